@@ -1,0 +1,38 @@
+# Two commands matter: `make demo` and `make test`. Both build .venv from the lock file first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint lock serve clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/monitor --db data/demo.db demo
+
+test: $(STAMP)
+	$(BIN)/ruff check monitor spiders tests bench
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check monitor spiders tests bench
+	$(BIN)/ruff format --check monitor spiders tests bench
+
+serve: $(STAMP)
+	$(BIN)/monitor --db data/demo.db serve
+
+# Re-pin every dependency (needs network access to PyPI).
+lock:
+	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install -q pip-tools
+	.lockenv/bin/pip-compile -q --extra test --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements.lock pyproject.toml
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) data/demo.db data/demo.db-* .pytest_cache

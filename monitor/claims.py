@@ -1,0 +1,245 @@
+"""Seed text to claims: statements, quotations (with their speakers), numbers and names.
+
+A seed as people paste it carries a section label, a headline, sub-headings and a promotional
+footer; none of those are claims. Every remaining sentence that states something is a claim, and
+every quotation of three words or more is a claim of its own, attributed to its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from monitor.text import normalise, numbers, quotations, split_sentences, words
+
+_TERMINAL = tuple(".!?\u2026\"\u201d'\u2019)")
+_PROMO = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
+    r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
+    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b",
+    re.IGNORECASE,
+)
+_TITLES = {
+    "president": None, "vice-president": None, "prime": None, "minister": None,
+    "secretary": None, "senator": None, "sen": None, "governor": None, "mayor": None,
+    "general": None, "gen": None, "ambassador": None, "director": None, "chief": None,
+    "judge": None, "attorney": None, "leader": None, "commander": None, "official": None,
+    "representative": None, "rep": None, "lawmaker": None, "envoy": None, "adviser": None,
+    "advisor": None, "analyst": None, "professor": None, "dr": None, "spokesperson": None,
+    "spokeswoman": "f", "spokesman": "m", "mr": "m", "mrs": "f", "ms": "f",
+    "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
+    "king": "m", "queen": "f", "pope": "m", "sheriff": None, "chancellor": None,
+}
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"
+    r"noted|warned|insisted|declared|stated|claimed|asserted|emphasi[sz]ed|remarked|wrote|"
+    r"tweeted|posted|announced|vowed|promised|replied|responded|highlighted|according to|"
+    r"making it clear|made it clear|called|described)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
+_NAME_RE = re.compile(
+    r"\b[A-Z](?:[\w'\u2019-]|\.(?=\w))*(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
+    r"[ \t]+)*[A-Z](?:[\w'\u2019-]|\.(?=\w))*)*"
+)
+_NOT_NAMES = frozenset(
+    """The A An In On At By For From With And But Or Yet So If As While When Where After Before
+    Almost Meanwhile However According Just Known Since During Although Though Also Still Even
+    This That These Those It Its Their They He She His Her We Our I Earlier Later Last Next""".split()
+)
+MIN_QUOTE_WORDS = 3
+
+
+@dataclass
+class Claim:
+    """One thing the seed states: a sentence, or a quotation with its speaker."""
+
+    position: int
+    text: str
+    kind: str  # "statement" or "quote"
+    sentence: str  # the seed sentence the claim comes from
+    speaker: str | None = None
+    numbers: list[dict] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Seed:
+    """A seed article read into its headline, body and claims."""
+
+    title: str
+    body: str
+    claims: list[Claim]
+
+
+def read_seed(text: str) -> Seed:
+    """Read a pasted or extracted seed article into its headline, body paragraphs and claims."""
+    paragraphs = [normalise(p) for p in re.split(r"\n", text) if normalise(p)]
+    title, body = _title_and_body(paragraphs)
+    return Seed(title=title, body="\n".join(body), claims=claims_from_body(body))
+
+
+def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
+    title = ""
+    body: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        if _is_promo(paragraph):
+            continue
+        if is_heading(paragraph, last=i == len(paragraphs) - 1):
+            if not title and len(paragraph.split()) > 3:
+                title = paragraph
+            continue
+        body.append(paragraph)
+    return title or (body[0][:120] if body else ""), body
+
+
+def is_heading(paragraph: str, last: bool = False) -> bool:
+    """A section label, headline or sub-heading: short and without closing punctuation."""
+    n_words = len(paragraph.split())
+    if paragraph.endswith(_TERMINAL):
+        return False
+    return n_words <= 14 or (not last and n_words <= 20 and paragraph.istitle())
+
+
+def _is_promo(paragraph: str) -> bool:
+    return bool(_PROMO.search(paragraph))
+
+
+def claims_from_body(paragraphs: list[str]) -> list[Claim]:
+    """Every statement and quotation of the body paragraphs, in reading order."""
+    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    people = People(" ".join(sentences))
+    claims: list[Claim] = []
+    for sentence in sentences:
+        quotes = quotations(sentence)
+        speaker = people.speaker(sentence) if quotes else None
+        names = people.names_in(sentence)
+        facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
+        if _states_something_outside_quotes(sentence):
+            claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
+                                speaker=speaker, quotes=quotes, **facts))
+        for quote in quotes:
+            if len(quote.split()) >= MIN_QUOTE_WORDS:
+                claims.append(Claim(len(claims) + 1, quote, "quote", sentence, speaker=speaker,
+                                    quotes=[quote], numbers=[n.as_dict() for n in numbers(quote)],
+                                    names=people.names_in(quote)))
+        people.read(sentence)
+    return claims
+
+
+def _states_something_outside_quotes(sentence: str) -> bool:
+    outside = re.sub(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]", " ", sentence)
+    outside = _SPEECH.sub(" ", outside)
+    return len([w for w in words(outside) if len(w) > 2]) >= 5
+
+
+def _split_possessives(raw: str) -> list[str]:
+    return [part for part in re.split(r"['\u2019]s?\b\s*", raw) if part.strip()]
+
+
+def _clean_name(raw: str) -> str:
+    """A name without titles, connecting words or trailing dots ("President Claudia Sheinbaum.")."""
+    tokens = raw.replace("\u2019", "'").rstrip(".'").split()
+    titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+    if titled:
+        tokens = tokens[titled[-1] + 1:]
+    while tokens and (tokens[0] in _NOT_NAMES or tokens[0].islower()):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].islower():
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+class People:
+    """Who is named in a text, so that "she said" resolves to the person last named."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
+        self.recent: list[str] = []  # people in the order they were last named
+        for m in _NAME_RE.finditer(text):
+            before = text[max(0, m.start() - 30):m.start()].lower().split()
+            title = before[-1].strip(".,") if before else ""
+            speaks = _SPEECH.match(text[m.end():m.end() + 12].strip())
+            for raw in _split_possessives(m.group(0)):
+                tokens = raw.split()
+                titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+                if titled:
+                    title = tokens[titled[-1]].lower().strip(".")
+                name = _clean_name(raw)
+                if name and (title in _TITLES or speaks):
+                    self.known.setdefault(name, _TITLES.get(title))
+
+    def person(self, name: str) -> str | None:
+        """The full name of a known person that `name` refers to ("Sheinbaum")."""
+        name = _clean_name(name)
+        for full in self.known:
+            if name == full or (name and full.split()[-1] == name.split()[-1]):
+                return full
+        return None
+
+    def names_in(self, sentence: str) -> list[str]:
+        """Proper names in a sentence (people resolved to their full names)."""
+        found: list[str] = []
+        elsewhere = self.text.replace(sentence, " ", 1)
+        for m in _NAME_RE.finditer(sentence):
+            at_start = sentence[:m.start()].strip(" \"\u201c") == ""
+            for raw in _split_possessives(m.group(0)):
+                name = _clean_name(raw)
+                # A lone capitalised word opening a sentence is a name only if the text
+                # capitalises it elsewhere too.
+                if not name or (at_start and " " not in name and name not in elsewhere):
+                    continue
+                name = self.person(name) or name
+                if name not in found:
+                    found.append(name)
+                at_start = False
+        return found
+
+    def speaker(self, sentence: str) -> str | None:
+        """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
+        outside = re.sub(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]", " \u2026 ",
+                         sentence)
+        if not _SPEECH.search(outside):
+            return None
+        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + _NAME_RE.pattern,
+                                 outside):
+            word = token.group(0)
+            if word.lower() in _PRONOUNS:
+                resolved = self._resolve(_PRONOUNS[word.lower()])
+                if resolved:
+                    return resolved
+            elif (who := self.person(word)) is not None:
+                return who
+        return None
+
+    def _resolve(self, gender: str) -> str | None:
+        for name in reversed(self.recent):
+            if self.known.get(name) in (None, gender):
+                self.known[name] = gender
+                return name
+        return None
+
+    def speakers(self, sentences: list[str]) -> list[str | None]:
+        """The speaker of each sentence's quotations (None without quotes), reading in order."""
+        found = []
+        for sentence in sentences:
+            found.append(self.speaker(sentence) if quotations(sentence) else None)
+            self.read(sentence)
+        return found
+
+    def read(self, sentence: str) -> None:
+        """Note who a sentence names, most recent last."""
+        for m in _NAME_RE.finditer(sentence):
+            who = self.person(m.group(0))
+            if who:
+                if who in self.recent:
+                    self.recent.remove(who)
+                self.recent.append(who)
+        pronoun = re.match(r"\W*(she|he)\b", sentence, re.IGNORECASE)
+        if pronoun:
+            self._resolve(_PRONOUNS[pronoun.group(1).lower()])

@@ -1,0 +1,204 @@
+"""Claims against an article's sentences: which sentence supports each claim, and the verdict.
+
+All sentences of an article are scored against all claims in one `rapidfuzz.process.cdist` call;
+only each claim's best candidates then get the finer checks (wording, numbers, quotations, speaker,
+negation) that turn a score into a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+
+from monitor.claims import Claim, People
+from monitor.text import (
+    Number,
+    content_words,
+    negated,
+    normalise,
+    numbers,
+    quotations,
+    same_unit,
+    split_sentences,
+)
+
+SCORER = "token_set_ratio"
+_QUOTED = re.compile(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]")
+VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds; `bench/` chooses them by cross-validation and records the figures."""
+
+    candidate: float = 55.0  # cdist score below which a sentence is not considered at all
+    paraphrase: float = 70.0  # score for "the same claim reworded"
+    paraphrase_cover: float = 0.5  # share of the claim's content words the sentence carries
+    partial_cover: float = 0.3
+    verbatim: float = 92.0  # partial_ratio for "the claim in nearly the same words"
+    quote_same: float = 92.0  # quotation wording this close is the same quotation
+    quote_related: float = 60.0  # ...this close but not the same is a reworded quotation
+    coverage: float = 25.0  # relevance from which an article counts as coverage
+
+
+THRESHOLDS = Thresholds()
+
+
+@dataclass
+class ClaimMatch:
+    """The best sentence of one article for one claim, and what it says about the claim."""
+
+    claim_position: int
+    sentence: str | None
+    score: float
+    verdict: str
+    conflicts: list[dict] | None = None
+
+
+@dataclass
+class ArticleMatch:
+    """An article read against a story: relevance, one match per claim, and what it added."""
+
+    relevance: float
+    is_coverage: bool
+    matches: list[ClaimMatch]
+    additions: list[str] = field(default_factory=list)
+
+
+def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:
+    """Score every claim against every sentence of `text` and decide each claim's verdict."""
+    sentences = split_sentences(text)
+    if not claims or not sentences:
+        absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
+        return ArticleMatch(0.0, False, absent, [])
+    scores = process.cdist([c.text for c in claims], sentences, scorer=fuzz.token_set_ratio,
+                           processor=utils.default_process, score_cutoff=t.candidate,
+                           dtype=np.uint8, workers=1)
+    speakers = People(text).speakers(sentences)
+    matches = [_best_match(claim, sentences, speakers, scores[i], t)
+               for i, claim in enumerate(claims)]
+    relevance = _relevance(matches, len(sentences))
+    used = {m.sentence for m in matches if m.verdict != "absent"}
+    additions = [s for s in sentences if s not in used and len(s.split()) >= 6]
+    return ArticleMatch(relevance, relevance >= t.coverage, matches, additions)
+
+
+def _best_match(claim: Claim, sentences: list[str], speakers: list[str | None],
+                row: np.ndarray, t: Thresholds) -> ClaimMatch:
+    best = ClaimMatch(claim.position, None, 0.0, "absent")
+    for j in np.flatnonzero(row)[np.argsort(-row[np.flatnonzero(row)])][:3]:
+        candidate = judge(claim, sentences[j], float(row[j]), speakers[j], t)
+        if _rank(candidate) > _rank(best):
+            best = candidate
+    return best
+
+
+def _rank(m: ClaimMatch) -> tuple[int, float]:
+    order = {"absent": 0, "partial": 1, "paraphrase": 2, "conflict": 2, "verbatim": 3}
+    return order[m.verdict], m.score
+
+
+def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
+          t: Thresholds = THRESHOLDS) -> ClaimMatch:
+    """The verdict of one sentence on one claim, given their cdist score."""
+    verdict = _wording(claim, sentence, score, t)
+    conflicts = None
+    if verdict != "absent":
+        conflicts = find_conflicts(claim, sentence, speaker, t) or None
+        if conflicts:
+            verdict = "conflict"
+    return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
+                      verdict, conflicts)
+
+
+def _wording(claim: Claim, sentence: str, score: float, t: Thresholds) -> str:
+    claim_words = content_words(claim.text)
+    cover = len(claim_words & content_words(sentence)) / max(len(claim_words), 1)
+    a, b = utils.default_process(claim.text), utils.default_process(sentence)
+    if fuzz.partial_ratio(a, b) >= t.verbatim and cover >= 0.9 and len(b) >= 0.8 * len(a):
+        return "verbatim"
+    if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
+                                     for q in quotations(sentence)):
+        return "paraphrase"
+    if score >= t.paraphrase and cover >= t.paraphrase_cover:
+        return "paraphrase"
+    if cover >= t.partial_cover:
+        return "partial"
+    return "absent"
+
+
+def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
+                   t: Thresholds = THRESHOLDS) -> list[dict]:
+    """What a supporting sentence says differently: numbers, quotation, speaker, negation."""
+    conflicts = _number_conflicts([Number(**n) for n in claim.numbers], numbers(sentence))
+    conflicts += _quote_conflicts(claim.quotes, quotations(sentence), t)
+    if claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker):
+        if quotations(sentence):
+            conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
+    if claim.kind == "statement" and _close(claim.text, sentence) and (
+            negated(_unquoted(claim.text)) != negated(_unquoted(sentence))):
+        conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
+    return conflicts
+
+
+def _number_conflicts(claimed: list[Number], found: list[Number]) -> list[dict]:
+    conflicts = []
+    for n in claimed:
+        rivals = [m for m in found if _comparable(n, m)]
+        if rivals and not any(_agree(n, m) for m in rivals):
+            conflicts.append({"kind": "number", "claim": n.text, "article": rivals[0].text})
+    return conflicts
+
+
+def _comparable(a: Number, b: Number) -> bool:
+    fixed = {"month", "date", "weekday", "year-date", "percent", "money"}
+    if a.unit in fixed or b.unit in fixed:
+        return a.unit == b.unit
+    return same_unit(a, b)
+
+
+def _agree(a: Number, b: Number) -> bool:
+    if a.vague and b.vague:
+        return a.value == b.value
+    if a.vague or b.vague:  # "hundreds of tons" agrees with 300 tons, not with 3,000
+        vague, exact = (a, b) if a.vague else (b, a)
+        return vague.value <= exact.value < vague.value * 10
+    return abs(a.value - b.value) < 1e-9
+
+
+def _quote_conflicts(claimed: list[str], found: list[str], t: Thresholds) -> list[dict]:
+    conflicts = []
+    for q in claimed:
+        if not found:
+            continue
+        best = max(found, key=lambda f: fuzz.ratio(normalise(q).lower(), normalise(f).lower()))
+        similarity = fuzz.ratio(utils.default_process(q), utils.default_process(best))
+        if t.quote_related <= similarity < t.quote_same:
+            conflicts.append({"kind": "quote", "claim": q, "article": best})
+    return conflicts
+
+
+def _close(claim: str, sentence: str) -> bool:
+    """Close enough that a flipped negation is a contradiction, not a rewording."""
+    claim_words = content_words(claim)
+    return len(claim_words & content_words(sentence)) >= 0.6 * len(claim_words)
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(" ", text)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _relevance(matches: list[ClaimMatch], n_sentences: int) -> float:
+    """How much of the article is this story: shares of claims and of sentences that match."""
+    weight = {"verbatim": 1.0, "paraphrase": 1.0, "conflict": 1.0, "partial": 0.5, "absent": 0.0}
+    claim_share = sum(weight[m.verdict] for m in matches) / max(len(matches), 1)
+    supporting = {m.sentence for m in matches if weight[m.verdict] >= 1.0}
+    sentence_share = len(supporting) / max(n_sentences, 1)
+    return round(100 * (claim_share + sentence_share) / 2, 1)

@@ -1,0 +1,246 @@
+"""What a sentence says, as plain data: sentences, words, numbers, quotations, names, negation.
+
+Shared by `claims` (reading the seed) and `match` (reading each article), so both sides of a
+comparison are analysed by the same code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
+_QUOTE_RE = re.compile(
+    r"[\u201c\u201e\u00ab\"]\s*([^\u201c\u201d\u201e\u00ab\u00bb\"]{2,}?)\s*[\u201d\u00bb\"]"
+)
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+}
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from into onto over under about
+    as is are was were be been being has have had do does did that this these those it its
+    their them they he she his her him we our us you your i me my who whom which what when
+    where while than then so such also very just said says say told would will could should
+    can may might must shall not no there here up out more most after before since until
+    all any some each other another same own only both either neither one""".split()
+)
+NEGATIONS = frozenset(
+    "not no never n't nobody nothing none neither nor cannot without ruled-out".split()
+)
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december"
+        .split()
+    )
+}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1, "single": 1, "half": 0.5,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "dozen": 12}
+# "hundreds of tons": an order of magnitude, not a count.
+_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+          "billions": 1_000_000_000}
+# Units that mean the same quantity; compared after conversion.
+_UNIT_FACTORS = {"decad": ("year", 10), "century": ("year", 100), "centuri": ("year", 100),
+                 "week": ("day", 7), "fortnight": ("day", 14)}
+# Idioms whose negation words do not negate the claim.
+_IDIOMS = re.compile(r"\b(?:no time|no doubt|not only|no longer|no less|no more than|none other)\b",
+                     re.IGNORECASE)
+_NUMBER_WORD = "|".join(
+    sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE), key=len, reverse=True)
+)
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.])(?:\$|£|€)?\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{'|'.join(_SCALES)}))?"
+    rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*)\b",
+    re.IGNORECASE,
+)
+_DATE_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
+_FILLERS = frozenset("other more than of new additional about nearly almost some".split())
+_WORD_RE = re.compile(r"[\w'\u2019-]+")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A quantity in a sentence: its words, value, and what it counts (the unit)."""
+
+    text: str
+    value: float
+    unit: str  # "year", "suspect", "ton", "month", "weekday", "percent", "" when unknown
+    vague: bool = False  # "hundreds", "dozens": a magnitude, not an exact count
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "value": self.value, "unit": self.unit, "vague": self.vague}
+
+
+def normalise(text: str) -> str:
+    """Fold typography (curly quotes, dashes, non-breaking spaces) so equal words compare equal."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences; paragraphs never run together, abbreviations don't split."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        paragraph = normalise(paragraph)
+        if paragraph:
+            sentences.extend(_split_paragraph(paragraph))
+    return sentences
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])", paragraph):
+        before = paragraph[start:m.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        if _inside_quote(paragraph[start:m.end()]):
+            continue
+        parts.append(paragraph[start:m.end()].strip())
+        start = m.end()
+    parts.append(paragraph[start:].strip())
+    return [p for p in parts if p]
+
+
+def _inside_quote(fragment: str) -> bool:
+    opens = sum(fragment.count(c) for c in "\u201c\u00ab\u201e")
+    closes = sum(fragment.count(c) for c in "\u201d\u00bb")
+    straight = fragment.count('"')
+    return opens > closes or straight % 2 == 1
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text, apostrophes folded."""
+    return [w.strip("'-") for w in _WORD_RE.findall(normalise(text).lower()) if w.strip("'-")]
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to let 'designated' meet 'designates'."""
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
+
+
+def content_words(text: str) -> set[str]:
+    """The stemmed words that carry meaning (no stopwords, no single letters)."""
+    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1}
+
+
+def quotations(text: str) -> list[str]:
+    """The words inside quotation marks, in order."""
+    found = [normalise(q).strip(" ,.;:") for q in _QUOTE_RE.findall(text)]
+    return [q for q in found if len(q.split()) >= 2 or len(q) > 12]
+
+
+def negated(text: str) -> bool:
+    """True when the sentence carries an odd number of negations (a flip of meaning)."""
+    text = _IDIOMS.sub(" ", text)
+    tokens = words(text.replace("n't", " n't"))
+    count = sum(1 for t in tokens if t in NEGATIONS)
+    count += len(re.findall(r"\bruled out\b", text, re.IGNORECASE))
+    return count % 2 == 1
+
+
+def numbers(text: str) -> list[Number]:
+    """Every quantity, date and duration in a sentence, with its unit."""
+    text = normalise(text)
+    lowered = text.lower()
+    found = _dates(lowered)
+    masked = _DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _NUMBER_RE.finditer(masked):
+        phrase = m.group(0).strip().rstrip(",.")
+        value, vague = _value(phrase)
+        if value is None or phrase.lower() in {"a", "an", "one", "half"}:
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", phrase):
+            found.append(Number(phrase, float(phrase), "year-date"))
+            continue
+        found.append(Number(phrase, value, _unit_after(lowered, m.end(), phrase), vague))
+    return [_convert(n) for n in found]
+
+
+def _value(phrase: str) -> tuple[float | None, bool]:
+    p = phrase.lower().replace(",", "").lstrip("$£€").rstrip("%")
+    m = re.match(r"(\d+(?:\.\d+)?)\s*(\w+)?", p)
+    if m:
+        return float(m.group(1)) * _SCALES.get(m.group(2) or "", 1), False
+    total, current, vague = 0.0, 0.0, False
+    for token in re.split(r"[\s-]+", p):
+        if token == "and":
+            continue
+        if token in _VAGUE:
+            return float(_VAGUE[token]) * max(current, 1), True
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token in _SCALES:
+            current = max(current, 1) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total, current = total + current, 0.0
+        else:
+            return None, False
+    return total + current, vague
+
+
+def _unit_after(lowered: str, end: int, phrase: str) -> str:
+    if phrase.endswith("%") or re.match(r"\s*(?:per\s?cent|percent)", lowered[end:]):
+        return "percent"
+    if phrase[0] in "$£€" or re.match(r"\s*(?:dollars|pesos|euros|pounds)", lowered[end:]):
+        return "money"
+    # The words after a number name what it counts ("29 drug suspects"); units agree when
+    # they share one of those words, so "twenty-six suspects" meets "29 drug suspects".
+    window = re.split(r"[\d,.;:()]", lowered[end:end + 50])[0]
+    following = [w for w in re.findall(r"[a-z][a-z'-]*", window)[:4] if w not in _NUMBER_WORDS]
+    unit = [stem(w) for w in following if w not in STOPWORDS and w not in _FILLERS]
+    return " ".join(unit[:3])
+
+
+def _dates(lowered: str) -> list[Number]:
+    found: list[Number] = []
+    for m in _DATE_RE.finditer(lowered):
+        month = MONTHS[m.group(1)]
+        if m.group(1) == "may" and not m.group(2):
+            continue  # "may" is far more often a verb than a month
+        found.append(Number(m.group(1), float(month), "month"))
+        if m.group(2):
+            found.append(Number(m.group(0), float(month * 100 + int(m.group(2))), "date"))
+    found += [Number(w, float(i), "weekday") for i, w in enumerate(sorted(WEEKDAYS))
+              if re.search(rf"\b{w}\b", lowered)]
+    return found
+
+
+def _convert(n: Number) -> Number:
+    head = n.unit.split(" ")[0] if n.unit else ""
+    if head in _UNIT_FACTORS:
+        unit, factor = _UNIT_FACTORS[head]
+        return Number(n.text, n.value * factor, unit, n.vague)
+    return n
+
+
+def same_unit(a: Number, b: Number) -> bool:
+    """Two quantities count the same kind of thing (they share a unit word)."""
+    if not a.unit or not b.unit:
+        return False
+    return bool(set(a.unit.split()) & set(b.unit.split()))
