@@ -45,7 +45,8 @@ _NAME_RE = re.compile(
 _NOT_NAMES = frozenset(
     """The A An In On At By For From With And But Or Yet So If As While When Where After Before
     Almost Meanwhile However According Just Known Since During Although Though Also Still Even
-    This That These Those It Its Their They He She His Her We Our I Earlier Later Last Next""".split()
+    This That These Those It Its Their They He She His Her We Our I Earlier Later Last Next
+    """.split()
 )
 MIN_QUOTE_WORDS = 3
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass
+from urllib.parse import urlsplit
 
 import trafilatura
 from trafilatura.settings import Extractor
@@ -15,7 +16,7 @@ from trafilatura.settings import Extractor
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
 EXTRACTION = {"output_format": "python", "comments": False, "tables": True, "with_metadata": True,
               "precision": False, "recall": False}
-MIN_WORDS = 40  # below this, a page is a stub (paywall, teaser, error page), kept but not matched
+MIN_WORDS = 25  # below this, a page is a stub (paywall, teaser, error page), kept but not matched
 
 
 @dataclass
@@ -44,7 +45,7 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
     text = document.text.strip()
     return Article(
         source=source,
-        url=document.url or source,
+        url=_canonical(document.url, source),
         title=document.title,
         author=document.author,
         published=document.date,
@@ -58,6 +59,15 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
 def _options(source: str) -> Extractor:
     # An Extractor carries the page's URL, so each page gets its own from the shared settings.
     return Extractor(**EXTRACTION, url=source)
+
+
+def _canonical(declared: str | None, source: str) -> str:
+    # A page may only name a canonical URL on its own host: a hostile page must not be able
+    # to overwrite another outlet's article by claiming its URL.
+    if declared and urlsplit(declared).hostname == urlsplit(source).hostname and (
+            urlsplit(declared).scheme in ("http", "https")):
+        return declared
+    return source
 
 
 def content_hash(text: str) -> str:

@@ -71,6 +71,7 @@ _NUMBER_RE = re.compile(
 _DATE_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
+_SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
 _WORD_RE = re.compile(r"[\w'\u2019-]+")
 
 
@@ -108,7 +109,7 @@ def split_sentences(text: str) -> list[str]:
 def _split_paragraph(paragraph: str) -> list[str]:
     parts: list[str] = []
     start = 0
-    for m in re.finditer(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])", paragraph):
+    for m in _SENTENCE_END.finditer(paragraph):
         before = paragraph[start:m.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):

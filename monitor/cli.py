@@ -1,0 +1,228 @@
+"""The `monitor` command: each command opens the database and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from monitor import jobs, report, store
+from monitor.extract import extract_article
+from monitor.outlets import OutletFileError
+
+DEFAULT_DB = "data/monitor.db"
+METADATA = Path(__file__).with_name("metadata.json")
+
+
+@click.group()
+@click.version_option(package_name="media-monitor")
+@click.option("--db", "db_path", envvar="MONITOR_DB", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="SQLite database (or $MONITOR_DB).")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str) -> None:
+    """Follow one news story across outlets, claim by claim."""
+    ctx.obj = {"db_path": db_path}
+
+
+def _db(ctx: click.Context):
+    try:
+        return store.open_db(ctx.obj["db_path"])
+    except Exception as e:  # sqlite3 and OS errors: one clear line, no traceback
+        raise click.ClickException(f"cannot open database {ctx.obj['db_path']}: {e}") from e
+
+
+@cli.group()
+def seed() -> None:
+    """Register seed articles (stories)."""
+
+
+@seed.command("add")
+@click.argument("source")
+@click.option("--slug", help="Short name for the story (default: from its title).")
+@click.pass_context
+def seed_add(ctx: click.Context, source: str, slug: str | None) -> None:
+    """Register a story from a seed FILE or URL and list its claims.
+
+    Example: monitor seed add data/seeds/trump-cartels.txt --slug trump-cartels
+    """
+    db = _db(ctx)
+    try:
+        story, slug = jobs.add_seed(db, source, slug)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+    claims = jobs.stored_claims(db, story)
+    click.echo(f"Story {slug!r}: {len(claims)} claims")
+    for c in claims:
+        who = f" ({c.speaker})" if c.speaker else ""
+        click.echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
+
+
+def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
+        name, value = pair.split("=", 1)
+        out[name.strip()] = value
+    return out
+
+
+def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=None) -> dict:
+    try:
+        figures = jobs.crawl(ctx.obj["db_path"], outlets, base, _settings(settings))
+    except OutletFileError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"Crawl {figures['status']}: {figures['pages']} pages, {figures['articles']} "
+               f"articles ({figures['changed']} new or changed), {figures['errors']} errors")
+    return figures
+
+
+@cli.command()
+@click.option("--outlets", default="data/outlets.toml", show_default=True,
+              type=click.Path(dir_okay=False), help="The outlet file.")
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
+              help="A Scrapy setting for this crawl, as `scrapy crawl -s` takes it.")
+@click.pass_context
+def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...]) -> None:
+    """Fetch and extract new coverage from every outlet once.
+
+    Example: monitor crawl --outlets data/outlets.toml -s DOWNLOAD_DELAY=1
+    """
+    _crawl(ctx, outlets, settings)
+
+
+@cli.command()
+@click.option("--story", help="Story slug (default: every story).")
+@click.option("--all", "everything", is_flag=True, help="Re-match articles already matched.")
+@click.pass_context
+def match(ctx: click.Context, story: str | None, everything: bool) -> None:
+    """Match stored articles against the stories' claims.
+
+    Example: monitor match --story trump-cartels --all
+    """
+    db = _db(ctx)
+    try:
+        figures = jobs.match_stories(db, story, everything)
+    except LookupError as e:
+        raise click.ClickException(str(e.args[0])) from e
+    click.echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story")
+
+
+@cli.command()
+@click.option("--outlets", default="data/outlets.toml", show_default=True,
+              type=click.Path(dir_okay=False))
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE")
+@click.pass_context
+def run(ctx: click.Context, outlets: str, settings: tuple[str, ...]) -> None:
+    """Crawl, then match: the command to schedule.
+
+    Example (crontab): 0 * * * * cd /srv/monitor && .venv/bin/monitor run
+    """
+    figures = _crawl(ctx, outlets, settings)
+    ctx.invoke(match)
+    if figures["status"] != "finished":
+        sys.exit(1)
+
+
+@cli.command("report")
+@click.option("--story", help="Story slug (default: every story).")
+@click.option("--width", default=100, show_default=True, help="Columns to fit in.")
+@click.pass_context
+def report_(ctx: click.Context, story: str | None, width: int) -> None:
+    """Print the coverage matrix (claims × outlets) and the conflicts.
+
+    Example: monitor report --story trump-cartels
+    """
+    db = _db(ctx)
+    try:
+        stories = store.story_id(db, story)
+    except LookupError as e:
+        raise click.ClickException(str(e.args[0])) from e
+    for story_id in stories:
+        click.echo(report.render_report(db, story_id, width))
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+def extract(sources: tuple[str, ...], as_json: bool) -> None:
+    """Show each page's article as the crawl would store it (FILE or URL).
+
+    Example: monitor extract page.html --json
+    """
+    failed = False
+    for source in sources:
+        try:
+            html = _read_page(source)
+        except (OSError, ValueError) as e:
+            click.echo(f"{source}: {e}", err=True)
+            failed = True
+            continue
+        article = extract_article(html, source)
+        if article is None:
+            click.echo(f"{source}: no article text found", err=True)
+            failed = True
+        elif as_json:
+            fields = ("source", "title", "author", "published", "language", "text")
+            click.echo(json.dumps({k: getattr(article, k) for k in fields}, ensure_ascii=False))
+        else:
+            click.echo(f"# {article.title or '(no title)'}\n{article.source}\n"
+                       f"author: {article.author}  published: {article.published}  "
+                       f"language: {article.language}\n\n{article.text}\n")
+    if failed:
+        sys.exit(1)
+
+
+def _read_page(source: str) -> bytes:
+    if source.startswith(("http://", "https://")):
+        import urllib.request
+
+        request = urllib.request.Request(source, headers={"User-Agent": "media-monitor/0.1"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read(8 * 1024 * 1024)
+    return Path(source).read_bytes()
+
+
+@cli.command()
+@click.option("--port", default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str) -> None:
+    """Open the database in Datasette, with the project's metadata and canned queries.
+
+    Example: monitor serve --port 8001
+    """
+    _db(ctx).close()  # create or upgrade the schema before Datasette reads it
+    from datasette.cli import cli as datasette_cli
+
+    datasette_cli.main(["serve", ctx.obj["db_path"], "--metadata", str(METADATA),
+                        "--host", host, "--port", str(port)], standalone_mode=True)
+
+
+@cli.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """The whole job offline: serve data/demo, crawl it, match, report."""
+    from monitor import demo as demo_site
+
+    server, base = demo_site.serve_site()
+    click.echo(f"Serving the demo outlets at {base}")
+    db = _db(ctx)
+    story, slug = jobs.add_seed(db, str(demo_site.SEED), "trump-cartels")
+    click.echo(f"Story {slug!r}: {len(jobs.stored_claims(db, story))} claims from "
+               f"{demo_site.SEED.name}")
+    _crawl(ctx, str(demo_site.OUTLETS), ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
+                                         "LOG_LEVEL=WARNING"), base=base)
+    server.shutdown()
+    figures = jobs.match_stories(db, slug, everything=True)
+    click.echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story\n")
+    click.echo(report.render_report(db, story))
+    click.echo(f"\nExplore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
+               f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
+               f"query with story = {slug})")
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,52 @@
+"""The offline demo: a local web server for data/demo/site, and the paths of the demo files."""
+
+from __future__ import annotations
+
+import gzip
+import mimetypes
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
+SITE = DEMO / "site"
+OUTLETS = DEMO / "outlets.toml"
+SEED = DEMO.parent / "seeds" / "trump-cartels.txt"
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Static files; feeds and sitemaps get `{base}` replaced by this server's address."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.suffix not in (".xml", ".rdf", ".gz") or not path.is_file():
+            return super().do_GET()
+        base = f"http://{self.headers.get('Host', '127.0.0.1')}".encode()
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.compress(gzip.decompress(data).replace(b"{base}", base), mtime=0)
+        else:
+            data = data.replace(b"{base}", base)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    # Article URLs often have no extension; serve those as HTML, as news sites do.
+    def guess_type(self, path):
+        guessed = mimetypes.guess_type(str(path))[0]
+        if str(path).endswith(".gz"):
+            return "application/x-gzip"
+        return guessed or "text/html; charset=utf-8"
+
+    def log_message(self, format, *args):  # keep the demo's terminal for the report
+        pass
+
+
+def serve_site(root: Path = SITE, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Serve a folder on 127.0.0.1 (a free port by default) in a background thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_SiteHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -1,0 +1,16 @@
+"""What spiders hand to the pipeline: a fetched article page and the outlet that led to it."""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class PageItem:
+    """A fetched page, before extraction."""
+
+    url: str
+    outlet: str
+    domain: str
+    status: int
+    html: str
+    etag: str | None = None
+    last_modified: str | None = None

@@ -1,0 +1,77 @@
+"""The outlet file (`data/outlets.toml`): which outlets to watch and where they publish."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+SOURCES = ("feeds", "sitemaps", "urls")
+
+
+class OutletFileError(ValueError):
+    """The outlet file cannot be used; the message says where and why."""
+
+
+@dataclass
+class Outlet:
+    """One outlet and the places its coverage can be found."""
+
+    name: str
+    domain: str
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    search: str | None = None
+    urls: list[str] = field(default_factory=list)
+
+    def owns(self, url: str) -> bool:
+        """True when a URL is on this outlet's site (its domain or a subdomain of it)."""
+        host = (urlsplit(url).hostname or "").lower()
+        return host == self.domain or host.endswith("." + self.domain)
+
+
+def load_outlets(path: str | Path, base: str | None = None) -> list[Outlet]:
+    """Read and check an outlet file; `{base}` in URLs becomes `base` (the demo's local server)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise OutletFileError(f"{path}: cannot read the outlet file ({e.strerror})") from e
+    if base is not None:
+        text = text.replace("{base}", base)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise OutletFileError(f"{path}: {e}") from e
+    entries = data.get("outlet")
+    if not isinstance(entries, list) or not entries:
+        raise OutletFileError(f"{path}: no [[outlet]] tables found")
+    outlets = [_outlet(path, i, entry) for i, entry in enumerate(entries, 1)]
+    names = [o.name for o in outlets]
+    if len(set(names)) != len(names):
+        raise OutletFileError(f"{path}: outlet names must be unique")
+    return outlets
+
+
+def _outlet(path: Path, index: int, entry: dict) -> Outlet:
+    where = f"{path}: outlet #{index}"
+    for key in ("name", "domain"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise OutletFileError(f"{where}: `{key}` is required and must be a string")
+    unknown = set(entry) - {"name", "domain", "search", "verified", "language", *SOURCES}
+    if unknown:
+        raise OutletFileError(f"{where} ({entry['name']}): unknown keys {sorted(unknown)}")
+    for key in SOURCES:
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
+            raise OutletFileError(f"{where} ({entry['name']}): `{key}` must be a list of URLs")
+        for url in value:
+            if urlsplit(url).scheme not in ("http", "https"):
+                raise OutletFileError(f"{where} ({entry['name']}): not an http(s) URL: {url}")
+    search = entry.get("search")
+    if search is not None and "{query}" not in search:
+        raise OutletFileError(f"{where} ({entry['name']}): `search` needs a {{query}} placeholder")
+    return Outlet(name=entry["name"].strip(), domain=entry["domain"].strip().lower(),
+                  feeds=entry.get("feeds", []), sitemaps=entry.get("sitemaps", []),
+                  search=search, urls=entry.get("urls", []))

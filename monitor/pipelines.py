@@ -1,0 +1,67 @@
+"""The crawl's one pipeline: extract each page off the reactor, then store it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+from monitor import store
+from monitor.extract import extract_article
+from monitor.items import PageItem
+
+logger = logging.getLogger(__name__)
+
+
+class ArticlePipeline:
+    """Runs trafilatura in a process pool (never on Scrapy's reactor) and saves each article."""
+
+    def __init__(self, db_path: str, workers: int, stats):
+        self.db_path = db_path
+        self.workers = workers
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        return cls(settings.get("MONITOR_DB", "data/monitor.db"),
+                   settings.getint("MONITOR_EXTRACT_WORKERS", 2), crawler.stats)
+
+    def open_spider(self, spider=None):
+        self.db = store.open_db(self.db_path)
+        self.outlet_ids: dict[str, int] = {}
+        # spawn: forking a process that runs the reactor's threads is not safe.
+        self.pool = ProcessPoolExecutor(self.workers,
+                                        mp_context=multiprocessing.get_context("spawn"))
+
+    def close_spider(self, spider=None):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.db.close()
+
+    async def process_item(self, item: PageItem, spider=None) -> PageItem:
+        self.stats.inc_value("monitor/pages")
+        loop = asyncio.get_running_loop()
+        try:
+            article = await loop.run_in_executor(self.pool, extract_article, item.html, item.url)
+        except Exception as e:  # a page that crashes the extractor must not stop the crawl
+            logger.warning("extraction failed for %s: %r", item.url, e)
+            self.stats.inc_value("monitor/errors")
+            store.save_page(self.db, item.url, item.status, item.html.encode(), None,
+                            item.etag, item.last_modified, error=repr(e))
+            return item
+        article_id = None
+        if article is not None:
+            outlet_id = self._outlet_id(item)
+            article_id, changed = store.save_article(self.db, article, outlet_id)
+            self.stats.inc_value("monitor/articles")
+            self.stats.inc_value("monitor/changed", int(changed))
+        store.save_page(self.db, item.url, item.status, item.html.encode(), article_id,
+                        item.etag, item.last_modified,
+                        error=None if article else "no article text found")
+        return item
+
+    def _outlet_id(self, item: PageItem) -> int:
+        if item.outlet not in self.outlet_ids:
+            self.outlet_ids[item.outlet] = store.save_outlet(self.db, item.outlet, item.domain)
+        return self.outlet_ids[item.outlet]

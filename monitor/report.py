@@ -1,0 +1,69 @@
+"""The coverage matrix and the conflicts of a story, for the terminal."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from sqlite_utils import Database
+
+SYMBOLS = {"verbatim": "=", "paraphrase": "~", "partial": "½", "conflict": "✗", "absent": "·"}
+LEGEND = "= verbatim  ~ paraphrase  ½ partial  ✗ conflict  · absent"
+# Best verdict first when an outlet has several covering articles.
+_ORDER = ["conflict", "verbatim", "paraphrase", "partial", "absent"]
+
+
+def story_matrix(db: Database, story: int) -> tuple[list[dict], list[str], dict]:
+    """Claims, outlets and {(claim position, outlet): verdict} for the covering articles."""
+    claims = list(db["claims"].rows_where("story_id = ?", [story], order_by="position"))
+    cells: dict[tuple[int, str], str] = {}
+    for row in db.query("select claim, outlet, verdict from coverage_matrix where story = "
+                        "(select slug from stories where id = ?)", [story]):
+        key = (row["claim"], row["outlet"])
+        if key not in cells or _ORDER.index(row["verdict"]) < _ORDER.index(cells[key]):
+            cells[key] = row["verdict"]
+    outlets = sorted({outlet for _, outlet in cells})
+    return claims, outlets, cells
+
+
+def render_report(db: Database, story: int, width: int = 100) -> str:
+    """The story's matrix (claims × outlets) and its conflicts, in at most `width` columns."""
+    story_row = db["stories"].get(story)
+    claims, outlets, cells = story_matrix(db, story)
+    found = db.execute("select count(*), sum(is_coverage) from coverage where story_id = ?",
+                       [story]).fetchone()
+    lines = [f"Story: {story_row['title']}  [{story_row['slug']}]",
+             f"{found[1] or 0} covering articles from {len(outlets)} outlets "
+             f"(of {found[0]} articles read); {len(claims)} claims.", ""]
+    lines += [f"  {chr(65 + i)}  {name}" for i, name in enumerate(outlets)]
+    header = "    ".join(chr(65 + i) for i in range(len(outlets)))
+    text_width = max(width - 6 - 5 * len(outlets), 20)
+    lines += ["", f"{'#':>3}  {'claim':<{text_width}} {header}"]
+    for claim in claims:
+        text = ("“" + claim["text"] + "”") if claim["kind"] == "quote" else claim["text"]
+        row = "    ".join(SYMBOLS[cells.get((claim["position"], o), "absent")] for o in outlets)
+        lines.append(f"{claim['position']:>3}  {_clip(text, text_width):<{text_width}} {row}")
+    lines += ["", LEGEND, "", _conflicts(db, story, width)]
+    return "\n".join(lines)
+
+
+def _conflicts(db: Database, story: int, width: int) -> str:
+    rows = list(db.query("select claim, outlet, url, conflicts from conflicts where story = "
+                         "(select slug from stories where id = ?) order by claim, outlet",
+                         [story]))
+    if not rows:
+        return "No conflicts."
+    lines = [f"Conflicts ({len(rows)}):"]
+    for row in rows:
+        for c in json.loads(row["conflicts"]):
+            what = {"number": "number", "quote": "quotation", "speaker": "speaker",
+                    "negation": "negation"}.get(c["kind"], c["kind"])
+            line = (f"claim {row['claim']} · {row['outlet']} · {what}: "
+                    f"seed “{c['claim']}” vs “{c['article']}”")
+            lines += textwrap.wrap(line, width, subsequent_indent="      ")
+        lines.append(f"      {row['url']}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,38 @@
+"""Scrapy settings for the monitor: polite by default, bounded against hostile servers.
+
+Override any of them per run with `monitor crawl -s NAME=VALUE` or `scrapy crawl -s NAME=VALUE`.
+"""
+
+BOT_NAME = "media-monitor"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# Politeness: who we are, robots.txt, and a pace set by the servers' own response times.
+MONITOR_CONTACT_URL = "https://github.com/media-monitor/media-monitor"
+USER_AGENT = f"media-monitor/0.1 (+{MONITOR_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# News pages are small: refuse the huge, warn on the large, give up on the slow.
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 5
+
+# No remote control of a crawl that runs unattended.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+ITEM_PIPELINES = {"monitor.pipelines.ArticlePipeline": 300}
+MONITOR_EXTRACT_WORKERS = 2
+
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,228 @@
+"""The SQLite file: schema, migrations, and `save_*` functions over plain data.
+
+Table and column names are the public contract (DESIGN.md): people write SQL against them in
+Datasette. Schema changes are small registered steps recorded in `_migrations`, so a database
+file kept for months upgrades itself when opened.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from monitor.claims import Seed
+from monitor.extract import Article
+from monitor.match import SCORER, ArticleMatch
+
+MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a schema step; steps run once each, in the order they are defined."""
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+def now() -> str:
+    """The current time as an ISO string in UTC, as every timestamp column stores it."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if needed) a monitor database in WAL mode, upgraded to the current schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=10000")
+    ensure_db_shape(db)
+    return db
+
+
+def ensure_db_shape(db: Database) -> None:
+    """Apply the migrations this database has not seen yet; safe to run again."""
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
+    done = {row["name"] for row in db["_migrations"].rows}
+    for name, step in MIGRATIONS:
+        if name not in done:
+            with db.conn:
+                step(db)
+                db["_migrations"].insert({"name": name, "applied_at": now()})
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    db["stories"].create({"id": int, "slug": str, "title": str, "seed_text": str, "source": str,
+                          "created_at": str}, pk="id", not_null={"slug"})
+    db["stories"].create_index(["slug"], unique=True)
+    db["claims"].create({"id": int, "story_id": int, "position": int, "text": str, "kind": str,
+                         "speaker": str, "sentence": str, "numbers": str, "quotes": str,
+                         "names": str}, pk="id", foreign_keys=[("story_id", "stories")])
+    db["claims"].create_index(["story_id", "position"], unique=True)
+    db["outlets"].create({"id": int, "name": str, "domain": str}, pk="id")
+    db["outlets"].create_index(["name"], unique=True)
+    db["articles"].create({
+        "id": int, "url": str, "outlet_id": int, "title": str, "author": str, "published": str,
+        "language": str, "text": str, "content_hash": str, "is_stub": int, "source_url": str,
+        "first_seen": str, "last_seen": str}, pk="id", foreign_keys=[("outlet_id", "outlets")])
+    db["articles"].create_index(["url"], unique=True)
+    db["pages"].create({"url": str, "article_id": int, "status": int, "fetched_at": str,
+                        "etag": str, "last_modified": str, "html_gz": bytes, "error": str},
+                       pk="url", foreign_keys=[("article_id", "articles")])
+    db["coverage"].create({"story_id": int, "article_id": int, "relevance": float,
+                           "is_coverage": int, "content_hash": str, "matched_at": str},
+                          pk=("story_id", "article_id"),
+                          foreign_keys=[("story_id", "stories"), ("article_id", "articles")])
+    db["matches"].create({"story_id": int, "claim_id": int, "article_id": int, "sentence": str,
+                          "score": float, "verdict": str, "conflicts": str, "scorer": str},
+                         pk=("story_id", "claim_id", "article_id"),
+                         foreign_keys=[("story_id", "stories"), ("claim_id", "claims"),
+                                       ("article_id", "articles")])
+    db["additions"].create({"id": int, "story_id": int, "article_id": int, "sentence": str},
+                           pk="id", foreign_keys=[("story_id", "stories"),
+                                                  ("article_id", "articles")])
+    db["additions"].create_index(["story_id", "article_id"])
+    db["crawl_runs"].create({"id": int, "started_at": str, "finished_at": str, "pages": int,
+                             "articles": int, "errors": int, "status": str}, pk="id")
+    db["articles"].enable_fts(["title", "text"], create_triggers=True)
+
+
+@migration
+def m002_views(db: Database) -> None:
+    db.create_view("coverage_matrix", """
+        select stories.slug as story, claims.position as claim, claims.kind,
+               claims.text as claim_text, outlets.name as outlet, articles.id as article_id,
+               articles.url, matches.verdict, matches.score, matches.sentence, matches.conflicts
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id
+        join coverage on coverage.story_id = matches.story_id
+             and coverage.article_id = matches.article_id
+        where coverage.is_coverage = 1""", replace=True)
+    db.create_view("conflicts", """
+        select story, claim, claim_text, outlet, url, sentence, conflicts
+        from coverage_matrix where verdict = 'conflict'""", replace=True)
+
+
+def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str) -> int:
+    """Register a story and its claims; registering the same slug again replaces its claims."""
+    existing = list(db["stories"].rows_where("slug = ?", [slug]))
+    with db.conn:
+        if existing:
+            story_id = existing[0]["id"]
+            db["stories"].update(story_id, {"title": seed.title, "seed_text": seed_text,
+                                            "source": source})
+            for table in ("matches", "coverage", "additions", "claims"):
+                db[table].delete_where("story_id = ?", [story_id])
+        else:
+            story_id = db["stories"].insert({"slug": slug, "title": seed.title,
+                                             "seed_text": seed_text, "source": source,
+                                             "created_at": now()}).last_pk
+        db["claims"].insert_all(
+            {"story_id": story_id, "position": c.position, "text": c.text, "kind": c.kind,
+             "speaker": c.speaker, "sentence": c.sentence, "numbers": json.dumps(c.numbers),
+             "quotes": json.dumps(c.quotes), "names": json.dumps(c.names)}
+            for c in seed.claims)
+    return story_id
+
+
+def save_outlet(db: Database, name: str, domain: str) -> int:
+    """The id of an outlet, created or updated by name."""
+    rows = list(db["outlets"].rows_where("name = ?", [name]))
+    if rows:
+        if rows[0]["domain"] != domain:
+            db["outlets"].update(rows[0]["id"], {"domain": domain})
+        return rows[0]["id"]
+    return db["outlets"].insert({"name": name, "domain": domain}).last_pk
+
+
+def save_article(db: Database, article: Article, outlet_id: int) -> tuple[int, bool]:
+    """Store an extracted article once per canonical URL; returns its id and whether it changed."""
+    seen = now()
+    rows = list(db["articles"].rows_where("url = ?", [article.url]))
+    record = {"url": article.url, "outlet_id": outlet_id, "title": article.title,
+              "author": article.author, "published": article.published,
+              "language": article.language, "text": article.text,
+              "content_hash": article.content_hash, "is_stub": int(article.is_stub),
+              "source_url": article.source, "last_seen": seen}
+    with db.conn:
+        if rows:
+            changed = rows[0]["content_hash"] != article.content_hash
+            db["articles"].update(rows[0]["id"], record if changed else {"last_seen": seen})
+            return rows[0]["id"], changed
+        return db["articles"].insert({**record, "first_seen": seen}).last_pk, True
+
+
+def save_page(db: Database, url: str, status: int, html: bytes, article_id: int | None,
+              etag: str | None = None, last_modified: str | None = None,
+              error: str | None = None) -> None:
+    """Keep the raw page (gzip-compressed) so it can be re-extracted without a refetch."""
+    db["pages"].upsert({"url": url, "article_id": article_id, "status": status,
+                        "fetched_at": now(), "etag": etag, "last_modified": last_modified,
+                        "html_gz": gzip.compress(html) if html else None, "error": error},
+                       pk="url")
+
+
+def story_id(db: Database, slug: str | None) -> list[int]:
+    """The ids of one story by slug, or of every story when slug is None."""
+    if slug is None:
+        return [row["id"] for row in db["stories"].rows]
+    rows = list(db["stories"].rows_where("slug = ?", [slug]))
+    if not rows:
+        raise LookupError(f"no story called {slug!r}; add one with `monitor seed add`")
+    return [rows[0]["id"]]
+
+
+def articles_to_match(db: Database, story: int, everything: bool = False) -> Iterator[dict]:
+    """Articles whose current text has not been matched against the story yet."""
+    sql = """select articles.id, articles.text, articles.content_hash, articles.is_stub
+             from articles left join coverage on coverage.article_id = articles.id
+                  and coverage.story_id = ?
+             where ? or coverage.content_hash is null
+                   or coverage.content_hash != articles.content_hash"""
+    yield from db.query(sql, [story, int(everything)])
+
+
+def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
+               claim_ids: dict[int, int]) -> None:
+    """Replace an article's coverage, matches and additions for a story in one transaction."""
+    key = "story_id = ? and article_id = ?"
+    with db.conn:
+        for table in ("matches", "additions"):
+            db[table].delete_where(key, [story, article["id"]])
+        db["coverage"].upsert({"story_id": story, "article_id": article["id"],
+                               "relevance": result.relevance,
+                               "is_coverage": int(result.is_coverage),
+                               "content_hash": article["content_hash"], "matched_at": now()},
+                              pk=("story_id", "article_id"))
+        if not result.is_coverage:
+            return
+        db["matches"].insert_all(
+            {"story_id": story, "claim_id": claim_ids[m.claim_position],
+             "article_id": article["id"], "sentence": m.sentence, "score": m.score,
+             "verdict": m.verdict, "scorer": SCORER,
+             "conflicts": json.dumps(m.conflicts) if m.conflicts else None}
+            for m in result.matches)
+        db["additions"].insert_all({"story_id": story, "article_id": article["id"],
+                                    "sentence": s} for s in result.additions)
+
+
+def start_run(db: Database) -> int:
+    """Record the start of a crawl run."""
+    return db["crawl_runs"].insert({"started_at": now(), "pages": 0, "articles": 0,
+                                    "errors": 0, "status": "running"}).last_pk
+
+
+def finish_run(db: Database, run_id: int, pages: int, articles: int, errors: int,
+               status: str) -> None:
+    """Record how a crawl run ended."""
+    db["crawl_runs"].update(run_id, {"finished_at": now(), "pages": pages, "articles": articles,
+                                     "errors": errors, "status": status})

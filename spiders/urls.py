@@ -1,0 +1,24 @@
+"""Explicit article URLs from the outlet file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import scrapy
+
+from monitor.outlets import Outlet
+from spiders.base import OutletSpider
+
+
+class UrlSource:
+    """Mixin: requests the article URLs an outlet entry lists."""
+
+    def url_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
+        return self.article_requests(outlet.urls, outlet)
+
+
+class UrlsSpider(UrlSource, OutletSpider):
+    """The article URLs listed in the outlet file."""
+
+    name = "urls"
+    sources = ("url_requests",)
