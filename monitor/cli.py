@@ -194,11 +194,22 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
 
     Example: monitor serve --port 8001
     """
-    _db(ctx).close()  # create or upgrade the schema before Datasette reads it
+    import tempfile
+
     from datasette.cli import cli as datasette_cli
 
-    datasette_cli.main(["serve", ctx.obj["db_path"], "--metadata", str(METADATA),
+    _db(ctx).close()  # create or upgrade the schema before Datasette reads it
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(datasette_metadata(ctx.obj["db_path"]), f)
+    datasette_cli.main(["serve", ctx.obj["db_path"], "--metadata", f.name,
                         "--host", host, "--port", str(port)], standalone_mode=True)
+
+
+def datasette_metadata(db_path: str | Path) -> dict:
+    """The project's Datasette metadata (titles, descriptions, canned queries) for a database."""
+    shipped = json.loads(METADATA.read_text(encoding="utf-8"))
+    return {"title": shipped["title"], "description": shipped["description"],
+            "databases": {Path(db_path).stem: shipped["database"]}}
 
 
 @cli.command()

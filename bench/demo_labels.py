@@ -1,0 +1,60 @@
+"""Verdicts and coverage on the demo corpus, against data/demo/labels.toml.
+
+    .venv/bin/python bench/demo_labels.py [--db PATH]
+
+Without --db it runs `monitor demo` into a temporary database first (offline, on 127.0.0.1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from monitor.evaluate import coverage_outcomes, load_labels, verdict_outcomes
+from monitor.store import open_db
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db")
+    parser.add_argument("--show", action="store_true", help="list every wrong verdict")
+    args = parser.parse_args()
+    db_path = args.db
+    if db_path is None:
+        db_path = str(Path(tempfile.mkdtemp()) / "demo.db")
+        subprocess.run([sys.executable, "-m", "monitor.cli", "--db", db_path, "demo"],
+                       cwd=ROOT, check=True, capture_output=True)
+    db = open_db(db_path)
+    labels = load_labels(ROOT / "data/demo/labels.toml")
+
+    outcomes = verdict_outcomes(db, labels)
+    right = sum(o.correct for o in outcomes)
+    print(f"(b) claim verdicts: accuracy {right / len(outcomes):.3f} ({right}/{len(outcomes)})")
+    confusion = Counter((o.expected.split(":")[0], o.verdict.split(":")[0]) for o in outcomes)
+    kinds = ["verbatim", "paraphrase", "partial", "conflict", "absent"]
+    print("    expected \\ found " + " ".join(f"{k[:6]:>7}" for k in kinds))
+    for e in kinds:
+        print(f"    {e:<17}" + " ".join(f"{confusion[(e, f)]:>7}" for f in kinds))
+
+    cov = coverage_outcomes(db, labels)
+    tp = sum(1 for _, want, got in cov if want and got)
+    fp = sum(1 for _, want, got in cov if got and not want)
+    fn = sum(1 for _, want, got in cov if want and not got)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    print(f"(c) coverage: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} "
+          f"({tp} right, {fp} wrongly counted, {fn} missed, of {len(cov)} articles)")
+    if args.show:
+        for o in outcomes:
+            if not o.correct:
+                print(f"    {o.path} {o.claim}: expected {o.expected}, found {o.verdict}")
+
+
+if __name__ == "__main__":
+    main()

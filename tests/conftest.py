@@ -1,0 +1,71 @@
+"""Shared fixtures: the local outlet server, the monitor CLI in a subprocess, a crawled demo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor.demo import OUTLETS, SEED, SITE, serve_site
+from monitor.evaluate import load_labels
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "data" / "demo" / "labels.toml"
+
+
+@pytest.fixture(scope="session")
+def outlet_server():
+    """The demo outlets served on 127.0.0.1 at a free port; yields the base URL."""
+    server, base = serve_site(SITE)
+    yield base
+    server.shutdown()
+
+
+def run_monitor(*args: str, db: Path | None = None, check: bool = True,
+                cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the `monitor` CLI in its own process (Scrapy's reactor cannot restart in ours)."""
+    command = [sys.executable, "-m", "monitor.cli"]
+    if db is not None:
+        command += ["--db", str(db)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("MONITOR_DB", None)
+    result = subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd,
+                            env=env, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"monitor {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def write_outlets(tmp_path: Path, base: str) -> Path:
+    """The demo outlet file with `{base}` filled in, as a user would write it."""
+    path = tmp_path / "outlets.toml"
+    path.write_text(OUTLETS.read_text().replace("{base}", base))
+    return path
+
+
+@pytest.fixture(scope="session")
+def crawled_demo(outlet_server, tmp_path_factory) -> Path:
+    """A database after `seed add`, `crawl` and `match` over the demo outlets (fast settings)."""
+    tmp = tmp_path_factory.mktemp("demo")
+    db = tmp / "monitor.db"
+    outlets = write_outlets(tmp, outlet_server)
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    run_monitor("crawl", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
+                "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
+    run_monitor("match", db=db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def labels() -> dict:
+    """The demo corpus labels."""
+    return load_labels(LABELS)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article the user gave us, as given."""
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,77 @@
+"""Claims read from the real seed article."""
+
+import pytest
+
+from monitor.claims import read_seed
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text):
+    return read_seed(seed_text)
+
+
+def claim_with(seed, phrase, kind=None):
+    hits = [c for c in seed.claims if phrase in c.text and kind in (None, c.kind)]
+    assert hits, f"no claim contains {phrase!r}"
+    return min(hits, key=lambda c: len(c.text))
+
+
+def test_headline_becomes_the_story_title(seed):
+    assert seed.title == "Trump Moves to Use Military Force Against Foreign Drug Cartels"
+
+
+@pytest.mark.parametrize("text", ["World", "Trump Pushes Pentagon Toward Military Planning",
+                                  "A Growing List of Designated Cartels", "Mexico Holds Its Ground",
+                                  "Trump Moves to Use Military Force"])
+def test_section_label_headline_and_subheadings_are_not_claims(seed, text):
+    assert not any(c.text.startswith(text) for c in seed.claims)
+
+
+def test_promotional_footer_is_not_a_claim(seed):
+    joined = " ".join(c.text for c in seed.claims)
+    for fragment in ("Whatsapp", "citizenreports@", "Follow us", "Diaspora"):
+        assert fragment not in joined
+
+
+def test_last_paragraph_without_full_stop_is_still_a_claim(seed):
+    assert claim_with(seed, "familiar tension").kind == "statement"
+
+
+def test_each_quotation_is_a_claim_with_its_speaker(seed):
+    quotes = {c.text: c.speaker for c in seed.claims if c.kind == "quote"}
+    assert quotes["no invasion of Mexico"] == "Claudia Sheinbaum"
+    assert quotes["protecting the homeland"] == "Anna Kelly"
+    assert quotes["a national-security threat beyond traditional organised crime"] == "Donald Trump"
+
+
+def test_she_said_after_a_named_person_is_that_person(seed):
+    quote = claim_with(seed, "We are cooperating", kind="quote")
+    assert quote.speaker == "Claudia Sheinbaum"
+
+
+def test_two_word_nickname_is_recorded_but_not_a_claim_of_its_own(seed):
+    statement = claim_with(seed, "Trump whisperer")
+    assert statement.kind == "statement"
+    assert "Trump whisperer" in statement.quotes
+    assert not any(c.kind == "quote" and c.text == "Trump whisperer" for c in seed.claims)
+
+
+def test_numbers_carry_their_units(seed):
+    extradition = claim_with(seed, "extradited 29")
+    assert {(n["value"], n["unit"]) for n in extradition.numbers} == {(29.0, "drug suspect")}
+    designations = claim_with(seed, "By July")
+    units = {n["unit"]: n for n in designations.numbers}
+    assert units["ton narcotic"]["vague"] and units["ton narcotic"]["value"] == 100
+    assert units["year"]["value"] == 20  # "two decades"
+    assert units["month"]["value"] == 7
+
+
+def test_names_are_recorded_on_every_claim(seed):
+    claim = claim_with(seed, "In February")
+    assert {"Tren de Aragua", "Sinaloa Cartel", "Venezuela"} <= set(claim.names)
+    assert "Claudia Sheinbaum" in claim_with(seed, "wasted no time").names
+
+
+def test_every_body_sentence_is_claimed_once(seed):
+    statements = [c for c in seed.claims if c.kind == "statement"]
+    assert len(statements) == len({c.text for c in statements}) == 19

@@ -1,0 +1,61 @@
+"""Bad input gets one clear line and a non-zero exit, never a traceback."""
+
+from tests.conftest import run_monitor
+
+
+def test_invalid_outlet_file_names_the_file_and_the_problem(tmp_path):
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "No Domain"\nfeeds = ["http://x.test/rss"]\n')
+    result = run_monitor("crawl", "--outlets", str(outlets), db=tmp_path / "m.db", check=False)
+    assert result.returncode != 0
+    assert "outlet #1: `domain` is required" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_outlet_file_with_broken_toml_gives_the_line(tmp_path):
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Broken\n')
+    result = run_monitor("crawl", "--outlets", str(outlets), db=tmp_path / "m.db", check=False)
+    assert result.returncode != 0 and "line 2" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_outlet_file_is_a_clear_error(tmp_path):
+    result = run_monitor("crawl", "--outlets", str(tmp_path / "none.toml"),
+                         db=tmp_path / "m.db", check=False)
+    assert result.returncode != 0 and "cannot read the outlet file" in result.stderr
+
+
+def test_empty_seed_is_refused(tmp_path):
+    seed = tmp_path / "empty.txt"
+    seed.write_text("World\n")
+    result = run_monitor("seed", "add", str(seed), db=tmp_path / "m.db", check=False)
+    assert result.returncode != 0 and "no claims found" in result.stderr
+
+
+def test_binary_seed_is_refused(tmp_path):
+    seed = tmp_path / "seed.bin"
+    seed.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    result = run_monitor("seed", "add", str(seed), db=tmp_path / "m.db", check=False)
+    assert result.returncode != 0 and "UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_story_is_a_clear_error(tmp_path):
+    result = run_monitor("report", "--story", "nope", db=tmp_path / "m.db", check=False)
+    assert result.returncode != 0 and "no story called 'nope'" in result.stderr
+
+
+def test_seed_add_lists_the_claims(seed_text, tmp_path):
+    from monitor.demo import SEED
+
+    result = run_monitor("seed", "add", str(SEED), "--slug", "cartels", db=tmp_path / "m.db")
+    assert "Story 'cartels': 23 claims" in result.stdout
+    assert "no invasion of Mexico (Claudia Sheinbaum)" in result.stdout
+
+
+def test_report_shows_the_matrix_and_conflicts(crawled_demo):
+    out = run_monitor("report", "--story", "trump-cartels", db=crawled_demo).stdout
+    assert "12 covering articles from 7 outlets" in out
+    assert "Conflicts (" in out and "twenty-six" in out
+    assert max(len(line) for line in out.splitlines()) <= 100

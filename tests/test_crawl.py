@@ -1,0 +1,95 @@
+"""A real Scrapy crawl of the demo outlets over loopback, scored against the labels."""
+
+import sqlite3
+
+import pytest
+
+from monitor.evaluate import coverage_outcomes, verdict_outcomes
+from monitor.store import open_db
+
+
+@pytest.fixture(scope="module")
+def db(crawled_demo):
+    return open_db(crawled_demo)
+
+
+def test_every_article_in_the_feeds_and_sitemaps_is_stored_once(db, labels):
+    urls = [row["url"] for row in db["articles"].rows]
+    assert len(urls) == len(set(urls)) == len(labels["article"])
+
+
+def test_articles_belong_to_the_outlet_that_listed_them(db):
+    rows = db.query("select outlets.name, articles.url from articles join outlets "
+                    "on outlets.id = articles.outlet_id")
+    prefixes = {"Continental Wire": "/wire/", "Harbor City Tribune": "/tribune/",
+                "The Daily Ledger": "/ledger/", "Southern Cross Times": "/southern/",
+                "Metro Post": "/metro/", "Frontera Report": "/frontera/",
+                "Capitol Brief": "/brief/"}
+    for row in rows:
+        assert prefixes[row["name"]] in row["url"]
+
+
+def test_coverage_is_the_labelled_coverage(db, labels):
+    wrong = [(path, expected) for path, expected, found in coverage_outcomes(db, labels)
+             if expected != found]
+    assert wrong == []
+
+
+def test_page_furniture_is_not_stored_as_article_text(db):
+    for row in db["articles"].rows:
+        for boilerplate in ("We use cookies", "Share on Facebook", "All rights reserved",
+                            "Sign up now", "border_watcher"):
+            assert boilerplate not in row["text"], (boilerplate, row["url"])
+
+
+@pytest.mark.parametrize("path, claim, expected", [
+    ("wire/2025/08/08/trump-orders-pentagon-to-plan-strikes-on-cartels.html", "c1", "verbatim"),
+    ("wire/2025/08/08/trump-orders-pentagon-to-plan-strikes-on-cartels.html", "c23", "absent"),
+    ("tribune/world/2025/08/09/mexico-pushes-back-on-us-military-plan", "c22", "conflict:number"),
+    ("tribune/world/2025/08/09/mexico-pushes-back-on-us-military-plan", "c13", "conflict:number"),
+    ("frontera/2025/08/09/us-terror-list-cartels-military", "c12", "conflict:number"),
+    ("ledger/news/sheinbaum-rules-out-invasion-20250809", "c18", "conflict:quote"),
+    ("southern/americas/us-cartels-military-order.html", "c18", "conflict:speaker"),
+    ("brief/briefs/0809-white-house-confirms.html", "c8", "conflict:negation"),
+    ("frontera/2025/08/09/sheinbaum-sovereignty-cooperation", "c20", "verbatim"),
+    ("tribune/world/2025/08/09/pentagon-cartel-plans", "c1", "paraphrase"),
+    ("tribune/world/2025/08/09/pentagon-cartel-plans", "c14", "absent"),
+])
+def test_named_claim_verdicts_match_the_labels(db, labels, path, claim, expected):
+    outcome = next(o for o in verdict_outcomes(db, labels) if o.path == path and o.claim == claim)
+    assert outcome.expected == expected  # the parameter restates the label file
+    assert outcome.correct, f"{path} {claim}: expected {expected}, got {outcome.verdict}"
+
+
+def test_most_labelled_verdicts_are_right(db, labels):
+    outcomes = verdict_outcomes(db, labels)
+    accuracy = sum(o.correct for o in outcomes) / len(outcomes)
+    assert accuracy >= 0.85, f"verdict accuracy {accuracy:.3f}"
+
+
+def test_covering_articles_have_one_match_row_per_claim(db):
+    n_claims = db["claims"].count
+    for row in db.query("select article_id, count(*) as n from matches group by article_id"):
+        assert row["n"] == n_claims
+
+
+def test_a_second_crawl_of_an_unchanged_site_changes_no_article(crawled_demo, outlet_server,
+                                                                tmp_path):
+    from tests.conftest import run_monitor, write_outlets
+
+    before = sqlite3.connect(crawled_demo).execute(
+        "select id, content_hash, first_seen from articles order by id").fetchall()
+    outlets = write_outlets(tmp_path, outlet_server)
+    result = run_monitor("run", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
+                         db=crawled_demo)
+    after = sqlite3.connect(crawled_demo).execute(
+        "select id, content_hash, first_seen from articles order by id").fetchall()
+    assert before == after
+    assert "0 new or changed" in result.stdout
+    assert "Matched 0 articles" in result.stdout
+
+
+def test_every_crawl_is_recorded(crawled_demo):
+    runs = sqlite3.connect(crawled_demo).execute(
+        "select status, pages, articles from crawl_runs").fetchall()
+    assert runs and runs[0][0] == "finished" and runs[0][1] >= 22

@@ -1,0 +1,126 @@
+"""Verdicts and conflicts on hand-written sentence pairs."""
+
+import pytest
+
+from monitor.claims import read_seed
+from monitor.match import judge, match_article
+
+SEED = """Officials Report On The Port
+The port authority said on Monday that 40 containers of stolen copper were seized in March.
+Harbour master Lena Fischer said the thieves were “organised, patient and well funded.”
+The authority did not say who owned the copper.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return {c.text[:20]: c for c in read_seed(SEED).claims}
+
+
+def claim(claims, start):
+    return next(c for text, c in claims.items() if text.startswith(start))
+
+
+def verdict(c, sentence, speaker=None):
+    from rapidfuzz import fuzz, utils
+    score = fuzz.token_set_ratio(c.text, sentence, processor=utils.default_process)
+    return judge(c, sentence, score, speaker)
+
+
+def test_same_words_are_verbatim(claims):
+    c = claim(claims, "The port authority")
+    assert verdict(c, c.text).verdict == "verbatim"
+
+
+def test_reworded_claim_is_a_paraphrase(claims):
+    c = claim(claims, "The port authority")
+    m = verdict(c, "In March, 40 containers of stolen copper were seized, the port authority "
+                   "told reporters on Monday.")
+    assert m.verdict == "paraphrase"
+
+
+def test_half_the_claim_is_partial(claims):
+    c = claim(claims, "The port authority")
+    assert verdict(c, "Stolen copper was seized at the port.").verdict == "partial"
+
+
+def test_unrelated_sentence_is_absent(claims):
+    c = claim(claims, "The port authority")
+    m = verdict(c, "The weather stayed mild for the rest of the week.")
+    assert m.verdict == "absent" and m.sentence is None
+
+
+@pytest.mark.parametrize("sentence, seed_side, article_side", [
+    ("The port authority said on Monday that 14 containers of stolen copper were seized in "
+     "March.", "40", "14"),
+    ("The port authority said on Monday that forty-one containers of stolen copper were seized "
+     "in March.", "40", "forty-one"),
+    ("The port authority said on Monday that 40 containers of stolen copper were seized in "
+     "April.", "march", "april"),
+])
+def test_a_different_number_or_date_is_a_conflict(claims, sentence, seed_side, article_side):
+    m = verdict(claim(claims, "The port authority"), sentence)
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": seed_side, "article": article_side} in m.conflicts
+
+
+def test_the_same_number_in_words_agrees(claims):
+    m = verdict(claim(claims, "The port authority"), "The port authority said on Monday that "
+                "forty containers of stolen copper were seized in March.")
+    assert m.verdict != "conflict"
+
+
+def test_a_flipped_negation_is_a_conflict(claims):
+    m = verdict(claim(claims, "The authority did"), "The authority said who owned the copper.")
+    assert m.verdict == "conflict"
+    assert m.conflicts[0]["kind"] == "negation"
+
+
+def test_different_words_inside_quotation_marks_are_a_conflict(claims):
+    c = claim(claims, "organised, patient")
+    m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, careful and "
+                   "well paid.”", speaker="Lena Fischer")
+    assert m.verdict == "conflict"
+    assert m.conflicts[0]["kind"] == "quote"
+
+
+def test_the_quotation_given_to_another_speaker_is_a_conflict(claims):
+    c = claim(claims, "organised, patient")
+    m = verdict(c, "Police chief Omar Haddad said the thieves were “organised, patient and well "
+                   "funded.”", speaker="Omar Haddad")
+    assert m.verdict == "conflict"
+    assert {"kind": "speaker", "claim": "Lena Fischer", "article": "Omar Haddad"} in m.conflicts
+
+
+def test_quotation_by_the_same_speaker_is_verbatim(claims):
+    c = claim(claims, "organised, patient")
+    m = verdict(c, "The thieves were “organised, patient and well funded,” Fischer said.",
+                speaker="Lena Fischer")
+    assert m.verdict == "verbatim"
+
+
+def test_article_match_resolves_speakers_from_the_article_itself():
+    seed = read_seed(SEED)
+    article = ("Police chief Omar Haddad spoke to reporters at the port. “Organised, patient and "
+               "well funded,” he said of the thieves.")
+    result = match_article(seed.claims, article)
+    quote = next(m for m, c in zip(result.matches, seed.claims) if c.kind == "quote")
+    assert quote.verdict == "conflict"
+    assert quote.conflicts[0]["article"] == "Omar Haddad"
+
+
+def test_sentences_that_support_no_claim_are_additions():
+    seed = read_seed(SEED)
+    article = ("The port authority said on Monday that 40 containers of stolen copper were seized "
+               "in March. Insurers expect claims to rise sharply after the latest thefts.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
+
+
+def test_article_about_another_story_is_not_coverage():
+    seed = read_seed(SEED)
+    article = ("The city council approved a new budget on Tuesday. Parks will get more money and "
+               "two libraries will extend their opening hours. The mayor praised the vote.")
+    result = match_article(seed.claims, article)
+    assert not result.is_coverage
+    assert all(m.verdict == "absent" for m in result.matches)

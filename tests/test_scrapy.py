@@ -1,0 +1,28 @@
+"""Scrapy conventions: `scrapy list` and `scrapy crawl NAME -a ...` from the repository root."""
+
+import sqlite3
+import subprocess
+import sys
+
+from monitor.demo import OUTLETS
+from tests.conftest import ROOT
+
+
+def scrapy(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, **kwargs)
+
+
+def test_scrapy_list_names_every_way_of_finding_coverage():
+    result = scrapy("list")
+    assert result.returncode == 0, result.stderr
+    assert set(result.stdout.split()) >= {"coverage", "feeds", "sitemaps", "urls"}
+
+
+def test_scrapy_crawl_feeds_stores_articles(outlet_server, tmp_path):
+    db = tmp_path / "feeds.db"
+    result = scrapy("crawl", "feeds", "-a", f"outlets={OUTLETS}", "-a", f"base={outlet_server}",
+                    "-a", "outlet=Metro Post", "-s", f"MONITOR_DB={db}", "-s", "DOWNLOAD_DELAY=0")
+    assert result.returncode == 0, result.stderr
+    urls = [r[0] for r in sqlite3.connect(db).execute("select url from articles")]
+    assert len(urls) == 3 and all("/metro/" in u for u in urls)

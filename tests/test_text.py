@@ -1,0 +1,64 @@
+"""Reading sentences: splitting, numbers, quotations and negation."""
+
+import pytest
+
+from monitor.text import negated, numbers, quotations, split_sentences
+
+
+def test_sentences_split_at_full_stops_but_not_after_abbreviations():
+    text = "Gen. Ruiz met Mr. Smith in the U.S. capital. They talked for an hour."
+    assert split_sentences(text) == ["Gen. Ruiz met Mr. Smith in the U.S. capital.",
+                                     "They talked for an hour."]
+
+
+def test_quotation_with_inner_full_stop_stays_one_sentence():
+    text = "“There will be no invasion. That is ruled out,” she said. Talks continue."
+    assert split_sentences(text)[0] == "“There will be no invasion. That is ruled out,” she said."
+
+
+def test_paragraphs_never_run_together():
+    assert split_sentences("A heading without a stop\nThe body starts here.") == [
+        "A heading without a stop", "The body starts here."]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("extradited 29 drug suspects", 29, "drug suspect"),
+    ("extradited twenty-six suspects", 26, "suspect"),
+    ("a budget of 1.5 million dollars", 1_500_000, "money"),
+    ("over two decades", 20, "year"),
+    ("for 20 years", 20, "year"),
+    ("inflation of 4.5%", 4.5, "percent"),
+])
+def test_numbers_in_digits_and_words_with_units(text, value, unit):
+    (number,) = numbers(text)
+    assert (number.value, number.unit) == (value, unit)
+
+
+def test_vague_amounts_are_orders_of_magnitude():
+    (number,) = numbers("hundreds of tons of narcotics")
+    assert number.vague and number.value == 100 and number.unit == "ton narcotic"
+
+
+def test_dates_give_month_and_day():
+    found = {(n.unit, n.value) for n in numbers("On January 20, Trump signed an order.")}
+    assert found == {("month", 1), ("date", 120)}
+
+
+def test_may_as_a_verb_is_not_a_month():
+    assert numbers("The ministry may respond later.") == []
+
+
+def test_quotations_in_curly_and_straight_marks():
+    assert quotations('She said “no invasion of Mexico.” He said "never again, not here".') == [
+        "no invasion of Mexico", "never again, not here"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The team did not confirm every detail.", True),
+    ("The team confirmed every detail.", False),
+    ("There will be no invasion.", True),
+    ("She wasted no time in replying.", False),  # an idiom, not a denial
+    ("It isn't over and it won't be.", False),  # two negations
+])
+def test_negation(text, expected):
+    assert negated(text) is expected
