@@ -104,7 +104,7 @@ def test_article_match_resolves_speakers_from_the_article_itself():
     article = ("Police chief Omar Haddad spoke to reporters at the port. “Organised, patient and "
                "well funded,” he said of the thieves.")
     result = match_article(seed.claims, article)
-    quote = next(m for m, c in zip(result.matches, seed.claims) if c.kind == "quote")
+    quote = next(m for m, c in zip(result.matches, seed.claims, strict=True) if c.kind == "quote")
     assert quote.verdict == "conflict"
     assert quote.conflicts[0]["article"] == "Omar Haddad"
 
