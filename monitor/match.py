@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from monitor import similarity
 from monitor.claims import Claim, People
 from monitor.text import (
+    MONTHS,
+    WEEKDAYS,
     Number,
     content_words,
     negated,
@@ -26,6 +29,7 @@ from monitor.text import (
 )
 
 SCORER = "token_set_ratio"
+_NAME_WORD = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]+")
 _QUOTED = re.compile(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]")
 VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
 
@@ -35,9 +39,9 @@ class Thresholds:
     """Decision thresholds; `bench/` chooses them by cross-validation and records the figures."""
 
     candidate: float = 55.0  # cdist score below which a sentence is not considered at all
-    paraphrase: float = 70.0  # score for "the same claim reworded"
-    paraphrase_cover: float = 0.5  # share of the claim's content words the sentence carries
-    partial_cover: float = 0.3
+    paraphrase: float = 70.0  # cdist score of a sentence that carries the claim among more
+    contains: float = 0.8  # ...and the share of the claim's content words it must carry
+    partial_cover: float = 0.25  # share of the claim's words (names aside) for "part of it"
     verbatim: float = 92.0  # partial_ratio for "the claim in nearly the same words"
     quote_same: float = 92.0  # quotation wording this close is the same quotation
     quote_related: float = 60.0  # ...this close but not the same is a reworded quotation
@@ -77,23 +81,43 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     scores = process.cdist([c.text for c in claims], sentences, scorer=fuzz.token_set_ratio,
                            processor=utils.default_process, score_cutoff=t.candidate,
                            dtype=np.uint8, workers=1)
+    candidates = _candidates(scores)
+    same = _same_claim(claims, sentences, candidates)
     speakers = People(text).speakers(sentences)
-    matches = [_best_match(claim, sentences, speakers, scores[i], t)
-               for i, claim in enumerate(claims)]
+    matches = []
+    for i, claim in enumerate(claims):
+        judged = [judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
+                  for j in candidates[i]]
+        matches.append(max(judged, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
+                                                                 "absent")))
     relevance = _relevance(matches, len(sentences))
     used = {m.sentence for m in matches if m.verdict != "absent"}
     additions = [s for s in sentences if s not in used and len(s.split()) >= 6]
     return ArticleMatch(relevance, relevance >= t.coverage, matches, additions)
 
 
-def _best_match(claim: Claim, sentences: list[str], speakers: list[str | None],
-                row: np.ndarray, t: Thresholds) -> ClaimMatch:
-    best = ClaimMatch(claim.position, None, 0.0, "absent")
-    for j in np.flatnonzero(row)[np.argsort(-row[np.flatnonzero(row)])][:3]:
-        candidate = judge(claim, sentences[j], float(row[j]), speakers[j], t)
-        if _rank(candidate) > _rank(best):
-            best = candidate
-    return best
+def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
+    """The best-scoring sentences of each claim (cdist's score_cutoff already zeroed the rest)."""
+    out = []
+    for row in scores:
+        nonzero = np.flatnonzero(row)
+        out.append(nonzero[np.argsort(-row[nonzero], kind="stable")][:per_claim].tolist())
+    return out
+
+
+def _same_claim(claims: list[Claim], sentences: list[str],
+                candidates: list[list[int]]) -> dict[tuple[int, int], float]:
+    """P(same claim) for every candidate pair, in one batch."""
+    pairs = [(i, j) for i, js in enumerate(candidates) for j in js]
+    if not pairs:
+        return {}
+    analysed_claims = similarity.analyse_all([c.text for c in claims])
+    needed = sorted({j for _, j in pairs})
+    analysed = dict(zip(needed, similarity.analyse_all([sentences[j] for j in needed]),
+                        strict=True))
+    features = similarity.pair_features([analysed_claims[i] for i, _ in pairs],
+                                        [analysed[j] for _, j in pairs])
+    return dict(zip(pairs, similarity.model().probability(features).tolist(), strict=True))
 
 
 def _rank(m: ClaimMatch) -> tuple[int, float]:
@@ -102,9 +126,11 @@ def _rank(m: ClaimMatch) -> tuple[int, float]:
 
 
 def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
-          t: Thresholds = THRESHOLDS) -> ClaimMatch:
-    """The verdict of one sentence on one claim, given their cdist score."""
-    verdict = _wording(claim, sentence, score, t)
+          t: Thresholds = THRESHOLDS, same: float | None = None) -> ClaimMatch:
+    """The verdict of one sentence on one claim, given their cdist score and P(same claim)."""
+    if same is None:
+        same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
+    verdict = _wording(claim, sentence, score, same, t)
     conflicts = None
     if verdict != "absent":
         conflicts = find_conflicts(claim, sentence, speaker, t) or None
@@ -114,20 +140,30 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
                       verdict, conflicts)
 
 
-def _wording(claim: Claim, sentence: str, score: float, t: Thresholds) -> str:
-    claim_words = content_words(claim.text)
-    cover = len(claim_words & content_words(sentence)) / max(len(claim_words), 1)
+def _wording(claim: Claim, sentence: str, score: float, same: float, t: Thresholds) -> str:
+    cover, specific = _cover(claim.text, sentence)
     a, b = utils.default_process(claim.text), utils.default_process(sentence)
     if fuzz.partial_ratio(a, b) >= t.verbatim and cover >= 0.9 and len(b) >= 0.8 * len(a):
         return "verbatim"
     if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
                                      for q in quotations(sentence)):
         return "paraphrase"
-    if score >= t.paraphrase and cover >= t.paraphrase_cover:
+    if same >= similarity.model().threshold or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
-    if cover >= t.partial_cover:
+    if specific >= t.partial_cover:
         return "partial"
     return "absent"
+
+
+def _cover(claim: str, sentence: str) -> tuple[float, float]:
+    """Shares of the claim's content words the sentence carries: all, and all but names."""
+    claim_words, sentence_words = content_words(claim), content_words(sentence)
+    names = content_words(" ".join(w for w in _NAME_WORD.findall(claim)
+                                   if w.lower() not in MONTHS and w.lower() not in WEEKDAYS))
+    plain = claim_words - names
+    shared = claim_words & sentence_words
+    return (len(shared) / max(len(claim_words), 1),
+            len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
 
 
 def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
