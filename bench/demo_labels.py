@@ -14,7 +14,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from monitor.evaluate import coverage_outcomes, load_labels, verdict_outcomes
+from monitor.evaluate import coverage_outcomes, load_all_labels, verdict_outcomes
 from monitor.store import open_db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +31,15 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "monitor.cli", "--db", db_path, "demo"],
                        cwd=ROOT, check=True, capture_output=True)
     db = open_db(db_path)
-    labels = load_labels(ROOT / "data/demo/labels.toml")
-
-    outcomes = verdict_outcomes(db, labels)
+    outcomes, coverage = [], []
+    for labels in load_all_labels(ROOT / "data/demo/labels"):
+        story_outcomes = verdict_outcomes(db, labels)
+        story_coverage = coverage_outcomes(db, labels)
+        right = sum(o.correct for o in story_outcomes)
+        print(f"{labels['story']}: verdicts {right}/{len(story_outcomes)}, coverage "
+              f"{sum(want == got for _, want, got in story_coverage)}/{len(story_coverage)}")
+        outcomes += story_outcomes
+        coverage += story_coverage
     right = sum(o.correct for o in outcomes)
     print(f"(b) claim verdicts: accuracy {right / len(outcomes):.3f} ({right}/{len(outcomes)})")
     confusion = Counter((o.expected.split(":")[0], o.verdict.split(":")[0]) for o in outcomes)
@@ -42,14 +48,14 @@ def main() -> None:
     for e in kinds:
         print(f"    {e:<17}" + " ".join(f"{confusion[(e, f)]:>7}" for f in kinds))
 
-    cov = coverage_outcomes(db, labels)
-    tp = sum(1 for _, want, got in cov if want and got)
-    fp = sum(1 for _, want, got in cov if got and not want)
-    fn = sum(1 for _, want, got in cov if want and not got)
+    tp = sum(1 for _, want, got in coverage if want and got)
+    fp = sum(1 for _, want, got in coverage if got and not want)
+    fn = sum(1 for _, want, got in coverage if want and not got)
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
     print(f"(c) coverage: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} "
-          f"({tp} right, {fp} wrongly counted, {fn} missed, of {len(cov)} articles)")
+          f"({tp} right, {fp} wrongly counted, {fn} missed, of {len(coverage)} article-story "
+          f"pairs)")
     if args.show:
         for o in outcomes:
             if not o.correct:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from monitor import jobs, report, store
+from monitor import match as match_
 from monitor.extract import extract_article
 from monitor.outlets import OutletFileError
 
@@ -186,6 +187,31 @@ def _read_page(source: str) -> bytes:
 
 
 @cli.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def pairs(file) -> None:
+    """Decide for each sentence pair of a TSV whether both state the same claim.
+
+    FILE has `id`, `sentence1`, `sentence2` columns (tab-separated, header optional; `-` reads
+    stdin). Prints `id`, `score` (0–100) and `same` (1 or 0) as TSV.
+
+    Example: monitor pairs pairs.tsv > decisions.tsv
+    """
+    rows = []
+    for number, line in enumerate(file, 1):
+        fields = line.rstrip("\r\n").split("\t")
+        if not line.strip() or (number == 1 and fields[:1] == ["id"]):
+            continue
+        if len(fields) < 3:
+            raise click.ClickException(f"line {number}: expected id, sentence1, sentence2 "
+                                       f"separated by tabs")
+        rows.append(fields[:3])
+    decisions = match_.decide_pairs([r[1] for r in rows], [r[2] for r in rows])
+    click.echo("id\tscore\tsame")
+    for (pair_id, _, _), (score, same) in zip(rows, decisions, strict=True):
+        click.echo(f"{pair_id}\t{score}\t{int(same)}")
+
+
+@cli.command()
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.pass_context
@@ -221,18 +247,23 @@ def demo(ctx: click.Context) -> None:
     server, base = demo_site.serve_site()
     click.echo(f"Serving the demo outlets at {base}")
     db = _db(ctx)
-    story, slug = jobs.add_seed(db, str(demo_site.SEED), "trump-cartels")
-    click.echo(f"Story {slug!r}: {len(jobs.stored_claims(db, story))} claims from "
-               f"{demo_site.SEED.name}")
+    stories = []
+    for seed_file in demo_site.SEEDS:
+        story, slug = jobs.add_seed(db, str(seed_file), seed_file.stem)
+        stories.append(story)
+        click.echo(f"Story {slug!r}: {len(jobs.stored_claims(db, story))} claims from "
+                   f"data/seeds/{seed_file.name}")
     _crawl(ctx, str(demo_site.OUTLETS), ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
                                          "LOG_LEVEL=WARNING"), base=base)
     server.shutdown()
-    figures = jobs.match_stories(db, slug, everything=True)
-    click.echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story\n")
-    click.echo(report.render_report(db, story))
-    click.echo(f"\nExplore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
+    figures = jobs.match_stories(db, everything=True)
+    click.echo(f"Matched {figures['articles']} article-story pairs: {figures['coverage']} are "
+               f"coverage\n")
+    for story in stories:
+        click.echo(report.render_report(db, story) + "\n")
+    click.echo(f"Explore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
                f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
-               f"query with story = {slug})")
+               f"query with story = trump-cartels)")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from pathlib import Path
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
 SITE = DEMO / "site"
 OUTLETS = DEMO / "outlets.toml"
+SEEDS = sorted((DEMO.parent / "seeds").glob("*.txt"))
 SEED = DEMO.parent / "seeds" / "trump-cartels.txt"
 
 

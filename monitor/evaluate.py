@@ -82,7 +82,17 @@ def verdict_outcomes(db: Database, labels: dict) -> list[Outcome]:
 
 
 def coverage_outcomes(db: Database, labels: dict) -> list[tuple[str, bool, bool]]:
-    """(path, labelled as coverage, found as coverage) for every labelled article."""
+    """(path, labelled as coverage, found as coverage) for every article read for the story.
+
+    Articles the labels do not list as coverage are expected not to be coverage.
+    """
     results = stored_results(db, labels["story"])
-    return [(a["path"], a["covers"], results.get(a["path"], {}).get("covers", False))
-            for a in labels["article"]]
+    covering = {a["path"] for a in labels["article"] if a["covers"]}
+    paths = sorted(set(results) | covering)
+    return [(path, path in covering, results.get(path, {}).get("covers", False))
+            for path in paths]
+
+
+def load_all_labels(folder: str | Path) -> list[dict]:
+    """Every labels file of a folder, one per story."""
+    return [load_labels(path) for path in sorted(Path(folder).glob("*.toml"))]

@@ -20,6 +20,7 @@ from monitor.text import (
     WEEKDAYS,
     Number,
     content_words,
+    expand_contractions,
     negated,
     normalise,
     numbers,
@@ -29,8 +30,8 @@ from monitor.text import (
 )
 
 SCORER = "token_set_ratio"
+_QUOTED = re.compile(r"[\u201c\u201e\u00ab\"][^\u201c\u201d\u201e\u00ab\u00bb\"]*[\u201d\u00bb\"]")
 _NAME_WORD = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]+")
-_QUOTED = re.compile(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]")
 VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
 
 
@@ -130,7 +131,7 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     """The verdict of one sentence on one claim, given their cdist score and P(same claim)."""
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
-    verdict = _wording(claim, sentence, score, same, t)
+    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
     conflicts = None
     if verdict != "absent":
         conflicts = find_conflicts(claim, sentence, speaker, t) or None
@@ -140,15 +141,15 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
                       verdict, conflicts)
 
 
-def _wording(claim: Claim, sentence: str, score: float, same: float, t: Thresholds) -> str:
+def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
     cover, specific = _cover(claim.text, sentence)
     a, b = utils.default_process(claim.text), utils.default_process(sentence)
-    if fuzz.partial_ratio(a, b) >= t.verbatim and cover >= 0.9 and len(b) >= 0.8 * len(a):
+    if cover >= 0.9 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
     if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
                                      for q in quotations(sentence)):
         return "paraphrase"
-    if same >= similarity.model().threshold or (cover >= t.contains and score >= t.paraphrase):
+    if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
     if specific >= t.partial_cover:
         return "partial"
@@ -206,13 +207,17 @@ def _agree(a: Number, b: Number) -> bool:
 
 
 def _quote_conflicts(claimed: list[str], found: list[str], t: Thresholds) -> list[dict]:
+    """Quotations whose words differ; a shortened quotation is not a changed one."""
     conflicts = []
     for q in claimed:
         if not found:
             continue
-        best = max(found, key=lambda f: fuzz.ratio(normalise(q).lower(), normalise(f).lower()))
-        similarity = fuzz.ratio(utils.default_process(q), utils.default_process(best))
-        if t.quote_related <= similarity < t.quote_same:
+        mine = utils.default_process(expand_contractions(q))
+        theirs = {f: utils.default_process(expand_contractions(f)) for f in found}
+        best = max(found, key=lambda f: fuzz.ratio(mine, theirs[f]))
+        closeness = fuzz.ratio(mine, theirs[best])
+        shortened = fuzz.partial_ratio(mine, theirs[best]) >= t.quote_same
+        if t.quote_related <= closeness < t.quote_same and not shortened:
             conflicts.append({"kind": "quote", "claim": q, "article": best})
     return conflicts
 
@@ -224,7 +229,8 @@ def _close(claim: str, sentence: str) -> bool:
 
 
 def _unquoted(text: str) -> str:
-    return _QUOTED.sub(" ", text)
+    # A negation inside a quotation the article leaves out is an omission, not a contradiction.
+    return _QUOTED.sub(" ", normalise(text))
 
 
 def _surname(name: str) -> str:
@@ -238,3 +244,24 @@ def _relevance(matches: list[ClaimMatch], n_sentences: int) -> float:
     supporting = {m.sentence for m in matches if weight[m.verdict] >= 1.0}
     sentence_share = len(supporting) / max(n_sentences, 1)
     return round(100 * (claim_share + sentence_share) / 2, 1)
+
+
+def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,
+                 model: similarity.PairModel | None = None) -> list[tuple[float, bool]]:
+    """For aligned sentence pairs: a score (0–100) and whether both state the same claim.
+
+    The first sentence is read as a claim and worded against the second exactly as the matcher
+    words an article's sentence against a claim: the same claim is a verbatim or paraphrase
+    wording. Agreement on numbers, quotations and speakers is a separate question (a conflict
+    is the same claim told differently), so it does not enter this decision.
+    """
+    model = model or similarity.model()
+    scores = process.cpdist(first, second, scorer=fuzz.token_set_ratio,
+                            processor=utils.default_process, workers=1)
+    same = model.probability(similarity.pair_features(similarity.analyse_all(first),
+                                                      similarity.analyse_all(second)))
+    out = []
+    for a, b, score, p in zip(first, second, scores.tolist(), same.tolist(), strict=True):
+        wording = _wording(Claim(0, a, "statement", a), b, float(score), p >= model.threshold, t)
+        out.append((round(100 * p, 1), wording in ("verbatim", "paraphrase")))
+    return out

@@ -69,6 +69,7 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?", re.IGNORECASE)
+_MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
 _NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
@@ -91,6 +92,9 @@ class Number:
 def normalise(text: str) -> str:
     """Fold typography (curly quotes, dashes, non-breaking spaces) so equal words compare equal."""
     text = unicodedata.normalize("NFKC", text)
+    # Doubled single marks and TeX-style quotes stand for double quotation marks.
+    text = re.sub(r"\u2018\u2018|``", "\u201c", text)
+    text = re.sub(r"\u2019\u2019|''", "\u201d", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -129,6 +133,20 @@ def _inside_quote(fragment: str) -> bool:
     return opens > closes or straight % 2 == 1
 
 
+_CONTRACTIONS = [(re.compile(p, re.IGNORECASE), r) for p, r in (
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "cannot"), (r"n't\b", " not"),
+    (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"), (r"'m\b", " am"),
+    (r"\b(he|she|it|that|there|what|who)'s\b", r"\1 is"), (r"'d\b", " would"))]
+
+
+def expand_contractions(text: str) -> str:
+    """Spell contractions out ("he's" is "he is"), so they do not count as changed words."""
+    text = normalise(text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text, apostrophes folded."""
     return [w.strip("'-") for w in _WORD_RE.findall(normalise(text).lower()) if w.strip("'-")]
@@ -150,7 +168,7 @@ def content_words(text: str) -> set[str]:
 
 def quotations(text: str) -> list[str]:
     """The words inside quotation marks, in order."""
-    found = [normalise(q).strip(" ,.;:") for q in _QUOTE_RE.findall(text)]
+    found = [q.strip(" ,.;:") for q in _QUOTE_RE.findall(normalise(text))]
     return [q for q in found if len(q.split()) >= 2 or len(q) > 12]
 
 
@@ -222,7 +240,7 @@ def _dates(lowered: str) -> list[Number]:
     found: list[Number] = []
     for m in _DATE_RE.finditer(lowered):
         month = MONTHS[m.group(1)]
-        if m.group(1) == "may" and not m.group(2):
+        if m.group(1) == "may" and not m.group(2) and not _MAY_MONTH.search(lowered[:m.start()]):
             continue  # "may" is far more often a verb than a month
         found.append(Number(m.group(1), float(month), "month"))
         if m.group(2):

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from monitor.demo import OUTLETS, SEED, SITE, serve_site
-from monitor.evaluate import load_labels
+from monitor.demo import OUTLETS, SEED, SEEDS, SITE, serve_site
+from monitor.evaluate import load_all_labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "data" / "demo" / "labels.toml"
+LABELS = ROOT / "data" / "demo" / "labels"
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +52,8 @@ def crawled_demo(outlet_server, tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("demo")
     db = tmp / "monitor.db"
     outlets = write_outlets(tmp, outlet_server)
-    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    for seed in SEEDS:
+        run_monitor("seed", "add", str(seed), "--slug", seed.stem, db=db)
     run_monitor("crawl", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
                 "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
     run_monitor("match", db=db)
@@ -61,8 +62,14 @@ def crawled_demo(outlet_server, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def labels() -> dict:
-    """The demo corpus labels."""
-    return load_labels(LABELS)
+    """The demo corpus labels of the main story (trump-cartels)."""
+    return load_labels(LABELS / "trump-cartels.toml")
+
+
+@pytest.fixture(scope="session")
+def all_labels() -> list[dict]:
+    """The labels of every demo story."""
+    return load_all_labels(LABELS)
 
 
 @pytest.fixture(scope="session")

@@ -56,6 +56,28 @@ def test_seed_add_lists_the_claims(seed_text, tmp_path):
 
 def test_report_shows_the_matrix_and_conflicts(crawled_demo):
     out = run_monitor("report", "--story", "trump-cartels", db=crawled_demo).stdout
-    assert "12 covering articles from 7 outlets" in out
+    assert "12 covering articles from 7 outlets" in out and "Story: Trump Moves" in out
     assert "Conflicts (" in out and "twenty-six" in out
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_pairs_reads_tsv_and_writes_a_decision_per_pair(tmp_path):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(
+        "id\tsentence1\tsentence2\n"
+        "a\tThe council approved the budget on Monday.\t"
+        "On Monday the council approved the budget.\n"
+        "b\tThe council approved the budget on Monday.\t"
+        "Heavy rain flooded the valley overnight.\n")
+    out = run_monitor("pairs", str(pairs)).stdout.splitlines()
+    assert out[0] == "id\tscore\tsame"
+    rows = {line.split("\t")[0]: line.split("\t") for line in out[1:]}
+    assert rows["a"][2] == "1" and rows["b"][2] == "0"
+    assert float(rows["a"][1]) > float(rows["b"][1])
+
+
+def test_pairs_without_header_and_with_a_bad_line(tmp_path):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("1\tOne sentence here.\tAnother sentence there.\nbroken line\n")
+    result = run_monitor("pairs", str(pairs), check=False)
+    assert result.returncode != 0 and "line 2" in result.stderr

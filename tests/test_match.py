@@ -64,6 +64,30 @@ def test_a_different_number_or_date_is_a_conflict(claims, sentence, seed_side, a
     assert {"kind": "number", "claim": seed_side, "article": article_side} in m.conflicts
 
 
+@pytest.mark.parametrize("seed_sentence, article_sentence, seed_side, article_side", [
+    ("Smugglers moved hundreds of tons of cocaine through the port over two decades.",
+     "Smugglers moved thousands of tons of cocaine through the port over two decades.",
+     "hundreds", "thousands"),
+    ("Smugglers moved hundreds of tons of cocaine through the port over two decades.",
+     "Smugglers moved hundreds of tons of cocaine through the port over three decades.",
+     "two", "three"),
+    ("Smugglers moved hundreds of tons of cocaine through the port over two decades.",
+     "Smugglers moved hundreds of tons of cocaine through the port over 30 years.",
+     "two", "30"),
+])
+def test_amounts_and_durations_conflict(seed_sentence, article_sentence, seed_side, article_side):
+    (c,) = read_seed(seed_sentence).claims
+    m = verdict(c, article_sentence)
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": seed_side, "article": article_side} in m.conflicts
+
+
+def test_a_duration_in_other_units_agrees():
+    (c,) = read_seed("Smugglers moved cocaine through the port over two decades.").claims
+    assert verdict(c, "Smugglers moved cocaine through the port over 20 years.").verdict != (
+        "conflict")
+
+
 def test_the_same_number_in_words_agrees(claims):
     m = verdict(claim(claims, "The port authority"), "The port authority said on Monday that "
                 "forty containers of stolen copper were seized in March.")

@@ -3,6 +3,7 @@
 import sqlite3
 import subprocess
 import sys
+import tomllib
 
 from monitor.demo import OUTLETS
 from tests.conftest import ROOT
@@ -25,4 +26,6 @@ def test_scrapy_crawl_feeds_stores_articles(outlet_server, tmp_path):
                     "-a", "outlet=Metro Post", "-s", f"MONITOR_DB={db}", "-s", "DOWNLOAD_DELAY=0")
     assert result.returncode == 0, result.stderr
     urls = [r[0] for r in sqlite3.connect(db).execute("select url from articles")]
-    assert len(urls) == 3 and all("/metro/" in u for u in urls)
+    corpus = tomllib.loads((ROOT / "data/demo/articles.toml").read_text())["article"]
+    assert len(urls) == sum(a["outlet"] == "metro" for a in corpus)
+    assert all("/metro/" in u for u in urls)
