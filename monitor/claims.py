@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from monitor.text import normalise, numbers, quotations, split_sentences, words
+from monitor.text import (
+    MONTHS,
+    STOPWORDS,
+    WEEKDAYS,
+    normalise,
+    numbers,
+    quotations,
+    split_sentences,
+    words,
+)
 
 _TERMINAL = tuple(".!?\u2026\"\u201d'\u2019)")
 _PROMO = re.compile(
@@ -75,6 +84,25 @@ class Seed:
     title: str
     body: str
     claims: list[Claim]
+
+    def query(self, names: int = 2, words_: int = 2) -> str:
+        """A search query from the seed: its most named names and the headline's key words."""
+        people = People(f"{self.title}. {self.body}")
+        counts: dict[str, int] = {}
+        for sentence in split_sentences(self.body):
+            for name in people.names_in(sentence):
+                if name.lower() not in MONTHS and name.lower() not in WEEKDAYS and len(name) > 3:
+                    counts[name] = counts.get(name, 0) + 1
+        chosen: list[str] = []
+        for name in sorted(counts, key=lambda n: (-counts[n], -len(n.split()), n)):
+            if len(chosen) < names and not any(name in c or c in name for c in chosen):
+                chosen.append(name)
+        taken = " ".join(chosen).lower()
+        body = words(self.body)
+        keys = [w for w in dict.fromkeys(words(self.title))
+                if w not in STOPWORDS and len(w) > 3 and w not in taken]
+        keys.sort(key=lambda w: -body.count(w))
+        return " ".join([f'"{n}"' if " " in n else n for n in chosen] + keys[:words_])
 
 
 def read_seed(text: str) -> Seed:

@@ -42,22 +42,54 @@ def seed() -> None:
 @seed.command("add")
 @click.argument("source")
 @click.option("--slug", help="Short name for the story (default: from its title).")
+@click.option("--query", help="Search query for search pages and aggregators "
+                              "(default: made from the seed's names and headline).")
+@click.option("--published", help="The seed's date, YYYY-MM-DD (from the page for a URL).")
+@click.option("--window", "window_days", type=click.IntRange(1, 3650),
+              help="Days either side of the seed's date to fetch from feeds and sitemaps "
+                   "[default: 7].")
+@click.option("--aggregator", "aggregators", multiple=True,
+              type=click.Choice(["gdelt", "google-news"]),
+              help="Also find coverage through this aggregator (repeatable).")
 @click.pass_context
-def seed_add(ctx: click.Context, source: str, slug: str | None) -> None:
+def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | None,
+             published: str | None, window_days: int | None,
+             aggregators: tuple[str, ...]) -> None:
     """Register a story from a seed FILE or URL and list its claims.
 
+    Adding a slug again replaces its claims and settings.
+
     Example: monitor seed add data/seeds/trump-cartels.txt --slug trump-cartels
+    --published 2025-08-08 --aggregator gdelt
     """
     db = _db(ctx)
     try:
-        story, slug = jobs.add_seed(db, source, slug)
+        story, slug = jobs.add_seed(db, source, slug, query, published, window_days,
+                                    list(aggregators))
     except ValueError as e:
         raise click.ClickException(str(e)) from e
     claims = jobs.stored_claims(db, story)
-    click.echo(f"Story {slug!r}: {len(claims)} claims")
+    row = db["stories"].get(story)
+    click.echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
+               f"query {row['query']}")
     for c in claims:
         who = f" ({c.speaker})" if c.speaker else ""
         click.echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
+
+
+@seed.command("list")
+@click.pass_context
+def seed_list(ctx: click.Context) -> None:
+    """List the stories with their query, date window and aggregators.
+
+    Example: monitor seed list
+    """
+    for row in _db(ctx).query("select slug, title, published, window_days, query, aggregators, "
+                              "(select count(*) from claims where story_id = stories.id) as n "
+                              "from stories order by slug"):
+        window = f"{row['published'] or 'any date'} ±{row['window_days'] or 7} days"
+        click.echo(f"{row['slug']}: {row['title']}\n  {row['n']} claims · {window} · "
+                   f"query {row['query']} · aggregators {row['aggregators'] or '[]'}")
 
 
 def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -249,7 +281,8 @@ def demo(ctx: click.Context) -> None:
     db = _db(ctx)
     stories = []
     for seed_file in demo_site.SEEDS:
-        story, slug = jobs.add_seed(db, str(seed_file), seed_file.stem)
+        story, slug = jobs.add_seed(db, str(seed_file), seed_file.stem,
+                                    published=demo_site.PUBLISHED.get(seed_file.stem))
         stories.append(story)
         click.echo(f"Story {slug!r}: {len(jobs.stored_claims(db, story))} claims from "
                    f"data/seeds/{seed_file.name}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import mimetypes
 import threading
 from functools import partial
@@ -13,15 +14,25 @@ DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
 SITE = DEMO / "site"
 OUTLETS = DEMO / "outlets.toml"
 SEEDS = sorted((DEMO.parent / "seeds").glob("*.txt"))
+# The demo seeds' dates: the crawl fetches what feeds and sitemaps date within a week of them.
+PUBLISHED = {"trump-cartels": "2025-08-08", "port-strike": "2025-08-12",
+             "congestion-charge": "2025-08-11"}
 SEED = DEMO.parent / "seeds" / "trump-cartels.txt"
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
-    """Static files; feeds and sitemaps get `{base}` replaced by this server's address."""
+    """Static files with `{base}` replaced by this server's address, and ETags for recrawls."""
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
-        if path.suffix not in (".xml", ".rdf", ".gz") or not path.is_file():
+        redirect = path.with_name(path.name + ".redirect")
+        if redirect.is_file():  # stands in for a redirecting link (an aggregator's, say)
+            self.send_response(302)
+            self.send_header("Location", redirect.read_text().strip().replace(
+                "{base}", f"http://{self.headers.get('Host', '127.0.0.1')}"))
+            self.end_headers()
+            return
+        if not path.is_file():
             return super().do_GET()
         base = f"http://{self.headers.get('Host', '127.0.0.1')}".encode()
         data = path.read_bytes()
@@ -29,9 +40,16 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             data = gzip.compress(gzip.decompress(data).replace(b"{base}", base), mtime=0)
         else:
             data = data.replace(b"{base}", base)
+        etag = '"' + hashlib.sha1(data).hexdigest() + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Length", str(len(data)))
+        self.send_header("ETag", etag)
         self.end_headers()
         self.wfile.write(data)
 

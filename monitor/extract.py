@@ -10,12 +10,19 @@ import hashlib
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
+import py3langid
 import trafilatura
 from trafilatura.settings import Extractor
+
+from monitor.urls import canonical_url
 
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
 EXTRACTION = {"output_format": "python", "comments": False, "tables": True, "with_metadata": True,
               "precision": False, "recall": False}
+# Page furniture that trafilatura keeps on some short pages: share bars and social buttons.
+PRUNE = ["//*[contains(concat(' ', normalize-space(@class), ' '), ' share ') or "
+         "contains(@class, 'share-') or contains(@class, 'social') or "
+         "contains(@class, 'sharing') or contains(@class, 'byline')]"]
 MIN_WORDS = 25  # below this, a page is a stub (paywall, teaser, error page), kept but not matched
 
 
@@ -39,7 +46,8 @@ class Article:
 
 def extract_article(html: str | bytes, source: str) -> Article | None:
     """Read a page's article body and metadata; None when the page has no article text."""
-    document = trafilatura.bare_extraction(html, url=source, options=_options(source))
+    document = trafilatura.bare_extraction(html, url=source, options=_options(source),
+                                           prune_xpath=PRUNE)
     if document is None or not (document.text or "").strip():
         return None
     text = document.text.strip()
@@ -49,7 +57,7 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
         title=document.title,
         author=document.author,
         published=document.date,
-        language=document.language,
+        language=detect_language(text) or document.language,
         text=text,
         content_hash=content_hash(text),
         is_stub=len(text.split()) < MIN_WORDS,
@@ -61,13 +69,20 @@ def _options(source: str) -> Extractor:
     return Extractor(**EXTRACTION, url=source)
 
 
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of a text's language, from its words (py3langid's bundled model)."""
+    if len(text.split()) < 5:
+        return None
+    return py3langid.classify(text[:5000])[0]
+
+
 def _canonical(declared: str | None, source: str) -> str:
     # A page may only name a canonical URL on its own host: a hostile page must not be able
     # to overwrite another outlet's article by claiming its URL.
     if declared and urlsplit(declared).hostname == urlsplit(source).hostname and (
             urlsplit(declared).scheme in ("http", "https")):
-        return declared
-    return source
+        return canonical_url(declared)
+    return canonical_url(source) if urlsplit(source).scheme in ("http", "https") else source
 
 
 def content_hash(text: str) -> str:

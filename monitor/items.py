@@ -14,3 +14,5 @@ class PageItem:
     html: str
     etag: str | None = None
     last_modified: str | None = None
+    not_modified: bool = False  # the server answered 304 to a conditional request
+    known_hash: str | None = None  # the raw page's hash when it was last fetched

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -13,17 +14,26 @@ from sqlite_utils import Database
 
 from monitor import store
 from monitor.claims import Claim, read_seed
-from monitor.extract import extract_article
-from monitor.match import THRESHOLDS, match_article
+from monitor.copies import find_copies
+from monitor.dates import parse_date
+from monitor.extract import detect_language, extract_article
+from monitor.match import THRESHOLDS, ArticleMatch, match_article
 from monitor.outlets import load_outlets
 
 logger = logging.getLogger(__name__)
 
 
-def add_seed(db: Database, source: str, slug: str | None = None) -> tuple[int, str]:
-    """Register a story from a seed file or URL; returns its id and slug."""
+def add_seed(db: Database, source: str, slug: str | None = None, query: str | None = None,
+             published: str | None = None, window_days: int | None = None,
+             aggregators: list[str] | None = None) -> tuple[int, str]:
+    """Register a story from a seed file or URL; returns its id and slug.
+
+    The search query defaults to one made from the seed (`Seed.query`); `published` (the seed's
+    date, from the page when the seed is a URL) centres the crawl's time window.
+    """
     if re.match(r"https?://", source):
-        text = _fetch_seed(source)
+        text, page_date = _fetch_seed(source)
+        published = published or page_date
     else:
         path = Path(source)
         try:
@@ -33,11 +43,16 @@ def add_seed(db: Database, source: str, slug: str | None = None) -> tuple[int, s
     seed = read_seed(text)
     if not seed.claims:
         raise ValueError(f"{source}: no claims found; is this a news article?")
+    if published and parse_date(published) is None:
+        raise ValueError(f"--published {published!r}: not a date (use YYYY-MM-DD)")
     slug = slug or slugify(seed.title) or Path(source).stem
-    return store.save_story(db, slug, seed, text, source), slug
+    settings = {"query": query or seed.query(), "language": detect_language(seed.body),
+                "published": published, "window_days": window_days,
+                "aggregators": aggregators or []}
+    return store.save_story(db, slug, seed, text, source, **settings), slug
 
 
-def _fetch_seed(url: str) -> str:
+def _fetch_seed(url: str) -> tuple[str, str | None]:
     import urllib.request
 
     request = urllib.request.Request(url, headers={"User-Agent": "media-monitor/0.1"})
@@ -49,7 +64,7 @@ def _fetch_seed(url: str) -> str:
     article = extract_article(html, url)
     if article is None:
         raise ValueError(f"{url}: no article text found on that page")
-    return f"{article.title or ''}\n{article.text}"
+    return f"{article.title or ''}\n{article.text}", article.published
 
 
 def slugify(title: str) -> str:
@@ -101,16 +116,46 @@ def stored_claims(db: Database, story: int) -> list[Claim]:
 
 
 def match_stories(db: Database, slug: str | None = None, everything: bool = False) -> dict:
-    """Match every article not yet matched in its current version against the stories."""
-    figures = {"articles": 0, "coverage": 0}
+    """Match every article not yet matched in its current version against the stories.
+
+    Articles in another language than the story's are stored and counted as found when they
+    name the story's people and places, but their claims are not scored.
+    """
+    figures = {"articles": 0, "coverage": 0, "other_language": 0}
     for story in store.story_id(db, slug):
+        row = db["stories"].get(story)
         claims = stored_claims(db, story)
-        claim_ids = {r["position"]: r["id"] for r in db["claims"].rows_where(
+        claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where(
             "story_id = ?", [story])}
         for article in list(store.articles_to_match(db, story, everything)):
-            result = match_article([] if article["is_stub"] else claims, article["text"],
-                                   THRESHOLDS)
-            store.save_match(db, story, article, result, claim_ids)
+            scored = not (row["language"] and article["language"]
+                          and article["language"] != row["language"])
+            if scored:
+                result = match_article([] if article["is_stub"] else claims, article["text"],
+                                       THRESHOLDS)
+            else:
+                result = names_match(row["query"] or "", article["text"])
+                figures["other_language"] += int(result.is_coverage)
+            store.save_match(db, story, article, result, claim_ids, scored=scored)
             figures["articles"] += 1
             figures["coverage"] += int(result.is_coverage)
+    if figures["articles"]:
+        store.save_copies(db, find_copies(list(db.query(
+            "select id, text, published, first_seen from articles where is_stub = 0"))))
     return figures
+
+
+def _fold(text: str) -> str:
+    # México is Mexico: names are compared without accents or case.
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def names_match(query: str, text: str) -> ArticleMatch:
+    """Coverage in another language: does the article name most of the story's query names?"""
+    names = [n.strip('"') for n in re.findall(r'"[^"]+"|\S+', query) if n[0].isupper()
+             or n.startswith('"')]
+    folded = _fold(text)
+    found = sum(1 for n in names if _fold(n) in folded)
+    relevance = 100.0 * found / max(len(names), 1)
+    return ArticleMatch(relevance, bool(names) and relevance >= 50, [], [])

@@ -41,13 +41,19 @@ class ArticlePipeline:
 
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
         self.stats.inc_value("monitor/pages")
+        raw = item.html.encode()
+        if item.not_modified or (item.known_hash and item.known_hash == store.html_hash(raw)):
+            # Unchanged since the last crawl: nothing to extract, store or match again.
+            store.touch_page(self.db, item.url)
+            self.stats.inc_value("monitor/unchanged")
+            return item
         loop = asyncio.get_running_loop()
         try:
             article = await loop.run_in_executor(self.pool, extract_article, item.html, item.url)
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            store.save_page(self.db, item.url, item.status, item.html.encode(), None,
+            store.save_page(self.db, item.url, item.status, raw, None,
                             item.etag, item.last_modified, error=repr(e))
             return item
         article_id = None
@@ -56,7 +62,7 @@ class ArticlePipeline:
             article_id, changed = store.save_article(self.db, article, outlet_id)
             self.stats.inc_value("monitor/articles")
             self.stats.inc_value("monitor/changed", int(changed))
-        store.save_page(self.db, item.url, item.status, item.html.encode(), article_id,
+        store.save_page(self.db, item.url, item.status, raw, article_id,
                         item.etag, item.last_modified,
                         error=None if article else "no article text found")
         return item

@@ -30,11 +30,16 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
     """The story's matrix (claims × outlets) and its conflicts, in at most `width` columns."""
     story_row = db["stories"].get(story)
     claims, outlets, cells = story_matrix(db, story)
-    found = db.execute("select count(*), sum(is_coverage) from coverage where story_id = ?",
-                       [story]).fetchone()
+    found = db.execute("select count(*), sum(is_coverage and coalesce(scored, 1)) "
+                       "from coverage where story_id = ?", [story]).fetchone()
+    other = [row[0] for row in db.execute(
+        "select articles.language from coverage join articles on articles.id = article_id "
+        "where story_id = ? and is_coverage = 1 and scored = 0", [story])]
+    elsewhere = (f"; {len(other)} in other languages ({', '.join(sorted(set(other)))}) found "
+                 f"but not scored" if other else "")
     lines = [f"Story: {story_row['title']}  [{story_row['slug']}]",
              f"{found[1] or 0} covering articles from {len(outlets)} outlets "
-             f"(of {found[0]} articles read); {len(claims)} claims.", ""]
+             f"(of {found[0]} articles read){elsewhere}; {len(claims)} claims.", ""]
     lines += [f"  {chr(65 + i)}  {name}" for i, name in enumerate(outlets)]
     header = "    ".join(chr(65 + i) for i in range(len(outlets)))
     text_width = max(width - 6 - 5 * len(outlets), 20)

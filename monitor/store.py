@@ -8,6 +8,7 @@ file kept for months upgrades itself when opened.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -112,20 +113,66 @@ def m002_views(db: Database) -> None:
         from coverage_matrix where verdict = 'conflict'""", replace=True)
 
 
-def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str) -> int:
-    """Register a story and its claims; registering the same slug again replaces its claims."""
+@migration
+def m003_discovery(db: Database) -> None:
+    db["stories"].add_column("query", str)
+    db["stories"].add_column("language", str)
+    db["stories"].add_column("published", str)
+    db["stories"].add_column("window_days", int)
+    db["stories"].add_column("aggregators", str)
+    db["pages"].add_column("html_hash", str)
+    db["coverage"].add_column("scored", int)
+    db["versions"].create({"id": int, "article_id": int, "version": int, "title": str,
+                           "text": str, "content_hash": str, "fetched_at": str}, pk="id",
+                          foreign_keys=[("article_id", "articles")])
+    db["versions"].create_index(["article_id", "version"], unique=True)
+    db["verdict_changes"].create({
+        "id": int, "story_id": int, "claim_id": int, "article_id": int, "from_version": int,
+        "to_version": int, "old_verdict": str, "new_verdict": str, "old_sentence": str,
+        "new_sentence": str, "changed_at": str}, pk="id",
+        foreign_keys=[("story_id", "stories"), ("claim_id", "claims"),
+                      ("article_id", "articles")])
+    db["copies"].create({"article_id": int, "copy_of": int, "similarity": float}, pk=(
+        "article_id", "copy_of"), foreign_keys=[("article_id", "articles"),
+                                               ("copy_of", "articles")])
+    # Every article stored before versions existed is its own first version.
+    db.execute("""insert into versions (article_id, version, title, text, content_hash,
+                  fetched_at) select id, 1, title, text, content_hash, first_seen
+                  from articles""")
+    db.create_view("version_changes", """
+        select stories.slug as story, claims.position as claim, claims.text as claim_text,
+               outlets.name as outlet, articles.url, verdict_changes.from_version,
+               verdict_changes.to_version, verdict_changes.old_verdict,
+               verdict_changes.new_verdict, verdict_changes.old_sentence,
+               verdict_changes.new_sentence, verdict_changes.changed_at
+        from verdict_changes
+        join stories on stories.id = verdict_changes.story_id
+        join claims on claims.id = verdict_changes.claim_id
+        join articles on articles.id = verdict_changes.article_id
+        join outlets on outlets.id = articles.outlet_id""", replace=True)
+
+
+def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
+               **settings) -> int:
+    """Register a story and its claims; registering the same slug again replaces its claims.
+
+    `settings` are the story's crawl settings: query, language, published, window_days,
+    aggregators (a list of aggregator names).
+    """
+    if "aggregators" in settings:
+        settings["aggregators"] = json.dumps(settings["aggregators"] or [])
     existing = list(db["stories"].rows_where("slug = ?", [slug]))
     with db.conn:
         if existing:
             story_id = existing[0]["id"]
             db["stories"].update(story_id, {"title": seed.title, "seed_text": seed_text,
-                                            "source": source})
-            for table in ("matches", "coverage", "additions", "claims"):
+                                            "source": source, **settings})
+            for table in ("matches", "coverage", "additions", "verdict_changes", "claims"):
                 db[table].delete_where("story_id = ?", [story_id])
         else:
             story_id = db["stories"].insert({"slug": slug, "title": seed.title,
                                              "seed_text": seed_text, "source": source,
-                                             "created_at": now()}).last_pk
+                                             "created_at": now(), **settings}).last_pk
         db["claims"].insert_all(
             {"story_id": story_id, "position": c.position, "text": c.text, "kind": c.kind,
              "speaker": c.speaker, "sentence": c.sentence, "numbers": json.dumps(c.numbers),
@@ -145,9 +192,14 @@ def save_outlet(db: Database, name: str, domain: str) -> int:
 
 
 def save_article(db: Database, article: Article, outlet_id: int) -> tuple[int, bool]:
-    """Store an extracted article once per canonical URL; returns its id and whether it changed."""
+    """Store an extracted article once per canonical URL, keeping every version of its text.
+
+    Returns the article's id and whether its text is new or changed (then it needs matching).
+    """
     seen = now()
     rows = list(db["articles"].rows_where("url = ?", [article.url]))
+    if rows and rows[0]["content_hash"] == article.content_hash:
+        return rows[0]["id"], False
     record = {"url": article.url, "outlet_id": outlet_id, "title": article.title,
               "author": article.author, "published": article.published,
               "language": article.language, "text": article.text,
@@ -155,10 +207,28 @@ def save_article(db: Database, article: Article, outlet_id: int) -> tuple[int, b
               "source_url": article.source, "last_seen": seen}
     with db.conn:
         if rows:
-            changed = rows[0]["content_hash"] != article.content_hash
-            db["articles"].update(rows[0]["id"], record if changed else {"last_seen": seen})
-            return rows[0]["id"], changed
-        return db["articles"].insert({**record, "first_seen": seen}).last_pk, True
+            article_id = rows[0]["id"]
+            db["articles"].update(article_id, record)
+        else:
+            article_id = db["articles"].insert({**record, "first_seen": seen}).last_pk
+        version = db.execute("select coalesce(max(version), 0) + 1 from versions "
+                             "where article_id = ?", [article_id]).fetchone()[0]
+        db["versions"].insert({"article_id": article_id, "version": version,
+                               "title": article.title, "text": article.text,
+                               "content_hash": article.content_hash, "fetched_at": seen})
+    return article_id, True
+
+
+def page_validators(db: Database) -> dict[str, dict]:
+    """For every fetched page: its ETag, Last-Modified and HTML hash, for conditional recrawls."""
+    return {row["url"]: row for row in db.query(
+        "select url, etag, last_modified, html_hash from pages where status = 200")}
+
+
+def touch_page(db: Database, url: str) -> None:
+    """Record that a page was fetched again and had not changed."""
+    db.execute("update pages set fetched_at = ? where url = ?", [now(), url])
+    db.conn.commit()
 
 
 def save_page(db: Database, url: str, status: int, html: bytes, article_id: int | None,
@@ -167,8 +237,14 @@ def save_page(db: Database, url: str, status: int, html: bytes, article_id: int 
     """Keep the raw page (gzip-compressed) so it can be re-extracted without a refetch."""
     db["pages"].upsert({"url": url, "article_id": article_id, "status": status,
                         "fetched_at": now(), "etag": etag, "last_modified": last_modified,
+                        "html_hash": html_hash(html),
                         "html_gz": gzip.compress(html) if html else None, "error": error},
                        pk="url")
+
+
+def html_hash(html: bytes) -> str:
+    """A fingerprint of a page's raw bytes: equal hashes need no re-extraction."""
+    return hashlib.sha256(html).hexdigest()
 
 
 def story_id(db: Database, slug: str | None) -> list[int]:
@@ -183,7 +259,8 @@ def story_id(db: Database, slug: str | None) -> list[int]:
 
 def articles_to_match(db: Database, story: int, everything: bool = False) -> Iterator[dict]:
     """Articles whose current text has not been matched against the story yet."""
-    sql = """select articles.id, articles.text, articles.content_hash, articles.is_stub
+    sql = """select articles.id, articles.text, articles.content_hash, articles.is_stub,
+                    articles.language
              from articles left join coverage on coverage.article_id = articles.id
                   and coverage.story_id = ?
              where ? or coverage.content_hash is null
@@ -192,27 +269,61 @@ def articles_to_match(db: Database, story: int, everything: bool = False) -> Ite
 
 
 def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
-               claim_ids: dict[int, int]) -> None:
-    """Replace an article's coverage, matches and additions for a story in one transaction."""
+               claim_ids: dict[int, int], scored: bool = True) -> None:
+    """Replace an article's coverage, matches and additions for a story in one transaction.
+
+    When the article had been matched before (an earlier version), every claim whose verdict
+    changed is recorded in `verdict_changes`.
+    """
     key = "story_id = ? and article_id = ?"
+    before = {row["claim_id"]: row for row in db.query(
+        "select claim_id, verdict, sentence from matches where " + key, [story, article["id"]])}
+    versions = [row[0] for row in db.execute(
+        "select version from versions where article_id = ? order by version desc limit 2",
+        [article["id"]])]
+    matched = db.execute("select content_hash from coverage where " + key,
+                         [story, article["id"]]).fetchone()
+    new_version = matched is not None and matched[0] != article["content_hash"]
     with db.conn:
         for table in ("matches", "additions"):
             db[table].delete_where(key, [story, article["id"]])
         db["coverage"].upsert({"story_id": story, "article_id": article["id"],
-                               "relevance": result.relevance,
-                               "is_coverage": int(result.is_coverage),
+                               "relevance": result.relevance if scored else None,
+                               "is_coverage": int(result.is_coverage), "scored": int(scored),
                                "content_hash": article["content_hash"], "matched_at": now()},
                               pk=("story_id", "article_id"))
-        if not result.is_coverage:
+        if not result.is_coverage or not scored:
             return
-        db["matches"].insert_all(
-            {"story_id": story, "claim_id": claim_ids[m.claim_position],
-             "article_id": article["id"], "sentence": m.sentence, "score": m.score,
-             "verdict": m.verdict, "scorer": SCORER,
-             "conflicts": json.dumps(m.conflicts) if m.conflicts else None}
-            for m in result.matches)
+        rows = [{"story_id": story, "claim_id": claim_ids[m.claim_position],
+                 "article_id": article["id"], "sentence": m.sentence, "score": m.score,
+                 "verdict": m.verdict, "scorer": SCORER,
+                 "conflicts": json.dumps(m.conflicts) if m.conflicts else None}
+                for m in result.matches]
+        db["matches"].insert_all(rows)
         db["additions"].insert_all({"story_id": story, "article_id": article["id"],
                                     "sentence": s} for s in result.additions)
+        if before and new_version and len(versions) == 2:
+            db["verdict_changes"].insert_all(
+                {"story_id": story, "claim_id": r["claim_id"], "article_id": article["id"],
+                 "from_version": versions[1], "to_version": versions[0],
+                 "old_verdict": before.get(r["claim_id"], {}).get("verdict", "absent"),
+                 "new_verdict": r["verdict"],
+                 "old_sentence": before.get(r["claim_id"], {}).get("sentence"),
+                 "new_sentence": r["sentence"], "changed_at": now()}
+                for r in rows
+                if before.get(r["claim_id"], {}).get("verdict", "absent") != r["verdict"])
+
+
+def save_copies(db: Database, pairs: list[tuple[int, int, float]]) -> None:
+    """Record syndicated copies: (article, the earlier article it copies, similarity)."""
+    db["copies"].upsert_all([{"article_id": a, "copy_of": b, "similarity": s}
+                             for a, b, s in pairs], pk=("article_id", "copy_of"))
+
+
+def stories_to_crawl(db: Database) -> list[dict]:
+    """Each story's crawl settings: slug, query, published, window_days, aggregators."""
+    return [{**row, "aggregators": json.loads(row["aggregators"] or "[]")} for row in db.query(
+        "select slug, query, language, published, window_days, aggregators from stories")]
 
 
 def start_run(db: Database) -> int:

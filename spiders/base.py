@@ -1,56 +1,141 @@
-"""What every spider shares: the outlet file, the off-site rule, and the article callback."""
+"""What every spider shares: the outlet file, the stories' time windows, conditional requests,
+the off-site rule and the article callback."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
+from datetime import datetime, timedelta
 
 import scrapy
 from scrapy.http import Response, TextResponse
 
+from monitor import store
+from monitor.dates import parse_date
 from monitor.items import PageItem
 from monitor.outlets import Outlet, load_outlets
+from monitor.urls import canonical_url
+
+DEFAULT_WINDOW_DAYS = 7
 
 
 class OutletSpider(scrapy.Spider):
     """Finds article pages for each outlet in the outlet file; subclasses say where to look.
 
     Arguments (`-a NAME=VALUE`): `outlets` (the outlet file), `base` (replaces `{base}` in it),
-    `outlet` (crawl only the outlet of that name).
+    `outlet` (crawl only the outlet of that name), `query` (a search query to use instead of the
+    stories' own). Stories, their time windows and what was fetched before come from the
+    database named by the MONITOR_DB setting.
     """
 
-    sources: tuple[str, ...] = ()  # names of methods that turn an outlet into requests
+    sources: tuple[str, ...] = ()  # methods that turn an outlet into requests
+    story_sources: tuple[str, ...] = ()  # methods that turn a story into requests
 
     def __init__(self, outlets: str = "data/outlets.toml", base: str | None = None,
-                 outlet: str | None = None, **kwargs):
+                 outlet: str | None = None, query: str | None = None, **kwargs):
         super().__init__(**kwargs)
         self.outlets = [o for o in load_outlets(outlets, base) if outlet in (None, o.name)]
         self.allowed_domains = sorted({o.domain for o in self.outlets})
+        self.query = query
+        self.stories: list[dict] = []
+        self.validators: dict[str, dict] = {}
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        contact = settings.get("MONITOR_CONTACT_URL")
+        if contact and contact not in settings.get("USER_AGENT", ""):
+            settings.set("USER_AGENT", f"media-monitor/0.1 (+{contact})", priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        db = store.open_db(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
+        try:
+            spider.stories = store.stories_to_crawl(db)
+            spider.validators = store.page_validators(db)
+        finally:
+            db.close()
+        if spider.query:
+            spider.stories = [{**s, "query": spider.query} for s in spider.stories] or [
+                {"slug": "query", "query": spider.query, "aggregators": []}]
+        return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for outlet in self.outlets:
             for source in self.sources:
                 for request in getattr(self, source)(outlet):
                     yield request
+        for story in self.stories:
+            for source in self.story_sources:
+                for request in getattr(self, source)(story):
+                    yield request
 
-    def article_requests(self, urls: Iterable[str], outlet: Outlet) -> Iterable[scrapy.Request]:
-        """Requests for candidate article pages that lie on the outlet's own site."""
-        for url in urls:
-            if outlet.owns(url):
-                yield scrapy.Request(url, callback=self.parse_article, cb_kwargs={"outlet": outlet})
-            else:
+    def in_window(self, published: str | datetime | None) -> bool:
+        """Whether a listed article's date falls in some story's window (undated ones do)."""
+        when = parse_date(published) if isinstance(published, str) else published
+        windows = [s for s in self.stories if s.get("published")]
+        if when is None or not windows or len(windows) < len(self.stories):
+            return True
+        for story in windows:
+            centre = parse_date(story["published"])
+            days = timedelta(days=story.get("window_days") or DEFAULT_WINDOW_DAYS)
+            if centre and centre - days <= when <= centre + days:
+                return True
+        return False
+
+    def in_window_or_after(self, modified: str | None) -> bool:
+        """Whether something last modified then can hold articles of some story's window."""
+        when = parse_date(modified)
+        windows = [s for s in self.stories if s.get("published")]
+        if when is None or not windows or len(windows) < len(self.stories):
+            return True
+        return any(when >= parse_date(s["published"]) - timedelta(
+            days=s.get("window_days") or DEFAULT_WINDOW_DAYS) for s in windows)
+
+    def article_requests(self, entries: Iterable[tuple[str, str | None]], outlet: Outlet,
+                         anywhere: bool = False) -> Iterable[scrapy.Request]:
+        """Requests for candidate articles: on the outlet's site (unless `anywhere`), in window."""
+        for url, published in entries:
+            url = canonical_url(url)
+            if not anywhere and not outlet.owns(url):
                 self.logger.debug("skipping %s: not on %s", url, outlet.domain)
+            elif not self.in_window(published):
+                self.crawler.stats.inc_value("monitor/outside_window")
+            else:
+                yield self.article_request(url, outlet, anywhere)
+
+    def article_request(self, url: str, outlet: Outlet, anywhere: bool = False) -> scrapy.Request:
+        """A conditional request when the page was fetched before (ETag, Last-Modified)."""
+        headers = {}
+        known = self.validators.get(url)
+        if known and known.get("etag"):
+            headers["If-None-Match"] = known["etag"]
+        if known and known.get("last_modified"):
+            headers["If-Modified-Since"] = known["last_modified"]
+        return scrapy.Request(url, callback=self.parse_article, headers=headers,
+                              cb_kwargs={"outlet": outlet},
+                              meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere})
 
     def parse_article(self, response: Response, outlet: Outlet) -> Iterable[PageItem]:
+        if response.status == 304:
+            yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
+                           domain=outlet.domain, status=304, html="", not_modified=True)
+            return
         if not isinstance(response, TextResponse):
             self.logger.info("skipping %s: not a text page (%s)", response.url,
                              response.headers.get("Content-Type", b"").decode(errors="replace"))
+            self.crawler.stats.inc_value("monitor/not_text")
             return
-        yield PageItem(url=response.url, outlet=outlet.name, domain=outlet.domain,
+        yield PageItem(url=canonical_url(response.url), outlet=outlet.name, domain=outlet.domain,
                        status=response.status, html=response.text,
                        etag=_header(response, b"ETag"),
-                       last_modified=_header(response, b"Last-Modified"))
+                       last_modified=_header(response, b"Last-Modified"),
+                       known_hash=(self.validators.get(canonical_url(response.url)) or {}).get(
+                           "html_hash"))
 
 
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+

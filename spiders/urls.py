@@ -11,10 +11,10 @@ from spiders.base import OutletSpider
 
 
 class UrlSource:
-    """Mixin: requests the article URLs an outlet entry lists."""
+    """Mixin: requests the article URLs an outlet entry lists (whatever their date)."""
 
     def url_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
-        return self.article_requests(outlet.urls, outlet)
+        return self.article_requests([(url, None) for url in outlet.urls], outlet)
 
 
 class UrlsSpider(UrlSource, OutletSpider):

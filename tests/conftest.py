@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.demo import OUTLETS, SEED, SEEDS, SITE, serve_site
+from monitor.demo import OUTLETS, PUBLISHED, SEED, SEEDS, SITE, serve_site
 from monitor.evaluate import load_all_labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,8 @@ def crawled_demo(outlet_server, tmp_path_factory) -> Path:
     db = tmp / "monitor.db"
     outlets = write_outlets(tmp, outlet_server)
     for seed in SEEDS:
-        run_monitor("seed", "add", str(seed), "--slug", seed.stem, db=db)
+        run_monitor("seed", "add", str(seed), "--slug", seed.stem,
+                    "--published", PUBLISHED[seed.stem], db=db)
     run_monitor("crawl", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
                 "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
     run_monitor("match", db=db)

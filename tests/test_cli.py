@@ -81,3 +81,12 @@ def test_pairs_without_header_and_with_a_bad_line(tmp_path):
     pairs.write_text("1\tOne sentence here.\tAnother sentence there.\nbroken line\n")
     result = run_monitor("pairs", str(pairs), check=False)
     assert result.returncode != 0 and "line 2" in result.stderr
+
+
+def test_the_starter_outlet_file_loads():
+    from monitor.outlets import load_outlets
+    from tests.conftest import ROOT
+
+    outlets = load_outlets(ROOT / "data/outlets.toml")
+    assert len(outlets) >= 20
+    assert all(o.feeds or o.sitemaps for o in outlets)

@@ -12,6 +12,8 @@ sitemap behind a sitemap index. URLs in feeds use {base}, replaced by the demo s
 from __future__ import annotations
 
 import gzip
+from datetime import datetime
+from email.utils import format_datetime
 import html
 import shutil
 import tomllib
@@ -71,6 +73,7 @@ def page(outlet: str, article: dict) -> str:
   <meta property="og:site_name" content="{e(o['name'])}">
   <meta property="article:published_time" content="{article['date']}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="canonical" href="{BASE}/{outlet}/{article['path']}">
 </head>
 <body>
   <div id="cookie-banner" class="cookie-notice">We use cookies to improve your experience and to
@@ -113,9 +116,18 @@ def url(outlet: str, article: dict) -> str:
     return f"{BASE}/{outlet}/{article['path']}"
 
 
+def rfc822(iso: str) -> str:
+    return format_datetime(datetime.fromisoformat(iso.replace("Z", "+00:00")))
+
+
+def feed_url(outlet: str, article: dict) -> str:
+    # Feeds often tag their links for analytics; the crawl must strip that.
+    return url(outlet, article) + ("?utm_source=rss&utm_medium=feed" if article.get("utm") else "")
+
+
 def rss2(outlet: str, articles: list[dict]) -> str:
-    items = "\n".join(f"""  <item><title>{e(a['title'])}</title><link>{url(outlet, a)}</link>
-    <guid isPermaLink="true">{url(outlet, a)}</guid><pubDate>{a['date']}</pubDate>
+    items = "\n".join(f"""  <item><title>{e(a['title'])}</title><link>{e(feed_url(outlet, a))}</link>
+    <guid isPermaLink="true">{url(outlet, a)}</guid><pubDate>{rfc822(a['date'])}</pubDate>
     <description>{e(a['body'].strip().splitlines()[0])}</description></item>""" for a in articles)
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>{OUTLETS[outlet]['name']}</title>
@@ -156,7 +168,7 @@ def rss1(outlet: str, articles: list[dict]) -> str:
 
 def atom(outlet: str, articles: list[dict]) -> str:
     entries = "\n".join(f"""  <entry><title>{e(a['title'])}</title>
-    <link rel="alternate" type="text/html" href="{url(outlet, a)}"/>
+    <link rel="alternate" type="text/html" href="{e(feed_url(outlet, a))}"/>
     <id>{url(outlet, a)}</id><updated>{a['date']}</updated>
     <author><name>{e(a['author'])}</name></author></entry>""" for a in articles)
     return f"""<?xml version="1.0" encoding="utf-8"?>
@@ -177,9 +189,26 @@ def urlset(outlet: str, articles: list[dict], news: bool = False) -> str:
                  f"<news:publication_date>{a['date']}</news:publication_date>"
                  f"<news:title>{e(a['title'])}</news:title></news:news>") if news else ""
         rows.append(f"  <url><loc>{url(outlet, a)}</loc><lastmod>{a['date']}</lastmod>{extra}</url>")
+        if a.get("amp"):  # the AMP version listed too: the crawl must store the article once
+            amp = url(outlet, a).replace(".html", ".amp.html")
+            rows.append(f"  <url><loc>{amp}</loc><lastmod>{a['date']}</lastmod></url>")
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{ns}>\n'
             + "\n".join(rows) + "\n</urlset>\n")
+
+
+def search_page(outlet: str, articles: list[dict]) -> str:
+    results = "\n".join(f'    <li><a href="/{outlet}/{a["path"]}">{e(a["title"])}</a></li>'
+                        for a in articles)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Search | {e(OUTLETS[outlet]['name'])}</title></head>
+<body><nav><a href="/{outlet}/">Home</a> <a href="/{outlet}/tag/mexico">Mexico</a>
+<a href="/{outlet}/author/jorge-salinas">Jorge Salinas</a> <a href="/{outlet}/search.html?q=x&page=2">Next page</a></nav>
+<h1>Search results</h1>
+<ol class="results">
+{results}
+</ol></body></html>
+"""
 
 
 def write_outlet(outlet: str, articles: list[dict]) -> dict:
@@ -188,7 +217,16 @@ def write_outlet(outlet: str, articles: list[dict]) -> dict:
         target = root / a["path"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page(outlet, a), encoding="utf-8")
-    entry = {"name": OUTLETS[outlet]["name"], "feeds": [], "sitemaps": []}
+    entry = {"name": OUTLETS[outlet]["name"], "feeds": [], "sitemaps": [], "urls": []}
+    # Most articles are announced in feeds and sitemaps; some only in search results or
+    # in the outlet file's URL list, as on real sites.
+    found_by_search = [a for a in articles if a.get("announce") == "search"
+                       or (a.get("announce") is None and a["date"] >= "2025-08-09")]
+    if any(a.get("announce") == "search" for a in articles):
+        (root / "search.html").write_text(search_page(outlet, found_by_search))
+        entry["search"] = f"{BASE}/{outlet}/search.html?q={{query}}"
+    entry["urls"] = [url(outlet, a) for a in articles if a.get("announce") == "urls"]
+    articles = [a for a in articles if a.get("announce") is None]
     writers = {"rss2": ("rss.xml", rss2), "rss091": ("rss091.xml", rss091),
                "rss1": ("index.rdf", rss1), "atom": ("atom.xml", atom)}
     for kind in OUTLETS[outlet]["feeds"]:
@@ -224,7 +262,12 @@ def main() -> None:
         entry = write_outlet(outlet, [a for a in articles if a["outlet"] == outlet])
         lines += ["[[outlet]]", f'name = "{entry["name"]}"', 'domain = "127.0.0.1"',
                   f"feeds = {entry['feeds']!r}".replace("'", '"'),
-                  f"sitemaps = {entry['sitemaps']!r}".replace("'", '"'), ""]
+                  f"sitemaps = {entry['sitemaps']!r}".replace("'", '"')]
+        if entry.get("search"):
+            lines.append(f'search = "{entry["search"]}"')
+        if entry["urls"]:
+            lines.append(f"urls = {entry['urls']!r}".replace("'", '"'))
+        lines.append("")
     (SITE / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
     (HERE / "outlets.toml").write_text("\n".join(lines))
 

@@ -1,0 +1,110 @@
+"""Aggregators that find outlets nobody listed: the GDELT DOC 2.0 API and Google News RSS search.
+
+Each is enabled per story (`monitor seed add --aggregator gdelt --aggregator google-news`).
+Their addresses are settings (MONITOR_GDELT_URL, MONITOR_GOOGLE_NEWS_URL) so tests can point
+them at a local server that answers in the same formats.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import timedelta
+from urllib.parse import quote, urlsplit
+
+import scrapy
+from lxml import etree
+from scrapy.http import Response
+
+from monitor.dates import parse_date
+from monitor.outlets import Outlet
+from spiders.base import DEFAULT_WINDOW_DAYS, OutletSpider
+from spiders.feeds import XML_PARSER
+
+GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
+GOOGLE_NEWS_URL = "https://news.google.com/rss/search"
+
+
+def gdelt_articles(body: bytes) -> list[dict]:
+    """The articles of a GDELT DOC 2.0 `mode=artlist&format=json` answer."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return []
+    articles = data.get("articles") if isinstance(data, dict) else None
+    return [a for a in articles or [] if isinstance(a, dict) and a.get("url")]
+
+
+def google_news_items(body: bytes) -> list[dict]:
+    """The items of a Google News RSS search: link, date, and the publishing outlet."""
+    try:
+        root = etree.fromstring(body, parser=XML_PARSER)
+    except etree.XMLSyntaxError:
+        return []
+    items = []
+    for item in root.iter("item") if root is not None else []:
+        source = item.find("source")
+        items.append({"link": (item.findtext("link") or "").strip(),
+                      "date": item.findtext("pubDate"),
+                      "outlet": (source.text or "").strip() if source is not None else None,
+                      "outlet_url": source.get("url") if source is not None else None})
+    return [i for i in items if i["link"]]
+
+
+class AggregatorSource:
+    """Mixin: asks the aggregators a story enables for articles matching its query."""
+
+    def aggregator_requests(self, story: dict) -> Iterable[scrapy.Request]:
+        query = story.get("query")
+        if not query:
+            return
+        settings = self.crawler.settings
+        start, end = self._window(story)
+        if "gdelt" in story.get("aggregators", []):
+            url = (f"{settings.get('MONITOR_GDELT_URL', GDELT_URL)}?query={quote(query)}"
+                   f"&mode=artlist&format=json&maxrecords=250&sort=datedesc")
+            if start:
+                url += f"&startdatetime={start:%Y%m%d%H%M%S}&enddatetime={end:%Y%m%d%H%M%S}"
+            yield scrapy.Request(url, callback=self.parse_gdelt, meta={"allow_offsite": True},
+                                 dont_filter=True)
+        if "google-news" in story.get("aggregators", []):
+            days = story.get("window_days") or DEFAULT_WINDOW_DAYS
+            url = (f"{settings.get('MONITOR_GOOGLE_NEWS_URL', GOOGLE_NEWS_URL)}"
+                   f"?q={quote(f'{query} when:{days}d')}&hl=en-US&gl=US&ceid=US:en")
+            yield scrapy.Request(url, callback=self.parse_google_news,
+                                 meta={"allow_offsite": True}, dont_filter=True)
+
+    def _window(self, story: dict):
+        centre = parse_date(story.get("published"))
+        if centre is None:
+            return None, None
+        days = timedelta(days=story.get("window_days") or DEFAULT_WINDOW_DAYS)
+        return centre - days, centre + days
+
+    def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
+        for article in gdelt_articles(response.body):
+            outlet = self.outlet_for(article["url"], article.get("domain"))
+            yield from self.article_requests([(article["url"], article.get("seendate"))],
+                                             outlet, anywhere=True)
+
+    def parse_google_news(self, response: Response) -> Iterable[scrapy.Request]:
+        for item in google_news_items(response.body):
+            # The link is Google's redirect; the outlet is the item's <source>.
+            outlet = self.outlet_for(item["outlet_url"] or item["link"], item["outlet"])
+            yield from self.article_requests([(item["link"], item["date"])], outlet,
+                                             anywhere=True)
+
+    def outlet_for(self, url: str, name: str | None) -> Outlet:
+        """The listed outlet that owns a URL, or a new outlet named after the site."""
+        for outlet in self.outlets:
+            if outlet.owns(url):
+                return outlet
+        host = (urlsplit(url).hostname or "unknown").lower().removeprefix("www.")
+        return Outlet(name=name or host, domain=host)
+
+
+class AggregatorsSpider(AggregatorSource, OutletSpider):
+    """Articles found through GDELT and Google News for the stories that enable them."""
+
+    name = "aggregators"
+    story_sources = ("aggregator_requests",)

@@ -1,0 +1,150 @@
+"""Finding coverage over loopback: windows, search, URL lists, aggregators, canonical URLs,
+syndicated copies, conditional recrawls, versions and languages."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from monitor.demo import SEED, SITE, serve_site
+from tests.conftest import run_monitor, write_outlets
+
+
+def rows(db, sql, *params):
+    return sqlite3.connect(db).execute(sql, params).fetchall()
+
+
+def test_articles_outside_every_story_window_are_not_fetched(crawled_demo):
+    assert rows(crawled_demo, "select url from articles where url like '%/2025/02/%'") == []
+    assert rows(crawled_demo, "select count(*) from pages where url like '%/2025/02/%'") == [(0,)]
+
+
+def test_an_article_only_in_search_results_is_found(crawled_demo):
+    found = rows(crawled_demo, "select outlets.name from articles join outlets on "
+                               "outlets.id = outlet_id where url like '%culiacan-violence%'")
+    assert found == [("Frontera Report",)]
+
+
+def test_an_article_only_in_the_url_list_is_found(crawled_demo):
+    assert rows(crawled_demo, "select count(*) from articles where url like '%tariff-talks%'") \
+        == [(1,)]
+
+
+def test_amp_and_tracking_links_lead_to_one_row(crawled_demo):
+    assert rows(crawled_demo, "select count(*) from articles where url like '%amp%' "
+                              "or url like '%utm_%'") == [(0,)]
+    assert rows(crawled_demo, "select count(*) from articles where url like "
+                              "'%trump-orders-pentagon-to-plan-strikes-on-cartels.html'") == [(1,)]
+
+
+def test_syndicated_copies_are_kept_apart_and_marked(crawled_demo):
+    pairs = rows(crawled_demo, """select copy.url, original.url from copies
+                 join articles copy on copy.id = copies.article_id
+                 join articles original on original.id = copies.copy_of""")
+    assert len(pairs) == 1
+    copy, original = pairs[0]
+    assert "metro/story/2025-08-13/calder-bay-strike-wire" in copy
+    assert "wire/2025/08/12/calder-bay-dockworkers-strike" in original
+
+
+def test_stories_have_a_query_made_from_the_seed(crawled_demo):
+    (query,) = rows(crawled_demo, "select query from stories where slug = 'trump-cartels'")[0]
+    assert '"Donald Trump"' in query and "cartels" in query
+
+
+@pytest.fixture
+def editable_site(tmp_path):
+    """A copy of the demo site that a test can change, served on 127.0.0.1."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    server, base = serve_site(root)
+    yield root, base
+    server.shutdown()
+
+
+def crawl(db, outlets, *settings):
+    return run_monitor("run", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
+                       "-s", "AUTOTHROTTLE_ENABLED=False", *settings, db=db)
+
+
+def test_recrawl_uses_conditional_requests_and_changes_nothing(editable_site, tmp_path):
+    root, base = editable_site
+    db, outlets = tmp_path / "m.db", write_outlets(tmp_path, base)
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    crawl(db, outlets)
+    snapshot = "select * from articles order by id", "select * from versions order by id"
+    before = [rows(db, sql) for sql in snapshot] + [rows(db, "select * from matches")]
+    out = crawl(db, outlets).stdout
+    after = [rows(db, sql) for sql in snapshot] + [rows(db, "select * from matches")]
+    assert before == after
+    assert "0 new or changed" in out and "Matched 0 articles" in out
+
+
+def test_an_edited_article_becomes_a_new_version_and_its_verdicts_are_compared(
+        editable_site, tmp_path):
+    root, base = editable_site
+    db, outlets = tmp_path / "m.db", write_outlets(tmp_path, base)
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    crawl(db, outlets)
+    page = root / "tribune/world/2025/08/09/mexico-pushes-back-on-us-military-plan"
+    page.write_text(page.read_text().replace("twenty-six drug suspects", "29 drug suspects"))
+    crawl(db, outlets)
+    versions = rows(db, "select version from versions join articles on articles.id = "
+                        "article_id where url like '%mexico-pushes-back%' order by version")
+    assert versions == [(1,), (2,)]
+    changes = rows(db, """select claim_text, old_verdict, new_verdict from version_changes
+                          where url like '%mexico-pushes-back%'""")
+    assert len(changes) == 1
+    claim, old, new = changes[0]
+    assert "extradited 29" in claim and old == "conflict" and new != "conflict"
+
+
+AGGREGATED = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"""
+
+
+def test_aggregators_find_outlets_nobody_listed(editable_site, tmp_path):
+    root, base = editable_site
+    (root / "elsewhere").mkdir()
+    english = ("<p>President Donald Trump has instructed the Pentagon to prepare military action "
+               "against Latin American drug cartels that Washington has classified as global "
+               "terrorist organisations.</p><p>Mexican President Claudia Sheinbaum said there "
+               "would be “no invasion of Mexico.”</p><p>Last month Mexico extradited 29 drug "
+               "suspects to the United States.</p>")
+    spanish = ("<p>El presidente Donald Trump ordenó al Pentágono preparar acciones militares "
+               "contra los cárteles de la droga latinoamericanos. La presidenta de México, "
+               "Claudia Sheinbaum, respondió que no habrá ninguna invasión de México y que su "
+               "gobierno seguirá cooperando con Washington.</p>")
+    (root / "elsewhere/gdelt-story").write_text(AGGREGATED.format(
+        lang="en", title="Pentagon to plan action on cartels", body=english))
+    (root / "elsewhere/nota-carteles").write_text(AGGREGATED.format(
+        lang="es", title="Trump ordena al Pentágono actuar contra los cárteles", body=spanish))
+    (root / "gdelt").mkdir()
+    (root / "gdelt/doc").write_text('{"articles": [{"url": "{base}/elsewhere/gdelt-story", '
+                                    '"title": "x", "seendate": "20250808T200000Z", '
+                                    '"domain": "elsewhere.example", "language": "English"}]}')
+    (root / "gnews").mkdir()
+    (root / "gnews/search").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title>'
+        "<link>{base}/gnews/articles/CBMi123</link><pubDate>Sat, 09 Aug 2025 10:00:00 GMT"
+        '</pubDate><source url="https://noticias.example">Noticias Ejemplo</source></item>'
+        "</channel></rss>")
+    (root / "gnews/articles").mkdir()
+    (root / "gnews/articles/CBMi123.redirect").write_text("{base}/elsewhere/nota-carteles")
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Listed"\ndomain = "localhost"\n'
+                       'feeds = ["http://localhost:1/none.xml"]\n')
+    db = tmp_path / "m.db"
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
+                "2025-08-08", "--aggregator", "gdelt", "--aggregator", "google-news", db=db)
+    crawl(db, outlets, "-s", f"MONITOR_GDELT_URL={base}/gdelt/doc",
+          "-s", f"MONITOR_GOOGLE_NEWS_URL={base}/gnews/search", "-s", "RETRY_TIMES=0")
+    found = dict(rows(db, "select outlets.name, articles.language from articles join outlets "
+                          "on outlets.id = outlet_id"))
+    assert found == {"elsewhere.example": "en", "Noticias Ejemplo": "es"}
+    coverage = dict(rows(db, """select articles.language, coverage.scored from coverage
+                                join articles on articles.id = article_id
+                                where is_coverage = 1"""))
+    assert coverage == {"en": 1, "es": 0}  # found in Spanish, but not scored claim by claim
+    report = run_monitor("report", db=db).stdout
+    assert "1 in other languages (es) found but not scored" in report

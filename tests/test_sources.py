@@ -1,0 +1,127 @@
+"""Reading feeds, sitemaps, search pages and aggregator answers (no network needed)."""
+
+import gzip
+
+from scrapy.http import HtmlResponse
+
+from monitor.outlets import Outlet
+from monitor.urls import canonical_url, looks_like_article
+from spiders.aggregators import gdelt_articles, google_news_items
+from spiders.feeds import feed_entries
+from spiders.search import result_links
+from spiders.sitemaps import sitemap_entries
+
+RSS2 = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>A</title><link>https://example.com/a-story-here</link>
+<pubDate>Fri, 08 Aug 2025 18:40:00 GMT</pubDate></item>
+<item><title>B</title><guid isPermaLink="true">https://example.com/b-story-here</guid></item>
+</channel></rss>"""
+RSS091 = b"""<?xml version="1.0" encoding="ISO-8859-1"?><rss version="0.91"><channel>
+<title>T</title><item><title>Caf\xe9</title><link>https://example.com/cafe-story</link></item>
+</channel></rss>"""
+RSS1 = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://example.com/"><title>T</title></channel>
+<item rdf:about="https://example.com/rdf-story"><title>R</title>
+<link>https://example.com/rdf-story</link><dc:date>2025-08-09T12:00:00Z</dc:date></item>
+</rdf:RDF>"""
+ATOM = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+<entry><title>E</title><link rel="self" href="https://example.com/feed/1"/>
+<link rel="alternate" href="https://example.com/atom-story"/>
+<updated>2025-08-09T06:30:00Z</updated></entry></feed>"""
+
+
+def test_rss_2_items_with_links_guids_and_dates():
+    assert feed_entries(RSS2) == [("https://example.com/a-story-here",
+                                   "Fri, 08 Aug 2025 18:40:00 GMT"),
+                                  ("https://example.com/b-story-here", None)]
+
+
+def test_rss_091_in_latin_1():
+    assert feed_entries(RSS091) == [("https://example.com/cafe-story", None)]
+
+
+def test_rss_1_rdf_with_dublin_core_dates():
+    assert feed_entries(RSS1) == [("https://example.com/rdf-story", "2025-08-09T12:00:00Z")]
+
+
+def test_atom_takes_the_alternate_link_and_the_updated_date():
+    assert feed_entries(ATOM) == [("https://example.com/atom-story", "2025-08-09T06:30:00Z")]
+
+
+def test_malformed_feed_gives_no_items_and_no_error():
+    assert feed_entries(b"<rss><channel><item><link>") == []
+    assert feed_entries(b"this is not xml at all") == []
+
+
+def test_feed_entities_are_not_expanded_nor_fetched(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+           '<rss><channel><item><link>https://example.com/&x;</link></item></channel></rss>')
+    assert all("SECRET" not in link for link, _ in feed_entries(xxe.encode()))
+
+
+def test_news_sitemap_gives_publication_dates():
+    body = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+    xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>
+    <loc>https://example.com/news-story</loc><lastmod>2025-08-10</lastmod><news:news>
+    <news:publication_date>2025-08-08T21:00:00Z</news:publication_date></news:news></url>
+    </urlset>"""
+    assert sitemap_entries(body) == ("urlset", [("https://example.com/news-story",
+                                                 "2025-08-08T21:00:00Z")])
+
+
+def test_gzip_sitemap_index():
+    body = gzip.compress(b"""<?xml version="1.0"?><sitemapindex
+    xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>
+    <loc>https://example.com/sitemap-1.xml.gz</loc><lastmod>2025-08-01</lastmod></sitemap>
+    </sitemapindex>""")
+    assert sitemap_entries(body) == ("sitemapindex", [("https://example.com/sitemap-1.xml.gz",
+                                                       "2025-08-01")])
+
+
+def test_truncated_gzip_sitemap_gives_no_entries_and_no_error():
+    assert sitemap_entries(gzip.compress(b"<urlset>" * 100)[:30])[1] == []
+
+
+def test_search_results_keep_article_links_on_the_outlet_site():
+    html = b"""<html><body><nav><a href="/tag/mexico">Mexico</a><a href="/about">About</a>
+    <a href="https://other.example/2025/08/09/elsewhere-story">elsewhere</a></nav>
+    <ol><li><a href="/world/2025/08/09/pentagon-plans-against-cartels?utm_source=search">1</a>
+    <li><a href="/world/mexico-rejects-invasion-talk">2</a></ol></body></html>"""
+    response = HtmlResponse("https://example.com/search?q=x", body=html)
+    links = result_links(response, Outlet("Example", "example.com"))
+    assert links == ["https://example.com/world/2025/08/09/pentagon-plans-against-cartels",
+                     "https://example.com/world/mexico-rejects-invasion-talk"]
+
+
+def test_gdelt_artlist_json():
+    body = b"""{"articles": [{"url": "https://news.example/a-story", "title": "A",
+    "seendate": "20250808T183000Z", "domain": "news.example", "language": "English"}]}"""
+    (article,) = gdelt_articles(body)
+    assert article["url"] == "https://news.example/a-story"
+    assert gdelt_articles(b"<html>rate limited</html>") == []
+
+
+def test_google_news_rss_items_name_their_outlet():
+    body = b"""<?xml version="1.0"?><rss version="2.0"><channel><item>
+    <title>Story - Example Times</title><link>https://news.google.com/rss/articles/CBMi</link>
+    <pubDate>Sat, 09 Aug 2025 10:00:00 GMT</pubDate>
+    <source url="https://times.example">Example Times</source></item></channel></rss>"""
+    (item,) = google_news_items(body)
+    assert item["outlet"] == "Example Times" and item["outlet_url"] == "https://times.example"
+
+
+def test_canonical_urls_drop_tracking_fragments_and_amp():
+    assert canonical_url("https://Example.com:443/a/story-one.amp.html?utm_source=x&id=3#top") \
+        == "https://example.com/a/story-one.html?id=3"
+    assert canonical_url("https://amp.example.com/news/story-one/amp") == \
+        "https://example.com/news/story-one"
+
+
+def test_links_that_are_not_articles():
+    assert not looks_like_article("https://example.com/tag/mexico")
+    assert not looks_like_article("https://example.com/author/jane-doe-smith")
+    assert not looks_like_article("https://example.com/world")
+    assert looks_like_article("https://example.com/world/2025/08/09/story")
