@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from monitor import jobs, report, store
+from monitor import jobs, report, schedule, store
 from monitor import match as match_
 from monitor.extract import extract_article
 from monitor.outlets import OutletFileError
 
 DEFAULT_DB = "data/monitor.db"
+logger = logging.getLogger("monitor")
 METADATA = Path(__file__).with_name("metadata.json")
 
 
@@ -104,12 +107,38 @@ def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
 
 def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=None) -> dict:
     try:
-        figures = jobs.crawl(ctx.obj["db_path"], outlets, base, _settings(settings))
+        figures = jobs.crawl(ctx.obj["db_path"], outlets, base, _settings(settings),
+                             log_file=ctx.obj.get("log_file"))
     except OutletFileError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"Crawl {figures['status']}: {figures['pages']} pages, {figures['articles']} "
-               f"articles ({figures['changed']} new or changed), {figures['errors']} errors")
+    _say(f"Crawl {figures['status']}: {figures['pages']} pages, {figures['articles']} "
+         f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
+         f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")
     return figures
+
+
+def _say(message: str) -> None:
+    """Print a line and keep it in the log file."""
+    click.echo(message)
+    logger.info(message)
+
+
+@contextmanager
+def _unattended(ctx: click.Context, log_file: str | None):
+    """One run at a time per database, logged to a file as well as the terminal."""
+    path = log_file or str(Path(ctx.obj["db_path"]).with_suffix(".log"))
+    try:
+        with schedule.run_lock(ctx.obj["db_path"]):
+            ctx.obj["log_file"] = str(schedule.log_to_file(path))
+            yield
+    except schedule.AlreadyRunning as e:
+        error = click.ClickException(str(e))
+        error.exit_code = 75  # EX_TEMPFAIL: nothing wrong, try again later
+        raise error from e
+
+
+_LOG_FILE = click.option("--log-file", type=click.Path(dir_okay=False),
+                         help="Also log to this file [default: the database path with .log].")
 
 
 @cli.command()
@@ -117,13 +146,18 @@ def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=Non
               type=click.Path(dir_okay=False), help="The outlet file.")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
               help="A Scrapy setting for this crawl, as `scrapy crawl -s` takes it.")
+@_LOG_FILE
 @click.pass_context
-def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...]) -> None:
+def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
+          log_file: str | None) -> None:
     """Fetch and extract new coverage from every outlet once.
 
     Example: monitor crawl --outlets data/outlets.toml -s DOWNLOAD_DELAY=1
     """
-    _crawl(ctx, outlets, settings)
+    with _unattended(ctx, log_file):
+        figures = _crawl(ctx, outlets, settings)
+    if figures["status"] != "finished":
+        sys.exit(1)
 
 
 @cli.command()
@@ -137,7 +171,7 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
     """
     db = _db(ctx)
     try:
-        figures = jobs.match_stories(db, story, everything)
+        figures = jobs.match_stories(db, story, everything, progress=_progress)
     except LookupError as e:
         raise click.ClickException(str(e.args[0])) from e
     click.echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story")
@@ -145,36 +179,93 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
 
 @cli.command()
 @click.option("--outlets", default="data/outlets.toml", show_default=True,
-              type=click.Path(dir_okay=False))
-@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE")
+              type=click.Path(dir_okay=False), help="The outlet file.")
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
+              help="A Scrapy setting for this crawl, as `scrapy crawl -s` takes it.")
+@_LOG_FILE
 @click.pass_context
-def run(ctx: click.Context, outlets: str, settings: tuple[str, ...]) -> None:
-    """Crawl, then match: the command to schedule.
+def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
+        log_file: str | None) -> None:
+    """Crawl, then match: the command to schedule. Never two at once on one database.
 
-    Example (crontab): 0 * * * * cd /srv/monitor && .venv/bin/monitor run
+    Exits 1 when the crawl did not finish, 75 when another run holds the database.
+
+    Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     """
-    figures = _crawl(ctx, outlets, settings)
-    ctx.invoke(match)
-    if figures["status"] != "finished":
-        sys.exit(1)
+    with _unattended(ctx, log_file):
+        figures = _crawl(ctx, outlets, settings)
+        db = _db(ctx)
+        matched = jobs.match_stories(db, progress=_progress)
+        _say(f"Matched {matched['articles']} articles: {matched['coverage']} cover a story")
+        code = 0 if figures["status"] == "finished" else 1
+        store.finish_run(db, figures["run_id"], matched=matched["articles"], exit_code=code)
+    if code:
+        sys.exit(code)
+
+
+@cli.command("schedule")
+@click.option("--every", "interval", required=True, help="How often: 90s, 30m, 1h, 1d.")
+@click.option("--outlets", default="data/outlets.toml", show_default=True,
+              type=click.Path(dir_okay=False))
+@click.option("--runs", type=click.IntRange(1), help="Stop after this many runs.")
+@click.pass_context
+def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None) -> None:
+    """Run `monitor run` now and then every interval, in the foreground (for systems without cron).
+
+    Example: monitor schedule --every 1h
+    """
+    try:
+        seconds = schedule.parse_interval(interval)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--every") from e
+    args = ["--db", ctx.obj["db_path"], "run", "--outlets", outlets]
+    click.echo(f"Running `monitor run` every {interval}; stop with Ctrl-C.")
+    try:
+        schedule.every(seconds, lambda: schedule.run_in_subprocess(args), runs=runs)
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+
+
+def _progress(done: int, total: int) -> None:
+    """Matching progress: a bar on a terminal, a log line every tenth otherwise."""
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // max(total, 1)
+        click.echo(f"\r  matching [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                   nl=done == total, err=True)
+    elif total and (done == total or done % max(total // 10, 1) == 0):
+        logger.info("matched %d of %d articles", done, total)
 
 
 @cli.command("report")
 @click.option("--story", help="Story slug (default: every story).")
 @click.option("--width", default=100, show_default=True, help="Columns to fit in.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False),
+              help="Write a self-contained HTML page instead (one file per story: with several "
+                   "stories, the slug is added to the name).")
 @click.pass_context
-def report_(ctx: click.Context, story: str | None, width: int) -> None:
-    """Print the coverage matrix (claims × outlets) and the conflicts.
+def report_(ctx: click.Context, story: str | None, width: int, html_file: str | None) -> None:
+    """Print the coverage matrix (claims × outlets), per-outlet counts and the conflicts.
 
-    Example: monitor report --story trump-cartels
+    Example: monitor report --story trump-cartels --html report.html
     """
+    from monitor.html_report import render_html
+
     db = _db(ctx)
     try:
         stories = store.story_id(db, story)
     except LookupError as e:
         raise click.ClickException(str(e.args[0])) from e
     for story_id in stories:
-        click.echo(report.render_report(db, story_id, width))
+        if html_file is None:
+            click.echo(report.render_report(db, story_id, width))
+            continue
+        path = Path(html_file)
+        if len(stories) > 1:
+            path = path.with_name(f"{path.stem}-{db['stories'].get(story_id)['slug']}"
+                                  f"{path.suffix or '.html'}")
+        path.write_text(render_html(db, story_id), encoding="utf-8")
+        click.echo(f"Wrote {path}")
 
 
 @cli.command()

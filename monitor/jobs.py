@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -83,11 +84,16 @@ def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Set
 
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
-          overrides: dict[str, str] | None = None) -> dict:
-    """Run the coverage spider once over every outlet; returns the crawl's figures."""
+          overrides: dict[str, str] | None = None, log_file: str | None = None) -> dict:
+    """Run the coverage spider once over every outlet, recorded in `crawl_runs`.
+
+    Returns the run's figures: run_id, pages, articles, changed, new_articles, new_versions,
+    errors, status ("finished" unless the crawl was stopped or failed).
+    """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     db = store.open_db(db_path)
-    run_id = store.start_run(db)
+    run_id = store.start_run(db, log_file)
+    before = store.counts(db)
     process = CrawlerProcess(crawl_settings(db_path, overrides))
     crawler = process.create_crawler("coverage")
     process.crawl(crawler, outlets=str(outlets_path), base=base)
@@ -97,14 +103,15 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
         status = crawler.stats.get_value("finish_reason", "finished")
     finally:
         stats = crawler.stats.get_stats() if crawler.stats else {}
+        after = store.counts(db)
         figures = {"pages": stats.get("monitor/pages", 0),
                    "articles": stats.get("monitor/articles", 0),
-                   "changed": stats.get("monitor/changed", 0),
-                   "errors": stats.get("monitor/errors", 0)
-                   + stats.get("log_count/ERROR", 0)}
-        store.finish_run(db, run_id, figures["pages"], figures["articles"], figures["errors"],
-                         status)
-    return {**figures, "status": status}
+                   "new_articles": after["articles"] - before["articles"],
+                   "new_versions": after["versions"] - before["versions"],
+                   "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
+                   "status": status}
+        store.finish_run(db, run_id, **figures)
+    return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0)}
 
 
 def stored_claims(db: Database, story: int) -> list[Claim]:
@@ -115,7 +122,8 @@ def stored_claims(db: Database, story: int) -> list[Claim]:
             for r in db["claims"].rows_where("story_id = ?", [story], order_by="position")]
 
 
-def match_stories(db: Database, slug: str | None = None, everything: bool = False) -> dict:
+def match_stories(db: Database, slug: str | None = None, everything: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> dict:
     """Match every article not yet matched in its current version against the stories.
 
     Articles in another language than the story's are stored and counted as found when they
@@ -127,7 +135,8 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
         claims = stored_claims(db, story)
         claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where(
             "story_id = ?", [story])}
-        for article in list(store.articles_to_match(db, story, everything)):
+        todo = list(store.articles_to_match(db, story, everything))
+        for done, article in enumerate(todo, 1):
             scored = not (row["language"] and article["language"]
                           and article["language"] != row["language"])
             if scored:
@@ -139,6 +148,8 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
             store.save_match(db, story, article, result, claim_ids, scored=scored)
             figures["articles"] += 1
             figures["coverage"] += int(result.is_coverage)
+            if progress:
+                progress(done, len(todo))
     if figures["articles"]:
         store.save_copies(db, find_copies(list(db.query(
             "select id, text, published, first_seen from articles where is_stub = 0"))))

@@ -48,7 +48,7 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
         text = ("“" + claim["text"] + "”") if claim["kind"] == "quote" else claim["text"]
         row = "    ".join(SYMBOLS[cells.get((claim["position"], o), "absent")] for o in outlets)
         lines.append(f"{claim['position']:>3}  {_clip(text, text_width):<{text_width}} {row}")
-    lines += ["", LEGEND, "", _conflicts(db, story, width)]
+    lines += ["", LEGEND, "", render_summary(db, story), "", _conflicts(db, story, width)]
     return "\n".join(lines)
 
 
@@ -72,3 +72,29 @@ def _conflicts(db: Database, story: int, width: int) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---------------------------------------------------------------- the per-outlet summary
+
+def outlet_summary(db: Database, story: int) -> list[dict]:
+    """Per outlet: how many claims were repeated, reworded, partly told, left out, contradicted."""
+    claims, outlets, cells = story_matrix(db, story)
+    summary = []
+    for outlet in outlets:
+        verdicts = [cells.get((c["position"], outlet), "absent") for c in claims]
+        summary.append({"outlet": outlet, **{v: verdicts.count(v) for v in SYMBOLS}})
+    return summary
+
+
+def render_summary(db: Database, story: int) -> str:
+    """The per-outlet counts as a terminal table."""
+    rows = outlet_summary(db, story)
+    if not rows:
+        return "No outlet covered this story yet."
+    name_width = min(max(len(r["outlet"]) for r in rows), 40)
+    lines = [f"{'outlet':<{name_width}}  repeated  reworded  partly  left out  contradicted"]
+    for r in rows:
+        lines.append(f"{_clip(r['outlet'], name_width):<{name_width}}  {r['verbatim']:>8}  "
+                     f"{r['paraphrase']:>8}  {r['partial']:>6}  {r['absent']:>8}  "
+                     f"{r['conflict']:>12}")
+    return "\n".join(lines)

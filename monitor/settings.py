@@ -30,6 +30,8 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {"monitor.pipelines.ArticlePipeline": 300}
+EXTENSIONS = {"monitor.progress.CrawlProgress": 500}
+LOGSTATS_INTERVAL = 300.0  # our own progress line says more, more often
 MONITOR_EXTRACT_WORKERS = 2
 
 LOG_LEVEL = "INFO"

@@ -152,6 +152,13 @@ def m003_discovery(db: Database) -> None:
         join outlets on outlets.id = articles.outlet_id""", replace=True)
 
 
+@migration
+def m004_run_figures(db: Database) -> None:
+    for column in ("new_articles", "new_versions", "matched", "exit_code"):
+        db["crawl_runs"].add_column(column, int)
+    db["crawl_runs"].add_column("log_file", str)
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                **settings) -> int:
     """Register a story and its claims; registering the same slug again replaces its claims.
@@ -326,14 +333,20 @@ def stories_to_crawl(db: Database) -> list[dict]:
         "select slug, query, language, published, window_days, aggregators from stories")]
 
 
-def start_run(db: Database) -> int:
-    """Record the start of a crawl run."""
+def start_run(db: Database, log_file: str | None = None) -> int:
+    """Record the start of a run."""
     return db["crawl_runs"].insert({"started_at": now(), "pages": 0, "articles": 0,
-                                    "errors": 0, "status": "running"}).last_pk
+                                    "errors": 0, "status": "running",
+                                    "log_file": log_file}).last_pk
 
 
-def finish_run(db: Database, run_id: int, pages: int, articles: int, errors: int,
-               status: str) -> None:
-    """Record how a crawl run ended."""
-    db["crawl_runs"].update(run_id, {"finished_at": now(), "pages": pages, "articles": articles,
-                                     "errors": errors, "status": status})
+def finish_run(db: Database, run_id: int, **figures) -> None:
+    """Record how a run ended: pages, articles, new_articles, new_versions, errors, status..."""
+    db["crawl_runs"].update(run_id, {"finished_at": now(), **figures})
+
+
+def counts(db: Database) -> dict[str, int]:
+    """How many articles and later versions the database holds (to measure a run)."""
+    return {"articles": db["articles"].count,
+            "versions": db.execute("select count(*) from versions where version > 1"
+                                   ).fetchone()[0]}

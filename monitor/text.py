@@ -43,7 +43,7 @@ _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1, "half": 0.5,
+    "nineteen": 19, "single": 1, "half": 0.5,
 }
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -56,7 +56,8 @@ _VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "mill
           "billions": 1_000_000_000}
 # Units that mean the same quantity; compared after conversion.
 _UNIT_FACTORS = {"decad": ("year", 10), "century": ("year", 100), "centuri": ("year", 100),
-                 "week": ("day", 7), "fortnight": ("day", 14)}
+                 "year": ("year", 1), "minut": ("hour", 1 / 60), "hour": ("hour", 1),
+                 "day": ("hour", 24), "week": ("hour", 168), "fortnight": ("hour", 336)}
 # Idioms whose negation words do not negate the claim.
 _IDIOMS = re.compile(r"\b(?:no time|no doubt|not only|no longer|no less|no more than|none other)\b",
                      re.IGNORECASE)

@@ -77,3 +77,29 @@ def all_labels() -> list[dict]:
 def seed_text() -> str:
     """The seed article the user gave us, as given."""
     return SEED.read_text(encoding="utf-8")
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-quic", "--enable-logging=stderr", "--v=0"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Render a local page in headless Chromium: returns (DOM after scripts ran, console lines)."""
+    import shutil
+    import tempfile
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("chromium is not installed (CI installs Debian's chromium package)")
+
+    def render(path: Path) -> tuple[str, list[str]]:
+        with tempfile.TemporaryDirectory() as profile:
+            result = subprocess.run([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+                                     "--dump-dom", path.resolve().as_uri()],
+                                    capture_output=True, text=True, timeout=120)
+        console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+        return result.stdout, console
+
+    return render

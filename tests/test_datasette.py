@@ -1,5 +1,7 @@
 """The project's Datasette metadata and canned queries, through Datasette's own test client."""
 
+import json
+
 import pytest
 from datasette.app import Datasette
 
@@ -21,6 +23,7 @@ async def get_json(ds, path):
     ("story_matrix", "story=trump-cartels"),
     ("left_out", "story=trump-cartels"),
     ("all_conflicts", ""),
+    ("articles_per_day", "story=trump-cartels"),
 ])
 def test_canned_query_returns_rows(datasette, query, params):
     import asyncio
@@ -44,3 +47,61 @@ def test_tables_have_titles_and_descriptions(datasette):
 
     page = asyncio.run(datasette.client.get("/monitor/matches"))
     assert "One row per claim and covering article" in page.text
+
+
+def test_plugin_renders_a_story_matrix_as_a_coloured_table(datasette):
+    import asyncio
+    import re
+
+    page = asyncio.run(datasette.client.get("/-/monitor/matrix/trump-cartels"))
+    assert page.status_code == 200
+    assert len(re.findall(r'<td class="cell v-', page.text)) == 23 * 7
+    missing = asyncio.run(datasette.client.get("/-/monitor/matrix/no-such-story"))
+    assert missing.status_code == 404
+
+
+def test_plugin_colours_verdict_cells(datasette):
+    import asyncio
+
+    page = asyncio.run(datasette.client.get("/monitor/matches?verdict=conflict"))
+    assert "background:#d1242f" in page.text and "✗ conflict" in page.text
+
+
+def test_foreign_keys_show_labels_and_tables_have_facets(datasette):
+    import asyncio
+
+    page = asyncio.run(datasette.client.get("/monitor/articles"))
+    assert "Continental Wire" in page.text  # outlet_id shown by the outlet's name
+    assert 'data-column="language"' in page.text or "language (" in page.text
+
+
+def test_monitor_serve_runs_a_real_datasette_on_loopback(crawled_demo):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
+                               "serve", "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/monitor/conflicts.json"
+                                            "?_shape=array", timeout=2) as response:
+                    rows = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(server.stderr.read().decode())
+        assert rows and {"story", "claim", "outlet", "conflicts"} <= set(rows[0])
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,190 @@
+"""One self-contained HTML page per story: heatmap, conflicts, additions, timeline.
+
+Everything that comes from a page is escaped; links are kept only when they are http(s).
+No external resources: the page opens from a file, offline, and can be mailed around.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import json
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+from monitor.copies import SHINGLE, shingles
+from monitor.report import SYMBOLS, outlet_summary, story_matrix
+
+COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "partial": "#f2cc60",
+           "conflict": "#d1242f", "absent": "#eaeef2"}
+# The page loads nothing from anywhere: only its own inline style and script run.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+LIKELY_COPY_RUNS = 12  # shared runs of SHINGLE words that make an article a likely copy
+
+
+def e(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def link(url: str | None, text: str) -> str:
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return f'<a href="{e(url)}" rel="noopener noreferrer">{e(text)}</a>'
+    return e(text)
+
+
+def highlight(ours: str, theirs: str) -> tuple[str, str]:
+    """Both sides of a conflict with the words that differ marked."""
+    a, b = ours.split(), theirs.split()
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        chunk_a, chunk_b = e(" ".join(a[i1:i2])), e(" ".join(b[j1:j2]))
+        if op == "equal":
+            left.append(chunk_a)
+            right.append(chunk_b)
+        else:
+            if chunk_a:
+                left.append(f"<mark>{chunk_a}</mark>")
+            if chunk_b:
+                right.append(f"<mark>{chunk_b}</mark>")
+    return " ".join(left), " ".join(right)
+
+
+def render_html(db: Database, story: int) -> str:
+    """The story's report as one HTML page."""
+    row = db["stories"].get(story)
+    claims, outlets, cells = story_matrix(db, story)
+    sentences = {(r["claim"], r["outlet"]): r["sentence"] for r in db.query(
+        "select claim, outlet, sentence from coverage_matrix where story = ? and sentence "
+        "is not null", [row["slug"]])}
+    parts = [_head(row["title"]),
+             f"<h1>{e(row['title'])}</h1><p class=meta>Story <code>{e(row['slug'])}</code> · "
+             f"{len(claims)} claims · {len(outlets)} outlets</p>",
+             _heatmap(claims, outlets, cells, sentences), _summary(db, story),
+             _conflicts(db, row["slug"]), _additions(db, story), _timeline(db, story),
+             "</main></body></html>"]
+    return "\n".join(parts)
+
+
+def render_matrix_page(db: Database, slug: str) -> str | None:
+    """Just the heatmap of a story (for the Datasette plugin); None when there is no such story."""
+    rows = list(db["stories"].rows_where("slug = ?", [slug])) if db["stories"].exists() else []
+    if not rows:
+        return None
+    claims, outlets, cells = story_matrix(db, rows[0]["id"])
+    sentences = {(r["claim"], r["outlet"]): r["sentence"] for r in db.query(
+        "select claim, outlet, sentence from coverage_matrix where story = ? and sentence "
+        "is not null", [slug])}
+    return "\n".join([_head(rows[0]["title"]), f"<h1>{e(rows[0]['title'])}</h1>",
+                      _heatmap(claims, outlets, cells, sentences), "</main></body></html>"])
+
+
+def _head(title: str) -> str:
+    css = "".join(f".v-{v}{{background:{c}}}" for v, c in COLOURS.items())
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)} · media monitor</title>
+<style>
+body{{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#fff}}
+main{{max-width:1200px;margin:auto;padding:1rem 2rem}} h2{{margin-top:2rem}}
+table{{border-collapse:collapse}} td,th{{border:1px solid #d0d7de;padding:.25rem .4rem}}
+.heatmap th.outlet{{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:500}}
+.heatmap td.cell{{width:1.6rem;text-align:center;cursor:pointer;color:#fff}}
+.heatmap td.claim{{max-width:34rem}} .quote{{font-style:italic}}
+mark{{background:#ffd8b5}} .meta{{color:#59636e}} {css}
+#detail{{min-height:3rem;padding:.5rem;border-left:4px solid #d0d7de;margin:.5rem 0}}
+</style></head><body><main>"""
+
+
+def _heatmap(claims, outlets, cells, sentences) -> str:
+    head = "".join(f'<th class="outlet">{e(o)}</th>' for o in outlets)
+    rows = []
+    for c in claims:
+        text = f"“{c['text']}”" if c["kind"] == "quote" else c["text"]
+        tds = []
+        for o in outlets:
+            verdict = cells.get((c["position"], o), "absent")
+            sentence = sentences.get((c["position"], o), "")
+            tds.append(f'<td class="cell v-{verdict}" title="{e(verdict)}" '
+                       f'data-outlet="{e(o)}" data-verdict="{e(verdict)}" '
+                       f'data-sentence="{e(sentence)}">{e(SYMBOLS[verdict])}</td>')
+        rows.append(f'<tr><td>{c["position"]}</td><td class="claim {e(c["kind"])}">{e(text)}'
+                    f"</td>{''.join(tds)}</tr>")
+    legend = " ".join(f'<span class="v-{v}" style="padding:0 .4rem;color:#fff">'
+                      f"{e(SYMBOLS[v])}</span> {v}" for v in COLOURS)
+    script = """<script>
+document.querySelectorAll('td.cell').forEach(function (cell) {
+  cell.addEventListener('click', function () {
+    var d = document.getElementById('detail');
+    d.textContent = cell.dataset.outlet + ' (' + cell.dataset.verdict + '): ' +
+      (cell.dataset.sentence || 'no sentence supports this claim');
+  });
+});
+</script>"""
+    return (f"<h2>Claims × outlets</h2><p>{legend}</p><p id=detail>Click a cell to see the "
+            f"outlet's sentence.</p><table class=heatmap><thead><tr><th>#</th><th>claim</th>"
+            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{script}")
+
+
+def _summary(db: Database, story: int) -> str:
+    rows = "".join(f"<tr><td>{e(r['outlet'])}</td><td>{r['verbatim']}</td>"
+                   f"<td>{r['paraphrase']}</td><td>{r['partial']}</td><td>{r['absent']}</td>"
+                   f"<td>{r['conflict']}</td></tr>" for r in outlet_summary(db, story))
+    return ("<h2>Per outlet</h2><table><tr><th>outlet</th><th>repeated</th><th>reworded</th>"
+            f"<th>partly</th><th>left out</th><th>contradicted</th></tr>{rows}</table>")
+
+
+def _conflicts(db: Database, slug: str) -> str:
+    items = []
+    for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts from "
+                      "conflicts where story = ? order by claim, outlet", [slug]):
+        for c in json.loads(r["conflicts"]):
+            ours, theirs = highlight(str(c["claim"]), str(c["article"]))
+            items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · {e(c['kind'])}"
+                         f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
+    body = f"<ul>{''.join(items)}</ul>" if items else "<p>No conflicts.</p>"
+    return f"<h2>Conflicts</h2>{body}"
+
+
+def _additions(db: Database, story: int) -> str:
+    groups: dict[str, list[str]] = {}
+    for r in db.query("""select outlets.name as outlet, additions.sentence from additions
+                         join articles on articles.id = additions.article_id
+                         join outlets on outlets.id = articles.outlet_id
+                         where additions.story_id = ? order by outlets.name, additions.id""",
+                      [story]):
+        groups.setdefault(r["outlet"], []).append(r["sentence"])
+    if not groups:
+        return "<h2>What outlets added</h2><p>Nothing beyond the seed's claims.</p>"
+    sections = "".join(f"<h3>{e(o)}</h3><ul>{''.join(f'<li>{e(s)}</li>' for s in ss[:12])}</ul>"
+                       for o, ss in groups.items())
+    return f"<h2>What outlets added</h2>{sections}"
+
+
+def _timeline(db: Database, story: int) -> str:
+    articles = list(db.query("""
+        select articles.id, articles.url, articles.title, articles.text, outlets.name as outlet,
+               coalesce(articles.published, articles.first_seen) as at,
+               (select copy_of from copies where copies.article_id = articles.id) as copy_of
+        from coverage join articles on articles.id = coverage.article_id
+        join outlets on outlets.id = articles.outlet_id
+        where coverage.story_id = ? and coverage.is_coverage = 1
+        order by at, articles.id""", [story]))
+    runs = {a["id"]: shingles(a["text"]) for a in articles}
+    names = {a["id"]: a["outlet"] for a in articles}
+    items = []
+    for i, a in enumerate(articles):
+        note = ""
+        if a["copy_of"] in names:
+            note = f" — syndicated copy of {e(names[a['copy_of']])}"
+        else:
+            earlier = [(len(runs[a["id"]] & runs[b["id"]]), b) for b in articles[:i]]
+            shared, source = max(earlier, key=lambda x: x[0], default=(0, None))
+            if shared >= LIKELY_COPY_RUNS:
+                note = (f" — likely copies {e(source['outlet'])} ({shared} shared runs of "
+                        f"{SHINGLE} words)")
+        items.append(f"<li><time>{e(a['at'])}</time> · {e(a['outlet'])} · "
+                     f"{link(a['url'], a['title'] or a['url'])}{note}</li>")
+    return f"<h2>Who published first</h2><ol>{''.join(items)}</ol>"

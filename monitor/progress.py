@@ -1,0 +1,53 @@
+"""Crawl progress: a live line on a terminal, a plain log line now and then under cron."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from scrapy import signals
+from twisted.internet import task
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlProgress:
+    """A Scrapy extension counting pages fetched, articles extracted and errors."""
+
+    def __init__(self, stats, interval: float, tty: bool):
+        self.stats = stats
+        self.interval = interval
+        self.tty = tty
+        self.loop: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        tty = sys.stderr.isatty()
+        extension = cls(crawler.stats, 0.5 if tty else
+                        crawler.settings.getfloat("MONITOR_PROGRESS_INTERVAL", 30.0), tty)
+        crawler.signals.connect(extension.opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.closed, signal=signals.spider_closed)
+        return extension
+
+    def line(self) -> str:
+        get = self.stats.get_value
+        return (f"fetched {get('response_received_count', 0)} pages · extracted "
+                f"{get('monitor/articles', 0)} articles · {get('monitor/unchanged', 0)} "
+                f"unchanged · {get('monitor/errors', 0) + get('log_count/ERROR', 0)} errors")
+
+    def show(self) -> None:
+        if self.tty:
+            sys.stderr.write(f"\r  {self.line()}   ")
+            sys.stderr.flush()
+        else:
+            logger.info("progress: %s", self.line())
+
+    def opened(self, spider) -> None:
+        self.loop = task.LoopingCall(self.show)
+        self.loop.start(self.interval, now=False)
+
+    def closed(self, spider, reason) -> None:
+        if self.loop and self.loop.running:
+            self.loop.stop()
+        if self.tty:
+            sys.stderr.write(f"\r  {self.line()}\n")

@@ -1,0 +1,84 @@
+"""Running unattended: one run at a time, a log file, and a schedule for people without cron."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+class AlreadyRunning(RuntimeError):
+    """Another run holds the lock on this database."""
+
+
+@contextmanager
+def run_lock(db_path: str | Path) -> Iterator[None]:
+    """Hold `<db>.lock` for the length of a run; a second run fails at once, never waits."""
+    path = Path(f"{db_path}.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise AlreadyRunning(f"another run is using {db_path} ({holder}); "
+                                 f"this one exits without doing anything") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def log_to_file(path: str | Path) -> Path:
+    """Send every log record (Scrapy's included) to a file too, appending."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return path
+
+
+def parse_interval(text: str) -> int:
+    """Seconds in an interval written as 90s, 30m, 1h or 1d."""
+    m = re.fullmatch(r"\s*(\d+)\s*([smhd])\s*", text.lower())
+    if not m or int(m.group(1)) == 0:
+        raise ValueError(f"{text!r}: write an interval as 90s, 30m, 1h or 1d")
+    return int(m.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+def every(seconds: int, job: Callable[[], int], runs: int | None = None,
+          sleep: Callable[[float], None] = time.sleep) -> None:
+    """Call `job` now and then every `seconds` (from each start), `runs` times or forever."""
+    done = 0
+    while runs is None or done < runs:
+        started = time.monotonic()
+        code = job()
+        done += 1
+        logger.info("run %d ended with exit code %d", done, code)
+        if runs is not None and done >= runs:
+            return
+        sleep(max(0.0, seconds - (time.monotonic() - started)))
+
+
+def run_in_subprocess(args: list[str]) -> int:
+    """`monitor ARGS` in a fresh process (Scrapy's reactor cannot restart in this one)."""
+    return subprocess.call([sys.executable, "-m", "monitor.cli", *args])

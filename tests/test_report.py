@@ -1,0 +1,85 @@
+"""The HTML report in a real browser, and the terminal report."""
+
+import re
+import shutil
+import sqlite3
+
+import pytest
+
+from tests.conftest import run_monitor
+
+
+@pytest.fixture(scope="module")
+def html_report(crawled_demo, tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "trump-cartels.html"
+    run_monitor("report", "--story", "trump-cartels", "--html", str(path), db=crawled_demo)
+    return path
+
+
+def test_report_page_loads_without_console_messages(browser, html_report):
+    dom, console = browser(html_report)
+    assert "Claims × outlets" in dom
+    assert console == []
+
+
+def test_browser_check_catches_console_errors(browser, tmp_path):
+    page = tmp_path / "broken.html"
+    page.write_text("<html><body><script>notDefined();</script></body></html>")
+    _, console = browser(page)
+    assert any("notDefined" in line for line in console)
+
+
+def test_heatmap_has_one_cell_per_claim_and_outlet(browser, html_report, crawled_demo):
+    dom, _ = browser(html_report)
+    cells = re.findall(r'<td class="cell v-(\w+)"', dom)
+    db = sqlite3.connect(crawled_demo)
+    claims = db.execute("select count(*) from claims join stories on stories.id = story_id "
+                        "where slug = 'trump-cartels'").fetchone()[0]
+    outlets = db.execute("select count(distinct outlet) from coverage_matrix "
+                         "where story = 'trump-cartels'").fetchone()[0]
+    assert len(cells) == claims * outlets == 23 * 7
+    assert set(cells) <= {"verbatim", "paraphrase", "partial", "conflict", "absent"}
+
+
+def test_conflicts_show_both_sides_with_the_difference_marked(html_report):
+    page = html_report.read_text()
+    assert "<mark>29</mark>" in page and "<mark>twenty-six</mark>" in page
+
+
+def test_timeline_marks_the_syndicated_copy(crawled_demo, tmp_path):
+    path = tmp_path / "port.html"
+    run_monitor("report", "--story", "port-strike", "--html", str(path), db=crawled_demo)
+    assert "syndicated copy of Continental Wire" in path.read_text()
+
+
+def test_text_from_pages_is_escaped(crawled_demo, tmp_path, browser):
+    db_path = tmp_path / "hostile.db"
+    shutil.copy(crawled_demo, db_path)
+    db = sqlite3.connect(db_path)
+    db.execute("update matches set sentence = '<script>console.error(\"owned\")</script>' "
+               "where verdict = 'verbatim'")
+    db.execute("update additions set sentence = '<img src=x onerror=console.error(1)>'")
+    db.execute("update articles set title = '<b onmouseover=alert(1)>t</b>', "
+               "url = 'javascript:alert(1)' where id = 1")
+    db.commit()
+    path = tmp_path / "hostile.html"
+    run_monitor("report", "--story", "trump-cartels", "--html", str(path), db=db_path)
+    page = path.read_text()
+    assert "<script>console.error" not in page and "<img src=x" not in page
+    assert 'href="javascript:' not in page
+    _, console = browser(path)
+    assert console == []
+
+
+def test_terminal_report_counts_each_outlet(crawled_demo):
+    out = run_monitor("report", "--story", "port-strike", db=crawled_demo).stdout
+    db = sqlite3.connect(crawled_demo)
+    for outlet, in db.execute("select distinct outlet from coverage_matrix "
+                              "where story = 'port-strike'"):
+        counts = dict(db.execute("select verdict, count(*) from coverage_matrix where story = "
+                                 "'port-strike' and outlet = ? group by verdict", [outlet]))
+        expected = [str(counts.get(v, 0))
+                    for v in ("verbatim", "paraphrase", "partial", "absent", "conflict")]
+        row = next(line for line in out.splitlines() if line.startswith(outlet + "  "))
+        assert row.split()[-5:] == expected, outlet
+    assert max(len(line) for line in out.splitlines()) <= 100
