@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -111,6 +112,8 @@ def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=Non
                              log_file=ctx.obj.get("log_file"))
     except OutletFileError as e:
         raise click.ClickException(str(e)) from e
+    except (OSError, sqlite3.Error) as e:
+        raise click.ClickException(f"cannot use database {ctx.obj['db_path']}: {e}") from e
     _say(f"Crawl {figures['status']}: {figures['pages']} pages, {figures['articles']} "
          f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
          f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")
@@ -135,6 +138,8 @@ def _unattended(ctx: click.Context, log_file: str | None):
         error = click.ClickException(str(e))
         error.exit_code = 75  # EX_TEMPFAIL: nothing wrong, try again later
         raise error from e
+    except (OSError, sqlite3.Error) as e:
+        raise click.ClickException(f"cannot use database {ctx.obj['db_path']}: {e}") from e
 
 
 _LOG_FILE = click.option("--log-file", type=click.Path(dir_okay=False),

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
+import charset_normalizer
 import py3langid
 import trafilatura
 from trafilatura.settings import Extractor
@@ -67,6 +68,46 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
 def _options(source: str) -> Extractor:
     # An Extractor carries the page's URL, so each page gets its own from the shared settings.
     return Extractor(**EXTRACTION, url=source)
+
+
+_LATIN_1 = ("cp1252", "latin_1", "iso8859_15")
+_LATIN = (*_LATIN_1, "cp1250", "iso8859_2", "mac_roman", "cp850", "iso8859_9", "cp1254")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_UNKNOWN_TYPES = ("", "application/octet-stream", "binary/octet-stream", "text/plain")
+
+
+def is_web_page(content_type: str, body: bytes) -> bool:
+    """HTML by its Content-Type, or by its first bytes when the type is missing or generic."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind in _HTML_TYPES:
+        return True
+    if kind not in _UNKNOWN_TYPES:
+        return False  # PDFs, images, video, feeds...
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<p", b"<div",
+                            b"<article"))
+
+
+def decode_page(body: bytes, declared: str | None) -> str:
+    """Page bytes as text: the declared encoding when the bytes fit it, else a detected one.
+
+    Servers often declare UTF-8 for cp1252 text, or declare nothing at all.
+    """
+    for encoding in (declared, "utf-8"):
+        if encoding:
+            try:
+                return body.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    candidates = charset_normalizer.from_bytes(body[:200_000])
+    best = candidates.best()
+    if best is None or not best.encoding:
+        return body.decode("cp1252", errors="replace")
+    # Windows-1252 is the web's legacy default (WHATWG reads ISO-8859-1 as it): when the best
+    # guess is a Latin neighbour such as cp1250 and cp1252 fits the same bytes, take cp1252.
+    if best.encoding in _LATIN and any(m.encoding in _LATIN_1 for m in candidates):
+        return body.decode("cp1252", errors="replace")
+    return body.decode(best.encoding, errors="replace")
 
 
 def detect_language(text: str) -> str | None:

@@ -41,6 +41,10 @@ class ArticlePipeline:
 
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
         self.stats.inc_value("monitor/pages")
+        if item.error:
+            store.save_page(self.db, item.url, item.status, b"", None, error=item.error)
+            self.stats.inc_value("monitor/failed_pages")
+            return item
         raw = item.html.encode()
         if item.not_modified or (item.known_hash and item.known_hash == store.html_hash(raw)):
             # Unchanged since the last crawl: nothing to extract, store or match again.

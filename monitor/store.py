@@ -334,7 +334,12 @@ def stories_to_crawl(db: Database) -> list[dict]:
 
 
 def start_run(db: Database, log_file: str | None = None) -> int:
-    """Record the start of a run."""
+    """Record the start of a run (the caller holds the run lock, so no other run is going).
+
+    A run still marked running was stopped without a chance to say so: it is marked interrupted.
+    """
+    db.execute("update crawl_runs set status = 'interrupted' where status = 'running'")
+    db.conn.commit()
     return db["crawl_runs"].insert({"started_at": now(), "pages": 0, "articles": 0,
                                     "errors": 0, "status": "running",
                                     "log_file": log_file}).last_pk

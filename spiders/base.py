@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
 
 from monitor import store
 from monitor.dates import parse_date
+from monitor.extract import decode_page, is_web_page
 from monitor.items import PageItem
 from monitor.outlets import Outlet, load_outlets
 from monitor.urls import canonical_url
@@ -97,7 +99,10 @@ class OutletSpider(scrapy.Spider):
         """Requests for candidate articles: on the outlet's site (unless `anywhere`), in window."""
         for url, published in entries:
             url = canonical_url(url)
-            if not anywhere and not outlet.owns(url):
+            if urlsplit(url).scheme not in ("http", "https"):
+                self.logger.warning("skipping %s: not a web address", url[:200])
+                self.crawler.stats.inc_value("monitor/not_web")
+            elif not anywhere and not outlet.owns(url):
                 self.logger.debug("skipping %s: not on %s", url, outlet.domain)
             elif not self.in_window(published):
                 self.crawler.stats.inc_value("monitor/outside_window")
@@ -112,22 +117,38 @@ class OutletSpider(scrapy.Spider):
             headers["If-None-Match"] = known["etag"]
         if known and known.get("last_modified"):
             headers["If-Modified-Since"] = known["last_modified"]
-        return scrapy.Request(url, callback=self.parse_article, headers=headers,
-                              cb_kwargs={"outlet": outlet},
+        return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
+                              headers=headers, cb_kwargs={"outlet": outlet},
                               meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere})
+
+    def article_failed(self, failure) -> Iterable[PageItem]:
+        """A page that could not be fetched is recorded with why, and the crawl goes on."""
+        request = failure.request
+        outlet = request.cb_kwargs["outlet"]
+        response = getattr(failure.value, "response", None)
+        status = response.status if response is not None else 0
+        reason = (f"HTTP {status}" if response is not None
+                  else f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
+        self.logger.info("could not fetch %s: %s", request.url, reason)
+        yield PageItem(url=canonical_url(request.url), outlet=outlet.name, domain=outlet.domain,
+                       status=status, html="", error=reason)
 
     def parse_article(self, response: Response, outlet: Outlet) -> Iterable[PageItem]:
         if response.status == 304:
             yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
                            domain=outlet.domain, status=304, html="", not_modified=True)
             return
-        if not isinstance(response, TextResponse):
-            self.logger.info("skipping %s: not a text page (%s)", response.url,
-                             response.headers.get("Content-Type", b"").decode(errors="replace"))
+        kind = response.headers.get("Content-Type", b"").decode(errors="replace")[:100]
+        if not isinstance(response, TextResponse) or not is_web_page(kind, response.body):
+            self.logger.info("skipping %s: not a text page (%s)", response.url, kind)
             self.crawler.stats.inc_value("monitor/not_text")
+            yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
+                           domain=outlet.domain, status=response.status, html="",
+                           error=f"not a web page ({kind or 'no Content-Type'})")
             return
+        declared = getattr(response, "_declared_encoding", lambda: None)()
         yield PageItem(url=canonical_url(response.url), outlet=outlet.name, domain=outlet.domain,
-                       status=response.status, html=response.text,
+                       status=response.status, html=decode_page(response.body, declared),
                        etag=_header(response, b"ETag"),
                        last_modified=_header(response, b"Last-Modified"),
                        known_hash=(self.validators.get(canonical_url(response.url)) or {}).get(

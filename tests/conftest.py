@@ -46,6 +46,59 @@ def write_outlets(tmp_path: Path, base: str) -> Path:
     return path
 
 
+class RouteServer:
+    """A loopback HTTP server whose paths are answered by test-supplied functions.
+
+    `routes` maps a path to `fn(handler)`, which writes the whole response itself; every
+    request is logged as (host header, path, headers) in `requests`.
+    """
+
+    def __init__(self):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        import threading
+
+        self.routes: dict = {}
+        self.requests: list[tuple[str, str, dict]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):
+                path = self.path.split("?")[0]
+                server.requests.append((self.headers.get("Host", ""), path, dict(self.headers)))
+                route = server.routes.get(path)
+                if route is None:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                try:
+                    route(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the crawler hung up, as it should on hostile answers
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def route_server():
+    """A loopback server with programmable answers (see RouteServer)."""
+    server = RouteServer()
+    yield server
+    server.close()
+
+
 @pytest.fixture(scope="session")
 def crawled_demo(outlet_server, tmp_path_factory) -> Path:
     """A database after `seed add`, `crawl` and `match` over the demo outlets (fast settings)."""

@@ -35,3 +35,23 @@ def test_extract_reports_a_missing_file_and_exits_non_zero(tmp_path):
     result = run_monitor("extract", str(tmp_path / "nope.html"), check=False)
     assert result.returncode == 1
     assert "nope.html" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_page_bytes_are_decoded_by_what_fits_them():
+    from monitor.extract import decode_page
+
+    spanish = "<p>El niño comió piñata en Querétaro, dijo la señora Peña.</p>"
+    russian = "<p>Президент Мексики заявила, что вторжения в Мексику не будет.</p>"
+    assert decode_page(spanish.encode("cp1252"), "utf-8") == spanish  # mislabelled
+    assert decode_page(spanish.encode("cp1252"), None) == spanish  # undeclared
+    assert decode_page(russian.encode("cp1251"), None) == russian
+    assert decode_page(russian.encode("koi8-r"), "koi8-r") == russian  # declared and fitting
+
+
+def test_only_html_is_read_as_a_web_page():
+    from monitor.extract import is_web_page
+
+    assert is_web_page("text/html; charset=utf-8", b"")
+    assert is_web_page("application/octet-stream", b"  <!DOCTYPE html><html>")
+    assert not is_web_page("application/pdf", b"<html>")
+    assert not is_web_page("", b"%PDF-1.4")
