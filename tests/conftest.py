@@ -54,8 +54,8 @@ class RouteServer:
     """
 
     def __init__(self):
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
         import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         self.routes: dict = {}
         self.requests: list[tuple[str, str, dict]] = []

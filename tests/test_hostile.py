@@ -228,7 +228,7 @@ def test_redirects_to_another_site_carry_no_cookie_or_authorization(hostile):
     db, server = hostile[:2]
     sent_home = [r[2] for r in server.requests if r[1] == "/good-article"]
     assert sent_home and sent_home[0].get("Authorization") == "Bearer s3cret"
-    for host, path, headers in server.requests:
+    for host, _path, headers in server.requests:
         if host.startswith("localhost"):
             assert "Authorization" not in headers and "Cookie" not in headers
     assert article(db, "/landing") is None  # the crawl stays on the outlet's site
