@@ -1,0 +1,150 @@
+"""Crash safety: a run killed at any moment loses nothing and leaves no duplicates, and
+Datasette can read while a crawl writes."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from monitor import store
+from monitor.demo import SEED
+from monitor.extract import Article, content_hash
+from tests.conftest import ROOT, run_monitor, write_outlets
+
+SLOW = ("-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+
+
+def start(db, *args):
+    return subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), *args],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
+def wait_for(db, sql, at_least, process, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if sqlite3.connect(db, timeout=1).execute(sql).fetchone()[0] >= at_least:
+                return
+        except sqlite3.OperationalError:
+            pass  # the table is not there yet
+        assert process.poll() is None, "finished before it could be killed"
+        time.sleep(0.05)
+    raise AssertionError("never got there")
+
+
+def kill(process):
+    os.killpg(process.pid, signal.SIGKILL)  # the crawl and its extraction workers
+    process.wait(timeout=30)
+
+
+def sound(db):
+    conn = sqlite3.connect(db)
+    assert conn.execute("pragma integrity_check").fetchall() == [("ok",)]
+    assert conn.execute("pragma foreign_key_check").fetchall() == []
+    assert conn.execute("pragma journal_mode").fetchone() == ("wal",)
+    return conn
+
+
+def test_a_crawl_killed_midway_is_completed_by_the_next_run(outlet_server, tmp_path):
+    db, outlets = tmp_path / "m.db", write_outlets(tmp_path, outlet_server)
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
+                "2025-08-08", db=db)
+    process = start(db, "run", "--outlets", str(outlets), *SLOW)
+    wait_for(db, "select count(*) from articles", 5, process)
+    kill(process)
+    conn = sound(db)
+    stored_before = conn.execute("select count(*) from articles").fetchone()[0]
+
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    reference = tmp_path / "reference.db"
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
+                "2025-08-08", db=reference)
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=reference)
+
+    conn = sound(db)
+    urls = [u for (u,) in conn.execute("select url from articles")]
+    expected = {u for (u,) in sqlite3.connect(reference).execute("select url from articles")}
+    assert len(urls) == len(set(urls)) and set(urls) == expected
+    assert stored_before < len(expected)
+    assert conn.execute("select count(*) from coverage").fetchone()[0] == len(expected)
+    assert conn.execute("select status from crawl_runs order by id").fetchall() == [
+        ("interrupted",), ("finished",)]
+
+
+def add_articles(db_path, n):
+    """Many stored articles (made from the demo texts) so that matching takes a while."""
+    db = store.open_db(db_path)
+    texts = [row["text"] for row in db["articles"].rows]
+    outlet = db["outlets"].get(1)["id"]
+    for i in range(n):
+        text = f"{texts[i % len(texts)]}\nEdition {i}."
+        store.save_article(db, Article(f"https://copies.example/{i}",
+                                       f"https://copies.example/{i}", f"copy {i}", None, None,
+                                       "en", text, content_hash(text), False), outlet)
+    db.close()
+
+
+@pytest.mark.parametrize("kill_after", [0.15, 0.6])
+def test_matching_killed_midway_is_finished_by_the_next_run(crawled_demo, tmp_path, kill_after):
+    db = tmp_path / "m.db"
+    sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")
+    add_articles(db, 1500)
+    total = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
+    stories = sqlite3.connect(db).execute("select count(*) from stories").fetchone()[0]
+    process = start(db, "match", "--all")
+    wait_for(db, "select count(*) from coverage where matched_at > "
+                 "(select max(first_seen) from articles)", int(total * kill_after), process)
+    kill(process)
+    sound(db)
+
+    run_monitor("match", db=db)
+    conn = sound(db)
+    assert conn.execute("select count(*) from coverage").fetchone()[0] == total * stories
+    assert conn.execute("""select count(*) from (select story_id, article_id, count(*) as n
+                           from matches group by 1, 2 having n != (select count(*) from claims
+                           where claims.story_id = matches.story_id))""").fetchone() == (0,)
+
+
+def test_datasette_reads_while_a_crawl_writes(outlet_server, tmp_path):
+    import json
+    import socket
+    import urllib.error
+    import urllib.request
+
+    db, outlets = tmp_path / "m.db", write_outlets(tmp_path, outlet_server)
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = start(db, "serve", "--port", str(port))
+    url = f"http://127.0.0.1:{port}/m/articles.json?_shape=array&_col=url"
+    try:
+        for _ in range(150):  # wait for Datasette to listen
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except urllib.error.URLError:
+                time.sleep(0.1)
+        crawl = start(db, "run", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0.1",
+                      "-s", "AUTOTHROTTLE_ENABLED=False")
+        statuses, seen = [], set()
+        while crawl.poll() is None:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    statuses.append(response.status)
+                    seen.add(len(json.loads(response.read())))
+            except urllib.error.HTTPError as e:
+                statuses.append(e.code)
+        assert crawl.returncode == 0
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    assert statuses and set(statuses) == {200}
+    assert len(seen) > 1  # it saw the table grow
