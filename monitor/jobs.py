@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -22,6 +26,8 @@ from monitor.match import THRESHOLDS, ArticleMatch, match_article
 from monitor.outlets import load_outlets
 
 logger = logging.getLogger(__name__)
+MATCH_WORKERS = os.cpu_count() or 1
+POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 
 
 def add_seed(db: Database, source: str, slug: str | None = None, query: str | None = None,
@@ -123,7 +129,8 @@ def stored_claims(db: Database, story: int) -> list[Claim]:
 
 
 def match_stories(db: Database, slug: str | None = None, everything: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> dict:
+                  progress: Callable[[int, int], None] | None = None,
+                  workers: int = MATCH_WORKERS) -> dict:
     """Match every article not yet matched in its current version against the stories.
 
     Articles in another language than the story's are stored and counted as found when they
@@ -136,16 +143,16 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
         claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where(
             "story_id = ?", [story])}
         todo = list(store.articles_to_match(db, story, everything))
-        for done, article in enumerate(todo, 1):
-            scored = not (row["language"] and article["language"]
-                          and article["language"] != row["language"])
-            if scored:
-                result = match_article([] if article["is_stub"] else claims, article["text"],
-                                       THRESHOLDS)
-            else:
+        scored = [not (row["language"] and a["language"] and a["language"] != row["language"])
+                  for a in todo]
+        texts = [a["text"] if ok and not a["is_stub"] else "" for a, ok in zip(
+            todo, scored, strict=True)]
+        results = _match_many(claims, texts, workers)
+        for done, (article, ok, result) in enumerate(zip(todo, scored, results, strict=True), 1):
+            if not ok:
                 result = names_match(row["query"] or "", article["text"])
                 figures["other_language"] += int(result.is_coverage)
-            store.save_match(db, story, article, result, claim_ids, scored=scored)
+            store.save_match(db, story, article, result, claim_ids, scored=ok)
             figures["articles"] += 1
             figures["coverage"] += int(result.is_coverage)
             if progress:
@@ -154,6 +161,16 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
         store.save_copies(db, find_copies(list(db.query(
             "select id, text, published, first_seen from articles where is_stub = 0"))))
     return figures
+
+
+def _match_many(claims: list[Claim], texts: list[str], workers: int) -> Iterator[ArticleMatch]:
+    """match_article over many texts, in a process pool when there are enough to pay for one."""
+    if workers < 2 or len(texts) < POOL_FROM:
+        return (match_article(claims, text, THRESHOLDS) for text in texts)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    results = pool.map(partial(match_article, claims), texts, chunksize=64)
+    pool.shutdown(wait=False)  # the map's iterator keeps the pool's work going
+    return results
 
 
 def _fold(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -79,12 +80,17 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     if not claims or not sentences:
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
         return ArticleMatch(0.0, False, absent, [])
-    scores = process.cdist([c.text for c in claims], sentences, scorer=fuzz.token_set_ratio,
-                           processor=utils.default_process, score_cutoff=t.candidate,
-                           dtype=np.uint8, workers=1)
+    texts = tuple(c.text for c in claims)
+    keep = _could_support(texts, sentences)
+    scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
+    if keep:
+        scores[:, keep] = process.cdist(texts, [sentences[j] for j in keep],
+                                        scorer=fuzz.token_set_ratio,
+                                        processor=utils.default_process,
+                                        score_cutoff=t.candidate, dtype=np.uint8, workers=1)
     candidates = _candidates(scores)
-    same = _same_claim(claims, sentences, candidates)
-    speakers = People(text).speakers(sentences)
+    same = _same_claim(texts, sentences, candidates)
+    speakers = _speakers(text, sentences, candidates)
     matches = []
     for i, claim in enumerate(claims):
         judged = [judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
@@ -97,6 +103,34 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     return ArticleMatch(relevance, relevance >= t.coverage, matches, additions)
 
 
+@lru_cache(maxsize=64)
+def _analysed_claims(texts: tuple[str, ...]) -> list[similarity.Sentence]:
+    return similarity.analyse_all(list(texts))
+
+
+def _could_support(texts: tuple[str, ...], sentences: list[str]) -> list[int]:
+    """The sentences that share at least two content words with some claim (or all of a short
+    claim's): the only ones that can reach any verdict but absent. The cheap prefilter that
+    spares `cdist` the hopeless pairs, which are most pairs in most articles."""
+    claims = [c.content for c in _analysed_claims(texts)]
+    needed = [min(2, len(c)) or 1 for c in claims]
+    vocabulary = frozenset().union(*claims)
+    keep = []
+    for j, sentence in enumerate(sentences):
+        words = similarity.content_of(sentence) & vocabulary
+        if words and any(len(words & c) >= n for c, n in zip(claims, needed, strict=True)):
+            keep.append(j)
+    return keep
+
+
+def _speakers(text: str, sentences: list[str],
+              candidates: list[list[int]]) -> list[str | None]:
+    """Who speaks in each sentence, worked out only when a candidate sentence quotes someone."""
+    if any('"' in sentences[j] or "\u201c" in sentences[j] for js in candidates for j in js):
+        return People(text).speakers(sentences)
+    return [None] * len(sentences)
+
+
 def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
     """The best-scoring sentences of each claim (cdist's score_cutoff already zeroed the rest)."""
     out = []
@@ -106,13 +140,13 @@ def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
     return out
 
 
-def _same_claim(claims: list[Claim], sentences: list[str],
+def _same_claim(texts: tuple[str, ...], sentences: list[str],
                 candidates: list[list[int]]) -> dict[tuple[int, int], float]:
     """P(same claim) for every candidate pair, in one batch."""
     pairs = [(i, j) for i, js in enumerate(candidates) for j in js]
     if not pairs:
         return {}
-    analysed_claims = similarity.analyse_all([c.text for c in claims])
+    analysed_claims = _analysed_claims(texts)
     needed = sorted({j for _, j in pairs})
     analysed = dict(zip(needed, similarity.analyse_all([sentences[j] for j in needed]),
                         strict=True))

@@ -55,6 +55,11 @@ class Sentence(NamedTuple):
     negated: bool
 
 
+def content_of(text: str) -> frozenset[str]:
+    """Just the stemmed content words of a text (what `analyse` puts in `content`), fast."""
+    return frozenset(map(_stem, set(utils.default_process(text).split()) - STOPWORDS))
+
+
 def analyse(text: str) -> Sentence:
     """Analyse a sentence for pair scoring."""
     processed = utils.default_process(text)
