@@ -27,6 +27,7 @@ from monitor.outlets import load_outlets
 
 logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
+SAVE_EVERY = 100  # articles a transaction
 POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 
 
@@ -137,6 +138,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     name the story's people and places, but their claims are not scored.
     """
     figures = {"articles": 0, "coverage": 0, "other_language": 0}
+    matched_ids: set[int] = set()
     for story in store.story_id(db, slug):
         row = db["stories"].get(story)
         claims = stored_claims(db, story)
@@ -148,18 +150,25 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
         texts = [a["text"] if ok and not a["is_stub"] else "" for a, ok in zip(
             todo, scored, strict=True)]
         results = _match_many(claims, texts, workers)
+        batch = 0
         for done, (article, ok, result) in enumerate(zip(todo, scored, results, strict=True), 1):
             if not ok:
                 result = names_match(row["query"] or "", article["text"])
                 figures["other_language"] += int(result.is_coverage)
             store.save_match(db, story, article, result, claim_ids, scored=ok)
+            matched_ids.add(article["id"])
             figures["articles"] += 1
             figures["coverage"] += int(result.is_coverage)
+            batch += 1
+            if batch == SAVE_EVERY or done == len(todo):
+                db.conn.commit()  # a crash loses at most one batch, never half an article
+                batch = 0
             if progress:
                 progress(done, len(todo))
-    if figures["articles"]:
+    if matched_ids:
         store.save_copies(db, find_copies(list(db.query(
-            "select id, text, published, first_seen from articles where is_stub = 0"))))
+            "select id, text, published, first_seen from articles where is_stub = 0")),
+            new=matched_ids))
     return figures
 
 

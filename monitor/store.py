@@ -40,6 +40,9 @@ def open_db(path: str | Path) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     db.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL survives any crash of the program; only a power cut can lose the
+    # last commits, never consistency.
+    db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA busy_timeout=10000")
     ensure_db_shape(db)
@@ -277,48 +280,54 @@ def articles_to_match(db: Database, story: int, everything: bool = False) -> Ite
 
 def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
                claim_ids: dict[int, int], scored: bool = True) -> None:
-    """Replace an article's coverage, matches and additions for a story in one transaction.
+    """Replace an article's coverage, matches and additions for a story.
 
-    When the article had been matched before (an earlier version), every claim whose verdict
+    Plain SQL, no commit: the caller wraps one article or a batch in a transaction
+    (`with db.conn:`), so a crash leaves each batch either saved whole or not at all.
+    When the article had been matched before in an earlier version, every claim whose verdict
     changed is recorded in `verdict_changes`.
     """
-    key = "story_id = ? and article_id = ?"
-    before = {row["claim_id"]: row for row in db.query(
-        "select claim_id, verdict, sentence from matches where " + key, [story, article["id"]])}
-    versions = [row[0] for row in db.execute(
-        "select version from versions where article_id = ? order by version desc limit 2",
-        [article["id"]])]
-    matched = db.execute("select content_hash from coverage where " + key,
-                         [story, article["id"]]).fetchone()
-    new_version = matched is not None and matched[0] != article["content_hash"]
-    with db.conn:
+    key = (story, article["id"])
+    matched = db.execute("select content_hash from coverage where story_id = ? and "
+                         "article_id = ?", key).fetchone()
+    before = {}
+    if matched is not None:
+        before = {claim: (verdict, sentence) for claim, verdict, sentence in db.execute(
+            "select claim_id, verdict, sentence from matches where story_id = ? and "
+            "article_id = ?", key)}
         for table in ("matches", "additions"):
-            db[table].delete_where(key, [story, article["id"]])
-        db["coverage"].upsert({"story_id": story, "article_id": article["id"],
-                               "relevance": result.relevance if scored else None,
-                               "is_coverage": int(result.is_coverage), "scored": int(scored),
-                               "content_hash": article["content_hash"], "matched_at": now()},
-                              pk=("story_id", "article_id"))
-        if not result.is_coverage or not scored:
-            return
-        rows = [{"story_id": story, "claim_id": claim_ids[m.claim_position],
-                 "article_id": article["id"], "sentence": m.sentence, "score": m.score,
-                 "verdict": m.verdict, "scorer": SCORER,
-                 "conflicts": json.dumps(m.conflicts) if m.conflicts else None}
-                for m in result.matches]
-        db["matches"].insert_all(rows)
-        db["additions"].insert_all({"story_id": story, "article_id": article["id"],
-                                    "sentence": s} for s in result.additions)
-        if before and new_version and len(versions) == 2:
-            db["verdict_changes"].insert_all(
-                {"story_id": story, "claim_id": r["claim_id"], "article_id": article["id"],
-                 "from_version": versions[1], "to_version": versions[0],
-                 "old_verdict": before.get(r["claim_id"], {}).get("verdict", "absent"),
-                 "new_verdict": r["verdict"],
-                 "old_sentence": before.get(r["claim_id"], {}).get("sentence"),
-                 "new_sentence": r["sentence"], "changed_at": now()}
-                for r in rows
-                if before.get(r["claim_id"], {}).get("verdict", "absent") != r["verdict"])
+            db.execute(f"delete from {table} where story_id = ? and article_id = ?", key)
+    db.execute("insert or replace into coverage (story_id, article_id, relevance, is_coverage, "
+               "scored, content_hash, matched_at) values (?, ?, ?, ?, ?, ?, ?)",
+               [*key, result.relevance if scored else None, int(result.is_coverage),
+                int(scored), article["content_hash"], now()])
+    if not result.is_coverage or not scored:
+        return
+    rows = [(story, claim_ids[m.claim_position], article["id"], m.sentence, m.score, m.verdict,
+             json.dumps(m.conflicts) if m.conflicts else None, SCORER) for m in result.matches]
+    db.conn.executemany("insert into matches (story_id, claim_id, article_id, sentence, score, "
+                        "verdict, conflicts, scorer) values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.conn.executemany("insert into additions (story_id, article_id, sentence) "
+                        "values (?, ?, ?)", [(*key, s) for s in result.additions])
+    if before and matched[0] != article["content_hash"]:
+        _save_verdict_changes(db, story, article["id"], before, rows)
+
+
+def _save_verdict_changes(db: Database, story: int, article_id: int, before: dict,
+                          rows: list[tuple]) -> None:
+    versions = [v for (v,) in db.execute("select version from versions where article_id = ? "
+                                         "order by version desc limit 2", [article_id])]
+    if len(versions) < 2:
+        return
+    changed = [(story, claim, article_id, versions[1], versions[0],
+                before.get(claim, ("absent", None))[0], verdict,
+                before.get(claim, ("absent", None))[1], sentence, now())
+               for _, claim, _, sentence, _, verdict, _, _ in rows
+               if before.get(claim, ("absent", None))[0] != verdict]
+    db.conn.executemany("insert into verdict_changes (story_id, claim_id, article_id, "
+                        "from_version, to_version, old_verdict, new_verdict, old_sentence, "
+                        "new_sentence, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        changed)
 
 
 def save_copies(db: Database, pairs: list[tuple[int, int, float]]) -> None:
