@@ -1,6 +1,6 @@
 """What spiders hand to the pipeline: a fetched article page and the outlet that led to it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -11,7 +11,7 @@ class PageItem:
     outlet: str
     domain: str
     status: int
-    html: str
+    html: str = field(repr=False)  # logs and errors show the page's URL, not its HTML
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False  # the server answered 304 to a conditional request

@@ -118,6 +118,10 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
                    "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
                    "status": status}
         store.finish_run(db, run_id, **figures)
+        logger.info("reactor: worst lag %s ms; %s of %s ticks over 100 ms late",
+                    stats.get("monitor/reactor_lag_max_ms"),
+                    stats.get("monitor/reactor_ticks_late_100ms", 0),
+                    stats.get("monitor/reactor_ticks", 0))
     return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0)}
 
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 from monitor import store
-from monitor.extract import extract_article
+from monitor.extract import Article, extract_article
 from monitor.items import PageItem
 
 logger = logging.getLogger(__name__)
+
+
+def read_page(html: str, url: str) -> tuple[Article | None, bytes]:
+    """In a worker process: the page's article, and the raw page gzip-compressed for keeping."""
+    return extract_article(html, url), gzip.compress(html.encode(), compresslevel=6)
 
 
 class ArticlePipeline:
@@ -42,23 +48,25 @@ class ArticlePipeline:
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
         self.stats.inc_value("monitor/pages")
         if item.error:
-            store.save_page(self.db, item.url, item.status, b"", None, error=item.error)
+            store.save_page(self.db, item.url, item.status, None, None, error=item.error)
             self.stats.inc_value("monitor/failed_pages")
             return item
         raw = item.html.encode()
-        if item.not_modified or (item.known_hash and item.known_hash == store.html_hash(raw)):
+        digest = store.html_hash(raw)
+        if item.not_modified or (item.known_hash and item.known_hash == digest):
             # Unchanged since the last crawl: nothing to extract, store or match again.
             store.touch_page(self.db, item.url)
             self.stats.inc_value("monitor/unchanged")
             return item
         loop = asyncio.get_running_loop()
         try:
-            article = await loop.run_in_executor(self.pool, extract_article, item.html, item.url)
+            article, packed = await loop.run_in_executor(self.pool, read_page, item.html,
+                                                         item.url)
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            store.save_page(self.db, item.url, item.status, raw, None,
-                            item.etag, item.last_modified, error=repr(e))
+            store.save_page(self.db, item.url, item.status, gzip.compress(raw), None,
+                            item.etag, item.last_modified, error=repr(e), html_hash=digest)
             return item
         article_id = None
         if article is not None:
@@ -66,9 +74,10 @@ class ArticlePipeline:
             article_id, changed = store.save_article(self.db, article, outlet_id)
             self.stats.inc_value("monitor/articles")
             self.stats.inc_value("monitor/changed", int(changed))
-        store.save_page(self.db, item.url, item.status, raw, article_id,
+        store.save_page(self.db, item.url, item.status, packed, article_id,
                         item.etag, item.last_modified,
-                        error=None if article else "no article text found")
+                        error=None if article else "no article text found", html_hash=digest)
+        item.html = ""  # stored compressed; Scrapy need not hold the page any longer
         return item
 
     def _outlet_id(self, item: PageItem) -> int:

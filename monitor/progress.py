@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 
 from scrapy import signals
 from twisted.internet import task
@@ -45,9 +46,23 @@ class CrawlProgress:
     def opened(self, spider) -> None:
         self.loop = task.LoopingCall(self.show)
         self.loop.start(self.interval, now=False)
+        # How late a 50 ms tick runs tells whether anything blocks the reactor.
+        self.last_tick = time.monotonic()
+        self.lag = task.LoopingCall(self.tick)
+        self.lag.start(0.05, now=False)
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        lag_ms = max(0.0, (now - self.last_tick - 0.05) * 1000)
+        self.last_tick = now
+        self.stats.max_value("monitor/reactor_lag_max_ms", round(lag_ms, 1))
+        self.stats.inc_value("monitor/reactor_ticks")
+        if lag_ms > 100:
+            self.stats.inc_value("monitor/reactor_ticks_late_100ms")
 
     def closed(self, spider, reason) -> None:
-        if self.loop and self.loop.running:
-            self.loop.stop()
+        for loop in (self.loop, getattr(self, "lag", None)):
+            if loop and loop.running:
+                loop.stop()
         if self.tty:
             sys.stderr.write(f"\r  {self.line()}\n")

@@ -49,6 +49,7 @@ def log_to_file(path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setLevel(logging.INFO)  # Scrapy lets DEBUG records through the root logger
     handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -7,7 +7,6 @@ file kept for months upgrades itself when opened.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -241,15 +240,15 @@ def touch_page(db: Database, url: str) -> None:
     db.conn.commit()
 
 
-def save_page(db: Database, url: str, status: int, html: bytes, article_id: int | None,
-              etag: str | None = None, last_modified: str | None = None,
-              error: str | None = None) -> None:
-    """Keep the raw page (gzip-compressed) so it can be re-extracted without a refetch."""
-    db["pages"].upsert({"url": url, "article_id": article_id, "status": status,
-                        "fetched_at": now(), "etag": etag, "last_modified": last_modified,
-                        "html_hash": html_hash(html),
-                        "html_gz": gzip.compress(html) if html else None, "error": error},
-                       pk="url")
+def save_page(db: Database, url: str, status: int, html_gz: bytes | None,
+              article_id: int | None, etag: str | None = None, last_modified: str | None = None,
+              error: str | None = None, html_hash: str | None = None) -> None:
+    """Keep the raw page (already gzip-compressed) so it can be re-extracted without a refetch."""
+    with db.conn:
+        db.execute("insert or replace into pages (url, article_id, status, fetched_at, etag, "
+                   "last_modified, html_hash, html_gz, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [url, article_id, status, now(), etag, last_modified, html_hash, html_gz,
+                    error])
 
 
 def html_hash(html: bytes) -> str:

@@ -1,0 +1,188 @@
+"""End to end: crawl + extract + match 5,000 real article pages served on 127.0.0.1.
+
+    .venv/bin/python bench/crawl.py [--pages 5000]
+
+The pages are the Article Extraction Benchmark's 181 real pages (../shared/data/aeb, 50-500 KB
+with all their boilerplate) served again and again under different URLs, listed in a sitemap,
+by a server in its own process (with ETags, so recrawls can be conditional). The crawl runs with
+politeness lifted the way users do it on their own servers, through `monitor crawl -s ...`.
+
+Reports, from the same run: the extraction-only limit (trafilatura over the same HTML in a pool
+of 2 processes), crawl + extract, match, the whole, a recrawl of the unchanged site, the
+reactor's worst lag, peak memory of the crawl's process tree, and database bytes per article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+AEB = ROOT.parent / "shared/data/aeb"
+LIFTED = ["-s", "ROBOTSTXT_OBEY=False", "-s", "AUTOTHROTTLE_ENABLED=False",
+          "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=32",
+          "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "LOG_LEVEL=WARNING"]
+
+
+def pages() -> list[bytes]:
+    return [gzip.decompress(p.read_bytes()) for p in sorted((AEB / "html").glob("*.html.gz"))]
+
+
+def serve(n: int, port_file: str) -> None:
+    """The outlet: /p/<i>.html is real page i % 181; /sitemap.xml lists all n."""
+    html = pages()
+    etags = ['"' + hashlib.md5(page).hexdigest() + '"' for page in html]
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            if self.path == "/sitemap.xml":
+                base = f"http://{self.headers['Host']}"
+                body = ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/"
+                        "sitemap/0.9'>" + "".join(f"<url><loc>{base}/p/{i}.html</loc></url>"
+                                                  for i in range(n)) + "</urlset>").encode()
+                kind, etag = "application/xml", '"sitemap"'
+            else:
+                i = int(self.path.split("/")[-1].split(".")[0])
+                body, kind = html[i % len(html)], "text/html; charset=utf-8"
+                etag = etags[i % len(html)]
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("ETag", etag)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    Path(port_file).write_text(str(httpd.server_address[1]))
+    httpd.serve_forever()
+
+
+def extraction_limit(n: int) -> float:
+
+    html = pages()
+    work = [(html[i % len(html)].decode("utf-8", "replace"), f"http://x/p/{i}.html")
+            for i in range(n)]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_extract, work, chunksize=16))
+    return n / (time.perf_counter() - started)
+
+
+def _extract(args):
+    from monitor.extract import extract_article
+
+    return extract_article(*args) is not None
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        todo.extend(children.get(p, []))
+    return total
+
+
+def monitor(db: Path, *args: str) -> tuple[float, int]:
+    """Run `monitor ARGS`; returns (seconds, peak RSS of its process tree)."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), *args],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.2)
+    output = process.stdout.read().decode()
+    if process.returncode != 0:
+        raise SystemExit(output)
+    print("    " + "\n    ".join(line for line in output.splitlines() if line.strip()))
+    return time.perf_counter() - started, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=5000)
+    args = parser.parse_args()
+    n = args.pages
+    tmp = Path(tempfile.mkdtemp())
+    port_file = tmp / "port"
+    server = multiprocessing.get_context("spawn").Process(target=serve,
+                                                          args=(n, str(port_file)), daemon=True)
+    server.start()
+    while not port_file.exists() or not port_file.read_text():
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port_file.read_text()}"
+    outlets = tmp / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Bench"\ndomain = "127.0.0.1"\n'
+                       f'sitemaps = ["{base}/sitemap.xml"]\n')
+    db = tmp / "bench.db"
+    subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(db), "seed", "add",
+                    str(ROOT / "data/seeds/trump-cartels.txt")], check=True,
+                   capture_output=True)
+    print(f"{n} pages ({len(pages())} real pages served again and again) on {base}")
+
+    limit = extraction_limit(n)
+    print(f"  extraction-only limit (trafilatura, 2 processes): {limit:.1f} pages/s")
+    crawl_s, crawl_peak = monitor(db, "crawl", "--outlets", str(outlets), *LIFTED)
+    match_s, match_peak = monitor(db, "match")
+    articles = json.loads(subprocess.run(
+        [sys.executable, "-c", f"import sqlite3,json;c=sqlite3.connect('{db}');print(json.dumps("
+         "c.execute('select count(*) from articles').fetchone()[0]))"],
+        capture_output=True, text=True).stdout)
+    reactor = [line.split("reactor: ", 1)[1] for line in
+               (tmp / "bench.log").read_text().splitlines() if "reactor: " in line][0]
+    recrawl_s, _ = monitor(db, "run", "--outlets", str(outlets), *LIFTED)
+    size = sum(p.stat().st_size for p in tmp.glob("bench.db*") if p.suffix != ".log")
+    print(f"  crawl + extract: {crawl_s:.1f} s, {n / crawl_s:.1f} pages/s "
+          f"({n / crawl_s / limit:.2f} of the extraction-only limit)")
+    print(f"  reactor during the first crawl: {reactor}")
+    print(f"  match: {match_s:.1f} s for {articles} articles")
+    print(f"  crawl + extract + match: {n / (crawl_s + match_s):.1f} pages/s "
+          f"({n / (crawl_s + match_s) / limit:.2f} of the limit)")
+    print(f"  recrawl of the unchanged site (run = crawl + match): {recrawl_s:.1f} s, "
+          f"{(crawl_s + match_s) / recrawl_s:.1f} times faster than the first")
+    print(f"  peak memory of the process tree: crawl {crawl_peak / 2**20:.0f} MiB, "
+          f"match {match_peak / 2**20:.0f} MiB")
+    print(f"  database: {size / 2**20:.1f} MiB, {size / max(articles, 1) / 1024:.1f} KiB per "
+          f"article (raw pages kept gzip-compressed)")
+    server.terminate()
+
+
+if __name__ == "__main__":
+    main()
