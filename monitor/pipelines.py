@@ -37,12 +37,17 @@ class ArticlePipeline:
     def open_spider(self, spider=None):
         self.db = store.open_db(self.db_path)
         self.outlet_ids: dict[str, int] = {}
-        # spawn: forking a process that runs the reactor's threads is not safe.
-        self.pool = ProcessPoolExecutor(self.workers,
-                                        mp_context=multiprocessing.get_context("spawn"))
+        self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
+        self.pool: ProcessPoolExecutor | None = None  # started at the first page to extract
+
+    def _flush_touched(self) -> None:
+        store.touch_pages(self.db, self.touched)
+        self.touched = []
 
     def close_spider(self, spider=None):
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self._flush_touched()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
         self.db.close()
 
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
@@ -55,10 +60,16 @@ class ArticlePipeline:
         digest = store.html_hash(raw)
         if item.not_modified or (item.known_hash and item.known_hash == digest):
             # Unchanged since the last crawl: nothing to extract, store or match again.
-            store.touch_page(self.db, item.url)
+            self.touched.append(item.url)
+            if len(self.touched) >= 500:
+                self._flush_touched()
             self.stats.inc_value("monitor/unchanged")
             return item
         loop = asyncio.get_running_loop()
+        if self.pool is None:
+            # spawn: forking a process that runs the reactor's threads is not safe.
+            self.pool = ProcessPoolExecutor(self.workers,
+                                            mp_context=multiprocessing.get_context("spawn"))
         try:
             article, packed = await loop.run_in_executor(self.pool, read_page, item.html,
                                                          item.url)

@@ -234,10 +234,11 @@ def page_validators(db: Database) -> dict[str, dict]:
         "select url, etag, last_modified, html_hash from pages where status = 200")}
 
 
-def touch_page(db: Database, url: str) -> None:
-    """Record that a page was fetched again and had not changed."""
-    db.execute("update pages set fetched_at = ? where url = ?", [now(), url])
-    db.conn.commit()
+def touch_pages(db: Database, urls: list[str]) -> None:
+    """Record that pages were fetched again and had not changed."""
+    with db.conn:
+        db.conn.executemany("update pages set fetched_at = ? where url = ?",
+                            [(now(), url) for url in urls])
 
 
 def save_page(db: Database, url: str, status: int, html_gz: bytes | None,
