@@ -144,13 +144,16 @@ def _unattended(ctx: click.Context, log_file: str | None):
 
 _LOG_FILE = click.option("--log-file", type=click.Path(dir_okay=False),
                          help="Also log to this file [default: the database path with .log].")
+_OUTLETS = click.option("--outlets", default="data/outlets.toml", show_default=True,
+                        type=click.Path(dir_okay=False), help="The outlet file.")
+_SCRAPY_SETTINGS = click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
+                                help="A Scrapy setting for this crawl, as `scrapy crawl -s` "
+                                     "takes it.")
 
 
 @cli.command()
-@click.option("--outlets", default="data/outlets.toml", show_default=True,
-              type=click.Path(dir_okay=False), help="The outlet file.")
-@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
-              help="A Scrapy setting for this crawl, as `scrapy crawl -s` takes it.")
+@_OUTLETS
+@_SCRAPY_SETTINGS
 @_LOG_FILE
 @click.pass_context
 def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
@@ -183,10 +186,8 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
 
 
 @cli.command()
-@click.option("--outlets", default="data/outlets.toml", show_default=True,
-              type=click.Path(dir_okay=False), help="The outlet file.")
-@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
-              help="A Scrapy setting for this crawl, as `scrapy crawl -s` takes it.")
+@_OUTLETS
+@_SCRAPY_SETTINGS
 @_LOG_FILE
 @click.pass_context
 def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
@@ -210,8 +211,7 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
 
 @cli.command("schedule")
 @click.option("--every", "interval", required=True, help="How often: 90s, 30m, 1h, 1d.")
-@click.option("--outlets", default="data/outlets.toml", show_default=True,
-              type=click.Path(dir_okay=False))
+@_OUTLETS
 @click.option("--runs", type=click.IntRange(1), help="Stop after this many runs.")
 @click.pass_context
 def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None) -> None:

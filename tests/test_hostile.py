@@ -309,3 +309,16 @@ def test_entity_expansion_is_not_performed(hostile):
     db, server = hostile[:2]
     assert not any("lollollol" in path for _, path, _ in server.requests)
     assert q(db, "select max(length(url)) from pages")[0][0] < 1000
+
+
+def test_crawl_settings_are_safe_for_unattended_runs():
+    from monitor.jobs import crawl_settings
+
+    settings = crawl_settings("x.db")
+    assert settings.getbool("TELNETCONSOLE_ENABLED") is False
+    assert settings.getbool("REMOTE_CONTROL_ENABLED") is False
+    assert settings.getbool("ROBOTSTXT_OBEY") is True
+    assert 0 < settings.getint("DOWNLOAD_WARNSIZE") < settings.getint("DOWNLOAD_MAXSIZE") \
+        <= 16 * 1024 * 1024
+    assert 0 < settings.getint("DOWNLOAD_TIMEOUT") <= 60
+    assert "+http" in settings.get("USER_AGENT")  # a contact URL
