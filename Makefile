@@ -8,9 +8,11 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements.lock
-	$(BIN)/python -m pip install -q --no-deps -e .
+	@echo "Installing the locked dependencies into $(VENV) (a minute the first time)..."
+	@$(BIN)/python -m pip install -q --upgrade pip > $(VENV)/install.log 2>&1 \
+		&& $(BIN)/python -m pip install -q -r requirements.lock >> $(VENV)/install.log 2>&1 \
+		&& $(BIN)/python -m pip install -q --no-deps -e . >> $(VENV)/install.log 2>&1 \
+		|| (cat $(VENV)/install.log; exit 1)
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -13,11 +13,11 @@ from pathlib import Path
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
 SITE = DEMO / "site"
 OUTLETS = DEMO / "outlets.toml"
-SEEDS = sorted((DEMO.parent / "seeds").glob("*.txt"))
+SEED = DEMO.parent / "seeds" / "trump-cartels.txt"  # the user's seed; the others are ours
+SEEDS = [SEED] + sorted(p for p in (DEMO.parent / "seeds").glob("*.txt") if p != SEED)
 # The demo seeds' dates: the crawl fetches what feeds and sitemaps date within a week of them.
 PUBLISHED = {"trump-cartels": "2025-08-08", "port-strike": "2025-08-12",
              "congestion-charge": "2025-08-11"}
-SEED = DEMO.parent / "seeds" / "trump-cartels.txt"
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):

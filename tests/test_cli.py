@@ -90,3 +90,20 @@ def test_the_starter_outlet_file_loads():
     outlets = load_outlets(ROOT / "data/outlets.toml")
     assert len(outlets) >= 20
     assert all(o.feeds or o.sitemaps for o in outlets)
+
+
+def test_unreachable_seed_url_is_a_clear_error(tmp_path):
+    result = run_monitor("seed", "add", "http://127.0.0.1:9/story.html", db=tmp_path / "m.db",
+                         check=False)
+    assert result.returncode != 0 and "cannot fetch the seed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unwritable_database_path_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    for args in (["seed", "add", "data/seeds/port-strike.txt"],
+                 ["run", "--outlets", "data/demo/outlets.toml"]):
+        result = run_monitor(*args, db=blocker / "m.db", check=False)
+        assert result.returncode != 0 and "database" in result.stderr, args
+        assert "Traceback" not in result.stderr
