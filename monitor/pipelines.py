@@ -7,6 +7,7 @@ import gzip
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 from monitor import store
 from monitor.extract import Article, extract_article
@@ -15,9 +16,24 @@ from monitor.items import PageItem
 logger = logging.getLogger(__name__)
 
 
-def read_page(html: str, url: str) -> tuple[Article | None, bytes]:
-    """In a worker process: the page's article, and the raw page gzip-compressed for keeping."""
-    return extract_article(html, url), gzip.compress(html.encode(), compresslevel=6)
+@dataclass
+class PageRead:
+    """What a worker made of a page."""
+
+    html_hash: str
+    unchanged: bool  # the same bytes as at the last fetch: nothing else was done
+    article: Article | None = None
+    html_gz: bytes | None = None
+
+
+def read_page(html: str, url: str, known_hash: str | None) -> PageRead:
+    """In a worker process: hash the page; unless unchanged, extract it and compress it."""
+    raw = html.encode()
+    digest = store.html_hash(raw)
+    if digest == known_hash:
+        return PageRead(digest, True)
+    return PageRead(digest, False, extract_article(html, url),
+                    gzip.compress(raw, compresslevel=6))
 
 
 class ArticlePipeline:
@@ -56,29 +72,27 @@ class ArticlePipeline:
             store.save_page(self.db, item.url, item.status, None, None, error=item.error)
             self.stats.inc_value("monitor/failed_pages")
             return item
-        raw = item.html.encode()
-        digest = store.html_hash(raw)
-        if item.not_modified or (item.known_hash and item.known_hash == digest):
-            # Unchanged since the last crawl: nothing to extract, store or match again.
-            self.touched.append(item.url)
-            if len(self.touched) >= 500:
-                self._flush_touched()
-            self.stats.inc_value("monitor/unchanged")
-            return item
+        if item.not_modified:
+            return self._unchanged(item)
         loop = asyncio.get_running_loop()
         if self.pool is None:
             # spawn: forking a process that runs the reactor's threads is not safe.
             self.pool = ProcessPoolExecutor(self.workers,
                                             mp_context=multiprocessing.get_context("spawn"))
         try:
-            article, packed = await loop.run_in_executor(self.pool, read_page, item.html,
-                                                         item.url)
+            # Hashing, extraction and compression all happen in the worker: the reactor only
+            # moves bytes and writes rows.
+            read = await loop.run_in_executor(self.pool, read_page, item.html, item.url,
+                                              item.known_hash)
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            store.save_page(self.db, item.url, item.status, gzip.compress(raw), None,
-                            item.etag, item.last_modified, error=repr(e), html_hash=digest)
+            store.save_page(self.db, item.url, item.status, None, None,
+                            item.etag, item.last_modified, error=repr(e))
             return item
+        if read.unchanged:
+            return self._unchanged(item)
+        article, packed, digest = read.article, read.html_gz, read.html_hash
         article_id = None
         if article is not None:
             outlet_id = self._outlet_id(item)
@@ -89,6 +103,15 @@ class ArticlePipeline:
                         item.etag, item.last_modified,
                         error=None if article else "no article text found", html_hash=digest)
         item.html = ""  # stored compressed; Scrapy need not hold the page any longer
+        return item
+
+    def _unchanged(self, item: PageItem) -> PageItem:
+        # Unchanged since the last crawl: nothing to extract, store or match again.
+        self.touched.append(item.url)
+        if len(self.touched) >= 500:
+            self._flush_touched()
+        self.stats.inc_value("monitor/unchanged")
+        item.html = ""
         return item
 
     def _outlet_id(self, item: PageItem) -> int:
