@@ -48,6 +48,9 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise ValueError(f"{source}: cannot read the seed as UTF-8 text ({e})") from e
+        if re.match(r"\s*<(?:!doctype html|html|head|body)", text, re.IGNORECASE):
+            text, page_date = _seed_from_html(text.encode(), source)  # a saved web page
+            published = published or page_date
     seed = read_seed(text)
     if not seed.claims:
         raise ValueError(f"{source}: no claims found; is this a news article?")
@@ -69,9 +72,13 @@ def _fetch_seed(url: str) -> tuple[str, str | None]:
             html = response.read(8 * 1024 * 1024)
     except OSError as e:
         raise ValueError(f"{url}: cannot fetch the seed ({e})") from e
-    article = extract_article(html, url)
+    return _seed_from_html(html, url)
+
+
+def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
+    article = extract_article(html, source)
     if article is None:
-        raise ValueError(f"{url}: no article text found on that page")
+        raise ValueError(f"{source}: no article text found on that page")
     return f"{article.title or ''}\n{article.text}", article.published
 
 

@@ -107,3 +107,12 @@ def test_unwritable_database_path_is_a_clear_error(tmp_path):
         result = run_monitor(*args, db=blocker / "m.db", check=False)
         assert result.returncode != 0 and "database" in result.stderr, args
         assert "Traceback" not in result.stderr
+
+
+def test_a_seed_saved_as_a_web_page_is_read_like_the_crawl_reads_pages(tmp_path):
+    from tests.conftest import ROOT
+
+    page = ROOT / "data/demo/site/wire/2025/08/12/calder-bay-dockworkers-strike.html"
+    out = run_monitor("seed", "add", str(page), "--slug", "strike", db=tmp_path / "m.db").stdout
+    assert "Story 'strike': 6 claims" in out
+    assert "cookies" not in out and "<p>" not in out
