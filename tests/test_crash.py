@@ -95,7 +95,7 @@ def add_articles(db_path, n):
 def test_matching_killed_midway_is_finished_by_the_next_run(crawled_demo, tmp_path, kill_after):
     db = tmp_path / "m.db"
     sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")
-    add_articles(db, 1500)
+    add_articles(db, 3000)
     total = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
     stories = sqlite3.connect(db).execute("select count(*) from stories").fetchone()[0]
     process = start(db, "match", "--all")
