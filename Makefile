@@ -15,7 +15,9 @@ $(STAMP): requirements.lock pyproject.toml
 		|| (cat $(VENV)/install.log; exit 1)
 	touch $(STAMP)
 
+# The demo starts from an empty data/demo.db each time, so its figures never pile up.
 demo: $(STAMP)
+	rm -f data/demo.db data/demo.db-wal data/demo.db-shm
 	$(BIN)/monitor --db data/demo.db demo
 
 test: $(STAMP)

@@ -372,7 +372,7 @@ def demo(ctx: click.Context) -> None:
     """The whole job offline: serve data/demo, crawl it, match, report."""
     from monitor import demo as demo_site
 
-    server, base = demo_site.serve_site()
+    server, base = demo_site.serve_site(port=demo_site.DEMO_PORT)
     click.echo(f"Serving the demo outlets at {base}")
     db = _db(ctx)
     stories = []

@@ -64,8 +64,15 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+DEMO_PORT = 8765  # the same address every time, so a second demo run recrawls, not re-adds
+
+
 def serve_site(root: Path = SITE, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    """Serve a folder on 127.0.0.1 (a free port by default) in a background thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_SiteHandler, directory=str(root)))
+    """Serve a folder on 127.0.0.1 (`port`, or a free one when 0 or taken) in a thread."""
+    handler = partial(_SiteHandler, directory=str(root))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

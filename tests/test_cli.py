@@ -1,5 +1,7 @@
 """Bad input gets one clear line and a non-zero exit, never a traceback."""
 
+import pytest
+
 from tests.conftest import run_monitor
 
 
@@ -116,3 +118,18 @@ def test_a_seed_saved_as_a_web_page_is_read_like_the_crawl_reads_pages(tmp_path)
     out = run_monitor("seed", "add", str(page), "--slug", "strike", db=tmp_path / "m.db").stdout
     assert "Story 'strike': 6 claims" in out
     assert "cookies" not in out and "<p>" not in out
+
+
+def test_running_the_demo_twice_recrawls_instead_of_piling_up(tmp_path):
+    import socket
+
+    from monitor.demo import DEMO_PORT
+
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", DEMO_PORT)) == 0:
+            pytest.skip(f"port {DEMO_PORT} is taken: the demo would use another address")
+    db = tmp_path / "demo.db"
+    first = run_monitor("demo", db=db).stdout
+    second = run_monitor("demo", db=db).stdout
+    assert "(of 32 articles read)" in first and "(of 32 articles read)" in second
+    assert "0 new or changed" in second
