@@ -8,7 +8,7 @@ every quotation of three words or more is a claim of its own, attributed to its 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from monitor.text import (
     MONTHS,
@@ -72,9 +72,6 @@ class Claim:
     numbers: list[dict] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass

@@ -284,7 +284,7 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
     failed = False
     for source in sources:
         try:
-            html = _read_page(source)
+            html = jobs.read_page_source(source)
         except (OSError, ValueError) as e:
             click.echo(f"{source}: {e}", err=True)
             failed = True
@@ -302,16 +302,6 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
                        f"language: {article.language}\n\n{article.text}\n")
     if failed:
         sys.exit(1)
-
-
-def _read_page(source: str) -> bytes:
-    if source.startswith(("http://", "https://")):
-        import urllib.request
-
-        request = urllib.request.Request(source, headers={"User-Agent": "media-monitor/0.1"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.read(8 * 1024 * 1024)
-    return Path(source).read_bytes()
 
 
 @cli.command()

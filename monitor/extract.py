@@ -7,7 +7,7 @@ The only module that imports trafilatura. `monitor extract` and the crawl both c
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import charset_normalizer
@@ -40,9 +40,6 @@ class Article:
     text: str
     content_hash: str
     is_stub: bool
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def extract_article(html: str | bytes, source: str) -> Article | None:

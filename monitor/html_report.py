@@ -54,9 +54,7 @@ def render_html(db: Database, story: int) -> str:
     """The story's report as one HTML page."""
     row = db["stories"].get(story)
     claims, outlets, cells = story_matrix(db, story)
-    sentences = {(r["claim"], r["outlet"]): r["sentence"] for r in db.query(
-        "select claim, outlet, sentence from coverage_matrix where story = ? and sentence "
-        "is not null", [row["slug"]])}
+    sentences = _sentences(db, row["slug"])
     parts = [_head(row["title"]),
              f"<h1>{e(row['title'])}</h1><p class=meta>Story <code>{e(row['slug'])}</code> · "
              f"{len(claims)} claims · {len(outlets)} outlets</p>",
@@ -72,11 +70,16 @@ def render_matrix_page(db: Database, slug: str) -> str | None:
     if not rows:
         return None
     claims, outlets, cells = story_matrix(db, rows[0]["id"])
-    sentences = {(r["claim"], r["outlet"]): r["sentence"] for r in db.query(
-        "select claim, outlet, sentence from coverage_matrix where story = ? and sentence "
-        "is not null", [slug])}
+    sentences = _sentences(db, slug)
     return "\n".join([_head(rows[0]["title"]), f"<h1>{e(rows[0]['title'])}</h1>",
                       _heatmap(claims, outlets, cells, sentences), "</main></body></html>"])
+
+
+def _sentences(db: Database, slug: str) -> dict[tuple[int, str], str]:
+    """{(claim position, outlet): the outlet's sentence} for a story's matrix."""
+    return {(r["claim"], r["outlet"]): r["sentence"] for r in db.query(
+        "select claim, outlet, sentence from coverage_matrix where story = ? and sentence "
+        "is not null", [slug])}
 
 
 def _head(title: str) -> str:

@@ -64,15 +64,24 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
 
 
 def _fetch_seed(url: str) -> tuple[str, str | None]:
-    import urllib.request
-
-    request = urllib.request.Request(url, headers={"User-Agent": "media-monitor/0.1"})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            html = response.read(8 * 1024 * 1024)
+        html = read_page_source(url)
     except OSError as e:
         raise ValueError(f"{url}: cannot fetch the seed ({e})") from e
     return _seed_from_html(html, url)
+
+
+def read_page_source(source: str) -> bytes:
+    """A page's bytes from a file or an http(s) URL (one page, outside a crawl)."""
+    if not source.startswith(("http://", "https://")):
+        return Path(source).read_bytes()
+    import urllib.request
+
+    from monitor.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
+
+    request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
+        return response.read(DOWNLOAD_MAXSIZE)
 
 
 def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:

@@ -190,13 +190,19 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     return "absent"
 
 
-def _cover(claim: str, sentence: str) -> tuple[float, float]:
-    """Shares of the claim's content words the sentence carries: all, and all but names."""
-    claim_words, sentence_words = content_words(claim), content_words(sentence)
+@lru_cache(maxsize=1024)
+def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A claim's content words, and those of them that belong to names."""
     names = content_words(" ".join(w for w in _NAME_WORD.findall(claim)
                                    if w.lower() not in MONTHS and w.lower() not in WEEKDAYS))
+    return frozenset(content_words(claim)), frozenset(names)
+
+
+def _cover(claim: str, sentence: str) -> tuple[float, float]:
+    """Shares of the claim's content words the sentence carries: all, and all but names."""
+    claim_words, names = _claim_words(claim)
     plain = claim_words - names
-    shared = claim_words & sentence_words
+    shared = claim_words & content_words(sentence)
     return (len(shared) / max(len(claim_words), 1),
             len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
 
