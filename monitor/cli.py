@@ -13,7 +13,7 @@ import click
 
 from monitor import jobs, report, schedule, store
 from monitor import match as match_
-from monitor.extract import extract_article
+from monitor.extract import extract_page
 from monitor.outlets import OutletFileError
 
 DEFAULT_DB = "data/monitor.db"
@@ -289,7 +289,7 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"{source}: {e}", err=True)
             failed = True
             continue
-        article = extract_article(html, source)
+        article = extract_page(html, source)
         if article is None:
             click.echo(f"{source}: no article text found", err=True)
             failed = True

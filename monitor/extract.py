@@ -1,7 +1,8 @@
 """Page HTML to article: body text and metadata, with trafilatura.
 
-The only module that imports trafilatura. `monitor extract` and the crawl both call
-`extract_article`, with the same `EXTRACTION` settings, so what users see is what gets stored.
+The only module that imports trafilatura. `monitor extract`, seeds saved as pages and the crawl
+all call `extract_page`, with the same `EXTRACTION` settings, so what users see is what gets
+stored.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import charset_normalizer
 import py3langid
 import trafilatura
 from trafilatura.settings import Extractor
+from w3lib.encoding import html_body_declared_encoding
 
 from monitor.urls import canonical_url
 
@@ -60,6 +62,15 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
         content_hash=content_hash(text),
         is_stub=len(text.split()) < MIN_WORDS,
     )
+
+
+def extract_page(body: bytes, source: str, declared: str | None = None) -> Article | None:
+    """Read a page from its raw bytes: decode them (`decode_page`), then extract the article.
+
+    `declared` is the encoding the server declared; without one, the page's own `<meta charset>`.
+    """
+    declared = declared or html_body_declared_encoding(body)
+    return extract_article(decode_page(body, declared), source)
 
 
 def _options(source: str) -> Extractor:

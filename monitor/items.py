@@ -11,7 +11,8 @@ class PageItem:
     outlet: str
     domain: str
     status: int
-    html: str = field(repr=False)  # logs and errors show the page's URL, not its HTML
+    body: bytes = field(default=b"", repr=False)  # the raw page; logs show its URL, not this
+    encoding: str | None = None  # as the server or the page declared it
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False  # the server answered 304 to a conditional request

@@ -21,7 +21,7 @@ from monitor import store
 from monitor.claims import Claim, read_seed
 from monitor.copies import find_copies
 from monitor.dates import parse_date
-from monitor.extract import detect_language, extract_article
+from monitor.extract import detect_language, extract_page
 from monitor.match import THRESHOLDS, ArticleMatch, match_article
 from monitor.outlets import load_outlets
 
@@ -85,7 +85,7 @@ def read_page_source(source: str) -> bytes:
 
 
 def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
-    article = extract_article(html, source)
+    article = extract_page(html, source)
     if article is None:
         raise ValueError(f"{source}: no article text found on that page")
     return f"{article.title or ''}\n{article.text}", article.published

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import gzip
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from monitor import store
-from monitor.extract import Article, extract_article
+from monitor.extract import Article, extract_page
 from monitor.items import PageItem
 
 logger = logging.getLogger(__name__)
@@ -23,17 +22,15 @@ class PageRead:
     html_hash: str
     unchanged: bool  # the same bytes as at the last fetch: nothing else was done
     article: Article | None = None
-    html_gz: bytes | None = None
+    packed: bytes | None = None  # the raw page, compressed for storing
 
 
-def read_page(html: str, url: str, known_hash: str | None) -> PageRead:
-    """In a worker process: hash the page; unless unchanged, extract it and compress it."""
-    raw = html.encode()
-    digest = store.html_hash(raw)
+def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None) -> PageRead:
+    """In a worker process: hash the raw page; unless unchanged, extract it and compress it."""
+    digest = store.html_hash(body)
     if digest == known_hash:
         return PageRead(digest, True)
-    return PageRead(digest, False, extract_article(html, url),
-                    gzip.compress(raw, compresslevel=6))
+    return PageRead(digest, False, extract_page(body, url, encoding), store.pack_page(body))
 
 
 class ArticlePipeline:
@@ -80,10 +77,10 @@ class ArticlePipeline:
             self.pool = ProcessPoolExecutor(self.workers,
                                             mp_context=multiprocessing.get_context("spawn"))
         try:
-            # Hashing, extraction and compression all happen in the worker: the reactor only
-            # moves bytes and writes rows.
-            read = await loop.run_in_executor(self.pool, read_page, item.html, item.url,
-                                              item.known_hash)
+            # Hashing, decoding, extraction and compression all happen in the worker: the
+            # reactor only moves bytes and writes rows.
+            read = await loop.run_in_executor(self.pool, read_page, item.body, item.encoding,
+                                              item.url, item.known_hash)
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
@@ -92,7 +89,7 @@ class ArticlePipeline:
             return item
         if read.unchanged:
             return self._unchanged(item)
-        article, packed, digest = read.article, read.html_gz, read.html_hash
+        article, packed, digest = read.article, read.packed, read.html_hash
         article_id = None
         if article is not None:
             outlet_id = self._outlet_id(item)
@@ -102,7 +99,7 @@ class ArticlePipeline:
         store.save_page(self.db, item.url, item.status, packed, article_id,
                         item.etag, item.last_modified,
                         error=None if article else "no article text found", html_hash=digest)
-        item.html = ""  # stored compressed; Scrapy need not hold the page any longer
+        item.body = b""  # stored compressed; Scrapy need not hold the page any longer
         return item
 
     def _unchanged(self, item: PageItem) -> PageItem:
@@ -111,7 +108,7 @@ class ArticlePipeline:
         if len(self.touched) >= 500:
             self._flush_touched()
         self.stats.inc_value("monitor/unchanged")
-        item.html = ""
+        item.body = b""
         return item
 
     def _outlet_id(self, item: PageItem) -> int:

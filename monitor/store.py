@@ -7,12 +7,14 @@ file kept for months upgrades itself when opened.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import zstandard
 from sqlite_utils import Database
 
 from monitor.claims import Seed
@@ -161,6 +163,13 @@ def m004_run_figures(db: Database) -> None:
     db["crawl_runs"].add_column("log_file", str)
 
 
+@migration
+def m005_raw_pages_zstd(db: Database) -> None:
+    # New raw pages are zstd-compressed (as small as gzip, seven times faster to write); rows
+    # stored before keep their gzip bytes in html_gz, and `page_html` reads either.
+    db["pages"].add_column("html_zst", bytes)
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                **settings) -> int:
     """Register a story and its claims; registering the same slug again replaces its claims.
@@ -241,15 +250,34 @@ def touch_pages(db: Database, urls: list[str]) -> None:
                             [(now(), url) for url in urls])
 
 
-def save_page(db: Database, url: str, status: int, html_gz: bytes | None,
+def save_page(db: Database, url: str, status: int, packed: bytes | None,
               article_id: int | None, etag: str | None = None, last_modified: str | None = None,
               error: str | None = None, html_hash: str | None = None) -> None:
-    """Keep the raw page (already gzip-compressed) so it can be re-extracted without a refetch."""
+    """Keep the raw page (compressed by `pack_page`) to re-extract it without a refetch."""
     with db.conn:
         db.execute("insert or replace into pages (url, article_id, status, fetched_at, etag, "
-                   "last_modified, html_hash, html_gz, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [url, article_id, status, now(), etag, last_modified, html_hash, html_gz,
+                   "last_modified, html_hash, html_zst, error) "
+                   "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [url, article_id, status, now(), etag, last_modified, html_hash, packed,
                     error])
+
+
+def pack_page(html: bytes) -> bytes:
+    """A raw page compressed for the `pages.html_zst` column.
+
+    zstd level 3: on real news pages as small as gzip level 6 in a seventh of the time, and this
+    runs for every page a crawl fetches.
+    """
+    return zstandard.ZstdCompressor(level=3).compress(html)
+
+
+def page_html(db: Database, url: str) -> bytes | None:
+    """The raw page last fetched from `url`, as the server sent it (None if none was kept)."""
+    row = db.execute("select html_zst, html_gz from pages where url = ?", [url]).fetchone()
+    if row is None or not (row[0] or row[1]):
+        return None
+    # Pages stored before m005 are gzip-compressed in html_gz.
+    return zstandard.ZstdDecompressor().decompress(row[0]) if row[0] else gzip.decompress(row[1])
 
 
 def html_hash(html: bytes) -> str:

@@ -12,7 +12,7 @@ from scrapy.http import Response, TextResponse
 
 from monitor import store
 from monitor.dates import parse_date
-from monitor.extract import decode_page, is_web_page
+from monitor.extract import is_web_page
 from monitor.items import PageItem
 from monitor.outlets import Outlet, load_outlets
 from monitor.urls import canonical_url
@@ -131,28 +131,29 @@ class OutletSpider(scrapy.Spider):
                   else f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
         self.logger.info("could not fetch %s: %s", request.url, reason)
         yield PageItem(url=canonical_url(request.url), outlet=outlet.name, domain=outlet.domain,
-                       status=status, html="", error=reason)
+                       status=status, error=reason)
 
     def parse_article(self, response: Response, outlet: Outlet) -> Iterable[PageItem]:
         if response.status == 304:
             yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
-                           domain=outlet.domain, status=304, html="", not_modified=True)
+                           domain=outlet.domain, status=304, not_modified=True)
             return
         kind = response.headers.get("Content-Type", b"").decode(errors="replace")[:100]
         if not isinstance(response, TextResponse) or not is_web_page(kind, response.body):
             self.logger.info("skipping %s: not a text page (%s)", response.url, kind)
             self.crawler.stats.inc_value("monitor/not_text")
             yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
-                           domain=outlet.domain, status=response.status, html="",
+                           domain=outlet.domain, status=response.status,
                            error=f"not a web page ({kind or 'no Content-Type'})")
             return
-        declared = getattr(response, "_declared_encoding", lambda: None)()
-        yield PageItem(url=canonical_url(response.url), outlet=outlet.name, domain=outlet.domain,
-                       status=response.status, html=decode_page(response.body, declared),
+        url = canonical_url(response.url)
+        # Decoding and extracting happen in the pipeline's worker processes, off the reactor.
+        yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain,
+                       status=response.status, body=response.body,
+                       encoding=getattr(response, "_declared_encoding", lambda: None)(),
                        etag=_header(response, b"ETag"),
                        last_modified=_header(response, b"Last-Modified"),
-                       known_hash=(self.validators.get(canonical_url(response.url)) or {}).get(
-                           "html_hash"))
+                       known_hash=(self.validators.get(url) or {}).get("html_hash"))
 
 
 def _header(response: Response, name: bytes) -> str | None:

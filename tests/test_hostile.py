@@ -265,6 +265,17 @@ def test_cp1252_declared_as_utf8_is_read_right(hostile):
     assert "café de la señora Peña" in text and "“dijo”" in text and "\ufffd" not in text
 
 
+def test_the_raw_page_is_kept_byte_for_byte_as_served(hostile):
+    from monitor.store import open_db, page_html
+
+    db = open_db(hostile[0])
+    url = next(r["url"] for r in db.query("select url from pages where url like ?",
+                                         ["%/cp1252-as-utf8"]))
+    served = page("Quotes déclarées", PARAGRAPHS + "<p>Le café de la señora Peña abrió en "
+                  "1998, “dijo” ella.</p>").decode().encode("cp1252")
+    assert page_html(db, url) == served
+
+
 def test_undeclared_encoding_is_detected(hostile):
     text = article(hostile[0], "/undeclared-latin")[1]
     assert "niño comió piñata en Querétaro y Mazatlán" in text

@@ -1,0 +1,47 @@
+"""The SQLite file itself: schema upgrades and what stays readable across them."""
+
+import gzip
+import sqlite3
+
+from monitor.store import open_db, page_html, save_page
+
+
+def test_a_database_upgrades_itself_and_records_each_step(tmp_path):
+    from monitor.store import MIGRATIONS
+
+    path = tmp_path / "m.db"
+    open_db(path).close()
+    applied = [name for (name,) in sqlite3.connect(path).execute(
+        "select name from _migrations order by name")]
+    assert applied == sorted(name for name, _ in MIGRATIONS)
+    open_db(path).close()  # opening again applies nothing twice
+    assert sqlite3.connect(path).execute("select count(*) from _migrations").fetchone()[0] \
+        == len(MIGRATIONS)
+
+
+def test_raw_pages_stored_as_gzip_before_zstd_still_read_back(tmp_path):
+    db = open_db(tmp_path / "m.db")
+    raw = "<html><body><p>Café con leche, 29 sospechosos.</p></body></html>".encode("cp1252")
+    with db.conn:
+        db.execute("insert into pages (url, status, html_gz) values (?, 200, ?)",
+                   ["http://old.example/a", gzip.compress(raw)])
+    assert page_html(db, "http://old.example/a") == raw
+
+
+def test_a_refetched_page_replaces_its_old_raw_bytes(tmp_path):
+    from monitor.store import pack_page
+
+    db = open_db(tmp_path / "m.db")
+    with db.conn:
+        db.execute("insert into pages (url, status, html_gz) values (?, 200, ?)",
+                   ["http://old.example/a", gzip.compress(b"<p>old</p>")])
+    save_page(db, "http://old.example/a", 200, pack_page(b"<p>new</p>"), None)
+    assert page_html(db, "http://old.example/a") == b"<p>new</p>"
+    assert db.execute("select html_gz from pages").fetchone()[0] is None
+
+
+def test_a_page_without_raw_bytes_reads_as_none(tmp_path):
+    db = open_db(tmp_path / "m.db")
+    save_page(db, "http://x.example/gone", 404, None, None, error="HTTP 404")
+    assert page_html(db, "http://x.example/gone") is None
+    assert page_html(db, "http://x.example/never-fetched") is None
