@@ -21,7 +21,8 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.claims import read_seed
-from monitor.jobs import _match_many
+from monitor.jobs import _score_many
+from monitor.match import Story
 from monitor.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,10 +67,13 @@ def main() -> None:
     mean = np.mean([len(split_sentences(t)) for t in texts[:500]])
     print(f"{len(texts)} articles, {mean:.0f} sentences each on average, {len(claims)} claims")
 
+    story = Story(1, "trump-cartels", "en", "", claims, {})
+    rows = [{"text": t, "language": "en", "is_stub": False} for t in texts]
     timed("monitor, 2 worker processes", len(texts),
-          lambda: list(_match_many(claims, texts, workers=2)))
+          lambda: list(_score_many(story, rows, workers=2)))
     sample = texts[: len(texts) // 5]
-    timed("monitor, 1 process", len(sample), lambda: list(_match_many(claims, sample, 1)))
+    timed("monitor, 1 process", len(sample),
+          lambda: list(_score_many(story, rows[:len(sample)], 1)))
     claim_texts = [c.text for c in claims]
     timed("cdist over every pair, token_set_ratio, 1 core", len(sample),
           lambda: [process.cdist(claim_texts, split_sentences(t), scorer=fuzz.token_set_ratio,

@@ -72,7 +72,7 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
                                     list(aggregators))
     except ValueError as e:
         raise click.ClickException(str(e)) from e
-    claims = jobs.stored_claims(db, story)
+    claims = store.stored_claims(db, story)
     row = db["stories"].get(story)
     click.echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
                f"query {row['query']}")
@@ -164,6 +164,8 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     """
     with _unattended(ctx, log_file):
         figures = _crawl(ctx, outlets, settings)
+        _say(f"Matched {figures['matched']} articles as they were stored: "
+             f"{figures['covering']} cover a story")
     if figures["status"] != "finished":
         sys.exit(1)
 
@@ -201,10 +203,13 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     with _unattended(ctx, log_file):
         figures = _crawl(ctx, outlets, settings)
         db = _db(ctx)
-        matched = jobs.match_stories(db, progress=_progress)
-        _say(f"Matched {matched['articles']} articles: {matched['coverage']} cover a story")
+        # The crawl matched what it stored; this catches up on new stories and stopped runs.
+        later = jobs.match_stories(db, progress=_progress)
+        matched = figures["matched"] + later["articles"]
+        _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "
+             f"a story")
         code = 0 if figures["status"] == "finished" else 1
-        store.finish_run(db, figures["run_id"], matched=matched["articles"], exit_code=code)
+        store.finish_run(db, figures["run_id"], matched=matched, exit_code=code)
     if code:
         sys.exit(code)
 
@@ -370,14 +375,15 @@ def demo(ctx: click.Context) -> None:
         story, slug = jobs.add_seed(db, str(seed_file), seed_file.stem,
                                     published=demo_site.PUBLISHED.get(seed_file.stem))
         stories.append(story)
-        click.echo(f"Story {slug!r}: {len(jobs.stored_claims(db, story))} claims from "
+        click.echo(f"Story {slug!r}: {len(store.stored_claims(db, story))} claims from "
                    f"data/seeds/{seed_file.name}")
-    _crawl(ctx, str(demo_site.OUTLETS), ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False",
-                                         "LOG_LEVEL=WARNING"), base=base)
+    crawled = _crawl(ctx, str(demo_site.OUTLETS), ("DOWNLOAD_DELAY=0",
+                                                   "AUTOTHROTTLE_ENABLED=False",
+                                                   "LOG_LEVEL=WARNING"), base=base)
     server.shutdown()
-    figures = jobs.match_stories(db, everything=True)
-    click.echo(f"Matched {figures['articles']} article-story pairs: {figures['coverage']} are "
-               f"coverage\n")
+    later = jobs.match_stories(db)  # a rerun's articles are unchanged, its stories new
+    click.echo(f"Matched {crawled['matched'] + later['articles']} articles: "
+               f"{crawled['covering'] + later['coverage']} cover a story\n")
     for story in stories:
         click.echo(report.render_report(db, story) + "\n")
     click.echo(f"Explore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"

@@ -17,4 +17,5 @@ class PageItem:
     last_modified: str | None = None
     not_modified: bool = False  # the server answered 304 to a conditional request
     known_hash: str | None = None  # the raw page's hash when it was last fetched
+    known_text: str | None = None  # the hash of its article text then
     error: str | None = None  # why the page could not be fetched or read

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from itertools import repeat
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -18,11 +16,10 @@ from scrapy.settings import Settings
 from sqlite_utils import Database
 
 from monitor import store
-from monitor.claims import Claim, read_seed
-from monitor.copies import find_copies
+from monitor.claims import read_seed
 from monitor.dates import parse_date
 from monitor.extract import detect_language, extract_page
-from monitor.match import THRESHOLDS, ArticleMatch, match_article
+from monitor.match import ArticleMatch, Story, score_article
 from monitor.outlets import load_outlets
 
 logger = logging.getLogger(__name__)
@@ -110,8 +107,10 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
           overrides: dict[str, str] | None = None, log_file: str | None = None) -> dict:
     """Run the coverage spider once over every outlet, recorded in `crawl_runs`.
 
-    Returns the run's figures: run_id, pages, articles, changed, new_articles, new_versions,
-    errors, status ("finished" unless the crawl was stopped or failed).
+    Each new or changed article is matched against the stories as it is stored; syndicated
+    copies are looked for at the end. Returns the run's figures: run_id, pages, articles,
+    changed, new_articles, new_versions, matched, covering, errors, status ("finished" unless
+    the crawl was stopped or failed).
     """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     db = store.open_db(db_path)
@@ -131,6 +130,7 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
                    "articles": stats.get("monitor/articles", 0),
                    "new_articles": after["articles"] - before["articles"],
                    "new_versions": after["versions"] - before["versions"],
+                   "matched": stats.get("monitor/matched", 0),
                    "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
                    "status": status}
         store.finish_run(db, run_id, **figures)
@@ -138,15 +138,9 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
                     stats.get("monitor/reactor_lag_max_ms"),
                     stats.get("monitor/reactor_ticks_late_100ms", 0),
                     stats.get("monitor/reactor_ticks", 0))
-    return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0)}
-
-
-def stored_claims(db: Database, story: int) -> list[Claim]:
-    """A story's claims as the matcher takes them."""
-    return [Claim(position=r["position"], text=r["text"], kind=r["kind"], sentence=r["sentence"],
-                  speaker=r["speaker"], numbers=json.loads(r["numbers"] or "[]"),
-                  quotes=json.loads(r["quotes"] or "[]"), names=json.loads(r["names"] or "[]"))
-            for r in db["claims"].rows_where("story_id = ?", [story], order_by="position")]
+    store.update_copies(db)
+    return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0),
+            "covering": stats.get("monitor/covering", 0)}
 
 
 def match_stories(db: Database, slug: str | None = None, everything: bool = False,
@@ -154,65 +148,37 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
                   workers: int = MATCH_WORKERS) -> dict:
     """Match every article not yet matched in its current version against the stories.
 
-    Articles in another language than the story's are stored and counted as found when they
-    name the story's people and places, but their claims are not scored.
+    A crawl matches what it stores as it goes; this catches up on the rest (a story added
+    since, a crawl stopped midway) or, with `everything`, matches every article again.
+    Then it looks for syndicated copies among articles stored since the last look. Returns
+    how many articles were matched and how many of them cover a story.
     """
-    figures = {"articles": 0, "coverage": 0, "other_language": 0}
-    matched_ids: set[int] = set()
-    for story in store.story_id(db, slug):
-        row = db["stories"].get(story)
-        claims = stored_claims(db, story)
-        claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where(
-            "story_id = ?", [story])}
-        todo = list(store.articles_to_match(db, story, everything))
-        scored = [not (row["language"] and a["language"] and a["language"] != row["language"])
-                  for a in todo]
-        texts = [a["text"] if ok and not a["is_stub"] else "" for a, ok in zip(
-            todo, scored, strict=True)]
-        results = _match_many(claims, texts, workers)
-        batch = 0
-        for done, (article, ok, result) in enumerate(zip(todo, scored, results, strict=True), 1):
-            if not ok:
-                result = names_match(row["query"] or "", article["text"])
-                figures["other_language"] += int(result.is_coverage)
-            store.save_match(db, story, article, result, claim_ids, scored=ok)
-            matched_ids.add(article["id"])
-            figures["articles"] += 1
-            figures["coverage"] += int(result.is_coverage)
-            batch += 1
-            if batch == SAVE_EVERY or done == len(todo):
+    matched: set[int] = set()
+    covering: set[int] = set()
+    for story in store.load_stories(db, slug):
+        todo = list(store.articles_to_match(db, story.id, everything))
+        results = _score_many(story, todo, workers)
+        for done, (article, (result, scored)) in enumerate(zip(todo, results, strict=True), 1):
+            store.save_match(db, story.id, article, result, story.claim_ids, scored=scored)
+            matched.add(article["id"])
+            if result.is_coverage:
+                covering.add(article["id"])
+            if done % SAVE_EVERY == 0 or done == len(todo):
                 db.conn.commit()  # a crash loses at most one batch, never half an article
-                batch = 0
             if progress:
                 progress(done, len(todo))
-    if matched_ids:
-        store.save_copies(db, find_copies(list(db.query(
-            "select id, text, published, first_seen from articles where is_stub = 0")),
-            new=matched_ids))
-    return figures
+    store.update_copies(db)
+    return {"articles": len(matched), "coverage": len(covering)}
 
 
-def _match_many(claims: list[Claim], texts: list[str], workers: int) -> Iterator[ArticleMatch]:
-    """match_article over many texts, in a process pool when there are enough to pay for one."""
-    if workers < 2 or len(texts) < POOL_FROM:
-        return (match_article(claims, text, THRESHOLDS) for text in texts)
+def _score_many(story: Story, articles: list[dict],
+                workers: int) -> Iterator[tuple[ArticleMatch, bool]]:
+    """score_article over many articles, in a process pool when there are enough to pay for one."""
+    columns = ([a["text"] for a in articles], [a["language"] for a in articles],
+               [bool(a["is_stub"]) for a in articles])
+    if workers < 2 or len(articles) < POOL_FROM:
+        return map(score_article, repeat(story), *columns)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    results = pool.map(partial(match_article, claims), texts, chunksize=64)
+    results = pool.map(score_article, repeat(story), *columns, chunksize=64)
     pool.shutdown(wait=False)  # the map's iterator keeps the pool's work going
     return results
-
-
-def _fold(text: str) -> str:
-    # México is Mexico: names are compared without accents or case.
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def names_match(query: str, text: str) -> ArticleMatch:
-    """Coverage in another language: does the article name most of the story's query names?"""
-    names = [n.strip('"') for n in re.findall(r'"[^"]+"|\S+', query) if n[0].isupper()
-             or n.startswith('"')]
-    folded = _fold(text)
-    found = sum(1 for n in names if _fold(n) in folded)
-    relevance = 100.0 * found / max(len(names), 1)
-    return ArticleMatch(relevance, bool(names) and relevance >= 50, [], [])

@@ -8,6 +8,7 @@ negation) that turn a score into a verdict.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,6 +73,46 @@ class ArticleMatch:
     is_coverage: bool
     matches: list[ClaimMatch]
     additions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """A story as the matcher reads it: its claims (with their row ids), language and query."""
+
+    id: int
+    slug: str
+    language: str | None
+    query: str
+    claims: list[Claim]
+    claim_ids: dict[int, int]  # claim position -> claims.id
+
+
+def score_article(story: Story, text: str, language: str | None,
+                  is_stub: bool) -> tuple[ArticleMatch, bool]:
+    """An article read against a story, and whether its claims were scored.
+
+    A stub (paywall, teaser) supports no claim. An article in another language than the story's
+    is coverage when it names the story's people and places, but its claims are not scored.
+    """
+    if story.language and language and language != story.language:
+        return names_match(story.query, text), False
+    return match_article(story.claims, "" if is_stub else text), True
+
+
+def names_match(query: str, text: str) -> ArticleMatch:
+    """Coverage in another language: does the article name most of the story's query names?"""
+    names = [n.strip('"') for n in re.findall(r'"[^"]+"|\S+', query) if n[0].isupper()
+             or n.startswith('"')]
+    folded = _fold(text)
+    found = sum(1 for n in names if _fold(n) in folded)
+    relevance = 100.0 * found / max(len(names), 1)
+    return ArticleMatch(relevance, bool(names) and relevance >= 50, [], [])
+
+
+def _fold(text: str) -> str:
+    # México is Mexico: names are compared without accents or case.
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:

@@ -1,4 +1,4 @@
-"""The crawl's one pipeline: extract each page off the reactor, then store it."""
+"""The crawl's one pipeline: read each page off the reactor (extract, match), then store it."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import asyncio
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from monitor import store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
+from monitor.match import ArticleMatch, Story, score_article
 
 logger = logging.getLogger(__name__)
 
@@ -23,18 +24,30 @@ class PageRead:
     unchanged: bool  # the same bytes as at the last fetch: nothing else was done
     article: Article | None = None
     packed: bytes | None = None  # the raw page, compressed for storing
+    # (story id, result, claims scored) for each story; empty when the text is unchanged
+    scores: list[tuple[int, ArticleMatch, bool]] = field(default_factory=list)
 
 
-def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None) -> PageRead:
-    """In a worker process: hash the raw page; unless unchanged, extract it and compress it."""
+def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None,
+              known_text: str | None, stories: list[Story]) -> PageRead:
+    """In a worker process: hash the raw page; unless unchanged, extract, match and compress it.
+
+    `known_hash` and `known_text` are the hashes of the raw page and of its article text at the
+    last fetch: an unchanged page is not read again, an unchanged text is not matched again.
+    """
     digest = store.html_hash(body)
     if digest == known_hash:
         return PageRead(digest, True)
-    return PageRead(digest, False, extract_page(body, url, encoding), store.pack_page(body))
+    article = extract_page(body, url, encoding)
+    scores = []
+    if article is not None and article.content_hash != known_text:
+        scores = [(story.id, *score_article(story, article.text, article.language,
+                                            article.is_stub)) for story in stories]
+    return PageRead(digest, False, article, store.pack_page(body), scores)
 
 
 class ArticlePipeline:
-    """Runs trafilatura in a process pool (never on Scrapy's reactor) and saves each article."""
+    """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
     def __init__(self, db_path: str, workers: int, stats):
         self.db_path = db_path
@@ -49,6 +62,8 @@ class ArticlePipeline:
 
     def open_spider(self, spider=None):
         self.db = store.open_db(self.db_path)
+        self.stories = store.load_stories(self.db)
+        self.claim_ids = {story.id: story.claim_ids for story in self.stories}
         self.outlet_ids: dict[str, int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         self.pool: ProcessPoolExecutor | None = None  # started at the first page to extract
@@ -71,16 +86,8 @@ class ArticlePipeline:
             return item
         if item.not_modified:
             return self._unchanged(item)
-        loop = asyncio.get_running_loop()
-        if self.pool is None:
-            # spawn: forking a process that runs the reactor's threads is not safe.
-            self.pool = ProcessPoolExecutor(self.workers,
-                                            mp_context=multiprocessing.get_context("spawn"))
         try:
-            # Hashing, decoding, extraction and compression all happen in the worker: the
-            # reactor only moves bytes and writes rows.
-            read = await loop.run_in_executor(self.pool, read_page, item.body, item.encoding,
-                                              item.url, item.known_hash)
+            read = await self._read(item)
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
@@ -89,18 +96,42 @@ class ArticlePipeline:
             return item
         if read.unchanged:
             return self._unchanged(item)
-        article, packed, digest = read.article, read.packed, read.html_hash
         article_id = None
-        if article is not None:
-            outlet_id = self._outlet_id(item)
-            article_id, changed = store.save_article(self.db, article, outlet_id)
-            self.stats.inc_value("monitor/articles")
-            self.stats.inc_value("monitor/changed", int(changed))
-        store.save_page(self.db, item.url, item.status, packed, article_id,
+        if read.article is not None:
+            article_id = self._save_article(item, read)
+        store.save_page(self.db, item.url, item.status, read.packed, article_id,
                         item.etag, item.last_modified,
-                        error=None if article else "no article text found", html_hash=digest)
+                        error=None if read.article else "no article text found",
+                        html_hash=read.html_hash)
         item.body = b""  # stored compressed; Scrapy need not hold the page any longer
         return item
+
+    async def _read(self, item: PageItem) -> PageRead:
+        if self.pool is None:
+            # spawn: forking a process that runs the reactor's threads is not safe.
+            self.pool = ProcessPoolExecutor(self.workers,
+                                            mp_context=multiprocessing.get_context("spawn"))
+        # Hashing, decoding, extraction, matching and compression all happen in the worker:
+        # the reactor only moves bytes and writes rows.
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool, read_page, item.body, item.encoding, item.url, item.known_hash,
+            item.known_text, self.stories)
+
+    def _save_article(self, item: PageItem, read: PageRead) -> int:
+        article = read.article
+        article_id, changed = store.save_article(self.db, article, self._outlet_id(item))
+        self.stats.inc_value("monitor/articles")
+        self.stats.inc_value("monitor/changed", int(changed))
+        if changed and read.scores:
+            # Saved after the article: a crash in between leaves it for `monitor match`.
+            row = {"id": article_id, "content_hash": article.content_hash}
+            with self.db.conn:
+                for story, result, scored in read.scores:
+                    store.save_match(self.db, story, row, result, self.claim_ids[story], scored)
+            self.stats.inc_value("monitor/matched")
+            self.stats.inc_value("monitor/covering",
+                                 int(any(result.is_coverage for _, result, _ in read.scores)))
+        return article_id
 
     def _unchanged(self, item: PageItem) -> PageItem:
         # Unchanged since the last crawl: nothing to extract, store or match again.

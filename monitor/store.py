@@ -17,9 +17,10 @@ from pathlib import Path
 import zstandard
 from sqlite_utils import Database
 
-from monitor.claims import Seed
+from monitor.claims import Claim, Seed
+from monitor.copies import find_copies
 from monitor.extract import Article
-from monitor.match import SCORER, ArticleMatch
+from monitor.match import SCORER, ArticleMatch, Story
 
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []
 
@@ -170,6 +171,13 @@ def m005_raw_pages_zstd(db: Database) -> None:
     db["pages"].add_column("html_zst", bytes)
 
 
+@migration
+def m006_pending_copies(db: Database) -> None:
+    # Articles stored or changed since the last search for syndicated copies; a crawl killed
+    # before its search leaves them here for the next run.
+    db["_pending_copies"].create({"article_id": int}, pk="article_id")
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                **settings) -> int:
     """Register a story and its claims; registering the same slug again replaces its claims.
@@ -234,13 +242,17 @@ def save_article(db: Database, article: Article, outlet_id: int) -> tuple[int, b
         db["versions"].insert({"article_id": article_id, "version": version,
                                "title": article.title, "text": article.text,
                                "content_hash": article.content_hash, "fetched_at": seen})
+        db.execute("insert or ignore into _pending_copies (article_id) values (?)", [article_id])
     return article_id, True
 
 
 def page_validators(db: Database) -> dict[str, dict]:
-    """For every fetched page: its ETag, Last-Modified and HTML hash, for conditional recrawls."""
+    """For every fetched page: its ETag, Last-Modified, HTML hash and article text hash, so a
+    recrawl asks only for changes and neither extracts nor matches what has not changed."""
     return {row["url"]: row for row in db.query(
-        "select url, etag, last_modified, html_hash from pages where status = 200")}
+        "select pages.url, etag, last_modified, html_hash, articles.content_hash "
+        "from pages left join articles on articles.id = pages.article_id "
+        "where pages.status = 200")}
 
 
 def touch_pages(db: Database, urls: list[str]) -> None:
@@ -358,10 +370,43 @@ def _save_verdict_changes(db: Database, story: int, article_id: int, before: dic
                         changed)
 
 
-def save_copies(db: Database, pairs: list[tuple[int, int, float]]) -> None:
-    """Record syndicated copies: (article, the earlier article it copies, similarity)."""
-    db["copies"].upsert_all([{"article_id": a, "copy_of": b, "similarity": s}
-                             for a, b, s in pairs], pk=("article_id", "copy_of"))
+def update_copies(db: Database) -> int:
+    """Find syndicated copies among the articles stored or changed since the last search.
+
+    Returns how many articles were compared with the rest.
+    """
+    pending = {article_id for (article_id,) in db.execute(
+        "select article_id from _pending_copies")}
+    if not pending:
+        return 0
+    pairs = find_copies(list(db.query(
+        "select id, text, published, first_seen from articles where is_stub = 0")), new=pending)
+    with db.conn:
+        db["copies"].upsert_all([{"article_id": a, "copy_of": b, "similarity": s}
+                                 for a, b, s in pairs], pk=("article_id", "copy_of"))
+        db.conn.executemany("delete from _pending_copies where article_id = ?",
+                            [(a,) for a in pending])
+    return len(pending)
+
+
+def stored_claims(db: Database, story: int) -> list[Claim]:
+    """A story's claims as the matcher takes them, in order."""
+    return [Claim(position=r["position"], text=r["text"], kind=r["kind"], sentence=r["sentence"],
+                  speaker=r["speaker"], numbers=json.loads(r["numbers"] or "[]"),
+                  quotes=json.loads(r["quotes"] or "[]"), names=json.loads(r["names"] or "[]"))
+            for r in db["claims"].rows_where("story_id = ?", [story], order_by="position")]
+
+
+def load_stories(db: Database, slug: str | None = None) -> list[Story]:
+    """One story by slug, or every story, as the matcher reads them."""
+    stories = []
+    for story in story_id(db, slug):
+        row = db["stories"].get(story)
+        claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where(
+            "story_id = ?", [story])}
+        stories.append(Story(story, row["slug"], row["language"], row["query"] or "",
+                             stored_claims(db, story), claim_ids))
+    return stories
 
 
 def stories_to_crawl(db: Database) -> list[dict]:

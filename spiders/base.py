@@ -147,13 +147,14 @@ class OutletSpider(scrapy.Spider):
                            error=f"not a web page ({kind or 'no Content-Type'})")
             return
         url = canonical_url(response.url)
+        known = self.validators.get(url) or {}
         # Decoding and extracting happen in the pipeline's worker processes, off the reactor.
         yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain,
                        status=response.status, body=response.body,
                        encoding=getattr(response, "_declared_encoding", lambda: None)(),
                        etag=_header(response, b"ETag"),
                        last_modified=_header(response, b"Last-Modified"),
-                       known_hash=(self.validators.get(url) or {}).get("html_hash"))
+                       known_hash=known.get("html_hash"), known_text=known.get("content_hash"))
 
 
 def _header(response: Response, name: bytes) -> str | None:

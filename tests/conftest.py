@@ -101,7 +101,8 @@ def route_server():
 
 @pytest.fixture(scope="session")
 def crawled_demo(outlet_server, tmp_path_factory) -> Path:
-    """A database after `seed add`, `crawl` and `match` over the demo outlets (fast settings)."""
+    """A database after `seed add` and `crawl` (which matches as it stores) over the demo
+    outlets, with fast settings."""
     tmp = tmp_path_factory.mktemp("demo")
     db = tmp / "monitor.db"
     outlets = write_outlets(tmp, outlet_server)
@@ -110,7 +111,6 @@ def crawled_demo(outlet_server, tmp_path_factory) -> Path:
                     "--published", PUBLISHED[seed.stem], db=db)
     run_monitor("crawl", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
                 "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
-    run_monitor("match", db=db)
     return db
 
 

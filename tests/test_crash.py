@@ -76,6 +76,10 @@ def test_a_crawl_killed_midway_is_completed_by_the_next_run(outlet_server, tmp_p
     assert conn.execute("select count(*) from coverage").fetchone()[0] == len(expected)
     assert conn.execute("select status from crawl_runs order by id").fetchall() == [
         ("interrupted",), ("finished",)]
+    copies = "select a.url, b.url from copies join articles a on a.id = article_id " \
+             "join articles b on b.id = copy_of order by 1"
+    assert conn.execute(copies).fetchall() == sqlite3.connect(reference).execute(
+        copies).fetchall() != []
 
 
 def add_articles(db_path, n):

@@ -6,6 +6,7 @@ import pytest
 
 from monitor.evaluate import coverage_outcomes, verdict_outcomes
 from monitor.store import open_db
+from tests.conftest import run_monitor
 
 
 @pytest.fixture(scope="module")
@@ -109,9 +110,44 @@ def test_what_an_outlet_added_is_stored(db):
     assert not any("Cartel of the Suns" in s for s in added)  # that one supports a claim
 
 
+def test_the_crawl_matches_every_article_against_every_story_as_it_stores_it(crawled_demo,
+                                                                             tmp_path):
+    db = tmp_path / "m.db"
+    sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")
+    conn = sqlite3.connect(db)
+    articles, stories, coverage = conn.execute(
+        "select (select count(*) from articles), (select count(*) from stories), "
+        "(select count(*) from coverage)").fetchone()
+    assert coverage == articles * stories > 0
+    assert "Matched 0 articles" in run_monitor("match", db=db).stdout  # nothing left to do
+
+
+def test_a_story_added_after_the_crawl_is_matched_by_monitor_match(crawled_demo, tmp_path):
+    from monitor.demo import SEEDS
+
+    db = tmp_path / "m.db"
+    sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")
+    port_strike = next(s for s in SEEDS if s.stem == "port-strike")
+    run_monitor("seed", "add", str(port_strike), "--slug", "port-strike-again", db=db)
+    run_monitor("match", "--story", "port-strike-again", db=db)
+    covering = {slug: {url for (url,) in sqlite3.connect(db).execute(
+        "select url from coverage join articles on articles.id = article_id join stories "
+        "on stories.id = story_id where is_coverage = 1 and slug = ?", [slug])}
+        for slug in ("port-strike", "port-strike-again")}
+    assert covering["port-strike-again"] == covering["port-strike"] != set()
+
+
+def test_syndicated_copies_are_found_by_the_crawl(crawled_demo):
+    copies = sqlite3.connect(crawled_demo).execute(
+        "select count(*) from copies").fetchone()[0]
+    pending = sqlite3.connect(crawled_demo).execute(
+        "select count(*) from _pending_copies").fetchone()[0]
+    assert copies >= 1 and pending == 0
+
+
 def test_a_second_crawl_of_an_unchanged_site_changes_no_article(crawled_demo, outlet_server,
                                                                 tmp_path):
-    from tests.conftest import run_monitor, write_outlets
+    from tests.conftest import write_outlets
 
     before = sqlite3.connect(crawled_demo).execute(
         "select id, content_hash, first_seen from articles order by id").fetchall()
