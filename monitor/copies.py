@@ -1,62 +1,107 @@
-"""Syndicated copies: the same article published by several outlets, found by shared word runs."""
+"""Syndicated copies: the same article published by several outlets, found by shared word runs.
+
+Each article gets a MinHash sketch of its runs of SHINGLE words, computed once (in the crawl's
+workers) and stored. Sketches are cut into LSH bands: two articles that share a band are
+candidates, so a new article is compared with a handful of stored ones, not with all of them.
+The share of equal min-hashes estimates how many runs two articles share (Jaccard); near the
+threshold the runs themselves are compared.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import hashlib
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import utils
 
 SHINGLE = 5  # words in a run
-SKETCH = 8  # min-hashes kept per article: articles sharing one are compared in full
+PERMUTATIONS = 64  # min-hashes in a sketch
+BANDS = 16  # of PERMUTATIONS // BANDS min-hashes each: a pair at 0.7 shares one with p = 0.99
 THRESHOLD = 0.7  # Jaccard similarity of word runs from which one article copies another
+SURE = (0.5, 0.9)  # estimates outside this range need no exact comparison (64 min-hashes)
+
+_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+_SALTS = (np.arange(1, PERMUTATIONS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)) & _MASK
+_ROLL = np.uint64(0x100000001B3)  # FNV prime: combines a run's word hashes in order
 
 
-def shingles(text: str) -> set[int]:
-    """Hashes of every run of SHINGLE words (stable within one process, which is all we need)."""
-    w = utils.default_process(text).split()
-    return {hash(tuple(w[i:i + SHINGLE])) for i in range(max(len(w) - SHINGLE + 1, 0))}
+def shingles(text: str) -> np.ndarray:
+    """Stable 64-bit hashes of every run of SHINGLE words (the same in every process and run)."""
+    words = utils.default_process(text).split()
+    if len(words) < SHINGLE:
+        return np.zeros(0, dtype=np.uint64)
+    ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    runs = np.zeros(len(words) - SHINGLE + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        for k in range(SHINGLE):
+            runs = runs * _ROLL + ids[k:len(ids) - SHINGLE + 1 + k]
+    return np.unique(runs)
 
 
-_SALTS = np.arange(1, SKETCH + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+def sketch(text: str) -> bytes:
+    """The MinHash sketch of a text: PERMUTATIONS min-hashes as 8-byte integers (b"" if short)."""
+    runs = shingles(text)
+    if not len(runs):
+        return b""
+    with np.errstate(over="ignore"):
+        mixed = runs[None, :] ^ _SALTS[:, None]  # splitmix64's finaliser, once per salt
+        mixed ^= mixed >> np.uint64(30)
+        mixed *= np.uint64(0xBF58476D1CE4E5B9)
+        mixed ^= mixed >> np.uint64(27)
+        mixed *= np.uint64(0x94D049BB133111EB)
+        mixed ^= mixed >> np.uint64(31)
+    return mixed.min(axis=1).tobytes()
 
 
-def sketch(runs: set[int]) -> list[int]:
-    """A small MinHash sketch: the smallest hash under each of SKETCH salted permutations."""
-    if not runs:
-        return []
-    hashes = np.fromiter(runs, dtype=np.int64, count=len(runs)).view(np.uint64)
-    with np.errstate(over="ignore"):  # multiplication modulo 2**64 is the point
-        mixed = (hashes[None, :] ^ _SALTS[:, None]) * np.uint64(0xBF58476D1CE4E5B9)
-    return mixed.min(axis=1).tolist()
+def band_keys(packed: bytes) -> list[int]:
+    """One key per LSH band of a sketch, as SQLite integers (signed 64-bit)."""
+    rows = np.frombuffer(packed, dtype=np.uint64).reshape(BANDS, -1)
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + row.tobytes(), digest_size=8).digest(),
+                           "big", signed=True) for band, row in enumerate(rows)]
 
 
-def find_copies(articles: list[dict], new: set[int] | None = None
-                ) -> list[tuple[int, int, float]]:
-    """(copy, original, similarity) for every article that repeats an earlier one.
+def estimate(a: bytes, b: bytes) -> float:
+    """The share of equal min-hashes: an estimate of the two texts' Jaccard similarity."""
+    return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))
 
-    `articles` are dicts with id, text and first_seen (or published); the earlier of two is
-    the original. With `new`, only pairs that involve one of those article ids are compared.
+
+def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
+    """How many word runs two `shingles` results have in common."""
+    return len(np.intersect1d(a, b, assume_unique=True))
+
+
+def jaccard(a: str, b: str) -> float:
+    """The exact share of word runs two texts have in common."""
+    x, y = shingles(a), shingles(b)
+    shared = shared_runs(x, y)
+    return shared / max(len(x) + len(y) - shared, 1)
+
+
+@dataclass
+class Candidate:
+    """One article as copy detection reads it."""
+
+    id: int
+    sketch: bytes
+    when: str  # published, else first seen: the earlier of two is the original
+
+
+def copies_among(pairs: list[tuple[Candidate, Candidate]],
+                 text: Callable[[int], str]) -> list[tuple[int, int, float]]:
+    """(copy, original, similarity) for each candidate pair that is a copy.
+
+    The similarity is the sketches' estimate, or the exact Jaccard (from `text(article_id)`)
+    when the estimate is too close to the threshold to decide.
     """
-    runs = {a["id"]: shingles(a["text"]) for a in articles}
-    buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for a in articles:
-        for i, value in enumerate(sketch(runs[a["id"]])):
-            buckets[(i, value)].append(a["id"])
-    # Two articles are compared only when at least two sketch values agree: near copies
-    # almost always do, articles that merely share a sentence almost never.
-    agreeing: Counter = Counter()
-    for ids in buckets.values():
-        if 1 < len(ids) < 50:
-            agreeing.update((x, y) for x in ids for y in ids
-                            if x < y and (new is None or x in new or y in new))
-    candidates = [pair for pair, count in agreeing.items() if count >= 2]
-    when = {a["id"]: a.get("published") or a.get("first_seen") or "" for a in articles}
     found = []
-    for x, y in sorted(candidates):
-        shared = len(runs[x] & runs[y])
-        similarity = shared / max(len(runs[x]) + len(runs[y]) - shared, 1)
-        if similarity >= THRESHOLD:
-            copy, original = (x, y) if (when[x], x) > (when[y], y) else (y, x)
-            found.append((copy, original, round(similarity, 3)))
+    for a, b in pairs:
+        share = estimate(a.sketch, b.sketch)
+        if SURE[0] <= share < SURE[1]:
+            share = jaccard(text(a.id), text(b.id))
+        if share >= THRESHOLD:
+            copy, original = (a, b) if (a.when, a.id) > (b.when, b.id) else (b, a)
+            found.append((copy.id, original.id, round(share, 3)))
     return found

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from monitor.copies import SHINGLE, shingles
+from monitor.copies import SHINGLE, shared_runs, shingles
 from monitor.report import SYMBOLS, outlet_summary, story_matrix
 
 COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "partial": "#f2cc60",
@@ -183,7 +183,7 @@ def _timeline(db: Database, story: int) -> str:
         if a["copy_of"] in names:
             note = f" — syndicated copy of {e(names[a['copy_of']])}"
         else:
-            earlier = [(len(runs[a["id"]] & runs[b["id"]]), b) for b in articles[:i]]
+            earlier = [(shared_runs(runs[a["id"]], runs[b["id"]]), b) for b in articles[:i]]
             shared, source = max(earlier, key=lambda x: x[0], default=(0, None))
             if shared >= LIKELY_COPY_RUNS:
                 note = (f" — likely copies {e(source['outlet'])} ({shared} shared runs of "

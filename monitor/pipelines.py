@@ -8,7 +8,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from monitor import store
+from monitor import copies, store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
 from monitor.match import ArticleMatch, Story, score_article
@@ -24,13 +24,15 @@ class PageRead:
     unchanged: bool  # the same bytes as at the last fetch: nothing else was done
     article: Article | None = None
     packed: bytes | None = None  # the raw page, compressed for storing
+    sketch: bytes | None = None  # the article's copies.sketch, to find syndicated copies
     # (story id, result, claims scored) for each story; empty when the text is unchanged
     scores: list[tuple[int, ArticleMatch, bool]] = field(default_factory=list)
 
 
 def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None,
               known_text: str | None, stories: list[Story]) -> PageRead:
-    """In a worker process: hash the raw page; unless unchanged, extract, match and compress it.
+    """In a worker process: hash the raw page; unless unchanged, extract it, compress it, and
+    match and sketch its article.
 
     `known_hash` and `known_text` are the hashes of the raw page and of its article text at the
     last fetch: an unchanged page is not read again, an unchanged text is not matched again.
@@ -38,12 +40,13 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     digest = store.html_hash(body)
     if digest == known_hash:
         return PageRead(digest, True)
-    article = extract_page(body, url, encoding)
-    scores = []
+    read = PageRead(digest, False, extract_page(body, url, encoding), store.pack_page(body))
+    article = read.article
     if article is not None and article.content_hash != known_text:
-        scores = [(story.id, *score_article(story, article.text, article.language,
-                                            article.is_stub)) for story in stories]
-    return PageRead(digest, False, article, store.pack_page(body), scores)
+        read.scores = [(story.id, *score_article(story, article.text, article.language,
+                                                 article.is_stub)) for story in stories]
+        read.sketch = None if article.is_stub else copies.sketch(article.text)
+    return read
 
 
 class ArticlePipeline:
@@ -119,7 +122,8 @@ class ArticlePipeline:
 
     def _save_article(self, item: PageItem, read: PageRead) -> int:
         article = read.article
-        article_id, changed = store.save_article(self.db, article, self._outlet_id(item))
+        article_id, changed = store.save_article(self.db, article, self._outlet_id(item),
+                                                 read.sketch)
         self.stats.inc_value("monitor/articles")
         self.stats.inc_value("monitor/changed", int(changed))
         if changed and read.scores:

@@ -17,8 +17,8 @@ from pathlib import Path
 import zstandard
 from sqlite_utils import Database
 
+from monitor import copies
 from monitor.claims import Claim, Seed
-from monitor.copies import find_copies
 from monitor.extract import Article
 from monitor.match import SCORER, ArticleMatch, Story
 
@@ -172,10 +172,16 @@ def m005_raw_pages_zstd(db: Database) -> None:
 
 
 @migration
-def m006_pending_copies(db: Database) -> None:
+def m006_copy_sketches(db: Database) -> None:
     # Articles stored or changed since the last search for syndicated copies; a crawl killed
     # before its search leaves them here for the next run.
     db["_pending_copies"].create({"article_id": int}, pk="article_id")
+    # Each article's MinHash sketch and its LSH band keys (monitor/copies.py): a new article
+    # is compared with the few that share a band, not with every stored one.
+    db["_sketches"].create({"article_id": int, "sketch": bytes}, pk="article_id")
+    db["_sketch_bands"].create({"key": int, "article_id": int})
+    db["_sketch_bands"].create_index(["key"])
+    db["_sketch_bands"].create_index(["article_id"])
 
 
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
@@ -217,10 +223,13 @@ def save_outlet(db: Database, name: str, domain: str) -> int:
     return db["outlets"].insert({"name": name, "domain": domain}).last_pk
 
 
-def save_article(db: Database, article: Article, outlet_id: int) -> tuple[int, bool]:
+def save_article(db: Database, article: Article, outlet_id: int,
+                 sketch: bytes | None = None) -> tuple[int, bool]:
     """Store an extracted article once per canonical URL, keeping every version of its text.
 
-    Returns the article's id and whether its text is new or changed (then it needs matching).
+    `sketch` is the text's `copies.sketch` when the caller has it (else `update_copies` makes
+    it). Returns the article's id and whether its text is new or changed (then it needs
+    matching).
     """
     seen = now()
     rows = list(db["articles"].rows_where("url = ?", [article.url]))
@@ -242,8 +251,21 @@ def save_article(db: Database, article: Article, outlet_id: int) -> tuple[int, b
         db["versions"].insert({"article_id": article_id, "version": version,
                                "title": article.title, "text": article.text,
                                "content_hash": article.content_hash, "fetched_at": seen})
+        _save_sketch(db, article_id, sketch)
         db.execute("insert or ignore into _pending_copies (article_id) values (?)", [article_id])
     return article_id, True
+
+
+def _save_sketch(db: Database, article_id: int, sketch: bytes | None) -> None:
+    # A changed text's old sketch is gone either way; without a new one, update_copies makes it.
+    db.execute("delete from _sketch_bands where article_id = ?", [article_id])
+    db.execute("delete from _sketches where article_id = ?", [article_id])
+    if sketch is None:
+        return
+    db.execute("insert into _sketches (article_id, sketch) values (?, ?)", [article_id, sketch])
+    if sketch:
+        db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
+                            [(key, article_id) for key in copies.band_keys(sketch)])
 
 
 def page_validators(db: Database) -> dict[str, dict]:
@@ -373,20 +395,41 @@ def _save_verdict_changes(db: Database, story: int, article_id: int, before: dic
 def update_copies(db: Database) -> int:
     """Find syndicated copies among the articles stored or changed since the last search.
 
-    Returns how many articles were compared with the rest.
+    Each such article is compared only with the stored articles that share a band of its
+    sketch. Returns how many articles were searched for.
     """
-    pending = {article_id for (article_id,) in db.execute(
-        "select article_id from _pending_copies")}
+    _sketch_missing(db)
+    pending = [article_id for (article_id,) in db.execute(
+        "select article_id from _pending_copies")]
     if not pending:
         return 0
-    pairs = find_copies(list(db.query(
-        "select id, text, published, first_seen from articles where is_stub = 0")), new=pending)
+    pairs = {tuple(sorted(pair)) for pair in db.execute(
+        "select distinct a.article_id, b.article_id from _pending_copies "
+        "join _sketch_bands a on a.article_id = _pending_copies.article_id "
+        "join _sketch_bands b on b.key = a.key and b.article_id != a.article_id")}
+    involved = json.dumps(sorted({i for pair in pairs for i in pair}))
+    candidates = {row[0]: copies.Candidate(*row) for row in db.execute(
+        "select articles.id, sketch, coalesce(published, first_seen, '') from articles "
+        "join _sketches on _sketches.article_id = articles.id "
+        "where articles.id in (select value from json_each(?))", [involved])}
+    found = copies.copies_among(
+        [(candidates[x], candidates[y]) for x, y in sorted(pairs)],
+        lambda i: db.execute("select text from articles where id = ?", [i]).fetchone()[0])
     with db.conn:
-        db["copies"].upsert_all([{"article_id": a, "copy_of": b, "similarity": s}
-                                 for a, b, s in pairs], pk=("article_id", "copy_of"))
+        db.conn.executemany("insert or replace into copies (article_id, copy_of, similarity) "
+                            "values (?, ?, ?)", found)
         db.conn.executemany("delete from _pending_copies where article_id = ?",
                             [(a,) for a in pending])
     return len(pending)
+
+
+def _sketch_missing(db: Database) -> None:
+    # Articles stored outside a crawl, or before sketches existed, get theirs here.
+    missing = list(db.execute("select id, text from articles where is_stub = 0 and id not in "
+                              "(select article_id from _sketches)"))
+    with db.conn:
+        for article_id, text in missing:
+            _save_sketch(db, article_id, copies.sketch(text))
 
 
 def stored_claims(db: Database, story: int) -> list[Claim]:

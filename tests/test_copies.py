@@ -1,0 +1,89 @@
+"""Syndicated copies: found among stored articles through their sketches, not by comparing all."""
+
+import subprocess
+import sys
+
+from monitor import copies, store
+from monitor.extract import Article, content_hash
+
+WIRE = (
+    "Dockworkers at the port of Calder Bay walked off the job on Tuesday after talks on a new "
+    "contract broke down late on Monday night. The union said its members would stay out until "
+    "the port authority restored the night-shift bonus it cut in the spring. Shipping lines "
+    "warned that dozens of container ships could be left waiting offshore by the end of the "
+    "week. The port handles about a fifth of the region's imports, most of them food and fuel. "
+    "A spokesman for the authority said it remained open to talks but would not reverse the cut.")
+REWRITE = (
+    "Calder Bay's port came to a standstill as dockworkers began a strike over pay. Union leaders "
+    "blamed the authority for scrapping a night-shift bonus. Shipping firms fear a long queue of "
+    "vessels. The authority said it remained open to talks but would not reverse the cut.")
+
+
+def test_a_sketch_is_the_same_in_every_process():
+    here = copies.sketch(WIRE)
+    there = subprocess.run(
+        [sys.executable, "-c", "import sys; from monitor.copies import sketch; "
+         "sys.stdout.buffer.write(sketch(sys.stdin.read()))"],
+        input=WIRE.encode(), capture_output=True, check=True).stdout
+    assert here == there and len(here) == copies.PERMUTATIONS * 8
+
+
+def test_identical_texts_share_every_band_and_estimate_one():
+    a, b = copies.sketch(WIRE), copies.sketch(WIRE)
+    assert copies.band_keys(a) == copies.band_keys(b)
+    assert copies.estimate(a, b) == 1.0
+
+
+def test_a_rewrite_that_shares_one_sentence_is_far_from_a_copy():
+    assert copies.jaccard(WIRE, REWRITE) < 0.2
+    assert copies.estimate(copies.sketch(WIRE), copies.sketch(REWRITE)) < 0.3
+
+
+def test_the_estimate_follows_the_exact_similarity():
+    edited = WIRE.replace("on Tuesday", "on Tuesday morning") + " By our wire service staff."
+    exact = copies.jaccard(WIRE, edited)
+    assert 0.7 < exact < 0.95
+    assert abs(copies.estimate(copies.sketch(WIRE), copies.sketch(edited)) - exact) < 0.15
+
+
+def test_a_short_text_has_no_sketch():
+    assert copies.sketch("Too short to tell") == b""
+
+
+def save(db, outlet, url, text, published=None):
+    return store.save_article(db, Article(url, url, "t", None, published, "en", text,
+                                          content_hash(text), False), outlet)[0]
+
+
+def test_copies_are_found_among_stored_articles_and_the_earlier_is_the_original(tmp_path):
+    db = store.open_db(tmp_path / "m.db")
+    outlet = store.save_outlet(db, "Wire", "wire.example")
+    original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
+    save(db, outlet, "https://wire.example/b", REWRITE, "2025-08-12")
+    copy = save(db, outlet, "https://wire.example/c", WIRE + " Reporting by staff.", "2025-08-13")
+    assert store.update_copies(db) == 3
+    assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(copy, original)]
+    assert db.execute("select count(*) from _pending_copies").fetchone()[0] == 0
+
+
+def test_a_later_copy_is_matched_against_the_stored_sketch_of_the_original(tmp_path):
+    db = store.open_db(tmp_path / "m.db")
+    outlet = store.save_outlet(db, "Wire", "wire.example")
+    original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
+    store.update_copies(db)
+    copy = save(db, outlet, "https://wire.example/late", WIRE, "2025-08-14")
+    assert store.update_copies(db) == 1  # only the new article was searched for
+    assert [(r["article_id"], r["copy_of"], r["similarity"]) for r in db["copies"].rows] == [
+        (copy, original, 1.0)]
+
+
+def test_a_changed_text_gets_a_new_sketch(tmp_path):
+    db = store.open_db(tmp_path / "m.db")
+    outlet = store.save_outlet(db, "Wire", "wire.example")
+    article = save(db, outlet, "https://wire.example/a", WIRE)
+    store.update_copies(db)
+    save(db, outlet, "https://wire.example/a", REWRITE)
+    store.update_copies(db)
+    stored = db.execute("select sketch from _sketches where article_id = ?",
+                        [article]).fetchone()[0]
+    assert stored == copies.sketch(REWRITE)
