@@ -33,6 +33,10 @@ REMOTE_CONTROL_ENABLED = False
 # (the default of 100 was a third of a recrawl's time).
 CONCURRENT_ITEMS = 4
 
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "monitor.middlewares.MetaRefreshMiddleware": 580,
+}
 ITEM_PIPELINES = {"monitor.pipelines.ArticlePipeline": 300}
 EXTENSIONS = {"monitor.progress.CrawlProgress": 500}
 LOGSTATS_INTERVAL = 300.0  # our own progress line says more, more often

@@ -137,6 +137,9 @@ def hostile(route_server, tmp_path_factory):
                                   b"</span></table><p>Talks on security will continue next week "
                                   b"in the capital, officials from both countries said.<div"),
         "/empty": answer(200, b""),
+        "/moved": answer(200, b'<html><head><META HTTP-EQUIV="Refresh" CONTENT="0; '
+                              b'URL=/moved-here"></head><body></body></html>'),
+        "/moved-here": answer(200, page("Arrived by meta refresh")),
         "/paywall": answer(200, page("Subscribers only", "<p>President Donald Trump has "
                                      "instructed the Pentagon to act.</p><p>Subscribe to "
                                      "continue reading.</p>")),
@@ -158,7 +161,8 @@ def hostile(route_server, tmp_path_factory):
                                    {"Content-Type": "application/xml"}),
     }
     route_server.routes.update(cases)
-    articles = [p for p in cases if not p.endswith(".xml") and p != "/landing"]
+    articles = [p for p in cases if not p.endswith(".xml") and p not in ("/landing",
+                                                                          "/moved-here")]
     tmp = tmp_path_factory.mktemp("hostile")
     outlets = tmp / "outlets.toml"
     outlets.write_text(
@@ -283,6 +287,10 @@ def test_undeclared_encoding_is_detected(hostile):
 
 def test_malformed_html_is_read(hostile):
     assert "Claudia Sheinbaum" in article(hostile[0], "/malformed")[1]
+
+
+def test_a_meta_refresh_is_followed(hostile):
+    assert article(hostile[0], "/moved-here")[0] == "Arrived by meta refresh"
 
 
 def test_an_empty_page_is_recorded_but_not_an_article(hostile):

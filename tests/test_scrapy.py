@@ -29,3 +29,11 @@ def test_scrapy_crawl_feeds_stores_articles(outlet_server, tmp_path):
     corpus = tomllib.loads((ROOT / "data/demo/articles.toml").read_text())["article"]
     assert len(urls) == sum(a["outlet"] == "metro" for a in corpus)
     assert all("/metro/" in u for u in urls)
+
+
+def test_only_pages_that_mention_a_refresh_are_searched_for_one():
+    from monitor.middlewares import may_refresh
+
+    assert may_refresh(b'<html><head><meta http-equiv="REFRESH" content="0;url=/x">')
+    assert may_refresh('<html><meta http-equiv="refresh">'.encode("utf-16"))
+    assert not may_refresh(b"<html><head><title>News</title></head><body>" + b"x" * 50_000)
