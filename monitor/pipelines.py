@@ -84,7 +84,8 @@ class ArticlePipeline:
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
         self.stats.inc_value("monitor/pages")
         if item.error:
-            store.save_page(self.db, item.url, item.status, None, None, error=item.error)
+            with self.db.conn:
+                store.save_page(self.db, item.url, item.status, None, None, error=item.error)
             self.stats.inc_value("monitor/failed_pages")
             return item
         if item.not_modified:
@@ -94,18 +95,19 @@ class ArticlePipeline:
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            store.save_page(self.db, item.url, item.status, None, None,
-                            item.etag, item.last_modified, error=repr(e))
+            with self.db.conn:
+                store.save_page(self.db, item.url, item.status, None, None,
+                                item.etag, item.last_modified, error=repr(e))
             return item
         if read.unchanged:
             return self._unchanged(item)
-        article_id = None
-        if read.article is not None:
-            article_id = self._save_article(item, read)
-        store.save_page(self.db, item.url, item.status, read.packed, article_id,
-                        item.etag, item.last_modified,
-                        error=None if read.article else "no article text found",
-                        html_hash=read.html_hash)
+        outlet_id = self._outlet_id(item)
+        with self.db.conn:  # the page, its article and its matches: all or nothing
+            article_id = self._save_article(read, outlet_id) if read.article else None
+            store.save_page(self.db, item.url, item.status, read.packed, article_id,
+                            item.etag, item.last_modified,
+                            error=None if read.article else "no article text found",
+                            html_hash=read.html_hash)
         item.body = b""  # stored compressed; Scrapy need not hold the page any longer
         return item
 
@@ -120,18 +122,15 @@ class ArticlePipeline:
             self.pool, read_page, item.body, item.encoding, item.url, item.known_hash,
             item.known_text, self.stories)
 
-    def _save_article(self, item: PageItem, read: PageRead) -> int:
+    def _save_article(self, read: PageRead, outlet_id: int) -> int:
         article = read.article
-        article_id, changed = store.save_article(self.db, article, self._outlet_id(item),
-                                                 read.sketch)
+        article_id, changed = store.save_article(self.db, article, outlet_id, read.sketch)
         self.stats.inc_value("monitor/articles")
         self.stats.inc_value("monitor/changed", int(changed))
         if changed and read.scores:
-            # Saved after the article: a crash in between leaves it for `monitor match`.
             row = {"id": article_id, "content_hash": article.content_hash}
-            with self.db.conn:
-                for story, result, scored in read.scores:
-                    store.save_match(self.db, story, row, result, self.claim_ids[story], scored)
+            for story, result, scored in read.scores:
+                store.save_match(self.db, story, row, result, self.claim_ids[story], scored)
             self.stats.inc_value("monitor/matched")
             self.stats.inc_value("monitor/covering",
                                  int(any(result.is_coverage for _, result, _ in read.scores)))

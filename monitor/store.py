@@ -229,30 +229,31 @@ def save_article(db: Database, article: Article, outlet_id: int,
 
     `sketch` is the text's `copies.sketch` when the caller has it (else `update_copies` makes
     it). Returns the article's id and whether its text is new or changed (then it needs
-    matching).
+    matching). Plain SQL, no commit: the caller wraps the page's rows in one transaction.
     """
     seen = now()
-    rows = list(db["articles"].rows_where("url = ?", [article.url]))
-    if rows and rows[0]["content_hash"] == article.content_hash:
-        return rows[0]["id"], False
-    record = {"url": article.url, "outlet_id": outlet_id, "title": article.title,
-              "author": article.author, "published": article.published,
-              "language": article.language, "text": article.text,
-              "content_hash": article.content_hash, "is_stub": int(article.is_stub),
-              "source_url": article.source, "last_seen": seen}
-    with db.conn:
-        if rows:
-            article_id = rows[0]["id"]
-            db["articles"].update(article_id, record)
-        else:
-            article_id = db["articles"].insert({**record, "first_seen": seen}).last_pk
-        version = db.execute("select coalesce(max(version), 0) + 1 from versions "
-                             "where article_id = ?", [article_id]).fetchone()[0]
-        db["versions"].insert({"article_id": article_id, "version": version,
-                               "title": article.title, "text": article.text,
-                               "content_hash": article.content_hash, "fetched_at": seen})
-        _save_sketch(db, article_id, sketch)
-        db.execute("insert or ignore into _pending_copies (article_id) values (?)", [article_id])
+    row = db.execute("select id, content_hash from articles where url = ?",
+                     [article.url]).fetchone()
+    if row and row[1] == article.content_hash:
+        return row[0], False
+    fields = [outlet_id, article.title, article.author, article.published, article.language,
+              article.text, article.content_hash, int(article.is_stub), article.source, seen]
+    if row:
+        article_id = row[0]
+        db.execute("update articles set outlet_id = ?, title = ?, author = ?, published = ?, "
+                   "language = ?, text = ?, content_hash = ?, is_stub = ?, source_url = ?, "
+                   "last_seen = ? where id = ?", [*fields, article_id])
+    else:
+        article_id = db.execute(
+            "insert into articles (outlet_id, title, author, published, language, text, "
+            "content_hash, is_stub, source_url, last_seen, url, first_seen) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [*fields, article.url, seen]).lastrowid
+    db.execute("insert into versions (article_id, version, title, text, content_hash, "
+               "fetched_at) select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from versions "
+               "where article_id = ?",
+               [article_id, article.title, article.text, article.content_hash, seen, article_id])
+    _save_sketch(db, article_id, sketch)
+    db.execute("insert or ignore into _pending_copies (article_id) values (?)", [article_id])
     return article_id, True
 
 
@@ -287,13 +288,13 @@ def touch_pages(db: Database, urls: list[str]) -> None:
 def save_page(db: Database, url: str, status: int, packed: bytes | None,
               article_id: int | None, etag: str | None = None, last_modified: str | None = None,
               error: str | None = None, html_hash: str | None = None) -> None:
-    """Keep the raw page (compressed by `pack_page`) to re-extract it without a refetch."""
-    with db.conn:
-        db.execute("insert or replace into pages (url, article_id, status, fetched_at, etag, "
-                   "last_modified, html_hash, html_zst, error) "
-                   "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [url, article_id, status, now(), etag, last_modified, html_hash, packed,
-                    error])
+    """Keep the raw page (compressed by `pack_page`) to re-extract it without a refetch.
+
+    No commit: the caller wraps the page's rows in one transaction.
+    """
+    db.execute("insert or replace into pages (url, article_id, status, fetched_at, etag, "
+               "last_modified, html_hash, html_zst, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [url, article_id, status, now(), etag, last_modified, html_hash, packed, error])
 
 
 def pack_page(html: bytes) -> bytes:

@@ -51,8 +51,9 @@ def test_a_short_text_has_no_sketch():
 
 
 def save(db, outlet, url, text, published=None):
-    return store.save_article(db, Article(url, url, "t", None, published, "en", text,
-                                          content_hash(text), False), outlet)[0]
+    with db.conn:
+        return store.save_article(db, Article(url, url, "t", None, published, "en", text,
+                                              content_hash(text), False), outlet)[0]
 
 
 def test_copies_are_found_among_stored_articles_and_the_earlier_is_the_original(tmp_path):

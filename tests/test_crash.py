@@ -87,11 +87,12 @@ def add_articles(db_path, n):
     db = store.open_db(db_path)
     texts = [row["text"] for row in db["articles"].rows]
     outlet = db["outlets"].get(1)["id"]
-    for i in range(n):
-        text = f"{texts[i % len(texts)]}\nEdition {i}."
-        store.save_article(db, Article(f"https://copies.example/{i}",
-                                       f"https://copies.example/{i}", f"copy {i}", None, None,
-                                       "en", text, content_hash(text), False), outlet)
+    with db.conn:
+        for i in range(n):
+            text = f"{texts[i % len(texts)]}\nEdition {i}."
+            store.save_article(db, Article(f"https://copies.example/{i}",
+                                           f"https://copies.example/{i}", f"copy {i}", None,
+                                           None, "en", text, content_hash(text), False), outlet)
     db.close()
 
 

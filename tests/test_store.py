@@ -35,13 +35,15 @@ def test_a_refetched_page_replaces_its_old_raw_bytes(tmp_path):
     with db.conn:
         db.execute("insert into pages (url, status, html_gz) values (?, 200, ?)",
                    ["http://old.example/a", gzip.compress(b"<p>old</p>")])
-    save_page(db, "http://old.example/a", 200, pack_page(b"<p>new</p>"), None)
+    with db.conn:
+        save_page(db, "http://old.example/a", 200, pack_page(b"<p>new</p>"), None)
     assert page_html(db, "http://old.example/a") == b"<p>new</p>"
     assert db.execute("select html_gz from pages").fetchone()[0] is None
 
 
 def test_a_page_without_raw_bytes_reads_as_none(tmp_path):
     db = open_db(tmp_path / "m.db")
-    save_page(db, "http://x.example/gone", 404, None, None, error="HTTP 404")
+    with db.conn:
+        save_page(db, "http://x.example/gone", 404, None, None, error="HTTP 404")
     assert page_html(db, "http://x.example/gone") is None
     assert page_html(db, "http://x.example/never-fetched") is None
