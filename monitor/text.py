@@ -75,6 +75,7 @@ _NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAG
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
 _WORD_RE = re.compile(r"[\w'\u2019-]+")
+_DASHES = re.compile(r"[\u2010-\u2015]")
 
 
 @dataclass(frozen=True)
@@ -92,20 +93,24 @@ class Number:
 
 def normalise(text: str) -> str:
     """Fold typography (curly quotes, dashes, non-breaking spaces) so equal words compare equal."""
+    return " ".join(_typography(text).split())
+
+
+def _typography(text: str) -> str:
+    # What normalise folds but whitespace, so that a whole article is folded at once.
     text = unicodedata.normalize("NFKC", text)
     # Doubled single marks and TeX-style quotes stand for double quotation marks.
-    text = re.sub(r"\u2018\u2018|``", "\u201c", text)
-    text = re.sub(r"\u2019\u2019|''", "\u201d", text)
+    text = text.replace("\u2018\u2018", "\u201c").replace("``", "\u201c")
+    text = text.replace("\u2019\u2019", "\u201d").replace("''", "\u201d")
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _DASHES.sub("-", text)
 
 
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences; paragraphs never run together, abbreviations don't split."""
     sentences: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n", text):
-        paragraph = normalise(paragraph)
+    for line in _typography(text).split("\n"):
+        paragraph = " ".join(line.split())
         if paragraph:
             sentences.extend(_split_paragraph(paragraph))
     return sentences
@@ -115,7 +120,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start:m.start()].split()
+        before = paragraph[start:m.start()].rsplit(maxsplit=1)
         last = before[-1].lower().rstrip(".") if before else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue

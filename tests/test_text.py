@@ -21,6 +21,13 @@ def test_paragraphs_never_run_together():
         "A heading without a stop", "The body starts here."]
 
 
+def test_typography_and_whitespace_of_every_kind_fold_to_plain_text():
+    text = ("  Officials\u00a0said\tthe \u2018\u2018deal\u2019\u2019 was done \u2013 for now."
+            "\r\n\n  Talks  resume.  ")
+    assert split_sentences(text) == ["Officials said the \u201cdeal\u201d was done - for now.",
+                                     "Talks resume."]
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("extradited 29 drug suspects", 29, "drug suspect"),
     ("extradited twenty-six suspects", 26, "suspect"),
