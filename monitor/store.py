@@ -178,10 +178,10 @@ def m006_copy_sketches(db: Database) -> None:
     db["_pending_copies"].create({"article_id": int}, pk="article_id")
     # Each article's MinHash sketch and its LSH band keys (monitor/copies.py): a new article
     # is compared with the few that share a band, not with every stored one.
-    db["_sketches"].create({"article_id": int, "sketch": bytes}, pk="article_id")
-    db["_sketch_bands"].create({"key": int, "article_id": int})
-    db["_sketch_bands"].create_index(["key"])
-    db["_sketch_bands"].create_index(["article_id"])
+    # Without rowids: one b-tree each, written once for every article a crawl stores.
+    db.execute("create table _sketches (article_id integer primary key, sketch blob)")
+    db.execute("create table _sketch_bands (key integer, article_id integer, "
+               "primary key (key, article_id)) without rowid")
 
 
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
@@ -259,7 +259,10 @@ def save_article(db: Database, article: Article, outlet_id: int,
 
 def _save_sketch(db: Database, article_id: int, sketch: bytes | None) -> None:
     # A changed text's old sketch is gone either way; without a new one, update_copies makes it.
-    db.execute("delete from _sketch_bands where article_id = ?", [article_id])
+    old = db.execute("select sketch from _sketches where article_id = ?", [article_id]).fetchone()
+    if old and old[0]:
+        db.conn.executemany("delete from _sketch_bands where key = ? and article_id = ?",
+                            [(key, article_id) for key in copies.band_keys(old[0])])
     db.execute("delete from _sketches where article_id = ?", [article_id])
     if sketch is None:
         return
@@ -400,28 +403,36 @@ def update_copies(db: Database) -> int:
     sketch. Returns how many articles were searched for.
     """
     _sketch_missing(db)
-    pending = [article_id for (article_id,) in db.execute(
-        "select article_id from _pending_copies")]
+    pending = list(db.execute("select _pending_copies.article_id, sketch from _pending_copies "
+                              "left join _sketches using (article_id)"))
     if not pending:
         return 0
-    pairs = {tuple(sorted(pair)) for pair in db.execute(
-        "select distinct a.article_id, b.article_id from _pending_copies "
-        "join _sketch_bands a on a.article_id = _pending_copies.article_id "
-        "join _sketch_bands b on b.key = a.key and b.article_id != a.article_id")}
-    involved = json.dumps(sorted({i for pair in pairs for i in pair}))
-    candidates = {row[0]: copies.Candidate(*row) for row in db.execute(
-        "select articles.id, sketch, coalesce(published, first_seen, '') from articles "
-        "join _sketches on _sketches.article_id = articles.id "
-        "where articles.id in (select value from json_each(?))", [involved])}
     found = copies.copies_among(
-        [(candidates[x], candidates[y]) for x, y in sorted(pairs)],
+        _candidate_pairs(db, pending),
         lambda i: db.execute("select text from articles where id = ?", [i]).fetchone()[0])
     with db.conn:
         db.conn.executemany("insert or replace into copies (article_id, copy_of, similarity) "
                             "values (?, ?, ?)", found)
         db.conn.executemany("delete from _pending_copies where article_id = ?",
-                            [(a,) for a in pending])
+                            [(a,) for a, _ in pending])
     return len(pending)
+
+
+def _candidate_pairs(db: Database, pending: list[tuple[int, bytes | None]]
+                     ) -> list[tuple[copies.Candidate, copies.Candidate]]:
+    wanted: dict[int, list[int]] = {}  # band key -> the pending articles that have it
+    for article_id, sketch in pending:
+        for key in copies.band_keys(sketch) if sketch else []:
+            wanted.setdefault(key, []).append(article_id)
+    pairs = {(min(a, b), max(a, b)) for key, b in db.execute(
+        "select key, article_id from _sketch_bands where key in (select value from json_each(?))",
+        [json.dumps(list(wanted))]) for a in wanted[key] if a != b}
+    involved = json.dumps(sorted({i for pair in pairs for i in pair}))
+    candidates = {row[0]: copies.Candidate(*row) for row in db.execute(
+        "select articles.id, sketch, coalesce(published, first_seen, '') from articles "
+        "join _sketches on _sketches.article_id = articles.id "
+        "where articles.id in (select value from json_each(?))", [involved])}
+    return [(candidates[x], candidates[y]) for x, y in sorted(pairs)]
 
 
 def _sketch_missing(db: Database) -> None:
