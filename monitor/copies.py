@@ -89,19 +89,26 @@ class Candidate:
     when: str  # published, else first seen: the earlier of two is the original
 
 
-def copies_among(pairs: list[tuple[Candidate, Candidate]],
+def copies_among(candidates: dict[int, Candidate], pairs: list[tuple[int, int]],
                  text: Callable[[int], str]) -> list[tuple[int, int, float]]:
-    """(copy, original, similarity) for each candidate pair that is a copy.
+    """(copy, original, similarity) for each pair of candidate ids that is a copy.
 
-    The similarity is the sketches' estimate, or the exact Jaccard (from `text(article_id)`)
-    when the estimate is too close to the threshold to decide.
+    The similarity is the sketches' estimate (for all pairs at once), or the exact Jaccard
+    (from `text(article_id)`) when the estimate is too close to the threshold to decide.
     """
+    if not pairs:
+        return []
+    row = {article_id: i for i, article_id in enumerate(candidates)}
+    sketches = np.frombuffer(b"".join(c.sketch for c in candidates.values()),
+                             dtype=np.uint64).reshape(len(candidates), -1)
+    first, second = (np.array([row[pair[k]] for pair in pairs]) for k in (0, 1))
+    estimates = (sketches[first] == sketches[second]).mean(axis=1)
     found = []
-    for a, b in pairs:
-        share = estimate(a.sketch, b.sketch)
+    for (x, y), share in zip(pairs, estimates.tolist(), strict=True):
         if SURE[0] <= share < SURE[1]:
-            share = jaccard(text(a.id), text(b.id))
+            share = jaccard(text(x), text(y))
         if share >= THRESHOLD:
+            a, b = candidates[x], candidates[y]
             copy, original = (a, b) if (a.when, a.id) > (b.when, b.id) else (b, a)
             found.append((copy.id, original.id, round(share, 3)))
     return found

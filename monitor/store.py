@@ -408,7 +408,7 @@ def update_copies(db: Database) -> int:
     if not pending:
         return 0
     found = copies.copies_among(
-        _candidate_pairs(db, pending),
+        *_candidate_pairs(db, pending),
         lambda i: db.execute("select text from articles where id = ?", [i]).fetchone()[0])
     with db.conn:
         db.conn.executemany("insert or replace into copies (article_id, copy_of, similarity) "
@@ -419,20 +419,23 @@ def update_copies(db: Database) -> int:
 
 
 def _candidate_pairs(db: Database, pending: list[tuple[int, bytes | None]]
-                     ) -> list[tuple[copies.Candidate, copies.Candidate]]:
-    wanted: dict[int, list[int]] = {}  # band key -> the pending articles that have it
-    for article_id, sketch in pending:
-        for key in copies.band_keys(sketch) if sketch else []:
-            wanted.setdefault(key, []).append(article_id)
-    pairs = {(min(a, b), max(a, b)) for key, b in db.execute(
-        "select key, article_id from _sketch_bands where key in (select value from json_each(?))",
-        [json.dumps(list(wanted))]) for a in wanted[key] if a != b}
+                     ) -> tuple[dict[int, copies.Candidate], list[tuple[int, int]]]:
+    # The pending articles and those sharing a band of their sketch, and the pairs to compare.
+    keys = {article_id: copies.band_keys(sketch) for article_id, sketch in pending if sketch}
+    members: dict[int, set[int]] = {}  # band key -> the articles that have it
+    for key, article_id in db.execute(
+            "select key, article_id from _sketch_bands where key in "
+            "(select value from json_each(?))", [json.dumps([k for ks in keys.values()
+                                                             for k in ks])]):
+        members.setdefault(key, set()).add(article_id)
+    pairs = {(min(a, b), max(a, b)) for a, own in keys.items()
+             for b in set().union(*(members.get(k, ()) for k in own)) if b != a}
     involved = json.dumps(sorted({i for pair in pairs for i in pair}))
     candidates = {row[0]: copies.Candidate(*row) for row in db.execute(
         "select articles.id, sketch, coalesce(published, first_seen, '') from articles "
         "join _sketches on _sketches.article_id = articles.id "
         "where articles.id in (select value from json_each(?))", [involved])}
-    return [(candidates[x], candidates[y]) for x, y in sorted(pairs)]
+    return candidates, sorted(pairs)
 
 
 def _sketch_missing(db: Database) -> None:
