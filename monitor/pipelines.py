@@ -8,12 +8,15 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from twisted.internet import task
+
 from monitor import copies, store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
 from monitor.match import ArticleMatch, Story, score_article
 
 logger = logging.getLogger(__name__)
+COMMIT_AFTER = 1.0  # seconds
 
 
 @dataclass
@@ -70,12 +73,20 @@ class ArticlePipeline:
         self.outlet_ids: dict[str, int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         self.pool: ProcessPoolExecutor | None = None  # started at the first page to extract
+        # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
+        # Datasette shows lags the crawl by no more than that.
+        self.batch = store.Batch(self.db)
+        self.committer = task.LoopingCall(self.batch.commit)
+        self.committer.start(COMMIT_AFTER, now=False)
 
     def _flush_touched(self) -> None:
         store.touch_pages(self.db, self.touched)
         self.touched = []
 
     def close_spider(self, spider=None):
+        if self.committer.running:
+            self.committer.stop()
+        self.batch.commit()
         self._flush_touched()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -84,7 +95,7 @@ class ArticlePipeline:
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
         self.stats.inc_value("monitor/pages")
         if item.error:
-            with self.db.conn:
+            with self.batch.page():
                 store.save_page(self.db, item.url, item.status, None, None, error=item.error)
             self.stats.inc_value("monitor/failed_pages")
             return item
@@ -95,14 +106,14 @@ class ArticlePipeline:
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            with self.db.conn:
+            with self.batch.page():
                 store.save_page(self.db, item.url, item.status, None, None,
                                 item.etag, item.last_modified, error=repr(e))
             return item
         if read.unchanged:
             return self._unchanged(item)
         outlet_id = self._outlet_id(item)
-        with self.db.conn:  # the page, its article and its matches: all or nothing
+        with self.batch.page():  # the page, its article and its matches
             article_id = self._save_article(read, outlet_id) if read.article else None
             store.save_page(self.db, item.url, item.status, read.packed, article_id,
                             item.etag, item.last_modified,

@@ -47,3 +47,35 @@ def test_a_page_without_raw_bytes_reads_as_none(tmp_path):
         save_page(db, "http://x.example/gone", 404, None, None, error="HTTP 404")
     assert page_html(db, "http://x.example/gone") is None
     assert page_html(db, "http://x.example/never-fetched") is None
+
+
+def test_a_page_that_fails_midway_leaves_nothing_and_its_batch_keeps_the_rest(tmp_path):
+    import pytest
+
+    from monitor.store import Batch
+
+    db = open_db(tmp_path / "m.db")
+    batch = Batch(db, pages=10)
+    with batch.page():
+        save_page(db, "http://x.example/first", 200, None, None)
+    with pytest.raises(RuntimeError), batch.page():
+        save_page(db, "http://x.example/broken", 200, None, None)
+        raise RuntimeError("the disk filled up halfway through this page")
+    with batch.page():
+        save_page(db, "http://x.example/third", 200, None, None)
+    batch.commit()
+    urls = [u for (u,) in sqlite3.connect(tmp_path / "m.db").execute(
+        "select url from pages order by url")]
+    assert urls == ["http://x.example/first", "http://x.example/third"]
+
+
+def test_a_batch_is_committed_when_full(tmp_path):
+    from monitor.store import Batch
+
+    db = open_db(tmp_path / "m.db")
+    batch = Batch(db, pages=2)
+    for i in range(3):
+        with batch.page():
+            save_page(db, f"http://x.example/{i}", 200, None, None)
+    seen = sqlite3.connect(tmp_path / "m.db").execute("select count(*) from pages").fetchone()
+    assert seen == (2,)  # the third waits for the next commit
