@@ -30,6 +30,7 @@ class PageRead:
     sketch: bytes | None = None  # the article's copies.sketch, to find syndicated copies
     # (story id, result, claims scored) for each story; empty when the text is unchanged
     scores: list[tuple[int, ArticleMatch, bool]] = field(default_factory=list)
+    match_error: str | None = None  # why matching failed (the article is kept all the same)
 
 
 def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None,
@@ -46,9 +47,12 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     read = PageRead(digest, False, extract_page(body, url, encoding), store.pack_page(body))
     article = read.article
     if article is not None and article.content_hash != known_text:
-        read.scores = [(story.id, *score_article(story, article.text, article.language,
-                                                 article.is_stub)) for story in stories]
         read.sketch = None if article.is_stub else copies.sketch(article.text)
+        try:
+            read.scores = [(story.id, *score_article(story, article.text, article.language,
+                                                     article.is_stub)) for story in stories]
+        except Exception as e:  # a matching bug must not cost the article: `monitor match`
+            read.match_error = repr(e)  # will try it again, and show the error
     return read
 
 
@@ -135,6 +139,9 @@ class ArticlePipeline:
 
     def _save_article(self, read: PageRead, outlet_id: int) -> int:
         article = read.article
+        if read.match_error:
+            logger.warning("matching failed for %s: %s", article.url, read.match_error)
+            self.stats.inc_value("monitor/errors")
         article_id, changed = store.save_article(self.db, article, outlet_id, read.sketch)
         self.stats.inc_value("monitor/articles")
         self.stats.inc_value("monitor/changed", int(changed))

@@ -1,0 +1,30 @@
+"""What the crawl's workers make of one page (`read_page`), without Scrapy."""
+
+from monitor.match import Story
+from monitor.pipelines import read_page
+from monitor.store import html_hash
+
+PAGE = ("<html><head><title>Port strike</title></head><body><article><h1>Port strike</h1>"
+        + "".join(f"<p>Dockworkers at the port of Calder Bay stayed out for the {n} day in a row "
+                  f"as talks on a new contract stalled again.</p>" for n in ("first", "second"))
+        + "</article></body></html>").encode()
+
+
+def test_an_unchanged_page_is_neither_extracted_nor_matched():
+    read = read_page(PAGE, "utf-8", "http://x.example/a", html_hash(PAGE), None, [])
+    assert read.unchanged and read.article is None and read.scores == []
+
+
+def test_an_unchanged_text_is_not_matched_again():
+    first = read_page(PAGE, "utf-8", "http://x.example/a", None, None, [])
+    again = read_page(PAGE + b"<!-- a new ad slot -->", "utf-8", "http://x.example/a",
+                      first.html_hash, first.article.content_hash,
+                      [Story(1, "s", "en", "", [], {})])
+    assert again.article is not None and again.scores == [] and again.sketch is None
+
+
+def test_a_page_whose_matching_fails_keeps_its_article_and_says_why():
+    broken = Story(1, "broken", "en", "", None, {})  # no claims list: the matcher raises
+    read = read_page(PAGE, "utf-8", "http://x.example/a", None, None, [broken])
+    assert read.article.title == "Port strike"
+    assert read.packed and read.sketch and "TypeError" in read.match_error
