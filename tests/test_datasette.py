@@ -105,3 +105,12 @@ def test_monitor_serve_runs_a_real_datasette_on_loopback(crawled_demo):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_machinery_tables_are_hidden_from_the_table_list(datasette):
+    import asyncio
+
+    tables = {t["name"]: t["hidden"] for t in asyncio.run(get_json(
+        datasette, "/monitor.json"))["tables"]}
+    assert tables["articles"] is False
+    assert all(tables[name] for name in ("_pending_copies", "_sketches", "_sketch_bands"))
