@@ -122,7 +122,8 @@ class ArticlePipeline:
             store.save_page(self.db, item.url, item.status, read.packed, article_id,
                             item.etag, item.last_modified,
                             error=None if read.article else "no article text found",
-                            html_hash=read.html_hash)
+                            html_hash=read.html_hash,
+                            text_hash=read.article.content_hash if read.article else None)
         item.body = b""  # stored compressed; Scrapy need not hold the page any longer
         return item
 

@@ -183,6 +183,20 @@ def m006_copy_sketches(db: Database) -> None:
     db.execute("create table _sketches (article_id integer primary key, sketch blob)")
     db.execute("create table _sketch_bands (key integer, article_id integer, "
                "primary key (key, article_id)) without rowid")
+    # Articles stored before: sketched and searched once, at the next run.
+    db.execute("insert into _pending_copies (article_id) select id from articles")
+
+
+@migration
+def m007_recrawl_lookups(db: Database) -> None:
+    # A recrawl looks up every listed page before asking for it: from one small index, not
+    # from the page rows (with their raw HTML) and the articles (with their text).
+    db["pages"].add_column("text_hash", str)
+    db.execute("update pages set text_hash = (select content_hash from articles "
+               "where articles.id = pages.article_id)")
+    db.execute("create index pages_recrawl on pages "
+               "(url, status, etag, last_modified, html_hash, text_hash)")
+    db.execute("create index articles_url_text_hash on articles (url, content_hash)")
 
 
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
@@ -233,8 +247,8 @@ def save_article(db: Database, article: Article, outlet_id: int,
     matching). Plain SQL, no commit: the caller wraps the page's rows in one transaction.
     """
     seen = now()
-    row = db.execute("select id, content_hash from articles where url = ?",
-                     [article.url]).fetchone()
+    row = db.execute("select id, content_hash from articles indexed by articles_url_text_hash "
+                     "where url = ?", [article.url]).fetchone()
     if row and row[1] == article.content_hash:
         return row[0], False
     fields = [outlet_id, article.title, article.author, article.published, article.language,
@@ -309,13 +323,14 @@ class Batch:
         self.uncommitted = 0
 
 
-def page_validators(db: Database) -> dict[str, dict]:
-    """For every fetched page: its ETag, Last-Modified, HTML hash and article text hash, so a
-    recrawl asks only for changes and neither extracts nor matches what has not changed."""
-    return {row["url"]: row for row in db.query(
-        "select pages.url, etag, last_modified, html_hash, articles.content_hash "
-        "from pages left join articles on articles.id = pages.article_id "
-        "where pages.status = 200")}
+def page_validators(db: Database, url: str) -> dict:
+    """What was fetched from `url` last time: its ETag, Last-Modified, HTML hash and article
+    text hash, so a recrawl asks only for changes and neither extracts nor matches what has not
+    changed. Empty when the page was never fetched whole."""
+    row = db.execute("select etag, last_modified, html_hash, text_hash from pages "
+                     "indexed by pages_recrawl where url = ? and status = 200", [url]).fetchone()
+    keys = ("etag", "last_modified", "html_hash", "content_hash")
+    return dict(zip(keys, row, strict=True)) if row else {}
 
 
 def touch_pages(db: Database, urls: list[str]) -> None:
@@ -327,14 +342,18 @@ def touch_pages(db: Database, urls: list[str]) -> None:
 
 def save_page(db: Database, url: str, status: int, packed: bytes | None,
               article_id: int | None, etag: str | None = None, last_modified: str | None = None,
-              error: str | None = None, html_hash: str | None = None) -> None:
-    """Keep the raw page (compressed by `pack_page`) to re-extract it without a refetch.
+              error: str | None = None, html_hash: str | None = None,
+              text_hash: str | None = None) -> None:
+    """Keep the raw page (compressed by `pack_page`) to re-extract it without a refetch, with
+    what a recrawl compares: validators, the raw page's hash, its article text's hash.
 
     No commit: the caller wraps the page's rows in one transaction.
     """
     db.execute("insert or replace into pages (url, article_id, status, fetched_at, etag, "
-               "last_modified, html_hash, html_zst, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [url, article_id, status, now(), etag, last_modified, html_hash, packed, error])
+               "last_modified, html_hash, text_hash, html_zst, error) "
+               "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [url, article_id, status, now(), etag, last_modified, html_hash, text_hash,
+                packed, error])
 
 
 def pack_page(html: bytes) -> bytes:
@@ -476,9 +495,11 @@ def _candidate_pairs(db: Database, pending: list[tuple[int, bytes | None]]
 
 
 def _sketch_missing(db: Database) -> None:
-    # Articles stored outside a crawl, or before sketches existed, get theirs here.
-    missing = list(db.execute("select id, text from articles where is_stub = 0 and id not in "
-                              "(select article_id from _sketches)"))
+    # Pending articles stored outside a crawl, or before sketches existed, get theirs here.
+    missing = list(db.execute(
+        "select articles.id, articles.text from _pending_copies "
+        "join articles on articles.id = _pending_copies.article_id where articles.is_stub = 0 "
+        "and not exists (select 1 from _sketches where _sketches.article_id = articles.id)"))
     with db.conn:
         for article_id, text in missing:
             _save_sketch(db, article_id, copies.sketch(text))

@@ -39,7 +39,6 @@ class OutletSpider(scrapy.Spider):
         self.allowed_domains = sorted({o.domain for o in self.outlets})
         self.query = query
         self.stories: list[dict] = []
-        self.validators: dict[str, dict] = {}
 
     @classmethod
     def update_settings(cls, settings):
@@ -51,16 +50,16 @@ class OutletSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        db = store.open_db(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
-        try:
-            spider.stories = store.stories_to_crawl(db)
-            spider.validators = store.page_validators(db)
-        finally:
-            db.close()
+        # Read here, written by the pipeline: what was fetched before is looked up page by page.
+        spider.db = store.open_db(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
+        spider.stories = store.stories_to_crawl(spider.db)
         if spider.query:
             spider.stories = [{**s, "query": spider.query} for s in spider.stories] or [
                 {"slug": "query", "query": spider.query, "aggregators": []}]
         return spider
+
+    def closed(self, reason: str) -> None:
+        self.db.close()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for outlet in self.outlets:
@@ -112,10 +111,10 @@ class OutletSpider(scrapy.Spider):
     def article_request(self, url: str, outlet: Outlet, anywhere: bool = False) -> scrapy.Request:
         """A conditional request when the page was fetched before (ETag, Last-Modified)."""
         headers = {}
-        known = self.validators.get(url)
-        if known and known.get("etag"):
+        known = store.page_validators(self.db, url)
+        if known.get("etag"):
             headers["If-None-Match"] = known["etag"]
-        if known and known.get("last_modified"):
+        if known.get("last_modified"):
             headers["If-Modified-Since"] = known["last_modified"]
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
                               headers=headers, cb_kwargs={"outlet": outlet},
@@ -147,7 +146,7 @@ class OutletSpider(scrapy.Spider):
                            error=f"not a web page ({kind or 'no Content-Type'})")
             return
         url = canonical_url(response.url)
-        known = self.validators.get(url) or {}
+        known = store.page_validators(self.db, url)
         # Decoding and extracting happen in the pipeline's worker processes, off the reactor.
         yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain,
                        status=response.status, body=response.body,

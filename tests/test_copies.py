@@ -88,3 +88,21 @@ def test_a_changed_text_gets_a_new_sketch(tmp_path):
     stored = db.execute("select sketch from _sketches where article_id = ?",
                         [article]).fetchone()[0]
     assert stored == copies.sketch(REWRITE)
+
+
+def test_articles_stored_before_sketches_existed_are_searched_after_the_upgrade(tmp_path,
+                                                                                monkeypatch):
+    path = tmp_path / "old.db"
+    before = [step for step in store.MIGRATIONS if step[0] < "m006"]
+    monkeypatch.setattr(store, "MIGRATIONS", before)
+    old = store.open_db(path)
+    with old.conn:
+        for i, text in enumerate([WIRE, REWRITE, WIRE]):
+            old.execute("insert into articles (url, text, is_stub, first_seen) "
+                        "values (?, ?, 0, ?)", [f"https://old.example/{i}", text, f"2025-08-1{i}"])
+    old.close()
+    monkeypatch.undo()
+
+    db = store.open_db(path)
+    assert store.update_copies(db) == 3
+    assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(3, 1)]

@@ -79,3 +79,22 @@ def test_a_batch_is_committed_when_full(tmp_path):
             save_page(db, f"http://x.example/{i}", 200, None, None)
     seen = sqlite3.connect(tmp_path / "m.db").execute("select count(*) from pages").fetchone()
     assert seen == (2,)  # the third waits for the next commit
+
+
+def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatch):
+    from monitor import store
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(store, "MIGRATIONS", [m for m in store.MIGRATIONS if m[0] < "m007"])
+    old = open_db(path)
+    with old.conn:
+        article = old.execute("insert into articles (url, text, content_hash) values "
+                              "('http://x.example/a', 'Text.', 'texthash')").lastrowid
+        old.execute("insert into pages (url, article_id, status, etag, html_hash) values "
+                    "('http://x.example/a', ?, 200, '\"v1\"', 'pagehash')", [article])
+    old.close()
+    monkeypatch.undo()
+
+    assert store.page_validators(open_db(path), "http://x.example/a") == {
+        "etag": '"v1"', "last_modified": None, "html_hash": "pagehash",
+        "content_hash": "texthash"}
