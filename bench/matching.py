@@ -15,14 +15,15 @@ import argparse
 import json
 import sqlite3
 import time
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.claims import read_seed
-from monitor.jobs import _score_many
-from monitor.match import Story
+from monitor.jobs import scoring_pool
+from monitor.match import Story, score_article
 from monitor.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,12 +69,15 @@ def main() -> None:
     print(f"{len(texts)} articles, {mean:.0f} sentences each on average, {len(claims)} claims")
 
     story = Story(1, "trump-cartels", "en", "", claims, {})
-    rows = [{"text": t, "language": "en", "is_stub": False} for t in texts]
-    timed("monitor, 2 worker processes", len(texts),
-          lambda: list(_score_many(story, rows, workers=2)))
+
+    def score(texts: list[str], workers: int) -> list:
+        with scoring_pool(workers) as pool:
+            return list(pool.map(score_article, repeat(story), texts, repeat("en"),
+                                 repeat(False), chunksize=64))
+
+    timed("monitor, 2 worker processes", len(texts), lambda: score(texts, 2))
     sample = texts[: len(texts) // 5]
-    timed("monitor, 1 process", len(sample),
-          lambda: list(_score_many(story, rows[:len(sample)], 1)))
+    timed("monitor, 1 process", len(sample), lambda: score(sample, 1))
     claim_texts = [c.text for c in claims]
     timed("cdist over every pair, token_set_ratio, 1 core", len(sample),
           lambda: [process.cdist(claim_texts, split_sentences(t), scorer=fuzz.token_set_ratio,

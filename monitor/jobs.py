@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
 
@@ -19,12 +20,13 @@ from monitor import store
 from monitor.claims import read_seed
 from monitor.dates import parse_date
 from monitor.extract import detect_language, extract_page
-from monitor.match import ArticleMatch, Story, score_article
+from monitor.match import Story, score_article
 from monitor.outlets import load_outlets
 
 logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
 SAVE_EVERY = 100  # articles a transaction
+CHUNK = 2_000  # articles read into memory at a time
 POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 
 
@@ -153,32 +155,52 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     Then it looks for syndicated copies among articles stored since the last look. Returns
     how many articles were matched and how many of them cover a story.
     """
+    stories = store.load_stories(db, slug)
+    todo = {story.id: store.articles_to_match(db, story.id, everything) for story in stories}
+    total = sum(map(len, todo.values()))
     matched: set[int] = set()
     covering: set[int] = set()
-    for story in store.load_stories(db, slug):
-        todo = list(store.articles_to_match(db, story.id, everything))
-        results = _score_many(story, todo, workers)
-        for done, (article, (result, scored)) in enumerate(zip(todo, results, strict=True), 1):
-            store.save_match(db, story.id, article, result, story.claim_ids, scored=scored)
-            matched.add(article["id"])
-            if result.is_coverage:
-                covering.add(article["id"])
-            if done % SAVE_EVERY == 0 or done == len(todo):
-                db.conn.commit()  # a crash loses at most one batch, never half an article
-            if progress:
-                progress(done, len(todo))
+    with scoring_pool(workers if total >= POOL_FROM else 1) as pool:
+        for story in stories:
+            ids = todo[story.id]
+            # A chunk of texts at a time: a backlog of any size fits in memory.
+            chunks = (ids[start:start + CHUNK] for start in range(0, len(ids), CHUNK))
+            results = (r for chunk in chunks for r in _match_chunk(db, story, chunk, pool))
+            for done, (article_id, is_coverage) in enumerate(results, 1):
+                matched.add(article_id)
+                if is_coverage:
+                    covering.add(article_id)
+                if progress:
+                    progress(done, len(ids))
     store.update_copies(db)
     return {"articles": len(matched), "coverage": len(covering)}
 
 
-def _score_many(story: Story, articles: list[dict],
-                workers: int) -> Iterator[tuple[ArticleMatch, bool]]:
-    """score_article over many articles, in a process pool when there are enough to pay for one."""
-    columns = ([a["text"] for a in articles], [a["language"] for a in articles],
-               [bool(a["is_stub"]) for a in articles])
-    if workers < 2 or len(articles) < POOL_FROM:
-        return map(score_article, repeat(story), *columns)
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    results = pool.map(score_article, repeat(story), *columns, chunksize=64)
-    pool.shutdown(wait=False)  # the map's iterator keeps the pool's work going
-    return results
+def _match_chunk(db: Database, story: Story, ids: list[int], pool) -> Iterator[tuple[int, bool]]:
+    # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
+    articles = store.articles_by_id(db, ids)
+    results = pool.map(score_article, repeat(story), [a["text"] for a in articles],
+                       [a["language"] for a in articles], [bool(a["is_stub"]) for a in articles],
+                       chunksize=64)
+    for done, (article, (result, scored)) in enumerate(zip(articles, results, strict=True), 1):
+        store.save_match(db, story.id, article, result, story.claim_ids, scored)
+        if done % SAVE_EVERY == 0 or done == len(articles):
+            db.conn.commit()
+        yield article["id"], result.is_coverage
+
+
+class _InProcess:
+    """A pool's `map`, in this process: for backlogs too small to pay for starting workers."""
+
+    def map(self, fn, *columns, chunksize: int = 1):
+        return map(fn, *columns)
+
+
+@contextmanager
+def scoring_pool(workers: int) -> Iterator:
+    """Worker processes for `score_article` (spawned: safe beside any threads), or this one."""
+    if workers < 2:
+        yield _InProcess()
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool

@@ -389,15 +389,24 @@ def story_id(db: Database, slug: str | None) -> list[int]:
     return [rows[0]["id"]]
 
 
-def articles_to_match(db: Database, story: int, everything: bool = False) -> Iterator[dict]:
-    """Articles whose current text has not been matched against the story yet."""
-    sql = """select articles.id, articles.text, articles.content_hash, articles.is_stub,
-                    articles.language
-             from articles left join coverage on coverage.article_id = articles.id
-                  and coverage.story_id = ?
-             where ? or coverage.content_hash is null
-                   or coverage.content_hash != articles.content_hash"""
-    yield from db.query(sql, [story, int(everything)])
+def articles_to_match(db: Database, story: int, everything: bool = False) -> list[int]:
+    """The ids of the articles whose current text has not been matched against the story yet.
+
+    Read from the (url, content_hash) index: the articles' text is not read to find them.
+    """
+    return [article_id for (article_id,) in db.execute(
+        "select articles.id from articles indexed by articles_url_text_hash "
+        "left join coverage on coverage.article_id = articles.id and coverage.story_id = ? "
+        "where ? or coverage.content_hash is null "
+        "or coverage.content_hash != articles.content_hash order by articles.id",
+        [story, int(everything)])]
+
+
+def articles_by_id(db: Database, ids: list[int]) -> list[dict]:
+    """Articles as the matcher reads them (id, text, content_hash, is_stub, language)."""
+    return list(db.query("select id, text, content_hash, is_stub, language from articles "
+                         "where id in (select value from json_each(?)) order by id",
+                         [json.dumps(ids)]))
 
 
 def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
