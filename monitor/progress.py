@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 
 class CrawlProgress:
-    """A Scrapy extension counting pages fetched, articles extracted and errors."""
+    """A Scrapy extension counting pages fetched, articles extracted and covering, errors."""
 
     def __init__(self, stats, interval: float, tty: bool):
         self.stats = stats
@@ -33,8 +33,9 @@ class CrawlProgress:
     def line(self) -> str:
         get = self.stats.get_value
         return (f"fetched {get('response_received_count', 0)} pages · extracted "
-                f"{get('monitor/articles', 0)} articles · {get('monitor/unchanged', 0)} "
-                f"unchanged · {get('monitor/errors', 0) + get('log_count/ERROR', 0)} errors")
+                f"{get('monitor/articles', 0)} articles ({get('monitor/covering', 0)} cover a "
+                f"story) · {get('monitor/unchanged', 0)} unchanged · "
+                f"{get('monitor/errors', 0) + get('log_count/ERROR', 0)} errors")
 
     def show(self) -> None:
         if self.tty:

@@ -93,4 +93,4 @@ def test_progress_goes_to_plain_log_lines_when_not_on_a_terminal(setup):
     run_monitor("crawl", "--outlets", str(outlets), *FAST, "-s", "DOWNLOAD_DELAY=0.05",
                 "-s", "MONITOR_PROGRESS_INTERVAL=0.2", db=db)
     log = db.with_suffix(".log").read_text()
-    assert "progress: fetched" in log and "extracted" in log
+    assert "progress: fetched" in log and "extracted" in log and "cover a story" in log
