@@ -158,7 +158,7 @@ _SCRAPY_SETTINGS = click.option("-s", "settings", multiple=True, metavar="NAME=V
 @click.pass_context
 def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
           log_file: str | None) -> None:
-    """Fetch and extract new coverage from every outlet once.
+    """Fetch, extract and match new coverage from every outlet once.
 
     Example: monitor crawl --outlets data/outlets.toml -s DOWNLOAD_DELAY=1
     """
@@ -175,7 +175,7 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
 @click.option("--all", "everything", is_flag=True, help="Re-match articles already matched.")
 @click.pass_context
 def match(ctx: click.Context, story: str | None, everything: bool) -> None:
-    """Match stored articles against the stories' claims.
+    """Match stored articles that no crawl matched yet (a story added since) to the claims.
 
     Example: monitor match --story trump-cartels --all
     """
@@ -203,7 +203,7 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     with _unattended(ctx, log_file):
         figures = _crawl(ctx, outlets, settings)
         db = _db(ctx)
-        # The crawl matched what it stored; this catches up on new stories and stopped runs.
+        # The crawl matched what it stored; this catches up on stories added since.
         later = jobs.match_stories(db, progress=_progress)
         matched = figures["matched"] + later["articles"]
         _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "

@@ -156,7 +156,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     """Match every article not yet matched in its current version against the stories.
 
     A crawl matches what it stores as it goes; this catches up on the rest (a story added
-    since, a crawl stopped midway) or, with `everything`, matches every article again.
+    since, an article whose matching failed) or, with `everything`, matches every article again.
     Then it looks for syndicated copies among articles stored since the last look. Returns
     how many articles were matched and how many of them cover a story.
     """
