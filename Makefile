@@ -26,7 +26,6 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check monitor spiders tests bench
-	$(BIN)/ruff format --check monitor spiders tests bench
 
 serve: $(STAMP)
 	$(BIN)/monitor --db data/demo.db serve

@@ -1,8 +1,8 @@
 """Claims against an article's sentences: which sentence supports each claim, and the verdict.
 
-All sentences of an article are scored against all claims in one `rapidfuzz.process.cdist` call;
-only each claim's best candidates then get the finer checks (wording, numbers, quotations, speaker,
-negation) that turn a score into a verdict.
+Every claim-sentence pair that shares enough content words to matter is scored in one
+`rapidfuzz.process.cpdist` call; only each claim's best candidates then get the finer checks
+(wording, numbers, quotations, speaker, negation) that turn a score into a verdict.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
 class Thresholds:
     """Decision thresholds; `bench/` chooses them by cross-validation and records the figures."""
 
-    candidate: float = 55.0  # cdist score below which a sentence is not considered at all
-    paraphrase: float = 70.0  # cdist score of a sentence that carries the claim among more
+    candidate: float = 55.0  # fuzzy score below which a sentence is not considered at all
+    paraphrase: float = 70.0  # fuzzy score of a sentence that carries the claim among more
     contains: float = 0.8  # ...and the share of the claim's content words it must carry
     partial_cover: float = 0.25  # share of the claim's words (names aside) for "part of it"
     verbatim: float = 92.0  # partial_ratio for "the claim in nearly the same words"
@@ -122,13 +122,15 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
         return ArticleMatch(0.0, False, absent, [])
     texts = tuple(c.text for c in claims)
-    keep = _could_support(texts, sentences)
+    pairs = _could_support(texts, sentences)
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
-    if keep:
-        scores[:, keep] = process.cdist(texts, [sentences[j] for j in keep],
-                                        scorer=fuzz.token_set_ratio,
-                                        processor=utils.default_process,
-                                        score_cutoff=t.candidate, dtype=np.uint8, workers=1)
+    if pairs:
+        rows, columns = np.array(pairs).T
+        processed = {j: utils.default_process(sentences[j]) for j in set(columns.tolist())}
+        scores[rows, columns] = process.cpdist(
+            [_processed_claims(texts)[i] for i in rows.tolist()],
+            [processed[j] for j in columns.tolist()], scorer=fuzz.token_set_ratio,
+            score_cutoff=t.candidate, dtype=np.uint8, workers=1)
     candidates = _candidates(scores)
     same = _same_claim(texts, sentences, candidates)
     speakers = _speakers(text, sentences, candidates)
@@ -149,19 +151,35 @@ def _analysed_claims(texts: tuple[str, ...]) -> list[similarity.Sentence]:
     return similarity.analyse_all(list(texts))
 
 
-def _could_support(texts: tuple[str, ...], sentences: list[str]) -> list[int]:
-    """The sentences that share at least two content words with some claim (or all of a short
+@lru_cache(maxsize=64)
+def _processed_claims(texts: tuple[str, ...]) -> list[str]:
+    return [utils.default_process(text) for text in texts]
+
+
+def _could_support(texts: tuple[str, ...], sentences: list[str]) -> list[tuple[int, int]]:
+    """The (claim, sentence) pairs that share at least two content words (or all of a short
     claim's): the only ones that can reach any verdict but absent. The cheap prefilter that
-    spares `cdist` the hopeless pairs, which are most pairs in most articles."""
-    claims = [c.content for c in _analysed_claims(texts)]
-    needed = [min(2, len(c)) or 1 for c in claims]
-    vocabulary = frozenset().union(*claims)
-    keep = []
+    spares the fuzzy scorer the hopeless pairs, which are most pairs in most articles."""
+    needed, claims_with = _claim_index(texts)
+    pairs = []
     for j, sentence in enumerate(sentences):
-        words = similarity.content_of(sentence) & vocabulary
-        if words and any(len(words & c) >= n for c, n in zip(claims, needed, strict=True)):
-            keep.append(j)
-    return keep
+        shared: dict[int, int] = {}
+        for word in similarity.content_of(sentence) & claims_with.keys():
+            for i in claims_with[word]:
+                shared[i] = shared.get(i, 0) + 1
+        pairs.extend((i, j) for i, n in sorted(shared.items()) if n >= needed[i])
+    return pairs
+
+
+@lru_cache(maxsize=64)
+def _claim_index(texts: tuple[str, ...]) -> tuple[list[int], dict[str, list[int]]]:
+    """Content words each claim must share with a sentence, and the claims of each word."""
+    claims = [c.content for c in _analysed_claims(texts)]
+    claims_with: dict[str, list[int]] = {}
+    for i, words in enumerate(claims):
+        for word in words:
+            claims_with.setdefault(word, []).append(i)
+    return [min(2, len(c)) or 1 for c in claims], claims_with
 
 
 def _speakers(text: str, sentences: list[str],
@@ -173,12 +191,13 @@ def _speakers(text: str, sentences: list[str],
 
 
 def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
-    """The best-scoring sentences of each claim (cdist's score_cutoff already zeroed the rest)."""
-    out = []
-    for row in scores:
-        nonzero = np.flatnonzero(row)
-        out.append(nonzero[np.argsort(-row[nonzero], kind="stable")][:per_claim].tolist())
-    return out
+    """The best-scoring sentences of each claim (the scorer's cutoff already zeroed the rest)."""
+    found: list[list[int]] = [[] for _ in range(len(scores))]
+    for i, j in zip(*(axis.tolist() for axis in np.nonzero(scores)), strict=True):
+        found[i].append(j)
+    rows = scores.tolist()
+    return [sorted(js, key=lambda j, row=row: -row[j])[:per_claim]
+            for js, row in zip(found, rows, strict=True)]
 
 
 def _same_claim(texts: tuple[str, ...], sentences: list[str],
@@ -203,7 +222,7 @@ def _rank(m: ClaimMatch) -> tuple[int, float]:
 
 def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
           t: Thresholds = THRESHOLDS, same: float | None = None) -> ClaimMatch:
-    """The verdict of one sentence on one claim, given their cdist score and P(same claim)."""
+    """The verdict of one sentence on one claim, given their fuzzy score and P(same claim)."""
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)

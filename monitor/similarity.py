@@ -35,12 +35,15 @@ _NEGATION_TOKENS = NEGATIONS | _CONTRACTED_NEGATIONS
 _STEMS: dict[str, str] = {}
 
 
-def _stem(token: str) -> str:
-    # A plain dict is the cheapest memo; news vocabulary is bounded, so it stays small.
-    found = _STEMS.get(token)
-    if found is None:
-        found = _STEMS[token] = stem(token)
-    return found
+def _stems(tokens: set[str]) -> dict[str, str]:
+    """The memo of stems, completed with `tokens`: look them up with `map(_STEMS.__getitem__)`.
+
+    A plain dict looked up from C is the cheapest memo; news vocabulary is bounded, so it stays
+    small.
+    """
+    for token in tokens.difference(_STEMS):
+        _STEMS[token] = stem(token)
+    return _STEMS
 
 
 class Sentence(NamedTuple):
@@ -57,7 +60,8 @@ class Sentence(NamedTuple):
 
 def content_of(text: str) -> frozenset[str]:
     """Just the stemmed content words of a text (what `analyse` puts in `content`), fast."""
-    return frozenset(map(_stem, set(utils.default_process(text).split()) - STOPWORDS))
+    words = set(utils.default_process(text).split()) - STOPWORDS
+    return frozenset(map(_stems(words).__getitem__, words))
 
 
 def analyse(text: str) -> Sentence:
@@ -65,13 +69,13 @@ def analyse(text: str) -> Sentence:
     processed = utils.default_process(text)
     tokens = processed.split()
     distinct = set(tokens)
-    stems = tuple(map(_stem, tokens))
+    stems = tuple(map(_stems(distinct).__getitem__, tokens))
     numbers = {t for t in distinct if t[0].isdigit()} | (distinct & _NUMBER_WORDS)
     negations = distinct & _NEGATION_TOKENS
     return Sentence(
         processed,
         stems,
-        frozenset(map(_stem, distinct - STOPWORDS)),
+        frozenset(map(_STEMS.__getitem__, distinct - STOPWORDS)),
         frozenset(zip(stems, stems[1:])),  # noqa: B905 (pairs of neighbours)
         frozenset(w.lower() for w in _CAPITALISED.findall(text)),
         frozenset(numbers),

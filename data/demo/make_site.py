@@ -12,11 +12,11 @@ sitemap behind a sitemap index. URLs in feeds use {base}, replaced by the demo s
 from __future__ import annotations
 
 import gzip
-from datetime import datetime
-from email.utils import format_datetime
 import html
 import shutil
 import tomllib
+from datetime import datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 HERE = Path(__file__).parent
