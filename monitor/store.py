@@ -42,9 +42,6 @@ def open_db(path: str | Path) -> Database:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
-    # Raw pages are stored as blobs of 10-100 KB: in 16 KB database pages they take a quarter of
-    # the writes. SQLite applies this only when it creates the file; older files keep theirs.
-    db.execute("PRAGMA page_size=16384")
     db.execute("PRAGMA journal_mode=WAL")
     # In WAL mode NORMAL survives any crash of the program; only a power cut can lose the
     # last commits, never consistency.
