@@ -56,16 +56,6 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     return read
 
 
-_SAMPLE_PAGE = ("<html><body><article><p>" + "A short page that loads what reading a page "
-                "needs. " * 6 + "</p></article></body></html>").encode()
-
-
-def warm_up(stories: list[Story]) -> None:
-    """In a new worker process: read a small page, so that trafilatura and the language and
-    same-claim models are loaded (0.4 s) before the first real page arrives."""
-    read_page(_SAMPLE_PAGE, "utf-8", "http://localhost/", None, None, stories)
-
-
 class ArticlePipeline:
     """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
@@ -86,13 +76,11 @@ class ArticlePipeline:
         self.claim_ids = {story.id: story.claim_ids for story in self.stories}
         self.outlet_ids: dict[str, int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
-        # The workers start with the spider and get ready while its feeds and sitemaps are
-        # fetched, so the first pages do not wait for them. spawn: forking a process that runs
-        # the reactor's threads is not safe.
+        # Worker processes start at the first page to extract: a recrawl that finds nothing
+        # changed never pays for them (starting them with the spider cost it a second in seven).
+        # spawn: forking a process that runs the reactor's threads is not safe.
         self.pool = ProcessPoolExecutor(self.workers,
                                         mp_context=multiprocessing.get_context("spawn"))
-        for _ in range(self.workers):
-            self.pool.submit(warm_up, self.stories)
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
         self.batch = store.Batch(self.db)
