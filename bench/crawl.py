@@ -5,13 +5,13 @@
 The pages are the Article Extraction Benchmark's 181 real pages (../shared/data/aeb, 50-500 KB
 with all their boilerplate) served again and again under different URLs, listed in a sitemap,
 by a server in its own process (with ETags, so recrawls can be conditional). The crawl runs with
-politeness lifted the way users do it on their own servers, through `monitor crawl -s ...`.
+politeness lifted the way users do it on their own servers, through `monitor run -s ...`.
 
 Reports, from the same run: the extraction-only limit (trafilatura over the same HTML in a pool
 of 2 processes, before and after the crawls), crawl + extract + match as users schedule it
 (`monitor run`: the crawl matches as it stores, then catches up on stories added since), a
-recrawl of the unchanged site, the reactor's worst lag, peak memory of the run's process tree,
-and database bytes per article.
+recrawl of the unchanged site, the reactor's worst lag, CPU time a page of each process (from
+/proc), peak memory of the run's process tree, and database bytes per article.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -98,8 +99,8 @@ def _extract(args):
     return extract_article(*args) is not None
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+def descendants(pid: int) -> list[int]:
+    """A process and all its descendants."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -108,33 +109,55 @@ def tree_rss(pid: int) -> int:
                 children.setdefault(ppid, []).append(int(entry))
             except (OSError, IndexError, ValueError):
                 continue
-    total, todo = 0, [pid]
+    found, todo = [], [pid]
     while todo:
-        p = todo.pop()
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            pass
-        todo.extend(children.get(p, []))
-    return total
+        found.append(todo.pop())
+        todo.extend(children.get(found[-1], []))
+    return found
 
 
-def monitor(db: Path, *args: str) -> tuple[float, int]:
-    """Run `monitor ARGS`; returns (seconds, peak RSS of its process tree)."""
+def rss(pid: int) -> int:
+    """Resident memory of a process, in bytes (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def monitor(db: Path, *args: str) -> tuple[float, int, float, float]:
+    """Run `monitor ARGS`; returns seconds, peak RSS of its process tree, and the CPU seconds of
+    its main process and of its worker processes (read every 0.2 s)."""
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), *args],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    peak = 0
+    peak, cpu = 0, {}
     while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
+        tree = descendants(process.pid)
+        peak = max(peak, sum(map(rss, tree)))
+        cpu.update({p: cpu_seconds(p) or cpu.get(p, 0.0) for p in tree})
         time.sleep(0.2)
     output = process.stdout.read().decode()
     if process.returncode != 0:
         raise SystemExit(output)
     print("    " + "\n    ".join(line for line in output.splitlines() if line.strip()))
-    return time.perf_counter() - started, peak
+    main_cpu = cpu.pop(process.pid, 0.0)
+    return time.perf_counter() - started, peak, main_cpu, sum(cpu.values())
+
+
+def _cpu(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -159,15 +182,20 @@ def main() -> None:
                    capture_output=True)
     print(f"{n} pages ({len(pages())} real pages served again and again) on {base}")
 
+    limit_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     before = extraction_limit(n)
-    first_s, first_peak = monitor(db, "run", "--outlets", str(outlets), *LIFTED)
+    limit_cpu = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN)) - _cpu(limit_cpu)
+    server_cpu = cpu_seconds(server.pid)
+    first_s, first_peak, main_cpu, workers_cpu = monitor(db, "run", "--outlets", str(outlets),
+                                                         *LIFTED)
+    server_cpu = cpu_seconds(server.pid) - server_cpu
     articles = json.loads(subprocess.run(
         [sys.executable, "-c", f"import sqlite3,json;c=sqlite3.connect('{db}');print(json.dumps("
          "c.execute('select count(*) from articles').fetchone()[0]))"],
         capture_output=True, text=True).stdout)
     reactor = [line.split("reactor: ", 1)[1] for line in
                (tmp / "bench.log").read_text().splitlines() if "reactor: " in line][0]
-    recrawl_s, _ = monitor(db, "run", "--outlets", str(outlets), *LIFTED)
+    recrawl_s, *_ = monitor(db, "run", "--outlets", str(outlets), *LIFTED)
     size = sum(p.stat().st_size for p in tmp.glob("bench.db*") if p.suffix != ".log")
     # This machine's speed drifts by 10% within minutes: the limit is measured on both sides.
     after = extraction_limit(n)
@@ -177,6 +205,9 @@ def main() -> None:
     print(f"  crawl + extract + match (`monitor run`, {articles} articles stored): "
           f"{first_s:.1f} s, {n / first_s:.1f} pages/s ({n / first_s / limit:.2f} of the limit)")
     print(f"  reactor during the first crawl: {reactor}")
+    print(f"  CPU a page in the first run: main process {main_cpu / n * 1000:.1f} ms, worker "
+          f"processes {workers_cpu / n * 1000:.1f} ms, outlet server {server_cpu / n * 1000:.1f}"
+          f" ms; the limit's workers {limit_cpu / n * 1000:.1f} ms")
     print(f"  recrawl of the unchanged site (`monitor run` again): {recrawl_s:.1f} s, "
           f"{first_s / recrawl_s:.1f} times faster than the first")
     print(f"  peak memory of the first run's process tree: {first_peak / 2**20:.0f} MiB")
