@@ -126,11 +126,11 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
     if pairs:
         rows, columns = np.array(pairs).T
+        claim_texts = _processed_claims(texts)
         processed = {j: utils.default_process(sentences[j]) for j in set(columns.tolist())}
         scores[rows, columns] = process.cpdist(
-            [_processed_claims(texts)[i] for i in rows.tolist()],
-            [processed[j] for j in columns.tolist()], scorer=fuzz.token_set_ratio,
-            score_cutoff=t.candidate, dtype=np.uint8, workers=1)
+            [claim_texts[i] for i in rows.tolist()], [processed[j] for j in columns.tolist()],
+            scorer=fuzz.token_set_ratio, score_cutoff=t.candidate, dtype=np.uint8, workers=1)
     candidates = _candidates(scores)
     same = _same_claim(texts, sentences, candidates)
     speakers = _speakers(text, sentences, candidates)
@@ -167,7 +167,7 @@ def _could_support(texts: tuple[str, ...], sentences: list[str]) -> list[tuple[i
         for word in similarity.content_of(sentence) & claims_with.keys():
             for i in claims_with[word]:
                 shared[i] = shared.get(i, 0) + 1
-        pairs.extend((i, j) for i, n in sorted(shared.items()) if n >= needed[i])
+        pairs.extend((i, j) for i, n in shared.items() if n >= needed[i])
     return pairs
 
 

@@ -69,13 +69,14 @@ def analyse(text: str) -> Sentence:
     processed = utils.default_process(text)
     tokens = processed.split()
     distinct = set(tokens)
-    stems = tuple(map(_stems(distinct).__getitem__, tokens))
+    stem_of = _stems(distinct).__getitem__
+    stems = tuple(map(stem_of, tokens))
     numbers = {t for t in distinct if t[0].isdigit()} | (distinct & _NUMBER_WORDS)
     negations = distinct & _NEGATION_TOKENS
     return Sentence(
         processed,
         stems,
-        frozenset(map(_STEMS.__getitem__, distinct - STOPWORDS)),
+        frozenset(map(stem_of, distinct - STOPWORDS)),
         frozenset(zip(stems, stems[1:])),  # noqa: B905 (pairs of neighbours)
         frozenset(w.lower() for w in _CAPITALISED.findall(text)),
         frozenset(numbers),
