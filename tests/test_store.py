@@ -3,12 +3,13 @@
 import gzip
 import sqlite3
 
-from monitor.store import open_db, page_html, save_page
+import pytest
+
+from monitor import store
+from monitor.store import MIGRATIONS, Batch, open_db, pack_page, page_html, save_page
 
 
 def test_a_database_upgrades_itself_and_records_each_step(tmp_path):
-    from monitor.store import MIGRATIONS
-
     path = tmp_path / "m.db"
     open_db(path).close()
     applied = [name for (name,) in sqlite3.connect(path).execute(
@@ -29,8 +30,6 @@ def test_raw_pages_stored_as_gzip_before_zstd_still_read_back(tmp_path):
 
 
 def test_a_refetched_page_replaces_its_old_raw_bytes(tmp_path):
-    from monitor.store import pack_page
-
     db = open_db(tmp_path / "m.db")
     with db.conn:
         db.execute("insert into pages (url, status, html_gz) values (?, 200, ?)",
@@ -50,10 +49,6 @@ def test_a_page_without_raw_bytes_reads_as_none(tmp_path):
 
 
 def test_a_page_that_fails_midway_leaves_nothing_and_its_batch_keeps_the_rest(tmp_path):
-    import pytest
-
-    from monitor.store import Batch
-
     db = open_db(tmp_path / "m.db")
     batch = Batch(db, pages=10)
     with batch.page():
@@ -70,8 +65,6 @@ def test_a_page_that_fails_midway_leaves_nothing_and_its_batch_keeps_the_rest(tm
 
 
 def test_a_batch_is_committed_when_full(tmp_path):
-    from monitor.store import Batch
-
     db = open_db(tmp_path / "m.db")
     batch = Batch(db, pages=2)
     for i in range(3):
@@ -82,8 +75,6 @@ def test_a_batch_is_committed_when_full(tmp_path):
 
 
 def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatch):
-    from monitor import store
-
     path = tmp_path / "old.db"
     monkeypatch.setattr(store, "MIGRATIONS", [m for m in store.MIGRATIONS if m[0] < "m007"])
     old = open_db(path)
