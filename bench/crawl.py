@@ -11,7 +11,8 @@ Reports, from the same run: the extraction-only limit (trafilatura over the same
 of 2 processes, before and after the crawls), crawl + extract + match as users schedule it
 (`monitor run`: the crawl matches as it stores, then catches up on stories added since), a
 recrawl of the unchanged site, the reactor's worst lag, CPU time a page of each process (from
-/proc), peak memory of the run's process tree, and database bytes per article.
+/proc), peak memory of the run's process tree, database bytes per article, and what Scrapy
+alone costs (the same crawl storing nothing).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import json
 import multiprocessing
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -180,6 +182,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(db), "seed", "add",
                     str(ROOT / "data/seeds/trump-cartels.txt")], check=True,
                    capture_output=True)
+    shutil.copy(db, tmp / "seeded.db")
     print(f"{n} pages ({len(pages())} real pages served again and again) on {base}")
 
     limit_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -213,6 +216,13 @@ def main() -> None:
     print(f"  peak memory of the first run's process tree: {first_peak / 2**20:.0f} MiB")
     print(f"  database: {size / 2**20:.1f} MiB, {size / max(articles, 1) / 1024:.1f} KiB per "
           f"article (raw pages kept zstd-compressed)")
+    # The same first crawl with nothing stored: what Scrapy itself costs the main process.
+    alone_db = tmp / "scrapy-alone.db"
+    shutil.copy(tmp / "seeded.db", alone_db)
+    _, _, alone_cpu, _ = monitor(alone_db, "crawl", "--outlets", str(outlets), *LIFTED,
+                                 "-s", "ITEM_PIPELINES={}")
+    print(f"  Scrapy alone (the same crawl, -s ITEM_PIPELINES={{}}): main process "
+          f"{alone_cpu / n * 1000:.1f} ms a page")
     server.terminate()
 
 

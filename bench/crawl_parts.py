@@ -1,0 +1,137 @@
+"""What a crawled page costs, part by part, on one core: the breakdown behind `bench/crawl.py`.
+
+    .venv/bin/python bench/crawl_parts.py
+
+Over the Article Extraction Benchmark's 181 real pages (../shared/data/aeb, 170 KB on average):
+the worker's parts (extraction, hashing, zstd, the copy sketch, matching against the 23 claims of
+`trump-cartels`), the main process's SQLite writes for a page (with and without the full-text
+index), and handing a page to a worker process and taking its result back. CPU time a page, the
+best of 3 passes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import multiprocessing
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from monitor import copies, jobs, store
+from monitor.extract import extract_page
+from monitor.match import score_article
+from monitor.pipelines import read_page
+
+ROOT = Path(__file__).resolve().parents[1]
+AEB = ROOT.parent / "shared/data/aeb"
+
+
+def per_page(label: str, pages: int, work: Callable[[], object], passes: int = 3) -> None:
+    best = min(_cpu_of(work) for _ in range(passes))
+    print(f"  {label:<58} {best / pages * 1000:6.2f} ms a page")
+
+
+def _cpu_of(work: Callable[[], object]) -> float:
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def save_all(db_path: Path, reads: list, full_text: bool, repeats: int = 10) -> float:
+    """CPU seconds a page to store `reads` as the crawl's pipeline does (20 pages a commit)."""
+    db = store.open_db(db_path)
+    if not full_text:
+        for (trigger,) in db.execute("select name from sqlite_master where type = 'trigger' "
+                                     "and tbl_name = 'articles'").fetchall():
+            db.execute(f"drop trigger [{trigger}]")
+    story = store.load_stories(db)[0]
+    outlet = store.save_outlet(db, "Bench", "127.0.0.1")
+    db.conn.commit()
+    batch = store.Batch(db)
+    started = time.process_time()
+    for copy in range(repeats):
+        for i, read in enumerate(reads):
+            url = f"http://127.0.0.1/{copy}/{i}.html"
+            read.article.url = url
+            with batch.page():
+                article_id, _ = store.save_article(db, read.article, outlet, read.sketch)
+                for story_id, result, scored in read.scores:
+                    store.save_match(db, story_id, {"id": article_id,
+                                                    "content_hash": read.article.content_hash},
+                                     result, story.claim_ids, scored)
+                store.save_page(db, url, 200, read.packed, article_id, html_hash=read.html_hash,
+                                text_hash=read.article.content_hash)
+    batch.commit()
+    return (time.process_time() - started) / (repeats * len(reads))
+
+
+def _echo(body: bytes, *args) -> tuple[bytes, str]:
+    # As big as a read page's result: the compressed page and the article text.
+    return body[:35_000], body[35_000:40_000].decode("latin-1")
+
+
+async def _hand_off(body: bytes, n: int) -> tuple[float, float]:
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        await asyncio.gather(*(loop.run_in_executor(pool, _echo, body) for _ in range(4)))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.process_time()
+        limit = asyncio.Semaphore(32)  # pages in flight, as in the crawl
+
+        async def one() -> None:
+            async with limit:
+                await loop.run_in_executor(pool, _echo, body, "utf-8", "http://x/", None, None)
+
+        await asyncio.gather(*(one() for _ in range(n)))
+        main = time.process_time() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return main / n, workers / n
+
+
+def main() -> None:
+    html = [gzip.decompress(p.read_bytes()) for p in sorted((AEB / "html").glob("*.html.gz"))]
+    db_path = Path(tempfile.mkdtemp()) / "parts.db"
+    db = store.open_db(db_path)
+    jobs.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
+    story = store.load_stories(db)[0]
+    db.close()
+    n = len(html)
+    urls = [f"http://127.0.0.1/{i}.html" for i in range(n)]
+    articles = [extract_page(page, url, "utf-8") for page, url in zip(html, urls, strict=True)]
+    texts = [a for a in articles if a is not None]
+    print(f"{n} pages, {sum(map(len, html)) / n / 1024:.0f} KB on average, one core")
+    print("in a worker")
+    per_page("extraction (`extract_page`: decoding, trafilatura, language)", n,
+             lambda: [extract_page(p, u, "utf-8") for p, u in zip(html, urls, strict=True)])
+    per_page("hash of the raw page", n, lambda: [store.html_hash(p) for p in html])
+    per_page("zstd of the raw page", n, lambda: [store.pack_page(p) for p in html])
+    per_page("copy sketch", n, lambda: [copies.sketch(a.text) for a in texts if not a.is_stub])
+    per_page("matching against 23 claims", n,
+             lambda: [score_article(story, a.text, a.language, a.is_stub) for a in texts])
+    per_page("all of `read_page` (the above)", n,
+             lambda: [read_page(p, "utf-8", u, None, None, [story])
+                      for p, u in zip(html, urls, strict=True)])
+    reads = [read_page(p, "utf-8", u, None, None, [story])
+             for p, u in zip(html, urls, strict=True)]
+    reads = [r for r in reads if r.article is not None]
+    print("in the main process")
+    for full_text in (True, False):
+        copy = Path(tempfile.mkdtemp()) / "parts.db"
+        copy.write_bytes(db_path.read_bytes())
+        label = ("SQLite: page, article, versions, sketch, verdicts" if full_text
+                 else "... the same without the full-text index")
+        print(f"  {label:<58} {save_all(copy, reads, full_text) * 1000:6.2f} ms a page")
+    body = html[0] * (170_000 // len(html[0]) + 1)
+    main_cpu, worker_cpu = asyncio.run(_hand_off(body[:170_000], 5000))
+    print(f"  {'hand-off of a 170 KB page to a worker and back: main':<58} "
+          f"{main_cpu * 1000:6.2f} ms a page")
+    print(f"  {'... and the worker':<58} {worker_cpu * 1000:6.2f} ms a page")
+
+
+if __name__ == "__main__":
+    main()
