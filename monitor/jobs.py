@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
@@ -23,6 +21,7 @@ from monitor.dates import parse_date
 from monitor.extract import detect_language, extract_page
 from monitor.match import Story, score_article
 from monitor.outlets import load_outlets
+from monitor.workers import worker_pool
 
 logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
@@ -203,9 +202,9 @@ class _InProcess:
 
 @contextmanager
 def scoring_pool(workers: int) -> Iterator:
-    """Worker processes for `score_article` (spawned: safe beside any threads), or this one."""
+    """Worker processes for `score_article`, or this one."""
     if workers < 2:
         yield _InProcess()
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with worker_pool(workers) as pool:
         yield pool

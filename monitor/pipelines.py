@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from twisted.internet import task
@@ -14,6 +13,7 @@ from monitor import copies, store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
 from monitor.match import ArticleMatch, Story, score_article
+from monitor.workers import worker_pool
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
@@ -56,6 +56,20 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     return read
 
 
+# In a worker: the crawl's stories, sent once when the worker starts rather than with every page.
+_stories: list[Story] = []
+
+
+def _keep_stories(stories: list[Story]) -> None:
+    global _stories
+    _stories = stories
+
+
+def _read_page_against_stories(body: bytes, encoding: str | None, url: str,
+                               known_hash: str | None, known_text: str | None) -> PageRead:
+    return read_page(body, encoding, url, known_hash, known_text, _stories)
+
+
 class ArticlePipeline:
     """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
@@ -78,9 +92,7 @@ class ArticlePipeline:
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed never pays for them (starting them with the spider cost it a second in seven).
-        # spawn: forking a process that runs the reactor's threads is not safe.
-        self.pool = ProcessPoolExecutor(self.workers,
-                                        mp_context=multiprocessing.get_context("spawn"))
+        self.pool = worker_pool(self.workers, _keep_stories, (self.stories,))
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
         self.batch = store.Batch(self.db)
@@ -113,9 +125,8 @@ class ArticlePipeline:
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            with self.batch.page():
-                store.save_page(self.db, item.url, item.status, None, None,
-                                item.etag, item.last_modified, error=repr(e))
+            with self.batch.page():  # no validators: the next run fetches it whole, tries again
+                store.save_page(self.db, item.url, item.status, None, None, error=repr(e))
             return item
         if read.unchanged:
             return self._unchanged(item)
@@ -131,11 +142,29 @@ class ArticlePipeline:
         return item
 
     async def _read(self, item: PageItem) -> PageRead:
+        pool = self.pool
+        try:
+            return await self._read_in(pool, item)
+        except BrokenProcessPool:
+            self._replace_pool(pool)
+        return await self._read_in(self.pool, item)  # if it breaks these too, it fails alone
+
+    @staticmethod
+    async def _read_in(pool, item: PageItem) -> PageRead:
         # Hashing, decoding, extraction, matching and compression all happen in the worker:
         # the reactor only moves bytes and writes rows.
         return await asyncio.get_running_loop().run_in_executor(
-            self.pool, read_page, item.body, item.encoding, item.url, item.known_hash,
-            item.known_text, self.stories)
+            pool, _read_page_against_stories, item.body, item.encoding, item.url,
+            item.known_hash, item.known_text)
+
+    def _replace_pool(self, broken) -> None:
+        # A worker died (killed for memory, or crashed on a page) and took the pool with it:
+        # new workers read the pages the dead pool held, each page once more at most.
+        if self.pool is broken:
+            logger.warning("an extraction worker died; starting new ones")
+            self.stats.inc_value("monitor/worker_restarts")
+            broken.shutdown(wait=False, cancel_futures=True)
+            self.pool = worker_pool(self.workers, _keep_stories, (self.stories,))
 
     def _save_article(self, read: PageRead, outlet_id: int) -> int:
         article = read.article

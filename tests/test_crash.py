@@ -82,6 +82,40 @@ def test_a_crawl_killed_midway_is_completed_by_the_next_run(outlet_server, tmp_p
         copies).fetchall() != []
 
 
+def workers_of(pid):
+    """The extraction workers under a crawl: its grandchildren (forked from a worker server)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    children = {p for p, parent in parents.items() if parent == pid}
+    return [p for p, parent in parents.items() if parent in children]
+
+
+def test_a_worker_killed_midway_costs_no_article(outlet_server, tmp_path):
+    # The kernel's out-of-memory killer, say: the crawl starts new workers and reads every page.
+    db, outlets = tmp_path / "m.db", write_outlets(tmp_path, outlet_server)
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    process = start(db, "run", "--outlets", str(outlets), *SLOW)
+    wait_for(db, "select count(*) from articles", 3, process)
+    os.kill(workers_of(process.pid)[0], signal.SIGKILL)
+    assert process.wait(timeout=300) == 0
+
+    reference = tmp_path / "reference.db"
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=reference)
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=reference)
+    conn = sound(db)
+    expected = sqlite3.connect(reference).execute("select url from articles").fetchall()
+    assert sorted(conn.execute("select url from articles").fetchall()) == sorted(expected)
+    assert conn.execute("select count(*) from pages where error is not null and status = 200"
+                        ).fetchone() == sqlite3.connect(reference).execute(
+        "select count(*) from pages where error is not null and status = 200").fetchone()
+
+
 def add_articles(db_path, n):
     """Many stored articles (made from the demo texts) so that matching takes a while."""
     db = store.open_db(db_path)
