@@ -6,6 +6,7 @@ import json
 import logging
 import sqlite3
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from monitor.extract import extract_page
 from monitor.outlets import OutletFileError
 
 DEFAULT_DB = "data/monitor.db"
+WORKER_DIED = ("a matching worker process died (out of memory?); the articles matched so far "
+               "are saved: run `monitor match` to finish")
 logger = logging.getLogger("monitor")
 METADATA = Path(__file__).with_name("metadata.json")
 
@@ -140,6 +143,8 @@ def _unattended(ctx: click.Context, log_file: str | None):
         raise error from e
     except (OSError, sqlite3.Error) as e:
         raise click.ClickException(f"cannot use database {ctx.obj['db_path']}: {e}") from e
+    except BrokenProcessPool as e:  # the crawl replaces its workers; catching up does not
+        raise click.ClickException(WORKER_DIED) from e
 
 
 _LOG_FILE = click.option("--log-file", type=click.Path(dir_okay=False),
@@ -184,6 +189,8 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
         figures = jobs.match_stories(db, story, everything, progress=_progress)
     except LookupError as e:
         raise click.ClickException(str(e.args[0])) from e
+    except BrokenProcessPool as e:
+        raise click.ClickException(WORKER_DIED) from e
     click.echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story")
 
 

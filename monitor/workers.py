@@ -12,9 +12,10 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
-# A worker re-runs the main module (`monitor` is `monitor.cli`): with these already imported by the
-# server it forks from, that costs milliseconds, not a second.
-PRELOAD = ["monitor.cli", "monitor.pipelines"]
+# A worker re-runs the main module (`monitor.cli`): with what it imports already imported by the
+# server it forks from, that costs milliseconds, not a second. Not `monitor.cli` itself: runpy
+# warns when asked to run a module that is already imported.
+PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "monitor.schedule"]
 
 
 def worker_pool(workers: int, initializer: Callable | None = None,

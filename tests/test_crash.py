@@ -151,6 +151,28 @@ def test_matching_killed_midway_is_finished_by_the_next_run(crawled_demo, tmp_pa
                            where claims.story_id = matches.story_id))""").fetchone() == (0,)
 
 
+def test_matching_whose_worker_dies_stops_with_one_line_and_is_finished_by_the_next_run(
+        crawled_demo, tmp_path):
+    db = tmp_path / "m.db"
+    sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")
+    add_articles(db, 3000)
+    total = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
+    stories = sqlite3.connect(db).execute("select count(*) from stories").fetchone()[0]
+    process = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), "match",
+                                "--all"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    wait_for(db, "select count(*) from coverage where matched_at > "
+                 "(select max(first_seen) from articles)", total // 4, process)
+    os.kill(workers_of(process.pid)[0], signal.SIGKILL)
+    errors = process.communicate(timeout=120)[1]
+    assert process.returncode == 1
+    assert "worker process died" in errors and "Traceback" not in errors
+    assert len(errors.strip().splitlines()) == 1
+
+    run_monitor("match", db=db)
+    assert sound(db).execute("select count(*) from coverage").fetchone()[0] == total * stories
+
+
 def test_datasette_reads_while_a_crawl_writes(outlet_server, tmp_path):
     import json
     import socket
