@@ -13,7 +13,7 @@ from monitor import copies, store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
 from monitor.match import ArticleMatch, Story, score_article
-from monitor.workers import worker_pool
+from monitor.workers import warm_up, worker_pool
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
@@ -93,6 +93,7 @@ class ArticlePipeline:
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed never pays for them (starting them with the spider cost it a second in seven).
         self.pool = worker_pool(self.workers, _keep_stories, (self.stories,))
+        self.warmed_up: asyncio.Future | None = None
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
         self.batch = store.Batch(self.db)
@@ -142,6 +143,9 @@ class ArticlePipeline:
         return item
 
     async def _read(self, item: PageItem) -> PageRead:
+        if self.warmed_up is None:  # in a thread: the reactor must not wait for it
+            self.warmed_up = asyncio.ensure_future(asyncio.to_thread(warm_up, self.pool))
+        await self.warmed_up
         pool = self.pool
         try:
             return await self._read_in(pool, item)

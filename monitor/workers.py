@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 
 # A worker re-runs the main module (`monitor.cli`): with what it imports already imported by the
 # server it forks from, that costs milliseconds, not a second. Not `monitor.cli` itself: runpy
@@ -18,10 +19,21 @@ from concurrent.futures import ProcessPoolExecutor
 PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "monitor.schedule"]
 
 
+def warm_up(pool: ProcessPoolExecutor) -> None:
+    """Start a pool's first worker and wait until it runs; the first worker of a run waits for
+    the server's imports (0.7 s), so call this off the reactor."""
+    with suppress(Exception):  # a pool that cannot start says so on the first page's own read
+        pool.submit(int).result()
+
+
 def worker_pool(workers: int, initializer: Callable | None = None,
                 initargs: tuple = ()) -> ProcessPoolExecutor:
     """A pool of `workers` processes forked from the preloaded server."""
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=initializer,
+                               initargs=initargs)
+
+
+def _context() -> multiprocessing.context.ForkServerContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer,
-                               initargs=initargs)
+    return context
