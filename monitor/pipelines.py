@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from twisted.internet import task
@@ -17,6 +20,13 @@ from monitor.workers import warm_up, worker_pool
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
+# An 8 MB page (the download limit) of plain paragraphs takes trafilatura about 25 s here; a
+# page built to be slow could hold a worker for ever.
+READ_TIMEOUT = 60.0  # seconds
+
+
+class TooSlow(Exception):
+    """Reading a page took longer than the crawl's time limit."""
 
 
 @dataclass
@@ -56,33 +66,53 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     return read
 
 
-# In a worker: the crawl's stories, sent once when the worker starts rather than with every page.
+# In a worker: the crawl's stories and time limit, sent once when the worker starts rather than
+# with every page.
 _stories: list[Story] = []
+_time_limit = READ_TIMEOUT
 
 
-def _keep_stories(stories: list[Story]) -> None:
-    global _stories
-    _stories = stories
+def _set_up_worker(stories: list[Story], time_limit: float) -> None:
+    global _stories, _time_limit
+    _stories, _time_limit = stories, time_limit
 
 
 def _read_page_against_stories(body: bytes, encoding: str | None, url: str,
                                known_hash: str | None, known_text: str | None) -> PageRead:
-    return read_page(body, encoding, url, known_hash, known_text, _stories)
+    with _timeout(_time_limit):
+        return read_page(body, encoding, url, known_hash, known_text, _stories)
+
+
+@contextmanager
+def _timeout(seconds: float) -> Iterator[None]:
+    # A worker runs pages on its main thread, where a timer signal can interrupt the extractor.
+    def give_up(signum, frame):
+        raise TooSlow(f"reading the page took over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class ArticlePipeline:
     """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
-    def __init__(self, db_path: str, workers: int, stats):
+    def __init__(self, db_path: str, workers: int, stats, time_limit: float = READ_TIMEOUT):
         self.db_path = db_path
         self.workers = workers
         self.stats = stats
+        self.time_limit = time_limit
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
         return cls(settings.get("MONITOR_DB", "data/monitor.db"),
-                   settings.getint("MONITOR_EXTRACT_WORKERS", 2), crawler.stats)
+                   settings.getint("MONITOR_EXTRACT_WORKERS", 2), crawler.stats,
+                   settings.getfloat("MONITOR_READ_TIMEOUT", READ_TIMEOUT))
 
     def open_spider(self, spider=None):
         self.db = store.open_db(self.db_path)
@@ -92,13 +122,16 @@ class ArticlePipeline:
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed never pays for them (starting them with the spider cost it a second in seven).
-        self.pool = worker_pool(self.workers, _keep_stories, (self.stories,))
+        self.pool = self._new_pool()
         self.warmed_up: asyncio.Future | None = None
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
         self.batch = store.Batch(self.db)
         self.committer = task.LoopingCall(self.batch.commit)
         self.committer.start(COMMIT_AFTER, now=False)
+
+    def _new_pool(self):
+        return worker_pool(self.workers, _set_up_worker, (self.stories, self.time_limit))
 
     def _flush_touched(self) -> None:
         store.touch_pages(self.db, self.touched)
@@ -123,6 +156,14 @@ class ArticlePipeline:
             return self._unchanged(item)
         try:
             read = await self._read(item)
+        except TooSlow as e:  # not read again until it changes: it would only be as slow
+            logger.warning("gave up on %s: %s", item.url, e)
+            self.stats.inc_value("monitor/errors")
+            with self.batch.page():
+                store.save_page(self.db, item.url, item.status, None, None, item.etag,
+                                item.last_modified, error=str(e),
+                                html_hash=store.html_hash(item.body))
+            return item
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
@@ -168,7 +209,7 @@ class ArticlePipeline:
             logger.warning("an extraction worker died; starting new ones")
             self.stats.inc_value("monitor/worker_restarts")
             broken.shutdown(wait=False, cancel_futures=True)
-            self.pool = worker_pool(self.workers, _keep_stories, (self.stories,))
+            self.pool = self._new_pool()
 
     def _save_article(self, read: PageRead, outlet_id: int) -> int:
         article = read.article

@@ -137,6 +137,9 @@ def hostile(route_server, tmp_path_factory):
                                   b"</span></table><p>Talks on security will continue next week "
                                   b"in the capital, officials from both countries said.<div"),
         "/empty": answer(200, b""),
+        # 5 MB of links: trafilatura takes tens of seconds over it, more than the limit below.
+        "/slow-to-read": answer(200, b"<html><body>" + b"<a href='/x'>link text</a> " * 200_000
+                                + b"</body></html>"),
         "/moved": answer(200, b'<html><head><META HTTP-EQUIV="Refresh" CONTENT="0; '
                               b'URL=/moved-here"></head><body></body></html>'),
         "/moved-here": answer(200, page("Arrived by meta refresh")),
@@ -174,7 +177,7 @@ def hostile(route_server, tmp_path_factory):
     run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
     result = run_monitor(
         "run", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0", "-s", "DOWNLOAD_TIMEOUT=3",
-        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=2",
+        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=2", "-s", "MONITOR_READ_TIMEOUT=3",
         "-s", 'DEFAULT_REQUEST_HEADERS={"Authorization": "Bearer s3cret"}', db=db, check=False)
     return db, route_server, result, secret
 
@@ -297,6 +300,13 @@ def test_an_empty_page_is_recorded_but_not_an_article(hostile):
     db = hostile[0]
     assert article(db, "/empty") is None
     assert page_error(db, "/empty")[1] == "no article text found"
+
+
+def test_a_page_too_slow_to_read_is_given_up_and_recorded(hostile):
+    db = hostile[0]
+    assert article(db, "/slow-to-read") is None
+    status, error = page_error(db, "/slow-to-read")
+    assert status == 200 and error == "reading the page took over 3 s"
 
 
 def test_paywall_stub_is_stored_flagged_and_not_matched(hostile):
