@@ -86,6 +86,10 @@ def _read_page_against_stories(body: bytes, encoding: str | None, url: str,
 @contextmanager
 def _timeout(seconds: float) -> Iterator[None]:
     # A worker runs pages on its main thread, where a timer signal can interrupt the extractor.
+    if not hasattr(signal, "setitimer"):  # Windows has no timer signals: no time limit there
+        yield
+        return
+
     def give_up(signum, frame):
         raise TooSlow(f"reading the page took over {seconds:g} s")
 

@@ -33,7 +33,9 @@ def worker_pool(workers: int, initializer: Callable | None = None,
                                initargs=initargs)
 
 
-def _context() -> multiprocessing.context.ForkServerContext:
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
+        return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return context
