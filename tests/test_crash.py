@@ -1,12 +1,16 @@
 """Crash safety: a run killed at any moment loses nothing and leaves no duplicates, and
 Datasette can read while a crawl writes."""
 
+import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -174,11 +178,6 @@ def test_matching_whose_worker_dies_stops_with_one_line_and_is_finished_by_the_n
 
 
 def test_datasette_reads_while_a_crawl_writes(outlet_server, tmp_path):
-    import json
-    import socket
-    import urllib.error
-    import urllib.request
-
     db, outlets = tmp_path / "m.db", write_outlets(tmp_path, outlet_server)
     run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
     with socket.socket() as s:

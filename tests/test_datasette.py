@@ -1,11 +1,19 @@
 """The project's Datasette metadata and canned queries, through Datasette's own test client."""
 
+import asyncio
 import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 from datasette.app import Datasette
 
 from monitor.cli import datasette_metadata
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -26,15 +34,11 @@ async def get_json(ds, path):
     ("articles_per_day", "story=trump-cartels"),
 ])
 def test_canned_query_returns_rows(datasette, query, params):
-    import asyncio
-
     data = asyncio.run(get_json(datasette, f"/monitor/{query}.json?{params}&_shape=array"))
     assert len(data) > 0
 
 
 def test_story_matrix_has_a_verdict_for_every_claim_and_covering_article(datasette):
-    import asyncio
-
     rows = asyncio.run(get_json(datasette, "/monitor/story_matrix.json?story=trump-cartels"
                                            "&_shape=array&_size=max"))
     assert {r["verdict"] for r in rows} <= {"verbatim", "paraphrase", "partial", "conflict",
@@ -43,16 +47,11 @@ def test_story_matrix_has_a_verdict_for_every_claim_and_covering_article(dataset
 
 
 def test_tables_have_titles_and_descriptions(datasette):
-    import asyncio
-
     page = asyncio.run(datasette.client.get("/monitor/matches"))
     assert "One row per claim and covering article" in page.text
 
 
 def test_plugin_renders_a_story_matrix_as_a_coloured_table(datasette):
-    import asyncio
-    import re
-
     page = asyncio.run(datasette.client.get("/-/monitor/matrix/trump-cartels"))
     assert page.status_code == 200
     assert len(re.findall(r'<td class="cell v-', page.text)) == 23 * 7
@@ -61,29 +60,17 @@ def test_plugin_renders_a_story_matrix_as_a_coloured_table(datasette):
 
 
 def test_plugin_colours_verdict_cells(datasette):
-    import asyncio
-
     page = asyncio.run(datasette.client.get("/monitor/matches?verdict=conflict"))
     assert "background:#d1242f" in page.text and "✗ conflict" in page.text
 
 
 def test_foreign_keys_show_labels_and_tables_have_facets(datasette):
-    import asyncio
-
     page = asyncio.run(datasette.client.get("/monitor/articles"))
     assert "Continental Wire" in page.text  # outlet_id shown by the outlet's name
     assert 'data-column="language"' in page.text or "language (" in page.text
 
 
 def test_monitor_serve_runs_a_real_datasette_on_loopback(crawled_demo):
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    from tests.conftest import ROOT
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -108,8 +95,6 @@ def test_monitor_serve_runs_a_real_datasette_on_loopback(crawled_demo):
 
 
 def test_the_machinery_tables_are_hidden_from_the_table_list(datasette):
-    import asyncio
-
     tables = {t["name"]: t["hidden"] for t in asyncio.run(get_json(
         datasette, "/monitor.json"))["tables"]}
     assert tables["articles"] is False
