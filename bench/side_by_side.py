@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import multiprocessing
-import os
 import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from crawl import cpu_seconds
 
 from monitor import jobs, pipelines, store
 from monitor.workers import worker_pool
@@ -32,11 +33,6 @@ def _extract(html: str, url: str) -> bool:
     from monitor.extract import extract_article
 
     return extract_article(html, url) is not None
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def drive(pool, work: list[tuple], results: dict, key: str) -> None:

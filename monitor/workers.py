@@ -1,9 +1,9 @@
 """Worker processes for the CPU-heavy steps (extraction, matching), off Scrapy's reactor.
 
-Workers are forked from a fresh server process that has imported the command line and the steps
+Workers are forked from a fresh server process that has imported what the command line imports,
 once. Forking the crawl's own process is not safe (the reactor runs threads), and spawning each
-worker from scratch made every worker import the whole command line again (scrapy, trafilatura,
-rapidfuzz): 0.8 s of CPU each, for runs that often have a few dozen pages to read.
+worker from scratch made every worker import it all again (scrapy, trafilatura, rapidfuzz), for
+runs that often have a few dozen pages to read: `bench/workers.py` measures the difference.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "moni
 
 def warm_up(pool: ProcessPoolExecutor) -> None:
     """Start a pool's first worker and wait until it runs; the first worker of a run waits for
-    the server's imports (0.7 s), so call this off the reactor."""
+    the server's imports, so call this off the reactor."""
     with suppress(Exception):  # a pool that cannot start says so on the first page's own read
         pool.submit(int).result()
 
