@@ -20,8 +20,8 @@ from monitor.workers import warm_up, worker_pool
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
-# An 8 MB page (the download limit) of plain paragraphs takes trafilatura about 25 s here; a
-# page built to be slow could hold a worker for ever.
+# An 8 MB page (the download limit) of plain paragraphs takes 24 s to read here, 5 MB of links
+# 41 s (`bench/slow_pages.py`); a page built to be slow could hold a worker for ever.
 READ_TIMEOUT = 60.0  # seconds
 
 

@@ -1,0 +1,38 @@
+"""How long extraction takes on pages built large or deep: what `MONITOR_READ_TIMEOUT` guards.
+
+    .venv/bin/python bench/slow_pages.py
+
+Synthetic pages up to the crawl's download limit (`DOWNLOAD_MAXSIZE`, 8 MB), each read once by
+`extract_page` (decoding, trafilatura, language) on one core; wall-clock seconds.
+"""
+
+from __future__ import annotations
+
+import time
+
+from monitor.extract import extract_page
+
+PAGES = {
+    "20,000 nested <div>s": b"<html><body>" + b"<div>" * 20_000 + b"some words " * 10
+                            + b"</div>" * 20_000 + b"</body></html>",
+    "5,000 nested tables": b"<html><body>" + b"<table><tr><td>" * 5_000 + b"cell words"
+                           + b"</td></tr></table>" * 5_000 + b"</body></html>",
+    "8 MB of paragraphs": b"<html><body><article>"
+                          + b"<p>Some words of a sentence that goes on, and on. More words.</p>\n"
+                          * 120_000 + b"</article></body></html>",
+    "8 MB in one paragraph": b"<html><body><p>" + b"word " * 1_600_000 + b"</p></body></html>",
+    "5 MB of links": b"<html><body>" + b"<a href='/x'>link text</a> " * 200_000
+                     + b"</body></html>",
+}
+
+
+def main() -> None:
+    for name, body in PAGES.items():
+        started = time.perf_counter()
+        article = extract_page(body, "http://x.example/a", "utf-8")
+        print(f"  {name:<24} {len(body) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  "
+              f"{'an article' if article else 'no article'}")
+
+
+if __name__ == "__main__":
+    main()
