@@ -9,6 +9,7 @@ runs that often have a few dozen pages to read: `bench/workers.py` measures the 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
@@ -17,6 +18,18 @@ from contextlib import suppress
 # server it forks from, that costs milliseconds, not a second. Not `monitor.cli` itself: runpy
 # warns when asked to run a module that is already imported.
 PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "monitor.schedule"]
+# For a crawl, the server also loads what extraction loads on its first page (0.6-0.8 s of stop-word
+# lists, suffix list and language model): once, instead of once in every worker.
+PRELOAD_FOR_READING = [*PRELOAD, "monitor.warm"]
+
+
+def start_server(read_pages: bool = False) -> None:
+    """Start the server workers are forked from now, not at the first pool: it imports (and, to
+    `read_pages`, loads the extractor's data) while the caller gets on with its own start-up."""
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
+        multiprocessing.forkserver.ensure_running()
 
 
 def warm_up(pool: ProcessPoolExecutor) -> None:
@@ -28,7 +41,8 @@ def warm_up(pool: ProcessPoolExecutor) -> None:
 
 def worker_pool(workers: int, initializer: Callable | None = None,
                 initargs: tuple = ()) -> ProcessPoolExecutor:
-    """A pool of `workers` processes forked from the preloaded server."""
+    """A pool of `workers` processes forked from the preloaded server (started if need be)."""
+    start_server()
     return ProcessPoolExecutor(workers, mp_context=_context(), initializer=initializer,
                                initargs=initargs)
 
@@ -36,6 +50,4 @@ def worker_pool(workers: int, initializer: Callable | None = None,
 def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
         return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context
+    return multiprocessing.get_context("forkserver")
