@@ -120,9 +120,19 @@ def descendants(pid: int) -> list[int]:
 
 def rss(pid: int) -> int:
     """Resident memory of a process, in bytes (0 once it is gone)."""
+    return _memory(f"/proc/{pid}/status", "VmRSS:")
+
+
+def pss(pid: int) -> int:
+    """Proportional memory of a process: its resident pages, each shared page divided among the
+    processes that share it (0 once it is gone). Forked workers share much with their server."""
+    return _memory(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def _memory(path: str, field: str) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -138,16 +148,18 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def monitor(db: Path, *args: str) -> tuple[float, int, float, float]:
-    """Run `monitor ARGS`; returns seconds, peak RSS of its process tree, and the CPU seconds of
-    its main process and of its worker processes (read every 0.2 s)."""
+def monitor(db: Path, *args: str) -> tuple[float, tuple[int, int], float, float]:
+    """Run `monitor ARGS`; returns seconds, the peak memory of its process tree (proportional,
+    resident), and the CPU seconds of its main process and of its worker processes (read every
+    0.2 s)."""
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), *args],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    peak, cpu = 0, {}
+    peak, peak_rss, cpu = 0, 0, {}
     while process.poll() is None:
         tree = descendants(process.pid)
-        peak = max(peak, sum(map(rss, tree)))
+        peak = max(peak, sum(map(pss, tree)))
+        peak_rss = max(peak_rss, sum(map(rss, tree)))
         cpu.update({p: cpu_seconds(p) or cpu.get(p, 0.0) for p in tree})
         time.sleep(0.2)
     output = process.stdout.read().decode()
@@ -155,7 +167,7 @@ def monitor(db: Path, *args: str) -> tuple[float, int, float, float]:
         raise SystemExit(output)
     print("    " + "\n    ".join(line for line in output.splitlines() if line.strip()))
     main_cpu = cpu.pop(process.pid, 0.0)
-    return time.perf_counter() - started, peak, main_cpu, sum(cpu.values())
+    return time.perf_counter() - started, (peak, peak_rss), main_cpu, sum(cpu.values())
 
 
 def _cpu(usage: resource.struct_rusage) -> float:
@@ -213,7 +225,9 @@ def main() -> None:
           f" ms; the limit's workers {limit_cpu / n * 1000:.1f} ms")
     print(f"  recrawl of the unchanged site (`monitor run` again): {recrawl_s:.1f} s, "
           f"{first_s / recrawl_s:.1f} times faster than the first")
-    print(f"  peak memory of the first run's process tree: {first_peak / 2**20:.0f} MiB")
+    print(f"  peak memory of the first run's process tree: {first_peak[0] / 2**20:.0f} MiB "
+          f"proportional (PSS), {first_peak[1] / 2**20:.0f} MiB resident summed over processes "
+          "(RSS, shared pages counted in each)")
     print(f"  database: {size / 2**20:.1f} MiB, {size / max(articles, 1) / 1024:.1f} KiB per "
           f"article (raw pages kept zstd-compressed)")
     # The same first crawl with nothing stored: what Scrapy itself costs the main process.
