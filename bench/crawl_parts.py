@@ -4,15 +4,18 @@
 
 Over the Article Extraction Benchmark's 181 real pages (../shared/data/aeb, 170 KB on average):
 the worker's parts (extraction, hashing, zstd, the copy sketch, matching against the 23 claims of
-`trump-cartels`), the main process's SQLite writes for a page (with and without the full-text
-index), and handing a page to a worker process and taking its result back. CPU time a page, the
-best of 3 passes.
+`trump-cartels`, and the garbage collector's share, with and without freezing what the process
+started with, as `monitor.workers` does), the main process's SQLite writes for a page (with and
+without the full-text index), and handing a page to a worker process and taking its result back.
+CPU time a page, the best of 3 passes (the garbage collector's share: wall time, one pass).
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import gzip
+import importlib
 import multiprocessing
 import resource
 import tempfile
@@ -69,6 +72,37 @@ def save_all(db_path: Path, reads: list, full_text: bool, repeats: int = 10) -> 
     return (time.process_time() - started) / (repeats * len(reads))
 
 
+def _collecting(html: list[bytes], urls: list[str], story, frozen: bool) -> float:
+    """In a fresh process that has imported what a worker starts with: seconds a page the
+    garbage collector runs while `read_page` reads every page twice."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_collecting_in_worker, html, urls, story, frozen).result()
+
+
+def _collecting_in_worker(html: list[bytes], urls: list[str], story, frozen: bool) -> float:
+    from monitor.extract import load_resources
+    from monitor.workers import PRELOAD
+
+    for module in PRELOAD:
+        importlib.import_module(module)
+    load_resources()
+    if frozen:
+        gc.freeze()
+    spent, started = [0.0], [0.0]
+
+    def clock(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            spent[0] += time.perf_counter() - started[0]
+
+    gc.callbacks.append(clock)
+    for _ in range(2):
+        for page, url in zip(html, urls, strict=True):
+            read_page(page, "utf-8", url, None, None, [story])
+    return spent[0] / (2 * len(html))
+
+
 def _echo(body: bytes, *args) -> tuple[bytes, str]:
     # As big as a read page's result: the compressed page and the article text.
     return body[:35_000], body[35_000:40_000].decode("latin-1")
@@ -119,6 +153,10 @@ def main() -> None:
     reads = [read_page(p, "utf-8", u, None, None, [story])
              for p, u in zip(html, urls, strict=True)]
     reads = [r for r in reads if r.article is not None]
+    for frozen in (False, True):
+        label = ("garbage collection in a fresh worker" if not frozen else
+                 "... with what the worker started with frozen (as now)")
+        print(f"  {label:<58} {_collecting(html, urls, story, frozen) * 1000:6.2f} ms a page")
     print("in the main process")
     for full_text in (True, False):
         copy = Path(tempfile.mkdtemp()) / "parts.db"
