@@ -5,10 +5,9 @@
 Each trial is a fresh process that imports the command line (as `monitor` does), starts a pool of
 two workers, has them read two real pages (../shared/data/aeb) and stops. Reports the time until
 both pages are read and the CPU the whole machine used meanwhile (the forked workers are not this
-process's children, so their CPU is read from /proc/stat). Kinds: workers spawned; forked from a
-server started with the pool; forked from a server started for reading pages (which loads the
-extractor's data before forking) AHEAD seconds before the pool, as a crawl starts it while Scrapy
-sets up.
+process's children, so their CPU is read from /proc/stat). Kinds: workers spawned; forked from
+the server (as `monitor match` has them); forked from a server that also loads the extractor's
+data before forking (as the crawl has them).
 """
 
 from __future__ import annotations
@@ -24,22 +23,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
-AHEAD = 2.0  # seconds: about what `monitor crawl` spends setting up Scrapy and fetching a feed
 
 
 def trial(kind: str) -> float:
     """In a fresh process: seconds until two workers have read one page each."""
     import monitor.cli  # noqa: F401  (what a worker of `monitor` re-imports)
     from monitor.pipelines import read_page
-    from monitor.workers import start_server, worker_pool
+    from monitor.workers import worker_pool
 
     page = gzip.decompress(sorted((AEB / "html").glob("*.html.gz"))[0].read_bytes())
-    if kind == "ahead":
-        start_server(read_pages=True)
-        time.sleep(AHEAD)
     started = time.perf_counter()
     pool = (ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"))
-            if kind == "spawn" else worker_pool(2))
+            if kind == "spawn" else worker_pool(2, read_pages=kind == "reading"))
     reads = [pool.submit(read_page, page, "utf-8", "http://x/", None, None, []) for _ in range(2)]
     for read in reads:
         read.result()
@@ -59,7 +54,7 @@ def main() -> None:
         print(trial(sys.argv[2]))
         return
     for _ in range(3):
-        for kind in ("spawn", "forkserver", "ahead"):
+        for kind in ("spawn", "forkserver", "reading"):
             before = machine_cpu()
             out = subprocess.run([sys.executable, __file__, "--trial", kind], cwd=ROOT,
                                  capture_output=True, text=True, check=True).stdout

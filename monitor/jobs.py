@@ -21,7 +21,7 @@ from monitor.dates import parse_date
 from monitor.extract import detect_language, extract_page
 from monitor.match import Story, score_article
 from monitor.outlets import load_outlets
-from monitor.workers import start_server, worker_pool
+from monitor.workers import worker_pool
 
 logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
@@ -115,7 +115,6 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     the crawl was stopped or failed).
     """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
-    start_server(read_pages=True)  # readies the workers' imports and models while Scrapy sets up
     db = store.open_db(db_path)
     run_id = store.start_run(db, log_file)
     before = store.counts(db)

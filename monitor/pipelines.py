@@ -135,7 +135,8 @@ class ArticlePipeline:
         self.committer.start(COMMIT_AFTER, now=False)
 
     def _new_pool(self):
-        return worker_pool(self.workers, _set_up_worker, (self.stories, self.time_limit))
+        return worker_pool(self.workers, _set_up_worker, (self.stories, self.time_limit),
+                           read_pages=True)
 
     def _flush_touched(self) -> None:
         store.touch_pages(self.db, self.touched)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import multiprocessing.forkserver
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
@@ -24,15 +23,6 @@ PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "moni
 PRELOAD_FOR_READING = [*PRELOAD, "monitor.warm"]
 
 
-def start_server(read_pages: bool = False) -> None:
-    """Start the server workers are forked from now, not at the first pool: it imports (and, to
-    `read_pages`, loads the extractor's data) while the caller gets on with its own start-up."""
-    context = _context()
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
-        multiprocessing.forkserver.ensure_running()
-
-
 def warm_up(pool: ProcessPoolExecutor) -> None:
     """Start a pool's first worker and wait until it runs; the first worker of a run waits for
     the server's imports, so call this off the reactor."""
@@ -40,11 +30,15 @@ def warm_up(pool: ProcessPoolExecutor) -> None:
         pool.submit(int).result()
 
 
-def worker_pool(workers: int, initializer: Callable | None = None,
-                initargs: tuple = ()) -> ProcessPoolExecutor:
-    """A pool of `workers` processes forked from the preloaded server (started if need be)."""
-    start_server()
-    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+def worker_pool(workers: int, initializer: Callable | None = None, initargs: tuple = (),
+                read_pages: bool = False) -> ProcessPoolExecutor:
+    """A pool of `workers` processes forked from the preloaded server, which starts with the
+    first task of the run's first pool; for pools that `read_pages`, it loads the extractor's
+    data too."""
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                initargs=(initializer, initargs))
 
 
