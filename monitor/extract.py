@@ -85,7 +85,7 @@ _SAMPLE_PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 
 def load_resources() -> None:
     """Load what extraction loads on its first page: justext's stop-word lists, the public
-    suffix list and the language model (0.6-0.8 s here)."""
+    suffix list and the language model."""
     extract_page(_SAMPLE_PAGE, "https://news.example.com/2026/01/02/bridge")
 
 

@@ -33,7 +33,7 @@ REMOTE_CONTROL_ENABLED = False
 # (the default of 100 was a third of a recrawl's time).
 CONCURRENT_ITEMS = 4
 # Scrapy re-reads a generator callback's source to warn about `return value` whenever its cache of
-# bound methods misses, which with many requests in flight is often (1.3 ms a time here).
+# bound methods misses, which with many requests in flight is often.
 WARN_ON_GENERATOR_RETURN_VALUE = False
 
 DOWNLOADER_MIDDLEWARES = {

@@ -18,8 +18,8 @@ from contextlib import suppress
 # server it forks from, that costs milliseconds, not a second. Not `monitor.cli` itself: runpy
 # warns when asked to run a module that is already imported.
 PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "monitor.schedule"]
-# For a crawl, the server also loads what extraction loads on its first page (0.6-0.8 s of stop-word
-# lists, suffix list and language model): once, instead of once in every worker.
+# For a crawl, the server also loads what extraction loads on its first page (stop-word lists,
+# suffix list, language model): once, instead of once in every worker (`bench/workers.py`).
 PRELOAD_FOR_READING = [*PRELOAD, "monitor.warm"]
 
 
