@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import gzip
-import importlib
 import multiprocessing
 import resource
 import tempfile
@@ -28,6 +27,7 @@ from monitor import copies, jobs, store
 from monitor.extract import extract_page
 from monitor.match import score_article
 from monitor.pipelines import read_page
+from monitor.workers import worker_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
@@ -73,21 +73,15 @@ def save_all(db_path: Path, reads: list, full_text: bool, repeats: int = 10) -> 
 
 
 def _collecting(html: list[bytes], urls: list[str], story, frozen: bool) -> float:
-    """In a fresh process that has imported what a worker starts with: seconds a page the
-    garbage collector runs while `read_page` reads every page twice."""
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    """In a fresh crawl worker (`worker_pool`, which freezes what a worker starts with): seconds
+    a page the garbage collector runs while `read_page` reads every page twice."""
+    with worker_pool(1, read_pages=True) as pool:
         return pool.submit(_collecting_in_worker, html, urls, story, frozen).result()
 
 
 def _collecting_in_worker(html: list[bytes], urls: list[str], story, frozen: bool) -> float:
-    from monitor.extract import load_resources
-    from monitor.workers import PRELOAD
-
-    for module in PRELOAD:
-        importlib.import_module(module)
-    load_resources()
-    if frozen:
-        gc.freeze()
+    if not frozen:
+        gc.unfreeze()
     spent, started = [0.0], [0.0]
 
     def clock(phase: str, info: dict) -> None:
