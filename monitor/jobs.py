@@ -21,7 +21,7 @@ from monitor.dates import parse_date
 from monitor.extract import detect_language, extract_page
 from monitor.match import Story, score_article
 from monitor.outlets import load_outlets
-from monitor.workers import worker_pool
+from monitor.workers import start_server, worker_pool
 
 logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
@@ -117,8 +117,11 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     db = store.open_db(db_path)
     run_id = store.start_run(db, log_file)
+    # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
+    start_server(read_pages=True)
     before = store.counts(db)
     process = CrawlerProcess(crawl_settings(db_path, overrides))
+    _log_only_what_is_kept()
     crawler = process.create_crawler("coverage")
     process.crawl(crawler, outlets=str(outlets_path), base=base)
     # A crawl keeps thousands of requests alive; the garbage collector's passes over them and
@@ -147,6 +150,14 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     store.update_copies(db)
     return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0),
             "covering": stats.get("monitor/covering", 0)}
+
+
+def _log_only_what_is_kept() -> None:
+    # Scrapy opens the root logger to every level and leaves the filtering to its handlers: a
+    # debug record was made, then dropped, for every page and every item (bench/README.md).
+    levels = [handler.level for handler in logging.root.handlers]
+    if levels and all(levels):
+        logging.getLogger("scrapy").setLevel(min(levels))
 
 
 def match_stories(db: Database, slug: str | None = None, everything: bool = False,

@@ -125,7 +125,7 @@ class ArticlePipeline:
         self.outlet_ids: dict[str, int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
-        # changed never pays for them (starting them with the spider cost it a second in seven).
+        # changed forks none (the server they are forked from starts with the crawl).
         self.pool = self._new_pool()
         self.warmed_up: asyncio.Future | None = None
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.forkserver
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
@@ -30,11 +31,22 @@ def warm_up(pool: ProcessPoolExecutor) -> None:
         pool.submit(int).result()
 
 
+def start_server(read_pages: bool = False) -> None:
+    """Start the server that workers are forked from, without waiting for it to load: a crawl
+    starts it first thing, so that it imports and loads while Scrapy sets up and finds pages.
+
+    Otherwise it starts with the first task of the run's first pool. For `read_pages`, it also
+    loads the extractor's data.
+    """
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
+        multiprocessing.forkserver.ensure_running()
+
+
 def worker_pool(workers: int, initializer: Callable | None = None, initargs: tuple = (),
                 read_pages: bool = False) -> ProcessPoolExecutor:
-    """A pool of `workers` processes forked from the preloaded server, which starts with the
-    first task of the run's first pool; for pools that `read_pages`, it loads the extractor's
-    data too."""
+    """A pool of `workers` processes forked from the preloaded server (`start_server`)."""
     context = _context()
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)

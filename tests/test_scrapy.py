@@ -37,3 +37,4 @@ def test_only_pages_that_mention_a_refresh_are_searched_for_one():
     assert may_refresh(b'<html><head><meta http-equiv="REFRESH" content="0;url=/x">')
     assert may_refresh('<html><meta http-equiv="refresh">'.encode("utf-16"))
     assert not may_refresh(b"<html><head><title>News</title></head><body>" + b"x" * 50_000)
+    assert not may_refresh(b"<html><head><script>feed.refresh(60)</script></head><body>")

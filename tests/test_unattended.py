@@ -94,3 +94,12 @@ def test_progress_goes_to_plain_log_lines_when_not_on_a_terminal(setup):
                 "-s", "MONITOR_PROGRESS_INTERVAL=0.2", db=db)
     log = db.with_suffix(".log").read_text()
     assert "progress: fetched" in log and "extracted" in log and "cover a story" in log
+
+
+def test_scrapy_debug_lines_show_when_asked_for(setup):
+    db, outlets = setup
+    quiet = run_monitor("crawl", "--outlets", str(outlets), *FAST, db=db)
+    asked = run_monitor("crawl", "--outlets", str(outlets), *FAST, "-s", "LOG_LEVEL=DEBUG",
+                        db=db)
+    assert "DEBUG: Crawled (" not in quiet.stderr
+    assert "DEBUG: Crawled (" in asked.stderr
