@@ -98,17 +98,21 @@ def copies_among(candidates: dict[int, Candidate], pairs: list[tuple[int, int]],
     """
     if not pairs:
         return []
-    row = {article_id: i for i, article_id in enumerate(candidates)}
+    ids = list(candidates)
+    row = {article_id: i for i, article_id in enumerate(ids)}
     sketches = np.frombuffer(b"".join(c.sketch for c in candidates.values()),
                              dtype=np.uint64).reshape(len(candidates), -1)
-    first, second = (np.array([row[pair[k]] for pair in pairs]) for k in (0, 1))
-    estimates = (sketches[first] == sketches[second]).mean(axis=1)
-    found = []
-    for (x, y), share in zip(pairs, estimates.tolist(), strict=True):
-        if SURE[0] <= share < SURE[1]:
-            share = jaccard(text(x), text(y))
-        if share >= THRESHOLD:
-            a, b = candidates[x], candidates[y]
-            copy, original = (a, b) if (a.when, a.id) > (b.when, b.id) else (b, a)
-            found.append((copy.id, original.id, round(share, 3)))
-    return found
+    first, second = np.array([(row[x], row[y]) for x, y in pairs]).T
+    shares = (sketches[first] == sketches[second]).mean(axis=1)
+    for k in np.flatnonzero((shares >= SURE[0]) & (shares < SURE[1])).tolist():
+        shares[k] = jaccard(text(ids[first[k]]), text(ids[second[k]]))
+    # The earlier of two is the original: rank the candidates by (date, id) once.
+    order = sorted(range(len(ids)), key=lambda i: (candidates[ids[i]].when, ids[i]))
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[order] = np.arange(len(ids))
+    copied = np.flatnonzero(shares >= THRESHOLD)
+    later_first = rank[first[copied]] > rank[second[copied]]
+    copy = np.where(later_first, first[copied], second[copied])
+    original = np.where(later_first, second[copied], first[copied])
+    return [(ids[c], ids[o], round(share, 3)) for c, o, share in
+            zip(copy.tolist(), original.tolist(), shares[copied].tolist(), strict=True)]

@@ -486,15 +486,19 @@ def update_copies(db: Database) -> int:
 def _candidate_pairs(db: Database, pending: list[tuple[int, bytes | None]]
                      ) -> tuple[dict[int, copies.Candidate], list[tuple[int, int]]]:
     # The pending articles and those sharing a band of their sketch, and the pairs to compare.
-    keys = {article_id: copies.band_keys(sketch) for article_id, sketch in pending if sketch}
+    keys = {article_id: tuple(copies.band_keys(sketch)) for article_id, sketch in pending
+            if sketch}
     members: dict[int, set[int]] = {}  # band key -> the articles that have it
     for key, article_id in db.execute(
             "select key, article_id from _sketch_bands where key in "
             "(select value from json_each(?))", [json.dumps([k for ks in keys.values()
                                                              for k in ks])]):
         members.setdefault(key, set()).add(article_id)
-    pairs = {(min(a, b), max(a, b)) for a, own in keys.items()
-             for b in set().union(*(members.get(k, ()) for k in own)) if b != a}
+    sharing: dict[tuple[int, ...], set[int]] = {}  # identical sketches have identical bands
+    for own in keys.values():
+        if own not in sharing:
+            sharing[own] = set().union(*(members.get(k, ()) for k in own))
+    pairs = {(min(a, b), max(a, b)) for a, own in keys.items() for b in sharing[own] if b != a}
     involved = json.dumps(sorted({i for pair in pairs for i in pair}))
     candidates = {row[0]: copies.Candidate(*row) for row in db.execute(
         "select articles.id, sketch, coalesce(published, first_seen, '') from articles "
