@@ -131,14 +131,8 @@ class ArticlePipeline:
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
         self.batch = store.Batch(self.db)
-        self.committer = task.LoopingCall(self._commit)
+        self.committer = task.LoopingCall(self.batch.commit)
         self.committer.start(COMMIT_AFTER, now=False)
-
-    def _commit(self) -> None:
-        self.batch.commit()
-        # The copies of the articles stored since: found while the workers read on, rather
-        # than all at the end of the crawl, with a core to spare.
-        store.update_copies(self.db)
 
     def _new_pool(self):
         return worker_pool(self.workers, _set_up_worker, (self.stories, self.time_limit),
