@@ -59,11 +59,20 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     if article is not None and article.content_hash != known_text:
         read.sketch = None if article.is_stub else copies.sketch(article.text)
         try:
-            read.scores = [(story.id, *score_article(story, article.text, article.language,
-                                                     article.is_stub)) for story in stories]
+            read.scores = [(story.id, *_kept(*score_article(story, article.text,
+                                                            article.language, article.is_stub)))
+                           for story in stories]
         except Exception as e:  # a matching bug must not cost the article: `monitor match`
             read.match_error = repr(e)  # will try it again, and show the error
     return read
+
+
+def _kept(result: ArticleMatch, scored: bool) -> tuple[ArticleMatch, bool]:
+    # Only covering articles have their claims' verdicts stored: the others' need not travel
+    # back to the crawl's process, which has to unpickle everything a worker sends.
+    if result.is_coverage and scored:
+        return result, scored
+    return ArticleMatch(result.relevance, result.is_coverage, [], []), scored
 
 
 # In a worker: the crawl's stories and time limit, sent once when the worker starts rather than
