@@ -15,19 +15,18 @@ from __future__ import annotations
 import asyncio
 import gc
 import gzip
-import multiprocessing
-import resource
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from crawl import cpu_seconds
 
 from monitor import copies, jobs, store
 from monitor.extract import extract_page
 from monitor.match import score_article
 from monitor.pipelines import read_page
-from monitor.workers import worker_pool
+from monitor.workers import AsyncPool, worker_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
@@ -103,22 +102,23 @@ def _echo(body: bytes, *args) -> tuple[bytes, str]:
 
 
 async def _hand_off(body: bytes, n: int) -> tuple[float, float]:
-    loop = asyncio.get_running_loop()
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        await asyncio.gather(*(loop.run_in_executor(pool, _echo, body) for _ in range(4)))
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.process_time()
-        limit = asyncio.Semaphore(32)  # pages in flight, as in the crawl
+    # As the crawl hands pages over: an AsyncPool of 2 workers, 32 pages in flight.
+    pool = AsyncPool(_echo, 2)
+    await asyncio.gather(*(pool.run(body) for _ in range(4)))
+    workers = [process.pid for process in pool.processes]
+    before = sum(map(cpu_seconds, workers))
+    started = time.process_time()
+    limit = asyncio.Semaphore(32)
 
-        async def one() -> None:
-            async with limit:
-                await loop.run_in_executor(pool, _echo, body, "utf-8", "http://x/", None, None)
+    async def one() -> None:
+        async with limit:
+            await pool.run(body, "utf-8", "http://x/", None, None)
 
-        await asyncio.gather(*(one() for _ in range(n)))
-        main = time.process_time() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return main / n, workers / n
+    await asyncio.gather(*(one() for _ in range(n)))
+    main = time.process_time() - started
+    spent = sum(map(cpu_seconds, workers)) - before
+    pool.close()
+    return main / n, spent / n
 
 
 def main() -> None:

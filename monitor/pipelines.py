@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import signal
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from monitor import copies, store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
 from monitor.match import ArticleMatch, Story, score_article
-from monitor.workers import warm_up, worker_pool
+from monitor.workers import AsyncPool
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
@@ -136,16 +135,15 @@ class ArticlePipeline:
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed forks none (the server they are forked from starts with the crawl).
         self.pool = self._new_pool()
-        self.warmed_up: asyncio.Future | None = None
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
         self.batch = store.Batch(self.db)
         self.committer = task.LoopingCall(self.batch.commit)
         self.committer.start(COMMIT_AFTER, now=False)
 
-    def _new_pool(self):
-        return worker_pool(self.workers, _set_up_worker, (self.stories, self.time_limit),
-                           read_pages=True)
+    def _new_pool(self) -> AsyncPool:
+        return AsyncPool(_read_page_against_stories, self.workers, _set_up_worker,
+                         (self.stories, self.time_limit), read_pages=True)
 
     def _flush_touched(self) -> None:
         store.touch_pages(self.db, self.touched)
@@ -156,7 +154,7 @@ class ArticlePipeline:
             self.committer.stop()
         self.batch.commit()
         self._flush_touched()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool.close()
         self.db.close()
 
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
@@ -198,9 +196,6 @@ class ArticlePipeline:
         return item
 
     async def _read(self, item: PageItem) -> PageRead:
-        if self.warmed_up is None:  # in a thread: the reactor must not wait for it
-            self.warmed_up = asyncio.ensure_future(asyncio.to_thread(warm_up, self.pool))
-        await self.warmed_up
         pool = self.pool
         try:
             return await self._read_in(pool, item)
@@ -209,12 +204,11 @@ class ArticlePipeline:
         return await self._read_in(self.pool, item)  # if it breaks these too, it fails alone
 
     @staticmethod
-    async def _read_in(pool, item: PageItem) -> PageRead:
+    async def _read_in(pool: AsyncPool, item: PageItem) -> PageRead:
         # Hashing, decoding, extraction, matching and compression all happen in the worker:
         # the reactor only moves bytes and writes rows.
-        return await asyncio.get_running_loop().run_in_executor(
-            pool, _read_page_against_stories, item.body, item.encoding, item.url,
-            item.known_hash, item.known_text)
+        return await pool.run(item.body, item.encoding, item.url, item.known_hash,
+                              item.known_text)
 
     def _replace_pool(self, broken) -> None:
         # A worker died (killed for memory, or crashed on a page) and took the pool with it:
@@ -222,7 +216,7 @@ class ArticlePipeline:
         if self.pool is broken:
             logger.warning("an extraction worker died; starting new ones")
             self.stats.inc_value("monitor/worker_restarts")
-            broken.shutdown(wait=False, cancel_futures=True)
+            broken.close(wait=False)
             self.pool = self._new_pool()
 
     def _save_article(self, read: PageRead, outlet_id: int) -> int:

@@ -4,16 +4,28 @@ Workers are forked from a fresh server process that has imported what the comman
 once. Forking the crawl's own process is not safe (the reactor runs threads), and spawning each
 worker from scratch made every worker import it all again (scrapy, trafilatura, rapidfuzz), for
 runs that often have a few dozen pages to read: `bench/workers.py` measures the difference.
+
+`monitor match` maps over a `worker_pool`; the crawl hands its pages to an `AsyncPool`, which
+the event loop feeds and hears from itself, without the threads a `ProcessPoolExecutor` runs.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import itertools
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.forkserver
+import os
+import pickle
+import signal
+import struct
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
+from typing import Any
 
 # A worker re-runs the main module (`monitor.cli`): with what it imports already imported by the
 # server it forks from, that costs milliseconds, not a second. Not `monitor.cli` itself: runpy
@@ -22,13 +34,6 @@ PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "moni
 # For a crawl, the server also loads what extraction loads on its first page (stop-word lists,
 # suffix list, language model): once, instead of once in every worker (`bench/workers.py`).
 PRELOAD_FOR_READING = [*PRELOAD, "monitor.warm"]
-
-
-def warm_up(pool: ProcessPoolExecutor) -> None:
-    """Start a pool's first worker and wait until it runs; the first worker of a run waits for
-    the server's imports, so call this off the reactor."""
-    with suppress(Exception):  # a pool that cannot start says so on the first page's own read
-        pool.submit(int).result()
 
 
 def start_server(read_pages: bool = False) -> None:
@@ -67,3 +72,231 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
         return multiprocessing.get_context("spawn")
     return multiprocessing.get_context("forkserver")
+
+
+class AsyncPool:
+    """Processes that run `fn` on what `await pool.run(*args)` sends them, over one pipe that
+    the workers share and one they answer on, both read and written by the running asyncio
+    loop: no thread in this process, and a worker that finishes a page takes the next at once.
+
+    When a worker dies, every call under way raises `BrokenProcessPool`; use a new pool.
+    """
+
+    def __init__(self, fn: Callable, workers: int, initializer: Callable | None = None,
+                 initargs: tuple = (), read_pages: bool = False):
+        self.fn, self.workers, self.initializer, self.initargs = fn, workers, initializer, initargs
+        self.context = _context()
+        if self.context.get_start_method() == "forkserver":
+            self.context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+        self.waiting: dict[int, asyncio.Future] = {}
+        self.tickets = itertools.count()
+        self.started: asyncio.Future | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.requests: _WritePipe | None = None
+        self.answers: _ReadPipe | None = None
+        self.broken = self.closed = False
+
+    async def run(self, *args: Any) -> Any:
+        """`fn(*args)` in a worker; its exception, if it raises one."""
+        if self.started is None:  # starting waits for the server's imports: not on the loop
+            self.started = asyncio.ensure_future(asyncio.to_thread(self._start))
+        try:
+            ends = await self.started
+        except Exception as e:
+            self.broken = True
+            raise BrokenProcessPool(f"cannot start worker processes: {e!r}") from e
+        if self.broken or self.closed:
+            raise BrokenProcessPool("a worker process died")
+        if self.requests is None:
+            self._connect(*ends)
+        ticket = next(self.tickets)
+        answer = self.loop.create_future()
+        self.waiting[ticket] = answer
+        message = pickle.dumps((ticket, args), protocol=pickle.HIGHEST_PROTOCOL)
+        self.requests.write(struct.pack("!i", len(message)) + message)
+        return await answer
+
+    def _start(self) -> tuple[int, int]:
+        requests, to_workers = os.pipe()
+        from_workers, answers = os.pipe()
+        _widen(to_workers)
+        _widen(answers)
+        take = multiprocessing.connection.Connection(requests, writable=False)
+        give = multiprocessing.connection.Connection(answers, readable=False)
+        # Kept while the pool lives: a worker opens them by name as it starts.
+        self.locks = (self.context.Lock(), self.context.Lock())
+        try:
+            args = (self.fn, take, give, *self.locks, self.initializer, self.initargs)
+            for _ in range(self.workers):
+                process = self.context.Process(target=_serve, args=args, daemon=True)
+                process.start()
+                self.processes.append(process)
+        except BaseException:
+            os.close(to_workers)
+            os.close(from_workers)
+            raise
+        finally:
+            take.close()  # the workers have their own copies
+            give.close()
+        return to_workers, from_workers
+
+    def _connect(self, to_workers: int, from_workers: int) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.requests = _WritePipe(self.loop, to_workers)
+        self.answers = _ReadPipe(self.loop, from_workers, self._answer, self._lost)
+        for process in self.processes:
+            self.loop.add_reader(process.sentinel, self._lost)
+
+    def _answer(self, message: bytes) -> None:
+        ticket, ok, value = pickle.loads(message)
+        answer = self.waiting.pop(ticket, None)
+        if answer is not None and not answer.done():
+            if ok:
+                answer.set_result(value)
+            else:
+                answer.set_exception(value)
+
+    def _lost(self) -> None:
+        # A worker died (killed for memory, crashed): what it held is lost, and with it the
+        # pipes' framing, so every call under way fails and the pool is done.
+        if self.closed:
+            return
+        self.broken = True
+        for answer in self.waiting.values():
+            if not answer.done():
+                answer.set_exception(BrokenProcessPool("a worker process died"))
+        self.waiting.clear()
+        self.close(wait=False)
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers: once they have read what they were sent (`wait`), or at once."""
+        if self.closed:
+            return
+        self.closed = True
+        if self.requests is not None:
+            for process in self.processes:
+                self.loop.remove_reader(process.sentinel)
+            self.requests.close()  # the workers read to the end of the pipe, then stop
+            self.answers.close()
+        elif (self.started is not None and self.started.done() and not self.started.cancelled()
+              and self.started.exception() is None):
+            for end in self.started.result():
+                os.close(end)
+        for process in self.processes:
+            process.join(10 if wait else 0)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        self.processes = []
+
+
+class _WritePipe:
+    """The writing end of a pipe, written from the event loop without ever blocking it."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, fd: int):
+        self.loop, self.fd = loop, fd
+        os.set_blocking(fd, False)
+        self.pending = bytearray()
+
+    def write(self, data: bytes) -> None:
+        if not self.pending:
+            try:
+                data = data[os.write(self.fd, data):]
+            except BlockingIOError:
+                pass
+            if data:
+                self.loop.add_writer(self.fd, self._flush)
+        self.pending += data
+
+    def _flush(self) -> None:
+        try:
+            del self.pending[:os.write(self.fd, self.pending)]
+        except BlockingIOError:
+            return
+        except OSError:  # no worker left to read: the pool hears of it from its sentinels
+            self.pending.clear()
+        if not self.pending:
+            self.loop.remove_writer(self.fd)
+
+    def close(self) -> None:
+        if self.fd < 0:
+            return
+        self.loop.remove_writer(self.fd)
+        if self.pending:  # the rest, blocking: the workers are reading
+            with suppress(OSError):
+                os.set_blocking(self.fd, True)
+                os.write(self.fd, self.pending)
+        os.close(self.fd)
+        self.fd = -1
+
+
+class _ReadPipe:
+    """The reading end of a pipe of length-prefixed messages, read by the event loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, fd: int, on_message: Callable,
+                 on_end: Callable):
+        self.loop, self.fd, self.on_message, self.on_end = loop, fd, on_message, on_end
+        os.set_blocking(fd, False)
+        self.buffer = bytearray()
+        loop.add_reader(fd, self._read)
+
+    def _read(self) -> None:
+        try:
+            data = os.read(self.fd, 1 << 20)
+        except BlockingIOError:
+            return
+        if not data:
+            self.close()
+            self.on_end()
+            return
+        self.buffer += data
+        while len(self.buffer) >= 4:
+            size = struct.unpack_from("!i", self.buffer)[0]
+            if len(self.buffer) < 4 + size:
+                break
+            message = bytes(self.buffer[4:4 + size])
+            del self.buffer[:4 + size]
+            self.on_message(message)
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            self.loop.remove_reader(self.fd)
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _widen(fd: int) -> None:
+    # A page (170 KB on average) goes through a pipe in one write, not three 64 KB ones.
+    with suppress(AttributeError, OSError):
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+
+
+def _serve(fn: Callable, requests, answers, take, give, initializer: Callable | None,
+           initargs: tuple) -> None:
+    # A worker: take a call from the shared pipe, answer it, until the pipe is closed. Ctrl-C
+    # is for the crawl's process, which stops the crawl and then its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_worker(initializer, initargs)
+    while True:
+        with take:
+            try:
+                message = requests.recv_bytes()
+            except (EOFError, OSError):  # the pool is closed, or its process is gone
+                return
+        ticket, args = pickle.loads(message)
+        try:
+            outcome = (ticket, True, fn(*args))
+        except Exception as e:
+            outcome = (ticket, False, e)
+        try:
+            message = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as e:  # an answer that cannot travel
+            message = pickle.dumps((ticket, False, RuntimeError(repr(e))))
+        with give:
+            try:
+                answers.send_bytes(message)
+            except OSError:  # nobody left to answer
+                return

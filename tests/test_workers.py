@@ -1,0 +1,112 @@
+"""The crawl's worker processes (`AsyncPool`): fed and heard from on the event loop."""
+
+import asyncio
+import os
+import signal
+import time
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from monitor.workers import AsyncPool
+
+
+def double(x):
+    return 2 * x
+
+
+def pid_after(seconds):
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def refuse(text):
+    raise ValueError(f"cannot read {text}")
+
+
+def big(n):
+    return b"x" * n
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def test_every_call_gets_its_own_answer():
+    async def calls():
+        pool = AsyncPool(double, 2)
+        try:
+            return await asyncio.gather(*(pool.run(i) for i in range(50)))
+        finally:
+            pool.close()
+
+    assert run(calls()) == [2 * i for i in range(50)]
+
+
+def test_answers_larger_than_a_pipe_arrive_whole():
+    async def calls():
+        pool = AsyncPool(big, 2)
+        try:
+            return await asyncio.gather(*(pool.run(n) for n in (3_000_000, 10, 2_500_000)))
+        finally:
+            pool.close()
+
+    assert [len(answer) for answer in run(calls())] == [3_000_000, 10, 2_500_000]
+
+
+def test_a_free_worker_takes_the_next_call():
+    async def calls():
+        pool = AsyncPool(pid_after, 2)
+        try:
+            return await asyncio.gather(*(pool.run(0.3) for _ in range(4)))
+        finally:
+            pool.close()
+
+    assert len(set(run(calls()))) == 2
+
+
+def test_an_exception_in_a_worker_reaches_the_caller_and_the_pool_goes_on():
+    async def calls():
+        pool = AsyncPool(refuse, 1)
+        try:
+            with pytest.raises(ValueError, match="cannot read this"):
+                await pool.run("this")
+            return await pool.run("that")
+        finally:
+            pool.close()
+
+    with pytest.raises(ValueError, match="cannot read that"):
+        run(calls())
+
+
+def test_a_worker_killed_breaks_the_calls_under_way_and_the_pool():
+    async def calls():
+        pool = AsyncPool(pid_after, 2)
+        try:
+            first = await pool.run(0)
+            under_way = [asyncio.ensure_future(pool.run(5)) for _ in range(3)]
+            await asyncio.sleep(0.5)
+            os.kill(first, signal.SIGKILL)
+            results = await asyncio.gather(*under_way, return_exceptions=True)
+            with pytest.raises(BrokenProcessPool):
+                await pool.run(0)
+            return results
+        finally:
+            pool.close()
+
+    started = time.monotonic()
+    results = run(calls())
+    assert all(isinstance(r, BrokenProcessPool) for r in results)
+    assert time.monotonic() - started < 4  # nobody waited for the other worker's 5 s call
+
+
+def test_closing_stops_the_workers():
+    async def calls():
+        pool = AsyncPool(pid_after, 2)
+        pids = await asyncio.gather(pool.run(0.2), pool.run(0.2))
+        pool.close()
+        return pids
+
+    for pid in run(calls()):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
