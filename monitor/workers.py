@@ -12,6 +12,7 @@ the event loop feeds and hears from itself, without the threads a `ProcessPoolEx
 from __future__ import annotations
 
 import asyncio
+import collections
 import gc
 import itertools
 import multiprocessing
@@ -114,7 +115,7 @@ class AsyncPool:
         answer = self.loop.create_future()
         self.waiting[ticket] = answer
         message = pickle.dumps((ticket, args), protocol=pickle.HIGHEST_PROTOCOL)
-        self.requests.write(struct.pack("!i", len(message)) + message)
+        self.requests.write(struct.pack("!i", len(message)), message)
         return await answer
 
     def _start(self) -> tuple[int, int]:
@@ -148,8 +149,8 @@ class AsyncPool:
         for process in self.processes:
             self.loop.add_reader(process.sentinel, self._lost)
 
-    def _answer(self, message: bytes) -> None:
-        ticket, ok, value = pickle.loads(message)
+    def _answer(self, message: tuple[int, bool, Any]) -> None:
+        ticket, ok, value = message
         answer = self.waiting.pop(ticket, None)
         if answer is not None and not answer.done():
             if ok:
@@ -192,32 +193,43 @@ class AsyncPool:
 
 
 class _WritePipe:
-    """The writing end of a pipe, written from the event loop without ever blocking it."""
+    """The writing end of a pipe, written from the event loop without ever blocking it: what
+    the pipe cannot take yet waits, uncopied, until the workers have read enough."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, fd: int):
         self.loop, self.fd = loop, fd
         os.set_blocking(fd, False)
-        self.pending = bytearray()
+        self.pending: collections.deque[memoryview] = collections.deque()
 
-    def write(self, data: bytes) -> None:
-        if not self.pending:
-            try:
-                data = data[os.write(self.fd, data):]
-            except BlockingIOError:
-                pass
-            if data:
-                self.loop.add_writer(self.fd, self._flush)
-        self.pending += data
+    def write(self, *parts: bytes) -> None:
+        if self.pending:
+            self.pending.extend(map(memoryview, parts))
+            return
+        try:
+            written = os.writev(self.fd, parts)
+        except BlockingIOError:
+            written = 0
+        for part in parts:
+            if written < len(part):
+                self.pending.append(memoryview(part)[written:])
+            written = max(0, written - len(part))
+        if self.pending:
+            self.loop.add_writer(self.fd, self._flush)
 
     def _flush(self) -> None:
-        try:
-            del self.pending[:os.write(self.fd, self.pending)]
-        except BlockingIOError:
-            return
-        except OSError:  # no worker left to read: the pool hears of it from its sentinels
-            self.pending.clear()
-        if not self.pending:
-            self.loop.remove_writer(self.fd)
+        while self.pending:
+            try:
+                written = os.write(self.fd, self.pending[0])
+            except BlockingIOError:
+                return
+            except OSError:  # no worker left to read: the pool hears of it from its sentinels
+                self.pending.clear()
+                break
+            if written < len(self.pending[0]):
+                self.pending[0] = self.pending[0][written:]
+                return
+            self.pending.popleft()
+        self.loop.remove_writer(self.fd)
 
     def close(self) -> None:
         if self.fd < 0:
@@ -226,13 +238,14 @@ class _WritePipe:
         if self.pending:  # the rest, blocking: the workers are reading
             with suppress(OSError):
                 os.set_blocking(self.fd, True)
-                os.write(self.fd, self.pending)
+                for part in self.pending:
+                    os.write(self.fd, part)
         os.close(self.fd)
         self.fd = -1
 
 
 class _ReadPipe:
-    """The reading end of a pipe of length-prefixed messages, read by the event loop."""
+    """The reading end of a pipe of length-prefixed pickles, read by the event loop."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, fd: int, on_message: Callable,
                  on_end: Callable):
@@ -251,13 +264,15 @@ class _ReadPipe:
             self.on_end()
             return
         self.buffer += data
-        while len(self.buffer) >= 4:
-            size = struct.unpack_from("!i", self.buffer)[0]
-            if len(self.buffer) < 4 + size:
-                break
-            message = bytes(self.buffer[4:4 + size])
-            del self.buffer[:4 + size]
-            self.on_message(message)
+        done = 0
+        with memoryview(self.buffer) as view:
+            while len(view) - done >= 4:
+                size = struct.unpack_from("!i", view, done)[0]
+                if len(view) - done - 4 < size:
+                    break
+                self.on_message(pickle.loads(view[done + 4:done + 4 + size]))
+                done += 4 + size
+        del self.buffer[:done]
 
     def close(self) -> None:
         if self.fd >= 0:
