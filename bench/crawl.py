@@ -18,6 +18,7 @@ alone costs (the same crawl storing nothing).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gzip
 import hashlib
 import json
@@ -30,7 +31,6 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,43 +45,62 @@ def pages() -> list[bytes]:
 
 
 def serve(n: int, port_file: str) -> None:
-    """The outlet: /p/<i>.html is real page i % 181; /sitemap.xml lists all n."""
+    """The outlet: /p/<i>.html is real page i % 181; /sitemap.xml lists all n.
+
+    HTTP/1.1 with keep-alive, ETags and 304s, answered from prepared bytes on one asyncio loop:
+    on this 2-core machine the outlet's CPU comes out of the crawl's, where a real outlet's
+    would not (http.server's thread a connection cost 0.2 ms a page, this about a fifth).
+    """
     html = pages()
-    etags = ['"' + hashlib.md5(page).hexdigest() + '"' for page in html]
+    etags = [b'"' + hashlib.md5(page).hexdigest().encode() + b'"' for page in html]
+    sitemap_answers: dict[bytes, bytes] = {}
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    def answer(body: bytes, kind: bytes, etag: bytes) -> bytes:
+        return (b"HTTP/1.1 200 OK\r\nContent-Type: " + kind + b"\r\nContent-Length: "
+                + str(len(body)).encode() + b"\r\nETag: " + etag + b"\r\n\r\n" + body)
 
-        def do_GET(self):
-            if self.path == "/sitemap.xml":
-                base = f"http://{self.headers['Host']}"
-                body = ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/"
-                        "sitemap/0.9'>" + "".join(f"<url><loc>{base}/p/{i}.html</loc></url>"
-                                                  for i in range(n)) + "</urlset>").encode()
-                kind, etag = "application/xml", '"sitemap"'
-            else:
-                i = int(self.path.split("/")[-1].split(".")[0])
-                body, kind = html[i % len(html)], "text/html; charset=utf-8"
-                etag = etags[i % len(html)]
-            if self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("ETag", etag)
-            self.end_headers()
-            self.wfile.write(body)
+    page_answers = [answer(page, b"text/html; charset=utf-8", etag)
+                    for page, etag in zip(html, etags, strict=True)]
 
-        def log_message(self, *args):
-            pass
+    def sitemap(host: bytes) -> bytes:
+        if host not in sitemap_answers:
+            base = "http://" + host.decode()
+            body = ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/"
+                    "sitemap/0.9'>" + "".join(f"<url><loc>{base}/p/{i}.html</loc></url>"
+                                              for i in range(n)) + "</urlset>").encode()
+            sitemap_answers[host] = answer(body, b"application/xml", b'"sitemap"')
+        return sitemap_answers[host]
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    Path(port_file).write_text(str(httpd.server_address[1]))
-    httpd.serve_forever()
+    def respond(head: bytes) -> bytes:
+        lines = head.split(b"\r\n")
+        path = lines[0].split(b" ")[1]
+        headers = {k.strip().lower(): v.strip() for k, _, v in
+                   (line.partition(b":") for line in lines[1:] if line)}
+        if path == b"/sitemap.xml":
+            etag, whole = b'"sitemap"', sitemap(headers.get(b"host", b""))
+        else:
+            i = int(path.rsplit(b"/", 1)[-1].split(b".")[0]) % len(html)
+            etag, whole = etags[i], page_answers[i]
+        if headers.get(b"if-none-match") == etag:
+            return b"HTTP/1.1 304 Not Modified\r\nETag: " + etag + b"\r\nContent-Length: 0\r\n\r\n"
+        return whole
+
+    class Outlet(asyncio.Protocol):
+        def connection_made(self, transport):
+            self.transport, self.buffer = transport, b""
+
+        def data_received(self, data):
+            self.buffer += data
+            while b"\r\n\r\n" in self.buffer:  # GET requests: no bodies
+                head, self.buffer = self.buffer.split(b"\r\n\r\n", 1)
+                self.transport.write(respond(head))
+
+    async def main() -> None:
+        server = await asyncio.get_running_loop().create_server(Outlet, "127.0.0.1", 0)
+        Path(port_file).write_text(str(server.sockets[0].getsockname()[1]))
+        await server.serve_forever()
+
+    asyncio.run(main())
 
 
 def extraction_limit(n: int) -> float:

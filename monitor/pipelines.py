@@ -53,7 +53,8 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     digest = store.html_hash(body)
     if digest == known_hash:
         return PageRead(digest, True)
-    read = PageRead(digest, False, extract_page(body, url, encoding), store.pack_page(body))
+    packed = store.pack_page(body)  # first, while the page is still in the processor's caches
+    read = PageRead(digest, False, extract_page(body, url, encoding), packed)
     article = read.article
     if article is not None and article.content_hash != known_text:
         read.sketch = None if article.is_stub else copies.sketch(article.text)

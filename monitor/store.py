@@ -267,18 +267,21 @@ def save_article(db: Database, article: Article, outlet_id: int,
                "fetched_at) select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from versions "
                "where article_id = ?",
                [article_id, article.title, article.text, article.content_hash, seen, article_id])
-    _save_sketch(db, article_id, sketch)
+    _save_sketch(db, article_id, sketch, replacing=row is not None)
     db.execute("insert or ignore into _pending_copies (article_id) values (?)", [article_id])
     return article_id, True
 
 
-def _save_sketch(db: Database, article_id: int, sketch: bytes | None) -> None:
+def _save_sketch(db: Database, article_id: int, sketch: bytes | None,
+                 replacing: bool = True) -> None:
     # A changed text's old sketch is gone either way; without a new one, update_copies makes it.
-    old = db.execute("select sketch from _sketches where article_id = ?", [article_id]).fetchone()
-    if old and old[0]:
-        db.conn.executemany("delete from _sketch_bands where key = ? and article_id = ?",
-                            [(key, article_id) for key in copies.band_keys(old[0])])
-    db.execute("delete from _sketches where article_id = ?", [article_id])
+    if replacing:
+        old = db.execute("select sketch from _sketches where article_id = ?",
+                         [article_id]).fetchone()
+        if old and old[0]:
+            db.conn.executemany("delete from _sketch_bands where key = ? and article_id = ?",
+                                [(key, article_id) for key in copies.band_keys(old[0])])
+        db.execute("delete from _sketches where article_id = ?", [article_id])
     if sketch is None:
         return
     db.execute("insert into _sketches (article_id, sketch) values (?, ?)", [article_id, sketch])

@@ -118,7 +118,8 @@ class OutletSpider(scrapy.Spider):
             headers["If-Modified-Since"] = known["last_modified"]
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
                               headers=headers, cb_kwargs={"outlet": outlet},
-                              meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere})
+                              meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere,
+                                    "known": (url, known)})
 
     def article_failed(self, failure) -> Iterable[PageItem]:
         """A page that could not be fetched is recorded with why, and the crawl goes on."""
@@ -146,7 +147,9 @@ class OutletSpider(scrapy.Spider):
                            error=f"not a web page ({kind or 'no Content-Type'})")
             return
         url = canonical_url(response.url)
-        known = store.page_validators(self.db, url)
+        asked, known = response.meta.get("known", (None, {}))
+        if url != asked:  # redirected: the page is known, if at all, where it landed
+            known = store.page_validators(self.db, url)
         # Decoding and extracting happen in the pipeline's worker processes, off the reactor.
         yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain,
                        status=response.status, body=response.body,
