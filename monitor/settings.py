@@ -25,9 +25,12 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 
-# No remote control of a crawl that runs unattended.
+# No remote control of a crawl that runs unattended: off, and not even loaded (Scrapy imports
+# aiohttp for its remote control, a tenth of a second every run).
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+# Only web pages: file:, data:, s3: and ftp: URLs have no handler to fetch them with.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
 # A page gives one item; Scrapy starts this many tasks for every response whatever it yields
 # (the default of 100 was a third of a recrawl's time).
@@ -41,7 +44,9 @@ DOWNLOADER_MIDDLEWARES = {
     "monitor.middlewares.MetaRefreshMiddleware": 580,
 }
 ITEM_PIPELINES = {"monitor.pipelines.ArticlePipeline": 300}
-EXTENSIONS = {"monitor.progress.CrawlProgress": 500}
+EXTENSIONS = {"monitor.progress.CrawlProgress": 500,
+              "scrapy.extensions.telnet.TelnetConsole": None,
+              "scrapy.extensions.remote_control.RemoteControl": None}
 LOGSTATS_INTERVAL = 300.0  # our own progress line says more, more often
 MONITOR_EXTRACT_WORKERS = 2
 

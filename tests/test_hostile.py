@@ -346,6 +346,10 @@ def test_crawl_settings_are_safe_for_unattended_runs():
     settings = crawl_settings("x.db")
     assert settings.getbool("TELNETCONSOLE_ENABLED") is False
     assert settings.getbool("REMOTE_CONTROL_ENABLED") is False
+    assert settings.getdict("EXTENSIONS")["scrapy.extensions.telnet.TelnetConsole"] is None
+    assert settings.getdict("EXTENSIONS")["scrapy.extensions.remote_control.RemoteControl"] is None
+    assert all(settings.getdict("DOWNLOAD_HANDLERS")[scheme] is None
+               for scheme in ("file", "data", "s3", "ftp"))
     assert settings.getbool("ROBOTSTXT_OBEY") is True
     assert 0 < settings.getint("DOWNLOAD_WARNSIZE") < settings.getint("DOWNLOAD_MAXSIZE") \
         <= 16 * 1024 * 1024
