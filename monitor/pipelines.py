@@ -15,7 +15,7 @@ from monitor import copies, store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
 from monitor.match import ArticleMatch, Story, score_article
-from monitor.workers import AsyncPool
+from monitor.workers import AsyncPool, ExecutorPool, async_pool
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
@@ -142,9 +142,9 @@ class ArticlePipeline:
         self.committer = task.LoopingCall(self.batch.commit)
         self.committer.start(COMMIT_AFTER, now=False)
 
-    def _new_pool(self) -> AsyncPool:
-        return AsyncPool(_read_page_against_stories, self.workers, _set_up_worker,
-                         (self.stories, self.time_limit), read_pages=True)
+    def _new_pool(self) -> AsyncPool | ExecutorPool:
+        return async_pool(_read_page_against_stories, self.workers, _set_up_worker,
+                          (self.stories, self.time_limit), read_pages=True)
 
     def _flush_touched(self) -> None:
         store.touch_pages(self.db, self.touched)
@@ -205,7 +205,7 @@ class ArticlePipeline:
         return await self._read_in(self.pool, item)  # if it breaks these too, it fails alone
 
     @staticmethod
-    async def _read_in(pool: AsyncPool, item: PageItem) -> PageRead:
+    async def _read_in(pool: AsyncPool | ExecutorPool, item: PageItem) -> PageRead:
         # Hashing, decoding, extraction, matching and compression all happen in the worker:
         # the reactor only moves bytes and writes rows.
         return await pool.run(item.body, item.encoding, item.url, item.known_hash,

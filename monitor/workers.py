@@ -75,6 +75,31 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver")
 
 
+def async_pool(fn: Callable, workers: int, initializer: Callable | None = None,
+               initargs: tuple = (), read_pages: bool = False) -> AsyncPool | ExecutorPool:
+    """Worker processes to `await pool.run(*args)` on: an `AsyncPool`, or on Windows (whose
+    event loops cannot watch pipes) an `ExecutorPool`."""
+    kind = AsyncPool if os.name == "posix" else ExecutorPool
+    return kind(fn, workers, initializer, initargs, read_pages)
+
+
+class ExecutorPool:
+    """`AsyncPool`'s interface over a `worker_pool`, whose threads carry the calls."""
+
+    def __init__(self, fn: Callable, workers: int, initializer: Callable | None = None,
+                 initargs: tuple = (), read_pages: bool = False):
+        self.fn = fn
+        self.executor = worker_pool(workers, initializer, initargs, read_pages)
+
+    async def run(self, *args: Any) -> Any:
+        """`fn(*args)` in a worker; its exception, if it raises one."""
+        return await asyncio.get_running_loop().run_in_executor(self.executor, self.fn, *args)
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers."""
+        self.executor.shutdown(wait=wait, cancel_futures=True)
+
+
 class AsyncPool:
     """Processes that run `fn` on what `await pool.run(*args)` sends them, over one pipe that
     the workers share and one they answer on, both read and written by the running asyncio

@@ -1,4 +1,5 @@
-"""The crawl's worker processes (`AsyncPool`): fed and heard from on the event loop."""
+"""The crawl's worker processes: an `AsyncPool`, fed and heard from on the event loop, and the
+`ExecutorPool` that stands in for it where event loops cannot watch pipes (Windows)."""
 
 import asyncio
 import os
@@ -8,7 +9,9 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from monitor.workers import AsyncPool
+from monitor.workers import AsyncPool, ExecutorPool
+
+KINDS = pytest.mark.parametrize("kind", [AsyncPool, ExecutorPool])
 
 
 def double(x):
@@ -32,9 +35,10 @@ def run(coroutine):
     return asyncio.run(coroutine)
 
 
-def test_every_call_gets_its_own_answer():
+@KINDS
+def test_every_call_gets_its_own_answer(kind):
     async def calls():
-        pool = AsyncPool(double, 2)
+        pool = kind(double, 2)
         try:
             return await asyncio.gather(*(pool.run(i) for i in range(50)))
         finally:
@@ -43,9 +47,10 @@ def test_every_call_gets_its_own_answer():
     assert run(calls()) == [2 * i for i in range(50)]
 
 
-def test_answers_larger_than_a_pipe_arrive_whole():
+@KINDS
+def test_answers_larger_than_a_pipe_arrive_whole(kind):
     async def calls():
-        pool = AsyncPool(big, 2)
+        pool = kind(big, 2)
         try:
             return await asyncio.gather(*(pool.run(n) for n in (3_000_000, 10, 2_500_000)))
         finally:
@@ -54,9 +59,10 @@ def test_answers_larger_than_a_pipe_arrive_whole():
     assert [len(answer) for answer in run(calls())] == [3_000_000, 10, 2_500_000]
 
 
-def test_a_free_worker_takes_the_next_call():
+@KINDS
+def test_a_free_worker_takes_the_next_call(kind):
     async def calls():
-        pool = AsyncPool(pid_after, 2)
+        pool = kind(pid_after, 2)
         try:
             return await asyncio.gather(*(pool.run(0.3) for _ in range(4)))
         finally:
@@ -65,9 +71,10 @@ def test_a_free_worker_takes_the_next_call():
     assert len(set(run(calls()))) == 2
 
 
-def test_an_exception_in_a_worker_reaches_the_caller_and_the_pool_goes_on():
+@KINDS
+def test_an_exception_in_a_worker_reaches_the_caller_and_the_pool_goes_on(kind):
     async def calls():
-        pool = AsyncPool(refuse, 1)
+        pool = kind(refuse, 1)
         try:
             with pytest.raises(ValueError, match="cannot read this"):
                 await pool.run("this")
@@ -79,9 +86,10 @@ def test_an_exception_in_a_worker_reaches_the_caller_and_the_pool_goes_on():
         run(calls())
 
 
-def test_a_worker_killed_breaks_the_calls_under_way_and_the_pool():
+@KINDS
+def test_a_worker_killed_breaks_the_calls_under_way_and_the_pool(kind):
     async def calls():
-        pool = AsyncPool(pid_after, 2)
+        pool = kind(pid_after, 2)
         try:
             first = await pool.run(0)
             under_way = [asyncio.ensure_future(pool.run(5)) for _ in range(3)]
@@ -100,9 +108,10 @@ def test_a_worker_killed_breaks_the_calls_under_way_and_the_pool():
     assert time.monotonic() - started < 4  # nobody waited for the other worker's 5 s call
 
 
-def test_closing_stops_the_workers():
+@KINDS
+def test_closing_stops_the_workers(kind):
     async def calls():
-        pool = AsyncPool(pid_after, 2)
+        pool = kind(pid_after, 2)
         pids = await asyncio.gather(pool.run(0.2), pool.run(0.2))
         pool.close()
         return pids
