@@ -21,7 +21,7 @@ from monitor.dates import parse_date
 from monitor.extract import detect_language, extract_page
 from monitor.match import Story, score_article
 from monitor.outlets import load_outlets
-from monitor.workers import defer_to_workers, start_server, worker_pool
+from monitor.workers import start_server, worker_pool
 
 logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
@@ -119,7 +119,6 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     run_id = store.start_run(db, log_file)
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
-    defer_to_workers()
     before = store.counts(db)
     process = CrawlerProcess(crawl_settings(db_path, overrides))
     _log_only_what_is_kept()

@@ -50,16 +50,6 @@ def start_server(read_pages: bool = False) -> None:
         multiprocessing.forkserver.ensure_running()
 
 
-def defer_to_workers() -> None:
-    """Let this thread's wake-ups wait for the running workers' time slices (Linux's SCHED_BATCH,
-    for non-interactive work): a crawl wakes for every few kilobytes fetched and every answer,
-    and each wake-up cut into a worker's page (`bench/README.md`). Call after `start_server`:
-    what is forked from the server keeps the ordinary policy."""
-    if hasattr(os, "sched_setscheduler"):
-        with suppress(OSError):
-            os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
-
-
 def worker_pool(workers: int, initializer: Callable | None = None, initargs: tuple = (),
                 read_pages: bool = False) -> ProcessPoolExecutor:
     """A pool of `workers` processes forked from the preloaded server (`start_server`)."""
@@ -71,9 +61,6 @@ def worker_pool(workers: int, initializer: Callable | None = None, initargs: tup
 
 
 def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
-    if hasattr(os, "sched_setscheduler") and os.sched_getscheduler(0) != os.SCHED_OTHER:
-        with suppress(OSError):  # a server started after `defer_to_workers`
-            os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
     if initializer is not None:
         initializer(*initargs)
     # What a worker starts with (imports, models, stories) lives as long as it does. Frozen, it
