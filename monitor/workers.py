@@ -44,19 +44,14 @@ def start_server(read_pages: bool = False) -> None:
     Otherwise it starts with the first task of the run's first pool. For `read_pages`, it also
     loads the extractor's data.
     """
-    context = _context()
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
+    if _context(read_pages).get_start_method() == "forkserver":
         multiprocessing.forkserver.ensure_running()
 
 
 def worker_pool(workers: int, initializer: Callable | None = None, initargs: tuple = (),
                 read_pages: bool = False) -> ProcessPoolExecutor:
     """A pool of `workers` processes forked from the preloaded server (`start_server`)."""
-    context = _context()
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+    return ProcessPoolExecutor(workers, mp_context=_context(read_pages), initializer=_start_worker,
                                initargs=(initializer, initargs))
 
 
@@ -69,10 +64,13 @@ def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
     gc.freeze()
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(read_pages: bool) -> multiprocessing.context.BaseContext:
+    # Forking from the server, told what to preload: for `read_pages`, the extractor's data too.
     if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
         return multiprocessing.get_context("spawn")
-    return multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
+    return context
 
 
 def async_pool(fn: Callable, workers: int, initializer: Callable | None = None,
@@ -111,9 +109,7 @@ class AsyncPool:
     def __init__(self, fn: Callable, workers: int, initializer: Callable | None = None,
                  initargs: tuple = (), read_pages: bool = False):
         self.fn, self.workers, self.initializer, self.initargs = fn, workers, initializer, initargs
-        self.context = _context()
-        if self.context.get_start_method() == "forkserver":
-            self.context.set_forkserver_preload(PRELOAD_FOR_READING if read_pages else PRELOAD)
+        self.context = _context(read_pages)
         self.processes: list[multiprocessing.process.BaseProcess] = []
         self.waiting: dict[int, asyncio.Future] = {}
         self.tickets = itertools.count()
