@@ -41,6 +41,16 @@ def _db(ctx: click.Context):
         raise click.ClickException(f"cannot open database {ctx.obj['db_path']}: {e}") from e
 
 
+def _read_db(ctx: click.Context):
+    """The database for a command that only reads: never created, never upgraded."""
+    try:
+        return store.open_readonly(ctx.obj["db_path"])
+    except (store.MissingDatabase, store.OutOfDate) as e:
+        raise click.ClickException(str(e)) from e
+    except (OSError, sqlite3.Error) as e:
+        raise click.ClickException(f"cannot read database {ctx.obj['db_path']}: {e}") from e
+
+
 @cli.group()
 def seed() -> None:
     """Register seed articles (stories)."""
@@ -91,9 +101,10 @@ def seed_list(ctx: click.Context) -> None:
 
     Example: monitor seed list
     """
-    for row in _db(ctx).query("select slug, title, published, window_days, query, aggregators, "
-                              "(select count(*) from claims where story_id = stories.id) as n "
-                              "from stories order by slug"):
+    db = _read_db(ctx)
+    for row in db.query("select slug, title, published, window_days, query, aggregators, "
+                        "(select count(*) from claims where story_id = stories.id) as n "
+                        "from stories order by slug"):
         window = f"{row['published'] or 'any date'} ±{row['window_days'] or 7} days"
         click.echo(f"{row['slug']}: {row['title']}\n  {row['n']} claims · {window} · "
                    f"query {row['query']} · aggregators {row['aggregators'] or '[]'}")
@@ -268,7 +279,7 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
     """
     from monitor.html_report import render_html
 
-    db = _db(ctx)
+    db = _read_db(ctx)
     try:
         stories = store.story_id(db, story)
     except LookupError as e:
@@ -350,14 +361,19 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
 
     Example: monitor serve --port 8001
     """
+    import os
     import tempfile
 
     from datasette.cli import cli as datasette_cli
 
-    _db(ctx).close()  # create or upgrade the schema before Datasette reads it
+    _read_db(ctx).close()  # exists and is up to date: Datasette only reads
+    path = ctx.obj["db_path"]
+    # Where the file or its folder is read-only, SQLite cannot make the WAL index a reader
+    # needs; nobody can write there either, so Datasette may read it as immutable.
+    writable = os.access(path, os.W_OK) and os.access(Path(path).resolve().parent, os.W_OK)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(datasette_metadata(ctx.obj["db_path"]), f)
-    datasette_cli.main(["serve", ctx.obj["db_path"], "--metadata", f.name,
+        json.dump(datasette_metadata(path), f)
+    datasette_cli.main(["serve", *([path] if writable else ["-i", path]), "--metadata", f.name,
                         "--host", host, "--port", str(port)], standalone_mode=True)
 
 
@@ -366,6 +382,25 @@ def datasette_metadata(db_path: str | Path) -> dict:
     shipped = json.loads(METADATA.read_text(encoding="utf-8"))
     return {"title": shipped["title"], "description": shipped["description"],
             "databases": {Path(db_path).stem: shipped["database"]}}
+
+
+@cli.command()
+@click.pass_context
+def upgrade(ctx: click.Context) -> None:
+    """Bring the database's schema up to date (commands that only read never do).
+
+    Each step is applied whole or not at all: an interrupted upgrade is finished by the next.
+
+    Example: monitor --db data/monitor.db upgrade
+    """
+    if not Path(ctx.obj["db_path"]).is_file():
+        raise click.ClickException(f"no database at {ctx.obj['db_path']}")
+    try:
+        applied = store.ensure_db_shape(store.connect(ctx.obj["db_path"]))
+    except (OSError, sqlite3.Error) as e:
+        raise click.ClickException(f"cannot upgrade database {ctx.obj['db_path']}: {e}") from e
+    click.echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
+               else "The database is up to date.")
 
 
 @cli.command()

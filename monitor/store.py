@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -39,6 +40,13 @@ def now() -> str:
 
 def open_db(path: str | Path) -> Database:
     """Open (creating if needed) a monitor database in WAL mode, upgraded to the current schema."""
+    db = connect(path)
+    ensure_db_shape(db)
+    return db
+
+
+def connect(path: str | Path) -> Database:
+    """Open (creating if needed) a database for writing, as it is: no upgrade."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
@@ -48,19 +56,85 @@ def open_db(path: str | Path) -> Database:
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA busy_timeout=10000")
-    ensure_db_shape(db)
     return db
 
 
-def ensure_db_shape(db: Database) -> None:
-    """Apply the migrations this database has not seen yet; safe to run again."""
+class MissingDatabase(LookupError):
+    """There is no database file at the path a read-only command was given."""
+
+
+class OutOfDate(RuntimeError):
+    """The database has migrations to apply, and read-only commands never apply them."""
+
+
+def open_readonly(path: str | Path) -> Database:
+    """Open an existing, up-to-date monitor database for reading only; creates nothing."""
+    path = Path(path)
+    if not path.is_file():
+        raise MissingDatabase(f"no database at {path}: `monitor seed add` creates one "
+                              f"(or give another with --db)")
+    uri = path.resolve().as_uri()
+    try:
+        db = _probe(sqlite3.connect(f"{uri}?mode=ro", uri=True))
+    except sqlite3.OperationalError:
+        # In a read-only folder SQLite cannot create the WAL index (-shm) a reader needs; nobody
+        # can write there either, so the file may be read as it is.
+        db = _probe(sqlite3.connect(f"{uri}?immutable=1", uri=True))
+    waiting = pending_migrations(db)
+    if waiting:
+        db.close()
+        raise OutOfDate(f"database {path} needs an upgrade ({len(waiting)} schema steps): run "
+                        f"`monitor upgrade` (or any command that writes) first")
+    return db
+
+
+def _probe(conn: sqlite3.Connection) -> Database:
+    # Opening is lazy: reading the schema is what fails on a missing -shm or a non-database file.
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("select count(*) from sqlite_master").fetchone()
+    return Database(conn)
+
+
+def pending_migrations(db: Database) -> list[str]:
+    """The names of the migrations this database has not had yet (reads only)."""
+    if not db["_migrations"].exists():
+        return [name for name, _ in MIGRATIONS]
+    done = {name for (name,) in db.execute("select name from _migrations")}
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def ensure_db_shape(db: Database) -> list[str]:
+    """Apply the migrations this database has not seen yet, each in one transaction together
+    with the record that it ran (a kill leaves each step done or not begun); returns their names.
+    """
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
-    done = {row["name"] for row in db["_migrations"].rows}
+    waiting = set(pending_migrations(db))
+    applied = []
     for name, step in MIGRATIONS:
-        if name not in done:
-            with db.conn:
-                step(db)
-                db["_migrations"].insert({"name": name, "applied_at": now()})
+        if name not in waiting:
+            continue
+        with _write_transaction(db):
+            # Another command may have applied it since we looked.
+            if db.execute("select 1 from _migrations where name = ?", [name]).fetchone():
+                continue
+            step(db)
+            db["_migrations"].insert({"name": name, "applied_at": now()})
+        applied.append(name)
+    return applied
+
+
+@contextmanager
+def _write_transaction(db: Database) -> Iterator[None]:
+    # Not db.atomic(): it begins a deferred transaction, so two commands upgrading at once
+    # could both find a step pending. IMMEDIATE takes the write lock before looking.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 @migration

@@ -44,6 +44,9 @@ def test_binary_seed_is_refused(tmp_path):
 
 
 def test_unknown_story_is_a_clear_error(tmp_path):
+    from monitor.store import open_db
+
+    open_db(tmp_path / "m.db").close()
     result = run_monitor("report", "--story", "nope", db=tmp_path / "m.db", check=False)
     assert result.returncode != 0 and "no story called 'nope'" in result.stderr
 

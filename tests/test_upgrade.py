@@ -1,0 +1,142 @@
+"""Schema upgrades: each step whole or not at all, never started by a command that only reads."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor import store
+from tests.conftest import ROOT, run_monitor
+
+OLD = 2  # the old databases have the first two migrations: the later ones are pending
+ARTICLES = 20_000
+
+# A subprocess upgrades the database and SIGKILLs itself just before its Nth SQL statement:
+# the same statements in the same order on every copy, so the kill lands where the test says,
+# whatever the machine's speed.
+UPGRADE_KILLED_AT = """
+import os, signal, sys
+from monitor import store
+
+db = store.connect(sys.argv[1])
+kill_at, seen = int(sys.argv[2]), 0
+
+def trace(sql):
+    global seen
+    seen += 1
+    if seen == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+db.conn.set_trace_callback(trace)
+store.ensure_db_shape(db)
+"""
+
+
+def _old_database(path: Path, articles: int = 10) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:OLD])
+        db = store.open_db(path)
+    with db.conn:
+        db.execute("insert into outlets (id, name, domain) values (1, 'Tribune', 'x.example')")
+        db.conn.executemany(
+            "insert into articles (id, url, outlet_id, title, text, content_hash, is_stub, "
+            "first_seen) values (?, ?, 1, ?, ?, ?, 0, '2025-08-01')",
+            ((i, f"http://x.example/{i}", f"Story {i}", f"Sentence {i} of a report. " * 25,
+              f"hash{i}") for i in range(1, articles + 1)))
+        db.conn.executemany(
+            "insert into pages (url, article_id, status, html_gz) values (?, ?, 200, ?)",
+            ((f"http://x.example/{i}", i, b"\x00" * 200) for i in range(1, articles + 1)))
+    db.close()
+
+
+def _statements(path: Path) -> list[str]:
+    db = store.connect(path)
+    seen: list[str] = []
+    db.conn.set_trace_callback(seen.append)
+    store.ensure_db_shape(db)
+    db.close()
+    return seen
+
+
+@pytest.fixture(scope="module")
+def old_db(tmp_path_factory) -> tuple[Path, list[str]]:
+    """A database of 20,000 articles from before migration 3, and the SQL its upgrade runs."""
+    folder = tmp_path_factory.mktemp("old")
+    _old_database(folder / "old.db", ARTICLES)
+    shutil.copy(folder / "old.db", folder / "dry.db")
+    return folder / "old.db", _statements(folder / "dry.db")
+
+
+def _kill_points(statements: list[str]) -> dict[str, int]:
+    # For each pending step: halfway through its work, and as it records that it ran (its work
+    # done, nothing committed: where a step outside a transaction leaves a half-upgraded file).
+    points, step, begun = {}, OLD, 0
+    for number, sql in enumerate(statements, 1):
+        if sql == "BEGIN IMMEDIATE":
+            begun = number
+        elif sql.startswith('INSERT INTO "_migrations"') and begun:
+            name = store.MIGRATIONS[step][0]
+            points[f"{name}-midway"] = (begun + number) // 2
+            points[f"{name}-recording"] = number
+            step, begun = step + 1, 0
+    return points
+
+
+POINTS = [f"{name}-{where}" for name, _ in store.MIGRATIONS[OLD:]
+          for where in ("midway", "recording")]
+
+
+@pytest.mark.parametrize("point", POINTS)
+def test_an_upgrade_killed_at_any_point_is_finished_by_the_next_upgrade(old_db, tmp_path,
+                                                                         point):
+    path = tmp_path / "m.db"
+    shutil.copy(old_db[0], path)
+    killed = subprocess.run([sys.executable, "-c", UPGRADE_KILLED_AT, str(path),
+                             str(_kill_points(old_db[1])[point])], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -9, killed.stderr
+
+    still_old = run_monitor("seed", "list", db=path, check=False)
+    assert still_old.returncode != 0 and "monitor upgrade" in still_old.stderr
+    assert "Applied" in run_monitor("upgrade", db=path).stdout
+    run_monitor("seed", "list", db=path)
+
+    db = sqlite3.connect(path)
+    assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert db.execute("select count(*) from _migrations").fetchone()[0] == len(store.MIGRATIONS)
+    # The data steps ran exactly once: one first version and one pending search per article.
+    assert db.execute("select count(*), count(distinct article_id) from versions"
+                      ).fetchone() == (ARTICLES, ARTICLES)
+    assert db.execute("select count(*) from _pending_copies").fetchone()[0] == ARTICLES
+    assert db.execute("select count(*) from pages where text_hash is null").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("command", [["report"], ["seed", "list"], ["serve", "--port", "9"]])
+def test_commands_that_only_read_refuse_an_old_database_and_leave_it_old(tmp_path, command):
+    path = tmp_path / "m.db"
+    _old_database(path)
+    result = run_monitor(*command, db=path, check=False)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"Error: database {path} needs an upgrade ({len(store.MIGRATIONS) - OLD} schema steps): "
+        f"run `monitor upgrade` "
+        f"(or any command that writes) first"]
+    assert sqlite3.connect(path).execute("select count(*) from _migrations").fetchone() == (OLD,)
+
+
+def test_upgrade_applies_the_pending_steps_and_says_which(tmp_path):
+    path = tmp_path / "m.db"
+    _old_database(path)
+    first = run_monitor("upgrade", db=path).stdout
+    assert first.strip() == (f"Applied {len(store.MIGRATIONS) - OLD} schema steps: " +
+                             ", ".join(name for name, _ in store.MIGRATIONS[OLD:]))
+    assert run_monitor("upgrade", db=path).stdout.strip() == "The database is up to date."
+
+
+def test_upgrade_refuses_a_missing_database_and_creates_nothing(tmp_path):
+    result = run_monitor("upgrade", db=tmp_path / "none" / "m.db", check=False)
+    assert result.returncode != 0 and "no database at" in result.stderr
+    assert not (tmp_path / "none").exists()
