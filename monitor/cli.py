@@ -68,13 +68,16 @@ def seed() -> None:
 @click.option("--aggregator", "aggregators", multiple=True,
               type=click.Choice(["gdelt", "google-news"]),
               help="Also find coverage through this aggregator (repeatable).")
+@click.option("--replace", is_flag=True,
+              help="Register again a story with this slug or seed text: new claims, the same "
+                   "articles matched again, settings not given kept.")
 @click.pass_context
 def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | None,
              published: str | None, window_days: int | None,
-             aggregators: tuple[str, ...]) -> None:
+             aggregators: tuple[str, ...], replace: bool) -> None:
     """Register a story from a seed FILE or URL and list its claims.
 
-    Adding a slug again replaces its claims and settings.
+    A slug or seed text that is already a story is refused unless --replace is given.
 
     Example: monitor seed add data/seeds/trump-cartels.txt --slug trump-cartels
     --published 2025-08-08 --aggregator gdelt
@@ -82,7 +85,7 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     db = _db(ctx)
     try:
         story, slug = jobs.add_seed(db, source, slug, query, published, window_days,
-                                    list(aggregators))
+                                    list(aggregators), replace=replace)
     except ValueError as e:
         raise click.ClickException(str(e)) from e
     claims = store.stored_claims(db, story)
@@ -92,6 +95,10 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     for c in claims:
         who = f" ({c.speaker})" if c.speaker else ""
         click.echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
+    if replace:
+        found = db.execute("select count(*), coalesce(sum(is_coverage), 0) from coverage "
+                           "where story_id = ?", [story]).fetchone()
+        click.echo(f"Matched its {found[0]} articles again: {found[1]} cover the story")
 
 
 @seed.command("list")
@@ -415,7 +422,8 @@ def demo(ctx: click.Context) -> None:
     stories = []
     for seed_file in demo_site.SEEDS:
         story, slug = jobs.add_seed(db, str(seed_file), seed_file.stem,
-                                    published=demo_site.PUBLISHED.get(seed_file.stem))
+                                    published=demo_site.PUBLISHED.get(seed_file.stem),
+                                    replace=True)
         stories.append(story)
         click.echo(f"Story {slug!r}: {len(store.stored_claims(db, story))} claims from "
                    f"data/seeds/{seed_file.name}")
@@ -423,7 +431,7 @@ def demo(ctx: click.Context) -> None:
                                                    "AUTOTHROTTLE_ENABLED=False",
                                                    "LOG_LEVEL=WARNING"), base=base)
     server.shutdown()
-    later = jobs.match_stories(db)  # a rerun's articles are unchanged, its stories new
+    later = jobs.match_stories(db)  # what the crawl stored before a story was registered
     click.echo(f"Matched {crawled['matched'] + later['articles']} articles: "
                f"{crawled['covering'] + later['coverage']} cover a story\n")
     for story in stories:

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
 
+import charset_normalizer
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from sqlite_utils import Database
@@ -18,7 +19,7 @@ from sqlite_utils import Database
 from monitor import store
 from monitor.claims import read_seed
 from monitor.dates import parse_date
-from monitor.extract import detect_language, extract_page
+from monitor.extract import decode_page, detect_language, extract_page
 from monitor.match import Story, score_article
 from monitor.outlets import load_outlets
 from monitor.workers import start_server, worker_pool
@@ -30,36 +31,85 @@ CHUNK = 2_000  # articles read into memory at a time
 POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 
 
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class StoryExists(ValueError):
+    """The story being added is registered already (same slug or same seed text)."""
+
+
 def add_seed(db: Database, source: str, slug: str | None = None, query: str | None = None,
              published: str | None = None, window_days: int | None = None,
-             aggregators: list[str] | None = None) -> tuple[int, str]:
+             aggregators: list[str] | None = None, replace: bool = False) -> tuple[int, str]:
     """Register a story from a seed file or URL; returns its id and slug.
 
     The search query defaults to one made from the seed (`Seed.query`); `published` (the seed's
-    date, from the page when the seed is a URL) centres the crawl's time window.
+    date, from the page when the seed is a URL) centres the crawl's time window. A story with
+    the same slug or seed text is refused (`StoryExists`) unless `replace`: then it gets the new
+    claims, keeps its articles and the settings not given again, and is matched again.
     """
+    if slug is not None and not SLUG.fullmatch(slug):
+        raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
+                         f"(like port-strike)")
     if re.match(r"https?://", source):
         text, page_date = _fetch_seed(source)
         published = published or page_date
     else:
-        path = Path(source)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise ValueError(f"{source}: cannot read the seed as UTF-8 text ({e})") from e
-        if re.match(r"\s*<(?:!doctype html|html|head|body)", text, re.IGNORECASE):
-            text, page_date = _seed_from_html(text.encode(), source)  # a saved web page
+        raw = _read_seed_file(source)
+        if re.match(rb"\s*<(?:!doctype html|html|head|body)", raw, re.IGNORECASE):
+            text, page_date = _seed_from_html(raw, source)  # a saved web page
             published = published or page_date
+        else:
+            text = _decode_seed(raw, source)
     seed = read_seed(text)
     if not seed.claims:
         raise ValueError(f"{source}: no claims found; is this a news article?")
     if published and parse_date(published) is None:
         raise ValueError(f"--published {published!r}: not a date (use YYYY-MM-DD)")
-    slug = slug or slugify(seed.title) or Path(source).stem
-    settings = {"query": query or seed.query(), "language": detect_language(seed.body),
-                "published": published, "window_days": window_days,
-                "aggregators": aggregators or []}
-    return store.save_story(db, slug, seed, text, source, **settings), slug
+    same_slug = store.find_story(db, slug=slug or slugify(seed.title) or None)
+    same_text = store.find_story(db, seed_text=text)
+    existing = same_slug or same_text
+    if existing and not replace:
+        what = "story {!r} exists" if same_slug else "this seed is already story {!r}"
+        raise StoryExists(f"{what.format(existing['slug'])} ({existing['title']}); add "
+                          f"--replace to register it again, keeping its articles")
+    if same_slug and same_text and same_slug["id"] != same_text["id"]:
+        raise StoryExists(f"this seed text is story {same_text['slug']!r} already; "
+                          f"story {same_slug['slug']!r} cannot take it too")
+    slug = slug or (existing and existing["slug"]) or slugify(seed.title) \
+        or slugify(Path(source).stem) or "story"
+    given = {"query": query, "published": published, "window_days": window_days,
+             "aggregators": aggregators or None}
+    if existing:  # what is not given again stays as it was
+        given = {name: value for name, value in given.items() if value is not None}
+    else:
+        given = {**given, "query": query or seed.query(), "aggregators": aggregators or []}
+    story = store.save_story(db, slug, seed, text, source, story_id=existing and existing["id"],
+                             language=detect_language(seed.body), **given)
+    if existing:
+        match_stories(db, slug)
+    return story, slug
+
+
+def _read_seed_file(source: str) -> bytes:
+    try:
+        return Path(source).read_bytes()
+    except FileNotFoundError:
+        raise ValueError(f"{source}: no such file") from None
+    except OSError as e:
+        raise ValueError(f"{source}: cannot read the seed ({e.strerror})") from None
+
+
+def _decode_seed(raw: bytes, source: str) -> str:
+    # Seeds pasted on Windows are often cp1252; the crawl's page decoder knows those bytes.
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw or charset_normalizer.from_bytes(raw[:200_000]).best() is None:
+        raise ValueError(f"{source}: not a text file (neither UTF-8 nor another encoding "
+                         f"it could be read in)")
+    return decode_page(raw, None)
 
 
 def _fetch_seed(url: str) -> tuple[str, str | None]:

@@ -274,20 +274,20 @@ def m007_recrawl_lookups(db: Database) -> None:
 
 
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
-               **settings) -> int:
-    """Register a story and its claims; registering the same slug again replaces its claims.
+               story_id: int | None = None, **settings) -> int:
+    """Register a story and its claims; with `story_id`, that story is registered again: new
+    text, claims and given settings, its matches and coverage cleared for matching again.
 
     `settings` are the story's crawl settings: query, language, published, window_days,
     aggregators (a list of aggregator names).
     """
     if "aggregators" in settings:
         settings["aggregators"] = json.dumps(settings["aggregators"] or [])
-    existing = list(db["stories"].rows_where("slug = ?", [slug]))
-    with db.conn:
-        if existing:
-            story_id = existing[0]["id"]
-            db["stories"].update(story_id, {"title": seed.title, "seed_text": seed_text,
-                                            "source": source, **settings})
+    with db.atomic():
+        if story_id is not None:
+            db["stories"].update(story_id, {"slug": slug, "title": seed.title,
+                                            "seed_text": seed_text, "source": source,
+                                            **settings})
             for table in ("matches", "coverage", "additions", "verdict_changes", "claims"):
                 db[table].delete_where("story_id = ?", [story_id])
         else:
@@ -300,6 +300,16 @@ def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
              "quotes": json.dumps(c.quotes), "names": json.dumps(c.names)}
             for c in seed.claims)
     return story_id
+
+
+def find_story(db: Database, slug: str | None = None, seed_text: str | None = None
+               ) -> dict | None:
+    """The story with this slug, or with exactly this seed text (None if there is none)."""
+    column, value = ("slug", slug) if slug is not None else ("seed_text", seed_text)
+    if value is None:
+        return None
+    rows = list(db.query(f"select id, slug, title from stories where {column} = ?", [value]))
+    return rows[0] if rows else None
 
 
 def save_outlet(db: Database, name: str, domain: str) -> int:
