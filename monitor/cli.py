@@ -274,7 +274,8 @@ def _progress(done: int, total: int) -> None:
 
 @cli.command("report")
 @click.option("--story", help="Story slug (default: every story).")
-@click.option("--width", default=100, show_default=True, help="Columns to fit in.")
+@click.option("--width", default=100, show_default=True, type=click.IntRange(min=40),
+              help="Columns to fit in (40 or more).")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False),
               help="Write a self-contained HTML page instead (one file per story: with several "
                    "stories, the slug is added to the name).")
@@ -299,7 +300,11 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
         if len(stories) > 1:
             path = path.with_name(f"{path.stem}-{db['stories'].get(story_id)['slug']}"
                                   f"{path.suffix or '.html'}")
-        path.write_text(render_html(db, story_id), encoding="utf-8")
+        try:
+            path.write_text(render_html(db, story_id), encoding="utf-8")
+        except (OSError, ValueError) as e:  # ValueError: a slug from before slugs were checked
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
+            raise click.ClickException(f"cannot write {path}: {reason}") from e
         click.echo(f"Wrote {path}")
 
 
@@ -344,6 +349,18 @@ def pairs(file) -> None:
 
     Example: monitor pairs pairs.tsv > decisions.tsv
     """
+    try:
+        rows = _read_pairs(file)
+    except UnicodeDecodeError as e:
+        raise click.ClickException(f"{file.name}: not UTF-8 text (byte {e.start}); expected "
+                                   f"a tab-separated text file") from e
+    decisions = match_.decide_pairs([r[1] for r in rows], [r[2] for r in rows])
+    click.echo("id\tscore\tsame")
+    for (pair_id, _, _), (score, same) in zip(rows, decisions, strict=True):
+        click.echo(f"{pair_id}\t{score}\t{int(same)}")
+
+
+def _read_pairs(file) -> list[list[str]]:
     rows = []
     for number, line in enumerate(file, 1):
         fields = line.rstrip("\r\n").split("\t")
@@ -353,10 +370,7 @@ def pairs(file) -> None:
             raise click.ClickException(f"line {number}: expected id, sentence1, sentence2 "
                                        f"separated by tabs")
         rows.append(fields[:3])
-    decisions = match_.decide_pairs([r[1] for r in rows], [r[2] for r in rows])
-    click.echo("id\tscore\tsame")
-    for (pair_id, _, _), (score, same) in zip(rows, decisions, strict=True):
-        click.echo(f"{pair_id}\t{score}\t{int(same)}")
+    return rows
 
 
 @cli.command()
@@ -440,6 +454,24 @@ def demo(ctx: click.Context) -> None:
                f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
                f"query with story = trump-cartels)")
 
+
+def _take_db_after_the_name(group: click.Group) -> None:
+    # DESIGN.md: every command takes --db before or after its name. The group's option (with
+    # the default and $MONITOR_DB) runs first; one given after the name overrides it.
+    def override(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.obj["db_path"] = value
+
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _take_db_after_the_name(command)
+        else:
+            command.params.append(click.Option(
+                ["--db"], type=click.Path(dir_okay=False), expose_value=False,
+                callback=override, help="SQLite database (also accepted before the command)."))
+
+
+_take_db_after_the_name(cli)
 
 if __name__ == "__main__":
     cli()

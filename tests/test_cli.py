@@ -1,8 +1,17 @@
 """Bad input gets one clear line and a non-zero exit, never a traceback."""
 
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
 import pytest
 
-from tests.conftest import run_monitor
+from tests.conftest import ROOT, run_monitor
 
 
 def test_invalid_outlet_file_names_the_file_and_the_problem(tmp_path):
@@ -136,3 +145,123 @@ def test_running_the_demo_twice_recrawls_instead_of_piling_up(tmp_path):
     second = run_monitor("demo", db=db).stdout
     assert "(of 32 articles read)" in first and "(of 32 articles read)" in second
     assert "0 new or changed" in second
+
+
+PORT_STRIKE = ROOT / "data/seeds/port-strike.txt"
+
+# Each bad input of issue 19: the arguments, which database, and the one error line expected.
+BAD_INPUT = {
+    "report --width 0": (["report", "--width", "0"], "story",
+                         "Invalid value for '--width': 0 is not in the range x>=40"),
+    "report --html into a missing folder": (
+        ["report", "--html", "/nonexistent/dir/x.html"], "story",
+        "cannot write /nonexistent/dir/x.html: No such file or directory"),
+    "pairs on an image": (["pairs", "{tmp}/some.png"], "none",
+                          "some.png: not UTF-8 text (byte 0)"),
+    "seed add of a missing file": (["seed", "add", "{tmp}/missing.txt"], "new",
+                                   "missing.txt: no such file"),
+    "seed add with a bad slug": (["seed", "add", str(PORT_STRIKE), "--slug", "bad slug/../x"],
+                                 "new", "--slug 'bad slug/../x': use lower-case letters"),
+    "report on a missing database": (["report"], "missing", "no database at {tmp}/nodir/m.db"),
+    "seed list on a missing database": (["seed", "list"], "missing",
+                                        "no database at {tmp}/nodir/m.db"),
+    "serve on a missing database": (["serve"], "missing", "no database at {tmp}/nodir/m.db"),
+}
+
+
+@pytest.fixture(scope="module")
+def story_db(tmp_path_factory):
+    """A database with the port-strike story registered."""
+    db = tmp_path_factory.mktemp("story") / "m.db"
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", db=db)
+    return db
+
+
+@pytest.mark.parametrize("case", BAD_INPUT)
+def test_bad_input_gets_one_line_naming_the_problem(case, story_db, tmp_path):
+    args, which, expected = BAD_INPUT[case]
+    (tmp_path / "some.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    db = {"story": story_db, "new": tmp_path / "m.db", "missing": tmp_path / "nodir" / "m.db",
+          "none": None}[which]
+    result = run_monitor(*[a.format(tmp=tmp_path) for a in args], db=db, check=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and expected.format(tmp=tmp_path) in errors[0], result.stderr
+    assert not (tmp_path / "nodir").exists()  # commands that only read create nothing
+
+
+def test_a_cp1252_seed_file_is_read(tmp_path):
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes("World\nDockers Walk Out at Calder Bay\nThe union said 1,200 workers "
+                     "“stopped work” at dawn on Tuesday, café owners said.\nThe port authority "
+                     "said the strike would cost £4 million a day.\n".encode("cp1252"))
+    out = run_monitor("seed", "add", str(seed), "--slug", "dockers", db=tmp_path / "m.db").stdout
+    assert "Story 'dockers': 2 claims" in out
+    assert "“stopped work” at dawn on Tuesday, café owners" in out and "£4 million" in out
+
+
+def test_db_is_taken_after_the_command_name_too(tmp_path):
+    db = tmp_path / "elsewhere.db"
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--db", str(db),
+                cwd=tmp_path)
+    listed = run_monitor("seed", "list", "--db", str(db), cwd=tmp_path).stdout
+    assert listed.startswith("port-strike: Dockworkers Walk Out")
+    assert not (tmp_path / "data").exists()  # the default database was not used
+
+
+def _without_write_rights(command: list[str]) -> subprocess.Popen:
+    # Root writes anywhere whatever the modes say: as root, the command runs without the
+    # capabilities that override file modes, as any other owner of the files would.
+    prefix = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: file modes cannot make a folder "
+                        "read-only for this test")
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    return subprocess.Popen([*prefix, sys.executable, "-m", "monitor.cli", *command], cwd=ROOT,
+                            text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.fixture
+def read_only_db(tmp_path):
+    """A database with one story, in a read-only folder."""
+    db = tmp_path / "ro" / "m.db"
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", db=db)
+    assert not (tmp_path / "ro" / "m.db-shm").exists()  # a reader would have to create it
+    db.chmod(0o444)
+    db.parent.chmod(0o555)
+    yield db
+    db.parent.chmod(0o755)
+
+
+@pytest.mark.parametrize("command, expected", [
+    (["report"], "Story: Dockworkers Walk Out at Calder Bay"),
+    (["seed", "list"], "port-strike: Dockworkers Walk Out at Calder Bay")])
+def test_commands_that_only_read_work_in_a_read_only_folder(read_only_db, command, expected):
+    process = _without_write_rights(["--db", str(read_only_db), *command])
+    out, errors = process.communicate(timeout=120)
+    assert process.returncode == 0, errors
+    assert expected in out
+
+
+def test_serve_works_in_a_read_only_folder(read_only_db):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = _without_write_rights(["--db", str(read_only_db), "serve", "--port", str(port)])
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/m/stories.json"
+                                            "?_shape=array", timeout=2) as response:
+                    rows = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            server.terminate()
+            raise AssertionError(server.communicate(timeout=10)[1])
+        assert [row["slug"] for row in rows] == ["port-strike"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
