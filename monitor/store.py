@@ -304,12 +304,17 @@ def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
 
 def find_story(db: Database, slug: str | None = None, seed_text: str | None = None
                ) -> dict | None:
-    """The story with this slug, or with exactly this seed text (None if there is none)."""
-    column, value = ("slug", slug) if slug is not None else ("seed_text", seed_text)
-    if value is None:
+    """The story with this slug, or with this seed text whatever its spacing (None if none)."""
+    if slug is not None:
+        rows = list(db.query("select id, slug, title from stories where slug = ?", [slug]))
+        return rows[0] if rows else None
+    if seed_text is None:
         return None
-    rows = list(db.query(f"select id, slug, title from stories where {column} = ?", [value]))
-    return rows[0] if rows else None
+    # The same article pasted again differs in line ends and blank lines, not in words.
+    words = seed_text.split()
+    return next(({"id": r["id"], "slug": r["slug"], "title": r["title"]} for r in db.query(
+        "select id, slug, title, seed_text from stories") if r["seed_text"].split() == words),
+        None)
 
 
 def save_outlet(db: Database, name: str, domain: str) -> int:

@@ -52,3 +52,12 @@ def test_replace_keeps_the_articles_and_matches_them_again(crawled_demo, tmp_pat
     assert before[0] > 0 and before[1] > 0 and before[3] is not None
     assert figures() == before
     assert f"{before[1]} cover the story" in out
+
+
+def test_the_same_seed_with_other_line_ends_is_the_same_story(tmp_path):
+    db = tmp_path / "m.db"
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", db=db)
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_bytes(PORT_STRIKE.read_bytes().replace(b"\n", b"\r\n\r\n") + b"\r\n")
+    result = run_monitor("seed", "add", str(pasted), "--slug", "strike", db=db, check=False)
+    assert result.returncode != 0 and "this seed is already story 'port-strike'" in result.stderr
