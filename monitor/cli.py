@@ -16,6 +16,7 @@ from monitor import jobs, report, schedule, store
 from monitor import match as match_
 from monitor.extract import extract_page
 from monitor.outlets import OutletFileError
+from monitor.terminal import BadParameter, CliError, echo, json_line
 
 DEFAULT_DB = "data/monitor.db"
 WORKER_DIED = ("a matching worker process died (out of memory?); the articles matched so far "
@@ -38,7 +39,7 @@ def _db(ctx: click.Context):
     try:
         return store.open_db(ctx.obj["db_path"])
     except Exception as e:  # sqlite3 and OS errors: one clear line, no traceback
-        raise click.ClickException(f"cannot open database {ctx.obj['db_path']}: {e}") from e
+        raise CliError(f"cannot open database {ctx.obj['db_path']}: {e}") from e
 
 
 def _read_db(ctx: click.Context):
@@ -46,9 +47,9 @@ def _read_db(ctx: click.Context):
     try:
         return store.open_readonly(ctx.obj["db_path"])
     except (store.MissingDatabase, store.OutOfDate) as e:
-        raise click.ClickException(str(e)) from e
+        raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
-        raise click.ClickException(f"cannot read database {ctx.obj['db_path']}: {e}") from e
+        raise CliError(f"cannot read database {ctx.obj['db_path']}: {e}") from e
 
 
 @cli.group()
@@ -87,18 +88,18 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
         story, slug = jobs.add_seed(db, source, slug, query, published, window_days,
                                     list(aggregators), replace=replace)
     except ValueError as e:
-        raise click.ClickException(str(e)) from e
+        raise CliError(str(e)) from e
     claims = store.stored_claims(db, story)
     row = db["stories"].get(story)
-    click.echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
+    echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
                f"query {row['query']}")
     for c in claims:
         who = f" ({c.speaker})" if c.speaker else ""
-        click.echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
+        echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
     if replace:
         found = db.execute("select count(*), coalesce(sum(is_coverage), 0) from coverage "
                            "where story_id = ?", [story]).fetchone()
-        click.echo(f"Matched its {found[0]} articles again: {found[1]} cover the story")
+        echo(f"Matched its {found[0]} articles again: {found[1]} cover the story")
 
 
 @seed.command("list")
@@ -113,7 +114,7 @@ def seed_list(ctx: click.Context) -> None:
                         "(select count(*) from claims where story_id = stories.id) as n "
                         "from stories order by slug"):
         window = f"{row['published'] or 'any date'} ±{row['window_days'] or 7} days"
-        click.echo(f"{row['slug']}: {row['title']}\n  {row['n']} claims · {window} · "
+        echo(f"{row['slug']}: {row['title']}\n  {row['n']} claims · {window} · "
                    f"query {row['query']} · aggregators {row['aggregators'] or '[]'}")
 
 
@@ -121,7 +122,7 @@ def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for pair in pairs:
         if "=" not in pair:
-            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
+            raise BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
         name, value = pair.split("=", 1)
         out[name.strip()] = value
     return out
@@ -132,9 +133,9 @@ def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=Non
         figures = jobs.crawl(ctx.obj["db_path"], outlets, base, _settings(settings),
                              log_file=ctx.obj.get("log_file"))
     except OutletFileError as e:
-        raise click.ClickException(str(e)) from e
+        raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
-        raise click.ClickException(f"cannot use database {ctx.obj['db_path']}: {e}") from e
+        raise CliError(f"cannot use database {ctx.obj['db_path']}: {e}") from e
     _say(f"Crawl {figures['status']}: {figures['pages']} pages, {figures['articles']} "
          f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
          f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")
@@ -143,7 +144,7 @@ def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=Non
 
 def _say(message: str) -> None:
     """Print a line and keep it in the log file."""
-    click.echo(message)
+    echo(message)
     logger.info(message)
 
 
@@ -156,13 +157,13 @@ def _unattended(ctx: click.Context, log_file: str | None):
             ctx.obj["log_file"] = str(schedule.log_to_file(path))
             yield
     except schedule.AlreadyRunning as e:
-        error = click.ClickException(str(e))
+        error = CliError(str(e))
         error.exit_code = 75  # EX_TEMPFAIL: nothing wrong, try again later
         raise error from e
     except (OSError, sqlite3.Error) as e:
-        raise click.ClickException(f"cannot use database {ctx.obj['db_path']}: {e}") from e
+        raise CliError(f"cannot use database {ctx.obj['db_path']}: {e}") from e
     except BrokenProcessPool as e:  # the crawl replaces its workers; catching up does not
-        raise click.ClickException(WORKER_DIED) from e
+        raise CliError(WORKER_DIED) from e
 
 
 _LOG_FILE = click.option("--log-file", type=click.Path(dir_okay=False),
@@ -206,10 +207,10 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
     try:
         figures = jobs.match_stories(db, story, everything, progress=_progress)
     except LookupError as e:
-        raise click.ClickException(str(e.args[0])) from e
+        raise CliError(str(e.args[0])) from e
     except BrokenProcessPool as e:
-        raise click.ClickException(WORKER_DIED) from e
-    click.echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story")
+        raise CliError(WORKER_DIED) from e
+    echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story")
 
 
 @cli.command()
@@ -252,13 +253,13 @@ def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None)
     try:
         seconds = schedule.parse_interval(interval)
     except ValueError as e:
-        raise click.BadParameter(str(e), param_hint="--every") from e
+        raise BadParameter(str(e), param_hint="--every") from e
     args = ["--db", ctx.obj["db_path"], "run", "--outlets", outlets]
-    click.echo(f"Running `monitor run` every {interval}; stop with Ctrl-C.")
+    echo(f"Running `monitor run` every {interval}; stop with Ctrl-C.")
     try:
         schedule.every(seconds, lambda: schedule.run_in_subprocess(args), runs=runs)
     except KeyboardInterrupt:
-        click.echo("Stopped.")
+        echo("Stopped.")
 
 
 def _progress(done: int, total: int) -> None:
@@ -266,8 +267,8 @@ def _progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
         width = 30
         filled = width * done // max(total, 1)
-        click.echo(f"\r  matching [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-                   nl=done == total, err=True)
+        echo(f"  matching [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+             nl=done == total, err=True, overwrite=True)
     elif total and (done == total or done % max(total // 10, 1) == 0):
         logger.info("matched %d of %d articles", done, total)
 
@@ -291,10 +292,10 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
     try:
         stories = store.story_id(db, story)
     except LookupError as e:
-        raise click.ClickException(str(e.args[0])) from e
+        raise CliError(str(e.args[0])) from e
     for story_id in stories:
         if html_file is None:
-            click.echo(report.render_report(db, story_id, width))
+            echo(report.render_report(db, story_id, width))
             continue
         path = Path(html_file)
         if len(stories) > 1:
@@ -304,8 +305,8 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
             path.write_text(render_html(db, story_id), encoding="utf-8")
         except (OSError, ValueError) as e:  # ValueError: a slug from before slugs were checked
             reason = e.strerror if isinstance(e, OSError) and e.strerror else e
-            raise click.ClickException(f"cannot write {path}: {reason}") from e
-        click.echo(f"Wrote {path}")
+            raise CliError(f"cannot write {path}: {reason}") from e
+        echo(f"Wrote {path}")
 
 
 @cli.command()
@@ -321,18 +322,18 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
         try:
             html = jobs.read_page_source(source)
         except (OSError, ValueError) as e:
-            click.echo(f"{source}: {e}", err=True)
+            echo(f"{source}: {e}", err=True)
             failed = True
             continue
         article = extract_page(html, source)
         if article is None:
-            click.echo(f"{source}: no article text found", err=True)
+            echo(f"{source}: no article text found", err=True)
             failed = True
         elif as_json:
             fields = ("source", "title", "author", "published", "language", "text")
-            click.echo(json.dumps({k: getattr(article, k) for k in fields}, ensure_ascii=False))
+            echo(json_line({k: getattr(article, k) for k in fields}))
         else:
-            click.echo(f"# {article.title or '(no title)'}\n{article.source}\n"
+            echo(f"# {article.title or '(no title)'}\n{article.source}\n"
                        f"author: {article.author}  published: {article.published}  "
                        f"language: {article.language}\n\n{article.text}\n")
     if failed:
@@ -352,12 +353,12 @@ def pairs(file) -> None:
     try:
         rows = _read_pairs(file)
     except UnicodeDecodeError as e:
-        raise click.ClickException(f"{file.name}: not UTF-8 text (byte {e.start}); expected "
+        raise CliError(f"{file.name}: not UTF-8 text (byte {e.start}); expected "
                                    f"a tab-separated text file") from e
     decisions = match_.decide_pairs([r[1] for r in rows], [r[2] for r in rows])
-    click.echo("id\tscore\tsame")
+    echo("id\tscore\tsame")
     for (pair_id, _, _), (score, same) in zip(rows, decisions, strict=True):
-        click.echo(f"{pair_id}\t{score}\t{int(same)}")
+        echo(f"{pair_id}\t{score}\t{int(same)}")
 
 
 def _read_pairs(file) -> list[list[str]]:
@@ -367,7 +368,7 @@ def _read_pairs(file) -> list[list[str]]:
         if not line.strip() or (number == 1 and fields[:1] == ["id"]):
             continue
         if len(fields) < 3:
-            raise click.ClickException(f"line {number}: expected id, sentence1, sentence2 "
+            raise CliError(f"line {number}: expected id, sentence1, sentence2 "
                                        f"separated by tabs")
         rows.append(fields[:3])
     return rows
@@ -415,12 +416,12 @@ def upgrade(ctx: click.Context) -> None:
     Example: monitor --db data/monitor.db upgrade
     """
     if not Path(ctx.obj["db_path"]).is_file():
-        raise click.ClickException(f"no database at {ctx.obj['db_path']}")
+        raise CliError(f"no database at {ctx.obj['db_path']}")
     try:
         applied = store.ensure_db_shape(store.connect(ctx.obj["db_path"]))
     except (OSError, sqlite3.Error) as e:
-        raise click.ClickException(f"cannot upgrade database {ctx.obj['db_path']}: {e}") from e
-    click.echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
+        raise CliError(f"cannot upgrade database {ctx.obj['db_path']}: {e}") from e
+    echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
                else "The database is up to date.")
 
 
@@ -431,7 +432,7 @@ def demo(ctx: click.Context) -> None:
     from monitor import demo as demo_site
 
     server, base = demo_site.serve_site(port=demo_site.DEMO_PORT)
-    click.echo(f"Serving the demo outlets at {base}")
+    echo(f"Serving the demo outlets at {base}")
     db = _db(ctx)
     stories = []
     for seed_file in demo_site.SEEDS:
@@ -439,18 +440,18 @@ def demo(ctx: click.Context) -> None:
                                     published=demo_site.PUBLISHED.get(seed_file.stem),
                                     replace=True)
         stories.append(story)
-        click.echo(f"Story {slug!r}: {len(store.stored_claims(db, story))} claims from "
+        echo(f"Story {slug!r}: {len(store.stored_claims(db, story))} claims from "
                    f"data/seeds/{seed_file.name}")
     crawled = _crawl(ctx, str(demo_site.OUTLETS), ("DOWNLOAD_DELAY=0",
                                                    "AUTOTHROTTLE_ENABLED=False",
                                                    "LOG_LEVEL=WARNING"), base=base)
     server.shutdown()
     later = jobs.match_stories(db)  # what the crawl stored before a story was registered
-    click.echo(f"Matched {crawled['matched'] + later['articles']} articles: "
+    echo(f"Matched {crawled['matched'] + later['articles']} articles: "
                f"{crawled['covering'] + later['coverage']} cover a story\n")
     for story in stories:
-        click.echo(report.render_report(db, story) + "\n")
-    click.echo(f"Explore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
+        echo(report.render_report(db, story) + "\n")
+    echo(f"Explore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
                f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
                f"query with story = trump-cartels)")
 

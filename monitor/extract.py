@@ -17,7 +17,7 @@ import trafilatura
 from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
-from monitor.urls import canonical_url
+from monitor.urls import canonical_url, same_site
 
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
 EXTRACTION = {"output_format": "python", "comments": False, "tables": True, "with_metadata": True,
@@ -142,10 +142,10 @@ def detect_language(text: str) -> str | None:
 
 
 def _canonical(declared: str | None, source: str) -> str:
-    # A page may only name a canonical URL on its own host: a hostile page must not be able
-    # to overwrite another outlet's article by claiming its URL.
-    if declared and urlsplit(declared).hostname == urlsplit(source).hostname and (
-            urlsplit(declared).scheme in ("http", "https")):
+    # A page may only name a canonical URL on its own site (scheme, host and port, see
+    # `same_site`): a hostile page must not be able to overwrite another outlet's article,
+    # or another server's on the same host, by claiming its URL.
+    if declared and same_site(declared, source):
         return canonical_url(declared)
     return canonical_url(source) if urlsplit(source).scheme in ("http", "https") else source
 

@@ -11,6 +11,7 @@ class PageItem:
     outlet: str
     domain: str
     status: int
+    listed: bool = True  # the outlet is in the outlet file (not one an aggregator named)
     body: bytes = field(default=b"", repr=False)  # the raw page; logs show its URL, not this
     encoding: str | None = None  # as the server or the page declared it
     etag: str | None = None

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from monitor.urls import STANDARD_PORTS, origin
 
 SOURCES = ("feeds", "sitemaps", "urls")
 
@@ -24,11 +27,25 @@ class Outlet:
     sitemaps: list[str] = field(default_factory=list)
     search: str | None = None
     urls: list[str] = field(default_factory=list)
+    listed: bool = True  # False for an outlet an aggregator named: it never displaces a listed one
+
+    @cached_property
+    def origins(self) -> frozenset[tuple[str, str, int]]:
+        """The (scheme, host, port) of every URL the outlet file gives for this outlet."""
+        named = (*self.feeds, *self.sitemaps, *self.urls, *([self.search] if self.search else []))
+        return frozenset(o for o in map(origin, named) if o is not None)
 
     def owns(self, url: str) -> bool:
-        """True when a URL is on this outlet's site (its domain or a subdomain of it)."""
-        host = (urlsplit(url).hostname or "").lower()
-        return host == self.domain or host.endswith("." + self.domain)
+        """True when a URL is on this outlet's site: on its domain or a subdomain of it, and
+        either at an origin (scheme, host, port) the outlet file names for it or on the
+        standard port of http or https. Another port of the same host is another server."""
+        found = origin(url)
+        if found is None:
+            return False
+        host = found[1]
+        if host != self.domain and not host.endswith("." + self.domain):
+            return False
+        return found in self.origins or found[2] == STANDARD_PORTS[found[0]]
 
 
 def load_outlets(path: str | Path, base: str | None = None) -> list[Outlet]:

@@ -131,7 +131,7 @@ class ArticlePipeline:
         self.db = store.open_db(self.db_path)
         self.stories = store.load_stories(self.db)
         self.claim_ids = {story.id: story.claim_ids for story in self.stories}
-        self.outlet_ids: dict[str, int] = {}
+        self.outlet_ids: dict[tuple[str, str, bool], int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed forks none (the server they are forked from starts with the crawl).
@@ -247,6 +247,8 @@ class ArticlePipeline:
         return item
 
     def _outlet_id(self, item: PageItem) -> int:
-        if item.outlet not in self.outlet_ids:
-            self.outlet_ids[item.outlet] = store.save_outlet(self.db, item.outlet, item.domain)
-        return self.outlet_ids[item.outlet]
+        key = (item.outlet, item.domain, item.listed)
+        if key not in self.outlet_ids:
+            self.outlet_ids[key] = store.save_outlet(self.db, item.outlet, item.domain,
+                                                     item.listed)
+        return self.outlet_ids[key]

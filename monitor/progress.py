@@ -9,6 +9,8 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
+from monitor.terminal import clean_log_handlers, echo
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,6 +26,9 @@ class CrawlProgress:
     @classmethod
     def from_crawler(cls, crawler):
         tty = sys.stderr.isatty()
+        # Log lines quote what servers sent (URLs, reasons, names): they are cleaned like
+        # everything else that reaches the terminal, and the log file too.
+        clean_log_handlers()
         extension = cls(crawler.stats, 0.5 if tty else
                         crawler.settings.getfloat("MONITOR_PROGRESS_INTERVAL", 30.0), tty)
         crawler.signals.connect(extension.opened, signal=signals.spider_opened)
@@ -39,8 +44,7 @@ class CrawlProgress:
 
     def show(self) -> None:
         if self.tty:
-            sys.stderr.write(f"\r  {self.line()}   ")
-            sys.stderr.flush()
+            echo(f"  {self.line()}   ", err=True, nl=False, overwrite=True)
         else:
             logger.info("progress: %s", self.line())
 
@@ -66,4 +70,4 @@ class CrawlProgress:
             if loop and loop.running:
                 loop.stop()
         if self.tty:
-            sys.stderr.write(f"\r  {self.line()}\n")
+            echo(f"  {self.line()}", err=True, overwrite=True)

@@ -7,6 +7,8 @@ import textwrap
 
 from sqlite_utils import Database
 
+from monitor.terminal import clean
+
 SYMBOLS = {"verbatim": "=", "paraphrase": "~", "partial": "½", "conflict": "✗", "absent": "·"}
 LEGEND = "= verbatim  ~ paraphrase  ½ partial  ✗ conflict  · absent"
 # Best verdict first when an outlet has several covering articles.
@@ -40,7 +42,7 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
     lines = [f"Story: {story_row['title']}  [{story_row['slug']}]",
              f"{found[1] or 0} covering articles from {len(outlets)} outlets "
              f"(of {found[0]} articles read){elsewhere}; {len(claims)} claims.", ""]
-    lines += [f"  {chr(65 + i)}  {name}" for i, name in enumerate(outlets)]
+    lines += [f"  {chr(65 + i)}  {clean(name, lines=False)}" for i, name in enumerate(outlets)]
     header = "    ".join(chr(65 + i) for i in range(len(outlets)))
     text_width = max(width - 6 - 5 * len(outlets), 20)
     lines += ["", f"{'#':>3}  {'claim':<{text_width}} {header}"]
@@ -88,7 +90,7 @@ def outlet_summary(db: Database, story: int) -> list[dict]:
 
 def render_summary(db: Database, story: int) -> str:
     """The per-outlet counts as a terminal table."""
-    rows = outlet_summary(db, story)
+    rows = [{**r, "outlet": clean(r["outlet"], lines=False)} for r in outlet_summary(db, story)]
     if not rows:
         return "No outlet covered this story yet."
     name_width = min(max(len(r["outlet"]) for r in rows), 40)

@@ -317,12 +317,19 @@ def find_story(db: Database, slug: str | None = None, seed_text: str | None = No
         None)
 
 
-def save_outlet(db: Database, name: str, domain: str) -> int:
-    """The id of an outlet, created or updated by name."""
+def save_outlet(db: Database, name: str, domain: str, listed: bool = True) -> int:
+    """The id of an outlet, created or updated by name.
+
+    A name an aggregator gave (`listed` false) never moves an outlet of that name to its
+    domain: on another domain, it is stored as "name (domain)".
+    """
     rows = list(db["outlets"].rows_where("name = ?", [name]))
     if rows:
-        if rows[0]["domain"] != domain:
-            db["outlets"].update(rows[0]["id"], {"domain": domain})
+        if rows[0]["domain"] == domain:
+            return rows[0]["id"]
+        if not listed:
+            return save_outlet(db, f"{name} ({domain})", domain, listed=False)
+        db["outlets"].update(rows[0]["id"], {"domain": domain})
         return rows[0]["id"]
     return db["outlets"].insert({"name": name, "domain": domain}).last_pk
 

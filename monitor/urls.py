@@ -16,17 +16,56 @@ _NOT_ARTICLES = re.compile(
 )
 
 
+STANDARD_PORTS = {"http": 80, "https": 443}
+
+
+def origin(url: str) -> tuple[str, str, int] | None:
+    """The (scheme, host, port) of an http(s) URL, the port filled in when the URL leaves it
+    out; None for other schemes and for URLs without a host or with a bad port."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except (ValueError, AttributeError):
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in STANDARD_PORTS or not parts.hostname:
+        return None
+    return scheme, parts.hostname, STANDARD_PORTS[scheme] if port is None else port
+
+
+def on_standard_port(url: str) -> bool:
+    """Whether an http(s) URL is on its scheme's own port (80 for http, 443 for https)."""
+    found = origin(url)
+    return found is not None and found[2] == STANDARD_PORTS[found[0]]
+
+
+def same_site(url: str, other: str) -> bool:
+    """Whether two URLs are on one site: the same scheme, host and port, or the same host on
+    the standard ports (a page fetched over http may name its https address).
+
+    Another port of the same host is another server, and may be one nobody should reach.
+    """
+    a, b = origin(url), origin(other)
+    if a is None or b is None:
+        return False
+    return a == b or (a[1] == b[1] and on_standard_port(url) and on_standard_port(other))
+
+
 def canonical_url(url: str) -> str:
     """The form of an article URL we store: tracking parameters, fragments and AMP removed."""
     try:
         url = normalize_url(url.strip(), strict=True)
+        parts = urlsplit(url)
+        port = parts.port
     except (ValueError, TypeError):
         return url.strip()
-    parts = urlsplit(url)
     host = parts.hostname or ""
     if host.startswith("amp."):
         host = host[4:]
-    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    # Only the scheme's own port goes without saying: http://host:443/ is not http://host/.
+    netloc = host if port in (None, STANDARD_PORTS.get(parts.scheme)) else f"{host}:{port}"
     path = _AMP_PATH.sub("", parts.path) or "/"
     return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
 

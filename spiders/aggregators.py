@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import timedelta
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import scrapy
 from lxml import etree
 from scrapy.http import Response
 
 from monitor.dates import parse_date
-from monitor.outlets import Outlet
 from spiders.base import DEFAULT_WINDOW_DAYS, OutletSpider
 from spiders.feeds import XML_PARSER
 
@@ -93,14 +92,6 @@ class AggregatorSource:
             outlet = self.outlet_for(item["outlet_url"] or item["link"], item["outlet"])
             yield from self.article_requests([(item["link"], item["date"])], outlet,
                                              anywhere=True)
-
-    def outlet_for(self, url: str, name: str | None) -> Outlet:
-        """The listed outlet that owns a URL, or a new outlet named after the site."""
-        for outlet in self.outlets:
-            if outlet.owns(url):
-                return outlet
-        host = (urlsplit(url).hostname or "unknown").lower().removeprefix("www.")
-        return Outlet(name=name or host, domain=host)
 
 
 class AggregatorsSpider(AggregatorSource, OutletSpider):

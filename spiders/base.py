@@ -3,6 +3,7 @@ the off-site rule and the article callback."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -15,7 +16,8 @@ from monitor.dates import parse_date
 from monitor.extract import is_web_page
 from monitor.items import PageItem
 from monitor.outlets import Outlet, load_outlets
-from monitor.urls import canonical_url
+from monitor.terminal import clean
+from monitor.urls import canonical_url, origin
 
 DEFAULT_WINDOW_DAYS = 7
 
@@ -35,7 +37,10 @@ class OutletSpider(scrapy.Spider):
     def __init__(self, outlets: str = "data/outlets.toml", base: str | None = None,
                  outlet: str | None = None, query: str | None = None, **kwargs):
         super().__init__(**kwargs)
-        self.outlets = [o for o in load_outlets(outlets, base) if outlet in (None, o.name)]
+        listed = load_outlets(outlets, base)
+        self.outlets = [o for o in listed if outlet in (None, o.name)]
+        # Every listed name, crawled or not: no outlet an aggregator names may take one.
+        self.listed_names = {_name_key(o.name) for o in listed}
         self.allowed_domains = sorted({o.domain for o in self.outlets})
         self.query = query
         self.stories: list[dict] = []
@@ -98,7 +103,7 @@ class OutletSpider(scrapy.Spider):
         """Requests for candidate articles: on the outlet's site (unless `anywhere`), in window."""
         for url, published in entries:
             url = canonical_url(url)
-            if urlsplit(url).scheme not in ("http", "https"):
+            if origin(url) is None:
                 self.logger.warning("skipping %s: not a web address", url[:200])
                 self.crawler.stats.inc_value("monitor/not_web")
             elif not anywhere and not outlet.owns(url):
@@ -107,6 +112,20 @@ class OutletSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("monitor/outside_window")
             else:
                 yield self.article_request(url, outlet, anywhere)
+
+    def outlet_for(self, url: str, name: str | None = None) -> Outlet:
+        """The listed outlet that owns a URL, or an outlet for its site under the name an
+        aggregator gave (or the host's), which never is, nor looks like, a listed one's."""
+        for outlet in self.outlets:
+            if outlet.owns(url):
+                return outlet
+        host = (urlsplit(url).hostname or "unknown").lower().removeprefix("www.")
+        name = " ".join(clean(name, lines=False).split())[:100] if isinstance(name, str) else ""
+        if not name:
+            name = host
+        if _name_key(name) in self.listed_names:
+            name = f"{name} ({host})"
+        return Outlet(name=name, domain=host, listed=False)
 
     def article_request(self, url: str, outlet: Outlet, anywhere: bool = False) -> scrapy.Request:
         """A conditional request when the page was fetched before (ETag, Last-Modified)."""
@@ -146,17 +165,28 @@ class OutletSpider(scrapy.Spider):
                            domain=outlet.domain, status=response.status,
                            error=f"not a web page ({kind or 'no Content-Type'})")
             return
+        if response.meta.get("allow_offsite") and outlet.listed and not outlet.owns(response.url):
+            # An aggregator's link for a listed outlet that led elsewhere: not that outlet's.
+            outlet = self.outlet_for(response.url)
         url = canonical_url(response.url)
         asked, known = response.meta.get("known", (None, {}))
         if url != asked:  # redirected: the page is known, if at all, where it landed
             known = store.page_validators(self.db, url)
         # Decoding and extracting happen in the pipeline's worker processes, off the reactor.
-        yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain,
+        yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain, listed=outlet.listed,
                        status=response.status, body=response.body,
                        encoding=getattr(response, "_declared_encoding", lambda: None)(),
                        etag=_header(response, b"ETag"),
                        last_modified=_header(response, b"Last-Modified"),
                        known_hash=known.get("html_hash"), known_text=known.get("content_hash"))
+
+
+def _name_key(name: str) -> str:
+    # Names compared as a reader sees them: case, width, spacing and invisible characters
+    # aside.
+    visible = "".join(c for c in unicodedata.normalize("NFKC", clean(name, lines=False))
+                      if unicodedata.category(c) not in ("Cf", "Cc"))
+    return " ".join(visible.casefold().split())
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -1,0 +1,92 @@
+"""What reaches the user's terminal: text from pages, feeds and aggregators, made harmless.
+
+Outlet names, titles, URLs and error messages come from servers nobody vetted. A name holding
+`ESC ] 0 ; ... BEL` retitles the window, `ESC [ 2 J` clears the screen, a bare carriage return
+overwrites the line before it, a right-to-left override reverses what follows. Every string
+the CLI prints, and every log line it writes, goes through `clean` first.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+
+import click
+
+# Escape sequences first, whole, so that their printable parameters do not survive as litter:
+# CSI (ESC [ or 0x9B, parameters, final byte); OSC, DCS, SOS, PM and APC strings that end (BEL
+# or ST) on the same line; then short ESC sequences (ESC, intermediates, final byte), which
+# also takes the introducer of an unterminated string and leaves its text to be seen: a name
+# must not be able to swallow the rest of a report.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+)
+# What is left: C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates
+# that make a terminal show text in another order than it is.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_CONTROL_OR_LINE = re.compile(f"[{_CONTROLS}\t\n]")
+
+
+def clean(text: object, lines: bool = True) -> str:
+    """`text` without escape sequences and control characters, ready for a terminal.
+
+    Newlines and tabs are kept when `lines` is true; otherwise they become spaces (for a
+    value that must stay on one line, such as a name).
+    """
+    text = _SEQUENCES.sub("", str(text))
+    if lines:
+        return _CONTROL.sub("", text)
+    return _CONTROL_OR_LINE.sub(lambda m: " " if m.group() in "\t\n" else "", text)
+
+
+def echo(message: object = "", err: bool = False, nl: bool = True,
+         overwrite: bool = False) -> None:
+    """`click.echo`, cleaned: the one way the CLI prints. With `overwrite`, the line starts
+    over the one before it (a progress bar)."""
+    click.echo(("\r" if overwrite else "") + clean(message), err=err, nl=nl)
+
+
+# Characters that JSON leaves raw but a terminal acts on (json.dumps escapes C0 itself).
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_line(data: object) -> str:
+    """`data` as one line of JSON that a terminal shows as it is: nothing lost, all escaped."""
+    text = json.dumps(data, ensure_ascii=False)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class CliError(click.ClickException):
+    """A one-line error for the user, cleaned like everything else the CLI prints."""
+
+    def format_message(self) -> str:
+        return clean(self.message)
+
+
+class BadParameter(click.BadParameter):
+    """A bad option value, reported cleaned."""
+
+    def format_message(self) -> str:
+        return clean(super().format_message())
+
+
+class _CleanFormatter(logging.Formatter):
+    """Formats as the handler's own formatter did, then cleans (tracebacks included)."""
+
+    def __init__(self, inner: logging.Formatter | None):
+        super().__init__()
+        self.inner = inner or logging.Formatter()
+
+    def format(self, record: logging.LogRecord) -> str:
+        return clean(self.inner.format(record))
+
+
+def clean_log_handlers(logger: logging.Logger | None = None) -> None:
+    """Make every handler of `logger` (the root logger by default) write cleaned lines."""
+    for handler in (logger or logging.getLogger()).handlers:
+        if not isinstance(handler.formatter, _CleanFormatter):
+            handler.setFormatter(_CleanFormatter(handler.formatter))
