@@ -140,7 +140,7 @@ def main() -> None:
     per_page("zstd of the raw page", n, lambda: [store.pack_page(p) for p in html])
     per_page("copy sketch", n, lambda: [copies.sketch(a.text) for a in texts if not a.is_stub])
     per_page("matching against 23 claims", n,
-             lambda: [score_article(story, a.text, a.language, a.is_stub) for a in texts])
+             lambda: [score_article(story, a) for a in texts])
     per_page("all of `read_page` (the above)", n,
              lambda: [read_page(p, "utf-8", u, None, None, [story])
                       for p, u in zip(html, urls, strict=True)])

@@ -22,8 +22,9 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.claims import read_seed
+from monitor.extract import Article
 from monitor.jobs import scoring_pool
-from monitor.match import Story, score_article
+from monitor.match import Story, score_article, seed_profile
 from monitor.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,21 +64,24 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
     args = parser.parse_args()
-    claims = read_seed((ROOT / "data/seeds/trump-cartels.txt").read_text()).claims
+    seed = read_seed((ROOT / "data/seeds/trump-cartels.txt").read_text())
+    claims = seed.claims
     texts = corpus(args.articles)
     mean = np.mean([len(split_sentences(t)) for t in texts[:500]])
     print(f"{len(texts)} articles, {mean:.0f} sentences each on average, {len(claims)} claims")
 
-    story = Story(1, "trump-cartels", "en", "", claims, {})
+    story = Story(1, "trump-cartels", "en", "", claims, {},
+                  seed_profile(seed.title, seed.body, None))
+    articles = [Article("bench", f"bench:{i}", None, None, None, "en", t, "", False)
+                for i, t in enumerate(texts)]
 
-    def score(texts: list[str], workers: int) -> list:
+    def score(articles: list[Article], workers: int) -> list:
         with scoring_pool(workers) as pool:
-            return list(pool.map(score_article, repeat(story), texts, repeat("en"),
-                                 repeat(False), chunksize=64))
+            return list(pool.map(score_article, repeat(story), articles, chunksize=64))
 
-    timed("monitor, 2 worker processes", len(texts), lambda: score(texts, 2))
+    timed("monitor, 2 worker processes", len(articles), lambda: score(articles, 2))
     sample = texts[: len(texts) // 5]
-    timed("monitor, 1 process", len(sample), lambda: score(sample, 1))
+    timed("monitor, 1 process", len(sample), lambda: score(articles[:len(sample)], 1))
     claim_texts = [c.text for c in claims]
     timed("cdist over every pair, token_set_ratio, 1 core", len(sample),
           lambda: [process.cdist(claim_texts, split_sentences(t), scorer=fuzz.token_set_ratio,

@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 
 from monitor.text import (
     MONTHS,
+    NAME_RE,
+    NOT_NAMES,
     STOPWORDS,
     WEEKDAYS,
     normalise,
     numbers,
     quotations,
     split_sentences,
+    unquoted,
     words,
 )
 
@@ -47,16 +50,6 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
-_NAME_RE = re.compile(
-    r"\b[A-Z](?:[\w'\u2019-]|\.(?=\w))*(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
-    r"[ \t]+)*[A-Z](?:[\w'\u2019-]|\.(?=\w))*)*"
-)
-_NOT_NAMES = frozenset(
-    """The A An In On At By For From With And But Or Yet So If As While When Where After Before
-    Almost Meanwhile However According Just Known Since During Although Though Also Still Even
-    This That These Those It Its Their They He She His Her We Our I Earlier Later Last Next
-    """.split()
-)
 MIN_QUOTE_WORDS = 3
 
 
@@ -158,8 +151,7 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
 
 
 def _states_something_outside_quotes(sentence: str) -> bool:
-    outside = re.sub(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]", " ", sentence)
-    outside = _SPEECH.sub(" ", outside)
+    outside = _SPEECH.sub(" ", unquoted(sentence))
     return len([w for w in words(outside) if len(w) > 2]) >= 5
 
 
@@ -173,7 +165,7 @@ def _clean_name(raw: str) -> str:
     titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
     if titled:
         tokens = tokens[titled[-1] + 1:]
-    while tokens and (tokens[0] in _NOT_NAMES or tokens[0].islower()):
+    while tokens and (tokens[0] in NOT_NAMES or tokens[0].islower()):
         tokens = tokens[1:]
     while tokens and tokens[-1].islower():
         tokens = tokens[:-1]
@@ -187,7 +179,7 @@ class People:
         self.text = text
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
         self.recent: list[str] = []  # people in the order they were last named
-        for m in _NAME_RE.finditer(text):
+        for m in NAME_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
             speaks = _SPEECH.match(text[m.end():m.end() + 12].strip())
@@ -212,7 +204,7 @@ class People:
         """Proper names in a sentence (people resolved to their full names)."""
         found: list[str] = []
         elsewhere = self.text.replace(sentence, " ", 1)
-        for m in _NAME_RE.finditer(sentence):
+        for m in NAME_RE.finditer(sentence):
             at_start = sentence[:m.start()].strip(" \"\u201c") == ""
             for raw in _split_possessives(m.group(0)):
                 name = _clean_name(raw)
@@ -228,11 +220,10 @@ class People:
 
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
-        outside = re.sub(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]", " \u2026 ",
-                         sentence)
+        outside = unquoted(sentence, " \u2026 ")
         if not _SPEECH.search(outside):
             return None
-        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + _NAME_RE.pattern,
+        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + NAME_RE.pattern,
                                  outside):
             word = token.group(0)
             if word.lower() in _PRONOUNS:
@@ -260,7 +251,7 @@ class People:
 
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last."""
-        for m in _NAME_RE.finditer(sentence):
+        for m in NAME_RE.finditer(sentence):
             who = self.person(m.group(0))
             if who:
                 if who in self.recent:

@@ -244,8 +244,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
 def _match_chunk(db: Database, story: Story, ids: list[int], pool) -> Iterator[tuple[int, bool]]:
     # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
     articles = store.articles_by_id(db, ids)
-    results = pool.map(score_article, repeat(story), [a["text"] for a in articles],
-                       [a["language"] for a in articles], [bool(a["is_stub"]) for a in articles],
+    results = pool.map(score_article, repeat(story), map(store.as_article, articles),
                        chunksize=64)
     for done, (article, (result, scored)) in enumerate(zip(articles, results, strict=True), 1):
         store.save_match(db, story.id, article, result, story.claim_ids, scored)

@@ -11,29 +11,31 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from monitor import similarity
+from monitor import coverage, similarity
 from monitor.claims import Claim, People
 from monitor.text import (
-    MONTHS,
-    WEEKDAYS,
     Number,
     content_words,
     expand_contractions,
+    name_words,
     negated,
-    normalise,
     numbers,
     quotations,
     same_unit,
     split_sentences,
+    stem,
+    unquoted,
 )
 
 SCORER = "token_set_ratio"
-_QUOTED = re.compile(r"[\u201c\u201e\u00ab\"][^\u201c\u201d\u201e\u00ab\u00bb\"]*[\u201d\u00bb\"]")
-_NAME_WORD = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]+")
+if TYPE_CHECKING:
+    from monitor.extract import Article  # extraction's imports are not the matcher's to pay
+
 VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
 
 
@@ -48,7 +50,6 @@ class Thresholds:
     verbatim: float = 92.0  # partial_ratio for "the claim in nearly the same words"
     quote_same: float = 92.0  # quotation wording this close is the same quotation
     quote_related: float = 60.0  # ...this close but not the same is a reworded quotation
-    coverage: float = 25.0  # relevance from which an article counts as coverage
 
 
 THRESHOLDS = Thresholds()
@@ -67,17 +68,20 @@ class ClaimMatch:
 
 @dataclass
 class ArticleMatch:
-    """An article read against a story: relevance, one match per claim, and what it added."""
+    """An article read against a story: its kind, P(coverage), one match per claim, additions."""
 
-    relevance: float
+    relevance: float  # P(coverage) in percent, from the coverage model
     is_coverage: bool
     matches: list[ClaimMatch]
     additions: list[str] = field(default_factory=list)
+    kind: str = "unrelated"  # one of coverage.KINDS
+    evidence: dict | None = None  # why: coverage.Evidence.as_dict()
 
 
 @dataclass
 class Story:
-    """A story as the matcher reads it: its claims (with their row ids), language and query."""
+    """A story as the matcher reads it: its claims (with their row ids), language and query,
+    and what the coverage decision compares an article with (the seed's profile, its URL)."""
 
     id: int
     slug: str
@@ -85,18 +89,55 @@ class Story:
     query: str
     claims: list[Claim]
     claim_ids: dict[int, int]  # claim position -> claims.id
+    seed: coverage.Weighed | None = None
+    source: str | None = None  # the seed's URL or file
 
 
-def score_article(story: Story, text: str, language: str | None,
-                  is_stub: bool) -> tuple[ArticleMatch, bool]:
-    """An article read against a story, and whether its claims were scored.
+def seed_profile(title: str, body: str, published: str | None) -> coverage.Weighed:
+    """The seed's side of every coverage decision, read once per story."""
+    return coverage.weigh(coverage.profile(title, body, published), coverage.Rarity())
+
+
+def article_profile(article: Article) -> coverage.Weighed:
+    """An article's side of the coverage decisions, read once whatever the stories."""
+    return coverage.weigh(coverage.profile(article.title, article.text, article.published),
+                          coverage.Rarity())
+
+
+def score_article(story: Story, article: Article,
+                  weighed: coverage.Weighed | None = None) -> tuple[ArticleMatch, bool]:
+    """An article read against a story: its kind and claims' verdicts, and whether its claims
+    were scored.
 
     A stub (paywall, teaser) supports no claim. An article in another language than the story's
-    is coverage when it names the story's people and places, but its claims are not scored.
+    is decided from the story's names, but its claims are not scored.
     """
-    if story.language and language and language != story.language:
-        return names_match(story.query, text), False
-    return match_article(story.claims, "" if is_stub else text), True
+    if story.source and story.source in (article.url, article.source):
+        return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
+    if story.language and article.language and article.language != story.language:
+        found = names_match(story.query, article.text)
+        found.kind = "coverage" if found.is_coverage else "unrelated"
+        return found, False
+    if story.seed is None:
+        return match_article(story.claims, "" if article.is_stub else article.text), True
+    weighed = weighed or article_profile(article)
+    ev = coverage.evidence(story.seed, weighed)
+    result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
+                                       for c in story.claims])
+    if coverage.worth_claims(ev) and not article.is_stub:
+        result = match_article(story.claims, article.text)
+        ev = coverage.evidence(story.seed, weighed,
+                               coverage.claims_carried(result.matches, story.claims))
+    decision = coverage.decide(ev)
+    result.relevance = round(100 * decision.probability, 1)
+    result.kind, result.is_coverage = decision.kind, decision.is_coverage
+    result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
+    return result, True
+
+
+def _claims_carried(matches: list[ClaimMatch]) -> list[int]:
+    return [m.claim_position for m in matches if m.verdict in ("verbatim", "paraphrase",
+                                                                "conflict")]
 
 
 def names_match(query: str, text: str) -> ArticleMatch:
@@ -104,9 +145,10 @@ def names_match(query: str, text: str) -> ArticleMatch:
     names = [n.strip('"') for n in re.findall(r'"[^"]+"|\S+', query) if n[0].isupper()
              or n.startswith('"')]
     folded = _fold(text)
-    found = sum(1 for n in names if _fold(n) in folded)
-    relevance = 100.0 * found / max(len(names), 1)
-    return ArticleMatch(relevance, bool(names) and relevance >= 50, [], [])
+    found = [n for n in names if _fold(n) in folded]
+    relevance = 100.0 * len(found) / max(len(names), 1)
+    return ArticleMatch(relevance, bool(names) and relevance >= 50, [], [],
+                        evidence={"names": found, "claims_scored": False})
 
 
 def _fold(text: str) -> str:
@@ -140,10 +182,9 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
                   for j in candidates[i]]
         matches.append(max(judged, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
                                                                  "absent")))
-    relevance = _relevance(matches, len(sentences))
     used = {m.sentence for m in matches if m.verdict != "absent"}
     additions = [s for s in sentences if s not in used and len(s.split()) >= 6]
-    return ArticleMatch(relevance, relevance >= t.coverage, matches, additions)
+    return ArticleMatch(0.0, False, matches, additions)
 
 
 @lru_cache(maxsize=64)
@@ -164,7 +205,7 @@ def _could_support(texts: tuple[str, ...], sentences: list[str]) -> list[tuple[i
     pairs = []
     for j, sentence in enumerate(sentences):
         shared: dict[int, int] = {}
-        for word in similarity.content_of(sentence) & claims_with.keys():
+        for word in content_words(sentence) & claims_with.keys():
             for i in claims_with[word]:
                 shared[i] = shared.get(i, 0) + 1
         pairs.extend((i, j) for i, n in shared.items() if n >= needed[i])
@@ -253,9 +294,7 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
 @lru_cache(maxsize=1024)
 def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     """A claim's content words, and those of them that belong to names."""
-    names = content_words(" ".join(w for w in _NAME_WORD.findall(claim)
-                                   if w.lower() not in MONTHS and w.lower() not in WEEKDAYS))
-    return frozenset(content_words(claim)), frozenset(names)
+    return frozenset(content_words(claim)), frozenset(map(stem, name_words(claim)))
 
 
 def _cover(claim: str, sentence: str) -> tuple[float, float]:
@@ -275,8 +314,9 @@ def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
     if claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker):
         if quotations(sentence):
             conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
+    # A negation inside a quotation the article leaves out is an omission, not a contradiction.
     if claim.kind == "statement" and _close(claim.text, sentence) and (
-            negated(_unquoted(claim.text)) != negated(_unquoted(sentence))):
+            negated(unquoted(claim.text)) != negated(unquoted(sentence))):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
     return conflicts
 
@@ -328,22 +368,8 @@ def _close(claim: str, sentence: str) -> bool:
     return len(claim_words & content_words(sentence)) >= 0.6 * len(claim_words)
 
 
-def _unquoted(text: str) -> str:
-    # A negation inside a quotation the article leaves out is an omission, not a contradiction.
-    return _QUOTED.sub(" ", normalise(text))
-
-
 def _surname(name: str) -> str:
     return name.split()[-1].lower()
-
-
-def _relevance(matches: list[ClaimMatch], n_sentences: int) -> float:
-    """How much of the article is this story: shares of claims and of sentences that match."""
-    weight = {"verbatim": 1.0, "paraphrase": 1.0, "conflict": 1.0, "partial": 0.5, "absent": 0.0}
-    claim_share = sum(weight[m.verdict] for m in matches) / max(len(matches), 1)
-    supporting = {m.sentence for m in matches if weight[m.verdict] >= 1.0}
-    sentence_share = len(supporting) / max(n_sentences, 1)
-    return round(100 * (claim_share + sentence_share) / 2, 1)
 
 
 def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,

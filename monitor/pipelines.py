@@ -14,7 +14,7 @@ from twisted.internet import task
 from monitor import copies, store
 from monitor.extract import Article, extract_page
 from monitor.items import PageItem
-from monitor.match import ArticleMatch, Story, score_article
+from monitor.match import ArticleMatch, Story, article_profile, score_article
 from monitor.workers import AsyncPool, ExecutorPool, async_pool
 
 logger = logging.getLogger(__name__)
@@ -59,8 +59,8 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     if article is not None and article.content_hash != known_text:
         read.sketch = None if article.is_stub else copies.sketch(article.text)
         try:
-            read.scores = [(story.id, *_kept(*score_article(story, article.text,
-                                                            article.language, article.is_stub)))
+            weighed = article_profile(article) if stories else None
+            read.scores = [(story.id, *_kept(*score_article(story, article, weighed)))
                            for story in stories]
         except Exception as e:  # a matching bug must not cost the article: `monitor match`
             read.match_error = repr(e)  # will try it again, and show the error
@@ -72,7 +72,8 @@ def _kept(result: ArticleMatch, scored: bool) -> tuple[ArticleMatch, bool]:
     # back to the crawl's process, which has to unpickle everything a worker sends.
     if result.is_coverage and scored:
         return result, scored
-    return ArticleMatch(result.relevance, result.is_coverage, [], []), scored
+    return ArticleMatch(result.relevance, result.is_coverage, [], [], result.kind,
+                        result.evidence), scored
 
 
 # In a worker: the crawl's stories and time limit, sent once when the worker starts rather than

@@ -50,7 +50,35 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
         text = ("“" + claim["text"] + "”") if claim["kind"] == "quote" else claim["text"]
         row = "    ".join(SYMBOLS[cells.get((claim["position"], o), "absent")] for o in outlets)
         lines.append(f"{claim['position']:>3}  {_clip(text, text_width):<{text_width}} {row}")
-    lines += ["", LEGEND, "", render_summary(db, story), "", _conflicts(db, story, width)]
+    lines += ["", LEGEND, "", render_summary(db, story), "", _decisions(db, story, width), "",
+              _conflicts(db, story, width)]
+    return "\n".join(lines)
+
+
+def _decisions(db: Database, story: int, width: int) -> str:
+    """Each counted article and why (names and numbers shared, claims carried, days apart),
+    and how many were the seed, mentions or unrelated."""
+    kinds = dict(db.execute("select kind, count(*) from coverage where story_id = ? "
+                            "group by kind", [story]).fetchall())
+    counts = ", ".join(f"{kinds[k]} {k}" for k in ("seed", "copy", "coverage", "mention",
+                                                   "unrelated") if kinds.get(k))
+    lines = [f"Why these articles ({counts or 'none read'}):"]
+    for row in db.query("select outlet, kind, relevance, shared_names, shared_numbers, "
+                        "claims_carried, days_apart, url from coverage_decisions "
+                        "where story_id = ? and kind in ('copy', 'coverage', 'mention') "
+                        "order by kind != 'copy', kind != 'coverage', relevance desc, outlet",
+                        [story]):
+        names = json.loads(row["shared_names"] or "[]")[:4]
+        numbers = json.loads(row["shared_numbers"] or "[]")[:3]
+        claims = json.loads(row["claims_carried"] or "[]")
+        days = row["days_apart"]
+        why = "; ".join(part for part in (
+            f"names {', '.join(names)}" if names else "",
+            f"numbers {', '.join(numbers)}" if numbers else "",
+            f"{len(claims)} claims ({', '.join(map(str, claims[:6]))})" if claims else "no claim",
+            "undated" if days is None else f"{days} days apart") if part)
+        line = f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']}: {why}"
+        lines += textwrap.wrap(line, width, subsequent_indent="               ")
     return "\n".join(lines)
 
 

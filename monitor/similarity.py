@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,29 +20,9 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from monitor.text import NEGATIONS, STOPWORDS, stem
+from monitor import text as reading
 
 MODEL_FILE = Path(__file__).with_name("pair_model.json")
-_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-zA-Z]+")
-_NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    hundred hundreds thousand thousands million millions billion billions percent""".split())
-# default_process turns "didn't" into "didn t": the stem before the apostrophe carries the "not".
-_CONTRACTED_NEGATIONS = frozenset(
-    "didn doesn don isn wasn aren weren couldn wouldn shouldn hasn haven hadn mustn".split())
-_NEGATION_TOKENS = NEGATIONS | _CONTRACTED_NEGATIONS
-_STEMS: dict[str, str] = {}
-
-
-def _stems(tokens: set[str]) -> dict[str, str]:
-    """The memo of stems, completed with `tokens`: look them up with `map(_STEMS.__getitem__)`.
-
-    A plain dict looked up from C is the cheapest memo; news vocabulary is bounded, so it stays
-    small.
-    """
-    for token in tokens.difference(_STEMS):
-        _STEMS[token] = stem(token)
-    return _STEMS
 
 
 class Sentence(NamedTuple):
@@ -58,29 +37,20 @@ class Sentence(NamedTuple):
     negated: bool
 
 
-def content_of(text: str) -> frozenset[str]:
-    """Just the stemmed content words of a text (what `analyse` puts in `content`), fast."""
-    words = set(utils.default_process(text).split()) - STOPWORDS
-    return frozenset(map(_stems(words).__getitem__, words))
-
-
 def analyse(text: str) -> Sentence:
-    """Analyse a sentence for pair scoring."""
-    processed = utils.default_process(text)
-    tokens = processed.split()
+    """Analyse a sentence for pair scoring, reading its words as every step does (`text`)."""
+    tokens = reading.words(text)
     distinct = set(tokens)
-    stem_of = _stems(distinct).__getitem__
-    stems = tuple(map(stem_of, tokens))
-    numbers = {t for t in distinct if t[0].isdigit()} | (distinct & _NUMBER_WORDS)
-    negations = distinct & _NEGATION_TOKENS
+    stems = tuple(map(reading.stem, tokens))
+    numbers = {t for t in distinct if t[0].isdigit()} | (distinct & reading.NUMBER_WORDS)
     return Sentence(
-        processed,
+        utils.default_process(text),  # what rapidfuzz's ratios compare, character by character
         stems,
-        frozenset(map(stem_of, distinct - STOPWORDS)),
+        frozenset(reading.content_of(distinct)),
         frozenset(zip(stems, stems[1:])),  # noqa: B905 (pairs of neighbours)
-        frozenset(w.lower() for w in _CAPITALISED.findall(text)),
+        frozenset(reading.name_words(text)),
         frozenset(numbers),
-        bool(negations) and sum(t in negations for t in tokens) % 2 == 1,
+        reading.negated(text),
     )
 
 
@@ -181,8 +151,17 @@ class PairModel:
 
 
 def fit(features: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 25) -> PairModel:
-    """Fit the logistic model by Newton's method (L2-regularised); threshold 0.5 until tuned."""
+    """Fit the logistic model on the expanded features; threshold 0.5 until tuned."""
     x = expand(features)
+    mean, scale, w = fit_logistic(x, labels, l2, steps)
+    dice = features[:, FEATURES.index("dice")]
+    return PairModel(mean, scale, w, 0.5, float(np.percentile(dice, 5)))
+
+
+def fit_logistic(x: np.ndarray, labels: np.ndarray, l2: float = 1.0,
+                 steps: int = 25) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A logistic regression by Newton's method (L2-regularised) on standardised columns: their
+    means, their scales and the weights (the last one the intercept)."""
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     x = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     w = np.zeros(x.shape[1])
@@ -192,8 +171,7 @@ def fit(features: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 
         gradient = x.T @ (p - labels) + penalty * w
         hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         w -= np.linalg.solve(hessian, gradient)
-    dice = features[:, FEATURES.index("dice")]
-    return PairModel(mean, scale, w, 0.5, float(np.percentile(dice, 5)))
+    return mean, scale, w
 
 
 @lru_cache(maxsize=1)

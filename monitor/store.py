@@ -20,9 +20,9 @@ import zstandard
 from sqlite_utils import Database
 
 from monitor import copies
-from monitor.claims import Claim, Seed
+from monitor.claims import Claim, Seed, read_seed
 from monitor.extract import Article
-from monitor.match import SCORER, ArticleMatch, Story
+from monitor.match import SCORER, ArticleMatch, Story, seed_profile
 
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []
 
@@ -273,6 +273,27 @@ def m007_recrawl_lookups(db: Database) -> None:
     db.execute("create index articles_url_text_hash on articles (url, content_hash)")
 
 
+@migration
+def m008_coverage_kinds(db: Database) -> None:
+    # What each article is to each story (seed, copy, coverage, mention, unrelated) and why.
+    db["coverage"].add_column("kind", str)
+    db["coverage"].add_column("evidence", str)
+    db.execute("update coverage set kind = case when is_coverage then 'coverage' "
+               "else 'unrelated' end")
+    db.create_view("coverage_decisions", """
+        select stories.slug as story, outlets.name as outlet, articles.title, articles.url,
+               coverage.kind, coverage.relevance, coverage.is_coverage,
+               json_extract(coverage.evidence, '$.names') as shared_names,
+               json_extract(coverage.evidence, '$.numbers') as shared_numbers,
+               json_extract(coverage.evidence, '$.terms') as shared_terms,
+               json_extract(coverage.evidence, '$.claims') as claims_carried,
+               json_extract(coverage.evidence, '$.days_apart') as days_apart,
+               coverage.article_id, coverage.story_id
+        from coverage join stories on stories.id = coverage.story_id
+        join articles on articles.id = coverage.article_id
+        left join outlets on outlets.id = articles.outlet_id""", replace=True)
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                story_id: int | None = None, **settings) -> int:
     """Register a story and its claims; with `story_id`, that story is registered again: new
@@ -502,10 +523,19 @@ def articles_to_match(db: Database, story: int, everything: bool = False) -> lis
 
 
 def articles_by_id(db: Database, ids: list[int]) -> list[dict]:
-    """Articles as the matcher reads them (id, text, content_hash, is_stub, language)."""
-    return list(db.query("select id, text, content_hash, is_stub, language from articles "
+    """Articles as the matcher reads them (with id, content_hash and what `as_article` takes)."""
+    return list(db.query("select id, url, source_url, title, published, text, content_hash, "
+                         "is_stub, language from articles "
                          "where id in (select value from json_each(?)) order by id",
                          [json.dumps(ids)]))
+
+
+def as_article(row: dict) -> Article:
+    """A stored article row as the extractor made it (what the matcher reads)."""
+    return Article(source=row["source_url"] or row["url"], url=row["url"], title=row["title"],
+                   author=None, published=row["published"], language=row["language"],
+                   text=row["text"], content_hash=row["content_hash"],
+                   is_stub=bool(row["is_stub"]))
 
 
 def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
@@ -528,9 +558,11 @@ def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
         for table in ("matches", "additions"):
             db.execute(f"delete from {table} where story_id = ? and article_id = ?", key)
     db.execute("insert or replace into coverage (story_id, article_id, relevance, is_coverage, "
-               "scored, content_hash, matched_at) values (?, ?, ?, ?, ?, ?, ?)",
-               [*key, result.relevance if scored else None, int(result.is_coverage),
-                int(scored), article["content_hash"], now()])
+               "kind, evidence, scored, content_hash, matched_at) "
+               "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [*key, result.relevance, int(result.is_coverage), result.kind,
+                json.dumps(result.evidence) if result.evidence else None, int(scored),
+                article["content_hash"], now()])
     if not result.is_coverage or not scored:
         return
     rows = [(story, claim_ids[m.claim_position], article["id"], m.sentence, m.score, m.verdict,
@@ -632,8 +664,11 @@ def load_stories(db: Database, slug: str | None = None) -> list[Story]:
         row = db["stories"].get(story)
         claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where(
             "story_id = ?", [story])}
+        seed = read_seed(row["seed_text"] or "")
         stories.append(Story(story, row["slug"], row["language"], row["query"] or "",
-                             stored_claims(db, story), claim_ids))
+                             stored_claims(db, story), claim_ids,
+                             seed_profile(seed.title, seed.body, row["published"]),
+                             row["source"]))
     return stories
 
 

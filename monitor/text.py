@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
+# A quoted span: an opening mark, the words, a closing mark (straight quotes open and close).
 _QUOTE_RE = re.compile(
-    r"[\u201c\u201e\u00ab\"]\s*([^\u201c\u201d\u201e\u00ab\u00bb\"]{2,}?)\s*[\u201d\u00bb\"]"
+    r"[\u201c\u201e\u00ab\"]\s*([^\u201c\u201d\u201e\u00ab\u00bb\"]*?)\s*[\u201d\u00bb\"]"
 )
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
@@ -28,7 +30,7 @@ STOPWORDS = frozenset(
     all any some each other another same own only both either neither one""".split()
 )
 NEGATIONS = frozenset(
-    "not no never n't nobody nothing none neither nor cannot without ruled-out".split()
+    "not no never nobody nothing none neither nor cannot without".split()
 )
 
 MONTHS = {
@@ -69,12 +71,16 @@ _NUMBER_RE = re.compile(
     rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*)\b",
     re.IGNORECASE,
 )
+# The same amounts in digits only ("$1.2 billion", "29", "3.5%"): what a whole article is
+# searched for, where reading every number word of every sentence would cost too much.
+_DIGITS_RE = re.compile(
+    rf"(?<![\w.])(?:\$|£|€)?\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{'|'.join(_SCALES)}))?", re.IGNORECASE)
 _DATE_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
-_NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
+NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
-_WORD_RE = re.compile(r"[\w'\u2019-]+")
+_WORD_RE = re.compile(r"[\w'-]+")
 _DASHES = re.compile(r"[\u2010-\u2015]")
 
 
@@ -154,12 +160,39 @@ def expand_contractions(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words of a text, apostrophes folded."""
-    return [w.strip("'-") for w in _WORD_RE.findall(normalise(text).lower()) if w.strip("'-")]
+    """The words of a text, as every step reads them: lower-case, typography folded,
+    abbreviations joined ("U.S." is "us"), hyphenated words apart, possessives dropped
+    ("Sheinbaum's" is "sheinbaum") and "n't" read as "not"."""
+    found: list[str] = []
+    for w in _WORD_RE.findall(_ABBREVIATION.sub(_join, _typography(text)).lower()):
+        w = w.strip("'")
+        if w.endswith("n't"):
+            found.extend((_NEGATED_STEMS.get(w, w[:-3]), "not"))
+            continue
+        found.extend(p for p in w.split("'", 1)[0].split("-") if p)
+    return found
+
+
+_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_NEGATED_STEMS = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+def _join(m: re.Match) -> str:
+    return m.group(0).replace(".", "") + " "
+
+
+_STEMS: dict[str, str] = {}
 
 
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to let 'designated' meet 'designates'."""
+    found = _STEMS.get(word)
+    if found is None:  # news vocabulary is bounded: the memo stays small
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+def _stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -167,9 +200,49 @@ def stem(word: str) -> str:
     return word.rstrip("e")
 
 
+def content_terms(text: str) -> list[str]:
+    """The stemmed words that carry meaning, in order and with repeats."""
+    return content_of(words(text))
+
+
+def content_of(tokens: Iterable[str]) -> list[str]:
+    """The stemmed content words among words already read (no stopwords, no single letters)."""
+    return [stem(w) for w in tokens if w not in STOPWORDS and len(w) > 1]
+
+
 def content_words(text: str) -> set[str]:
     """The stemmed words that carry meaning (no stopwords, no single letters)."""
-    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1}
+    return set(content_terms(text))
+
+
+# A name: capitalised words, with the particles that join them ("Ciudad de México").
+NAME_RE = re.compile(
+    r"\b[A-Z](?:[\w'\u2019-]|\.(?=\w))*(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
+    r"[ \t]+)*[A-Z](?:[\w'\u2019-]|\.(?=\w))*)*"
+)
+# Capitalised words that open sentences, not names.
+NOT_NAMES = frozenset(
+    """The A An In On At By For From With And But Or Yet So If As While When Where After Before
+    Almost Meanwhile However According Just Known Since During Although Though Also Still Even
+    This That These Those It Its Their They He She His Her We Our I Earlier Later Last Next
+    """.split()
+)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s*|\n)[\s\"'(\u201c\u00ab]*$")
+
+
+def name_words(text: str) -> set[str]:
+    """The words of the names in a text (read as `words` reads them), but the word opening a
+    sentence, months and weekdays: "Claudia Sheinbaum's" gives claudia and sheinbaum."""
+    text = normalise(text)
+    found: set[str] = set()
+    for m in NAME_RE.finditer(text):
+        parts = m.group(0).split()
+        if _OPENS_SENTENCE.search(text[max(0, m.start() - 4):m.start()]):
+            parts = parts[1:]  # capitalised because it opens the sentence, perhaps
+        found.update(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
+                     if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS
+                     and len(w) > 1)
+    return found
 
 
 def quotations(text: str) -> list[str]:
@@ -178,12 +251,17 @@ def quotations(text: str) -> list[str]:
     return [q for q in found if len(q.split()) >= 2 or len(q) > 12]
 
 
+def unquoted(text: str, mark: str = " ") -> str:
+    """The text with every quoted span replaced by `mark`: what the writer says in their own
+    words."""
+    return _QUOTE_RE.sub(mark, normalise(text))
+
+
 def negated(text: str) -> bool:
     """True when the sentence carries an odd number of negations (a flip of meaning)."""
     text = _IDIOMS.sub(" ", text)
-    tokens = words(text.replace("n't", " n't"))
-    count = sum(1 for t in tokens if t in NEGATIONS)
-    count += len(re.findall(r"\bruled out\b", text, re.IGNORECASE))
+    count = sum(1 for t in words(text) if t in NEGATIONS)
+    count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
     return count % 2 == 1
 
 
@@ -203,6 +281,16 @@ def numbers(text: str) -> list[Number]:
             continue
         found.append(Number(phrase, value, _unit_after(lowered, m.end(), phrase), vague))
     return [_convert(n) for n in found]
+
+
+def amounts_in_digits(text: str) -> list[float]:
+    """The values of the amounts a text writes in digits, in order ("$1.2 billion" is 1.2e9)."""
+    found = []
+    for m in _DIGITS_RE.finditer(text):
+        value, _ = _value(m.group(0).strip().rstrip(",."))
+        if value is not None:
+            found.append(value)
+    return found
 
 
 def _value(phrase: str) -> tuple[float | None, bool]:
@@ -237,7 +325,7 @@ def _unit_after(lowered: str, end: int, phrase: str) -> str:
     # The words after a number name what it counts ("29 drug suspects"); units agree when
     # they share one of those words, so "twenty-six suspects" meets "29 drug suspects".
     window = re.split(r"[\d,.;:()]", lowered[end:end + 50])[0]
-    following = [w for w in re.findall(r"[a-z][a-z'-]*", window)[:4] if w not in _NUMBER_WORDS]
+    following = [w for w in re.findall(r"[a-z][a-z'-]*", window)[:4] if w not in NUMBER_WORDS]
     unit = [stem(w) for w in following if w not in STOPWORDS and w not in _FILLERS]
     return " ".join(unit[:3])
 

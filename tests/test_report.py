@@ -74,8 +74,10 @@ def test_text_from_pages_is_escaped(crawled_demo, tmp_path, browser):
 def test_terminal_report_counts_each_outlet(crawled_demo):
     out = run_monitor("report", "--story", "port-strike", db=crawled_demo).stdout
     db = sqlite3.connect(crawled_demo)
-    for outlet, in db.execute("select distinct outlet from coverage_matrix "
-                              "where story = 'port-strike'"):
+    # An outlet with one covering article: its row counts that article's verdicts (with more,
+    # the report takes each claim's best verdict among them).
+    for outlet, in db.execute("select outlet from coverage_matrix where story = 'port-strike' "
+                              "group by outlet having count(distinct url) = 1"):
         counts = dict(db.execute("select verdict, count(*) from coverage_matrix where story = "
                                  "'port-strike' and outlet = ? group by verdict", [outlet]))
         expected = [str(counts.get(v, 0))
@@ -83,3 +85,14 @@ def test_terminal_report_counts_each_outlet(crawled_demo):
         row = next(line for line in out.splitlines() if line.startswith(outlet + "  "))
         assert row.split()[-5:] == expected, outlet
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_terminal_report_says_why_each_article_was_counted(crawled_demo):
+    out = run_monitor("report", "--story", "port-strike", db=crawled_demo).stdout
+    why = out.split("Why these articles", 1)[1].split("\n\n", 1)[0]
+    db = sqlite3.connect(crawled_demo)
+    counted = db.execute("select count(*) from coverage_decisions where story = 'port-strike' "
+                         "and kind in ('copy', 'coverage')").fetchone()[0]
+    lines = [line for line in why.splitlines() if line.startswith(("coverage ", "copy "))]
+    assert len(lines) == counted > 0
+    assert len(re.findall(r"days\s+apart|undated", why)) >= counted  # lines wrap at 100

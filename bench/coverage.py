@@ -1,0 +1,230 @@
+"""Same story? The coverage decision measured on real journalism, and fitted on it.
+
+Over `../shared/data/news-events/` (real stories, 2-3 outlets each): each sampled article in turn
+is the seed, and every other article published within the story's window (±7 days, undated
+ones included; `--no-window` for all) is decided. Folds by story: the model scoring a seed was
+fitted on other stories only. Prints pooled precision, recall and F1, per-seed means, the cost
+per decision, and examples of the errors by kind.
+
+    .venv/bin/python bench/coverage.py                 # 300 seeds, 5 folds by story
+    .venv/bin/python bench/coverage.py --fit           # then fit on all and write the model
+    .venv/bin/python bench/coverage.py --seeds 0       # every article as a seed
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from monitor import coverage  # noqa: E402
+from monitor.claims import read_seed  # noqa: E402
+from monitor.match import match_article  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-events"
+WINDOW_DAYS = 7
+
+
+@dataclass
+class Decided:
+    seed: int
+    article: int
+    features: np.ndarray
+    label: bool
+
+
+def load() -> list[dict]:
+    with gzip.open(DATA / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def candidates(articles: list[dict], profiles: list[coverage.Profile], seed: int,
+               window: bool) -> list[int]:
+    """Every other article in the seed's window (undated ones included)."""
+    centre = profiles[seed].published
+    out = []
+    for j, p in enumerate(profiles):
+        if j == seed:
+            continue
+        if window and centre and p.published and abs((p.published - centre).days) > WINDOW_DAYS:
+            continue
+        out.append(j)
+    return out
+
+
+def decide_all(articles: list[dict], weighed: list[coverage.Weighed], seeds: list[int],
+               window: bool) -> tuple[list[Decided], float, float]:
+    """Evidence for every (seed, candidate) pair; seconds spent on evidence and on claims."""
+    out: list[Decided] = []
+    spent = claims_spent = 0.0
+    compared = dropped = 0
+    profiles = [w.profile for w in weighed]
+    for n, s in enumerate(seeds):
+        seed_claims = read_seed(f"{articles[s]['title']}\n{articles[s]['text']}").claims
+        for j in candidates(articles, profiles, s, window):
+            start = time.perf_counter()
+            ev = coverage.evidence(weighed[s], weighed[j])
+            middle = time.perf_counter()
+            if coverage.worth_claims(ev):
+                carried = coverage.claims_carried(
+                    match_article(seed_claims, articles[j]["text"]).matches, seed_claims)
+                ev = coverage.evidence(weighed[s], weighed[j], carried)
+                compared += 1
+            else:
+                dropped += articles[s]["event"] == articles[j]["event"]
+            end = time.perf_counter()
+            spent += middle - start
+            claims_spent += end - middle
+            out.append(Decided(s, j, coverage.as_row(ev)[0],
+                               articles[s]["event"] == articles[j]["event"]))
+        if n % 50 == 49:
+            print(f"  {n + 1}/{len(seeds)} seeds, {len(out):,} decisions", file=sys.stderr)
+    print(f"  claims compared for {compared:,} of {len(out):,} decisions; covering articles "
+          f"not compared: {dropped}")
+    return out, spent, claims_spent
+
+
+def folds_of(articles: list[dict], k: int) -> dict[str, int]:
+    events = sorted({a["event"] for a in articles})
+    random.Random(7).shuffle(events)
+    return {e: i % k for i, e in enumerate(events)}
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The probability cut with the best F1 on these decisions."""
+    order = np.argsort(-p)
+    tp = np.cumsum(y[order])
+    precision = tp / np.arange(1, len(p) + 1)
+    recall = tp / max(y.sum(), 1)
+    f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-9)
+    return float(p[order][int(np.argmax(f1))])
+
+
+def cross_validate(articles: list[dict], decided: list[Decided], k: int = 5,
+                   l2: float = 1.0) -> np.ndarray:
+    """Each decision's P(coverage) from a model fitted on the other folds' stories, and the
+    decision at that model's own best threshold."""
+    fold = folds_of(articles, k)
+    x = np.array([d.features for d in decided])
+    y = np.array([d.label for d in decided], dtype=float)
+    of = np.array([fold[articles[d.seed]["event"]] for d in decided])
+    # A fold is kept apart from the stories of its seeds and of its candidates.
+    other = np.array([fold[articles[d.article]["event"]] for d in decided])
+    p = np.zeros(len(decided))
+    decision = np.zeros(len(decided), dtype=bool)
+    for f in range(k):
+        train = (of != f) & (other != f)
+        m = coverage.fit(x[train], y[train], l2)
+        m.threshold = best_threshold(m.probability(x[train]), y[train])
+        test = of == f
+        p[test] = m.probability(x[test])
+        decision[test] = p[test] >= m.threshold
+    return np.c_[p, decision]
+
+
+def scores(decided: list[Decided], decision: np.ndarray) -> dict:
+    y = np.array([d.label for d in decided])
+    tp = int((decision & y).sum())
+    fp = int((decision & ~y).sum())
+    fn = int((~decision & y).sum())
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    per_seed = defaultdict(lambda: [0, 0, 0])
+    for d, chosen in zip(decided, decision.tolist(), strict=True):
+        row = per_seed[d.seed]
+        row[0] += chosen and d.label
+        row[1] += chosen
+        row[2] += d.label
+    seed_p = np.mean([r[0] / r[1] if r[1] else 1.0 for r in per_seed.values()])
+    seed_r = np.mean([r[0] / r[2] if r[2] else 1.0 for r in per_seed.values()])
+    return {"decisions": len(decided), "positives": int(y.sum()), "tp": tp, "fp": fp, "fn": fn,
+            "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / max(precision + recall, 1e-9),
+            "seed_precision": float(seed_p), "seed_recall": float(seed_r)}
+
+
+def show(name: str, s: dict) -> None:
+    print(f"{name}: {s['decisions']:,} decisions, {s['positives']} covering; "
+          f"precision {s['precision']:.3f}, recall {s['recall']:.3f}, F1 {s['f1']:.3f} "
+          f"(per seed: precision {s['seed_precision']:.3f}, recall {s['seed_recall']:.3f})")
+
+
+def errors(articles: list[dict], decided: list[Decided], decision: np.ndarray,
+           p: np.ndarray, n: int = 5) -> None:
+    """The most confident errors of each kind, by headline (for reading, not for the repo)."""
+    for kind, wrong in (("counted, other story", decision & ~np.array([d.label for d in decided])),
+                        ("missed coverage", ~decision & np.array([d.label for d in decided]))):
+        idx = np.flatnonzero(wrong)
+        idx = idx[np.argsort(-p[idx] if kind.startswith("counted") else p[idx])][:n]
+        print(f"  {kind}:")
+        for i in idx.tolist():
+            d = decided[i]
+            a, b = articles[d.seed], articles[d.article]
+            feats = ", ".join(f"{f}={v:.2f}" for f, v in zip(coverage.FEATURES, d.features,
+                                                             strict=True) if v)
+            print(f"    p={p[i]:.2f} {a['published']} {a['title'][:60]!r} ~ {b['published']} "
+                  f"{b['title'][:60]!r}\n      {feats}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, default=300, help="seeds sampled (0: every article)")
+    parser.add_argument("--no-window", action="store_true", help="also decide with no window")
+    parser.add_argument("--fit", action="store_true", help="fit on all and write the model")
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty")
+    parser.add_argument("--cache", help="keep the evidence in files named so between runs")
+    args = parser.parse_args()
+
+    articles = load()
+    start = time.perf_counter()
+    rarity = coverage.Rarity()
+    weighed = [coverage.weigh(coverage.profile(a["title"], a["text"], a["published"]), rarity)
+               for a in articles]
+    read = (time.perf_counter() - start) / len(articles)
+    seeds = list(range(len(articles)))
+    if args.seeds:
+        seeds = sorted(random.Random(1).sample(seeds, args.seeds))
+    windows = [True, False] if args.no_window else [True]
+    for window in windows:
+        cache = Path(f"{args.cache}-{'window' if window else 'all'}.npz") if args.cache else None
+        if cache and cache.exists():
+            saved = np.load(cache)
+            decided = [Decided(int(s), int(j), x, bool(y)) for s, j, x, y in zip(
+                saved["seeds"], saved["articles"], saved["features"], saved["labels"],
+                strict=True)]
+            spent, claims_spent = float(saved["spent"]), float(saved["claims_spent"])
+        else:
+            decided, spent, claims_spent = decide_all(articles, weighed, seeds, window)
+        if cache and not cache.exists():
+            np.savez(cache, seeds=[d.seed for d in decided], articles=[d.article for d in decided],
+                     features=np.array([d.features for d in decided]),
+                     labels=[d.label for d in decided], spent=spent, claims_spent=claims_spent)
+        p, decision = (lambda r: (r[:, 0], r[:, 1].astype(bool)))(
+            cross_validate(articles, decided, l2=args.l2))
+        label = "within ±7 days" if window else "no window"
+        show(f"{len(seeds)} seeds, {label}, 5 folds by story", scores(decided, decision))
+        print(f"  cost: reading an article {1000 * read:.2f} ms once; evidence "
+              f"{1e3 * spent / len(decided):.3f} ms and claims "
+              f"{1e3 * claims_spent / len(decided):.3f} ms a decision (one core)")
+        if window:
+            errors(articles, decided, decision, p)
+            if args.fit:
+                x = np.array([d.features for d in decided])
+                y = np.array([d.label for d in decided], dtype=float)
+                m = coverage.fit(x, y, args.l2)
+                m.threshold = best_threshold(m.probability(x), y)
+                coverage.MODEL_FILE.write_text(json.dumps(m.to_json(), indent=1) + "\n")
+                print(f"wrote {coverage.MODEL_FILE} (threshold {m.threshold:.3f})")
+
+
+if __name__ == "__main__":
+    main()

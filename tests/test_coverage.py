@@ -1,0 +1,100 @@
+"""Same story? What an article is to a story: seed, copy, coverage, mention or unrelated."""
+
+from pathlib import Path
+
+import pytest
+
+from monitor.claims import read_seed
+from monitor.extract import Article
+from monitor.match import Story, score_article, seed_profile
+
+SEED_URL = "http://bay.example/business/strike"
+SEED = (Path(__file__).resolve().parents[1] / "data/seeds/port-strike.txt").read_text()
+
+# Written for these tests: a short wire brief that carries two of the seed's specific claims.
+BRIEF = ("Some 3,200 dockworkers at the Port of Calder Bay walked off the job on Tuesday for "
+         "48 hours.\nThe operator Harbourline put the cost to the regional economy at about "
+         "$90 million a day.")
+
+# The same port and union, another event: a new crane contract signed months later.
+OTHER_EVENT = "\n".join([
+    "Harbourline signed a contract on Friday for twelve new cranes at the Port of Calder Bay.",
+    "The cranes, built in Finland, will arrive next spring and replace machines from the 1990s.",
+    "Union leader Marta Quiñones welcomed the investment in the port's future.",
+    "The port authority said the new cranes would lift containers faster in strong winds.",
+    "Harbourline did not say what the cranes would cost.",
+])
+
+# A long feature on another subject that repeats the union leader's words in passing.
+FEATURE = "\n".join([
+    "Coastal towns along the northern shore are reinventing themselves as weekend destinations.",
+    "In Saltmarsh, a former cannery now houses a bakery, a climbing wall and a small cinema.",
+    "The town's mayor, Ingrid Ahl, says visitor numbers have doubled in five years.",
+    "Ferry operators have added a Sunday evening crossing to cope with demand.",
+    "Hotels report that most guests arrive from the capital on Friday nights.",
+    "Local fishermen sell their catch directly from the quay on Saturday mornings.",
+    "A new cycling path links Saltmarsh with the lighthouse at Kestrel Point.",
+    "Not everyone is pleased: some residents say rents have risen beyond their reach.",
+    "At a meeting this summer, one speaker borrowed a line from the dockworkers' union.",
+    "\u201cWe have not asked for anything that this port cannot afford,\u201d she said, "
+    "to laughter.",
+    "The council plans to build forty affordable homes on the old railway yard.",
+    "Work on the homes should begin next year if the regional government approves the plan.",
+    "Meanwhile the cannery's owners hope to open a second cinema screen by winter.",
+    "Tourism officials expect another record season when the ferries add summer sailings.",
+])
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    seed = read_seed(SEED)
+    return Story(1, "port-strike", "en", "", seed.claims, {},
+                 seed_profile(seed.title, seed.body, "2025-08-12"), SEED_URL)
+
+
+def article(text: str, url: str = "http://other.example/a", title: str | None = None,
+            published: str | None = "2025-08-12") -> Article:
+    return Article(url, url, title, None, published, "en", text, "hash", False)
+
+
+def test_the_seeds_own_page_is_the_seed_and_not_coverage(story):
+    result, _ = score_article(story, article(SEED, url=SEED_URL))
+    assert result.kind == "seed" and not result.is_coverage
+
+
+def test_a_short_wire_brief_carrying_two_specific_claims_is_coverage(story):
+    result, scored = score_article(story, article(BRIEF, title="Calder Bay dockworkers strike"))
+    assert scored and result.kind == "coverage" and result.is_coverage
+
+
+def test_an_article_on_the_same_people_about_another_event_is_not_coverage(story):
+    result, _ = score_article(story, article(OTHER_EVENT, title="New cranes for Calder Bay",
+                                             published="2025-11-21"))
+    assert not result.is_coverage and result.kind in ("unrelated", "mention")
+
+
+def test_a_long_feature_repeating_one_quotation_in_passing_is_a_mention(story):
+    result, _ = score_article(story, article(FEATURE, title="Saltmarsh reinvents itself"))
+    assert result.kind == "mention" and not result.is_coverage
+
+
+def test_a_copy_of_the_seed_on_another_site_is_a_copy(story):
+    result, _ = score_article(story, article(SEED, url="http://syndicated.example/strike"))
+    assert result.kind == "copy" and result.is_coverage
+
+
+def test_a_decision_says_why(story):
+    result, _ = score_article(story, article(BRIEF, title="Calder Bay dockworkers strike"))
+    why = result.evidence
+    assert {"calder", "harbourline"} <= set(why["names"])
+    assert "3200" in why["numbers"] and why["days_apart"] == 0 and why["claims"]
+
+
+def test_coverage_in_another_language_is_found_by_names_and_says_its_claims_were_not_scored(
+        story):
+    spanish = Article("http://es.example/a", "http://es.example/a", "Huelga en Calder Bay", None,
+                      "2025-08-12", "es", "Los estibadores del puerto de Calder Bay, con "
+                      "Marta Quiñones al frente, iniciaron una huelga de 48 horas.", "h", False)
+    found, scored = score_article(Story(**{**story.__dict__, "query": '"Calder Bay" Quiñones'}),
+                                  spanish)
+    assert found.is_coverage and not scored and found.evidence["claims_scored"] is False
