@@ -1,8 +1,9 @@
 """Every run ends: sitemap indexes followed to a depth limit, a cap on the entries taken from one
-feed or sitemap (the newest), a run time limit, and huge listings read a piece at a time.
+feed or sitemap (the newest), a run time limit, and huge listings read a piece at a time. Limits
+that hold: pages of too many elements refused unread, a worker stuck on a page killed.
 
 The servers generate what they list: an index that always names the next one, a feed of 235,000
-items.
+items, pages of a million `<p>` and of 100,000 nested `<div>`.
 """
 
 import sqlite3
@@ -34,6 +35,10 @@ class EndlessRoutes(dict):
         return super().get(path, default)
 
 
+MANY_P = b"<html><body>" + b"<p>x" * 1_000_000 + b"</body></html>"  # 80 s to read
+DEEP = b"<html><body>" + b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000 + b"</body>"
+
+
 def huge_feed() -> bytes:
     undated = b"".join(b"<item><link>/u/%d</link></item>" % i for i in range(HUGE))
     dated = "".join(f"<item><link>{path}</link><pubDate>2025-08-0{path[-1]}T12:00:00Z</pubDate>"
@@ -48,6 +53,8 @@ def server():
     server.routes = EndlessRoutes(server.routes)
     server.routes.base = server.base
     server.routes["/huge.xml"] = answer(200, huge_feed(), {"Content-Type": "application/rss+xml"})
+    server.routes["/many-p"] = answer(200, MANY_P)
+    server.routes["/deep"] = answer(200, DEEP)
     yield server
     server.close()
 
@@ -59,7 +66,7 @@ def crawl(server, tmp_path):
     db = tmp_path / "m.db"
     run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
 
-    def run(feeds=(), sitemaps=(), *settings):
+    def run(feeds=(), sitemaps=(), *settings, urls=(), timeout=300):
         outlets = tmp_path / "outlets.toml"
         outlets.write_text(f"""
 [[outlet]]
@@ -67,12 +74,15 @@ name = "Endless Times"
 domain = "127.0.0.1"
 feeds = {[server.base + f for f in feeds]}
 sitemaps = {[server.base + s for s in sitemaps]}
+urls = {[server.base + u for u in urls]}
 """)
         server.requests.clear()
         result = run_monitor("run", "--outlets", str(outlets), *FAST, *settings, db=db,
-                             check=False)
-        row = sqlite3.connect(db).execute(
+                             check=False, timeout=timeout)
+        connection = sqlite3.connect(db)
+        row = connection.execute(
             "select status, exit_code, finished_at from crawl_runs order by id desc").fetchone()
+        run.errors = dict(connection.execute("select url, error from pages"))
         return result, row, [path for _, path, _ in server.requests]
     return run
 
@@ -104,6 +114,26 @@ def test_a_235k_item_feed_gives_only_its_newest_entries_and_the_run_finishes(cra
     assert "taking the newest 20 (MONITOR_MAX_ENTRIES)" in result.stderr
 
 
+def test_pages_of_too_many_elements_are_refused_unread_and_recorded(crawl):
+    # Read, these would take minutes: refused, the run ends in seconds (bounded by the timeout).
+    result, (status, _, _), _ = crawl((), (), urls=["/many-p", "/deep"], timeout=60)
+    assert status == "finished", result.stderr
+    errors = {url.rsplit("/", 1)[1]: error for url, error in crawl.errors.items()}
+    assert errors["many-p"] == "too many elements to read (1,000,004 tags; the limit is 60,000)"
+    assert errors["deep"] == "too many elements to read (200,003 tags; the limit is 60,000)"
+
+
+def test_a_worker_stuck_on_a_page_past_the_read_limit_is_killed_and_the_page_recorded(crawl):
+    # No element limit: the page reaches trafilatura, which would hold its worker for over a
+    # minute in calls no signal interrupts; the run must end within the read limit plus seconds.
+    result, (status, _, _), _ = crawl((), (), "-s", "MONITOR_MAX_ELEMENTS=100000000",
+                                      "-s", "MONITOR_READ_TIMEOUT=2", urls=["/many-p"],
+                                      timeout=45)
+    assert status == "finished", result.stderr
+    (error,) = crawl.errors.values()
+    assert error == "reading the page took over 2 s"
+
+
 def test_newest_entries_come_dated_newest_first_then_undated_in_listed_order():
     newest = Newest(4)
     newest.add([("a", None), ("b", "2025-08-01"), ("c", None), ("d", "2025-08-03"),
@@ -119,3 +149,31 @@ def test_a_feed_read_in_pieces_gives_every_item_once():
         found += reader.feed(body[start:start + 4096])
     found += reader.close()
     assert len(found) == HUGE + len(DATED) == len(set(found))
+
+
+def test_a_seed_too_long_for_an_article_is_refused_with_one_line(tmp_path):
+    seed = tmp_path / "long.txt"
+    seed.write_text(SEED.read_text(encoding="utf-8") * 80, encoding="utf-8")
+    result = run_monitor("seed", "add", str(seed), db=tmp_path / "m.db", check=False, timeout=60)
+    assert result.returncode != 0
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {seed}: too long for a news article (")
+    assert line.endswith("characters; the limit is 200,000)")
+
+
+def test_a_seed_page_of_too_many_elements_is_refused_with_one_line(tmp_path):
+    seed = tmp_path / "many.html"
+    seed.write_bytes(MANY_P)
+    result = run_monitor("seed", "add", str(seed), db=tmp_path / "m.db", check=False, timeout=60)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {seed}: too many elements to read (1,000,004 tags; the limit is 60,000)"]
+
+
+def test_extract_refuses_a_page_of_too_many_elements_as_the_crawl_does(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_bytes(DEEP)
+    result = run_monitor("extract", str(page), check=False, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{page}: too many elements to read (200,003 tags; the limit is 60,000)"]
