@@ -14,7 +14,7 @@ import click
 
 from monitor import jobs, report, schedule, store
 from monitor import match as match_
-from monitor.extract import extract_page
+from monitor.extract import TooComplex, extract_page
 from monitor.outlets import OutletFileError
 from monitor.terminal import BadParameter, CliError, echo, json_line
 
@@ -325,7 +325,12 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
             echo(f"{source}: {e}", err=True)
             failed = True
             continue
-        article = extract_page(html, source)
+        try:
+            article = extract_page(html, source)
+        except TooComplex as e:  # what the crawl refuses, refused here too
+            echo(f"{source}: {e}", err=True)
+            failed = True
+            continue
         if article is None:
             echo(f"{source}: no article text found", err=True)
             failed = True

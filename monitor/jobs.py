@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from monitor import store
 from monitor.claims import read_seed
 from monitor.dates import parse_date
-from monitor.extract import decode_page, detect_language, extract_page
+from monitor.extract import TooComplex, decode_page, detect_language, extract_page
 from monitor.match import Story, score_article
 from monitor.outlets import load_outlets
 from monitor.workers import start_server, worker_pool
@@ -30,6 +30,10 @@ SAVE_EVERY = 100  # articles a transaction
 CHUNK = 2_000  # articles read into memory at a time
 POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 
+
+# A long read is 10,000 words, some 60,000 characters; a seed far longer is not one article, and
+# finding claims in 50 MB of text took over ten minutes.
+MAX_SEED_CHARACTERS = 200_000
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -61,6 +65,9 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
             published = published or page_date
         else:
             text = _decode_seed(raw, source)
+    if len(text) > MAX_SEED_CHARACTERS:
+        raise ValueError(f"{source}: too long for a news article ({len(text):,} characters; "
+                         f"the limit is {MAX_SEED_CHARACTERS:,})")
     seed = read_seed(text)
     if not seed.claims:
         raise ValueError(f"{source}: no claims found; is this a news article?")
@@ -92,7 +99,12 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
 
 
 def _read_seed_file(source: str) -> bytes:
+    from monitor.settings import DOWNLOAD_MAXSIZE
+
     try:
+        if Path(source).stat().st_size > DOWNLOAD_MAXSIZE:
+            raise ValueError(f"{source}: too big for a seed (over {DOWNLOAD_MAXSIZE:,} bytes, "
+                             f"the crawl's page limit)")
         return Path(source).read_bytes()
     except FileNotFoundError:
         raise ValueError(f"{source}: no such file") from None
@@ -130,11 +142,17 @@ def read_page_source(source: str) -> bytes:
 
     request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
-        return response.read(DOWNLOAD_MAXSIZE)
+        body = response.read(DOWNLOAD_MAXSIZE + 1)
+    if len(body) > DOWNLOAD_MAXSIZE:  # refused, as the crawl refuses it, rather than cut
+        raise ValueError(f"{source}: over {DOWNLOAD_MAXSIZE:,} bytes, the crawl's page limit")
+    return body
 
 
 def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
-    article = extract_page(html, source)
+    try:
+        article = extract_page(html, source)
+    except TooComplex as e:
+        raise ValueError(f"{source}: {e}") from None
     if article is None:
         raise ValueError(f"{source}: no article text found on that page")
     return f"{article.title or ''}\n{article.text}", article.published

@@ -12,20 +12,19 @@ from dataclasses import dataclass, field
 from twisted.internet import task
 
 from monitor import copies, store
-from monitor.extract import Article, extract_page
+from monitor.extract import MAX_ELEMENTS, Article, TooComplex, extract_page
 from monitor.items import PageItem
 from monitor.match import ArticleMatch, Story, article_profile, score_article
-from monitor.workers import AsyncPool, ExecutorPool, async_pool
+from monitor.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
 # An 8 MB page (the download limit) of plain paragraphs takes 24 s to read here, 5 MB of links
-# 41 s (`bench/slow_pages.py`); a page built to be slow could hold a worker for ever.
+# 41 s (`bench/slow_pages.py`); a page built to be slow could hold a worker for ever. A timer
+# signal in the worker gives up at this limit when it can; the crawl's process kills a worker
+# still on the page KILL_AFTER seconds later (a signal cannot interrupt one long libxml2 call).
 READ_TIMEOUT = 60.0  # seconds
-
-
-class TooSlow(Exception):
-    """Reading a page took longer than the crawl's time limit."""
+KILL_AFTER = 2.0  # seconds
 
 
 @dataclass
@@ -43,7 +42,8 @@ class PageRead:
 
 
 def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None,
-              known_text: str | None, stories: list[Story]) -> PageRead:
+              known_text: str | None, stories: list[Story],
+              max_elements: int = MAX_ELEMENTS) -> PageRead:
     """In a worker process: hash the raw page; unless unchanged, extract it, compress it, and
     match and sketch its article.
 
@@ -54,7 +54,7 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     if digest == known_hash:
         return PageRead(digest, True)
     packed = store.pack_page(body)  # first, while the page is still in the processor's caches
-    read = PageRead(digest, False, extract_page(body, url, encoding), packed)
+    read = PageRead(digest, False, extract_page(body, url, encoding, max_elements), packed)
     article = read.article
     if article is not None and article.content_hash != known_text:
         read.sketch = None if article.is_stub else copies.sketch(article.text)
@@ -76,21 +76,22 @@ def _kept(result: ArticleMatch, scored: bool) -> tuple[ArticleMatch, bool]:
                         result.evidence), scored
 
 
-# In a worker: the crawl's stories and time limit, sent once when the worker starts rather than
+# In a worker: the crawl's stories and limits, sent once when the worker starts rather than
 # with every page.
 _stories: list[Story] = []
 _time_limit = READ_TIMEOUT
+_max_elements = MAX_ELEMENTS
 
 
-def _set_up_worker(stories: list[Story], time_limit: float) -> None:
-    global _stories, _time_limit
-    _stories, _time_limit = stories, time_limit
+def _set_up_worker(stories: list[Story], time_limit: float, max_elements: int) -> None:
+    global _stories, _time_limit, _max_elements
+    _stories, _time_limit, _max_elements = stories, time_limit, max_elements
 
 
 def _read_page_against_stories(body: bytes, encoding: str | None, url: str,
                                known_hash: str | None, known_text: str | None) -> PageRead:
     with _timeout(_time_limit):
-        return read_page(body, encoding, url, known_hash, known_text, _stories)
+        return read_page(body, encoding, url, known_hash, known_text, _stories, _max_elements)
 
 
 @contextmanager
@@ -115,18 +116,21 @@ def _timeout(seconds: float) -> Iterator[None]:
 class ArticlePipeline:
     """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
-    def __init__(self, db_path: str, workers: int, stats, time_limit: float = READ_TIMEOUT):
+    def __init__(self, db_path: str, workers: int, stats, time_limit: float = READ_TIMEOUT,
+                 max_elements: int = MAX_ELEMENTS):
         self.db_path = db_path
         self.workers = workers
         self.stats = stats
         self.time_limit = time_limit
+        self.max_elements = max_elements
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
         return cls(settings.get("MONITOR_DB", "data/monitor.db"),
                    settings.getint("MONITOR_EXTRACT_WORKERS", 2), crawler.stats,
-                   settings.getfloat("MONITOR_READ_TIMEOUT", READ_TIMEOUT))
+                   settings.getfloat("MONITOR_READ_TIMEOUT", READ_TIMEOUT),
+                   settings.getint("MONITOR_MAX_ELEMENTS", MAX_ELEMENTS))
 
     def open_spider(self, spider=None):
         self.db = store.open_db(self.db_path)
@@ -145,7 +149,8 @@ class ArticlePipeline:
 
     def _new_pool(self) -> AsyncPool | ExecutorPool:
         return async_pool(_read_page_against_stories, self.workers, _set_up_worker,
-                          (self.stories, self.time_limit), read_pages=True)
+                          (self.stories, self.time_limit, self.max_elements), read_pages=True,
+                          time_limit=self.time_limit + KILL_AFTER)
 
     def _flush_touched(self) -> None:
         store.touch_pages(self.db, self.touched)
@@ -170,7 +175,9 @@ class ArticlePipeline:
             return self._unchanged(item)
         try:
             read = await self._read(item)
-        except TooSlow as e:  # not read again until it changes: it would only be as slow
+        except (TooSlow, TooComplex) as e:  # not read again until it changes: no better then
+            if isinstance(e, TooSlow):  # stopped by its own timer, or killed a little later
+                e = TooSlow(f"reading the page took over {self.time_limit:g} s")
             logger.warning("gave up on %s: %s", item.url, e)
             self.stats.inc_value("monitor/errors")
             with self.batch.page():

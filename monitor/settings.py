@@ -25,6 +25,15 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 
+# Every run ends, whatever the servers list: a sitemap index that always names another one is
+# followed this many levels down (Scrapy's DepthMiddleware; an article found through a sitemap of
+# a sitemap index is at depth 2, through a feed at 1), at most this many entries of one feed or
+# sitemap are taken (the newest), and a run stops after MONITOR_MAX_RUN seconds (it becomes
+# Scrapy's CLOSESPIDER_TIMEOUT; 0 for no limit), recorded as `closespider_timeout`.
+DEPTH_LIMIT = 4
+MONITOR_MAX_ENTRIES = 2000
+MONITOR_MAX_RUN = 3600
+
 # No remote control of a crawl that runs unattended: off, and not even loaded (Scrapy imports
 # aiohttp for its remote control, a tenth of a second every run).
 TELNETCONSOLE_ENABLED = False

@@ -22,6 +22,7 @@ import os
 import pickle
 import signal
 import struct
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +36,10 @@ PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "moni
 # For a crawl, the server also loads what extraction loads on its first page (stop-word lists,
 # suffix list, language model): once, instead of once in every worker (`bench/workers.py`).
 PRELOAD_FOR_READING = [*PRELOAD, "monitor.warm"]
+
+
+class TooSlow(Exception):
+    """A call took longer than its time limit (its worker was stopped)."""
 
 
 def start_server(read_pages: bool = False) -> None:
@@ -74,11 +79,13 @@ def _context(read_pages: bool) -> multiprocessing.context.BaseContext:
 
 
 def async_pool(fn: Callable, workers: int, initializer: Callable | None = None,
-               initargs: tuple = (), read_pages: bool = False) -> AsyncPool | ExecutorPool:
+               initargs: tuple = (), read_pages: bool = False,
+               time_limit: float | None = None) -> AsyncPool | ExecutorPool:
     """Worker processes to `await pool.run(*args)` on: an `AsyncPool`, or on Windows (whose
-    event loops cannot watch pipes) an `ExecutorPool`."""
-    kind = AsyncPool if os.name == "posix" else ExecutorPool
-    return kind(fn, workers, initializer, initargs, read_pages)
+    event loops cannot watch pipes, and which has no hard `time_limit`) an `ExecutorPool`."""
+    if os.name == "posix":
+        return AsyncPool(fn, workers, initializer, initargs, read_pages, time_limit)
+    return ExecutorPool(fn, workers, initializer, initargs, read_pages)
 
 
 class ExecutorPool:
@@ -103,13 +110,21 @@ class AsyncPool:
     the workers share and one they answer on, both read and written by the running asyncio
     loop: no thread in this process, and a worker that finishes a page takes the next at once.
 
-    When a worker dies, every call under way raises `BrokenProcessPool`; use a new pool.
+    When a worker dies, every call under way raises `BrokenProcessPool`; use a new pool. A call
+    that runs over `time_limit` seconds raises `TooSlow`: its worker is killed, which breaks the
+    pool the same way (whatever a killed worker held, the pipes' framing included, is lost).
     """
 
     def __init__(self, fn: Callable, workers: int, initializer: Callable | None = None,
-                 initargs: tuple = (), read_pages: bool = False):
+                 initargs: tuple = (), read_pages: bool = False,
+                 time_limit: float | None = None):
         self.fn, self.workers, self.initializer, self.initargs = fn, workers, initializer, initargs
+        self.time_limit = time_limit
+        # Each worker's current call and when it started (CLOCK_MONOTONIC is one clock for all
+        # processes): written by the worker, read by the watch in this process.
         self.context = _context(read_pages)
+        self.calls = self.context.RawArray("d", [-1.0] * 2 * workers)
+        self.watch: asyncio.TimerHandle | None = None
         self.processes: list[multiprocessing.process.BaseProcess] = []
         self.waiting: dict[int, asyncio.Future] = {}
         self.tickets = itertools.count()
@@ -149,9 +164,9 @@ class AsyncPool:
         # Kept while the pool lives: a worker opens them by name as it starts.
         self.locks = (self.context.Lock(), self.context.Lock())
         try:
-            args = (self.fn, take, give, *self.locks, self.initializer, self.initargs)
-            for _ in range(self.workers):
-                process = self.context.Process(target=_serve, args=args, daemon=True)
+            args = (self.fn, take, give, *self.locks, self.initializer, self.initargs, self.calls)
+            for slot in range(self.workers):
+                process = self.context.Process(target=_serve, args=(*args, slot), daemon=True)
                 process.start()
                 self.processes.append(process)
         except BaseException:
@@ -169,6 +184,23 @@ class AsyncPool:
         self.answers = _ReadPipe(self.loop, from_workers, self._answer, self._lost)
         for process in self.processes:
             self.loop.add_reader(process.sentinel, self._lost)
+        if self.time_limit:
+            self.watch = self.loop.call_later(1.0, self._check_calls)
+
+    def _check_calls(self) -> None:
+        # A worker still on one call past the limit is killed, whatever it is doing; the call
+        # fails with TooSlow, the others under way with BrokenProcessPool (`_lost`).
+        now = time.monotonic()
+        for slot, process in enumerate(self.processes):
+            ticket, started = self.calls[2 * slot], self.calls[2 * slot + 1]
+            if ticket >= 0 and started > 0 and now - started > self.time_limit:
+                answer = self.waiting.pop(int(ticket), None)
+                if answer is not None and not answer.done():
+                    answer.set_exception(TooSlow(
+                        f"reading the page took over {self.time_limit:g} s"))
+                process.kill()
+        if not self.closed:
+            self.watch = self.loop.call_later(1.0, self._check_calls)
 
     def _answer(self, message: tuple[int, bool, Any]) -> None:
         ticket, ok, value = message
@@ -196,6 +228,8 @@ class AsyncPool:
         if self.closed:
             return
         self.closed = True
+        if self.watch is not None:
+            self.watch.cancel()
         if self.requests is not None:
             for process in self.processes:
                 self.loop.remove_reader(process.sentinel)
@@ -311,7 +345,7 @@ def _widen(fd: int) -> None:
 
 
 def _serve(fn: Callable, requests, answers, take, give, initializer: Callable | None,
-           initargs: tuple) -> None:
+           initargs: tuple, calls, slot: int) -> None:
     # A worker: take a call from the shared pipe, answer it, until the pipe is closed. Ctrl-C
     # is for the crawl's process, which stops the crawl and then its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -323,10 +357,14 @@ def _serve(fn: Callable, requests, answers, take, give, initializer: Callable | 
             except (EOFError, OSError):  # the pool is closed, or its process is gone
                 return
         ticket, args = pickle.loads(message)
+        # When first, then which: the pool never reads a new ticket with an old start.
+        calls[2 * slot + 1] = time.monotonic()
+        calls[2 * slot] = ticket
         try:
             outcome = (ticket, True, fn(*args))
         except Exception as e:
             outcome = (ticket, False, e)
+        calls[2 * slot] = -1.0
         try:
             message = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as e:  # an answer that cannot travel

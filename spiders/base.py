@@ -3,8 +3,10 @@ the off-site rule and the article callback."""
 
 from __future__ import annotations
 
+import asyncio
+import heapq
 import unicodedata
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -20,6 +22,7 @@ from monitor.terminal import clean
 from monitor.urls import canonical_url, origin
 
 DEFAULT_WINDOW_DAYS = 7
+CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
 
 
 class OutletSpider(scrapy.Spider):
@@ -51,6 +54,11 @@ class OutletSpider(scrapy.Spider):
         contact = settings.get("MONITOR_CONTACT_URL")
         if contact and contact not in settings.get("USER_AGENT", ""):
             settings.set("USER_AGENT", f"media-monitor/0.1 (+{contact})", priority="spider")
+        # The run time limit is Scrapy's own, under the name the README documents.
+        if settings.getpriority("MONITOR_MAX_RUN") >= (settings.getpriority(
+                "CLOSESPIDER_TIMEOUT") or 0):
+            settings.set("CLOSESPIDER_TIMEOUT", settings.getfloat("MONITOR_MAX_RUN"),
+                         priority=settings.getpriority("MONITOR_MAX_RUN"))
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -75,6 +83,35 @@ class OutletSpider(scrapy.Spider):
             for source in self.story_sources:
                 for request in getattr(self, source)(story):
                     yield request
+
+    async def listed_entries(self, reader, response: Response,
+                             keep: Callable[[str, str | None], bool], body: bytes | None = None
+                             ) -> tuple[list[tuple[str, str | None]], int]:
+        """The newest MONITOR_MAX_ENTRIES (URL, date) entries of a feed or sitemap that `keep`
+        takes, and how many it listed in all.
+
+        The document is read a piece at a time, the reactor fetching and storing in between, so
+        a huge listing neither stalls the crawl nor holds more than the entries kept.
+        """
+        body = response.body if body is None else body
+        limit = self.crawler.settings.getint("MONITOR_MAX_ENTRIES")
+        newest = Newest(limit)
+        listed = skipped = 0
+        for start in range(0, len(body) + 1, CHUNK):
+            piece = reader.feed(body[start:start + CHUNK]) if start < len(body) \
+                else reader.close()
+            listed += len(piece)
+            entries = [(response.urljoin(url), date) for url, date in piece]
+            kept = [entry for entry in entries if keep(*entry)]
+            skipped += len(entries) - len(kept)
+            newest.add(kept)
+            await asyncio.sleep(0)
+        self.crawler.stats.inc_value("monitor/outside_window", skipped)
+        if newest.dropped:
+            self.logger.warning("%s lists %d entries to take; taking the newest %d "
+                                "(MONITOR_MAX_ENTRIES)", response.url, newest.seen, limit)
+            self.crawler.stats.inc_value("monitor/entries_over_limit", newest.dropped)
+        return newest.entries(), listed
 
     def in_window(self, published: str | datetime | None) -> bool:
         """Whether a listed article's date falls in some story's window (undated ones do)."""
@@ -179,6 +216,33 @@ class OutletSpider(scrapy.Spider):
                        etag=_header(response, b"ETag"),
                        last_modified=_header(response, b"Last-Modified"),
                        known_hash=known.get("html_hash"), known_text=known.get("content_hash"))
+
+
+class Newest:
+    """The `limit` newest of the (URL, date) entries added: dated ones newest first, then the
+    undated in the order listed (feeds list their newest first)."""
+
+    def __init__(self, limit: int):
+        self.limit = max(limit, 0)
+        self.heap: list[tuple[tuple[float, int], str, str | None]] = []
+        self.seen = 0
+
+    def add(self, entries: Iterable[tuple[str, str | None]]) -> None:
+        for url, published in entries:
+            when = parse_date(published)
+            key = (when.timestamp() if when else float("-inf"), -self.seen)
+            self.seen += 1
+            if len(self.heap) < self.limit:
+                heapq.heappush(self.heap, (key, url, published))
+            elif self.heap and key > self.heap[0][0]:
+                heapq.heapreplace(self.heap, (key, url, published))
+
+    @property
+    def dropped(self) -> int:
+        return self.seen - len(self.heap)
+
+    def entries(self) -> list[tuple[str, str | None]]:
+        return [(url, published) for _, url, published in sorted(self.heap, reverse=True)]
 
 
 def _name_key(name: str) -> str:

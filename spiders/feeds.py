@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 
 import scrapy
 from lxml import etree
@@ -18,29 +18,67 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 _DATES = ("pubDate", "date", "published", "updated", "issued", "modified")
 
 
+def pull_parser() -> etree.XMLPullParser:
+    """An XML parser fed piece by piece, as safe as XML_PARSER."""
+    return etree.XMLPullParser(events=("end",), resolve_entities=False, no_network=True,
+                               huge_tree=False, recover=True, load_dtd=False)
+
+
+class FeedReader:
+    """Reads an RSS or Atom document a piece at a time: `feed(chunk)` and `close()` return the
+    (article link, date) of the items they completed, and read items are dropped from memory."""
+
+    def __init__(self):
+        self.parser = pull_parser()
+
+    def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
+        self.parser.feed(chunk)
+        return self._items()
+
+    def close(self) -> list[tuple[str, str | None]]:
+        try:
+            self.parser.close()
+        except etree.XMLSyntaxError:
+            pass
+        return self._items()
+
+    def _items(self) -> list[tuple[str, str | None]]:
+        entries: list[tuple[str, str | None]] = []
+        for _, element in self.parser.read_events():
+            if not isinstance(element.tag, str):
+                continue
+            if etree.QName(element).localname == "item":  # RSS 0.9x, 1.0 (RDF) and 2.0
+                link = _child_text(element, "link") or _guid_link(element) or element.get(
+                    "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+                if link:
+                    entries.append((link, _first(element, _DATES)))
+                forget(element)
+            elif element.tag == f"{_ATOM}entry":
+                for link in element.iter(f"{_ATOM}link"):
+                    if link.get("rel", "alternate") == "alternate" and link.get("href"):
+                        entries.append((link.get("href").strip(), _first(element, _DATES)))
+                        break
+                forget(element)
+        return entries
+
+
+def forget(element) -> None:
+    """Drop an element that was read, and its earlier siblings, so a long document's memory
+    stays that of one entry."""
+    element.clear()
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
+        del parent[0]
+
+
+def read_all(reader, body: bytes) -> list[tuple[str, str | None]]:
+    """Every entry of a whole document, through a reader (FeedReader, SitemapReader)."""
+    return reader.feed(body) + reader.close()
+
+
 def feed_entries(body: bytes) -> list[tuple[str, str | None]]:
     """The (article link, date) of every item of an RSS or Atom document, in feed order."""
-    try:
-        root = etree.fromstring(body, parser=XML_PARSER)
-    except etree.XMLSyntaxError:
-        return []
-    if root is None:
-        return []
-    entries: list[tuple[str, str | None]] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if etree.QName(element).localname == "item":  # RSS 0.9x, 1.0 (RDF) and 2.0
-            link = _child_text(element, "link") or _guid_link(element) or element.get(
-                "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
-            if link:
-                entries.append((link, _first(element, _DATES)))
-        elif element.tag == f"{_ATOM}entry":
-            for link in element.iter(f"{_ATOM}link"):
-                if link.get("rel", "alternate") == "alternate" and link.get("href"):
-                    entries.append((link.get("href").strip(), _first(element, _DATES)))
-                    break
-    return entries
+    return read_all(FeedReader(), body)
 
 
 def _first(element, names: tuple[str, ...]) -> str | None:
@@ -67,19 +105,22 @@ def _guid_link(element) -> str | None:
 
 
 class FeedSource:
-    """Mixin: requests an outlet's feeds and follows their item links."""
+    """Mixin: requests an outlet's feeds and follows their newest item links."""
 
     def feed_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.feeds:
             yield scrapy.Request(url, callback=self.parse_feed, cb_kwargs={"outlet": outlet},
                                  dont_filter=True)
 
-    def parse_feed(self, response: Response, outlet: Outlet) -> Iterable[scrapy.Request]:
-        entries = [(response.urljoin(link), date) for link, date in feed_entries(response.body)]
-        if not entries:
+    async def parse_feed(self, response: Response, outlet: Outlet
+                         ) -> AsyncIterator[scrapy.Request]:
+        entries, listed = await self.listed_entries(FeedReader(), response,
+                                                     lambda url, date: self.in_window(date))
+        if not listed:
             self.logger.warning("no items in feed %s", response.url)
             self.crawler.stats.inc_value("monitor/empty_feeds")
-        yield from self.article_requests(entries, outlet)
+        for request in self.article_requests(entries, outlet):
+            yield request
 
 
 class FeedsSpider(FeedSource, OutletSpider):

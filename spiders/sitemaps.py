@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 
 import scrapy
 from lxml import etree
@@ -11,7 +11,56 @@ from scrapy.utils.gz import gunzip
 
 from monitor.outlets import Outlet
 from spiders.base import OutletSpider
-from spiders.feeds import XML_PARSER
+from spiders.feeds import forget, pull_parser, read_all
+
+
+class SitemapReader:
+    """Reads a sitemap a piece at a time: `feed(chunk)` and `close()` return the (URL, date)
+    entries they completed (the Google News publication date, else `lastmod`); `kind` is
+    'urlset' or 'sitemapindex' once known."""
+
+    def __init__(self):
+        self.parser = pull_parser()
+        self.kind = ""
+
+    def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
+        self.parser.feed(chunk)
+        return self._entries()
+
+    def close(self) -> list[tuple[str, str | None]]:
+        try:
+            root = self.parser.close()
+        except etree.XMLSyntaxError:
+            root = None
+        entries = self._entries()
+        if not self.kind and root is not None and isinstance(root.tag, str):
+            self.kind = etree.QName(root).localname
+        return entries
+
+    def _entries(self) -> list[tuple[str, str | None]]:
+        entries = []
+        for _, entry in self.parser.read_events():
+            parent = entry.getparent()
+            if not isinstance(entry.tag, str) or parent is None or parent.getparent() is not None:
+                continue  # only the root's children are entries
+            self.kind = self.kind or etree.QName(parent).localname
+            fields = {etree.QName(e).localname: (e.text or "").strip() for e in entry.iter()
+                      if isinstance(e.tag, str)}
+            if fields.get("loc"):
+                entries.append((fields["loc"], fields.get("publication_date") or fields.get(
+                    "lastmod") or None))
+            forget(entry)
+        return entries
+
+
+def gunzipped(body: bytes, max_size: int = 50 * 1024 * 1024) -> bytes | None:
+    """A gzip-compressed sitemap's bytes (others as they are); None when corrupt or too big."""
+    if body[:2] != b"\x1f\x8b":
+        return body
+    try:
+        return gunzip(body, max_size=max_size)
+    except (OSError, ValueError):  # truncated, corrupt or over the size limit
+        return None
 
 
 def sitemap_entries(body: bytes, max_size: int = 50 * 1024 * 1024
@@ -20,49 +69,40 @@ def sitemap_entries(body: bytes, max_size: int = 50 * 1024 * 1024
 
     The date is the Google News publication date when there is one, else `lastmod`.
     """
-    if body[:2] == b"\x1f\x8b":
-        try:
-            body = gunzip(body, max_size=max_size)
-        except (OSError, ValueError):  # truncated, corrupt or over the size limit
-            return "", []
-    try:
-        root = etree.fromstring(body, parser=XML_PARSER)
-    except etree.XMLSyntaxError:
+    body = gunzipped(body, max_size)
+    if body is None:
         return "", []
-    if root is None:
-        return "", []
-    kind = etree.QName(root).localname
-    entries = []
-    for entry in root:
-        if not isinstance(entry.tag, str):
-            continue
-        fields = {etree.QName(e).localname: (e.text or "").strip() for e in entry.iter()
-                  if isinstance(e.tag, str)}
-        if fields.get("loc"):
-            entries.append((fields["loc"], fields.get("publication_date") or fields.get(
-                "lastmod") or None))
-    return kind, entries
+    reader = SitemapReader()
+    entries = read_all(reader, body)
+    return reader.kind, entries
 
 
 class SitemapSource:
-    """Mixin: requests an outlet's sitemaps, descends indexes, follows article URLs."""
+    """Mixin: requests an outlet's sitemaps, descends indexes, follows the newest article URLs.
+
+    How deep indexes go is bounded by Scrapy's DEPTH_LIMIT (monitor/settings.py)."""
 
     def sitemap_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.sitemaps:
             yield scrapy.Request(url, callback=self.parse_sitemap, cb_kwargs={"outlet": outlet},
                                  dont_filter=True)
 
-    def parse_sitemap(self, response: Response, outlet: Outlet) -> Iterable[scrapy.Request]:
-        kind, entries = sitemap_entries(response.body,
-                                        self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-        if kind == "sitemapindex":
-            for url, lastmod in entries:
-                # An index entry changed before the window opened holds no article in it.
-                if outlet.owns(url) and self.in_window_or_after(lastmod):
-                    yield scrapy.Request(url, callback=self.parse_sitemap,
-                                         cb_kwargs={"outlet": outlet})
-        elif kind == "urlset":
-            yield from self.article_requests(entries, outlet)
+    async def parse_sitemap(self, response: Response, outlet: Outlet
+                            ) -> AsyncIterator[scrapy.Request]:
+        body = gunzipped(response.body, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        reader = SitemapReader()
+        # Which entries are worth taking depends on the kind, known from the first entry on.
+        # An index entry changed before the window opened holds no article in it.
+        entries, _ = await self.listed_entries(reader, response, lambda url, date: (
+            outlet.owns(url) and self.in_window_or_after(date)
+            if reader.kind == "sitemapindex" else self.in_window(date)), body=body or b"")
+        if reader.kind == "sitemapindex":
+            for url, _ in entries:
+                yield scrapy.Request(url, callback=self.parse_sitemap,
+                                     cb_kwargs={"outlet": outlet})
+        elif reader.kind == "urlset":
+            for request in self.article_requests(entries, outlet):
+                yield request
         else:
             self.logger.warning("not a sitemap: %s", response.url)
             self.crawler.stats.inc_value("monitor/bad_sitemaps")

@@ -25,7 +25,7 @@ def outlet_server():
 
 
 def run_monitor(*args: str, db: Path | None = None, check: bool = True,
-                cwd: Path = ROOT) -> subprocess.CompletedProcess:
+                cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the `monitor` CLI in its own process (Scrapy's reactor cannot restart in ours)."""
     command = [sys.executable, "-m", "monitor.cli"]
     if db is not None:
@@ -33,7 +33,7 @@ def run_monitor(*args: str, db: Path | None = None, check: bool = True,
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("MONITOR_DB", None)
     result = subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd,
-                            env=env, timeout=300)
+                            env=env, timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"monitor {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result

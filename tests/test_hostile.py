@@ -178,6 +178,7 @@ def hostile(route_server, tmp_path_factory):
     result = run_monitor(
         "run", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0", "-s", "DOWNLOAD_TIMEOUT=3",
         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=2", "-s", "MONITOR_READ_TIMEOUT=3",
+        "-s", "MONITOR_MAX_ELEMENTS=10000000",  # /slow-to-read is to be read, not refused
         "-s", 'DEFAULT_REQUEST_HEADERS={"Authorization": "Bearer s3cret"}', db=db, check=False)
     return db, route_server, result, secret
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.workers import AsyncPool, ExecutorPool
+from monitor.workers import AsyncPool, ExecutorPool, TooSlow
 
 KINDS = pytest.mark.parametrize("kind", [AsyncPool, ExecutorPool])
 
@@ -123,3 +123,37 @@ def test_closing_stops_the_workers(kind):
     for pid in run(calls()):
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def stuck(seconds):
+    # Deaf to the timer signal, as one long libxml2 call is: only a kill ends it.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM})
+    time.sleep(seconds)
+    return "finished"
+
+
+def test_a_call_over_the_time_limit_is_killed_with_its_worker():
+    async def calls():
+        pool = AsyncPool(stuck, 1, time_limit=1)
+        try:
+            # Bounded: the call would take 120 s; its limit is 1 s, checked every second.
+            with pytest.raises(TooSlow):
+                await asyncio.wait_for(pool.run(120), timeout=30)
+            (worker,) = pool.processes
+            worker.join(10)
+            return worker.exitcode
+        finally:
+            pool.close(wait=False)
+
+    assert run(calls()) == -signal.SIGKILL
+
+
+def test_calls_within_the_time_limit_are_answered():
+    async def calls():
+        pool = AsyncPool(pid_after, 2, time_limit=5)
+        try:
+            return await asyncio.gather(*(pool.run(0.5) for _ in range(4)))
+        finally:
+            pool.close()
+
+    assert len(set(run(calls()))) <= 2
