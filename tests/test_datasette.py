@@ -170,3 +170,39 @@ def test_the_database_page_does_not_open_on_migrations(datasette):
     tables = {t["name"]: t["hidden"] for t in asyncio.run(get_json(
         datasette, "/monitor.json"))["tables"]}
     assert tables["_migrations"] is True
+
+
+@pytest.fixture(scope="module")
+def served(crawled_demo):
+    """`monitor serve` on the crawled demo at a free loopback port; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
+                               "serve", "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_matrix_page_in_a_browser_shows_the_heatmap_and_conflicts(browser, served):
+    dom, console = browser(f"{served}/-/monitor/matrix/trump-cartels")
+    assert len(re.findall(r'<td class="cell v-', dom)) == 23 * 7
+    assert "<h2>Conflicts (" in dom and "<mark>" in dom
+    assert console == []
+
+
+def test_the_conflicts_view_in_a_browser_marks_both_sentences(browser, served):
+    dom, console = browser(f"{served}/monitor/conflicts?story=trump-cartels")
+    assert dom.count('<div class="monitor-conflict">') > 0 and "<mark>" in dom
+    assert console == []
