@@ -128,6 +128,15 @@ def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _quiet(settings: tuple[str, ...], verbose: bool) -> tuple[str, ...]:
+    """On a terminal, Scrapy logs only warnings and errors there (its start-up lines and stats
+    dump go to the log file alone), unless -v or the user's own LOG_LEVEL says otherwise."""
+    if verbose or not sys.stderr.isatty() or any(
+            pair.split("=", 1)[0].strip() == "LOG_LEVEL" for pair in settings):
+        return settings
+    return ("LOG_LEVEL=WARNING", *settings)
+
+
 def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=None) -> dict:
     try:
         figures = jobs.crawl(ctx.obj["db_path"], outlets, base, _settings(settings),
@@ -168,6 +177,9 @@ def _unattended(ctx: click.Context, log_file: str | None):
 
 _LOG_FILE = click.option("--log-file", type=click.Path(dir_okay=False),
                          help="Also log to this file [default: the database path with .log].")
+_VERBOSE = click.option("-v", "--verbose", is_flag=True,
+                        help="Show Scrapy's log lines on a terminal too (they always go to the log "
+                             "file).")
 _OUTLETS = click.option("--outlets", default="data/outlets.toml", show_default=True,
                         type=click.Path(dir_okay=False), help="The outlet file.")
 _SCRAPY_SETTINGS = click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
@@ -179,15 +191,19 @@ _SCRAPY_SETTINGS = click.option("-s", "settings", multiple=True, metavar="NAME=V
 @_OUTLETS
 @_SCRAPY_SETTINGS
 @_LOG_FILE
+@_VERBOSE
 @click.pass_context
 def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
-          log_file: str | None) -> None:
+          log_file: str | None, verbose: bool) -> None:
     """Fetch, extract and match new coverage from every outlet once.
+
+    On a terminal: one progress line and the summary; Scrapy's log lines go to the log file
+    (-v shows them too).
 
     Example: monitor crawl --outlets data/outlets.toml -s DOWNLOAD_DELAY=1
     """
     with _unattended(ctx, log_file):
-        figures = _crawl(ctx, outlets, settings)
+        figures = _crawl(ctx, outlets, _quiet(settings, verbose))
         _say(f"Matched {figures['matched']} articles as they were stored: "
              f"{figures['covering']} cover a story")
     if figures["status"] != "finished":
@@ -217,17 +233,19 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
 @_OUTLETS
 @_SCRAPY_SETTINGS
 @_LOG_FILE
+@_VERBOSE
 @click.pass_context
 def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
-        log_file: str | None) -> None:
+        log_file: str | None, verbose: bool) -> None:
     """Crawl, then match: the command to schedule. Never two at once on one database.
 
-    Exits 1 when the crawl did not finish, 75 when another run holds the database.
+    Exits 1 when the crawl did not finish, 75 when another run holds the database. On a
+    terminal: one progress line and the summary (-v: Scrapy's log lines too).
 
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     """
     with _unattended(ctx, log_file):
-        figures = _crawl(ctx, outlets, settings)
+        figures = _crawl(ctx, outlets, _quiet(settings, verbose))
         db = _db(ctx)
         # The crawl matched what it stored; this catches up on stories added since.
         later = jobs.match_stories(db, progress=_progress)

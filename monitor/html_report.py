@@ -64,15 +64,50 @@ def render_html(db: Database, story: int) -> str:
     return "\n".join(parts)
 
 
-def render_matrix_page(db: Database, slug: str) -> str | None:
-    """Just the heatmap of a story (for the Datasette plugin); None when there is no such story."""
+def matrix_parts(db: Database, slug: str) -> dict | None:
+    """A story's heatmap and conflicts as HTML parts (for the Datasette plugin's page, which
+    wraps them in Datasette's layout); None when there is no such story."""
     rows = list(db["stories"].rows_where("slug = ?", [slug])) if db["stories"].exists() else []
     if not rows:
         return None
     claims, outlets, cells = story_matrix(db, rows[0]["id"])
-    sentences = _sentences(db, slug)
-    return "\n".join([_head(rows[0]["title"]), f"<h1>{e(rows[0]['title'])}</h1>",
-                      _heatmap(claims, outlets, cells, sentences), "</main></body></html>"])
+    conflicts = [{**r, "html": conflict_html(r["claim_text"], r["sentence"], r["conflicts"])}
+                 for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts "
+                                   "from conflicts where story = ? order by claim, outlet",
+                                   [slug])]
+    return {"title": rows[0]["title"], "slug": slug, "claims": len(claims),
+            "outlets": len(outlets), "css": matrix_css(),
+            "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug)),
+            "conflicts": conflicts}
+
+
+def conflict_html(claim_text: str, sentence: str | None, conflicts: str | None) -> str:
+    """A conflict as the seed's sentence over the outlet's, differing words marked, with what
+    differs (a number, a quotation, ...)."""
+    ours, theirs = highlight(claim_text or "", sentence or "")
+    return (f'<div class="monitor-conflict"><div>seed: {ours}</div><div>outlet: {theirs}</div>'
+            f'<div class="monitor-kinds">{conflict_kinds(conflicts)}</div></div>')
+
+
+def conflict_kinds(conflicts: str | None) -> str:
+    """What differs in a conflict (its stored JSON), as HTML: `number: seed “29” vs “26”`."""
+    return "; ".join(f"{e(c['kind'])}: seed “{e(c['claim'])}” vs “{e(c['article'])}”"
+                     # Whole sentences (a flipped negation) are already shown above them.
+                     if len(str(c["claim"])) <= 60 else e(c["kind"])
+                     for c in json.loads(conflicts or "[]"))
+
+
+def matrix_css() -> str:
+    """The heatmap's and the marked conflicts' styles, without the page's own."""
+    colours = "".join(f".v-{v}{{background:{c}}}" for v, c in COLOURS.items())
+    return (".heatmap{border-collapse:collapse} .heatmap td,.heatmap th{border:1px solid "
+            "#d0d7de;padding:.25rem .4rem}"
+            ".heatmap th.outlet{writing-mode:vertical-rl;transform:rotate(180deg);"
+            "font-weight:500} .heatmap td.cell{width:1.6rem;text-align:center;cursor:pointer;"
+            "color:#fff} .heatmap td.claim{max-width:34rem} .quote{font-style:italic}"
+            "#detail{min-height:3rem;padding:.5rem;border-left:4px solid #d0d7de;margin:.5rem 0}"
+            ".monitor-conflict mark{background:#ffd8b5} .monitor-kinds{color:#59636e}"
+            + colours)
 
 
 def _sentences(db: Database, slug: str) -> dict[tuple[int, str], str]:

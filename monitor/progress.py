@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import time
 
@@ -15,13 +16,14 @@ logger = logging.getLogger(__name__)
 
 
 class CrawlProgress:
-    """A Scrapy extension counting pages fetched, articles extracted and covering, errors."""
+    """A Scrapy extension showing pages stored, articles, coverage found, errors and the rate."""
 
     def __init__(self, stats, interval: float, tty: bool):
         self.stats = stats
         self.interval = interval
         self.tty = tty
         self.loop: task.LoopingCall | None = None
+        self.started = time.monotonic()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -36,19 +38,16 @@ class CrawlProgress:
         return extension
 
     def line(self) -> str:
-        get = self.stats.get_value
-        return (f"fetched {get('response_received_count', 0)} pages · extracted "
-                f"{get('monitor/articles', 0)} articles ({get('monitor/covering', 0)} cover a "
-                f"story) · {get('monitor/unchanged', 0)} unchanged · "
-                f"{get('monitor/errors', 0) + get('log_count/ERROR', 0)} errors")
+        return progress_line(self.stats.get_stats(), time.monotonic() - self.started)
 
     def show(self) -> None:
         if self.tty:
-            echo(f"  {self.line()}   ", err=True, nl=False, overwrite=True)
+            echo(_fit(f"  {self.line()}   "), err=True, nl=False, overwrite=True)
         else:
             logger.info("progress: %s", self.line())
 
     def opened(self, spider) -> None:
+        self.started = time.monotonic()
         self.loop = task.LoopingCall(self.show)
         self.loop.start(self.interval, now=False)
         # How late a 50 ms tick runs tells whether anything blocks the reactor.
@@ -70,4 +69,19 @@ class CrawlProgress:
             if loop and loop.running:
                 loop.stop()
         if self.tty:
-            echo(f"  {self.line()}", err=True, overwrite=True)
+            echo(_fit(f"  {self.line()}   "), err=True, overwrite=True)
+
+
+def _fit(line: str) -> str:
+    # Wider than the terminal, the line would wrap, and "\r" could not start it over.
+    return line[:shutil.get_terminal_size().columns - 1]
+
+
+def progress_line(stats: dict, seconds: float) -> str:
+    """The crawl so far, counted as the run's summary and `crawl_runs` count it (jobs.crawl)."""
+    pages = stats.get("monitor/pages", 0)
+    errors = stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0)
+    return (f"{pages} pages · {stats.get('monitor/articles', 0)} articles "
+            f"({stats.get('monitor/changed', 0)} new or changed) · "
+            f"{stats.get('monitor/covering', 0)} cover a story · {errors} errors · "
+            f"{pages / max(seconds, 0.001):.1f} pages/s")

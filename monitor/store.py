@@ -294,6 +294,32 @@ def m008_coverage_kinds(db: Database) -> None:
         left join outlets on outlets.id = articles.outlet_id""", replace=True)
 
 
+@migration
+def m009_outlet_views(db: Database) -> None:
+    # Datasette answers "who" directly: every match with its outlet's name, and what each
+    # outlet left out. An outlet leaves a claim out when none of its covering articles carries
+    # it, as the report counts it (report.outlet_summary), not per article.
+    db.create_view("outlet_matches", """
+        select stories.slug as story, outlets.name as outlet, claims.position as claim,
+               claims.kind, claims.text as claim_text, matches.verdict, matches.score,
+               matches.sentence, matches.conflicts, articles.title, articles.url,
+               matches.story_id, matches.claim_id, matches.article_id
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id""", replace=True)
+    db.create_view("claims_left_out", """
+        select stories.slug as story, covering.outlet, claims.position as claim, claims.kind,
+               claims.text as claim_text
+        from (select distinct story, outlet from coverage_matrix) as covering
+        join stories on stories.slug = covering.story
+        join claims on claims.story_id = stories.id
+        where not exists (select 1 from coverage_matrix as m where m.story = covering.story
+                          and m.outlet = covering.outlet and m.claim = claims.position
+                          and m.verdict != 'absent')""", replace=True)
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                story_id: int | None = None, **settings) -> int:
     """Register a story and its claims; with `story_id`, that story is registered again: new

@@ -147,10 +147,12 @@ def browser():
     if executable is None:
         pytest.skip("chromium is not installed (CI installs Debian's chromium package)")
 
-    def render(path: Path) -> tuple[str, list[str]]:
+    def render(path: Path | str) -> tuple[str, list[str]]:
+        # A file, or the URL of a page a test serves on 127.0.0.1.
+        url = path if isinstance(path, str) else path.resolve().as_uri()
         with tempfile.TemporaryDirectory() as profile:
             result = subprocess.run([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-                                     "--dump-dom", path.resolve().as_uri()],
+                                     "--dump-dom", url],
                                     capture_output=True, text=True, timeout=120)
         console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
         return result.stdout, console

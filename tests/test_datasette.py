@@ -8,11 +8,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 
 import pytest
 from datasette.app import Datasette
+from sqlite_utils import Database
 
+from monitor import store
 from monitor.cli import datasette_metadata
+from monitor.report import outlet_summary
 from tests.conftest import ROOT
 
 
@@ -99,3 +103,106 @@ def test_the_machinery_tables_are_hidden_from_the_table_list(datasette):
         datasette, "/monitor.json"))["tables"]}
     assert tables["articles"] is False
     assert all(tables[name] for name in ("_pending_copies", "_sketches", "_sketch_bands"))
+
+
+def test_every_match_is_shown_with_its_outlet_name(datasette, crawled_demo):
+    rows = asyncio.run(get_json(datasette, "/monitor/outlet_matches.json?_shape=array&_size=max"))
+    db = Database(crawled_demo)
+    expected = {(r["claim_id"], r["article_id"]): r["name"] for r in db.query(
+        "select claim_id, article_id, outlets.name from matches join articles on articles.id = "
+        "article_id join outlets on outlets.id = articles.outlet_id")}
+    assert {(r["claim_id"], r["article_id"]): r["outlet"] for r in rows} == expected
+
+
+@pytest.mark.parametrize("story", ["trump-cartels", "port-strike", "congestion-charge"])
+def test_left_out_per_outlet_agrees_with_the_report(datasette, crawled_demo, story):
+    rows = asyncio.run(get_json(datasette, f"/monitor/left_out.json?story={story}"
+                                           "&_shape=array&_size=max"))
+    db = Database(crawled_demo)
+    report = {r["outlet"]: r["absent"] for r in outlet_summary(db, store.story_id(db, story)[0])}
+    assert Counter(r["outlet"] for r in rows) == {o: n for o, n in report.items() if n}
+
+
+def test_conflicts_show_both_sentences_with_the_difference_marked(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/conflicts?story=trump-cartels"))
+    cells = re.findall(r'<td class="col-conflicts[^"]*">(.*?)</td>', page.text, re.S)
+    assert cells and all("seed: " in c and "outlet: " in c and "<mark>" in c for c in cells)
+    assert "&#34;kind&#34;" not in page.text and '"kind":' not in page.text  # no raw JSON
+
+
+def test_a_canned_query_without_its_parameter_says_what_to_give_it(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/story_matrix"))
+    assert "This query needs <strong>story</strong>" in page.text
+    assert '<a href="?story=trump-cartels">trump-cartels</a>' in page.text
+
+
+def test_a_canned_query_with_its_parameter_gives_no_hint(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/story_matrix?story=trump-cartels"))
+    assert page.status_code == 200 and "This query needs" not in page.text
+
+
+def test_the_index_links_to_each_story_matrix(datasette):
+    page = asyncio.run(datasette.client.get("/"))
+    for slug in ("trump-cartels", "port-strike", "congestion-charge"):
+        assert f'href="/-/monitor/matrix/{slug}"' in page.text
+
+
+def test_each_story_row_links_to_its_matrix(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/stories"))
+    assert page.text.count('href="/-/monitor/matrix/') == 3
+
+
+def test_the_matrix_page_has_datasette_layout_and_every_conflict(datasette, crawled_demo):
+    page = asyncio.run(datasette.client.get("/-/monitor/matrix/trump-cartels"))
+    conflicts = Database(crawled_demo).execute(
+        "select count(*) from conflicts where story = 'trump-cartels'").fetchone()[0]
+    assert '<footer class="ft">' in page.text and "/-/static/app.css" in page.text
+    assert page.text.count('<div class="monitor-conflict">') == conflicts > 0
+
+
+def test_an_unknown_story_gets_datasette_404_page(datasette):
+    page = asyncio.run(datasette.client.get("/-/monitor/matrix/no-such-story"))
+    assert page.status_code == 404
+    assert '<footer class="ft">' in page.text and "No story called" in page.text
+
+
+def test_the_database_page_does_not_open_on_migrations(datasette):
+    tables = {t["name"]: t["hidden"] for t in asyncio.run(get_json(
+        datasette, "/monitor.json"))["tables"]}
+    assert tables["_migrations"] is True
+
+
+@pytest.fixture(scope="module")
+def served(crawled_demo):
+    """`monitor serve` on the crawled demo at a free loopback port; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
+                               "serve", "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_matrix_page_in_a_browser_shows_the_heatmap_and_conflicts(browser, served):
+    dom, console = browser(f"{served}/-/monitor/matrix/trump-cartels")
+    assert len(re.findall(r'<td class="cell v-', dom)) == 23 * 7
+    assert "<h2>Conflicts (" in dom and "<mark>" in dom
+    assert console == []
+
+
+def test_the_conflicts_view_in_a_browser_marks_both_sentences(browser, served):
+    dom, console = browser(f"{served}/monitor/conflicts?story=trump-cartels")
+    assert dom.count('<div class="monitor-conflict">') > 0 and "<mark>" in dom
+    assert console == []

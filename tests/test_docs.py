@@ -5,7 +5,7 @@ import re
 import pytest
 
 from monitor.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_monitor
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -32,3 +32,29 @@ def test_every_table_is_in_the_readme(table):
 def test_the_two_commands_come_first():
     first_code = README.split("```")[1]
     assert "make demo" in first_code and "make test" in first_code
+
+
+def readme_demo_output() -> list[list[str]]:
+    """The README's demo output block as runs of lines, split where it has a "..." line."""
+    block = re.search(r"<!-- demo output:.*?-->\n```\n(.*?)```\n<!-- /demo output -->", README,
+                      re.S)
+    assert block, "the README has no demo output block between its markers"
+    runs: list[list[str]] = [[]]
+    for line in block.group(1).splitlines():
+        if line.strip() == "...":
+            runs.append([])
+        else:
+            runs[-1].append(line.rstrip())
+    return [run for run in runs if run]
+
+
+def test_the_readme_shows_what_the_demo_prints(tmp_path):
+    printed = run_monitor("demo", db=tmp_path / "demo.db").stdout
+    # The demo serves its outlets on port 8765, or on a free port when that one is taken.
+    lines = [re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:8765", line).rstrip()
+             for line in printed.splitlines()]
+    at = 0
+    for run in readme_demo_output():
+        found = next((i for i in range(at, len(lines)) if lines[i:i + len(run)] == run), None)
+        assert found is not None, f"the demo does not print, after line {at}:\n" + "\n".join(run)
+        at = found + len(run)

@@ -1,5 +1,8 @@
 """Running from cron: one run at a time, every run recorded and logged, a schedule loop."""
 
+import os
+import pty
+import re
 import sqlite3
 import subprocess
 import sys
@@ -93,7 +96,7 @@ def test_progress_goes_to_plain_log_lines_when_not_on_a_terminal(setup):
     run_monitor("crawl", "--outlets", str(outlets), *FAST, "-s", "DOWNLOAD_DELAY=0.05",
                 "-s", "MONITOR_PROGRESS_INTERVAL=0.2", db=db)
     log = db.with_suffix(".log").read_text()
-    assert "progress: fetched" in log and "extracted" in log and "cover a story" in log
+    assert re.search(r"progress: \d+ pages · \d+ articles .* cover a story", log)
 
 
 def test_scrapy_debug_lines_show_when_asked_for(setup):
@@ -103,3 +106,69 @@ def test_scrapy_debug_lines_show_when_asked_for(setup):
                         db=db)
     assert "DEBUG: Crawled (" not in quiet.stderr
     assert "DEBUG: Crawled (" in asked.stderr
+
+
+def in_a_terminal(*args: str, db) -> str:
+    """Run the monitor CLI on a pseudo-terminal, as a user at a shell would; returns all it
+    printed there (stdout and stderr share the terminal)."""
+    command = [sys.executable, "-m", "monitor.cli", "--db", str(db), *args]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
+        os.chdir(ROOT)
+        env = {**os.environ, "COLUMNS": "200"}
+        env.pop("MONITOR_DB", None)
+        os.execve(sys.executable, command, env)
+    out = bytearray()
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        out.extend(data)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0, out.decode(errors="replace")
+    return out.decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+
+@pytest.fixture
+def on_a_terminal(setup):
+    """A `monitor run` on a terminal: what it printed, and its database."""
+    db, outlets = setup
+    return in_a_terminal("run", "--outlets", str(outlets), *FAST, db=db), db
+
+
+def test_on_a_terminal_a_run_prints_one_progress_line_and_one_summary(on_a_terminal):
+    printed, _ = on_a_terminal
+    lines = [line for line in printed.split("\n") if line.strip()]
+    assert len(lines) == 3, printed
+    assert "cover a story" in lines[0] and "pages/s" in lines[0]
+    assert lines[1].startswith("Crawl finished:") and lines[2].startswith("Matched ")
+
+
+def test_on_a_terminal_scrapy_start_up_lines_go_to_the_log_file_only(on_a_terminal):
+    printed, db = on_a_terminal
+    log = db.with_suffix(".log").read_text()
+    assert "Enabled extensions" in log and "Dumping Scrapy stats" in log
+    assert "Enabled extensions" not in printed and "[scrapy" not in printed
+
+
+def test_progress_ends_with_the_counts_of_the_summary_and_the_stored_run(on_a_terminal):
+    printed, db = on_a_terminal
+    last = printed.split("\n")[0].split("\r")[-1]
+    progress = re.search(r"(\d+) pages · (\d+) articles \((\d+) new or changed\) · \d+ cover "
+                         r"a story · (\d+) errors", last).groups()
+    summary = re.search(r"Crawl finished: (\d+) pages, (\d+) articles \((\d+) new or changed"
+                        r".*\), (\d+) errors", printed).groups()
+    stored = sqlite3.connect(db).execute("select pages, articles, new_articles + new_versions, "
+                                         "errors from crawl_runs").fetchone()
+    assert tuple(map(int, progress)) == tuple(map(int, summary)) == stored
+    assert stored[0] > 20
+
+
+def test_verbose_shows_scrapy_lines_on_the_terminal(setup):
+    db, outlets = setup
+    printed = in_a_terminal("crawl", "-v", "--outlets", str(outlets), *FAST, db=db)
+    assert "[scrapy.middleware] INFO: Enabled extensions" in printed
