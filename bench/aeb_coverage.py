@@ -28,7 +28,7 @@ MONITOR = [sys.executable, "-m", "monitor.cli"]
 
 # Story -> the AEB ids (first 12 characters) of its pages; the first is the seed.
 STORIES = {
-    "feather-duvet": ["7bb1ca903545", "bd673bd79881", "9eef8162bbb6", "a078b3656adc"],
+    "feather-duvet": ["7bb1ca903543", "bd673bd79881", "9eef8162bbb6", "a078b3656adc"],
     "fort-worth-rescue": ["2c46804d9db4", "51d066b0602c"],
     "doobie-tour": ["9cb8224b660f", "ac1bfdd4c510", "35b158918c67"],
     "omar-threat-plea": ["7a457a4f7173", "6ebac05f637e"],
@@ -36,8 +36,8 @@ STORIES = {
     "wework-inquiry": ["06e5123e4ef7", "1ace8c85aaee"],
     "lunar-landers": ["c50845a7158a", "d1c57d7821e5", "42aad16bde92"],
     "meth-campaign": ["776a1c046798", "156770d676ce", "3f65af7b6b98", "c13b9c0e04fb"],
-    "plague-china": ["8b194530308b", "ea25dd7edff4", "ba4dfe2d3e81", "432362af0be4"],
-    "europa-water": ["14cc2a0ca59c", "686bb170effe"],
+    "plague-china": ["8b1945303082", "ea25dd7edff4", "ba4dfe2d3e81", "432362af0be4"],
+    "europa-water": ["14cc2a0ca59c", "686bb170effe", "f344ca5fb36e"],
     "home-depot-results": ["51374560f400", "f8ff621a0b9b"],
 }
 

@@ -29,7 +29,9 @@ PAGES = {
 def main() -> None:
     for name, body in PAGES.items():
         started = time.perf_counter()
-        article = extract_page(body, "http://x.example/a", "utf-8")
+        # The crawl refuses pages of over MAX_ELEMENTS tags unread; this times what the time
+        # limit guards beyond that, so the element limit is lifted here.
+        article = extract_page(body, "http://x.example/a", "utf-8", max_elements=10**9)
         print(f"  {name:<24} {len(body) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  "
               f"{'an article' if article else 'no article'}")
 

@@ -7,8 +7,6 @@ Every claim-sentence pair that shares enough content words to matter is scored i
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -114,13 +112,11 @@ def score_article(story: Story, article: Article,
     """
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
-    if story.language and article.language and article.language != story.language:
-        found = names_match(story.query, article.text)
-        found.kind = "coverage" if found.is_coverage else "unrelated"
-        return found, False
     if story.seed is None:
         return match_article(story.claims, "" if article.is_stub else article.text), True
     weighed = weighed or article_profile(article)
+    if story.language and article.language and article.language != story.language:
+        return names_match(story.seed, weighed), False
     ev = coverage.evidence(story.seed, weighed)
     result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
                                        for c in story.claims])
@@ -140,21 +136,17 @@ def _claims_carried(matches: list[ClaimMatch]) -> list[int]:
                                                                 "conflict")]
 
 
-def names_match(query: str, text: str) -> ArticleMatch:
-    """Coverage in another language: does the article name most of the story's query names?"""
-    names = [n.strip('"') for n in re.findall(r'"[^"]+"|\S+', query) if n[0].isupper()
-             or n.startswith('"')]
-    folded = _fold(text)
-    found = [n for n in names if _fold(n) in folded]
-    relevance = 100.0 * len(found) / max(len(names), 1)
-    return ArticleMatch(relevance, bool(names) and relevance >= 50, [], [],
-                        evidence={"names": found, "claims_scored": False})
-
-
-def _fold(text: str) -> str:
-    # México is Mexico: names are compared without accents or case.
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def names_match(seed: coverage.Weighed, article: coverage.Weighed) -> ArticleMatch:
+    """Coverage in another language, where words and claims cannot be compared: the article
+    names several of the seed's names, a fair share of them by rarity, and nothing says it was
+    published outside the story's days."""
+    ev = coverage.evidence(seed, article)
+    share = ev.features["names_shared"]
+    found = (share >= coverage.FOREIGN_SHARE and len(ev.shared_names) >= coverage.FOREIGN_NAMES
+             and (ev.days_apart is None or ev.days_apart <= coverage.FOREIGN_DAYS))
+    return ArticleMatch(round(100 * share, 1), found, [], [],
+                        "coverage" if found else "unrelated",
+                        {**ev.as_dict(), "claims_scored": False})
 
 
 def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:

@@ -210,6 +210,12 @@ def content_of(tokens: Iterable[str]) -> list[str]:
     return [stem(w) for w in tokens if w not in STOPWORDS and len(w) > 1]
 
 
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
+
+
 def content_words(text: str) -> set[str]:
     """The stemmed words that carry meaning (no stopwords, no single letters)."""
     return set(content_terms(text))
@@ -231,9 +237,10 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s*|\n)[\s\"'(\u201c\u00ab]*$")
 
 
 def name_words(text: str) -> set[str]:
-    """The words of the names in a text (read as `words` reads them), but the word opening a
-    sentence, months and weekdays: "Claudia Sheinbaum's" gives claudia and sheinbaum."""
-    text = normalise(text)
+    """The words of the names in a text (read as `words` reads them, accents dropped so that
+    México is Mexico in any language), but the word opening a sentence, months and weekdays:
+    "Claudia Sheinbaum's" gives claudia and sheinbaum."""
+    text = _without_accents(normalise(text))
     found: set[str] = set()
     for m in NAME_RE.finditer(text):
         parts = m.group(0).split()

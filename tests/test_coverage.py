@@ -94,7 +94,15 @@ def test_coverage_in_another_language_is_found_by_names_and_says_its_claims_were
         story):
     spanish = Article("http://es.example/a", "http://es.example/a", "Huelga en Calder Bay", None,
                       "2025-08-12", "es", "Los estibadores del puerto de Calder Bay, con "
-                      "Marta Quiñones al frente, iniciaron una huelga de 48 horas.", "h", False)
-    found, scored = score_article(Story(**{**story.__dict__, "query": '"Calder Bay" Quiñones'}),
-                                  spanish)
+                      "Marta Quiñones al frente, iniciaron una huelga de 48 horas contra "
+                      "Harbourline.", "h", False)
+    found, scored = score_article(story, spanish)
     assert found.is_coverage and not scored and found.evidence["claims_scored"] is False
+
+
+def test_a_page_in_another_language_naming_one_of_the_seeds_places_is_not_coverage(story):
+    german = Article("http://de.example/a", "http://de.example/a", "Hafen", None, "2025-08-12",
+                     "de", "Der Hafen von Calder Bay meldet einen neuen Rekord beim Umschlag.",
+                     "h", False)
+    found, _ = score_article(story, german)
+    assert not found.is_coverage and found.kind == "unrelated"
