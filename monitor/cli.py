@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import sys
@@ -22,7 +21,6 @@ DEFAULT_DB = "data/monitor.db"
 WORKER_DIED = ("a matching worker process died (out of memory?); the articles matched so far "
                "are saved: run `monitor match` to finish")
 logger = logging.getLogger("monitor")
-METADATA = Path(__file__).with_name("metadata.json")
 
 
 @click.group()
@@ -398,35 +396,46 @@ def _read_pairs(file) -> list[list[str]]:
 
 
 @cli.command()
-@click.option("--port", default=8001, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other machines "
+                   "read the whole database (raw pages included): there is no login.")
 @click.pass_context
 def serve(ctx: click.Context, port: int, host: str) -> None:
     """Open the database in Datasette, with the project's metadata and canned queries.
 
+    Only requests whose Host header is this machine's loopback name or the address served (with
+    the port) are answered, so a web page cannot read the database through DNS rebinding.
+
     Example: monitor serve --port 8001
     """
     import os
-    import tempfile
 
     from datasette.cli import cli as datasette_cli
 
+    if not is_loopback(host):
+        echo(f"Warning: serving on {host}, not a loopback address: anyone who can reach it can "
+             f"read the whole database.", err=True)
     _read_db(ctx).close()  # exists and is up to date: Datasette only reads
     path = ctx.obj["db_path"]
     # Where the file or its folder is read-only, SQLite cannot make the WAL index a reader
     # needs; nobody can write there either, so Datasette may read it as immutable.
     writable = os.access(path, os.W_OK) and os.access(Path(path).resolve().parent, os.W_OK)
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(datasette_metadata(path), f)
-    datasette_cli.main(["serve", *([path] if writable else ["-i", path]), "--metadata", f.name,
+    # Metadata and canned queries come from the monitor's Datasette plugin (its hooks).
+    datasette_cli.main(["serve", *([path] if writable else ["-i", path]),
                         "--host", host, "--port", str(port)], standalone_mode=True)
 
 
-def datasette_metadata(db_path: str | Path) -> dict:
-    """The project's Datasette metadata (titles, descriptions, canned queries) for a database."""
-    shipped = json.loads(METADATA.read_text(encoding="utf-8"))
-    return {"title": shipped["title"], "description": shipped["description"],
-            "databases": {Path(db_path).stem: shipped["database"]}}
+def is_loopback(host: str) -> bool:
+    """Whether `host` (an address or a name) is this machine's loopback."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @cli.command()

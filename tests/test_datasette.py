@@ -2,7 +2,9 @@
 
 import asyncio
 import json
+import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,14 +17,16 @@ from datasette.app import Datasette
 from sqlite_utils import Database
 
 from monitor import store
-from monitor.cli import datasette_metadata
+from monitor.cli import is_loopback
+from monitor.datasette_plugin import matrix_path
 from monitor.report import outlet_summary
 from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def datasette(crawled_demo):
-    return Datasette([str(crawled_demo)], metadata=datasette_metadata(crawled_demo))
+    # No metadata given: the plugin's hooks supply it, as for `datasette data/monitor.db`.
+    return Datasette([str(crawled_demo)])
 
 
 async def get_json(ds, path):
@@ -206,3 +210,102 @@ def test_the_conflicts_view_in_a_browser_marks_both_sentences(browser, served):
     dom, console = browser(f"{served}/monitor/conflicts?story=trump-cartels")
     assert dom.count('<div class="monitor-conflict">') > 0 and "<mark>" in dom
     assert console == []
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, server: subprocess.Popen) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise AssertionError(server.communicate(timeout=10)[1].decode())
+
+
+def status_with_host(url: str, host: str) -> int:
+    request = urllib.request.Request(url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def test_a_database_without_stories_gets_no_canned_queries(tmp_path):
+    Database(tmp_path / "other.db")["things"].insert({"a": 1})
+    ds = Datasette([str(tmp_path / "other.db")])
+    assert asyncio.run(get_json(ds, "/other.json"))["queries"] == []
+
+
+def test_a_plain_datasette_shows_the_monitor_canned_queries(datasette):
+    names = {q["name"] for q in asyncio.run(get_json(datasette, "/monitor.json"))["queries"]}
+    assert {"story_matrix", "left_out", "all_conflicts"} <= names
+
+
+def test_a_request_for_another_host_name_is_refused(datasette):
+    page = asyncio.run(datasette.client.get("/monitor", headers={"host": "rebind.example"}))
+    assert page.status_code == 421
+
+
+def test_serve_answers_only_to_its_own_address_and_port(crawled_demo):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
+                               "serve", "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/monitor.json"
+    try:
+        wait_for(url, server)
+        assert [status_with_host(url, host) for host in
+                (f"127.0.0.1:{port}", f"localhost:{port}", f"rebind.example:{port}",
+                 f"localhost:{port + 1}", "localhost", "")] == [200, 200, 421, 421, 421, 421]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_leaves_no_temporary_files(crawled_demo, tmp_path):
+    port = free_port()
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
+                               "serve", "--port", str(port)], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/monitor/story_matrix.json?story=trump-cartels", server)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_warns_when_its_host_is_not_a_loopback_address(tmp_path):
+    # A missing database stops serve after the warning, before anything listens.
+    result = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(tmp_path / "no.db"),
+                             "serve", "--host", "0.0.0.0"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert "Warning: serving on 0.0.0.0, not a loopback address" in result.stderr
+
+
+@pytest.mark.parametrize("host, loopback", [
+    ("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("[::1]", True),
+    ("localhost", True), ("0.0.0.0", False), ("192.168.1.5", False), ("example.org", False),
+])
+def test_only_loopback_hosts_count_as_loopback(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+def test_a_matrix_page_serves_a_slug_that_needs_percent_encoding(crawled_demo, tmp_path):
+    db_path = tmp_path / "monitor.db"
+    shutil.copy(crawled_demo, db_path)
+    slug = "café/2025 cartels?"
+    Database(db_path).execute("update stories set slug = ? where slug = 'trump-cartels'", [slug])
+    ds = Datasette([str(db_path)])
+    page = asyncio.run(ds.client.get(matrix_path(ds, slug)))
+    assert page.status_code == 200
+    assert "Trump Moves to Use Military Force Against Foreign Drug Cartels" in page.text

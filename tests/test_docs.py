@@ -58,3 +58,12 @@ def test_the_readme_shows_what_the_demo_prints(tmp_path):
         found = next((i for i in range(at, len(lines)) if lines[i:i + len(run)] == run), None)
         assert found is not None, f"the demo does not print, after line {at}:\n" + "\n".join(run)
         at = found + len(run)
+
+
+def test_the_readme_links_the_security_policy():
+    assert "(SECURITY.md)" in README and (ROOT / "SECURITY.md").is_file()
+
+
+def test_every_file_the_security_policy_names_exists():
+    named = re.findall(r"`((?:monitor|spiders)/[\w/]+\.py)`", (ROOT / "SECURITY.md").read_text())
+    assert named and all((ROOT / path).is_file() for path in named)

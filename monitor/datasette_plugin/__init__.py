@@ -6,11 +6,20 @@
   claims × outlets table and each conflict, inside Datasette's own layout (templates/).
 - The index lists the stories with links to their matrix pages; a canned query opened without
   its parameter says what to give it.
+- Titles, descriptions and canned queries come from `monitor/metadata.json` through Datasette's
+  `get_metadata` and `canned_queries` hooks, so `datasette data/monitor.db` shows them too and
+  `monitor serve` writes no metadata file.
+- A request whose `Host` is not the address the server answers on (or a loopback name with its
+  port) gets 421: a web page cannot read the database through DNS rebinding.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote
+import copy
+import json
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -19,6 +28,11 @@ from sqlite_utils import Database
 
 from monitor.html_report import COLOURS, conflict_html, conflict_kinds, matrix_parts
 from monitor.report import SYMBOLS
+
+METADATA = Path(__file__).parent.with_name("metadata.json")
+# Names a browser on this machine uses for a loopback server; any other name (an attacker's
+# domain that resolves to 127.0.0.1, say) is refused.
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 # What each canned query parameter is, said on the query's page when it is left empty.
 PARAMETERS = {"story": "the slug of a story (the stories table's `slug` column)"}
@@ -61,7 +75,8 @@ def register_routes():
 
 
 async def matrix_page(datasette, request):
-    slug = request.url_vars["story"]
+    # Datasette routes on the raw path, so a slug that needed %-encoding arrives encoded.
+    slug = unquote(request.url_vars["story"])
     for name, database in datasette.databases.items():
         if database.is_memory or name.startswith("_"):
             continue
@@ -99,3 +114,72 @@ async def _stories(datasette, only: str | None) -> list[dict]:
             found.append({"database": name, "slug": row["slug"], "title": row["title"],
                           "href": matrix_path(datasette, row["slug"])})
     return found
+
+
+@cache
+def shipped_metadata() -> dict:
+    """monitor/metadata.json: the instance's title and description, one database's tables and
+    queries."""
+    return json.loads(METADATA.read_text(encoding="utf-8"))
+
+
+def _file_databases(datasette) -> list[str]:
+    return [name for name, db in datasette.databases.items()
+            if not db.is_memory and not name.startswith("_")]
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    # Table titles for tables a database lacks are never shown, so every file database gets them;
+    # the queries come from `canned_queries`, which can look at the database first. A copy:
+    # Datasette merges other metadata into what the hook returns.
+    shipped = shipped_metadata()
+    return copy.deepcopy({"title": shipped["title"], "description": shipped["description"],
+                          "databases": {name: {"tables": shipped["database"]["tables"]}
+                                        for name in _file_databases(datasette)}})
+
+
+@hookimpl
+def canned_queries(datasette, database):
+    async def queries():
+        db = datasette.databases.get(database)
+        if db is None or db.is_memory or "stories" not in await db.table_names():
+            return {}  # not a monitor database: its queries would fail
+        return shipped_metadata()["database"]["queries"]
+    return queries
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    return host_checked
+
+
+def host_checked(app):
+    """`app`, answering 421 to a request whose Host header names another server."""
+    async def checked(scope, receive, send):
+        if scope["type"] in ("http", "websocket") and not host_allowed(scope):
+            await send({"type": "http.response.start", "status": 421,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+            await send({"type": "http.response.body",
+                        "body": b"421 Misdirected Request: this server answers only to its own "
+                                b"address (DNS rebinding defence)\n"})
+            return
+        await app(scope, receive, send)
+    return checked
+
+
+def host_allowed(scope: dict) -> bool:
+    """Whether the Host header is a loopback name or the address the connection came in on,
+    with the port the server listens on."""
+    bound_host, bound_port = scope.get("server") or (None, None)
+    host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+    try:
+        parts = urlsplit(f"//{host}")
+        name, port = parts.hostname, parts.port
+    except ValueError:
+        return False
+    if not name or name not in LOOPBACK_NAMES | {str(bound_host).strip("[]").lower()}:
+        return False
+    # No port in the server's scope (a Unix socket, Datasette's in-process client): nothing to
+    # compare; otherwise the port must be the server's (absent only for the default port).
+    return bound_port is None or port == bound_port or (port is None and bound_port == 80)
