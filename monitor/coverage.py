@@ -83,6 +83,12 @@ class Rarity:
 
 
 @lru_cache(maxsize=4)
+def rarity(language: str | None = "en") -> Rarity:
+    """The one Rarity of a language in this process: its weights are worked out once a word."""
+    return Rarity(language)
+
+
+@lru_cache(maxsize=4)
 def _frequencies(language: str) -> dict[str, float]:
     import wordfreq  # loaded once per process, on the first decision that needs it
 

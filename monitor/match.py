@@ -93,13 +93,13 @@ class Story:
 
 def seed_profile(title: str, body: str, published: str | None) -> coverage.Weighed:
     """The seed's side of every coverage decision, read once per story."""
-    return coverage.weigh(coverage.profile(title, body, published), coverage.Rarity())
+    return coverage.weigh(coverage.profile(title, body, published), coverage.rarity())
 
 
 def article_profile(article: Article) -> coverage.Weighed:
     """An article's side of the coverage decisions, read once whatever the stories."""
     return coverage.weigh(coverage.profile(article.title, article.text, article.published),
-                          coverage.Rarity())
+                          coverage.rarity())
 
 
 def score_article(story: Story, article: Article,

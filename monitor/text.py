@@ -165,6 +165,9 @@ def words(text: str) -> list[str]:
     ("Sheinbaum's" is "sheinbaum") and "n't" read as "not"."""
     found: list[str] = []
     for w in _WORD_RE.findall(_ABBREVIATION.sub(_join, _typography(text)).lower()):
+        if "'" not in w and "-" not in w:  # most words: nothing to fold
+            found.append(w)
+            continue
         w = w.strip("'")
         if w.endswith("n't"):
             found.extend((_NEGATED_STEMS.get(w, w[:-3]), "not"))
@@ -210,10 +213,13 @@ def content_of(tokens: Iterable[str]) -> list[str]:
     return [stem(w) for w in tokens if w not in STOPWORDS and len(w) > 1]
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _without_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed
-                                                if not unicodedata.combining(c)))
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
 
 
 def content_words(text: str) -> set[str]:
@@ -241,15 +247,14 @@ def name_words(text: str) -> set[str]:
     México is Mexico in any language), but the word opening a sentence, months and weekdays:
     "Claudia Sheinbaum's" gives claudia and sheinbaum."""
     text = _without_accents(normalise(text))
-    found: set[str] = set()
+    parts: list[str] = []
     for m in NAME_RE.finditer(text):
-        parts = m.group(0).split()
+        name = m.group(0).split()
         if _OPENS_SENTENCE.search(text[max(0, m.start() - 4):m.start()]):
-            parts = parts[1:]  # capitalised because it opens the sentence, perhaps
-        found.update(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
-                     if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS
-                     and len(w) > 1)
-    return found
+            name = name[1:]  # capitalised because it opens the sentence, perhaps
+        parts.extend(p for p in name if p not in NOT_NAMES)
+    return {w for w in words(" ".join(parts))
+            if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1}
 
 
 def quotations(text: str) -> list[str]:
