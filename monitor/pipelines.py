@@ -237,17 +237,18 @@ class ArticlePipeline:
 
     @contextmanager
     def _page(self) -> Iterator[None]:
-        # A page's rows and its figures: both kept, or (on an exception) neither.
+        # A page's rows and its figures: both kept, or (on an exception) neither. Counted here,
+        # not before the page is read: a commit while it is read must not count it.
         before = self.pending.copy()
         try:
             with self.batch.page():
+                self._count("monitor/pages")
                 yield
         except BaseException:
             self.pending = before
             raise
 
     async def _process(self, item: PageItem) -> PageItem:
-        self._count("monitor/pages")
         if item.error:
             with self._page():
                 store.save_page(self.db, item.url, item.status, None, None, error=item.error)
@@ -258,6 +259,8 @@ class ArticlePipeline:
         try:
             read = await self._read(item)
         except (TooSlow, TooComplex) as e:  # not read again until it changes: no better then
+            if self.failure is not None:  # the database failed while the page was read
+                return item
             if isinstance(e, TooSlow):  # stopped by its own timer, or killed a little later
                 e = TooSlow(f"reading the page took over {self.time_limit:g} s")
             logger.warning("gave up on %s: %s", item.url, e)
@@ -268,6 +271,8 @@ class ArticlePipeline:
                                 html_hash=store.html_hash(item.body))
             return item
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
+            if self.failure is not None:
+                return item
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
             with self._page():  # no validators: the next run fetches it whole, tries again
@@ -331,6 +336,7 @@ class ArticlePipeline:
 
     def _unchanged(self, item: PageItem) -> PageItem:
         # Unchanged since the last crawl: nothing to extract, store or match again.
+        self._count("monitor/pages")  # stored when the touched pages are
         self.touched.append(item.url)
         if len(self.touched) >= 500:
             self._flush_touched()
