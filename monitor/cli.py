@@ -143,10 +143,23 @@ def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=Non
         raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
         raise CliError(f"cannot use database {ctx.obj['db_path']}: {e}") from e
-    _say(f"Crawl {figures['status']}: {figures['pages']} pages, {figures['articles']} "
+    why = f" ({figures['reason']})" if figures.get("reason") else ""
+    _say(f"Crawl {figures['status']}{why}: {figures['pages']} pages, {figures['articles']} "
          f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
          f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")
     return figures
+
+
+def _exit_code(status: str) -> int:
+    """0 for a finished crawl, 130 (as a shell reports Ctrl-C) for one stopped by a signal,
+    1 for any other end (a storage error, a CLOSESPIDER limit)."""
+    return {"finished": 0, "interrupted": 130}.get(status, 1)
+
+
+def _stopped(status: str) -> bool:
+    # After a storage error or a forced shutdown, matching the backlog would fail again or
+    # keep running against the user's wish: the next run does it.
+    return status in ("failed", "interrupted")
 
 
 def _say(message: str) -> None:
@@ -205,7 +218,7 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         _say(f"Matched {figures['matched']} articles as they were stored: "
              f"{figures['covering']} cover a story")
     if figures["status"] != "finished":
-        sys.exit(1)
+        sys.exit(_exit_code(figures["status"]))
 
 
 @cli.command()
@@ -237,23 +250,39 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         log_file: str | None, verbose: bool) -> None:
     """Crawl, then match: the command to schedule. Never two at once on one database.
 
-    Exits 1 when the crawl did not finish, 75 when another run holds the database. On a
-    terminal: one progress line and the summary (-v: Scrapy's log lines too).
+    Exits 1 when the crawl did not finish (a storage error: the run is recorded failed, with
+    the reason), 130 when a second SIGINT or SIGTERM forced it to stop (recorded interrupted),
+    75 when another run holds the database. On a terminal: one progress line and the summary
+    (-v: Scrapy's log lines too).
 
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     """
     with _unattended(ctx, log_file):
         figures = _crawl(ctx, outlets, _quiet(settings, verbose))
+        if _stopped(figures["status"]):
+            _record_exit(ctx, figures["run_id"], _exit_code(figures["status"]))
+            sys.exit(_exit_code(figures["status"]))
         db = _db(ctx)
         # The crawl matched what it stored; this catches up on stories added since.
         later = jobs.match_stories(db, progress=_progress)
         matched = figures["matched"] + later["articles"]
         _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "
              f"a story")
-        code = 0 if figures["status"] == "finished" else 1
+        code = _exit_code(figures["status"])
         store.finish_run(db, figures["run_id"], matched=matched, exit_code=code)
     if code:
         sys.exit(code)
+
+
+def _record_exit(ctx: click.Context, run_id: int, code: int) -> None:
+    # Best effort: the database that failed the crawl may refuse this too; the run's status and
+    # reason are recorded already.
+    try:
+        db = store.connect(ctx.obj["db_path"])
+        store.finish_run(db, run_id, exit_code=code)
+        db.close()
+    except sqlite3.Error as e:
+        logger.warning("could not record the exit code: %s", e)
 
 
 @cli.command("schedule")

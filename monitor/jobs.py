@@ -180,7 +180,8 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     Each new or changed article is matched against the stories as it is stored; syndicated
     copies are looked for at the end. Returns the run's figures: run_id, pages, articles,
     changed, new_articles, new_versions, matched, covering, errors, status ("finished" unless
-    the crawl was stopped or failed).
+    the crawl was stopped; "failed" when the database could not store a page, "interrupted"
+    when a second signal forced it to stop) and reason (why it failed, or None).
     """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     db = store.open_db(db_path)
@@ -199,9 +200,11 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     status = "failed"
     try:
         process.start()
-        status = crawler.stats.get_value("finish_reason", "finished")
+        status = _status(crawler.stats.get_stats())
     finally:
         stats = crawler.stats.get_stats() if crawler.stats else {}
+        reason = stats.get("monitor/storage_error") or (
+            "forced shutdown (a second SIGINT or SIGTERM)" if status == "interrupted" else None)
         after = store.counts(db)
         figures = {"pages": stats.get("monitor/pages", 0),
                    "articles": stats.get("monitor/articles", 0),
@@ -209,15 +212,24 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
                    "new_versions": after["versions"] - before["versions"],
                    "matched": stats.get("monitor/matched", 0),
                    "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
-                   "status": status}
+                   "status": status, "reason": reason}
         store.finish_run(db, run_id, **figures)
         logger.info("reactor: worst lag %s ms; %s of %s ticks over 100 ms late",
                     stats.get("monitor/reactor_lag_max_ms"),
                     stats.get("monitor/reactor_ticks_late_100ms", 0),
                     stats.get("monitor/reactor_ticks", 0))
-    store.update_copies(db)
+    if status == "finished":  # the next run looks at what an unfinished one stored
+        store.update_copies(db)
     return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0),
             "covering": stats.get("monitor/covering", 0)}
+
+
+def _status(stats: dict) -> str:
+    # A storage error fails the run whatever else happened; a spider that was never closed
+    # (no finish_reason) was stopped by a second SIGINT or SIGTERM.
+    if stats.get("monitor/storage_error"):
+        return "failed"
+    return stats.get("finish_reason") or "interrupted"
 
 
 def _log_only_what_is_kept() -> None:

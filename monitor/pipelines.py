@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import signal
+import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from monitor import copies, store
@@ -117,7 +120,8 @@ class ArticlePipeline:
     """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
     def __init__(self, db_path: str, workers: int, stats, time_limit: float = READ_TIMEOUT,
-                 max_elements: int = MAX_ELEMENTS):
+                 max_elements: int = MAX_ELEMENTS, crawler=None):
+        self.crawler = crawler  # to stop the crawl when the database fails
         self.db_path = db_path
         self.workers = workers
         self.stats = stats
@@ -130,7 +134,7 @@ class ArticlePipeline:
         return cls(settings.get("MONITOR_DB", "data/monitor.db"),
                    settings.getint("MONITOR_EXTRACT_WORKERS", 2), crawler.stats,
                    settings.getfloat("MONITOR_READ_TIMEOUT", READ_TIMEOUT),
-                   settings.getint("MONITOR_MAX_ELEMENTS", MAX_ELEMENTS))
+                   settings.getint("MONITOR_MAX_ELEMENTS", MAX_ELEMENTS), crawler)
 
     def open_spider(self, spider=None):
         self.db = store.open_db(self.db_path)
@@ -141,11 +145,20 @@ class ArticlePipeline:
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed forks none (the server they are forked from starts with the crawl).
         self.pool = self._new_pool()
+        # Figures of what is written but not committed yet: the crawl's stats count only what
+        # was committed, so a run stopped by a storage error reports what it really stored.
+        self.pending: Counter[str] = Counter()
+        self.failure: str | None = None  # the storage error that stopped the crawl
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
-        self.batch = store.Batch(self.db)
-        self.committer = task.LoopingCall(self.batch.commit)
+        self.batch = store.Batch(self.db, on_commit=self._committed)
+        self.committer = task.LoopingCall(self._commit)
         self.committer.start(COMMIT_AFTER, now=False)
+        # A second SIGINT or SIGTERM stops the reactor without closing the spider: the pages
+        # written so far (each whole) are committed then, and the write lock let go.
+        from twisted.internet import reactor  # the one Scrapy installed: imported late
+
+        self.on_shutdown = reactor.addSystemEventTrigger("before", "shutdown", self._abandon)
 
     def _new_pool(self) -> AsyncPool | ExecutorPool:
         return async_pool(_read_page_against_stories, self.workers, _set_up_worker,
@@ -153,21 +166,91 @@ class ArticlePipeline:
                           time_limit=self.time_limit + KILL_AFTER)
 
     def _flush_touched(self) -> None:
-        store.touch_pages(self.db, self.touched)
+        store.touch_pages(self.db, self.touched)  # commits the batch's pages too
         self.touched = []
+        self._committed()
+
+    def _count(self, name: str, n: int = 1) -> None:
+        self.pending[name] += n
+
+    def _committed(self) -> None:
+        for name, n in self.pending.items():
+            self.stats.inc_value(name, n)
+        self.pending.clear()
+
+    def _commit(self) -> None:
+        if self.failure is None:
+            try:
+                self.batch.commit()
+            except sqlite3.Error as e:
+                self._fail(e)
+
+    def _fail(self, error: sqlite3.Error) -> None:
+        # Disk full, read-only, I/O error, a corrupt page: no later page can be stored either,
+        # so the crawl stops and is recorded failed. What was not committed is dropped whole;
+        # the next run fetches those pages again.
+        if self.failure is not None:
+            return
+        self.failure = f"storage error: {error}"
+        logger.error("stopping the crawl: %s", self.failure)
+        self.stats.set_value("monitor/storage_error", self.failure)
+        self.pending.clear()
+        self.touched = []
+        try:
+            self.db.conn.rollback()
+        except sqlite3.Error:
+            pass  # SQLite may have rolled it back itself
+        self.batch.uncommitted = 0
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="failed"))
 
     def close_spider(self, spider=None):
+        from twisted.internet import reactor
+
+        reactor.removeSystemEventTrigger(self.on_shutdown)
+        self._close(wait=True)
+
+    def _abandon(self) -> None:
+        logger.warning("forced shutdown: committing the pages read so far")
+        self._close(wait=False)
+
+    def _close(self, wait: bool) -> None:
         if self.committer.running:
             self.committer.stop()
-        self.batch.commit()
-        self._flush_touched()
-        self.pool.close()
+        self._commit()
+        if self.failure is None:
+            try:
+                self._flush_touched()
+            except sqlite3.Error as e:
+                self._fail(e)
+        self.pool.close(wait=wait)
         self.db.close()
 
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
-        self.stats.inc_value("monitor/pages")
-        if item.error:
+        if self.failure is not None:  # the crawl is stopping: store nothing more
+            return item
+        try:
+            return await self._process(item)
+        except sqlite3.Error as e:
+            self._fail(e)
+            return item
+
+    @contextmanager
+    def _page(self) -> Iterator[None]:
+        # A page's rows and its figures: both kept, or (on an exception) neither. Counted here,
+        # not before the page is read: a commit while it is read must not count it.
+        before = self.pending.copy()
+        try:
             with self.batch.page():
+                self._count("monitor/pages")
+                yield
+        except BaseException:
+            self.pending = before
+            raise
+
+    async def _process(self, item: PageItem) -> PageItem:
+        if item.error:
+            with self._page():
                 store.save_page(self.db, item.url, item.status, None, None, error=item.error)
             self.stats.inc_value("monitor/failed_pages")
             return item
@@ -176,25 +259,31 @@ class ArticlePipeline:
         try:
             read = await self._read(item)
         except (TooSlow, TooComplex) as e:  # not read again until it changes: no better then
+            if self.failure is not None:  # the database failed while the page was read
+                return item
             if isinstance(e, TooSlow):  # stopped by its own timer, or killed a little later
                 e = TooSlow(f"reading the page took over {self.time_limit:g} s")
             logger.warning("gave up on %s: %s", item.url, e)
             self.stats.inc_value("monitor/errors")
-            with self.batch.page():
+            with self._page():
                 store.save_page(self.db, item.url, item.status, None, None, item.etag,
                                 item.last_modified, error=str(e),
                                 html_hash=store.html_hash(item.body))
             return item
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
+            if self.failure is not None:
+                return item
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            with self.batch.page():  # no validators: the next run fetches it whole, tries again
+            with self._page():  # no validators: the next run fetches it whole, tries again
                 store.save_page(self.db, item.url, item.status, None, None, error=repr(e))
+            return item
+        if self.failure is not None:  # the database failed while the page was read
             return item
         if read.unchanged:
             return self._unchanged(item)
         outlet_id = self._outlet_id(item)
-        with self.batch.page():  # the page, its article and its matches
+        with self._page():  # the page, its article and its matches
             article_id = self._save_article(read, outlet_id) if read.article else None
             store.save_page(self.db, item.url, item.status, read.packed, article_id,
                             item.etag, item.last_modified,
@@ -234,19 +323,20 @@ class ArticlePipeline:
             logger.warning("matching failed for %s: %s", article.url, read.match_error)
             self.stats.inc_value("monitor/errors")
         article_id, changed = store.save_article(self.db, article, outlet_id, read.sketch)
-        self.stats.inc_value("monitor/articles")
-        self.stats.inc_value("monitor/changed", int(changed))
+        self._count("monitor/articles")
+        self._count("monitor/changed", int(changed))
         if changed and read.scores:
             row = {"id": article_id, "content_hash": article.content_hash}
             for story, result, scored in read.scores:
                 store.save_match(self.db, story, row, result, self.claim_ids[story], scored)
-            self.stats.inc_value("monitor/matched")
-            self.stats.inc_value("monitor/covering",
-                                 int(any(result.is_coverage for _, result, _ in read.scores)))
+            self._count("monitor/matched")
+            self._count("monitor/covering",
+                        int(any(result.is_coverage for _, result, _ in read.scores)))
         return article_id
 
     def _unchanged(self, item: PageItem) -> PageItem:
         # Unchanged since the last crawl: nothing to extract, store or match again.
+        self._count("monitor/pages")  # stored when the touched pages are
         self.touched.append(item.url)
         if len(self.touched) >= 500:
             self._flush_touched()

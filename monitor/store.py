@@ -320,6 +320,13 @@ def m009_outlet_views(db: Database) -> None:
                           and m.verdict != 'absent')""", replace=True)
 
 
+@migration
+def m010_run_reasons(db: Database) -> None:
+    # Why a run failed or was interrupted ("database or disk is full"): the status alone
+    # does not tell the user what to fix.
+    db["crawl_runs"].add_column("reason", str)
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                story_id: int | None = None, **settings) -> int:
     """Register a story and its claims; with `story_id`, that story is registered again: new
@@ -440,10 +447,13 @@ class Batch:
     segment per article). A crash loses at most one batch, which the next run fetches again.
     """
 
-    def __init__(self, db: Database, pages: int = 20):
+    def __init__(self, db: Database, pages: int = 20,
+                 on_commit: Callable[[], None] | None = None):
         self.db = db
         self.pages = pages
         self.uncommitted = 0
+        # Told after each commit: what a crawl reports as stored is what was committed.
+        self.on_commit = on_commit
 
     @contextmanager
     def page(self) -> Iterator[None]:
@@ -467,6 +477,8 @@ class Batch:
         if self.db.conn.in_transaction:
             self.db.conn.commit()
         self.uncommitted = 0
+        if self.on_commit:
+            self.on_commit()
 
 
 def page_validators(db: Database, url: str) -> dict:
