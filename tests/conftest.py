@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -158,3 +161,21 @@ def browser():
         return result.stdout, console
 
     return render
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for a server the test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch_when_up(url: str, tries: int = 100) -> bytes | None:
+    """The body at `url` once a server starting up answers it (None if it never does)."""
+    for _ in range(tries):
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read()
+        except OSError:
+            time.sleep(0.2)
+    return None

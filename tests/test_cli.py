@@ -6,12 +6,10 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, run_monitor
+from tests.conftest import ROOT, fetch_when_up, free_port, run_monitor
 
 
 def test_invalid_outlet_file_names_the_file_and_the_problem(tmp_path):
@@ -133,7 +131,6 @@ def test_a_seed_saved_as_a_web_page_is_read_like_the_crawl_reads_pages(tmp_path)
 
 
 def test_running_the_demo_twice_recrawls_instead_of_piling_up(tmp_path):
-    import socket
 
     from monitor.demo import DEMO_PORT
 
@@ -245,23 +242,14 @@ def test_commands_that_only_read_work_in_a_read_only_folder(read_only_db, comman
 
 
 def test_serve_works_in_a_read_only_folder(read_only_db):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = _without_write_rights(["--db", str(read_only_db), "serve", "--port", str(port)])
     try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/m/stories.json"
-                                            "?_shape=array", timeout=2) as response:
-                    rows = json.loads(response.read())
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
+        body = fetch_when_up(f"http://127.0.0.1:{port}/m/stories.json?_shape=array")
+        if body is None:
             server.terminate()
             raise AssertionError(server.communicate(timeout=10)[1])
-        assert [row["slug"] for row in rows] == ["port-strike"]
+        assert [row["slug"] for row in json.loads(body)] == ["port-strike"]
     finally:
         server.terminate()
         server.wait(timeout=10)

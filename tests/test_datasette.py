@@ -5,10 +5,8 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections import Counter
 
@@ -20,8 +18,14 @@ from monitor import store
 from monitor.cli import is_loopback
 from monitor.datasette_plugin import matrix_path
 from monitor.report import outlet_summary
-from tests.conftest import ROOT
+from tests.conftest import ROOT, fetch_when_up, free_port
 
+
+def serve(db, port: int, quiet: bool = False) -> subprocess.Popen:
+    """A real `monitor serve` on the database, on a loopback port."""
+    out = subprocess.DEVNULL if quiet else subprocess.PIPE
+    return subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), "serve",
+                             "--port", str(port)], cwd=ROOT, stdout=out, stderr=out)
 
 @pytest.fixture(scope="module")
 def datasette(crawled_demo):
@@ -79,23 +83,13 @@ def test_foreign_keys_show_labels_and_tables_have_facets(datasette):
 
 
 def test_monitor_serve_runs_a_real_datasette_on_loopback(crawled_demo):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
-                               "serve", "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    port = free_port()
+    server = serve(crawled_demo, port)
     try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/monitor/conflicts.json"
-                                            "?_shape=array", timeout=2) as response:
-                    rows = json.loads(response.read())
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
+        body = fetch_when_up(f"http://127.0.0.1:{port}/monitor/conflicts.json?_shape=array")
+        if body is None:
             raise AssertionError(server.stderr.read().decode())
+        rows = json.loads(body)
         assert rows and {"story", "claim", "outlet", "conflicts"} <= set(rows[0])
     finally:
         server.terminate()
@@ -179,20 +173,11 @@ def test_the_database_page_does_not_open_on_migrations(datasette):
 @pytest.fixture(scope="module")
 def served(crawled_demo):
     """`monitor serve` on the crawled demo at a free loopback port; yields its base URL."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
-                               "serve", "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port = free_port()
+    server = serve(crawled_demo, port, quiet=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        fetch_when_up(f"{base}/-/versions.json")
         yield base
     finally:
         server.terminate()
@@ -212,21 +197,10 @@ def test_the_conflicts_view_in_a_browser_marks_both_sentences(browser, served):
     assert console == []
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_for(url: str, server: subprocess.Popen) -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise AssertionError(server.communicate(timeout=10)[1].decode())
+    if fetch_when_up(url) is None:
+        server.terminate()
+        raise AssertionError(server.communicate(timeout=10)[1].decode())
 
 
 def status_with_host(url: str, host: str) -> int:
@@ -256,9 +230,7 @@ def test_a_request_for_another_host_name_is_refused(datasette):
 
 def test_serve_answers_only_to_its_own_address_and_port(crawled_demo):
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
-                               "serve", "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = serve(crawled_demo, port)
     url = f"http://127.0.0.1:{port}/monitor.json"
     try:
         wait_for(url, server)
