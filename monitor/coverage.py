@@ -197,8 +197,9 @@ def evidence(seed: Weighed, article: Weighed,
 
 
 # Evidence that counts together: a middling similarity is coverage when the article carries
-# the seed's claims too, and rarely when it carries none (on the fitting data, 31 of 200 covering
-# articles against 511 of 961 others at a body cosine of 0.3-0.45). Every pairwise product fitted
+# the seed's claims too, and rarely when it carries none (a one-off count over bench/coverage.py's
+# evidence: 31 of 200 covering articles carry at most a tenth of the claims, against 511 of 961
+# others, at a body cosine of 0.3-0.45). Every pairwise product fitted
 # as well as these three, but extrapolated badly beyond the fitted range (`bench/README.md`).
 INTERACTIONS = (("body_cosine", "claims_touched"), ("body_cosine", "claims_best"),
                 ("names_shared", "claims_touched"))
