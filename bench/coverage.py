@@ -78,7 +78,7 @@ def decide_all(articles: list[dict], weighed: list[coverage.Weighed], seeds: lis
             if coverage.worth_claims(ev):
                 carried = coverage.claims_carried(
                     match_article(seed_claims, articles[j]["text"]).matches, seed_claims)
-                ev = coverage.evidence(weighed[s], weighed[j], carried)
+                ev = coverage.with_claims(ev, carried)
                 compared += 1
             else:
                 dropped += articles[s]["event"] == articles[j]["event"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -169,7 +169,8 @@ class Evidence:
 
 def evidence(seed: Weighed, article: Weighed,
              claims: ClaimsCarried = ClaimsCarried()) -> Evidence:
-    """The evidence that `article` covers the seed's story."""
+    """The evidence that `article` covers the seed's story (`with_claims` adds the claims'
+    later, when the cheap evidence says they are worth comparing)."""
     a, b = seed.profile, article.profile
     shared_names = seed.names.keys() & article.names.keys()
     shared_numbers = a.numbers & b.numbers
@@ -185,15 +186,23 @@ def evidence(seed: Weighed, article: Weighed,
         "numbers_shared": min(len(shared_numbers), 5) / 5,
         "days_close": math.exp(-days / 2) if days is not None else 0.0,
         "undated": float(days is None),
-        "claims_strong": min(claims.strong, 5) / 5,
-        "claims_specific": min(claims.specific, 3) / 3,
-        "claims_touched": claims.touched,
-        "claims_best": claims.best,
+        **_claim_features(claims),
     }
     terms = sorted(seed.body.keys() & article.body.keys(),
                    key=lambda w: -seed.body[w] * article.body[w])
     return Evidence(features, sorted(shared_names, key=lambda n: -seed.names[n])[:8],
                     terms[:8], sorted(shared_numbers, key=float)[:8], days)
+
+
+def with_claims(ev: Evidence, claims: ClaimsCarried) -> Evidence:
+    """The same evidence, with what comparing the claims found."""
+    return replace(ev, features={**ev.features, **_claim_features(claims)})
+
+
+def _claim_features(claims: ClaimsCarried) -> dict[str, float]:
+    return {"claims_strong": min(claims.strong, 5) / 5,
+            "claims_specific": min(claims.specific, 3) / 3,
+            "claims_touched": claims.touched, "claims_best": claims.best}
 
 
 # Evidence that counts together: a middling similarity is coverage when the article carries

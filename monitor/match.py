@@ -122,8 +122,7 @@ def score_article(story: Story, article: Article,
                                        for c in story.claims])
     if coverage.worth_claims(ev) and not article.is_stub:
         result = match_article(story.claims, article.text)
-        ev = coverage.evidence(story.seed, weighed,
-                               coverage.claims_carried(result.matches, story.claims))
+        ev = coverage.with_claims(ev, coverage.claims_carried(result.matches, story.claims))
     decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
