@@ -23,8 +23,8 @@ from rapidfuzz import fuzz, process, utils
 
 from monitor.claims import read_seed
 from monitor.extract import Article
-from monitor.jobs import scoring_pool
-from monitor.match import Story, score_article, seed_profile
+from monitor.jobs import score_due, scoring_pool
+from monitor.match import Story, seed_profile
 from monitor.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,8 +76,8 @@ def main() -> None:
                 for i, t in enumerate(texts)]
 
     def score(articles: list[Article], workers: int) -> list:
-        with scoring_pool(workers) as pool:
-            return list(pool.map(score_article, repeat(story), articles, chunksize=64))
+        with scoring_pool(workers, [story]) as pool:
+            return list(pool.map(score_due, articles, repeat([0]), chunksize=64))
 
     timed("monitor, 2 worker processes", len(articles), lambda: score(articles, 2))
     sample = texts[: len(texts) // 5]

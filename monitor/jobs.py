@@ -8,7 +8,6 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import repeat
 from pathlib import Path
 
 import charset_normalizer
@@ -19,8 +18,14 @@ from sqlite_utils import Database
 from monitor import store
 from monitor.claims import read_seed
 from monitor.dates import parse_date
-from monitor.extract import TooComplex, decode_page, detect_language, extract_page
-from monitor.match import Story, score_article
+from monitor.extract import (
+    Article,
+    TooComplex,
+    decode_page,
+    detect_language,
+    extract_page,
+)
+from monitor.match import ArticleMatch, Story, score_stories, story_index
 from monitor.outlets import load_outlets
 from monitor.workers import start_server, worker_pool
 
@@ -247,40 +252,56 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
 
     A crawl matches what it stores as it goes; this catches up on the rest (a story added
     since, an article whose matching failed) or, with `everything`, matches every article again.
-    Then it looks for syndicated copies among articles stored since the last look. Returns
-    how many articles were matched and how many of them cover a story.
+    Each article is read once, against all the stories it is due for. Then it looks for
+    syndicated copies among articles stored since the last look. Returns how many articles
+    were matched and how many of them cover a story.
     """
     stories = store.load_stories(db, slug)
-    todo = {story.id: store.articles_to_match(db, story.id, everything) for story in stories}
-    total = sum(map(len, todo.values()))
-    matched: set[int] = set()
-    covering: set[int] = set()
-    with scoring_pool(workers if total >= POOL_FROM else 1) as pool:
-        for story in stories:
-            ids = todo[story.id]
-            # A chunk of texts at a time: a backlog of any size fits in memory.
-            chunks = (ids[start:start + CHUNK] for start in range(0, len(ids), CHUNK))
-            results = (r for chunk in chunks for r in _match_chunk(db, story, chunk, pool))
-            for done, (article_id, is_coverage) in enumerate(results, 1):
-                matched.add(article_id)
-                if is_coverage:
-                    covering.add(article_id)
+    due: dict[int, list[int]] = {}  # article id -> the stories (positions) it is due for
+    for position, story in enumerate(stories):
+        for article_id in store.articles_to_match(db, story.id, everything):
+            due.setdefault(article_id, []).append(position)
+    ids = sorted(due)
+    covering = 0
+    with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories) as pool:
+        # A chunk of texts at a time: a backlog of any size fits in memory.
+        for start in range(0, len(ids), CHUNK):
+            articles = store.articles_by_id(db, ids[start:start + CHUNK])
+            for done, (article, results) in enumerate(_match_chunk(
+                    articles, [due[a["id"]] for a in articles], pool), start + 1):
+                # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
+                for position, (result, scored) in zip(due[article["id"]], results, strict=True):
+                    story = stories[position]
+                    store.save_match(db, story.id, article, result, story.claim_ids, scored)
+                covering += any(result.is_coverage for result, _ in results)
+                if done % SAVE_EVERY == 0 or done == len(ids):
+                    db.conn.commit()
                 if progress:
                     progress(done, len(ids))
+    db.conn.commit()
     store.update_copies(db)
-    return {"articles": len(matched), "coverage": len(covering)}
+    return {"articles": len(ids), "coverage": covering}
 
 
-def _match_chunk(db: Database, story: Story, ids: list[int], pool) -> Iterator[tuple[int, bool]]:
-    # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
-    articles = store.articles_by_id(db, ids)
-    results = pool.map(score_article, repeat(story), map(store.as_article, articles),
-                       chunksize=64)
-    for done, (article, (result, scored)) in enumerate(zip(articles, results, strict=True), 1):
-        store.save_match(db, story.id, article, result, story.claim_ids, scored)
-        if done % SAVE_EVERY == 0 or done == len(articles):
-            db.conn.commit()
-        yield article["id"], result.is_coverage
+def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
+    yield from zip(articles, pool.map(score_due, map(store.as_article, articles), due,
+                                      chunksize=64), strict=True)
+
+
+# In a worker (or this process, for a small backlog): the stories being matched and their
+# index, set once when the worker starts rather than sent with every article.
+_stories: list[Story] = []
+_index = None
+
+
+def _set_stories(stories: list[Story]) -> None:
+    global _stories, _index
+    _stories, _index = stories, story_index(stories) if stories else None
+
+
+def score_due(article: Article, due: list[int]) -> list[tuple[ArticleMatch, bool]]:
+    """An article against the stories (positions among the pool's) it is due for."""
+    return score_stories(_stories, article, index=_index, only=due)
 
 
 class _InProcess:
@@ -291,10 +312,14 @@ class _InProcess:
 
 
 @contextmanager
-def scoring_pool(workers: int) -> Iterator:
-    """Worker processes for `score_article`, or this one."""
+def scoring_pool(workers: int, stories: list[Story]) -> Iterator:
+    """Worker processes for `score_due` against `stories`, or this one."""
     if workers < 2:
-        yield _InProcess()
+        _set_stories(stories)
+        try:
+            yield _InProcess()
+        finally:
+            _set_stories([])
         return
-    with worker_pool(workers) as pool:
+    with worker_pool(workers, _set_stories, (stories,)) as pool:
         yield pool

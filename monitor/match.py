@@ -105,25 +105,69 @@ def article_profile(article: Article) -> coverage.Weighed:
 def score_article(story: Story, article: Article,
                   weighed: coverage.Weighed | None = None) -> tuple[ArticleMatch, bool]:
     """An article read against a story: its kind and claims' verdicts, and whether its claims
+    were scored (`score_stories`, for one story)."""
+    return score_stories([story], article, weighed)[0]
+
+
+def score_stories(stories: list[Story], article: Article, weighed: coverage.Weighed | None = None,
+                  index: coverage.StoryIndex | None = None,
+                  only: list[int] | None = None) -> list[tuple[ArticleMatch, bool]]:
+    """An article read once against every story (`index` is theirs, `story_index`), or those at
+    the positions `only` lists: its kind and claims' verdicts for each, and whether its claims
     were scored.
 
-    A stub (paywall, teaser) supports no claim. An article in another language than the story's
-    is decided from the story's names, but its claims are not scored.
+    The cheap evidence against all the stories comes from one look-up in their index; the
+    claims are compared only with the stories it leaves plausible. A stub (paywall, teaser)
+    supports no claim. An article in another language than a story's is decided from the
+    story's names, but its claims are not scored.
     """
+    only = list(range(len(stories))) if only is None else only
+    if not any(stories[i].seed for i in only):
+        return [_score(stories[i], article, None, None, 0.0) for i in only]
+    weighed = weighed or article_profile(article)
+    index = index or story_index(stories)
+    cheap = index.cheap_evidence(weighed)[only]
+    probabilities = coverage.model().probability(cheap)
+    quoting = index.quoting(weighed)
+    return [_score(stories[i], article, weighed, row, p, i in quoting)
+            for i, row, p in zip(only, cheap, probabilities, strict=True)]
+
+
+_NO_SEED = coverage.weigh(coverage.profile(None, ""), coverage.Rarity())
+
+
+def story_index(stories: list[Story]) -> coverage.StoryIndex:
+    """The stories' seeds indexed for `score_stories` (built once per set of stories)."""
+    return coverage.StoryIndex([story.seed or _NO_SEED for story in stories],
+                               [coverage.quoted_runs([c.text for c in story.claims or []
+                                                      if c.kind == "quote"])
+                                for story in stories])
+
+
+def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
+           cheap: np.ndarray | None, probability: float,
+           quoting: bool = False) -> tuple[ArticleMatch, bool]:
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
-    if story.seed is None:
+    if story.seed is None or weighed is None or cheap is None:
         return match_article(story.claims, "" if article.is_stub else article.text), True
-    weighed = weighed or article_profile(article)
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
-    ev = coverage.evidence(story.seed, weighed)
-    result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
-                                       for c in story.claims])
-    if coverage.worth_claims(ev) and not article.is_stub:
+    features = dict(zip(coverage.FEATURES, cheap.tolist(), strict=True))
+    # A story the article quotes is compared too: the article may mention it in passing.
+    if (coverage.worth_claims(features) or quoting) and not article.is_stub:
         result = match_article(story.claims, article.text)
-        ev = coverage.with_claims(ev, coverage.claims_carried(result.matches, story.claims))
-    decision = coverage.decide(ev)
+        ev = coverage.with_claims(coverage.evidence(story.seed, weighed),
+                                  coverage.claims_carried(result.matches, story.claims))
+        decision = coverage.decide(ev)
+    else:
+        decision = coverage.decision(probability, features)
+        if not decision.is_coverage:  # most stories, for most articles: kept short
+            return ArticleMatch(round(100 * probability, 1), False, [], [], decision.kind,
+                                coverage.ruled_out(features, story.seed, weighed)), True
+        result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
+                                           for c in story.claims])
+        ev = coverage.evidence(story.seed, weighed)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
@@ -150,22 +194,25 @@ def names_match(seed: coverage.Weighed, article: coverage.Weighed) -> ArticleMat
 
 def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:
     """Score every claim against every sentence of `text` and decide each claim's verdict."""
-    sentences = split_sentences(text)
+    read = _read(text)
+    sentences = read.sentences
     if not claims or not sentences:
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
         return ArticleMatch(0.0, False, absent, [])
     texts = tuple(c.text for c in claims)
-    pairs = _could_support(texts, sentences)
+    pairs = _could_support(texts, read.words)
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
     if pairs:
         rows, columns = np.array(pairs).T
         claim_texts = _processed_claims(texts)
-        processed = {j: utils.default_process(sentences[j]) for j in set(columns.tolist())}
+        processed = read.processed
+        for j in set(columns.tolist()) - processed.keys():
+            processed[j] = utils.default_process(sentences[j])
         scores[rows, columns] = process.cpdist(
             [claim_texts[i] for i in rows.tolist()], [processed[j] for j in columns.tolist()],
             scorer=fuzz.token_set_ratio, score_cutoff=t.candidate, dtype=np.uint8, workers=1)
     candidates = _candidates(scores)
-    same = _same_claim(texts, sentences, candidates)
+    same = _same_claim(texts, read, candidates)
     speakers = _speakers(text, sentences, candidates)
     matches = []
     for i, claim in enumerate(claims):
@@ -178,32 +225,49 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     return ArticleMatch(0.0, False, matches, additions)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _analysed_claims(texts: tuple[str, ...]) -> list[similarity.Sentence]:
     return similarity.analyse_all(list(texts))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _processed_claims(texts: tuple[str, ...]) -> list[str]:
     return [utils.default_process(text) for text in texts]
 
 
-def _could_support(texts: tuple[str, ...], sentences: list[str]) -> list[tuple[int, int]]:
+@dataclass
+class _Reading:
+    """An article's sentences as the matcher reads them, kept while it is matched against one
+    story after another."""
+
+    sentences: list[str]
+    words: list[set[str]]  # each sentence's content words
+    processed: dict[int, str] = field(default_factory=dict)  # as the fuzzy scorer reads them
+    analysed: dict[int, similarity.Sentence] = field(default_factory=dict)  # as the model does
+
+
+@lru_cache(maxsize=2)
+def _read(text: str) -> _Reading:
+    sentences = split_sentences(text)
+    return _Reading(sentences, [content_words(s) for s in sentences])
+
+
+def _could_support(texts: tuple[str, ...], sentences: list[set[str]]) -> list[tuple[int, int]]:
     """The (claim, sentence) pairs that share at least two content words (or all of a short
     claim's): the only ones that can reach any verdict but absent. The cheap prefilter that
     spares the fuzzy scorer the hopeless pairs, which are most pairs in most articles."""
     needed, claims_with = _claim_index(texts)
     pairs = []
-    for j, sentence in enumerate(sentences):
+    for j, words in enumerate(sentences):
         shared: dict[int, int] = {}
-        for word in content_words(sentence) & claims_with.keys():
+        for word in words & claims_with.keys():
             for i in claims_with[word]:
                 shared[i] = shared.get(i, 0) + 1
         pairs.extend((i, j) for i, n in shared.items() if n >= needed[i])
     return pairs
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _claim_index(texts: tuple[str, ...]) -> tuple[list[int], dict[str, list[int]]]:
     """Content words each claim must share with a sentence, and the claims of each word."""
     claims = [c.content for c in _analysed_claims(texts)]
@@ -218,8 +282,13 @@ def _speakers(text: str, sentences: list[str],
               candidates: list[list[int]]) -> list[str | None]:
     """Who speaks in each sentence, worked out only when a candidate sentence quotes someone."""
     if any('"' in sentences[j] or "\u201c" in sentences[j] for js in candidates for j in js):
-        return People(text).speakers(sentences)
+        return _people_speaking(text)
     return [None] * len(sentences)
+
+
+@lru_cache(maxsize=2)
+def _people_speaking(text: str) -> list[str | None]:
+    return People(text).speakers(_read(text).sentences)
 
 
 def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
@@ -232,15 +301,16 @@ def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
             for js, row in zip(found, rows, strict=True)]
 
 
-def _same_claim(texts: tuple[str, ...], sentences: list[str],
+def _same_claim(texts: tuple[str, ...], read: _Reading,
                 candidates: list[list[int]]) -> dict[tuple[int, int], float]:
     """P(same claim) for every candidate pair, in one batch."""
     pairs = [(i, j) for i, js in enumerate(candidates) for j in js]
     if not pairs:
         return {}
     analysed_claims = _analysed_claims(texts)
-    needed = sorted({j for _, j in pairs})
-    analysed = dict(zip(needed, similarity.analyse_all([sentences[j] for j in needed]),
+    analysed = read.analysed
+    needed = sorted({j for _, j in pairs} - analysed.keys())
+    analysed.update(zip(needed, similarity.analyse_all([read.sentences[j] for j in needed]),
                         strict=True))
     features = similarity.pair_features([analysed_claims[i] for i, _ in pairs],
                                         [analysed[j] for _, j in pairs])

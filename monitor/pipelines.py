@@ -15,9 +15,10 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from monitor import copies, store
+from monitor.coverage import StoryIndex
 from monitor.extract import MAX_ELEMENTS, Article, TooComplex, extract_page
 from monitor.items import PageItem
-from monitor.match import ArticleMatch, Story, article_profile, score_article
+from monitor.match import ArticleMatch, Story, score_stories, story_index
 from monitor.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
 
 logger = logging.getLogger(__name__)
@@ -46,12 +47,13 @@ class PageRead:
 
 def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None,
               known_text: str | None, stories: list[Story],
-              max_elements: int = MAX_ELEMENTS) -> PageRead:
+              max_elements: int = MAX_ELEMENTS, index: StoryIndex | None = None) -> PageRead:
     """In a worker process: hash the raw page; unless unchanged, extract it, compress it, and
     match and sketch its article.
 
     `known_hash` and `known_text` are the hashes of the raw page and of its article text at the
     last fetch: an unchanged page is not read again, an unchanged text is not matched again.
+    `index` is the stories' (`story_index`), built once per worker.
     """
     digest = store.html_hash(body)
     if digest == known_hash:
@@ -62,9 +64,8 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     if article is not None and article.content_hash != known_text:
         read.sketch = None if article.is_stub else copies.sketch(article.text)
         try:
-            weighed = article_profile(article) if stories else None
-            read.scores = [(story.id, *_kept(*score_article(story, article, weighed)))
-                           for story in stories]
+            read.scores = [(story.id, *_kept(*scored)) for story, scored in zip(
+                stories, score_stories(stories, article, index=index), strict=True)]
         except Exception as e:  # a matching bug must not cost the article: `monitor match`
             read.match_error = repr(e)  # will try it again, and show the error
     return read
@@ -82,19 +83,22 @@ def _kept(result: ArticleMatch, scored: bool) -> tuple[ArticleMatch, bool]:
 # In a worker: the crawl's stories and limits, sent once when the worker starts rather than
 # with every page.
 _stories: list[Story] = []
+_index: StoryIndex | None = None
 _time_limit = READ_TIMEOUT
 _max_elements = MAX_ELEMENTS
 
 
 def _set_up_worker(stories: list[Story], time_limit: float, max_elements: int) -> None:
-    global _stories, _time_limit, _max_elements
+    global _stories, _index, _time_limit, _max_elements
     _stories, _time_limit, _max_elements = stories, time_limit, max_elements
+    _index = story_index(stories) if stories else None
 
 
 def _read_page_against_stories(body: bytes, encoding: str | None, url: str,
                                known_hash: str | None, known_text: str | None) -> PageRead:
     with _timeout(_time_limit):
-        return read_page(body, encoding, url, known_hash, known_text, _stories, _max_elements)
+        return read_page(body, encoding, url, known_hash, known_text, _stories, _max_elements,
+                         _index)
 
 
 @contextmanager

@@ -2,14 +2,17 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from monitor import coverage
 from monitor.claims import read_seed
 from monitor.extract import Article
-from monitor.match import Story, score_article, seed_profile
+from monitor.match import Story, article_profile, score_article, score_stories, seed_profile
 
 SEED_URL = "http://bay.example/business/strike"
-SEED = (Path(__file__).resolve().parents[1] / "data/seeds/port-strike.txt").read_text()
+SEEDS = Path(__file__).resolve().parents[1] / "data/seeds"
+SEED = (SEEDS / "port-strike.txt").read_text()
 
 # Written for these tests: a short wire brief that carries two of the seed's specific claims.
 BRIEF = ("Some 3,200 dockworkers at the Port of Calder Bay walked off the job on Tuesday for "
@@ -106,3 +109,40 @@ def test_a_page_in_another_language_naming_one_of_the_seeds_places_is_not_covera
                      "h", False)
     found, _ = score_article(story, german)
     assert not found.is_coverage and found.kind == "unrelated"
+
+
+@pytest.fixture(scope="module")
+def stories(story) -> list[Story]:
+    """The three demo stories, the port strike among them."""
+    others = []
+    for n, name in enumerate(("trump-cartels", "congestion-charge"), 2):
+        seed = read_seed((SEEDS / f"{name}.txt").read_text())
+        others.append(Story(n, name, "en", "", seed.claims, {},
+                            seed_profile(seed.title, seed.body, "2025-08-12")))
+    return [others[0], story, others[1]]
+
+
+ARTICLES = [BRIEF, OTHER_EVENT, FEATURE, SEED]
+
+
+def test_the_story_index_gives_each_story_the_evidence_of_comparing_the_article_with_it_alone(
+        stories):
+    index = coverage.StoryIndex([s.seed for s in stories])
+    for text in ARTICLES:
+        weighed = article_profile(article(text, title="Calder Bay"))
+        alone = [coverage.as_row(coverage.evidence(s.seed, weighed))[0] for s in stories]
+        assert np.allclose(index.cheap_evidence(weighed), alone)
+
+
+def test_an_article_read_against_several_stories_is_decided_as_against_each_alone(stories):
+    for text in ARTICLES:
+        together = score_stories(stories, article(text, title="Calder Bay"))
+        alone = [score_article(s, article(text, title="Calder Bay")) for s in stories]
+        assert [(r.kind, r.relevance, scored) for r, scored in together] == [
+            (r.kind, r.relevance, scored) for r, scored in alone]
+
+
+def test_a_story_ruled_out_by_the_cheap_evidence_says_so_and_its_claims_are_not_compared(
+        stories):
+    (result, scored), = score_stories(stories, article(BRIEF), only=[0])  # the cartels story
+    assert result.kind == "unrelated" and result.evidence["ruled_out"] and not result.matches
