@@ -7,8 +7,7 @@ Stories: one article of each of 100 stories of ../shared/data/news-events (sampl
 the data set (3,177 real articles of the same beat and weeks), then mixes of 30 sentences of the
 Article Extraction Benchmark's pages to make up the count (a backlog is mostly other stories).
 Times `monitor match` (`jobs.match_stories` on 2 worker processes, every decision stored) and,
-on the first --check real articles, compares its decisions with one story at a time, each
-article's evidence worked out against each seed alone (no story index).
+on the first --check real articles, compares its decisions with matching one story at a time.
 """
 
 from __future__ import annotations
@@ -24,10 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from monitor import coverage, store
+from monitor import store
 from monitor.extract import Article, content_hash
 from monitor.jobs import add_seed, match_stories
-from monitor.match import _score, article_profile
+from monitor.match import score_article
 from monitor.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,18 +77,10 @@ def as_article(row: dict, url: str = "https://bench.example/a") -> Article:
 
 
 def one_story_at_a_time(db, articles: list[dict]) -> list[str]:
-    """Every (story, article) kind, each article's evidence worked out against each seed alone."""
+    """Every (story, article) kind, each article matched against one story at a time."""
     stories = store.load_stories(db)
-    m = coverage.model()
-    kinds = []
-    for row in articles:
-        article = as_article(row)
-        weighed = article_profile(article)
-        for story in stories:
-            cheap = coverage.as_row(coverage.evidence(story.seed, weighed))[0]
-            result, _ = _score(story, article, weighed, cheap, float(m.probability(cheap[None])[0]))
-            kinds.append(result.kind)
-    return kinds
+    return [score_article(story, as_article(row))[0].kind
+            for row in articles for story in stories]
 
 
 def main() -> None:

@@ -364,17 +364,18 @@ WORTH_COSINE = 0.2
 WORTH_NAMES = 0.5
 
 
-def worth_claims(features: dict[str, float]) -> bool:
-    """Whether the cheap evidence leaves the story plausible enough to compare claim by claim."""
-    return features["body_cosine"] >= WORTH_COSINE or features["names_shared"] >= WORTH_NAMES
+def worth_claims(cheap: np.ndarray) -> np.ndarray:
+    """For each row of cheap evidence, whether it leaves the story plausible enough to compare
+    claim by claim."""
+    return ((cheap[:, FEATURES.index("body_cosine")] >= WORTH_COSINE)
+            | (cheap[:, FEATURES.index("names_shared")] >= WORTH_NAMES))
 
 
-def ruled_out(features: dict[str, float], seed: Weighed, article: Weighed) -> dict:
-    """Why a story the cheap evidence ruled out was not compared claim by claim (the short
-    form of `Evidence.as_dict`: an article is ruled out for most stories, and this is stored)."""
-    a, b = seed.profile.published, article.profile.published
-    return {"ruled_out": True, "days_apart": abs((a - b).days) if a and b else None,
-            "features": {f: round(features[f], 3) for f in ("body_cosine", "names_shared")}}
+def why_ruled_out(cheap: np.ndarray) -> dict:
+    """The short form of `Evidence.as_dict` for a story the cheap evidence ruled out (an
+    article is ruled out for most stories, and this is stored for each)."""
+    return {"ruled_out": True, "features": {
+        f: round(float(cheap[FEATURES.index(f)]), 3) for f in ("body_cosine", "names_shared")}}
 
 
 def claims_carried(matches: list, claims: list) -> ClaimsCarried:

@@ -270,9 +270,10 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
             for done, (article, results) in enumerate(_match_chunk(
                     articles, [due[a["id"]] for a in articles], pool), start + 1):
                 # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
-                for position, (result, scored) in zip(due[article["id"]], results, strict=True):
-                    story = stories[position]
-                    store.save_match(db, story.id, article, result, story.claim_ids, scored)
+                store.save_decisions(db, article, [
+                    (stories[position].id, stories[position].claim_ids, result, scored)
+                    for position, (result, scored) in zip(due[article["id"]], results,
+                                                          strict=True)])
                 covering += any(result.is_coverage for result, _ in results)
                 if done % SAVE_EVERY == 0 or done == len(ids):
                     db.conn.commit()

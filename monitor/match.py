@@ -117,7 +117,8 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     were scored.
 
     The cheap evidence against all the stories comes from one look-up in their index; the
-    claims are compared only with the stories it leaves plausible. A stub (paywall, teaser)
+    claims are compared only with the stories it leaves plausible, or whose quotations it
+    repeats. A stub (paywall, teaser)
     supports no claim. An article in another language than a story's is decided from the
     story's names, but its claims are not scored.
     """
@@ -127,10 +128,12 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     weighed = weighed or article_profile(article)
     index = index or story_index(stories)
     cheap = index.cheap_evidence(weighed)[only]
-    probabilities = coverage.model().probability(cheap)
-    quoting = index.quoting(weighed)
-    return [_score(stories[i], article, weighed, row, p, i in quoting)
-            for i, row, p in zip(only, cheap, probabilities, strict=True)]
+    compare = coverage.worth_claims(cheap)
+    # A story whose quotation the article repeats is compared too: a mention, perhaps.
+    for i in index.quoting(weighed).intersection(only):
+        compare[only.index(i)] = True
+    return [_score(stories[i], article, weighed, row, p, c) for i, row, p, c in zip(
+        only, cheap, coverage.model().probability(cheap), compare.tolist(), strict=True)]
 
 
 _NO_SEED = coverage.weigh(coverage.profile(None, ""), coverage.Rarity())
@@ -146,28 +149,24 @@ def story_index(stories: list[Story]) -> coverage.StoryIndex:
 
 def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
            cheap: np.ndarray | None, probability: float,
-           quoting: bool = False) -> tuple[ArticleMatch, bool]:
+           compare: bool = True) -> tuple[ArticleMatch, bool]:
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
     if story.seed is None or weighed is None or cheap is None:
         return match_article(story.claims, "" if article.is_stub else article.text), True
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
-    features = dict(zip(coverage.FEATURES, cheap.tolist(), strict=True))
-    # A story the article quotes is compared too: the article may mention it in passing.
-    if (coverage.worth_claims(features) or quoting) and not article.is_stub:
+    if not compare and probability < coverage.model().threshold:
+        # Most stories, for most articles: ruled out by the cheap evidence, explained in short.
+        return ArticleMatch(round(100 * probability, 1), False, [], [], "unrelated",
+                            coverage.why_ruled_out(cheap)), True
+    ev = coverage.evidence(story.seed, weighed)
+    result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
+                                       for c in story.claims])
+    if compare and not article.is_stub:
         result = match_article(story.claims, article.text)
-        ev = coverage.with_claims(coverage.evidence(story.seed, weighed),
-                                  coverage.claims_carried(result.matches, story.claims))
-        decision = coverage.decide(ev)
-    else:
-        decision = coverage.decision(probability, features)
-        if not decision.is_coverage:  # most stories, for most articles: kept short
-            return ArticleMatch(round(100 * probability, 1), False, [], [], decision.kind,
-                                coverage.ruled_out(features, story.seed, weighed)), True
-        result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
-                                           for c in story.claims])
-        ev = coverage.evidence(story.seed, weighed)
+        ev = coverage.with_claims(ev, coverage.claims_carried(result.matches, story.claims))
+    decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}

@@ -331,8 +331,8 @@ class ArticlePipeline:
         self._count("monitor/changed", int(changed))
         if changed and read.scores:
             row = {"id": article_id, "content_hash": article.content_hash}
-            for story, result, scored in read.scores:
-                store.save_match(self.db, story, row, result, self.claim_ids[story], scored)
+            store.save_decisions(self.db, row, [(story, self.claim_ids[story], result, scored)
+                                                for story, result, scored in read.scores])
             self._count("monitor/matched")
             self._count("monitor/covering",
                         int(any(result.is_coverage for _, result, _ in read.scores)))

@@ -576,6 +576,35 @@ def as_article(row: dict) -> Article:
                    is_stub=bool(row["is_stub"]))
 
 
+def save_decisions(db: Database, article: dict,
+                   decisions: list[tuple[int, dict[int, int], ArticleMatch, bool]]) -> None:
+    """Replace an article's coverage, matches and additions for several stories: (story id,
+    its claims' ids, result, claims scored) each. Plain SQL, no commit, as `save_match`.
+
+    An article covers few of the stories it is matched against: the rest are stored in a few
+    statements for all, not a few each.
+    """
+    found = [d for d in decisions if d[2].is_coverage and d[3]]
+    for story, claim_ids, result, scored in found:
+        save_match(db, story, article, result, claim_ids, scored)
+    rest = [d for d in decisions if not (d[2].is_coverage and d[3])]
+    if not rest:
+        return
+    was_coverage = [(story, article["id"]) for (story,) in db.execute(
+        "select story_id from coverage where article_id = ? and is_coverage = 1 and story_id "
+        "in (select value from json_each(?))", [article["id"], json.dumps([d[0] for d in rest])])]
+    for table in ("matches", "additions"):  # only covering articles have them stored
+        db.conn.executemany(f"delete from {table} where story_id = ? and article_id = ?",
+                            was_coverage)
+    matched_at = now()
+    db.conn.executemany(
+        "insert or replace into coverage (story_id, article_id, relevance, is_coverage, kind, "
+        "evidence, scored, content_hash, matched_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(story, article["id"], result.relevance, int(result.is_coverage), result.kind,
+          json.dumps(result.evidence) if result.evidence else None, int(scored),
+          article["content_hash"], matched_at) for story, _, result, scored in rest])
+
+
 def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
                claim_ids: dict[int, int], scored: bool = True) -> None:
     """Replace an article's coverage, matches and additions for a story.

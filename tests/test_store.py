@@ -2,10 +2,14 @@
 
 import gzip
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from monitor import store
+from monitor.extract import Article
+from monitor.jobs import add_seed
+from monitor.match import ArticleMatch, ClaimMatch
 from monitor.store import MIGRATIONS, Batch, open_db, pack_page, page_html, save_page
 
 
@@ -89,3 +93,25 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatc
     assert store.page_validators(open_db(path), "http://x.example/a") == {
         "etag": '"v1"', "last_modified": None, "html_hash": "pagehash",
         "content_hash": "texthash"}
+
+
+def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_path):
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
+    story = store.load_stories(db)[0]
+    outlet = store.save_outlet(db, "Wire", "wire.example")
+    article_id, _ = store.save_article(db, Article("http://wire.example/a", "http://wire.example/a",
+                                                   "Strike", None, None, "en", "Dockers strike.",
+                                                   "h1", False), outlet)
+    row = {"id": article_id, "content_hash": "h1"}
+    covering = ArticleMatch(90.0, True, [ClaimMatch(1, "Dockers strike.", 95.0, "verbatim")],
+                            ["An addition of six words or more."], "coverage")
+    with db.conn:
+        store.save_decisions(db, row, [(story.id, story.claim_ids, covering, True)])
+    assert db.execute("select count(*) from matches").fetchone()[0] == 1
+    with db.conn:
+        store.save_decisions(db, row, [(story.id, story.claim_ids,
+                                        ArticleMatch(3.0, False, [], [], "unrelated"), True)])
+    assert db.execute("select count(*) from matches").fetchone()[0] == 0
+    assert db.execute("select count(*) from additions").fetchone()[0] == 0
+    assert db.execute("select kind, is_coverage from coverage").fetchall() == [("unrelated", 0)]
