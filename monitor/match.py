@@ -24,6 +24,7 @@ from monitor.text import (
     negated,
     numbers,
     quotations,
+    rounding,
     same_unit,
     split_sentences,
     stem,
@@ -62,6 +63,7 @@ class ClaimMatch:
     score: float
     verdict: str
     conflicts: list[dict] | None = None
+    notes: list[dict] | None = None  # what agrees only loosely: a rounded amount
 
 
 @dataclass
@@ -258,13 +260,14 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
-    conflicts = None
+    conflicts = notes = None
     if verdict != "absent":
-        conflicts = find_conflicts(claim, sentence, speaker, t) or None
+        found, noted = differences(claim, sentence, speaker, t)
+        conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
-                      verdict, conflicts)
+                      verdict, conflicts, notes)
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
@@ -300,7 +303,21 @@ def _cover(claim: str, sentence: str) -> tuple[float, float]:
 def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
                    t: Thresholds = THRESHOLDS) -> list[dict]:
     """What a supporting sentence says differently: numbers, quotation, speaker, negation."""
-    conflicts = _number_conflicts([Number(**n) for n in claim.numbers], numbers(sentence))
+    return differences(claim, sentence, speaker, t)[0]
+
+
+@lru_cache(maxsize=1024)
+def _claim_amounts(text: str) -> tuple[Number, ...]:
+    # Read from the claim's text, not its stored numbers: a story registered before amounts
+    # were read as values is compared the way a new one is.
+    return tuple(numbers(text))
+
+
+def differences(claim: Claim, sentence: str, speaker: str | None = None,
+                t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
+    """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
+    negation) and what it says only loosely (notes: a rounded amount)."""
+    conflicts, notes = number_checks(list(_claim_amounts(claim.text)), numbers(sentence))
     conflicts += _quote_conflicts(claim.quotes, quotations(sentence), t)
     if claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker):
         if quotations(sentence):
@@ -309,32 +326,78 @@ def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
     if claim.kind == "statement" and _close(claim.text, sentence) and (
             negated(unquoted(claim.text)) != negated(unquoted(sentence))):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
-    return conflicts
+    return conflicts, notes
 
 
-def _number_conflicts(claimed: list[Number], found: list[Number]) -> list[dict]:
-    conflicts = []
+def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:
+    """Conflicts and notes between a claim's amounts and a sentence's: amounts that measure the
+    same thing with different values conflict; a rounded or approximate one is only noted."""
+    conflicts, notes = [], []
     for n in claimed:
         rivals = [m for m in found if _comparable(n, m)]
-        if rivals and not any(_agree(n, m) for m in rivals):
+        if not rivals:
+            continue
+        agreements = [(_agreement(n, m), m) for m in rivals]
+        if any(how == "same" for how, _ in agreements):
+            continue
+        close = [m for how, m in agreements if how]
+        if close:
+            notes.append({"kind": "rounded", "claim": n.text, "article": close[0].text})
+        else:
             conflicts.append({"kind": "number", "claim": n.text, "article": rivals[0].text})
-    return conflicts
+    return conflicts, notes
+
+
+_FIXED_UNITS = frozenset({"month", "date", "weekday", "year-date", "percent",
+                          "percentage point"})
 
 
 def _comparable(a: Number, b: Number) -> bool:
-    fixed = {"month", "date", "weekday", "year-date", "percent", "money"}
-    if a.unit in fixed or b.unit in fixed:
+    """Both measure the same thing: the same fixed kind, the same currency (or one unknown),
+    or a count of the same things."""
+    if a.unit.startswith("money") or b.unit.startswith("money"):
+        return (a.unit.startswith("money") and b.unit.startswith("money")
+                and (a.unit == b.unit or "money" in (a.unit, b.unit)))
+    if a.unit in _FIXED_UNITS or b.unit in _FIXED_UNITS:
         return a.unit == b.unit
     return same_unit(a, b)
 
 
-def _agree(a: Number, b: Number) -> bool:
+def _agreement(a: Number, b: Number) -> str:
+    """"same" when two amounts of one kind agree, "rounded" when they agree only as far as one
+    was rounded or said loosely ("about 30" and 29), "" when they differ."""
     if a.vague and b.vague:
-        return a.value == b.value
+        return "same" if a.value == b.value else ""
     if a.vague or b.vague:  # "hundreds of tons" agrees with 300 tons, not with 3,000
         vague, exact = (a, b) if a.vague else (b, a)
-        return vague.value <= exact.value < vague.value * 10
-    return abs(a.value - b.value) < 1e-9
+        return "same" if vague.value <= exact.value < vague.value * 10 else ""
+    if _equal(a.value, b.value) and _equal(_high(a), _high(b)):
+        return "same"
+    if a.high is not None or b.high is not None:  # a value inside the other's range
+        ranged, other = (a, b) if a.high is not None else (b, a)
+        inside = ranged.value <= other.value and _high(other) <= _high(ranged)
+        return "rounded" if inside and other.high is None else ""
+    return "rounded" if _rounds_to(a, b) or _rounds_to(b, a) else ""
+
+
+def _high(n: Number) -> float:
+    return n.value if n.high is None else n.high
+
+
+def _equal(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1)
+
+
+def _rounds_to(loose: Number, exact: Number) -> bool:
+    """`exact` is `loose` as far as `loose` is precise: within half its last written digit
+    when it is said loosely or with a scale word ("$1.2bn" for 1.23 billion), or past its bound
+    ("more than 3,000")."""
+    if loose.approx == "over":
+        return exact.value >= loose.value
+    if loose.approx == "under":
+        return exact.value <= loose.value
+    tolerance = rounding(loose)
+    return tolerance is not None and abs(exact.value - loose.value) <= tolerance
 
 
 def _quote_conflicts(claimed: list[str], found: list[str], t: Thresholds) -> list[dict]:

@@ -64,7 +64,7 @@ def test_unrelated_sentence_is_absent(claims):
     ("The port authority said on Monday that forty-one containers of stolen copper were seized "
      "in March.", "40", "forty-one"),
     ("The port authority said on Monday that 40 containers of stolen copper were seized in "
-     "April.", "march", "april"),
+     "April.", "March", "April"),
 ])
 def test_a_different_number_or_date_is_a_conflict(claims, sentence, seed_side, article_side):
     m = verdict(claim(claims, "The port authority"), sentence)
@@ -175,3 +175,67 @@ def test_the_prefilter_never_drops_a_pair_the_verdict_checks_would_carry():
                         carried += 1
                         dropped += (i, j) not in kept
     assert carried > 50 and dropped == 0
+
+
+def _amount_verdict(seed_sentence, article_sentence):
+    (c,) = [c for c in read_seed(seed_sentence).claims if c.kind == "statement"]
+    return verdict(c, article_sentence)
+
+
+@pytest.mark.parametrize("article_sentence", [
+    "The central bank held its target range at 4.75%-5% on Wednesday, officials said.",
+    "The central bank held its target range at 4.75–5% on Wednesday, officials said.",
+    "The central bank held its target range between 4.75 and 5 percent on Wednesday, "
+    "officials said.",
+])
+def test_the_same_range_written_another_way_is_no_conflict(article_sentence):
+    m = _amount_verdict("The central bank held its target range at 4.75% to 5% on Wednesday, "
+                        "officials said.", article_sentence)
+    assert m.verdict in ("verbatim", "paraphrase") and m.conflicts is None
+
+
+def test_a_different_range_is_a_conflict():
+    m = _amount_verdict("The central bank held its target range at 4.75% to 5% on Wednesday.",
+                        "The central bank held its target range at 4.5% to 4.75% on Wednesday.")
+    assert m.verdict == "conflict"
+    assert m.conflicts == [{"kind": "number", "claim": "4.75% to 5%", "article": "4.5% to 4.75%"}]
+
+
+@pytest.mark.parametrize("article_amount", ["0.5 percentage point", "50 basis points"])
+def test_basis_points_and_percentage_points_are_one_amount(article_amount):
+    m = _amount_verdict("The bank cut its main rate by half a percentage point on Wednesday.",
+                        f"The bank cut its main rate by {article_amount} on Wednesday.")
+    assert m.verdict != "conflict"
+
+
+def test_percent_and_percentage_points_are_not_compared():
+    m = _amount_verdict("Prices rose 3 percent in July, the statistics office said.",
+                        "Prices rose 2 percentage points faster in July, the statistics office "
+                        "said.")
+    assert m.verdict != "conflict"
+
+
+def test_money_with_a_scale_word_or_abbreviation_is_one_amount():
+    m = _amount_verdict("The strike will cost the regional economy $1.2bn, the operator said.",
+                        "The strike will cost the regional economy 1.2 billion dollars, the "
+                        "operator said.")
+    assert m.verdict != "conflict"
+
+
+def test_a_different_sum_of_money_is_a_conflict():
+    m = _amount_verdict("The strike will cost the regional economy $1.2bn, the operator said.",
+                        "The strike will cost the regional economy $2.1bn, the operator said.")
+    assert m.conflicts == [{"kind": "number", "claim": "$1.2bn", "article": "$2.1bn"}]
+
+
+def test_a_rounded_amount_is_noted_not_a_conflict():
+    m = _amount_verdict("Rescuers said 29 people were pulled from the river on Sunday.",
+                        "Rescuers said about 30 people were pulled from the river on Sunday.")
+    assert m.verdict != "conflict"
+    assert m.notes == [{"kind": "rounded", "claim": "29", "article": "30"}]
+
+
+def test_an_approximate_amount_far_off_is_a_conflict():
+    m = _amount_verdict("Rescuers said 29 people were pulled from the river on Sunday.",
+                        "Rescuers said about 60 people were pulled from the river on Sunday.")
+    assert m.verdict == "conflict"

@@ -1,6 +1,7 @@
 """The SQLite file itself: schema upgrades and what stays readable across them."""
 
 import gzip
+import json
 import sqlite3
 
 import pytest
@@ -89,3 +90,31 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatc
     assert store.page_validators(open_db(path), "http://x.example/a") == {
         "etag": '"v1"', "last_modified": None, "html_hash": "pagehash",
         "content_hash": "texthash"}
+
+
+def _matched(tmp_path, seed_text: str, article_text: str):
+    """A database with one story and one covering article matched against it."""
+    from monitor.claims import read_seed
+    from monitor.match import match_article
+
+    db = open_db(tmp_path / "m.db")
+    seed = read_seed(seed_text)
+    with db.conn:
+        story = store.save_story(db, "s", seed, seed_text, "seed.txt")
+        outlet = store.save_outlet(db, "Example Tribune", "example.com")
+        db.execute("insert into articles (url, outlet_id, text, content_hash) "
+                   "values ('http://example.com/a', ?, ?, 'h')", [outlet, article_text])
+        (article_id,) = db.execute("select id from articles").fetchone()
+        result = match_article(seed.claims, article_text)
+        result.is_coverage = True
+        claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where("story_id = ?",
+                                                                              [story])}
+        store.save_match(db, story, {"id": article_id, "content_hash": "h"}, result, claim_ids)
+    return db
+
+
+def test_a_rounded_amount_is_stored_as_a_note(tmp_path):
+    db = _matched(tmp_path, "Rescuers said 29 people were pulled from the river on Sunday.\n",
+                  "Rescuers said about 30 people were pulled from the river on Sunday.")
+    (notes,) = [json.loads(n) for (n,) in db.execute("select notes from matches")]
+    assert notes == [{"kind": "rounded", "claim": "29", "article": "30"}]
