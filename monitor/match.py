@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor import coverage, similarity
-from monitor.claims import Claim, People
+from monitor.claims import MIN_QUOTE_WORDS, Claim, People
 from monitor.text import (
     Number,
     content_words,
@@ -318,15 +318,14 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
     negation) and what it says only loosely (notes: a rounded amount)."""
     conflicts, notes = number_checks(list(_claim_amounts(claim.text)), numbers(sentence))
-    conflicts += _quote_conflicts(claim.quotes, quotations(sentence), t)
-    if claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker):
-        if quotations(sentence):
-            conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
+    conflicts += quote_checks(claim, quotations(sentence), speaker, t)
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
     if claim.kind == "statement" and _close(claim.text, sentence) and (
             negated(unquoted(claim.text)) != negated(unquoted(sentence))):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
-    return conflicts, notes
+    # Both whole sentences go with each difference: what a reader checks it against.
+    sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
+    return [{**c, **sentences} for c in conflicts], [{**n, **sentences} for n in notes]
 
 
 def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:
@@ -400,20 +399,38 @@ def _rounds_to(loose: Number, exact: Number) -> bool:
     return tolerance is not None and abs(exact.value - loose.value) <= tolerance
 
 
-def _quote_conflicts(claimed: list[str], found: list[str], t: Thresholds) -> list[dict]:
-    """Quotations whose words differ; a shortened quotation is not a changed one."""
-    conflicts = []
-    for q in claimed:
-        if not found:
+def quote_checks(claim: Claim, found: list[str], speaker: str | None,
+                 t: Thresholds = THRESHOLDS) -> list[dict]:
+    """Speaker and quotation conflicts. A speaker conflict is the claim's quoted words given
+    to another person; a quotation conflict is clearly the same quotation (close wording, not
+    another person's) worded differently; a shortened quotation is not a changed one."""
+    other = bool(claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker))
+    conflicts: list[dict] = []
+    for q in claim.quotes:
+        best, closeness, same_words = _closest_quote(q, found, t)
+        if best is None:
             continue
-        mine = utils.default_process(expand_contractions(q))
-        theirs = {f: utils.default_process(expand_contractions(f)) for f in found}
-        best = max(found, key=lambda f: fuzz.ratio(mine, theirs[f]))
-        closeness = fuzz.ratio(mine, theirs[best])
-        shortened = fuzz.partial_ratio(mine, theirs[best]) >= t.quote_same
-        if t.quote_related <= closeness < t.quote_same and not shortened:
+        if same_words and other:
+            conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
+            break
+        if not same_words and not other and closeness >= t.quote_related:
             conflicts.append({"kind": "quote", "claim": q, "article": best})
     return conflicts
+
+
+def _closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, float, bool]:
+    """The article's quotation closest to `q`, how close, and whether it is the same words
+    (whole, or a run of at least MIN_QUOTE_WORDS of them)."""
+    if not found:
+        return None, 0.0, False
+    mine = utils.default_process(expand_contractions(q))
+    theirs = {f: utils.default_process(expand_contractions(f)) for f in found}
+    best = max(found, key=lambda f: fuzz.ratio(mine, theirs[f]))
+    closeness = fuzz.ratio(mine, theirs[best])
+    shorter = min(mine, theirs[best], key=len)
+    shortened = (len(shorter.split()) >= MIN_QUOTE_WORDS
+                 and fuzz.partial_ratio(mine, theirs[best]) >= t.quote_same)
+    return best, closeness, closeness >= t.quote_same or shortened
 
 
 def _close(claim: str, sentence: str) -> bool:

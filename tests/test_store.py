@@ -117,4 +117,4 @@ def test_a_rounded_amount_is_stored_as_a_note(tmp_path):
     db = _matched(tmp_path, "Rescuers said 29 people were pulled from the river on Sunday.\n",
                   "Rescuers said about 30 people were pulled from the river on Sunday.")
     (notes,) = [json.loads(n) for (n,) in db.execute("select notes from matches")]
-    assert notes == [{"kind": "rounded", "claim": "29", "article": "30"}]
+    assert [(n["kind"], n["claim"], n["article"]) for n in notes] == [("rounded", "29", "30")]
