@@ -30,7 +30,10 @@ _TERMINAL = tuple(".!?\u2026\"\u201d'\u2019)")
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
-    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b",
+    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b"
+    # Credit lines of syndicated and republished pieces.
+    r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
+    r"(?:is|was) (?:republished|reproduced|syndicated)\b",
     re.IGNORECASE,
 )
 _TITLES = {
@@ -111,7 +114,7 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if _is_promo(paragraph):
+        if is_promo(paragraph):
             continue
         if is_heading(paragraph, last=i == len(paragraphs) - 1) or (
                 not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
@@ -141,7 +144,8 @@ def is_heading(paragraph: str, last: bool = False) -> bool:
     return n_words <= 14 or (not last and n_words <= 20 and paragraph.istitle())
 
 
-def _is_promo(paragraph: str) -> bool:
+def is_promo(paragraph: str) -> bool:
+    """A promotional, copyright or credit line ("This article was first published by ...")."""
     return bool(_PROMO.search(paragraph))
 
 

@@ -7,6 +7,7 @@ Every claim-sentence pair that shares enough content words to matter is scored i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor import coverage, similarity
-from monitor.claims import MIN_QUOTE_WORDS, Claim, People
+from monitor.claims import MIN_QUOTE_WORDS, Claim, People, is_heading, is_promo
 from monitor.text import (
     Number,
     content_words,
@@ -170,14 +171,26 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     same = _same_claim(texts, sentences, candidates)
     speakers = _speakers(text, sentences, candidates)
     matches = []
+    tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
     for i, claim in enumerate(claims):
         judged = [judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                   for j in candidates[i]]
+        tied.update(m.sentence for m in judged if m.verdict not in ("partial", "absent"))
         matches.append(max(judged, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
                                                                  "absent")))
-    used = {m.sentence for m in matches if m.verdict != "absent"}
-    additions = [s for s in sentences if s not in used and len(s.split()) >= 6]
-    return ArticleMatch(0.0, False, matches, additions)
+    tied.update(m.sentence for m in matches if m.sentence)
+    tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
+    return ArticleMatch(0.0, False, matches, additions(sentences, tied))
+
+
+def additions(sentences: list[str], tied: set[str]) -> list[str]:
+    """What an article states that the seed does not: its sentences that no claim is tied to,
+    but headings (its headline), bylines, promotional and credit lines, and scraps."""
+    return [s for s in sentences if s not in tied and len(s.split()) >= 6
+            and not is_heading(s) and not is_promo(s) and not _BYLINE.match(s)]
+
+
+_BYLINE = re.compile(r"(?:By|Reporting by|Written by|Additional reporting by)\s+[A-Z]")
 
 
 @lru_cache(maxsize=64)

@@ -617,9 +617,36 @@ def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
                         "verdict, conflicts, scorer, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows)
     db.conn.executemany("insert into additions (story_id, article_id, sentence) "
-                        "values (?, ?, ?)", [(*key, s) for s in result.additions])
+                        "values (?, ?, ?)",
+                        [(*key, s) for s in _not_boilerplate(db, article["id"],
+                                                             result.additions)])
     if before and matched[0] != article["content_hash"]:
         _save_verdict_changes(db, story, article["id"], before, rows)
+
+
+BOILERPLATE_PAGES = 3  # a line on this many pages of one outlet is the outlet's, not news
+
+
+def _not_boilerplate(db: Database, article_id: int, sentences: list[str]) -> list[str]:
+    """The sentences that are not boilerplate: lines that BOILERPLATE_PAGES or more pages of the
+    article's outlet carry ("Reporting by ...", a standing credit). A line that just became
+    boilerplate leaves the additions of the outlet's earlier pages too."""
+    kept = []
+    for sentence in sentences:
+        # A phrase query: the line's words in its order, on other pages of the outlet.
+        phrase = '"' + " ".join(sentence.replace('"', " ").split()) + '"'
+        pages = [row[0] for row in db.execute(
+            "select articles.id from articles_fts join articles "
+            "on articles.rowid = articles_fts.rowid where articles_fts match ? "
+            "and articles.outlet_id = (select outlet_id from articles where id = ?) limit ?",
+            [phrase, article_id, BOILERPLATE_PAGES])]
+        if len(set(pages) | {article_id}) < BOILERPLATE_PAGES:
+            kept.append(sentence)
+        else:
+            db.execute("delete from additions where sentence = ? and article_id in "
+                       "(select id from articles where outlet_id = "
+                       "(select outlet_id from articles where id = ?))", [sentence, article_id])
+    return kept
 
 
 def _save_verdict_changes(db: Database, story: int, article_id: int, before: dict,

@@ -271,3 +271,21 @@ def test_another_persons_quotation_sharing_some_words_is_no_quotation_conflict()
                    "badly informed,” and that the port would hire more guards.",
                 speaker="Omar Haddad")
     assert m.verdict != "conflict"
+
+
+def test_headlines_bylines_and_credit_lines_are_no_additions():
+    seed = read_seed(SEED)
+    article = ("Copper thieves strike the port again\nBy Maria Jensen\n"
+               "The port authority said on Monday that 40 containers of stolen copper were "
+               "seized in March.\nInsurers expect claims to rise sharply after the latest thefts."
+               "\nThis article was first published by the Harbour Gazette.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
+
+
+def test_a_sentence_that_carries_a_claim_is_no_addition_even_when_another_does_better():
+    seed = read_seed(SEED)
+    article = ("The port authority said on Monday that 40 containers of stolen copper were seized "
+               "in March. In March, 40 containers of stolen copper were seized, the port "
+               "authority told reporters on Monday.")
+    assert match_article(seed.claims, article).additions == []

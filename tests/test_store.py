@@ -92,8 +92,8 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatc
         "content_hash": "texthash"}
 
 
-def _matched(tmp_path, seed_text: str, article_text: str):
-    """A database with one story and one covering article matched against it."""
+def _matched(tmp_path, seed_text: str, *article_texts: str):
+    """A database with one story and one outlet's covering articles matched against it."""
     from monitor.claims import read_seed
     from monitor.match import match_article
 
@@ -102,14 +102,16 @@ def _matched(tmp_path, seed_text: str, article_text: str):
     with db.conn:
         story = store.save_story(db, "s", seed, seed_text, "seed.txt")
         outlet = store.save_outlet(db, "Example Tribune", "example.com")
-        db.execute("insert into articles (url, outlet_id, text, content_hash) "
-                   "values ('http://example.com/a', ?, ?, 'h')", [outlet, article_text])
-        (article_id,) = db.execute("select id from articles").fetchone()
-        result = match_article(seed.claims, article_text)
-        result.is_coverage = True
         claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where("story_id = ?",
                                                                               [story])}
-        store.save_match(db, story, {"id": article_id, "content_hash": "h"}, result, claim_ids)
+        for i, text in enumerate(article_texts):
+            article_id = db.execute("insert into articles (url, outlet_id, text, content_hash) "
+                                    "values (?, ?, ?, 'h')",
+                                    [f"http://example.com/{i}", outlet, text]).lastrowid
+            result = match_article(seed.claims, text)
+            result.is_coverage = True
+            store.save_match(db, story, {"id": article_id, "content_hash": "h"}, result,
+                             claim_ids)
     return db
 
 
@@ -118,3 +120,16 @@ def test_a_rounded_amount_is_stored_as_a_note(tmp_path):
                   "Rescuers said about 30 people were pulled from the river on Sunday.")
     (notes,) = [json.loads(n) for (n,) in db.execute("select notes from matches")]
     assert [(n["kind"], n["claim"], n["article"]) for n in notes] == [("rounded", "29", "30")]
+
+
+def test_a_line_on_several_pages_of_an_outlet_is_no_addition(tmp_path):
+    footer = "Reporting for the Example Tribune was supported by a regional media fund."
+    seed = "Rescuers said 29 people were pulled from the river on Sunday.\n"
+    db = _matched(tmp_path, seed, *[
+        f"Rescuers said 29 people were pulled from the river on Sunday. {extra} {footer}"
+        for extra in ("Divers searched the banks until dusk on Sunday evening.",
+                      "The bridge stayed closed to traffic for most of the weekend.",
+                      "Local schools reopened on Monday after the weekend floods.")])
+    added = {s for (s,) in db.execute("select sentence from additions")}
+    assert footer not in added
+    assert "Divers searched the banks until dusk on Sunday evening." in added
