@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, utils
+
 from monitor.text import (
     MONTHS,
     NAME_RE,
@@ -28,7 +30,10 @@ _TERMINAL = tuple(".!?\u2026\"\u201d'\u2019)")
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
-    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b",
+    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b"
+    # Credit lines of syndicated and republished pieces.
+    r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
+    r"(?:is|was) (?:republished|reproduced|syndicated)\b",
     re.IGNORECASE,
 )
 _TITLES = {
@@ -51,6 +56,9 @@ _SPEECH = re.compile(
 )
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 MIN_QUOTE_WORDS = 3
+# Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
+# calls a claim "verbatim" at (match.Thresholds.verbatim).
+SAME_WORDS = 92.0
 
 
 @dataclass
@@ -106,14 +114,26 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if _is_promo(paragraph):
+        if is_promo(paragraph):
             continue
-        if is_heading(paragraph, last=i == len(paragraphs) - 1):
+        if is_heading(paragraph, last=i == len(paragraphs) - 1) or (
+                not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
             if not title and len(paragraph.split()) > 3:
                 title = paragraph
             continue
         body.append(paragraph)
     return title or (body[0][:120] if body else ""), body
+
+
+def _repeated_below(paragraph: str, below: list[str]) -> bool:
+    """A headline written as a sentence, which the body then repeats: the same words again."""
+    return len(split_sentences(paragraph)) == 1 and any(
+        same_words(paragraph, sentence) for p in below for sentence in split_sentences(p))
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two texts in nearly the same words (typography, case and punctuation aside)."""
+    return fuzz.ratio(utils.default_process(a), utils.default_process(b)) >= SAME_WORDS
 
 
 def is_heading(paragraph: str, last: bool = False) -> bool:
@@ -124,7 +144,8 @@ def is_heading(paragraph: str, last: bool = False) -> bool:
     return n_words <= 14 or (not last and n_words <= 20 and paragraph.istitle())
 
 
-def _is_promo(paragraph: str) -> bool:
+def is_promo(paragraph: str) -> bool:
+    """A promotional, copyright or credit line ("This article was first published by ...")."""
     return bool(_PROMO.search(paragraph))
 
 
@@ -138,16 +159,21 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         speaker = people.speaker(sentence) if quotes else None
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
-        if _states_something_outside_quotes(sentence):
+        if _states_something_outside_quotes(sentence) and not _already(claims, sentence):
             claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
                                 speaker=speaker, quotes=quotes, **facts))
         for quote in quotes:
-            if len(quote.split()) >= MIN_QUOTE_WORDS:
+            if len(quote.split()) >= MIN_QUOTE_WORDS and not _already(claims, quote):
                 claims.append(Claim(len(claims) + 1, quote, "quote", sentence, speaker=speaker,
                                     quotes=[quote], numbers=[n.as_dict() for n in numbers(quote)],
                                     names=people.names_in(quote)))
         people.read(sentence)
     return claims
+
+
+def _already(claims: list[Claim], text: str) -> bool:
+    """A claim in nearly the same words is already there: one claim, told once."""
+    return any(same_words(c.text, text) for c in claims)
 
 
 def _states_something_outside_quotes(sentence: str) -> bool:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from monitor.copies import SHINGLE, shared_runs, shingles
-from monitor.report import SYMBOLS, outlet_summary, story_matrix
+from monitor.report import SYMBOLS, marked_sentences, outlet_summary, story_matrix
 
 COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "partial": "#f2cc60",
            "conflict": "#d1242f", "absent": "#eaeef2"}
@@ -82,11 +82,20 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
 
 
 def conflict_html(claim_text: str, sentence: str | None, conflicts: str | None) -> str:
-    """A conflict as the seed's sentence over the outlet's, differing words marked, with what
-    differs (a number, a quotation, ...)."""
-    ours, theirs = highlight(claim_text or "", sentence or "")
+    """A conflict as the seed's sentence over the outlet's, what differs marked (the amounts,
+    names or words that changed), with what differs (a number, a quotation, ...)."""
+    stored = json.loads(conflicts or "[]")
+    if stored and "seed_sentence" in stored[0]:
+        ours, theirs = (marked_html(s) for s in marked_sentences(stored[0]))
+    else:  # stored before conflicts kept their sentences
+        ours, theirs = highlight(claim_text or "", sentence or "")
     return (f'<div class="monitor-conflict"><div>seed: {ours}</div><div>outlet: {theirs}</div>'
             f'<div class="monitor-kinds">{conflict_kinds(conflicts)}</div></div>')
+
+
+def marked_html(segments: list[tuple[str, bool]]) -> str:
+    """Pieces of a sentence as escaped HTML, what differs in <mark>."""
+    return "".join(f"<mark>{e(text)}</mark>" if marked else e(text) for text, marked in segments)
 
 
 def conflict_kinds(conflicts: str | None) -> str:
@@ -179,7 +188,10 @@ def _conflicts(db: Database, slug: str) -> str:
     for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts from "
                       "conflicts where story = ? order by claim, outlet", [slug]):
         for c in json.loads(r["conflicts"]):
-            ours, theirs = highlight(str(c["claim"]), str(c["article"]))
+            if "seed_sentence" in c:
+                ours, theirs = (marked_html(s) for s in marked_sentences(c))
+            else:  # stored before conflicts kept their sentences
+                ours, theirs = highlight(str(c["claim"]), str(c["article"]))
             items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · {e(c['kind'])}"
                          f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>No conflicts.</p>"

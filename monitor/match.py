@@ -7,6 +7,7 @@ Every claim-sentence pair that shares enough content words to matter is scored i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor import coverage, similarity
-from monitor.claims import Claim, People
+from monitor.claims import MIN_QUOTE_WORDS, Claim, People, is_heading, is_promo
 from monitor.text import (
     Number,
     content_words,
@@ -24,6 +25,7 @@ from monitor.text import (
     negated,
     numbers,
     quotations,
+    rounding,
     same_unit,
     split_sentences,
     stem,
@@ -62,6 +64,7 @@ class ClaimMatch:
     score: float
     verdict: str
     conflicts: list[dict] | None = None
+    notes: list[dict] | None = None  # what agrees only loosely: a rounded amount
 
 
 @dataclass
@@ -214,14 +217,26 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     same = _same_claim(texts, read, candidates)
     speakers = _speakers(text, sentences, candidates)
     matches = []
+    tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
     for i, claim in enumerate(claims):
         judged = [judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                   for j in candidates[i]]
+        tied.update(m.sentence for m in judged if m.verdict not in ("partial", "absent"))
         matches.append(max(judged, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
                                                                  "absent")))
-    used = {m.sentence for m in matches if m.verdict != "absent"}
-    additions = [s for s in sentences if s not in used and len(s.split()) >= 6]
-    return ArticleMatch(0.0, False, matches, additions)
+    tied.update(m.sentence for m in matches if m.sentence)
+    tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
+    return ArticleMatch(0.0, False, matches, additions(sentences, tied))
+
+
+def additions(sentences: list[str], tied: set[str]) -> list[str]:
+    """What an article states that the seed does not: its sentences that no claim is tied to,
+    but headings (its headline), bylines, promotional and credit lines, and scraps."""
+    return [s for s in sentences if s not in tied and len(s.split()) >= 6
+            and not is_heading(s) and not is_promo(s) and not _BYLINE.match(s)]
+
+
+_BYLINE = re.compile(r"(?:By|Reporting by|Written by|Additional reporting by)\s+[A-Z]")
 
 
 @lru_cache(maxsize=1024)
@@ -327,13 +342,14 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
-    conflicts = None
+    conflicts = notes = None
     if verdict != "absent":
-        conflicts = find_conflicts(claim, sentence, speaker, t) or None
+        found, noted = differences(claim, sentence, speaker, t)
+        conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
-                      verdict, conflicts)
+                      verdict, conflicts, notes)
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
@@ -369,57 +385,134 @@ def _cover(claim: str, sentence: str) -> tuple[float, float]:
 def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
                    t: Thresholds = THRESHOLDS) -> list[dict]:
     """What a supporting sentence says differently: numbers, quotation, speaker, negation."""
-    conflicts = _number_conflicts([Number(**n) for n in claim.numbers], numbers(sentence))
-    conflicts += _quote_conflicts(claim.quotes, quotations(sentence), t)
-    if claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker):
-        if quotations(sentence):
-            conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
+    return differences(claim, sentence, speaker, t)[0]
+
+
+@lru_cache(maxsize=1024)
+def _claim_amounts(text: str) -> tuple[Number, ...]:
+    # Read from the claim's text, not its stored numbers: a story registered before amounts
+    # were read as values is compared the way a new one is.
+    return tuple(numbers(text))
+
+
+def differences(claim: Claim, sentence: str, speaker: str | None = None,
+                t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
+    """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
+    negation) and what it says only loosely (notes: a rounded amount)."""
+    conflicts, notes = number_checks(list(_claim_amounts(claim.text)), numbers(sentence))
+    conflicts += quote_checks(claim, quotations(sentence), speaker, t)
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
     if claim.kind == "statement" and _close(claim.text, sentence) and (
             negated(unquoted(claim.text)) != negated(unquoted(sentence))):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
-    return conflicts
+    # Both whole sentences go with each difference: what a reader checks it against.
+    sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
+    return [{**c, **sentences} for c in conflicts], [{**n, **sentences} for n in notes]
 
 
-def _number_conflicts(claimed: list[Number], found: list[Number]) -> list[dict]:
-    conflicts = []
+def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:
+    """Conflicts and notes between a claim's amounts and a sentence's: amounts that measure the
+    same thing with different values conflict; a rounded or approximate one is only noted."""
+    conflicts, notes = [], []
     for n in claimed:
         rivals = [m for m in found if _comparable(n, m)]
-        if rivals and not any(_agree(n, m) for m in rivals):
+        if not rivals:
+            continue
+        agreements = [(_agreement(n, m), m) for m in rivals]
+        if any(how == "same" for how, _ in agreements):
+            continue
+        close = [m for how, m in agreements if how]
+        if close:
+            notes.append({"kind": "rounded", "claim": n.text, "article": close[0].text})
+        else:
             conflicts.append({"kind": "number", "claim": n.text, "article": rivals[0].text})
-    return conflicts
+    return conflicts, notes
+
+
+_FIXED_UNITS = frozenset({"month", "date", "weekday", "year-date", "percent",
+                          "percentage point"})
 
 
 def _comparable(a: Number, b: Number) -> bool:
-    fixed = {"month", "date", "weekday", "year-date", "percent", "money"}
-    if a.unit in fixed or b.unit in fixed:
+    """Both measure the same thing: the same fixed kind, the same currency (or one unknown),
+    or a count of the same things."""
+    if a.unit.startswith("money") or b.unit.startswith("money"):
+        return (a.unit.startswith("money") and b.unit.startswith("money")
+                and (a.unit == b.unit or "money" in (a.unit, b.unit)))
+    if a.unit in _FIXED_UNITS or b.unit in _FIXED_UNITS:
         return a.unit == b.unit
     return same_unit(a, b)
 
 
-def _agree(a: Number, b: Number) -> bool:
+def _agreement(a: Number, b: Number) -> str:
+    """"same" when two amounts of one kind agree, "rounded" when they agree only as far as one
+    was rounded or said loosely ("about 30" and 29), "" when they differ."""
     if a.vague and b.vague:
-        return a.value == b.value
+        return "same" if a.value == b.value else ""
     if a.vague or b.vague:  # "hundreds of tons" agrees with 300 tons, not with 3,000
         vague, exact = (a, b) if a.vague else (b, a)
-        return vague.value <= exact.value < vague.value * 10
-    return abs(a.value - b.value) < 1e-9
+        return "same" if vague.value <= exact.value < vague.value * 10 else ""
+    if _equal(a.value, b.value) and _equal(_high(a), _high(b)):
+        return "same"
+    if a.high is not None or b.high is not None:  # a value inside the other's range
+        ranged, other = (a, b) if a.high is not None else (b, a)
+        inside = ranged.value <= other.value and _high(other) <= _high(ranged)
+        return "rounded" if inside and other.high is None else ""
+    return "rounded" if _rounds_to(a, b) or _rounds_to(b, a) else ""
 
 
-def _quote_conflicts(claimed: list[str], found: list[str], t: Thresholds) -> list[dict]:
-    """Quotations whose words differ; a shortened quotation is not a changed one."""
-    conflicts = []
-    for q in claimed:
-        if not found:
+def _high(n: Number) -> float:
+    return n.value if n.high is None else n.high
+
+
+def _equal(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1)
+
+
+def _rounds_to(loose: Number, exact: Number) -> bool:
+    """`exact` is `loose` as far as `loose` is precise: within half its last written digit
+    when it is said loosely or with a scale word ("$1.2bn" for 1.23 billion), or past its bound
+    ("more than 3,000")."""
+    if loose.approx == "over":
+        return exact.value >= loose.value
+    if loose.approx == "under":
+        return exact.value <= loose.value
+    tolerance = rounding(loose)
+    return tolerance is not None and abs(exact.value - loose.value) <= tolerance
+
+
+def quote_checks(claim: Claim, found: list[str], speaker: str | None,
+                 t: Thresholds = THRESHOLDS) -> list[dict]:
+    """Speaker and quotation conflicts. A speaker conflict is the claim's quoted words given
+    to another person; a quotation conflict is clearly the same quotation (close wording, not
+    another person's) worded differently; a shortened quotation is not a changed one."""
+    other = bool(claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker))
+    conflicts: list[dict] = []
+    for q in claim.quotes:
+        best, closeness, same_words = _closest_quote(q, found, t)
+        if best is None:
             continue
-        mine = utils.default_process(expand_contractions(q))
-        theirs = {f: utils.default_process(expand_contractions(f)) for f in found}
-        best = max(found, key=lambda f: fuzz.ratio(mine, theirs[f]))
-        closeness = fuzz.ratio(mine, theirs[best])
-        shortened = fuzz.partial_ratio(mine, theirs[best]) >= t.quote_same
-        if t.quote_related <= closeness < t.quote_same and not shortened:
+        if same_words and other:
+            conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
+            break
+        if not same_words and not other and closeness >= t.quote_related:
             conflicts.append({"kind": "quote", "claim": q, "article": best})
     return conflicts
+
+
+def _closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, float, bool]:
+    """The article's quotation closest to `q`, how close, and whether it is the same words
+    (whole, or a run of at least MIN_QUOTE_WORDS of them)."""
+    if not found:
+        return None, 0.0, False
+    mine = utils.default_process(expand_contractions(q))
+    theirs = {f: utils.default_process(expand_contractions(f)) for f in found}
+    best = max(found, key=lambda f: fuzz.ratio(mine, theirs[f]))
+    closeness = fuzz.ratio(mine, theirs[best])
+    shorter = min(mine, theirs[best], key=len)
+    shortened = (len(shorter.split()) >= MIN_QUOTE_WORDS
+                 and fuzz.partial_ratio(mine, theirs[best]) >= t.quote_same)
+    return best, closeness, closeness >= t.quote_same or shortened
 
 
 def _close(claim: str, sentence: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import textwrap
 
@@ -95,9 +96,71 @@ def _conflicts(db: Database, story: int, width: int) -> str:
                     "negation": "negation"}.get(c["kind"], c["kind"])
             line = (f"claim {row['claim']} · {row['outlet']} · {what}: "
                     f"seed “{c['claim']}” vs “{c['article']}”")
-            lines += textwrap.wrap(line, width, subsequent_indent="      ")
+            if c["kind"] in ("quote", "negation") and "seed_sentence" in c:
+                line = f"claim {row['claim']} · {row['outlet']} · {what}"  # marked below
+            lines += textwrap.wrap(clean(line, lines=False), width, subsequent_indent="      ")
+            if "seed_sentence" in c:
+                seed, article = marked_sentences(c)
+                for label, segments in (("seed:   ", seed), ("outlet: ", article)):
+                    lines += textwrap.wrap(clean(label + _bracketed(segments), lines=False),
+                                           width,
+                                           initial_indent="      ",
+                                           subsequent_indent="              ")
         lines.append(f"      {row['url']}")
     return "\n".join(lines)
+
+
+Segments = list[tuple[str, bool]]  # pieces of a sentence, and whether each is what differs
+
+
+def marked_sentences(conflict: dict) -> tuple[Segments, Segments]:
+    """Both whole sentences of a conflict cut into pieces, what differs marked: the amounts
+    or names as written, or the words of a quotation or sentence that changed."""
+    ours, theirs = str(conflict["claim"]), str(conflict["article"])
+    if conflict["kind"] in ("quote", "negation"):
+        mine, other = word_diff(ours, theirs)
+    else:
+        mine, other = [(ours, True)], [(theirs, True)]
+    return (_within(conflict.get("seed_sentence") or ours, ours, mine),
+            _within(conflict.get("article_sentence") or theirs, theirs, other))
+
+
+def word_diff(ours: str, theirs: str) -> tuple[Segments, Segments]:
+    """Two texts cut into pieces, the words that differ between them marked."""
+    a, b = ours.split(), theirs.split()
+    left: Segments = []
+    right: Segments = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        for side, chunk in ((left, a[i1:i2]), (right, b[j1:j2])):
+            if chunk:
+                side.append((" ".join(chunk), op != "equal"))
+    return _spaced(left), _spaced(right)
+
+
+def _spaced(segments: Segments) -> Segments:
+    out: Segments = []
+    for i, segment in enumerate(segments):
+        if i:
+            out.append((" ", False))
+        out.append(segment)
+    return out
+
+
+def _within(sentence: str, part: str, segments: Segments) -> Segments:
+    """The sentence with `part` (found as written, else its last word: a surname) replaced by
+    its marked pieces; the sentence unmarked when `part` is not in it."""
+    if sentence == part:
+        return segments
+    for piece, pieces in ((part, segments), (part.split()[-1] if part.split() else "",
+                                             [(part.split()[-1], True)] if part else [])):
+        at = sentence.find(piece) if piece else -1
+        if at >= 0:
+            return [(sentence[:at], False), *pieces, (sentence[at + len(piece):], False)]
+    return [(sentence, False)]
+
+
+def _bracketed(segments: Segments) -> str:
+    return "".join(f"[{text}]" if marked else text for text, marked in segments)
 
 
 def _clip(text: str, width: int) -> str:

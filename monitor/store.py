@@ -327,6 +327,13 @@ def m010_run_reasons(db: Database) -> None:
     db["crawl_runs"].add_column("reason", str)
 
 
+@migration
+def m011_match_notes(db: Database) -> None:
+    # What a supporting sentence says only loosely (a rounded amount: "about 30" for 29):
+    # not a conflict, but worth a look.
+    db["matches"].add_column("notes", str)
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                story_id: int | None = None, **settings) -> int:
     """Register a story and its claims; with `story_id`, that story is registered again: new
@@ -633,13 +640,42 @@ def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
     if not result.is_coverage or not scored:
         return
     rows = [(story, claim_ids[m.claim_position], article["id"], m.sentence, m.score, m.verdict,
-             json.dumps(m.conflicts) if m.conflicts else None, SCORER) for m in result.matches]
+             json.dumps(m.conflicts) if m.conflicts else None, SCORER,
+             json.dumps(m.notes) if m.notes else None) for m in result.matches]
     db.conn.executemany("insert into matches (story_id, claim_id, article_id, sentence, score, "
-                        "verdict, conflicts, scorer) values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                        "verdict, conflicts, scorer, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows)
     db.conn.executemany("insert into additions (story_id, article_id, sentence) "
-                        "values (?, ?, ?)", [(*key, s) for s in result.additions])
+                        "values (?, ?, ?)",
+                        [(*key, s) for s in _not_boilerplate(db, article["id"],
+                                                             result.additions)])
     if before and matched[0] != article["content_hash"]:
         _save_verdict_changes(db, story, article["id"], before, rows)
+
+
+BOILERPLATE_PAGES = 3  # a line on this many pages of one outlet is the outlet's, not news
+
+
+def _not_boilerplate(db: Database, article_id: int, sentences: list[str]) -> list[str]:
+    """The sentences that are not boilerplate: lines that BOILERPLATE_PAGES or more pages of the
+    article's outlet carry ("Reporting by ...", a standing credit). A line that just became
+    boilerplate leaves the additions of the outlet's earlier pages too."""
+    kept = []
+    for sentence in sentences:
+        # A phrase query: the line's words in its order, on other pages of the outlet.
+        phrase = '"' + " ".join(sentence.replace('"', " ").split()) + '"'
+        pages = [row[0] for row in db.execute(
+            "select articles.id from articles_fts join articles "
+            "on articles.rowid = articles_fts.rowid where articles_fts match ? "
+            "and articles.outlet_id = (select outlet_id from articles where id = ?) limit ?",
+            [phrase, article_id, BOILERPLATE_PAGES])]
+        if len(set(pages) | {article_id}) < BOILERPLATE_PAGES:
+            kept.append(sentence)
+        else:
+            db.execute("delete from additions where sentence = ? and article_id in "
+                       "(select id from articles where outlet_id = "
+                       "(select outlet_id from articles where id = ?))", [sentence, article_id])
+    return kept
 
 
 def _save_verdict_changes(db: Database, story: int, article_id: int, before: dict,
@@ -651,7 +687,7 @@ def _save_verdict_changes(db: Database, story: int, article_id: int, before: dic
     changed = [(story, claim, article_id, versions[1], versions[0],
                 before.get(claim, ("absent", None))[0], verdict,
                 before.get(claim, ("absent", None))[1], sentence, now())
-               for _, claim, _, sentence, _, verdict, _, _ in rows
+               for _, claim, _, sentence, _, verdict, *_ in rows
                if before.get(claim, ("absent", None))[0] != verdict]
     db.conn.executemany("insert into verdict_changes (story_id, claim_id, article_id, "
                         "from_version, to_version, old_verdict, new_verdict, old_sentence, "

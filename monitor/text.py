@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
 # A quoted span: an opening mark, the words, a closing mark (straight quotes open and close).
@@ -66,16 +66,43 @@ _IDIOMS = re.compile(r"\b(?:no time|no doubt|not only|no longer|no less|no more 
 _NUMBER_WORD = "|".join(
     sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE), key=len, reverse=True)
 )
+# "$1.2bn", "£90m": scale abbreviations; a lone "m", "k" or "b" only after a currency sign.
+_SCALE_ABBREVIATIONS = {"bn": 1_000_000_000, "tn": 1_000_000_000_000, "mn": 1_000_000}
+_SIGN_ABBREVIATIONS = {"m": 1_000_000, "k": 1_000, "b": 1_000_000_000}
+_SCALE_WORD = "|".join([*_SCALES, *_SCALE_ABBREVIATIONS])
+_AND_AFTER_SCALE = "|".join(rf"(?<={s}\s)" for s in ("hundred", "thousand", "million",
+                                                     "billion"))
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.])(?:\$|£|€)?\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{'|'.join(_SCALES)}))?"
-    rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*)\b",
+    rf"(?<![\w.])(?:[$£€](?:\d[\d,]*(?:\.\d+)?(?:\s*(?:{_SCALE_WORD})\b|[mkb]\b)?)"
+    rf"|\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{_SCALE_WORD})\b)?)"
+    rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:{_AND_AFTER_SCALE})and\s+)?(?:{_NUMBER_WORD}))*)\b",
     re.IGNORECASE,
 )
+# Percentage points and basis points: one kind of amount, in points ("50 basis points" is
+# "half a percentage point" is "0.5 percentage point").
+_FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
+              "three quarters": 0.75, "three-quarters": 0.75}
+_POINTS_RE = re.compile(
+    rf"(?<![\w.])(\d[\d,]*(?:\.\d+)?|a quarter|three[- ]quarters|quarter|a half|half"
+    rf"|(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*)"
+    r"(?:\s+of)?(?:\s+an?)?\s*(percentage[\s-]points?|basis[\s-]points?|bps?)\b",
+    re.IGNORECASE,
+)
+# Words before an amount that say it is not exact: about 30, more than 30, up to 30.
+_APPROX_RE = re.compile(
+    r"\b(?:(about|around|roughly|approximately|nearly|almost|some|close to|an estimated"
+    r"|estimated|approx\.?)|(more than|over|at least|upwards of|in excess of)"
+    r"|(up to|less than|fewer than|under|at most))\s*$", re.IGNORECASE)
+# What joins the two ends of a range: "4.75% to 5%", "4.75-5%", "between 4.75 and 5".
+_RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*", re.IGNORECASE)
+_CURRENCIES = {"$": "$", "£": "£", "€": "€", "dollar": "$", "pound": "£", "euro": "€",
+               "peso": "peso", "yen": "yen", "yuan": "yuan"}
 # The same amounts in digits only ("$1.2 billion", "29", "3.5%"): what a whole article is
 # searched for, where reading every number word of every sentence would cost too much.
 _DIGITS_RE = re.compile(
     rf"(?<![\w.])(?:\$|£|€)?\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{'|'.join(_SCALES)}))?", re.IGNORECASE)
-_DATE_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?", re.IGNORECASE)
+_DATE_RE = re.compile(r"(?:\b(\d{1,2})\s+)?\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?",
+                      re.IGNORECASE)
 _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
 NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
@@ -86,15 +113,23 @@ _DASHES = re.compile(r"[\u2010-\u2015]")
 
 @dataclass(frozen=True)
 class Number:
-    """A quantity in a sentence: its words, value, and what it counts (the unit)."""
+    """A quantity in a sentence: its words as written, value, and what it measures (the unit).
+
+    Units: "percent", "percentage point" (basis points converted), "money" ("money $" and so on
+    when the currency is written), "year" and "hour" (durations converted), "month", "date",
+    "weekday", "year-date", or the words after a count ("drug suspect"); "" when unknown.
+    """
 
     text: str
-    value: float
-    unit: str  # "year", "suspect", "ton", "month", "weekday", "percent", "" when unknown
+    value: float  # a range's lower end
+    unit: str
     vague: bool = False  # "hundreds", "dozens": a magnitude, not an exact count
+    high: float | None = None  # a range's upper end ("4.75% to 5%")
+    approx: str = ""  # "about" (about, around, nearly), "over" (more than), "under" (up to)
 
     def as_dict(self) -> dict:
-        return {"text": self.text, "value": self.value, "unit": self.unit, "vague": self.vague}
+        return {"text": self.text, "value": self.value, "unit": self.unit, "vague": self.vague,
+                "high": self.high, "approx": self.approx}
 
 
 def normalise(text: str) -> str:
@@ -278,11 +313,15 @@ def negated(text: str) -> bool:
 
 
 def numbers(text: str) -> list[Number]:
-    """Every quantity, date and duration in a sentence, with its unit."""
+    """Every quantity, date and duration in a sentence, with its unit, as values: ranges are
+    one amount, basis points are percentage points, "$1.2bn" is 1.2e9 dollars."""
     text = normalise(text)
     lowered = text.lower()
-    found = _dates(lowered)
-    masked = _DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    found = _dates(text, lowered)
+    masked = _DATE_RE.sub(_blank, text)
+    found += _points(masked)
+    masked = _POINTS_RE.sub(_blank, masked)
+    spans: list[tuple[int, int, Number]] = []
     for m in _NUMBER_RE.finditer(masked):
         phrase = m.group(0).strip().rstrip(",.")
         value, vague = _value(phrase)
@@ -291,8 +330,70 @@ def numbers(text: str) -> list[Number]:
         if re.fullmatch(r"(?:19|20)\d\d", phrase):
             found.append(Number(phrase, float(phrase), "year-date"))
             continue
-        found.append(Number(phrase, value, _unit_after(lowered, m.end(), phrase), vague))
+        unit = _unit_after(lowered, m.start() + len(phrase), phrase)
+        approx = _approx(lowered[:m.start()])
+        if approx == "over" and unit.split(" ")[0] in _UNIT_FACTORS and re.search(
+                r"\bover\s*$", lowered[:m.start()]):
+            approx = ""  # "over two decades" is during them, not more than them
+        spans.append((m.start(), m.start() + len(phrase),
+                      Number(phrase, value, unit, vague, approx=approx)))
+    found += _ranges(text, spans)
     return [_convert(n) for n in found]
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
+def _approx(before: str) -> str:
+    m = _APPROX_RE.search(before[-20:])
+    if not m:
+        return ""
+    return "about" if m.group(1) else "over" if m.group(2) else "under"
+
+
+def _points(masked: str) -> list[Number]:
+    found = []
+    for m in _POINTS_RE.finditer(masked):
+        amount = m.group(1).lower()
+        value = _FRACTIONS.get(amount)
+        if value is None:
+            value, _ = _value(amount)
+        if value is None:
+            continue
+        if not m.group(2).lower().startswith("percentage"):
+            value = value / 100  # basis points
+        found.append(Number(m.group(0), value, "percentage point",
+                            approx=_approx(masked[:m.start()].lower())))
+    return found
+
+
+def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
+    """Amounts with two ends joined by "to", a dash or "between ... and" read as one range."""
+    found: list[Number] = []
+    i = 0
+    while i < len(spans):
+        start, end, low = spans[i]
+        if i + 1 < len(spans):
+            next_start, next_end, high = spans[i + 1]
+            join = text[end:next_start]
+            between = join.strip().lower() == "and" and re.search(
+                r"\bbetween\s*$", text[:start], re.IGNORECASE)
+            unit = high.unit if not low.unit or low.unit == "percent" else low.unit
+            if (_RANGE_JOIN.fullmatch(join) and (join.strip().lower() != "and" or between)
+                    and low.value < high.value and not low.vague and not high.vague
+                    and (not low.unit or _same_kind(low.unit, high.unit))):
+                found.append(Number(text[start:next_end], low.value, unit, high=high.value,
+                                    approx=low.approx))
+                i += 2
+                continue
+        found.append(low)
+        i += 1
+    return found
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a.startswith("money") and b.startswith("money"))
 
 
 def amounts_in_digits(text: str) -> list[float]:
@@ -306,10 +407,14 @@ def amounts_in_digits(text: str) -> list[float]:
 
 
 def _value(phrase: str) -> tuple[float | None, bool]:
+    signed = phrase[:1] in "$£€"
     p = phrase.lower().replace(",", "").lstrip("$£€").rstrip("%")
     m = re.match(r"(\d+(?:\.\d+)?)\s*(\w+)?", p)
     if m:
-        return float(m.group(1)) * _SCALES.get(m.group(2) or "", 1), False
+        scale = m.group(2) or ""
+        factor = (_SCALES.get(scale) or _SCALE_ABBREVIATIONS.get(scale)
+                  or (_SIGN_ABBREVIATIONS.get(scale) if signed else None) or 1)
+        return float(m.group(1)) * factor, False
     total, current, vague = 0.0, 0.0, False
     for token in re.split(r"[\s-]+", p):
         if token == "and":
@@ -332,8 +437,11 @@ def _value(phrase: str) -> tuple[float | None, bool]:
 def _unit_after(lowered: str, end: int, phrase: str) -> str:
     if phrase.endswith("%") or re.match(r"\s*(?:per\s?cent|percent)", lowered[end:]):
         return "percent"
-    if phrase[0] in "$£€" or re.match(r"\s*(?:dollars|pesos|euros|pounds)", lowered[end:]):
-        return "money"
+    if phrase[0] in "$£€":
+        return f"money {_CURRENCIES[phrase[0]]}"
+    written = re.match(r"\s*(?:us\s+)?(dollar|peso|euro|pound|yen|yuan)", lowered[end:])
+    if written:
+        return f"money {_CURRENCIES[written.group(1)]}"
     # The words after a number name what it counts ("29 drug suspects"); units agree when
     # they share one of those words, so "twenty-six suspects" meets "29 drug suspects".
     window = re.split(r"[\d,.;:()]", lowered[end:end + 50])[0]
@@ -342,17 +450,20 @@ def _unit_after(lowered: str, end: int, phrase: str) -> str:
     return " ".join(unit[:3])
 
 
-def _dates(lowered: str) -> list[Number]:
+def _dates(text: str, lowered: str) -> list[Number]:
     found: list[Number] = []
     for m in _DATE_RE.finditer(lowered):
-        month = MONTHS[m.group(1)]
-        if m.group(1) == "may" and not m.group(2) and not _MAY_MONTH.search(lowered[:m.start()]):
+        day = m.group(1) or m.group(3)  # "8 August" or "August 8"
+        month = MONTHS[m.group(2)]
+        if m.group(2) == "may" and not day and not _MAY_MONTH.search(lowered[:m.start()]):
             continue  # "may" is far more often a verb than a month
-        found.append(Number(m.group(1), float(month), "month"))
-        if m.group(2):
-            found.append(Number(m.group(0), float(month * 100 + int(m.group(2))), "date"))
-    found += [Number(w, float(i), "weekday") for i, w in enumerate(sorted(WEEKDAYS))
-              if re.search(rf"\b{w}\b", lowered)]
+        found.append(Number(text[m.start(2):m.end(2)], float(month), "month"))
+        if day:
+            found.append(Number(text[m.start():m.end()], float(month * 100 + int(day)), "date"))
+    for i, w in enumerate(sorted(WEEKDAYS)):
+        m = re.search(rf"\b{w}\b", lowered)
+        if m:
+            found.append(Number(text[m.start():m.end()], float(i), "weekday"))
     return found
 
 
@@ -360,7 +471,8 @@ def _convert(n: Number) -> Number:
     head = n.unit.split(" ")[0] if n.unit else ""
     if head in _UNIT_FACTORS:
         unit, factor = _UNIT_FACTORS[head]
-        return Number(n.text, n.value * factor, unit, n.vague)
+        return replace(n, value=n.value * factor, unit=unit,
+                       high=None if n.high is None else n.high * factor)
     return n
 
 
@@ -369,3 +481,27 @@ def same_unit(a: Number, b: Number) -> bool:
     if not a.unit or not b.unit:
         return False
     return bool(set(a.unit.split()) & set(b.unit.split()))
+
+
+_ROUND_FIGURE = re.compile(rf"\d\.\d|\d\s*(?:{_SCALE_WORD}|[mkb])\b", re.IGNORECASE)
+
+
+def rounding(n: Number) -> float | None:
+    """How far the amount an approximate or round figure stands for may be from it: half its
+    last written digit ("about 30": 5; "$1.2bn": 50 million); None for an exact number."""
+    if not n.approx and not _ROUND_FIGURE.search(n.text):
+        return None  # a plain whole number is exact: 30 and 29 are two numbers
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", n.text)
+    if digits is None:  # in words: "thirty" is to the ten, "twenty-six" to the unit
+        return 10.0 ** _trailing_zeros(n.value) / 2
+    decimals = len(digits.group(1) or "")
+    written = float(digits.group(0).replace(",", ""))
+    scale = n.value / written if written else 1.0
+    return scale * 10.0 ** (-decimals if decimals else _trailing_zeros(written)) / 2
+
+
+def _trailing_zeros(value: float) -> int:
+    whole, zeros = int(round(value)), 0
+    while whole and whole % 10 == 0:
+        whole, zeros = whole // 10, zeros + 1
+    return zeros

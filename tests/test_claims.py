@@ -75,3 +75,22 @@ def test_names_are_recorded_on_every_claim(seed):
 def test_every_body_sentence_is_claimed_once(seed):
     statements = [c for c in seed.claims if c.kind == "statement"]
     assert len(statements) == len({c.text for c in statements}) == 19
+
+
+def test_a_headline_repeated_in_the_body_is_the_title_not_a_claim():
+    seed = read_seed("Harbour master says thieves were “organised, patient and well funded.”\n"
+                     "Harbour master says thieves were “organised, patient and well funded.”\n"
+                     "The port authority said 40 containers of copper were seized in March.\n")
+    assert seed.title.startswith("Harbour master says thieves")
+    assert [c.text for c in seed.claims] == [
+        "organised, patient and well funded",
+        "The port authority said 40 containers of copper were seized in March."]
+
+
+def test_near_identical_claims_are_one_claim():
+    seed = read_seed("Copper Seized At The Port\n"
+                     "The port authority said 40 containers of copper were seized in March.\n"
+                     "Officials added little else.\n"
+                     "The port authority said 40 containers of copper were seized in March!\n")
+    assert [c.text for c in seed.claims] == [
+        "The port authority said 40 containers of copper were seized in March."]

@@ -46,6 +46,19 @@ def test_conflicts_show_both_sides_with_the_difference_marked(html_report):
     assert "<mark>29</mark>" in page and "<mark>twenty-six</mark>" in page
 
 
+def test_a_conflict_in_the_page_shows_both_whole_sentences(html_report):
+    page = html_report.read_text()
+    assert "her administration extradited <mark>29</mark> drug suspects to the United States" \
+        in page
+    assert "her government extradited <mark>twenty-six</mark> drug suspects" in page
+
+
+def test_a_conflict_in_the_terminal_shows_values_as_written(crawled_demo):
+    printed = run_monitor("report", "--story", "trump-cartels", db=crawled_demo).stdout
+    assert "number: seed “February” vs “March”" in printed
+    assert "seed:   In [February], the US government named" in printed
+
+
 def test_timeline_marks_the_syndicated_copy(crawled_demo, tmp_path):
     path = tmp_path / "port.html"
     run_monitor("report", "--story", "port-strike", "--html", str(path), db=crawled_demo)

@@ -1,6 +1,7 @@
 """The SQLite file itself: schema upgrades and what stays readable across them."""
 
 import gzip
+import json
 import sqlite3
 from pathlib import Path
 
@@ -115,3 +116,46 @@ def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_p
     assert db.execute("select count(*) from matches").fetchone()[0] == 0
     assert db.execute("select count(*) from additions").fetchone()[0] == 0
     assert db.execute("select kind, is_coverage from coverage").fetchall() == [("unrelated", 0)]
+
+
+def _matched(tmp_path, seed_text: str, *article_texts: str):
+    """A database with one story and one outlet's covering articles matched against it."""
+    from monitor.claims import read_seed
+    from monitor.match import match_article
+
+    db = open_db(tmp_path / "m.db")
+    seed = read_seed(seed_text)
+    with db.conn:
+        story = store.save_story(db, "s", seed, seed_text, "seed.txt")
+        outlet = store.save_outlet(db, "Example Tribune", "example.com")
+        claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where("story_id = ?",
+                                                                              [story])}
+        for i, text in enumerate(article_texts):
+            article_id = db.execute("insert into articles (url, outlet_id, text, content_hash) "
+                                    "values (?, ?, ?, 'h')",
+                                    [f"http://example.com/{i}", outlet, text]).lastrowid
+            result = match_article(seed.claims, text)
+            result.is_coverage = True
+            store.save_match(db, story, {"id": article_id, "content_hash": "h"}, result,
+                             claim_ids)
+    return db
+
+
+def test_a_rounded_amount_is_stored_as_a_note(tmp_path):
+    db = _matched(tmp_path, "Rescuers said 29 people were pulled from the river on Sunday.\n",
+                  "Rescuers said about 30 people were pulled from the river on Sunday.")
+    (notes,) = [json.loads(n) for (n,) in db.execute("select notes from matches")]
+    assert [(n["kind"], n["claim"], n["article"]) for n in notes] == [("rounded", "29", "30")]
+
+
+def test_a_line_on_several_pages_of_an_outlet_is_no_addition(tmp_path):
+    footer = "Reporting for the Example Tribune was supported by a regional media fund."
+    seed = "Rescuers said 29 people were pulled from the river on Sunday.\n"
+    db = _matched(tmp_path, seed, *[
+        f"Rescuers said 29 people were pulled from the river on Sunday. {extra} {footer}"
+        for extra in ("Divers searched the banks until dusk on Sunday evening.",
+                      "The bridge stayed closed to traffic for most of the weekend.",
+                      "Local schools reopened on Monday after the weekend floods.")])
+    added = {s for (s,) in db.execute("select sentence from additions")}
+    assert footer not in added
+    assert "Divers searched the banks until dusk on Sunday evening." in added

@@ -31,7 +31,7 @@ def test_typography_and_whitespace_of_every_kind_fold_to_plain_text():
 @pytest.mark.parametrize("text, value, unit", [
     ("extradited 29 drug suspects", 29, "drug suspect"),
     ("extradited twenty-six suspects", 26, "suspect"),
-    ("a budget of 1.5 million dollars", 1_500_000, "money"),
+    ("a budget of 1.5 million dollars", 1_500_000, "money $"),
     ("over two decades", 20, "year"),
     ("for 20 years", 20, "year"),
     ("inflation of 4.5%", 4.5, "percent"),
@@ -69,3 +69,54 @@ def test_quotations_in_curly_and_straight_marks():
 ])
 def test_negation(text, expected):
     assert negated(text) is expected
+
+
+@pytest.mark.parametrize("text", ["a target range of 4.75% to 5%", "between 4.75 and 5 percent",
+                                  "a range of 4.75-5%", "a range of 4.75\u20135%"])
+def test_a_range_is_one_amount_with_two_ends(text):
+    (number,) = numbers(text)
+    assert (number.value, number.high, number.unit) == (4.75, 5, "percent")
+
+
+def test_a_vote_tally_is_not_a_range():
+    assert [n.value for n in numbers("The council voted 7 to 4.")] == [7, 4]
+
+
+@pytest.mark.parametrize("text", ["half a percentage point", "0.5 percentage point",
+                                  "50 basis points", "50bp"])
+def test_basis_points_are_read_as_percentage_points(text):
+    (number,) = numbers(f"The bank cut rates by {text}.")
+    assert (number.value, number.unit) == (0.5, "percentage point")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("a bill of $1.2bn", 1.2e9, "money $"),
+    ("a bill of 1.2 billion dollars", 1.2e9, "money $"),
+    ("a bill of £90m", 9e7, "money £"),
+    ("a bill of 90 million euros", 9e7, "money €"),
+])
+def test_money_with_scale_words_and_currency(text, value, unit):
+    (number,) = numbers(text)
+    assert (number.value, number.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, approx", [
+    ("about 30 people", "about"), ("more than 3,000 workers", "over"),
+    ("up to 40 ships", "under"), ("29 people", ""),
+])
+def test_loose_amounts_say_how_loose(text, approx):
+    (number,) = numbers(text)
+    assert number.approx == approx
+
+
+def test_over_before_a_duration_is_not_more_than():
+    (number,) = numbers("They smuggled cocaine over two decades.")
+    assert (number.value, number.unit, number.approx) == (20, "year", "")
+
+
+def test_a_day_before_its_month_is_a_date():
+    assert ("date", 808) in {(n.unit, n.value) for n in numbers("It began on 8 August.")}
+
+
+def test_amounts_keep_their_words_as_written():
+    assert [n.text for n in numbers("In March, sales hit $1.2bn.")] == ["March", "$1.2bn"]
