@@ -226,13 +226,16 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
                                                                  "absent")))
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
-    return ArticleMatch(0.0, False, matches, additions(sentences, tied))
+    if read.statements is None:  # worked out once an article, whatever the stories
+        read.statements = statements(sentences)
+    return ArticleMatch(0.0, False, matches, [s for s in read.statements if s not in tied])
 
 
-def additions(sentences: list[str], tied: set[str]) -> list[str]:
-    """What an article states that the seed does not: its sentences that no claim is tied to,
-    but headings (its headline), bylines, promotional and credit lines, and scraps."""
-    return [s for s in sentences if s not in tied and len(s.split()) >= 6
+def statements(sentences: list[str]) -> list[str]:
+    """The sentences that could be additions (what an article states that the seed does not,
+    once no claim is tied to them): not headings (its headline), bylines, promotional and
+    credit lines, or scraps."""
+    return [s for s in sentences if len(s.split()) >= 6
             and not is_heading(s) and not is_promo(s) and not _BYLINE.match(s)]
 
 
@@ -258,6 +261,7 @@ class _Reading:
     words: list[set[str]]  # each sentence's content words
     processed: dict[int, str] = field(default_factory=dict)  # as the fuzzy scorer reads them
     analysed: dict[int, similarity.Sentence] = field(default_factory=dict)  # as the model does
+    statements: list[str] | None = None  # the sentences that could be additions
 
 
 @lru_cache(maxsize=2)
