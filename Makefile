@@ -30,11 +30,13 @@ lint: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/monitor --db data/demo.db serve
 
-# Re-pin every dependency (needs network access to PyPI).
+# Re-pin every dependency (needs network access to PyPI), with the hash of every file a pin
+# may install: pip then refuses any download that differs. Pins already in requirements.lock
+# are kept; `rm requirements.lock` first to move them all to the newest versions.
 lock:
 	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install -q pip-tools
-	.lockenv/bin/pip-compile -q --extra test --strip-extras --no-emit-index-url \
-		--no-emit-find-links -o requirements.lock pyproject.toml
+	.lockenv/bin/pip-compile -q --generate-hashes --allow-unsafe --extra test --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	rm -rf .lockenv
 
 clean:
