@@ -104,6 +104,17 @@ def test_the_starter_outlet_file_loads():
     assert all(o.feeds or o.sitemaps for o in outlets)
 
 
+def test_a_domain_written_as_the_sites_address_is_read_as_its_host(tmp_path):
+    from monitor.outlets import load_outlets
+
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Tribune"\ndomain = "https://X.example/"\n'
+                       'feeds = ["https://x.example/rss"]\n')
+    (outlet,) = load_outlets(outlets)
+    assert outlet.domain == "x.example"
+    assert outlet.owns("https://x.example/world/2025/08/09/story.html")
+
+
 def test_unreachable_seed_url_is_a_clear_error(tmp_path):
     result = run_monitor("seed", "add", "http://127.0.0.1:9/story.html", db=tmp_path / "m.db",
                          check=False)
@@ -163,6 +174,25 @@ BAD_INPUT = {
     "seed list on a missing database": (["seed", "list"], "missing",
                                         "no database at {tmp}/nodir/m.db"),
     "serve on a missing database": (["serve"], "missing", "no database at {tmp}/nodir/m.db"),
+    "crawl with a file: search page": (
+        ["crawl", "--outlets", "{tmp}/search.toml"], "new",
+        "search.toml: outlet #1 (Evil): `search` is not an http(s) URL: "
+        "file:///etc/passwd?{{query}}"),
+    "crawl with a domain that is a page": (
+        ["crawl", "--outlets", "{tmp}/domain.toml"], "new",
+        "domain.toml: outlet #1 (Tribune): `domain` must be a host name such as example.com, "
+        "not https://x.example/news"),
+    "crawl with a Latin-1 outlet file": (["crawl", "--outlets", "{tmp}/latin1.toml"], "new",
+                                         "latin1.toml: not UTF-8 text (byte 22)"),
+}
+
+# The outlet files the cases above read, written by the test.
+BAD_OUTLET_FILES = {
+    "search.toml": b'[[outlet]]\nname = "Evil"\ndomain = "x.example"\n'
+                   b'search = "file:///etc/passwd?{query}"\n',
+    "domain.toml": b'[[outlet]]\nname = "Tribune"\ndomain = "https://x.example/news"\n'
+                   b'feeds = ["https://x.example/rss"]\n',
+    "latin1.toml": '[[outlet]]\nname = "Café"\ndomain = "x.example"\n'.encode("latin-1"),
 }
 
 
@@ -178,6 +208,8 @@ def story_db(tmp_path_factory):
 def test_bad_input_gets_one_line_naming_the_problem(case, story_db, tmp_path):
     args, which, expected = BAD_INPUT[case]
     (tmp_path / "some.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    for name, content in BAD_OUTLET_FILES.items():
+        (tmp_path / name).write_bytes(content)
     db = {"story": story_db, "new": tmp_path / "m.db", "missing": tmp_path / "nodir" / "m.db",
           "none": None}[which]
     result = run_monitor(*[a.format(tmp=tmp_path) for a in args], db=db, check=False)
