@@ -198,7 +198,8 @@ def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Set
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
           overrides: dict[str, str] | None = None, log_file: str | None = None) -> dict:
-    """Run the coverage spider once over every outlet, recorded in `crawl_runs`.
+    """Run the coverage spider once over every outlet, recorded in `crawl_runs` (a damaged
+    database file raises `store.Damaged` first).
 
     Each new or changed article is matched against the stories as it is stored; syndicated
     copies are looked for at the end. Returns the run's figures: run_id, pages, articles,
@@ -208,6 +209,9 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     db = store.open_db(db_path)
+    # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
+    # ours: found here, the run stops before it starts and records nothing.
+    store.check_pages(db)
     run_id = store.start_run(db, log_file)
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
