@@ -6,12 +6,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint lock serve clean
 
+# The lock's hashes put pip in hash-checking mode: every file it downloads must match. The
+# project itself is then built with the locked setuptools, not one fetched for the build.
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	@echo "Installing the locked dependencies into $(VENV) (a minute the first time)..."
 	@$(BIN)/python -m pip install -q --upgrade pip > $(VENV)/install.log 2>&1 \
 		&& $(BIN)/python -m pip install -q -r requirements.lock >> $(VENV)/install.log 2>&1 \
-		&& $(BIN)/python -m pip install -q --no-deps -e . >> $(VENV)/install.log 2>&1 \
+		&& $(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . \
+			>> $(VENV)/install.log 2>&1 \
 		|| (cat $(VENV)/install.log; exit 1)
 	touch $(STAMP)
 
