@@ -6,12 +6,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint lock serve clean
 
+# The lock's hashes put pip in hash-checking mode: every file it downloads must match. The
+# project itself is then built with the locked setuptools, not one fetched for the build.
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	@echo "Installing the locked dependencies into $(VENV) (a minute the first time)..."
 	@$(BIN)/python -m pip install -q --upgrade pip > $(VENV)/install.log 2>&1 \
 		&& $(BIN)/python -m pip install -q -r requirements.lock >> $(VENV)/install.log 2>&1 \
-		&& $(BIN)/python -m pip install -q --no-deps -e . >> $(VENV)/install.log 2>&1 \
+		&& $(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . \
+			>> $(VENV)/install.log 2>&1 \
 		|| (cat $(VENV)/install.log; exit 1)
 	touch $(STAMP)
 
@@ -30,11 +33,13 @@ lint: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/monitor --db data/demo.db serve
 
-# Re-pin every dependency (needs network access to PyPI).
+# Re-pin every dependency (needs network access to PyPI), with the hash of every file a pin
+# may install: pip then refuses any download that differs. Pins already in requirements.lock
+# are kept; `rm requirements.lock` first to move them all to the newest versions.
 lock:
 	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install -q pip-tools
-	.lockenv/bin/pip-compile -q --extra test --strip-extras --no-emit-index-url \
-		--no-emit-find-links -o requirements.lock pyproject.toml
+	.lockenv/bin/pip-compile -q --generate-hashes --allow-unsafe --extra test --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	rm -rf .lockenv
 
 clean:

@@ -32,6 +32,7 @@ answer cannot get through either. What remains possible:
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Iterable
 from ipaddress import IPv4Address, ip_address, ip_network
 
@@ -78,6 +79,30 @@ def parse_origins(values: Iterable[str], where: str) -> set[Origin]:
         else:
             found.add(named)
     return found
+
+
+def refusal(url: str, allowed: set[Origin]) -> str | None:
+    """Why a fetch outside a crawl (`seed add`, `extract`) must not follow a redirect to `url`,
+    or None: the crawl's rule, for urllib. Only http(s), and no non-public address unless the
+    origin is in `allowed`. The connection looks the name up again: see DNS rebinding above."""
+    named = origin(url)
+    if named is None:
+        return "only http(s) addresses are followed"
+    if named in allowed:
+        return None
+    host = named[1]
+    try:
+        addresses = [str(ip_address(host))]
+    except ValueError:
+        try:
+            addresses = [info[4][0] for info in socket.getaddrinfo(host, named[2],
+                                                                   type=socket.SOCK_STREAM)]
+        except OSError:
+            return None  # no such name: the fetch fails on its own
+    for address in addresses:
+        if not is_public(address):
+            return f"{host} is at a non-public address ({address})"
+    return None
 
 
 class NonPublicAddress(DNSLookupError):

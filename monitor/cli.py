@@ -23,7 +23,29 @@ WORKER_DIED = ("a matching worker process died (out of memory?); the articles ma
 logger = logging.getLogger("monitor")
 
 
-@click.group()
+class _Commands(click.Group):
+    """The monitor's commands: a damaged database, wherever a command finds it, ends it with
+    one line saying what to do."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as e:
+            if not store.is_damaged(e):
+                raise
+            raise _db_error(ctx, "cannot use", e) from e
+
+
+def _db_error(ctx: click.Context, doing: str, error: Exception) -> CliError:
+    path = ctx.obj["db_path"]
+    if store.is_damaged(error):
+        return CliError(f"database {path} is damaged ({error}): restore it from a backup, or "
+                        f"save what can still be read with `sqlite3 {path} .recover | sqlite3 "
+                        f"recovered.db`")
+    return CliError(f"{doing} database {path}: {error}")
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="media-monitor")
 @click.option("--db", "db_path", envvar="MONITOR_DB", default=DEFAULT_DB, show_default=True,
               type=click.Path(dir_okay=False), help="SQLite database (or $MONITOR_DB).")
@@ -37,7 +59,7 @@ def _db(ctx: click.Context):
     try:
         return store.open_db(ctx.obj["db_path"])
     except Exception as e:  # sqlite3 and OS errors: one clear line, no traceback
-        raise CliError(f"cannot open database {ctx.obj['db_path']}: {e}") from e
+        raise _db_error(ctx, "cannot open", e) from e
 
 
 def _read_db(ctx: click.Context):
@@ -47,7 +69,7 @@ def _read_db(ctx: click.Context):
     except (store.MissingDatabase, store.OutOfDate) as e:
         raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
-        raise CliError(f"cannot read database {ctx.obj['db_path']}: {e}") from e
+        raise _db_error(ctx, "cannot read", e) from e
 
 
 @cli.group()
@@ -142,7 +164,7 @@ def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=Non
     except OutletFileError as e:
         raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
-        raise CliError(f"cannot use database {ctx.obj['db_path']}: {e}") from e
+        raise _db_error(ctx, "cannot use", e) from e
     why = f" ({figures['reason']})" if figures.get("reason") else ""
     _say(f"Crawl {figures['status']}{why}: {figures['pages']} pages, {figures['articles']} "
          f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
@@ -172,6 +194,10 @@ def _say(message: str) -> None:
 def _unattended(ctx: click.Context, log_file: str | None):
     """One run at a time per database, logged to a file as well as the terminal."""
     path = log_file or str(Path(ctx.obj["db_path"]).with_suffix(".log"))
+    if Path(path).resolve() == Path(ctx.obj["db_path"]).resolve():
+        # `--db monitor.log`: log lines appended to the database file would damage it.
+        raise CliError(f"--db {ctx.obj['db_path']}: the log file would be the database file; "
+                       f"name the database *.db (or give --log-file)")
     try:
         with schedule.run_lock(ctx.obj["db_path"]):
             ctx.obj["log_file"] = str(schedule.log_to_file(path))
@@ -181,7 +207,7 @@ def _unattended(ctx: click.Context, log_file: str | None):
         error.exit_code = 75  # EX_TEMPFAIL: nothing wrong, try again later
         raise error from e
     except (OSError, sqlite3.Error) as e:
-        raise CliError(f"cannot use database {ctx.obj['db_path']}: {e}") from e
+        raise _db_error(ctx, "cannot use", e) from e
     except BrokenProcessPool as e:  # the crawl replaces its workers; catching up does not
         raise CliError(WORKER_DIED) from e
 
@@ -481,7 +507,7 @@ def upgrade(ctx: click.Context) -> None:
     try:
         applied = store.ensure_db_shape(store.connect(ctx.obj["db_path"]))
     except (OSError, sqlite3.Error) as e:
-        raise CliError(f"cannot upgrade database {ctx.obj['db_path']}: {e}") from e
+        raise _db_error(ctx, "cannot upgrade", e) from e
     echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
                else "The database is up to date.")
 

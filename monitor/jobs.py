@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import re
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from sqlite_utils import Database
 
-from monitor import store
+from monitor import addresses, store
 from monitor.claims import read_seed
 from monitor.dates import parse_date
 from monitor.extract import (
@@ -27,6 +28,8 @@ from monitor.extract import (
 )
 from monitor.match import ArticleMatch, Story, score_stories, story_index
 from monitor.outlets import load_outlets
+from monitor.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, REDIRECT_MAX_TIMES, USER_AGENT
+from monitor.urls import origin
 from monitor.workers import start_server, worker_pool
 
 logger = logging.getLogger(__name__)
@@ -104,8 +107,6 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
 
 
 def _read_seed_file(source: str) -> bytes:
-    from monitor.settings import DOWNLOAD_MAXSIZE
-
     try:
         if Path(source).stat().st_size > DOWNLOAD_MAXSIZE:
             raise ValueError(f"{source}: too big for a seed (over {DOWNLOAD_MAXSIZE:,} bytes, "
@@ -134,19 +135,41 @@ def _fetch_seed(url: str) -> tuple[str, str | None]:
         html = read_page_source(url)
     except OSError as e:
         raise ValueError(f"{url}: cannot fetch the seed ({e})") from e
+    except RefusedRedirect as e:
+        raise ValueError(f"{url}: {e}") from None
     return _seed_from_html(html, url)
 
 
+class RefusedRedirect(ValueError):
+    """A page outside a crawl redirected where the crawl would not go."""
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib's redirects, checked as the crawl checks them (monitor/addresses.py): urllib
+    itself follows ftp: and goes to any address."""
+
+    max_redirections = REDIRECT_MAX_TIMES
+
+    def __init__(self, allowed: set):
+        self.allowed = allowed
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        why = addresses.refusal(newurl, self.allowed)
+        if why is not None:
+            fp.close()
+            raise RefusedRedirect(f"redirected to {newurl[:200]}, not followed: {why}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def read_page_source(source: str) -> bytes:
-    """A page's bytes from a file or an http(s) URL (one page, outside a crawl)."""
+    """A page's bytes from a file or an http(s) URL (one page, outside a crawl); a redirect is
+    followed only where the crawl would follow it (`RefusedRedirect` otherwise)."""
     if not source.startswith(("http://", "https://")):
         return Path(source).read_bytes()
-    import urllib.request
-
-    from monitor.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
-
+    # The URL the user gave is theirs to fetch, loopback included; where it redirects is not.
+    opener = urllib.request.build_opener(_CheckedRedirects({origin(source)}))
     request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
+    with opener.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
         body = response.read(DOWNLOAD_MAXSIZE + 1)
     if len(body) > DOWNLOAD_MAXSIZE:  # refused, as the crawl refuses it, rather than cut
         raise ValueError(f"{source}: over {DOWNLOAD_MAXSIZE:,} bytes, the crawl's page limit")
@@ -180,7 +203,8 @@ def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Set
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
           overrides: dict[str, str] | None = None, log_file: str | None = None) -> dict:
-    """Run the coverage spider once over every outlet, recorded in `crawl_runs`.
+    """Run the coverage spider once over every outlet, recorded in `crawl_runs` (a damaged
+    database file raises `store.Damaged` first).
 
     Each new or changed article is matched against the stories as it is stored; syndicated
     copies are looked for at the end. Returns the run's figures: run_id, pages, articles,
@@ -190,6 +214,9 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     db = store.open_db(db_path)
+    # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
+    # ours: found here, the run stops before it starts and records nothing.
+    store.check_pages(db)
     run_id = store.start_run(db, log_file)
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)

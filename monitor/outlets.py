@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -55,6 +56,9 @@ def load_outlets(path: str | Path, base: str | None = None) -> list[Outlet]:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise OutletFileError(f"{path}: cannot read the outlet file ({e.strerror})") from e
+    except UnicodeDecodeError as e:  # TOML is UTF-8 by definition: no guessing
+        raise OutletFileError(f"{path}: not UTF-8 text (byte {e.start}); save the outlet file "
+                              f"as UTF-8") from e
     if base is not None:
         text = text.replace("{base}", base)
     try:
@@ -76,19 +80,49 @@ def _outlet(path: Path, index: int, entry: dict) -> Outlet:
     for key in ("name", "domain"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise OutletFileError(f"{where}: `{key}` is required and must be a string")
+    where = f"{where} ({entry['name']})"
     unknown = set(entry) - {"name", "domain", "search", "verified", "language", *SOURCES}
     if unknown:
-        raise OutletFileError(f"{where} ({entry['name']}): unknown keys {sorted(unknown)}")
+        raise OutletFileError(f"{where}: unknown keys {sorted(unknown)}")
     for key in SOURCES:
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
-            raise OutletFileError(f"{where} ({entry['name']}): `{key}` must be a list of URLs")
+            raise OutletFileError(f"{where}: `{key}` must be a list of URLs")
         for url in value:
-            if urlsplit(url).scheme not in ("http", "https"):
-                raise OutletFileError(f"{where} ({entry['name']}): not an http(s) URL: {url}")
+            if origin(url) is None:
+                raise OutletFileError(f"{where}: `{key}` has a URL that is not http(s): {url}")
     search = entry.get("search")
-    if search is not None and "{query}" not in search:
-        raise OutletFileError(f"{where} ({entry['name']}): `search` needs a {{query}} placeholder")
-    return Outlet(name=entry["name"].strip(), domain=entry["domain"].strip().lower(),
+    if search is not None:
+        # The template is fetched as it is, once per story: file:, ftp: or a typo must stop here.
+        if not isinstance(search, str) or origin(search) is None:
+            raise OutletFileError(f"{where}: `search` is not an http(s) URL: {search}")
+        if "{query}" not in search:
+            raise OutletFileError(f"{where}: `search` needs a {{query}} placeholder")
+    return Outlet(name=entry["name"].strip(), domain=_domain(where, entry["domain"]),
                   feeds=entry.get("feeds", []), sitemaps=entry.get("sitemaps", []),
                   search=search, urls=entry.get("urls", []))
+
+
+def _domain(where: str, value: str) -> str:
+    """The host that `domain` names: `example.com`, also when written as the site's address
+    (`https://example.com/`); anything more (a path, a query) is refused, not guessed at."""
+    value = value.strip().lower()
+    if "://" in value:
+        parts = urlsplit(value)
+        if (origin(value) is not None and not parts.username and parts.path in ("", "/")
+                and not parts.query and not parts.fragment):
+            return parts.hostname
+    elif _is_ip(value):  # an IPv6 address has colons of its own
+        return value.strip("[]")
+    elif value and not any(c in value for c in "/?#@: \t"):
+        return value
+    raise OutletFileError(f"{where}: `domain` must be a host name such as example.com, "
+                          f"not {value}")
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value.strip("[]"))
+    except ValueError:
+        return False
+    return True

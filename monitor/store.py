@@ -88,6 +88,29 @@ def open_readonly(path: str | Path) -> Database:
     return db
 
 
+class Damaged(sqlite3.DatabaseError):
+    """SQLite found pages of the database file damaged (a disk fault, a copy cut short)."""
+
+
+def is_damaged(error: BaseException) -> bool:
+    """Whether an error says the database file is damaged, not merely busy, full or read-only."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # extended codes carry it in the low byte
+    return isinstance(error, Damaged) or code == sqlite3.SQLITE_CORRUPT
+
+
+def check_pages(db: Database) -> None:
+    """Raise `Damaged` when SQLite finds a damaged page (PRAGMA quick_check reads every page:
+    a fraction of a second per GB), so that a crawl never starts storing into such a file."""
+    try:
+        found = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
+    except sqlite3.DatabaseError as e:  # some damage stops the check itself
+        if not is_damaged(e):
+            raise
+        found = [str(e)]
+    if found != ["ok"]:
+        raise Damaged(" ".join(found[0].replace("*** in database main ***", "").split()))
+
+
 def _probe(conn: sqlite3.Connection) -> Database:
     # Opening is lazy: reading the schema is what fails on a missing -shm or a non-database file.
     conn.execute("PRAGMA busy_timeout=10000")

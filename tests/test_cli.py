@@ -104,6 +104,17 @@ def test_the_starter_outlet_file_loads():
     assert all(o.feeds or o.sitemaps for o in outlets)
 
 
+def test_a_domain_written_as_the_sites_address_is_read_as_its_host(tmp_path):
+    from monitor.outlets import load_outlets
+
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Tribune"\ndomain = "https://X.example/"\n'
+                       'feeds = ["https://x.example/rss"]\n')
+    (outlet,) = load_outlets(outlets)
+    assert outlet.domain == "x.example"
+    assert outlet.owns("https://x.example/world/2025/08/09/story.html")
+
+
 def test_unreachable_seed_url_is_a_clear_error(tmp_path):
     result = run_monitor("seed", "add", "http://127.0.0.1:9/story.html", db=tmp_path / "m.db",
                          check=False)
@@ -163,6 +174,25 @@ BAD_INPUT = {
     "seed list on a missing database": (["seed", "list"], "missing",
                                         "no database at {tmp}/nodir/m.db"),
     "serve on a missing database": (["serve"], "missing", "no database at {tmp}/nodir/m.db"),
+    "crawl with a file: search page": (
+        ["crawl", "--outlets", "{tmp}/search.toml"], "new",
+        "search.toml: outlet #1 (Evil): `search` is not an http(s) URL: "
+        "file:///etc/passwd?{{query}}"),
+    "crawl with a domain that is a page": (
+        ["crawl", "--outlets", "{tmp}/domain.toml"], "new",
+        "domain.toml: outlet #1 (Tribune): `domain` must be a host name such as example.com, "
+        "not https://x.example/news"),
+    "crawl with a Latin-1 outlet file": (["crawl", "--outlets", "{tmp}/latin1.toml"], "new",
+                                         "latin1.toml: not UTF-8 text (byte 22)"),
+}
+
+# The outlet files the cases above read, written by the test.
+BAD_OUTLET_FILES = {
+    "search.toml": b'[[outlet]]\nname = "Evil"\ndomain = "x.example"\n'
+                   b'search = "file:///etc/passwd?{query}"\n',
+    "domain.toml": b'[[outlet]]\nname = "Tribune"\ndomain = "https://x.example/news"\n'
+                   b'feeds = ["https://x.example/rss"]\n',
+    "latin1.toml": '[[outlet]]\nname = "Café"\ndomain = "x.example"\n'.encode("latin-1"),
 }
 
 
@@ -178,6 +208,8 @@ def story_db(tmp_path_factory):
 def test_bad_input_gets_one_line_naming_the_problem(case, story_db, tmp_path):
     args, which, expected = BAD_INPUT[case]
     (tmp_path / "some.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    for name, content in BAD_OUTLET_FILES.items():
+        (tmp_path / name).write_bytes(content)
     db = {"story": story_db, "new": tmp_path / "m.db", "missing": tmp_path / "nodir" / "m.db",
           "none": None}[which]
     result = run_monitor(*[a.format(tmp=tmp_path) for a in args], db=db, check=False)
@@ -185,6 +217,88 @@ def test_bad_input_gets_one_line_naming_the_problem(case, story_db, tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and expected.format(tmp=tmp_path) in errors[0], result.stderr
     assert not (tmp_path / "nodir").exists()  # commands that only read create nothing
+
+
+LOG_LINE = "2025-08-09 10:00:00,000 [monitor] INFO: Crawl finished: 3 pages\n"
+
+
+@pytest.fixture
+def one_outlet(tmp_path):
+    """An outlet file with one outlet (on a port nobody listens on)."""
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Local"\ndomain = "127.0.0.1"\n'
+                       'urls = ["http://127.0.0.1:9/story.html"]\n')
+    return outlets
+
+
+@pytest.mark.parametrize("command, expected", [
+    (["run"], "--db {log}: the log file would be the database file; name the database *.db "
+              "(or give --log-file)"),
+    (["report"], "cannot read database {log}: file is not a database"),
+    (["seed", "add", str(PORT_STRIKE)], "cannot open database {log}: file is not a database")],
+    ids=["run", "report", "seed add"])
+def test_a_log_file_given_as_the_database_is_refused_and_left_as_it_was(tmp_path, one_outlet,
+                                                                         command, expected):
+    log = tmp_path / "monitor.log"
+    log.write_text(LOG_LINE)
+    extra = ["--outlets", str(one_outlet)] if command == ["run"] else []
+    result = run_monitor(*command, *extra, db=log, check=False)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [f"Error: {expected.format(log=log)}"]
+    assert log.read_text() == LOG_LINE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["monitor.log", "outlets.toml"]
+
+
+def test_run_refuses_a_new_database_named_like_its_log_file(tmp_path, one_outlet):
+    result = run_monitor("run", "--outlets", str(one_outlet), db=tmp_path / "new.log",
+                         check=False)
+    assert result.returncode != 0 and "the log file would be the database file" in result.stderr
+    assert not (tmp_path / "new.log").exists()
+
+
+@pytest.fixture(scope="module")
+def damaged_db(crawled_demo, tmp_path_factory):
+    """A copy of the crawled demo database whose `claims` table has a page of random bytes."""
+    import random
+    import sqlite3
+
+    db = tmp_path_factory.mktemp("damaged") / "m.db"
+    with sqlite3.connect(crawled_demo) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+        page_size = copy.execute("pragma page_size").fetchone()[0]
+        (root,) = copy.execute("select rootpage from sqlite_master where name = 'claims'"
+                               ).fetchone()
+    copy.close()
+    with open(db, "r+b") as f:  # all but the page's header
+        f.seek((root - 1) * page_size + 8)
+        f.write(random.Random(16).randbytes(page_size - 8))
+    return db
+
+
+def _counts(db) -> tuple[int, int]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select (select count(*) from crawl_runs), "
+                            "(select count(*) from pages)").fetchone()
+
+
+@pytest.mark.parametrize("command", [["report"], ["run"]], ids=["report", "run"])
+def test_a_damaged_database_gets_one_line_saying_what_to_do(damaged_db, outlet_server,
+                                                            tmp_path, command):
+    from tests.conftest import write_outlets
+
+    before = _counts(damaged_db)
+    extra = ["--outlets", str(write_outlets(tmp_path, outlet_server))] if command == ["run"] \
+        else []
+    result = run_monitor(*command, *extra, db=damaged_db, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith(f"Error: database {damaged_db} is damaged (")
+    assert errors[0].endswith(f"restore it from a backup, or save what can still be read "
+                              f"with `sqlite3 {damaged_db} .recover | sqlite3 recovered.db`")
+    assert _counts(damaged_db) == before  # `run` recorded no run and stored no page
 
 
 def test_a_cp1252_seed_file_is_read(tmp_path):
