@@ -172,12 +172,6 @@ def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=Non
     return figures
 
 
-def _exit_code(status: str) -> int:
-    """0 for a finished crawl, 130 (as a shell reports Ctrl-C) for one stopped by a signal,
-    1 for any other end (a storage error, a CLOSESPIDER limit)."""
-    return {"finished": 0, "interrupted": 130}.get(status, 1)
-
-
 def _stopped(status: str) -> bool:
     # After a storage error or a forced shutdown, matching the backlog would fail again or
     # keep running against the user's wish: the next run does it.
@@ -244,7 +238,7 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         _say(f"Matched {figures['matched']} articles as they were stored: "
              f"{figures['covering']} cover a story")
     if figures["status"] != "finished":
-        sys.exit(_exit_code(figures["status"]))
+        sys.exit(jobs.exit_code(figures["status"]))
 
 
 @cli.command()
@@ -286,29 +280,17 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     with _unattended(ctx, log_file):
         figures = _crawl(ctx, outlets, _quiet(settings, verbose))
         if _stopped(figures["status"]):
-            _record_exit(ctx, figures["run_id"], _exit_code(figures["status"]))
-            sys.exit(_exit_code(figures["status"]))
+            sys.exit(jobs.exit_code(figures["status"]))
         db = _db(ctx)
         # The crawl matched what it stored; this catches up on stories added since.
         later = jobs.match_stories(db, progress=_progress)
         matched = figures["matched"] + later["articles"]
         _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "
              f"a story")
-        code = _exit_code(figures["status"])
+        code = jobs.exit_code(figures["status"])
         store.finish_run(db, figures["run_id"], matched=matched, exit_code=code)
     if code:
         sys.exit(code)
-
-
-def _record_exit(ctx: click.Context, run_id: int, code: int) -> None:
-    # Best effort: the database that failed the crawl may refuse this too; the run's status and
-    # reason are recorded already.
-    try:
-        db = store.connect(ctx.obj["db_path"])
-        store.finish_run(db, run_id, exit_code=code)
-        db.close()
-    except sqlite3.Error as e:
-        logger.warning("could not record the exit code: %s", e)
 
 
 @cli.command("schedule")

@@ -245,7 +245,10 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
                    "matched": stats.get("monitor/matched", 0),
                    "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
                    "status": status, "reason": reason}
-        store.finish_run(db, run_id, **figures)
+        # A stopped run's exit code is final now, and is written with its status: on a full
+        # disk a second write may fail where this one got through.
+        store.finish_run(db, run_id, **figures,
+                         exit_code=exit_code(status) if status != "finished" else None)
         logger.info("reactor: worst lag %s ms; %s of %s ticks over 100 ms late",
                     stats.get("monitor/reactor_lag_max_ms"),
                     stats.get("monitor/reactor_ticks_late_100ms", 0),
@@ -254,6 +257,12 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
         store.update_copies(db)
     return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0),
             "covering": stats.get("monitor/covering", 0)}
+
+
+def exit_code(status: str) -> int:
+    """0 for a finished crawl, 130 (as a shell reports Ctrl-C) for one stopped by a signal,
+    1 for any other end (a storage error, a CLOSESPIDER limit)."""
+    return {"finished": 0, "interrupted": 130}.get(status, 1)
 
 
 def _status(stats: dict) -> str:
