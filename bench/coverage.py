@@ -19,7 +19,7 @@ import json
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,11 +184,17 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="fit on all and write the model")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty")
     parser.add_argument("--cache", help="keep the evidence in files named so between runs")
+    parser.add_argument("--blend", type=float, help="weigh words by the articles' document "
+                        "frequencies too, with this many articles' worth of wordfreq")
     args = parser.parse_args()
 
     articles = load()
     start = time.perf_counter()
     rarity = coverage.Rarity()
+    if args.blend is not None:  # rarity from the articles themselves, as a crawl would count it
+        documents = Counter(term for a in articles for term in set(
+            coverage.profile(a["title"], a["text"]).terms))
+        rarity = coverage.Rarity(documents=documents, total=len(articles), blend=args.blend)
     weighed = [coverage.weigh(coverage.profile(a["title"], a["text"], a["published"]), rarity)
                for a in articles]
     read = (time.perf_counter() - start) / len(articles)

@@ -79,10 +79,15 @@ def _day(value: str) -> date | None:
 
 
 class Rarity:
-    """How rare each word is, by the shipped word frequencies of the language (wordfreq)."""
+    """How rare each word is: by the shipped word frequencies of the language (wordfreq), and,
+    as articles are crawled, more and more by how few of them use it."""
 
-    def __init__(self, language: str | None = "en"):
+    def __init__(self, language: str | None = "en", documents: dict[str, int] | None = None,
+                 total: int = 0, blend: float = 0.0):
         self.language = language or "en"
+        self.documents, self.total = documents or {}, total
+        # The crawled articles' share of each weight: none without them, most with many.
+        self.share = total / (total + blend) if total else 0.0
         self._weights: dict[str, float] = {}
 
     def weight(self, word: str) -> float:
@@ -90,7 +95,11 @@ class Rarity:
         found = self._weights.get(word)
         if found is None:
             freq = max(_frequency(self.language, word), _RAREST)
-            found = self._weights[word] = max(-math.log(freq) - 4.0, 0.0)
+            found = max(-math.log(freq) - 4.0, 0.0)
+            if self.share:
+                crawled = math.log((self.total + 1) / (self.documents.get(word, 0) + 1))
+                found = self.share * crawled + (1 - self.share) * found
+            self._weights[word] = found
         return found
 
 
