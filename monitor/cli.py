@@ -487,10 +487,24 @@ def upgrade(ctx: click.Context) -> None:
 
 
 @cli.command()
+@click.option("--serve", "keep_serving", is_flag=True,
+              help="Only serve the demo outlets (a copy of data/demo/site), until Ctrl-C, and "
+                   "print the outlet file to give `monitor run` and `monitor schedule`.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="With --serve: the port (0, or a port in use: a free one).")
 @click.pass_context
-def demo(ctx: click.Context) -> None:
-    """The whole job offline: serve data/demo, crawl it, match, report."""
+def demo(ctx: click.Context, keep_serving: bool, port: int) -> None:
+    """The whole job offline: serve data/demo, crawl it, match, report.
+
+    With --serve, the demo outlets stay up for your own `monitor run`, `schedule` and recrawls.
+
+    Example: monitor demo --serve
+    """
     from monitor import demo as demo_site
+
+    if keep_serving:
+        _serve_demo(ctx, port)
+        return
 
     server, base = demo_site.serve_site(port=demo_site.DEMO_PORT)
     echo(f"Serving the demo outlets at {base}")
@@ -515,6 +529,36 @@ def demo(ctx: click.Context) -> None:
     echo(f"Explore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
                f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
                f"query with story = trump-cartels)")
+
+
+def _serve_demo(ctx: click.Context, port: int) -> None:
+    import signal
+    import tempfile
+    import time
+
+    from monitor import demo as demo_site
+
+    # SIGTERM stops it as Ctrl-C does: the copy of the site is removed either way.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
+        server, base, outlets = demo_site.serve_copy(Path(folder), port)
+        db, seed = ctx.obj["db_path"], demo_site.SEED
+        echo(f"Serving the demo outlets at {base} until Ctrl-C.\n"
+             f"Outlet file: {outlets}\n"
+             f"Pages: {Path(folder) / 'site'} (edit one, run again: a new version)\n\n"
+             f"Try, in another terminal:\n"
+             f"  .venv/bin/monitor --db {db} seed add data/seeds/{seed.name}"
+             f" --slug {seed.stem} --published {demo_site.PUBLISHED[seed.stem]}\n"
+             f"  .venv/bin/monitor --db {db} run --outlets {outlets}\n"
+             f"  .venv/bin/monitor --db {db} changes\n"
+             f"  .venv/bin/monitor --db {db} schedule --every 1m --outlets {outlets}")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            server.shutdown()
+            server.server_close()
+    echo("Stopped: the demo outlets are down.")
 
 
 def _take_db_after_the_name(group: click.Group) -> None:
