@@ -287,7 +287,11 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
 
 def _notify(db, run_id: int, command: str) -> None:
     """Hand the run's changes to the user's command; its failure is told, not raised."""
-    found = changes.changes_since(db, str(run_id))
+    try:
+        found = changes.changes_since(db, str(run_id))
+    except sqlite3.Error as e:  # the run is recorded already: only the notice is lost
+        echo(f"--notify: cannot read the run's changes: {e}", err=True)
+        return
     if not changes.count(found):
         logger.info("nothing new: the --notify command was not run")
         return

@@ -212,6 +212,11 @@ def test_each_story_row_links_to_its_feed(datasette):
     assert page.text.count('href="/monitor/story_changes.atom?story=') == 3
 
 
+def test_the_feed_of_an_unknown_story_is_not_found(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/story_changes.atom?story=no-such-story"))
+    assert page.status_code == 404
+
+
 def wait_for(url: str, server: subprocess.Popen) -> None:
     if fetch_when_up(url) is None:
         server.terminate()

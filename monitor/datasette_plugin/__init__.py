@@ -97,7 +97,9 @@ async def render_atom(datasette, request, database, columns, rows):
     slug = request.args.get("story") or ""
     found = await datasette.get_database(database).execute(
         "select title from stories where slug = ?", [slug])
-    title = found.first()["title"] if found.first() else slug
+    if found.first() is None:
+        return None  # no such story: Datasette's 404
+    title = found.first()["title"] or slug
     page = datasette.absolute_url(request, matrix_path(datasette, slug))
     body = changes.atom_feed(f"{title}: what changed", str(request.url), page,
                              [dict(zip(columns, row, strict=True)) for row in rows],
