@@ -599,16 +599,16 @@ def _serve_demo(ctx: click.Context, port: int) -> None:
     with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
         server, base, outlets = demo_site.serve_copy(Path(folder), port)
         db, seed = ctx.obj["db_path"], demo_site.SEED
-        echo(f"Serving the demo outlets at {base} until Ctrl-C.\n"
-             f"Outlet file: {outlets}\n"
-             f"Pages: {Path(folder) / 'site'} (edit one, run again: a new version)\n\n"
-             f"Try, in another terminal:\n"
-             f"  .venv/bin/monitor --db {db} seed add data/seeds/{seed.name}"
-             f" --slug {seed.stem} --published {demo_site.PUBLISHED[seed.stem]}\n"
-             f"  .venv/bin/monitor --db {db} run --outlets {outlets}\n"
-             f"  .venv/bin/monitor --db {db} changes\n"
-             f"  .venv/bin/monitor --db {db} schedule --every 1m --outlets {outlets}")
-        try:
+        try:  # from the first line printed: whoever reads it may stop it at once
+            echo(f"Serving the demo outlets at {base} until Ctrl-C.\n"
+                 f"Outlet file: {outlets}\n"
+                 f"Pages: {Path(folder) / 'site'} (edit one, run again: a new version)\n\n"
+                 f"Try, in another terminal:\n"
+                 f"  .venv/bin/monitor --db {db} seed add data/seeds/{seed.name}"
+                 f" --slug {seed.stem} --published {demo_site.PUBLISHED[seed.stem]}\n"
+                 f"  .venv/bin/monitor --db {db} run --outlets {outlets}\n"
+                 f"  .venv/bin/monitor --db {db} changes\n"
+                 f"  .venv/bin/monitor --db {db} schedule --every 1m --outlets {outlets}")
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
