@@ -61,8 +61,7 @@ def demo_server(tmp_path):
     server = start_demo_server(tmp_path / "m.db")
     yield server
     if server.process.poll() is None:
-        server.process.kill()
-        server.process.wait()
+        server.stop()  # as a user would: the copy of the site goes with it
 
 
 def test_the_outlet_file_it_prints_names_its_address_with_no_placeholder(demo_server):
