@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from monitor import jobs, report, schedule, store
+from monitor import changes, jobs, report, schedule, store
 from monitor import match as match_
 from monitor.extract import TooComplex, extract_page
 from monitor.outlets import OutletFileError
@@ -260,22 +260,31 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
     echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story")
 
 
+_NOTIFY = click.option("--notify", metavar="CMD",
+                       help="After the run, if it found changes, run this shell command with "
+                            "them as JSON (as `monitor changes --json` prints them) on its "
+                            "standard input.")
+
+
 @cli.command()
 @_OUTLETS
 @_SCRAPY_SETTINGS
 @_LOG_FILE
 @_VERBOSE
+@_NOTIFY
 @click.pass_context
 def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
-        log_file: str | None, verbose: bool) -> None:
+        log_file: str | None, verbose: bool, notify: str | None) -> None:
     """Crawl, then match: the command to schedule. Never two at once on one database.
 
     Exits 1 when the crawl did not finish (a storage error: the run is recorded failed, with
-    the reason), 130 when a second SIGINT or SIGTERM forced it to stop (recorded interrupted),
-    75 when another run holds the database. On a terminal: one progress line and the summary
-    (-v: Scrapy's log lines too).
+    the reason), 130 when Ctrl-C or SIGTERM stopped it (recorded interrupted), 75 when another
+    run holds the database. On a terminal: one progress line and the summary (-v: Scrapy's
+    log lines too). With --notify, a command that fails is reported in one line; the run's
+    own result stands.
 
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
+    --notify 'mail -s "story changed" me@example.com'
     """
     with _unattended(ctx, log_file):
         figures = _crawl(ctx, outlets, _quiet(settings, verbose))
@@ -289,16 +298,38 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
              f"a story")
         code = jobs.exit_code(figures["status"])
         store.finish_run(db, figures["run_id"], matched=matched, exit_code=code)
+        if notify:
+            _notify(db, figures["run_id"], notify)
     if code:
         sys.exit(code)
+
+
+def _notify(db, run_id: int, command: str) -> None:
+    """Hand the run's changes to the user's command; its failure is told, not raised."""
+    try:
+        found = changes.changes_since(db, str(run_id))
+    except sqlite3.Error as e:  # the run is recorded already: only the notice is lost
+        echo(f"--notify: cannot read the run's changes: {e}", err=True)
+        return
+    if not changes.count(found):
+        logger.info("nothing new: the --notify command was not run")
+        return
+    error = changes.notify(command, found)
+    if error:
+        echo(error, err=True)
+        logger.warning(error)
+    else:
+        _say(f"Gave {changes.count(found)} changes to the --notify command")
 
 
 @cli.command("schedule")
 @click.option("--every", "interval", required=True, help="How often: 90s, 30m, 1h, 1d.")
 @_OUTLETS
 @click.option("--runs", type=click.IntRange(1), help="Stop after this many runs.")
+@_NOTIFY
 @click.pass_context
-def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None) -> None:
+def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None,
+              notify: str | None) -> None:
     """Run `monitor run` now and then every interval, in the foreground (for systems without cron).
 
     Example: monitor schedule --every 1h
@@ -307,7 +338,8 @@ def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None)
         seconds = schedule.parse_interval(interval)
     except ValueError as e:
         raise BadParameter(str(e), param_hint="--every") from e
-    args = ["--db", ctx.obj["db_path"], "run", "--outlets", outlets]
+    args = ["--db", ctx.obj["db_path"], "run", "--outlets", outlets,
+            *(["--notify", notify] if notify else [])]
     echo(f"Running `monitor run` every {interval}; stop with Ctrl-C.")
     try:
         schedule.every(seconds, lambda: schedule.run_in_subprocess(args), runs=runs)
@@ -360,6 +392,30 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
             reason = e.strerror if isinstance(e, OSError) and e.strerror else e
             raise CliError(f"cannot write {path}: {reason}") from e
         echo(f"Wrote {path}")
+
+
+@cli.command("changes")
+@click.option("--since", metavar="RUN|TIME",
+              help="A crawl run's id (what it and later runs found) or an ISO time, UTC unless "
+                   "it names an offset (2025-08-09, 2025-08-09T14:30+02:00) [default: the "
+                   "latest run].")
+@click.option("--story", help="Story slug (default: every story).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@click.pass_context
+def changes_(ctx: click.Context, since: str | None, story: str | None, as_json: bool) -> None:
+    """List what is new since a crawl run or a time: new coverage, new conflicts, changed
+    verdicts, new versions.
+
+    Example: monitor changes --since 2025-08-09 --json
+    """
+    db = _read_db(ctx)
+    try:
+        if story is not None:
+            store.story_id(db, story)
+        found = changes.changes_since(db, since, story)
+    except (LookupError, ValueError) as e:
+        raise CliError(str(e.args[0])) from e
+    echo(json_line(found) if as_json else changes.render_text(found))
 
 
 @cli.command()
@@ -495,10 +551,24 @@ def upgrade(ctx: click.Context) -> None:
 
 
 @cli.command()
+@click.option("--serve", "keep_serving", is_flag=True,
+              help="Only serve the demo outlets (a copy of data/demo/site), until Ctrl-C, and "
+                   "print the outlet file to give `monitor run` and `monitor schedule`.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="With --serve: the port (0, or a port in use: a free one).")
 @click.pass_context
-def demo(ctx: click.Context) -> None:
-    """The whole job offline: serve data/demo, crawl it, match, report."""
+def demo(ctx: click.Context, keep_serving: bool, port: int) -> None:
+    """The whole job offline: serve data/demo, crawl it, match, report.
+
+    With --serve, the demo outlets stay up for your own `monitor run`, `schedule` and recrawls.
+
+    Example: monitor demo --serve
+    """
     from monitor import demo as demo_site
+
+    if keep_serving:
+        _serve_demo(ctx, port)
+        return
 
     server, base = demo_site.serve_site(port=demo_site.DEMO_PORT)
     echo(f"Serving the demo outlets at {base}")
@@ -523,6 +593,36 @@ def demo(ctx: click.Context) -> None:
     echo(f"Explore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
                f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
                f"query with story = trump-cartels)")
+
+
+def _serve_demo(ctx: click.Context, port: int) -> None:
+    import signal
+    import tempfile
+    import time
+
+    from monitor import demo as demo_site
+
+    # SIGTERM stops it as Ctrl-C does: the copy of the site is removed either way.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
+        server, base, outlets = demo_site.serve_copy(Path(folder), port)
+        db, seed = ctx.obj["db_path"], demo_site.SEED
+        try:  # from the first line printed: whoever reads it may stop it at once
+            echo(f"Serving the demo outlets at {base} until Ctrl-C.\n"
+                 f"Outlet file: {outlets}\n"
+                 f"Pages: {Path(folder) / 'site'} (edit one, run again: a new version)\n\n"
+                 f"Try, in another terminal:\n"
+                 f"  .venv/bin/monitor --db {db} seed add data/seeds/{seed.name}"
+                 f" --slug {seed.stem} --published {demo_site.PUBLISHED[seed.stem]}\n"
+                 f"  .venv/bin/monitor --db {db} run --outlets {outlets}\n"
+                 f"  .venv/bin/monitor --db {db} changes\n"
+                 f"  .venv/bin/monitor --db {db} schedule --every 1m --outlets {outlets}")
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            server.shutdown()
+            server.server_close()
+    echo("Stopped: the demo outlets are down.")
 
 
 def _take_db_after_the_name(group: click.Group) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
+import shutil
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -76,3 +77,16 @@ def serve_site(root: Path = SITE, port: int = 0) -> tuple[ThreadingHTTPServer, s
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def serve_copy(folder: Path, port: int = DEMO_PORT) -> tuple[ThreadingHTTPServer, str, Path]:
+    """Serve a copy of the demo site from `folder` (so its pages can be edited to try a
+    recrawl) and write the outlet file for it, `{base}` filled in; returns the server, its
+    address and the outlet file."""
+    site = folder / "site"
+    shutil.copytree(SITE, site)
+    server, base = serve_site(site, port)
+    outlets = folder / "outlets.toml"
+    outlets.write_text(OUTLETS.read_text(encoding="utf-8").replace("{base}", base),
+                       encoding="utf-8")
+    return server, base, outlets

@@ -210,7 +210,7 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     copies are looked for at the end. Returns the run's figures: run_id, pages, articles,
     changed, new_articles, new_versions, matched, covering, errors, status ("finished" unless
     the crawl was stopped; "failed" when the database could not store a page, "interrupted"
-    when a second signal forced it to stop) and reason (why it failed, or None).
+    when SIGINT or SIGTERM stopped it) and reason (why it failed or stopped, or None).
     """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     db = store.open_db(db_path)
@@ -235,8 +235,7 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
         status = _status(crawler.stats.get_stats())
     finally:
         stats = crawler.stats.get_stats() if crawler.stats else {}
-        reason = stats.get("monitor/storage_error") or (
-            "forced shutdown (a second SIGINT or SIGTERM)" if status == "interrupted" else None)
+        reason = stats.get("monitor/storage_error") or _interruption(stats, status)
         after = store.counts(db)
         figures = {"pages": stats.get("monitor/pages", 0),
                    "articles": stats.get("monitor/articles", 0),
@@ -267,10 +266,20 @@ def exit_code(status: str) -> int:
 
 def _status(stats: dict) -> str:
     # A storage error fails the run whatever else happened; a spider that was never closed
-    # (no finish_reason) was stopped by a second SIGINT or SIGTERM.
+    # (no finish_reason) was stopped by a second SIGINT or SIGTERM, and Scrapy closes it with
+    # "shutdown" after the first (Ctrl-C): both are the user's stop, not a finished run.
     if stats.get("monitor/storage_error"):
         return "failed"
-    return stats.get("finish_reason") or "interrupted"
+    reason = stats.get("finish_reason")
+    return "interrupted" if reason in (None, "shutdown") else reason
+
+
+def _interruption(stats: dict, status: str) -> str | None:
+    if status != "interrupted":
+        return None
+    if stats.get("finish_reason") == "shutdown":
+        return "stopped by SIGINT or SIGTERM (Ctrl-C): the pages in hand were stored"
+    return "forced shutdown (a second SIGINT or SIGTERM)"
 
 
 def _log_only_what_is_kept() -> None:

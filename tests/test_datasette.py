@@ -197,6 +197,26 @@ def test_the_conflicts_view_in_a_browser_marks_both_sentences(browser, served):
     assert console == []
 
 
+def test_the_matrix_page_in_a_browser_links_the_story_feed_and_the_feed_loads(browser, served):
+    dom, _ = browser(f"{served}/-/monitor/matrix/trump-cartels")
+    [feed] = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"',
+                        dom)
+    assert f'<a href="{feed}">what changed (Atom feed)</a>' in dom
+    shown, console = browser(served + feed.replace("&amp;", "&"))
+    assert "Foreign Drug Cartels: what changed&lt;/title&gt;" in shown
+    assert shown.count("&lt;entry&gt;") > 0 and console == []
+
+
+def test_each_story_row_links_to_its_feed(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/stories"))
+    assert page.text.count('href="/monitor/story_changes.atom?story=') == 3
+
+
+def test_the_feed_of_an_unknown_story_is_not_found(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/story_changes.atom?story=no-such-story"))
+    assert page.status_code == 404
+
+
 def wait_for(url: str, server: subprocess.Popen) -> None:
     if fetch_when_up(url) is None:
         server.terminate()

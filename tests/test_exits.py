@@ -140,6 +140,33 @@ def test_a_second_signal_is_recorded_interrupted_and_the_next_run_stores_every_p
     assert [status for status, _, _ in runs(db)] == ["interrupted", "finished"]
 
 
+def test_one_ctrl_c_stops_the_run_cleanly_recorded_interrupted_with_exit_130(tmp_path):
+    site = SlowSite()
+    try:
+        db, log = tmp_path / "m.db", tmp_path / "run.log"
+        run_monitor(*SEED_ARGS, db=db)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "monitor.cli", "--db", str(db), "run", "--outlets",
+             str(write_outlets(tmp_path, site.base)), "--log-file", str(log), *FAST],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            start_new_session=True)
+        wait_until(lambda: stored_articles(db) > 0, process)
+        # As a terminal sends Ctrl-C: to the whole process group, workers included. Then the
+        # pages in flight are answered, as a live server would: the crawl stops once they are.
+        os.killpg(process.pid, signal.SIGINT)
+        wait_until(lambda: "shutting down gracefully" in log.read_text(), process)
+        site.release()
+        output, _ = process.communicate(timeout=120)
+    finally:
+        site.close()
+
+    assert process.returncode == 130, output
+    assert "Traceback" not in output and "Crawl interrupted" in output
+    assert runs(db) == [("interrupted", 130, "stopped by SIGINT or SIGTERM (Ctrl-C): the pages "
+                                             "in hand were stored")]
+    assert stored_articles(db) >= 1
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A tmpfs mounted at a folder (root only); yields a function that sets its size."""

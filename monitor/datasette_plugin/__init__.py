@@ -6,6 +6,8 @@
   claims × outlets table and each conflict, inside Datasette's own layout (templates/).
 - The index lists the stories with links to their matrix pages; a canned query opened without
   its parameter says what to give it.
+- Each story has an Atom feed of what changed (`story_changes.atom?story=<slug>`, our own
+  `.atom` renderer over `monitor.changes`), linked from its matrix page and its row.
 - Titles, descriptions and canned queries come from `monitor/metadata.json` through Datasette's
   `get_metadata` and `canned_queries` hooks, so `datasette data/monitor.db` shows them too and
   `monitor serve` writes no metadata file.
@@ -26,8 +28,10 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 from sqlite_utils import Database
 
+from monitor import changes
 from monitor.html_report import COLOURS, conflict_html, conflict_kinds, matrix_parts
 from monitor.report import SYMBOLS
+from monitor.store import now
 
 METADATA = Path(__file__).parent.with_name("metadata.json")
 # Names a browser on this machine uses for a loopback server; any other name (an attacker's
@@ -39,7 +43,7 @@ PARAMETERS = {"story": "the slug of a story (the stories table's `slug` column)"
 
 
 @hookimpl
-def render_cell(row, value, column, table, datasette):
+def render_cell(row, value, column, table, database, datasette):
     if column in ("verdict", "old_verdict", "new_verdict") and value in COLOURS:
         colour = "#fff" if value in ("verbatim", "conflict") else "#1f2328"
         return Markup(f'<span style="background:{COLOURS[value]};color:{colour};padding:0 .4em;'
@@ -48,8 +52,10 @@ def render_cell(row, value, column, table, datasette):
         return _conflict_cell(row, value)
     is_slug = column == "slug" if table == "stories" else column == "story"
     if is_slug and isinstance(value, str) and value:
+        feed = feed_path(datasette, database, value) if table == "stories" else None
         return Markup(f'{escape(value)} <a href="{escape(matrix_path(datasette, value))}">'
-                      f"matrix</a>")
+                      f"matrix</a>" + (f' · <a href="{escape(feed)}">changes feed</a>'
+                                       if feed else ""))
     return None
 
 
@@ -69,6 +75,38 @@ def matrix_path(datasette, slug: str) -> str:
     return datasette.urls.path(f"/-/monitor/matrix/{quote(slug, safe='')}")
 
 
+def feed_path(datasette, database: str, slug: str) -> str:
+    """The path of a story's Atom feed of changes (under Datasette's base_url)."""
+    return datasette.urls.path(f"/{quote(database, safe='')}/story_changes.atom"
+                               f"?story={quote(slug, safe='')}")
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    return {"extension": "atom", "render": render_atom, "can_render": can_render_atom}
+
+
+def can_render_atom(columns) -> bool:
+    # Rows of monitor.changes.EVENTS_SQL: the `story_changes` query.
+    return set(changes.EVENT_COLUMNS) <= set(columns)
+
+
+async def render_atom(datasette, request, database, columns, rows):
+    if not can_render_atom(columns):
+        return None  # Datasette answers 404
+    slug = request.args.get("story") or ""
+    found = await datasette.get_database(database).execute(
+        "select title from stories where slug = ?", [slug])
+    if found.first() is None:
+        return None  # no such story: Datasette's 404
+    title = found.first()["title"] or slug
+    page = datasette.absolute_url(request, matrix_path(datasette, slug))
+    body = changes.atom_feed(f"{title}: what changed", str(request.url), page,
+                             [dict(zip(columns, row, strict=True)) for row in rows],
+                             updated=now())
+    return {"body": body, "content_type": "application/atom+xml; charset=utf-8"}
+
+
 @hookimpl
 def register_routes():
     return [(r"^/-/monitor/matrix/(?P<story>[^/]+)$", matrix_page)]
@@ -84,6 +122,7 @@ async def matrix_page(datasette, request):
         if parts is not None:
             return Response.html(await datasette.render_template(
                 "monitor_matrix.html", {**parts, "database": name,
+                                        "feed": feed_path(datasette, name, slug),
                                         "heatmap": Markup(parts["heatmap"]),
                                         "css": Markup(parts["css"]),
                                         "conflicts": [{**c, "html": Markup(c["html"])}
@@ -145,8 +184,17 @@ def canned_queries(datasette, database):
         db = datasette.databases.get(database)
         if db is None or db.is_memory or "stories" not in await db.table_names():
             return {}  # not a monitor database: its queries would fail
-        return shipped_metadata()["database"]["queries"]
+        return {**shipped_metadata()["database"]["queries"], "story_changes": STORY_CHANGES}
     return queries
+
+
+# The SQL is monitor.changes', which `monitor changes` reads too: one definition of "new".
+STORY_CHANGES = {
+    "title": "What changed in a story",
+    "description": "For one story (give its slug), newest first: new coverage, new conflicts, "
+                   "changed verdicts and new versions of its articles. Subscribe to it in a "
+                   "feed reader: the .atom link below.",
+    "sql": changes.FEED_SQL}
 
 
 @hookimpl

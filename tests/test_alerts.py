@@ -1,0 +1,180 @@
+"""Alerts: `monitor changes`, `monitor run --notify` and each story's Atom feed, end to end on
+the demo outlets (served by `monitor demo --serve`) with an article edited between two runs."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shlex
+import sqlite3
+import sys
+from contextlib import closing
+from xml.etree import ElementTree
+
+import pytest
+from datasette.app import Datasette
+
+from monitor import changes
+from monitor.demo import PUBLISHED, SEED
+from tests.conftest import run_monitor
+from tests.test_demo_serve import start_demo_server
+
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+WIRE = "wire/2025/08/08/trump-orders-pentagon-to-plan-strikes-on-cartels.html"
+ATOM = "{http://www.w3.org/2005/Atom}"
+# What a user's notify command does with its input: keep it (here, in a file).
+KEEP_STDIN = "import sys; open(sys.argv[1], 'wb').write(sys.stdin.buffer.read())"
+
+
+def keep_stdin(path) -> str:
+    return shlex.join([sys.executable, "-c", KEEP_STDIN, str(path)])
+
+
+@pytest.fixture(scope="module")
+def flipped(tmp_path_factory):
+    """Three runs on the demo outlets: the first finds the story (its notify command fails),
+    the second finds nothing new, the third finds Continental Wire's article edited so that
+    claim 22's 29 drug suspects become 19 (verbatim, then a conflict)."""
+    tmp = tmp_path_factory.mktemp("alerts")
+    db = tmp / "m.db"
+    server = start_demo_server(db)
+    try:
+        run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
+                    PUBLISHED["trump-cartels"], db=db)
+        first = run_monitor("run", "--outlets", str(server.outlets), *FAST, "--notify",
+                            "echo cannot reach the mail server >&2; exit 3", db=db)
+        run_monitor("run", "--outlets", str(server.outlets), *FAST, "--notify",
+                    keep_stdin(tmp / "second.json"), db=db)
+        page = server.site / WIRE
+        text = page.read_text(encoding="utf-8")
+        assert "extradited 29 drug suspects" in text
+        page.write_text(text.replace("extradited 29 drug suspects", "extradited 19 drug suspects"),
+                        encoding="utf-8")
+        third = run_monitor("run", "--outlets", str(server.outlets), *FAST, "--notify",
+                            keep_stdin(tmp / "third.json"), db=db)
+    finally:
+        server.stop()
+    return {"db": db, "tmp": tmp, "first": first, "third": third}
+
+
+def query(db, sql: str) -> list[tuple]:
+    with closing(sqlite3.connect(db)) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_changes_since_the_run_shows_the_flipped_verdict(flipped):
+    out = run_monitor("changes", "--since", "3", db=flipped["db"]).stdout
+    assert "changed verdicts (1):" in out
+    assert "claim 22 · Continental Wire · verbatim → conflict" in out
+    assert "claim 22 · Continental Wire · number: seed “29” vs “19”" in out
+
+
+def test_changes_as_json_lists_the_conflict_the_verdict_and_the_new_version(flipped):
+    found = json.loads(run_monitor("changes", "--since", "3", "--json", db=flipped["db"]).stdout)
+    assert found["run"] == 3 and found["coverage"] == []
+    [verdict] = found["verdicts"]
+    assert (verdict["claim"], verdict["outlet"], verdict["old_verdict"],
+            verdict["new_verdict"]) == (22, "Continental Wire", "verbatim", "conflict")
+    assert "19 drug suspects" in verdict["sentence"] and "29" in verdict["old_sentence"]
+    [conflict] = found["conflicts"]
+    assert conflict["conflicts"][0]["claim"] == "29"
+    assert conflict["conflicts"][0]["article"] == "19"
+    [version] = found["versions"]
+    assert version["version"] == 2 and version["url"].endswith(WIRE)
+
+
+def test_changes_since_a_time_are_those_since_the_run_that_started_then(flipped):
+    [(started,)] = query(flipped["db"], "select started_at from crawl_runs where id = 3")
+    by_run = json.loads(run_monitor("changes", "--since", "3", "--json",
+                                    db=flipped["db"]).stdout)
+    by_time = json.loads(run_monitor("changes", "--since", started, "--json",
+                                     db=flipped["db"]).stdout)
+    assert {**by_run, "run": None} == by_time and changes.count(by_time) == 3
+
+
+def test_changes_without_since_are_those_of_the_latest_run(flipped):
+    latest = run_monitor("changes", db=flipped["db"]).stdout
+    assert latest == run_monitor("changes", "--since", "3", db=flipped["db"]).stdout
+
+
+def test_the_first_run_finds_the_story_as_new_coverage(flipped):
+    found = json.loads(run_monitor("changes", "--since", "1", "--json", "--story",
+                                   "trump-cartels", db=flipped["db"]).stdout)
+    assert len(found["coverage"]) == 12
+
+
+def test_notify_gets_the_runs_changes_as_json_on_stdin(flipped):
+    given = json.loads((flipped["tmp"] / "third.json").read_text(encoding="utf-8"))
+    assert given == json.loads(run_monitor("changes", "--since", "3", "--json",
+                                           db=flipped["db"]).stdout)
+    assert "Gave 3 changes to the --notify command" in flipped["third"].stdout
+
+
+def test_notify_is_not_run_when_the_run_found_nothing_new(flipped):
+    since_second, since_third = (
+        json.loads(run_monitor("changes", "--since", run, "--json", db=flipped["db"]).stdout)
+        for run in ("2", "3"))
+    same = ("since", "run")  # the second run found nothing the third did not
+    assert {**since_second, **{k: since_third[k] for k in same}} == since_third
+    assert not (flipped["tmp"] / "second.json").exists()
+
+
+def test_a_failing_notify_command_is_told_in_one_line_and_the_run_stands(flipped):
+    first = flipped["first"]
+    assert first.returncode == 0
+    assert ("--notify command failed (exit 3): cannot reach the mail server"
+            in first.stderr.splitlines())
+    assert "Traceback" not in first.stderr
+    assert query(flipped["db"], "select status, exit_code from crawl_runs where id = 1") == [
+        ("finished", 0)]
+
+
+def test_changes_refuses_an_unknown_run_in_one_line(flipped):
+    result = run_monitor("changes", "--since", "99", db=flipped["db"], check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: --since 99: no crawl run 99 (see crawl_runs)"
+
+
+def test_the_story_feed_lists_the_flipped_verdict_as_valid_atom(flipped):
+    async def get():
+        return await Datasette([str(flipped["db"])]).client.get(
+            "/m/story_changes.atom?story=trump-cartels")
+    response = asyncio.run(get())
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    for element in (feed, *feed.iter(f"{ATOM}entry")):
+        for tag in ("id", "title", "updated"):
+            assert (element.findtext(f"{ATOM}{tag}") or "").strip(), (element.tag, tag)
+        assert element.find(f"{ATOM}link").get("href").startswith("http")
+    entries = feed.findall(f"{ATOM}entry")
+    assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
+    [flip] = [e for e in entries if "verbatim → conflict" in e.findtext(f"{ATOM}title")]
+    assert flip.findtext(f"{ATOM}title") == ("Verdict changed: claim 22 · Continental Wire · "
+                                             "verbatim → conflict")
+    assert flip.find(f"{ATOM}link").get("href").endswith(WIRE)
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)  # newest first
+
+
+def test_a_date_is_read_as_midnight_utc():
+    assert changes.parse_time("2025-08-09") == "2025-08-09T00:00:00+00:00"
+
+
+def test_a_time_with_an_offset_is_read_in_utc():
+    assert changes.parse_time("2025-08-09T14:30+02:00") == "2025-08-09T12:30:00+00:00"
+
+
+def test_a_word_is_neither_a_run_nor_a_time():
+    with pytest.raises(ValueError, match="neither a crawl run's id nor a time"):
+        changes.parse_time("yesterday")
+
+
+def test_the_feed_drops_characters_xml_cannot_hold():
+    event = {"kind": "coverage", "story": "s", "at": "2025-08-09T00:00:00+00:00",
+             "outlet": "Bell\x07 News", "title": "Title\x00", "url": "http://127.0.0.1/a",
+             "article_id": 1, **dict.fromkeys(changes.EVENT_COLUMNS[7:])}
+    feed = ElementTree.fromstring(changes.atom_feed("t", "http://127.0.0.1/f.atom",
+                                                    "http://127.0.0.1/m", [event], "now"))
+    assert feed.find(f"{ATOM}entry").findtext(f"{ATOM}title") == "New coverage: Bell News · Title"
