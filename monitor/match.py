@@ -216,34 +216,17 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     candidates = _candidates(scores)
     same = _same_claim(texts, read, candidates)
     speakers = _speakers(text, sentences, candidates)
-    judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
-               for j in candidates[i]] for i, claim in enumerate(claims)]
+    matches = []
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
-    for options in judged:
-        tied.update(m.sentence for m in options if m.verdict not in ("partial", "absent"))
-    matches = _best_matches(claims, judged)
+    for i, claim in enumerate(claims):
+        judged = [judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
+                  for j in candidates[i]]
+        tied.update(m.sentence for m in judged if m.verdict not in ("partial", "absent"))
+        matches.append(max(judged, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
+                                                                 "absent")))
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
     return ArticleMatch(0.0, False, matches, additions(sentences, tied))
-
-
-def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[ClaimMatch]:
-    """Each claim's best sentence, where a sentence that carries another claim whole is not
-    also a part of this one by the words that other claim explains (one fact, one claim)."""
-    best = [max(options, key=_rank, default=None) for options in judged]
-    carriers: dict[str, list[frozenset[str]]] = {}
-    for claim, m in zip(claims, best, strict=True):
-        if m is not None and m.verdict in ("verbatim", "paraphrase", "conflict"):
-            carriers.setdefault(m.sentence, []).append(_claim_words(claim.text)[0])
-    matches = []
-    for claim, options in zip(claims, judged, strict=True):
-        mine = _claim_words(claim.text)[0]
-        kept = [m for m in options if m.verdict != "partial" or not any(
-            (mine & content_words(m.sentence)) <= other
-            for other in carriers.get(m.sentence, []) if other != mine)]
-        matches.append(max(kept, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
-                                                               "absent")))
-    return matches
 
 
 def additions(sentences: list[str], tied: set[str]) -> list[str]:
