@@ -1,7 +1,10 @@
 # ruff: noqa: E501  (HTML and XML templates read best unwrapped)
 """Render the demo corpus (articles.toml) into static outlet sites under data/demo/site/.
 
-    .venv/bin/python data/demo/make_site.py
+    .venv/bin/python data/demo/make_site.py [FOLDER]
+
+FOLDER (default data/demo) holds articles.toml; its site/ and outlets.toml are written. The
+held-out story (data/heldout) is rendered the same way, with only the outlets it uses.
 
 Every outlet gets its own page skeleton with the furniture real sites carry (navigation, cookie
 notice, share buttons, related links, reader comments, footer) and its own way of announcing
@@ -14,6 +17,7 @@ from __future__ import annotations
 import gzip
 import html
 import shutil
+import sys
 import tomllib
 from datetime import datetime
 from email.utils import format_datetime
@@ -211,8 +215,8 @@ def search_page(outlet: str, articles: list[dict]) -> str:
 """
 
 
-def write_outlet(outlet: str, articles: list[dict]) -> dict:
-    root = SITE / outlet
+def write_outlet(outlet: str, articles: list[dict], site: Path = SITE) -> dict:
+    root = site / outlet
     for a in articles:
         target = root / a["path"]
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -252,14 +256,20 @@ def write_outlet(outlet: str, articles: list[dict]) -> dict:
     return entry
 
 
-def main() -> None:
-    articles = tomllib.loads((HERE / "articles.toml").read_text(encoding="utf-8"))["article"]
-    if SITE.exists():
-        shutil.rmtree(SITE)
-    lines = ["# The demo outlets. `monitor demo` serves data/demo/site and replaces {base}.",
+def main(folder: Path = HERE) -> None:
+    articles = tomllib.loads((folder / "articles.toml").read_text(encoding="utf-8"))["article"]
+    site = folder / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    served = ("`monitor demo` serves data/demo/site" if folder == HERE else
+              f"bench/demo_labels.py --heldout serves data/{folder.name}/site")
+    lines = [f"# The {folder.name} outlets. {served} and replaces {{base}}.",
              "# Written by data/demo/make_site.py.", ""]
     for outlet in OUTLETS:
-        entry = write_outlet(outlet, [a for a in articles if a["outlet"] == outlet])
+        mine = [a for a in articles if a["outlet"] == outlet]
+        if not mine:
+            continue
+        entry = write_outlet(outlet, mine, site)
         lines += ["[[outlet]]", f'name = "{entry["name"]}"', 'domain = "127.0.0.1"',
                   f"feeds = {entry['feeds']!r}".replace("'", '"'),
                   f"sitemaps = {entry['sitemaps']!r}".replace("'", '"')]
@@ -268,9 +278,9 @@ def main() -> None:
         if entry["urls"]:
             lines.append(f"urls = {entry['urls']!r}".replace("'", '"'))
         lines.append("")
-    (SITE / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
-    (HERE / "outlets.toml").write_text("\n".join(lines))
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    (folder / "outlets.toml").write_text("\n".join(lines))
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE)
