@@ -210,8 +210,8 @@ def evidence(seed: Weighed, article: Weighed,
         **_claim_features(claims),
     }
     terms = sorted(seed.body.keys() & article.body.keys(),
-                   key=lambda w: -seed.body[w] * article.body[w])
-    return Evidence(features, sorted(shared_names, key=lambda n: -seed.names[n])[:8],
+                   key=lambda w: (-seed.body[w] * article.body[w], w))
+    return Evidence(features, sorted(shared_names, key=lambda n: (-seed.names[n], n))[:8],
                     terms[:8], sorted(shared_numbers, key=float)[:8], days)
 
 
