@@ -1,8 +1,8 @@
 """What is new since a crawl run or a time: new coverage, new conflicts, changed verdicts, new
 versions; as text, as JSON, as an Atom feed, and handed to a user's command.
 
-Nothing is recorded for this alone: the store already times every event. An article covering a
-story is new from when it was first seen (or from when its story was registered, if later);
+The store times every event. An article covering a story is new from when it became coverage
+(`coverage.covering_since`: its first match, or the edit or re-match that made it coverage);
 a conflict is new with its article, or from when an edit turned the claim's verdict into one
 (`verdict_changes`); a changed verdict is a `verdict_changes` row; a new version is a `versions`
 row after the first, of an article covering the story. `EVENTS_SQL` reads them all, for the
@@ -26,7 +26,8 @@ EVENTS_SQL = """
 with covering as (
   select coverage.story_id, coverage.article_id, stories.slug as story,
          coalesce(outlets.name, '') as outlet, articles.title, articles.url,
-         max(coalesce(articles.first_seen, ''), coalesce(stories.created_at, '')) as at
+         coalesce(coverage.covering_since, max(coalesce(articles.first_seen, ''),
+                                               coalesce(stories.created_at, ''))) as at
   from coverage
   join stories on stories.id = coverage.story_id
   join articles on articles.id = coverage.article_id

@@ -357,6 +357,17 @@ def m011_match_notes(db: Database) -> None:
     db["matches"].add_column("notes", str)
 
 
+@migration
+def m012_covering_since(db: Database) -> None:
+    # When an article became coverage of a story: on its first match, or when an edit, a
+    # re-match or a story registered again turned it into coverage (`monitor changes`).
+    db["coverage"].add_column("covering_since", str)
+    db.execute("update coverage set covering_since = (select max(coalesce(articles.first_seen, "
+               "''), coalesce(stories.created_at, '')) from articles, stories where "
+               "articles.id = coverage.article_id and stories.id = coverage.story_id) "
+               "where is_coverage = 1")
+
+
 def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
                story_id: int | None = None, **settings) -> int:
     """Register a story and its claims; with `story_id`, that story is registered again: new
@@ -645,8 +656,11 @@ def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
     changed is recorded in `verdict_changes`.
     """
     key = (story, article["id"])
-    matched = db.execute("select content_hash from coverage where story_id = ? and "
-                         "article_id = ?", key).fetchone()
+    matched = db.execute("select content_hash, covering_since from coverage where story_id = ? "
+                         "and article_id = ?", key).fetchone()
+    since = None
+    if result.is_coverage:
+        since = (matched and matched[1]) or now()
     before = {}
     if matched is not None:
         before = {claim: (verdict, sentence) for claim, verdict, sentence in db.execute(
@@ -655,11 +669,11 @@ def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
         for table in ("matches", "additions"):
             db.execute(f"delete from {table} where story_id = ? and article_id = ?", key)
     db.execute("insert or replace into coverage (story_id, article_id, relevance, is_coverage, "
-               "kind, evidence, scored, content_hash, matched_at) "
-               "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "kind, evidence, scored, content_hash, matched_at, covering_since) "
+               "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [*key, result.relevance, int(result.is_coverage), result.kind,
                 json.dumps(result.evidence) if result.evidence else None, int(scored),
-                article["content_hash"], now()])
+                article["content_hash"], now(), since])
     if not result.is_coverage or not scored:
         return
     rows = [(story, claim_ids[m.claim_position], article["id"], m.sentence, m.score, m.verdict,

@@ -8,14 +8,20 @@ import json
 import shlex
 import sqlite3
 import sys
+import time
 from contextlib import closing
+from functools import partial
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from datasette.app import Datasette
 
-from monitor import changes
+from monitor import changes, store
 from monitor.demo import PUBLISHED, SEED
+from monitor.extract import Article
+from monitor.jobs import add_seed
+from monitor.match import ArticleMatch
 from tests.conftest import run_monitor
 from tests.test_demo_serve import start_demo_server
 
@@ -178,3 +184,22 @@ def test_the_feed_drops_characters_xml_cannot_hold():
     feed = ElementTree.fromstring(changes.atom_feed("t", "http://127.0.0.1/f.atom",
                                                     "http://127.0.0.1/m", [event], "now"))
     assert feed.find(f"{ATOM}entry").findtext(f"{ATOM}title") == "New coverage: Bell News · Title"
+
+
+def test_an_article_that_becomes_coverage_later_is_new_coverage_from_then(tmp_path):
+    db = store.open_db(tmp_path / "m.db")
+    add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
+    story = store.load_stories(db)[0]
+    outlet = store.save_outlet(db, "Wire", "wire.example")
+    article_id, _ = store.save_article(db, Article(
+        "http://wire.example/a", "http://wire.example/a", "Harbour notes", None, None, "en",
+        "Cranes were serviced.", "h1", False), outlet)
+    decide = partial(store.save_decisions, db, {"id": article_id, "content_hash": "h1"})
+    with db.conn:
+        decide([(story.id, story.claim_ids, ArticleMatch(5.0, False, [], [], "unrelated"), True)])
+    time.sleep(1.1)  # times are kept to the second
+    since = store.now()
+    with db.conn:  # an edit, a re-match: now it covers the story
+        decide([(story.id, story.claim_ids, ArticleMatch(90.0, True, [], [], "coverage"), True)])
+    found = changes.changes_since(db, since)
+    assert [c["url"] for c in found["coverage"]] == ["http://wire.example/a"]
