@@ -638,8 +638,11 @@ def _serve_demo(ctx: click.Context, port: int) -> None:
 
     from monitor import demo as demo_site
 
-    # SIGTERM stops it as Ctrl-C does: the copy of the site is removed either way.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # SIGTERM stops it as Ctrl-C does: the copy of the site is removed either way. Ctrl-C's
+    # handler is set too: a process started in the background by a shell without job control
+    # inherits SIGINT ignored, and Python then leaves it so.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
         server, base, outlets = demo_site.serve_copy(Path(folder), port)
         db, seed = ctx.obj["db_path"], demo_site.SEED
