@@ -79,7 +79,7 @@ def decide_all(articles: list[dict], weighed: list[coverage.Weighed], seeds: lis
             # As `match.score_stories` does: plausible, or repeating a quotation of the seed.
             if coverage.worth_claims(coverage.as_row(ev))[0] or quoted & weighed[j].profile.runs:
                 carried = coverage.claims_carried(
-                    match_article(seed_claims, articles[j]["text"]).matches, seed_claims)
+                    match_article(seed_claims, articles[j]["text"]), seed_claims)
                 ev = coverage.with_claims(ev, carried)
                 compared += 1
             else:

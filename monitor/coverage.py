@@ -387,8 +387,9 @@ def why_ruled_out(cheap: np.ndarray) -> dict:
         f: round(float(cheap[FEATURES.index(f)]), 3) for f in ("body_cosine", "names_shared")}}
 
 
-def claims_carried(matches: list, claims: list) -> ClaimsCarried:
-    """Sum up the claim-by-claim matches of an article (`match.match_article`'s)."""
+def claims_carried(result, claims: list) -> ClaimsCarried:
+    """Sum up the claim-by-claim matches of an article (a `match.ArticleMatch`)."""
+    matches = result.supported or result.matches
     by_position = {c.position: c for c in claims}
     strong = [m for m in matches if m.verdict in ("verbatim", "paraphrase", "conflict")]
     specific = [m for m in strong if by_position[m.claim_position].numbers

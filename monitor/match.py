@@ -77,6 +77,9 @@ class ArticleMatch:
     additions: list[str] = field(default_factory=list)
     kind: str = "unrelated"  # one of coverage.KINDS
     evidence: dict | None = None  # why: coverage.Evidence.as_dict()
+    # Each claim's best sentence before one fact is given to one claim: the evidence of
+    # coverage, whichever claim a shared sentence is shown under (None: `matches` are).
+    supported: list[ClaimMatch] | None = None
 
 
 @dataclass
@@ -168,7 +171,8 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
                                        for c in story.claims])
     if compare and not article.is_stub:
         result = match_article(story.claims, article.text)
-        ev = coverage.with_claims(ev, coverage.claims_carried(result.matches, story.claims))
+        ev = coverage.with_claims(ev, coverage.claims_carried(result, story.claims))
+        result.supported = None  # read: it need not travel back from the worker
     decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
@@ -216,19 +220,39 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     candidates = _candidates(scores)
     same = _same_claim(texts, read, candidates)
     speakers = _speakers(text, sentences, candidates)
-    matches = []
+    judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
+               for j in candidates[i]] for i, claim in enumerate(claims)]
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
-    for i, claim in enumerate(claims):
-        judged = [judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
-                  for j in candidates[i]]
-        tied.update(m.sentence for m in judged if m.verdict not in ("partial", "absent"))
-        matches.append(max(judged, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
-                                                                 "absent")))
+    for options in judged:
+        tied.update(m.sentence for m in options if m.verdict not in ("partial", "absent"))
+    matches = _best_matches(claims, judged)
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
     if read.statements is None:  # worked out once an article, whatever the stories
         read.statements = statements(sentences)
-    return ArticleMatch(0.0, False, matches, [s for s in read.statements if s not in tied])
+    supported = [max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
+                 for claim, options in zip(claims, judged, strict=True)]
+    return ArticleMatch(0.0, False, matches, [s for s in read.statements if s not in tied],
+                        supported=supported)
+
+
+def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[ClaimMatch]:
+    """Each claim's best sentence, where a sentence that carries another claim whole is not
+    also a part of this one by the words that other claim explains (one fact, one claim)."""
+    best = [max(options, key=_rank, default=None) for options in judged]
+    carriers: dict[str, list[frozenset[str]]] = {}
+    for claim, m in zip(claims, best, strict=True):
+        if m is not None and m.verdict in ("verbatim", "paraphrase", "conflict"):
+            carriers.setdefault(m.sentence, []).append(_claim_words(claim.text)[0])
+    matches = []
+    for claim, options in zip(claims, judged, strict=True):
+        mine = _claim_words(claim.text)[0]
+        kept = [m for m in options if m.verdict != "partial" or not any(
+            (mine & content_words(m.sentence)) <= other
+            for other in carriers.get(m.sentence, []) if other != mine)]
+        matches.append(max(kept, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
+                                                               "absent")))
+    return matches
 
 
 def statements(sentences: list[str]) -> list[str]:

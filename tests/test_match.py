@@ -289,3 +289,23 @@ def test_a_sentence_that_carries_a_claim_is_no_addition_even_when_another_does_b
                "in March. In March, 40 containers of stolen copper were seized, the port "
                "authority told reporters on Monday.")
     assert match_article(seed.claims, article).additions == []
+
+
+BRIDGE = """Council Closes The Old Bridge
+The council voted on Tuesday to close the old bridge to cars from June.
+The mayor says the council wants the old bridge closed to protect its crumbling foundations.
+"""
+
+
+def test_a_sentence_carrying_one_claim_is_not_part_of_another_by_the_same_words():
+    seed = read_seed(BRIDGE)
+    article = "On Tuesday the council voted to close the old bridge to cars from June."
+    verdicts = [m.verdict for m in match_article(seed.claims, article).matches]
+    assert verdicts == ["paraphrase", "absent"] or verdicts == ["verbatim", "absent"]
+
+
+def test_a_sentence_carrying_one_claim_still_counts_for_another_it_adds_words_of():
+    seed = read_seed(BRIDGE)
+    article = ("On Tuesday the council voted to close the old bridge to cars from June, "
+               "citing its crumbling foundations.")
+    assert match_article(seed.claims, article).matches[1].verdict in ("partial", "paraphrase")
