@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import signal
 import sqlite3
 import sys
-from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
@@ -239,14 +237,6 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         figures = _crawl(ctx, outlets, _quiet(settings, verbose))
         _say(f"Matched {figures['matched']} articles as they were stored: "
              f"{figures['covering']} cover a story")
-        if figures["status"] == "finished":  # the next run looks at what an unfinished one stored
-            try:
-                with _signals_interrupt():
-                    store.update_copies(_db(ctx))
-            except KeyboardInterrupt:
-                echo("Interrupted while looking for syndicated copies: the next run looks",
-                     err=True)
-                sys.exit(130)
     if figures["status"] != "finished":
         sys.exit(jobs.exit_code(figures["status"]))
 
@@ -302,18 +292,7 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
             sys.exit(jobs.exit_code(figures["status"]))
         db = _db(ctx)
         # The crawl matched what it stored; this catches up on stories added since.
-        try:
-            with _signals_interrupt():
-                later = jobs.match_stories(db, progress=_progress)
-        except KeyboardInterrupt:
-            # What was matched is saved a batch at a time; the half batch is dropped, and the
-            # next run matches the rest.
-            db.conn.rollback()
-            store.finish_run(db, figures["run_id"], status="interrupted", exit_code=130,
-                             reason="stopped by SIGINT or SIGTERM while matching the stored "
-                                    "articles: the next run matches the rest")
-            echo("Interrupted while matching: the next run matches the rest", err=True)
-            sys.exit(130)
+        later = jobs.match_stories(db, progress=_progress)
         matched = figures["matched"] + later["articles"]
         _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "
              f"a story")
@@ -323,21 +302,6 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
             _notify(db, figures["run_id"], notify)
     if code:
         sys.exit(code)
-
-
-@contextmanager
-def _signals_interrupt() -> Iterator[None]:
-    """SIGINT and SIGTERM stop the block with a KeyboardInterrupt (after a crawl, Scrapy's own
-    handlers are still installed, and would take them as a request to stop a finished crawl)."""
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-    previous = {signum: signal.signal(signum, interrupt)
-                for signum in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def _notify(db, run_id: int, command: str) -> None:

@@ -252,6 +252,8 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
                     stats.get("monitor/reactor_lag_max_ms"),
                     stats.get("monitor/reactor_ticks_late_100ms", 0),
                     stats.get("monitor/reactor_ticks", 0))
+    if status == "finished":  # the next run looks at what an unfinished one stored
+        store.update_copies(db)
     return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0),
             "covering": stats.get("monitor/covering", 0)}
 
@@ -365,12 +367,5 @@ def scoring_pool(workers: int, stories: list[Story]) -> Iterator:
         finally:
             _set_stories([])
         return
-    pool = worker_pool(workers, _set_stories, (stories,))
-    try:
+    with worker_pool(workers, _set_stories, (stories,)) as pool:
         yield pool
-    except BaseException:
-        # Stopped (Ctrl-C, SIGTERM): the articles queued for the workers are dropped, not
-        # matched before the process may end; the next `match` or `run` takes them up.
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
