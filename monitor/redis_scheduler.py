@@ -15,21 +15,46 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
+from twisted.internet import task
 
 from monitor import requestjson
 from monitor.frontier import KEY
 
 WAKE_AFTER = 0.5  # seconds between two looks at the queue while other crawlers are busy
 
-# Each is one atomic step on the run's keys: members, idle, queue, dupefilter, sent.
-_JOIN = """
-if redis.call('EXISTS', KEYS[1]) == 0 then
+# Seconds: a crawler not heard from for this long has died (kill -9, a lost host); the
+# MONITOR_REDIS_ALIVE setting changes it.
+ALIVE = 60
+
+# Each is one atomic step on the run's keys: members, idle, queue, dupefilter, sent; ARGV:
+# this crawler, the prefix of the crawlers' alive keys, seconds alive. A member whose alive key has
+# expired is dropped first, so a killed crawler neither keeps the others waiting nor keeps
+# its run open.
+_PRUNE = """
+local function beat()
+  redis.call('SADD', KEYS[1], ARGV[1])
+  redis.call('SET', ARGV[2] .. ARGV[1], 1, 'EX', ARGV[3])
+end
+local function prune()
+  for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+    if redis.call('EXISTS', ARGV[2] .. member) == 0 then
+      redis.call('SREM', KEYS[1], member)
+      redis.call('SREM', KEYS[2], member)
+    end
+  end
+end
+"""
+_JOIN = _PRUNE + """
+prune()
+if redis.call('SCARD', KEYS[1]) == 0 then
   redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 end
-redis.call('SADD', KEYS[1], ARGV[1])
-if tonumber(ARGV[2]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+beat()
 """
-_IDLE = """
+_BEAT = _PRUNE + "beat()"
+_IDLE = _PRUNE + """
+beat()
+prune()
 redis.call('SADD', KEYS[2], ARGV[1])
 if redis.call('ZCARD', KEYS[3]) == 0
    and redis.call('SCARD', KEYS[2]) >= redis.call('SCARD', KEYS[1]) then
@@ -37,9 +62,11 @@ if redis.call('ZCARD', KEYS[3]) == 0
 end
 return 0
 """
-_LEAVE = """
+_LEAVE = _PRUNE + """
 redis.call('SREM', KEYS[1], ARGV[1])
 redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('DEL', ARGV[2] .. ARGV[1])
+prune()
 if redis.call('SCARD', KEYS[1]) == 0 then
   redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 end
@@ -59,10 +86,10 @@ class SharedScheduler(Scheduler):
     def from_crawler(cls, crawler):
         scheduler = super().from_crawler(crawler)
         scheduler.crawler = crawler
+        scheduler.alive_for = crawler.settings.getint("MONITOR_REDIS_ALIVE", ALIVE)
         # scrapy-redis passes `spider` to the stats, which Scrapy 2.13+ warns about on every
         # request: its own counting is off, ours (below) is the same without it.
         scheduler.stats, scheduler.counts = None, crawler.stats
-        scheduler.max_run = int(crawler.settings.getfloat("MONITOR_MAX_RUN"))
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler
 
@@ -72,11 +99,11 @@ class SharedScheduler(Scheduler):
         self.run_keys = [f"{base}:crawlers", f"{base}:idle",
                          self.queue_key % {"spider": spider.name},
                          self.dupefilter_key % {"spider": spider.name}, f"{base}:sent"]
+        self.alive = f"{base}:alive:"
         self.idle = False
-        # A run's members expire after its longest possible length: a crawler killed without
-        # leaving cannot keep an old run's seen-URLs alive for ever (0: no time limit).
-        ttl = self.max_run + 60 if self.max_run > 0 else 0
-        self.server.eval(_JOIN, len(self.run_keys), *self.run_keys, self.me, ttl)
+        self._run(_JOIN)
+        self.heartbeat = task.LoopingCall(self._run, _BEAT)
+        self.heartbeat.start(self.alive_for / 4, now=False)
         # scrapy-redis' open() less its flush (the run's first crawler has done it) and its
         # Spider.log() call, which Scrapy 2.13+ deprecates.
         self.spider = spider
@@ -88,7 +115,13 @@ class SharedScheduler(Scheduler):
             spider.logger.info("joining a shared run: %d requests queued", len(self.queue))
 
     def close(self, reason):
-        self.server.eval(_LEAVE, len(self.run_keys), *self.run_keys, self.me)
+        if self.heartbeat.running:
+            self.heartbeat.stop()
+        self._run(_LEAVE)
+
+    def _run(self, script: str):
+        return self.server.eval(script, len(self.run_keys), *self.run_keys, self.me,
+                                self.alive, self.alive_for)
 
     def enqueue_request(self, request):
         if request.dont_filter and not self._first_of_run(request):
@@ -110,7 +143,7 @@ class SharedScheduler(Scheduler):
     def spider_idle(self, spider):
         """Keep the crawler open while another crawler of the run may still add requests."""
         self.idle = True
-        if not self.server.eval(_IDLE, len(self.run_keys), *self.run_keys, self.me):
+        if not self._run(_IDLE):
             from twisted.internet import reactor  # the one Scrapy installed: imported late
 
             # Scrapy looks for requests again only every 5 s (its engine's heartbeat) when

@@ -206,3 +206,20 @@ def test_a_run_is_refused_while_crawlers_share_the_database(tmp_path):
         with pytest.raises(schedule.AlreadyRunning, match="Redis frontier"):
             with schedule.run_lock(db):
                 pass
+
+
+def test_a_killed_crawler_keeps_the_others_waiting_no_longer_than_its_heartbeat(
+        site, redis_url, tmp_path):
+    _, outlets = site
+    slow = ["-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_ENABLED=False",
+            "-s", "CONCURRENT_REQUESTS=1", "-s", "MONITOR_REDIS_ALIVE=3"]
+    db = tmp_path / "monitor.db"
+    killed, survivor = [_monitor("crawl", "--outlets", str(outlets), "--redis", redis_url,
+                                 *slow, db=db) for _ in range(2)]
+    time.sleep(8)  # both are fetching articles by now
+    assert killed.poll() is None, "the crawl ended before it could be killed"
+    killed.kill()
+    killed.communicate()
+    out, err = survivor.communicate(timeout=300)
+    assert survivor.returncode == 0, err
+    assert "Crawl finished" in out
