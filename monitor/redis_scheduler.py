@@ -8,6 +8,7 @@ more), and the last to leave clears the queue and the seen-requests sets.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import socket
 
@@ -20,6 +21,7 @@ from twisted.internet import task
 from monitor import requestjson
 from monitor.frontier import KEY
 
+logger = logging.getLogger(__name__)
 WAKE_AFTER = 0.5  # seconds between two looks at the queue while other crawlers are busy
 
 # Seconds: a crawler not heard from for this long has died (kill -9, a lost host); the
@@ -124,9 +126,15 @@ class SharedScheduler(Scheduler):
                                 self.alive, self.alive_for)
 
     def enqueue_request(self, request):
-        if request.dont_filter and not self._first_of_run(request):
+        try:
+            if request.dont_filter and not self._first_of_run(request):
+                return False
+            queued = super().enqueue_request(request)
+        except requestjson.UnencodableRequest as e:
+            # An error in the log and the run's error count, for this request alone: raised,
+            # it would stop the whole crawl, and from start() look like a Ctrl-C.
+            logger.error("not queued, %s: %s", request.url[:200], e)
             return False
-        queued = super().enqueue_request(request)
         if queued:
             self.counts.inc_value("scheduler/enqueued/redis")
         return queued

@@ -179,7 +179,7 @@ def test_a_crawl_without_redis_imports_no_redis(site, tmp_path):
     assert "REDIS MODULES []" in result.stdout
 
 
-def test_a_request_that_json_cannot_carry_is_an_error():
+def test_a_tuple_in_meta_cannot_be_encoded():
     request = scrapy.Request("http://127.0.0.1/a", meta={"known": ("http://127.0.0.1/a", {})})
     with pytest.raises(requestjson.UnencodableRequest, match="tuple"):
         requestjson.dumps(request.to_dict())
@@ -223,3 +223,40 @@ def test_a_killed_crawler_keeps_the_others_waiting_no_longer_than_its_heartbeat(
     out, err = survivor.communicate(timeout=300)
     assert survivor.returncode == 0, err
     assert "Crawl finished" in out
+
+
+UNENCODABLE_CRAWL = """
+import sys
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from monitor import frontier
+
+class Spider(scrapy.Spider):
+    name = "unencodable"
+
+    async def start(self):
+        yield scrapy.Request(sys.argv[2] + "/a", meta={"pair": (1, 2)}, callback=self.parse)
+        yield scrapy.Request(sys.argv[2] + "/b", callback=self.parse)
+
+    def parse(self, response):
+        pass
+
+settings = {**frontier.settings(sys.argv[1]), "ROBOTSTXT_OBEY": False,
+            "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor"}
+process = CrawlerProcess(settings)
+crawler = process.create_crawler(Spider)
+process.crawl(crawler)
+process.start()
+stats = crawler.stats.get_stats()
+print("RESULT", stats.get("finish_reason"), stats.get("log_count/ERROR"),
+      stats.get("downloader/response_count"))
+"""
+
+
+def test_a_request_json_cannot_carry_is_an_error_and_the_crawl_goes_on(redis_url, route_server):
+    route_server.routes["/b"] = _send(b"<html><body>b</body></html>", "text/html")
+    result = subprocess.run([sys.executable, "-c", UNENCODABLE_CRAWL, redis_url,
+                             route_server.base], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert "RESULT finished 1 1" in result.stdout, result.stderr[-3000:]
+    assert "request['meta']['pair'] is a tuple" in result.stderr
