@@ -213,6 +213,7 @@ class RedisServer:
             except OSError:
                 pass
             time.sleep(0.1)
+        self.stop()
         raise RuntimeError("redis-server did not answer within 10 s")
 
     def stop(self) -> None:
