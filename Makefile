@@ -38,7 +38,7 @@ serve: $(STAMP)
 # are kept; `rm requirements.lock` first to move them all to the newest versions.
 lock:
 	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install -q pip-tools
-	.lockenv/bin/pip-compile -q --generate-hashes --allow-unsafe --extra test --strip-extras \
+	.lockenv/bin/pip-compile -q --generate-hashes --allow-unsafe --extra test --extra redis --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	rm -rf .lockenv
 

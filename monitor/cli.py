@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from monitor import changes, jobs, report, schedule, store
+from monitor import changes, frontier, jobs, report, schedule, store
 from monitor import match as match_
 from monitor.extract import TooComplex, extract_page
 from monitor.outlets import OutletFileError
@@ -157,11 +157,12 @@ def _quiet(settings: tuple[str, ...], verbose: bool) -> tuple[str, ...]:
     return ("LOG_LEVEL=WARNING", *settings)
 
 
-def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=None) -> dict:
+def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=None,
+           redis_url: str | None = None) -> dict:
     try:
         figures = jobs.crawl(ctx.obj["db_path"], outlets, base, _settings(settings),
-                             log_file=ctx.obj.get("log_file"))
-    except OutletFileError as e:
+                             log_file=ctx.obj.get("log_file"), redis_url=redis_url)
+    except (OutletFileError, frontier.RedisUnavailable) as e:
         raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot use", e) from e
@@ -185,15 +186,16 @@ def _say(message: str) -> None:
 
 
 @contextmanager
-def _unattended(ctx: click.Context, log_file: str | None):
-    """One run at a time per database, logged to a file as well as the terminal."""
+def _unattended(ctx: click.Context, log_file: str | None, shared: bool = False):
+    """One run at a time per database (or, `shared`, any number of crawlers through one Redis
+    frontier, but no other run), logged to a file as well as the terminal."""
     path = log_file or str(Path(ctx.obj["db_path"]).with_suffix(".log"))
     if Path(path).resolve() == Path(ctx.obj["db_path"]).resolve():
         # `--db monitor.log`: log lines appended to the database file would damage it.
         raise CliError(f"--db {ctx.obj['db_path']}: the log file would be the database file; "
                        f"name the database *.db (or give --log-file)")
     try:
-        with schedule.run_lock(ctx.obj["db_path"]):
+        with schedule.run_lock(ctx.obj["db_path"], shared=shared):
             ctx.obj["log_file"] = str(schedule.log_to_file(path))
             yield
     except schedule.AlreadyRunning as e:
@@ -213,6 +215,9 @@ _VERBOSE = click.option("-v", "--verbose", is_flag=True,
                              "file).")
 _OUTLETS = click.option("--outlets", default="data/outlets.toml", show_default=True,
                         type=click.Path(dir_okay=False), help="The outlet file.")
+_REDIS = click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL",
+                      help="Share the crawl's queue of requests with other crawlers through "
+                           "this Redis (redis://:PASSWORD@HOST:PORT/DB, or $MONITOR_REDIS_URL).")
 _SCRAPY_SETTINGS = click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
                                 help="A Scrapy setting for this crawl, as `scrapy crawl -s` "
                                      "takes it.")
@@ -223,18 +228,22 @@ _SCRAPY_SETTINGS = click.option("-s", "settings", multiple=True, metavar="NAME=V
 @_SCRAPY_SETTINGS
 @_LOG_FILE
 @_VERBOSE
+@_REDIS
 @click.pass_context
 def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
-          log_file: str | None, verbose: bool) -> None:
+          log_file: str | None, verbose: bool, redis_url: str | None) -> None:
     """Fetch, extract and match new coverage from every outlet once.
 
     On a terminal: one progress line and the summary; Scrapy's log lines go to the log file
     (-v shows them too).
 
+    With --redis, crawlers on this and other machines share one queue and fetch each URL once
+    between them; crawlers sharing this database may run together (README: Past one machine).
+
     Example: monitor crawl --outlets data/outlets.toml -s DOWNLOAD_DELAY=1
     """
-    with _unattended(ctx, log_file):
-        figures = _crawl(ctx, outlets, _quiet(settings, verbose))
+    with _unattended(ctx, log_file, shared=bool(redis_url)):
+        figures = _crawl(ctx, outlets, _quiet(settings, verbose), redis_url=redis_url)
         _say(f"Matched {figures['matched']} articles as they were stored: "
              f"{figures['covering']} cover a story")
     if figures["status"] != "finished":
@@ -272,22 +281,24 @@ _NOTIFY = click.option("--notify", metavar="CMD",
 @_LOG_FILE
 @_VERBOSE
 @_NOTIFY
+@_REDIS
 @click.pass_context
 def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
-        log_file: str | None, verbose: bool, notify: str | None) -> None:
+        log_file: str | None, verbose: bool, notify: str | None,
+        redis_url: str | None) -> None:
     """Crawl, then match: the command to schedule. Never two at once on one database.
 
     Exits 1 when the crawl did not finish (a storage error: the run is recorded failed, with
     the reason), 130 when Ctrl-C or SIGTERM stopped it (recorded interrupted), 75 when another
     run holds the database. On a terminal: one progress line and the summary (-v: Scrapy's
     log lines too). With --notify, a command that fails is reported in one line; the run's
-    own result stands.
+    own result stands. With --redis, the crawl shares its queue as `crawl --redis` does.
 
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     --notify 'mail -s "story changed" me@example.com'
     """
-    with _unattended(ctx, log_file):
-        figures = _crawl(ctx, outlets, _quiet(settings, verbose))
+    with _unattended(ctx, log_file, shared=bool(redis_url)):
+        figures = _crawl(ctx, outlets, _quiet(settings, verbose), redis_url=redis_url)
         if _stopped(figures["status"]):
             sys.exit(jobs.exit_code(figures["status"]))
         db = _db(ctx)

@@ -16,7 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from sqlite_utils import Database
 
-from monitor import addresses, store
+from monitor import addresses, frontier, store
 from monitor.claims import read_seed
 from monitor.dates import parse_date
 from monitor.extract import (
@@ -202,7 +202,8 @@ def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Set
 
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
-          overrides: dict[str, str] | None = None, log_file: str | None = None) -> dict:
+          overrides: dict[str, str] | None = None, log_file: str | None = None,
+          redis_url: str | None = None) -> dict:
     """Run the coverage spider once over every outlet, recorded in `crawl_runs` (a damaged
     database file raises `store.Damaged` first).
 
@@ -211,8 +212,14 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     changed, new_articles, new_versions, matched, covering, errors, status ("finished" unless
     the crawl was stopped; "failed" when the database could not store a page, "interrupted"
     when SIGINT or SIGTERM stopped it) and reason (why it failed or stopped, or None).
+    With `redis_url`, requests go through the frontier shared with other crawlers
+    (monitor/frontier.py; `frontier.RedisUnavailable` when Redis cannot be used).
     """
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
+    settings = crawl_settings(db_path, overrides)
+    if redis_url:
+        frontier.check(redis_url)  # before the run is recorded: a Redis down records nothing
+        settings.setdict(frontier.settings(redis_url), priority="project")
     db = store.open_db(db_path)
     # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
     # ours: found here, the run stops before it starts and records nothing.
@@ -221,7 +228,7 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
     before = store.counts(db)
-    process = CrawlerProcess(crawl_settings(db_path, overrides))
+    process = CrawlerProcess(settings)
     _log_only_what_is_kept()
     crawler = process.create_crawler("coverage")
     process.crawl(crawler, outlets=str(outlets_path), base=base)

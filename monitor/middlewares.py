@@ -62,8 +62,8 @@ class OffsiteMiddleware(ScrapyOffsite):
 
     def should_follow(self, request, spider) -> bool:
         outlet = request.cb_kwargs.get("outlet")
-        if isinstance(outlet, Outlet):
-            return outlet.owns(request.url)
+        if isinstance(outlet, dict):  # plain data, so that requests can travel as JSON
+            return Outlet(**outlet).owns(request.url)
         return super().should_follow(request, spider)
 
 

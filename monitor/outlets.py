@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,6 +35,11 @@ class Outlet:
         """The (scheme, host, port) of every URL the outlet file gives for this outlet."""
         named = (*self.feeds, *self.sitemaps, *self.urls, *([self.search] if self.search else []))
         return frozenset(o for o in map(origin, named) if o is not None)
+
+    def as_data(self) -> dict:
+        """The outlet as plain JSON data: what a request's cb_kwargs carry (`Outlet(**data)`
+        makes it again), so requests can travel through Redis as JSON."""
+        return asdict(self)
 
     def owns(self, url: str) -> bool:
         """True when a URL is on this outlet's site: on its domain or a subdomain of it, and

@@ -500,7 +500,10 @@ class Batch:
     def page(self) -> Iterator[None]:
         """One page's rows: kept whole, or (on an exception) not at all."""
         if not self.db.conn.in_transaction:
-            self.db.execute("begin")
+            # IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the
+            # page's first read. A deferred transaction that read before another crawler
+            # sharing the database committed cannot then write: "database is locked" at once.
+            self.db.execute("begin immediate")
         self.db.execute("savepoint page")
         try:
             yield

@@ -173,14 +173,14 @@ class OutletSpider(scrapy.Spider):
         if known.get("last_modified"):
             headers["If-Modified-Since"] = known["last_modified"]
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
-                              headers=headers, cb_kwargs={"outlet": outlet},
+                              headers=headers, cb_kwargs={"outlet": outlet.as_data()},
                               meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere,
-                                    "known": (url, known)})
+                                    "known": [url, known]})
 
     def article_failed(self, failure) -> Iterable[PageItem]:
         """A page that could not be fetched is recorded with why, and the crawl goes on."""
         request = failure.request
-        outlet = request.cb_kwargs["outlet"]
+        outlet = Outlet(**request.cb_kwargs["outlet"])
         response = getattr(failure.value, "response", None)
         status = response.status if response is not None else 0
         reason = (f"HTTP {status}" if response is not None
@@ -189,7 +189,8 @@ class OutletSpider(scrapy.Spider):
         yield PageItem(url=canonical_url(request.url), outlet=outlet.name, domain=outlet.domain,
                        status=status, error=reason)
 
-    def parse_article(self, response: Response, outlet: Outlet) -> Iterable[PageItem]:
+    def parse_article(self, response: Response, outlet: dict) -> Iterable[PageItem]:
+        outlet = Outlet(**outlet)
         if response.status == 304:
             yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
                            domain=outlet.domain, status=304, not_modified=True)
@@ -206,7 +207,7 @@ class OutletSpider(scrapy.Spider):
             # An aggregator's link for a listed outlet that led elsewhere: not that outlet's.
             outlet = self.outlet_for(response.url)
         url = canonical_url(response.url)
-        asked, known = response.meta.get("known", (None, {}))
+        asked, known = response.meta.get("known", [None, {}])
         if url != asked:  # redirected: the page is known, if at all, where it landed
             known = store.page_validators(self.db, url)
         # Decoding and extracting happen in the pipeline's worker processes, off the reactor.

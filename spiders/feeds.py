@@ -109,11 +109,12 @@ class FeedSource:
 
     def feed_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.feeds:
-            yield scrapy.Request(url, callback=self.parse_feed, cb_kwargs={"outlet": outlet},
-                                 dont_filter=True)
+            yield scrapy.Request(url, callback=self.parse_feed,
+                                 cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
 
-    async def parse_feed(self, response: Response, outlet: Outlet
+    async def parse_feed(self, response: Response, outlet: dict
                          ) -> AsyncIterator[scrapy.Request]:
+        outlet = Outlet(**outlet)
         entries, listed = await self.listed_entries(FeedReader(), response,
                                                      lambda url, date: self.in_window(date))
         if not listed:

@@ -31,10 +31,11 @@ class SearchSource:
             return
         for query in dict.fromkeys(s["query"] for s in self.stories if s.get("query")):
             url = outlet.search.replace("{query}", quote_plus(query))
-            yield scrapy.Request(url, callback=self.parse_search, cb_kwargs={"outlet": outlet},
-                                 dont_filter=True)
+            yield scrapy.Request(url, callback=self.parse_search,
+                                 cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
 
-    def parse_search(self, response: Response, outlet: Outlet) -> Iterable[scrapy.Request]:
+    def parse_search(self, response: Response, outlet: dict) -> Iterable[scrapy.Request]:
+        outlet = Outlet(**outlet)
         if not isinstance(response, TextResponse):
             return
         links = [link for link in result_links(response, outlet)

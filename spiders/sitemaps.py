@@ -84,11 +84,12 @@ class SitemapSource:
 
     def sitemap_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.sitemaps:
-            yield scrapy.Request(url, callback=self.parse_sitemap, cb_kwargs={"outlet": outlet},
-                                 dont_filter=True)
+            yield scrapy.Request(url, callback=self.parse_sitemap,
+                                 cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
 
-    async def parse_sitemap(self, response: Response, outlet: Outlet
+    async def parse_sitemap(self, response: Response, outlet: dict
                             ) -> AsyncIterator[scrapy.Request]:
+        outlet = Outlet(**outlet)
         body = gunzipped(response.body, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         reader = SitemapReader()
         # Which entries are worth taking depends on the kind, known from the first entry on.
@@ -99,7 +100,7 @@ class SitemapSource:
         if reader.kind == "sitemapindex":
             for url, _ in entries:
                 yield scrapy.Request(url, callback=self.parse_sitemap,
-                                     cb_kwargs={"outlet": outlet})
+                                     cb_kwargs={"outlet": outlet.as_data()})
         elif reader.kind == "urlset":
             for request in self.article_requests(entries, outlet):
                 yield request

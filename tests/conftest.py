@@ -179,3 +179,59 @@ def fetch_when_up(url: str, tries: int = 100) -> bytes | None:
         except OSError:
             time.sleep(0.2)
     return None
+
+
+class RedisServer:
+    """A real `redis-server` on a free 127.0.0.1 port with a password, in its own folder;
+    without persistence unless `persist` (then RDB snapshots and the append-only file)."""
+
+    def __init__(self, executable: str, folder: Path, persist: bool = False):
+        self.executable, self.folder, self.persist = executable, folder, persist
+        self.port = free_port()
+        self.password = "test-" + os.urandom(8).hex()
+        self.url = f"redis://:{self.password}@127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        persistence = (["--appendonly", "yes"] if self.persist
+                       else ["--save", "", "--appendonly", "no"])
+        self.process = subprocess.Popen(
+            [self.executable, "--port", str(self.port), "--bind", "127.0.0.1",
+             "--requirepass", self.password, "--dir", str(self.folder), *persistence],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {self.process.returncode}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                    s.sendall(f"AUTH {self.password}\r\nPING\r\n".encode())
+                    answer = b""
+                    while b"\r\n" not in answer.partition(b"\r\n")[2]:  # two replies
+                        answer += s.recv(100) or b"\r\n\r\n"
+                    if b"+PONG" in answer:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("redis-server did not answer within 10 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A password-protected redis-server for the session (the Debian package; .ci/run
+    installs it): skipped, with the reason, where it is missing."""
+    import shutil
+
+    executable = shutil.which("redis-server")
+    if executable is None:
+        pytest.skip("redis-server is not installed (CI installs Debian's redis-server package)")
+    server = RedisServer(executable, tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()

@@ -1,0 +1,66 @@
+"""The shared crawl frontier in Redis (`--redis URL`): scrapy-redis' scheduler and duplicate
+filter, so that many crawler processes share one queue and fetch each URL once in a run.
+
+Only a crawl given a Redis URL imports redis (in `check`, and Scrapy's scheduler,
+monitor/redis_scheduler.py): single-machine crawls never do.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+KEY = "monitor:%(spider)s"
+CHECK_TIMEOUT = 5  # seconds: a Redis that does not answer in that long is reported down
+
+
+class RedisUnavailable(RuntimeError):
+    """Redis cannot be used: unreachable, wrong password, or not answering."""
+
+
+def settings(url: str) -> dict:
+    """The Scrapy settings that crawl through the shared frontier at `url`."""
+    return {
+        "SCHEDULER": "monitor.redis_scheduler.SharedScheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_SERIALIZER": "monitor.requestjson",
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        "SCHEDULER_QUEUE_KEY": f"{KEY}:requests",
+        "SCHEDULER_DUPEFILTER_KEY": f"{KEY}:dupefilter",
+        # The last crawler out clears the run (SharedScheduler), not each one as it closes.
+        "SCHEDULER_PERSIST": True,
+        "REDIS_URL": url,
+        "REDIS_PARAMS": {"socket_timeout": 30, "socket_connect_timeout": 10,
+                         "retry_on_timeout": True},
+    }
+
+
+def shown(url: str) -> str:
+    """The URL without its password, fit for a message or a log line."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def check(url: str) -> None:
+    """Connect and authenticate once, so a crawl never starts against a Redis it cannot use."""
+    import redis  # here, not at the top: see the module's docstring
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=CHECK_TIMEOUT,
+                                      socket_timeout=CHECK_TIMEOUT)
+    except ValueError as e:
+        raise RedisUnavailable(f"--redis {shown(url)}: not a Redis URL ({e})") from None
+    try:
+        client.ping()
+    except redis.AuthenticationError:
+        raise RedisUnavailable(f"Redis at {shown(url)} refused the password (check the "
+                               f"password in the URL)") from None
+    except redis.ResponseError as e:  # no password given where one is required, say
+        raise RedisUnavailable(f"Redis at {shown(url)} refused us: {e}") from None
+    except redis.RedisError as e:
+        raise RedisUnavailable(f"cannot reach Redis at {shown(url)}: {e}") from None
+    finally:
+        client.close()
