@@ -307,8 +307,14 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         db = _db(ctx)
         # The crawl matched what it stored; this catches up on stories added since.
         stop = threading.Event()
-        with _stop_on_signals(stop):
-            later = jobs.match_stories(db, progress=_progress, stop=stop)
+        try:
+            with _stop_on_signals(stop):
+                later = jobs.match_stories(db, progress=_progress, stop=stop)
+        except BrokenProcessPool:
+            if not stop.is_set():
+                raise
+            db.conn.rollback()  # a SIGTERM to the process group ended the workers too
+            later = {"stopped": True}
         if later["stopped"]:  # what was matched is saved; the next run matches the rest
             store.finish_run(db, figures["run_id"], status="interrupted", exit_code=130,
                              reason="stopped by SIGINT or SIGTERM while matching the stored "

@@ -384,17 +384,14 @@ def scoring_pool(workers: int, stories: list[Story]) -> Iterator:
         finally:
             _set_stories([])
         return
-    pool = worker_pool(workers, _start_worker, (stories,))
-    try:
+    with worker_pool(workers, _start_worker, (stories,)) as pool:
         yield pool
-    finally:
-        # Stopped early, the articles still queued for the workers are dropped, not matched.
-        pool.shutdown(cancel_futures=True)
 
 
 def _start_worker(stories: list[Story]) -> None:
     # The parent decides when matching stops (a Ctrl-C reaches the whole process group): a
-    # worker finishes the articles in hand rather than dying with them.
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, signal.SIG_IGN)
+    # worker finishes the articles in hand rather than dying with them. SIGTERM ends it (the
+    # pool stops its workers so when one of them died).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _set_stories(stories)
