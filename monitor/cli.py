@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import logging
-import signal
 import sqlite3
 import sys
-import threading
-from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
@@ -306,21 +303,7 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
             sys.exit(jobs.exit_code(figures["status"]))
         db = _db(ctx)
         # The crawl matched what it stored; this catches up on stories added since.
-        stop = threading.Event()
-        try:
-            with _stop_on_signals(stop):
-                later = jobs.match_stories(db, progress=_progress, stop=stop)
-        except BrokenProcessPool:
-            if not stop.is_set():
-                raise
-            db.conn.rollback()  # a SIGTERM to the process group ended the workers too
-            later = {"stopped": True}
-        if later["stopped"]:  # what was matched is saved; the next run matches the rest
-            store.finish_run(db, figures["run_id"], status="interrupted", exit_code=130,
-                             reason="stopped by SIGINT or SIGTERM while matching the stored "
-                                    "articles: the next run matches the rest")
-            echo("Interrupted while matching: the next run matches the rest", err=True)
-            sys.exit(130)
+        later = jobs.match_stories(db, progress=_progress)
         matched = figures["matched"] + later["articles"]
         _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "
              f"a story")
@@ -330,19 +313,6 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
             _notify(db, figures["run_id"], notify)
     if code:
         sys.exit(code)
-
-
-@contextmanager
-def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
-    """SIGINT and SIGTERM set `stop` for the block (after a crawl, Scrapy's own handlers are
-    still installed, and would take them as a request to stop a finished crawl)."""
-    previous = {signum: signal.signal(signum, lambda signum, frame: stop.set())
-                for signum in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def _notify(db, run_id: int, command: str) -> None:

@@ -6,8 +6,6 @@ import gc
 import logging
 import os
 import re
-import signal
-import threading
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -301,16 +299,14 @@ def _log_only_what_is_kept() -> None:
 
 def match_stories(db: Database, slug: str | None = None, everything: bool = False,
                   progress: Callable[[int, int], None] | None = None,
-                  workers: int = MATCH_WORKERS, stop: threading.Event | None = None) -> dict:
+                  workers: int = MATCH_WORKERS) -> dict:
     """Match every article not yet matched in its current version against the stories.
 
     A crawl matches what it stores as it goes; this catches up on the rest (a story added
     since, an article whose matching failed) or, with `everything`, matches every article again.
     Each article is read once, against all the stories it is due for. Then it looks for
     syndicated copies among articles stored since the last look. Returns how many articles
-    were matched, how many of them cover a story, and whether `stop` (set by a signal
-    handler, say) ended it early: then what was matched is kept, and the rest is left to the
-    next call.
+    were matched and how many of them cover a story.
     """
     stories = store.load_stories(db, slug)
     due: dict[int, list[int]] = {}  # article id -> the stories (positions) it is due for
@@ -318,32 +314,26 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
         for article_id in store.articles_to_match(db, story.id, everything):
             due.setdefault(article_id, []).append(position)
     ids = sorted(due)
-    matched = covering = 0
+    covering = 0
     with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories) as pool:
-        for article, results in _matched(db, ids, due, pool):
-            if stop is not None and stop.is_set():
-                break
-            store.save_decisions(db, article, [
-                (stories[position].id, stories[position].claim_ids, result, scored)
-                for position, (result, scored) in zip(due[article["id"]], results, strict=True)])
-            matched += 1
-            covering += any(result.is_coverage for result, _ in results)
-            if matched % SAVE_EVERY == 0:  # a crash loses at most one batch
-                db.conn.commit()
-            if progress:
-                progress(matched, len(ids))
+        # A chunk of texts at a time: a backlog of any size fits in memory.
+        for start in range(0, len(ids), CHUNK):
+            articles = store.articles_by_id(db, ids[start:start + CHUNK])
+            for done, (article, results) in enumerate(_match_chunk(
+                    articles, [due[a["id"]] for a in articles], pool), start + 1):
+                # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
+                store.save_decisions(db, article, [
+                    (stories[position].id, stories[position].claim_ids, result, scored)
+                    for position, (result, scored) in zip(due[article["id"]], results,
+                                                          strict=True)])
+                covering += any(result.is_coverage for result, _ in results)
+                if done % SAVE_EVERY == 0 or done == len(ids):
+                    db.conn.commit()
+                if progress:
+                    progress(done, len(ids))
     db.conn.commit()
-    stopped = stop is not None and stop.is_set()
-    if not stopped:
-        store.update_copies(db)
-    return {"articles": matched, "coverage": covering, "stopped": stopped}
-
-
-def _matched(db: Database, ids: list[int], due: dict[int, list[int]], pool) -> Iterator[tuple]:
-    # A chunk of texts at a time: a backlog of any size fits in memory.
-    for start in range(0, len(ids), CHUNK):
-        articles = store.articles_by_id(db, ids[start:start + CHUNK])
-        yield from _match_chunk(articles, [due[a["id"]] for a in articles], pool)
+    store.update_copies(db)
+    return {"articles": len(ids), "coverage": covering}
 
 
 def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
@@ -384,14 +374,5 @@ def scoring_pool(workers: int, stories: list[Story]) -> Iterator:
         finally:
             _set_stories([])
         return
-    with worker_pool(workers, _start_worker, (stories,)) as pool:
+    with worker_pool(workers, _set_stories, (stories,)) as pool:
         yield pool
-
-
-def _start_worker(stories: list[Story]) -> None:
-    # The parent decides when matching stops (a Ctrl-C reaches the whole process group): a
-    # worker finishes the articles in hand rather than dying with them. SIGTERM ends it (the
-    # pool stops its workers so when one of them died).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _set_stories(stories)

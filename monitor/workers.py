@@ -50,27 +50,13 @@ def start_server(read_pages: bool = False) -> None:
     loads the extractor's data.
     """
     if _context(read_pages).get_start_method() == "forkserver":
-        _ensure_server()
-
-
-def _ensure_server() -> None:
-    # The server, and every worker forked from it, ignores SIGTERM as it ignores Ctrl-C: a
-    # signal to the whole process group (a terminal, systemd) is the parent's to act on. A
-    # server killed by it would leave the parent's pools waiting on workers it no longer sees.
-    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    try:
         multiprocessing.forkserver.ensure_running()
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def worker_pool(workers: int, initializer: Callable | None = None, initargs: tuple = (),
                 read_pages: bool = False) -> ProcessPoolExecutor:
     """A pool of `workers` processes forked from the preloaded server (`start_server`)."""
-    context = _context(read_pages)
-    if context.get_start_method() == "forkserver":
-        _ensure_server()
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+    return ProcessPoolExecutor(workers, mp_context=_context(read_pages), initializer=_start_worker,
                                initargs=(initializer, initargs))
 
 

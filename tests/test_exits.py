@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 import time
-import tomllib
 from contextlib import closing
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -21,9 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from monitor import store
 from monitor.demo import SEED, SITE, _SiteHandler
-from monitor.extract import Article, content_hash
 from tests.conftest import ROOT, run_monitor, write_outlets
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
@@ -215,47 +212,3 @@ def test_a_full_disk_fails_the_run_with_the_reason_and_the_next_run_stores_every
     assert stored[1] < len(expected_paths)
     assert len(paths) == len(set(paths)) and set(paths) == expected_paths
     assert [status for status, _, _ in runs(db)] == ["failed", "finished"]
-
-
-def backlog(db: Path, n: int) -> None:
-    """`n` stored articles that no story has been matched against yet (as before a seed add)."""
-    bodies = [a["body"] for a in tomllib.loads(
-        (ROOT / "data/demo/articles.toml").read_text())["article"]]
-    database = store.open_db(db)
-    outlet = store.save_outlet(database, "Archive", "archive.example")
-    with database.conn:
-        for i in range(n):
-            text = f"{bodies[i % len(bodies)]}\nArchive note {i}."
-            url = f"https://archive.example/{i}"
-            store.save_article(database, Article(url, url, None, None, None, "en", text,
-                                                 content_hash(text), False), outlet)
-    database.close()
-
-
-def matched(db: Path) -> int:
-    return query(db, "select count(*) from coverage")[0][0]
-
-
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_signal_while_matching_the_backlog_is_recorded_interrupted_and_the_next_run_matches_it(
-        outlet_server, tmp_path, signum):
-    db, log = tmp_path / "m.db", tmp_path / "run.log"
-    backlog(db, 4000)
-    run_monitor(*SEED_ARGS, db=db)
-    command = [sys.executable, "-m", "monitor.cli", "--db", str(db), "run", "--outlets",
-               str(write_outlets(tmp_path, outlet_server)), "--log-file", str(log), *FAST]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    # The crawl is over (it matched the 32 demo articles it stored) and the backlog is being
-    # matched.
-    wait_until(lambda: matched(db) > 32, process)
-    os.killpg(process.pid, signum)
-    output, _ = process.communicate(timeout=120)
-
-    assert process.returncode == 130, output
-    assert "Traceback" not in output and "Interrupted while matching" in output
-    [(status, exit_code, reason)] = runs(db)
-    assert (status, exit_code) == ("interrupted", 130) and "matching" in reason
-    assert matched(db) < stored_articles(db)  # stopped before the end
-    run_monitor("run", "--outlets", str(write_outlets(tmp_path, outlet_server)), *FAST, db=db)
-    assert matched(db) == stored_articles(db)
