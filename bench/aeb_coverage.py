@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
-MONITOR = [sys.executable, "-m", "monitor.cli"]
+MONITOR = [sys.executable, "-m", "monitor"]
 
 # Story -> the AEB ids (first 12 characters) of its pages; the first is the seed.
 STORIES = {

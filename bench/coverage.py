@@ -28,8 +28,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor import coverage  # noqa: E402
-from monitor.claims import read_seed  # noqa: E402
-from monitor.match import match_article  # noqa: E402
+from monitor.steps.claims import read_seed  # noqa: E402
+from monitor.steps.match import match_article  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-events"
 WINDOW_DAYS = 7

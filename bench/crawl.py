@@ -115,7 +115,7 @@ def extraction_limit(n: int) -> float:
 
 
 def _extract(args):
-    from monitor.extract import extract_article
+    from monitor.steps.extract import extract_article
 
     return extract_article(*args) is not None
 
@@ -172,7 +172,7 @@ def monitor(db: Path, *args: str) -> tuple[float, tuple[int, int], float, float]
     resident), and the CPU seconds of its main process and of its worker processes (read every
     0.2 s)."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), *args],
+    process = subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak, peak_rss, cpu = 0, 0, {}
     while process.poll() is None:
@@ -210,7 +210,7 @@ def main() -> None:
     outlets.write_text(f'[[outlet]]\nname = "Bench"\ndomain = "127.0.0.1"\n'
                        f'sitemaps = ["{base}/sitemap.xml"]\n')
     db = tmp / "bench.db"
-    subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(db), "seed", "add",
+    subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "seed", "add",
                     str(ROOT / "data/seeds/trump-cartels.txt")], check=True,
                    capture_output=True)
     shutil.copy(db, tmp / "seeded.db")

@@ -5,8 +5,9 @@
 Over the Article Extraction Benchmark's 181 real pages (../shared/data/aeb, 170 KB on average):
 the worker's parts (extraction, hashing, zstd, the copy sketch, matching against the 23 claims of
 `trump-cartels`, and the garbage collector's share, with and without freezing what the process
-started with, as `monitor.workers` does), the main process's SQLite writes for a page (with and
-without the full-text index), and handing a page to a worker process and taking its result back.
+started with, as `monitor.crawler.workers` does), the main process's SQLite writes for a page
+(with and without the full-text index), and handing a page to a worker
+process and taking its result back.
 CPU time a page, the best of 3 passes (the garbage collector's share: wall time, one pass).
 """
 
@@ -22,11 +23,13 @@ from pathlib import Path
 
 from crawl import cpu_seconds
 
-from monitor import copies, jobs, store
-from monitor.extract import extract_page
-from monitor.match import score_article
-from monitor.pipelines import read_page
-from monitor.workers import AsyncPool, worker_pool
+from monitor.crawler.pipelines import read_page
+from monitor.crawler.workers import AsyncPool, worker_pool
+from monitor.jobs import seed
+from monitor.steps import copies
+from monitor.steps.extract import extract_page
+from monitor.steps.match import score_article
+from monitor.store import rows, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
@@ -45,27 +48,27 @@ def _cpu_of(work: Callable[[], object]) -> float:
 
 def save_all(db_path: Path, reads: list, full_text: bool, repeats: int = 10) -> float:
     """CPU seconds a page to store `reads` as the crawl's pipeline does (20 pages a commit)."""
-    db = store.open_db(db_path)
+    db = schema.open_db(db_path)
     if not full_text:
         for (trigger,) in db.execute("select name from sqlite_master where type = 'trigger' "
                                      "and tbl_name = 'articles'").fetchall():
             db.execute(f"drop trigger [{trigger}]")
-    story = store.load_stories(db)[0]
-    outlet = store.save_outlet(db, "Bench", "127.0.0.1")
+    story = rows.load_stories(db)[0]
+    outlet = rows.save_outlet(db, "Bench", "127.0.0.1")
     db.conn.commit()
-    batch = store.Batch(db)
+    batch = rows.Batch(db)
     started = time.process_time()
     for copy in range(repeats):
         for i, read in enumerate(reads):
             url = f"http://127.0.0.1/{copy}/{i}.html"
             read.article.url = url
             with batch.page():
-                article_id, _ = store.save_article(db, read.article, outlet, read.sketch)
+                article_id, _ = rows.save_article(db, read.article, outlet, read.sketch)
                 for story_id, result, scored in read.scores:
-                    store.save_match(db, story_id, {"id": article_id,
+                    rows.save_match(db, story_id, {"id": article_id,
                                                     "content_hash": read.article.content_hash},
                                      result, story.claim_ids, scored)
-                store.save_page(db, url, 200, read.packed, article_id, html_hash=read.html_hash,
+                rows.save_page(db, url, 200, read.packed, article_id, html_hash=read.html_hash,
                                 text_hash=read.article.content_hash)
     batch.commit()
     return (time.process_time() - started) / (repeats * len(reads))
@@ -124,9 +127,9 @@ async def _hand_off(body: bytes, n: int) -> tuple[float, float]:
 def main() -> None:
     html = [gzip.decompress(p.read_bytes()) for p in sorted((AEB / "html").glob("*.html.gz"))]
     db_path = Path(tempfile.mkdtemp()) / "parts.db"
-    db = store.open_db(db_path)
-    jobs.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
-    story = store.load_stories(db)[0]
+    db = schema.open_db(db_path)
+    seed.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
+    story = rows.load_stories(db)[0]
     db.close()
     n = len(html)
     urls = [f"http://127.0.0.1/{i}.html" for i in range(n)]
@@ -136,8 +139,8 @@ def main() -> None:
     print("in a worker")
     per_page("extraction (`extract_page`: decoding, trafilatura, language)", n,
              lambda: [extract_page(p, u, "utf-8") for p, u in zip(html, urls, strict=True)])
-    per_page("hash of the raw page", n, lambda: [store.html_hash(p) for p in html])
-    per_page("zstd of the raw page", n, lambda: [store.pack_page(p) for p in html])
+    per_page("hash of the raw page", n, lambda: [rows.html_hash(p) for p in html])
+    per_page("zstd of the raw page", n, lambda: [rows.pack_page(p) for p in html])
     per_page("copy sketch", n, lambda: [copies.sketch(a.text) for a in texts if not a.is_stub])
     per_page("matching against 23 claims", n,
              lambda: [score_article(story, a) for a in texts])

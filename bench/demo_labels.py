@@ -19,8 +19,8 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from monitor.evaluate import coverage_outcomes, load_all_labels, verdict_outcomes
-from monitor.store import open_db
+from monitor.jobs.evaluate import coverage_outcomes, load_all_labels, verdict_outcomes
+from monitor.store.schema import open_db
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "data/heldout"
@@ -29,16 +29,16 @@ QUIET_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "LOG_LEVE
 
 def build_heldout(db_path: str) -> None:
     """Crawl the held-out outlets offline into db_path and match them against its seeds."""
-    from monitor import demo, jobs
+    from monitor.jobs import crawl, demo, match, seed
 
     seeds = tomllib.loads((HELDOUT / "articles.toml").read_text(encoding="utf-8"))["seeds"]
     server, base = demo.serve_site(HELDOUT / "site")
     try:
         db = open_db(db_path)
         for seed in sorted((HELDOUT / "seeds").glob("*.txt")):
-            jobs.add_seed(db, str(seed), seed.stem, published=seeds[seed.stem], replace=True)
-        jobs.crawl(db_path, str(HELDOUT / "outlets.toml"), base, QUIET_CRAWL)
-        jobs.match_stories(db)
+            seed.add_seed(db, str(seed), seed.stem, published=seeds[seed.stem], replace=True)
+        crawl.crawl(db_path, str(HELDOUT / "outlets.toml"), base, QUIET_CRAWL)
+        match.match_stories(db)
     finally:
         server.shutdown()
 
@@ -54,7 +54,7 @@ def main() -> None:
     if args.heldout and not Path(db_path).exists():
         build_heldout(db_path)
     elif args.db is None:
-        subprocess.run([sys.executable, "-m", "monitor.cli", "--db", db_path, "demo"],
+        subprocess.run([sys.executable, "-m", "monitor", "--db", db_path, "demo"],
                        cwd=ROOT, check=True, capture_output=True)
     db = open_db(db_path)
     outcomes, coverage = [], []

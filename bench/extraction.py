@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from monitor.extract import extract_article
+from monitor.steps.extract import extract_article
 
 
 def shingles(text: str, n: int = 4) -> Counter:

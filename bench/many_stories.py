@@ -23,11 +23,12 @@ from pathlib import Path
 
 import numpy as np
 
-from monitor import store
-from monitor.extract import Article, content_hash
-from monitor.jobs import add_seed, match_stories
-from monitor.match import score_article
-from monitor.text import split_sentences
+from monitor.jobs.match import match_stories
+from monitor.jobs.seed import add_seed
+from monitor.steps.extract import Article, content_hash
+from monitor.steps.match import score_article
+from monitor.steps.text import split_sentences
+from monitor.store import rows, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared/data"
@@ -57,16 +58,16 @@ def stories_and_articles(n_stories: int, n_articles: int) -> tuple[list[dict], l
 
 def stored(seeds: list[dict], articles: list[dict], folder: Path):
     """A database holding the stories and the articles, as after a crawl."""
-    db = store.open_db(folder / "bench.db")
+    db = schema.open_db(folder / "bench.db")
     for n, seed in enumerate(seeds):
         path = folder / f"seed{n}.txt"
         path.write_text(f"{seed['title']}\n\n{seed['text']}")
         add_seed(db, str(path), f"story-{n}", published=(seed["published"] or "")[:10] or None)
-    outlet = store.save_outlet(db, "Bench", "bench.example")
+    outlet = rows.save_outlet(db, "Bench", "bench.example")
     with db.conn:
         for article in articles:
             url = f"https://bench.example/{article['id']}"
-            store.save_article(db, as_article(article, url), outlet)
+            rows.save_article(db, as_article(article, url), outlet)
     return db
 
 
@@ -78,7 +79,7 @@ def as_article(row: dict, url: str = "https://bench.example/a") -> Article:
 
 def one_story_at_a_time(db, articles: list[dict]) -> list[str]:
     """Every (story, article) kind, each article matched against one story at a time."""
-    stories = store.load_stories(db)
+    stories = rows.load_stories(db)
     return [score_article(story, as_article(row))[0].kind
             for row in articles for story in stories]
 

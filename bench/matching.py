@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from monitor.claims import read_seed
-from monitor.extract import Article
-from monitor.jobs import score_due, scoring_pool
-from monitor.match import Story, seed_profile
-from monitor.text import split_sentences
+from monitor.jobs.match import score_due, scoring_pool
+from monitor.steps.claims import read_seed
+from monitor.steps.extract import Article
+from monitor.steps.match import Story, seed_profile
+from monitor.steps.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
@@ -88,7 +88,7 @@ def main() -> None:
                                  processor=utils.default_process, workers=1) for t in sample])
     import tempfile
 
-    from monitor.jobs import match_stories
+    from monitor.jobs.match import match_stories
 
     db = stored(texts, Path(tempfile.mkdtemp()) / "bench.db")
     timed("`monitor match`: the above plus storing every result", len(texts),
@@ -101,18 +101,18 @@ def main() -> None:
 
 def stored(texts: list[str], path: Path):
     """A database holding the story and the articles, as after a crawl."""
-    from monitor import store
-    from monitor.extract import Article, content_hash
-    from monitor.jobs import add_seed
+    from monitor.jobs.seed import add_seed
+    from monitor.steps.extract import Article, content_hash
+    from monitor.store import rows, schema
 
-    db = store.open_db(path)
+    db = schema.open_db(path)
     add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), "trump-cartels")
-    outlet = store.save_outlet(db, "Bench", "bench.example")
+    outlet = rows.save_outlet(db, "Bench", "bench.example")
     with db.conn:
         for i, text in enumerate(texts):
             url = f"https://bench.example/{i}"
             text = f"{text}\nReport {i}."
-            store.save_article(db, Article(url, url, None, None, None, "en", text,
+            rows.save_article(db, Article(url, url, None, None, None, "en", text,
                                            content_hash(text), False), outlet)
     return db
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from monitor import match, similarity
+from monitor.steps import match, similarity
 
 ROOT = Path(__file__).resolve().parents[1]
 MRPC = ROOT.parent / "shared/data/mrpc/msr_paraphrase_train.txt"

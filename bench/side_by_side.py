@@ -22,15 +22,17 @@ from pathlib import Path
 
 from crawl import cpu_seconds
 
-from monitor import jobs, pipelines, store
-from monitor.workers import worker_pool
+from monitor.crawler import pipelines
+from monitor.crawler.workers import worker_pool
+from monitor.jobs import seed
+from monitor.store import rows, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
 
 
 def _extract(html: str, url: str) -> bool:
-    from monitor.extract import extract_article
+    from monitor.steps.extract import extract_article
 
     return extract_article(html, url) is not None
 
@@ -49,9 +51,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     rounds = parser.parse_args().rounds
     html = [gzip.decompress(p.read_bytes()) for p in sorted((AEB / "html").glob("*.html.gz"))]
-    db = store.open_db(Path(tempfile.mkdtemp()) / "bench.db")
-    jobs.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
-    stories = store.load_stories(db)
+    db = schema.open_db(Path(tempfile.mkdtemp()) / "bench.db")
+    seed.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
+    stories = rows.load_stories(db)
     n = 2 * len(html)
     limit_work = [(_extract, html[i % len(html)].decode("utf-8", "replace"), f"http://x/{i}")
                   for i in range(n)]

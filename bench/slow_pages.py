@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from monitor.extract import extract_page
+from monitor.steps.extract import extract_page
 
 PAGES = {
     "20,000 nested <div>s": b"<html><body>" + b"<div>" * 20_000 + b"some words " * 10

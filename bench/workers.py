@@ -27,9 +27,9 @@ AEB = ROOT.parent / "shared/data/aeb"
 
 def trial(kind: str) -> float:
     """In a fresh process: seconds until two workers have read one page each."""
-    import monitor.cli  # noqa: F401  (what a worker of `monitor` re-imports)
-    from monitor.pipelines import read_page
-    from monitor.workers import worker_pool
+    import monitor.faces.cli  # noqa: F401  (what a worker of `monitor` re-imports)
+    from monitor.crawler.pipelines import read_page
+    from monitor.crawler.workers import worker_pool
 
     page = gzip.decompress(sorted((AEB / "html").glob("*.html.gz"))[0].read_bytes())
     started = time.perf_counter()

@@ -16,7 +16,7 @@ import scrapy
 from lxml import etree
 from scrapy.http import Response
 
-from monitor.dates import parse_date
+from monitor.steps.dates import parse_date
 from spiders.base import DEFAULT_WINDOW_DAYS, OutletSpider
 from spiders.feeds import XML_PARSER
 

@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response, TextResponse
 
-from monitor import store
-from monitor.dates import parse_date
-from monitor.extract import is_web_page
-from monitor.items import PageItem
-from monitor.outlets import Outlet, load_outlets
-from monitor.terminal import clean
-from monitor.urls import canonical_url, origin
+from monitor.crawler.items import PageItem
+from monitor.faces.terminal import clean
+from monitor.steps.dates import parse_date
+from monitor.steps.extract import is_web_page
+from monitor.steps.outlets import Outlet, load_outlets
+from monitor.steps.urls import canonical_url, origin
+from monitor.store import rows, schema
 
 DEFAULT_WINDOW_DAYS = 7
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
@@ -64,8 +64,8 @@ class OutletSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         # Read here, written by the pipeline: what was fetched before is looked up page by page.
-        spider.db = store.open_db(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
-        spider.stories = store.stories_to_crawl(spider.db)
+        spider.db = schema.open_db(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
+        spider.stories = rows.stories_to_crawl(spider.db)
         if spider.query:
             spider.stories = [{**s, "query": spider.query} for s in spider.stories] or [
                 {"slug": "query", "query": spider.query, "aggregators": []}]
@@ -167,7 +167,7 @@ class OutletSpider(scrapy.Spider):
     def article_request(self, url: str, outlet: Outlet, anywhere: bool = False) -> scrapy.Request:
         """A conditional request when the page was fetched before (ETag, Last-Modified)."""
         headers = {}
-        known = store.page_validators(self.db, url)
+        known = rows.page_validators(self.db, url)
         if known.get("etag"):
             headers["If-None-Match"] = known["etag"]
         if known.get("last_modified"):
@@ -209,7 +209,7 @@ class OutletSpider(scrapy.Spider):
         url = canonical_url(response.url)
         asked, known = response.meta.get("known", [None, {}])
         if url != asked:  # redirected: the page is known, if at all, where it landed
-            known = store.page_validators(self.db, url)
+            known = rows.page_validators(self.db, url)
         # Decoding and extracting happen in the pipeline's worker processes, off the reactor.
         yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain, listed=outlet.listed,
                        status=response.status, body=response.body,

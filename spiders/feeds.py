@@ -8,7 +8,7 @@ import scrapy
 from lxml import etree
 from scrapy.http import Response
 
-from monitor.outlets import Outlet
+from monitor.steps.outlets import Outlet
 from spiders.base import OutletSpider
 
 # Feeds come from servers we do not control: no entity expansion, no network, no huge trees.

@@ -8,8 +8,8 @@ from urllib.parse import quote_plus
 import scrapy
 from scrapy.http import Response, TextResponse
 
-from monitor.outlets import Outlet
-from monitor.urls import canonical_url, looks_like_article
+from monitor.steps.outlets import Outlet
+from monitor.steps.urls import canonical_url, looks_like_article
 from spiders.base import OutletSpider
 
 

@@ -9,7 +9,7 @@ from lxml import etree
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
-from monitor.outlets import Outlet
+from monitor.steps.outlets import Outlet
 from spiders.base import OutletSpider
 from spiders.feeds import forget, pull_parser, read_all
 
@@ -80,7 +80,7 @@ def sitemap_entries(body: bytes, max_size: int = 50 * 1024 * 1024
 class SitemapSource:
     """Mixin: requests an outlet's sitemaps, descends indexes, follows the newest article URLs.
 
-    How deep indexes go is bounded by Scrapy's DEPTH_LIMIT (monitor/settings.py)."""
+    How deep indexes go is bounded by Scrapy's DEPTH_LIMIT (monitor/crawler/settings.py)."""
 
     def sitemap_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.sitemaps:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import scrapy
 
-from monitor.outlets import Outlet
+from monitor.steps.outlets import Outlet
 from spiders.base import OutletSpider
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.demo import OUTLETS, PUBLISHED, SEED, SEEDS, SITE, serve_site
-from monitor.evaluate import load_all_labels, load_labels
+from monitor.jobs.demo import OUTLETS, PUBLISHED, SEED, SEEDS, SITE, serve_site
+from monitor.jobs.evaluate import load_all_labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "data" / "demo" / "labels"
@@ -30,7 +30,7 @@ def outlet_server():
 def run_monitor(*args: str, db: Path | None = None, check: bool = True,
                 cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the `monitor` CLI in its own process (Scrapy's reactor cannot restart in ours)."""
-    command = [sys.executable, "-m", "monitor.cli"]
+    command = [sys.executable, "-m", "monitor"]
     if db is not None:
         command += ["--db", str(db)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

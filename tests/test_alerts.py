@@ -17,11 +17,12 @@ from xml.etree import ElementTree
 import pytest
 from datasette.app import Datasette
 
-from monitor import changes, store
-from monitor.demo import PUBLISHED, SEED
-from monitor.extract import Article
-from monitor.jobs import add_seed
-from monitor.match import ArticleMatch
+from monitor.faces import changes
+from monitor.jobs.demo import PUBLISHED, SEED
+from monitor.jobs.seed import add_seed
+from monitor.steps.extract import Article
+from monitor.steps.match import ArticleMatch
+from monitor.store import rows, schema
 from tests.conftest import run_monitor
 from tests.test_demo_serve import start_demo_server
 
@@ -187,18 +188,18 @@ def test_the_feed_drops_characters_xml_cannot_hold():
 
 
 def test_an_article_that_becomes_coverage_later_is_new_coverage_from_then(tmp_path):
-    db = store.open_db(tmp_path / "m.db")
+    db = schema.open_db(tmp_path / "m.db")
     add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
-    story = store.load_stories(db)[0]
-    outlet = store.save_outlet(db, "Wire", "wire.example")
-    article_id, _ = store.save_article(db, Article(
+    story = rows.load_stories(db)[0]
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    article_id, _ = rows.save_article(db, Article(
         "http://wire.example/a", "http://wire.example/a", "Harbour notes", None, None, "en",
         "Cranes were serviced.", "h1", False), outlet)
-    decide = partial(store.save_decisions, db, {"id": article_id, "content_hash": "h1"})
+    decide = partial(rows.save_decisions, db, {"id": article_id, "content_hash": "h1"})
     with db.conn:
         decide([(story.id, story.claim_ids, ArticleMatch(5.0, False, [], [], "unrelated"), True)])
     time.sleep(1.1)  # times are kept to the second
-    since = store.now()
+    since = schema.now()
     with db.conn:  # an edit, a re-match: now it covers the story
         decide([(story.id, story.claim_ids, ArticleMatch(90.0, True, [], [], "coverage"), True)])
     found = changes.changes_since(db, since)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from monitor.claims import read_seed
+from monitor.steps.claims import read_seed
 
 
 @pytest.fixture(scope="module")

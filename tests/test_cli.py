@@ -51,7 +51,7 @@ def test_binary_seed_is_refused(tmp_path):
 
 
 def test_unknown_story_is_a_clear_error(tmp_path):
-    from monitor.store import open_db
+    from monitor.store.schema import open_db
 
     open_db(tmp_path / "m.db").close()
     result = run_monitor("report", "--story", "nope", db=tmp_path / "m.db", check=False)
@@ -59,7 +59,7 @@ def test_unknown_story_is_a_clear_error(tmp_path):
 
 
 def test_seed_add_lists_the_claims(seed_text, tmp_path):
-    from monitor.demo import SEED
+    from monitor.jobs.demo import SEED
 
     result = run_monitor("seed", "add", str(SEED), "--slug", "cartels", db=tmp_path / "m.db")
     assert "Story 'cartels': 23 claims" in result.stdout
@@ -96,7 +96,7 @@ def test_pairs_without_header_and_with_a_bad_line(tmp_path):
 
 
 def test_the_starter_outlet_file_loads():
-    from monitor.outlets import load_outlets
+    from monitor.steps.outlets import load_outlets
     from tests.conftest import ROOT
 
     outlets = load_outlets(ROOT / "data/outlets.toml")
@@ -105,7 +105,7 @@ def test_the_starter_outlet_file_loads():
 
 
 def test_a_domain_written_as_the_sites_address_is_read_as_its_host(tmp_path):
-    from monitor.outlets import load_outlets
+    from monitor.steps.outlets import load_outlets
 
     outlets = tmp_path / "outlets.toml"
     outlets.write_text('[[outlet]]\nname = "Tribune"\ndomain = "https://X.example/"\n'
@@ -143,7 +143,7 @@ def test_a_seed_saved_as_a_web_page_is_read_like_the_crawl_reads_pages(tmp_path)
 
 def test_running_the_demo_twice_recrawls_instead_of_piling_up(tmp_path):
 
-    from monitor.demo import DEMO_PORT
+    from monitor.jobs.demo import DEMO_PORT
 
     with socket.socket() as s:
         if s.connect_ex(("127.0.0.1", DEMO_PORT)) == 0:
@@ -329,7 +329,7 @@ def _without_write_rights(command: list[str]) -> subprocess.Popen:
             pytest.skip("running as root without setpriv: file modes cannot make a folder "
                         "read-only for this test")
         prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
-    return subprocess.Popen([*prefix, sys.executable, "-m", "monitor.cli", *command], cwd=ROOT,
+    return subprocess.Popen([*prefix, sys.executable, "-m", "monitor", *command], cwd=ROOT,
                             text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

@@ -3,8 +3,9 @@
 import subprocess
 import sys
 
-from monitor import copies, store
-from monitor.extract import Article, content_hash
+from monitor.steps import copies
+from monitor.steps.extract import Article, content_hash
+from monitor.store import rows, schema
 
 WIRE = (
     "Dockworkers at the port of Calder Bay walked off the job on Tuesday after talks on a new "
@@ -22,7 +23,7 @@ REWRITE = (
 def test_a_sketch_is_the_same_in_every_process():
     here = copies.sketch(WIRE)
     there = subprocess.run(
-        [sys.executable, "-c", "import sys; from monitor.copies import sketch; "
+        [sys.executable, "-c", "import sys; from monitor.steps.copies import sketch; "
          "sys.stdout.buffer.write(sketch(sys.stdin.read()))"],
         input=WIRE.encode(), capture_output=True, check=True).stdout
     assert here == there and len(here) == copies.PERMUTATIONS * 8
@@ -52,39 +53,39 @@ def test_a_short_text_has_no_sketch():
 
 def save(db, outlet, url, text, published=None):
     with db.conn:
-        return store.save_article(db, Article(url, url, "t", None, published, "en", text,
+        return rows.save_article(db, Article(url, url, "t", None, published, "en", text,
                                               content_hash(text), False), outlet)[0]
 
 
 def test_copies_are_found_among_stored_articles_and_the_earlier_is_the_original(tmp_path):
-    db = store.open_db(tmp_path / "m.db")
-    outlet = store.save_outlet(db, "Wire", "wire.example")
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
     original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
     save(db, outlet, "https://wire.example/b", REWRITE, "2025-08-12")
     copy = save(db, outlet, "https://wire.example/c", WIRE + " Reporting by staff.", "2025-08-13")
-    assert store.update_copies(db) == 3
+    assert rows.update_copies(db) == 3
     assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(copy, original)]
     assert db.execute("select count(*) from _pending_copies").fetchone()[0] == 0
 
 
 def test_a_later_copy_is_matched_against_the_stored_sketch_of_the_original(tmp_path):
-    db = store.open_db(tmp_path / "m.db")
-    outlet = store.save_outlet(db, "Wire", "wire.example")
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
     original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
-    store.update_copies(db)
+    rows.update_copies(db)
     copy = save(db, outlet, "https://wire.example/late", WIRE, "2025-08-14")
-    assert store.update_copies(db) == 1  # only the new article was searched for
+    assert rows.update_copies(db) == 1  # only the new article was searched for
     assert [(r["article_id"], r["copy_of"], r["similarity"]) for r in db["copies"].rows] == [
         (copy, original, 1.0)]
 
 
 def test_a_changed_text_gets_a_new_sketch(tmp_path):
-    db = store.open_db(tmp_path / "m.db")
-    outlet = store.save_outlet(db, "Wire", "wire.example")
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
     article = save(db, outlet, "https://wire.example/a", WIRE)
-    store.update_copies(db)
+    rows.update_copies(db)
     save(db, outlet, "https://wire.example/a", REWRITE)
-    store.update_copies(db)
+    rows.update_copies(db)
     stored = db.execute("select sketch from _sketches where article_id = ?",
                         [article]).fetchone()[0]
     assert stored == copies.sketch(REWRITE)
@@ -93,9 +94,9 @@ def test_a_changed_text_gets_a_new_sketch(tmp_path):
 def test_articles_stored_before_sketches_existed_are_searched_after_the_upgrade(tmp_path,
                                                                                 monkeypatch):
     path = tmp_path / "old.db"
-    before = [step for step in store.MIGRATIONS if step[0] < "m006"]
-    monkeypatch.setattr(store, "MIGRATIONS", before)
-    old = store.open_db(path)
+    before = [step for step in schema.MIGRATIONS if step[0] < "m006"]
+    monkeypatch.setattr(schema, "MIGRATIONS", before)
+    old = schema.open_db(path)
     with old.conn:
         for i, text in enumerate([WIRE, REWRITE, WIRE]):
             old.execute("insert into articles (url, text, is_stub, first_seen) "
@@ -103,6 +104,6 @@ def test_articles_stored_before_sketches_existed_are_searched_after_the_upgrade(
     old.close()
     monkeypatch.undo()
 
-    db = store.open_db(path)
-    assert store.update_copies(db) == 3
+    db = schema.open_db(path)
+    assert rows.update_copies(db) == 3
     assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(3, 1)]

@@ -5,10 +5,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from monitor import coverage
-from monitor.claims import read_seed
-from monitor.extract import Article
-from monitor.match import Story, article_profile, score_article, score_stories, seed_profile
+from monitor.steps import coverage
+from monitor.steps.claims import read_seed
+from monitor.steps.extract import Article
+from monitor.steps.match import Story, article_profile, score_article, score_stories, seed_profile
 
 SEED_URL = "http://bay.example/business/strike"
 SEEDS = Path(__file__).resolve().parents[1] / "data/seeds"

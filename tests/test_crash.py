@@ -14,9 +14,9 @@ import urllib.request
 
 import pytest
 
-from monitor import store
-from monitor.demo import SEED
-from monitor.extract import Article, content_hash
+from monitor.jobs.demo import SEED
+from monitor.steps.extract import Article, content_hash
+from monitor.store import rows, schema
 from tests.conftest import ROOT, run_monitor, write_outlets
 
 SLOW = ("-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -25,7 +25,7 @@ FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 
 
 def start(db, *args):
-    return subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), *args],
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
 
@@ -122,13 +122,13 @@ def test_a_worker_killed_midway_costs_no_article(outlet_server, tmp_path):
 
 def add_articles(db_path, n):
     """Many stored articles (made from the demo texts) so that matching takes a while."""
-    db = store.open_db(db_path)
+    db = schema.open_db(db_path)
     texts = [row["text"] for row in db["articles"].rows]
     outlet = db["outlets"].get(1)["id"]
     with db.conn:
         for i in range(n):
             text = f"{texts[i % len(texts)]}\nEdition {i}."
-            store.save_article(db, Article(f"https://copies.example/{i}",
+            rows.save_article(db, Article(f"https://copies.example/{i}",
                                            f"https://copies.example/{i}", f"copy {i}", None,
                                            None, "en", text, content_hash(text), False), outlet)
     db.close()
@@ -162,7 +162,7 @@ def test_matching_whose_worker_dies_stops_with_one_line_and_is_finished_by_the_n
     add_articles(db, 3000)
     total = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
     stories = sqlite3.connect(db).execute("select count(*) from stories").fetchone()[0]
-    process = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), "match",
+    process = subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), "match",
                                 "--all"], cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     wait_for(db, "select count(*) from coverage where matched_at > "

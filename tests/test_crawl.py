@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
-from monitor.evaluate import coverage_outcomes, verdict_outcomes
-from monitor.store import open_db
+from monitor.jobs.evaluate import coverage_outcomes, verdict_outcomes
+from monitor.store.schema import open_db
 from tests.conftest import run_monitor
 
 
@@ -123,7 +123,7 @@ def test_the_crawl_matches_every_article_against_every_story_as_it_stores_it(cra
 
 
 def test_a_story_added_after_the_crawl_is_matched_by_monitor_match(crawled_demo, tmp_path):
-    from monitor.demo import SEEDS
+    from monitor.jobs.demo import SEEDS
 
     db = tmp_path / "m.db"
     sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")

@@ -14,17 +14,16 @@ import pytest
 from datasette.app import Datasette
 from sqlite_utils import Database
 
-from monitor import store
-from monitor.cli import is_loopback
-from monitor.datasette_plugin import matrix_path
-from monitor.report import outlet_summary
+from monitor.faces.cli import is_loopback
+from monitor.faces.datasette_plugin import matrix_path
+from monitor.faces.report import outlet_summary
 from tests.conftest import ROOT, fetch_when_up, free_port
 
 
 def serve(db, port: int, quiet: bool = False) -> subprocess.Popen:
     """A real `monitor serve` on the database, on a loopback port."""
     out = subprocess.DEVNULL if quiet else subprocess.PIPE
-    return subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), "serve",
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), "serve",
                              "--port", str(port)], cwd=ROOT, stdout=out, stderr=out)
 
 @pytest.fixture(scope="module")
@@ -117,7 +116,7 @@ def test_left_out_per_outlet_agrees_with_the_report(datasette, crawled_demo, sto
     rows = asyncio.run(get_json(datasette, f"/monitor/left_out.json?story={story}"
                                            "&_shape=array&_size=max"))
     db = Database(crawled_demo)
-    report = {r["outlet"]: r["absent"] for r in outlet_summary(db, store.story_id(db, story)[0])}
+    report = {r["outlet"]: r["absent"] for r in outlet_summary(db, rows.story_id(db, story)[0])}
     assert Counter(r["outlet"] for r in rows) == {o: n for o, n in report.items() if n}
 
 
@@ -265,7 +264,7 @@ def test_serve_answers_only_to_its_own_address_and_port(crawled_demo):
 def test_serve_leaves_no_temporary_files(crawled_demo, tmp_path):
     port = free_port()
     env = {**os.environ, "TMPDIR": str(tmp_path)}
-    server = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(crawled_demo),
+    server = subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(crawled_demo),
                                "serve", "--port", str(port)], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -278,7 +277,7 @@ def test_serve_leaves_no_temporary_files(crawled_demo, tmp_path):
 
 def test_serve_warns_when_its_host_is_not_a_loopback_address(tmp_path):
     # A missing database stops serve after the warning, before anything listens.
-    result = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(tmp_path / "no.db"),
+    result = subprocess.run([sys.executable, "-m", "monitor", "--db", str(tmp_path / "no.db"),
                              "serve", "--host", "0.0.0.0"], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
     assert "Warning: serving on 0.0.0.0, not a loopback address" in result.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.demo import PUBLISHED, SEED
+from monitor.jobs.demo import PUBLISHED, SEED
 from tests.conftest import ROOT, run_monitor
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
@@ -39,7 +39,7 @@ class DemoServer:
 def start_demo_server(db: Path) -> DemoServer:
     """`monitor demo --serve` on a free port, once it has printed where everything is."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "monitor.cli", "--db", str(db), "demo", "--serve", "--port", "0"],
+        [sys.executable, "-m", "monitor", "--db", str(db), "demo", "--serve", "--port", "0"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"})
     lines = []

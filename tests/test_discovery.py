@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from monitor.demo import SEED, SITE, serve_site
+from monitor.jobs.demo import SEED, SITE, serve_site
 from tests.conftest import run_monitor, write_outlets
 
 

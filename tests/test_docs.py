@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from monitor.cli import cli
+from monitor.faces.cli import cli
 from tests.conftest import ROOT, run_monitor
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from monitor.demo import SEED, SITE, _SiteHandler
+from monitor.jobs.demo import SEED, SITE, _SiteHandler
 from tests.conftest import ROOT, run_monitor, write_outlets
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
@@ -115,7 +115,7 @@ def test_a_second_signal_is_recorded_interrupted_and_the_next_run_stores_every_p
         outlets = write_outlets(tmp_path, site.base)
         run_monitor(*SEED_ARGS, db=db)
         process = subprocess.Popen(
-            [sys.executable, "-m", "monitor.cli", "--db", str(db), "run", "--outlets",
+            [sys.executable, "-m", "monitor", "--db", str(db), "run", "--outlets",
              str(outlets), "--log-file", str(log), *FAST],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             start_new_session=True)
@@ -146,7 +146,7 @@ def test_one_ctrl_c_stops_the_run_cleanly_recorded_interrupted_with_exit_130(tmp
         db, log = tmp_path / "m.db", tmp_path / "run.log"
         run_monitor(*SEED_ARGS, db=db)
         process = subprocess.Popen(
-            [sys.executable, "-m", "monitor.cli", "--db", str(db), "run", "--outlets",
+            [sys.executable, "-m", "monitor", "--db", str(db), "run", "--outlets",
              str(write_outlets(tmp_path, site.base)), "--log-file", str(log), *FAST],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             start_new_session=True)

@@ -2,7 +2,7 @@
 
 import json
 
-from monitor.demo import SITE
+from monitor.jobs.demo import SITE
 from tests.conftest import run_monitor
 
 PAGE = SITE / "tribune/world/2025/08/09/pentagon-cartel-plans"
@@ -38,7 +38,7 @@ def test_extract_reports_a_missing_file_and_exits_non_zero(tmp_path):
 
 
 def test_page_bytes_are_decoded_by_what_fits_them():
-    from monitor.extract import decode_page
+    from monitor.steps.extract import decode_page
 
     spanish = "<p>El niño comió piñata en Querétaro, dijo la señora Peña.</p>"
     russian = "<p>Президент Мексики заявила, что вторжения в Мексику не будет.</p>"
@@ -49,7 +49,7 @@ def test_page_bytes_are_decoded_by_what_fits_them():
 
 
 def test_only_html_is_read_as_a_web_page():
-    from monitor.extract import is_web_page
+    from monitor.steps.extract import is_web_page
 
     assert is_web_page("text/html; charset=utf-8", b"")
     assert is_web_page("application/octet-stream", b"  <!DOCTYPE html><html>")

@@ -15,7 +15,8 @@ import pytest
 import scrapy
 from scrapy.utils.request import request_from_dict
 
-from monitor import requestjson, schedule
+from monitor.crawler import requestjson
+from monitor.jobs import schedule
 from tests.conftest import ROOT, RouteServer, free_port, run_monitor
 
 PAGES = 300  # articles of the generated site, listed in three sitemaps
@@ -82,7 +83,7 @@ def redis_url(redis_server) -> str:
 
 def _monitor(*args: str, db: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in ("MONITOR_DB", "MONITOR_REDIS_URL")}
-    return subprocess.Popen([sys.executable, "-m", "monitor.cli", "--db", str(db), *args],
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 
@@ -168,7 +169,7 @@ def test_an_unreachable_redis_ends_the_crawl_with_one_line(site, tmp_path):
 
 def test_a_crawl_without_redis_imports_no_redis(site, tmp_path):
     _, outlets = site
-    probe = ("import sys\nfrom monitor.cli import cli\n"
+    probe = ("import sys\nfrom monitor.faces.cli import cli\n"
              "try:\n    cli.main(sys.argv[1:], standalone_mode=False)\n"
              "finally:\n    print('REDIS MODULES', sorted(m for m in sys.modules"
              " if m.split('.')[0] in ('redis', 'scrapy_redis')))\n")
@@ -229,7 +230,7 @@ UNENCODABLE_CRAWL = """
 import sys
 import scrapy
 from scrapy.crawler import CrawlerProcess
-from monitor import frontier
+from monitor.crawler import frontier
 
 class Spider(scrapy.Spider):
     name = "unencodable"

@@ -12,7 +12,7 @@ import zlib
 
 import pytest
 
-from monitor.demo import SEED
+from monitor.jobs.demo import SEED
 from tests.conftest import run_monitor
 
 ARTICLE = """<!DOCTYPE html><html><head><title>{title}</title>{meta}</head><body>
@@ -274,7 +274,8 @@ def test_cp1252_declared_as_utf8_is_read_right(hostile):
 
 
 def test_the_raw_page_is_kept_byte_for_byte_as_served(hostile):
-    from monitor.store import open_db, page_html
+    from monitor.store.rows import page_html
+    from monitor.store.schema import open_db
 
     db = open_db(hostile[0])
     url = next(r["url"] for r in db.query("select url from pages where url like ?",
@@ -342,7 +343,7 @@ def test_entity_expansion_is_not_performed(hostile):
 
 
 def test_crawl_settings_are_safe_for_unattended_runs():
-    from monitor.jobs import crawl_settings
+    from monitor.jobs.crawl import crawl_settings
 
     settings = crawl_settings("x.db")
     assert settings.getbool("TELNETCONSOLE_ENABLED") is False

@@ -14,11 +14,11 @@ import sqlite3
 
 import pytest
 
-from monitor.addresses import is_public
-from monitor.demo import SEED
-from monitor.outlets import Outlet
-from monitor.terminal import clean, json_line
-from monitor.urls import canonical_url, same_site
+from monitor.crawler.addresses import is_public
+from monitor.faces.terminal import clean, json_line
+from monitor.jobs.demo import SEED
+from monitor.steps.outlets import Outlet
+from monitor.steps.urls import canonical_url, same_site
 from tests.conftest import RouteServer, run_monitor
 from tests.test_hostile import answer, page
 
@@ -255,7 +255,7 @@ def test_which_addresses_are_public(address, public):
 
 
 def test_the_resolver_answers_non_public_addresses_only_for_named_hosts():
-    from monitor.addresses import NonPublicAddress, PublicAddressResolver
+    from monitor.crawler.addresses import NonPublicAddress, PublicAddressResolver
 
     resolver = PublicAddressResolver(reactor=None, cache_size=0, timeout=1)
     assert resolver._checked("93.184.215.14", "example.com") == "93.184.215.14"
@@ -298,7 +298,7 @@ def test_log_lines_are_cleaned_tracebacks_included():
     import io
     import logging
 
-    from monitor.terminal import clean_log_handlers
+    from monitor.faces.terminal import clean_log_handlers
 
     stream = io.StringIO()
     log = logging.getLogger("test_internal.clean")

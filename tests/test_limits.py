@@ -10,8 +10,8 @@ import sqlite3
 
 import pytest
 
-from monitor.demo import SEED
-from monitor.settings import DEPTH_LIMIT
+from monitor.crawler.settings import DEPTH_LIMIT
+from monitor.jobs.demo import SEED
 from spiders.base import Newest
 from spiders.feeds import FeedReader
 from tests.conftest import RouteServer, run_monitor

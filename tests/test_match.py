@@ -7,9 +7,9 @@ import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from monitor.claims import read_seed
-from monitor.match import _could_support, judge, match_article
-from monitor.text import content_words, split_sentences
+from monitor.steps.claims import read_seed
+from monitor.steps.match import _could_support, judge, match_article
+from monitor.steps.text import content_words, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -165,7 +165,7 @@ def test_an_article_about_another_story_supports_no_claim():
 
 def test_the_prefilter_never_drops_a_pair_the_verdict_checks_would_carry():
     """Every (claim, sentence) pair of the demo corpus that `judge` calls verbatim or paraphrase
-    is among the pairs the prefilter keeps: both read words the same way (`monitor.text`)."""
+    is among the pairs the prefilter keeps: both read words the same way (`monitor.steps.text`)."""
     corpus = tomllib.loads((ROOT / "data/demo/articles.toml").read_text())["article"]
     seeds = [read_seed(p.read_text()) for p in sorted((ROOT / "data/seeds").glob("*.txt"))]
     carried = dropped = 0

@@ -5,7 +5,7 @@ import subprocess
 import sys
 import tomllib
 
-from monitor.demo import OUTLETS
+from monitor.jobs.demo import OUTLETS
 from tests.conftest import ROOT
 
 
@@ -32,7 +32,7 @@ def test_scrapy_crawl_feeds_stores_articles(outlet_server, tmp_path):
 
 
 def test_only_pages_that_mention_a_refresh_are_searched_for_one():
-    from monitor.middlewares import may_refresh
+    from monitor.crawler.middlewares import may_refresh
 
     assert may_refresh(b'<html><head><meta http-equiv="REFRESH" content="0;url=/x">')
     assert may_refresh('<html><meta http-equiv="refresh">'.encode("utf-16"))

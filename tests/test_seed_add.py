@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from monitor.demo import SEEDS
+from monitor.jobs.demo import SEEDS
 from tests.conftest import ROOT, RouteServer, run_monitor
 from tests.test_hostile import answer, page
 

@@ -4,8 +4,8 @@ import gzip
 
 from scrapy.http import HtmlResponse
 
-from monitor.outlets import Outlet
-from monitor.urls import canonical_url, looks_like_article
+from monitor.steps.outlets import Outlet
+from monitor.steps.urls import canonical_url, looks_like_article
 from spiders.aggregators import gdelt_articles, google_news_items
 from spiders.feeds import feed_entries
 from spiders.search import result_links

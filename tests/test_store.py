@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from monitor import store
-from monitor.extract import Article
-from monitor.jobs import add_seed
-from monitor.match import ArticleMatch, ClaimMatch
-from monitor.store import MIGRATIONS, Batch, open_db, pack_page, page_html, save_page
+from monitor.jobs.seed import add_seed
+from monitor.steps.extract import Article
+from monitor.steps.match import ArticleMatch, ClaimMatch
+from monitor.store import rows, schema
+from monitor.store.rows import Batch, pack_page, page_html, save_page
+from monitor.store.schema import MIGRATIONS, open_db
 
 
 def test_a_database_upgrades_itself_and_records_each_step(tmp_path):
@@ -81,7 +82,7 @@ def test_a_batch_is_committed_when_full(tmp_path):
 
 def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    monkeypatch.setattr(store, "MIGRATIONS", [m for m in store.MIGRATIONS if m[0] < "m007"])
+    monkeypatch.setattr(schema, "MIGRATIONS", [m for m in schema.MIGRATIONS if m[0] < "m007"])
     old = open_db(path)
     with old.conn:
         article = old.execute("insert into articles (url, text, content_hash) values "
@@ -91,7 +92,7 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatc
     old.close()
     monkeypatch.undo()
 
-    assert store.page_validators(open_db(path), "http://x.example/a") == {
+    assert rows.page_validators(open_db(path), "http://x.example/a") == {
         "etag": '"v1"', "last_modified": None, "html_hash": "pagehash",
         "content_hash": "texthash"}
 
@@ -99,19 +100,19 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path, monkeypatc
 def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_path):
     db = open_db(tmp_path / "m.db")
     add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
-    story = store.load_stories(db)[0]
-    outlet = store.save_outlet(db, "Wire", "wire.example")
-    article_id, _ = store.save_article(db, Article("http://wire.example/a", "http://wire.example/a",
+    story = rows.load_stories(db)[0]
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    article_id, _ = rows.save_article(db, Article("http://wire.example/a", "http://wire.example/a",
                                                    "Strike", None, None, "en", "Dockers strike.",
                                                    "h1", False), outlet)
     row = {"id": article_id, "content_hash": "h1"}
     covering = ArticleMatch(90.0, True, [ClaimMatch(1, "Dockers strike.", 95.0, "verbatim")],
                             ["An addition of six words or more."], "coverage")
     with db.conn:
-        store.save_decisions(db, row, [(story.id, story.claim_ids, covering, True)])
+        rows.save_decisions(db, row, [(story.id, story.claim_ids, covering, True)])
     assert db.execute("select count(*) from matches").fetchone()[0] == 1
     with db.conn:
-        store.save_decisions(db, row, [(story.id, story.claim_ids,
+        rows.save_decisions(db, row, [(story.id, story.claim_ids,
                                         ArticleMatch(3.0, False, [], [], "unrelated"), True)])
     assert db.execute("select count(*) from matches").fetchone()[0] == 0
     assert db.execute("select count(*) from additions").fetchone()[0] == 0
@@ -120,14 +121,14 @@ def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_p
 
 def _matched(tmp_path, seed_text: str, *article_texts: str):
     """A database with one story and one outlet's covering articles matched against it."""
-    from monitor.claims import read_seed
-    from monitor.match import match_article
+    from monitor.steps.claims import read_seed
+    from monitor.steps.match import match_article
 
     db = open_db(tmp_path / "m.db")
     seed = read_seed(seed_text)
     with db.conn:
-        story = store.save_story(db, "s", seed, seed_text, "seed.txt")
-        outlet = store.save_outlet(db, "Example Tribune", "example.com")
+        story = rows.save_story(db, "s", seed, seed_text, "seed.txt")
+        outlet = rows.save_outlet(db, "Example Tribune", "example.com")
         claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where("story_id = ?",
                                                                               [story])}
         for i, text in enumerate(article_texts):
@@ -136,7 +137,7 @@ def _matched(tmp_path, seed_text: str, *article_texts: str):
                                     [f"http://example.com/{i}", outlet, text]).lastrowid
             result = match_article(seed.claims, text)
             result.is_coverage = True
-            store.save_match(db, story, {"id": article_id, "content_hash": "h"}, result,
+            rows.save_match(db, story, {"id": article_id, "content_hash": "h"}, result,
                              claim_ids)
     return db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from monitor.text import negated, numbers, quotations, split_sentences
+from monitor.steps.text import negated, numbers, quotations, split_sentences
 
 
 def test_sentences_split_at_full_stops_but_not_after_abbreviations():

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from monitor.demo import SEED
-from monitor.schedule import AlreadyRunning, parse_interval, run_lock
+from monitor.jobs.demo import SEED
+from monitor.jobs.schedule import AlreadyRunning, parse_interval, run_lock
 from tests.conftest import ROOT, run_monitor, write_outlets
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
@@ -72,7 +72,7 @@ def test_a_crawl_that_does_not_finish_exits_non_zero(setup):
 
 def test_schedule_runs_again_and_again(setup):
     db, outlets = setup
-    result = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(db), "schedule",
+    result = subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "schedule",
                              "--every", "1s", "--runs", "2", "--outlets", str(outlets)],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -111,7 +111,7 @@ def test_scrapy_debug_lines_show_when_asked_for(setup):
 def in_a_terminal(*args: str, db) -> str:
     """Run the monitor CLI on a pseudo-terminal, as a user at a shell would; returns all it
     printed there (stdout and stderr share the terminal)."""
-    command = [sys.executable, "-m", "monitor.cli", "--db", str(db), *args]
+    command = [sys.executable, "-m", "monitor", "--db", str(db), *args]
     pid, fd = pty.fork()
     if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
         os.chdir(ROOT)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor import store
+from monitor.store import schema
 from tests.conftest import ROOT, run_monitor
 
 OLD = 2  # the old databases have the first two migrations: the later ones are pending
@@ -20,9 +20,9 @@ ARTICLES = 20_000
 # whatever the machine's speed.
 UPGRADE_KILLED_AT = """
 import os, signal, sys
-from monitor import store
+from monitor.store import rows, schema
 
-db = store.connect(sys.argv[1])
+db = schema.connect(sys.argv[1])
 kill_at, seen = int(sys.argv[2]), 0
 
 def trace(sql):
@@ -32,14 +32,14 @@ def trace(sql):
         os.kill(os.getpid(), signal.SIGKILL)
 
 db.conn.set_trace_callback(trace)
-store.ensure_db_shape(db)
+schema.ensure_db_shape(db)
 """
 
 
 def _old_database(path: Path, articles: int = 10) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:OLD])
-        db = store.open_db(path)
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:OLD])
+        db = schema.open_db(path)
     with db.conn:
         db.execute("insert into outlets (id, name, domain) values (1, 'Tribune', 'x.example')")
         db.conn.executemany(
@@ -54,10 +54,10 @@ def _old_database(path: Path, articles: int = 10) -> None:
 
 
 def _statements(path: Path) -> list[str]:
-    db = store.connect(path)
+    db = schema.connect(path)
     seen: list[str] = []
     db.conn.set_trace_callback(seen.append)
-    store.ensure_db_shape(db)
+    schema.ensure_db_shape(db)
     db.close()
     return seen
 
@@ -79,14 +79,14 @@ def _kill_points(statements: list[str]) -> dict[str, int]:
         if sql == "BEGIN IMMEDIATE":
             begun = number
         elif sql.startswith('INSERT INTO "_migrations"') and begun:
-            name = store.MIGRATIONS[step][0]
+            name = schema.MIGRATIONS[step][0]
             points[f"{name}-midway"] = (begun + number) // 2
             points[f"{name}-recording"] = number
             step, begun = step + 1, 0
     return points
 
 
-POINTS = [f"{name}-{where}" for name, _ in store.MIGRATIONS[OLD:]
+POINTS = [f"{name}-{where}" for name, _ in schema.MIGRATIONS[OLD:]
           for where in ("midway", "recording")]
 
 
@@ -107,7 +107,7 @@ def test_an_upgrade_killed_at_any_point_is_finished_by_the_next_upgrade(old_db, 
 
     db = sqlite3.connect(path)
     assert db.execute("pragma integrity_check").fetchone() == ("ok",)
-    assert db.execute("select count(*) from _migrations").fetchone()[0] == len(store.MIGRATIONS)
+    assert db.execute("select count(*) from _migrations").fetchone()[0] == len(schema.MIGRATIONS)
     # The data steps ran exactly once: one first version and one pending search per article.
     assert db.execute("select count(*), count(distinct article_id) from versions"
                       ).fetchone() == (ARTICLES, ARTICLES)
@@ -126,7 +126,7 @@ def test_commands_that_only_read_refuse_an_old_database_and_leave_it_old(tmp_pat
         result = run_monitor(*command, *port, db=path, check=False)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        f"Error: database {path} needs an upgrade ({len(store.MIGRATIONS) - OLD} schema steps): "
+        f"Error: database {path} needs an upgrade ({len(schema.MIGRATIONS) - OLD} schema steps): "
         f"run `monitor upgrade` "
         f"(or any command that writes) first"]
     assert sqlite3.connect(path).execute("select count(*) from _migrations").fetchone() == (OLD,)
@@ -136,8 +136,8 @@ def test_upgrade_applies_the_pending_steps_and_says_which(tmp_path):
     path = tmp_path / "m.db"
     _old_database(path)
     first = run_monitor("upgrade", db=path).stdout
-    assert first.strip() == (f"Applied {len(store.MIGRATIONS) - OLD} schema steps: " +
-                             ", ".join(name for name, _ in store.MIGRATIONS[OLD:]))
+    assert first.strip() == (f"Applied {len(schema.MIGRATIONS) - OLD} schema steps: " +
+                             ", ".join(name for name, _ in schema.MIGRATIONS[OLD:]))
     assert run_monitor("upgrade", db=path).stdout.strip() == "The database is up to date."
 
 

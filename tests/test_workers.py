@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.workers import AsyncPool, ExecutorPool, TooSlow
+from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow
 
 KINDS = pytest.mark.parametrize("kind", [AsyncPool, ExecutorPool])
 

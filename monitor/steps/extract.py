@@ -17,7 +17,7 @@ import trafilatura
 from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
-from monitor.urls import canonical_url, same_site
+from monitor.steps.urls import canonical_url, same_site
 
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
 EXTRACTION = {"output_format": "python", "comments": False, "tables": True, "with_metadata": True,

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from monitor import similarity
-from monitor import text as reading
+from monitor.steps import similarity
+from monitor.steps import text as reading
 
 MODEL_FILE = Path(__file__).with_name("coverage_model.json")
 KINDS = ("seed", "copy", "coverage", "mention", "unrelated")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, utils
 
-from monitor.text import (
+from monitor.steps.text import (
     MONTHS,
     NAME_RE,
     NOT_NAMES,

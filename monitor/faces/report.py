@@ -8,7 +8,7 @@ import textwrap
 
 from sqlite_utils import Database
 
-from monitor.terminal import clean
+from monitor.faces.terminal import clean
 
 SYMBOLS = {"verbatim": "=", "paraphrase": "~", "partial": "½", "conflict": "✗", "absent": "·"}
 LEGEND = "= verbatim  ~ paraphrase  ½ partial  ✗ conflict  · absent"

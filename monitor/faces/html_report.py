@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from monitor.copies import SHINGLE, shared_runs, shingles
-from monitor.report import SYMBOLS, marked_sentences, outlet_summary, story_matrix
+from monitor.faces.report import SYMBOLS, marked_sentences, outlet_summary, story_matrix
+from monitor.steps.copies import SHINGLE, shared_runs, shingles
 
 COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "partial": "#f2cc60",
            "conflict": "#d1242f", "absent": "#eaeef2"}

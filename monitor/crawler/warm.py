@@ -3,7 +3,7 @@ a page otherwise loads on the first page, so every worker forked from the server
 
 from contextlib import suppress
 
-from monitor.extract import load_resources
+from monitor.steps.extract import load_resources
 
 with suppress(Exception):  # a failed warm-up only leaves each worker to load them itself
     load_resources()

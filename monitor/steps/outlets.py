@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from monitor.urls import STANDARD_PORTS, origin
+from monitor.steps.urls import STANDARD_PORTS, origin
 
 SOURCES = ("feeds", "sitemaps", "urls")
 

@@ -11,11 +11,17 @@ from pathlib import Path
 
 import click
 
-from monitor import changes, frontier, jobs, report, schedule, store
-from monitor import match as match_
-from monitor.extract import TooComplex, extract_page
-from monitor.outlets import OutletFileError
-from monitor.terminal import BadParameter, CliError, echo, json_line
+from monitor.crawler import frontier
+from monitor.faces import changes, report
+from monitor.faces.terminal import BadParameter, CliError, echo, json_line
+from monitor.jobs import crawl as crawl_job
+from monitor.jobs import match as match_job
+from monitor.jobs import schedule
+from monitor.jobs import seed as seed_job
+from monitor.steps import match as match_
+from monitor.steps.extract import TooComplex, extract_page
+from monitor.steps.outlets import OutletFileError
+from monitor.store import rows, schema
 
 DEFAULT_DB = "data/monitor.db"
 WORKER_DIED = ("a matching worker process died (out of memory?); the articles matched so far "
@@ -31,14 +37,14 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except sqlite3.DatabaseError as e:
-            if not store.is_damaged(e):
+            if not schema.is_damaged(e):
                 raise
             raise _db_error(ctx, "cannot use", e) from e
 
 
 def _db_error(ctx: click.Context, doing: str, error: Exception) -> CliError:
     path = ctx.obj["db_path"]
-    if store.is_damaged(error):
+    if schema.is_damaged(error):
         return CliError(f"database {path} is damaged ({error}): restore it from a backup, or "
                         f"save what can still be read with `sqlite3 {path} .recover | sqlite3 "
                         f"recovered.db`")
@@ -57,7 +63,7 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 def _db(ctx: click.Context):
     try:
-        return store.open_db(ctx.obj["db_path"])
+        return schema.open_db(ctx.obj["db_path"])
     except Exception as e:  # sqlite3 and OS errors: one clear line, no traceback
         raise _db_error(ctx, "cannot open", e) from e
 
@@ -65,8 +71,8 @@ def _db(ctx: click.Context):
 def _read_db(ctx: click.Context):
     """The database for a command that only reads: never created, never upgraded."""
     try:
-        return store.open_readonly(ctx.obj["db_path"])
-    except (store.MissingDatabase, store.OutOfDate) as e:
+        return schema.open_readonly(ctx.obj["db_path"])
+    except (schema.MissingDatabase, schema.OutOfDate) as e:
         raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot read", e) from e
@@ -105,11 +111,11 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     """
     db = _db(ctx)
     try:
-        story, slug = jobs.add_seed(db, source, slug, query, published, window_days,
+        story, slug = seed_job.add_seed(db, source, slug, query, published, window_days,
                                     list(aggregators), replace=replace)
     except ValueError as e:
         raise CliError(str(e)) from e
-    claims = store.stored_claims(db, story)
+    claims = rows.stored_claims(db, story)
     row = db["stories"].get(story)
     echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
                f"query {row['query']}")
@@ -160,7 +166,7 @@ def _quiet(settings: tuple[str, ...], verbose: bool) -> tuple[str, ...]:
 def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=None,
            redis_url: str | None = None) -> dict:
     try:
-        figures = jobs.crawl(ctx.obj["db_path"], outlets, base, _settings(settings),
+        figures = crawl_job.crawl(ctx.obj["db_path"], outlets, base, _settings(settings),
                              log_file=ctx.obj.get("log_file"), redis_url=redis_url)
     except (OutletFileError, frontier.RedisUnavailable) as e:
         raise CliError(str(e)) from e
@@ -247,7 +253,7 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         _say(f"Matched {figures['matched']} articles as they were stored: "
              f"{figures['covering']} cover a story")
     if figures["status"] != "finished":
-        sys.exit(jobs.exit_code(figures["status"]))
+        sys.exit(crawl_job.exit_code(figures["status"]))
 
 
 @cli.command()
@@ -261,7 +267,7 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
     """
     db = _db(ctx)
     try:
-        figures = jobs.match_stories(db, story, everything, progress=_progress)
+        figures = match_job.match_stories(db, story, everything, progress=_progress)
     except LookupError as e:
         raise CliError(str(e.args[0])) from e
     except BrokenProcessPool as e:
@@ -300,15 +306,15 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     with _unattended(ctx, log_file, shared=bool(redis_url)):
         figures = _crawl(ctx, outlets, _quiet(settings, verbose), redis_url=redis_url)
         if _stopped(figures["status"]):
-            sys.exit(jobs.exit_code(figures["status"]))
+            sys.exit(crawl_job.exit_code(figures["status"]))
         db = _db(ctx)
         # The crawl matched what it stored; this catches up on stories added since.
-        later = jobs.match_stories(db, progress=_progress)
+        later = match_job.match_stories(db, progress=_progress)
         matched = figures["matched"] + later["articles"]
         _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "
              f"a story")
-        code = jobs.exit_code(figures["status"])
-        store.finish_run(db, figures["run_id"], matched=matched, exit_code=code)
+        code = crawl_job.exit_code(figures["status"])
+        rows.finish_run(db, figures["run_id"], matched=matched, exit_code=code)
         if notify:
             _notify(db, figures["run_id"], notify)
     if code:
@@ -382,11 +388,11 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
 
     Example: monitor report --story trump-cartels --html report.html
     """
-    from monitor.html_report import render_html
+    from monitor.faces.html_report import render_html
 
     db = _read_db(ctx)
     try:
-        stories = store.story_id(db, story)
+        stories = rows.story_id(db, story)
     except LookupError as e:
         raise CliError(str(e.args[0])) from e
     for story_id in stories:
@@ -422,7 +428,7 @@ def changes_(ctx: click.Context, since: str | None, story: str | None, as_json: 
     db = _read_db(ctx)
     try:
         if story is not None:
-            store.story_id(db, story)
+            rows.story_id(db, story)
         found = changes.changes_since(db, since, story)
     except (LookupError, ValueError) as e:
         raise CliError(str(e.args[0])) from e
@@ -440,7 +446,7 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
     failed = False
     for source in sources:
         try:
-            html = jobs.read_page_source(source)
+            html = seed_job.read_page_source(source)
         except (OSError, ValueError) as e:
             echo(f"{source}: {e}", err=True)
             failed = True
@@ -554,7 +560,7 @@ def upgrade(ctx: click.Context) -> None:
     if not Path(ctx.obj["db_path"]).is_file():
         raise CliError(f"no database at {ctx.obj['db_path']}")
     try:
-        applied = store.ensure_db_shape(store.connect(ctx.obj["db_path"]))
+        applied = schema.ensure_db_shape(schema.connect(ctx.obj["db_path"]))
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot upgrade", e) from e
     echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
@@ -575,7 +581,7 @@ def demo(ctx: click.Context, keep_serving: bool, port: int) -> None:
 
     Example: monitor demo --serve
     """
-    from monitor import demo as demo_site
+    from monitor.jobs import demo as demo_site
 
     if keep_serving:
         _serve_demo(ctx, port)
@@ -586,17 +592,17 @@ def demo(ctx: click.Context, keep_serving: bool, port: int) -> None:
     db = _db(ctx)
     stories = []
     for seed_file in demo_site.SEEDS:
-        story, slug = jobs.add_seed(db, str(seed_file), seed_file.stem,
+        story, slug = seed_job.add_seed(db, str(seed_file), seed_file.stem,
                                     published=demo_site.PUBLISHED.get(seed_file.stem),
                                     replace=True)
         stories.append(story)
-        echo(f"Story {slug!r}: {len(store.stored_claims(db, story))} claims from "
+        echo(f"Story {slug!r}: {len(rows.stored_claims(db, story))} claims from "
                    f"data/seeds/{seed_file.name}")
     crawled = _crawl(ctx, str(demo_site.OUTLETS), ("DOWNLOAD_DELAY=0",
                                                    "AUTOTHROTTLE_ENABLED=False",
                                                    "LOG_LEVEL=WARNING"), base=base)
     server.shutdown()
-    later = jobs.match_stories(db)  # what the crawl stored before a story was registered
+    later = match_job.match_stories(db)  # what the crawl stored before a story was registered
     echo(f"Matched {crawled['matched'] + later['articles']} articles: "
                f"{crawled['covering'] + later['coverage']} cover a story\n")
     for story in stories:
@@ -611,7 +617,7 @@ def _serve_demo(ctx: click.Context, port: int) -> None:
     import tempfile
     import time
 
-    from monitor import demo as demo_site
+    from monitor.jobs import demo as demo_site
 
     # SIGTERM stops it as Ctrl-C does: the copy of the site is removed either way. Ctrl-C's
     # handler is set too: a process started in the background by a shell without job control
@@ -656,6 +662,3 @@ def _take_db_after_the_name(group: click.Group) -> None:
 
 
 _take_db_after_the_name(cli)
-
-if __name__ == "__main__":
-    cli()

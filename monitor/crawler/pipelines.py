@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
-from monitor import copies, store
-from monitor.coverage import StoryIndex
-from monitor.extract import MAX_ELEMENTS, Article, TooComplex, extract_page
-from monitor.items import PageItem
-from monitor.match import ArticleMatch, Story, score_stories, story_index
-from monitor.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
+from monitor.crawler.items import PageItem
+from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
+from monitor.steps import copies
+from monitor.steps.coverage import StoryIndex
+from monitor.steps.extract import MAX_ELEMENTS, Article, TooComplex, extract_page
+from monitor.steps.match import ArticleMatch, Story, score_stories, story_index
+from monitor.store import rows, schema
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
@@ -55,10 +56,10 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     last fetch: an unchanged page is not read again, an unchanged text is not matched again.
     `index` is the stories' (`story_index`), built once per worker.
     """
-    digest = store.html_hash(body)
+    digest = rows.html_hash(body)
     if digest == known_hash:
         return PageRead(digest, True)
-    packed = store.pack_page(body)  # first, while the page is still in the processor's caches
+    packed = rows.pack_page(body)  # first, while the page is still in the processor's caches
     read = PageRead(digest, False, extract_page(body, url, encoding, max_elements), packed)
     article = read.article
     if article is not None and article.content_hash != known_text:
@@ -141,8 +142,8 @@ class ArticlePipeline:
                    settings.getint("MONITOR_MAX_ELEMENTS", MAX_ELEMENTS), crawler)
 
     def open_spider(self, spider=None):
-        self.db = store.open_db(self.db_path)
-        self.stories = store.load_stories(self.db)
+        self.db = schema.open_db(self.db_path)
+        self.stories = rows.load_stories(self.db)
         self.claim_ids = {story.id: story.claim_ids for story in self.stories}
         self.outlet_ids: dict[tuple[str, str, bool], int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
@@ -155,7 +156,7 @@ class ArticlePipeline:
         self.failure: str | None = None  # the storage error that stopped the crawl
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
-        self.batch = store.Batch(self.db, on_commit=self._committed)
+        self.batch = rows.Batch(self.db, on_commit=self._committed)
         self.committer = task.LoopingCall(self._commit)
         self.committer.start(COMMIT_AFTER, now=False)
         # A second SIGINT or SIGTERM stops the reactor without closing the spider: the pages
@@ -170,7 +171,7 @@ class ArticlePipeline:
                           time_limit=self.time_limit + KILL_AFTER)
 
     def _flush_touched(self) -> None:
-        store.touch_pages(self.db, self.touched)  # commits the batch's pages too
+        rows.touch_pages(self.db, self.touched)  # commits the batch's pages too
         self.touched = []
         self._committed()
 
@@ -255,7 +256,7 @@ class ArticlePipeline:
     async def _process(self, item: PageItem) -> PageItem:
         if item.error:
             with self._page():
-                store.save_page(self.db, item.url, item.status, None, None, error=item.error)
+                rows.save_page(self.db, item.url, item.status, None, None, error=item.error)
             self.stats.inc_value("monitor/failed_pages")
             return item
         if item.not_modified:
@@ -270,9 +271,9 @@ class ArticlePipeline:
             logger.warning("gave up on %s: %s", item.url, e)
             self.stats.inc_value("monitor/errors")
             with self._page():
-                store.save_page(self.db, item.url, item.status, None, None, item.etag,
+                rows.save_page(self.db, item.url, item.status, None, None, item.etag,
                                 item.last_modified, error=str(e),
-                                html_hash=store.html_hash(item.body))
+                                html_hash=rows.html_hash(item.body))
             return item
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             if self.failure is not None:
@@ -280,7 +281,7 @@ class ArticlePipeline:
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
             with self._page():  # no validators: the next run fetches it whole, tries again
-                store.save_page(self.db, item.url, item.status, None, None, error=repr(e))
+                rows.save_page(self.db, item.url, item.status, None, None, error=repr(e))
             return item
         if self.failure is not None:  # the database failed while the page was read
             return item
@@ -289,7 +290,7 @@ class ArticlePipeline:
         outlet_id = self._outlet_id(item)
         with self._page():  # the page, its article and its matches
             article_id = self._save_article(read, outlet_id) if read.article else None
-            store.save_page(self.db, item.url, item.status, read.packed, article_id,
+            rows.save_page(self.db, item.url, item.status, read.packed, article_id,
                             item.etag, item.last_modified,
                             error=None if read.article else "no article text found",
                             html_hash=read.html_hash,
@@ -326,12 +327,12 @@ class ArticlePipeline:
         if read.match_error:
             logger.warning("matching failed for %s: %s", article.url, read.match_error)
             self.stats.inc_value("monitor/errors")
-        article_id, changed = store.save_article(self.db, article, outlet_id, read.sketch)
+        article_id, changed = rows.save_article(self.db, article, outlet_id, read.sketch)
         self._count("monitor/articles")
         self._count("monitor/changed", int(changed))
         if changed and read.scores:
             row = {"id": article_id, "content_hash": article.content_hash}
-            store.save_decisions(self.db, row, [(story, self.claim_ids[story], result, scored)
+            rows.save_decisions(self.db, row, [(story, self.claim_ids[story], result, scored)
                                                 for story, result, scored in read.scores])
             self._count("monitor/matched")
             self._count("monitor/covering",
@@ -351,6 +352,6 @@ class ArticlePipeline:
     def _outlet_id(self, item: PageItem) -> int:
         key = (item.outlet, item.domain, item.listed)
         if key not in self.outlet_ids:
-            self.outlet_ids[key] = store.save_outlet(self.db, item.outlet, item.domain,
+            self.outlet_ids[key] = rows.save_outlet(self.db, item.outlet, item.domain,
                                                      item.listed)
         return self.outlet_ids[key]

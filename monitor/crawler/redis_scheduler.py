@@ -18,8 +18,8 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from monitor import requestjson
-from monitor.frontier import KEY
+from monitor.crawler import requestjson
+from monitor.crawler.frontier import KEY
 
 logger = logging.getLogger(__name__)
 WAKE_AFTER = 0.5  # seconds between two looks at the queue while other crawlers are busy

@@ -43,7 +43,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.error import DNSLookupError
 
-from monitor.urls import STANDARD_PORTS, origin
+from monitor.steps.urls import STANDARD_PORTS, origin
 
 logger = logging.getLogger(__name__)
 Origin = tuple[str, str, int]

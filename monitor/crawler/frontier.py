@@ -2,7 +2,7 @@
 filter, so that many crawler processes share one queue and fetch each URL once in a run.
 
 Only a crawl given a Redis URL imports redis (in `check`, and Scrapy's scheduler,
-monitor/redis_scheduler.py): single-machine crawls never do.
+monitor/crawler/redis_scheduler.py): single-machine crawls never do.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ class RedisUnavailable(RuntimeError):
 def settings(url: str) -> dict:
     """The Scrapy settings that crawl through the shared frontier at `url`."""
     return {
-        "SCHEDULER": "monitor.redis_scheduler.SharedScheduler",
+        "SCHEDULER": "monitor.crawler.redis_scheduler.SharedScheduler",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
-        "SCHEDULER_SERIALIZER": "monitor.requestjson",
+        "SCHEDULER_SERIALIZER": "monitor.crawler.requestjson",
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
         "SCHEDULER_QUEUE_KEY": f"{KEY}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{KEY}:dupefilter",

@@ -29,13 +29,12 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from typing import Any
 
-# A worker re-runs the main module (`monitor.cli`): with what it imports already imported by the
-# server it forks from, that costs milliseconds, not a second. Not `monitor.cli` itself: runpy
-# warns when asked to run a module that is already imported.
-PRELOAD = ["click", "monitor.jobs", "monitor.pipelines", "monitor.report", "monitor.schedule"]
+# A worker re-runs the main module (`monitor`'s script, or `monitor/__main__.py`): with what it
+# imports already imported by the server it forks from, that costs milliseconds, not a second.
+PRELOAD = ["click", "monitor.faces.cli", "monitor.crawler.pipelines"]
 # For a crawl, the server also loads what extraction loads on its first page (stop-word lists,
 # suffix list, language model): once, instead of once in every worker (`bench/workers.py`).
-PRELOAD_FOR_READING = [*PRELOAD, "monitor.warm"]
+PRELOAD_FOR_READING = [*PRELOAD, "monitor.crawler.warm"]
 
 
 class TooSlow(Exception):

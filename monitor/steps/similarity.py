@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from monitor import text as reading
+from monitor.steps import text as reading
 
 MODEL_FILE = Path(__file__).with_name("pair_model.json")
 

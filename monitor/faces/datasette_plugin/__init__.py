@@ -7,7 +7,7 @@
 - The index lists the stories with links to their matrix pages; a canned query opened without
   its parameter says what to give it.
 - Each story has an Atom feed of what changed (`story_changes.atom?story=<slug>`, our own
-  `.atom` renderer over `monitor.changes`), linked from its matrix page and its row.
+  `.atom` renderer over `monitor.faces.changes`), linked from its matrix page and its row.
 - Titles, descriptions and canned queries come from `monitor/metadata.json` through Datasette's
   `get_metadata` and `canned_queries` hooks, so `datasette data/monitor.db` shows them too and
   `monitor serve` writes no metadata file.
@@ -28,10 +28,10 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 from sqlite_utils import Database
 
-from monitor import changes
-from monitor.html_report import COLOURS, conflict_html, conflict_kinds, matrix_parts
-from monitor.report import SYMBOLS
-from monitor.store import now
+from monitor.faces import changes
+from monitor.faces.html_report import COLOURS, conflict_html, conflict_kinds, matrix_parts
+from monitor.faces.report import SYMBOLS
+from monitor.store.schema import now
 
 METADATA = Path(__file__).parent.with_name("metadata.json")
 # Names a browser on this machine uses for a loopback server; any other name (an attacker's
@@ -87,7 +87,7 @@ def register_output_renderer(datasette):
 
 
 def can_render_atom(columns) -> bool:
-    # Rows of monitor.changes.EVENTS_SQL: the `story_changes` query.
+    # Rows of monitor.faces.changes.EVENTS_SQL: the `story_changes` query.
     return set(changes.EVENT_COLUMNS) <= set(columns)
 
 
@@ -188,7 +188,7 @@ def canned_queries(datasette, database):
     return queries
 
 
-# The SQL is monitor.changes', which `monitor changes` reads too: one definition of "new".
+# The SQL is monitor.faces.changes', which `monitor changes` reads too: one definition of "new".
 STORY_CHANGES = {
     "title": "What changed in a story",
     "description": "For one story (give its slug), newest first: new coverage, new conflicts, "

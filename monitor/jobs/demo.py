@@ -11,7 +11,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
 SITE = DEMO / "site"
 OUTLETS = DEMO / "outlets.toml"
 SEED = DEMO.parent / "seeds" / "trump-cartels.txt"  # the user's seed; the others are ours

@@ -51,21 +51,21 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 # No request to a non-public address (loopback, private, link-local...) unless its origin
 # (scheme, host, port) is named in the outlet file or here: a list of origins such as
 # "http://127.0.0.1:8080,https://intranet.example". Checked before every request is sent and
-# again when it connects (monitor/addresses.py).
+# again when it connects (monitor/crawler/addresses.py).
 MONITOR_ALLOW_ORIGINS: list[str] = []
-TWISTED_DNS_RESOLVER = "monitor.addresses.PublicAddressResolver"
+TWISTED_DNS_RESOLVER = "monitor.crawler.addresses.PublicAddressResolver"
 
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy's off-site rule lets feed, sitemap and search requests (and their redirects) go
     # anywhere, and stops the robots.txt of the sites aggregators find: ours does neither.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "monitor.middlewares.OffsiteMiddleware": 50,
-    "monitor.addresses.AddressGuard": 60,  # before robots.txt (100) asks anything of a site
+    "monitor.crawler.middlewares.OffsiteMiddleware": 50,
+    "monitor.crawler.addresses.AddressGuard": 60,  # before robots.txt (100) asks anything of a site
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "monitor.middlewares.MetaRefreshMiddleware": 580,
+    "monitor.crawler.middlewares.MetaRefreshMiddleware": 580,
 }
-ITEM_PIPELINES = {"monitor.pipelines.ArticlePipeline": 300}
-EXTENSIONS = {"monitor.progress.CrawlProgress": 500,
+ITEM_PIPELINES = {"monitor.crawler.pipelines.ArticlePipeline": 300}
+EXTENSIONS = {"monitor.crawler.progress.CrawlProgress": 500,
               "scrapy.extensions.telnet.TelnetConsole": None,
               "scrapy.extensions.remote_control.RemoteControl": None}
 LOGSTATS_INTERVAL = 300.0  # our own progress line says more, more often

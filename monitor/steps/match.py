@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from monitor import coverage, similarity
-from monitor.claims import MIN_QUOTE_WORDS, Claim, People, is_heading, is_promo
-from monitor.text import (
+from monitor.steps import coverage, similarity
+from monitor.steps.claims import MIN_QUOTE_WORDS, Claim, People, is_heading, is_promo
+from monitor.steps.text import (
     Number,
     content_words,
     expand_contractions,
@@ -34,7 +34,7 @@ from monitor.text import (
 
 SCORER = "token_set_ratio"
 if TYPE_CHECKING:
-    from monitor.extract import Article  # extraction's imports are not the matcher's to pay
+    from monitor.steps.extract import Article  # extraction's imports are not the matcher's to pay
 
 VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
 

@@ -10,7 +10,7 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
-from monitor.terminal import clean_log_handlers, echo
+from monitor.faces.terminal import clean_log_handlers, echo
 
 logger = logging.getLogger(__name__)
 

@@ -87,4 +87,4 @@ def every(seconds: int, job: Callable[[], int], runs: int | None = None,
 
 def run_in_subprocess(args: list[str]) -> int:
     """`monitor ARGS` in a fresh process (Scrapy's reactor cannot restart in this one)."""
-    return subprocess.call([sys.executable, "-m", "monitor.cli", *args])
+    return subprocess.call([sys.executable, "-m", "monitor", *args])

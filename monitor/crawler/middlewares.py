@@ -10,7 +10,7 @@ from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.httpobj import urlparse_cached
 
-from monitor.outlets import Outlet
+from monitor.steps.outlets import Outlet
 
 # Scrapy looks for a refresh in a page's first 4,096 characters: at most 4 bytes each.
 _HEAD = 4 * 4096

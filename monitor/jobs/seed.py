@@ -1,0 +1,190 @@
+"""The work behind the commands: register a seed, crawl, match. I/O lives here, not in the steps."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import urllib.request
+from pathlib import Path
+
+import charset_normalizer
+from sqlite_utils import Database
+
+from monitor.crawler import addresses
+from monitor.crawler.settings import (
+    DOWNLOAD_MAXSIZE,
+    DOWNLOAD_TIMEOUT,
+    REDIRECT_MAX_TIMES,
+    USER_AGENT,
+)
+from monitor.jobs.match import match_stories
+from monitor.steps.claims import read_seed
+from monitor.steps.dates import parse_date
+from monitor.steps.extract import (
+    TooComplex,
+    decode_page,
+    detect_language,
+    extract_page,
+)
+from monitor.steps.urls import origin
+from monitor.store import rows
+
+logger = logging.getLogger(__name__)
+MATCH_WORKERS = os.cpu_count() or 1
+SAVE_EVERY = 100  # articles a transaction
+CHUNK = 2_000  # articles read into memory at a time
+POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
+
+
+# A long read is 10,000 words, some 60,000 characters; a seed far longer is not one article, and
+# finding claims in 50 MB of text took over ten minutes.
+MAX_SEED_CHARACTERS = 200_000
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class StoryExists(ValueError):
+    """The story being added is registered already (same slug or same seed text)."""
+
+
+def add_seed(db: Database, source: str, slug: str | None = None, query: str | None = None,
+             published: str | None = None, window_days: int | None = None,
+             aggregators: list[str] | None = None, replace: bool = False) -> tuple[int, str]:
+    """Register a story from a seed file or URL; returns its id and slug.
+
+    The search query defaults to one made from the seed (`Seed.query`); `published` (the seed's
+    date, from the page when the seed is a URL) centres the crawl's time window. A story with
+    the same slug or seed text is refused (`StoryExists`) unless `replace`: then it gets the new
+    claims, keeps its articles and the settings not given again, and is matched again.
+    """
+    if slug is not None and not SLUG.fullmatch(slug):
+        raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
+                         f"(like port-strike)")
+    if re.match(r"https?://", source):
+        text, page_date = _fetch_seed(source)
+        published = published or page_date
+    else:
+        raw = _read_seed_file(source)
+        if re.match(rb"\s*<(?:!doctype html|html|head|body)", raw, re.IGNORECASE):
+            text, page_date = _seed_from_html(raw, source)  # a saved web page
+            published = published or page_date
+        else:
+            text = _decode_seed(raw, source)
+    if len(text) > MAX_SEED_CHARACTERS:
+        raise ValueError(f"{source}: too long for a news article ({len(text):,} characters; "
+                         f"the limit is {MAX_SEED_CHARACTERS:,})")
+    seed = read_seed(text)
+    if not seed.claims:
+        raise ValueError(f"{source}: no claims found; is this a news article?")
+    if published and parse_date(published) is None:
+        raise ValueError(f"--published {published!r}: not a date (use YYYY-MM-DD)")
+    same_slug = rows.find_story(db, slug=slug or slugify(seed.title) or None)
+    same_text = rows.find_story(db, seed_text=text)
+    existing = same_slug or same_text
+    if existing and not replace:
+        what = "story {!r} exists" if same_slug else "this seed is already story {!r}"
+        raise StoryExists(f"{what.format(existing['slug'])} ({existing['title']}); add "
+                          f"--replace to register it again, keeping its articles")
+    if same_slug and same_text and same_slug["id"] != same_text["id"]:
+        raise StoryExists(f"this seed text is story {same_text['slug']!r} already; "
+                          f"story {same_slug['slug']!r} cannot take it too")
+    slug = slug or (existing and existing["slug"]) or slugify(seed.title) \
+        or slugify(Path(source).stem) or "story"
+    given = {"query": query, "published": published, "window_days": window_days,
+             "aggregators": aggregators or None}
+    if existing:  # what is not given again stays as it was
+        given = {name: value for name, value in given.items() if value is not None}
+    else:
+        given = {**given, "query": query or seed.query(), "aggregators": aggregators or []}
+    story = rows.save_story(db, slug, seed, text, source, story_id=existing and existing["id"],
+                             language=detect_language(seed.body), **given)
+    if existing:
+        match_stories(db, slug)
+    return story, slug
+
+
+def _read_seed_file(source: str) -> bytes:
+    try:
+        if Path(source).stat().st_size > DOWNLOAD_MAXSIZE:
+            raise ValueError(f"{source}: too big for a seed (over {DOWNLOAD_MAXSIZE:,} bytes, "
+                             f"the crawl's page limit)")
+        return Path(source).read_bytes()
+    except FileNotFoundError:
+        raise ValueError(f"{source}: no such file") from None
+    except OSError as e:
+        raise ValueError(f"{source}: cannot read the seed ({e.strerror})") from None
+
+
+def _decode_seed(raw: bytes, source: str) -> str:
+    # Seeds pasted on Windows are often cp1252; the crawl's page decoder knows those bytes.
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw or charset_normalizer.from_bytes(raw[:200_000]).best() is None:
+        raise ValueError(f"{source}: not a text file (neither UTF-8 nor another encoding "
+                         f"it could be read in)")
+    return decode_page(raw, None)
+
+
+def _fetch_seed(url: str) -> tuple[str, str | None]:
+    try:
+        html = read_page_source(url)
+    except OSError as e:
+        raise ValueError(f"{url}: cannot fetch the seed ({e})") from e
+    except RefusedRedirect as e:
+        raise ValueError(f"{url}: {e}") from None
+    return _seed_from_html(html, url)
+
+
+class RefusedRedirect(ValueError):
+    """A page outside a crawl redirected where the crawl would not go."""
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib's redirects, checked as the crawl checks them (monitor/crawler/addresses.py): urllib
+    itself follows ftp: and goes to any address."""
+
+    max_redirections = REDIRECT_MAX_TIMES
+
+    def __init__(self, allowed: set):
+        self.allowed = allowed
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        why = addresses.refusal(newurl, self.allowed)
+        if why is not None:
+            fp.close()
+            raise RefusedRedirect(f"redirected to {newurl[:200]}, not followed: {why}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def read_page_source(source: str) -> bytes:
+    """A page's bytes from a file or an http(s) URL (one page, outside a crawl); a redirect is
+    followed only where the crawl would follow it (`RefusedRedirect` otherwise)."""
+    if not source.startswith(("http://", "https://")):
+        return Path(source).read_bytes()
+    # The URL the user gave is theirs to fetch, loopback included; where it redirects is not.
+    opener = urllib.request.build_opener(_CheckedRedirects({origin(source)}))
+    request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
+    with opener.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
+        body = response.read(DOWNLOAD_MAXSIZE + 1)
+    if len(body) > DOWNLOAD_MAXSIZE:  # refused, as the crawl refuses it, rather than cut
+        raise ValueError(f"{source}: over {DOWNLOAD_MAXSIZE:,} bytes, the crawl's page limit")
+    return body
+
+
+def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
+    try:
+        article = extract_page(html, source)
+    except TooComplex as e:
+        raise ValueError(f"{source}: {e}") from None
+    if article is None:
+        raise ValueError(f"{source}: no article text found on that page")
+    return f"{article.title or ''}\n{article.text}", article.published
+
+
+def slugify(title: str) -> str:
+    """A short URL-safe name for a story, from its title."""
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:6])
+

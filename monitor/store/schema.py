@@ -1,0 +1,360 @@
+"""The SQLite file: schema, migrations, and `save_*` functions over plain data.
+
+Table and column names are the public contract (DESIGN.md): people write SQL against them in
+Datasette. Schema changes are small registered steps recorded in `_migrations`, so a database
+file kept for months upgrades itself when opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a schema step; steps run once each, in the order they are defined."""
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+def now() -> str:
+    """The current time as an ISO string in UTC, as every timestamp column stores it."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if needed) a monitor database in WAL mode, upgraded to the current schema."""
+    db = connect(path)
+    ensure_db_shape(db)
+    return db
+
+
+def connect(path: str | Path) -> Database:
+    """Open (creating if needed) a database for writing, as it is: no upgrade."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL survives any crash of the program; only a power cut can lose the
+    # last commits, never consistency.
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=10000")
+    return db
+
+
+class MissingDatabase(LookupError):
+    """There is no database file at the path a read-only command was given."""
+
+
+class OutOfDate(RuntimeError):
+    """The database has migrations to apply, and read-only commands never apply them."""
+
+
+def open_readonly(path: str | Path) -> Database:
+    """Open an existing, up-to-date monitor database for reading only; creates nothing."""
+    path = Path(path)
+    if not path.is_file():
+        raise MissingDatabase(f"no database at {path}: `monitor seed add` creates one "
+                              f"(or give another with --db)")
+    uri = path.resolve().as_uri()
+    try:
+        db = _probe(sqlite3.connect(f"{uri}?mode=ro", uri=True))
+    except sqlite3.OperationalError:
+        # In a read-only folder SQLite cannot create the WAL index (-shm) a reader needs; nobody
+        # can write there either, so the file may be read as it is.
+        db = _probe(sqlite3.connect(f"{uri}?immutable=1", uri=True))
+    waiting = pending_migrations(db)
+    if waiting:
+        db.close()
+        raise OutOfDate(f"database {path} needs an upgrade ({len(waiting)} schema steps): run "
+                        f"`monitor upgrade` (or any command that writes) first")
+    return db
+
+
+class Damaged(sqlite3.DatabaseError):
+    """SQLite found pages of the database file damaged (a disk fault, a copy cut short)."""
+
+
+def is_damaged(error: BaseException) -> bool:
+    """Whether an error says the database file is damaged, not merely busy, full or read-only."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # extended codes carry it in the low byte
+    return isinstance(error, Damaged) or code == sqlite3.SQLITE_CORRUPT
+
+
+def check_pages(db: Database) -> None:
+    """Raise `Damaged` when SQLite finds a damaged page (PRAGMA quick_check reads every page:
+    a fraction of a second per GB), so that a crawl never starts storing into such a file."""
+    try:
+        found = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
+    except sqlite3.DatabaseError as e:  # some damage stops the check itself
+        if not is_damaged(e):
+            raise
+        found = [str(e)]
+    if found != ["ok"]:
+        raise Damaged(" ".join(found[0].replace("*** in database main ***", "").split()))
+
+
+def _probe(conn: sqlite3.Connection) -> Database:
+    # Opening is lazy: reading the schema is what fails on a missing -shm or a non-database file.
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("select count(*) from sqlite_master").fetchone()
+    return Database(conn)
+
+
+def pending_migrations(db: Database) -> list[str]:
+    """The names of the migrations this database has not had yet (reads only)."""
+    if not db["_migrations"].exists():
+        return [name for name, _ in MIGRATIONS]
+    done = {name for (name,) in db.execute("select name from _migrations")}
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def ensure_db_shape(db: Database) -> list[str]:
+    """Apply the migrations this database has not seen yet, each in one transaction together
+    with the record that it ran (a kill leaves each step done or not begun); returns their names.
+    """
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
+    waiting = set(pending_migrations(db))
+    applied = []
+    for name, step in MIGRATIONS:
+        if name not in waiting:
+            continue
+        with _write_transaction(db):
+            # Another command may have applied it since we looked.
+            if db.execute("select 1 from _migrations where name = ?", [name]).fetchone():
+                continue
+            step(db)
+            db["_migrations"].insert({"name": name, "applied_at": now()})
+        applied.append(name)
+    return applied
+
+
+@contextmanager
+def _write_transaction(db: Database) -> Iterator[None]:
+    # Not db.atomic(): it begins a deferred transaction, so two commands upgrading at once
+    # could both find a step pending. IMMEDIATE takes the write lock before looking.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    db["stories"].create({"id": int, "slug": str, "title": str, "seed_text": str, "source": str,
+                          "created_at": str}, pk="id", not_null={"slug"})
+    db["stories"].create_index(["slug"], unique=True)
+    db["claims"].create({"id": int, "story_id": int, "position": int, "text": str, "kind": str,
+                         "speaker": str, "sentence": str, "numbers": str, "quotes": str,
+                         "names": str}, pk="id", foreign_keys=[("story_id", "stories")])
+    db["claims"].create_index(["story_id", "position"], unique=True)
+    db["outlets"].create({"id": int, "name": str, "domain": str}, pk="id")
+    db["outlets"].create_index(["name"], unique=True)
+    db["articles"].create({
+        "id": int, "url": str, "outlet_id": int, "title": str, "author": str, "published": str,
+        "language": str, "text": str, "content_hash": str, "is_stub": int, "source_url": str,
+        "first_seen": str, "last_seen": str}, pk="id", foreign_keys=[("outlet_id", "outlets")])
+    db["articles"].create_index(["url"], unique=True)
+    db["pages"].create({"url": str, "article_id": int, "status": int, "fetched_at": str,
+                        "etag": str, "last_modified": str, "html_gz": bytes, "error": str},
+                       pk="url", foreign_keys=[("article_id", "articles")])
+    db["coverage"].create({"story_id": int, "article_id": int, "relevance": float,
+                           "is_coverage": int, "content_hash": str, "matched_at": str},
+                          pk=("story_id", "article_id"),
+                          foreign_keys=[("story_id", "stories"), ("article_id", "articles")])
+    db["matches"].create({"story_id": int, "claim_id": int, "article_id": int, "sentence": str,
+                          "score": float, "verdict": str, "conflicts": str, "scorer": str},
+                         pk=("story_id", "claim_id", "article_id"),
+                         foreign_keys=[("story_id", "stories"), ("claim_id", "claims"),
+                                       ("article_id", "articles")])
+    db["additions"].create({"id": int, "story_id": int, "article_id": int, "sentence": str},
+                           pk="id", foreign_keys=[("story_id", "stories"),
+                                                  ("article_id", "articles")])
+    db["additions"].create_index(["story_id", "article_id"])
+    db["crawl_runs"].create({"id": int, "started_at": str, "finished_at": str, "pages": int,
+                             "articles": int, "errors": int, "status": str}, pk="id")
+    db["articles"].enable_fts(["title", "text"], create_triggers=True)
+
+
+@migration
+def m002_views(db: Database) -> None:
+    db.create_view("coverage_matrix", """
+        select stories.slug as story, claims.position as claim, claims.kind,
+               claims.text as claim_text, outlets.name as outlet, articles.id as article_id,
+               articles.url, matches.verdict, matches.score, matches.sentence, matches.conflicts
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id
+        join coverage on coverage.story_id = matches.story_id
+             and coverage.article_id = matches.article_id
+        where coverage.is_coverage = 1""", replace=True)
+    db.create_view("conflicts", """
+        select story, claim, claim_text, outlet, url, sentence, conflicts
+        from coverage_matrix where verdict = 'conflict'""", replace=True)
+
+
+@migration
+def m003_discovery(db: Database) -> None:
+    db["stories"].add_column("query", str)
+    db["stories"].add_column("language", str)
+    db["stories"].add_column("published", str)
+    db["stories"].add_column("window_days", int)
+    db["stories"].add_column("aggregators", str)
+    db["pages"].add_column("html_hash", str)
+    db["coverage"].add_column("scored", int)
+    db["versions"].create({"id": int, "article_id": int, "version": int, "title": str,
+                           "text": str, "content_hash": str, "fetched_at": str}, pk="id",
+                          foreign_keys=[("article_id", "articles")])
+    db["versions"].create_index(["article_id", "version"], unique=True)
+    db["verdict_changes"].create({
+        "id": int, "story_id": int, "claim_id": int, "article_id": int, "from_version": int,
+        "to_version": int, "old_verdict": str, "new_verdict": str, "old_sentence": str,
+        "new_sentence": str, "changed_at": str}, pk="id",
+        foreign_keys=[("story_id", "stories"), ("claim_id", "claims"),
+                      ("article_id", "articles")])
+    db["copies"].create({"article_id": int, "copy_of": int, "similarity": float}, pk=(
+        "article_id", "copy_of"), foreign_keys=[("article_id", "articles"),
+                                               ("copy_of", "articles")])
+    # Every article stored before versions existed is its own first version.
+    db.execute("""insert into versions (article_id, version, title, text, content_hash,
+                  fetched_at) select id, 1, title, text, content_hash, first_seen
+                  from articles""")
+    db.create_view("version_changes", """
+        select stories.slug as story, claims.position as claim, claims.text as claim_text,
+               outlets.name as outlet, articles.url, verdict_changes.from_version,
+               verdict_changes.to_version, verdict_changes.old_verdict,
+               verdict_changes.new_verdict, verdict_changes.old_sentence,
+               verdict_changes.new_sentence, verdict_changes.changed_at
+        from verdict_changes
+        join stories on stories.id = verdict_changes.story_id
+        join claims on claims.id = verdict_changes.claim_id
+        join articles on articles.id = verdict_changes.article_id
+        join outlets on outlets.id = articles.outlet_id""", replace=True)
+
+
+@migration
+def m004_run_figures(db: Database) -> None:
+    for column in ("new_articles", "new_versions", "matched", "exit_code"):
+        db["crawl_runs"].add_column(column, int)
+    db["crawl_runs"].add_column("log_file", str)
+
+
+@migration
+def m005_raw_pages_zstd(db: Database) -> None:
+    # New raw pages are zstd-compressed (as small as gzip, seven times faster to write); rows
+    # stored before keep their gzip bytes in html_gz, and `page_html` reads either.
+    db["pages"].add_column("html_zst", bytes)
+
+
+@migration
+def m006_copy_sketches(db: Database) -> None:
+    # Articles stored or changed since the last search for syndicated copies; a crawl killed
+    # before its search leaves them here for the next run.
+    db["_pending_copies"].create({"article_id": int}, pk="article_id")
+    # Each article's MinHash sketch and its LSH band keys (monitor/steps/copies.py): a new article
+    # is compared with the few that share a band, not with every stored one.
+    # Without rowids: one b-tree each, written once for every article a crawl stores.
+    db.execute("create table _sketches (article_id integer primary key, sketch blob)")
+    db.execute("create table _sketch_bands (key integer, article_id integer, "
+               "primary key (key, article_id)) without rowid")
+    # Articles stored before: sketched and searched once, at the next run.
+    db.execute("insert into _pending_copies (article_id) select id from articles")
+
+
+@migration
+def m007_recrawl_lookups(db: Database) -> None:
+    # A recrawl looks up every listed page before asking for it: from one small index, not
+    # from the page rows (with their raw HTML) and the articles (with their text).
+    db["pages"].add_column("text_hash", str)
+    db.execute("update pages set text_hash = (select content_hash from articles "
+               "where articles.id = pages.article_id)")
+    db.execute("create index pages_recrawl on pages "
+               "(url, status, etag, last_modified, html_hash, text_hash)")
+    db.execute("create index articles_url_text_hash on articles (url, content_hash)")
+
+
+@migration
+def m008_coverage_kinds(db: Database) -> None:
+    # What each article is to each story (seed, copy, coverage, mention, unrelated) and why.
+    db["coverage"].add_column("kind", str)
+    db["coverage"].add_column("evidence", str)
+    db.execute("update coverage set kind = case when is_coverage then 'coverage' "
+               "else 'unrelated' end")
+    db.create_view("coverage_decisions", """
+        select stories.slug as story, outlets.name as outlet, articles.title, articles.url,
+               coverage.kind, coverage.relevance, coverage.is_coverage,
+               json_extract(coverage.evidence, '$.names') as shared_names,
+               json_extract(coverage.evidence, '$.numbers') as shared_numbers,
+               json_extract(coverage.evidence, '$.terms') as shared_terms,
+               json_extract(coverage.evidence, '$.claims') as claims_carried,
+               json_extract(coverage.evidence, '$.days_apart') as days_apart,
+               coverage.article_id, coverage.story_id
+        from coverage join stories on stories.id = coverage.story_id
+        join articles on articles.id = coverage.article_id
+        left join outlets on outlets.id = articles.outlet_id""", replace=True)
+
+
+@migration
+def m009_outlet_views(db: Database) -> None:
+    # Datasette answers "who" directly: every match with its outlet's name, and what each
+    # outlet left out. An outlet leaves a claim out when none of its covering articles carries
+    # it, as the report counts it (report.outlet_summary), not per article.
+    db.create_view("outlet_matches", """
+        select stories.slug as story, outlets.name as outlet, claims.position as claim,
+               claims.kind, claims.text as claim_text, matches.verdict, matches.score,
+               matches.sentence, matches.conflicts, articles.title, articles.url,
+               matches.story_id, matches.claim_id, matches.article_id
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id""", replace=True)
+    db.create_view("claims_left_out", """
+        select stories.slug as story, covering.outlet, claims.position as claim, claims.kind,
+               claims.text as claim_text
+        from (select distinct story, outlet from coverage_matrix) as covering
+        join stories on stories.slug = covering.story
+        join claims on claims.story_id = stories.id
+        where not exists (select 1 from coverage_matrix as m where m.story = covering.story
+                          and m.outlet = covering.outlet and m.claim = claims.position
+                          and m.verdict != 'absent')""", replace=True)
+
+
+@migration
+def m010_run_reasons(db: Database) -> None:
+    # Why a run failed or was interrupted ("database or disk is full"): the status alone
+    # does not tell the user what to fix.
+    db["crawl_runs"].add_column("reason", str)
+
+
+@migration
+def m011_match_notes(db: Database) -> None:
+    # What a supporting sentence says only loosely (a rounded amount: "about 30" for 29):
+    # not a conflict, but worth a look.
+    db["matches"].add_column("notes", str)
+
+
+@migration
+def m012_covering_since(db: Database) -> None:
+    # When an article became coverage of a story: on its first match, or when an edit, a
+    # re-match or a story registered again turned it into coverage (`monitor changes`).
+    db["coverage"].add_column("covering_since", str)
+    db.execute("update coverage set covering_since = (select max(coalesce(articles.first_seen, "
+               "''), coalesce(stories.created_at, '')) from articles, stories where "
+               "articles.id = coverage.article_id and stories.id = coverage.story_id) "
+               "where is_coverage = 1")
+
