@@ -3,7 +3,7 @@
     .venv/bin/python bench/pairs.py [--mrpc PATH] [--write-model]
 
 Reports held-out folds only: the decision threshold is chosen on each fold's training part.
-`--write-model` then fits on all pairs and writes monitor/pair_model.json, the model that
+`--write-model` then fits on all pairs and writes monitor/steps/pair_model.json, the model that
 `monitor pairs` and the matcher use.
 """
 

@@ -1,4 +1,4 @@
-"""Scoring the monitor against labelled data: the demo corpus labels (data/demo/labels.toml)."""
+"""Scoring the monitor against labelled data: the labels in data/demo/labels/ and data/heldout/."""
 
 from __future__ import annotations
 

@@ -41,7 +41,8 @@ VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Decision thresholds; `bench/` chooses them by cross-validation and records the figures."""
+    """Decision thresholds, set by hand and checked on the demo labels (`bench/demo_labels.py`);
+    only the same-claim model's threshold is chosen by cross-validation (`bench/pairs.py`)."""
 
     candidate: float = 55.0  # fuzzy score below which a sentence is not considered at all
     paraphrase: float = 70.0  # fuzzy score of a sentence that carries the claim among more
