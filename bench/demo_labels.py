@@ -35,8 +35,8 @@ def build_heldout(db_path: str) -> None:
     server, base = demo.serve_site(HELDOUT / "site")
     try:
         db = open_db(db_path)
-        for seed in sorted((HELDOUT / "seeds").glob("*.txt")):
-            seed.add_seed(db, str(seed), seed.stem, published=seeds[seed.stem], replace=True)
+        for path in sorted((HELDOUT / "seeds").glob("*.txt")):
+            seed.add_seed(db, str(path), path.stem, published=seeds[path.stem], replace=True)
         crawl.crawl(db_path, str(HELDOUT / "outlets.toml"), base, QUIET_CRAWL)
         match.match_stories(db)
     finally:

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from monitor.faces.cli import is_loopback
 from monitor.faces.datasette_plugin import matrix_path
 from monitor.faces.report import outlet_summary
+from monitor.store.rows import story_id
 from tests.conftest import ROOT, fetch_when_up, free_port
 
 
@@ -116,7 +117,7 @@ def test_left_out_per_outlet_agrees_with_the_report(datasette, crawled_demo, sto
     rows = asyncio.run(get_json(datasette, f"/monitor/left_out.json?story={story}"
                                            "&_shape=array&_size=max"))
     db = Database(crawled_demo)
-    report = {r["outlet"]: r["absent"] for r in outlet_summary(db, rows.story_id(db, story)[0])}
+    report = {r["outlet"]: r["absent"] for r in outlet_summary(db, story_id(db, story)[0])}
     assert Counter(r["outlet"] for r in rows) == {o: n for o, n in report.items() if n}
 
 
