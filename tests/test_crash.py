@@ -19,6 +19,8 @@ from monitor.steps.extract import Article, content_hash
 from monitor.store import rows, schema
 from tests.conftest import ROOT, run_monitor, write_outlets
 
+pytestmark = pytest.mark.slow  # kills crawls and matching runs in subprocesses
+
 SLOW = ("-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")

@@ -8,6 +8,8 @@ from monitor.jobs.evaluate import coverage_outcomes, verdict_outcomes
 from monitor.store.schema import open_db
 from tests.conftest import run_monitor
 
+pytestmark = pytest.mark.slow  # reads the crawled demo database (a real crawl in a subprocess)
+
 
 @pytest.fixture(scope="module")
 def db(crawled_demo):

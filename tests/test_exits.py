@@ -23,6 +23,8 @@ import pytest
 from monitor.jobs.demo import SEED, SITE, _SiteHandler
 from tests.conftest import ROOT, run_monitor, write_outlets
 
+pytestmark = pytest.mark.slow  # stops crawls in subprocesses
+
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 SEED_ARGS = ("seed", "add", str(SEED), "--slug", "trump-cartels", "--published", "2025-08-08")
 SERVED_FREELY = 8  # article requests answered before the slow server holds the rest
