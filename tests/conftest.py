@@ -105,8 +105,8 @@ def copy_db(source: Path, target: Path) -> Path:
     """A copy of a database that a test may change: the file alone, once its write-ahead log
     is folded in (much cheaper than building the database again)."""
     with closing(sqlite3.connect(source)) as conn:
-        busy, _, _ = conn.execute("pragma wal_checkpoint(truncate)").fetchone()
-    assert not busy, f"{source} is being written: cannot copy it whole"
+        busy, logged, moved = conn.execute("pragma wal_checkpoint(full)").fetchone()
+    assert not busy and logged == moved, f"{source} is being written: cannot copy it whole"
     shutil.copy(source, target)
     return target
 
@@ -183,6 +183,19 @@ def crawled_demo(outlet_server, tmp_path_factory) -> Path:
                     "--published", PUBLISHED[seed.stem], db=db)
     run_monitor("crawl", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
                 "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def crawled_story(outlet_server, tmp_path_factory) -> Path:
+    """A database after one uninterrupted `run` over the demo outlets for the main story
+    (trump-cartels, published 2025-08-08): what a run that was stopped must end up with."""
+    tmp = tmp_path_factory.mktemp("story")
+    db = tmp / "reference.db"
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
+                PUBLISHED["trump-cartels"], db=db)
+    run_monitor("run", "--outlets", str(write_outlets(tmp, outlet_server)), "-s",
+                "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
     return db
 
 

@@ -70,13 +70,9 @@ class SlowSite:
 
 
 @pytest.fixture(scope="module")
-def expected_paths(outlet_server, tmp_path_factory) -> set[str]:
+def expected_paths(crawled_story) -> set[str]:
     """The article paths one uninterrupted run over the demo site stores."""
-    tmp = tmp_path_factory.mktemp("reference")
-    db = tmp / "reference.db"
-    run_monitor(*SEED_ARGS, db=db)
-    run_monitor("run", "--outlets", str(write_outlets(tmp, outlet_server)), *FAST, db=db)
-    return set(article_paths(db))
+    return set(article_paths(crawled_story))
 
 
 def query(db: Path, sql: str) -> list[tuple]:
