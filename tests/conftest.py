@@ -3,6 +3,7 @@ and the guard that keeps slow tests out of `make test-fast`."""
 
 from __future__ import annotations
 
+import multiprocessing.process
 import os
 import shutil
 import socket
@@ -23,8 +24,9 @@ from monitor.jobs.evaluate import load_all_labels, load_labels
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "data" / "demo" / "labels"
 
-# A test that starts a server or a subprocess, crawls, or builds a large database is marked
-# `@pytest.mark.slow`, so that `make test-fast` (`pytest -m "not slow"`) stays under 30 s.
+# A test that starts a server, a subprocess or worker processes, crawls, or builds a large
+# database or input is marked `@pytest.mark.slow`, so that `make test-fast` (`pytest -m
+# "not slow"`) stays under 30 s.
 # Using one of these fixtures, directly or through another fixture, needs the mark.
 SLOW_FIXTURES = {"outlet_server", "route_server", "redis_server", "browser", "crawled_demo"}
 
@@ -60,9 +62,11 @@ def _refuse_unless_slow(what: str) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _fast_tests_start_no_process_and_no_server():
-    """Fail a test not marked slow the moment it (or a fixture of its) starts a subprocess or
-    a server: `run_monitor`, `RouteServer` or a helper of its own, which no fixture name shows."""
+    """Fail a test not marked slow the moment it (or a fixture of its) starts a subprocess, a
+    worker process or a server: `run_monitor`, `RouteServer` or a helper of its own, which no
+    fixture name shows."""
     popen, activate = subprocess.Popen.__init__, socketserver.TCPServer.server_activate
+    start = multiprocessing.process.BaseProcess.start
 
     def guarded_popen(self, *args, **kwargs):
         _refuse_unless_slow("starts a subprocess")
@@ -72,9 +76,14 @@ def _fast_tests_start_no_process_and_no_server():
         _refuse_unless_slow("starts a server")
         activate(self)
 
+    def guarded_start(self):
+        _refuse_unless_slow("starts a worker process")
+        start(self)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(subprocess.Popen, "__init__", guarded_popen)
         patch.setattr(socketserver.TCPServer, "server_activate", guarded_activate)
+        patch.setattr(multiprocessing.process.BaseProcess, "start", guarded_start)
         yield
 
 

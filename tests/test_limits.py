@@ -148,6 +148,7 @@ def test_newest_entries_come_dated_newest_first_then_undated_in_listed_order():
     assert newest.dropped == 2
 
 
+@pytest.mark.slow  # 235,000 items
 def test_a_feed_read_in_pieces_gives_every_item_once():
     body, reader, found = huge_feed(), FeedReader(), []
     for start in range(0, len(body), 4096):
