@@ -26,18 +26,16 @@ LABELS = ROOT / "data" / "demo" / "labels"
 
 # A test that starts a server, a subprocess or worker processes, crawls, or builds a large
 # database or input is marked `@pytest.mark.slow`, so that `make test-fast` (`pytest -m
-# "not slow"`) stays under 30 s.
-# Using one of these fixtures, directly or through another fixture, needs the mark.
+# "not slow"`) stays under 30 s. Using one of these fixtures, even through another, needs it.
 SLOW_FIXTURES = {"outlet_server", "route_server", "redis_server", "browser", "crawled_demo"}
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Refuse the whole run while a test uses a slow fixture without the slow mark."""
-    unmarked = [f"{item.nodeid} (uses {', '.join(sorted(SLOW_FIXTURES & used))})"
-                for item in items
-                if (used := set(getattr(item, "fixturenames", ())))
-                and SLOW_FIXTURES & used and item.get_closest_marker("slow") is None]
+    unmarked = [f"{item.nodeid} (uses {', '.join(sorted(slow))})" for item in items
+                if (slow := SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+                and item.get_closest_marker("slow") is None]
     if unmarked:
         raise pytest.UsageError("these tests need @pytest.mark.slow:\n  " + "\n  ".join(unmarked))
 
@@ -47,6 +45,7 @@ _running: list[pytest.Item] = []  # the test being set up, run or torn down
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Keep the test being run at hand for the guard below."""
     _running.append(item)
     try:
         return (yield)
