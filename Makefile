@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint lock serve clean
+.PHONY: demo test test-fast lint lock serve clean
 
 # The lock's hashes put pip in hash-checking mode: every file it downloads must match. The
 # project itself is then built with the locked setuptools, not one fetched for the build.
@@ -26,6 +26,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check monitor spiders tests bench
 	$(BIN)/python -m pytest
+
+# The tests that start no server or subprocess, crawl nothing and build no large database:
+# seconds, not the quarter of an hour of the whole suite. CI runs `make test`.
+test-fast: $(STAMP)
+	$(BIN)/ruff check monitor spiders tests bench
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check monitor spiders tests bench

@@ -1,13 +1,19 @@
-"""Shared fixtures: the local outlet server, the monitor CLI in a subprocess, a crawled demo."""
+"""Shared fixtures: the local outlet server, the monitor CLI in a subprocess, a crawled demo;
+and the guard that keeps slow tests out of `make test-fast`."""
 
 from __future__ import annotations
 
+import multiprocessing.process
 import os
+import shutil
 import socket
+import socketserver
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -17,6 +23,67 @@ from monitor.jobs.evaluate import load_all_labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "data" / "demo" / "labels"
+
+# A test that starts a server, a subprocess or worker processes, crawls, or builds a large
+# database or input is marked `@pytest.mark.slow`, so that `make test-fast` (`pytest -m
+# "not slow"`) stays under 30 s. Using one of these fixtures, even through another, needs it.
+SLOW_FIXTURES = {"outlet_server", "route_server", "redis_server", "browser", "crawled_demo"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse the whole run while a test uses a slow fixture without the slow mark."""
+    unmarked = [f"{item.nodeid} (uses {', '.join(sorted(slow))})" for item in items
+                if (slow := SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+                and item.get_closest_marker("slow") is None]
+    if unmarked:
+        raise pytest.UsageError("these tests need @pytest.mark.slow:\n  " + "\n  ".join(unmarked))
+
+
+_running: list[pytest.Item] = []  # the test being set up, run or torn down
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Keep the test being run at hand for the guard below."""
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+def _refuse_unless_slow(what: str) -> None:
+    item = _running[-1] if _running else None
+    if item is not None and item.get_closest_marker("slow") is None:
+        raise RuntimeError(f"{item.nodeid} {what}: mark it @pytest.mark.slow")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_tests_start_no_process_and_no_server():
+    """Fail a test not marked slow the moment it (or a fixture of its) starts a subprocess, a
+    worker process or a server: `run_monitor`, `RouteServer` or a helper of its own, which no
+    fixture name shows."""
+    popen, activate = subprocess.Popen.__init__, socketserver.TCPServer.server_activate
+    start = multiprocessing.process.BaseProcess.start
+
+    def guarded_popen(self, *args, **kwargs):
+        _refuse_unless_slow("starts a subprocess")
+        popen(self, *args, **kwargs)
+
+    def guarded_activate(self):
+        _refuse_unless_slow("starts a server")
+        activate(self)
+
+    def guarded_start(self):
+        _refuse_unless_slow("starts a worker process")
+        start(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "__init__", guarded_popen)
+        patch.setattr(socketserver.TCPServer, "server_activate", guarded_activate)
+        patch.setattr(multiprocessing.process.BaseProcess, "start", guarded_start)
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +107,16 @@ def run_monitor(*args: str, db: Path | None = None, check: bool = True,
     if check and result.returncode != 0:
         raise AssertionError(f"monitor {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    """A copy of a database that a test may change: the file alone, once its write-ahead log
+    is folded in (much cheaper than building the database again)."""
+    with closing(sqlite3.connect(source)) as conn:
+        busy, logged, moved = conn.execute("pragma wal_checkpoint(full)").fetchone()
+    assert not busy and logged == moved, f"{source} is being written: cannot copy it whole"
+    shutil.copy(source, target)
+    return target
 
 
 def write_outlets(tmp_path: Path, base: str) -> Path:
@@ -114,6 +191,19 @@ def crawled_demo(outlet_server, tmp_path_factory) -> Path:
                     "--published", PUBLISHED[seed.stem], db=db)
     run_monitor("crawl", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
                 "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def crawled_story(outlet_server, tmp_path_factory) -> Path:
+    """A database after one uninterrupted `run` over the demo outlets for the main story
+    (trump-cartels, published 2025-08-08): what a run that was stopped must end up with."""
+    tmp = tmp_path_factory.mktemp("story")
+    db = tmp / "reference.db"
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
+                PUBLISHED["trump-cartels"], db=db)
+    run_monitor("run", "--outlets", str(write_outlets(tmp, outlet_server)), "-s",
+                "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", db=db)
     return db
 
 

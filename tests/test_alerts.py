@@ -69,6 +69,7 @@ def query(db, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
 
 
+@pytest.mark.slow
 def test_changes_since_the_run_shows_the_flipped_verdict(flipped):
     out = run_monitor("changes", "--since", "3", db=flipped["db"]).stdout
     assert "changed verdicts (1):" in out
@@ -76,6 +77,7 @@ def test_changes_since_the_run_shows_the_flipped_verdict(flipped):
     assert "claim 22 · Continental Wire · number: seed “29” vs “19”" in out
 
 
+@pytest.mark.slow
 def test_changes_as_json_lists_the_conflict_the_verdict_and_the_new_version(flipped):
     found = json.loads(run_monitor("changes", "--since", "3", "--json", db=flipped["db"]).stdout)
     assert found["run"] == 3 and found["coverage"] == []
@@ -90,6 +92,7 @@ def test_changes_as_json_lists_the_conflict_the_verdict_and_the_new_version(flip
     assert version["version"] == 2 and version["url"].endswith(WIRE)
 
 
+@pytest.mark.slow
 def test_changes_since_a_time_are_those_since_the_run_that_started_then(flipped):
     [(started,)] = query(flipped["db"], "select started_at from crawl_runs where id = 3")
     by_run = json.loads(run_monitor("changes", "--since", "3", "--json",
@@ -99,17 +102,20 @@ def test_changes_since_a_time_are_those_since_the_run_that_started_then(flipped)
     assert {**by_run, "run": None} == by_time and changes.count(by_time) == 3
 
 
+@pytest.mark.slow
 def test_changes_without_since_are_those_of_the_latest_run(flipped):
     latest = run_monitor("changes", db=flipped["db"]).stdout
     assert latest == run_monitor("changes", "--since", "3", db=flipped["db"]).stdout
 
 
+@pytest.mark.slow
 def test_the_first_run_finds_the_story_as_new_coverage(flipped):
     found = json.loads(run_monitor("changes", "--since", "1", "--json", "--story",
                                    "trump-cartels", db=flipped["db"]).stdout)
     assert len(found["coverage"]) == 12
 
 
+@pytest.mark.slow
 def test_notify_gets_the_runs_changes_as_json_on_stdin(flipped):
     given = json.loads((flipped["tmp"] / "third.json").read_text(encoding="utf-8"))
     assert given == json.loads(run_monitor("changes", "--since", "3", "--json",
@@ -117,6 +123,7 @@ def test_notify_gets_the_runs_changes_as_json_on_stdin(flipped):
     assert "Gave 3 changes to the --notify command" in flipped["third"].stdout
 
 
+@pytest.mark.slow
 def test_notify_is_not_run_when_the_run_found_nothing_new(flipped):
     since_second, since_third = (
         json.loads(run_monitor("changes", "--since", run, "--json", db=flipped["db"]).stdout)
@@ -126,6 +133,7 @@ def test_notify_is_not_run_when_the_run_found_nothing_new(flipped):
     assert not (flipped["tmp"] / "second.json").exists()
 
 
+@pytest.mark.slow
 def test_a_failing_notify_command_is_told_in_one_line_and_the_run_stands(flipped):
     first = flipped["first"]
     assert first.returncode == 0
@@ -136,12 +144,14 @@ def test_a_failing_notify_command_is_told_in_one_line_and_the_run_stands(flipped
         ("finished", 0)]
 
 
+@pytest.mark.slow
 def test_changes_refuses_an_unknown_run_in_one_line(flipped):
     result = run_monitor("changes", "--since", "99", db=flipped["db"], check=False)
     assert result.returncode == 1
     assert result.stderr.strip() == "Error: --since 99: no crawl run 99 (see crawl_runs)"
 
 
+@pytest.mark.slow
 def test_the_story_feed_lists_the_flipped_verdict_as_valid_atom(flipped):
     async def get():
         return await Datasette([str(flipped["db"])]).client.get(

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import ROOT, fetch_when_up, free_port, run_monitor
 
+pytestmark = pytest.mark.slow  # runs the CLI in a subprocess
+
 
 def test_invalid_outlet_file_names_the_file_and_the_problem(tmp_path):
     outlets = tmp_path / "outlets.toml"

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from monitor.steps import copies
 from monitor.steps.extract import Article, content_hash
 from monitor.store import rows, schema
@@ -20,6 +22,7 @@ REWRITE = (
     "vessels. The authority said it remained open to talks but would not reverse the cut.")
 
 
+@pytest.mark.slow
 def test_a_sketch_is_the_same_in_every_process():
     here = copies.sketch(WIRE)
     there = subprocess.run(

@@ -17,7 +17,9 @@ import pytest
 from monitor.jobs.demo import SEED
 from monitor.steps.extract import Article, content_hash
 from monitor.store import rows, schema
-from tests.conftest import ROOT, run_monitor, write_outlets
+from tests.conftest import ROOT, copy_db, run_monitor, write_outlets
+
+pytestmark = pytest.mark.slow  # kills crawls and matching runs in subprocesses
 
 SLOW = ("-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
@@ -56,7 +58,8 @@ def sound(db):
     return conn
 
 
-def test_a_crawl_killed_midway_is_completed_by_the_next_run(outlet_server, tmp_path):
+def test_a_crawl_killed_midway_is_completed_by_the_next_run(outlet_server, crawled_story,
+                                                            tmp_path):
     db, outlets = tmp_path / "m.db", write_outlets(tmp_path, outlet_server)
     run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
                 "2025-08-08", db=db)
@@ -67,10 +70,7 @@ def test_a_crawl_killed_midway_is_completed_by_the_next_run(outlet_server, tmp_p
     stored_before = conn.execute("select count(*) from articles").fetchone()[0]
 
     run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
-    reference = tmp_path / "reference.db"
-    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
-                "2025-08-08", db=reference)
-    run_monitor("run", "--outlets", str(outlets), *FAST, db=reference)
+    reference = crawled_story
 
     conn = sound(db)
     urls = [u for (u,) in conn.execute("select url from articles")]
@@ -134,11 +134,19 @@ def add_articles(db_path, n):
     db.close()
 
 
-@pytest.mark.parametrize("kill_after", [0.15, 0.6])
-def test_matching_killed_midway_is_finished_by_the_next_run(crawled_demo, tmp_path, kill_after):
-    db = tmp_path / "m.db"
+@pytest.fixture(scope="session")
+def many_articles(crawled_demo, tmp_path_factory):
+    """The crawled demo and 3,000 more articles, not yet matched: built once, and copied by
+    each test that matches it."""
+    db = tmp_path_factory.mktemp("many") / "m.db"
     sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")
     add_articles(db, 3000)
+    return db
+
+
+@pytest.mark.parametrize("kill_after", [0.15, 0.6])
+def test_matching_killed_midway_is_finished_by_the_next_run(many_articles, tmp_path, kill_after):
+    db = copy_db(many_articles, tmp_path / "m.db")
     total = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
     stories = sqlite3.connect(db).execute("select count(*) from stories").fetchone()[0]
     process = start(db, "match", "--all")
@@ -156,10 +164,8 @@ def test_matching_killed_midway_is_finished_by_the_next_run(crawled_demo, tmp_pa
 
 
 def test_matching_whose_worker_dies_stops_with_one_line_and_is_finished_by_the_next_run(
-        crawled_demo, tmp_path):
-    db = tmp_path / "m.db"
-    sqlite3.connect(crawled_demo).execute(f"vacuum into '{db}'")
-    add_articles(db, 3000)
+        many_articles, tmp_path):
+    db = copy_db(many_articles, tmp_path / "m.db")
     total = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
     stories = sqlite3.connect(db).execute("select count(*) from stories").fetchone()[0]
     process = subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), "match",

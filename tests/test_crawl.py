@@ -8,6 +8,8 @@ from monitor.jobs.evaluate import coverage_outcomes, verdict_outcomes
 from monitor.store.schema import open_db
 from tests.conftest import run_monitor
 
+pytestmark = pytest.mark.slow  # reads the crawled demo database (a real crawl in a subprocess)
+
 
 @pytest.fixture(scope="module")
 def db(crawled_demo):
@@ -155,14 +157,15 @@ def test_syndicated_copies_are_found_by_the_crawl(crawled_demo):
 
 def test_a_second_crawl_of_an_unchanged_site_changes_no_article(crawled_demo, outlet_server,
                                                                 tmp_path):
-    from tests.conftest import write_outlets
+    from tests.conftest import copy_db, write_outlets
 
-    before = sqlite3.connect(crawled_demo).execute(
+    db = copy_db(crawled_demo, tmp_path / "m.db")  # the session's crawl stays as it was
+    before = sqlite3.connect(db).execute(
         "select id, content_hash, first_seen from articles order by id").fetchall()
     outlets = write_outlets(tmp_path, outlet_server)
     result = run_monitor("run", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0",
-                         db=crawled_demo)
-    after = sqlite3.connect(crawled_demo).execute(
+                         db=db)
+    after = sqlite3.connect(db).execute(
         "select id, content_hash, first_seen from articles order by id").fetchall()
     assert before == after
     assert "0 new or changed" in result.stdout

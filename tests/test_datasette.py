@@ -20,6 +20,8 @@ from monitor.faces.report import outlet_summary
 from monitor.store.rows import story_id
 from tests.conftest import ROOT, fetch_when_up, free_port
 
+pytestmark = pytest.mark.slow  # serves the crawled demo database
+
 
 def serve(db, port: int, quiet: bool = False) -> subprocess.Popen:
     """A real `monitor serve` on the database, on a loopback port."""

@@ -18,6 +18,8 @@ import pytest
 from monitor.jobs.demo import PUBLISHED, SEED
 from tests.conftest import ROOT, run_monitor
 
+pytestmark = pytest.mark.slow  # runs `monitor demo --serve` in a subprocess
+
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 
 

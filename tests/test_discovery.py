@@ -9,6 +9,8 @@ import pytest
 from monitor.jobs.demo import SEED, SITE, serve_site
 from tests.conftest import run_monitor, write_outlets
 
+pytestmark = pytest.mark.slow  # crawls the demo site in a subprocess
+
 
 def rows(db, sql, *params):
     return sqlite3.connect(db).execute(sql, params).fetchall()

@@ -48,6 +48,7 @@ def readme_demo_output() -> list[list[str]]:
     return [run for run in runs if run]
 
 
+@pytest.mark.slow
 def test_the_readme_shows_what_the_demo_prints(tmp_path):
     printed = run_monitor("demo", db=tmp_path / "demo.db").stdout
     # The demo serves its outlets on port 8765, or on a free port when that one is taken.

@@ -23,6 +23,8 @@ import pytest
 from monitor.jobs.demo import SEED, SITE, _SiteHandler
 from tests.conftest import ROOT, run_monitor, write_outlets
 
+pytestmark = pytest.mark.slow  # stops crawls in subprocesses
+
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 SEED_ARGS = ("seed", "add", str(SEED), "--slug", "trump-cartels", "--published", "2025-08-08")
 SERVED_FREELY = 8  # article requests answered before the slow server holds the rest
@@ -68,13 +70,9 @@ class SlowSite:
 
 
 @pytest.fixture(scope="module")
-def expected_paths(outlet_server, tmp_path_factory) -> set[str]:
+def expected_paths(crawled_story) -> set[str]:
     """The article paths one uninterrupted run over the demo site stores."""
-    tmp = tmp_path_factory.mktemp("reference")
-    db = tmp / "reference.db"
-    run_monitor(*SEED_ARGS, db=db)
-    run_monitor("run", "--outlets", str(write_outlets(tmp, outlet_server)), *FAST, db=db)
-    return set(article_paths(db))
+    return set(article_paths(crawled_story))
 
 
 def query(db: Path, sql: str) -> list[tuple]:

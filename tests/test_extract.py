@@ -2,12 +2,15 @@
 
 import json
 
+import pytest
+
 from monitor.jobs.demo import SITE
 from tests.conftest import run_monitor
 
 PAGE = SITE / "tribune/world/2025/08/09/pentagon-cartel-plans"
 
 
+@pytest.mark.slow
 def test_extract_json_gives_the_article_fields():
     result = run_monitor("extract", str(PAGE), "--json")
     article = json.loads(result.stdout)
@@ -18,12 +21,14 @@ def test_extract_json_gives_the_article_fields():
     assert article["text"].startswith("President Donald Trump has ordered the Pentagon")
 
 
+@pytest.mark.slow
 def test_extract_leaves_out_comments_cookie_notice_and_navigation():
     text = json.loads(run_monitor("extract", str(PAGE), "--json").stdout)["text"]
     for furniture in ("cookies", "border_watcher", "Subscribe", "Related stories", "Share on X"):
         assert furniture not in text
 
 
+@pytest.mark.slow
 def test_extract_reads_a_url_like_the_crawler(outlet_server):
     url = f"{outlet_server}/tribune/world/2025/08/09/pentagon-cartel-plans"
     from_url = json.loads(run_monitor("extract", url, "--json").stdout)
@@ -31,6 +36,7 @@ def test_extract_reads_a_url_like_the_crawler(outlet_server):
     assert from_url["text"] == from_file["text"]
 
 
+@pytest.mark.slow
 def test_extract_reports_a_missing_file_and_exits_non_zero(tmp_path):
     result = run_monitor("extract", str(tmp_path / "nope.html"), check=False)
     assert result.returncode == 1

@@ -88,6 +88,7 @@ def _monitor(*args: str, db: Path) -> subprocess.Popen:
                             text=True)
 
 
+@pytest.mark.slow
 def test_two_crawlers_fetch_every_page_exactly_once_between_them(site, redis_url, tmp_path):
     server, outlets = site
     db = tmp_path / "monitor.db"
@@ -104,6 +105,7 @@ def test_two_crawlers_fetch_every_page_exactly_once_between_them(site, redis_url
     assert sum(pages) == PAGES and min(pages) > 0, results
 
 
+@pytest.mark.slow
 def test_crawlers_sharing_a_frontier_store_every_page_once(site, redis_url, tmp_path):
     _, outlets = site
     db = tmp_path / "monitor.db"
@@ -118,6 +120,7 @@ def test_crawlers_sharing_a_frontier_store_every_page_once(site, redis_url, tmp_
     assert rows == (PAGES, PAGES)
 
 
+@pytest.mark.slow
 def test_requests_queued_in_redis_are_json(site, redis_url, tmp_path):
     import redis
 
@@ -141,6 +144,7 @@ def test_requests_queued_in_redis_are_json(site, redis_url, tmp_path):
     assert request["url"].startswith("http://127.0.0.1:")
 
 
+@pytest.mark.slow
 def test_a_wrong_redis_password_ends_the_crawl_with_one_line(site, redis_server, tmp_path):
     _, outlets = site
     wrong = redis_server.url.replace(redis_server.password, "not-the-password")
@@ -154,6 +158,7 @@ def test_a_wrong_redis_password_ends_the_crawl_with_one_line(site, redis_server,
     assert "not-the-password" not in result.stderr
 
 
+@pytest.mark.slow
 def test_an_unreachable_redis_ends_the_crawl_with_one_line(site, tmp_path):
     _, outlets = site
     started = time.monotonic()
@@ -167,6 +172,7 @@ def test_an_unreachable_redis_ends_the_crawl_with_one_line(site, tmp_path):
     assert "secret" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_crawl_without_redis_imports_no_redis(site, tmp_path):
     _, outlets = site
     probe = ("import sys\nfrom monitor.faces.cli import cli\n"
@@ -209,6 +215,7 @@ def test_a_run_is_refused_while_crawlers_share_the_database(tmp_path):
                 pass
 
 
+@pytest.mark.slow
 def test_a_killed_crawler_keeps_the_others_waiting_no_longer_than_its_heartbeat(
         site, redis_url, tmp_path):
     _, outlets = site
@@ -254,6 +261,7 @@ print("RESULT", stats.get("finish_reason"), stats.get("log_count/ERROR"),
 """
 
 
+@pytest.mark.slow
 def test_a_request_json_cannot_carry_is_an_error_and_the_crawl_goes_on(redis_url, route_server):
     route_server.routes["/b"] = _send(b"<html><body>b</body></html>", "text/html")
     result = subprocess.run([sys.executable, "-c", UNENCODABLE_CRAWL, redis_url,

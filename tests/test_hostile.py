@@ -15,6 +15,8 @@ import pytest
 from monitor.jobs.demo import SEED
 from tests.conftest import run_monitor
 
+pytestmark = pytest.mark.slow  # crawls hostile pages served on loopback
+
 ARTICLE = """<!DOCTYPE html><html><head><title>{title}</title>{meta}</head><body>
 <nav><a href="/">Home</a></nav><article><h1>{title}</h1>{body}</article>
 <footer>© Hostile Times</footer></body></html>"""

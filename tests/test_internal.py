@@ -158,10 +158,12 @@ def stored(db, path):
                                 "outlets.id = outlet_id where url like ?", f"%{path}")]
 
 
+@pytest.mark.slow
 def test_the_run_finishes(crawl):
     assert crawl["result"].returncode == 0, crawl["result"].stderr[-3000:]
 
 
+@pytest.mark.slow
 def test_the_internal_server_receives_no_request(crawl):
     print("PATHS", sorted((h, p) for h, p, _ in crawl["internal"].requests))
     assert crawl["internal"].requests == []
@@ -170,6 +172,7 @@ def test_the_internal_server_receives_no_request(crawl):
     assert "TOP SECRET" not in dump
 
 
+@pytest.mark.slow
 def test_the_listed_outlet_still_works(crawl):
     db = crawl["db"]
     assert stored(db, "/good-article") == ["Listed Times"]
@@ -177,6 +180,7 @@ def test_the_listed_outlet_still_works(crawl):
     assert stored(db, "/a-search-result-story") == ["Second Listed"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/iam",
                                  "http://10.0.0.1/admin", "{secret}/gdelt-entry",
                                  "{other}/gdelt-entry", "{mapped}/gdelt-entry",
@@ -190,16 +194,19 @@ def test_aggregator_entries_for_internal_addresses_are_refused_and_recorded(craw
     assert "non-public address" in error
 
 
+@pytest.mark.slow
 def test_an_aggregator_found_site_cannot_redirect_or_refresh_to_an_internal_address(crawl):
     requested = [path for _, path, _ in crawl["elsewhere"].requests]
     assert "/to-internal" in requested and "/refresh-to-internal" in requested
     assert crawl["internal"].requests == []
 
 
+@pytest.mark.slow
 def test_an_aggregator_found_site_with_a_hostile_name_is_stored_under_a_clean_one(crawl):
     assert stored(crawl["db"], "/hostile-name") == [clean(HOSTILE_NAME, lines=False).strip()]
 
 
+@pytest.mark.slow
 def test_robots_txt_of_aggregator_found_sites_and_redirect_targets_is_obeyed(crawl):
     assert [path for _, path, _ in crawl["robots"].requests] == ["/robots.txt"]
     errors = [r[0] for r in q(crawl["db"], "select error from pages where url like ?",
@@ -207,12 +214,14 @@ def test_robots_txt_of_aggregator_found_sites_and_redirect_targets_is_obeyed(cra
     assert errors and all("robots.txt" in e for e in errors)
 
 
+@pytest.mark.slow
 def test_canonical_url_on_another_port_is_not_taken(crawl):
     db, base = crawl["db"], crawl["outlet"].base
     assert q(db, "select url from articles where title = 'Claims another port'") == [
         (f"{base}/canonical-elsewhere",)]
 
 
+@pytest.mark.slow
 def test_an_aggregator_name_never_takes_a_listed_outlet(crawl):
     db = crawl["db"]
     assert q(db, "select domain from outlets where name = 'Listed Times'") == [("127.0.0.1",)]
@@ -225,6 +234,7 @@ def test_an_aggregator_name_never_takes_a_listed_outlet(crawl):
     assert listed and all(url.startswith(crawl["outlet"].base) for (url,) in listed)
 
 
+@pytest.mark.slow
 def test_the_report_prints_hostile_names_and_titles_clean(crawl, tmp_path):
     # Names are cleaned when an aggregator gives them; a database written before was not.
     db = tmp_path / "raw-names.db"

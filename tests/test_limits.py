@@ -87,6 +87,7 @@ urls = {[server.base + u for u in urls]}
     return run
 
 
+@pytest.mark.slow
 def test_an_endless_sitemap_index_chain_is_followed_to_the_depth_limit_and_the_run_finishes(
         crawl):
     result, (status, exit_code, finished), paths = crawl((), ["/chain/0.xml"],
@@ -96,6 +97,7 @@ def test_an_endless_sitemap_index_chain_is_followed_to_the_depth_limit_and_the_r
         f"/chain/{n}.xml" for n in range(DEPTH_LIMIT + 1))
 
 
+@pytest.mark.slow
 def test_a_run_over_its_time_limit_is_stopped_recorded_and_exits_non_zero(crawl):
     # No depth limit: only the run time limit can end this one.
     result, (status, exit_code, finished), paths = crawl(
@@ -105,6 +107,7 @@ def test_a_run_over_its_time_limit_is_stopped_recorded_and_exits_non_zero(crawl)
     assert "Crawl closespider_timeout" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_235k_item_feed_gives_only_its_newest_entries_and_the_run_finishes(crawl):
     result, (status, exit_code, _), paths = crawl(["/huge.xml"], (),
                                                   "-s", "MONITOR_MAX_ENTRIES=20")
@@ -114,6 +117,7 @@ def test_a_235k_item_feed_gives_only_its_newest_entries_and_the_run_finishes(cra
     assert "taking the newest 20 (MONITOR_MAX_ENTRIES)" in result.stderr
 
 
+@pytest.mark.slow
 def test_pages_of_too_many_elements_are_refused_unread_and_recorded(crawl):
     # Read, these would take minutes: refused, the run ends in seconds (bounded by the timeout).
     result, (status, _, _), _ = crawl((), (), urls=["/many-p", "/deep"], timeout=60)
@@ -123,6 +127,7 @@ def test_pages_of_too_many_elements_are_refused_unread_and_recorded(crawl):
     assert errors["deep"] == "too many elements to read (200,003 tags; the limit is 60,000)"
 
 
+@pytest.mark.slow
 def test_a_worker_stuck_on_a_page_past_the_read_limit_is_killed_and_the_page_recorded(crawl):
     # No element limit: the page reaches trafilatura, which would hold its worker for over a
     # minute in calls no signal interrupts; the run must end within the read limit plus seconds.
@@ -143,6 +148,7 @@ def test_newest_entries_come_dated_newest_first_then_undated_in_listed_order():
     assert newest.dropped == 2
 
 
+@pytest.mark.slow  # 235,000 items
 def test_a_feed_read_in_pieces_gives_every_item_once():
     body, reader, found = huge_feed(), FeedReader(), []
     for start in range(0, len(body), 4096):
@@ -151,6 +157,7 @@ def test_a_feed_read_in_pieces_gives_every_item_once():
     assert len(found) == HUGE + len(DATED) == len(set(found))
 
 
+@pytest.mark.slow
 def test_a_seed_too_long_for_an_article_is_refused_with_one_line(tmp_path):
     seed = tmp_path / "long.txt"
     seed.write_text(SEED.read_text(encoding="utf-8") * 80, encoding="utf-8")
@@ -161,6 +168,7 @@ def test_a_seed_too_long_for_an_article_is_refused_with_one_line(tmp_path):
     assert line.endswith("characters; the limit is 200,000)")
 
 
+@pytest.mark.slow
 def test_a_seed_page_of_too_many_elements_is_refused_with_one_line(tmp_path):
     seed = tmp_path / "many.html"
     seed.write_bytes(MANY_P)
@@ -170,6 +178,7 @@ def test_a_seed_page_of_too_many_elements_is_refused_with_one_line(tmp_path):
         f"Error: {seed}: too many elements to read (1,000,004 tags; the limit is 60,000)"]
 
 
+@pytest.mark.slow
 def test_extract_refuses_a_page_of_too_many_elements_as_the_crawl_does(tmp_path):
     page = tmp_path / "deep.html"
     page.write_bytes(DEEP)

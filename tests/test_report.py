@@ -8,6 +8,8 @@ import pytest
 
 from tests.conftest import run_monitor
 
+pytestmark = pytest.mark.slow  # reads the crawled demo and runs the CLI in a subprocess
+
 
 @pytest.fixture(scope="module")
 def html_report(crawled_demo, tmp_path_factory):

@@ -5,6 +5,8 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
+
 from monitor.jobs.demo import OUTLETS
 from tests.conftest import ROOT
 
@@ -14,12 +16,14 @@ def scrapy(*args, **kwargs):
                           text=True, timeout=300, **kwargs)
 
 
+@pytest.mark.slow
 def test_scrapy_list_names_every_way_of_finding_coverage():
     result = scrapy("list")
     assert result.returncode == 0, result.stderr
     assert set(result.stdout.split()) >= {"coverage", "feeds", "sitemaps", "urls"}
 
 
+@pytest.mark.slow
 def test_scrapy_crawl_feeds_stores_articles(outlet_server, tmp_path):
     db = tmp_path / "feeds.db"
     result = scrapy("crawl", "feeds", "-a", f"outlets={OUTLETS}", "-a", f"base={outlet_server}",

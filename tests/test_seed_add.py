@@ -8,6 +8,8 @@ from monitor.jobs.demo import SEEDS
 from tests.conftest import ROOT, RouteServer, run_monitor
 from tests.test_hostile import answer, page
 
+pytestmark = pytest.mark.slow  # runs the CLI in a subprocess
+
 PORT_STRIKE = next(seed for seed in SEEDS if seed.stem == "port-strike")
 CONGESTION = next(seed for seed in SEEDS if seed.stem == "congestion-charge")
 STRIKE_PAGE = ROOT / "data/demo/site/wire/2025/08/12/calder-bay-dockworkers-strike.html"

@@ -23,6 +23,7 @@ def setup(outlet_server, tmp_path):
     return db, write_outlets(tmp_path, outlet_server)
 
 
+@pytest.mark.slow
 def test_a_run_is_recorded_with_its_figures(setup):
     db, outlets = setup
     run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
@@ -34,6 +35,7 @@ def test_a_run_is_recorded_with_its_figures(setup):
     assert pages >= new_articles > 20 and matched == new_articles and finished
 
 
+@pytest.mark.slow
 def test_runs_are_logged_to_a_file_too(setup):
     db, outlets = setup
     run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
@@ -41,6 +43,7 @@ def test_runs_are_logged_to_a_file_too(setup):
     assert "Crawl finished" in log and "[scrapy" in log and "Matched" in log
 
 
+@pytest.mark.slow
 def test_a_second_run_while_one_holds_the_database_exits_at_once(setup):
     db, outlets = setup
     with run_lock(db):
@@ -60,6 +63,7 @@ def test_the_lock_is_released_after_a_run(tmp_path):
         pass
 
 
+@pytest.mark.slow
 def test_a_crawl_that_does_not_finish_exits_non_zero(setup):
     db, outlets = setup
     result = run_monitor("run", "--outlets", str(outlets), "-s", "CLOSESPIDER_PAGECOUNT=2",
@@ -70,6 +74,7 @@ def test_a_crawl_that_does_not_finish_exits_non_zero(setup):
     assert status == "closespider_pagecount" and exit_code == 1
 
 
+@pytest.mark.slow
 def test_schedule_runs_again_and_again(setup):
     db, outlets = setup
     result = subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "schedule",
@@ -91,6 +96,7 @@ def test_bad_intervals_are_refused(text):
         parse_interval(text)
 
 
+@pytest.mark.slow
 def test_progress_goes_to_plain_log_lines_when_not_on_a_terminal(setup):
     db, outlets = setup
     run_monitor("crawl", "--outlets", str(outlets), *FAST, "-s", "DOWNLOAD_DELAY=0.05",
@@ -99,6 +105,7 @@ def test_progress_goes_to_plain_log_lines_when_not_on_a_terminal(setup):
     assert re.search(r"progress: \d+ pages · \d+ articles .* cover a story", log)
 
 
+@pytest.mark.slow
 def test_scrapy_debug_lines_show_when_asked_for(setup):
     db, outlets = setup
     quiet = run_monitor("crawl", "--outlets", str(outlets), *FAST, db=db)
@@ -140,6 +147,7 @@ def on_a_terminal(setup):
     return in_a_terminal("run", "--outlets", str(outlets), *FAST, db=db), db
 
 
+@pytest.mark.slow
 def test_on_a_terminal_a_run_prints_one_progress_line_and_one_summary(on_a_terminal):
     printed, _ = on_a_terminal
     lines = [line for line in printed.split("\n") if line.strip()]
@@ -148,6 +156,7 @@ def test_on_a_terminal_a_run_prints_one_progress_line_and_one_summary(on_a_termi
     assert lines[1].startswith("Crawl finished:") and lines[2].startswith("Matched ")
 
 
+@pytest.mark.slow
 def test_on_a_terminal_scrapy_start_up_lines_go_to_the_log_file_only(on_a_terminal):
     printed, db = on_a_terminal
     log = db.with_suffix(".log").read_text()
@@ -155,6 +164,7 @@ def test_on_a_terminal_scrapy_start_up_lines_go_to_the_log_file_only(on_a_termin
     assert "Enabled extensions" not in printed and "[scrapy" not in printed
 
 
+@pytest.mark.slow
 def test_progress_ends_with_the_counts_of_the_summary_and_the_stored_run(on_a_terminal):
     printed, db = on_a_terminal
     last = printed.split("\n")[0].split("\r")[-1]
@@ -168,6 +178,7 @@ def test_progress_ends_with_the_counts_of_the_summary_and_the_stored_run(on_a_te
     assert stored[0] > 20
 
 
+@pytest.mark.slow
 def test_verbose_shows_scrapy_lines_on_the_terminal(setup):
     db, outlets = setup
     printed = in_a_terminal("crawl", "-v", "--outlets", str(outlets), *FAST, db=db)

@@ -12,6 +12,8 @@ import pytest
 from monitor.store import schema
 from tests.conftest import ROOT, run_monitor
 
+pytestmark = pytest.mark.slow  # upgrades 20,000 articles in subprocesses
+
 OLD = 2  # the old databases have the first two migrations: the later ones are pending
 ARTICLES = 20_000
 

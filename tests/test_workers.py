@@ -12,6 +12,8 @@ import pytest
 
 from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow
 
+pytestmark = pytest.mark.slow  # starts worker processes
+
 KINDS = pytest.mark.parametrize("kind", [AsyncPool, ExecutorPool])
 
 
