@@ -15,7 +15,7 @@ from tests.conftest import ROOT, run_monitor
 NAMES = schema.migration_names()
 OLD = 2  # the old databases have the first two migrations: the later ones are pending
 ARTICLES = 20_000
-RELEASE_0_1 = ROOT / "tests" / "fixtures" / "release-0.1.db"  # made by release 0.1's demo
+RELEASE_0_1 = ROOT / "tests" / "fixtures" / "release-0.1.db"  # version 0.1.0 demo, one story
 
 # A subprocess upgrades the database and SIGKILLs itself just before its Nth SQL statement:
 # the same statements in the same order on every copy, so the kill lands where the test says,
