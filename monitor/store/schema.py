@@ -112,7 +112,8 @@ def _probe(conn: sqlite3.Connection) -> Database:
 def migration_names() -> list[str]:
     """The names of every schema step, in the order they are applied."""
     # Migrations keeps its list private; what an empty database has pending is all of it.
-    return [step.name for step in migrations.pending(Database(memory=True))]
+    with Database(memory=True) as empty:
+        return [step.name for step in migrations.pending(empty)]
 
 
 def pending_migrations(db: Database) -> list[str]:
