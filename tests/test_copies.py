@@ -94,18 +94,15 @@ def test_a_changed_text_gets_a_new_sketch(tmp_path):
     assert stored == copies.sketch(REWRITE)
 
 
-def test_articles_stored_before_sketches_existed_are_searched_after_the_upgrade(tmp_path,
-                                                                                monkeypatch):
+def test_articles_stored_before_sketches_existed_are_searched_after_the_upgrade(tmp_path):
     path = tmp_path / "old.db"
-    before = [step for step in schema.MIGRATIONS if step[0] < "m006"]
-    monkeypatch.setattr(schema, "MIGRATIONS", before)
-    old = schema.open_db(path)
+    old = schema.connect(path)
+    schema.ensure_db_shape(old, stop_before="m006_copy_sketches")
     with old.conn:
         for i, text in enumerate([WIRE, REWRITE, WIRE]):
             old.execute("insert into articles (url, text, is_stub, first_seen) "
                         "values (?, ?, 0, ?)", [f"https://old.example/{i}", text, f"2025-08-1{i}"])
     old.close()
-    monkeypatch.undo()
 
     db = schema.open_db(path)
     assert rows.update_copies(db) == 3

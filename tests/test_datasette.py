@@ -169,7 +169,7 @@ def test_an_unknown_story_gets_datasette_404_page(datasette):
 def test_the_database_page_does_not_open_on_migrations(datasette):
     tables = {t["name"]: t["hidden"] for t in asyncio.run(get_json(
         datasette, "/monitor.json"))["tables"]}
-    assert tables["_migrations"] is True
+    assert tables["_sqlite_migrations"] is True
 
 
 @pytest.fixture(scope="module")

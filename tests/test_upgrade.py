@@ -14,8 +14,10 @@ from tests.conftest import ROOT, run_monitor
 
 pytestmark = pytest.mark.slow  # upgrades 20,000 articles in subprocesses
 
+NAMES = schema.migration_names()
 OLD = 2  # the old databases have the first two migrations: the later ones are pending
 ARTICLES = 20_000
+RELEASE_0_1 = ROOT / "tests" / "fixtures" / "release-0.1.db"  # version 0.1.0 demo, one story
 
 # A subprocess upgrades the database and SIGKILLs itself just before its Nth SQL statement:
 # the same statements in the same order on every copy, so the kill lands where the test says,
@@ -39,10 +41,15 @@ schema.ensure_db_shape(db)
 
 
 def _old_database(path: Path, articles: int = 10) -> None:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:OLD])
-        db = schema.open_db(path)
+    # Its steps recorded in `_migrations`, as every database made before sqlite-utils'
+    # Migrations was.
+    db = schema.connect(path)
+    schema.ensure_db_shape(db, stop_before=NAMES[OLD])
     with db.conn:
+        db.execute("create table _migrations (name text primary key, applied_at text)")
+        db.execute("insert into _migrations select name, applied_at from _sqlite_migrations "
+                   "order by id")
+        db.execute("drop table _sqlite_migrations")
         db.execute("insert into outlets (id, name, domain) values (1, 'Tribune', 'x.example')")
         db.conn.executemany(
             "insert into articles (id, url, outlet_id, title, text, content_hash, is_stub, "
@@ -74,22 +81,24 @@ def old_db(tmp_path_factory) -> tuple[Path, list[str]]:
 
 
 def _kill_points(statements: list[str]) -> dict[str, int]:
-    # For each pending step: halfway through its work, and as it records that it ran (its work
-    # done, nothing committed: where a step outside a transaction leaves a half-upgraded file).
+    # As the old records are dropped (carried over, nothing committed); for each pending step:
+    # halfway through its work, and as it records that it ran (its work done, nothing
+    # committed: where a step outside a transaction leaves a half-upgraded file).
     points, step, begun = {}, OLD, 0
     for number, sql in enumerate(statements, 1):
         if sql == "BEGIN IMMEDIATE":
             begun = number
-        elif sql.startswith('INSERT INTO "_migrations"') and begun:
-            name = schema.MIGRATIONS[step][0]
-            points[f"{name}-midway"] = (begun + number) // 2
-            points[f"{name}-recording"] = number
+        elif sql == 'DROP TABLE "_migrations"':
+            points["records-carried-over"] = begun = number
+        elif sql.startswith('INSERT INTO "_sqlite_migrations"') and begun:
+            points[f"{NAMES[step]}-midway"] = (begun + number) // 2
+            points[f"{NAMES[step]}-recording"] = number
             step, begun = step + 1, 0
     return points
 
 
-POINTS = [f"{name}-{where}" for name, _ in schema.MIGRATIONS[OLD:]
-          for where in ("midway", "recording")]
+POINTS = ["records-carried-over"] + [f"{name}-{where}" for name in NAMES[OLD:]
+                                     for where in ("midway", "recording")]
 
 
 @pytest.mark.parametrize("point", POINTS)
@@ -109,7 +118,7 @@ def test_an_upgrade_killed_at_any_point_is_finished_by_the_next_upgrade(old_db, 
 
     db = sqlite3.connect(path)
     assert db.execute("pragma integrity_check").fetchone() == ("ok",)
-    assert db.execute("select count(*) from _migrations").fetchone()[0] == len(schema.MIGRATIONS)
+    assert _recorded(db) == NAMES
     # The data steps ran exactly once: one first version and one pending search per article.
     assert db.execute("select count(*), count(distinct article_id) from versions"
                       ).fetchone() == (ARTICLES, ARTICLES)
@@ -128,18 +137,18 @@ def test_commands_that_only_read_refuse_an_old_database_and_leave_it_old(tmp_pat
         result = run_monitor(*command, *port, db=path, check=False)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        f"Error: database {path} needs an upgrade ({len(schema.MIGRATIONS) - OLD} schema steps): "
+        f"Error: database {path} needs an upgrade ({len(NAMES) - OLD} schema steps): "
         f"run `monitor upgrade` "
         f"(or any command that writes) first"]
-    assert sqlite3.connect(path).execute("select count(*) from _migrations").fetchone() == (OLD,)
+    assert _recorded(sqlite3.connect(path), "_migrations") == NAMES[:OLD]
 
 
 def test_upgrade_applies_the_pending_steps_and_says_which(tmp_path):
     path = tmp_path / "m.db"
     _old_database(path)
     first = run_monitor("upgrade", db=path).stdout
-    assert first.strip() == (f"Applied {len(schema.MIGRATIONS) - OLD} schema steps: " +
-                             ", ".join(name for name, _ in schema.MIGRATIONS[OLD:]))
+    assert first.strip() == (f"Applied {len(NAMES) - OLD} schema steps: " +
+                             ", ".join(NAMES[OLD:]))
     assert run_monitor("upgrade", db=path).stdout.strip() == "The database is up to date."
 
 
@@ -147,3 +156,50 @@ def test_upgrade_refuses_a_missing_database_and_creates_nothing(tmp_path):
     result = run_monitor("upgrade", db=tmp_path / "none" / "m.db", check=False)
     assert result.returncode != 0 and "no database at" in result.stderr
     assert not (tmp_path / "none").exists()
+
+
+def test_two_upgrades_at_once_apply_each_step_once_and_both_succeed(old_db, tmp_path):
+    path = tmp_path / "m.db"
+    shutil.copy(old_db[0], path)
+    command = [sys.executable, "-m", "monitor", "--db", str(path), "upgrade"]
+    both = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for _ in range(2)]
+    outputs = [process.communicate(timeout=300) for process in both]
+    assert [process.returncode for process in both] == [0, 0], outputs
+    applied = [name for out, _ in outputs if out.startswith("Applied")
+               for name in out.split(": ", 1)[1].strip().split(", ")]
+    assert sorted(applied) == NAMES[OLD:]
+    assert _recorded(sqlite3.connect(path)) == NAMES
+
+
+def test_commands_that_only_read_read_a_release_0_1_database_as_it_is(tmp_path):
+    path = tmp_path / "m.db"
+    shutil.copy(RELEASE_0_1, path)
+    assert "trump-cartels" in run_monitor("seed", "list", db=path).stdout
+    assert "23 claims" in run_monitor("report", db=path).stdout
+    db = sqlite3.connect(path)
+    assert _recorded(db, "_migrations") == NAMES[:12]
+    assert not db.execute("select 1 from sqlite_master where name = '_sqlite_migrations'"
+                          ).fetchone()
+
+
+def test_a_release_0_1_database_upgrades_in_place_each_step_recorded_once(tmp_path):
+    path = tmp_path / "m.db"
+    shutil.copy(RELEASE_0_1, path)
+    report = run_monitor("report", db=path).stdout
+    new = NAMES[12:]  # the steps added since release 0.1
+    assert run_monitor("upgrade", db=path).stdout.strip() == (
+        f"Applied {len(new)} schema steps: {', '.join(new)}" if new
+        else "The database is up to date.")
+    db = sqlite3.connect(path)
+    assert _recorded(db) == NAMES
+    assert not db.execute("select 1 from sqlite_master where name = '_migrations'").fetchone()
+    assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert run_monitor("report", db=path).stdout == report
+    assert "trump-cartels" in run_monitor("seed", "list", db=path).stdout
+    assert run_monitor("upgrade", db=path).stdout.strip() == "The database is up to date."
+
+
+def _recorded(db: sqlite3.Connection, table: str = "_sqlite_migrations") -> list[str]:
+    # The steps a database records as applied, in the order applied.
+    return [name for (name,) in db.execute(f"select name from {table} order by rowid")]

@@ -1,9 +1,5 @@
-"""The SQLite file: schema, migrations, and `save_*` functions over plain data.
-
-Table and column names are the public contract (DESIGN.md): people write SQL against them in
-Datasette. Schema changes are small registered steps recorded in `_migrations`, so a database
-file kept for months upgrades itself when opened.
-"""
+"""Reading and writing the database's rows: `save_*` functions over plain data, and the reads
+the crawl, the matcher and the reports make (the schema is schema.py's)."""
 
 from __future__ import annotations
 
@@ -155,18 +151,13 @@ class Batch:
     def page(self) -> Iterator[None]:
         """One page's rows: kept whole, or (on an exception) not at all."""
         if not self.db.conn.in_transaction:
-            # IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the
-            # page's first read. A deferred transaction that read before another crawler
-            # sharing the database committed cannot then write: "database is locked" at once.
+            # IMMEDIATE, not db.atomic()'s deferred BEGIN: the write lock is taken (waiting up
+            # to the busy timeout) before the page's first read. A deferred transaction that
+            # read before another crawler sharing the database committed cannot then write:
+            # "database is locked" at once.
             self.db.execute("begin immediate")
-        self.db.execute("savepoint page")
-        try:
+        with self.db.atomic():  # inside the batch's transaction: a savepoint
             yield
-        except BaseException:
-            self.db.execute("rollback to page")
-            raise
-        finally:
-            self.db.execute("release page")
         self.uncommitted += 1
         if self.uncommitted >= self.pages:
             self.commit()
@@ -192,6 +183,7 @@ def page_validators(db: Database, url: str) -> dict:
 
 def touch_pages(db: Database, urls: list[str]) -> None:
     """Record that pages were fetched again and had not changed."""
+    # Not db.atomic(): this commits the crawl's open batch too (pipelines._flush_touched).
     with db.conn:
         db.conn.executemany("update pages set fetched_at = ? where url = ?",
                             [(now(), url) for url in urls])
@@ -404,7 +396,7 @@ def update_copies(db: Database) -> int:
     found = copies.copies_among(
         *_candidate_pairs(db, pending),
         lambda i: db.execute("select text from articles where id = ?", [i]).fetchone()[0])
-    with db.conn:
+    with db.atomic():
         db.conn.executemany("insert or replace into copies (article_id, copy_of, similarity) "
                             "values (?, ?, ?)", found)
         db.conn.executemany("delete from _pending_copies where article_id = ?",
@@ -442,7 +434,7 @@ def _sketch_missing(db: Database) -> None:
         "select articles.id, articles.text from _pending_copies "
         "join articles on articles.id = _pending_copies.article_id where articles.is_stub = 0 "
         "and not exists (select 1 from _sketches where _sketches.article_id = articles.id)"))
-    with db.conn:
+    with db.atomic():
         for article_id, text in missing:
             _save_sketch(db, article_id, copies.sketch(text))
 

@@ -1,27 +1,27 @@
-"""The SQLite file: schema, migrations, and `save_*` functions over plain data.
+"""The SQLite file: opening it, telling its damage from other errors, and its schema's steps.
 
-Table and column names are the public contract (DESIGN.md): people write SQL against them in
-Datasette. Schema changes are small registered steps recorded in `_migrations`, so a database
-file kept for months upgrades itself when opened.
+Table and column names are the public contract (README.md, "Tables"): people write SQL against
+them in Datasette. Schema changes are small steps in one `sqlite_utils.Migrations` set, recorded
+in `_sqlite_migrations`, so a database file kept for months upgrades itself when opened.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
+from sqlite_utils import Database, Migrations
 
-MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []
+# Each step is a function named m0NN_what, registered with `@migrations()`, applied in the
+# order defined here.
+migrations = Migrations("monitor")
 
-
-def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-    """Register a schema step; steps run once each, in the order they are defined."""
-    MIGRATIONS.append((fn.__name__, fn))
-    return fn
+# Where version 0.1.0 recorded the steps applied (name, applied_at): carried over into
+# `_sqlite_migrations` by the first command that writes.
+LEGACY_RECORDS = "_migrations"
 
 
 def now() -> str:
@@ -109,38 +109,73 @@ def _probe(conn: sqlite3.Connection) -> Database:
     return Database(conn)
 
 
+def migration_names() -> list[str]:
+    """The names of every schema step, in the order they are applied."""
+    # Migrations keeps its list private; what an empty database has pending is all of it.
+    with Database(memory=True) as empty:
+        return [step.name for step in migrations.pending(empty)]
+
+
 def pending_migrations(db: Database) -> list[str]:
-    """The names of the migrations this database has not had yet (reads only)."""
-    if not db["_migrations"].exists():
-        return [name for name, _ in MIGRATIONS]
-    done = {name for (name,) in db.execute("select name from _migrations")}
-    return [name for name, _ in MIGRATIONS if name not in done]
+    """The names of the steps this database has not had yet (reads only)."""
+    done = set()
+    if db[LEGACY_RECORDS].exists():  # not carried over yet: a command that only read it
+        done = {name for (name,) in db.execute(f"select name from {LEGACY_RECORDS}")}
+    return [step.name for step in migrations.pending(db) if step.name not in done]
 
 
-def ensure_db_shape(db: Database) -> list[str]:
-    """Apply the migrations this database has not seen yet, each in one transaction together
-    with the record that it ran (a kill leaves each step done or not begun); returns their names.
-    """
-    db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
-    waiting = set(pending_migrations(db))
+def ensure_db_shape(db: Database, stop_before: str | None = None) -> list[str]:
+    """Apply the steps this database has not had yet (only those before `stop_before`, if
+    given), each in one transaction with its record; returns their names."""
+    if not db[LEGACY_RECORDS].exists() and _next_step(db, stop_before)[0] is None:
+        return []  # up to date: no write lock taken
     applied = []
-    for name, step in MIGRATIONS:
-        if name not in waiting:
-            continue
-        with _write_transaction(db):
-            # Another command may have applied it since we looked.
-            if db.execute("select 1 from _migrations where name = ?", [name]).fetchone():
-                continue
-            step(db)
-            db["_migrations"].insert({"name": name, "applied_at": now()})
+    while name := _apply_next(db, stop_before):
         applied.append(name)
     return applied
 
 
+def _next_step(db: Database, stop_before: str | None) -> tuple[str | None, list[str]]:
+    # The next step to apply (None if there is none before `stop_before`), and those after it.
+    names = migration_names()
+    allowed = names[:names.index(stop_before)] if stop_before else names
+    pending = pending_migrations(db)
+    if not pending or pending[0] not in allowed:
+        return None, pending
+    return pending[0], pending[1:]
+
+
+def _apply_next(db: Database, stop_before: str | None) -> str | None:
+    # Migrations.apply looks for pending steps before any transaction, then runs each in
+    # db.atomic(), a deferred BEGIN: two commands upgrading at once both find a step pending,
+    # and the second fails ("database is locked", or the step run again hits "duplicate column"
+    # and is rolled back). So the write lock is taken first and apply() looks under it; its
+    # atomic() then nests as a savepoint, committed together with the record by our COMMIT.
+    # One step a lock: apply() stops before the first of the steps after it.
+    with _write_lock(db):
+        _carry_over_legacy_records(db)
+        step, later = _next_step(db, stop_before)
+        if step is not None:
+            migrations.apply(db, stop_before=later)
+    return step
+
+
+def _carry_over_legacy_records(db: Database) -> None:
+    # In the same transaction as the drop, so a kill leaves the records in one table or the
+    # other; in the order applied (the rowid), as Migrations.applied lists them.
+    if not db[LEGACY_RECORDS].exists():
+        return
+    migrations.ensure_migrations_table(db)
+    db.execute(f"insert or ignore into {migrations.migrations_table} (migration_set, name, "
+               f"applied_at) select ?, name, applied_at from {LEGACY_RECORDS} order by rowid",
+               [migrations.name])
+    db[LEGACY_RECORDS].drop()
+
+
 @contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
-    # Not db.atomic(): it begins a deferred transaction, so two commands upgrading at once
-    # could both find a step pending. IMMEDIATE takes the write lock before looking.
+def _write_lock(db: Database) -> Iterator[None]:
+    # Not db.atomic(): its BEGIN is deferred, and takes the write lock only at the first write,
+    # after the look. IMMEDIATE waits (up to the busy timeout) for the lock before looking.
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
@@ -151,7 +186,7 @@ def _write_transaction(db: Database) -> Iterator[None]:
     db.execute("COMMIT")
 
 
-@migration
+@migrations()
 def m001_initial(db: Database) -> None:
     db["stories"].create({"id": int, "slug": str, "title": str, "seed_text": str, "source": str,
                           "created_at": str}, pk="id", not_null={"slug"})
@@ -188,7 +223,7 @@ def m001_initial(db: Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True)
 
 
-@migration
+@migrations()
 def m002_views(db: Database) -> None:
     db.create_view("coverage_matrix", """
         select stories.slug as story, claims.position as claim, claims.kind,
@@ -207,7 +242,7 @@ def m002_views(db: Database) -> None:
         from coverage_matrix where verdict = 'conflict'""", replace=True)
 
 
-@migration
+@migrations()
 def m003_discovery(db: Database) -> None:
     db["stories"].add_column("query", str)
     db["stories"].add_column("language", str)
@@ -246,21 +281,21 @@ def m003_discovery(db: Database) -> None:
         join outlets on outlets.id = articles.outlet_id""", replace=True)
 
 
-@migration
+@migrations()
 def m004_run_figures(db: Database) -> None:
     for column in ("new_articles", "new_versions", "matched", "exit_code"):
         db["crawl_runs"].add_column(column, int)
     db["crawl_runs"].add_column("log_file", str)
 
 
-@migration
+@migrations()
 def m005_raw_pages_zstd(db: Database) -> None:
     # New raw pages are zstd-compressed (as small as gzip, seven times faster to write); rows
     # stored before keep their gzip bytes in html_gz, and `page_html` reads either.
     db["pages"].add_column("html_zst", bytes)
 
 
-@migration
+@migrations()
 def m006_copy_sketches(db: Database) -> None:
     # Articles stored or changed since the last search for syndicated copies; a crawl killed
     # before its search leaves them here for the next run.
@@ -275,7 +310,7 @@ def m006_copy_sketches(db: Database) -> None:
     db.execute("insert into _pending_copies (article_id) select id from articles")
 
 
-@migration
+@migrations()
 def m007_recrawl_lookups(db: Database) -> None:
     # A recrawl looks up every listed page before asking for it: from one small index, not
     # from the page rows (with their raw HTML) and the articles (with their text).
@@ -287,7 +322,7 @@ def m007_recrawl_lookups(db: Database) -> None:
     db.execute("create index articles_url_text_hash on articles (url, content_hash)")
 
 
-@migration
+@migrations()
 def m008_coverage_kinds(db: Database) -> None:
     # What each article is to each story (seed, copy, coverage, mention, unrelated) and why.
     db["coverage"].add_column("kind", str)
@@ -308,7 +343,7 @@ def m008_coverage_kinds(db: Database) -> None:
         left join outlets on outlets.id = articles.outlet_id""", replace=True)
 
 
-@migration
+@migrations()
 def m009_outlet_views(db: Database) -> None:
     # Datasette answers "who" directly: every match with its outlet's name, and what each
     # outlet left out. An outlet leaves a claim out when none of its covering articles carries
@@ -334,21 +369,21 @@ def m009_outlet_views(db: Database) -> None:
                           and m.verdict != 'absent')""", replace=True)
 
 
-@migration
+@migrations()
 def m010_run_reasons(db: Database) -> None:
     # Why a run failed or was interrupted ("database or disk is full"): the status alone
     # does not tell the user what to fix.
     db["crawl_runs"].add_column("reason", str)
 
 
-@migration
+@migrations()
 def m011_match_notes(db: Database) -> None:
     # What a supporting sentence says only loosely (a rounded amount: "about 30" for 29):
     # not a conflict, but worth a look.
     db["matches"].add_column("notes", str)
 
 
-@migration
+@migrations()
 def m012_covering_since(db: Database) -> None:
     # When an article became coverage of a story: on its first match, or when an edit, a
     # re-match or a story registered again turned it into coverage (`monitor changes`).
