@@ -41,12 +41,14 @@ def connect(path: str | Path) -> Database:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
+    # First: switching a new file to WAL needs a moment alone with it, and without a busy
+    # timeout a second process starting at the same time fails with "database is locked".
+    db.execute("PRAGMA busy_timeout=10000")
     db.execute("PRAGMA journal_mode=WAL")
     # In WAL mode NORMAL survives any crash of the program; only a power cut can lose the
     # last commits, never consistency.
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA busy_timeout=10000")
     return db
 
 
