@@ -64,7 +64,7 @@ class OutletSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         # Read here, written by the pipeline: what was fetched before is looked up page by page.
-        spider.db = schema.open_db(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
+        spider.db = schema.open_db(crawler.settings["MONITOR_DB"])
         spider.stories = rows.stories_to_crawl(spider.db)
         if spider.query:
             spider.stories = [{**s, "query": spider.query} for s in spider.stories] or [

@@ -136,7 +136,7 @@ class ArticlePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        return cls(settings.get("MONITOR_DB", "data/monitor.db"),
+        return cls(settings["MONITOR_DB"],
                    settings.getint("MONITOR_EXTRACT_WORKERS", 2), crawler.stats,
                    settings.getfloat("MONITOR_READ_TIMEOUT", READ_TIMEOUT),
                    settings.getint("MONITOR_MAX_ELEMENTS", MAX_ELEMENTS), crawler)

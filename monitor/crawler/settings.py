@@ -3,9 +3,12 @@
 Override any of them per run with `monitor crawl -s NAME=VALUE` or `scrapy crawl -s NAME=VALUE`.
 """
 
+from monitor.store.schema import DEFAULT_DB
+
 BOT_NAME = "media-monitor"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+MONITOR_DB = DEFAULT_DB  # the commands set the --db path
 
 # Politeness: who we are, robots.txt, and a pace set by the servers' own response times.
 MONITOR_CONTACT_URL = "https://github.com/media-monitor/media-monitor"

@@ -23,7 +23,6 @@ from monitor.steps.extract import TooComplex, extract_page
 from monitor.steps.outlets import OutletFileError
 from monitor.store import rows, schema
 
-DEFAULT_DB = "data/monitor.db"
 WORKER_DIED = ("a matching worker process died (out of memory?); the articles matched so far "
                "are saved: run `monitor match` to finish")
 logger = logging.getLogger("monitor")
@@ -53,7 +52,7 @@ def _db_error(ctx: click.Context, doing: str, error: Exception) -> CliError:
 
 @click.group(cls=_Commands)
 @click.version_option(package_name="media-monitor")
-@click.option("--db", "db_path", envvar="MONITOR_DB", default=DEFAULT_DB, show_default=True,
+@click.option("--db", "db_path", envvar="MONITOR_DB", default=schema.DEFAULT_DB, show_default=True,
               type=click.Path(dir_okay=False), help="SQLite database (or $MONITOR_DB).")
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
