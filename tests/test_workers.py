@@ -4,6 +4,8 @@
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # starts worker processes
 
@@ -159,3 +162,28 @@ def test_calls_within_the_time_limit_are_answered():
             pool.close()
 
     assert len(set(run(calls()))) <= 2
+
+
+def language_model_loaded(_=None):
+    import py3langid.langid
+
+    return py3langid.langid.IDENTIFIER is not None
+
+
+def test_a_crawl_s_workers_start_with_the_extractor_s_data_loaded_by_their_server():
+    # A fresh process: the server is started once per process, with the first pool's preload.
+    script = ("from monitor.crawler.workers import worker_pool\n"
+              "from tests.test_workers import language_model_loaded\n"
+              "with worker_pool(1, read_pages=True) as pool:\n"
+              "    print(pool.submit(language_model_loaded).result())\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.split() == ["True"], result.stderr
+
+
+def test_importing_the_warm_up_loads_nothing():
+    result = subprocess.run([sys.executable, "-c", "import monitor.crawler.warm\n"
+                             "from tests.test_workers import language_model_loaded\n"
+                             "print(language_model_loaded())"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.split() == ["False"], result.stderr

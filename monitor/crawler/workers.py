@@ -33,8 +33,9 @@ from typing import Any
 # imports already imported by the server it forks from, that costs milliseconds, not a second.
 PRELOAD = ["click", "monitor.faces.cli", "monitor.crawler.pipelines"]
 # For a crawl, the server also loads what extraction loads on its first page (stop-word lists,
-# suffix list, language model): once, instead of once in every worker (`bench/workers.py`).
-PRELOAD_FOR_READING = [*PRELOAD, "monitor.crawler.warm"]
+# suffix list, language model): once, instead of once in every worker (`bench/workers.py`). The
+# last module preloaded is the server's start, which makes that call (`warm.warm`).
+PRELOAD_FOR_READING = [*PRELOAD, "monitor.crawler.reading_server"]
 
 
 class TooSlow(Exception):
