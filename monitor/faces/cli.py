@@ -14,8 +14,9 @@ import click
 from monitor.crawler import frontier
 from monitor.faces import changes, report
 from monitor.faces.terminal import BadParameter, CliError, echo, json_line
-from monitor.jobs import crawl as crawl_job
+from monitor.jobs import demo as demo_job
 from monitor.jobs import match as match_job
+from monitor.jobs import run as run_job
 from monitor.jobs import schedule
 from monitor.jobs import seed as seed_job
 from monitor.steps import match as match_
@@ -162,51 +163,32 @@ def _quiet(settings: tuple[str, ...], verbose: bool) -> tuple[str, ...]:
     return ("LOG_LEVEL=WARNING", *settings)
 
 
-def _crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...], base=None,
-           redis_url: str | None = None) -> dict:
-    try:
-        figures = crawl_job.crawl(ctx.obj["db_path"], outlets, base, _settings(settings),
-                             log_file=ctx.obj.get("log_file"), redis_url=redis_url)
-    except (OutletFileError, frontier.RedisUnavailable) as e:
-        raise CliError(str(e)) from e
-    except (OSError, sqlite3.Error) as e:
-        raise _db_error(ctx, "cannot use", e) from e
-    why = f" ({figures['reason']})" if figures.get("reason") else ""
-    _say(f"Crawl {figures['status']}{why}: {figures['pages']} pages, {figures['articles']} "
-         f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
-         f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")
-    return figures
-
-
-def _stopped(status: str) -> bool:
-    # After a storage error or a forced shutdown, matching the backlog would fail again or
-    # keep running against the user's wish: the next run does it.
-    return status in ("failed", "interrupted")
-
-
 def _say(message: str) -> None:
     """Print a line and keep it in the log file."""
     echo(message)
     logger.info(message)
 
 
-@contextmanager
-def _unattended(ctx: click.Context, log_file: str | None, shared: bool = False):
-    """One run at a time per database (or, `shared`, any number of crawlers through one Redis
-    frontier, but no other run), logged to a file as well as the terminal."""
+def _log_file(ctx: click.Context, log_file: str | None) -> str:
     path = log_file or str(Path(ctx.obj["db_path"]).with_suffix(".log"))
     if Path(path).resolve() == Path(ctx.obj["db_path"]).resolve():
         # `--db monitor.log`: log lines appended to the database file would damage it.
         raise CliError(f"--db {ctx.obj['db_path']}: the log file would be the database file; "
                        f"name the database *.db (or give --log-file)")
+    return path
+
+
+@contextmanager
+def _crawl_errors(ctx: click.Context):
+    """What stops a crawl or a run before it ends, told in one line."""
     try:
-        with schedule.run_lock(ctx.obj["db_path"], shared=shared):
-            ctx.obj["log_file"] = str(schedule.log_to_file(path))
-            yield
+        yield
     except schedule.AlreadyRunning as e:
         error = CliError(str(e))
         error.exit_code = 75  # EX_TEMPFAIL: nothing wrong, try again later
         raise error from e
+    except (OutletFileError, frontier.RedisUnavailable) as e:
+        raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot use", e) from e
     except BrokenProcessPool as e:  # the crawl replaces its workers; catching up does not
@@ -247,12 +229,12 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
 
     Example: monitor crawl --outlets data/outlets.toml -s DOWNLOAD_DELAY=1
     """
-    with _unattended(ctx, log_file, shared=bool(redis_url)):
-        figures = _crawl(ctx, outlets, _quiet(settings, verbose), redis_url=redis_url)
-        _say(f"Matched {figures['matched']} articles as they were stored: "
-             f"{figures['covering']} cover a story")
-    if figures["status"] != "finished":
-        sys.exit(crawl_job.exit_code(figures["status"]))
+    with _crawl_errors(ctx):
+        figures = run_job.run(ctx.obj["db_path"], outlets, _settings(_quiet(settings, verbose)),
+                              log_file=_log_file(ctx, log_file), redis_url=redis_url,
+                              catch_up=False, say=_say)
+    if figures["exit_code"]:
+        sys.exit(figures["exit_code"])
 
 
 @cli.command()
@@ -302,22 +284,14 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     --notify 'mail -s "story changed" me@example.com'
     """
-    with _unattended(ctx, log_file, shared=bool(redis_url)):
-        figures = _crawl(ctx, outlets, _quiet(settings, verbose), redis_url=redis_url)
-        if _stopped(figures["status"]):
-            sys.exit(crawl_job.exit_code(figures["status"]))
-        db = _db(ctx)
-        # The crawl matched what it stored; this catches up on stories added since.
-        later = match_job.match_stories(db, progress=_progress)
-        matched = figures["matched"] + later["articles"]
-        _say(f"Matched {matched} articles: {figures['covering'] + later['coverage']} cover "
-             f"a story")
-        code = crawl_job.exit_code(figures["status"])
-        rows.finish_run(db, figures["run_id"], matched=matched, exit_code=code)
-        if notify:
-            _notify(db, figures["run_id"], notify)
-    if code:
-        sys.exit(code)
+    with _crawl_errors(ctx):
+        figures = run_job.run(ctx.obj["db_path"], outlets, _settings(_quiet(settings, verbose)),
+                              log_file=_log_file(ctx, log_file), redis_url=redis_url,
+                              say=_say, progress=_progress)
+        if notify and not run_job.stopped(figures["status"]):
+            _notify(_db(ctx), figures["run_id"], notify)
+    if figures["exit_code"]:
+        sys.exit(figures["exit_code"])
 
 
 def _notify(db, run_id: int, command: str) -> None:
@@ -580,67 +554,45 @@ def demo(ctx: click.Context, keep_serving: bool, port: int) -> None:
 
     Example: monitor demo --serve
     """
-    from monitor.jobs import demo as demo_site
-
     if keep_serving:
         _serve_demo(ctx, port)
         return
-
-    server, base = demo_site.serve_site(port=demo_site.DEMO_PORT)
-    echo(f"Serving the demo outlets at {base}")
+    with _crawl_errors(ctx):
+        stories = demo_job.demo(ctx.obj["db_path"], say=echo)
     db = _db(ctx)
-    stories = []
-    for seed_file in demo_site.SEEDS:
-        story, slug = seed_job.add_seed(db, str(seed_file), seed_file.stem,
-                                    published=demo_site.PUBLISHED.get(seed_file.stem),
-                                    replace=True)
-        stories.append(story)
-        echo(f"Story {slug!r}: {len(rows.stored_claims(db, story))} claims from "
-                   f"data/seeds/{seed_file.name}")
-    crawled = _crawl(ctx, str(demo_site.OUTLETS), ("DOWNLOAD_DELAY=0",
-                                                   "AUTOTHROTTLE_ENABLED=False",
-                                                   "LOG_LEVEL=WARNING"), base=base)
-    server.shutdown()
-    later = match_job.match_stories(db)  # what the crawl stored before a story was registered
-    echo(f"Matched {crawled['matched'] + later['articles']} articles: "
-               f"{crawled['covering'] + later['coverage']} cover a story\n")
     for story in stories:
         echo(report.render_report(db, story) + "\n")
     echo(f"Explore it in Datasette:  .venv/bin/monitor --db {ctx.obj['db_path']} serve"
-               f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
-               f"query with story = trump-cartels)")
+         f"\n  then open http://127.0.0.1:8001/ (try the 'Coverage matrix of a story' "
+         f"query with story = trump-cartels)")
 
 
 def _serve_demo(ctx: click.Context, port: int) -> None:
     import signal
-    import tempfile
     import time
-
-    from monitor.jobs import demo as demo_site
 
     # SIGTERM stops it as Ctrl-C does: the copy of the site is removed either way. Ctrl-C's
     # handler is set too: a process started in the background by a shell without job control
     # inherits SIGINT ignored, and Python then leaves it so.
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.default_int_handler)
-    with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
-        server, base, outlets = demo_site.serve_copy(Path(folder), port)
-        db, seed = ctx.obj["db_path"], demo_site.SEED
-        try:  # from the first line printed: whoever reads it may stop it at once
+    db, seed = ctx.obj["db_path"], demo_job.SEED
+    try:
+        with demo_job.serving_copy(port) as (base, outlets, site):
+            # From the first line printed: whoever reads it may stop it at once.
             echo(f"Serving the demo outlets at {base} until Ctrl-C.\n"
                  f"Outlet file: {outlets}\n"
-                 f"Pages: {Path(folder) / 'site'} (edit one, run again: a new version)\n\n"
+                 f"Pages: {site} (edit one, run again: a new version)\n\n"
                  f"Try, in another terminal:\n"
                  f"  .venv/bin/monitor --db {db} seed add data/seeds/{seed.name}"
-                 f" --slug {seed.stem} --published {demo_site.PUBLISHED[seed.stem]}\n"
+                 f" --slug {seed.stem} --published {demo_job.PUBLISHED[seed.stem]}\n"
                  f"  .venv/bin/monitor --db {db} run --outlets {outlets}\n"
                  f"  .venv/bin/monitor --db {db} changes\n"
                  f"  .venv/bin/monitor --db {db} schedule --every 1m --outlets {outlets}")
             while True:
                 time.sleep(3600)
-        except KeyboardInterrupt:
-            server.shutdown()
-            server.server_close()
+    except KeyboardInterrupt:
+        pass
     echo("Stopped: the demo outlets are down.")
 
 

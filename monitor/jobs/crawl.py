@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from sqlite_utils import Database
 
 from monitor.crawler import frontier
 from monitor.crawler.workers import start_server
@@ -28,7 +31,8 @@ def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Set
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
           overrides: dict[str, str] | None = None, log_file: str | None = None,
-          redis_url: str | None = None) -> dict:
+          redis_url: str | None = None,
+          before_start: Callable[[], None] | None = None) -> dict:
     """Run the coverage spider once over every outlet, recorded in `crawl_runs` (a damaged
     database file raises `schema.Damaged` first).
 
@@ -39,7 +43,21 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     when SIGINT or SIGTERM stopped it) and reason (why it failed or stopped, or None).
     With `redis_url`, requests go through the frontier shared with other crawlers
     (monitor/crawler/frontier.py; `frontier.RedisUnavailable` when Redis cannot be used).
+    `before_start` is called once the crawl is set up, just before it starts (`tune_process`).
     """
+    with crawling(db_path, outlets_path, base, overrides, log_file, redis_url,
+                  before_start) as figures:
+        return figures
+
+
+@contextmanager
+def crawling(db_path: str, outlets_path: str, base: str | None = None,
+             overrides: dict[str, str] | None = None, log_file: str | None = None,
+             redis_url: str | None = None,
+             before_start: Callable[[], None] | None = None) -> Iterator[dict]:
+    """`crawl` as a block, which starts once the crawl has ended: the run is recorded finished
+    as the block ends, once, with its figures as the block left them (`monitor run` adds what
+    it matched after the crawl, and its `exit_code`)."""
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     settings = crawl_settings(db_path, overrides)
     if redis_url:
@@ -49,45 +67,68 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
     # ours: found here, the run stops before it starts and records nothing.
     schema.check_pages(db)
-    run_id = rows.start_run(db, log_file)
+    figures = {"run_id": rows.start_run(db, log_file), "status": "failed"}
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
     before = rows.counts(db)
     process = CrawlerProcess(settings)
-    _log_only_what_is_kept()
     crawler = process.create_crawler("coverage")
     process.crawl(crawler, outlets=str(outlets_path), base=base)
+    if before_start is not None:
+        before_start()
+    try:
+        try:
+            process.start()
+            figures["status"] = _status(crawler.stats.get_stats())
+        finally:
+            figures.update(_figures(db, crawler.stats.get_stats() if crawler.stats else {},
+                                    before, figures["status"]))
+        yield figures
+    finally:
+        # One write, with the status and the exit code: on a full disk a second write may fail
+        # where a first got through.
+        code = exit_code(figures["status"]) if figures["status"] != "finished" else None
+        rows.finish_run(db, figures["run_id"], exit_code=figures.get("exit_code", code),
+                        **{name: figures[name] for name in RECORDED if name in figures})
+    if figures["status"] == "finished":  # the next run looks at what an unfinished one stored
+        rows.update_copies(db)
+
+
+# What `crawl_runs` keeps of a run's figures (with its exit code).
+RECORDED = ("pages", "articles", "new_articles", "new_versions", "matched", "errors", "status",
+            "reason")
+
+
+def _figures(db: Database, stats: dict, before: dict[str, int], status: str) -> dict:
+    after = rows.counts(db)
+    logger.info("reactor: worst lag %s ms; %s of %s ticks over 100 ms late",
+                stats.get("monitor/reactor_lag_max_ms"),
+                stats.get("monitor/reactor_ticks_late_100ms", 0),
+                stats.get("monitor/reactor_ticks", 0))
+    return {"pages": stats.get("monitor/pages", 0),
+            "articles": stats.get("monitor/articles", 0),
+            "changed": stats.get("monitor/changed", 0),
+            "new_articles": after["articles"] - before["articles"],
+            "new_versions": after["versions"] - before["versions"],
+            "matched": stats.get("monitor/matched", 0),
+            "covering": stats.get("monitor/covering", 0),
+            "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
+            "reason": stats.get("monitor/storage_error") or _interruption(stats, status)}
+
+
+def tune_process() -> None:
+    """Garbage collection and logging for a crawl, set by the entry point that owns the process
+    (never at import, never by `crawl` itself) once the crawl is set up: `crawl(before_start=)`.
+    """
     # A crawl keeps thousands of requests alive; the garbage collector's passes over them and
     # over everything imported cost a tenth of the main process's CPU (bench/README.md).
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
-    status = "failed"
-    try:
-        process.start()
-        status = _status(crawler.stats.get_stats())
-    finally:
-        stats = crawler.stats.get_stats() if crawler.stats else {}
-        reason = stats.get("monitor/storage_error") or _interruption(stats, status)
-        after = rows.counts(db)
-        figures = {"pages": stats.get("monitor/pages", 0),
-                   "articles": stats.get("monitor/articles", 0),
-                   "new_articles": after["articles"] - before["articles"],
-                   "new_versions": after["versions"] - before["versions"],
-                   "matched": stats.get("monitor/matched", 0),
-                   "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
-                   "status": status, "reason": reason}
-        # A stopped run's exit code is final now, and is written with its status: on a full
-        # disk a second write may fail where this one got through.
-        rows.finish_run(db, run_id, **figures,
-                         exit_code=exit_code(status) if status != "finished" else None)
-        logger.info("reactor: worst lag %s ms; %s of %s ticks over 100 ms late",
-                    stats.get("monitor/reactor_lag_max_ms"),
-                    stats.get("monitor/reactor_ticks_late_100ms", 0),
-                    stats.get("monitor/reactor_ticks", 0))
-    if status == "finished":  # the next run looks at what an unfinished one stored
-        rows.update_copies(db)
-    return {**figures, "run_id": run_id, "changed": stats.get("monitor/changed", 0),
-            "covering": stats.get("monitor/covering", 0)}
+    # Scrapy opens the root logger to every level and leaves the filtering to its handlers: a
+    # debug record was made, then dropped, for every page and every item (bench/README.md).
+    levels = [handler.level for handler in logging.root.handlers]
+    if levels and all(levels):
+        logging.getLogger("scrapy").setLevel(min(levels))
 
 
 def exit_code(status: str) -> int:
@@ -112,12 +153,3 @@ def _interruption(stats: dict, status: str) -> str | None:
     if stats.get("finish_reason") == "shutdown":
         return "stopped by SIGINT or SIGTERM (Ctrl-C): the pages in hand were stored"
     return "forced shutdown (a second SIGINT or SIGTERM)"
-
-
-def _log_only_what_is_kept() -> None:
-    # Scrapy opens the root logger to every level and leaves the filtering to its handlers: a
-    # debug record was made, then dropped, for every page and every item (bench/README.md).
-    levels = [handler.level for handler in logging.root.handlers]
-    if levels and all(levels):
-        logging.getLogger("scrapy").setLevel(min(levels))
-

@@ -1,21 +1,36 @@
-"""The offline demo: a local web server for data/demo/site, and the paths of the demo files."""
+"""The offline demo: a local web server for data/demo/site, the paths of the demo files, and the
+whole job run on them (`monitor demo`)."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 import mimetypes
 import shutil
+import tempfile
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from monitor.jobs.crawl import crawl, tune_process
+from monitor.jobs.match import match_stories
+from monitor.jobs.run import summary
+from monitor.jobs.seed import add_seed
+from monitor.store import rows, schema
+
+logger = logging.getLogger(__name__)
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
 SITE = DEMO / "site"
 OUTLETS = DEMO / "outlets.toml"
 SEED = DEMO.parent / "seeds" / "trump-cartels.txt"  # the user's seed; the others are ours
 SEEDS = [SEED] + sorted(p for p in (DEMO.parent / "seeds").glob("*.txt") if p != SEED)
+# Fast and quiet: the demo's terminal is for its report.
+CRAWL_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "LOG_LEVEL": "WARNING"}
 # The demo seeds' dates: the crawl fetches what feeds and sitemaps date within a week of them.
 PUBLISHED = {"trump-cartels": "2025-08-08", "port-strike": "2025-08-12",
              "congestion-charge": "2025-08-11"}
@@ -90,3 +105,44 @@ def serve_copy(folder: Path, port: int = DEMO_PORT) -> tuple[ThreadingHTTPServer
     outlets.write_text(OUTLETS.read_text(encoding="utf-8").replace("{base}", base),
                        encoding="utf-8")
     return server, base, outlets
+
+
+@contextmanager
+def serving_copy(port: int = DEMO_PORT) -> Iterator[tuple[str, Path, Path]]:
+    """`serve_copy` in a temporary folder for the length of the block, which it is given the
+    address, the outlet file and the copy of the site; the server and the copy go with it."""
+    with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
+        server, base, outlets = serve_copy(Path(folder), port)
+        try:
+            yield base, outlets, Path(folder) / "site"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def demo(db_path: str, say: Callable[[str], None] = logger.info) -> list[int]:
+    """The whole job offline: serve the demo site, register the demo seeds, crawl the site and
+    match; returns the stories' ids (for their reports). Tells `say` what it does.
+
+    Owns the process it runs in, as `monitor demo` does: it tunes garbage collection and
+    Scrapy's logging for the crawl, and Scrapy's reactor cannot run twice in one process.
+    """
+    server, base = serve_site(port=DEMO_PORT)
+    try:
+        say(f"Serving the demo outlets at {base}")
+        db = schema.open_db(db_path)
+        stories = []
+        for seed_file in SEEDS:
+            story, slug = add_seed(db, str(seed_file), seed_file.stem,
+                                   published=PUBLISHED.get(seed_file.stem), replace=True)
+            stories.append(story)
+            say(f"Story {slug!r}: {len(rows.stored_claims(db, story))} claims from "
+                f"data/seeds/{seed_file.name}")
+        crawled = crawl(db_path, str(OUTLETS), base, CRAWL_SETTINGS, before_start=tune_process)
+        say(summary(crawled))
+    finally:
+        server.shutdown()
+    later = match_stories(db)  # what the crawl stored before a story was registered
+    say(f"Matched {crawled['matched'] + later['articles']} articles: "
+        f"{crawled['covering'] + later['coverage']} cover a story\n")
+    return stories

@@ -1,0 +1,62 @@
+"""A run: crawl every outlet once, then match what the crawl did not, one run at a time per
+database. The work of `monitor run` and `monitor crawl`, which only print what it says."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from monitor.jobs import crawl as crawl_job
+from monitor.jobs import match as match_job
+from monitor.jobs import schedule
+from monitor.store import schema
+
+logger = logging.getLogger(__name__)
+
+
+def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None, *,
+        log_file: str | None = None, redis_url: str | None = None, catch_up: bool = True,
+        say: Callable[[str], None] = logger.info,
+        progress: Callable[[int, int], None] | None = None) -> dict:
+    """Crawl every outlet once (`crawl.crawl`) and, with `catch_up`, match the articles the
+    crawl did not (a story added since), all recorded as one row of `crawl_runs`.
+
+    Owns the process it runs in, as the commands calling it do: it holds the database's run
+    lock (`schedule.AlreadyRunning` if another run has it; crawlers sharing a `redis_url` may
+    hold it together), logs to `log_file` too, and tunes garbage collection and Scrapy's
+    logging for the crawl. Tells `say` the crawl's summary and what was matched. Returns the
+    crawl's figures, matched and covering counting the catch-up, and the run's exit_code.
+    """
+    with schedule.run_lock(db_path, shared=bool(redis_url)):
+        if log_file is not None:
+            log_file = str(schedule.log_to_file(log_file))
+        with crawl_job.crawling(db_path, outlets_path, None, overrides, log_file, redis_url,
+                                before_start=crawl_job.tune_process) as figures:
+            say(summary(figures))
+            code = crawl_job.exit_code(figures["status"])
+            if not catch_up:
+                say(f"Matched {figures['matched']} articles as they were stored: "
+                    f"{figures['covering']} cover a story")
+            elif not stopped(figures["status"]):
+                later = match_job.match_stories(schema.open_db(db_path), progress=progress)
+                figures["matched"] += later["articles"]
+                figures["covering"] += later["coverage"]
+                say(f"Matched {figures['matched']} articles: {figures['covering']} cover a "
+                    f"story")
+                figures["exit_code"] = code  # recorded with the run
+    return {**figures, "exit_code": code}
+
+
+def summary(figures: dict) -> str:
+    """A crawl's figures in one line, as the commands print them."""
+    why = f" ({figures['reason']})" if figures.get("reason") else ""
+    return (f"Crawl {figures['status']}{why}: {figures['pages']} pages, {figures['articles']} "
+            f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
+            f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")
+
+
+def stopped(status: str) -> bool:
+    """Whether a crawl ended so that matching the backlog now would be wrong."""
+    # After a storage error or a forced shutdown, matching the backlog would fail again or
+    # keep running against the user's wish: the next run does it.
+    return status in ("failed", "interrupted")
