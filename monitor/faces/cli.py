@@ -1,4 +1,7 @@
-"""The `monitor` command: each command opens the database and calls one library function."""
+"""The `monitor` command, a thin face over the library: each command parses its options, opens
+the database if it needs one, calls the library (monitor/jobs for what a command does; the
+store's reads for what it shows) and prints what comes back, an error in one line. A crawl,
+a run and the demo own their process from monitor/jobs (`run.run`, `demo.demo`), not here."""
 
 from __future__ import annotations
 
@@ -53,8 +56,9 @@ def _db_error(ctx: click.Context, doing: str, error: Exception) -> CliError:
 
 @click.group(cls=_Commands)
 @click.version_option(package_name="media-monitor")
-@click.option("--db", "db_path", envvar="MONITOR_DB", default=schema.DEFAULT_DB, show_default=True,
-              type=click.Path(dir_okay=False), help="SQLite database (or $MONITOR_DB).")
+@click.option("--db", "db_path", envvar="MONITOR_DB", default=schema.DEFAULT_DB,
+              show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database (or $MONITOR_DB).")
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
     """Follow one news story across outlets, claim by claim."""
@@ -123,9 +127,8 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
         who = f" ({c.speaker})" if c.speaker else ""
         echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
     if replace:
-        found = db.execute("select count(*), coalesce(sum(is_coverage), 0) from coverage "
-                           "where story_id = ?", [story]).fetchone()
-        echo(f"Matched its {found[0]} articles again: {found[1]} cover the story")
+        matched, covering = rows.coverage_counts(db, story)
+        echo(f"Matched its {matched} articles again: {covering} cover the story")
 
 
 @seed.command("list")
@@ -136,11 +139,9 @@ def seed_list(ctx: click.Context) -> None:
     Example: monitor seed list
     """
     db = _read_db(ctx)
-    for row in db.query("select slug, title, published, window_days, query, aggregators, "
-                        "(select count(*) from claims where story_id = stories.id) as n "
-                        "from stories order by slug"):
+    for row in rows.story_list(db):
         window = f"{row['published'] or 'any date'} ±{row['window_days'] or 7} days"
-        echo(f"{row['slug']}: {row['title']}\n  {row['n']} claims · {window} · "
+        echo(f"{row['slug']}: {row['title']}\n  {row['claims']} claims · {window} · "
                    f"query {row['query']} · aggregators {row['aggregators'] or '[]'}")
 
 

@@ -462,6 +462,20 @@ def load_stories(db: Database, slug: str | None = None) -> list[Story]:
     return stories
 
 
+def story_list(db: Database) -> list[dict]:
+    """Every story by slug: slug, title, published, window_days, query, aggregators (JSON) and
+    claims (how many)."""
+    return list(db.query("select slug, title, published, window_days, query, aggregators, "
+                         "(select count(*) from claims where story_id = stories.id) as claims "
+                         "from stories order by slug"))
+
+
+def coverage_counts(db: Database, story: int) -> tuple[int, int]:
+    """How many articles were matched against a story, and how many of them cover it."""
+    return tuple(db.execute("select count(*), coalesce(sum(is_coverage), 0) from coverage "
+                            "where story_id = ?", [story]).fetchone())
+
+
 def stories_to_crawl(db: Database) -> list[dict]:
     """Each story's crawl settings: slug, query, published, window_days, aggregators."""
     return [{**row, "aggregators": json.loads(row["aggregators"] or "[]")} for row in db.query(
