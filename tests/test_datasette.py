@@ -5,17 +5,21 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import urllib.request
 from collections import Counter
+from contextlib import closing
+from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
 from sqlite_utils import Database
 
 from monitor.faces.cli import is_loopback
-from monitor.faces.datasette_plugin import matrix_path
+from monitor.faces.datasette_plugin import matrix_path, shipped_metadata
 from monitor.faces.report import outlet_summary
 from monitor.store.rows import story_id
 from tests.conftest import ROOT, fetch_when_up, free_port
@@ -303,3 +307,62 @@ def test_a_matrix_page_serves_a_slug_that_needs_percent_encoding(crawled_demo, t
     page = asyncio.run(ds.client.get(matrix_path(ds, slug)))
     assert page.status_code == 200
     assert "Trump Moves to Use Military Force Against Foreign Drug Cartels" in page.text
+
+
+@pytest.fixture(scope="module")
+def demo_db(crawled_demo, tmp_path_factory):
+    """The crawled demo under the README's name, as `datasette data/demo.db` serves it."""
+    path = tmp_path_factory.mktemp("plain") / "demo.db"
+    with closing(sqlite3.connect(crawled_demo)) as conn:  # with what its WAL file holds
+        conn.execute("vacuum into ?", [str(path)])
+    return path
+
+
+@pytest.fixture(scope="module")
+def plain(demo_db):
+    # Only the file: what the plugin adds comes through its entry point and hooks.
+    return Datasette([str(demo_db)])
+
+
+def test_the_plugin_is_installed_through_the_datasette_entry_point(plain):
+    assert "monitor.faces.datasette_plugin" in {e.value for e in entry_points(group="datasette")}
+    [plugin] = asyncio.run(get_json(plain, "/-/plugins.json"))
+    assert {"get_metadata", "canned_queries", "register_routes"} <= set(plugin["hooks"])
+
+
+def test_a_plain_datasette_shows_the_instance_title_and_description(plain):
+    page = asyncio.run(plain.client.get("/"))
+    assert "<h1>Media monitor</h1>" in page.text
+    assert "How outlets covered a story, claim by claim" in page.text
+
+
+def test_a_plain_datasette_shows_table_titles_and_descriptions_whatever_the_file_is_called(
+        plain):
+    page = asyncio.run(plain.client.get("/demo/articles"))
+    assert "<h1>Articles" in page.text and "One row per article" in page.text
+
+
+def test_a_plain_datasette_shows_the_shipped_facets(plain):
+    shipped = shipped_metadata()["database"]["tables"]
+    for table in ("articles", "claims", "matches"):
+        data = asyncio.run(get_json(plain, f"/demo/{table}.json"))
+        assert list(data["facet_results"]) == shipped[table]["facets"]
+
+
+def test_a_plain_datasette_lists_the_canned_queries_whatever_the_file_is_called(plain):
+    names = {q["name"] for q in asyncio.run(get_json(plain, "/demo.json"))["queries"]}
+    assert names == {*shipped_metadata()["database"]["queries"], "story_changes"}
+
+
+def test_a_plain_datasette_serves_the_matrix_page(plain):
+    page = asyncio.run(plain.client.get("/-/monitor/matrix/trump-cartels"))
+    assert page.status_code == 200 and len(re.findall(r'<td class="cell v-', page.text)) == 23 * 7
+
+
+def test_the_datasette_command_alone_serves_the_canned_queries_and_the_matrix(demo_db):
+    datasette = Path(sys.executable).with_name("datasette")
+    for path, shown in [("/demo/story_matrix.json?story=trump-cartels&_shape=array", '"verdict"'),
+                        ("/-/monitor/matrix/trump-cartels", '<td class="cell v-')]:
+        result = subprocess.run([str(datasette), str(demo_db), "--get", path],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0 and shown in result.stdout, result.stderr
