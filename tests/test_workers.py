@@ -181,9 +181,15 @@ def test_a_crawl_s_workers_start_with_the_extractor_s_data_loaded_by_their_serve
     assert result.stdout.split() == ["True"], result.stderr
 
 
-def test_importing_the_warm_up_loads_nothing():
-    result = subprocess.run([sys.executable, "-c", "import monitor.crawler.warm\n"
-                             "from tests.test_workers import language_model_loaded\n"
-                             "print(language_model_loaded())"], cwd=ROOT, capture_output=True,
+def test_importing_the_library_loads_nothing_and_tunes_nothing_process_wide():
+    # The garbage collector and Scrapy's logger are the process owner's: `monitor run` and the
+    # worker initialiser set them, never an import.
+    script = ("import gc, logging\n"
+              "threshold = gc.get_threshold()\n"
+              "import monitor.faces.cli, monitor.jobs.demo, monitor.crawler.warm\n"
+              "from tests.test_workers import language_model_loaded\n"
+              "print(gc.get_threshold() == threshold, gc.get_freeze_count(),\n"
+              "      logging.getLogger('scrapy').level, language_model_loaded())\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
-    assert result.stdout.split() == ["False"], result.stderr
+    assert result.stdout.split() == ["True", "0", "0", "False"], result.stderr
