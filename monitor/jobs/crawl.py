@@ -1,4 +1,8 @@
-"""The work behind the commands: register a seed, crawl, match. I/O lives here, not in the steps."""
+"""A crawl: the coverage spider once over every outlet, recorded as a row of `crawl_runs`.
+
+Nothing here changes the process it runs in for good: `tune_process` is for the entry point
+that owns it (`run.run`, `demo.demo`) to call.
+"""
 
 from __future__ import annotations
 
