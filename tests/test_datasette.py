@@ -5,12 +5,10 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import urllib.request
 from collections import Counter
-from contextlib import closing
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from monitor.faces.cli import is_loopback
 from monitor.faces.datasette_plugin import matrix_path, shipped_metadata
 from monitor.faces.report import outlet_summary
 from monitor.store.rows import story_id
-from tests.conftest import ROOT, fetch_when_up, free_port
+from tests.conftest import ROOT, copy_db, fetch_when_up, free_port
 
 pytestmark = pytest.mark.slow  # serves the crawled demo database
 
@@ -312,10 +310,7 @@ def test_a_matrix_page_serves_a_slug_that_needs_percent_encoding(crawled_demo, t
 @pytest.fixture(scope="module")
 def demo_db(crawled_demo, tmp_path_factory):
     """The crawled demo under the README's name, as `datasette data/demo.db` serves it."""
-    path = tmp_path_factory.mktemp("plain") / "demo.db"
-    with closing(sqlite3.connect(crawled_demo)) as conn:  # with what its WAL file holds
-        conn.execute("vacuum into ?", [str(path)])
-    return path
+    return copy_db(crawled_demo, tmp_path_factory.mktemp("plain") / "demo.db")
 
 
 @pytest.fixture(scope="module")
