@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 DEFAULT_DB = "data/monitor.db"  # where every command, and a plain `scrapy crawl`, finds it
+
 # Each step is a function named m0NN_what, registered with `@migrations()`, applied in the
 # order defined here.
 migrations = Migrations("monitor")
