@@ -23,7 +23,7 @@ from monitor.steps.urls import canonical_url, origin
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
 # Start requests made between two turns of the reactor: an outlet file listing thousands of
 # URLs would otherwise hold it while Scrapy queues them all (bench/start_requests.py).
-START_BATCH = 100
+START_BATCH = 20
 
 
 class OutletSpider(scrapy.Spider):
@@ -73,13 +73,13 @@ class OutletSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         # Scrapy reads start requests one at a time, but reads on without a turn of the reactor
         # while its downloader is busy: every START_BATCH requests, the reactor gets one.
-        for n, request in enumerate(self.start_requests_in_order(), 1):
+        for n, request in enumerate(self._every_start_request(), 1):
             yield request
             if n % START_BATCH == 0:
                 await asyncio.sleep(0)
 
-    def start_requests_in_order(self) -> Iterable[scrapy.Request]:
-        """Every outlet's requests from each of the spider's sources, then every story's."""
+    def _every_start_request(self) -> Iterable[scrapy.Request]:
+        # Every outlet's requests from each of the spider's sources, then every story's.
         for outlet in self.outlets:
             for source in self.sources:
                 yield from getattr(self, source)(outlet)
