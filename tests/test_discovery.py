@@ -122,6 +122,30 @@ def test_a_recrawl_sends_the_validators_of_the_pages_it_fetched_before(route_ser
     assert "0 new or changed" in out
 
 
+def test_a_redirected_request_asks_with_the_validators_of_where_it_lands(route_server, tmp_path):
+    base = route_server.base
+    page = SITE / "tribune/world/2025/08/09/mexico-pushes-back-on-us-military-plan"
+    route_server.routes["/moved"] = answered_with_validators(
+        page.read_bytes().replace(b"{base}", base.encode()), '"moved1"', None)
+
+    def redirect(h):
+        h.send_response(301)
+        h.send_header("Location", f"{base}/moved")
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    route_server.routes["/old"] = redirect
+    db, outlets = tmp_path / "m.db", tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Moved"\ndomain = "127.0.0.1"\n'
+                       f'urls = ["{base}/old"]\n')
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    crawl(db, outlets)
+    route_server.requests.clear()
+    crawl(db, outlets)
+    assert validators_sent(route_server, {"/old", "/moved"}) == {
+        "/old": (None, None), "/moved": ('"moved1"', None)}
+
+
 def test_an_edited_article_becomes_a_new_version_and_its_verdicts_are_compared(
         editable_site, tmp_path):
     root, base = editable_site
