@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor import coverage  # noqa: E402
 from monitor.steps.claims import read_seed  # noqa: E402
+from monitor.steps.dates import DEFAULT_WINDOW_DAYS  # noqa: E402
 from monitor.steps.match import match_article  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-events"
-WINDOW_DAYS = 7
 
 
 @dataclass
@@ -56,7 +56,8 @@ def candidates(articles: list[dict], profiles: list[coverage.Profile], seed: int
     for j, p in enumerate(profiles):
         if j == seed:
             continue
-        if window and centre and p.published and abs((p.published - centre).days) > WINDOW_DAYS:
+        if window and centre and p.published and abs(
+                (p.published - centre).days) > DEFAULT_WINDOW_DAYS:
             continue
         out.append(j)
     return out

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import timedelta
 from urllib.parse import quote
 
 import scrapy
 from lxml import etree
 from scrapy.http import Response
 
-from monitor.steps.dates import parse_date
-from spiders.base import DEFAULT_WINDOW_DAYS, OutletSpider
+from monitor.steps.dates import story_window, window_days
+from spiders.base import OutletSpider
 from spiders.feeds import XML_PARSER
 
 GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
@@ -58,27 +57,20 @@ class AggregatorSource:
         if not query:
             return
         settings = self.crawler.settings
-        start, end = self._window(story)
+        window = story_window(story)
         if "gdelt" in story.get("aggregators", []):
             url = (f"{settings.get('MONITOR_GDELT_URL', GDELT_URL)}?query={quote(query)}"
                    f"&mode=artlist&format=json&maxrecords=250&sort=datedesc")
-            if start:
+            if window:
+                start, end = window
                 url += f"&startdatetime={start:%Y%m%d%H%M%S}&enddatetime={end:%Y%m%d%H%M%S}"
             yield scrapy.Request(url, callback=self.parse_gdelt, meta={"allow_offsite": True},
                                  dont_filter=True)
         if "google-news" in story.get("aggregators", []):
-            days = story.get("window_days") or DEFAULT_WINDOW_DAYS
             url = (f"{settings.get('MONITOR_GOOGLE_NEWS_URL', GOOGLE_NEWS_URL)}"
-                   f"?q={quote(f'{query} when:{days}d')}&hl=en-US&gl=US&ceid=US:en")
+                   f"?q={quote(f'{query} when:{window_days(story)}d')}&hl=en-US&gl=US&ceid=US:en")
             yield scrapy.Request(url, callback=self.parse_google_news,
                                  meta={"allow_offsite": True}, dont_filter=True)
-
-    def _window(self, story: dict):
-        centre = parse_date(story.get("published"))
-        if centre is None:
-            return None, None
-        days = timedelta(days=story.get("window_days") or DEFAULT_WINDOW_DAYS)
-        return centre - days, centre + days
 
     def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
         for article in gdelt_articles(response.body):

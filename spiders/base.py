@@ -1,5 +1,5 @@
-"""What every spider shares: the outlet file, the stories' time windows, conditional requests,
-the off-site rule and the article callback."""
+"""What every spider shares: the outlet file, the stories' time windows, the off-site rule and
+the article callback."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import asyncio
 import heapq
 import unicodedata
 from collections.abc import AsyncIterator, Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import scrapy
@@ -15,14 +15,15 @@ from scrapy.http import Response, TextResponse
 
 from monitor.crawler.items import PageItem
 from monitor.faces.terminal import clean
-from monitor.steps.dates import parse_date
+from monitor.steps.dates import parse_date, story_window
 from monitor.steps.extract import is_web_page
 from monitor.steps.outlets import Outlet, load_outlets
 from monitor.steps.urls import canonical_url, origin
-from monitor.store import rows, schema
 
-DEFAULT_WINDOW_DAYS = 7
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
+# Start requests made between two turns of the reactor: an outlet file listing thousands of
+# URLs would otherwise hold it while Scrapy queues them all (bench/start_requests.py).
+START_BATCH = 20
 
 
 class OutletSpider(scrapy.Spider):
@@ -30,8 +31,9 @@ class OutletSpider(scrapy.Spider):
 
     Arguments (`-a NAME=VALUE`): `outlets` (the outlet file), `base` (replaces `{base}` in it),
     `outlet` (crawl only the outlet of that name), `query` (a search query to use instead of the
-    stories' own). Stories, their time windows and what was fetched before come from the
-    database named by the MONITOR_DB setting.
+    stories' own). The stories and their time windows are handed over by the crawler's
+    `StoriesToCrawl` extension (`use_stories`), and what was fetched before is asked for by its
+    `ConditionalRequests` middleware: spiders never open the database.
     """
 
     sources: tuple[str, ...] = ()  # methods that turn an outlet into requests
@@ -60,29 +62,30 @@ class OutletSpider(scrapy.Spider):
             settings.set("CLOSESPIDER_TIMEOUT", settings.getfloat("MONITOR_MAX_RUN"),
                          priority=settings.getpriority("MONITOR_MAX_RUN"))
 
-    @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        # Read here, written by the pipeline: what was fetched before is looked up page by page.
-        spider.db = schema.open_db(crawler.settings["MONITOR_DB"])
-        spider.stories = rows.stories_to_crawl(spider.db)
-        if spider.query:
-            spider.stories = [{**s, "query": spider.query} for s in spider.stories] or [
-                {"slug": "query", "query": spider.query, "aggregators": []}]
-        return spider
-
-    def closed(self, reason: str) -> None:
-        self.db.close()
+    def use_stories(self, stories: list[dict]) -> None:
+        """Crawl for these stories (their crawl settings: slug, query, published, window_days,
+        aggregators), each with the `query` argument instead of its own when given."""
+        self.stories = stories
+        if self.query:
+            self.stories = [{**s, "query": self.query} for s in stories] or [
+                {"slug": "query", "query": self.query, "aggregators": []}]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        # Scrapy reads start requests one at a time, but reads on without a turn of the reactor
+        # while its downloader is busy: every START_BATCH requests, the reactor gets one.
+        for n, request in enumerate(self._every_start_request(), 1):
+            yield request
+            if n % START_BATCH == 0:
+                await asyncio.sleep(0)
+
+    def _every_start_request(self) -> Iterable[scrapy.Request]:
+        # Every outlet's requests from each of the spider's sources, then every story's.
         for outlet in self.outlets:
             for source in self.sources:
-                for request in getattr(self, source)(outlet):
-                    yield request
+                yield from getattr(self, source)(outlet)
         for story in self.stories:
             for source in self.story_sources:
-                for request in getattr(self, source)(story):
-                    yield request
+                yield from getattr(self, source)(story)
 
     async def listed_entries(self, reader, response: Response,
                              keep: Callable[[str, str | None], bool], body: bytes | None = None
@@ -116,24 +119,20 @@ class OutletSpider(scrapy.Spider):
     def in_window(self, published: str | datetime | None) -> bool:
         """Whether a listed article's date falls in some story's window (undated ones do)."""
         when = parse_date(published) if isinstance(published, str) else published
-        windows = [s for s in self.stories if s.get("published")]
-        if when is None or not windows or len(windows) < len(self.stories):
-            return True
-        for story in windows:
-            centre = parse_date(story["published"])
-            days = timedelta(days=story.get("window_days") or DEFAULT_WINDOW_DAYS)
-            if centre and centre - days <= when <= centre + days:
-                return True
-        return False
+        windows = self._windows()
+        return when is None or windows is None or any(
+            start <= when <= end for start, end in windows)
 
     def in_window_or_after(self, modified: str | None) -> bool:
         """Whether something last modified then can hold articles of some story's window."""
         when = parse_date(modified)
-        windows = [s for s in self.stories if s.get("published")]
-        if when is None or not windows or len(windows) < len(self.stories):
-            return True
-        return any(when >= parse_date(s["published"]) - timedelta(
-            days=s.get("window_days") or DEFAULT_WINDOW_DAYS) for s in windows)
+        windows = self._windows()
+        return when is None or windows is None or any(when >= start for start, _ in windows)
+
+    def _windows(self) -> list[tuple[datetime, datetime]] | None:
+        # None when some story (or, with none, every story to come) may be covered at any date.
+        windows = [story_window(story) for story in self.stories]
+        return None if not windows or None in windows else windows
 
     def article_requests(self, entries: Iterable[tuple[str, str | None]], outlet: Outlet,
                          anywhere: bool = False) -> Iterable[scrapy.Request]:
@@ -165,17 +164,12 @@ class OutletSpider(scrapy.Spider):
         return Outlet(name=name, domain=host, listed=False)
 
     def article_request(self, url: str, outlet: Outlet, anywhere: bool = False) -> scrapy.Request:
-        """A conditional request when the page was fetched before (ETag, Last-Modified)."""
-        headers = {}
-        known = rows.page_validators(self.db, url)
-        if known.get("etag"):
-            headers["If-None-Match"] = known["etag"]
-        if known.get("last_modified"):
-            headers["If-Modified-Since"] = known["last_modified"]
+        """A request for an article page, made conditional (ETag, Last-Modified) when the page
+        was fetched before by the `ConditionalRequests` downloader middleware."""
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
-                              headers=headers, cb_kwargs={"outlet": outlet.as_data()},
+                              cb_kwargs={"outlet": outlet.as_data()},
                               meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere,
-                                    "known": [url, known]})
+                                    "conditional": True})
 
     def article_failed(self, failure) -> Iterable[PageItem]:
         """A page that could not be fetched is recorded with why, and the crawl goes on."""
@@ -207,9 +201,11 @@ class OutletSpider(scrapy.Spider):
             # An aggregator's link for a listed outlet that led elsewhere: not that outlet's.
             outlet = self.outlet_for(response.url)
         url = canonical_url(response.url)
+        # What was fetched from the URL last time, as the middleware found it when asking for
+        # the page (a redirect's target is asked for, and looked up, again).
         asked, known = response.meta.get("known", [None, {}])
-        if url != asked:  # redirected: the page is known, if at all, where it landed
-            known = rows.page_validators(self.db, url)
+        if url != asked:
+            known = {}
         # Decoding and extracting happen in the pipeline's worker processes, off the reactor.
         yield PageItem(url=url, outlet=outlet.name, domain=outlet.domain, listed=outlet.listed,
                        status=response.status, body=response.body,

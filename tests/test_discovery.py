@@ -82,6 +82,72 @@ def test_recrawl_uses_conditional_requests_and_changes_nothing(editable_site, tm
     assert "0 new or changed" in out and "Matched 0 articles" in out
 
 
+def answered_with_validators(body: bytes, etag: str, modified: str | None):
+    """A route: 304 to a request that sends its ETag back, else the page with its validators."""
+    def route(h):
+        unchanged = h.headers.get("If-None-Match") == etag
+        h.send_response(304 if unchanged else 200)
+        h.send_header("ETag", etag)
+        if modified:
+            h.send_header("Last-Modified", modified)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Content-Length", "0" if unchanged else str(len(body)))
+        h.end_headers()
+        if not unchanged:
+            h.wfile.write(body)
+    return route
+
+
+def validators_sent(server, paths) -> dict[str, tuple[str | None, str | None]]:
+    return {path: (headers.get("If-None-Match"), headers.get("If-Modified-Since"))
+            for _, path, headers in server.requests if path in paths}
+
+
+def test_a_recrawl_sends_the_validators_of_the_pages_it_fetched_before(route_server, tmp_path):
+    base = route_server.base
+    articles = SITE / "tribune/world/2025/08/09"
+    validators = {"/mexico": ('"m1"', "Sat, 09 Aug 2025 10:00:00 GMT"), "/pentagon": ('"p1"', None)}
+    for (path, (etag, modified)), page in zip(validators.items(), [
+            "mexico-pushes-back-on-us-military-plan", "pentagon-cartel-plans"], strict=True):
+        body = (articles / page).read_bytes().replace(b"{base}", base.encode())
+        route_server.routes[path] = answered_with_validators(body, etag, modified)
+    db, outlets = tmp_path / "m.db", tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Validators"\ndomain = "127.0.0.1"\n'
+                       f'urls = ["{base}/mexico", "{base}/pentagon"]\n')
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    crawl(db, outlets)
+    assert validators_sent(route_server, validators) == {path: (None, None)
+                                                         for path in validators}
+    route_server.requests.clear()
+    out = crawl(db, outlets).stdout
+    assert validators_sent(route_server, validators) == validators
+    assert "0 new or changed" in out
+
+
+def test_a_redirected_request_asks_with_the_validators_of_where_it_lands(route_server, tmp_path):
+    base = route_server.base
+    page = SITE / "tribune/world/2025/08/09/mexico-pushes-back-on-us-military-plan"
+    route_server.routes["/moved"] = answered_with_validators(
+        page.read_bytes().replace(b"{base}", base.encode()), '"moved1"', None)
+
+    def redirect(h):
+        h.send_response(301)
+        h.send_header("Location", f"{base}/moved")
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    route_server.routes["/old"] = redirect
+    db, outlets = tmp_path / "m.db", tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Moved"\ndomain = "127.0.0.1"\n'
+                       f'urls = ["{base}/old"]\n')
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    crawl(db, outlets)
+    route_server.requests.clear()
+    crawl(db, outlets)
+    assert validators_sent(route_server, {"/old", "/moved"}) == {
+        "/old": (None, None), "/moved": ('"moved1"', None)}
+
+
 def test_an_edited_article_becomes_a_new_version_and_its_verdicts_are_compared(
         editable_site, tmp_path):
     root, base = editable_site

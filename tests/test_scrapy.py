@@ -1,5 +1,6 @@
 """Scrapy conventions: `scrapy list` and `scrapy crawl NAME -a ...` from the repository root."""
 
+import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -42,3 +43,25 @@ def test_only_pages_that_mention_a_refresh_are_searched_for_one():
     assert may_refresh('<html><meta http-equiv="refresh">'.encode("utf-16"))
     assert not may_refresh(b"<html><head><title>News</title></head><body>" + b"x" * 50_000)
     assert not may_refresh(b"<html><head><script>feed.refresh(60)</script></head><body>")
+
+
+def test_a_spider_makes_its_requests_without_opening_the_database(tmp_path):
+    # The database is the crawler's components' (stories, conditional requests, the pipeline).
+    from scrapy.utils.test import get_crawler
+
+    from monitor.crawler import settings
+    from spiders.coverage import CoverageSpider
+
+    db = tmp_path / "monitor.db"
+    project = {name: value for name, value in vars(settings).items() if name.isupper()}
+    crawler = get_crawler(CoverageSpider, {**project, "MONITOR_DB": str(db)})
+    spider = CoverageSpider.from_crawler(crawler, outlets=str(OUTLETS), base="http://127.0.0.1:9")
+
+    async def requests():
+        return [request.url async for request in spider.start()]
+
+    urls = asyncio.run(requests())
+    outlets = tomllib.loads(OUTLETS.read_text())["outlet"]
+    assert len(urls) == sum(len(o.get(k, [])) for o in outlets for k in ("feeds", "sitemaps",
+                                                                          "urls"))
+    assert not db.exists()

@@ -125,3 +125,16 @@ def test_links_that_are_not_articles():
     assert not looks_like_article("https://example.com/author/jane-doe-smith")
     assert not looks_like_article("https://example.com/world")
     assert looks_like_article("https://example.com/world/2025/08/09/story")
+
+
+def test_a_story_window_is_its_date_give_or_take_its_days_seven_by_default():
+    from datetime import UTC, datetime
+
+    from monitor.steps.dates import DEFAULT_WINDOW_DAYS, story_window
+
+    assert DEFAULT_WINDOW_DAYS == 7
+    assert story_window({"published": "2025-08-08", "window_days": 2}) == (
+        datetime(2025, 8, 6, tzinfo=UTC), datetime(2025, 8, 10, tzinfo=UTC))
+    assert story_window({"published": "2025-08-08", "window_days": None}) == (
+        datetime(2025, 8, 1, tzinfo=UTC), datetime(2025, 8, 15, tzinfo=UTC))
+    assert story_window({"published": None}) is None

@@ -1,8 +1,12 @@
-"""Downloader middleware: Scrapy's own, made cheaper where every page pays for it, and an
-off-site rule that holds for every request."""
+"""Downloader middleware: Scrapy's own, made cheaper where every page pays for it, an
+off-site rule that holds for every request, and conditional requests for the pages fetched
+before."""
 
 from __future__ import annotations
 
+import asyncio
+
+from scrapy import signals
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware as ScrapyOffsite
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefresh
 from scrapy.exceptions import IgnoreRequest
@@ -11,6 +15,8 @@ from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.httpobj import urlparse_cached
 
 from monitor.steps.outlets import Outlet
+from monitor.steps.urls import canonical_url
+from monitor.store import rows, schema
 
 # Scrapy looks for a refresh in a page's first 4,096 characters: at most 4 bytes each.
 _HEAD = 4 * 4096
@@ -70,3 +76,70 @@ class OffsiteMiddleware(ScrapyOffsite):
 def _for_robots_txt(request) -> bool:
     # What RobotsTxtMiddleware sends (and its redirects, which copy meta and callback).
     return bool(request.meta.get("dont_obey_robotstxt")) and request.callback is NO_CALLBACK
+
+
+class ConditionalRequests:
+    """Asks again for a page fetched before only if it changed (If-None-Match, If-Modified-Since
+    from its stored ETag and Last-Modified), as Scrapy's HTTP cache does for its copies.
+
+    Acts on the requests whose meta says `conditional` (the spiders' article requests), and
+    leaves in their meta `known`: [URL, what was stored of it] (`rows.page_validators`), which
+    the spider hands the pipeline to skip what has not changed; a 304 reaches the spider, which
+    records the page unchanged. The requests that reach the downloader in one turn of the
+    reactor are looked up in one query, not one each.
+    """
+
+    def __init__(self, db_path: str):
+        self.db_path = db_path
+        self.db = None  # opened at the first lookup: a crawl of feeds alone never needs it
+        self.waiting: dict[str, list[asyncio.Future]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        middleware = cls(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
+        crawler.signals.connect(middleware.closed, signal=signals.spider_closed)
+        return middleware
+
+    async def process_request(self, request, spider=None) -> None:
+        if not request.meta.get("conditional"):
+            return
+        url = canonical_url(request.url)
+        known = await self.known(url)
+        request.meta["known"] = [url, known]
+        # A redirect's request comes with the validators of the page it was redirected from.
+        for header, key in (("If-None-Match", "etag"), ("If-Modified-Since", "last_modified")):
+            if known.get(key):
+                request.headers[header] = known[key]
+            else:
+                request.headers.pop(header, None)
+
+    def known(self, url: str) -> asyncio.Future:
+        """What was stored of `url` at its last fetch, looked up with the other URLs asked for
+        before the reactor's next turn."""
+        loop = asyncio.get_running_loop()
+        if not self.waiting:
+            loop.call_soon(self._look_up)
+        future = loop.create_future()
+        self.waiting.setdefault(url, []).append(future)
+        return future
+
+    def _look_up(self) -> None:
+        waiting, self.waiting = self.waiting, {}
+        try:
+            if self.db is None:
+                self.db = schema.open_db(self.db_path)
+            found = rows.pages_validators(self.db, list(waiting))
+        except Exception as e:  # each request fails with it, as its own lookup would have
+            for futures in waiting.values():
+                for future in futures:
+                    if not future.done():  # a request cancelled meanwhile waits for nothing
+                        future.set_exception(e)
+            return
+        for url, futures in waiting.items():
+            for future in futures:
+                if not future.done():
+                    future.set_result(found.get(url, {}))
+
+    def closed(self, spider) -> None:
+        if self.db is not None:
+            self.db.close()

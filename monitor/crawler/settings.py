@@ -65,10 +65,14 @@ DOWNLOADER_MIDDLEWARES = {
     "monitor.crawler.middlewares.OffsiteMiddleware": 50,
     "monitor.crawler.addresses.AddressGuard": 60,  # before robots.txt (100) asks anything of a site
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    # Scrapy's retries (550) and redirects (580, 600) ask again through it: each request asks
+    # with the validators of its own URL.
+    "monitor.crawler.middlewares.ConditionalRequests": 540,
     "monitor.crawler.middlewares.MetaRefreshMiddleware": 580,
 }
 ITEM_PIPELINES = {"monitor.crawler.pipelines.ArticlePipeline": 300}
-EXTENSIONS = {"monitor.crawler.progress.CrawlProgress": 500,
+EXTENSIONS = {"monitor.crawler.stories.StoriesToCrawl": 400,
+              "monitor.crawler.progress.CrawlProgress": 500,
               "scrapy.extensions.telnet.TelnetConsole": None,
               "scrapy.extensions.remote_control.RemoteControl": None}
 LOGSTATS_INTERVAL = 300.0  # our own progress line says more, more often

@@ -22,6 +22,7 @@ from monitor.jobs import match as match_job
 from monitor.jobs import run as run_job
 from monitor.jobs import schedule
 from monitor.jobs import seed as seed_job
+from monitor.steps import dates
 from monitor.steps import match as match_
 from monitor.steps.extract import TooComplex, extract_page
 from monitor.steps.outlets import OutletFileError
@@ -95,7 +96,7 @@ def seed() -> None:
 @click.option("--published", help="The seed's date, YYYY-MM-DD (from the page for a URL).")
 @click.option("--window", "window_days", type=click.IntRange(1, 3650),
               help="Days either side of the seed's date to fetch from feeds and sitemaps "
-                   "[default: 7].")
+                   f"[default: {dates.DEFAULT_WINDOW_DAYS}].")
 @click.option("--aggregator", "aggregators", multiple=True,
               type=click.Choice(["gdelt", "google-news"]),
               help="Also find coverage through this aggregator (repeatable).")
@@ -140,7 +141,7 @@ def seed_list(ctx: click.Context) -> None:
     """
     db = _read_db(ctx)
     for row in rows.story_list(db):
-        window = f"{row['published'] or 'any date'} ±{row['window_days'] or 7} days"
+        window = f"{row['published'] or 'any date'} ±{dates.window_days(row)} days"
         echo(f"{row['slug']}: {row['title']}\n  {row['claims']} claims · {window} · "
                    f"query {row['query']} · aggregators {row['aggregators'] or '[]'}")
 

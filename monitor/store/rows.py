@@ -175,10 +175,25 @@ def page_validators(db: Database, url: str) -> dict:
     """What was fetched from `url` last time: its ETag, Last-Modified, HTML hash and article
     text hash, so a recrawl asks only for changes and neither extracts nor matches what has not
     changed. Empty when the page was never fetched whole."""
-    row = db.execute("select etag, last_modified, html_hash, text_hash from pages "
-                     "indexed by pages_recrawl where url = ? and status = 200", [url]).fetchone()
-    keys = ("etag", "last_modified", "html_hash", "content_hash")
-    return dict(zip(keys, row, strict=True)) if row else {}
+    return pages_validators(db, [url]).get(url, {})
+
+
+LOOKUPS_A_QUERY = 500  # under SQLite's limit of variables a statement
+
+
+def pages_validators(db: Database, urls: list[str]) -> dict[str, dict]:
+    """`page_validators` of many URLs at once, by URL; the pages never fetched whole are left
+    out."""
+    found = {}
+    for start in range(0, len(urls), LOOKUPS_A_QUERY):
+        some = urls[start:start + LOOKUPS_A_QUERY]
+        for url, *row in db.execute(
+                "select url, etag, last_modified, html_hash, text_hash from pages indexed by "
+                f"pages_recrawl where url in ({', '.join('?' * len(some))}) and status = 200",
+                some):
+            found[url] = dict(zip(("etag", "last_modified", "html_hash", "content_hash"), row,
+                                  strict=True))
+    return found
 
 
 def touch_pages(db: Database, urls: list[str]) -> None:
