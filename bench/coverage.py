@@ -27,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from monitor import coverage  # noqa: E402
+from monitor.steps import coverage  # noqa: E402
 from monitor.steps.claims import read_seed  # noqa: E402
 from monitor.steps.dates import DEFAULT_WINDOW_DAYS  # noqa: E402
 from monitor.steps.match import match_article  # noqa: E402

@@ -96,7 +96,7 @@ class ConditionalRequests:
 
     @classmethod
     def from_crawler(cls, crawler):
-        middleware = cls(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
+        middleware = cls(crawler.settings["MONITOR_DB"])
         crawler.signals.connect(middleware.closed, signal=signals.spider_closed)
         return middleware
 

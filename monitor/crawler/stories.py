@@ -16,7 +16,7 @@ class StoriesToCrawl:
 
     @classmethod
     def from_crawler(cls, crawler):
-        extension = cls(crawler.settings.get("MONITOR_DB", "data/monitor.db"))
+        extension = cls(crawler.settings["MONITOR_DB"])
         crawler.signals.connect(extension.opened, signal=signals.spider_opened)
         return extension
 
