@@ -174,7 +174,7 @@ class OutletSpider(scrapy.Spider):
     def article_failed(self, failure) -> Iterable[PageItem]:
         """A page that could not be fetched is recorded with why, and the crawl goes on."""
         request = failure.request
-        outlet = Outlet(**request.cb_kwargs["outlet"])
+        outlet = Outlet.from_data(request.cb_kwargs["outlet"])
         response = getattr(failure.value, "response", None)
         status = response.status if response is not None else 0
         reason = (f"HTTP {status}" if response is not None
@@ -184,7 +184,7 @@ class OutletSpider(scrapy.Spider):
                        status=status, error=reason)
 
     def parse_article(self, response: Response, outlet: dict) -> Iterable[PageItem]:
-        outlet = Outlet(**outlet)
+        outlet = Outlet.from_data(outlet)
         if response.status == 304:
             yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
                            domain=outlet.domain, status=304, not_modified=True)

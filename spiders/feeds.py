@@ -114,7 +114,7 @@ class FeedSource:
 
     async def parse_feed(self, response: Response, outlet: dict
                          ) -> AsyncIterator[scrapy.Request]:
-        outlet = Outlet(**outlet)
+        outlet = Outlet.from_data(outlet)
         entries, listed = await self.listed_entries(FeedReader(), response,
                                                      lambda url, date: self.in_window(date))
         if not listed:

@@ -35,7 +35,7 @@ class SearchSource:
                                  cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
 
     def parse_search(self, response: Response, outlet: dict) -> Iterable[scrapy.Request]:
-        outlet = Outlet(**outlet)
+        outlet = Outlet.from_data(outlet)
         if not isinstance(response, TextResponse):
             return
         links = [link for link in result_links(response, outlet)

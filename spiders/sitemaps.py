@@ -89,7 +89,7 @@ class SitemapSource:
 
     async def parse_sitemap(self, response: Response, outlet: dict
                             ) -> AsyncIterator[scrapy.Request]:
-        outlet = Outlet(**outlet)
+        outlet = Outlet.from_data(outlet)
         body = gunzipped(response.body, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         reader = SitemapReader()
         # Which entries are worth taking depends on the kind, known from the first entry on.

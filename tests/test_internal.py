@@ -286,6 +286,18 @@ def test_an_outlet_owns_its_named_origins_and_the_standard_ports_of_its_domain()
     assert not site.owns("http://example.com:443/a")
 
 
+def test_a_request_carries_what_its_outlet_owns_and_not_its_list_of_urls():
+    urls = [f"http://127.0.0.1:8080/{n}.html" for n in range(8_000)]
+    outlet = Outlet("Local", "127.0.0.1", urls=urls, feeds=["http://127.0.0.1:8081/feed.xml"])
+    data = json.loads(json.dumps(outlet.as_data()))  # as a request travels through Redis
+    carried = Outlet.from_data(data)
+    assert len(json.dumps(data)) < 200
+    assert (carried.name, carried.domain, carried.listed) == ("Local", "127.0.0.1", True)
+    assert carried.owns("http://127.0.0.1:8080/new.html")
+    assert carried.owns("http://127.0.0.1:8081/other.html")
+    assert not carried.owns("http://127.0.0.1:8082/a")
+
+
 def test_a_canonical_url_keeps_a_port_that_is_not_the_schemes_own():
     assert canonical_url("http://example.com:443/a") == "http://example.com:443/a"
     assert canonical_url("https://example.com:443/a") == "https://example.com/a"

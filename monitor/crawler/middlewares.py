@@ -69,7 +69,7 @@ class OffsiteMiddleware(ScrapyOffsite):
     def should_follow(self, request, spider) -> bool:
         outlet = request.cb_kwargs.get("outlet")
         if isinstance(outlet, dict):  # plain data, so that requests can travel as JSON
-            return Outlet(**outlet).owns(request.url)
+            return Outlet.from_data(outlet).owns(request.url)
         return super().should_follow(request, spider)
 
 
