@@ -27,7 +27,7 @@ from monitor.crawler.pipelines import read_page
 from monitor.crawler.workers import AsyncPool, worker_pool
 from monitor.jobs import seed
 from monitor.steps import copies
-from monitor.steps.extract import extract_page
+from monitor.steps.extract import extract_page, html_hash, pack_page
 from monitor.steps.match import score_article
 from monitor.store import rows, schema
 
@@ -139,8 +139,8 @@ def main() -> None:
     print("in a worker")
     per_page("extraction (`extract_page`: decoding, trafilatura, language)", n,
              lambda: [extract_page(p, u, "utf-8") for p, u in zip(html, urls, strict=True)])
-    per_page("hash of the raw page", n, lambda: [rows.html_hash(p) for p in html])
-    per_page("zstd of the raw page", n, lambda: [rows.pack_page(p) for p in html])
+    per_page("hash of the raw page", n, lambda: [html_hash(p) for p in html])
+    per_page("zstd of the raw page", n, lambda: [pack_page(p) for p in html])
     per_page("copy sketch", n, lambda: [copies.sketch(a.text) for a in texts if not a.is_stub])
     per_page("matching against 23 claims", n,
              lambda: [score_article(story, a) for a in texts])

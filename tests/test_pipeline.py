@@ -1,8 +1,8 @@
 """What the crawl's workers make of one page (`read_page`), without Scrapy."""
 
 from monitor.crawler.pipelines import read_page
+from monitor.steps.extract import html_hash
 from monitor.steps.match import Story
-from monitor.store.rows import html_hash
 
 PAGE = ("<html><head><title>Port strike</title></head><body><article><h1>Port strike</h1>"
         + "".join(f"<p>Dockworkers at the port of Calder Bay stayed out for the {n} day in a row "

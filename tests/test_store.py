@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from monitor.jobs.seed import add_seed
-from monitor.steps.extract import Article
+from monitor.steps.extract import Article, pack_page
 from monitor.steps.match import ArticleMatch, ClaimMatch
 from monitor.store import rows, schema
-from monitor.store.rows import Batch, pack_page, page_html, save_page
+from monitor.store.rows import Batch, page_html, save_page
 from monitor.store.schema import migration_names, open_db
 
 

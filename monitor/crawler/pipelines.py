@@ -18,7 +18,14 @@ from monitor.crawler.items import PageItem
 from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
 from monitor.steps import copies
 from monitor.steps.coverage import StoryIndex
-from monitor.steps.extract import MAX_ELEMENTS, Article, TooComplex, extract_page
+from monitor.steps.extract import (
+    MAX_ELEMENTS,
+    Article,
+    TooComplex,
+    extract_page,
+    html_hash,
+    pack_page,
+)
 from monitor.steps.match import ArticleMatch, Story, score_stories, story_index
 from monitor.store import rows, schema
 
@@ -56,10 +63,10 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     last fetch: an unchanged page is not read again, an unchanged text is not matched again.
     `index` is the stories' (`story_index`), built once per worker.
     """
-    digest = rows.html_hash(body)
+    digest = html_hash(body)
     if digest == known_hash:
         return PageRead(digest, True)
-    packed = rows.pack_page(body)  # first, while the page is still in the processor's caches
+    packed = pack_page(body)  # first, while the page is still in the processor's caches
     read = PageRead(digest, False, extract_page(body, url, encoding, max_elements), packed)
     article = read.article
     if article is not None and article.content_hash != known_text:
@@ -273,7 +280,7 @@ class ArticlePipeline:
             with self._page():
                 rows.save_page(self.db, item.url, item.status, None, None, item.etag,
                                 item.last_modified, error=str(e),
-                                html_hash=rows.html_hash(item.body))
+                                html_hash=html_hash(item.body))
             return item
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             if self.failure is not None:

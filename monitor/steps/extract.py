@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import charset_normalizer
 import py3langid
 import trafilatura
+import zstandard
 from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
@@ -171,3 +172,17 @@ def _canonical(declared: str | None, source: str) -> str:
 def content_hash(text: str) -> str:
     """A stable fingerprint of article text, blind to whitespace changes."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def html_hash(html: bytes) -> str:
+    """A fingerprint of a page's raw bytes: equal hashes need no re-extraction."""
+    return hashlib.sha256(html).hexdigest()
+
+
+def pack_page(html: bytes) -> bytes:
+    """A raw page compressed for the `pages.html_zst` column.
+
+    zstd level 3: on real news pages as small as gzip level 6 in a seventh of the time, and this
+    runs for every page a crawl fetches.
+    """
+    return zstandard.ZstdCompressor(level=3).compress(html)

@@ -4,7 +4,6 @@ the crawl, the matcher and the reports make (the schema is schema.py's)."""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -208,7 +207,8 @@ def save_page(db: Database, url: str, status: int, packed: bytes | None,
               article_id: int | None, etag: str | None = None, last_modified: str | None = None,
               error: str | None = None, html_hash: str | None = None,
               text_hash: str | None = None) -> None:
-    """Keep the raw page (compressed by `pack_page`) to re-extract it without a refetch, with
+    """Keep the raw page (compressed by `extract.pack_page`) to re-extract it without a refetch,
+    with
     what a recrawl compares: validators, the raw page's hash, its article text's hash.
 
     No commit: the caller wraps the page's rows in one transaction.
@@ -220,15 +220,6 @@ def save_page(db: Database, url: str, status: int, packed: bytes | None,
                 packed, error])
 
 
-def pack_page(html: bytes) -> bytes:
-    """A raw page compressed for the `pages.html_zst` column.
-
-    zstd level 3: on real news pages as small as gzip level 6 in a seventh of the time, and this
-    runs for every page a crawl fetches.
-    """
-    return zstandard.ZstdCompressor(level=3).compress(html)
-
-
 def page_html(db: Database, url: str) -> bytes | None:
     """The raw page last fetched from `url`, as the server sent it (None if none was kept)."""
     row = db.execute("select html_zst, html_gz from pages where url = ?", [url]).fetchone()
@@ -236,11 +227,6 @@ def page_html(db: Database, url: str) -> bytes | None:
         return None
     # Pages stored before m005 are gzip-compressed in html_gz.
     return zstandard.ZstdDecompressor().decompress(row[0]) if row[0] else gzip.decompress(row[1])
-
-
-def html_hash(html: bytes) -> str:
-    """A fingerprint of a page's raw bytes: equal hashes need no re-extraction."""
-    return hashlib.sha256(html).hexdigest()
 
 
 def story_id(db: Database, slug: str | None) -> list[int]:
