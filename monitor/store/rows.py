@@ -208,8 +208,7 @@ def save_page(db: Database, url: str, status: int, packed: bytes | None,
               error: str | None = None, html_hash: str | None = None,
               text_hash: str | None = None) -> None:
     """Keep the raw page (compressed by `extract.pack_page`) to re-extract it without a refetch,
-    with
-    what a recrawl compares: validators, the raw page's hash, its article text's hash.
+    with what a recrawl compares: validators, the raw page's hash, its article text's hash.
 
     No commit: the caller wraps the page's rows in one transaction.
     """
