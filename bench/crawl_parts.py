@@ -19,6 +19,7 @@ import gzip
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from crawl import cpu_seconds
@@ -63,7 +64,8 @@ def save_all(db_path: Path, reads: list, full_text: bool, repeats: int = 10) -> 
             url = f"http://127.0.0.1/{copy}/{i}.html"
             read.article.url = url
             with batch.page():
-                article_id, _ = rows.save_article(db, read.article, outlet, read.sketch)
+                article_id, _ = rows.save_article(db, asdict(read.article), outlet,
+                                                  read.sketch, read.bands)
                 for story_id, result, scored in read.scores:
                     rows.save_match(db, story_id, {"id": article_id,
                                                     "content_hash": read.article.content_hash},

@@ -19,6 +19,7 @@ import random
 import sqlite3
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,7 @@ def stored(seeds: list[dict], articles: list[dict], folder: Path):
     with db.conn:
         for article in articles:
             url = f"https://bench.example/{article['id']}"
-            rows.save_article(db, as_article(article, url), outlet)
+            rows.save_article(db, asdict(as_article(article, url)), outlet)
     return db
 
 

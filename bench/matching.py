@@ -15,6 +15,7 @@ import argparse
 import json
 import sqlite3
 import time
+from dataclasses import asdict
 from itertools import repeat
 from pathlib import Path
 
@@ -112,8 +113,8 @@ def stored(texts: list[str], path: Path):
         for i, text in enumerate(texts):
             url = f"https://bench.example/{i}"
             text = f"{text}\nReport {i}."
-            rows.save_article(db, Article(url, url, None, None, None, "en", text,
-                                           content_hash(text), False), outlet)
+            rows.save_article(db, asdict(Article(url, url, None, None, None, "en", text,
+                                                  content_hash(text), False)), outlet)
     return db
 
 

@@ -10,6 +10,7 @@ import sqlite3
 import sys
 import time
 from contextlib import closing
+from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from xml.etree import ElementTree
@@ -202,9 +203,9 @@ def test_an_article_that_becomes_coverage_later_is_new_coverage_from_then(tmp_pa
     add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
     story = rows.load_stories(db)[0]
     outlet = rows.save_outlet(db, "Wire", "wire.example")
-    article_id, _ = rows.save_article(db, Article(
+    article_id, _ = rows.save_article(db, asdict(Article(
         "http://wire.example/a", "http://wire.example/a", "Harbour notes", None, None, "en",
-        "Cranes were serviced.", "h1", False), outlet)
+        "Cranes were serviced.", "h1", False)), outlet)
     decide = partial(rows.save_decisions, db, {"id": article_id, "content_hash": "h1"})
     with db.conn:
         decide([(story.id, story.claim_ids, ArticleMatch(5.0, False, [], [], "unrelated"), True)])

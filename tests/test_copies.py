@@ -2,9 +2,11 @@
 
 import subprocess
 import sys
+from dataclasses import asdict
 
 import pytest
 
+from monitor.jobs.copies import update_copies
 from monitor.steps import copies
 from monitor.steps.extract import Article, content_hash
 from monitor.store import rows, schema
@@ -56,8 +58,8 @@ def test_a_short_text_has_no_sketch():
 
 def save(db, outlet, url, text, published=None):
     with db.conn:
-        return rows.save_article(db, Article(url, url, "t", None, published, "en", text,
-                                              content_hash(text), False), outlet)[0]
+        return rows.save_article(db, asdict(Article(url, url, "t", None, published, "en", text,
+                                                     content_hash(text), False)), outlet)[0]
 
 
 def test_copies_are_found_among_stored_articles_and_the_earlier_is_the_original(tmp_path):
@@ -66,7 +68,7 @@ def test_copies_are_found_among_stored_articles_and_the_earlier_is_the_original(
     original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
     save(db, outlet, "https://wire.example/b", REWRITE, "2025-08-12")
     copy = save(db, outlet, "https://wire.example/c", WIRE + " Reporting by staff.", "2025-08-13")
-    assert rows.update_copies(db) == 3
+    assert update_copies(db) == 3
     assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(copy, original)]
     assert db.execute("select count(*) from _pending_copies").fetchone()[0] == 0
 
@@ -75,9 +77,9 @@ def test_a_later_copy_is_matched_against_the_stored_sketch_of_the_original(tmp_p
     db = schema.open_db(tmp_path / "m.db")
     outlet = rows.save_outlet(db, "Wire", "wire.example")
     original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
-    rows.update_copies(db)
+    update_copies(db)
     copy = save(db, outlet, "https://wire.example/late", WIRE, "2025-08-14")
-    assert rows.update_copies(db) == 1  # only the new article was searched for
+    assert update_copies(db) == 1  # only the new article was searched for
     assert [(r["article_id"], r["copy_of"], r["similarity"]) for r in db["copies"].rows] == [
         (copy, original, 1.0)]
 
@@ -86,9 +88,9 @@ def test_a_changed_text_gets_a_new_sketch(tmp_path):
     db = schema.open_db(tmp_path / "m.db")
     outlet = rows.save_outlet(db, "Wire", "wire.example")
     article = save(db, outlet, "https://wire.example/a", WIRE)
-    rows.update_copies(db)
+    update_copies(db)
     save(db, outlet, "https://wire.example/a", REWRITE)
-    rows.update_copies(db)
+    update_copies(db)
     stored = db.execute("select sketch from _sketches where article_id = ?",
                         [article]).fetchone()[0]
     assert stored == copies.sketch(REWRITE)
@@ -105,5 +107,5 @@ def test_articles_stored_before_sketches_existed_are_searched_after_the_upgrade(
     old.close()
 
     db = schema.open_db(path)
-    assert rows.update_copies(db) == 3
+    assert update_copies(db) == 3
     assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(3, 1)]

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from dataclasses import asdict
 
 import pytest
 
@@ -128,9 +129,9 @@ def add_articles(db_path, n):
     with db.conn:
         for i in range(n):
             text = f"{texts[i % len(texts)]}\nEdition {i}."
-            rows.save_article(db, Article(f"https://copies.example/{i}",
-                                           f"https://copies.example/{i}", f"copy {i}", None,
-                                           None, "en", text, content_hash(text), False), outlet)
+            rows.save_article(db, asdict(Article(
+                f"https://copies.example/{i}", f"https://copies.example/{i}", f"copy {i}", None,
+                None, "en", text, content_hash(text), False)), outlet)
     db.close()
 
 

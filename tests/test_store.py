@@ -3,6 +3,7 @@
 import gzip
 import json
 import sqlite3
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -101,9 +102,9 @@ def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_p
     add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
     story = rows.load_stories(db)[0]
     outlet = rows.save_outlet(db, "Wire", "wire.example")
-    article_id, _ = rows.save_article(db, Article("http://wire.example/a", "http://wire.example/a",
-                                                   "Strike", None, None, "en", "Dockers strike.",
-                                                   "h1", False), outlet)
+    article_id, _ = rows.save_article(db, asdict(Article(
+        "http://wire.example/a", "http://wire.example/a", "Strike", None, None, "en",
+        "Dockers strike.", "h1", False)), outlet)
     row = {"id": article_id, "content_hash": "h1"}
     covering = ArticleMatch(90.0, True, [ClaimMatch(1, "Dockers strike.", 95.0, "verbatim")],
                             ["An addition of six words or more."], "coverage")

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
@@ -48,6 +48,7 @@ class PageRead:
     article: Article | None = None
     packed: bytes | None = None  # the raw page, compressed for storing
     sketch: bytes | None = None  # the article's copies.sketch, to find syndicated copies
+    bands: list[int] = field(default_factory=list)  # the sketch's copies.band_keys
     # (story id, result, claims scored) for each story; empty when the text is unchanged
     scores: list[tuple[int, ArticleMatch, bool]] = field(default_factory=list)
     match_error: str | None = None  # why matching failed (the article is kept all the same)
@@ -71,6 +72,7 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     article = read.article
     if article is not None and article.content_hash != known_text:
         read.sketch = None if article.is_stub else copies.sketch(article.text)
+        read.bands = copies.band_keys(read.sketch) if read.sketch else []
         try:
             read.scores = [(story.id, *_kept(*scored)) for story, scored in zip(
                 stories, score_stories(stories, article, index=index), strict=True)]
@@ -334,7 +336,8 @@ class ArticlePipeline:
         if read.match_error:
             logger.warning("matching failed for %s: %s", article.url, read.match_error)
             self.stats.inc_value("monitor/errors")
-        article_id, changed = rows.save_article(self.db, article, outlet_id, read.sketch)
+        article_id, changed = rows.save_article(self.db, asdict(article), outlet_id,
+                                                  read.sketch, read.bands)
         self._count("monitor/articles")
         self._count("monitor/changed", int(changed))
         if changed and read.scores:

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from monitor.crawler import frontier
 from monitor.crawler.workers import start_server
+from monitor.jobs.copies import update_copies
 from monitor.steps.outlets import load_outlets
 from monitor.store import rows, schema
 
@@ -95,7 +96,7 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
         rows.finish_run(db, figures["run_id"], exit_code=figures.get("exit_code", code),
                         **{name: figures[name] for name in RECORDED if name in figures})
     if figures["status"] == "finished":  # the next run looks at what an unfinished one stored
-        rows.update_copies(db)
+        update_copies(db)
 
 
 # What `crawl_runs` keeps of a run's figures (with its exit code).

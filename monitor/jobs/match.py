@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from monitor.crawler.workers import worker_pool
+from monitor.jobs.copies import update_copies
 from monitor.steps.extract import (
     Article,
 )
@@ -58,7 +59,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
                 if progress:
                     progress(done, len(ids))
     db.conn.commit()
-    rows.update_copies(db)
+    update_copies(db)
     return {"articles": len(ids), "coverage": covering}
 
 

@@ -87,32 +87,92 @@ class Candidate:
     id: int
     sketch: bytes
     when: str  # published, else first seen: the earlier of two is the original
+    group: int | None = None  # its group's earliest article (its own id for that one), if any
 
 
-def copies_among(candidates: dict[int, Candidate], pairs: list[tuple[int, int]],
-                 text: Callable[[int], str]) -> list[tuple[int, int, float]]:
-    """(copy, original, similarity) for each pair of candidate ids that is a copy.
+@dataclass
+class Grouping:
+    """What a search for copies found."""
 
-    The similarity is the sketches' estimate (for all pairs at once), or the exact Jaccard
-    (from `text(article_id)`) when the estimate is too close to the threshold to decide.
+    links: list[tuple[int, int, float]]  # (article, its group's earliest, similarity)
+    renamed: dict[int, int]  # a stored group's earliest article -> the group's new earliest
+
+
+def group_copies(pending: list[Candidate], bands: list[tuple[int, int]],
+                 stored: dict[int, Candidate], text: Callable[[int], str]) -> Grouping:
+    """Place each pending article in the group of copies of its text, if any.
+
+    `bands` is (band key, article id) for the pending articles' band keys and every article
+    having one (a group's members may be given as its earliest alone); `stored` holds the
+    stored ones among them and the earliest article of each of their groups. A pending article
+    is compared with one article per group sharing a band with it (the group's earliest) and
+    with each article in none: the work grows with the texts, not with the copies each has. It
+    joins the most similar group, or starts one with the article it copies; the earliest
+    member of a group (`when`, then id) is the one the others copy.
     """
-    if not pairs:
-        return []
-    ids = list(candidates)
-    row = {article_id: i for i, article_id in enumerate(ids)}
-    sketches = np.frombuffer(b"".join(c.sketch for c in candidates.values()),
-                             dtype=np.uint64).reshape(len(candidates), -1)
-    first, second = np.array([(row[x], row[y]) for x, y in pairs]).T
-    shares = (sketches[first] == sketches[second]).mean(axis=1)
+    waiting = {c.id for c in pending}
+    keys: dict[int, list[int]] = {}  # article -> its band keys (among those asked about)
+    for key, article in bands:
+        keys.setdefault(article, []).append(key)
+    known = dict(stored)  # pending articles join as they are placed, earliest first
+    group_of = {c.id: c.group for c in stored.values() if c.group is not None}
+    earliest = {g: stored[g] for g in set(group_of.values())}
+    # Band key -> what an article with it is compared with: ~group for a group, else the id.
+    sharing: dict[int, set[int]] = {}
+    for key, article in bands:
+        if article not in waiting:
+            group = group_of.get(article)
+            sharing.setdefault(key, set()).add(article if group is None else ~group)
+    found: dict[int, tuple[int, float]] = {}  # article -> (group, similarity)
+    for new in sorted(pending, key=_rank):
+        targets = {t: earliest[~t] if t < 0 else known[t]
+                   for key in keys.get(new.id, ()) for t in sharing.get(key, ())}
+        best = _most_similar(new, targets, text)
+        known[new.id], target = new, new.id
+        if best is not None:
+            group, share = (~best[0], best[1]) if best[0] < 0 else best
+            if best[0] >= 0:  # an article in no group: the two start one
+                earliest[group], group_of[group] = known[group], group
+                for key in keys.get(group, ()):
+                    sharing[key].discard(group)
+                    sharing[key].add(~group)
+            first = earliest[group]
+            if _rank(new) < _rank(first):
+                found[first.id], earliest[group] = (group, share), new
+            else:
+                found[new.id] = (group, share)
+            group_of[new.id], target = group, ~group
+        for key in keys.get(new.id, ()):
+            sharing.setdefault(key, set()).add(target)
+    links = [(a, earliest[g].id, s) for a, (g, s) in sorted(found.items())
+             if a != earliest[g].id]
+    renamed = {g: c.id for g, c in earliest.items()
+               if c.id != g and g in stored and stored[g].group == g}
+    return Grouping(links, renamed)
+
+
+def _rank(candidate: Candidate) -> tuple[str, int]:
+    return candidate.when, candidate.id
+
+
+def _most_similar(new: Candidate, targets: dict[int, Candidate],
+                  text: Callable[[int], str]) -> tuple[int, float] | None:
+    # (key, similarity) of the target most similar to `new` from THRESHOLD, None if none is.
+    # The sketches' estimate for all at once; the exact Jaccard where it is too close to tell.
+    if not targets or not new.sketch:
+        return None
+    keys = list(targets)
+    sketches = np.frombuffer(b"".join(targets[k].sketch for k in keys),
+                             dtype=np.uint64).reshape(len(keys), -1)
+    shares = (sketches == np.frombuffer(new.sketch, dtype=np.uint64)).mean(axis=1)
     for k in np.flatnonzero((shares >= SURE[0]) & (shares < SURE[1])).tolist():
-        shares[k] = jaccard(text(ids[first[k]]), text(ids[second[k]]))
-    # The earlier of two is the original: rank the candidates by (date, id) once.
-    order = sorted(range(len(ids)), key=lambda i: (candidates[ids[i]].when, ids[i]))
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[order] = np.arange(len(ids))
-    copied = np.flatnonzero(shares >= THRESHOLD)
-    later_first = rank[first[copied]] > rank[second[copied]]
-    copy = np.where(later_first, first[copied], second[copied])
-    original = np.where(later_first, second[copied], first[copied])
-    return [(ids[c], ids[o], round(share, 3)) for c, o, share in
-            zip(copy.tolist(), original.tolist(), shares[copied].tolist(), strict=True)]
+        shares[k] = jaccard(text(new.id), text(targets[keys[k]].id))
+    best = min(range(len(keys)), key=lambda k: (-shares[k], _rank(targets[keys[k]])))
+    if shares[best] < THRESHOLD:
+        return None
+    return keys[best], round(float(shares[best]), 3)
+
+
+def earliest(candidates: list[Candidate]) -> Candidate:
+    """The original among copies: the earliest published (else first seen), then the lowest id."""
+    return min(candidates, key=_rank)

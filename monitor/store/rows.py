@@ -11,7 +11,6 @@ from contextlib import contextmanager
 import zstandard
 from sqlite_utils import Database
 
-from monitor.steps import copies
 from monitor.steps.claims import Claim, Seed, read_seed
 from monitor.steps.extract import Article
 from monitor.steps.match import SCORER, ArticleMatch, Story, seed_profile
@@ -79,21 +78,24 @@ def save_outlet(db: Database, name: str, domain: str, listed: bool = True) -> in
     return db["outlets"].insert({"name": name, "domain": domain}).last_pk
 
 
-def save_article(db: Database, article: Article, outlet_id: int,
-                 sketch: bytes | None = None) -> tuple[int, bool]:
+def save_article(db: Database, article: dict, outlet_id: int, sketch: bytes | None = None,
+                 bands: list[int] | None = None) -> tuple[int, bool]:
     """Store an extracted article once per canonical URL, keeping every version of its text.
 
-    `sketch` is the text's `copies.sketch` when the caller has it (else `update_copies` makes
-    it). Returns the article's id and whether its text is new or changed (then it needs
-    matching). Plain SQL, no commit: the caller wraps the page's rows in one transaction.
+    `article` has the fields of `extract.Article` (source, url, title, author, published,
+    language, text, content_hash, is_stub). `sketch` and its `bands` (`copies.sketch`,
+    `copies.band_keys`) when the caller has them, else the search for copies makes them.
+    Returns the article's id and whether its text is new or changed (then it needs matching).
+    Plain SQL, no commit: the caller wraps the page's rows in one transaction.
     """
     seen = now()
     row = db.execute("select id, content_hash from articles indexed by articles_url_text_hash "
-                     "where url = ?", [article.url]).fetchone()
-    if row and row[1] == article.content_hash:
+                     "where url = ?", [article["url"]]).fetchone()
+    if row and row[1] == article["content_hash"]:
         return row[0], False
-    fields = [outlet_id, article.title, article.author, article.published, article.language,
-              article.text, article.content_hash, int(article.is_stub), article.source, seen]
+    fields = [outlet_id, article["title"], article["author"], article["published"],
+              article["language"], article["text"], article["content_hash"],
+              int(article["is_stub"]), article["source"], seen]
     if row:
         article_id = row[0]
         db.execute("update articles set outlet_id = ?, title = ?, author = ?, published = ?, "
@@ -103,32 +105,29 @@ def save_article(db: Database, article: Article, outlet_id: int,
         article_id = db.execute(
             "insert into articles (outlet_id, title, author, published, language, text, "
             "content_hash, is_stub, source_url, last_seen, url, first_seen) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [*fields, article.url, seen]).lastrowid
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [*fields, article["url"], seen]).lastrowid
     db.execute("insert into versions (article_id, version, title, text, content_hash, "
                "fetched_at) select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from versions "
-               "where article_id = ?",
-               [article_id, article.title, article.text, article.content_hash, seen, article_id])
-    _save_sketch(db, article_id, sketch, replacing=row is not None)
+               "where article_id = ?", [article_id, article["title"], article["text"],
+                                        article["content_hash"], seen, article_id])
+    save_sketch(db, article_id, sketch, bands or [], replacing=row is not None)
     db.execute("insert or ignore into _pending_copies (article_id) values (?)", [article_id])
     return article_id, True
 
 
-def _save_sketch(db: Database, article_id: int, sketch: bytes | None,
-                 replacing: bool = True) -> None:
-    # A changed text's old sketch is gone either way; without a new one, update_copies makes it.
+def save_sketch(db: Database, article_id: int, sketch: bytes | None, bands: list[int],
+                replacing: bool = True) -> None:
+    """Replace an article's sketch and its band keys (None: no sketch yet). No commit."""
+    # A changed text's old sketch is gone either way; without a new one, the search makes it.
     if replacing:
-        old = db.execute("select sketch from _sketches where article_id = ?",
-                         [article_id]).fetchone()
-        if old and old[0]:
-            db.conn.executemany("delete from _sketch_bands where key = ? and article_id = ?",
-                                [(key, article_id) for key in copies.band_keys(old[0])])
+        db.execute("delete from _sketch_bands where article_id = ?", [article_id])
         db.execute("delete from _sketches where article_id = ?", [article_id])
     if sketch is None:
         return
     db.execute("insert into _sketches (article_id, sketch) values (?, ?)", [article_id, sketch])
-    if sketch:
-        db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
-                            [(key, article_id) for key in copies.band_keys(sketch)])
+    db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
+                        [(key, article_id) for key in bands])
 
 
 class Batch:
@@ -382,61 +381,85 @@ def _save_verdict_changes(db: Database, story: int, article_id: int, before: dic
                         changed)
 
 
-def update_copies(db: Database) -> int:
-    """Find syndicated copies among the articles stored or changed since the last search.
-
-    Each such article is compared only with the stored articles that share a band of its
-    sketch. Returns how many articles were searched for.
-    """
-    _sketch_missing(db)
-    pending = list(db.execute("select _pending_copies.article_id, sketch from _pending_copies "
-                              "left join _sketches using (article_id)"))
-    if not pending:
-        return 0
-    found = copies.copies_among(
-        *_candidate_pairs(db, pending),
-        lambda i: db.execute("select text from articles where id = ?", [i]).fetchone()[0])
-    with db.atomic():
-        db.conn.executemany("insert or replace into copies (article_id, copy_of, similarity) "
-                            "values (?, ?, ?)", found)
-        db.conn.executemany("delete from _pending_copies where article_id = ?",
-                            [(a,) for a, _ in pending])
-    return len(pending)
+def pending_copies(db: Database) -> list[tuple[int, bytes | None]]:
+    """The articles stored or changed since the last search for copies, with their sketches."""
+    return list(db.execute("select _pending_copies.article_id, sketch from _pending_copies "
+                           "left join _sketches using (article_id) order by article_id"))
 
 
-def _candidate_pairs(db: Database, pending: list[tuple[int, bytes | None]]
-                     ) -> tuple[dict[int, copies.Candidate], list[tuple[int, int]]]:
-    # The pending articles and those sharing a band of their sketch, and the pairs to compare.
-    keys = {article_id: tuple(copies.band_keys(sketch)) for article_id, sketch in pending
-            if sketch}
-    members: dict[int, set[int]] = {}  # band key -> the articles that have it
-    for key, article_id in db.execute(
-            "select key, article_id from _sketch_bands where key in "
-            "(select value from json_each(?))", [json.dumps([k for ks in keys.values()
-                                                             for k in ks])]):
-        members.setdefault(key, set()).add(article_id)
-    sharing: dict[tuple[int, ...], set[int]] = {}  # identical sketches have identical bands
-    for own in keys.values():
-        if own not in sharing:
-            sharing[own] = set().union(*(members.get(k, ()) for k in own))
-    pairs = {(min(a, b), max(a, b)) for a, own in keys.items() for b in sharing[own] if b != a}
-    involved = json.dumps(sorted({i for pair in pairs for i in pair}))
-    candidates = {row[0]: copies.Candidate(*row) for row in db.execute(
-        "select articles.id, sketch, coalesce(published, first_seen, '') from articles "
-        "join _sketches on _sketches.article_id = articles.id "
-        "where articles.id in (select value from json_each(?))", [involved])}
-    return candidates, sorted(pairs)
-
-
-def _sketch_missing(db: Database) -> None:
-    # Pending articles stored outside a crawl, or before sketches existed, get theirs here.
-    missing = list(db.execute(
+def unsketched_pending(db: Database) -> list[tuple[int, str]]:
+    """Pending articles (not stubs) without a sketch: stored outside a crawl or before sketches
+    existed. Their ids and texts."""
+    return list(db.execute(
         "select articles.id, articles.text from _pending_copies "
         "join articles on articles.id = _pending_copies.article_id where articles.is_stub = 0 "
         "and not exists (select 1 from _sketches where _sketches.article_id = articles.id)"))
+
+
+def pending_bands(db: Database) -> list[tuple[int, int]]:
+    """(band key, article id) for the band keys of the articles pending a search for copies,
+    and every article having one of them; an article in a group of copies is given as its
+    group's earliest (`copy_of`), so a group is read once whatever its size."""
+    return list(db.execute(
+        "select distinct key, coalesce(copy_of, _sketch_bands.article_id) from _sketch_bands "
+        "left join copies on copies.article_id = _sketch_bands.article_id where key in "
+        "(select key from _sketch_bands indexed by _sketch_bands_article "
+        "join _pending_copies using (article_id))"))
+
+
+def copy_candidates(db: Database, ids: list[int]) -> list[dict]:
+    """Sketched articles as the search for copies reads them: id, sketch, published,
+    first_seen, and group (the `copy_of` of its group, None when it is in none)."""
+    return list(db.query(
+        "select articles.id, sketch, published, first_seen, coalesce("
+        "(select copy_of from copies where copies.article_id = articles.id), "
+        "(select copy_of from copies where copies.copy_of = articles.id limit 1)) as \"group\" "
+        "from articles join _sketches on _sketches.article_id = articles.id "
+        "where articles.id in (select value from json_each(?))", [json.dumps(ids)]))
+
+
+def article_text(db: Database, article_id: int) -> str:
+    """An article's current text."""
+    return db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+
+
+def in_copy_groups(db: Database, ids: list[int]) -> list[int]:
+    """Those of these articles that belong to a group of copies."""
+    return [i for (i,) in db.execute(
+        "select value from json_each(?) where exists (select 1 from copies where "
+        "article_id = value) or exists (select 1 from copies where copy_of = value)",
+        [json.dumps(ids)])]
+
+
+def copy_group_members(db: Database, group: int) -> list[dict]:
+    """The members of a group of copies other than its earliest: id, published, first_seen,
+    similarity."""
+    return list(db.query("select articles.id, published, first_seen, similarity from copies "
+                         "join articles on articles.id = copies.article_id "
+                         "where copy_of = ?", [group]))
+
+
+def leave_copy_group(db: Database, article_id: int, earliest: int | None = None) -> None:
+    """Take an article out of its group of copies; when it was the group's earliest, the
+    others now copy `earliest` (one of them). No commit."""
+    db.execute("delete from copies where article_id = ?", [article_id])
+    if earliest is not None:
+        db.execute("delete from copies where article_id = ?", [earliest])
+        db.execute("update copies set copy_of = ? where copy_of = ?", [earliest, article_id])
+    db.execute("delete from copies where copy_of = ?", [article_id])
+
+
+def save_copy_groups(db: Database, renamed: dict[int, int],
+                     links: list[tuple[int, int, float]], searched: list[int]) -> None:
+    """Write what a search for copies found, in one transaction: groups whose earliest article
+    changed (old id -> new), (article, copy_of, similarity) rows, the articles searched for."""
     with db.atomic():
-        for article_id, text in missing:
-            _save_sketch(db, article_id, copies.sketch(text))
+        db.conn.executemany("update copies set copy_of = ? where copy_of = ?",
+                            [(new, old) for old, new in renamed.items()])
+        db.conn.executemany("insert or replace into copies (article_id, copy_of, similarity) "
+                            "values (?, ?, ?)", links)
+        db.conn.executemany("delete from _pending_copies where article_id = ?",
+                            [(a,) for a in searched])
 
 
 def stored_claims(db: Database, story: int) -> list[Claim]:

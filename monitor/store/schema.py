@@ -7,6 +7,7 @@ in `_sqlite_migrations`, so a database file kept for months upgrades itself when
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -397,3 +398,44 @@ def m012_covering_since(db: Database) -> None:
                "articles.id = coverage.article_id and stories.id = coverage.story_id) "
                "where is_coverage = 1")
 
+
+@migrations()
+def m013_copy_groups(db: Database) -> None:
+    # Syndicated copies as groups, one per text: every member's row names the group's earliest
+    # article (`copy_of`), so a new article is compared with one article per group, not with
+    # every copy. Pairs stored before become groups: those linked by a pair are one group.
+    pairs = list(db.execute("select article_id, copy_of, similarity from copies"))
+    group = {}
+    for a, b, _ in pairs:
+        group.setdefault(a, a), group.setdefault(b, b)
+        ra, rb = _root(group, a), _root(group, b)
+        group[max(ra, rb)] = min(ra, rb)
+    when = {i: w for i, w in db.execute(
+        "select id, coalesce(published, first_seen, '') from articles where id in "
+        "(select value from json_each(?))", [json.dumps(sorted(group))])}
+    members: dict[int, list[int]] = {}
+    for article in group:
+        members.setdefault(_root(group, article), []).append(article)
+    similarity = {(a, b): s for a, b, s in pairs}
+    best: dict[int, float] = {}  # a member's highest similarity, when it was no pair's copy
+    for a, b, s in pairs:
+        best[a], best[b] = max(best.get(a, 0.0), s), max(best.get(b, 0.0), s)
+    rows = []
+    for ids in members.values():
+        first = min(ids, key=lambda i: (when.get(i, ""), i))
+        rows += [(i, first, similarity.get((i, first), best[i])) for i in ids if i != first]
+    db.execute("drop table copies")
+    db["copies"].create({"article_id": int, "copy_of": int, "similarity": float},
+                        pk="article_id", foreign_keys=[("article_id", "articles"),
+                                                      ("copy_of", "articles")])
+    db["copies"].insert_all([dict(zip(("article_id", "copy_of", "similarity"), r, strict=True))
+                             for r in rows])
+    db.execute("create index copies_copy_of on copies (copy_of)")
+    # An article's band keys are deleted with its old sketch without recomputing them.
+    db.execute("create index _sketch_bands_article on _sketch_bands (article_id)")
+
+
+def _root(group: dict[int, int], article: int) -> int:
+    while group[article] != article:
+        article = group[article]
+    return article
