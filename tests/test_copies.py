@@ -109,3 +109,91 @@ def test_articles_stored_before_sketches_existed_are_searched_after_the_upgrade(
     db = schema.open_db(path)
     assert update_copies(db) == 3
     assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(3, 1)]
+
+
+def test_a_text_copied_by_many_outlets_forms_one_group(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
+    picked_up = [save(db, outlet, f"https://paper{i}.example/a",
+                      f"{WIRE} Reporting by Paper {i} staff.", "2025-08-13") for i in range(40)]
+    assert update_copies(db) == 41
+    assert db.execute("select distinct copy_of from copies").fetchall() == [(original,)]
+    assert sorted(r["article_id"] for r in db["copies"].rows) == picked_up
+
+
+def test_the_copies_a_user_queries_name_each_copy_and_the_earliest_article(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
+    save(db, outlet, "https://metro.example/a", WIRE + " Metro staff.", "2025-08-13")
+    update_copies(db)
+    save(db, outlet, "https://daily.example/a", WIRE + " Daily staff.", "2025-08-14")
+    update_copies(db)
+    found = db.execute("""select copy.url, original.url, similarity from copies
+                          join articles copy on copy.id = copies.article_id
+                          join articles original on original.id = copies.copy_of
+                          order by 1""").fetchall()
+    assert [(copy, original) for copy, original, _ in found] == [
+        ("https://daily.example/a", "https://wire.example/a"),
+        ("https://metro.example/a", "https://wire.example/a")]
+    assert all(copies.THRESHOLD <= similarity <= 1 for *_, similarity in found)
+
+
+def test_an_earlier_copy_found_later_becomes_what_the_group_copies(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    first_found = save(db, outlet, "https://metro.example/a", WIRE, "2025-08-13")
+    second = save(db, outlet, "https://daily.example/a", WIRE, "2025-08-14")
+    update_copies(db)
+    earliest = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
+    update_copies(db)
+    assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [
+        (first_found, earliest), (second, earliest)]
+
+
+def test_a_copy_whose_text_changes_leaves_its_group(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    original = save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
+    copy = save(db, outlet, "https://metro.example/a", WIRE, "2025-08-13")
+    update_copies(db)
+    assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(copy, original)]
+    save(db, outlet, "https://metro.example/a", REWRITE, "2025-08-13")
+    update_copies(db)
+    assert list(db["copies"].rows) == []
+
+
+def test_when_the_earliest_article_changes_the_others_stay_a_group(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    save(db, outlet, "https://wire.example/a", WIRE, "2025-08-12")
+    metro = save(db, outlet, "https://metro.example/a", WIRE, "2025-08-13")
+    daily = save(db, outlet, "https://daily.example/a", WIRE, "2025-08-14")
+    update_copies(db)
+    save(db, outlet, "https://wire.example/a", REWRITE, "2025-08-12")
+    update_copies(db)
+    assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [(daily, metro)]
+
+
+def test_pairs_stored_before_groups_become_one_group_per_text(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(schema, "MIGRATIONS", [step for step in schema.MIGRATIONS
+                                               if step[0] < "m013"])
+    old = schema.open_db(path)
+    with old.conn:
+        for i in range(4):
+            old.execute("insert into articles (url, text, is_stub, published) values (?, ?, 0, ?)",
+                        [f"https://old.example/{i}", WIRE, f"2025-08-1{i}"])
+        old.execute("insert into articles (url, text, is_stub) values ('https://x.example', ?, 0)",
+                    [REWRITE])
+        # As the search for pairs left them: every later copy of every earlier article.
+        old.conn.executemany("insert into copies (article_id, copy_of, similarity) "
+                             "values (?, ?, ?)", [(2, 1, 0.9), (3, 1, 0.8), (3, 2, 0.95),
+                                                  (4, 3, 1.0)])
+    old.close()
+    monkeypatch.undo()
+
+    db = schema.open_db(path)
+    assert db.execute("select article_id, copy_of, similarity from copies order by 1"
+                      ).fetchall() == [(2, 1, 0.9), (3, 1, 0.8), (4, 1, 1.0)]
