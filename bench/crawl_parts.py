@@ -27,6 +27,7 @@ from crawl import cpu_seconds
 from monitor.crawler.pipelines import read_page
 from monitor.crawler.workers import AsyncPool, worker_pool
 from monitor.jobs import seed
+from monitor.jobs.stories import load_stories
 from monitor.steps import copies
 from monitor.steps.extract import extract_page, html_hash, pack_page
 from monitor.steps.match import score_article
@@ -54,7 +55,7 @@ def save_all(db_path: Path, reads: list, full_text: bool, repeats: int = 10) -> 
         for (trigger,) in db.execute("select name from sqlite_master where type = 'trigger' "
                                      "and tbl_name = 'articles'").fetchall():
             db.execute(f"drop trigger [{trigger}]")
-    story = rows.load_stories(db)[0]
+    stories = load_stories(db)
     outlet = rows.save_outlet(db, "Bench", "127.0.0.1")
     db.conn.commit()
     batch = rows.Batch(db)
@@ -66,10 +67,11 @@ def save_all(db_path: Path, reads: list, full_text: bool, repeats: int = 10) -> 
             with batch.page():
                 article_id, _ = rows.save_article(db, asdict(read.article), outlet,
                                                   read.sketch, read.bands)
-                for story_id, result, scored in read.scores:
+                for position, (result, scored) in enumerate(read.scores):
+                    story_id, row = stories.decision(position, result, scored)
                     rows.save_match(db, story_id, {"id": article_id,
-                                                    "content_hash": read.article.content_hash},
-                                     result, story.claim_ids, scored)
+                                                   "content_hash": read.article.content_hash},
+                                    row)
                 rows.save_page(db, url, 200, read.packed, article_id, html_hash=read.html_hash,
                                 text_hash=read.article.content_hash)
     batch.commit()
@@ -131,7 +133,7 @@ def main() -> None:
     db_path = Path(tempfile.mkdtemp()) / "parts.db"
     db = schema.open_db(db_path)
     seed.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
-    story = rows.load_stories(db)[0]
+    story = load_stories(db).stories[0]
     db.close()
     n = len(html)
     urls = [f"http://127.0.0.1/{i}.html" for i in range(n)]

@@ -26,6 +26,7 @@ import numpy as np
 
 from monitor.jobs.match import match_stories
 from monitor.jobs.seed import add_seed
+from monitor.jobs.stories import load_stories
 from monitor.steps.extract import Article, content_hash
 from monitor.steps.match import score_article
 from monitor.steps.text import split_sentences
@@ -80,7 +81,7 @@ def as_article(row: dict, url: str = "https://bench.example/a") -> Article:
 
 def one_story_at_a_time(db, articles: list[dict]) -> list[str]:
     """Every (story, article) kind, each article matched against one story at a time."""
-    stories = rows.load_stories(db)
+    stories = load_stories(db).stories
     return [score_article(story, as_article(row))[0].kind
             for row in articles for story in stories]
 

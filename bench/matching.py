@@ -71,7 +71,7 @@ def main() -> None:
     mean = np.mean([len(split_sentences(t)) for t in texts[:500]])
     print(f"{len(texts)} articles, {mean:.0f} sentences each on average, {len(claims)} claims")
 
-    story = Story(1, "trump-cartels", "en", "", claims, {},
+    story = Story("trump-cartels", "en", "", claims,
                   seed_profile(seed.title, seed.body, None))
     articles = [Article("bench", f"bench:{i}", None, None, None, "en", t, "", False)
                 for i, t in enumerate(texts)]

@@ -25,7 +25,8 @@ from crawl import cpu_seconds
 from monitor.crawler import pipelines
 from monitor.crawler.workers import worker_pool
 from monitor.jobs import seed
-from monitor.store import rows, schema
+from monitor.jobs.stories import load_stories
+from monitor.store import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
@@ -53,7 +54,7 @@ def main() -> None:
     html = [gzip.decompress(p.read_bytes()) for p in sorted((AEB / "html").glob("*.html.gz"))]
     db = schema.open_db(Path(tempfile.mkdtemp()) / "bench.db")
     seed.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
-    stories = rows.load_stories(db)
+    stories = load_stories(db).stories
     n = 2 * len(html)
     limit_work = [(_extract, html[i % len(html)].decode("utf-8", "replace"), f"http://x/{i}")
                   for i in range(n)]

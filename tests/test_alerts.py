@@ -21,6 +21,7 @@ from datasette.app import Datasette
 from monitor.faces import changes
 from monitor.jobs.demo import PUBLISHED, SEED
 from monitor.jobs.seed import add_seed
+from monitor.jobs.stories import load_stories
 from monitor.steps.extract import Article
 from monitor.steps.match import ArticleMatch
 from monitor.store import rows, schema
@@ -201,17 +202,17 @@ def test_the_feed_drops_characters_xml_cannot_hold():
 def test_an_article_that_becomes_coverage_later_is_new_coverage_from_then(tmp_path):
     db = schema.open_db(tmp_path / "m.db")
     add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
-    story = rows.load_stories(db)[0]
+    stories = load_stories(db)
     outlet = rows.save_outlet(db, "Wire", "wire.example")
     article_id, _ = rows.save_article(db, asdict(Article(
         "http://wire.example/a", "http://wire.example/a", "Harbour notes", None, None, "en",
         "Cranes were serviced.", "h1", False)), outlet)
     decide = partial(rows.save_decisions, db, {"id": article_id, "content_hash": "h1"})
     with db.conn:
-        decide([(story.id, story.claim_ids, ArticleMatch(5.0, False, [], [], "unrelated"), True)])
+        decide([stories.decision(0, ArticleMatch(5.0, False, [], [], "unrelated"), True)])
     time.sleep(1.1)  # times are kept to the second
     since = schema.now()
     with db.conn:  # an edit, a re-match: now it covers the story
-        decide([(story.id, story.claim_ids, ArticleMatch(90.0, True, [], [], "coverage"), True)])
+        decide([stories.decision(0, ArticleMatch(90.0, True, [], [], "coverage"), True)])
     found = changes.changes_since(db, since)
     assert [c["url"] for c in found["coverage"]] == ["http://wire.example/a"]

@@ -51,7 +51,7 @@ FEATURE = "\n".join([
 @pytest.fixture(scope="module")
 def story() -> Story:
     seed = read_seed(SEED)
-    return Story(1, "port-strike", "en", "", seed.claims, {},
+    return Story("port-strike", "en", "", seed.claims,
                  seed_profile(seed.title, seed.body, "2025-08-12"), SEED_URL)
 
 
@@ -115,9 +115,9 @@ def test_a_page_in_another_language_naming_one_of_the_seeds_places_is_not_covera
 def stories(story) -> list[Story]:
     """The three demo stories, the port strike among them."""
     others = []
-    for n, name in enumerate(("trump-cartels", "congestion-charge"), 2):
+    for name in ("trump-cartels", "congestion-charge"):
         seed = read_seed((SEEDS / f"{name}.txt").read_text())
-        others.append(Story(n, name, "en", "", seed.claims, {},
+        others.append(Story(name, "en", "", seed.claims,
                             seed_profile(seed.title, seed.body, "2025-08-12")))
     return [others[0], story, others[1]]
 

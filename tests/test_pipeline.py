@@ -19,12 +19,12 @@ def test_an_unchanged_text_is_not_matched_again():
     first = read_page(PAGE, "utf-8", "http://x.example/a", None, None, [])
     again = read_page(PAGE + b"<!-- a new ad slot -->", "utf-8", "http://x.example/a",
                       first.html_hash, first.article.content_hash,
-                      [Story(1, "s", "en", "", [], {})])
+                      [Story("s", "en", "", [])])
     assert again.article is not None and again.scores == [] and again.sketch is None
 
 
 def test_a_page_whose_matching_fails_keeps_its_article_and_says_why():
-    broken = Story(1, "broken", "en", "", None, {})  # no claims list: the matcher raises
+    broken = Story("broken", "en", "", None)  # no claims list: the matcher raises
     read = read_page(PAGE, "utf-8", "http://x.example/a", None, None, [broken])
     assert read.article.title == "Port strike"
     assert read.packed and read.sketch and "TypeError" in read.match_error

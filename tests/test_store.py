@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from monitor.jobs.seed import add_seed
+from monitor.jobs.stories import load_stories, result_row, save_seed
 from monitor.steps.extract import Article, pack_page
 from monitor.steps.match import ArticleMatch, ClaimMatch
 from monitor.store import rows, schema
@@ -100,7 +101,7 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path):
 def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_path):
     db = open_db(tmp_path / "m.db")
     add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
-    story = rows.load_stories(db)[0]
+    stories = load_stories(db)
     outlet = rows.save_outlet(db, "Wire", "wire.example")
     article_id, _ = rows.save_article(db, asdict(Article(
         "http://wire.example/a", "http://wire.example/a", "Strike", None, None, "en",
@@ -109,11 +110,11 @@ def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_p
     covering = ArticleMatch(90.0, True, [ClaimMatch(1, "Dockers strike.", 95.0, "verbatim")],
                             ["An addition of six words or more."], "coverage")
     with db.conn:
-        rows.save_decisions(db, row, [(story.id, story.claim_ids, covering, True)])
+        rows.save_decisions(db, row, [stories.decision(0, covering, True)])
     assert db.execute("select count(*) from matches").fetchone()[0] == 1
     with db.conn:
-        rows.save_decisions(db, row, [(story.id, story.claim_ids,
-                                        ArticleMatch(3.0, False, [], [], "unrelated"), True)])
+        rows.save_decisions(db, row, [stories.decision(
+            0, ArticleMatch(3.0, False, [], [], "unrelated"), True)])
     assert db.execute("select count(*) from matches").fetchone()[0] == 0
     assert db.execute("select count(*) from additions").fetchone()[0] == 0
     assert db.execute("select kind, is_coverage from coverage").fetchall() == [("unrelated", 0)]
@@ -127,7 +128,7 @@ def _matched(tmp_path, seed_text: str, *article_texts: str):
     db = open_db(tmp_path / "m.db")
     seed = read_seed(seed_text)
     with db.conn:
-        story = rows.save_story(db, "s", seed, seed_text, "seed.txt")
+        story = save_seed(db, "s", seed, seed_text, "seed.txt")
         outlet = rows.save_outlet(db, "Example Tribune", "example.com")
         claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where("story_id = ?",
                                                                               [story])}
@@ -137,8 +138,8 @@ def _matched(tmp_path, seed_text: str, *article_texts: str):
                                     [f"http://example.com/{i}", outlet, text]).lastrowid
             result = match_article(seed.claims, text)
             result.is_coverage = True
-            rows.save_match(db, story, {"id": article_id, "content_hash": "h"}, result,
-                             claim_ids)
+            rows.save_match(db, story, {"id": article_id, "content_hash": "h"},
+                            result_row(result, claim_ids, True))
     return db
 
 

@@ -16,6 +16,7 @@ from twisted.internet import task
 
 from monitor.crawler.items import PageItem
 from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
+from monitor.jobs.stories import load_stories
 from monitor.steps import copies
 from monitor.steps.coverage import StoryIndex
 from monitor.steps.extract import (
@@ -49,8 +50,8 @@ class PageRead:
     packed: bytes | None = None  # the raw page, compressed for storing
     sketch: bytes | None = None  # the article's copies.sketch, to find syndicated copies
     bands: list[int] = field(default_factory=list)  # the sketch's copies.band_keys
-    # (story id, result, claims scored) for each story; empty when the text is unchanged
-    scores: list[tuple[int, ArticleMatch, bool]] = field(default_factory=list)
+    # (result, claims scored) for each story, in order; empty when the text is unchanged
+    scores: list[tuple[ArticleMatch, bool]] = field(default_factory=list)
     match_error: str | None = None  # why matching failed (the article is kept all the same)
 
 
@@ -74,8 +75,8 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
         read.sketch = None if article.is_stub else copies.sketch(article.text)
         read.bands = copies.band_keys(read.sketch) if read.sketch else []
         try:
-            read.scores = [(story.id, *_kept(*scored)) for story, scored in zip(
-                stories, score_stories(stories, article, index=index), strict=True)]
+            read.scores = [_kept(*scored) for scored in score_stories(stories, article,
+                                                                      index=index)]
         except Exception as e:  # a matching bug must not cost the article: `monitor match`
             read.match_error = repr(e)  # will try it again, and show the error
     return read
@@ -152,8 +153,7 @@ class ArticlePipeline:
 
     def open_spider(self, spider=None):
         self.db = schema.open_db(self.db_path)
-        self.stories = rows.load_stories(self.db)
-        self.claim_ids = {story.id: story.claim_ids for story in self.stories}
+        self.stories = load_stories(self.db)
         self.outlet_ids: dict[tuple[str, str, bool], int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
@@ -176,8 +176,8 @@ class ArticlePipeline:
 
     def _new_pool(self) -> AsyncPool | ExecutorPool:
         return async_pool(_read_page_against_stories, self.workers, _set_up_worker,
-                          (self.stories, self.time_limit, self.max_elements), read_pages=True,
-                          time_limit=self.time_limit + KILL_AFTER)
+                          (self.stories.stories, self.time_limit, self.max_elements),
+                          read_pages=True, time_limit=self.time_limit + KILL_AFTER)
 
     def _flush_touched(self) -> None:
         rows.touch_pages(self.db, self.touched)  # commits the batch's pages too
@@ -342,11 +342,12 @@ class ArticlePipeline:
         self._count("monitor/changed", int(changed))
         if changed and read.scores:
             row = {"id": article_id, "content_hash": article.content_hash}
-            rows.save_decisions(self.db, row, [(story, self.claim_ids[story], result, scored)
-                                                for story, result, scored in read.scores])
+            rows.save_decisions(self.db, row, [
+                self.stories.decision(position, result, scored)
+                for position, (result, scored) in enumerate(read.scores)])
             self._count("monitor/matched")
             self._count("monitor/covering",
-                        int(any(result.is_coverage for _, result, _ in read.scores)))
+                        int(any(result.is_coverage for result, _ in read.scores)))
         return article_id
 
     def _unchanged(self, item: PageItem) -> PageItem:

@@ -22,6 +22,7 @@ from monitor.jobs import match as match_job
 from monitor.jobs import run as run_job
 from monitor.jobs import schedule
 from monitor.jobs import seed as seed_job
+from monitor.jobs.stories import stored_claims
 from monitor.steps import dates
 from monitor.steps import match as match_
 from monitor.steps.extract import TooComplex, extract_page
@@ -120,7 +121,7 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
                                     list(aggregators), replace=replace)
     except ValueError as e:
         raise CliError(str(e)) from e
-    claims = rows.stored_claims(db, story)
+    claims = stored_claims(db, story)
     row = db["stories"].get(story)
     echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
                f"query {row['query']}")

@@ -20,7 +20,8 @@ from monitor.jobs.crawl import crawl, tune_process
 from monitor.jobs.match import match_stories
 from monitor.jobs.run import summary
 from monitor.jobs.seed import add_seed
-from monitor.store import rows, schema
+from monitor.jobs.stories import stored_claims
+from monitor.store import schema
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ def demo(db_path: str, say: Callable[[str], None] = logger.info) -> list[int]:
             story, slug = add_seed(db, str(seed_file), seed_file.stem,
                                    published=PUBLISHED.get(seed_file.stem), replace=True)
             stories.append(story)
-            say(f"Story {slug!r}: {len(rows.stored_claims(db, story))} claims from "
+            say(f"Story {slug!r}: {len(stored_claims(db, story))} claims from "
                 f"data/seeds/{seed_file.name}")
         crawled = crawl(db_path, str(OUTLETS), base, CRAWL_SETTINGS, before_start=tune_process)
         say(summary(crawled))

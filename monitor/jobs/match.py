@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from monitor.crawler.workers import worker_pool
 from monitor.jobs.copies import update_copies
+from monitor.jobs.stories import as_article, load_stories
 from monitor.steps.extract import (
     Article,
 )
@@ -35,14 +36,14 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     syndicated copies among articles stored since the last look. Returns how many articles
     were matched and how many of them cover a story.
     """
-    stories = rows.load_stories(db, slug)
+    stories = load_stories(db, slug)
     due: dict[int, list[int]] = {}  # article id -> the stories (positions) it is due for
-    for position, story in enumerate(stories):
-        for article_id in rows.articles_to_match(db, story.id, everything):
+    for position, story_id in enumerate(stories.ids):
+        for article_id in rows.articles_to_match(db, story_id, everything):
             due.setdefault(article_id, []).append(position)
     ids = sorted(due)
     covering = 0
-    with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories) as pool:
+    with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool:
         # A chunk of texts at a time: a backlog of any size fits in memory.
         for start in range(0, len(ids), CHUNK):
             articles = rows.articles_by_id(db, ids[start:start + CHUNK])
@@ -50,7 +51,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
                     articles, [due[a["id"]] for a in articles], pool), start + 1):
                 # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
                 rows.save_decisions(db, article, [
-                    (stories[position].id, stories[position].claim_ids, result, scored)
+                    stories.decision(position, result, scored)
                     for position, (result, scored) in zip(due[article["id"]], results,
                                                           strict=True)])
                 covering += any(result.is_coverage for result, _ in results)
@@ -64,7 +65,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
 
 
 def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
-    yield from zip(articles, pool.map(score_due, map(rows.as_article, articles), due,
+    yield from zip(articles, pool.map(score_due, map(as_article, articles), due,
                                       chunksize=64), strict=True)
 
 

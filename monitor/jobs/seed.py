@@ -19,6 +19,7 @@ from monitor.crawler.settings import (
     USER_AGENT,
 )
 from monitor.jobs.match import match_stories
+from monitor.jobs.stories import save_seed
 from monitor.steps.claims import read_seed
 from monitor.steps.dates import parse_date
 from monitor.steps.extract import (
@@ -97,8 +98,8 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
         given = {name: value for name, value in given.items() if value is not None}
     else:
         given = {**given, "query": query or seed.query(), "aggregators": aggregators or []}
-    story = rows.save_story(db, slug, seed, text, source, story_id=existing and existing["id"],
-                             language=detect_language(seed.body), **given)
+    story = save_seed(db, slug, seed, text, source, story_id=existing and existing["id"],
+                      language=detect_language(seed.body), **given)
     if existing:
         match_stories(db, slug)
     return story, slug

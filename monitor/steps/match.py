@@ -85,15 +85,13 @@ class ArticleMatch:
 
 @dataclass
 class Story:
-    """A story as the matcher reads it: its claims (with their row ids), language and query,
-    and what the coverage decision compares an article with (the seed's profile, its URL)."""
+    """A story as the matcher reads it: its claims, language and query, and what the coverage
+    decision compares an article with (the seed's profile, its URL)."""
 
-    id: int
     slug: str
     language: str | None
     query: str
     claims: list[Claim]
-    claim_ids: dict[int, int]  # claim position -> claims.id
     seed: coverage.Weighed | None = None
     source: str | None = None  # the seed's URL or file
 

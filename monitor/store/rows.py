@@ -1,5 +1,6 @@
-"""Reading and writing the database's rows: `save_*` functions over plain data, and the reads
-the crawl, the matcher and the reports make (the schema is schema.py's)."""
+"""Reading and writing the database's rows: plain rows in (dicts, tuples, lists, bytes), plain
+rows out, for the crawl, the matcher and the reports (the schema is schema.py's). What the rows
+mean to the matcher (stories, articles, copies) is the callers' side: monitor/jobs/."""
 
 from __future__ import annotations
 
@@ -11,39 +12,51 @@ from contextlib import contextmanager
 import zstandard
 from sqlite_utils import Database
 
-from monitor.steps.claims import Claim, Seed, read_seed
-from monitor.steps.extract import Article
-from monitor.steps.match import SCORER, ArticleMatch, Story, seed_profile
 from monitor.store.schema import now
 
 
-def save_story(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
-               story_id: int | None = None, **settings) -> int:
+def save_story(db: Database, story: dict, claims: list[dict],
+               story_id: int | None = None) -> int:
     """Register a story and its claims; with `story_id`, that story is registered again: new
     text, claims and given settings, its matches and coverage cleared for matching again.
 
-    `settings` are the story's crawl settings: query, language, published, window_days,
-    aggregators (a list of aggregator names).
+    `story` has slug, title, seed_text, source and any crawl settings: query, language,
+    published, window_days, aggregators (a list of aggregator names). Each claim has position,
+    text, kind, speaker, sentence, numbers, quotes and names (the last three lists).
     """
-    if "aggregators" in settings:
-        settings["aggregators"] = json.dumps(settings["aggregators"] or [])
+    story = dict(story)
+    if "aggregators" in story:
+        story["aggregators"] = json.dumps(story["aggregators"] or [])
     with db.atomic():
         if story_id is not None:
-            db["stories"].update(story_id, {"slug": slug, "title": seed.title,
-                                            "seed_text": seed_text, "source": source,
-                                            **settings})
+            db["stories"].update(story_id, story)
             for table in ("matches", "coverage", "additions", "verdict_changes", "claims"):
                 db[table].delete_where("story_id = ?", [story_id])
         else:
-            story_id = db["stories"].insert({"slug": slug, "title": seed.title,
-                                             "seed_text": seed_text, "source": source,
-                                             "created_at": now(), **settings}).last_pk
+            story_id = db["stories"].insert({**story, "created_at": now()}).last_pk
         db["claims"].insert_all(
-            {"story_id": story_id, "position": c.position, "text": c.text, "kind": c.kind,
-             "speaker": c.speaker, "sentence": c.sentence, "numbers": json.dumps(c.numbers),
-             "quotes": json.dumps(c.quotes), "names": json.dumps(c.names)}
-            for c in seed.claims)
+            {"story_id": story_id, "position": c["position"], "text": c["text"],
+             "kind": c["kind"], "speaker": c["speaker"], "sentence": c["sentence"],
+             **{name: json.dumps(c[name]) for name in _CLAIM_LISTS}} for c in claims)
     return story_id
+
+
+_CLAIM_LISTS = ("numbers", "quotes", "names")  # stored as JSON
+
+
+def story_rows(db: Database, slug: str | None = None) -> list[dict]:
+    """One story by slug, or every story (`LookupError` for an unknown slug)."""
+    found = [dict(row) for row in db["stories"].rows_where(
+        None if slug is None else "slug = ?", None if slug is None else [slug], order_by="id")]
+    if slug is not None and not found:
+        raise LookupError(f"no story called {slug!r}; add one with `monitor seed add`")
+    return found
+
+
+def claim_rows(db: Database, story_id: int) -> list[dict]:
+    """A story's claims in order, their lists (numbers, quotes, names) read from JSON."""
+    return [{**row, **{name: json.loads(row[name] or "[]") for name in _CLAIM_LISTS}}
+            for row in db["claims"].rows_where("story_id = ?", [story_id], order_by="position")]
 
 
 def find_story(db: Database, slug: str | None = None, seed_text: str | None = None
@@ -251,33 +264,25 @@ def articles_to_match(db: Database, story: int, everything: bool = False) -> lis
 
 
 def articles_by_id(db: Database, ids: list[int]) -> list[dict]:
-    """Articles as the matcher reads them (with id, content_hash and what `as_article` takes)."""
+    """Article rows as the matcher reads them: id, url, source_url, title, published, text,
+    content_hash, is_stub, language."""
     return list(db.query("select id, url, source_url, title, published, text, content_hash, "
                          "is_stub, language from articles "
                          "where id in (select value from json_each(?)) order by id",
                          [json.dumps(ids)]))
 
 
-def as_article(row: dict) -> Article:
-    """A stored article row as the extractor made it (what the matcher reads)."""
-    return Article(source=row["source_url"] or row["url"], url=row["url"], title=row["title"],
-                   author=None, published=row["published"], language=row["language"],
-                   text=row["text"], content_hash=row["content_hash"],
-                   is_stub=bool(row["is_stub"]))
-
-
-def save_decisions(db: Database, article: dict,
-                   decisions: list[tuple[int, dict[int, int], ArticleMatch, bool]]) -> None:
+def save_decisions(db: Database, article: dict, decisions: list[tuple[int, dict]]) -> None:
     """Replace an article's coverage, matches and additions for several stories: (story id,
-    its claims' ids, result, claims scored) each. Plain SQL, no commit, as `save_match`.
+    result) each, the result as `save_match` takes it. Plain SQL, no commit, as `save_match`.
 
     An article covers few of the stories it is matched against: the rest are stored in a few
     statements for all, not a few each.
     """
-    found = [d for d in decisions if d[2].is_coverage and d[3]]
-    for story, claim_ids, result, scored in found:
-        save_match(db, story, article, result, claim_ids, scored)
-    rest = [d for d in decisions if not (d[2].is_coverage and d[3])]
+    found = [d for d in decisions if d[1]["is_coverage"] and d[1]["scored"]]
+    for story, result in found:
+        save_match(db, story, article, result)
+    rest = [d for d in decisions if not (d[1]["is_coverage"] and d[1]["scored"])]
     if not rest:
         return
     was_coverage = [(story, article["id"]) for (story,) in db.execute(
@@ -290,25 +295,30 @@ def save_decisions(db: Database, article: dict,
     db.conn.executemany(
         "insert or replace into coverage (story_id, article_id, relevance, is_coverage, kind, "
         "evidence, scored, content_hash, matched_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(story, article["id"], result.relevance, int(result.is_coverage), result.kind,
-          json.dumps(result.evidence) if result.evidence else None, int(scored),
-          article["content_hash"], matched_at) for story, _, result, scored in rest])
+        [(story, article["id"], r["relevance"], int(r["is_coverage"]), r["kind"],
+          _json(r["evidence"]), int(r["scored"]), article["content_hash"], matched_at)
+         for story, r in rest])
 
 
-def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
-               claim_ids: dict[int, int], scored: bool = True) -> None:
+def _json(value) -> str | None:
+    return json.dumps(value) if value else None
+
+
+def save_match(db: Database, story: int, article: dict, result: dict) -> None:
     """Replace an article's coverage, matches and additions for a story.
 
-    Plain SQL, no commit: the caller wraps one article or a batch in a transaction
-    (`with db.conn:`), so a crash leaves each batch either saved whole or not at all.
-    When the article had been matched before in an earlier version, every claim whose verdict
-    changed is recorded in `verdict_changes`.
+    `result` has relevance, is_coverage, kind, evidence, scored (whether its claims were
+    scored), matches (claim_id, sentence, score, verdict, conflicts, notes, scorer each) and
+    additions (sentences). Plain SQL, no commit: the caller wraps one article or a batch in a
+    transaction (`with db.conn:`), so a crash leaves each batch either saved whole or not at
+    all. When the article had been matched before in an earlier version, every claim whose
+    verdict changed is recorded in `verdict_changes`.
     """
     key = (story, article["id"])
     matched = db.execute("select content_hash, covering_since from coverage where story_id = ? "
                          "and article_id = ?", key).fetchone()
     since = None
-    if result.is_coverage:
+    if result["is_coverage"]:
         since = (matched and matched[1]) or now()
     before = {}
     if matched is not None:
@@ -320,21 +330,20 @@ def save_match(db: Database, story: int, article: dict, result: ArticleMatch,
     db.execute("insert or replace into coverage (story_id, article_id, relevance, is_coverage, "
                "kind, evidence, scored, content_hash, matched_at, covering_since) "
                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [*key, result.relevance, int(result.is_coverage), result.kind,
-                json.dumps(result.evidence) if result.evidence else None, int(scored),
-                article["content_hash"], now(), since])
-    if not result.is_coverage or not scored:
+               [*key, result["relevance"], int(result["is_coverage"]), result["kind"],
+                _json(result["evidence"]), int(result["scored"]), article["content_hash"], now(),
+                since])
+    if not result["is_coverage"] or not result["scored"]:
         return
-    rows = [(story, claim_ids[m.claim_position], article["id"], m.sentence, m.score, m.verdict,
-             json.dumps(m.conflicts) if m.conflicts else None, SCORER,
-             json.dumps(m.notes) if m.notes else None) for m in result.matches]
+    rows = [(story, m["claim_id"], article["id"], m["sentence"], m["score"], m["verdict"],
+             _json(m["conflicts"]), m["scorer"], _json(m["notes"])) for m in result["matches"]]
     db.conn.executemany("insert into matches (story_id, claim_id, article_id, sentence, score, "
                         "verdict, conflicts, scorer, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows)
     db.conn.executemany("insert into additions (story_id, article_id, sentence) "
                         "values (?, ?, ?)",
                         [(*key, s) for s in _not_boilerplate(db, article["id"],
-                                                             result.additions)])
+                                                             result["additions"])])
     if before and matched[0] != article["content_hash"]:
         _save_verdict_changes(db, story, article["id"], before, rows)
 
@@ -460,29 +469,6 @@ def save_copy_groups(db: Database, renamed: dict[int, int],
                             "values (?, ?, ?)", links)
         db.conn.executemany("delete from _pending_copies where article_id = ?",
                             [(a,) for a in searched])
-
-
-def stored_claims(db: Database, story: int) -> list[Claim]:
-    """A story's claims as the matcher takes them, in order."""
-    return [Claim(position=r["position"], text=r["text"], kind=r["kind"], sentence=r["sentence"],
-                  speaker=r["speaker"], numbers=json.loads(r["numbers"] or "[]"),
-                  quotes=json.loads(r["quotes"] or "[]"), names=json.loads(r["names"] or "[]"))
-            for r in db["claims"].rows_where("story_id = ?", [story], order_by="position")]
-
-
-def load_stories(db: Database, slug: str | None = None) -> list[Story]:
-    """One story by slug, or every story, as the matcher reads them."""
-    stories = []
-    for story in story_id(db, slug):
-        row = db["stories"].get(story)
-        claim_ids = {c["position"]: c["id"] for c in db["claims"].rows_where(
-            "story_id = ?", [story])}
-        seed = read_seed(row["seed_text"] or "")
-        stories.append(Story(story, row["slug"], row["language"], row["query"] or "",
-                             stored_claims(db, story), claim_ids,
-                             seed_profile(seed.title, seed.body, row["published"]),
-                             row["source"]))
-    return stories
 
 
 def story_list(db: Database) -> list[dict]:

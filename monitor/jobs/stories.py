@@ -1,0 +1,88 @@
+"""Stories, articles and results between the store's rows and the steps' types.
+
+The store keeps plain rows; the matcher reads `Story`, `Claim` and `Article` and knows no row
+ids. `Stories` holds both sides: the stories by position, and the ids their results are
+stored under.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlite_utils import Database
+
+from monitor.steps.claims import Claim, Seed, read_seed
+from monitor.steps.extract import Article
+from monitor.steps.match import SCORER, ArticleMatch, Story, seed_profile
+from monitor.store import rows
+
+
+@dataclass
+class Stories:
+    """Registered stories as the matcher reads them, and their row ids by position."""
+
+    stories: list[Story]
+    ids: list[int]  # stories.id of each story
+    claim_ids: list[dict[int, int]]  # claim position -> claims.id, for each story
+
+    def decision(self, position: int, result: ArticleMatch, scored: bool) -> tuple[int, dict]:
+        """The story's id and the rows of an article's result against it (`rows.save_decisions`)."""
+        return self.ids[position], result_row(result, self.claim_ids[position], scored)
+
+
+def load_stories(db: Database, slug: str | None = None) -> Stories:
+    """One story by slug, or every story (`LookupError` for an unknown slug)."""
+    stories, ids, claim_ids = [], [], []
+    for row in rows.story_rows(db, slug):
+        claims = rows.claim_rows(db, row["id"])
+        seed = read_seed(row["seed_text"] or "")
+        stories.append(Story(row["slug"], row["language"], row["query"] or "",
+                             [as_claim(c) for c in claims],
+                             seed_profile(seed.title, seed.body, row["published"]),
+                             row["source"]))
+        ids.append(row["id"])
+        claim_ids.append({c["position"]: c["id"] for c in claims})
+    return Stories(stories, ids, claim_ids)
+
+
+def stored_claims(db: Database, story_id: int) -> list[Claim]:
+    """A story's claims as the matcher takes them, in order."""
+    return [as_claim(c) for c in rows.claim_rows(db, story_id)]
+
+
+def as_claim(row: dict) -> Claim:
+    """A claim row as the seed reader made it."""
+    return Claim(position=row["position"], text=row["text"], kind=row["kind"],
+                 sentence=row["sentence"], speaker=row["speaker"], numbers=row["numbers"],
+                 quotes=row["quotes"], names=row["names"])
+
+
+def as_article(row: dict) -> Article:
+    """A stored article row as the extractor made it (what the matcher reads)."""
+    return Article(source=row["source_url"] or row["url"], url=row["url"], title=row["title"],
+                   author=None, published=row["published"], language=row["language"],
+                   text=row["text"], content_hash=row["content_hash"],
+                   is_stub=bool(row["is_stub"]))
+
+
+def save_seed(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
+              story_id: int | None = None, **settings) -> int:
+    """Register a story and its claims (`rows.save_story`, which says what `story_id` and
+    `settings` do); returns its id."""
+    story = {"slug": slug, "title": seed.title, "seed_text": seed_text, "source": source,
+             **settings}
+    return rows.save_story(db, story, [asdict(c) for c in seed.claims], story_id)
+
+
+def result_row(result: ArticleMatch, claim_ids: dict[int, int], scored: bool) -> dict:
+    """An article's result against a story as the store keeps it: coverage, and for covering
+    articles whose claims were scored, each claim's match (by claim id) and the additions."""
+    row = {"relevance": result.relevance, "is_coverage": result.is_coverage,
+           "kind": result.kind, "evidence": result.evidence, "scored": scored,
+           "matches": [], "additions": []}
+    if result.is_coverage and scored:
+        row["matches"] = [{"claim_id": claim_ids[m.claim_position], "sentence": m.sentence,
+                           "score": m.score, "verdict": m.verdict, "conflicts": m.conflicts,
+                           "notes": m.notes, "scorer": SCORER} for m in result.matches]
+        row["additions"] = list(result.additions)
+    return row
