@@ -16,7 +16,6 @@ from twisted.internet import task
 
 from monitor.crawler.items import PageItem
 from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
-from monitor.jobs.stories import load_stories
 from monitor.steps import copies
 from monitor.steps.coverage import StoryIndex
 from monitor.steps.extract import (
@@ -135,8 +134,11 @@ class ArticlePipeline:
     """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
     def __init__(self, db_path: str, workers: int, stats, time_limit: float = READ_TIMEOUT,
-                 max_elements: int = MAX_ELEMENTS, crawler=None):
+                 max_elements: int = MAX_ELEMENTS, crawler=None, stories=None):
         self.crawler = crawler  # to stop the crawl when the database fails
+        # The stories to match against, with their row ids (`jobs.stories.Stories`): read by
+        # the crawl job, which hands them over in the MONITOR_STORIES setting. None: none.
+        self.stories = stories
         self.db_path = db_path
         self.workers = workers
         self.stats = stats
@@ -149,11 +151,11 @@ class ArticlePipeline:
         return cls(settings["MONITOR_DB"],
                    settings.getint("MONITOR_EXTRACT_WORKERS", 2), crawler.stats,
                    settings.getfloat("MONITOR_READ_TIMEOUT", READ_TIMEOUT),
-                   settings.getint("MONITOR_MAX_ELEMENTS", MAX_ELEMENTS), crawler)
+                   settings.getint("MONITOR_MAX_ELEMENTS", MAX_ELEMENTS), crawler,
+                   settings.get("MONITOR_STORIES"))
 
     def open_spider(self, spider=None):
         self.db = schema.open_db(self.db_path)
-        self.stories = load_stories(self.db)
         self.outlet_ids: dict[tuple[str, str, bool], int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
@@ -176,7 +178,8 @@ class ArticlePipeline:
 
     def _new_pool(self) -> AsyncPool | ExecutorPool:
         return async_pool(_read_page_against_stories, self.workers, _set_up_worker,
-                          (self.stories.stories, self.time_limit, self.max_elements),
+                          (self.stories.stories if self.stories else [], self.time_limit,
+                           self.max_elements),
                           read_pages=True, time_limit=self.time_limit + KILL_AFTER)
 
     def _flush_touched(self) -> None:

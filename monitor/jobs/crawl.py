@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from monitor.crawler import frontier
 from monitor.crawler.workers import start_server
 from monitor.jobs.copies import update_copies
+from monitor.jobs.stories import load_stories
 from monitor.steps.outlets import load_outlets
 from monitor.store import rows, schema
 
@@ -73,6 +74,8 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
     # ours: found here, the run stops before it starts and records nothing.
     schema.check_pages(db)
     figures = {"run_id": rows.start_run(db, log_file), "status": "failed"}
+    # Read once here; the pipeline matches each page against them in its workers.
+    settings.set("MONITOR_STORIES", load_stories(db), priority="cmdline")
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
     before = rows.counts(db)
