@@ -1,6 +1,6 @@
 """What finding syndicated copies at the end of a crawl costs as groups of copies grow.
 
-    .venv/bin/python bench/copies.py [--pages 500 2000 8000]
+    .venv/bin/python bench/copies.py [--pages 500 2000 8000] [--texts 182]
 
 For each size, a fresh database in a temporary folder holds that many new articles, about 182
 texts with as many copies each as the size allows (3, 11 and 44 at 500, 2,000 and 8,000 pages:
@@ -32,11 +32,11 @@ WORDS = 300  # words a text
 
 
 def build(path: Path, pages: int, first: int = 0, rng: random.Random | None = None,
-          texts: list[str] | None = None) -> list[str]:
-    """Store `pages` new articles, copies of TEXTS texts, pending a search; returns the texts."""
+          texts: list[str] | None = None, kinds: int = TEXTS) -> list[str]:
+    """Store `pages` new articles, copies of `kinds` texts, pending a search; returns the texts."""
     rng = rng or random.Random(1)
     vocabulary = [f"w{i}" for i in range(20_000)]
-    texts = texts or [" ".join(rng.choices(vocabulary, k=WORDS)) for _ in range(TEXTS)]
+    texts = texts or [" ".join(rng.choices(vocabulary, k=WORDS)) for _ in range(kinds)]
     db = sqlite3.connect(path)
     with db:
         for n in range(first, first + pages):
@@ -71,6 +71,7 @@ def search(path: Path) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[500, 2_000, 8_000])
+    parser.add_argument("--texts", type=int, default=TEXTS, help="texts copied (default 182)")
     args = parser.parse_args()
     print("| pages | copies a text | first search (s) | copies rows | 10% more, searched (s) | "
           "copies rows |")
@@ -80,11 +81,11 @@ def main() -> None:
             path = Path(folder) / "copies.db"
             schema.open_db(path).close()
             rng = random.Random(1)
-            texts = build(path, pages, rng=rng)
+            texts = build(path, pages, rng=rng, kinds=args.texts)
             first, rows = search(path)
             build(path, pages // 10, first=pages, rng=rng, texts=texts)
             second, more = search(path)
-        print(f"| {pages:,} | {pages / TEXTS:.0f} | {first:.2f} | {rows:,} | {second:.2f} | "
+        print(f"| {pages:,} | {pages / args.texts:.0f} | {first:.2f} | {rows:,} | {second:.2f} | "
               f"{more:,} |")
 
 
