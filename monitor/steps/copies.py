@@ -115,12 +115,13 @@ def group_copies(pending: list[Candidate], bands: list[tuple[int, int]],
     for key, article in bands:
         keys.setdefault(article, []).append(key)
     known = dict(stored)  # pending articles join as they are placed, earliest first
-    group_of = {c.id: c.group for c in stored.values() if c.group is not None}
+    # A group whose earliest article has no sketch (none was given) cannot be compared with.
+    group_of = {c.id: c.group for c in stored.values() if c.group in stored}
     earliest = {g: stored[g] for g in set(group_of.values())}
     # Band key -> what an article with it is compared with: ~group for a group, else the id.
     sharing: dict[int, set[int]] = {}
     for key, article in bands:
-        if article not in waiting:
+        if article not in waiting and article in stored:
             group = group_of.get(article)
             sharing.setdefault(key, set()).add(article if group is None else ~group)
     found: dict[int, tuple[int, float]] = {}  # article -> (group, similarity)
