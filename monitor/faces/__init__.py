@@ -1,1 +1,1 @@
-
+"""What people see: the CLI, the terminal and HTML reports, alerts, the Datasette plugin."""

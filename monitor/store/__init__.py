@@ -1,1 +1,1 @@
-
+"""The SQLite file: `schema` opens it and upgrades it, `rows` reads and writes plain rows."""
