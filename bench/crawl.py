@@ -37,7 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared/data/aeb"
 LIFTED = ["-s", "ROBOTSTXT_OBEY=False", "-s", "AUTOTHROTTLE_ENABLED=False",
           "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=32",
-          "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "LOG_LEVEL=WARNING"]
+          "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "LOG_LEVEL=WARNING",
+          # The sitemap lists every page: without this the crawl takes its newest 2,000.
+          "-s", "MONITOR_MAX_ENTRIES=1000000"]
 
 
 def pages() -> list[bytes]:
