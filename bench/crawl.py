@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -87,6 +88,12 @@ def serve(n: int, port_file: str) -> None:
             return b"HTTP/1.1 304 Not Modified\r\nETag: " + etag + b"\r\nContent-Length: 0\r\n\r\n"
         return whole
 
+    answer(respond, port_file)
+
+
+def answer(respond: Callable[[bytes], bytes], port_file: str) -> None:
+    """Answer each GET request with `respond(its head)` on a free 127.0.0.1 port, written to
+    `port_file`, from one asyncio loop (little CPU taken from the crawl), until killed."""
     class Outlet(asyncio.Protocol):
         def connection_made(self, transport):
             self.transport, self.buffer = transport, b""

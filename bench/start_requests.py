@@ -13,7 +13,6 @@ one's Python.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import multiprocessing
 import re
 import shutil
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from crawl import answer
 
 ROOT = Path(__file__).resolve().parents[1]
 LIFTED = ["-s", "ROBOTSTXT_OBEY=False", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -48,22 +49,7 @@ def serve(port_file: str) -> None:
         return (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
                 + str(len(body)).encode() + b"\r\nETag: " + etag + b"\r\n\r\n" + body)
 
-    class Outlet(asyncio.Protocol):
-        def connection_made(self, transport):
-            self.transport, self.buffer = transport, b""
-
-        def data_received(self, data):
-            self.buffer += data
-            while b"\r\n\r\n" in self.buffer:  # GET requests: no bodies
-                head, self.buffer = self.buffer.split(b"\r\n\r\n", 1)
-                self.transport.write(respond(head))
-
-    async def main() -> None:
-        server = await asyncio.get_running_loop().create_server(Outlet, "127.0.0.1", 0)
-        Path(port_file).write_text(str(server.sockets[0].getsockname()[1]))
-        await server.serve_forever()
-
-    asyncio.run(main())
+    answer(respond, port_file)
 
 
 def crawl(code: Path, db: Path, outlets: Path) -> tuple[float, str, int]:
