@@ -88,10 +88,10 @@ def serve(n: int, port_file: str) -> None:
             return b"HTTP/1.1 304 Not Modified\r\nETag: " + etag + b"\r\nContent-Length: 0\r\n\r\n"
         return whole
 
-    answer(respond, port_file)
+    answer_requests(respond, port_file)
 
 
-def answer(respond: Callable[[bytes], bytes], port_file: str) -> None:
+def answer_requests(respond: Callable[[bytes], bytes], port_file: str) -> None:
     """Answer each GET request with `respond(its head)` on a free 127.0.0.1 port, written to
     `port_file`, from one asyncio loop (little CPU taken from the crawl), until killed."""
     class Outlet(asyncio.Protocol):

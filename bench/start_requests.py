@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from crawl import answer
+from crawl import answer_requests
 
 ROOT = Path(__file__).resolve().parents[1]
 LIFTED = ["-s", "ROBOTSTXT_OBEY=False", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -49,7 +49,7 @@ def serve(port_file: str) -> None:
         return (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
                 + str(len(body)).encode() + b"\r\nETag: " + etag + b"\r\n\r\n" + body)
 
-    answer(respond, port_file)
+    answer_requests(respond, port_file)
 
 
 def crawl(code: Path, db: Path, outlets: Path) -> tuple[float, str, int]:
