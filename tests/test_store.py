@@ -93,9 +93,9 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path):
                     "('http://x.example/a', ?, 200, '\"v1\"', 'pagehash')", [article])
     old.close()
 
-    assert rows.page_validators(open_db(path), "http://x.example/a") == {
-        "etag": '"v1"', "last_modified": None, "html_hash": "pagehash",
-        "content_hash": "texthash"}
+    assert rows.pages_validators(open_db(path), ["http://x.example/a"]) == {
+        "http://x.example/a": {"etag": '"v1"', "last_modified": None, "html_hash": "pagehash",
+                               "content_hash": "texthash"}}
 
 
 def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_path):

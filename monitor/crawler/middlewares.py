@@ -83,7 +83,7 @@ class ConditionalRequests:
     from its stored ETag and Last-Modified), as Scrapy's HTTP cache does for its copies.
 
     Acts on the requests whose meta says `conditional` (the spiders' article requests), and
-    leaves in their meta `known`: [URL, what was stored of it] (`rows.page_validators`), which
+    leaves in their meta `known`: [URL, what was stored of it] (`rows.pages_validators`), which
     the spider hands the pipeline to skip what has not changed; a 304 reaches the spider, which
     records the page unchanged. The requests that reach the downloader in one turn of the
     reactor are looked up in one query, not one each.

@@ -182,19 +182,13 @@ class Batch:
             self.on_commit()
 
 
-def page_validators(db: Database, url: str) -> dict:
-    """What was fetched from `url` last time: its ETag, Last-Modified, HTML hash and article
-    text hash, so a recrawl asks only for changes and neither extracts nor matches what has not
-    changed. Empty when the page was never fetched whole."""
-    return pages_validators(db, [url]).get(url, {})
-
-
 LOOKUPS_A_QUERY = 500  # under SQLite's limit of variables a statement
 
 
 def pages_validators(db: Database, urls: list[str]) -> dict[str, dict]:
-    """`page_validators` of many URLs at once, by URL; the pages never fetched whole are left
-    out."""
+    """What was fetched from each URL last time, by URL: its ETag, Last-Modified, HTML hash and
+    article text hash, so a recrawl asks only for changes and neither extracts nor matches what
+    has not changed. The pages never fetched whole are left out."""
     found = {}
     for start in range(0, len(urls), LOOKUPS_A_QUERY):
         some = urls[start:start + LOOKUPS_A_QUERY]
