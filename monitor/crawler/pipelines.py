@@ -165,6 +165,9 @@ class ArticlePipeline:
         # was committed, so a run stopped by a storage error reports what it really stored.
         self.pending: Counter[str] = Counter()
         self.failure: str | None = None  # the storage error that stopped the crawl
+        # Closed by a forced shutdown while pages were still being read: those pages finish
+        # reading after the database is closed, and are fetched again by the next run.
+        self.closed = False
         # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
         # Datasette shows lags the crawl by no more than that.
         self.batch = rows.Batch(self.db, on_commit=self._committed)
@@ -241,10 +244,16 @@ class ArticlePipeline:
             except sqlite3.Error as e:
                 self._fail(e)
         self.pool.close(wait=wait)
+        self.closed = True
         self.db.close()
 
+    @property
+    def storing(self) -> bool:
+        """False once a storage error or a forced shutdown has stopped the writes."""
+        return self.failure is None and not self.closed
+
     async def process_item(self, item: PageItem, spider=None) -> PageItem:
-        if self.failure is not None:  # the crawl is stopping: store nothing more
+        if not self.storing:  # the crawl is stopping: store nothing more
             return item
         try:
             return await self._process(item)
@@ -276,7 +285,7 @@ class ArticlePipeline:
         try:
             read = await self._read(item)
         except (TooSlow, TooComplex) as e:  # not read again until it changes: no better then
-            if self.failure is not None:  # the database failed while the page was read
+            if not self.storing:  # the database failed or closed while the page was read
                 return item
             if isinstance(e, TooSlow):  # stopped by its own timer, or killed a little later
                 e = TooSlow(f"reading the page took over {self.time_limit:g} s")
@@ -288,14 +297,14 @@ class ArticlePipeline:
                                 html_hash=html_hash(item.body))
             return item
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
-            if self.failure is not None:
+            if not self.storing:
                 return item
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
             with self._page():  # no validators: the next run fetches it whole, tries again
                 rows.save_page(self.db, item.url, item.status, None, None, error=repr(e))
             return item
-        if self.failure is not None:  # the database failed while the page was read
+        if not self.storing:  # the database failed or closed while the page was read
             return item
         if read.unchanged:
             return self._unchanged(item)
