@@ -10,6 +10,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 KEY = "monitor:%(spider)s"
+# Past one machine, crawlers send what they read to this stream, and `monitor ingest`, the one
+# process that writes the SQLite file, drains it as this consumer group.
+RESULTS = "monitor:results"
+INGEST_GROUP = "ingest"
 CHECK_TIMEOUT = 5  # seconds: a Redis that does not answer in that long is reported down
 
 
