@@ -27,7 +27,7 @@ from monitor.steps.extract import (
     pack_page,
 )
 from monitor.steps.match import ArticleMatch, Story, score_stories, story_index
-from monitor.store import rows, schema
+from monitor.store import results, rows, schema
 
 logger = logging.getLogger(__name__)
 COMMIT_AFTER = 1.0  # seconds
@@ -156,7 +156,7 @@ class ArticlePipeline:
 
     def open_spider(self, spider=None):
         self.db = schema.open_db(self.db_path)
-        self.outlet_ids: dict[tuple[str, str, bool], int] = {}
+        self.outlet_ids: dict[tuple, int] = {}
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed forks none (the server they are forked from starts with the crawl).
@@ -276,8 +276,7 @@ class ArticlePipeline:
 
     async def _process(self, item: PageItem) -> PageItem:
         if item.error:
-            with self._page():
-                rows.save_page(self.db, item.url, item.status, None, None, error=item.error)
+            self._store(results.page_result(item.url, item.status, error=item.error))
             self.stats.inc_value("monitor/failed_pages")
             return item
         if item.not_modified:
@@ -291,33 +290,47 @@ class ArticlePipeline:
                 e = TooSlow(f"reading the page took over {self.time_limit:g} s")
             logger.warning("gave up on %s: %s", item.url, e)
             self.stats.inc_value("monitor/errors")
-            with self._page():
-                rows.save_page(self.db, item.url, item.status, None, None, item.etag,
-                                item.last_modified, error=str(e),
-                                html_hash=html_hash(item.body))
+            self._store(results.page_result(item.url, item.status, etag=item.etag,
+                                            last_modified=item.last_modified, error=str(e),
+                                            html_hash=html_hash(item.body)))
             return item
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             if not self.storing:
                 return item
             logger.warning("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
-            with self._page():  # no validators: the next run fetches it whole, tries again
-                rows.save_page(self.db, item.url, item.status, None, None, error=repr(e))
+            # No validators: the next run fetches it whole, tries again.
+            self._store(results.page_result(item.url, item.status, error=repr(e)))
             return item
         if not self.storing:  # the database failed or closed while the page was read
             return item
         if read.unchanged:
             return self._unchanged(item)
-        outlet_id = self._outlet_id(item)
-        with self._page():  # the page, its article and its matches
-            article_id = self._save_article(read, outlet_id) if read.article else None
-            rows.save_page(self.db, item.url, item.status, read.packed, article_id,
-                            item.etag, item.last_modified,
-                            error=None if read.article else "no article text found",
-                            html_hash=read.html_hash,
-                            text_hash=read.article.content_hash if read.article else None)
+        self._store(self._result(item, read))  # the page, its article and its matches
         item.body = b""  # stored compressed; Scrapy need not hold the page any longer
         return item
+
+    def _result(self, item: PageItem, read: PageRead) -> dict:
+        article = read.article
+        if read.match_error:
+            logger.warning("matching failed for %s: %s", article.url, read.match_error)
+            self.stats.inc_value("monitor/errors")
+        return results.page_result(
+            item.url, item.status, packed=read.packed, etag=item.etag,
+            last_modified=item.last_modified,
+            error=None if article else "no article text found", html_hash=read.html_hash,
+            outlet={"name": item.outlet, "domain": item.domain, "listed": item.listed},
+            article=asdict(article) if article else None, sketch=read.sketch,
+            bands=read.bands, decisions=[
+                self.stories.decision(position, result, scored)
+                for position, (result, scored) in enumerate(read.scores)])
+
+    def _store(self, result: dict) -> None:
+        """Write a page's result into the open batch, its figures counted when committed."""
+        with self._page():
+            figures = results.save_page_result(self.db, result, self.outlet_ids)
+            for name, n in figures.items():
+                self._count(f"monitor/{name}", n)
 
     async def _read(self, item: PageItem) -> PageRead:
         pool = self.pool
@@ -343,25 +356,6 @@ class ArticlePipeline:
             broken.close(wait=False)
             self.pool = self._new_pool()
 
-    def _save_article(self, read: PageRead, outlet_id: int) -> int:
-        article = read.article
-        if read.match_error:
-            logger.warning("matching failed for %s: %s", article.url, read.match_error)
-            self.stats.inc_value("monitor/errors")
-        article_id, changed = rows.save_article(self.db, asdict(article), outlet_id,
-                                                  read.sketch, read.bands)
-        self._count("monitor/articles")
-        self._count("monitor/changed", int(changed))
-        if changed and read.scores:
-            row = {"id": article_id, "content_hash": article.content_hash}
-            rows.save_decisions(self.db, row, [
-                self.stories.decision(position, result, scored)
-                for position, (result, scored) in enumerate(read.scores)])
-            self._count("monitor/matched")
-            self._count("monitor/covering",
-                        int(any(result.is_coverage for result, _ in read.scores)))
-        return article_id
-
     def _unchanged(self, item: PageItem) -> PageItem:
         # Unchanged since the last crawl: nothing to extract, store or match again.
         self._count("monitor/pages")  # stored when the touched pages are
@@ -371,10 +365,3 @@ class ArticlePipeline:
         self.stats.inc_value("monitor/unchanged")
         item.body = b""
         return item
-
-    def _outlet_id(self, item: PageItem) -> int:
-        key = (item.outlet, item.domain, item.listed)
-        if key not in self.outlet_ids:
-            self.outlet_ids[key] = rows.save_outlet(self.db, item.outlet, item.domain,
-                                                     item.listed)
-        return self.outlet_ids[key]

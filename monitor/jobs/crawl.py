@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -73,7 +75,8 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
     # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
     # ours: found here, the run stops before it starts and records nothing.
     schema.check_pages(db)
-    figures = {"run_id": rows.start_run(db, log_file), "status": "failed"}
+    figures = {"run_id": rows.start_run(db, log_file, socket.gethostname(), os.getpid()),
+               "status": "failed"}
     # Read once here; the pipeline matches each page against them in its workers.
     settings.set("MONITOR_STORIES", load_stories(db), priority="cmdline")
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.

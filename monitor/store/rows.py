@@ -485,16 +485,32 @@ def stories_to_crawl(db: Database) -> list[dict]:
         "select slug, query, language, published, window_days, aggregators from stories")]
 
 
-def start_run(db: Database, log_file: str | None = None) -> int:
-    """Record the start of a run (the caller holds the run lock, so no other run is going).
+def start_run(db: Database, log_file: str | None = None, host: str | None = None,
+              pid: int | None = None) -> int:
+    """Record the start of a run by the crawler `pid` on `host` (the caller holds the run
+    lock, so no other run is going).
 
     A run still marked running was stopped without a chance to say so: it is marked interrupted.
     """
     db.execute("update crawl_runs set status = 'interrupted' where status = 'running'")
     db.conn.commit()
     return db["crawl_runs"].insert({"started_at": now(), "pages": 0, "articles": 0,
-                                    "errors": 0, "status": "running",
-                                    "log_file": log_file}).last_pk
+                                    "errors": 0, "status": "running", "log_file": log_file,
+                                    "host": host, "pid": pid}).last_pk
+
+
+def record_run(db: Database, run: dict) -> int:
+    """The id of a crawler's run as it sent it (host, pid, started_at, log_file), recorded
+    running if it was not yet. Crawlers sharing a Redis frontier run together: no lock, and
+    no other run is marked interrupted. No commit."""
+    key = [run["host"], run["pid"], run["started_at"]]
+    found = db.execute("select id from crawl_runs where host = ? and pid = ? and started_at = ?",
+                       key).fetchone()
+    if found:
+        return found[0]
+    return db.execute("insert into crawl_runs (host, pid, started_at, log_file, pages, "
+                      "articles, errors, status) values (?, ?, ?, ?, 0, 0, 0, 'running')",
+                      [*key, run.get("log_file")]).lastrowid
 
 
 def finish_run(db: Database, run_id: int, **figures) -> None:

@@ -439,3 +439,13 @@ def _root(group: dict[int, int], article: int) -> int:
     while group[article] != article:
         article = group[article]
     return article
+
+
+@migrations()
+def m014_crawlers_and_ingest(db: Database) -> None:
+    # Past one machine, many crawlers run at once: which host and process did a run.
+    db["crawl_runs"].add_column("host", str)
+    db["crawl_runs"].add_column("pid", int)
+    # The last entry of each Redis stream that `monitor ingest` committed, written in the same
+    # transaction as the entry's rows: an entry delivered again is recognised and skipped.
+    db["_ingested"].create({"stream": str, "last_id": str}, pk="stream")
