@@ -14,6 +14,10 @@ KEY = "monitor:%(spider)s"
 # process that writes the SQLite file, drains it as this consumer group.
 RESULTS = "monitor:results"
 INGEST_GROUP = "ingest"
+# What crawlers read (monitor/crawler/shared.py): the stories as ingest published them, and
+# what was fetched of each page before (url -> JSON of `rows.pages_validators`).
+STORIES = "monitor:stories"
+VALIDATORS = "monitor:validators"
 CHECK_TIMEOUT = 5  # seconds: a Redis that does not answer in that long is reported down
 
 

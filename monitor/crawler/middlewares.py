@@ -5,6 +5,7 @@ before."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware as ScrapyOffsite
@@ -86,19 +87,31 @@ class ConditionalRequests:
     leaves in their meta `known`: [URL, what was stored of it] (`rows.pages_validators`), which
     the spider hands the pipeline to skip what has not changed; a 304 reaches the spider, which
     records the page unchanged. The requests that reach the downloader in one turn of the
-    reactor are looked up in one query, not one each.
+    reactor are looked up in one query, not one each. With --redis (MONITOR_SHARED) they are
+    read from Redis, where `monitor ingest` keeps them, not from the database.
     """
 
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, redis_url: str | None = None):
         self.db_path = db_path
-        self.db = None  # opened at the first lookup: a crawl of feeds alone never needs it
+        self.redis_url = redis_url
+        # Opened at the first lookup: a crawl of feeds alone never needs it.
+        self.lookup: Callable[[list[str]], dict[str, dict]] | None = None
         self.waiting: dict[str, list[asyncio.Future]] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
-        middleware = cls(crawler.settings["MONITOR_DB"])
+        settings = crawler.settings
+        middleware = cls(settings["MONITOR_DB"], settings["REDIS_URL"]
+                         if settings.getbool("MONITOR_SHARED") else None)
         crawler.signals.connect(middleware.closed, signal=signals.spider_closed)
         return middleware
+
+    def _open(self) -> Callable[[list[str]], dict[str, dict]]:
+        if self.redis_url:
+            from monitor.crawler.shared import SharedValidators  # imports redis: only with it
+
+            return SharedValidators(self.redis_url)
+        return _StoredValidators(self.db_path)
 
     async def process_request(self, request, spider=None) -> None:
         if not request.meta.get("conditional"):
@@ -126,9 +139,9 @@ class ConditionalRequests:
     def _look_up(self) -> None:
         waiting, self.waiting = self.waiting, {}
         try:
-            if self.db is None:
-                self.db = schema.open_db(self.db_path)
-            found = rows.pages_validators(self.db, list(waiting))
+            if self.lookup is None:
+                self.lookup = self._open()
+            found = self.lookup(list(waiting))
         except Exception as e:  # each request fails with it, as its own lookup would have
             for futures in waiting.values():
                 for future in futures:
@@ -141,5 +154,18 @@ class ConditionalRequests:
                     future.set_result(found.get(url, {}))
 
     def closed(self, spider) -> None:
-        if self.db is not None:
-            self.db.close()
+        if self.lookup is not None:
+            self.lookup.close()
+
+
+class _StoredValidators:
+    """What was fetched of pages before, read from the database (`rows.pages_validators`)."""
+
+    def __init__(self, db_path: str):
+        self.db = schema.open_db(db_path)
+
+    def __call__(self, urls: list[str]) -> dict[str, dict]:
+        return rows.pages_validators(self.db, urls)
+
+    def close(self) -> None:
+        self.db.close()

@@ -133,6 +133,10 @@ def _timeout(seconds: float) -> Iterator[None]:
 class ArticlePipeline:
     """Extracts and matches pages in a process pool (never on Scrapy's reactor), stores them."""
 
+    # What a failed write raises: no later page can be stored either (`_fail`).
+    store_errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    store_name = "storage"
+
     def __init__(self, db_path: str, workers: int, stats, time_limit: float = READ_TIMEOUT,
                  max_elements: int = MAX_ELEMENTS, crawler=None, stories=None):
         self.crawler = crawler  # to stop the crawl when the database fails
@@ -155,8 +159,7 @@ class ArticlePipeline:
                    settings.get("MONITOR_STORIES"))
 
     def open_spider(self, spider=None):
-        self.db = schema.open_db(self.db_path)
-        self.outlet_ids: dict[tuple, int] = {}
+        self._open_store()
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed forks none (the server they are forked from starts with the crawl).
@@ -168,9 +171,6 @@ class ArticlePipeline:
         # Closed by a forced shutdown while pages were still being read: those pages finish
         # reading after the database is closed, and are fetched again by the next run.
         self.closed = False
-        # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
-        # Datasette shows lags the crawl by no more than that.
-        self.batch = rows.Batch(self.db, on_commit=self._committed)
         self.committer = task.LoopingCall(self._commit)
         self.committer.start(COMMIT_AFTER, now=False)
         # A second SIGINT or SIGTERM stops the reactor without closing the spider: the pages
@@ -178,6 +178,13 @@ class ArticlePipeline:
         from twisted.internet import reactor  # the one Scrapy installed: imported late
 
         self.on_shutdown = reactor.addSystemEventTrigger("before", "shutdown", self._abandon)
+
+    def _open_store(self) -> None:
+        self.db = schema.open_db(self.db_path)
+        self.outlet_ids: dict[tuple, int] = {}
+        # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
+        # Datasette shows lags the crawl by no more than that.
+        self.batch = rows.Batch(self.db, on_commit=self._committed)
 
     def _new_pool(self) -> AsyncPool | ExecutorPool:
         return async_pool(_read_page_against_stories, self.workers, _set_up_worker,
@@ -201,28 +208,35 @@ class ArticlePipeline:
     def _commit(self) -> None:
         if self.failure is None:
             try:
-                self.batch.commit()
-            except sqlite3.Error as e:
+                self._send()
+            except self.store_errors as e:
                 self._fail(e)
 
-    def _fail(self, error: sqlite3.Error) -> None:
+    def _send(self) -> None:
+        """Commit the pages written so far."""
+        self.batch.commit()
+
+    def _fail(self, error: Exception) -> None:
         # Disk full, read-only, I/O error, a corrupt page: no later page can be stored either,
         # so the crawl stops and is recorded failed. What was not committed is dropped whole;
         # the next run fetches those pages again.
         if self.failure is not None:
             return
-        self.failure = f"storage error: {error}"
+        self.failure = f"{self.store_name} error: {error}"
         logger.error("stopping the crawl: %s", self.failure)
         self.stats.set_value("monitor/storage_error", self.failure)
         self.pending.clear()
         self.touched = []
+        self._drop_uncommitted()
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="failed"))
+
+    def _drop_uncommitted(self) -> None:
         try:
             self.db.conn.rollback()
         except sqlite3.Error:
             pass  # SQLite may have rolled it back itself
         self.batch.uncommitted = 0
-        if self.crawler is not None and self.crawler.engine is not None:
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="failed"))
 
     def close_spider(self, spider=None):
         from twisted.internet import reactor
@@ -241,10 +255,13 @@ class ArticlePipeline:
         if self.failure is None:
             try:
                 self._flush_touched()
-            except sqlite3.Error as e:
+            except self.store_errors as e:
                 self._fail(e)
         self.pool.close(wait=wait)
         self.closed = True
+        self._close_store()
+
+    def _close_store(self) -> None:
         self.db.close()
 
     @property
@@ -257,7 +274,7 @@ class ArticlePipeline:
             return item
         try:
             return await self._process(item)
-        except sqlite3.Error as e:
+        except self.store_errors as e:
             self._fail(e)
             return item
 

@@ -315,6 +315,36 @@ def _notify(db, run_id: int, command: str) -> None:
         _say(f"Gave {changes.count(found)} changes to the --notify command")
 
 
+@cli.command()
+@click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL", required=True,
+              help="The Redis the crawlers send to (redis://:PASSWORD@HOST:PORT/DB, or "
+                   "$MONITOR_REDIS_URL).")
+@click.option("--until-idle", is_flag=True,
+              help="Exit once every entry sent so far is written (for cron and tests).")
+@click.pass_context
+def ingest(ctx: click.Context, redis_url: str, until_idle: bool) -> None:
+    """Past one machine: write what crawlers send through Redis into this database, the one
+    process that writes it (README: Past one machine).
+
+    Crawlers on any machine run `monitor crawl --redis URL` (or `run --redis URL`) and need no
+    copy of the database: ingest publishes the stories for them (a crawler takes the version
+    there when its run starts) and what was fetched of each page, drains their results in
+    batches (each in one transaction, acknowledged once committed: nothing lost, nothing
+    twice), and searches for copies when a run finishes. Start it before the crawlers. It runs
+    until Ctrl-C or SIGTERM, which let it commit the batch in hand. Articles a crawler could
+    not match (a story registered since its run began) are matched by `monitor match` here.
+
+    Example: monitor --db /srv/monitor/monitor.db ingest --redis redis://:PASSWORD@10.0.0.5:6379/0
+    """
+    from monitor.jobs import ingest as ingest_job  # imports redis: only for this command
+
+    with _crawl_errors(ctx):
+        figures = ingest_job.ingest(ctx.obj["db_path"], redis_url, until_idle, say=_say)
+    _say(f"Ingested {figures.get('entries', 0)} entries: {figures.get('pages', 0)} pages, "
+         f"{figures.get('articles', 0)} articles, {figures.get('runs', 0)} runs ended "
+         f"({figures.get('skipped', 0)} skipped: delivered twice or unreadable)")
+
+
 @cli.command("schedule")
 @click.option("--every", "interval", required=True, help="How often: 90s, 30m, 1h, 1d.")
 @_OUTLETS

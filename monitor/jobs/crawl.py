@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from monitor.crawler import frontier
 from monitor.crawler.workers import start_server
 from monitor.jobs.copies import update_copies
-from monitor.jobs.stories import load_stories
+from monitor.jobs.stories import load_stories, stories_from_published, story_versions
 from monitor.steps.outlets import load_outlets
 from monitor.store import rows, schema
 
@@ -69,8 +69,10 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
     load_outlets(outlets_path, base)  # fail here, with the file's own message, not in Scrapy
     settings = crawl_settings(db_path, overrides)
     if redis_url:
-        frontier.check(redis_url)  # before the run is recorded: a Redis down records nothing
-        settings.setdict(frontier.settings(redis_url), priority="project")
+        with _crawling_shared(settings, outlets_path, base, log_file, redis_url,
+                              before_start) as figures:
+            yield figures
+        return
     db = schema.open_db(db_path)
     # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
     # ours: found here, the run stops before it starts and records nothing.
@@ -103,6 +105,55 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
                         **{name: figures[name] for name in RECORDED if name in figures})
     if figures["status"] == "finished":  # the next run looks at what an unfinished one stored
         update_copies(db)
+
+
+@contextmanager
+def _crawling_shared(settings: Settings, outlets_path: str, base: str | None,
+                     log_file: str | None, redis_url: str,
+                     before_start: Callable[[], None] | None) -> Iterator[dict]:
+    """`crawling` past one machine: the frontier, the stories and what was fetched before come
+    from Redis, and every result goes to the stream `monitor ingest` writes into the database,
+    the run's start and end with them. The database is never opened here."""
+    from monitor.crawler import shared  # imports redis: only with --redis
+
+    frontier.check(redis_url)  # before the run is sent: a Redis down records nothing
+    published = shared.read_stories(redis_url)
+    settings.setdict(frontier.settings(redis_url), priority="project")
+    settings.setdict(shared.settings(redis_url), priority="project")
+    # Each page's result names its run, and the stories' versions it was matched against.
+    run = {"host": socket.gethostname(), "pid": os.getpid(), "started_at": schema.now(),
+           "log_file": log_file, "stories": story_versions(published)}
+    settings.set("MONITOR_RUN", run, priority="cmdline")
+    settings.set("MONITOR_STORIES", stories_from_published(published), priority="cmdline")
+    settings.set("MONITOR_STORY_WINDOWS", published["windows"], priority="cmdline")
+    shared.send(redis_url, "run-start", run)
+    figures = {"run_id": None, "status": "failed"}
+    start_server(read_pages=True)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("coverage")
+    process.crawl(crawler, outlets=str(outlets_path), base=base)
+    if before_start is not None:
+        before_start()
+    try:
+        try:
+            process.start()
+            figures["status"] = _status(crawler.stats.get_stats())
+        finally:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            figures.update({"pages": stats.get("monitor/pages", 0),
+                            "articles": stats.get("monitor/articles", 0),
+                            "errors": stats.get("monitor/errors", 0)
+                            + stats.get("log_count/ERROR", 0),
+                            "reason": stats.get("monitor/storage_error")
+                            or _interruption(stats, figures["status"])})
+        yield figures
+    finally:
+        code = exit_code(figures["status"]) if figures["status"] != "finished" else None
+        # Ingest counts the articles it stored; the crawler, what it fetched and sent.
+        shared.send(redis_url, "run-finish", {
+            **run, "exit_code": figures.get("exit_code", code),
+            **{name: figures[name] for name in ("pages", "errors", "status", "reason")
+               if name in figures}})
 
 
 # What `crawl_runs` keeps of a run's figures (with its exit code).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 
 from monitor.jobs import crawl as crawl_job
 from monitor.jobs import match as match_job
@@ -27,14 +28,19 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
     logging for the crawl. Tells `say` the crawl's summary and what was matched. Returns the
     crawl's figures, matched and covering counting the catch-up, and the run's exit_code.
     """
-    with schedule.run_lock(db_path, shared=bool(redis_url)):
+    # With --redis the crawl never opens the database (`monitor ingest` writes it): no lock,
+    # and no catch-up here (`monitor match` on the database host does it).
+    with nullcontext() if redis_url else schedule.run_lock(db_path):
         if log_file is not None:
             log_file = str(schedule.log_to_file(log_file))
         with crawl_job.crawling(db_path, outlets_path, None, overrides, log_file, redis_url,
                                 before_start=crawl_job.tune_process) as figures:
             say(summary(figures))
             code = crawl_job.exit_code(figures["status"])
-            if not catch_up:
+            if redis_url:
+                say("Results sent to `monitor ingest`; `monitor match` on the database host "
+                    "matches what the crawl could not")
+            elif not catch_up:
                 say(f"Matched {figures['matched']} articles as they were stored: "
                     f"{figures['covering']} cover a story")
             elif not stopped(figures["status"]):
@@ -50,6 +56,9 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
 def summary(figures: dict) -> str:
     """A crawl's figures in one line, as the commands print them."""
     why = f" ({figures['reason']})" if figures.get("reason") else ""
+    if "changed" not in figures:  # a crawl past one machine: ingest counts what it stored
+        return (f"Crawl {figures['status']}{why}: {figures['pages']} pages, "
+                f"{figures['articles']} articles sent to ingest, {figures['errors']} errors")
     return (f"Crawl {figures['status']}{why}: {figures['pages']} pages, {figures['articles']} "
             f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
             f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")

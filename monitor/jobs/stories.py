@@ -7,6 +7,8 @@ stored under.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
@@ -32,9 +34,38 @@ class Stories:
 
 def load_stories(db: Database, slug: str | None = None) -> Stories:
     """One story by slug, or every story (`LookupError` for an unknown slug)."""
+    return _as_stories([(row, rows.claim_rows(db, row["id"])) for row in rows.story_rows(db, slug)])
+
+
+def published_stories(db: Database) -> dict:
+    """Every story as ingest publishes it for crawlers on other machines: its row and claims,
+    the crawl settings (`rows.stories_to_crawl`) and a version that changes with any of them."""
+    found = [{"story": row, "claims": rows.claim_rows(db, row["id"])}
+             for row in rows.story_rows(db)]
+    for story in found:  # a crawler's verdicts on a story stand while its version does
+        story["version"] = _version(story)
+    windows = rows.stories_to_crawl(db)
+    return {"version": _version([found, windows]), "stories": found, "windows": windows}
+
+
+def story_versions(published: dict) -> dict[str, str]:
+    """Each published story's version by its id (as text: the key JSON keeps)."""
+    return {str(s["story"]["id"]): s["version"] for s in published["stories"]}
+
+
+def _version(data) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def stories_from_published(published: dict) -> Stories:
+    """The stories a crawler matches against, from what ingest published."""
+    return _as_stories([(s["story"], s["claims"]) for s in published["stories"]])
+
+
+def _as_stories(found: list[tuple[dict, list[dict]]]) -> Stories:
     stories, ids, claim_ids = [], [], []
-    for row in rows.story_rows(db, slug):
-        claims = rows.claim_rows(db, row["id"])
+    for row, claims in found:
         seed = read_seed(row["seed_text"] or "")
         stories.append(Story(row["slug"], row["language"], row["query"] or "",
                              [as_claim(c) for c in claims],

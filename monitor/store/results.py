@@ -30,11 +30,13 @@ def page_result(url: str, status: int, *, packed: bytes | None = None,
             "decisions": decisions or []}
 
 
-def save_page_result(db: Database, result: dict, outlet_ids: dict[tuple, int]) -> Counter:
+def save_page_result(db: Database, result: dict, outlet_ids: dict[tuple, int],
+                     count_new: bool = False) -> Counter:
     """Write a page, its article and its verdicts (no commit: the caller's transaction holds
     them). `outlet_ids` caches outlets' ids by (name, domain, listed) between calls.
 
-    Returns the figures it adds to a run: articles, changed, matched, covering.
+    Returns the figures it adds to a run: articles, changed, matched, covering; with
+    `count_new`, new_articles and new_versions too (one more lookup for each changed article).
     """
     figures: Counter[str] = Counter()
     article_id = outlet_id = None
@@ -50,6 +52,9 @@ def save_page_result(db: Database, result: dict, outlet_ids: dict[tuple, int]) -
                                                 result["bands"])
         figures["articles"] += 1
         figures["changed"] += int(changed)
+        if changed and count_new:
+            first = rows.latest_version(db, article["url"]) == 1
+            figures["new_articles" if first else "new_versions"] += 1
         if changed and result["decisions"]:
             rows.save_decisions(db, {"id": article_id, "content_hash": article["content_hash"]},
                                 [tuple(d) for d in result["decisions"]])

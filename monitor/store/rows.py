@@ -201,8 +201,12 @@ def pages_validators(db: Database, urls: list[str]) -> dict[str, dict]:
     return found
 
 
-def touch_pages(db: Database, urls: list[str]) -> None:
-    """Record that pages were fetched again and had not changed."""
+def touch_pages(db: Database, urls: list[str], commit: bool = True) -> None:
+    """Record that pages were fetched again and had not changed; with `commit`, commits."""
+    if not commit:  # within the caller's transaction (ingest's batch)
+        db.conn.executemany("update pages set fetched_at = ? where url = ?",
+                            [(now(), url) for url in urls])
+        return
     # Not db.atomic(): this commits the crawl's open batch too (pipelines._flush_touched).
     with db.conn:
         db.conn.executemany("update pages set fetched_at = ? where url = ?",
@@ -523,3 +527,41 @@ def counts(db: Database) -> dict[str, int]:
     return {"articles": db["articles"].count,
             "versions": db.execute("select count(*) from versions where version > 1"
                                    ).fetchone()[0]}
+
+
+def add_run_figures(db: Database, run_id: int, figures: dict[str, int]) -> None:
+    """Add to a run's figures (articles, new_articles, new_versions, matched) what was stored
+    of it since: past one machine, ingest counts them as it writes. No commit."""
+    db.execute("update crawl_runs set articles = coalesce(articles, 0) + ?, "
+               "new_articles = coalesce(new_articles, 0) + ?, "
+               "new_versions = coalesce(new_versions, 0) + ?, "
+               "matched = coalesce(matched, 0) + ? where id = ?",
+               [figures.get(name, 0) for name in ("articles", "new_articles", "new_versions",
+                                                   "matched")] + [run_id])
+
+
+def ingested(db: Database, stream: str) -> str | None:
+    """The id of the last entry of a Redis stream whose rows were committed (None: none)."""
+    row = db.execute("select last_id from _ingested where stream = ?", [stream]).fetchone()
+    return row[0] if row else None
+
+
+def set_ingested(db: Database, stream: str, last_id: str) -> None:
+    """Record the last entry of a stream written, in the transaction that wrote it. No commit."""
+    db.execute("insert or replace into _ingested (stream, last_id) values (?, ?)",
+               [stream, last_id])
+
+
+def every_page_validators(db: Database, chunk: int = 5000) -> Iterator[dict[str, dict]]:
+    """What `pages_validators` gives, for every page fetched whole, `chunk` pages at a time."""
+    cursor = db.execute("select url, etag, last_modified, html_hash, text_hash from pages "
+                        "indexed by pages_recrawl where status = 200")
+    while some := cursor.fetchmany(chunk):
+        yield {url: dict(zip(("etag", "last_modified", "html_hash", "content_hash"), row,
+                             strict=True)) for url, *row in some}
+
+
+def latest_version(db: Database, url: str) -> int:
+    """The number of the current version of the article at `url` (1: its first text)."""
+    return db.execute("select max(version) from versions where article_id = "
+                      "(select id from articles where url = ?)", [url]).fetchone()[0] or 0

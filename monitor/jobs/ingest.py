@@ -1,0 +1,193 @@
+"""`monitor ingest`: past one machine, the one process that writes the database.
+
+It drains the stream crawlers send their results to (frontier.RESULTS) as the consumer group
+frontier.INGEST_GROUP, a batch of entries in one transaction that also records the batch's
+last entry id (`rows.set_ingested`), and acknowledges the entries only once committed: an
+entry delivered again (ingest killed between its commit and its acknowledgement) is skipped.
+For the crawlers it publishes the stories and keeps what was fetched of each page in Redis.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlite_utils import Database
+
+from monitor.crawler import frontier, shared
+from monitor.jobs.copies import update_copies
+from monitor.jobs.stories import published_stories, story_versions
+from monitor.store import results, rows, schema
+
+logger = logging.getLogger(__name__)
+# One ingest per database: a restarted one reads its own unacknowledged entries again.
+CONSUMER = "writer"
+BATCH = 500  # entries written in one transaction
+WAIT = 1.0  # seconds a read waits for new entries before ingest looks up again
+
+
+def ingest(db_path: str, redis_url: str, until_idle: bool = False,
+           say: Callable[[str], None] = logger.info) -> dict:
+    """Write what crawlers sent into the database until SIGINT or SIGTERM (the batch in hand
+    is finished and committed first), or with `until_idle` until the stream is drained.
+
+    Raises `frontier.RedisUnavailable` when Redis cannot be used. Returns its figures: entries,
+    pages, articles, skipped (delivered again, or unreadable), runs (finished).
+    """
+    frontier.check(redis_url)
+    client = shared.client(redis_url)
+    try:
+        with _stopped_by_signals() as stopping:
+            return Ingest(schema.open_db(db_path), client, say).drain(until_idle, stopping)
+    except shared.redis.RedisError as e:
+        raise frontier.RedisUnavailable(f"lost Redis at {frontier.shown(redis_url)}: {e}"
+                                        ) from None
+    finally:
+        client.close()
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[Callable[[], bool]]:
+    stop = []
+    previous = {s: signal.signal(s, lambda *_: stop.append(True))
+                for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield lambda: bool(stop)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+class Ingest:
+    """The writer: one database, one Redis client."""
+
+    def __init__(self, db: Database, client, say: Callable[[str], None]):
+        self.db, self.client, self.say = db, client, say
+        self.outlet_ids: dict[tuple, int] = {}
+        self.runs: dict[tuple, int] = {}  # (host, pid, started_at) -> crawl_runs.id
+        self.figures: Counter[str] = Counter()
+        self.versions: dict[str, str] = {}  # the published stories' versions, by id
+
+    def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
+        """Publish what crawlers read, then write entries until stopped or drained."""
+        try:
+            self.client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0",
+                                      mkstream=True)
+        except shared.redis.ResponseError as e:
+            if "BUSYGROUP" not in str(e):  # the group is there already: that is fine
+                raise
+        self._publish_stories()
+        for found in rows.every_page_validators(self.db):
+            shared.publish_validators(self.client, found)
+        # Entries delivered to this consumer before it was stopped or killed come first.
+        after = "0"
+        while not stopping():
+            entries = self._read(after)
+            if after != ">" and not entries:
+                after = ">"  # nothing left of before: on to new entries
+                continue
+            if entries:
+                if after != ">":
+                    after = entries[-1][0]
+                self._write(entries)
+            elif until_idle:
+                break
+            else:
+                self._publish_stories()
+        return dict(self.figures)
+
+    def _read(self, after: str) -> list:
+        answer = self.client.xreadgroup(frontier.INGEST_GROUP, CONSUMER,
+                                        {frontier.RESULTS: after}, count=BATCH,
+                                        block=int(WAIT * 1000) if after == ">" else None)
+        return answer[0][1] if answer else []
+
+    def _publish_stories(self) -> None:
+        published = published_stories(self.db)
+        self.versions = story_versions(published)
+        if shared.publish_stories(self.client, published):
+            logger.info("published %d stories (version %s)", len(published["stories"]),
+                        published["version"])
+
+    def _write(self, entries: list) -> None:
+        """Write a batch of entries in one transaction, then acknowledge them."""
+        self._publish_stories()  # verdicts on a story registered again since are not kept
+        done = rows.ingested(self.db, frontier.RESULTS)
+        fresh = [(i.decode(), fields) for i, fields in entries
+                 if done is None or _order(i.decode()) > _order(done)]
+        self.figures["skipped"] += len(entries) - len(fresh)
+        pages, finished, per_run = [], [], {}
+        if fresh:
+            batch = rows.Batch(self.db, pages=len(fresh) + 1)
+            for entry_id, fields in fresh:
+                try:
+                    with batch.page():
+                        self._write_entry(fields, pages, finished, per_run)
+                except (ValueError, KeyError, TypeError, AttributeError,
+                        sqlite3.IntegrityError) as e:
+                    # An entry that cannot be written never will be: told, and passed over.
+                    logger.error("stream entry %s not written: %r", entry_id, e)
+                    self.figures["skipped"] += 1
+                    # Ids it may have cached are rolled back with it.
+                    self.runs, self.outlet_ids = {}, {}
+            with batch.page():
+                for run_id, figures in per_run.items():
+                    rows.add_run_figures(self.db, run_id, figures)
+                rows.set_ingested(self.db, frontier.RESULTS, fresh[-1][0])
+            batch.commit()
+        self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[i for i, _ in entries])
+        self.figures["entries"] += len(fresh)
+        if pages:
+            found = rows.pages_validators(self.db, pages)
+            shared.publish_validators(self.client, found, [u for u in pages if u not in found])
+        # Copies are searched once a run has finished, as a local run does.
+        if any(run.get("status") == "finished" for run in finished):
+            update_copies(self.db)
+        self.figures["runs"] += len(finished)
+        if finished:
+            for run in finished:
+                self.say(f"Run of {run['host']} (pid {run['pid']}) {run.get('status')}: "
+                         f"{run.get('pages', 0)} pages")
+
+    def _write_entry(self, fields: dict, pages: list, finished: list, per_run: dict) -> None:
+        kind, data = shared.read_entry(fields)
+        if kind == "page":
+            run_id = self._run_id(data["run"])
+            kept = data["run"].get("stories", {})
+            # Verdicts on a story whose claims changed since the crawler read it would name
+            # claims that are gone: the article is left for `monitor match`.
+            data["decisions"] = [d for d in data["decisions"]
+                                 if kept.get(str(d[0])) == self.versions.get(str(d[0]))]
+            figures = results.save_page_result(self.db, data, self.outlet_ids, count_new=True)
+            per_run.setdefault(run_id, Counter()).update(figures)
+            self.figures["pages"] += 1
+            self.figures["articles"] += figures["articles"]
+            pages.append(data["url"])
+        elif kind == "unchanged":
+            rows.touch_pages(self.db, data["urls"], commit=False)
+            self.figures["pages"] += len(data["urls"])
+        elif kind == "run-start":
+            self._run_id(data)
+        elif kind == "run-finish":
+            rows.finish_run(self.db, self._run_id(data), **{
+                name: data[name] for name in ("pages", "errors", "status", "reason",
+                                              "exit_code") if name in data})
+            finished.append(data)
+        else:
+            raise ValueError(f"unknown kind of entry {kind!r}")
+
+    def _run_id(self, run: dict) -> int:
+        key = (run["host"], run["pid"], run["started_at"])
+        if key not in self.runs:
+            self.runs[key] = rows.record_run(self.db, run)
+        return self.runs[key]
+
+
+def _order(entry_id: str) -> tuple[int, int]:
+    milliseconds, sequence = entry_id.split("-")
+    return int(milliseconds), int(sequence)
+
