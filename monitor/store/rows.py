@@ -513,7 +513,8 @@ def record_run(db: Database, run: dict) -> int:
     if found:
         return found[0]
     return db.execute("insert into crawl_runs (host, pid, started_at, log_file, pages, "
-                      "articles, errors, status) values (?, ?, ?, ?, 0, 0, 0, 'running')",
+                      "articles, errors, new_articles, new_versions, matched, status) "
+                      "values (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 'running')",
                       [*key, run.get("log_file")]).lastrowid
 
 
