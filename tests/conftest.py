@@ -325,3 +325,80 @@ def redis_server(tmp_path_factory):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture()
+def redis_url(redis_server) -> str:
+    """The session's Redis, emptied for this test."""
+    import redis
+
+    with redis.Redis.from_url(redis_server.url) as client:
+        client.flushall()
+    return redis_server.url
+
+
+def publish_no_stories(url: str) -> None:
+    """What `monitor ingest` publishes for a database without stories: crawlers with --redis
+    need the stories published before they start."""
+    from monitor.crawler import shared
+
+    with shared.client(url) as client:
+        shared.publish_stories(client, {"version": "none", "stories": [], "windows": []})
+
+
+def start_monitor(*args: str, db: Path) -> subprocess.Popen:
+    """The `monitor` CLI started in its own process, its output captured as text."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MONITOR_DB", "MONITOR_REDIS_URL")}
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def harbour_article(i: int) -> bytes:
+    """A generated news page, number `i` (written by us)."""
+    return (f"<html><head><title>Harbour report {i}</title></head><body><article>"
+            f"<h1>Harbour report {i}</h1>"
+            f"<p>The harbour authority counted {i} ships waiting outside the port of Nereth on "
+            f"the morning of the report, a figure the pilots' union called unprecedented.</p>"
+            f"<p>Dock workers said the queue of vessels number {i} would take days to clear, "
+            f"and the authority promised an update on the backlog by the end of the week.</p>"
+            f"</article></body></html>").encode()
+
+
+def send_body(body: bytes, kind: str):
+    """A route that answers 200 with `body` as `kind`."""
+    def answer(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", kind)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    return answer
+
+
+def sitemap(urls: list[str], tag: str) -> bytes:
+    """A sitemap (`urlset`) or sitemap index (`sitemapindex`) listing `urls`."""
+    inner = "sitemap" if tag == "sitemapindex" else "url"
+    entries = "".join(f"<{inner}><loc>{u}</loc></{inner}>" for u in urls)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><{tag} '
+            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</{tag}>').encode()
+
+
+def harbour_site(folder: Path, pages: int) -> tuple[RouteServer, Path]:
+    """A loopback outlet of `pages` articles behind a sitemap index of three sitemaps; returns
+    the server (close it) and the outlet file."""
+    server = RouteServer()
+    maps = [f"/sitemap-{n}.xml" for n in range(3)]
+    server.routes["/sitemap-index.xml"] = send_body(
+        sitemap([server.base + m for m in maps], "sitemapindex"), "application/xml")
+    for n, path in enumerate(maps):
+        articles = [f"/news/{i}.html" for i in range(n, pages, 3)]
+        server.routes[path] = send_body(sitemap([server.base + a for a in articles], "urlset"),
+                                        "application/xml")
+        for a in articles:
+            server.routes[a] = send_body(harbour_article(int(a.split("/")[-1].split(".")[0])),
+                                         "text/html; charset=utf-8")
+    outlets = folder / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Nereth Harbour News"\ndomain = "127.0.0.1"\n'
+                       f'sitemaps = ["{server.base}/sitemap-index.xml"]\n')
+    return server, outlets

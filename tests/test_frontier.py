@@ -4,7 +4,6 @@ fetch each page once between them; requests travel as JSON; Redis faults end a c
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -16,83 +15,44 @@ import scrapy
 from scrapy.utils.request import request_from_dict
 
 from monitor.crawler import requestjson
-from monitor.jobs import schedule
-from tests.conftest import ROOT, RouteServer, free_port, run_monitor
+from tests.conftest import (
+    ROOT,
+    free_port,
+    harbour_site,
+    publish_no_stories,
+    run_monitor,
+    send_body,
+    start_monitor,
+)
 
 PAGES = 300  # articles of the generated site, listed in three sitemaps
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
 
 
-def _article(i: int) -> bytes:
-    return (f"<html><head><title>Harbour report {i}</title></head><body><article>"
-            f"<h1>Harbour report {i}</h1>"
-            f"<p>The harbour authority counted {i} ships waiting outside the port of Nereth on "
-            f"the morning of the report, a figure the pilots' union called unprecedented.</p>"
-            f"<p>Dock workers said the queue of vessels number {i} would take days to clear, "
-            f"and the authority promised an update on the backlog by the end of the week.</p>"
-            f"</article></body></html>").encode()
-
-
-def _send(body: bytes, kind: str):
-    def answer(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", kind)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-    return answer
-
-
-def _sitemap(urls: list[str], tag: str) -> bytes:
-    inner = "sitemap" if tag == "sitemapindex" else "url"
-    entries = "".join(f"<{inner}><loc>{u}</loc></{inner}>" for u in urls)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><{tag} '
-            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</{tag}>').encode()
-
-
 @pytest.fixture()
 def site(tmp_path):
     """A loopback outlet of PAGES articles behind a sitemap index; yields (server, outlet file)."""
-    server = RouteServer()
-    maps = [f"/sitemap-{n}.xml" for n in range(3)]
-    server.routes["/sitemap-index.xml"] = _send(
-        _sitemap([server.base + m for m in maps], "sitemapindex"), "application/xml")
-    for n, path in enumerate(maps):
-        articles = [f"/news/{i}.html" for i in range(n, PAGES, 3)]
-        server.routes[path] = _send(_sitemap([server.base + a for a in articles], "urlset"),
-                                    "application/xml")
-        for a in articles:
-            server.routes[a] = _send(_article(int(a.split("/")[-1].split(".")[0])),
-                                     "text/html; charset=utf-8")
-    outlets = tmp_path / "outlets.toml"
-    outlets.write_text(f'[[outlet]]\nname = "Nereth Harbour News"\ndomain = "127.0.0.1"\n'
-                       f'sitemaps = ["{server.base}/sitemap-index.xml"]\n')
+    server, outlets = harbour_site(tmp_path, PAGES)
     yield server, outlets
     server.close()
 
 
 @pytest.fixture()
-def redis_url(redis_server) -> str:
-    """The session's Redis, emptied for this test."""
-    import redis
-
-    with redis.Redis.from_url(redis_server.url) as client:
-        client.flushall()
-    return redis_server.url
+def frontier_url(redis_url) -> str:
+    """The test's Redis, with the (no) stories a crawler reads as it starts."""
+    publish_no_stories(redis_url)
+    return redis_url
 
 
 def _monitor(*args: str, db: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k not in ("MONITOR_DB", "MONITOR_REDIS_URL")}
-    return subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return start_monitor(*args, db=db)
 
 
 @pytest.mark.slow
-def test_two_crawlers_fetch_every_page_exactly_once_between_them(site, redis_url, tmp_path):
+def test_two_crawlers_fetch_every_page_exactly_once_between_them(site, frontier_url, tmp_path):
     server, outlets = site
     db = tmp_path / "monitor.db"
-    crawlers = [_monitor("crawl", "--outlets", str(outlets), "--redis", redis_url, *FAST, db=db)
+    crawlers = [_monitor("crawl", "--outlets", str(outlets), "--redis", frontier_url, *FAST, db=db)
                 for _ in range(2)]
     results = [c.communicate(timeout=600) for c in crawlers]
     assert [c.returncode for c in crawlers] == [0, 0], results
@@ -106,13 +66,14 @@ def test_two_crawlers_fetch_every_page_exactly_once_between_them(site, redis_url
 
 
 @pytest.mark.slow
-def test_crawlers_sharing_a_frontier_store_every_page_once(site, redis_url, tmp_path):
+def test_crawlers_sharing_a_frontier_store_every_page_once(site, frontier_url, tmp_path):
     _, outlets = site
     db = tmp_path / "monitor.db"
-    crawlers = [_monitor("crawl", "--outlets", str(outlets), "--redis", redis_url, *FAST, db=db)
+    crawlers = [_monitor("crawl", "--outlets", str(outlets), "--redis", frontier_url, *FAST, db=db)
                 for _ in range(2)]
     for c in crawlers:
         c.communicate(timeout=600)
+    run_monitor("ingest", "--redis", frontier_url, "--until-idle", db=db)
     import sqlite3
 
     with sqlite3.connect(db) as conn:
@@ -121,15 +82,15 @@ def test_crawlers_sharing_a_frontier_store_every_page_once(site, redis_url, tmp_
 
 
 @pytest.mark.slow
-def test_requests_queued_in_redis_are_json(site, redis_url, tmp_path):
+def test_requests_queued_in_redis_are_json(site, frontier_url, tmp_path):
     import redis
 
     _, outlets = site
-    crawler = _monitor("crawl", "--outlets", str(outlets), "--redis", redis_url,
+    crawler = _monitor("crawl", "--outlets", str(outlets), "--redis", frontier_url,
                        "-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_ENABLED=False",
                        "-s", "CONCURRENT_REQUESTS=1", db=tmp_path / "monitor.db")
     entry = None
-    with redis.Redis.from_url(redis_url) as client:
+    with redis.Redis.from_url(frontier_url) as client:
         deadline = time.monotonic() + 120
         while entry is None and crawler.poll() is None and time.monotonic() < deadline:
             # The sitemaps' requests come first; an article's is what a crawl queues most.
@@ -201,28 +162,14 @@ def test_a_request_read_back_from_json_is_the_request_sent():
         == (request.url, request.headers, request.body, request.meta, request.cb_kwargs, 3)
 
 
-def test_crawlers_sharing_a_frontier_share_the_database_lock(tmp_path):
-    db = tmp_path / "monitor.db"
-    with schedule.run_lock(db, shared=True), schedule.run_lock(db, shared=True):
-        pass  # a second shared holder gets in
-
-
-def test_a_run_is_refused_while_crawlers_share_the_database(tmp_path):
-    db = tmp_path / "monitor.db"
-    with schedule.run_lock(db, shared=True):
-        with pytest.raises(schedule.AlreadyRunning, match="Redis frontier"):
-            with schedule.run_lock(db):
-                pass
-
-
 @pytest.mark.slow
 def test_a_killed_crawler_keeps_the_others_waiting_no_longer_than_its_heartbeat(
-        site, redis_url, tmp_path):
+        site, frontier_url, tmp_path):
     _, outlets = site
     slow = ["-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_ENABLED=False",
             "-s", "CONCURRENT_REQUESTS=1", "-s", "MONITOR_REDIS_ALIVE=3"]
     db = tmp_path / "monitor.db"
-    killed, survivor = [_monitor("crawl", "--outlets", str(outlets), "--redis", redis_url,
+    killed, survivor = [_monitor("crawl", "--outlets", str(outlets), "--redis", frontier_url,
                                  *slow, db=db) for _ in range(2)]
     time.sleep(8)  # both are fetching articles by now
     assert killed.poll() is None, "the crawl ended before it could be killed"
@@ -263,7 +210,7 @@ print("RESULT", stats.get("finish_reason"), stats.get("log_count/ERROR"),
 
 @pytest.mark.slow
 def test_a_request_json_cannot_carry_is_an_error_and_the_crawl_goes_on(redis_url, route_server):
-    route_server.routes["/b"] = _send(b"<html><body>b</body></html>", "text/html")
+    route_server.routes["/b"] = send_body(b"<html><body>b</body></html>", "text/html")
     result = subprocess.run([sys.executable, "-c", UNENCODABLE_CRAWL, redis_url,
                              route_server.base], cwd=ROOT, capture_output=True, text=True,
                             timeout=300)

@@ -207,7 +207,8 @@ _OUTLETS = click.option("--outlets", default="data/outlets.toml", show_default=T
                         type=click.Path(dir_okay=False), help="The outlet file.")
 _REDIS = click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL",
                       help="Share the crawl's queue of requests with other crawlers through "
-                           "this Redis (redis://:PASSWORD@HOST:PORT/DB, or $MONITOR_REDIS_URL).")
+                           "this Redis, and send the results to `monitor ingest` there "
+                           "(redis://:PASSWORD@HOST:PORT/DB, or $MONITOR_REDIS_URL).")
 _SCRAPY_SETTINGS = click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
                                 help="A Scrapy setting for this crawl, as `scrapy crawl -s` "
                                      "takes it.")
@@ -228,7 +229,8 @@ def crawl(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     (-v shows them too).
 
     With --redis, crawlers on this and other machines share one queue and fetch each URL once
-    between them; crawlers sharing this database may run together (README: Past one machine).
+    between them, and send what they read to `monitor ingest`, which writes the database: a
+    crawler needs no copy of it (README: Past one machine).
 
     Example: monitor crawl --outlets data/outlets.toml -s DOWNLOAD_DELAY=1
     """
@@ -282,11 +284,15 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
     the reason), 130 when Ctrl-C or SIGTERM stopped it (recorded interrupted), 75 when another
     run holds the database. On a terminal: one progress line and the summary (-v: Scrapy's
     log lines too). With --notify, a command that fails is reported in one line; the run's
-    own result stands. With --redis, the crawl shares its queue as `crawl --redis` does.
+    own result stands. With --redis, the crawl shares its queue and sends its results as
+    `crawl --redis` does; `monitor match` on the database host does the matching after it.
 
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     --notify 'mail -s "story changed" me@example.com'
     """
+    if notify and redis_url:
+        raise CliError("--notify reads the run's changes from the database, which a crawl with "
+                       "--redis never opens: use it without --redis")
     with _crawl_errors(ctx):
         figures = run_job.run(ctx.obj["db_path"], outlets, _settings(_quiet(settings, verbose)),
                               log_file=_log_file(ctx, log_file), redis_url=redis_url,

@@ -23,10 +23,11 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
     crawl did not (a story added since), all recorded as one row of `crawl_runs`.
 
     Owns the process it runs in, as the commands calling it do: it holds the database's run
-    lock (`schedule.AlreadyRunning` if another run has it; crawlers sharing a `redis_url` may
-    hold it together), logs to `log_file` too, and tunes garbage collection and Scrapy's
-    logging for the crawl. Tells `say` the crawl's summary and what was matched. Returns the
-    crawl's figures, matched and covering counting the catch-up, and the run's exit_code.
+    lock (`schedule.AlreadyRunning` if another run has it; with `redis_url` the crawl never
+    opens the database, and takes no lock), logs to `log_file` too, and tunes garbage
+    collection and Scrapy's logging for the crawl. Tells `say` the crawl's summary and what
+    was matched. Returns the crawl's figures, matched and covering counting the catch-up, and
+    the run's exit_code.
     """
     # With --redis the crawl never opens the database (`monitor ingest` writes it): no lock,
     # and no catch-up here (`monitor match` on the database host does it).

@@ -21,15 +21,13 @@ class AlreadyRunning(RuntimeError):
 
 
 @contextmanager
-def run_lock(db_path: str | Path, shared: bool = False) -> Iterator[None]:
-    """Hold `<db>.lock` for the length of a run; a second run fails at once, never waits.
-
-    `shared` runs (crawlers of one Redis frontier) may hold it together, but not with another."""
+def run_lock(db_path: str | Path) -> Iterator[None]:
+    """Hold `<db>.lock` for the length of a run; a second run fails at once, never waits."""
     path = Path(f"{db_path}.lock")
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as handle:
         try:
-            fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
@@ -37,15 +35,12 @@ def run_lock(db_path: str | Path, shared: bool = False) -> Iterator[None]:
                                  f"this one exits without doing anything") from None
         handle.seek(0)
         handle.truncate()
-        holder = f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}"
-        handle.write(f"crawlers sharing a Redis frontier, the latest {holder}" if shared
-                     else holder)
+        handle.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
         handle.flush()
         try:
             yield
         finally:
-            if not shared:  # another crawler may hold it still: its line stays
-                handle.truncate(0)
+            handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
