@@ -327,8 +327,10 @@ def _notify(db, run_id: int, command: str) -> None:
                    "$MONITOR_REDIS_URL).")
 @click.option("--until-idle", is_flag=True,
               help="Exit once every entry sent so far is written (for cron and tests).")
+@click.option("--batch", type=click.IntRange(1), default=500, show_default=True,
+              help="Entries written in one transaction at most.")
 @click.pass_context
-def ingest(ctx: click.Context, redis_url: str, until_idle: bool) -> None:
+def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> None:
     """Past one machine: write what crawlers send through Redis into this database, the one
     process that writes it (README: Past one machine).
 
@@ -345,7 +347,8 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool) -> None:
     from monitor.jobs import ingest as ingest_job  # imports redis: only for this command
 
     with _crawl_errors(ctx):
-        figures = ingest_job.ingest(ctx.obj["db_path"], redis_url, until_idle, say=_say)
+        figures = ingest_job.ingest(ctx.obj["db_path"], redis_url, until_idle, batch,
+                                    say=_say)
     _say(f"Ingested {figures.get('entries', 0)} entries: {figures.get('pages', 0)} pages, "
          f"{figures.get('articles', 0)} articles, {figures.get('runs', 0)} runs ended "
          f"({figures.get('skipped', 0)} skipped: delivered twice or unreadable)")

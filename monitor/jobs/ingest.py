@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import signal
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,12 +29,16 @@ logger = logging.getLogger(__name__)
 CONSUMER = "writer"
 BATCH = 500  # entries written in one transaction
 WAIT = 1.0  # seconds a read waits for new entries before ingest looks up again
+# Seconds Redis may be gone (restarted, say) before ingest gives up on it; redis-py's own
+# retries cover the first few.
+RECONNECT_FOR = 60.0
 
 
-def ingest(db_path: str, redis_url: str, until_idle: bool = False,
+def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = BATCH,
            say: Callable[[str], None] = logger.info) -> dict:
     """Write what crawlers sent into the database until SIGINT or SIGTERM (the batch in hand
-    is finished and committed first), or with `until_idle` until the stream is drained.
+    is finished and committed first), or with `until_idle` until the stream is drained;
+    `batch` entries at most in one transaction.
 
     Raises `frontier.RedisUnavailable` when Redis cannot be used. Returns its figures: entries,
     pages, articles, skipped (delivered again, or unreadable), runs (finished).
@@ -42,7 +47,8 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False,
     client = shared.client(redis_url)
     try:
         with _stopped_by_signals() as stopping:
-            return Ingest(schema.open_db(db_path), client, say).drain(until_idle, stopping)
+            writer = Ingest(schema.open_db(db_path), client, say, batch)
+            return writer.drain(until_idle, stopping)
     except shared.redis.RedisError as e:
         raise frontier.RedisUnavailable(f"lost Redis at {frontier.shown(redis_url)}: {e}"
                                         ) from None
@@ -65,8 +71,8 @@ def _stopped_by_signals() -> Iterator[Callable[[], bool]]:
 class Ingest:
     """The writer: one database, one Redis client."""
 
-    def __init__(self, db: Database, client, say: Callable[[str], None]):
-        self.db, self.client, self.say = db, client, say
+    def __init__(self, db: Database, client, say: Callable[[str], None], batch: int = BATCH):
+        self.db, self.client, self.say, self.batch = db, client, say, batch
         self.outlet_ids: dict[tuple, int] = {}
         self.runs: dict[tuple, int] = {}  # (host, pid, started_at) -> crawl_runs.id
         self.figures: Counter[str] = Counter()
@@ -84,25 +90,34 @@ class Ingest:
         for found in rows.every_page_validators(self.db):
             shared.publish_validators(self.client, found)
         # Entries delivered to this consumer before it was stopped or killed come first.
-        after = "0"
+        after, lost_since = "0", None
         while not stopping():
-            entries = self._read(after)
-            if after != ">" and not entries:
-                after = ">"  # nothing left of before: on to new entries
-                continue
-            if entries:
-                if after != ">":
-                    after = entries[-1][0]
-                self._write(entries)
-            elif until_idle:
-                break
-            else:
-                self._publish_stories()
+            try:
+                entries = self._read(after)
+                if after != ">" and not entries:
+                    after = ">"  # nothing left of before: on to new entries
+                    continue
+                if entries:
+                    if after != ">":
+                        after = entries[-1][0]
+                    self._write(entries)
+                elif until_idle:
+                    break
+                else:
+                    self._publish_stories()
+                lost_since = None
+            except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
+                lost_since = lost_since or time.monotonic()
+                if time.monotonic() - lost_since > RECONNECT_FOR:
+                    raise
+                logger.warning("Redis is gone (%s): trying again", e)
+                time.sleep(1)
+                after = "0"  # what was read but not acknowledged is read again
         return dict(self.figures)
 
     def _read(self, after: str) -> list:
         answer = self.client.xreadgroup(frontier.INGEST_GROUP, CONSUMER,
-                                        {frontier.RESULTS: after}, count=BATCH,
+                                        {frontier.RESULTS: after}, count=self.batch,
                                         block=int(WAIT * 1000) if after == ">" else None)
         return answer[0][1] if answer else []
 
