@@ -77,6 +77,7 @@ class Ingest:
         self.runs: dict[tuple, int] = {}  # (host, pid, started_at) -> crawl_runs.id
         self.figures: Counter[str] = Counter()
         self.versions: dict[str, str] = {}  # the published stories' versions, by id
+        self.version: str | None = None  # the version of them all
 
     def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
         """Publish what crawlers read, then write entries until stopped or drained."""
@@ -87,8 +88,9 @@ class Ingest:
             if "BUSYGROUP" not in str(e):  # the group is there already: that is fine
                 raise
         self._publish_stories()
-        for found in rows.every_page_validators(self.db):
-            shared.publish_validators(self.client, found)
+        if not self.client.exists(frontier.VALIDATORS):  # a new Redis, or one that lost them
+            for found in rows.every_page_validators(self.db):
+                shared.publish_validators(self.client, found)
         # Entries delivered to this consumer before it was stopped or killed come first.
         after, lost_since = "0", None
         while not stopping():
@@ -121,16 +123,20 @@ class Ingest:
                                         block=int(WAIT * 1000) if after == ">" else None)
         return answer[0][1] if answer else []
 
-    def _publish_stories(self) -> None:
+    def _publish_stories(self, check: bool = True) -> None:
+        """Publish the stories if they changed; with `check`, also if Redis lost them."""
         published = published_stories(self.db)
-        self.versions = story_versions(published)
+        if not check and published["version"] == self.version:
+            return
+        self.versions, self.version = story_versions(published), published["version"]
         if shared.publish_stories(self.client, published):
             logger.info("published %d stories (version %s)", len(published["stories"]),
                         published["version"])
 
     def _write(self, entries: list) -> None:
         """Write a batch of entries in one transaction, then acknowledge them."""
-        self._publish_stories()  # verdicts on a story registered again since are not kept
+        # Verdicts on a story registered again since are not kept: read it first.
+        self._publish_stories(check=False)
         done = rows.ingested(self.db, frontier.RESULTS)
         fresh = [(i.decode(), fields) for i, fields in entries
                  if done is None or _order(i.decode()) > _order(done)]

@@ -1,0 +1,136 @@
+"""How fast `monitor ingest` writes what crawlers send: articles a second.
+
+    .venv/bin/python bench/ingest.py [--articles 5000] [--words 600]
+
+A password-protected redis-server of its own (on a free 127.0.0.1 port, no persistence) gets
+one crawler's run: its start, N page results as a crawler sends them (the raw page packed,
+the article, its sketch and band keys, a decision for one registered story), and its end.
+`monitor ingest --until-idle` then writes them into a fresh database; the figure is N over its
+wall time less that of the same command over an empty stream (start-up: imports, opening the
+database, publishing the stories). The search for copies at the run's end is included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import redis
+
+from monitor.crawler import frontier, shared
+from monitor.jobs.seed import add_seed
+from monitor.jobs.stories import published_stories, story_versions
+from monitor.steps import copies
+from monitor.steps.extract import Article, html_hash, pack_page
+from monitor.store import results, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
+    port, password = free_port(), os.urandom(8).hex()
+    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind",
+                                "127.0.0.1", "--requirepass", password, "--dir", str(folder),
+                                "--save", "", "--appendonly", "no"],
+                               stdout=subprocess.DEVNULL)
+    url = f"redis://:{password}@127.0.0.1:{port}/0"
+    for _ in range(100):
+        try:
+            redis.Redis.from_url(url).ping()
+            return process, url
+        except redis.RedisError:
+            time.sleep(0.1)
+    raise RuntimeError("redis-server did not start")
+
+
+def page_results(n: int, words: int, story: tuple[int, str]) -> list[dict]:
+    """N page results as a crawler sends them, each with a text of its own."""
+    rng = random.Random(1)
+    vocabulary = [f"word{i}" for i in range(20_000)]
+    run = {"host": "bench", "pid": 1, "started_at": schema.now(), "log_file": None,
+           "stories": {str(story[0]): story[1]}}
+    found = []
+    for i in range(n):
+        url = f"http://outlet.example/news/{i}.html"
+        text = " ".join(rng.choices(vocabulary, k=words))
+        html = (f"<html><head><title>Report {i}</title></head><body><article><p>{text}</p>"
+                f"</article>{'<div class=nav>menu</div>' * 200}</body></html>").encode()
+        sketch = copies.sketch(text)
+        article = Article(url, url, f"Report {i}", None, "2026-01-02", "en", text,
+                          html_hash(text.encode()), False)
+        decision = [story[0], {"relevance": 0.01, "is_coverage": False, "kind": "unrelated",
+                               "evidence": {"terms": ["word1"]}, "scored": True,
+                               "matches": [], "additions": []}]
+        found.append({**results.page_result(
+            url, 200, packed=pack_page(html), html_hash=html_hash(html),
+            outlet={"name": f"Outlet {i % 50}", "domain": f"outlet{i % 50}.example",
+                    "listed": True},
+            article=asdict(article), sketch=sketch, bands=copies.band_keys(sketch),
+            decisions=[decision]), "run": run})
+    return found
+
+
+def send(url: str, found: list[dict]) -> None:
+    client = redis.Redis.from_url(url)
+    run = found[0]["run"]
+    sending = client.pipeline(transaction=False)
+    sending.xadd(frontier.RESULTS, shared.entry("run-start", run))
+    for n, result in enumerate(found, 1):
+        sending.xadd(frontier.RESULTS, shared.entry("page", result))
+        if n % 500 == 0:
+            sending.execute()
+    sending.xadd(frontier.RESULTS, shared.entry("run-finish", {
+        **run, "pages": len(found), "errors": 0, "status": "finished"}))
+    sending.execute()
+
+
+def timed_ingest(db: Path, url: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "ingest", "--redis", url,
+                    "--until-idle"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--words", type=int, default=600)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        server, url = start_redis(folder)
+        try:
+            db = folder / "monitor.db"
+            story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
+            version = story_versions(published_stories(schema.open_db(db)))[str(story_id)]
+            found = page_results(args.articles, args.words, (story_id, version))
+            idle = timed_ingest(db, url)  # publishes the stories, creates the group
+            send(url, found)
+            size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
+            took = timed_ingest(db, url)
+            print(f"{args.articles} articles of {args.words} words "
+                  f"({size / args.articles / 1024:.1f} KiB an entry in Redis): ingest took "
+                  f"{took:.2f} s, {idle:.2f} s of it start-up; "
+                  f"{args.articles / (took - idle):,.0f} articles/s")
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
