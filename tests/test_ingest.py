@@ -178,6 +178,20 @@ def test_verdicts_on_a_story_changed_since_the_crawl_began_are_left_for_match(
     assert _query(db, "select count(*) from articles") == [(1,)]
 
 
+@pytest.mark.slow
+def test_ingest_goes_on_when_redis_comes_back_without_its_data(redis_url, tmp_path):
+    db = tmp_path / "m.db"
+    run_monitor("ingest", "--redis", redis_url, "--until-idle", db=db)  # the database
+    ingest = start_monitor("ingest", "--redis", redis_url, db=db)
+    _send(redis_url, [("page", {**_result(1), "run": RUN})])
+    _wait_for(lambda: _query(db, "select count(*) from pages") == [(1,)])
+    with shared.client(redis_url) as client:
+        client.flushall()  # the stream and its group are gone
+    _send(redis_url, [("page", {**_result(2), "run": RUN})])
+    _wait_for(lambda: _query(db, "select count(*) from pages") == [(2,)])
+    _stop(ingest)
+
+
 def _ingest_fails(url: str, tmp_path: Path) -> tuple[float, object]:
     started = time.monotonic()
     result = run_monitor("ingest", "--redis", url, "--until-idle", db=tmp_path / "m.db",

@@ -81,12 +81,7 @@ class Ingest:
 
     def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
         """Publish what crawlers read, then write entries until stopped or drained."""
-        try:
-            self.client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0",
-                                      mkstream=True)
-        except shared.redis.ResponseError as e:
-            if "BUSYGROUP" not in str(e):  # the group is there already: that is fine
-                raise
+        self._create_group()
         self._publish_stories()
         if not self.client.exists(frontier.VALIDATORS):  # a new Redis, or one that lost them
             for found in rows.every_page_validators(self.db):
@@ -108,6 +103,14 @@ class Ingest:
                 else:
                     self._publish_stories()
                 lost_since = None
+            except shared.redis.ResponseError as e:
+                if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
+                    raise
+                # A Redis restarted without its data: what crawlers send from now on is read.
+                logger.warning("the stream or its group is gone (Redis restarted without its "
+                               "data?): making them again")
+                self._create_group()
+                after = "0"
             except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
                 lost_since = lost_since or time.monotonic()
                 if time.monotonic() - lost_since > RECONNECT_FOR:
@@ -116,6 +119,14 @@ class Ingest:
                 time.sleep(1)
                 after = "0"  # what was read but not acknowledged is read again
         return dict(self.figures)
+
+    def _create_group(self) -> None:
+        try:
+            self.client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0",
+                                      mkstream=True)
+        except shared.redis.ResponseError as e:
+            if "BUSYGROUP" not in str(e):  # the group is there already: that is fine
+                raise
 
     def _read(self, after: str) -> list:
         answer = self.client.xreadgroup(frontier.INGEST_GROUP, CONSUMER,
