@@ -7,7 +7,8 @@ one crawler's run: its start, N page results as a crawler sends them (the raw pa
 the article, its sketch and band keys, a decision for one registered story), and its end.
 `monitor ingest --until-idle` then writes them into a fresh database; the figure is N over its
 wall time less that of the same command over an empty stream (start-up: imports, opening the
-database, publishing the stories). The search for copies at the run's end is included.
+database, publishing the stories), and N over its CPU time less the start-up's (the figure a
+loaded machine distorts least). The search for copies at the run's end is included.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import socket
 import subprocess
@@ -99,11 +101,15 @@ def send(url: str, found: list[dict]) -> None:
     sending.execute()
 
 
-def timed_ingest(db: Path, url: str) -> float:
+def timed_ingest(db: Path, url: str) -> tuple[float, float]:
+    """The wall time and CPU time (user + system) of `monitor ingest --until-idle`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "ingest", "--redis", url,
                     "--until-idle"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    took = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def main() -> None:
@@ -119,14 +125,15 @@ def main() -> None:
             story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
             version = story_versions(published_stories(schema.open_db(db)))[str(story_id)]
             found = page_results(args.articles, args.words, (story_id, version))
-            idle = timed_ingest(db, url)  # publishes the stories, creates the group
+            idle, idle_cpu = timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
-            took = timed_ingest(db, url)
+            took, cpu = timed_ingest(db, url)
             print(f"{args.articles} articles of {args.words} words "
                   f"({size / args.articles / 1024:.1f} KiB an entry in Redis): ingest took "
-                  f"{took:.2f} s, {idle:.2f} s of it start-up; "
-                  f"{args.articles / (took - idle):,.0f} articles/s")
+                  f"{took:.2f} s ({cpu:.2f} s CPU), start-up {idle:.2f} s ({idle_cpu:.2f} s "
+                  f"CPU); {args.articles / (took - idle):,.0f} articles/s, "
+                  f"{args.articles / (cpu - idle_cpu):,.0f} articles a CPU-second")
         finally:
             server.terminate()
             server.wait()
