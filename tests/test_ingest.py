@@ -84,6 +84,18 @@ def test_a_story_added_gives_the_stories_a_new_version_and_keeps_the_others(tmp_
     assert [w["slug"] for w in after["windows"]] == ["trump-cartels", "port-strike"]
 
 
+def test_a_run_with_redis_refuses_notify_which_needs_the_database(tmp_path):
+    from click.testing import CliRunner
+
+    from monitor.faces.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "m.db"), "run", "--redis",
+                                      "redis://:pw@127.0.0.1:1/0", "--notify", "cat"])
+    assert result.exit_code == 1
+    assert "--notify reads the run's changes from the database" in result.output
+    assert not (tmp_path / "m.db").exists()
+
+
 def _send(url: str, entries: list[tuple[str, dict]]) -> list[bytes]:
     with shared.client(url) as client:
         return [client.xadd(frontier.RESULTS, shared.entry(kind, data))
