@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -32,6 +33,10 @@ WAIT = 1.0  # seconds a read waits for new entries before ingest looks up again
 # Seconds Redis may be gone (restarted, say) before ingest gives up on it; redis-py's own
 # retries cover the first few.
 RECONNECT_FOR = 60.0
+# A crawler's run still marked running is taken for lost (killed, its machine gone) once it
+# is this old and its crawler no longer says it is alive in the frontier.
+LOST_AFTER = 300.0  # seconds
+LOOK_FOR_LOST_EVERY = 10.0  # seconds
 
 
 def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = BATCH,
@@ -78,6 +83,7 @@ class Ingest:
         self.figures: Counter[str] = Counter()
         self.versions: dict[str, str] = {}  # the published stories' versions, by id
         self.version: str | None = None  # the version of them all
+        self.looked_for_lost = 0.0  # time.monotonic() of the last look
 
     def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
         """Publish what crawlers read, then write entries until stopped or drained."""
@@ -99,9 +105,11 @@ class Ingest:
                         after = entries[-1][0]
                     self._write(entries)
                 elif until_idle:
+                    self._mark_lost_runs()
                     break
                 else:
                     self._publish_stories()
+                    self._mark_lost_runs(every=LOOK_FOR_LOST_EVERY)
                 lost_since = None
             except shared.redis.ResponseError as e:
                 if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
@@ -119,6 +127,21 @@ class Ingest:
                 time.sleep(1)
                 after = "0"  # what was read but not acknowledged is read again
         return dict(self.figures)
+
+    def _mark_lost_runs(self, every: float = 0.0) -> None:
+        """Record interrupted the runs whose crawler died without saying so."""
+        if time.monotonic() - self.looked_for_lost < every:
+            return
+        self.looked_for_lost = time.monotonic()
+        since = datetime.now(UTC) - timedelta(seconds=LOST_AFTER)
+        alive = frontier.KEY % {"spider": "coverage"} + ":alive:%s:%s"
+        for run in rows.crawlers_running(self.db, since.isoformat(timespec="seconds")):
+            if not self.client.exists(alive % (run["host"], run["pid"])):
+                with self.db.atomic():
+                    rows.finish_run(self.db, run["id"], status="interrupted", reason=(
+                        "the crawler stopped without saying so (killed, or its machine lost)"))
+                logger.warning("run %s of %s (pid %s) is lost", run["id"], run["host"],
+                               run["pid"])
 
     def _create_group(self) -> None:
         try:

@@ -518,6 +518,13 @@ def record_run(db: Database, run: dict) -> int:
                       [*key, run.get("log_file")]).lastrowid
 
 
+def crawlers_running(db: Database, started_before: str) -> list[dict]:
+    """The runs of crawlers on other machines still marked running that started before a time:
+    id, host, pid."""
+    return list(db.query("select id, host, pid from crawl_runs where status = 'running' and "
+                         "host is not null and started_at < ?", [started_before]))
+
+
 def finish_run(db: Database, run_id: int, **figures) -> None:
     """Record how a run ended: pages, articles, new_articles, new_versions, errors, status..."""
     db["crawl_runs"].update(run_id, {"finished_at": now(), **figures})
