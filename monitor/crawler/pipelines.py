@@ -344,10 +344,14 @@ class ArticlePipeline:
 
     def _store(self, result: dict) -> None:
         """Write a page's result into the open batch, its figures counted when committed."""
-        with self._page():
-            figures = results.save_page_result(self.db, result, self.outlet_ids)
-            for name, n in figures.items():
-                self._count(f"monitor/{name}", n)
+        try:
+            with self._page():
+                figures = results.save_page_result(self.db, result, self.outlet_ids)
+                for name, n in figures.items():
+                    self._count(f"monitor/{name}", n)
+        except BaseException:
+            self.outlet_ids.clear()  # an outlet it added is rolled back with it
+            raise
 
     async def _read(self, item: PageItem) -> PageRead:
         pool = self.pool

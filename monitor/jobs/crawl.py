@@ -50,7 +50,10 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     the crawl was stopped; "failed" when the database could not store a page, "interrupted"
     when SIGINT or SIGTERM stopped it) and reason (why it failed or stopped, or None).
     With `redis_url`, requests go through the frontier shared with other crawlers
-    (monitor/crawler/frontier.py; `frontier.RedisUnavailable` when Redis cannot be used).
+    (monitor/crawler/frontier.py; `frontier.RedisUnavailable` when Redis cannot be used), and
+    the results go to `monitor ingest` (monitor/crawler/shared.py): the database is never
+    opened, and the figures are what was sent (run_id None; pages, articles, errors, status,
+    reason).
     `before_start` is called once the crawl is set up, just before it starts (`tune_process`).
     """
     with crawling(db_path, outlets_path, base, overrides, log_file, redis_url,
