@@ -217,6 +217,11 @@ def test_a_run_whose_crawler_died_without_a_word_is_recorded_interrupted(redis_u
         (4242, "interrupted"), (4343, "running")]
 
 
+def test_pages_are_asked_for_whole_when_redis_does_not_answer():
+    lookup = shared.SharedValidators(f"redis://:secret@127.0.0.1:{free_port()}/0")
+    assert lookup(["http://127.0.0.1/news/1.html"]) == {}
+
+
 def _ingest_fails(url: str, tmp_path: Path) -> tuple[float, object]:
     started = time.monotonic()
     result = run_monitor("ingest", "--redis", url, "--until-idle", db=tmp_path / "m.db",

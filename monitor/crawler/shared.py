@@ -104,14 +104,23 @@ def publish_validators(redis_client: redis.Redis, found: dict[str, dict],
 
 
 class SharedValidators:
-    """What was fetched of pages before, read from Redis (what `rows.pages_validators` gives)."""
+    """What was fetched of pages before, read from Redis (what `rows.pages_validators` gives).
+
+    When Redis does not answer (restarting, say), the pages are asked for whole: a conditional
+    request only saves work, and failing the request would lose the page for this run.
+    """
 
     def __init__(self, url: str):
         self.client = client(url)
 
     def __call__(self, urls: list[str]) -> dict[str, dict]:
-        return {url: json.loads(known) for url, known
-                in zip(urls, self.client.hmget(VALIDATORS, urls), strict=True) if known}
+        try:
+            found = self.client.hmget(VALIDATORS, urls)
+        except redis.RedisError as e:
+            logger.warning("asking for %d pages whole: cannot read what was fetched of them "
+                           "before from Redis (%s)", len(urls), e)
+            return {}
+        return {url: json.loads(known) for url, known in zip(urls, found, strict=True) if known}
 
     def close(self) -> None:
         self.client.close()
