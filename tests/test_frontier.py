@@ -71,16 +71,6 @@ def site(tmp_path):
     server.close()
 
 
-@pytest.fixture()
-def redis_url(redis_server) -> str:
-    """The session's Redis, emptied for this test."""
-    import redis
-
-    with redis.Redis.from_url(redis_server.url) as client:
-        client.flushall()
-    return redis_server.url
-
-
 def _monitor(*args: str, db: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in ("MONITOR_DB", "MONITOR_REDIS_URL")}
     return subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
