@@ -10,6 +10,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 KEY = "monitor:%(spider)s"
+# A run's keys (each `% {"spider": name}`): the queue and seen requests (scrapy-redis'), and
+# the crawlers of the run, those idle, each one's alive key (this prefix and its id) and the
+# requests that cannot be filtered but are sent once a run (monitor/crawler/redis_scheduler.py).
+QUEUE = f"{KEY}:requests"
+DUPEFILTER = f"{KEY}:dupefilter"
+CRAWLERS = f"{KEY}:crawlers"
+IDLE = f"{KEY}:idle"
+ALIVE = f"{KEY}:alive:"
+SENT = f"{KEY}:sent"
 # Past one machine, crawlers send what they read to this stream, and `monitor ingest`, the one
 # process that writes the SQLite file, drains it as this consumer group.
 RESULTS = "monitor:results"
@@ -32,8 +41,8 @@ def settings(url: str) -> dict:
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_SERIALIZER": "monitor.crawler.requestjson",
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
-        "SCHEDULER_QUEUE_KEY": f"{KEY}:requests",
-        "SCHEDULER_DUPEFILTER_KEY": f"{KEY}:dupefilter",
+        "SCHEDULER_QUEUE_KEY": QUEUE,
+        "SCHEDULER_DUPEFILTER_KEY": DUPEFILTER,
         # The last crawler out clears the run (SharedScheduler), not each one as it closes.
         "SCHEDULER_PERSIST": True,
         "REDIS_URL": url,

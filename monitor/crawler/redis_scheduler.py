@@ -18,8 +18,7 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from monitor.crawler import requestjson
-from monitor.crawler.frontier import KEY
+from monitor.crawler import frontier, requestjson
 
 logger = logging.getLogger(__name__)
 WAKE_AFTER = 0.5  # seconds between two looks at the queue while other crawlers are busy
@@ -31,11 +30,12 @@ ALIVE = 60
 # Each is one atomic step on the run's keys: members, idle, queue, dupefilter, sent; ARGV:
 # this crawler, the prefix of the crawlers' alive keys, seconds alive. A member whose alive key has
 # expired is dropped first, so a killed crawler neither keeps the others waiting nor keeps
-# its run open.
+# its run open. An alive key holds its lifetime, so that its time to live tells when the
+# crawler was last heard from (`monitor status`).
 _PRUNE = """
 local function beat()
   redis.call('SADD', KEYS[1], ARGV[1])
-  redis.call('SET', ARGV[2] .. ARGV[1], 1, 'EX', ARGV[3])
+  redis.call('SET', ARGV[2] .. ARGV[1], ARGV[3], 'EX', ARGV[3])
 end
 local function prune()
   for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
@@ -97,11 +97,11 @@ class SharedScheduler(Scheduler):
 
     def open(self, spider):
         self.me = f"{socket.gethostname()}:{os.getpid()}"
-        base = KEY % {"spider": spider.name}
-        self.run_keys = [f"{base}:crawlers", f"{base}:idle",
-                         self.queue_key % {"spider": spider.name},
-                         self.dupefilter_key % {"spider": spider.name}, f"{base}:sent"]
-        self.alive = f"{base}:alive:"
+        name = {"spider": spider.name}
+        self.run_keys = [frontier.CRAWLERS % name, frontier.IDLE % name,
+                         self.queue_key % name, self.dupefilter_key % name,
+                         frontier.SENT % name]
+        self.alive = frontier.ALIVE % name
         self.idle = False
         self._run(_JOIN)
         self.heartbeat = task.LoopingCall(self._run, _BEAT)

@@ -22,6 +22,7 @@ from monitor.jobs import match as match_job
 from monitor.jobs import run as run_job
 from monitor.jobs import schedule
 from monitor.jobs import seed as seed_job
+from monitor.jobs import status as status_job
 from monitor.jobs.stories import stored_claims
 from monitor.steps import dates
 from monitor.steps import match as match_
@@ -352,6 +353,43 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
     _say(f"Ingested {figures.get('entries', 0)} entries: {figures.get('pages', 0)} pages, "
          f"{figures.get('articles', 0)} articles, {figures.get('runs', 0)} runs ended "
          f"({figures.get('skipped', 0)} skipped: delivered twice or unreadable)")
+
+
+@cli.command("status")
+@click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL", required=True,
+              help="The Redis the crawlers share (redis://:PASSWORD@HOST:PORT/DB, or "
+                   "$MONITOR_REDIS_URL).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+def status_(redis_url: str, as_json: bool) -> None:
+    """Show a crawl past one machine: the shared queue, the crawlers heard from in the last
+    minute, the results waiting for `monitor ingest` and how far behind it is.
+
+    Example: monitor status --redis redis://:PASSWORD@10.0.0.5:6379/0
+    """
+    try:
+        figures = status_job.status(redis_url)
+    except frontier.RedisUnavailable as e:
+        raise CliError(str(e)) from e
+    echo(json_line(figures) if as_json else _status_text(figures))
+
+
+def _status_text(figures: dict) -> str:
+    crawlers = figures["crawlers"]
+    lines = [f"Redis {figures['redis']}",
+             f"Queue: {figures['queued_requests']:,} requests waiting, "
+             f"{figures['seen_requests']:,} seen this run",
+             f"Crawlers heard from in the last minute: {len(crawlers)}"]
+    lines += [f"  {c['name']}  {'idle' if c['idle'] else 'crawling'}, last heard "
+              f"{c['heard_seconds_ago']:.0f} s ago" for c in crawlers]
+    lines += [f"Results: {figures['stream_entries']:,} in the stream, "
+              f"{figures['not_delivered']:,} not yet given to ingest, "
+              f"{figures['not_acknowledged']:,} given but not yet stored",
+              f"Ingest lag: {figures['ingest_lag_seconds']:.1f} s (the oldest result not yet "
+              f"stored)" if figures["ingest_lag_seconds"] else "Ingest lag: 0 s (nothing waiting)",
+              f"Ingest processes: {len(figures['ingest'])}"]
+    lines += [f"  {c['name']}  {c['not_acknowledged']:,} results in hand, last active "
+              f"{c['idle_seconds']:.0f} s ago" for c in figures["ingest"]]
+    return "\n".join(lines)
 
 
 @cli.command("schedule")

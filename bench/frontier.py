@@ -1,0 +1,163 @@
+"""The shared frontier's cost: pages/s of one crawler through Redis against the local path, and
+of two crawler processes against one, over the same site on 127.0.0.1.
+
+    .venv/bin/python bench/frontier.py [--pages 2000] [--rounds 2] [--small]
+
+The site is bench/crawl.py's (the AEB's 181 real pages under N URLs in one sitemap, from its
+own process), or with `--small` one small generated article a URL (extraction costs little, so
+what Scrapy and Redis cost a page shows). Redis is a `redis-server` the bench starts on a free
+127.0.0.1 port with a password and the append-only file on, as the README sets one up.
+
+Each round runs, on a fresh copy of one seeded database: `monitor crawl` (the local path), one
+`monitor crawl --redis`, then two `monitor crawl --redis` together. Each reports its seconds,
+pages/s (articles stored over wall time) and the CPU a page of the crawlers' main processes,
+their worker processes and redis-server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from crawl import LIFTED, answer_requests, cpu_seconds, descendants, serve
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ("<html><head><title>Tide table {i}</title></head><body><article><h1>Tide table {i}</h1>"
+         + "<p>The harbour master said on Tuesday that the spring tides would close the lower "
+           "quay for a third morning, and that ferries would berth at the north pier.</p>" * 4
+         + "</article></body></html>")
+
+
+def serve_small(n: int, port_file: str) -> None:
+    """/p/<i>.html is a small article page; /sitemap.xml lists all n."""
+    def answer(body: bytes, kind: bytes) -> bytes:
+        return (b"HTTP/1.1 200 OK\r\nContent-Type: " + kind + b"\r\nContent-Length: "
+                + str(len(body)).encode() + b"\r\n\r\n" + body)
+
+    def respond(head: bytes) -> bytes:
+        path = head.split(b" ", 2)[1]
+        if path == b"/sitemap.xml":
+            host = next(line.split(b":", 1)[1].strip() for line in head.split(b"\r\n")
+                        if line.lower().startswith(b"host:"))
+            return answer(("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/"
+                           "schemas/sitemap/0.9'>" + "".join(
+                               f"<url><loc>http://{host.decode()}/p/{i}.html</loc></url>"
+                               for i in range(n)) + "</urlset>").encode(), b"application/xml")
+        i = path.rsplit(b"/", 1)[-1].split(b".")[0].decode()
+        return answer(SMALL.format(i=i).encode(), b"text/html; charset=utf-8")
+
+    answer_requests(respond, port_file)
+
+
+def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
+    """A password-protected redis-server on a free loopback port, appendonly on; its URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    password = os.urandom(8).hex()
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--requirepass", password,
+         "--dir", str(folder), "--save", "", "--appendonly", "yes"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://:{password}@127.0.0.1:{port}/0"
+    import redis
+
+    for _ in range(100):
+        try:
+            redis.Redis.from_url(url).ping()
+            return process, url
+        except redis.ConnectionError:
+            time.sleep(0.1)
+    raise SystemExit("redis-server did not start")
+
+
+def crawl(db: Path, outlets: Path, crawlers: int, redis_url: str | None,
+          redis_pid: int | None) -> dict:
+    """`crawlers` `monitor crawl` processes at once on `db`; their seconds and CPU seconds."""
+    args = ["crawl", "--outlets", str(outlets), *LIFTED,
+            *(["--redis", redis_url] if redis_url else [])]
+    redis_before = cpu_seconds(redis_pid) if redis_pid else 0.0
+    started = time.perf_counter()
+    processes = [subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
+                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                 for _ in range(crawlers)]
+    cpu: dict[int, float] = {}
+    while any(p.poll() is None for p in processes):
+        for p in processes:
+            cpu.update({pid: cpu_seconds(pid) or cpu.get(pid, 0.0)
+                        for pid in descendants(p.pid)})
+        time.sleep(0.2)
+    seconds = time.perf_counter() - started
+    for p in processes:
+        output = p.stdout.read().decode()
+        if p.returncode != 0:
+            raise SystemExit(output)
+    main_cpu = sum(cpu.get(p.pid, 0.0) for p in processes)
+    return {"seconds": seconds, "main_cpu": main_cpu,
+            "workers_cpu": sum(cpu.values()) - main_cpu,
+            "redis_cpu": cpu_seconds(redis_pid) - redis_before if redis_pid else 0.0}
+
+
+def stored(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select count(*) from articles").fetchone()[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--small", action="store_true", help="small generated pages")
+    args = parser.parse_args()
+    n = args.pages
+    tmp = Path(tempfile.mkdtemp())
+    port_file = tmp / "port"
+    server = multiprocessing.get_context("spawn").Process(
+        target=serve_small if args.small else serve, args=(n, str(port_file)), daemon=True)
+    server.start()
+    while not port_file.exists() or not port_file.read_text():
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port_file.read_text()}"
+    outlets = tmp / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Bench"\ndomain = "127.0.0.1"\n'
+                       f'sitemaps = ["{base}/sitemap.xml"]\n')
+    seeded = tmp / "seeded.db"
+    subprocess.run([sys.executable, "-m", "monitor", "--db", str(seeded), "seed", "add",
+                    str(ROOT / "data/seeds/trump-cartels.txt")], check=True, capture_output=True)
+    (tmp / "redis").mkdir()
+    redis_server, url = start_redis(tmp / "redis")
+    kind = "small generated pages" if args.small else "AEB pages served again and again"
+    print(f"{n} pages ({kind}) on {base}; load average {os.getloadavg()[0]:.1f} at the start")
+    ways = [("local path, 1 crawler", 1, None), ("through Redis, 1 crawler", 1, url),
+            ("through Redis, 2 crawlers", 2, url)]
+    try:
+        for round_ in range(1, args.rounds + 1):
+            for name, crawlers, redis_url in ways:
+                db = tmp / f"round{round_}-{crawlers}-{bool(redis_url)}.db"
+                shutil.copy(seeded, db)
+                figures = crawl(db, outlets, crawlers, redis_url,
+                                redis_server.pid if redis_url else None)
+                articles = stored(db)
+                print(f"  round {round_}, {name}: {figures['seconds']:.1f} s, "
+                      f"{n / figures['seconds']:.1f} pages/s ({articles} articles stored); CPU "
+                      f"a page: main {figures['main_cpu'] / n * 1000:.2f} ms, workers "
+                      f"{figures['workers_cpu'] / n * 1000:.2f} ms, redis-server "
+                      f"{figures['redis_cpu'] / n * 1000:.3f} ms; load average "
+                      f"{os.getloadavg()[0]:.1f}", flush=True)
+    finally:
+        redis_server.terminate()
+        server.terminate()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""`monitor status --redis URL`: the shared queue, the crawlers heard from, and what ingest has yet
+to store, read from a real redis-server filled the way the crawlers and ingest fill it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from monitor.crawler import frontier
+from monitor.jobs import status
+from tests.conftest import ROOT, RouteServer, free_port, run_monitor
+
+PAGES = 40
+
+
+def _client(url: str):
+    import redis
+
+    return redis.Redis.from_url(url, decode_responses=True)
+
+
+def _add_results(client, count: int, seconds_ago: float = 0) -> list[str]:
+    """Results in the stream as crawlers send them, added `seconds_ago` by Redis' clock."""
+    now, micros = client.time()
+    first = int((now + micros / 1e6 - seconds_ago) * 1000)
+    return [client.xadd(frontier.RESULTS, {"kind": "page", "url": f"http://127.0.0.1/{i}"},
+                        id=f"{first}-{i}") for i in range(count)]
+
+
+def _ingest_reads(client, count: int) -> list[str]:
+    """What ingest does before it stores anything: join its group and be given entries."""
+    read = client.xreadgroup(frontier.INGEST_GROUP, "ingest-host:7", {frontier.RESULTS: ">"},
+                             count=count)
+    return [entry_id for entry_id, _ in read[0][1]]
+
+
+@pytest.mark.slow
+def test_an_empty_redis_shows_nothing_queued_and_nothing_waiting(redis_url):
+    figures = status.status(redis_url)
+    assert {k: v for k, v in figures.items() if k != "redis"} == {
+        "queued_requests": 0, "seen_requests": 0, "crawlers": [], "stream_entries": 0,
+        "not_delivered": 0, "not_acknowledged": 0, "ingest_lag_seconds": 0.0, "ingest": []}
+
+
+@pytest.mark.slow
+def test_results_sent_before_ingest_ever_started_are_all_waiting(redis_url):
+    with _client(redis_url) as client:
+        _add_results(client, 5, seconds_ago=30)
+    figures = status.status(redis_url)
+    assert (figures["stream_entries"], figures["not_delivered"], figures["not_acknowledged"]) \
+        == (5, 5, 0)
+
+
+@pytest.mark.slow
+def test_results_given_to_ingest_but_not_acknowledged_are_counted_apart(redis_url):
+    with _client(redis_url) as client:
+        _add_results(client, 10)
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        given = _ingest_reads(client, 6)
+        client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *given[:4])
+    figures = status.status(redis_url)
+    assert (figures["not_delivered"], figures["not_acknowledged"]) == (4, 2)
+    assert [(c["name"], c["not_acknowledged"]) for c in figures["ingest"]] \
+        == [("ingest-host:7", 2)]
+
+
+@pytest.mark.slow
+def test_the_ingest_lag_is_the_age_of_the_oldest_result_not_acknowledged(redis_url):
+    with _client(redis_url) as client:
+        _add_results(client, 3, seconds_ago=120)  # the first given to ingest, one left pending
+        _add_results(client, 3, seconds_ago=10)
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        given = _ingest_reads(client, 3)
+        client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *given[:2])
+    lag = status.status(redis_url)["ingest_lag_seconds"]
+    assert 120 <= lag < 120 + 60  # this test's own slowness can only add to it
+
+
+@pytest.mark.slow
+def test_the_ingest_lag_is_zero_once_every_result_is_acknowledged(redis_url):
+    with _client(redis_url) as client:
+        _add_results(client, 3, seconds_ago=60)
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *_ingest_reads(client, 3))
+    figures = status.status(redis_url)
+    assert (figures["stream_entries"], figures["not_delivered"], figures["not_acknowledged"],
+            figures["ingest_lag_seconds"]) == (3, 0, 0, 0.0)
+
+
+@pytest.mark.slow
+def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
+    from monitor.crawler import redis_scheduler
+
+    name = {"spider": status.SPIDER}
+    keys = [frontier.CRAWLERS % name, frontier.IDLE % name, frontier.QUEUE % name,
+            frontier.DUPEFILTER % name, frontier.SENT % name]
+    with _client(redis_url) as client:
+        # Two crawlers join as the scheduler makes them; one is then not heard from again.
+        client.eval(redis_scheduler._JOIN, len(keys), *keys, "alive-host:1",
+                    frontier.ALIVE % name, 60)
+        client.eval(redis_scheduler._JOIN, len(keys), *keys, "killed-host:2",
+                    frontier.ALIVE % name, 1)
+        deadline = time.monotonic() + 30
+        while client.exists(frontier.ALIVE % name + "killed-host:2"):
+            assert time.monotonic() < deadline, "the alive key never expired"
+            time.sleep(0.1)
+    assert [c["name"] for c in status.status(redis_url)["crawlers"]] == ["alive-host:1"]
+
+
+def _article(i: int) -> bytes:
+    return (f"<html><head><title>Ferry timetable {i}</title></head><body><article>"
+            f"<h1>Ferry timetable {i}</h1><p>The island council said the ferry number {i} would "
+            f"sail twice a day from the spring, after a winter of single crossings.</p>"
+            f"</article></body></html>").encode()
+
+
+def _answer(body: bytes, kind: str):
+    def answer(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", kind)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    return answer
+
+
+@pytest.fixture(scope="module")
+def seen_during_a_crawl(redis_server, tmp_path_factory):
+    """`status` while a real crawler works through a slow loopback outlet of PAGES articles;
+    yields (figures, the crawler's process id)."""
+    server = RouteServer()
+    urls = [f"{server.base}/news/{i}.html" for i in range(PAGES)]
+    for i, url in enumerate(urls):
+        server.routes[url.removeprefix(server.base)] = _answer(_article(i), "text/html")
+    server.routes["/sitemap.xml"] = _answer(
+        ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+         + "".join(f"<url><loc>{u}</loc></url>" for u in urls) + "</urlset>").encode(),
+        "application/xml")
+    tmp = tmp_path_factory.mktemp("status")
+    outlets = tmp / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Island Ferries"\ndomain = "127.0.0.1"\n'
+                       f'sitemaps = ["{server.base}/sitemap.xml"]\n')
+    with _client(redis_server.url) as client:
+        client.flushall()
+    env = {k: v for k, v in os.environ.items() if k not in ("MONITOR_DB", "MONITOR_REDIS_URL")}
+    crawler = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--db", str(tmp / "monitor.db"), "crawl", "--outlets",
+         str(outlets), "--redis", redis_server.url, "-s", "DOWNLOAD_DELAY=0.2",
+         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    figures = None
+    try:
+        deadline = time.monotonic() + 120
+        while crawler.poll() is None and time.monotonic() < deadline:
+            figures = status.status(redis_server.url)
+            if figures["crawlers"] and figures["queued_requests"]:
+                break
+            time.sleep(0.1)
+    finally:
+        crawler.kill()
+        _, err = crawler.communicate()
+        server.close()
+    assert figures and figures["crawlers"], f"the crawler was never seen at work:\n{err}"
+    yield figures, crawler.pid
+
+
+@pytest.mark.slow
+def test_a_crawler_at_work_is_listed_by_its_host_and_process(seen_during_a_crawl):
+    figures, pid = seen_during_a_crawl
+    assert [(c["name"], c["idle"]) for c in figures["crawlers"]] \
+        == [(f"{socket.gethostname()}:{pid}", False)]
+    assert 0 <= figures["crawlers"][0]["heard_seconds_ago"] <= status.RECENT
+
+
+@pytest.mark.slow
+def test_the_requests_a_crawl_queued_and_saw_are_counted(seen_during_a_crawl):
+    figures, _ = seen_during_a_crawl
+    # The sitemap's article requests, less those fetched already; each was seen once.
+    assert 0 < figures["queued_requests"] <= figures["seen_requests"] <= PAGES + 1
+
+
+@pytest.mark.slow
+def test_status_json_is_one_object_with_every_figure(redis_url, tmp_path):
+    with _client(redis_url) as client:
+        _add_results(client, 2)
+    result = run_monitor("status", "--redis", redis_url, "--json", timeout=60)
+    figures = json.loads(result.stdout)
+    assert (figures["stream_entries"], figures["not_delivered"]) == (2, 2)
+    assert figures["redis"] == frontier.shown(redis_url)
+
+
+@pytest.mark.slow
+def test_status_says_what_is_waiting_for_ingest(redis_url):
+    with _client(redis_url) as client:
+        _add_results(client, 3)
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        _ingest_reads(client, 1)
+    out = run_monitor("status", "--redis", redis_url, timeout=60).stdout
+    assert "Results: 3 in the stream, 2 not yet given to ingest, 1 given but not yet stored" \
+        in out
+    assert "ingest-host:7  1 results in hand" in out
+
+
+@pytest.mark.slow
+def test_status_with_a_wrong_password_is_one_line_and_fails(redis_server):
+    wrong = redis_server.url.replace(redis_server.password, "not-the-password")
+    started = time.monotonic()
+    result = run_monitor("status", "--redis", wrong, check=False, timeout=60)
+    assert time.monotonic() - started < 20
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "refused the password" in result.stderr
+    assert "not-the-password" not in result.stderr
+
+
+@pytest.mark.slow
+def test_status_of_an_unreachable_redis_is_one_line_and_fails():
+    started = time.monotonic()
+    result = run_monitor("status", "--redis", f"redis://:secret@127.0.0.1:{free_port()}/0",
+                         check=False, timeout=60)
+    assert time.monotonic() - started < 20
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "cannot reach Redis at redis://127.0.0.1:" in result.stderr
+    assert "secret" not in result.stderr
