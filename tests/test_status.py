@@ -14,7 +14,7 @@ import pytest
 
 from monitor.crawler import frontier
 from monitor.jobs import status
-from tests.conftest import ROOT, RouteServer, free_port, run_monitor
+from tests.conftest import ROOT, RouteServer, free_port, publish_no_stories, run_monitor
 
 PAGES = 40
 
@@ -148,6 +148,7 @@ def seen_during_a_crawl(redis_server, tmp_path_factory):
                        f'sitemaps = ["{server.base}/sitemap.xml"]\n')
     with _client(redis_server.url) as client:
         client.flushall()
+    publish_no_stories(redis_server.url)  # what ingest publishes: crawlers read it as they start
     env = {k: v for k, v in os.environ.items() if k not in ("MONITOR_DB", "MONITOR_REDIS_URL")}
     crawler = subprocess.Popen(
         [sys.executable, "-m", "monitor", "--db", str(tmp / "monitor.db"), "crawl", "--outlets",
