@@ -120,3 +120,8 @@ def test_a_day_before_its_month_is_a_date():
 
 def test_amounts_keep_their_words_as_written():
     assert [n.text for n in numbers("In March, sales hit $1.2bn.")] == ["March", "$1.2bn"]
+
+
+@pytest.mark.parametrize("text", ["The GX-4 rover landed.", "Two F-35 jets flew over."])
+def test_a_digit_joined_to_capitals_names_a_thing_not_an_amount(text):
+    assert [n.value for n in numbers(text)] in ([], [2.0])

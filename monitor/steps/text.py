@@ -72,8 +72,9 @@ _SIGN_ABBREVIATIONS = {"m": 1_000_000, "k": 1_000, "b": 1_000_000_000}
 _SCALE_WORD = "|".join([*_SCALES, *_SCALE_ABBREVIATIONS])
 _AND_AFTER_SCALE = "|".join(rf"(?<={s}\s)" for s in ("hundred", "thousand", "million",
                                                      "billion"))
+# A digit joined to capitals by a hyphen names a thing ("MVX-7", "F-35", "COVID-19"): no amount.
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.])(?:[$£€](?:\d[\d,]*(?:\.\d+)?(?:\s*(?:{_SCALE_WORD})\b|[mkb]\b)?)"
+    rf"(?<![\w.])(?<![A-Z]-)(?:[$£€](?:\d[\d,]*(?:\.\d+)?(?:\s*(?:{_SCALE_WORD})\b|[mkb]\b)?)"
     rf"|\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{_SCALE_WORD})\b)?)"
     rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:{_AND_AFTER_SCALE})and\s+)?(?:{_NUMBER_WORD}))*)\b",
     re.IGNORECASE,
