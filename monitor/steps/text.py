@@ -60,6 +60,10 @@ _VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "mill
 _UNIT_FACTORS = {"decad": ("year", 10), "century": ("year", 100), "centuri": ("year", 100),
                  "year": ("year", 1), "minut": ("hour", 1 / 60), "hour": ("hour", 1),
                  "day": ("hour", 24), "week": ("hour", 168), "fortnight": ("hour", 336)}
+# A "not" that ends a comparison stands for the verb it leaves out ("fewer cases than those who
+# were not"): it says who is compared, not that the sentence is denied.
+_ELLIPTICAL_NOT = re.compile(r"\bthan\b[^,;.!?]*?(?:\bnot|n't)(?=\s*(?:[,;.!?]|$))",
+                             re.IGNORECASE)
 # Idioms whose negation words do not negate the claim.
 _IDIOMS = re.compile(r"\b(?:no time|no doubt|not only|no longer|no less|no more than|none other)\b",
                      re.IGNORECASE)
@@ -307,7 +311,7 @@ def unquoted(text: str, mark: str = " ") -> str:
 
 def negated(text: str) -> bool:
     """True when the sentence carries an odd number of negations (a flip of meaning)."""
-    text = _IDIOMS.sub(" ", text)
+    text = _ELLIPTICAL_NOT.sub(" ", _IDIOMS.sub(" ", text))
     count = sum(1 for t in words(text) if t in NEGATIONS)
     count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
     return count % 2 == 1
