@@ -297,6 +297,21 @@ def test_an_approximate_amount_far_off_is_a_conflict():
     assert m.verdict == "conflict"
 
 
+def test_an_amount_stated_with_its_unit_left_out_agrees():
+    m = _amount_verdict("Boats with nets caught 140 tonnes of cod, compared with 95 tonnes of cod "
+                        "for boats with lines.",
+                        "Boats with nets landed 140 tonnes of cod; those with lines landed 95.")
+    assert m.verdict != "conflict"
+
+
+def test_an_amount_with_its_unit_left_out_and_another_value_still_conflicts():
+    m = _amount_verdict("Boats with nets caught 140 tonnes of cod, compared with 95 tonnes of cod "
+                        "for boats with lines.",
+                        "Boats with nets landed 150 tonnes of cod; those with lines landed 95.")
+    assert m.verdict == "conflict"
+    assert what_differs(m) == [{"kind": "number", "claim": "140", "article": "150"}]
+
+
 def test_a_conflict_stores_both_whole_sentences():
     m = _amount_verdict("Rescuers said 29 people were pulled from the river on Sunday.",
                         "Rescuers said 14 people were pulled from the river on Sunday.")

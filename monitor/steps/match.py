@@ -453,7 +453,8 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
         if not rivals:
             continue
         agreements = [(_agreement(n, m), m) for m in rivals]
-        if any(how == "same" for how, _ in agreements):
+        if any(how == "same" for how, _ in agreements) or any(
+                _agreement(n, m) == "same" for m in _elided(n, found)):
             continue
         close = [m for how, m in agreements if how]
         if close:
@@ -463,6 +464,15 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
     return conflicts, notes
 
 
+def _elided(n: Number, found: list[Number]) -> list[Number]:
+    """The sentence's amounts whose unit is left out ("the control group recorded 970"), which
+    agree with `n` by the same value; dates and days are never read so."""
+    if n.unit in _CALENDAR:
+        return []
+    return [m for m in found if not m.unit and not m.approx and m.high is None]
+
+
+_CALENDAR = frozenset({"month", "date", "weekday", "year-date"})
 _FIXED_UNITS = frozenset({"month", "date", "weekday", "year-date", "percent",
                           "percentage point"})
 
