@@ -70,10 +70,10 @@ def main() -> None:
     right = sum(o.correct for o in outcomes)
     print(f"(b) claim verdicts: accuracy {right / len(outcomes):.3f} ({right}/{len(outcomes)})")
     confusion = Counter((o.expected.split(":")[0], o.verdict.split(":")[0]) for o in outcomes)
-    kinds = ["verbatim", "paraphrase", "partial", "conflict", "absent"]
-    print("    expected \\ found " + " ".join(f"{k[:6]:>7}" for k in kinds))
+    kinds = ["verbatim", "paraphrase", "reworded quotation", "partial", "conflict", "absent"]
+    print("    expected \\ found   " + " ".join(f"{k[:6]:>7}" for k in kinds))
     for e in kinds:
-        print(f"    {e:<17}" + " ".join(f"{confusion[(e, f)]:>7}" for f in kinds))
+        print(f"    {e:<19}" + " ".join(f"{confusion[(e, f)]:>7}" for f in kinds))
 
     tp = sum(1 for _, want, got in coverage if want and got)
     fp = sum(1 for _, want, got in coverage if got and not want)

@@ -49,6 +49,18 @@ def test_she_said_after_a_named_person_is_that_person(seed):
     assert quote.speaker == "Claudia Sheinbaum"
 
 
+def test_the_person_named_after_said_and_a_role_is_the_speaker():
+    seed = read_seed("“The water came up faster than any model said it would,” said senior "
+                     "hydrologist Ines Brandt of the River Board.\n")
+    assert {c.speaker for c in seed.claims} == {"Ines Brandt"}
+
+
+def test_a_day_after_said_is_no_speaker():
+    seed = read_seed("The ferry company said Tuesday that “every crossing is cancelled until the "
+                     "storm passes.”\n")
+    assert {c.speaker for c in seed.claims} == {None}
+
+
 def test_two_word_nickname_is_recorded_but_not_a_claim_of_its_own(seed):
     statement = claim_with(seed, "Trump whisperer")
     assert statement.kind == "statement"

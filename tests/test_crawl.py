@@ -60,7 +60,7 @@ def test_page_furniture_is_not_stored_as_article_text(db):
     ("tribune/world/2025/08/09/mexico-pushes-back-on-us-military-plan", "c22", "conflict:number"),
     ("tribune/world/2025/08/09/mexico-pushes-back-on-us-military-plan", "c13", "conflict:number"),
     ("frontera/2025/08/09/us-terror-list-cartels-military", "c12", "conflict:number"),
-    ("ledger/news/sheinbaum-rules-out-invasion-20250809", "c18", "conflict:quote"),
+    ("ledger/news/sheinbaum-rules-out-invasion-20250809", "c18", "reworded quotation"),
     ("southern/americas/us-cartels-military-order.html", "c18", "conflict:speaker"),
     ("brief/briefs/0809-white-house-confirms.html", "c8", "conflict:negation"),
     ("frontera/2025/08/09/sheinbaum-sovereignty-cooperation", "c20", "verbatim"),
@@ -78,7 +78,8 @@ def test_named_claim_verdicts_match_the_labels(db, labels, path, claim, expected
     ("port-strike", "wire/2025/08/12/calder-bay-dockworkers-strike.html", "p4", "verbatim"),
     ("port-strike", "wire/2025/08/12/calder-bay-dockworkers-strike.html", "p9", "absent"),
     ("congestion-charge", "brief/briefs/0811-northhaven-charge.html", "q2", "conflict:number"),
-    ("congestion-charge", "brief/briefs/0811-northhaven-charge.html", "q4", "conflict:quote"),
+    ("congestion-charge", "brief/briefs/0811-northhaven-charge.html", "q4",
+     "reworded quotation"),
     ("congestion-charge", "southern/cities/northhaven-congestion-charge-explained.html", "q7",
      "verbatim"),
 ])

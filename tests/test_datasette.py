@@ -47,6 +47,7 @@ async def get_json(ds, path):
     ("story_matrix", "story=trump-cartels"),
     ("left_out", "story=trump-cartels"),
     ("all_conflicts", ""),
+    ("all_reworded_quotations", ""),
     ("articles_per_day", "story=trump-cartels"),
 ])
 def test_canned_query_returns_rows(datasette, query, params):
@@ -57,8 +58,8 @@ def test_canned_query_returns_rows(datasette, query, params):
 def test_story_matrix_has_a_verdict_for_every_claim_and_covering_article(datasette):
     rows = asyncio.run(get_json(datasette, "/monitor/story_matrix.json?story=trump-cartels"
                                            "&_shape=array&_size=max"))
-    assert {r["verdict"] for r in rows} <= {"verbatim", "paraphrase", "partial", "conflict",
-                                            "absent"}
+    assert {r["verdict"] for r in rows} <= {"verbatim", "paraphrase", "reworded quotation",
+                                            "partial", "conflict", "absent"}
     assert len({r["claim"] for r in rows}) == 23
 
 
@@ -159,7 +160,18 @@ def test_the_matrix_page_has_datasette_layout_and_every_conflict(datasette, craw
     conflicts = Database(crawled_demo).execute(
         "select count(*) from conflicts where story = 'trump-cartels'").fetchone()[0]
     assert '<footer class="ft">' in page.text and "/-/static/app.css" in page.text
-    assert page.text.count('<div class="monitor-conflict">') == conflicts > 0
+    shown, reworded = page.text.split("<h2>Reworded quotations (1)</h2>")
+    assert shown.count('<div class="monitor-conflict">') == conflicts > 0
+    assert "The Daily Ledger" in reworded and "<mark>completely</mark>" in reworded
+
+
+def test_reworded_quotations_show_both_sentences_and_are_no_conflicts(datasette):
+    page = asyncio.run(datasette.client.get("/monitor/reworded_quotations?story=trump-cartels"))
+    cells = re.findall(r'<td class="col-notes[^"]*">(.*?)</td>', page.text, re.S)
+    assert len(cells) == 1 and "seed: " in cells[0] and "<mark>absolutely</mark>" in cells[0]
+    conflicts = asyncio.run(get_json(datasette, "/monitor/conflicts.json?story=trump-cartels"
+                                                "&_shape=array&_size=max"))
+    assert ("The Daily Ledger", 18) not in {(r["outlet"], r["claim"]) for r in conflicts}
 
 
 def test_an_unknown_story_gets_datasette_404_page(datasette):

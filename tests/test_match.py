@@ -113,12 +113,61 @@ def test_a_flipped_negation_is_a_conflict(claims):
     assert m.conflicts[0]["kind"] == "negation"
 
 
-def test_different_words_inside_quotation_marks_are_a_conflict(claims):
+def test_the_same_quotation_in_other_words_is_a_reworded_quotation(claims):
     c = claim(claims, "organised, patient")
-    m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, careful and "
-                   "well paid.”", speaker="Lena Fischer")
+    m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, patient and "
+                   "well financed.”", speaker="Lena Fischer")
+    assert m.verdict == "reworded quotation" and m.conflicts is None
+    assert what_differs(m, m.notes) == [{"kind": "reworded quotation",
+                                         "claim": "organised, patient and well funded",
+                                         "article": "organised, patient and well financed"}]
+
+
+MINISTER = """Minister Rejects Foreign Troops
+Foreign minister Ana Ruiz spoke after the summit in Valdora on Thursday.
+“We will not accept foreign soldiers on our soil, and we have said so at every meeting,” Ruiz said.
+“We sent 40 inspectors to the border last month,” she added.
+"""
+
+
+def minister_says(article_sentence: str):
+    """The verdicts of the MINISTER seed's claims on an article that quotes her in one sentence."""
+    seed = read_seed(MINISTER)
+    article = "Foreign minister Ana Ruiz spoke in Valdora on Thursday. " + article_sentence
+    return match_article(seed.claims, article).matches
+
+
+def test_two_translations_of_one_statement_are_a_reworded_quotation():
+    m = minister_says("“We will accept no foreign troops on our soil, and we have told them so "
+                      "at every meeting,” Ruiz said.")[1]
+    assert m.verdict == "reworded quotation" and m.conflicts is None
+    (note,) = m.notes
+    assert note["seed_sentence"].startswith("“We will not accept foreign soldiers")
+    assert note["article_sentence"].startswith("“We will accept no foreign troops")
+
+
+def test_the_same_quotation_with_its_negation_dropped_is_a_conflict():
+    m = minister_says("“We will accept foreign soldiers on our soil, and we have said so at "
+                      "every meeting,” Ruiz said.")[1]
     assert m.verdict == "conflict"
-    assert m.conflicts[0]["kind"] == "quote"
+    assert [c["kind"] for c in m.conflicts] == ["quote"]
+
+
+def test_the_same_quotation_with_another_number_is_a_conflict():
+    m = minister_says("“We sent 14 inspectors to the border last month,” Ruiz said.")[2]
+    assert m.verdict == "conflict"
+    assert {c["kind"] for c in m.conflicts} == {"number", "quote"}
+
+
+def test_a_quotation_told_without_quotation_marks_is_a_paraphrase():
+    m = minister_says("Ruiz said her country would not accept foreign soldiers on its soil and "
+                      "had said so at every meeting.")[1]
+    assert m.verdict == "paraphrase" and m.conflicts is None and m.notes is None
+
+
+def test_a_shortened_quotation_is_no_reworded_one():
+    m = minister_says("“We will not accept foreign soldiers on our soil,” Ruiz said.")[1]
+    assert m.verdict != "reworded quotation" and m.conflicts is None
 
 
 def test_the_quotation_given_to_another_speaker_is_a_conflict(claims):
@@ -246,6 +295,21 @@ def test_an_approximate_amount_far_off_is_a_conflict():
     m = _amount_verdict("Rescuers said 29 people were pulled from the river on Sunday.",
                         "Rescuers said about 60 people were pulled from the river on Sunday.")
     assert m.verdict == "conflict"
+
+
+def test_an_amount_stated_with_its_unit_left_out_agrees():
+    m = _amount_verdict("Boats with nets caught 140 tonnes of cod, compared with 95 tonnes of cod "
+                        "for boats with lines.",
+                        "Boats with nets landed 140 tonnes of cod; those with lines landed 95.")
+    assert m.verdict != "conflict"
+
+
+def test_an_amount_with_its_unit_left_out_and_another_value_still_conflicts():
+    m = _amount_verdict("Boats with nets caught 140 tonnes of cod, compared with 95 tonnes of cod "
+                        "for boats with lines.",
+                        "Boats with nets landed 150 tonnes of cod; those with lines landed 95.")
+    assert m.verdict == "conflict"
+    assert what_differs(m) == [{"kind": "number", "claim": "140", "article": "150"}]
 
 
 def test_a_conflict_stores_both_whole_sentences():

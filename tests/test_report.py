@@ -33,14 +33,15 @@ def test_browser_check_catches_console_errors(browser, tmp_path):
 
 def test_heatmap_has_one_cell_per_claim_and_outlet(browser, html_report, crawled_demo):
     dom, _ = browser(html_report)
-    cells = re.findall(r'<td class="cell v-(\w+)"', dom)
+    cells = re.findall(r'<td class="cell v-([\w-]+)"', dom)
     db = sqlite3.connect(crawled_demo)
     claims = db.execute("select count(*) from claims join stories on stories.id = story_id "
                         "where slug = 'trump-cartels'").fetchone()[0]
     outlets = db.execute("select count(distinct outlet) from coverage_matrix "
                          "where story = 'trump-cartels'").fetchone()[0]
     assert len(cells) == claims * outlets == 23 * 7
-    assert set(cells) <= {"verbatim", "paraphrase", "partial", "conflict", "absent"}
+    assert set(cells) <= {"verbatim", "paraphrase", "reworded-quotation", "partial", "conflict",
+                          "absent"}
 
 
 def test_conflicts_show_both_sides_with_the_difference_marked(html_report):
@@ -59,6 +60,21 @@ def test_a_conflict_in_the_terminal_shows_values_as_written(crawled_demo):
     printed = run_monitor("report", "--story", "trump-cartels", db=crawled_demo).stdout
     assert "number: seed “February” vs “March”" in printed
     assert "seed:   In [February], the US government named" in printed
+
+
+def test_a_reworded_quotation_in_the_terminal_is_shown_apart_from_the_conflicts(crawled_demo):
+    printed = run_monitor("report", "--story", "trump-cartels", db=crawled_demo).stdout
+    conflicts, reworded = printed.split("Reworded quotations (1, not counted as conflicts):")
+    assert "claim 18 · The Daily Ledger" in reworded and "claim 18 · The Daily Ledger" not in (
+        conflicts)
+    assert "[completely] ruled out,” Sheinbaum said" in reworded
+
+
+def test_a_reworded_quotation_in_the_page_shows_both_sentences_marked(html_report):
+    page = html_report.read_text()
+    reworded = page.split("<h2>Reworded quotations</h2>")[1].split("<h2>")[0]
+    assert "That is <mark>absolutely</mark> ruled out" in reworded
+    assert "That is <mark>completely</mark> ruled out" in reworded
 
 
 def test_timeline_marks_the_syndicated_copy(crawled_demo, tmp_path):
@@ -95,8 +111,9 @@ def test_terminal_report_counts_each_outlet(crawled_demo):
                               "group by outlet having count(distinct url) = 1"):
         counts = dict(db.execute("select verdict, count(*) from coverage_matrix where story = "
                                  "'port-strike' and outlet = ? group by verdict", [outlet]))
+        counts["reworded"] = counts.get("paraphrase", 0) + counts.get("reworded quotation", 0)
         expected = [str(counts.get(v, 0))
-                    for v in ("verbatim", "paraphrase", "partial", "absent", "conflict")]
+                    for v in ("verbatim", "reworded", "partial", "absent", "conflict")]
         row = next(line for line in out.splitlines() if line.startswith(outlet + "  "))
         assert row.split()[-5:] == expected, outlet
     assert max(len(line) for line in out.splitlines()) <= 100

@@ -66,6 +66,10 @@ def test_quotations_in_curly_and_straight_marks():
     ("There will be no invasion.", True),
     ("She wasted no time in replying.", False),  # an idiom, not a denial
     ("It isn't over and it won't be.", False),  # two negations
+    # "not" standing for the verb left out of a comparison: "than those who were not (given it)"
+    ("Treated fields gave more grain than those that were not.", False),
+    ("Vaccinated pupils missed fewer days than pupils who didn't, the school said.", False),
+    ("The pupils did not miss fewer days than before.", True),
 ])
 def test_negation(text, expected):
     assert negated(text) is expected
@@ -120,3 +124,9 @@ def test_a_day_before_its_month_is_a_date():
 
 def test_amounts_keep_their_words_as_written():
     assert [n.text for n in numbers("In March, sales hit $1.2bn.")] == ["March", "$1.2bn"]
+
+
+@pytest.mark.parametrize("text, values", [("The GX-4 rover landed.", []),
+                                          ("Two F-35 jets flew over.", [2.0])])
+def test_a_digit_joined_to_capitals_names_a_thing_not_an_amount(text, values):
+    assert [n.value for n in numbers(text)] == values

@@ -1,4 +1,5 @@
-"""One self-contained HTML page per story: heatmap, conflicts, additions, timeline.
+"""One self-contained HTML page per story: heatmap, conflicts, reworded quotations, additions,
+timeline.
 
 Everything that comes from a page is escaped; links are kept only when they are http(s).
 No external resources: the page opens from a file, offline, and can be mailed around.
@@ -16,8 +17,8 @@ from sqlite_utils import Database
 from monitor.faces.report import SYMBOLS, marked_sentences, outlet_summary, story_matrix
 from monitor.steps.copies import SHINGLE, shared_runs, shingles
 
-COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "partial": "#f2cc60",
-           "conflict": "#d1242f", "absent": "#eaeef2"}
+COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "reworded quotation": "#2f81f7",
+           "partial": "#f2cc60", "conflict": "#d1242f", "absent": "#eaeef2"}
 # The page loads nothing from anywhere: only its own inline style and script run.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 LIKELY_COPY_RUNS = 12  # shared runs of SHINGLE words that make an article a likely copy
@@ -50,6 +51,11 @@ def highlight(ours: str, theirs: str) -> tuple[str, str]:
     return " ".join(left), " ".join(right)
 
 
+def verdict_class(verdict: str) -> str:
+    """The CSS class of a verdict's colour ("reworded quotation" is `v-reworded-quotation`)."""
+    return "v-" + verdict.replace(" ", "-")
+
+
 def render_html(db: Database, story: int) -> str:
     """The story's report as one HTML page."""
     row = db["stories"].get(story)
@@ -59,14 +65,15 @@ def render_html(db: Database, story: int) -> str:
              f"<h1>{e(row['title'])}</h1><p class=meta>Story <code>{e(row['slug'])}</code> · "
              f"{len(claims)} claims · {len(outlets)} outlets</p>",
              _heatmap(claims, outlets, cells, sentences), _summary(db, story),
-             _conflicts(db, row["slug"]), _additions(db, story), _timeline(db, story),
+             _conflicts(db, row["slug"]), _reworded(db, row["slug"]), _additions(db, story),
+             _timeline(db, story),
              "</main></body></html>"]
     return "\n".join(parts)
 
 
 def matrix_parts(db: Database, slug: str) -> dict | None:
-    """A story's heatmap and conflicts as HTML parts (for the Datasette plugin's page, which
-    wraps them in Datasette's layout); None when there is no such story."""
+    """A story's heatmap, conflicts and reworded quotations as HTML parts (for the Datasette
+    plugin's page, which wraps them in Datasette's layout); None when there is no such story."""
     rows = list(db["stories"].rows_where("slug = ?", [slug])) if db["stories"].exists() else []
     if not rows:
         return None
@@ -75,15 +82,20 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
                  for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts "
                                    "from conflicts where story = ? order by claim, outlet",
                                    [slug])]
+    reworded = [{**r, "html": conflict_html(r["claim_text"], r["sentence"], r["notes"])}
+                for r in db.query("select claim, claim_text, outlet, url, sentence, notes "
+                                  "from reworded_quotations where story = ? "
+                                  "order by claim, outlet", [slug])]
     return {"title": rows[0]["title"], "slug": slug, "claims": len(claims),
             "outlets": len(outlets), "css": matrix_css(),
             "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug)),
-            "conflicts": conflicts}
+            "conflicts": conflicts, "reworded": reworded}
 
 
 def conflict_html(claim_text: str, sentence: str | None, conflicts: str | None) -> str:
-    """A conflict as the seed's sentence over the outlet's, what differs marked (the amounts,
-    names or words that changed), with what differs (a number, a quotation, ...)."""
+    """A conflict (or a note: a reworded quotation, a rounded amount) as the seed's sentence
+    over the outlet's, what differs marked (the amounts, names or words that changed), with
+    what differs (a number, a quotation, ...)."""
     stored = json.loads(conflicts or "[]")
     if stored and "seed_sentence" in stored[0]:
         ours, theirs = (marked_html(s) for s in marked_sentences(stored[0]))
@@ -108,7 +120,7 @@ def conflict_kinds(conflicts: str | None) -> str:
 
 def matrix_css() -> str:
     """The heatmap's and the marked conflicts' styles, without the page's own."""
-    colours = "".join(f".v-{v}{{background:{c}}}" for v, c in COLOURS.items())
+    colours = "".join(f".{verdict_class(v)}{{background:{c}}}" for v, c in COLOURS.items())
     return (".heatmap{border-collapse:collapse} .heatmap td,.heatmap th{border:1px solid "
             "#d0d7de;padding:.25rem .4rem}"
             ".heatmap th.outlet{writing-mode:vertical-rl;transform:rotate(180deg);"
@@ -127,7 +139,7 @@ def _sentences(db: Database, slug: str) -> dict[tuple[int, str], str]:
 
 
 def _head(title: str) -> str:
-    css = "".join(f".v-{v}{{background:{c}}}" for v, c in COLOURS.items())
+    css = "".join(f".{verdict_class(v)}{{background:{c}}}" for v, c in COLOURS.items())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -154,12 +166,12 @@ def _heatmap(claims, outlets, cells, sentences) -> str:
         for o in outlets:
             verdict = cells.get((c["position"], o), "absent")
             sentence = sentences.get((c["position"], o), "")
-            tds.append(f'<td class="cell v-{verdict}" title="{e(verdict)}" '
+            tds.append(f'<td class="cell {verdict_class(verdict)}" title="{e(verdict)}" '
                        f'data-outlet="{e(o)}" data-verdict="{e(verdict)}" '
                        f'data-sentence="{e(sentence)}">{e(SYMBOLS[verdict])}</td>')
         rows.append(f'<tr><td>{c["position"]}</td><td class="claim {e(c["kind"])}">{e(text)}'
                     f"</td>{''.join(tds)}</tr>")
-    legend = " ".join(f'<span class="v-{v}" style="padding:0 .4rem;color:#fff">'
+    legend = " ".join(f'<span class="{verdict_class(v)}" style="padding:0 .4rem;color:#fff">'
                       f"{e(SYMBOLS[v])}</span> {v}" for v in COLOURS)
     script = """<script>
 document.querySelectorAll('td.cell').forEach(function (cell) {
@@ -177,7 +189,7 @@ document.querySelectorAll('td.cell').forEach(function (cell) {
 
 def _summary(db: Database, story: int) -> str:
     rows = "".join(f"<tr><td>{e(r['outlet'])}</td><td>{r['verbatim']}</td>"
-                   f"<td>{r['paraphrase']}</td><td>{r['partial']}</td><td>{r['absent']}</td>"
+                   f"<td>{r['reworded']}</td><td>{r['partial']}</td><td>{r['absent']}</td>"
                    f"<td>{r['conflict']}</td></tr>" for r in outlet_summary(db, story))
     return ("<h2>Per outlet</h2><table><tr><th>outlet</th><th>repeated</th><th>reworded</th>"
             f"<th>partly</th><th>left out</th><th>contradicted</th></tr>{rows}</table>")
@@ -196,6 +208,24 @@ def _conflicts(db: Database, slug: str) -> str:
                          f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>No conflicts.</p>"
     return f"<h2>Conflicts</h2>{body}"
+
+
+def _reworded(db: Database, slug: str) -> str:
+    """The claims' quotations given in other words that say nothing else: shown with both
+    sentences, not counted as conflicts; "" when there are none."""
+    items = []
+    for r in db.query("select claim, outlet, url, notes from reworded_quotations where "
+                      "story = ? order by claim, outlet", [slug]):
+        for c in json.loads(r["notes"]):
+            if c["kind"] == "reworded quotation":
+                ours, theirs = (marked_html(s) for s in marked_sentences(c))
+                items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])}<br>seed: {ours}"
+                             f"<br>{link(r['url'], 'outlet')}: {theirs}</li>")
+    if not items:
+        return ""
+    return ("<h2>Reworded quotations</h2><p class=meta>The same quotation in other words that "
+            f"say nothing else (two translations of one statement): not counted as conflicts."
+            f"</p><ul>{''.join(items)}</ul>")
 
 
 def _additions(db: Database, story: int) -> str:

@@ -1,4 +1,4 @@
-"""The coverage matrix and the conflicts of a story, for the terminal."""
+"""The coverage matrix, the conflicts and the reworded quotations of a story, for the terminal."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from sqlite_utils import Database
 
 from monitor.faces.terminal import clean
 
-SYMBOLS = {"verbatim": "=", "paraphrase": "~", "partial": "½", "conflict": "✗", "absent": "·"}
-LEGEND = "= verbatim  ~ paraphrase  ½ partial  ✗ conflict  · absent"
+SYMBOLS = {"verbatim": "=", "paraphrase": "~", "reworded quotation": "≈", "partial": "½",
+           "conflict": "✗", "absent": "·"}
+LEGEND = "= verbatim  ~ paraphrase  ≈ reworded quotation  ½ partial  ✗ conflict  · absent"
 # Best verdict first when an outlet has several covering articles.
-_ORDER = ["conflict", "verbatim", "paraphrase", "partial", "absent"]
+_ORDER = ["conflict", "reworded quotation", "verbatim", "paraphrase", "partial", "absent"]
 
 
 def story_matrix(db: Database, story: int) -> tuple[list[dict], list[str], dict]:
@@ -30,7 +31,8 @@ def story_matrix(db: Database, story: int) -> tuple[list[dict], list[str], dict]
 
 
 def render_report(db: Database, story: int, width: int = 100) -> str:
-    """The story's matrix (claims × outlets) and its conflicts, in at most `width` columns."""
+    """The story's matrix (claims × outlets), its conflicts and reworded quotations, in at most
+    `width` columns."""
     story_row = db["stories"].get(story)
     claims, outlets, cells = story_matrix(db, story)
     found = db.execute("select count(*), sum(is_coverage and coalesce(scored, 1)) "
@@ -53,6 +55,9 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
         lines.append(f"{claim['position']:>3}  {_clip(text, text_width):<{text_width}} {row}")
     lines += ["", LEGEND, "", render_summary(db, story), "", _decisions(db, story, width), "",
               _conflicts(db, story, width)]
+    reworded = _reworded(db, story, width)
+    if reworded:
+        lines += ["", reworded]
     return "\n".join(lines)
 
 
@@ -89,14 +94,36 @@ def _conflicts(db: Database, story: int, width: int) -> str:
                          [story]))
     if not rows:
         return "No conflicts."
-    lines = [f"Conflicts ({len(rows)}):"]
+    return "\n".join([f"Conflicts ({len(rows)}):",
+                      *_differences(rows, "conflicts", width)])
+
+
+def _reworded(db: Database, story: int, width: int) -> str:
+    """The claims' quotations that outlets gave in other words saying nothing else (two
+    translations of one statement): shown, not counted as contradictions; "" when none."""
+    rows = list(db.query("select claim, outlet, url, notes from reworded_quotations where "
+                         "story = (select slug from stories where id = ?) order by claim, outlet",
+                         [story]))
+    if not rows:
+        return ""
+    return "\n".join([f"Reworded quotations ({len(rows)}, not counted as conflicts):",
+                      *_differences(rows, "notes", width, only="reworded quotation")])
+
+
+def _differences(rows: list[dict], column: str, width: int,
+                 only: str | None = None) -> list[str]:
+    """Each row's differences (its `column` of JSON), both whole sentences below, what
+    differs in [brackets]."""
+    lines: list[str] = []
     for row in rows:
-        for c in json.loads(row["conflicts"]):
+        for c in json.loads(row[column]):
+            if only and c["kind"] != only:
+                continue
             what = {"number": "number", "quote": "quotation", "speaker": "speaker",
                     "negation": "negation"}.get(c["kind"], c["kind"])
             line = (f"claim {row['claim']} · {row['outlet']} · {what}: "
                     f"seed “{c['claim']}” vs “{c['article']}”")
-            if c["kind"] in ("quote", "negation") and "seed_sentence" in c:
+            if c["kind"] in _WORDED and "seed_sentence" in c:
                 line = f"claim {row['claim']} · {row['outlet']} · {what}"  # marked below
             lines += textwrap.wrap(clean(line, lines=False), width, subsequent_indent="      ")
             if "seed_sentence" in c:
@@ -107,17 +134,19 @@ def _conflicts(db: Database, story: int, width: int) -> str:
                                            initial_indent="      ",
                                            subsequent_indent="              ")
         lines.append(f"      {row['url']}")
-    return "\n".join(lines)
+    return lines
 
 
 Segments = list[tuple[str, bool]]  # pieces of a sentence, and whether each is what differs
+# Differences in wording, marked word by word (the others are amounts or names as written).
+_WORDED = ("quote", "negation", "reworded quotation")
 
 
 def marked_sentences(conflict: dict) -> tuple[Segments, Segments]:
     """Both whole sentences of a conflict cut into pieces, what differs marked: the amounts
     or names as written, or the words of a quotation or sentence that changed."""
     ours, theirs = str(conflict["claim"]), str(conflict["article"])
-    if conflict["kind"] in ("quote", "negation"):
+    if conflict["kind"] in _WORDED:
         mine, other = word_diff(ours, theirs)
     else:
         mine, other = [(ours, True)], [(theirs, True)]
@@ -170,12 +199,15 @@ def _clip(text: str, width: int) -> str:
 # ---------------------------------------------------------------- the per-outlet summary
 
 def outlet_summary(db: Database, story: int) -> list[dict]:
-    """Per outlet: how many claims were repeated, reworded, partly told, left out, contradicted."""
+    """Per outlet: how many claims were repeated, reworded (a reworded quotation among them),
+    partly told, left out, contradicted."""
     claims, outlets, cells = story_matrix(db, story)
     summary = []
     for outlet in outlets:
         verdicts = [cells.get((c["position"], outlet), "absent") for c in claims]
-        summary.append({"outlet": outlet, **{v: verdicts.count(v) for v in SYMBOLS}})
+        counts = {v: verdicts.count(v) for v in SYMBOLS}
+        counts["reworded"] = counts["paraphrase"] + counts["reworded quotation"]
+        summary.append({"outlet": outlet, **counts})
     return summary
 
 
@@ -188,6 +220,6 @@ def render_summary(db: Database, story: int) -> str:
     lines = [f"{'outlet':<{name_width}}  repeated  reworded  partly  left out  contradicted"]
     for r in rows:
         lines.append(f"{_clip(r['outlet'], name_width):<{name_width}}  {r['verbatim']:>8}  "
-                     f"{r['paraphrase']:>8}  {r['partial']:>6}  {r['absent']:>8}  "
+                     f"{r['reworded']:>8}  {r['partial']:>6}  {r['absent']:>8}  "
                      f"{r['conflict']:>12}")
     return "\n".join(lines)

@@ -54,6 +54,9 @@ _SPEECH = re.compile(
     r"making it clear|made it clear|called|described)\b",
     re.IGNORECASE,
 )
+# "said lead investigator Halima Osei": the person named after the verb is the speaker, whatever
+# role words (not in _TITLES) come between.
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:[a-z][a-z'-]*\s+){0,3})$")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 MIN_QUOTE_WORDS = 3
 # Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
@@ -198,6 +201,18 @@ def _clean_name(raw: str) -> str:
     return " ".join(tokens)
 
 
+def _said_before(before: str) -> bool:
+    """A speech verb, then at most three words of a role ("lead investigator"), just before."""
+    m = _SAID_BEFORE.search(before)
+    return bool(m) and not any(w in STOPWORDS for w in m.group(1).split())
+
+
+def _person_name(raw: str) -> str:
+    """A person's name without titles and without where they work ("Halima Osei of the
+    Kestrel Institute" is Halima Osei): a person's name has no "of" in it."""
+    return re.split(r"\s+of\s+", _clean_name(raw), maxsplit=1)[0]
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -208,19 +223,21 @@ class People:
         for m in NAME_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
-            speaks = _SPEECH.match(text[m.end():m.end() + 12].strip())
+            speaks = _SPEECH.match(text[m.end():m.end() + 12].strip()) or _said_before(
+                text[max(0, m.start() - 60):m.start()])
             for raw in _split_possessives(m.group(0)):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:
                     title = tokens[titled[-1]].lower().strip(".")
-                name = _clean_name(raw)
-                if name and (title in _TITLES or speaks):
+                name = _person_name(raw)
+                if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
+                        name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
 
     def person(self, name: str) -> str | None:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
-        name = _clean_name(name)
+        name = _person_name(name)
         for full in self.known:
             if name == full or (name and full.split()[-1] == name.split()[-1]):
                 return full

@@ -391,7 +391,8 @@ def claims_carried(result, claims: list) -> ClaimsCarried:
     """Sum up the claim-by-claim matches of an article (a `match.ArticleMatch`)."""
     matches = result.supported or result.matches
     by_position = {c.position: c for c in claims}
-    strong = [m for m in matches if m.verdict in ("verbatim", "paraphrase", "conflict")]
+    strong = [m for m in matches if m.verdict in ("verbatim", "paraphrase", "reworded quotation",
+                                                  "conflict")]
     specific = [m for m in strong if by_position[m.claim_position].numbers
                 or by_position[m.claim_position].kind == "quote"]
     touched = sum(m.verdict != "absent" for m in matches) / max(len(matches), 1)

@@ -23,6 +23,7 @@ from monitor.steps.text import (
     expand_contractions,
     name_words,
     negated,
+    normalise,
     numbers,
     quotations,
     rounding,
@@ -36,7 +37,9 @@ SCORER = "token_set_ratio"
 if TYPE_CHECKING:
     from monitor.steps.extract import Article  # extraction's imports are not the matcher's to pay
 
-VERDICTS = ("verbatim", "paraphrase", "partial", "conflict", "absent")
+VERDICTS = ("verbatim", "paraphrase", "reworded quotation", "partial", "conflict", "absent")
+# The verdicts of a sentence that tells the whole claim, in its words or others.
+CARRIED = ("verbatim", "paraphrase", "reworded quotation", "conflict")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class Thresholds:
     partial_cover: float = 0.25  # share of the claim's words (names aside) for "part of it"
     verbatim: float = 92.0  # partial_ratio for "the claim in nearly the same words"
     quote_same: float = 92.0  # quotation wording this close is the same quotation
-    quote_related: float = 60.0  # ...this close but not the same is a reworded quotation
+    quote_related: float = 60.0  # ...this close but not the same: the same one, reworded
 
 
 THRESHOLDS = Thresholds()
@@ -180,8 +183,7 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
 
 
 def _claims_carried(matches: list[ClaimMatch]) -> list[int]:
-    return [m.claim_position for m in matches if m.verdict in ("verbatim", "paraphrase",
-                                                                "conflict")]
+    return [m.claim_position for m in matches if m.verdict in CARRIED]
 
 
 def names_match(seed: coverage.Weighed, article: coverage.Weighed) -> ArticleMatch:
@@ -241,7 +243,7 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
     best = [max(options, key=_rank, default=None) for options in judged]
     carriers: dict[str, list[frozenset[str]]] = {}
     for claim, m in zip(claims, best, strict=True):
-        if m is not None and m.verdict in ("verbatim", "paraphrase", "conflict"):
+        if m is not None and m.verdict in CARRIED:
             carriers.setdefault(m.sentence, []).append(_claim_words(claim.text)[0])
     matches = []
     for claim, options in zip(claims, judged, strict=True):
@@ -359,7 +361,8 @@ def _same_claim(texts: tuple[str, ...], read: _Reading,
 
 
 def _rank(m: ClaimMatch) -> tuple[int, float]:
-    order = {"absent": 0, "partial": 1, "paraphrase": 2, "conflict": 2, "verbatim": 3}
+    order = {"absent": 0, "partial": 1, "paraphrase": 2, "reworded quotation": 2,
+             "conflict": 2, "verbatim": 3}
     return order[m.verdict], m.score
 
 
@@ -375,6 +378,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
+        elif any(n["kind"] == "reworded quotation" for n in noted):
+            verdict = "reworded quotation"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
                       verdict, conflicts, notes)
 
@@ -425,9 +430,11 @@ def _claim_amounts(text: str) -> tuple[Number, ...]:
 def differences(claim: Claim, sentence: str, speaker: str | None = None,
                 t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
     """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
-    negation) and what it says only loosely (notes: a rounded amount)."""
+    negation) and what it says only loosely (notes: a rounded amount, a reworded quotation)."""
     conflicts, notes = number_checks(list(_claim_amounts(claim.text)), numbers(sentence))
-    conflicts += quote_checks(claim, quotations(sentence), speaker, t)
+    quoted, reworded = quote_checks(claim, quotations(sentence), speaker, t)
+    conflicts += quoted
+    notes += reworded
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
     if claim.kind == "statement" and _close(claim.text, sentence) and (
             negated(unquoted(claim.text)) != negated(unquoted(sentence))):
@@ -446,7 +453,8 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
         if not rivals:
             continue
         agreements = [(_agreement(n, m), m) for m in rivals]
-        if any(how == "same" for how, _ in agreements):
+        if any(how == "same" for how, _ in agreements) or any(
+                _agreement(n, m) == "same" for m in _elided(n, found)):
             continue
         close = [m for how, m in agreements if how]
         if close:
@@ -456,6 +464,15 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
     return conflicts, notes
 
 
+def _elided(n: Number, found: list[Number]) -> list[Number]:
+    """The sentence's amounts whose unit is left out ("the control group recorded 970"), which
+    agree with `n` by the same value; dates and days are never read so."""
+    if n.unit in _CALENDAR:
+        return []
+    return [m for m in found if not m.unit and not m.approx and m.high is None]
+
+
+_CALENDAR = frozenset({"month", "date", "weekday", "year-date"})
 _FIXED_UNITS = frozenset({"month", "date", "weekday", "year-date", "percent",
                           "percentage point"})
 
@@ -509,12 +526,15 @@ def _rounds_to(loose: Number, exact: Number) -> bool:
 
 
 def quote_checks(claim: Claim, found: list[str], speaker: str | None,
-                 t: Thresholds = THRESHOLDS) -> list[dict]:
-    """Speaker and quotation conflicts. A speaker conflict is the claim's quoted words given
-    to another person; a quotation conflict is clearly the same quotation (close wording, not
-    another person's) worded differently; a shortened quotation is not a changed one."""
+                 t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
+    """Speaker and quotation conflicts, and reworded quotations. A speaker conflict is the
+    claim's quoted words given to another person. The same quotation (close wording, not
+    another person's) that says something else (a negation, an amount, a name) is a
+    quotation conflict; in other words that say nothing else (two translations of one
+    statement), a reworded quotation, noted. A shortened quotation is not a changed one."""
     other = bool(claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker))
     conflicts: list[dict] = []
+    reworded: list[dict] = []
     for q in claim.quotes:
         best, closeness, same_words = _closest_quote(q, found, t)
         if best is None:
@@ -522,9 +542,44 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         if same_words and other:
             conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
             break
-        if not same_words and not other and closeness >= t.quote_related:
+        if other or not (same_words or closeness >= t.quote_related):
+            continue
+        if says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
-    return conflicts
+        elif closeness < t.quote_same and not (same_words and _cut(q, best)):
+            reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
+    return conflicts, reworded
+
+
+def _cut(ours: str, theirs: str) -> bool:
+    """One quotation is much shorter than the other: a part of it, quoted."""
+    return min(len(ours), len(theirs)) < 0.8 * max(len(ours), len(theirs))
+
+
+def says_otherwise(ours: str, theirs: str) -> bool:
+    """Two wordings of one quotation that differ in what they say, not only in words: a
+    negation flipped, an amount or a name changed. Compared over the part the shorter
+    quotes, so that a shortened quotation is not read as a changed one."""
+    ours, theirs = _overlapping(normalise(ours), normalise(theirs))
+    if negated(ours) != negated(theirs):
+        return True
+    if number_checks(numbers(ours), numbers(theirs))[0]:
+        return True
+    mine, other = name_words(ours), name_words(theirs)
+    return bool(mine - other and other - mine)  # one name given for another
+
+
+def _overlapping(ours: str, theirs: str) -> tuple[str, str]:
+    """Both quotations, the longer cut to the words the shorter quotes when it is much longer."""
+    if not _cut(ours, theirs):
+        return ours, theirs
+    shorter_is_ours = len(ours) < len(theirs)
+    short, long_ = (ours, theirs) if shorter_is_ours else (theirs, ours)
+    at = fuzz.partial_ratio_alignment(short, long_, processor=str.lower)
+    start = long_.rfind(" ", 0, at.dest_start) + 1  # widened to whole words
+    end = long_.find(" ", at.dest_end)
+    part = long_[start:end if end >= 0 else len(long_)]
+    return (short, part) if shorter_is_ours else (part, short)
 
 
 def _closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, float, bool]:

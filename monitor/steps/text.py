@@ -60,6 +60,10 @@ _VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "mill
 _UNIT_FACTORS = {"decad": ("year", 10), "century": ("year", 100), "centuri": ("year", 100),
                  "year": ("year", 1), "minut": ("hour", 1 / 60), "hour": ("hour", 1),
                  "day": ("hour", 24), "week": ("hour", 168), "fortnight": ("hour", 336)}
+# A "not" that ends a comparison stands for the verb it leaves out ("fewer cases than those who
+# were not"): it says who is compared, not that the sentence is denied.
+_ELLIPTICAL_NOT = re.compile(r"\bthan\b[^,;.!?]*?(?:\bnot|n't)(?=\s*(?:[,;.!?]|$))",
+                             re.IGNORECASE)
 # Idioms whose negation words do not negate the claim.
 _IDIOMS = re.compile(r"\b(?:no time|no doubt|not only|no longer|no less|no more than|none other)\b",
                      re.IGNORECASE)
@@ -72,8 +76,9 @@ _SIGN_ABBREVIATIONS = {"m": 1_000_000, "k": 1_000, "b": 1_000_000_000}
 _SCALE_WORD = "|".join([*_SCALES, *_SCALE_ABBREVIATIONS])
 _AND_AFTER_SCALE = "|".join(rf"(?<={s}\s)" for s in ("hundred", "thousand", "million",
                                                      "billion"))
+# A digit joined to capitals by a hyphen names a thing ("MVX-7", "F-35", "COVID-19"): no amount.
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.])(?:[$£€](?:\d[\d,]*(?:\.\d+)?(?:\s*(?:{_SCALE_WORD})\b|[mkb]\b)?)"
+    rf"(?<![\w.])(?<![A-Z]-)(?:[$£€](?:\d[\d,]*(?:\.\d+)?(?:\s*(?:{_SCALE_WORD})\b|[mkb]\b)?)"
     rf"|\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{_SCALE_WORD})\b)?)"
     rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:{_AND_AFTER_SCALE})and\s+)?(?:{_NUMBER_WORD}))*)\b",
     re.IGNORECASE,
@@ -306,7 +311,7 @@ def unquoted(text: str, mark: str = " ") -> str:
 
 def negated(text: str) -> bool:
     """True when the sentence carries an odd number of negations (a flip of meaning)."""
-    text = _IDIOMS.sub(" ", text)
+    text = _ELLIPTICAL_NOT.sub(" ", _IDIOMS.sub(" ", text))
     count = sum(1 for t in words(text) if t in NEGATIONS)
     count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
     return count % 2 == 1

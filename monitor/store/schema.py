@@ -435,6 +435,25 @@ def m013_copy_groups(db: Database) -> None:
     db.execute("create index _sketch_bands_article on _sketch_bands (article_id)")
 
 
+@migrations()
+def m014_reworded_quotations(db: Database) -> None:
+    # The claims' quotations outlets gave in other words that say nothing else (two
+    # translations of one statement): shown with both sentences (in `notes`), never among the
+    # conflicts, which count contradictions.
+    db.create_view("reworded_quotations", """
+        select stories.slug as story, claims.position as claim, claims.text as claim_text,
+               outlets.name as outlet, articles.url, matches.sentence, matches.notes
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id
+        join coverage on coverage.story_id = matches.story_id
+             and coverage.article_id = matches.article_id
+        where coverage.is_coverage = 1 and matches.verdict = 'reworded quotation'""",
+                   replace=True)
+
+
 def _root(group: dict[int, int], article: int) -> int:
     while group[article] != article:
         article = group[article]

@@ -1,9 +1,11 @@
 """Datasette plugin shipped with the monitor: verdicts in colour, conflicts marked, matrix pages.
 
 - Every `verdict` cell (matches, coverage_matrix, conflicts, ...) is shown in its colour.
-- Every `conflicts` cell shows the seed's sentence over the outlet's, the differing words marked.
+- Every `conflicts` and `notes` cell (a reworded quotation, a rounded amount) shows the seed's
+  sentence over the outlet's, the differing words marked.
 - A story's slug links to its matrix page, `/-/monitor/matrix/<story slug>`: the coloured
-  claims × outlets table and each conflict, inside Datasette's own layout (templates/).
+  claims × outlets table, each conflict and each reworded quotation, inside Datasette's own
+  layout (templates/).
 - The index lists the stories with links to their matrix pages; a canned query opened without
   its parameter says what to give it.
 - Each story has an Atom feed of what changed (`story_changes.atom?story=<slug>`, our own
@@ -45,10 +47,10 @@ PARAMETERS = {"story": "the slug of a story (the stories table's `slug` column)"
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if column in ("verdict", "old_verdict", "new_verdict") and value in COLOURS:
-        colour = "#fff" if value in ("verbatim", "conflict") else "#1f2328"
+        colour = "#fff" if value in ("verbatim", "reworded quotation", "conflict") else "#1f2328"
         return Markup(f'<span style="background:{COLOURS[value]};color:{colour};padding:0 .4em;'
                       f'border-radius:3px">{escape(SYMBOLS[value])} {escape(value)}</span>')
-    if column == "conflicts" and value:
+    if column in ("conflicts", "notes") and value:
         return _conflict_cell(row, value)
     is_slug = column == "slug" if table == "stories" else column == "story"
     if is_slug and isinstance(value, str) and value:
@@ -126,7 +128,9 @@ async def matrix_page(datasette, request):
                                         "heatmap": Markup(parts["heatmap"]),
                                         "css": Markup(parts["css"]),
                                         "conflicts": [{**c, "html": Markup(c["html"])}
-                                                      for c in parts["conflicts"]]},
+                                                      for c in parts["conflicts"]],
+                                        "reworded": [{**c, "html": Markup(c["html"])}
+                                                     for c in parts["reworded"]]},
                 request=request))
     raise NotFound(f"No story called {slug!r}")
 
