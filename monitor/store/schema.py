@@ -435,8 +435,24 @@ def m013_copy_groups(db: Database) -> None:
     db.execute("create index _sketch_bands_article on _sketch_bands (article_id)")
 
 
+def _root(group: dict[int, int], article: int) -> int:
+    while group[article] != article:
+        article = group[article]
+    return article
+
+
 @migrations()
-def m014_reworded_quotations(db: Database) -> None:
+def m014_crawlers_and_ingest(db: Database) -> None:
+    # Past one machine, many crawlers run at once: which host and process did a run.
+    db["crawl_runs"].add_column("host", str)
+    db["crawl_runs"].add_column("pid", int)
+    # The last entry of each Redis stream that `monitor ingest` committed, written in the same
+    # transaction as the entry's rows: an entry delivered again is recognised and skipped.
+    db["_ingested"].create({"stream": str, "last_id": str}, pk="stream")
+
+
+@migrations()
+def m015_reworded_quotations(db: Database) -> None:
     # The claims' quotations outlets gave in other words that say nothing else (two
     # translations of one statement): shown with both sentences (in `notes`), never among the
     # conflicts, which count contradictions.
@@ -452,19 +468,3 @@ def m014_reworded_quotations(db: Database) -> None:
              and coverage.article_id = matches.article_id
         where coverage.is_coverage = 1 and matches.verdict = 'reworded quotation'""",
                    replace=True)
-
-
-def _root(group: dict[int, int], article: int) -> int:
-    while group[article] != article:
-        article = group[article]
-    return article
-
-
-@migrations()
-def m014_crawlers_and_ingest(db: Database) -> None:
-    # Past one machine, many crawlers run at once: which host and process did a run.
-    db["crawl_runs"].add_column("host", str)
-    db["crawl_runs"].add_column("pid", int)
-    # The last entry of each Redis stream that `monitor ingest` committed, written in the same
-    # transaction as the entry's rows: an entry delivered again is recognised and skipped.
-    db["_ingested"].create({"stream": str, "last_id": str}, pk="stream")
