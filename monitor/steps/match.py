@@ -247,7 +247,7 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
     for claim, options in zip(claims, judged, strict=True):
         mine = _claim_words(claim.text)[0]
         kept = [m for m in options if m.verdict != "partial" or not any(
-            (mine & content_words(m.sentence)) <= other
+            (mine & _sentence_words(m.sentence)) <= other
             for other in carriers.get(m.sentence, []) if other != mine)]
         matches.append(max(kept, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
                                                                "absent")))
@@ -381,11 +381,11 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
     cover, specific = _cover(claim.text, sentence)
-    a, b = utils.default_process(claim.text), utils.default_process(sentence)
+    a, b = _claim_processed(claim.text), _sentence_processed(sentence)
     if cover >= 0.9 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
     if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
-                                     for q in quotations(sentence)):
+                                     for q in _sentence_quotations(sentence)):
         return "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
@@ -394,7 +394,15 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     return "absent"
 
 
-@lru_cache(maxsize=1024)
+# A story's claims are read once a worker, not once an article: room for the claims of
+# thousands of stories (each claim's readings are a few hundred bytes).
+CLAIMS_KEPT = 65_536
+# An article's candidate sentences are judged against claim after claim, story after story:
+# each is read once while its article is matched.
+SENTENCES_KEPT = 4_096
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
 def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     """A claim's content words, and those of them that belong to names."""
     return frozenset(content_words(claim)), frozenset(map(stem, name_words(claim)))
@@ -404,7 +412,7 @@ def _cover(claim: str, sentence: str) -> tuple[float, float]:
     """Shares of the claim's content words the sentence carries: all, and all but names."""
     claim_words, names = _claim_words(claim)
     plain = claim_words - names
-    shared = claim_words & content_words(sentence)
+    shared = claim_words & _sentence_words(sentence)
     return (len(shared) / max(len(claim_words), 1),
             len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
 
@@ -415,22 +423,58 @@ def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
     return differences(claim, sentence, speaker, t)[0]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=CLAIMS_KEPT)
 def _claim_amounts(text: str) -> tuple[Number, ...]:
     # Read from the claim's text, not its stored numbers: a story registered before amounts
     # were read as values is compared the way a new one is.
     return tuple(numbers(text))
 
 
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_processed(text: str) -> str:
+    return utils.default_process(text)
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_negated(text: str) -> bool:
+    return negated(unquoted(text))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    return frozenset(content_words(sentence))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_processed(sentence: str) -> str:
+    return utils.default_process(sentence)
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_amounts(sentence: str) -> tuple[Number, ...]:
+    return tuple(numbers(sentence))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_quotations(sentence: str) -> tuple[str, ...]:
+    return tuple(quotations(sentence))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_negated(sentence: str) -> bool:
+    return negated(unquoted(sentence))
+
+
 def differences(claim: Claim, sentence: str, speaker: str | None = None,
                 t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
     """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
     negation) and what it says only loosely (notes: a rounded amount)."""
-    conflicts, notes = number_checks(list(_claim_amounts(claim.text)), numbers(sentence))
-    conflicts += quote_checks(claim, quotations(sentence), speaker, t)
+    conflicts, notes = number_checks(list(_claim_amounts(claim.text)),
+                                     list(_sentence_amounts(sentence)))
+    conflicts += quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
     if claim.kind == "statement" and _close(claim.text, sentence) and (
-            negated(unquoted(claim.text)) != negated(unquoted(sentence))):
+            _claim_negated(claim.text) != _sentence_negated(sentence)):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
@@ -544,8 +588,8 @@ def _closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None,
 
 def _close(claim: str, sentence: str) -> bool:
     """Close enough that a flipped negation is a contradiction, not a rewording."""
-    claim_words = content_words(claim)
-    return len(claim_words & content_words(sentence)) >= 0.6 * len(claim_words)
+    claim_words = _claim_words(claim)[0]
+    return len(claim_words & _sentence_words(sentence)) >= 0.6 * len(claim_words)
 
 
 def _surname(name: str) -> str:
