@@ -380,11 +380,14 @@ def worth_claims(cheap: np.ndarray) -> np.ndarray:
             | (cheap[:, FEATURES.index("names_shared")] >= WORTH_NAMES))
 
 
-def why_ruled_out(cheap: np.ndarray) -> dict:
-    """The short form of `Evidence.as_dict` for a story the cheap evidence ruled out (an
-    article is ruled out for most stories, and this is stored for each)."""
-    return {"ruled_out": True, "features": {
-        f: round(float(cheap[FEATURES.index(f)]), 3) for f in ("body_cosine", "names_shared")}}
+def why_ruled_out(cheap: np.ndarray) -> list[dict]:
+    """For each row of cheap evidence, the short form of `Evidence.as_dict` for a story the
+    cheap evidence ruled out (an article is ruled out for most stories, and this is stored for
+    each)."""
+    body, names = (cheap[:, FEATURES.index(f)].tolist() for f in ("body_cosine", "names_shared"))
+    return [{"ruled_out": True, "features": {"body_cosine": round(b, 3),
+                                             "names_shared": round(n, 3)}}
+            for b, n in zip(body, names, strict=True)]
 
 
 def claims_carried(result, claims: list) -> ClaimsCarried:

@@ -129,7 +129,7 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     """
     only = list(range(len(stories))) if only is None else only
     if not any(stories[i].seed for i in only):
-        return [_score(stories[i], article, None, None, 0.0) for i in only]
+        return [_score(stories[i], article, None, None) for i in only]
     weighed = weighed or article_profile(article)
     index = index or story_index(stories)
     cheap = index.cheap_evidence(weighed)[only]
@@ -137,8 +137,29 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     # A story whose quotation the article repeats is compared too: a mention, perhaps.
     for i in index.quoting(weighed).intersection(only):
         compare[only.index(i)] = True
-    return [_score(stories[i], article, weighed, row, p, c) for i, row, p, c in zip(
-        only, cheap, coverage.model().probability(cheap), compare.tolist(), strict=True)]
+    probabilities = coverage.model().probability(cheap)
+    # Most stories, for most articles: ruled out by the cheap evidence, explained in short.
+    # Their results are made here, all at once, not one `_score` call a story.
+    ruled_out = (~compare & (probabilities < coverage.model().threshold)).tolist()
+    why = coverage.why_ruled_out(cheap)
+    results = []
+    # p stays a NumPy float: its rounding is NumPy's, as it always was.
+    for i, row, p, c, out, reason in zip(only, cheap, probabilities, compare.tolist(),
+                                          ruled_out, why, strict=True):
+        story = stories[i]
+        if out and story.seed is not None and not _seed_or_other_language(story, article):
+            results.append((ArticleMatch(round(100 * p, 1), False, [], [], "unrelated", reason),
+                            True))
+        else:
+            results.append(_score(story, article, weighed, row, c))
+    return results
+
+
+def _seed_or_other_language(story: Story, article: Article) -> bool:
+    """The story's seed itself, or an article in another language than the story's: decided
+    before any evidence is weighed (`_score`)."""
+    return bool((story.source and story.source in (article.url, article.source))
+                or (story.language and article.language and article.language != story.language))
 
 
 _NO_SEED = coverage.weigh(coverage.profile(None, ""), coverage.Rarity())
@@ -153,18 +174,13 @@ def story_index(stories: list[Story]) -> coverage.StoryIndex:
 
 
 def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
-           cheap: np.ndarray | None, probability: float,
-           compare: bool = True) -> tuple[ArticleMatch, bool]:
+           cheap: np.ndarray | None, compare: bool = True) -> tuple[ArticleMatch, bool]:
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
     if story.seed is None or weighed is None or cheap is None:
         return match_article(story.claims, "" if article.is_stub else article.text), True
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
-    if not compare and probability < coverage.model().threshold:
-        # Most stories, for most articles: ruled out by the cheap evidence, explained in short.
-        return ArticleMatch(round(100 * probability, 1), False, [], [], "unrelated",
-                            coverage.why_ruled_out(cheap)), True
     ev = coverage.evidence(story.seed, weighed)
     result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
                                        for c in story.claims])
