@@ -184,13 +184,16 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     ev = coverage.evidence(story.seed, weighed)
     result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
                                        for c in story.claims])
+    tied: set[str] | None = None
     if compare and not article.is_stub:
-        result = match_article(story.claims, article.text)
+        result, tied = _compare(story.claims, article.text)
         ev = coverage.with_claims(ev, coverage.claims_carried(result, story.claims))
         result.supported = None  # read: it need not travel back from the worker
     decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
+    if tied is not None and result.is_coverage:  # only covering articles' additions are kept
+        result.additions = _additions(article.text, tied)
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
     return result, True
 
@@ -215,11 +218,28 @@ def names_match(seed: coverage.Weighed, article: coverage.Weighed) -> ArticleMat
 
 def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:
     """Score every claim against every sentence of `text` and decide each claim's verdict."""
+    result, tied = _compare(claims, text, t)
+    result.additions = _additions(text, tied)
+    return result
+
+
+def _additions(text: str, tied: set[str]) -> list[str]:
+    """The article's statements that no claim is tied to: what it adds to the story."""
+    read = _read(text)
+    if read.statements is None:  # worked out once an article, whatever the stories
+        read.statements = statements(read.sentences)
+    return [s for s in read.statements if s not in tied]
+
+
+def _compare(claims: list[Claim], text: str,
+             t: Thresholds = THRESHOLDS) -> tuple[ArticleMatch, set[str]]:
+    """`match_article` but the additions, and the sentences tied to a claim: the additions
+    are worked out only for the stories the article covers."""
     read = _read(text)
     sentences = read.sentences
     if not claims or not sentences:
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
-        return ArticleMatch(0.0, False, absent, [])
+        return ArticleMatch(0.0, False, absent, []), set(sentences)
     texts = tuple(c.text for c in claims)
     pairs = _could_support(texts, read.words)
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
@@ -234,7 +254,7 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
             scorer=fuzz.token_set_ratio, score_cutoff=t.candidate, dtype=np.uint8, workers=1)
     candidates = _candidates(scores)
     same = _same_claim(texts, read, candidates)
-    speakers = _speakers(text, sentences, candidates)
+    speakers = _speakers(text, sentences, candidates, claims)
     judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                for j in candidates[i]] for i, claim in enumerate(claims)]
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
@@ -243,12 +263,9 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     matches = _best_matches(claims, judged)
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
-    if read.statements is None:  # worked out once an article, whatever the stories
-        read.statements = statements(sentences)
     supported = [max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
                  for claim, options in zip(claims, judged, strict=True)]
-    return ArticleMatch(0.0, False, matches, [s for s in read.statements if s not in tied],
-                        supported=supported)
+    return ArticleMatch(0.0, False, matches, [], supported=supported), tied
 
 
 def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[ClaimMatch]:
@@ -335,10 +352,13 @@ def _claim_index(texts: tuple[str, ...]) -> tuple[list[int], dict[str, list[int]
     return [min(2, len(c)) or 1 for c in claims], claims_with
 
 
-def _speakers(text: str, sentences: list[str],
-              candidates: list[list[int]]) -> list[str | None]:
-    """Who speaks in each sentence, worked out only when a candidate sentence quotes someone."""
-    if any('"' in sentences[j] or "\u201c" in sentences[j] for js in candidates for j in js):
+def _speakers(text: str, sentences: list[str], candidates: list[list[int]],
+              claims: list[Claim]) -> list[str | None]:
+    """Who speaks in each sentence, worked out only when a candidate sentence quotes someone
+    for a claim whose quotation has a speaker: no other verdict reads the speaker."""
+    if any(claims[i].speaker and claims[i].quotes and ('"' in sentences[j]
+                                                      or "\u201c" in sentences[j])
+           for i, js in enumerate(candidates) for j in js):
         return _people_speaking(text)
     return [None] * len(sentences)
 
