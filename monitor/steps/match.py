@@ -142,14 +142,14 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     # Their results are made here, all at once, not one `_score` call a story.
     ruled_out = (~compare & (probabilities < coverage.model().threshold)).tolist()
     why = coverage.why_ruled_out(cheap)
+    # Rounded by NumPy, as each story's relevance always was, but all at once.
+    relevance = np.round(100 * probabilities, 1).tolist()
     results = []
-    # p stays a NumPy float: its rounding is NumPy's, as it always was.
-    for i, row, p, c, out, reason in zip(only, cheap, probabilities, compare.tolist(),
-                                          ruled_out, why, strict=True):
+    for i, row, r, c, out, reason in zip(only, cheap, relevance, compare.tolist(), ruled_out,
+                                         why, strict=True):
         story = stories[i]
         if out and story.seed is not None and not _seed_or_other_language(story, article):
-            results.append((ArticleMatch(round(100 * p, 1), False, [], [], "unrelated", reason),
-                            True))
+            results.append((ArticleMatch(r, False, [], [], "unrelated", reason), True))
         else:
             results.append(_score(story, article, weighed, row, c))
     return results
