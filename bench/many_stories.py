@@ -23,6 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
+from cpu import TreeCPU
 
 from monitor.jobs.match import match_stories
 from monitor.jobs.seed import add_seed
@@ -98,10 +99,13 @@ def main() -> None:
     print(f"{args.stories} stories, {len(articles)} articles "
           f"({sum(not str(a['id']).startswith('mix') for a in articles)} real)")
     started = time.perf_counter()
-    figures = match_stories(db, workers=2)
+    with TreeCPU() as cpu:
+        figures = match_stories(db, workers=2)
     elapsed = time.perf_counter() - started
     print(f"  `monitor match`, 2 worker processes: {len(articles) / elapsed:,.0f} articles/s "
           f"({elapsed:.1f} s; {figures['coverage']} articles cover a story)")
+    print(f"  CPU time, every process: {cpu.seconds:.1f} s, "
+          f"{len(articles) / cpu.seconds:,.0f} articles a CPU-second")
     compared = sqlite3.connect(folder / "bench.db").execute(
         "select count(*), sum(evidence not like '%ruled_out%') from coverage").fetchone()
     print(f"  decisions stored: {compared[0]:,}; claims compared for {compared[1]:,}")

@@ -10,9 +10,12 @@ fitted by `bench/coverage.py` on real stories written by journalists and stored 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import operator
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -90,6 +93,15 @@ class Rarity:
         self.share = total / (total + blend) if total else 0.0
         self._weights: dict[str, float] = {}
 
+    def weights(self, words: Iterable[str]) -> dict[str, float]:
+        """The weights of `words` (and of every word weighed before), by word: most words
+        were, so this is a look-up each, not a call."""
+        known = self._weights
+        for word in words:
+            if word not in known:
+                self.weight(word)
+        return known
+
     def weight(self, word: str) -> float:
         """An inverse frequency, in nats above the commonest words' (0 for those)."""
         found = self._weights.get(word)
@@ -141,13 +153,16 @@ class Weighed:
 
 def weigh(p: Profile, rarity: Rarity) -> Weighed:
     """Weight a profile's words by their rarity (once per article, whatever the stories)."""
-    body = {w: (1.0 + math.log(n)) * rarity.weight(w) for w, n in p.terms.items()}
-    return Weighed(p, _unit(body), *(_unit({w: rarity.weight(w) for w in bag})
+    weight = rarity.weights(itertools.chain(p.terms, p.title, p.lead, p.names))
+    log = math.log
+    body = {w: (1.0 + log(n)) * weight[w] for w, n in p.terms.items()}
+    return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in bag})
                                      for bag in (p.title, p.lead, p.names)))
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values()))
+    values = vector.values()
+    norm = math.sqrt(sum(map(operator.mul, values, values)))
     return {w: v / norm for w, v in vector.items()} if norm else {}
 
 
@@ -380,11 +395,14 @@ def worth_claims(cheap: np.ndarray) -> np.ndarray:
             | (cheap[:, FEATURES.index("names_shared")] >= WORTH_NAMES))
 
 
-def why_ruled_out(cheap: np.ndarray) -> dict:
-    """The short form of `Evidence.as_dict` for a story the cheap evidence ruled out (an
-    article is ruled out for most stories, and this is stored for each)."""
-    return {"ruled_out": True, "features": {
-        f: round(float(cheap[FEATURES.index(f)]), 3) for f in ("body_cosine", "names_shared")}}
+def why_ruled_out(cheap: np.ndarray) -> list[dict]:
+    """For each row of cheap evidence, the short form of `Evidence.as_dict` for a story the
+    cheap evidence ruled out (an article is ruled out for most stories, and this is stored for
+    each)."""
+    body, names = (cheap[:, FEATURES.index(f)].tolist() for f in ("body_cosine", "names_shared"))
+    return [{"ruled_out": True, "features": {"body_cosine": round(b, 3),
+                                             "names_shared": round(n, 3)}}
+            for b, n in zip(body, names, strict=True)]
 
 
 def claims_carried(result, claims: list) -> ClaimsCarried:

@@ -132,7 +132,7 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     """
     only = list(range(len(stories))) if only is None else only
     if not any(stories[i].seed for i in only):
-        return [_score(stories[i], article, None, None, 0.0) for i in only]
+        return [_score(stories[i], article, None, None) for i in only]
     weighed = weighed or article_profile(article)
     index = index or story_index(stories)
     cheap = index.cheap_evidence(weighed)[only]
@@ -140,8 +140,29 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     # A story whose quotation the article repeats is compared too: a mention, perhaps.
     for i in index.quoting(weighed).intersection(only):
         compare[only.index(i)] = True
-    return [_score(stories[i], article, weighed, row, p, c) for i, row, p, c in zip(
-        only, cheap, coverage.model().probability(cheap), compare.tolist(), strict=True)]
+    probabilities = coverage.model().probability(cheap)
+    # Most stories, for most articles: ruled out by the cheap evidence, explained in short.
+    # Their results are made here, all at once, not one `_score` call a story.
+    ruled_out = (~compare & (probabilities < coverage.model().threshold)).tolist()
+    why = coverage.why_ruled_out(cheap)
+    # Rounded by NumPy, as each story's relevance always was, but all at once.
+    relevance = np.round(100 * probabilities, 1).tolist()
+    results = []
+    for i, row, r, c, out, reason in zip(only, cheap, relevance, compare.tolist(), ruled_out,
+                                         why, strict=True):
+        story = stories[i]
+        if out and story.seed is not None and not _seed_or_other_language(story, article):
+            results.append((ArticleMatch(r, False, [], [], "unrelated", reason), True))
+        else:
+            results.append(_score(story, article, weighed, row, c))
+    return results
+
+
+def _seed_or_other_language(story: Story, article: Article) -> bool:
+    """The story's seed itself, or an article in another language than the story's: decided
+    before any evidence is weighed (`_score`)."""
+    return bool((story.source and story.source in (article.url, article.source))
+                or (story.language and article.language and article.language != story.language))
 
 
 _NO_SEED = coverage.weigh(coverage.profile(None, ""), coverage.Rarity())
@@ -156,28 +177,26 @@ def story_index(stories: list[Story]) -> coverage.StoryIndex:
 
 
 def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
-           cheap: np.ndarray | None, probability: float,
-           compare: bool = True) -> tuple[ArticleMatch, bool]:
+           cheap: np.ndarray | None, compare: bool = True) -> tuple[ArticleMatch, bool]:
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
     if story.seed is None or weighed is None or cheap is None:
         return match_article(story.claims, "" if article.is_stub else article.text), True
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
-    if not compare and probability < coverage.model().threshold:
-        # Most stories, for most articles: ruled out by the cheap evidence, explained in short.
-        return ArticleMatch(round(100 * probability, 1), False, [], [], "unrelated",
-                            coverage.why_ruled_out(cheap)), True
     ev = coverage.evidence(story.seed, weighed)
     result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
                                        for c in story.claims])
+    tied: set[str] | None = None
     if compare and not article.is_stub:
-        result = match_article(story.claims, article.text)
+        result, tied = _compare(story.claims, article.text)
         ev = coverage.with_claims(ev, coverage.claims_carried(result, story.claims))
         result.supported = None  # read: it need not travel back from the worker
     decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
+    if tied is not None and result.is_coverage:  # only covering articles' additions are kept
+        result.additions = _additions(article.text, tied)
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
     return result, True
 
@@ -201,11 +220,28 @@ def names_match(seed: coverage.Weighed, article: coverage.Weighed) -> ArticleMat
 
 def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:
     """Score every claim against every sentence of `text` and decide each claim's verdict."""
+    result, tied = _compare(claims, text, t)
+    result.additions = _additions(text, tied)
+    return result
+
+
+def _additions(text: str, tied: set[str]) -> list[str]:
+    """The article's statements that no claim is tied to: what it adds to the story."""
+    read = _read(text)
+    if read.statements is None:  # worked out once an article, whatever the stories
+        read.statements = statements(read.sentences)
+    return [s for s in read.statements if s not in tied]
+
+
+def _compare(claims: list[Claim], text: str,
+             t: Thresholds = THRESHOLDS) -> tuple[ArticleMatch, set[str]]:
+    """`match_article` but the additions, and the sentences tied to a claim: the additions
+    are worked out only for the stories the article covers."""
     read = _read(text)
     sentences = read.sentences
     if not claims or not sentences:
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
-        return ArticleMatch(0.0, False, absent, [])
+        return ArticleMatch(0.0, False, absent, []), set(sentences)
     texts = tuple(c.text for c in claims)
     pairs = _could_support(texts, read.words)
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
@@ -220,7 +256,7 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
             scorer=fuzz.token_set_ratio, score_cutoff=t.candidate, dtype=np.uint8, workers=1)
     candidates = _candidates(scores)
     same = _same_claim(texts, read, candidates)
-    speakers = _speakers(text, sentences, candidates)
+    speakers = _speakers(text, sentences, candidates, claims)
     judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                for j in candidates[i]] for i, claim in enumerate(claims)]
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
@@ -229,12 +265,9 @@ def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) ->
     matches = _best_matches(claims, judged)
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
-    if read.statements is None:  # worked out once an article, whatever the stories
-        read.statements = statements(sentences)
     supported = [max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
                  for claim, options in zip(claims, judged, strict=True)]
-    return ArticleMatch(0.0, False, matches, [s for s in read.statements if s not in tied],
-                        supported=supported)
+    return ArticleMatch(0.0, False, matches, [], supported=supported), tied
 
 
 def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[ClaimMatch]:
@@ -249,7 +282,7 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
     for claim, options in zip(claims, judged, strict=True):
         mine = _claim_words(claim.text)[0]
         kept = [m for m in options if m.verdict != "partial" or not any(
-            (mine & content_words(m.sentence)) <= other
+            (mine & _sentence_words(m.sentence)) <= other
             for other in carriers.get(m.sentence, []) if other != mine)]
         matches.append(max(kept, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
                                                                "absent")))
@@ -321,10 +354,13 @@ def _claim_index(texts: tuple[str, ...]) -> tuple[list[int], dict[str, list[int]
     return [min(2, len(c)) or 1 for c in claims], claims_with
 
 
-def _speakers(text: str, sentences: list[str],
-              candidates: list[list[int]]) -> list[str | None]:
-    """Who speaks in each sentence, worked out only when a candidate sentence quotes someone."""
-    if any('"' in sentences[j] or "\u201c" in sentences[j] for js in candidates for j in js):
+def _speakers(text: str, sentences: list[str], candidates: list[list[int]],
+              claims: list[Claim]) -> list[str | None]:
+    """Who speaks in each sentence, worked out only when a candidate sentence quotes someone
+    for a claim whose quotation has a speaker: no other verdict reads the speaker."""
+    if any(claims[i].speaker and claims[i].quotes and ('"' in sentences[j]
+                                                      or "\u201c" in sentences[j])
+           for i, js in enumerate(candidates) for j in js):
         return _people_speaking(text)
     return [None] * len(sentences)
 
@@ -386,11 +422,11 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
     cover, specific = _cover(claim.text, sentence)
-    a, b = utils.default_process(claim.text), utils.default_process(sentence)
+    a, b = _claim_processed(claim.text), _sentence_processed(sentence)
     if cover >= 0.9 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
     if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
-                                     for q in quotations(sentence)):
+                                     for q in _sentence_quotations(sentence)):
         return "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
@@ -399,7 +435,15 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     return "absent"
 
 
-@lru_cache(maxsize=1024)
+# A story's claims are read once a worker, not once an article: room for the claims of
+# thousands of stories (each claim's readings are a few hundred bytes).
+CLAIMS_KEPT = 65_536
+# An article's candidate sentences are judged against claim after claim, story after story:
+# each is read once while its article is matched.
+SENTENCES_KEPT = 4_096
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
 def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     """A claim's content words, and those of them that belong to names."""
     return frozenset(content_words(claim)), frozenset(map(stem, name_words(claim)))
@@ -409,7 +453,7 @@ def _cover(claim: str, sentence: str) -> tuple[float, float]:
     """Shares of the claim's content words the sentence carries: all, and all but names."""
     claim_words, names = _claim_words(claim)
     plain = claim_words - names
-    shared = claim_words & content_words(sentence)
+    shared = claim_words & _sentence_words(sentence)
     return (len(shared) / max(len(claim_words), 1),
             len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
 
@@ -420,24 +464,60 @@ def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
     return differences(claim, sentence, speaker, t)[0]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=CLAIMS_KEPT)
 def _claim_amounts(text: str) -> tuple[Number, ...]:
     # Read from the claim's text, not its stored numbers: a story registered before amounts
     # were read as values is compared the way a new one is.
     return tuple(numbers(text))
 
 
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_processed(text: str) -> str:
+    return utils.default_process(text)
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_negated(text: str) -> bool:
+    return negated(unquoted(text))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    return frozenset(content_words(sentence))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_processed(sentence: str) -> str:
+    return utils.default_process(sentence)
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_amounts(sentence: str) -> tuple[Number, ...]:
+    return tuple(numbers(sentence))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_quotations(sentence: str) -> tuple[str, ...]:
+    return tuple(quotations(sentence))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_negated(sentence: str) -> bool:
+    return negated(unquoted(sentence))
+
+
 def differences(claim: Claim, sentence: str, speaker: str | None = None,
                 t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
     """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
     negation) and what it says only loosely (notes: a rounded amount, a reworded quotation)."""
-    conflicts, notes = number_checks(list(_claim_amounts(claim.text)), numbers(sentence))
-    quoted, reworded = quote_checks(claim, quotations(sentence), speaker, t)
+    conflicts, notes = number_checks(list(_claim_amounts(claim.text)),
+                                     list(_sentence_amounts(sentence)))
+    quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
     notes += reworded
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
     if claim.kind == "statement" and _close(claim.text, sentence) and (
-            negated(unquoted(claim.text)) != negated(unquoted(sentence))):
+            _claim_negated(claim.text) != _sentence_negated(sentence)):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
@@ -599,8 +679,8 @@ def _closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None,
 
 def _close(claim: str, sentence: str) -> bool:
     """Close enough that a flipped negation is a contradiction, not a rewording."""
-    claim_words = content_words(claim)
-    return len(claim_words & content_words(sentence)) >= 0.6 * len(claim_words)
+    claim_words = _claim_words(claim)[0]
+    return len(claim_words & _sentence_words(sentence)) >= 0.6 * len(claim_words)
 
 
 def _surname(name: str) -> str:

@@ -203,8 +203,11 @@ def words(text: str) -> list[str]:
     """The words of a text, as every step reads them: lower-case, typography folded,
     abbreviations joined ("U.S." is "us"), hyphenated words apart, possessives dropped
     ("Sheinbaum's" is "sheinbaum") and "n't" read as "not"."""
+    lowered = _ABBREVIATION.sub(_join, _typography(text)).lower()
+    if "'" not in lowered and "-" not in lowered:  # most sentences: no word to fold
+        return _WORD_RE.findall(lowered)
     found: list[str] = []
-    for w in _WORD_RE.findall(_ABBREVIATION.sub(_join, _typography(text)).lower()):
+    for w in _WORD_RE.findall(lowered):
         if "'" not in w and "-" not in w:  # most words: nothing to fold
             found.append(w)
             continue
@@ -250,7 +253,8 @@ def content_terms(text: str) -> list[str]:
 
 def content_of(tokens: Iterable[str]) -> list[str]:
     """The stemmed content words among words already read (no stopwords, no single letters)."""
-    return [stem(w) for w in tokens if w not in STOPWORDS and len(w) > 1]
+    known = _STEMS.get  # most words were stemmed before: one look-up, not a call
+    return [known(w) or stem(w) for w in tokens if w not in STOPWORDS and len(w) > 1]
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
