@@ -1,6 +1,6 @@
 """How fast `monitor ingest` writes what crawlers send: articles a second.
 
-    .venv/bin/python bench/ingest.py [--articles 5000] [--words 600]
+    .venv/bin/python bench/ingest.py [--articles 5000] [--words 600] [--profile FILE]
 
 A password-protected redis-server of its own (on a free 127.0.0.1 port, no persistence) gets
 one crawler's run: its start, N page results as a crawler sends them (the raw page packed,
@@ -101,12 +101,15 @@ def send(url: str, found: list[dict]) -> None:
     sending.execute()
 
 
-def timed_ingest(db: Path, url: str) -> tuple[float, float]:
-    """The wall time and CPU time (user + system) of `monitor ingest --until-idle`."""
+def timed_ingest(db: Path, url: str, profile: str | None = None) -> tuple[float, float]:
+    """The wall time and CPU time (user + system) of `monitor ingest --until-idle`; with
+    `profile`, run under cProfile, its figures written to that file."""
+    profiling = ["-m", "cProfile", "-o", profile] if profile else []
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "ingest", "--redis", url,
-                    "--until-idle"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, *profiling, "-m", "monitor", "--db", str(db), "ingest",
+                    "--redis", url, "--until-idle"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -116,6 +119,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--profile", metavar="FILE",
+                        help="run the measured ingest under cProfile, its figures to FILE "
+                             "(python -m pstats FILE reads them); its times are then longer")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -128,7 +134,7 @@ def main() -> None:
             idle, idle_cpu = timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
-            took, cpu = timed_ingest(db, url)
+            took, cpu = timed_ingest(db, url, args.profile)
             print(f"{args.articles} articles of {args.words} words "
                   f"({size / args.articles / 1024:.1f} KiB an entry in Redis): ingest took "
                   f"{took:.2f} s ({cpu:.2f} s CPU), start-up {idle:.2f} s ({idle_cpu:.2f} s "

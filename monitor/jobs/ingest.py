@@ -52,7 +52,9 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
     client = shared.client(redis_url)
     try:
         with _stopped_by_signals() as stopping:
-            writer = Ingest(schema.open_db(db_path), client, say, batch)
+            db = schema.open_db(db_path)
+            schema.cache_for_writer(db)
+            writer = Ingest(db, client, say, batch)
             return writer.drain(until_idle, stopping)
     except shared.redis.RedisError as e:
         raise frontier.RedisUnavailable(f"lost Redis at {frontier.shown(redis_url)}: {e}"
