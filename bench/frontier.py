@@ -9,9 +9,12 @@ what Scrapy and Redis cost a page shows). Redis is a `redis-server` the bench st
 127.0.0.1 port with a password and the append-only file on, as the README sets one up.
 
 Each round runs, on a fresh copy of one seeded database: `monitor crawl` (the local path), one
-`monitor crawl --redis`, then two `monitor crawl --redis` together. Each reports its seconds,
-pages/s (articles stored over wall time) and the CPU a page of the crawlers' main processes,
-their worker processes and redis-server.
+`monitor crawl --redis`, then two `monitor crawl --redis` together. Through Redis, the crawlers
+never open the database: `monitor ingest` writes it, started on it (and on an emptied Redis)
+before them, as the service it is, and stopped with SIGTERM once it has stored every entry they
+sent. Each reports its seconds until all is stored (and until the crawlers ended), pages/s (the
+N pages over the seconds until all is stored) and the CPU a page of the crawlers' main
+processes, their worker processes, redis-server and ingest.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import multiprocessing
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -28,7 +32,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import redis
 from crawl import LIFTED, answer_requests, cpu_seconds, descendants, serve
+
+from monitor.crawler import frontier
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ("<html><head><title>Tide table {i}</title></head><body><article><h1>Tide table {i}</h1>"
@@ -69,8 +76,6 @@ def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
          "--dir", str(folder), "--save", "", "--appendonly", "yes"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"redis://:{password}@127.0.0.1:{port}/0"
-    import redis
-
     for _ in range(100):
         try:
             redis.Redis.from_url(url).ping()
@@ -80,11 +85,38 @@ def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("redis-server did not start")
 
 
+def start_ingest(db: Path, redis_url: str, log: Path) -> subprocess.Popen:
+    """`monitor ingest` writing `db`, running until SIGTERM, once it has published the stories
+    (a crawler with --redis reads them as it starts). Redis is emptied first: each way starts
+    from an empty frontier and results stream, as from its fresh database."""
+    client = redis.Redis.from_url(redis_url)
+    client.flushall()
+    with log.open("ab") as output:
+        process = subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), "ingest",
+                                    "--redis", redis_url], cwd=ROOT, stdout=output,
+                                   stderr=subprocess.STDOUT)
+    while not client.exists(frontier.STORIES):
+        if process.poll() is not None:
+            raise SystemExit(log.read_text())
+        time.sleep(0.05)
+    return process
+
+
+def drained(redis_url: str) -> bool:
+    """Whether ingest has stored and acknowledged every entry of the results stream."""
+    client = redis.Redis.from_url(redis_url)
+    group = client.xinfo_groups(frontier.RESULTS)[0]
+    return group["lag"] == 0 and group["pending"] == 0
+
+
 def crawl(db: Path, outlets: Path, crawlers: int, redis_url: str | None,
-          redis_pid: int | None) -> dict:
-    """`crawlers` `monitor crawl` processes at once on `db`; their seconds and CPU seconds."""
+          redis_pid: int | None, log: Path) -> dict:
+    """`crawlers` `monitor crawl` processes at once (with --redis, and `monitor ingest` writing
+    `db`); the seconds until they end and until all is stored, and CPU seconds."""
     args = ["crawl", "--outlets", str(outlets), *LIFTED,
             *(["--redis", redis_url] if redis_url else [])]
+    ingest = start_ingest(db, redis_url, log) if redis_url else None
+    ingest_before = cpu_seconds(ingest.pid) if ingest else 0.0
     redis_before = cpu_seconds(redis_pid) if redis_pid else 0.0
     started = time.perf_counter()
     processes = [subprocess.Popen([sys.executable, "-m", "monitor", "--db", str(db), *args],
@@ -96,14 +128,23 @@ def crawl(db: Path, outlets: Path, crawlers: int, redis_url: str | None,
             cpu.update({pid: cpu_seconds(pid) or cpu.get(pid, 0.0)
                         for pid in descendants(p.pid)})
         time.sleep(0.2)
-    seconds = time.perf_counter() - started
+    crawled = time.perf_counter() - started
     for p in processes:
         output = p.stdout.read().decode()
         if p.returncode != 0:
             raise SystemExit(output)
+    ingest_cpu = 0.0
+    if ingest:
+        while not drained(redis_url):
+            time.sleep(0.05)
+        ingest_cpu = cpu_seconds(ingest.pid) - ingest_before  # read before it exits
+        ingest.send_signal(signal.SIGTERM)
+        if ingest.wait() != 0:
+            raise SystemExit(log.read_text())
+    seconds = time.perf_counter() - started
     main_cpu = sum(cpu.get(p.pid, 0.0) for p in processes)
-    return {"seconds": seconds, "main_cpu": main_cpu,
-            "workers_cpu": sum(cpu.values()) - main_cpu,
+    return {"seconds": seconds, "crawled": crawled, "main_cpu": main_cpu,
+            "workers_cpu": sum(cpu.values()) - main_cpu, "ingest_cpu": ingest_cpu,
             "redis_cpu": cpu_seconds(redis_pid) - redis_before if redis_pid else 0.0}
 
 
@@ -145,13 +186,17 @@ def main() -> None:
                 db = tmp / f"round{round_}-{crawlers}-{bool(redis_url)}.db"
                 shutil.copy(seeded, db)
                 figures = crawl(db, outlets, crawlers, redis_url,
-                                redis_server.pid if redis_url else None)
+                                redis_server.pid if redis_url else None, tmp / "ingest.log")
                 articles = stored(db)
-                print(f"  round {round_}, {name}: {figures['seconds']:.1f} s, "
-                      f"{n / figures['seconds']:.1f} pages/s ({articles} articles stored); CPU "
-                      f"a page: main {figures['main_cpu'] / n * 1000:.2f} ms, workers "
+                through = (f"crawlers done in {figures['crawled']:.1f} s, "
+                           if redis_url else "")
+                print(f"  round {round_}, {name}: {through}all stored in "
+                      f"{figures['seconds']:.1f} s, {n / figures['seconds']:.1f} pages/s "
+                      f"({articles} articles stored); CPU a page: main "
+                      f"{figures['main_cpu'] / n * 1000:.2f} ms, workers "
                       f"{figures['workers_cpu'] / n * 1000:.2f} ms, redis-server "
-                      f"{figures['redis_cpu'] / n * 1000:.3f} ms; load average "
+                      f"{figures['redis_cpu'] / n * 1000:.3f} ms, ingest "
+                      f"{figures['ingest_cpu'] / n * 1000:.2f} ms; load average "
                       f"{os.getloadavg()[0]:.1f}", flush=True)
     finally:
         redis_server.terminate()

@@ -1,6 +1,6 @@
 """How fast `monitor ingest` writes what crawlers send: articles a second.
 
-    .venv/bin/python bench/ingest.py [--articles 5000] [--words 600]
+    .venv/bin/python bench/ingest.py [--articles 5000] [--words 600] [--english] [--profile FILE]
 
 A password-protected redis-server of its own (on a free 127.0.0.1 port, no persistence) gets
 one crawler's run: its start, N page results as a crawler sends them (the raw page packed,
@@ -14,6 +14,7 @@ loaded machine distorts least). The search for copies at the run's end is includ
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import resource
@@ -27,6 +28,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import redis
+import wordfreq
 
 from monitor.crawler import frontier, shared
 from monitor.jobs.seed import add_seed
@@ -60,16 +62,24 @@ def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("redis-server did not start")
 
 
-def page_results(n: int, words: int, story: tuple[int, str]) -> list[dict]:
-    """N page results as a crawler sends them, each with a text of its own."""
+def page_results(n: int, words: int, story: tuple[int, str], english: bool = False
+                 ) -> list[dict]:
+    """N page results as a crawler sends them, each with a text of its own: words drawn
+    evenly from 20,000 made-up ones, or with `english` from English's 20,000 commonest as
+    often as English uses them (wordfreq), so a text repeats words as news does."""
     rng = random.Random(1)
     vocabulary = [f"word{i}" for i in range(20_000)]
+    weights = None
+    if english:
+        vocabulary = wordfreq.top_n_list("en", 20_000)
+        weights = list(itertools.accumulate(wordfreq.word_frequency(w, "en")
+                                            for w in vocabulary))
     run = {"host": "bench", "pid": 1, "started_at": schema.now(), "log_file": None,
            "stories": {str(story[0]): story[1]}}
     found = []
     for i in range(n):
         url = f"http://outlet.example/news/{i}.html"
-        text = " ".join(rng.choices(vocabulary, k=words))
+        text = " ".join(rng.choices(vocabulary, cum_weights=weights, k=words))
         html = (f"<html><head><title>Report {i}</title></head><body><article><p>{text}</p>"
                 f"</article>{'<div class=nav>menu</div>' * 200}</body></html>").encode()
         sketch = copies.sketch(text)
@@ -101,12 +111,15 @@ def send(url: str, found: list[dict]) -> None:
     sending.execute()
 
 
-def timed_ingest(db: Path, url: str) -> tuple[float, float]:
-    """The wall time and CPU time (user + system) of `monitor ingest --until-idle`."""
+def timed_ingest(db: Path, url: str, profile: str | None = None) -> tuple[float, float]:
+    """The wall time and CPU time (user + system) of `monitor ingest --until-idle`; with
+    `profile`, run under cProfile, its figures written to that file."""
+    profiling = ["-m", "cProfile", "-o", profile] if profile else []
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "ingest", "--redis", url,
-                    "--until-idle"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, *profiling, "-m", "monitor", "--db", str(db), "ingest",
+                    "--redis", url, "--until-idle"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -116,6 +129,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--english", action="store_true",
+                        help="texts of English words as often as English uses them")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="run the measured ingest under cProfile, its figures to FILE "
+                             "(python -m pstats FILE reads them); its times are then longer")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -124,12 +142,13 @@ def main() -> None:
             db = folder / "monitor.db"
             story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
             version = story_versions(published_stories(schema.open_db(db)))[str(story_id)]
-            found = page_results(args.articles, args.words, (story_id, version))
+            found = page_results(args.articles, args.words, (story_id, version), args.english)
             idle, idle_cpu = timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
-            took, cpu = timed_ingest(db, url)
-            print(f"{args.articles} articles of {args.words} words "
+            took, cpu = timed_ingest(db, url, args.profile)
+            print(f"{args.articles} articles of {args.words} "
+                  f"{'English words' if args.english else 'words'} "
                   f"({size / args.articles / 1024:.1f} KiB an entry in Redis): ingest took "
                   f"{took:.2f} s ({cpu:.2f} s CPU), start-up {idle:.2f} s ({idle_cpu:.2f} s "
                   f"CPU); {args.articles / (took - idle):,.0f} articles/s, "

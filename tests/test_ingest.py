@@ -155,6 +155,22 @@ def test_an_unreadable_entry_is_passed_over_and_the_others_stored(redis_url, tmp
 
 
 @pytest.mark.slow
+def test_an_entry_failing_half_written_leaves_no_row_and_the_others_are_counted_once(
+        redis_url, tmp_path):
+    db = tmp_path / "m.db"
+    broken = {**_result(9), "run": RUN, "outlet": {"name": "Half Written News",
+                                                   "domain": "half.example", "listed": True}}
+    del broken["article"]["text"]  # its outlet is written before the article fails
+    run = _a_run(3)
+    _send(redis_url, [*run[:2], ("page", broken), *run[2:]])
+    figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
+    assert (figures["skipped"], figures["pages"], figures["articles"]) == (1, 3, 3)
+    assert _query(db, "select name from outlets") == [("Nereth Harbour News",)]
+    assert _query(db, "select pages, articles, new_articles from crawl_runs") == [(3, 3, 3)]
+    assert _query(db, "select count(*) from pages") == [(3,)]
+
+
+@pytest.mark.slow
 def test_ingest_keeps_what_was_fetched_of_each_page_in_redis(redis_url, tmp_path):
     db = tmp_path / "m.db"
     _send(redis_url, _a_run(3))

@@ -37,6 +37,8 @@ RECONNECT_FOR = 60.0
 # is this old and its crawler no longer says it is alive in the frontier.
 LOST_AFTER = 300.0  # seconds
 LOOK_FOR_LOST_EVERY = 10.0  # seconds
+# What an entry that can never be written raises (a malformed entry, rows it contradicts).
+UNWRITABLE = (ValueError, KeyError, TypeError, AttributeError, sqlite3.IntegrityError)
 
 
 def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = BATCH,
@@ -52,7 +54,9 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
     client = shared.client(redis_url)
     try:
         with _stopped_by_signals() as stopping:
-            writer = Ingest(schema.open_db(db_path), client, say, batch)
+            db = schema.open_db(db_path)
+            schema.cache_for_writer(db)
+            writer = Ingest(db, client, say, batch)
             return writer.drain(until_idle, stopping)
     except shared.redis.RedisError as e:
         raise frontier.RedisUnavailable(f"lost Redis at {frontier.shown(redis_url)}: {e}"
@@ -175,25 +179,16 @@ class Ingest:
         fresh = [(i.decode(), fields) for i, fields in entries
                  if done is None or _order(i.decode()) > _order(done)]
         self.figures["skipped"] += len(entries) - len(fresh)
-        pages, finished, per_run = [], [], {}
+        pages, finished = [], []
         if fresh:
-            batch = rows.Batch(self.db, pages=len(fresh) + 1)
-            for entry_id, fields in fresh:
-                try:
-                    with batch.page():
-                        self._write_entry(fields, pages, finished, per_run)
-                except (ValueError, KeyError, TypeError, AttributeError,
-                        sqlite3.IntegrityError) as e:
-                    # An entry that cannot be written never will be: told, and passed over.
-                    logger.error("stream entry %s not written: %r", entry_id, e)
-                    self.figures["skipped"] += 1
-                    # Ids it may have cached are rolled back with it.
-                    self.runs, self.outlet_ids = {}, {}
-            with batch.page():
-                for run_id, figures in per_run.items():
-                    rows.add_run_figures(self.db, run_id, figures)
-                rows.set_ingested(self.db, frontier.RESULTS, fresh[-1][0])
-            batch.commit()
+            try:
+                pages, finished = self._write_batch(fresh, alone=False)
+            except UNWRITABLE:
+                # The batch again, each entry in a savepoint of its own (dearer: the full-text
+                # index writes its pending terms at each), the ones that cannot be written
+                # passed over. Ids cached by the batch rolled back are gone with it.
+                self.runs, self.outlet_ids = {}, {}
+                pages, finished = self._write_batch(fresh, alone=True)
         self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[i for i, _ in entries])
         self.figures["entries"] += len(fresh)
         if pages:
@@ -208,7 +203,35 @@ class Ingest:
                 self.say(f"Run of {run['host']} (pid {run['pid']}) {run.get('status')}: "
                          f"{run.get('pages', 0)} pages")
 
-    def _write_entry(self, fields: dict, pages: list, finished: list, per_run: dict) -> None:
+    def _write_batch(self, fresh: list, alone: bool) -> tuple[list, list]:
+        """Write entries in one transaction and commit it; returns the pages' URLs and the runs
+        finished. With `alone`, an entry that cannot be written is told and passed over;
+        without, it rolls the batch back and its error is raised."""
+        pages, finished, per_run, figures = [], [], {}, Counter()
+        batch = rows.Batch(self.db, pages=len(fresh) + 1)
+        for entry_id, fields in fresh:
+            try:
+                with batch.page(alone):
+                    self._write_entry(fields, pages, finished, per_run, figures)
+            except UNWRITABLE as e:
+                if not alone:
+                    batch.rollback()
+                    raise
+                # An entry that cannot be written never will be: told, and passed over.
+                logger.error("stream entry %s not written: %r", entry_id, e)
+                figures["skipped"] += 1
+                # Ids it may have cached are rolled back with it.
+                self.runs, self.outlet_ids = {}, {}
+        with batch.page():
+            for run_id, found in per_run.items():
+                rows.add_run_figures(self.db, run_id, found)
+            rows.set_ingested(self.db, frontier.RESULTS, fresh[-1][0])
+        batch.commit()
+        self.figures.update(figures)
+        return pages, finished
+
+    def _write_entry(self, fields: dict, pages: list, finished: list, per_run: dict,
+                     figures: Counter) -> None:
         kind, data = shared.read_entry(fields)
         if kind == "page":
             run_id = self._run_id(data["run"])
@@ -217,14 +240,14 @@ class Ingest:
             # claims that are gone: the article is left for `monitor match`.
             data["decisions"] = [d for d in data["decisions"]
                                  if kept.get(str(d[0])) == self.versions.get(str(d[0]))]
-            figures = results.save_page_result(self.db, data, self.outlet_ids, count_new=True)
-            per_run.setdefault(run_id, Counter()).update(figures)
-            self.figures["pages"] += 1
-            self.figures["articles"] += figures["articles"]
+            found = results.save_page_result(self.db, data, self.outlet_ids, count_new=True)
+            per_run.setdefault(run_id, Counter()).update(found)
+            figures["pages"] += 1
+            figures["articles"] += found["articles"]
             pages.append(data["url"])
         elif kind == "unchanged":
             rows.touch_pages(self.db, data["urls"], commit=False)
-            self.figures["pages"] += len(data["urls"])
+            figures["pages"] += len(data["urls"])
         elif kind == "run-start":
             self._run_id(data)
         elif kind == "run-finish":

@@ -159,19 +159,29 @@ class Batch:
         self.on_commit = on_commit
 
     @contextmanager
-    def page(self) -> Iterator[None]:
-        """One page's rows: kept whole, or (on an exception) not at all."""
+    def page(self, alone: bool = True) -> Iterator[None]:
+        """One page's rows: kept whole, or (on an exception) not at all. With `alone` false,
+        no savepoint of its own: an exception leaves the caller to roll the batch back."""
         if not self.db.conn.in_transaction:
             # IMMEDIATE, not db.atomic()'s deferred BEGIN: the write lock is taken (waiting up
             # to the busy timeout) before the page's first read. A deferred transaction that
             # read before another crawler sharing the database committed cannot then write:
             # "database is locked" at once.
             self.db.execute("begin immediate")
-        with self.db.atomic():  # inside the batch's transaction: a savepoint
+        if alone:
+            with self.db.atomic():  # inside the batch's transaction: a savepoint
+                yield
+        else:
             yield
         self.uncommitted += 1
         if self.uncommitted >= self.pages:
             self.commit()
+
+    def rollback(self) -> None:
+        """Undo the pages written since the last commit."""
+        if self.db.conn.in_transaction:
+            self.db.conn.rollback()
+        self.uncommitted = 0
 
     def commit(self) -> None:
         """Commit the pages written so far."""

@@ -55,6 +55,16 @@ def connect(path: str | Path) -> Database:
     return db
 
 
+WRITER_CACHE_KIB = 65536  # the page cache of the one process writing past one machine
+
+
+def cache_for_writer(db: Database) -> None:
+    """Give this connection a page cache of WRITER_CACHE_KIB (SQLite's default: 2 MiB)."""
+    # Each article adds to the full-text index's segments, its b-trees and the versions: with
+    # the default cache, ingest reads back the pages it has just written (20% of its CPU).
+    db.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
+
+
 class MissingDatabase(LookupError):
     """There is no database file at the path a read-only command was given."""
 
