@@ -14,7 +14,14 @@ import pytest
 
 from monitor.crawler import frontier
 from monitor.jobs import status
-from tests.conftest import ROOT, RouteServer, free_port, publish_no_stories, run_monitor
+from tests.conftest import (
+    ROOT,
+    RouteServer,
+    free_port,
+    publish_no_stories,
+    run_monitor,
+    send_body,
+)
 
 PAGES = 40
 
@@ -120,16 +127,6 @@ def _article(i: int) -> bytes:
             f"</article></body></html>").encode()
 
 
-def _answer(body: bytes, kind: str):
-    def answer(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", kind)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-    return answer
-
-
 @pytest.fixture(scope="module")
 def seen_during_a_crawl(redis_server, tmp_path_factory):
     """`status` while a real crawler works through a slow loopback outlet of PAGES articles;
@@ -137,8 +134,8 @@ def seen_during_a_crawl(redis_server, tmp_path_factory):
     server = RouteServer()
     urls = [f"{server.base}/news/{i}.html" for i in range(PAGES)]
     for i, url in enumerate(urls):
-        server.routes[url.removeprefix(server.base)] = _answer(_article(i), "text/html")
-    server.routes["/sitemap.xml"] = _answer(
+        server.routes[url.removeprefix(server.base)] = send_body(_article(i), "text/html")
+    server.routes["/sitemap.xml"] = send_body(
         ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
          + "".join(f"<url><loc>{u}</loc></url>" for u in urls) + "</urlset>").encode(),
         "application/xml")

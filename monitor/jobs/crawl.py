@@ -87,11 +87,7 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
     before = rows.counts(db)
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler("coverage")
-    process.crawl(crawler, outlets=str(outlets_path), base=base)
-    if before_start is not None:
-        before_start()
+    process, crawler = _coverage_crawl(settings, outlets_path, base, before_start)
     try:
         try:
             process.start()
@@ -132,11 +128,7 @@ def _crawling_shared(settings: Settings, outlets_path: str, base: str | None,
     shared.send(redis_url, "run-start", run)
     figures = {"run_id": None, "status": "failed"}
     start_server(read_pages=True)
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler("coverage")
-    process.crawl(crawler, outlets=str(outlets_path), base=base)
-    if before_start is not None:
-        before_start()
+    process, crawler = _coverage_crawl(settings, outlets_path, base, before_start)
     try:
         try:
             process.start()
@@ -157,6 +149,17 @@ def _crawling_shared(settings: Settings, outlets_path: str, base: str | None,
             **run, "exit_code": figures.get("exit_code", code),
             **{name: figures[name] for name in ("pages", "errors", "status", "reason")
                if name in figures}})
+
+
+def _coverage_crawl(settings: Settings, outlets_path: str, base: str | None,
+                    before_start: Callable[[], None] | None) -> tuple[CrawlerProcess, object]:
+    """The coverage spider set up over the outlets, ready for `process.start()`."""
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("coverage")
+    process.crawl(crawler, outlets=str(outlets_path), base=base)
+    if before_start is not None:
+        before_start()
+    return process, crawler
 
 
 # What `crawl_runs` keeps of a run's figures (with its exit code).
