@@ -161,3 +161,33 @@ def test_a_line_on_several_pages_of_an_outlet_is_no_addition(tmp_path):
     added = {s for (s,) in db.execute("select sentence from additions")}
     assert footer not in added
     assert "Divers searched the banks until dusk on Sunday evening." in added
+
+
+def test_a_runs_last_write_that_finds_the_disk_full_is_written_once_the_reserve_is_freed(
+        tmp_path):
+    db_path = tmp_path / "m.db"
+    reserve = schema.Reserve(str(db_path))
+    assert reserve.path.stat().st_size > 0
+    tries = []
+
+    def finish() -> None:
+        tries.append(reserve.path.exists())
+        if len(tries) == 1:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    reserve.write(finish)
+    assert tries == [True, False]  # written again only once the space was given back
+    assert not reserve.path.exists()
+
+
+def test_a_runs_last_write_failing_otherwise_is_not_written_again(tmp_path):
+    reserve = schema.Reserve(str(tmp_path / "m.db"))
+    tries = []
+
+    def finish() -> None:
+        tries.append(1)
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        reserve.write(finish)
+    assert tries == [1] and not reserve.path.exists()

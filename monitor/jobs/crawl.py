@@ -82,6 +82,7 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
     schema.check_pages(db)
     figures = {"run_id": rows.start_run(db, log_file, socket.gethostname(), os.getpid()),
                "status": "failed"}
+    reserve = schema.Reserve(db_path)
     # Read once here; the pipeline matches each page against them in its workers.
     settings.set("MONITOR_STORIES", load_stories(db), priority="cmdline")
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
@@ -100,8 +101,9 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
         # One write, with the status and the exit code: on a full disk a second write may fail
         # where a first got through.
         code = exit_code(figures["status"]) if figures["status"] != "finished" else None
-        rows.finish_run(db, figures["run_id"], exit_code=figures.get("exit_code", code),
-                        **{name: figures[name] for name in RECORDED if name in figures})
+        reserve.write(lambda: rows.finish_run(
+            db, figures["run_id"], exit_code=figures.get("exit_code", code),
+            **{name: figures[name] for name in RECORDED if name in figures}))
     if figures["status"] == "finished":  # the next run looks at what an unfinished one stored
         update_copies(db)
 

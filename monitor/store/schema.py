@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +25,33 @@ migrations = Migrations("monitor")
 # Where version 0.1.0 recorded the steps applied (name, applied_at): carried over into
 # `_sqlite_migrations` by the first command that writes.
 LEGACY_RECORDS = "_migrations"
+
+
+class Reserve:
+    """A little disk space kept next to the database while a run goes on, and given back when
+    the disk is full, so that the run can still record how it ended."""
+
+    def __init__(self, db_path: str, size: int = 128 * 1024):
+        self.path = Path(f"{db_path}.reserve")
+        try:
+            self.path.write_bytes(bytes(size))
+        except OSError:  # no room even for this (or a read-only folder): nothing kept
+            self.path.unlink(missing_ok=True)
+
+    def write(self, write: Callable[[], None]) -> None:
+        """Call `write`; if the disk was full, give the space back and call it once more."""
+        try:
+            write()
+        except sqlite3.OperationalError as e:
+            # The storage error that filled the disk may have filled it with the write-ahead
+            # log's committed pages, which cannot be moved into the full file: the run's last
+            # write then finds no room either, and the run would stay "running" for ever.
+            if "full" not in str(e) or not self.path.exists():
+                raise
+            self.path.unlink()
+            write()
+        finally:
+            self.path.unlink(missing_ok=True)
 
 
 def now() -> str:
