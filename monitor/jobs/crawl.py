@@ -136,13 +136,8 @@ def _crawling_shared(settings: Settings, outlets_path: str, base: str | None,
             process.start()
             figures["status"] = _status(crawler.stats.get_stats())
         finally:
-            stats = crawler.stats.get_stats() if crawler.stats else {}
-            figures.update({"pages": stats.get("monitor/pages", 0),
-                            "articles": stats.get("monitor/articles", 0),
-                            "errors": stats.get("monitor/errors", 0)
-                            + stats.get("log_count/ERROR", 0),
-                            "reason": stats.get("monitor/storage_error")
-                            or _interruption(stats, figures["status"])})
+            figures.update(_crawler_figures(crawler.stats.get_stats() if crawler.stats else {},
+                                            figures["status"]))
         yield figures
     finally:
         code = exit_code(figures["status"]) if figures["status"] != "finished" else None
@@ -175,13 +170,18 @@ def _figures(db: Database, stats: dict, before: dict[str, int], status: str) -> 
                 stats.get("monitor/reactor_lag_max_ms"),
                 stats.get("monitor/reactor_ticks_late_100ms", 0),
                 stats.get("monitor/reactor_ticks", 0))
-    return {"pages": stats.get("monitor/pages", 0),
-            "articles": stats.get("monitor/articles", 0),
+    return {**_crawler_figures(stats, status),
             "changed": stats.get("monitor/changed", 0),
             "new_articles": after["articles"] - before["articles"],
             "new_versions": after["versions"] - before["versions"],
             "matched": stats.get("monitor/matched", 0),
-            "covering": stats.get("monitor/covering", 0),
+            "covering": stats.get("monitor/covering", 0)}
+
+
+def _crawler_figures(stats: dict, status: str) -> dict:
+    """What a crawler itself knows of its run, from Scrapy's stats: the same with --redis."""
+    return {"pages": stats.get("monitor/pages", 0),
+            "articles": stats.get("monitor/articles", 0),
             "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
             "reason": stats.get("monitor/storage_error") or _interruption(stats, status)}
 
