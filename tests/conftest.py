@@ -109,6 +109,23 @@ def run_monitor(*args: str, db: Path | None = None, check: bool = True,
     return result
 
 
+def refused(*args: str, db: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Run a `monitor` command that is expected to fail: how long it took, and its result."""
+    started = time.monotonic()
+    result = run_monitor(*args, db=db, check=False, timeout=60)
+    return time.monotonic() - started, result
+
+
+def assert_one_line(result: subprocess.CompletedProcess, says: str,
+                    hidden: str | None = None) -> None:
+    """The command failed with one line on stderr that says `says`, and never `hidden`."""
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert says in result.stderr
+    if hidden is not None:
+        assert hidden not in result.stderr
+
+
 def copy_db(source: Path, target: Path) -> Path:
     """A copy of a database that a test may change: the file alone, once its write-ahead log
     is folded in (much cheaper than building the database again)."""

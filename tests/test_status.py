@@ -17,8 +17,10 @@ from monitor.jobs import status
 from tests.conftest import (
     ROOT,
     RouteServer,
+    assert_one_line,
     free_port,
     publish_no_stories,
+    refused,
     run_monitor,
     send_body,
 )
@@ -208,22 +210,13 @@ def test_status_says_what_is_waiting_for_ingest(redis_url):
 @pytest.mark.slow
 def test_status_with_a_wrong_password_is_one_line_and_fails(redis_server):
     wrong = redis_server.url.replace(redis_server.password, "not-the-password")
-    started = time.monotonic()
-    result = run_monitor("status", "--redis", wrong, check=False, timeout=60)
-    assert time.monotonic() - started < 20
-    assert result.returncode != 0
-    assert result.stderr.strip().count("\n") == 0, result.stderr
-    assert "refused the password" in result.stderr
-    assert "not-the-password" not in result.stderr
+    took, result = refused("status", "--redis", wrong)
+    assert took < 20
+    assert_one_line(result, "refused the password", hidden="not-the-password")
 
 
 @pytest.mark.slow
 def test_status_of_an_unreachable_redis_is_one_line_and_fails():
-    started = time.monotonic()
-    result = run_monitor("status", "--redis", f"redis://:secret@127.0.0.1:{free_port()}/0",
-                         check=False, timeout=60)
-    assert time.monotonic() - started < 20
-    assert result.returncode != 0
-    assert result.stderr.strip().count("\n") == 0, result.stderr
-    assert "cannot reach Redis at redis://127.0.0.1:" in result.stderr
-    assert "secret" not in result.stderr
+    took, result = refused("status", "--redis", f"redis://:secret@127.0.0.1:{free_port()}/0")
+    assert took < 20
+    assert_one_line(result, "cannot reach Redis at redis://127.0.0.1:", hidden="secret")
