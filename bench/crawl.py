@@ -202,14 +202,12 @@ def _cpu(usage: resource.struct_rusage) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=5000)
-    args = parser.parse_args()
-    n = args.pages
+def seeded_site(n: int, serve_pages) -> tuple[Path, multiprocessing.Process, str, Path, Path]:
+    """A fresh folder; `serve_pages(n, port_file)` answering on loopback in its own process;
+    its base URL; an outlet file naming it; and `seeded.db`, holding the trump-cartels seed."""
     tmp = Path(tempfile.mkdtemp())
     port_file = tmp / "port"
-    server = multiprocessing.get_context("spawn").Process(target=serve,
+    server = multiprocessing.get_context("spawn").Process(target=serve_pages,
                                                           args=(n, str(port_file)), daemon=True)
     server.start()
     while not port_file.exists() or not port_file.read_text():
@@ -218,11 +216,21 @@ def main() -> None:
     outlets = tmp / "outlets.toml"
     outlets.write_text(f'[[outlet]]\nname = "Bench"\ndomain = "127.0.0.1"\n'
                        f'sitemaps = ["{base}/sitemap.xml"]\n')
-    db = tmp / "bench.db"
-    subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "seed", "add",
+    seeded = tmp / "seeded.db"
+    subprocess.run([sys.executable, "-m", "monitor", "--db", str(seeded), "seed", "add",
                     str(ROOT / "data/seeds/trump-cartels.txt")], check=True,
                    capture_output=True)
-    shutil.copy(db, tmp / "seeded.db")
+    return tmp, server, base, outlets, seeded
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=5000)
+    args = parser.parse_args()
+    n = args.pages
+    tmp, server, base, outlets, seeded = seeded_site(n, serve)
+    db = tmp / "bench.db"
+    shutil.copy(seeded, db)
     print(f"{n} pages ({len(pages())} real pages served again and again) on {base}")
 
     limit_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)

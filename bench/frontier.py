@@ -20,7 +20,6 @@ processes, their worker processes, redis-server and ingest.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import shutil
 import signal
@@ -28,12 +27,11 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import redis
-from crawl import LIFTED, answer_requests, cpu_seconds, descendants, serve
+from crawl import LIFTED, answer_requests, cpu_seconds, descendants, seeded_site, serve
 
 from monitor.crawler import frontier
 
@@ -65,15 +63,15 @@ def serve_small(n: int, port_file: str) -> None:
     answer_requests(respond, port_file)
 
 
-def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
-    """A password-protected redis-server on a free loopback port, appendonly on; its URL."""
+def start_redis(folder: Path, appendonly: bool = True) -> tuple[subprocess.Popen, str]:
+    """A password-protected redis-server on a free loopback port; its URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     password = os.urandom(8).hex()
     process = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--requirepass", password,
-         "--dir", str(folder), "--save", "", "--appendonly", "yes"],
+         "--dir", str(folder), "--save", "", "--appendonly", "yes" if appendonly else "no"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"redis://:{password}@127.0.0.1:{port}/0"
     for _ in range(100):
@@ -160,20 +158,7 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="small generated pages")
     args = parser.parse_args()
     n = args.pages
-    tmp = Path(tempfile.mkdtemp())
-    port_file = tmp / "port"
-    server = multiprocessing.get_context("spawn").Process(
-        target=serve_small if args.small else serve, args=(n, str(port_file)), daemon=True)
-    server.start()
-    while not port_file.exists() or not port_file.read_text():
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port_file.read_text()}"
-    outlets = tmp / "outlets.toml"
-    outlets.write_text(f'[[outlet]]\nname = "Bench"\ndomain = "127.0.0.1"\n'
-                       f'sitemaps = ["{base}/sitemap.xml"]\n')
-    seeded = tmp / "seeded.db"
-    subprocess.run([sys.executable, "-m", "monitor", "--db", str(seeded), "seed", "add",
-                    str(ROOT / "data/seeds/trump-cartels.txt")], check=True, capture_output=True)
+    tmp, server, base, outlets, seeded = seeded_site(n, serve_small if args.small else serve)
     (tmp / "redis").mkdir()
     redis_server, url = start_redis(tmp / "redis")
     kind = "small generated pages" if args.small else "AEB pages served again and again"

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import random
 import resource
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +26,7 @@ from pathlib import Path
 
 import redis
 import wordfreq
+from frontier import start_redis
 
 from monitor.crawler import frontier, shared
 from monitor.jobs.seed import add_seed
@@ -38,28 +36,6 @@ from monitor.steps.extract import Article, html_hash, pack_page
 from monitor.store import results, schema
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
-    port, password = free_port(), os.urandom(8).hex()
-    process = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind",
-                                "127.0.0.1", "--requirepass", password, "--dir", str(folder),
-                                "--save", "", "--appendonly", "no"],
-                               stdout=subprocess.DEVNULL)
-    url = f"redis://:{password}@127.0.0.1:{port}/0"
-    for _ in range(100):
-        try:
-            redis.Redis.from_url(url).ping()
-            return process, url
-        except redis.RedisError:
-            time.sleep(0.1)
-    raise RuntimeError("redis-server did not start")
 
 
 def page_results(n: int, words: int, story: tuple[int, str], english: bool = False
@@ -137,7 +113,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        server, url = start_redis(folder)
+        server, url = start_redis(folder, appendonly=False)
         try:
             db = folder / "monitor.db"
             story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
