@@ -93,6 +93,11 @@ def test_a_decision_says_why(story):
     assert "3200" in why["numbers"] and why["days_apart"] == 0 and why["claims"]
 
 
+def test_a_decision_shows_the_amounts_shared_in_full_digits(story):
+    result, _ = score_article(story, article(BRIEF, title="Calder Bay dockworkers strike"))
+    assert "90000000" in result.evidence["numbers"]  # "$90 million", not "9e+07"
+
+
 def test_coverage_in_another_language_is_found_by_names_and_says_its_claims_were_not_scored(
         story):
     spanish = Article("http://es.example/a", "http://es.example/a", "Huelga en Calder Bay", None,

@@ -71,7 +71,12 @@ def quoted_runs(quotes: list[str]) -> frozenset[tuple[str, str, str]]:
 
 def specific_numbers(body: str) -> set[str]:
     """Numbers that single out a story: amounts in digits above ten (not small counts)."""
-    return {f"{v:g}" for v in reading.amounts_in_digits(body) if v > 10}
+    return {plain_number(v) for v in reading.amounts_in_digits(body) if v > 10}
+
+
+def plain_number(value: float) -> str:
+    """A number as a reader writes it, in full: "90000000" and "4.75", never "9e+07"."""
+    return str(int(value)) if value.is_integer() else f"{value:f}".rstrip("0")
 
 
 def _day(value: str) -> date | None:
