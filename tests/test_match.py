@@ -45,6 +45,15 @@ def test_same_words_are_verbatim(claims):
     assert verdict(c, c.text).verdict == "verbatim"
 
 
+def test_one_word_of_a_long_claim_swapped_for_another_is_a_paraphrase_not_verbatim():
+    c = read_seed("Strike Costs\nThe terminal operator said the strike at the northern "
+                  "container berths would cost the regional economy around $90 million a day."
+                  ).claims[0]
+    m = verdict(c, "The terminal operator said the walkout at the northern container berths "
+                   "would cost the regional economy around $90 million a day.")
+    assert m.verdict == "paraphrase"
+
+
 def test_reworded_claim_is_a_paraphrase(claims):
     c = claim(claims, "The port authority")
     m = verdict(c, "In March, 40 containers of stolen copper were seized, the port authority "

@@ -423,7 +423,9 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
     cover, specific = _cover(claim.text, sentence)
     a, b = _claim_processed(claim.text), _sentence_processed(sentence)
-    if cover >= 0.9 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
+    # Verbatim is the claim's own words, every one: a word swapped ("walkout" for "strike")
+    # or dropped makes a rewording, however close the letters stay.
+    if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
     if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
                                      for q in _sentence_quotations(sentence)):
