@@ -163,7 +163,9 @@ def save_new_articles(db: Database, new: list[tuple[dict, int | None, bytes | No
     for start in range(0, len(numbered), ARTICLES_A_STATEMENT):
         some = numbered[start:start + ARTICLES_A_STATEMENT]
         # One statement for many rows: FTS5 (the trigger) keeps their terms in memory
-        # together, where each statement of its own would write them to disk first.
+        # together, where a statement each writes the terms pending to disk at each (its
+        # statement savepoint), to be merged later: 0.44 against 0.18 ms an article of
+        # English words in a one-off timing, under load.
         db.execute(f"insert into articles ({_ARTICLE_COLUMNS}) values "
                    + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(some)),
                    [value for article_id, (a, outlet_id, *_) in some for value in (
