@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -160,8 +161,10 @@ def save_new_articles(db: Database, new: list[tuple[dict, int | None, bytes | No
     first = db.execute("select coalesce(max(id), 0) + 1 from articles").fetchone()[0]
     ids = list(range(first, first + len(new)))
     numbered = list(zip(ids, new, strict=True))
-    for start in range(0, len(numbered), ARTICLES_A_STATEMENT):
-        some = numbered[start:start + ARTICLES_A_STATEMENT]
+    # 13 values a row, under SQLite's limit of variables a statement (999 before 3.32).
+    rows_a_statement = min(1000, db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 13)
+    for start in range(0, len(numbered), rows_a_statement):
+        some = numbered[start:start + rows_a_statement]
         # One statement for many rows: FTS5 (the trigger) keeps their terms in memory
         # together, where a statement each writes the terms pending to disk at each (its
         # statement savepoint), to be merged later: 0.44 against 0.18 ms an article of
@@ -181,8 +184,6 @@ def save_new_articles(db: Database, new: list[tuple[dict, int | None, bytes | No
     db.conn.executemany(_PENDING, [(i,) for i in ids])
     return ids
 
-
-ARTICLES_A_STATEMENT = 1000  # 13 values each, under SQLite's limit of variables a statement
 
 
 def save_sketch(db: Database, article_id: int, sketch: bytes | None, bands: list[int],
@@ -385,7 +386,7 @@ def save_new_decisions(db: Database, decided: list[tuple[dict, list[tuple[int, d
     """Store the decisions on articles just stored (`save_new_articles`), none of them
     coverage with scored claims: (article id and content_hash, decisions) each, as
     `save_decisions` would. No commit."""
-    # A new article has no coverage, matches nor additions to replace yet.
+    # A new article has no coverage, matches nor additions to replace yet (their foreign keys).
     matched_at = now()
     db.conn.executemany(_COVERAGE, [row for article, decisions in decided
                                     for row in _coverage_rows(article, decisions, matched_at)])
