@@ -12,7 +12,7 @@ from monitor.jobs.seed import add_seed
 from monitor.jobs.stories import load_stories, result_row, save_seed
 from monitor.steps.extract import Article, pack_page
 from monitor.steps.match import ArticleMatch, ClaimMatch
-from monitor.store import rows, schema
+from monitor.store import results, rows, schema
 from monitor.store.rows import Batch, page_html, save_page
 from monitor.store.schema import migration_names, open_db
 
@@ -191,3 +191,65 @@ def test_a_runs_last_write_failing_otherwise_is_not_written_again(tmp_path):
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         reserve.write(finish)
     assert tries == [1] and not reserve.path.exists()
+
+
+def _page(i: int, text: str, decisions: list, url: str | None = None, **changes) -> dict:
+    article = asdict(Article(url or f"http://x.example/{i}", url or f"http://x.example/{i}",
+                             f"Title {i}", None, None, "en", text, f"hash-{text}", False))
+    return {**results.page_result(f"http://x.example/{i}", 200, packed=pack_page(b"<p>x</p>"),
+                                  html_hash=f"html-{i}", article=article, sketch=bytes(16),
+                                  bands=[i, i + 100], decisions=decisions,
+                                  outlet={"name": "Outlet", "domain": "x.example",
+                                          "listed": True}), **changes}
+
+
+def _every_row(db) -> dict[str, list]:
+    # Every table's rows with their rowids, but when they were written; the full-text index
+    # by what it holds.
+    found = {}
+    for (name,) in db.execute("select name from sqlite_master where type = 'table' and "
+                              "name not like 'articles_fts%' and name != '_sketch_bands'"):
+        columns = [c[1] for c in db.execute(f"pragma table_info('{name}')")
+                   if not c[1].endswith(("_at", "_seen", "_since"))]
+        found[name] = db.execute(f"select rowid, {', '.join(columns)} from {name} "
+                                 "order by rowid").fetchall()
+    found["_sketch_bands"] = db.execute("select * from _sketch_bands order by 1, 2").fetchall()
+    db.execute("create virtual table temp.places using fts5vocab(main, articles_fts, instance)")
+    found["fts"] = db.execute("select * from temp.places order by 1, 2, 3, 4").fetchall()
+    return found
+
+
+def test_pages_written_together_store_the_rows_written_one_by_one(tmp_path):
+    unrelated = {"relevance": 0.1, "is_coverage": False, "kind": "unrelated",
+                 "evidence": {"terms": ["harbour"]}, "scored": True, "matches": [],
+                 "additions": []}
+    found = [
+        _page(1, "Dockers stop work at the harbour.", [(1, unrelated)]),
+        _page(8, "Cranes stand still.", [(1, unrelated)]),
+        _page(9, "Ships wait offshore.", []),
+        _page(2, "A page with a credit line.", [(1, {
+            **unrelated, "is_coverage": True, "kind": "coverage", "additions": ["Credit line."],
+            "matches": [{"claim_id": 1, "sentence": "Dockers stop.", "score": 0.9,
+                         "verdict": "verbatim", "conflicts": None, "notes": None,
+                         "scorer": "test"}]})]),
+        _page(3, "Unscored coverage.", [(1, {**unrelated, "is_coverage": True,
+                                            "scored": False})]),
+        _page(5, "No sketch.", [], sketch=None, bands=[]),
+        _page(4, "The first page's text, changed.", [], url="http://x.example/1"),
+        {**results.page_result("http://x.example/6", 404, error="HTTP 404")},
+        _page(7, "Another outlet's name.", [], outlet={"name": "Outlet",
+                                                       "domain": "y.example", "listed": False}),
+    ]
+    stored, figures = [], []
+    for together in (True, False):
+        db = open_db(tmp_path / f"{together}.db")
+        with db.conn:
+            db.execute("insert into stories (id, slug) values (1, 'strike')")
+            db.execute("insert into claims (id, story_id, position, text) values (1, 1, 0, 'x')")
+        with db.conn:
+            figures.append(results.save_page_results(db, found, {}, count_new=True)
+                           if together else [results.save_page_result(db, r, {}, count_new=True)
+                                             for r in found])
+        stored.append(_every_row(db))
+    assert stored[0] == stored[1]
+    assert figures[0] == figures[1]

@@ -209,16 +209,18 @@ class Ingest:
         without, it rolls the batch back and its error is raised."""
         pages, finished, per_run, figures = [], [], {}, Counter()
         batch = rows.Batch(self.db, pages=len(fresh) + 1)
-        for entry_id, fields in fresh:
+        # Together: the pages between two other entries are written table by table.
+        for some in [fresh] if not alone else [[entry] for entry in fresh]:
             try:
                 with batch.page(alone):
-                    self._write_entry(fields, pages, finished, per_run, figures)
+                    self._write_entries([fields for _, fields in some], pages, finished,
+                                        per_run, figures)
             except UNWRITABLE as e:
                 if not alone:
                     batch.rollback()
                     raise
                 # An entry that cannot be written never will be: told, and passed over.
-                logger.error("stream entry %s not written: %r", entry_id, e)
+                logger.error("stream entry %s not written: %r", some[0][0], e)
                 figures["skipped"] += 1
                 # Ids it may have cached are rolled back with it.
                 self.runs, self.outlet_ids = {}, {}
@@ -230,22 +232,36 @@ class Ingest:
         self.figures.update(figures)
         return pages, finished
 
-    def _write_entry(self, fields: dict, pages: list, finished: list, per_run: dict,
-                     figures: Counter) -> None:
-        kind, data = shared.read_entry(fields)
-        if kind == "page":
-            run_id = self._run_id(data["run"])
-            kept = data["run"].get("stories", {})
-            # Verdicts on a story whose claims changed since the crawler read it would name
-            # claims that are gone: the article is left for `monitor match`.
-            data["decisions"] = [d for d in data["decisions"]
-                                 if kept.get(str(d[0])) == self.versions.get(str(d[0]))]
-            found = results.save_page_result(self.db, data, self.outlet_ids, count_new=True)
-            per_run.setdefault(run_id, Counter()).update(found)
+    def _write_entries(self, entries: list, pages: list, finished: list, per_run: dict,
+                       figures: Counter) -> None:
+        """Write entries in their order, each run of pages together."""
+        waiting = []  # (run id, page result)
+        for fields in entries:
+            kind, data = shared.read_entry(fields)
+            if kind == "page":
+                kept = data["run"].get("stories", {})
+                # Verdicts on a story whose claims changed since the crawler read it would
+                # name claims that are gone: the article is left for `monitor match`.
+                data["decisions"] = [d for d in data["decisions"]
+                                     if kept.get(str(d[0])) == self.versions.get(str(d[0]))]
+                waiting.append((self._run_id(data["run"]), data))
+                continue
+            self._write_pages(waiting, pages, per_run, figures)
+            waiting = []
+            self._write_other(kind, data, finished, figures)
+        self._write_pages(waiting, pages, per_run, figures)
+
+    def _write_pages(self, waiting: list, pages: list, per_run: dict, figures: Counter) -> None:
+        found = results.save_page_results(self.db, [data for _, data in waiting],
+                                          self.outlet_ids, count_new=True)
+        for (run_id, data), counted in zip(waiting, found, strict=True):
+            per_run.setdefault(run_id, Counter()).update(counted)
             figures["pages"] += 1
-            figures["articles"] += found["articles"]
+            figures["articles"] += counted["articles"]
             pages.append(data["url"])
-        elif kind == "unchanged":
+
+    def _write_other(self, kind: str, data: dict, finished: list, figures: Counter) -> None:
+        if kind == "unchanged":
             rows.touch_pages(self.db, data["urls"], commit=False)
             figures["pages"] += len(data["urls"])
         elif kind == "run-start":
