@@ -1,6 +1,7 @@
 """How fast `monitor ingest` writes what crawlers send: articles a second.
 
-    .venv/bin/python bench/ingest.py [--articles 5000] [--words 600] [--english] [--profile FILE]
+    .venv/bin/python bench/ingest.py [--articles 5000] [--words 600] [--english | --real]
+                                     [--profile FILE]
 
 A password-protected redis-server of its own (on a free 127.0.0.1 port, no persistence) gets
 one crawler's run: its start, N page results as a crawler sends them (the raw page packed,
@@ -14,7 +15,9 @@ loaded machine distorts least). The search for copies at the run's end is includ
 from __future__ import annotations
 
 import argparse
+import gzip
 import itertools
+import json
 import random
 import resource
 import subprocess
@@ -36,13 +39,22 @@ from monitor.steps.extract import Article, html_hash, pack_page
 from monitor.store import results, schema
 
 ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared/data/news-events/articles.jsonl.gz"
 
 
-def page_results(n: int, words: int, story: tuple[int, str], english: bool = False
-                 ) -> list[dict]:
+def real_texts() -> list[str]:
+    """The bodies of the news-events' 3,277 real articles (822 words on average), the texts a
+    crawl of news stores."""
+    with gzip.open(REAL, "rt", encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f]
+
+
+def page_results(n: int, words: int, story: tuple[int, str], english: bool = False,
+                 real: list[str] | None = None) -> list[dict]:
     """N page results as a crawler sends them, each with a text of its own: words drawn
     evenly from 20,000 made-up ones, or with `english` from English's 20,000 commonest as
-    often as English uses them (wordfreq), so a text repeats words as news does."""
+    often as English uses them (wordfreq), so a text repeats words as news does; or the
+    `real` texts in turn."""
     rng = random.Random(1)
     vocabulary = [f"word{i}" for i in range(20_000)]
     weights = None
@@ -55,7 +67,8 @@ def page_results(n: int, words: int, story: tuple[int, str], english: bool = Fal
     found = []
     for i in range(n):
         url = f"http://outlet.example/news/{i}.html"
-        text = " ".join(rng.choices(vocabulary, cum_weights=weights, k=words))
+        text = (real[i % len(real)] if real else
+                " ".join(rng.choices(vocabulary, cum_weights=weights, k=words)))
         html = (f"<html><head><title>Report {i}</title></head><body><article><p>{text}</p>"
                 f"</article>{'<div class=nav>menu</div>' * 200}</body></html>").encode()
         sketch = copies.sketch(text)
@@ -107,6 +120,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=600)
     parser.add_argument("--english", action="store_true",
                         help="texts of English words as often as English uses them")
+    parser.add_argument("--real", action="store_true",
+                        help="the texts of real news articles (../shared/data/news-events)")
     parser.add_argument("--profile", metavar="FILE",
                         help="run the measured ingest under cProfile, its figures to FILE "
                              "(python -m pstats FILE reads them); its times are then longer")
@@ -118,13 +133,15 @@ def main() -> None:
             db = folder / "monitor.db"
             story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
             version = story_versions(published_stories(schema.open_db(db)))[str(story_id)]
-            found = page_results(args.articles, args.words, (story_id, version), args.english)
+            found = page_results(args.articles, args.words, (story_id, version), args.english,
+                                 real_texts() if args.real else None)
             idle, idle_cpu = timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
             took, cpu = timed_ingest(db, url, args.profile)
-            print(f"{args.articles} articles of {args.words} "
-                  f"{'English words' if args.english else 'words'} "
+            kind = ("real news texts" if args.real else
+                    f"{args.words} {'English words' if args.english else 'words'}")
+            print(f"{args.articles} articles of {kind} "
                   f"({size / args.articles / 1024:.1f} KiB an entry in Redis): ingest took "
                   f"{took:.2f} s ({cpu:.2f} s CPU), start-up {idle:.2f} s ({idle_cpu:.2f} s "
                   f"CPU); {args.articles / (took - idle):,.0f} articles/s, "
