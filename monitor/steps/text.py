@@ -203,28 +203,66 @@ def words(text: str) -> list[str]:
     """The words of a text, as every step reads them: lower-case, typography folded,
     abbreviations joined ("U.S." is "us"), hyphenated words apart, possessives dropped
     ("Sheinbaum's" is "sheinbaum") and "n't" read as "not"."""
-    lowered = _ABBREVIATION.sub(_join, _typography(text)).lower()
+    lowered = _join_abbreviations(_typography(text)).lower()
     if "'" not in lowered and "-" not in lowered:  # most sentences: no word to fold
         return _WORD_RE.findall(lowered)
+    # Only the few words with an apostrophe or a hyphen are folded: found from that mark (the
+    # word's letters before it are the last word of the text before), the words between them
+    # read by the regex alone, not looked at one by one.
     found: list[str] = []
-    for w in _WORD_RE.findall(lowered):
-        if "'" not in w and "-" not in w:  # most words: nothing to fold
-            found.append(w)
-            continue
-        w = w.strip("'")
-        if w.endswith("n't"):
-            found.extend((_NEGATED_STEMS.get(w, w[:-3]), "not"))
-            continue
-        found.extend(p for p in w.split("'", 1)[0].split("-") if p)
+    last = 0
+    for m in _FOLDED_RE.finditer(lowered):
+        start = m.start()
+        between = _WORD_RE.findall(lowered, last, start)
+        word = m.group(0)
+        if between and lowered.endswith(between[-1], last, start):
+            word = between.pop() + word
+        found += between
+        found += _FOLDS[word]
+        last = m.end()
+    found += _WORD_RE.findall(lowered, last)
     return found
 
 
-_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+class _Folds(dict):
+    """A word with an apostrophe or a hyphen -> the words it is read as, worked out once."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        w = word.strip("'")
+        if w.endswith("n't"):
+            found: tuple[str, ...] = (_NEGATED_STEMS.get(w, w[:-3]), "not")
+        else:
+            found = tuple(p for p in w.split("'", 1)[0].split("-") if p)
+        if len(self) < 100_000:  # room for the vocabulary, not for every odd string
+            self[word] = found
+        return found
+
+
+_FOLDS = _Folds()
+# From a word's first apostrophe or hyphen to its end.
+_FOLDED_RE = re.compile(r"['-][\w'-]*")
+
+
+# An abbreviation ("U.S.", "e.g.") found from its first full stop: a pattern that opens with a
+# literal is scanned for by the regex engine's fast search, one that opens with a word boundary
+# is tried at every position of the text (four times slower on an article). The match starts
+# one letter before the stop.
+_ABBREVIATION = re.compile(r"\.(?<=\b[A-Za-z]\.)(?:[A-Za-z]\.)+")
 _NEGATED_STEMS = {"won't": "will", "can't": "can", "shan't": "shall"}
 
 
-def _join(m: re.Match) -> str:
-    return m.group(0).replace(".", "") + " "
+def _join_abbreviations(text: str) -> str:
+    """`text` with each abbreviation's stops dropped and a space after it ("U.S." is "US ")."""
+    pieces: list[str] = []
+    last = 0
+    for m in _ABBREVIATION.finditer(text):
+        start = m.start() - 1
+        pieces += (text[last:start], text[start:m.end()].replace(".", ""), " ")
+        last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 _STEMS: dict[str, str] = {}
@@ -291,14 +329,29 @@ def name_words(text: str) -> set[str]:
     México is Mexico in any language), but the word opening a sentence, months and weekdays:
     "Claudia Sheinbaum's" gives claudia and sheinbaum."""
     text = _without_accents(normalise(text))
-    parts: list[str] = []
+    found: set[str] = set()
     for m in NAME_RE.finditer(text):
-        name = m.group(0).split()
-        if _OPENS_SENTENCE.search(text[max(0, m.start() - 4):m.start()]):
-            name = name[1:]  # capitalised because it opens the sentence, perhaps
-        parts.extend(p for p in name if p not in NOT_NAMES)
-    return {w for w in words(" ".join(parts))
-            if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1}
+        opens = _OPENS_SENTENCE.search(text[max(0, m.start() - 4):m.start()]) is not None
+        found.update(_NAME_WORDS[m.group(0), opens])
+    return found
+
+
+class _NameWords(dict):
+    """(a name as written, whether it opens a sentence) -> its words: the same names come back
+    article after article, and are read once."""
+
+    def __missing__(self, key: tuple[str, bool]) -> tuple[str, ...]:
+        name, opens = key
+        parts = name.split()[1:] if opens else name.split()  # capitalised as a sentence opener?
+        found = tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
+                      if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS
+                      and len(w) > 1)
+        if len(self) < 100_000:  # room for the names of many stories, not for every string
+            self[key] = found
+        return found
+
+
+_NAME_WORDS = _NameWords()
 
 
 def quotations(text: str) -> list[str]:
