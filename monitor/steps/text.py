@@ -104,8 +104,11 @@ _CURRENCIES = {"$": "$", "£": "£", "€": "€", "dollar": "$", "pound": "£",
                "peso": "peso", "yen": "yen", "yuan": "yuan"}
 # The same amounts in digits only ("$1.2 billion", "29", "3.5%"): what a whole article is
 # searched for, where reading every number word of every sentence would cost too much.
+# Opening with the sign or digit itself (not with the look-behind that no letter or stop comes
+# before it) lets the regex engine skip to each candidate rather than try every position.
 _DIGITS_RE = re.compile(
-    rf"(?<![\w.])(?:\$|£|€)?\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{'|'.join(_SCALES)}))?", re.IGNORECASE)
+    rf"[$£€\d](?<![\w.].)(?:(?<=[$£€])\d|(?<=\d))[\d,]*(?:\.\d+)?%?"
+    rf"(?:\s*(?:{'|'.join(_SCALES)}))?", re.IGNORECASE)
 _DATE_RE = re.compile(r"(?:\b(\d{1,2})\s+)?\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?",
                       re.IGNORECASE)
 _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
@@ -460,12 +463,21 @@ def _same_kind(a: str, b: str) -> bool:
 
 def amounts_in_digits(text: str) -> list[float]:
     """The values of the amounts a text writes in digits, in order ("$1.2 billion" is 1.2e9)."""
-    found = []
-    for m in _DIGITS_RE.finditer(text):
-        value, _ = _value(m.group(0).strip().rstrip(",."))
-        if value is not None:
-            found.append(value)
-    return found
+    values = _DIGIT_VALUES
+    return [v for v in map(values.__getitem__, _DIGITS_RE.findall(text)) if v is not None]
+
+
+class _DigitValues(dict):
+    """An amount as written in digits -> its value (None: not an amount), worked out once."""
+
+    def __missing__(self, phrase: str) -> float | None:
+        value, _ = _value(phrase.strip().rstrip(",."))
+        if len(self) < 100_000:  # room for the amounts of many articles, not for every string
+            self[phrase] = value
+        return value
+
+
+_DIGIT_VALUES = _DigitValues()
 
 
 def _value(phrase: str) -> tuple[float | None, bool]:
