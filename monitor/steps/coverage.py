@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +43,12 @@ class Profile:
     names: frozenset[str]
     numbers: frozenset[str]
     published: date | None
-    runs: frozenset[tuple[str, str, str]] = frozenset()  # runs of three content words, in order
+    in_order: tuple[str, ...] = ()  # the stemmed content words of the body, in order
+
+    @cached_property
+    def runs(self) -> frozenset[tuple[str, str, str]]:
+        """Every run of three content words of the body (worked out when first asked for)."""
+        return runs(list(self.in_order))
 
 
 def profile(title: str | None, body: str, published: date | str | None = None) -> Profile:
@@ -56,7 +61,7 @@ def profile(title: str | None, body: str, published: date | str | None = None) -
                    frozenset(reading.content_terms(title or "")),
                    frozenset(reading.content_of(words[:LEAD_WORDS])),
                    frozenset(reading.name_words(f"{title or ''}\n{body}")),
-                   frozenset(specific_numbers(body)), published, runs(terms))
+                   frozenset(specific_numbers(body)), published, tuple(terms))
 
 
 def runs(terms: list[str]) -> frozenset[tuple[str, str, str]]:
@@ -154,10 +159,16 @@ class Weighed:
 def weigh(p: Profile, rarity: Rarity) -> Weighed:
     """Weight a profile's words by their rarity (once per article, whatever the stories)."""
     weight = rarity.weights(itertools.chain(p.terms, p.title, p.lead, p.names))
-    log = math.log
-    body = {w: (1.0 + log(n)) * weight[w] for w, n in p.terms.items()}
+    counted = _COUNTED
+    body = {w: (counted[n] if n < _COUNTED_UP_TO else 1.0 + math.log(n)) * weight[w]
+            for w, n in p.terms.items()}
     return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in bag})
                                      for bag in (p.title, p.lead, p.names)))
+
+
+# 1 + log(count) of the counts most words have, worked out once (the same floats).
+_COUNTED_UP_TO = 64
+_COUNTED = [0.0, *(1.0 + math.log(n) for n in range(1, _COUNTED_UP_TO))]
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
@@ -241,6 +252,7 @@ class StoryIndex:
         for story, found in enumerate(quoted or []):
             for run in found:
                 self._quoted.setdefault(run, []).append(story)
+        self._quoted_first = frozenset(run[0] for run in self._quoted)
         self._bags = {bag: _Postings([getattr(s, bag) for s in seeds])
                       for bag in ("body", "title", "lead", "names")}
         self._name_totals = np.array([max(sum(s.names.values()), 1e-9) for s in seeds])
@@ -267,8 +279,11 @@ class StoryIndex:
 
     def quoting(self, article: Weighed) -> set[int]:
         """The stories whose seed's quotations the article repeats, wholly or in part."""
-        return {story for run in article.profile.runs & self._quoted.keys()
-                for story in self._quoted[run]}
+        # Only the runs that open with a quotation's first word are made and looked up, not
+        # every run of the article.
+        words, first = article.profile.in_order, self._quoted_first
+        found = {words[i:i + 3] for i in range(len(words) - 2) if words[i] in first}
+        return {story for run in found & self._quoted.keys() for story in self._quoted[run]}
 
 
 class _Postings:
