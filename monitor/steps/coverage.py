@@ -286,6 +286,10 @@ class StoryIndex:
         return {story for run in found & self._quoted.keys() for story in self._quoted[run]}
 
 
+# Up to this many stories an article's bags are compared with theirs in a loop (`_dot_few`).
+FEW_STORIES = 8
+
+
 class _Postings:
     """Bags of weighted words, one per story, laid out word by word (compressed rows): the dot
     products of one bag with all of them are a few array operations."""
@@ -296,6 +300,7 @@ class _Postings:
             for word, weight in bag.items():
                 by_word.setdefault(word, []).append((story, weight))
         self.size = len(bags)
+        self._postings = by_word
         self._slices: dict[str, tuple[int, int]] = {}
         stories: list[int] = []
         weights: list[float] = []
@@ -308,7 +313,10 @@ class _Postings:
 
     def dot(self, bag: dict[str, float]) -> np.ndarray:
         """Each story's bag's dot product with `bag`."""
-        found = [(self._slices[w], v) for w, v in bag.items() if w in self._slices]
+        if self.size <= FEW_STORIES:
+            return self._dot_few(bag)
+        slices = self._slices
+        found = [(slices[w], bag[w]) for w in filter(slices.__contains__, bag)]
         if not found:
             return np.zeros(self.size)
         starts, lengths = (np.array(c) for c in zip(*(s for s, _ in found), strict=True))
@@ -317,6 +325,18 @@ class _Postings:
         at = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1])
         products = self._weights[at] * np.repeat([v for _, v in found], lengths)
         return np.bincount(self._stories[at], products, minlength=self.size)
+
+    def _dot_few(self, bag: dict[str, float]) -> np.ndarray:
+        # `dot` in a loop: the same products added in the same order as `bincount` adds them
+        # (the same floats), without the dozen array operations that cost more than the loop
+        # over a few stories' postings.
+        totals = [0.0] * self.size
+        postings = self._postings
+        for word in filter(postings.__contains__, bag):  # in the bag's order, as `dot`
+            v = bag[word]
+            for story, weight in postings[word]:
+                totals[story] += weight * v
+        return np.array(totals)
 
 
 def with_claims(ev: Evidence, claims: ClaimsCarried) -> Evidence:
