@@ -102,9 +102,8 @@ class Rarity:
         """The weights of `words` (and of every word weighed before), by word: most words
         were, so this is a look-up each, not a call."""
         known = self._weights
-        for word in words:
-            if word not in known:
-                self.weight(word)
+        for word in itertools.filterfalse(known.__contains__, words):
+            self.weight(word)
         return known
 
     def weight(self, word: str) -> float:
@@ -159,22 +158,30 @@ class Weighed:
 def weigh(p: Profile, rarity: Rarity) -> Weighed:
     """Weight a profile's words by their rarity (once per article, whatever the stories)."""
     weight = rarity.weights(itertools.chain(p.terms, p.title, p.lead, p.names))
-    counted = _COUNTED
-    body = {w: (counted[n] if n < _COUNTED_UP_TO else 1.0 + math.log(n)) * weight[w]
-            for w, n in p.terms.items()}
+    terms = p.terms
+    body = dict(zip(terms, map(operator.mul, map(_COUNTED.__getitem__, terms.values()),
+                               map(weight.__getitem__, terms)), strict=True))
     return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in bag})
                                      for bag in (p.title, p.lead, p.names)))
 
 
-# 1 + log(count) of the counts most words have, worked out once (the same floats).
-_COUNTED_UP_TO = 64
-_COUNTED = [0.0, *(1.0 + math.log(n) for n in range(1, _COUNTED_UP_TO))]
+class _Counted(dict):
+    """A word's count -> 1 + log(count), its factor in the body's bag, worked out once."""
+
+    def __missing__(self, count: int) -> float:
+        self[count] = found = 1.0 + math.log(count)
+        return found
+
+
+_COUNTED = _Counted()
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
     values = vector.values()
     norm = math.sqrt(sum(map(operator.mul, values, values)))
-    return {w: v / norm for w, v in vector.items()} if norm else {}
+    if not norm:
+        return {}
+    return dict(zip(vector, map(operator.truediv, values, itertools.repeat(norm)), strict=True))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:

@@ -294,8 +294,21 @@ def content_terms(text: str) -> list[str]:
 
 def content_of(tokens: Iterable[str]) -> list[str]:
     """The stemmed content words among words already read (no stopwords, no single letters)."""
-    known = _STEMS.get  # most words were stemmed before: one look-up, not a call
-    return [known(w) or stem(w) for w in tokens if w not in STOPWORDS and len(w) > 1]
+    # Most words were read before: one look-up each, whether to keep them and their stem.
+    return [s for s in map(_CONTENT.__getitem__, tokens) if s is not None]
+
+
+class _Content(dict):
+    """A word -> its stem, or None for a stopword or a single letter, worked out once."""
+
+    def __missing__(self, word: str) -> str | None:
+        found = stem(word) if word not in STOPWORDS and len(word) > 1 else None
+        if len(self) < 200_000:  # room for the vocabulary, not for every odd string
+            self[word] = found
+        return found
+
+
+_CONTENT = _Content()
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
