@@ -55,12 +55,12 @@ def profile(title: str | None, body: str, published: date | str | None = None) -
     """Read an article's headline, body and date into what the decision compares."""
     if isinstance(published, str):
         published = _day(published)
-    words = reading.words(body)
+    words, names = reading.body_words_and_names(title or "", body)
     terms = reading.content_of(words)
     return Profile(Counter(terms),
                    frozenset(reading.content_terms(title or "")),
                    frozenset(reading.content_of(words[:LEAD_WORDS])),
-                   frozenset(reading.name_words(f"{title or ''}\n{body}")),
+                   frozenset(names),
                    frozenset(specific_numbers(body)), published, tuple(terms))
 
 

@@ -206,7 +206,19 @@ def words(text: str) -> list[str]:
     """The words of a text, as every step reads them: lower-case, typography folded,
     abbreviations joined ("U.S." is "us"), hyphenated words apart, possessives dropped
     ("Sheinbaum's" is "sheinbaum") and "n't" read as "not"."""
-    lowered = _join_abbreviations(_typography(text)).lower()
+    return _words_of_folded(_typography(text))
+
+
+def body_words_and_names(title: str, body: str) -> tuple[list[str], set[str]]:
+    """`words(body)` and `name_words(f"{title}\n{body}")`, the body's typography folded once
+    for both (folding is the same a line at a time)."""
+    folded = _typography(body)
+    return (_words_of_folded(folded),
+            _names_of_normalised(" ".join(f"{_typography(title)}\n{folded}".split())))
+
+
+def _words_of_folded(text: str) -> list[str]:
+    lowered = _join_abbreviations(text).lower()
     if "'" not in lowered and "-" not in lowered:  # most sentences: no word to fold
         return _WORD_RE.findall(lowered)
     # Only the few words with an apostrophe or a hyphen are folded: found from that mark (the
@@ -344,21 +356,30 @@ def name_words(text: str) -> set[str]:
     """The words of the names in a text (read as `words` reads them, accents dropped so that
     México is Mexico in any language), but the word opening a sentence, months and weekdays:
     "Claudia Sheinbaum's" gives claudia and sheinbaum."""
-    text = _without_accents(normalise(text))
-    found: set[str] = set()
-    for m in NAME_RE.finditer(text):
-        opens = _OPENS_SENTENCE.search(text[max(0, m.start() - 4):m.start()]) is not None
-        found.update(_NAME_WORDS[m.group(0), opens])
-    return found
+    return _names_of_normalised(normalise(text))
+
+
+def _names_of_normalised(text: str) -> set[str]:
+    text = _without_accents(text)
+    return set().union(*map(_NAME_WORDS.__getitem__, _NAME_IN_CONTEXT.findall(text)))
+
+
+# Each name with the four characters before it (fewer at the start of the text), found in one
+# pass of the regex engine: whether the name opens a sentence is read from those characters.
+_NAME_IN_CONTEXT = re.compile(
+    r"\b(?=[A-Z])(?:(?<=([\s\S]{4}))|(?<=^([\s\S]{3}))|(?<=^([\s\S]{2}))|(?<=^([\s\S])))?"
+    rf"({NAME_RE.pattern})")
 
 
 class _NameWords(dict):
-    """(a name as written, whether it opens a sentence) -> its words: the same names come back
-    article after article, and are read once."""
+    """(the characters before a name, as four groups; the name as written) -> its words: the
+    same names come back article after article, and are read once."""
 
-    def __missing__(self, key: tuple[str, bool]) -> tuple[str, ...]:
-        name, opens = key
-        parts = name.split()[1:] if opens else name.split()  # capitalised as a sentence opener?
+    def __missing__(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        *before, name = key
+        parts = name.split()
+        if _OPENS_SENTENCE.search("".join(before)):
+            parts = parts[1:]  # capitalised because it opens the sentence, perhaps
         found = tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
                       if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS
                       and len(w) > 1)
