@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
 # A quoted span: an opening mark, the words, a closing mark (straight quotes open and close).
@@ -140,6 +141,22 @@ class Number:
                 "high": self.high, "approx": self.approx}
 
 
+class _Memo(dict):
+    """`fn`'s results by argument, each worked out once: for what every article reads again
+    (its words, names, amounts). Emptied when it holds `size`, so it follows the vocabulary
+    of what is being read rather than growing with it."""
+
+    def __init__(self, fn: Callable, size: int):
+        super().__init__()
+        self.fn, self.size = fn, size
+
+    def __missing__(self, key: Hashable) -> Any:
+        if len(self) >= self.size:
+            self.clear()
+        self[key] = found = self.fn(key)
+        return found
+
+
 def normalise(text: str) -> str:
     """Fold typography (curly quotes, dashes, non-breaking spaces) so equal words compare equal."""
     return " ".join(_typography(text).split())
@@ -239,21 +256,15 @@ def _words_of_folded(text: str) -> list[str]:
     return found
 
 
-class _Folds(dict):
-    """A word with an apostrophe or a hyphen -> the words it is read as, worked out once."""
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        w = word.strip("'")
-        if w.endswith("n't"):
-            found: tuple[str, ...] = (_NEGATED_STEMS.get(w, w[:-3]), "not")
-        else:
-            found = tuple(p for p in w.split("'", 1)[0].split("-") if p)
-        if len(self) < 100_000:  # room for the vocabulary, not for every odd string
-            self[word] = found
-        return found
+def _fold(word: str) -> tuple[str, ...]:
+    """The words a word with an apostrophe or a hyphen is read as."""
+    w = word.strip("'")
+    if w.endswith("n't"):
+        return _NEGATED_STEMS.get(w, w[:-3]), "not"
+    return tuple(p for p in w.split("'", 1)[0].split("-") if p)
 
 
-_FOLDS = _Folds()
+_FOLDS = _Memo(_fold, 100_000)
 # From a word's first apostrophe or hyphen to its end.
 _FOLDED_RE = re.compile(r"['-][\w'-]*")
 
@@ -310,17 +321,12 @@ def content_of(tokens: Iterable[str]) -> list[str]:
     return [s for s in map(_CONTENT.__getitem__, tokens) if s is not None]
 
 
-class _Content(dict):
-    """A word -> its stem, or None for a stopword or a single letter, worked out once."""
-
-    def __missing__(self, word: str) -> str | None:
-        found = stem(word) if word not in STOPWORDS and len(word) > 1 else None
-        if len(self) < 200_000:  # room for the vocabulary, not for every odd string
-            self[word] = found
-        return found
+def _content(word: str) -> str | None:
+    """A word's stem, or None for a stopword or a single letter."""
+    return stem(word) if word not in STOPWORDS and len(word) > 1 else None
 
 
-_CONTENT = _Content()
+_CONTENT = _Memo(_content, 200_000)
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -361,7 +367,7 @@ def name_words(text: str) -> set[str]:
 
 def _names_of_normalised(text: str) -> set[str]:
     text = _without_accents(text)
-    return set().union(*map(_NAME_WORDS.__getitem__, _NAME_IN_CONTEXT.findall(text)))
+    return set().union(*map(_NAMES_IN_CONTEXT.__getitem__, _NAME_IN_CONTEXT.findall(text)))
 
 
 # Each name with the four characters before it (fewer at the start of the text), found in one
@@ -371,24 +377,25 @@ _NAME_IN_CONTEXT = re.compile(
     rf"({NAME_RE.pattern})")
 
 
-class _NameWords(dict):
-    """(the characters before a name, as four groups; the name as written) -> its words: the
-    same names come back article after article, and are read once."""
-
-    def __missing__(self, key: tuple[str, ...]) -> tuple[str, ...]:
-        *before, name = key
-        parts = name.split()
-        if _OPENS_SENTENCE.search("".join(before)):
-            parts = parts[1:]  # capitalised because it opens the sentence, perhaps
-        found = tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
-                      if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS
-                      and len(w) > 1)
-        if len(self) < 100_000:  # room for the names of many stories, not for every string
-            self[key] = found
-        return found
+def _name_in_context(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name, given as the four groups of characters before it and the name."""
+    *before, name = key
+    return _NAME_WORDS[name, _OPENS_SENTENCE.search("".join(before)) is not None]
 
 
-_NAME_WORDS = _NameWords()
+def _name_words_of(key: tuple[str, bool]) -> tuple[str, ...]:
+    """The words of a name as written, but its first when it opens a sentence (perhaps only
+    capitalised for that)."""
+    name, opens = key
+    parts = name.split()[1:] if opens else name.split()
+    return tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
+                 if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1)
+
+
+# The same names come back article after article: each is read once, and each name with the
+# characters before it looked up once.
+_NAME_WORDS = _Memo(_name_words_of, 100_000)
+_NAMES_IN_CONTEXT = _Memo(_name_in_context, 100_000)
 
 
 def quotations(text: str) -> list[str]:
@@ -501,17 +508,12 @@ def amounts_in_digits(text: str) -> list[float]:
     return [v for v in map(values.__getitem__, _DIGITS_RE.findall(text)) if v is not None]
 
 
-class _DigitValues(dict):
-    """An amount as written in digits -> its value (None: not an amount), worked out once."""
-
-    def __missing__(self, phrase: str) -> float | None:
-        value, _ = _value(phrase.strip().rstrip(",."))
-        if len(self) < 100_000:  # room for the amounts of many articles, not for every string
-            self[phrase] = value
-        return value
+def _digit_value(phrase: str) -> float | None:
+    """The value of an amount as written in digits (None: not an amount)."""
+    return _value(phrase.strip().rstrip(",."))[0]
 
 
-_DIGIT_VALUES = _DigitValues()
+_DIGIT_VALUES = _Memo(_digit_value, 100_000)
 
 
 def _value(phrase: str) -> tuple[float | None, bool]:
