@@ -335,6 +335,8 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 def _without_accents(text: str) -> str:
     if text.isascii():
         return text
+    if unicodedata.is_normalized("NFKD", text) and not _COMBINING.search(text):
+        return unicodedata.normalize("NFC", text)  # nothing to decompose, no mark to drop
     return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
 
 
