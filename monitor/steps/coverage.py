@@ -159,21 +159,14 @@ def weigh(p: Profile, rarity: Rarity) -> Weighed:
     """Weight a profile's words by their rarity (once per article, whatever the stories)."""
     weight = rarity.weights(itertools.chain(p.terms, p.title, p.lead, p.names))
     terms = p.terms
-    body = dict(zip(terms, map(operator.mul, map(_COUNTED.__getitem__, terms.values()),
-                               map(weight.__getitem__, terms)), strict=True))
+    # A word's weight times 1 + log(its count): times 1.0 (the same float) for most words, so
+    # only the repeated words are multiplied.
+    body = dict(zip(terms, map(weight.__getitem__, terms), strict=True))
+    for w, n in terms.items():
+        if n > 1:
+            body[w] = (1.0 + math.log(n)) * body[w]
     return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in bag})
                                      for bag in (p.title, p.lead, p.names)))
-
-
-class _Counted(dict):
-    """A word's count -> 1 + log(count), its factor in the body's bag, worked out once."""
-
-    def __missing__(self, count: int) -> float:
-        self[count] = found = 1.0 + math.log(count)
-        return found
-
-
-_COUNTED = _Counted()
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
