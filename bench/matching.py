@@ -1,12 +1,13 @@
 """Matching throughput: 10,000 stored articles of about 30 sentences against a 23-claim story.
 
-    .venv/bin/python bench/matching.py [--articles 10000]
+    .venv/bin/python bench/matching.py [--articles 10000] [--workers-only]
 
 Articles are built from real news text (the Article Extraction Benchmark's article bodies,
 ../shared/data/aeb) drawn 30 sentences at a time, with one in a hundred replaced by a demo
 article that covers the story (a backlog is mostly other stories). Compares, on the same articles:
 the monitor on 2 worker processes and on 1, a plain `cdist` over every pair (no prefilter) and
-a per-pair Python loop.
+a per-pair Python loop. --workers-only runs the first line alone (2 worker processes): short runs
+of it alternate two commits under the same load better than whole runs do.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def timed(label: str, n: int, fn) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--workers-only", action="store_true")
     args = parser.parse_args()
     seed = read_seed((ROOT / "data/seeds/trump-cartels.txt").read_text())
     claims = seed.claims
@@ -85,6 +87,8 @@ def main() -> None:
             return list(pool.map(score_due, articles, repeat([0]), chunksize=64))
 
     timed("monitor, 2 worker processes", len(articles), lambda: score(articles, 2))
+    if args.workers_only:
+        return
     sample = texts[: len(texts) // 5]
     timed("monitor, 1 process", len(sample), lambda: score(articles[:len(sample)], 1))
     claim_texts = [c.text for c in claims]

@@ -139,6 +139,16 @@ def test_the_story_index_gives_each_story_the_evidence_of_comparing_the_article_
         assert np.allclose(index.cheap_evidence(weighed), alone)
 
 
+def test_the_story_index_gives_the_same_evidence_for_a_few_stories_as_among_many(stories):
+    few = coverage.StoryIndex([s.seed for s in stories])
+    many = coverage.StoryIndex([s.seed for s in stories] * 4)
+    assert len(stories) <= coverage.FEW_STORIES < 4 * len(stories)
+    for text in ARTICLES:
+        weighed = article_profile(article(text, title="Calder Bay"))
+        assert np.array_equal(few.cheap_evidence(weighed),
+                              many.cheap_evidence(weighed)[:len(stories)])
+
+
 def test_an_article_read_against_several_stories_is_decided_as_against_each_alone(stories):
     for text in ARTICLES:
         together = score_stories(stories, article(text, title="Calder Bay"))

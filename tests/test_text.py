@@ -2,7 +2,15 @@
 
 import pytest
 
-from monitor.steps.text import negated, numbers, quotations, split_sentences
+from monitor.steps.text import (
+    body_words_and_names,
+    name_words,
+    negated,
+    numbers,
+    quotations,
+    split_sentences,
+    words,
+)
 
 
 def test_sentences_split_at_full_stops_but_not_after_abbreviations():
@@ -26,6 +34,24 @@ def test_typography_and_whitespace_of_every_kind_fold_to_plain_text():
             "\r\n\n  Talks  resume.  ")
     assert split_sentences(text) == ["Officials said the \u201cdeal\u201d was done - for now.",
                                      "Talks resume."]
+
+
+def test_abbreviations_are_one_word_wherever_they_stand():
+    assert words("U.S. envoys met U.N. staff in the U.K.; e.g. talks.") == [
+        "us", "envoys", "met", "un", "staff", "in", "the", "uk", "eg", "talks"]
+
+
+def test_possessives_hyphens_and_nt_are_folded_among_plain_words():
+    assert words("Officials said Sheinbaum's state-run firm won't sell, and isn't selling.") == [
+        "officials", "said", "sheinbaum", "state", "run", "firm", "will", "not", "sell", "and",
+        "is", "not", "selling"]
+
+
+def test_an_articles_words_and_names_read_together_are_those_read_apart():
+    title = "\u2018\u2018Cartels\u2019\u2019 \u2013 U.S. plan"
+    body = ("President Trump\u2019s envoy met Claudia Sheinbaum in M\u00e9xico.\n"
+            "\u201cNo invasion,\u201d she said.\n\nThe U.S. military\u2019s plan stalled.")
+    assert body_words_and_names(title, body) == (words(body), name_words(f"{title}\n{body}"))
 
 
 @pytest.mark.parametrize("text, value, unit", [

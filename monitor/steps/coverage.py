@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -43,20 +43,25 @@ class Profile:
     names: frozenset[str]
     numbers: frozenset[str]
     published: date | None
-    runs: frozenset[tuple[str, str, str]] = frozenset()  # runs of three content words, in order
+    in_order: tuple[str, ...] = ()  # the stemmed content words of the body, in order
+
+    @cached_property
+    def runs(self) -> frozenset[tuple[str, str, str]]:
+        """Every run of three content words of the body (worked out when first asked for)."""
+        return runs(list(self.in_order))
 
 
 def profile(title: str | None, body: str, published: date | str | None = None) -> Profile:
     """Read an article's headline, body and date into what the decision compares."""
     if isinstance(published, str):
         published = _day(published)
-    words = reading.words(body)
+    words, names = reading.body_words_and_names(title or "", body)
     terms = reading.content_of(words)
     return Profile(Counter(terms),
                    frozenset(reading.content_terms(title or "")),
                    frozenset(reading.content_of(words[:LEAD_WORDS])),
-                   frozenset(reading.name_words(f"{title or ''}\n{body}")),
-                   frozenset(specific_numbers(body)), published, runs(terms))
+                   frozenset(names),
+                   frozenset(specific_numbers(body)), published, tuple(terms))
 
 
 def runs(terms: list[str]) -> frozenset[tuple[str, str, str]]:
@@ -102,9 +107,8 @@ class Rarity:
         """The weights of `words` (and of every word weighed before), by word: most words
         were, so this is a look-up each, not a call."""
         known = self._weights
-        for word in words:
-            if word not in known:
-                self.weight(word)
+        for word in itertools.filterfalse(known.__contains__, words):
+            self.weight(word)
         return known
 
     def weight(self, word: str) -> float:
@@ -159,8 +163,13 @@ class Weighed:
 def weigh(p: Profile, rarity: Rarity) -> Weighed:
     """Weight a profile's words by their rarity (once per article, whatever the stories)."""
     weight = rarity.weights(itertools.chain(p.terms, p.title, p.lead, p.names))
-    log = math.log
-    body = {w: (1.0 + log(n)) * weight[w] for w, n in p.terms.items()}
+    terms = p.terms
+    # A word's weight times 1 + log(its count): times 1.0 (the same float) for most words, so
+    # only the repeated words are multiplied.
+    body = dict(zip(terms, map(weight.__getitem__, terms), strict=True))
+    for w, n in terms.items():
+        if n > 1:
+            body[w] = (1.0 + math.log(n)) * body[w]
     return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in bag})
                                      for bag in (p.title, p.lead, p.names)))
 
@@ -168,7 +177,9 @@ def weigh(p: Profile, rarity: Rarity) -> Weighed:
 def _unit(vector: dict[str, float]) -> dict[str, float]:
     values = vector.values()
     norm = math.sqrt(sum(map(operator.mul, values, values)))
-    return {w: v / norm for w, v in vector.items()} if norm else {}
+    if not norm:
+        return {}
+    return dict(zip(vector, map(operator.truediv, values, itertools.repeat(norm)), strict=True))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -246,6 +257,7 @@ class StoryIndex:
         for story, found in enumerate(quoted or []):
             for run in found:
                 self._quoted.setdefault(run, []).append(story)
+        self._quoted_first = frozenset(run[0] for run in self._quoted)
         self._bags = {bag: _Postings([getattr(s, bag) for s in seeds])
                       for bag in ("body", "title", "lead", "names")}
         self._name_totals = np.array([max(sum(s.names.values()), 1e-9) for s in seeds])
@@ -272,8 +284,15 @@ class StoryIndex:
 
     def quoting(self, article: Weighed) -> set[int]:
         """The stories whose seed's quotations the article repeats, wholly or in part."""
-        return {story for run in article.profile.runs & self._quoted.keys()
-                for story in self._quoted[run]}
+        # Only the runs that open with a quotation's first word are made and looked up, not
+        # every run of the article.
+        words, first = article.profile.in_order, self._quoted_first
+        found = {words[i:i + 3] for i in range(len(words) - 2) if words[i] in first}
+        return {story for run in found & self._quoted.keys() for story in self._quoted[run]}
+
+
+# Up to this many stories an article's bags are compared with theirs in a loop (`_dot_few`).
+FEW_STORIES = 8
 
 
 class _Postings:
@@ -286,6 +305,7 @@ class _Postings:
             for word, weight in bag.items():
                 by_word.setdefault(word, []).append((story, weight))
         self.size = len(bags)
+        self._postings = by_word
         self._slices: dict[str, tuple[int, int]] = {}
         stories: list[int] = []
         weights: list[float] = []
@@ -298,7 +318,10 @@ class _Postings:
 
     def dot(self, bag: dict[str, float]) -> np.ndarray:
         """Each story's bag's dot product with `bag`."""
-        found = [(self._slices[w], v) for w, v in bag.items() if w in self._slices]
+        if self.size <= FEW_STORIES:
+            return self._dot_few(bag)
+        slices = self._slices
+        found = [(slices[w], bag[w]) for w in filter(slices.__contains__, bag)]
         if not found:
             return np.zeros(self.size)
         starts, lengths = (np.array(c) for c in zip(*(s for s, _ in found), strict=True))
@@ -307,6 +330,18 @@ class _Postings:
         at = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1])
         products = self._weights[at] * np.repeat([v for _, v in found], lengths)
         return np.bincount(self._stories[at], products, minlength=self.size)
+
+    def _dot_few(self, bag: dict[str, float]) -> np.ndarray:
+        # `dot` in a loop: the same products added in the same order as `bincount` adds them
+        # (the same floats), without the dozen array operations that cost more than the loop
+        # over a few stories' postings.
+        totals = [0.0] * self.size
+        postings = self._postings
+        for word in filter(postings.__contains__, bag):  # in the bag's order, as `dot`
+            v = bag[word]
+            for story, weight in postings[word]:
+                totals[story] += weight * v
+        return np.array(totals)
 
 
 def with_claims(ev: Evidence, claims: ClaimsCarried) -> Evidence:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
 # A quoted span: an opening mark, the words, a closing mark (straight quotes open and close).
@@ -104,8 +105,11 @@ _CURRENCIES = {"$": "$", "£": "£", "€": "€", "dollar": "$", "pound": "£",
                "peso": "peso", "yen": "yen", "yuan": "yuan"}
 # The same amounts in digits only ("$1.2 billion", "29", "3.5%"): what a whole article is
 # searched for, where reading every number word of every sentence would cost too much.
+# Opening with the sign or digit itself (not with the look-behind that no letter or stop comes
+# before it) lets the regex engine skip to each candidate rather than try every position.
 _DIGITS_RE = re.compile(
-    rf"(?<![\w.])(?:\$|£|€)?\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{'|'.join(_SCALES)}))?", re.IGNORECASE)
+    rf"[$£€\d](?<![\w.].)(?:(?<=[$£€])\d|(?<=\d))[\d,]*(?:\.\d+)?%?"
+    rf"(?:\s*(?:{'|'.join(_SCALES)}))?", re.IGNORECASE)
 _DATE_RE = re.compile(r"(?:\b(\d{1,2})\s+)?\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?",
                       re.IGNORECASE)
 _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
@@ -135,6 +139,22 @@ class Number:
     def as_dict(self) -> dict:
         return {"text": self.text, "value": self.value, "unit": self.unit, "vague": self.vague,
                 "high": self.high, "approx": self.approx}
+
+
+class _Memo(dict):
+    """`fn`'s results by argument, each worked out once: for what every article reads again
+    (its words, names, amounts). Emptied when it holds `size`, so it follows the vocabulary
+    of what is being read rather than growing with it."""
+
+    def __init__(self, fn: Callable, size: int):
+        super().__init__()
+        self.fn, self.size = fn, size
+
+    def __missing__(self, key: Hashable) -> Any:
+        if len(self) >= self.size:
+            self.clear()
+        self[key] = found = self.fn(key)
+        return found
 
 
 def normalise(text: str) -> str:
@@ -203,28 +223,72 @@ def words(text: str) -> list[str]:
     """The words of a text, as every step reads them: lower-case, typography folded,
     abbreviations joined ("U.S." is "us"), hyphenated words apart, possessives dropped
     ("Sheinbaum's" is "sheinbaum") and "n't" read as "not"."""
-    lowered = _ABBREVIATION.sub(_join, _typography(text)).lower()
+    return _words_of_folded(_typography(text))
+
+
+def body_words_and_names(title: str, body: str) -> tuple[list[str], set[str]]:
+    """`words(body)` and `name_words(f"{title}\n{body}")`, the body's typography folded once
+    for both (folding is the same a line at a time)."""
+    folded = _typography(body)
+    return (_words_of_folded(folded),
+            _names_of_normalised(" ".join(f"{_typography(title)}\n{folded}".split())))
+
+
+def _words_of_folded(text: str) -> list[str]:
+    lowered = _join_abbreviations(text).lower()
     if "'" not in lowered and "-" not in lowered:  # most sentences: no word to fold
         return _WORD_RE.findall(lowered)
+    # Only the few words with an apostrophe or a hyphen are folded: found from that mark (the
+    # word's letters before it are the last word of the text before), the words between them
+    # read by the regex alone, not looked at one by one.
     found: list[str] = []
-    for w in _WORD_RE.findall(lowered):
-        if "'" not in w and "-" not in w:  # most words: nothing to fold
-            found.append(w)
-            continue
-        w = w.strip("'")
-        if w.endswith("n't"):
-            found.extend((_NEGATED_STEMS.get(w, w[:-3]), "not"))
-            continue
-        found.extend(p for p in w.split("'", 1)[0].split("-") if p)
+    last = 0
+    for m in _FOLDED_RE.finditer(lowered):
+        start = m.start()
+        between = _WORD_RE.findall(lowered, last, start)
+        word = m.group(0)
+        if between and lowered.endswith(between[-1], last, start):
+            word = between.pop() + word
+        found += between
+        found += _FOLDS[word]
+        last = m.end()
+    found += _WORD_RE.findall(lowered, last)
     return found
 
 
-_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+def _fold(word: str) -> tuple[str, ...]:
+    """The words a word with an apostrophe or a hyphen is read as."""
+    w = word.strip("'")
+    if w.endswith("n't"):
+        return _NEGATED_STEMS.get(w, w[:-3]), "not"
+    return tuple(p for p in w.split("'", 1)[0].split("-") if p)
+
+
+_FOLDS = _Memo(_fold, 100_000)
+# From a word's first apostrophe or hyphen to its end.
+_FOLDED_RE = re.compile(r"['-][\w'-]*")
+
+
+# An abbreviation ("U.S.", "e.g.") found from its first full stop: a pattern that opens with a
+# literal is scanned for by the regex engine's fast search, one that opens with a word boundary
+# is tried at every position of the text (four times slower on an article). The match starts
+# one letter before the stop.
+_ABBREVIATION = re.compile(r"\.(?<=\b[A-Za-z]\.)(?:[A-Za-z]\.)+")
 _NEGATED_STEMS = {"won't": "will", "can't": "can", "shan't": "shall"}
 
 
-def _join(m: re.Match) -> str:
-    return m.group(0).replace(".", "") + " "
+def _join_abbreviations(text: str) -> str:
+    """`text` with each abbreviation's stops dropped and a space after it ("U.S." is "US ")."""
+    pieces: list[str] = []
+    last = 0
+    for m in _ABBREVIATION.finditer(text):
+        start = m.start() - 1
+        pieces += (text[last:start], text[start:m.end()].replace(".", ""), " ")
+        last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 _STEMS: dict[str, str] = {}
@@ -253,8 +317,16 @@ def content_terms(text: str) -> list[str]:
 
 def content_of(tokens: Iterable[str]) -> list[str]:
     """The stemmed content words among words already read (no stopwords, no single letters)."""
-    known = _STEMS.get  # most words were stemmed before: one look-up, not a call
-    return [known(w) or stem(w) for w in tokens if w not in STOPWORDS and len(w) > 1]
+    # Most words were read before: one look-up each, whether to keep them and their stem.
+    return [s for s in map(_CONTENT.__getitem__, tokens) if s is not None]
+
+
+def _content(word: str) -> str | None:
+    """A word's stem, or None for a stopword or a single letter."""
+    return stem(word) if word not in STOPWORDS and len(word) > 1 else None
+
+
+_CONTENT = _Memo(_content, 200_000)
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -263,6 +335,8 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 def _without_accents(text: str) -> str:
     if text.isascii():
         return text
+    if unicodedata.is_normalized("NFKD", text) and not _COMBINING.search(text):
+        return unicodedata.normalize("NFC", text)  # nothing to decompose, no mark to drop
     return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
 
 
@@ -272,10 +346,10 @@ def content_words(text: str) -> set[str]:
 
 
 # A name: capitalised words, with the particles that join them ("Ciudad de México").
-NAME_RE = re.compile(
-    r"\b[A-Z](?:[\w'\u2019-]|\.(?=\w))*(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
-    r"[ \t]+)*[A-Z](?:[\w'\u2019-]|\.(?=\w))*)*"
-)
+_AFTER_CAPITAL = (r"(?:[\w'\u2019-]|\.(?=\w))*"
+                  r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
+                  r"[ \t]+)*[A-Z](?:[\w'\u2019-]|\.(?=\w))*)*")
+NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
 # Capitalised words that open sentences, not names.
 NOT_NAMES = frozenset(
     """The A An In On At By For From With And But Or Yet So If As While When Where After Before
@@ -290,15 +364,46 @@ def name_words(text: str) -> set[str]:
     """The words of the names in a text (read as `words` reads them, accents dropped so that
     México is Mexico in any language), but the word opening a sentence, months and weekdays:
     "Claudia Sheinbaum's" gives claudia and sheinbaum."""
-    text = _without_accents(normalise(text))
-    parts: list[str] = []
-    for m in NAME_RE.finditer(text):
-        name = m.group(0).split()
-        if _OPENS_SENTENCE.search(text[max(0, m.start() - 4):m.start()]):
-            name = name[1:]  # capitalised because it opens the sentence, perhaps
-        parts.extend(p for p in name if p not in NOT_NAMES)
-    return {w for w in words(" ".join(parts))
-            if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1}
+    return _names_of_normalised(normalise(text))
+
+
+def _names_of_normalised(text: str) -> set[str]:
+    text = _without_accents(text)
+    return set().union(*map(_NAMES_IN_CONTEXT.__getitem__, _NAME_IN_CONTEXT.findall(text)))
+
+
+# NAME_RE's names, each with the four characters before it (fewer at the start of the text), in
+# one pass of the regex engine: whether a name opens a sentence is read from those characters.
+# It opens with the capital, not with NAME_RE's word boundary (a look-behind after the capital
+# instead), so that the engine skips from capital to capital rather than try every position.
+# A match's groups: the characters before the name and its capital (one group of five, its
+# look-behind's width), then the rest of the name.
+_NAME_IN_CONTEXT = re.compile(
+    r"[A-Z](?<!\w[A-Z])(?:(?<=([\s\S]{5}))|(?<=^([\s\S]{4}))|(?<=^([\s\S]{3}))"
+    rf"|(?<=^([\s\S]{{2}}))|(?<=^([\s\S])))({_AFTER_CAPITAL})")
+
+
+def _name_in_context(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name, given as `_NAME_IN_CONTEXT` finds it."""
+    *before, rest = key
+    before_and_capital = "".join(before)
+    opens = _OPENS_SENTENCE.search(before_and_capital[:-1]) is not None
+    return _NAME_WORDS[before_and_capital[-1] + rest, opens]
+
+
+def _name_words_of(key: tuple[str, bool]) -> tuple[str, ...]:
+    """The words of a name as written, but its first when it opens a sentence (perhaps only
+    capitalised for that)."""
+    name, opens = key
+    parts = name.split()[1:] if opens else name.split()
+    return tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
+                 if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1)
+
+
+# The same names come back article after article: each is read once, and each name with the
+# characters before it looked up once.
+_NAME_WORDS = _Memo(_name_words_of, 100_000)
+_NAMES_IN_CONTEXT = _Memo(_name_in_context, 100_000)
 
 
 def quotations(text: str) -> list[str]:
@@ -407,12 +512,16 @@ def _same_kind(a: str, b: str) -> bool:
 
 def amounts_in_digits(text: str) -> list[float]:
     """The values of the amounts a text writes in digits, in order ("$1.2 billion" is 1.2e9)."""
-    found = []
-    for m in _DIGITS_RE.finditer(text):
-        value, _ = _value(m.group(0).strip().rstrip(",."))
-        if value is not None:
-            found.append(value)
-    return found
+    values = _DIGIT_VALUES
+    return [v for v in map(values.__getitem__, _DIGITS_RE.findall(text)) if v is not None]
+
+
+def _digit_value(phrase: str) -> float | None:
+    """The value of an amount as written in digits (None: not an amount)."""
+    return _value(phrase.strip().rstrip(",."))[0]
+
+
+_DIGIT_VALUES = _Memo(_digit_value, 100_000)
 
 
 def _value(phrase: str) -> tuple[float | None, bool]:
