@@ -118,10 +118,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--words", type=int, default=600)
-    parser.add_argument("--english", action="store_true",
-                        help="texts of English words as often as English uses them")
-    parser.add_argument("--real", action="store_true",
-                        help="the texts of real news articles (../shared/data/news-events)")
+    texts = parser.add_mutually_exclusive_group()
+    texts.add_argument("--english", action="store_true",
+                       help="texts of English words as often as English uses them")
+    texts.add_argument("--real", action="store_true",
+                       help="the texts of real news articles (../shared/data/news-events; "
+                            "--words is then theirs)")
     parser.add_argument("--profile", metavar="FILE",
                         help="run the measured ingest under cProfile, its figures to FILE "
                              "(python -m pstats FILE reads them); its times are then longer")
@@ -133,8 +135,11 @@ def main() -> None:
             db = folder / "monitor.db"
             story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
             version = story_versions(published_stories(schema.open_db(db)))[str(story_id)]
+            real = real_texts() if args.real else None
+            if real and args.articles > len(real):  # copies would index and compare as such
+                parser.error(f"--real has {len(real):,} texts: --articles {len(real)} at most")
             found = page_results(args.articles, args.words, (story_id, version), args.english,
-                                 real_texts() if args.real else None)
+                                 real)
             idle, idle_cpu = timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0

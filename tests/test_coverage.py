@@ -98,6 +98,11 @@ def test_a_decision_shows_the_amounts_shared_in_full_digits(story):
     assert "90000000" in result.evidence["numbers"]  # "$90 million", not "9e+07"
 
 
+def test_an_amount_with_a_scale_word_and_the_same_in_digits_are_one_number():
+    assert coverage.specific_numbers("It lost $4.1 million.") == coverage.specific_numbers(
+        "It lost 4,100,000 dollars.") == {"4100000"}
+
+
 def test_coverage_in_another_language_is_found_by_names_and_says_its_claims_were_not_scored(
         story):
     spanish = Article("http://es.example/a", "http://es.example/a", "Huelga en Calder Bay", None,

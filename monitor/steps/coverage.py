@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -80,8 +81,9 @@ def specific_numbers(body: str) -> set[str]:
 
 
 def plain_number(value: float) -> str:
-    """A number as a reader writes it, in full: "90000000" and "4.75", never "9e+07"."""
-    return str(int(value)) if value.is_integer() else f"{value:f}".rstrip("0")
+    """A number in full digits, to 15 significant ones: "90000000" and "4.75", never "9e+07";
+    "$4.1 million" (4099999.9999999995 as a float) and "4,100,000" are both "4100000"."""
+    return format(Decimal(f"{value:.15g}"), "f")
 
 
 def _day(value: str) -> date | None:

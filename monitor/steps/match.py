@@ -51,7 +51,7 @@ class Thresholds:
     paraphrase: float = 70.0  # fuzzy score of a sentence that carries the claim among more
     contains: float = 0.8  # ...and the share of the claim's content words it must carry
     partial_cover: float = 0.25  # share of the claim's words (names aside) for "part of it"
-    verbatim: float = 92.0  # partial_ratio for "the claim in nearly the same words"
+    verbatim: float = 92.0  # partial_ratio for every word of the claim, nearly in its order
     quote_same: float = 92.0  # quotation wording this close is the same quotation
     quote_related: float = 60.0  # ...this close but not the same: the same one, reworded
 

@@ -154,8 +154,9 @@ def stored_articles(db: Database, urls: list[str]) -> dict[str, tuple[int, str]]
 def save_new_articles(db: Database, new: list[tuple[dict, int | None, bytes | None, list[int]]]
                       ) -> list[int]:
     """Store articles at URLs not stored yet, (article, outlet id, sketch, bands) each, as
-    `save_article` one after another would (the same ids and rows), a few statements for
-    all. Their ids; no commit."""
+    `save_article` one after another would (the same ids and rows, one time of writing for
+    all), a few statements for all. Their ids; no commit. Only inside the caller's write
+    transaction (`Batch`'s BEGIN IMMEDIATE): the ids are worked out before the insert."""
     seen = now()
     # The ids SQLite would give them one by one: one more than the largest.
     first = db.execute("select coalesce(max(id), 0) + 1 from articles").fetchone()[0]
@@ -183,7 +184,6 @@ def save_new_articles(db: Database, new: list[tuple[dict, int | None, bytes | No
                          if sketch is not None for key in bands or []])
     db.conn.executemany(_PENDING, [(i,) for i in ids])
     return ids
-
 
 
 def save_sketch(db: Database, article_id: int, sketch: bytes | None, bands: list[int],
