@@ -253,3 +253,29 @@ def test_pages_written_together_store_the_rows_written_one_by_one(tmp_path):
         stored.append(_every_row(db))
     assert stored[0] == stored[1]
     assert figures[0] == figures[1]
+
+
+def test_pages_written_together_over_stored_articles_store_the_rows_written_one_by_one(
+        tmp_path):
+    earlier = [_page(1, "Dockers stop work.", []), _page(2, "Cranes stand still.", [])]
+    later = [
+        _page(3, "Ships wait offshore.", []),
+        _page(1, "Dockers stop work.", []),  # stored before, unchanged
+        _page(4, "A new page.", []),
+        _page(2, "Cranes stand still, and rust.", []),  # stored before, changed
+        _page(5, "Another new page.", []),
+    ]
+    stored, figures = [], []
+    for together in (True, False):
+        db = open_db(tmp_path / f"{together}.db")
+        with db.conn:
+            for page in earlier:
+                results.save_page_result(db, page, {}, count_new=True)
+        with db.conn:
+            figures.append(results.save_page_results(db, later, {}, count_new=True)
+                           if together else [results.save_page_result(db, r, {}, count_new=True)
+                                             for r in later])
+        stored.append(_every_row(db))
+    assert stored[0] == stored[1]
+    assert figures[0] == figures[1]
+    assert len(stored[0]["articles"]) == 5 and len(stored[0]["versions"]) == 6
