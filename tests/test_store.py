@@ -219,6 +219,21 @@ def _every_row(db) -> dict[str, list]:
     return found
 
 
+def _written_both_ways(tmp_path, found: list[dict], before) -> list[tuple[dict, list]]:
+    """Every row and the figures after writing `found` together, then one by one, each into a
+    database of its own that `before` prepared."""
+    written = []
+    for together in (True, False):
+        db = open_db(tmp_path / f"{together}.db")
+        with db.conn:
+            before(db)
+        with db.conn:
+            figures = (results.save_page_results(db, found, {}, count_new=True) if together
+                       else [results.save_page_result(db, r, {}, count_new=True) for r in found])
+        written.append((_every_row(db), figures))
+    return written
+
+
 def test_pages_written_together_store_the_rows_written_one_by_one(tmp_path):
     unrelated = {"relevance": 0.1, "is_coverage": False, "kind": "unrelated",
                  "evidence": {"terms": ["harbour"]}, "scored": True, "matches": [],
@@ -240,19 +255,14 @@ def test_pages_written_together_store_the_rows_written_one_by_one(tmp_path):
         _page(7, "Another outlet's name.", [], outlet={"name": "Outlet",
                                                        "domain": "y.example", "listed": False}),
     ]
-    stored, figures = [], []
-    for together in (True, False):
-        db = open_db(tmp_path / f"{together}.db")
-        with db.conn:
-            db.execute("insert into stories (id, slug) values (1, 'strike')")
-            db.execute("insert into claims (id, story_id, position, text) values (1, 1, 0, 'x')")
-        with db.conn:
-            figures.append(results.save_page_results(db, found, {}, count_new=True)
-                           if together else [results.save_page_result(db, r, {}, count_new=True)
-                                             for r in found])
-        stored.append(_every_row(db))
-    assert stored[0] == stored[1]
-    assert figures[0] == figures[1]
+    def with_a_story(db):
+        db.execute("insert into stories (id, slug) values (1, 'strike')")
+        db.execute("insert into claims (id, story_id, position, text) values (1, 1, 0, 'x')")
+
+    (together, figures), (one_by_one, figures_one_by_one) = _written_both_ways(
+        tmp_path, found, with_a_story)
+    assert together == one_by_one
+    assert figures == figures_one_by_one
 
 
 def test_pages_written_together_over_stored_articles_store_the_rows_written_one_by_one(
@@ -265,17 +275,12 @@ def test_pages_written_together_over_stored_articles_store_the_rows_written_one_
         _page(2, "Cranes stand still, and rust.", []),  # stored before, changed
         _page(5, "Another new page.", []),
     ]
-    stored, figures = [], []
-    for together in (True, False):
-        db = open_db(tmp_path / f"{together}.db")
-        with db.conn:
-            for page in earlier:
-                results.save_page_result(db, page, {}, count_new=True)
-        with db.conn:
-            figures.append(results.save_page_results(db, later, {}, count_new=True)
-                           if together else [results.save_page_result(db, r, {}, count_new=True)
-                                             for r in later])
-        stored.append(_every_row(db))
-    assert stored[0] == stored[1]
-    assert figures[0] == figures[1]
-    assert len(stored[0]["articles"]) == 5 and len(stored[0]["versions"]) == 6
+    def with_earlier_pages(db):
+        for page in earlier:
+            results.save_page_result(db, page, {}, count_new=True)
+
+    (together, figures), (one_by_one, figures_one_by_one) = _written_both_ways(
+        tmp_path, later, with_earlier_pages)
+    assert together == one_by_one
+    assert figures == figures_one_by_one
+    assert len(together["articles"]) == 5 and len(together["versions"]) == 6
