@@ -285,7 +285,8 @@ def _counts(db) -> tuple[int, int]:
                             "(select count(*) from pages)").fetchone()
 
 
-@pytest.mark.parametrize("command", [["report"], ["run"]], ids=["report", "run"])
+@pytest.mark.parametrize("command", [["report"], ["run"], ["upgrade"]],
+                         ids=["report", "run", "upgrade"])
 def test_a_damaged_database_gets_one_line_saying_what_to_do(damaged_db, outlet_server,
                                                             tmp_path, command):
     from tests.conftest import write_outlets

@@ -613,7 +613,9 @@ def upgrade(ctx: click.Context) -> None:
     if not Path(ctx.obj["db_path"]).is_file():
         raise CliError(f"no database at {ctx.obj['db_path']}")
     try:
-        applied = schema.ensure_db_shape(schema.connect(ctx.obj["db_path"]))
+        db = schema.connect(ctx.obj["db_path"])
+        schema.check_pages(db)  # "up to date" must not be said of a damaged file
+        applied = schema.ensure_db_shape(db)
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot upgrade", e) from e
     echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
