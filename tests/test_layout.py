@@ -108,3 +108,23 @@ def test_a_relative_import_of_the_store_from_a_step_would_be_caught(tmp_path):
     assert imports_of(bad, "monitor.steps.bad") == [
         "monitor.store", "monitor.store.rows", "monitor.steps", "monitor.steps.text"]
     assert not within("monitor.store.rows", ALLOWED["monitor.steps"])
+
+
+def _setuptools() -> dict:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+
+
+def test_pyproject_lists_every_package_of_the_rooms():
+    packages = {module_name(p) for folder in ("monitor", "spiders")
+                for p in (ROOT / folder).rglob("__init__.py")}
+    assert set(_setuptools()["packages"]) == packages
+
+
+def test_every_data_file_pattern_pyproject_ships_matches_a_file():
+    empty = [f"{package}: {pattern}"
+             for package, patterns in _setuptools()["package-data"].items()
+             for pattern in patterns
+             if not list((ROOT / package.replace(".", "/")).glob(pattern))]
+    assert empty == []
