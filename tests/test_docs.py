@@ -68,3 +68,20 @@ def test_the_readme_links_the_security_policy():
 def test_every_file_the_security_policy_names_exists():
     named = re.findall(r"`((?:monitor|spiders)/[\w/]+\.py)`", (ROOT / "SECURITY.md").read_text())
     assert named and all((ROOT / path).is_file() for path in named)
+
+
+ROOMS = ("monitor/steps", "monitor/store", "monitor/crawler", "spiders", "monitor/jobs",
+         "monitor/faces")
+
+
+@pytest.mark.parametrize("room", ROOMS)
+def test_the_readme_names_every_module_of_each_room_and_no_other(room):
+    # README's "Where things are": the room's paragraph names its modules (`name.py`, or
+    # `name/` for a package); its own __init__.py is the room itself.
+    paragraph = re.search(rf"^- \*\*`{room}/`\*\*:(.*?)(?=^- \*\*|^$)", README,
+                          re.S | re.M).group(1)
+    named = set(re.findall(r"`([\w/]+(?:\.py|/))`", paragraph))
+    folder = ROOT / room
+    modules = {str(p.relative_to(folder)).removesuffix("__init__.py") for p in folder.rglob("*.py")
+               if p != folder / "__init__.py"}
+    assert named == modules

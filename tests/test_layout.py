@@ -41,16 +41,30 @@ def room_of(module: str) -> str | None:
                  if module == room or module.startswith(room + ".")), None)
 
 
-def imports_of(path: Path) -> list[str]:
-    """Every module `path` imports, at its top or inside a function."""
+def imports_of(path: Path, module: str | None = None) -> list[str]:
+    """Every module `path` imports, at its top or inside a function; a relative import by the
+    absolute name it stands for in `module` (the module `path` is, by default)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.append(node.module)
-            found += [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(node, path, module)
+            if base:
+                found.append(base)
+            found += [f"{base}.{alias.name}" if base else alias.name for alias in node.names]
     return found
+
+
+def _absolute(node: ast.ImportFrom, path: Path, module: str | None) -> str:
+    # `from ..store import rows` in monitor.steps.text names monitor.store: judged as written,
+    # it would name `store` and pass as no module of ours.
+    if not node.level:
+        return node.module or ""
+    parts = (module or module_name(path)).split(".")
+    package = parts if path.name == "__init__.py" else parts[:-1]
+    base = package[:len(package) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
 
 
 def within(name: str, prefixes: set[str]) -> bool:
@@ -86,3 +100,31 @@ def test_a_step_that_imported_the_store_would_be_caught(tmp_path):
     bad.write_text("def f():\n    from monitor.store import rows\n    import sqlite3\n")
     assert imports_of(bad) == ["monitor.store", "monitor.store.rows", "sqlite3"]
     assert not within("monitor.store.rows", ALLOWED["monitor.steps"])
+
+
+def test_a_relative_import_of_the_store_from_a_step_would_be_caught(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from ..store import rows\nfrom . import text\n")
+    assert imports_of(bad, "monitor.steps.bad") == [
+        "monitor.store", "monitor.store.rows", "monitor.steps", "monitor.steps.text"]
+    assert not within("monitor.store.rows", ALLOWED["monitor.steps"])
+
+
+def _setuptools() -> dict:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+
+
+def test_pyproject_lists_every_package_of_the_rooms():
+    packages = {module_name(p) for folder in ("monitor", "spiders")
+                for p in (ROOT / folder).rglob("__init__.py")}
+    assert set(_setuptools()["packages"]) == packages
+
+
+def test_every_data_file_pattern_pyproject_ships_matches_a_file():
+    empty = [f"{package}: {pattern}"
+             for package, patterns in _setuptools()["package-data"].items()
+             for pattern in patterns
+             if not list((ROOT / package.replace(".", "/")).glob(pattern))]
+    assert empty == []

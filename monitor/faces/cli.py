@@ -679,8 +679,8 @@ def _serve_demo(ctx: click.Context, port: int) -> None:
 
 
 def _take_db_after_the_name(group: click.Group) -> None:
-    # DESIGN.md: every command takes --db before or after its name. The group's option (with
-    # the default and $MONITOR_DB) runs first; one given after the name overrides it.
+    # Every command takes --db before or after its name (README.md, "Commands"). The group's
+    # option (with the default and $MONITOR_DB) runs first; one given after the name overrides it.
     def override(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
         if value is not None:
             ctx.obj["db_path"] = value

@@ -44,8 +44,12 @@ CARRIED = ("verbatim", "paraphrase", "reworded quotation", "conflict")
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Decision thresholds, set by hand and checked on the demo labels (`bench/demo_labels.py`);
-    only the same-claim model's threshold is chosen by cross-validation (`bench/pairs.py`)."""
+    """Decision thresholds, set by hand and checked on the demo labels (`bench/demo_labels.py`).
+
+    The same-claim model's own threshold is not one of them: `bench/pairs.py` fits it, with the
+    model's weights, on all its labelled pairs (`pair_model.json`), and measures both by
+    cross-validation.
+    """
 
     candidate: float = 55.0  # fuzzy score below which a sentence is not considered at all
     paraphrase: float = 70.0  # fuzzy score of a sentence that carries the claim among more

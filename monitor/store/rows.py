@@ -401,10 +401,10 @@ def save_match(db: Database, story: int, article: dict, result: dict) -> None:
 
     `result` has relevance, is_coverage, kind, evidence, scored (whether its claims were
     scored), matches (claim_id, sentence, score, verdict, conflicts, notes, scorer each) and
-    additions (sentences). Plain SQL, no commit: the caller wraps one article or a batch in a
-    transaction (`with db.conn:`), so a crash leaves each batch either saved whole or not at
-    all. When the article had been matched before in an earlier version, every claim whose
-    verdict changed is recorded in `verdict_changes`.
+    additions (sentences). Plain SQL, no commit: the caller commits a batch of articles at a
+    time (a crawl's `Batch`, `monitor match` every hundred), so a crash leaves each batch
+    either saved whole or not at all. When the article had been matched before in an earlier
+    version, every claim whose verdict changed is recorded in `verdict_changes`.
     """
     key = (story, article["id"])
     matched = db.execute("select content_hash, covering_since from coverage where story_id = ? "

@@ -10,9 +10,9 @@
   its parameter says what to give it.
 - Each story has an Atom feed of what changed (`story_changes.atom?story=<slug>`, our own
   `.atom` renderer over `monitor.faces.changes`), linked from its matrix page and its row.
-- Titles, descriptions and canned queries come from `monitor/metadata.json` through Datasette's
-  `get_metadata` and `canned_queries` hooks, so `datasette data/monitor.db` shows them too and
-  `monitor serve` writes no metadata file.
+- Titles, descriptions and canned queries come from `monitor/faces/metadata.json` through
+  Datasette's `get_metadata` and `canned_queries` hooks, so `datasette data/monitor.db` shows
+  them too and `monitor serve` writes no metadata file.
 - A request whose `Host` is not the address the server answers on (or a loopback name with its
   port) gets 421: a web page cannot read the database through DNS rebinding.
 """
@@ -161,8 +161,8 @@ async def _stories(datasette, only: str | None) -> list[dict]:
 
 @cache
 def shipped_metadata() -> dict:
-    """monitor/metadata.json: the instance's title and description, one database's tables and
-    queries."""
+    """monitor/faces/metadata.json: the instance's title and description, one database's tables
+    and queries."""
     return json.loads(METADATA.read_text(encoding="utf-8"))
 
 
