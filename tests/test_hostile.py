@@ -276,7 +276,7 @@ def test_cp1252_declared_as_utf8_is_read_right(hostile):
 
 
 def test_the_raw_page_is_kept_byte_for_byte_as_served(hostile):
-    from monitor.store.rows import page_html
+    from monitor.jobs.crawl import page_html
     from monitor.store.schema import open_db
 
     db = open_db(hostile[0])

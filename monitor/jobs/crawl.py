@@ -21,6 +21,7 @@ from monitor.crawler import frontier
 from monitor.crawler.workers import start_server
 from monitor.jobs.copies import update_copies
 from monitor.jobs.stories import load_stories, stories_from_published, story_versions
+from monitor.steps.extract import unpack_page
 from monitor.steps.outlets import load_outlets
 from monitor.store import rows, schema
 
@@ -184,6 +185,12 @@ def _crawler_figures(stats: dict, status: str) -> dict:
             "articles": stats.get("monitor/articles", 0),
             "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
             "reason": stats.get("monitor/storage_error") or _interruption(stats, status)}
+
+
+def page_html(db: Database, url: str) -> bytes | None:
+    """The raw page a crawl last fetched from `url`, as the server sent it (None if none was
+    kept)."""
+    return unpack_page(*rows.packed_page(db, url))
 
 
 def tune_process() -> None:

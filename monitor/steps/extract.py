@@ -7,6 +7,7 @@ stored.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -186,3 +187,11 @@ def pack_page(html: bytes) -> bytes:
     runs for every page a crawl fetches.
     """
     return zstandard.ZstdCompressor(level=3).compress(html)
+
+
+def unpack_page(html_zst: bytes | None, html_gz: bytes | None = None) -> bytes | None:
+    """A raw page back from the `pages` columns that hold it (None if neither does)."""
+    if html_zst:
+        return zstandard.ZstdDecompressor().decompress(html_zst)
+    # Pages stored before m005 are gzip-compressed in html_gz.
+    return gzip.decompress(html_gz) if html_gz else None

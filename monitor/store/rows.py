@@ -4,13 +4,11 @@ mean to the matcher (stories, articles, copies) is the callers' side: monitor/jo
 
 from __future__ import annotations
 
-import gzip
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-import zstandard
 from sqlite_utils import Database
 
 from monitor.store.schema import now
@@ -306,13 +304,10 @@ def save_pages(db: Database, pages: list[tuple]) -> None:
                                 for url, article_id, status, *rest in pages])
 
 
-def page_html(db: Database, url: str) -> bytes | None:
-    """The raw page last fetched from `url`, as the server sent it (None if none was kept)."""
+def packed_page(db: Database, url: str) -> tuple[bytes | None, bytes | None]:
+    """The compressed columns (html_zst, html_gz) of the page last fetched from `url`."""
     row = db.execute("select html_zst, html_gz from pages where url = ?", [url]).fetchone()
-    if row is None or not (row[0] or row[1]):
-        return None
-    # Pages stored before m005 are gzip-compressed in html_gz.
-    return zstandard.ZstdDecompressor().decompress(row[0]) if row[0] else gzip.decompress(row[1])
+    return (row[0], row[1]) if row else (None, None)
 
 
 def story_id(db: Database, slug: str | None) -> list[int]:

@@ -333,7 +333,7 @@ def m004_run_figures(db: Database) -> None:
 @migrations()
 def m005_raw_pages_zstd(db: Database) -> None:
     # New raw pages are zstd-compressed (as small as gzip, seven times faster to write); rows
-    # stored before keep their gzip bytes in html_gz, and `page_html` reads either.
+    # stored before keep their gzip bytes in html_gz, and `jobs.crawl.page_html` reads either.
     db["pages"].add_column("html_zst", bytes)
 
 
