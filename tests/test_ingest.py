@@ -424,3 +424,24 @@ def test_redis_restarted_mid_run_then_the_next_run_complete_the_crawl(
                                  f"and pid = {nxt.pid}") == [(1,)])
     _stop(ingest)
     _stored_once(db)
+
+
+@pytest.mark.slow
+def test_redis_gone_for_good_mid_run_stops_the_crawler_and_then_ingest_each_saying_why(
+        big_site, persistent_redis, tmp_path):
+    url = persistent_redis.url
+    db = tmp_path / "monitor.db"
+    run_monitor("ingest", "--redis", url, "--until-idle", db=db)
+    ingest = start_monitor("ingest", "--redis", url, db=db)
+    crawler = _crawl(big_site, url, tmp_path)
+    _wait_for(lambda: _stream_length(url) > 100)
+    persistent_redis.stop()
+    out, err = crawler.communicate(timeout=60)  # it stops; it does not wait for Redis
+    assert crawler.returncode == 1
+    assert "Crawl failed (Redis error: " in out
+    assert "Traceback" not in err, err
+    out, err = ingest.communicate(timeout=300)
+    assert ingest.returncode == 1
+    told = err.strip().splitlines()
+    assert len(told) == 2 and "Redis is gone (" in told[0], err  # once, while it tries again
+    assert told[1].startswith("Error: lost Redis at ")

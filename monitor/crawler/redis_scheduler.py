@@ -11,9 +11,13 @@ import hashlib
 import logging
 import os
 import socket
+from collections.abc import Callable
+from functools import wraps
 
+import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
@@ -75,6 +79,21 @@ end
 """
 
 
+def _stops_on_lost_redis(fallback: object = None) -> Callable:
+    """A scheduler method that, when Redis fails, stops the crawl as a storage error does: one
+    line in the log, the run recorded failed with the reason; never a traceback per call."""
+    def decorate(method: Callable) -> Callable:
+        @wraps(method)
+        def guarded(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except redis.RedisError as e:
+                self.lost(e)
+                return fallback
+        return guarded
+    return decorate
+
+
 class SharedScheduler(Scheduler):
     """scrapy-redis' scheduler, with a run shared by every crawler that joins it.
 
@@ -103,8 +122,9 @@ class SharedScheduler(Scheduler):
                          frontier.SENT % name]
         self.alive = frontier.ALIVE % name
         self.idle = False
+        self.failure: str | None = None
         self._run(_JOIN)
-        self.heartbeat = task.LoopingCall(self._run, _BEAT)
+        self.heartbeat = task.LoopingCall(self._beat)
         self.heartbeat.start(self.alive_for / 4, now=False)
         # scrapy-redis' open() less its flush (the run's first crawler has done it) and its
         # Spider.log() call, which Scrapy 2.13+ deprecates.
@@ -119,12 +139,34 @@ class SharedScheduler(Scheduler):
     def close(self, reason):
         if self.heartbeat.running:
             self.heartbeat.stop()
-        self._run(_LEAVE)
+        if self.failure is None:
+            try:
+                self._run(_LEAVE)
+            except redis.RedisError as e:  # its crawler's alive key expires instead
+                logger.warning("could not tell Redis this crawler left the run: %s", e)
+
+    def lost(self, error: Exception) -> None:
+        """Redis failed: stop the crawl once (what was sent stays in the stream for ingest;
+        the next run fetches the rest)."""
+        if self.failure is not None:
+            return
+        self.failure = f"Redis error: {error}"
+        logger.error("stopping the crawl: %s", self.failure)
+        if not self.counts.get_value("monitor/storage_error"):
+            self.counts.set_value("monitor/storage_error", self.failure)
+        if self.heartbeat.running:
+            self.heartbeat.stop()
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="failed"))
+
+    @_stops_on_lost_redis()
+    def _beat(self) -> None:
+        self._run(_BEAT)
 
     def _run(self, script: str):
         return self.server.eval(script, len(self.run_keys), *self.run_keys, self.me,
                                 self.alive, self.alive_for)
 
+    @_stops_on_lost_redis(fallback=False)
     def enqueue_request(self, request):
         try:
             if request.dont_filter and not self._first_of_run(request):
@@ -139,6 +181,7 @@ class SharedScheduler(Scheduler):
             self.counts.inc_value("scheduler/enqueued/redis")
         return queued
 
+    @_stops_on_lost_redis()
     def next_request(self):
         request = super().next_request()
         if request is not None:
@@ -148,10 +191,20 @@ class SharedScheduler(Scheduler):
                 self.idle = False
         return request
 
-    def spider_idle(self, spider):
+    @_stops_on_lost_redis(fallback=False)
+    def has_pending_requests(self):
+        return super().has_pending_requests()
+
+    def spider_idle(self, spider):  # not decorated: Scrapy hands a signal handler only the
+        # arguments its signature names, which a wrapper hides
         """Keep the crawler open while another crawler of the run may still add requests."""
         self.idle = True
-        if not self._run(_IDLE):
+        try:
+            everyone_idle = self._run(_IDLE)
+        except redis.RedisError as e:
+            self.lost(e)
+            return
+        if not everyone_idle:
             from twisted.internet import reactor  # the one Scrapy installed: imported late
 
             # Scrapy looks for requests again only every 5 s (its engine's heartbeat) when

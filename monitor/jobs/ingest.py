@@ -124,10 +124,11 @@ class Ingest:
                 self._create_group()
                 after = "0"
             except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
-                lost_since = lost_since or time.monotonic()
+                if lost_since is None:  # told once an outage, not once a second
+                    logger.warning("Redis is gone (%s): trying again for %d s", e, RECONNECT_FOR)
+                    lost_since = time.monotonic()
                 if time.monotonic() - lost_since > RECONNECT_FOR:
                     raise
-                logger.warning("Redis is gone (%s): trying again", e)
                 time.sleep(1)
                 after = "0"  # what was read but not acknowledged is read again
         return dict(self.figures)
