@@ -1,7 +1,7 @@
 """How fast `monitor ingest` writes what crawlers send: articles a second.
 
     .venv/bin/python bench/ingest.py [--articles 5000] [--words 600] [--english | --real]
-                                     [--profile FILE]
+                                     [--rounds 1] [--profile FILE]
 
 A password-protected redis-server of its own (on a free 127.0.0.1 port, no persistence) gets
 one crawler's run: its start, N page results as a crawler sends them (the raw page packed,
@@ -10,6 +10,12 @@ the article, its sketch and band keys, a decision for one registered story), and
 wall time less that of the same command over an empty stream (start-up: imports, opening the
 database, publishing the stories), and N over its CPU time less the start-up's (the figure a
 loaded machine distorts least). The search for copies at the run's end is included.
+
+With `--rounds N`, the same stream is written N times, each into a copy of the database as it
+was before the first (its consumer group set back to the start), each round's start-up timed
+after it over the database it wrote (nothing left to read): a line a round, then the medians,
+which the start-up's own spread (a second or so of imports and Redis' one-second wait) moves
+less than one round's figure.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import itertools
 import json
 import random
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -114,6 +122,19 @@ def timed_ingest(db: Path, url: str, profile: str | None = None) -> tuple[float,
     return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
+def measured(seeded: Path, db: Path, url: str, args: argparse.Namespace) -> tuple[float, float]:
+    """One round: ingest the whole stream into a copy of `seeded`, then its start-up over
+    what it wrote. Prints the round's line; returns articles/s and articles a CPU-second."""
+    shutil.copy(seeded, db)
+    redis.Redis.from_url(url).xgroup_setid(frontier.RESULTS, frontier.INGEST_GROUP, "0")
+    took, cpu = timed_ingest(db, url, args.profile)
+    idle, idle_cpu = timed_ingest(db, url)  # nothing left to read: the start-up alone
+    rate, rate_cpu = args.articles / (took - idle), args.articles / (cpu - idle_cpu)
+    print(f"ingest took {took:.2f} s ({cpu:.2f} s CPU), start-up {idle:.2f} s ({idle_cpu:.2f} s "
+          f"CPU); {rate:,.0f} articles/s, {rate_cpu:,.0f} articles a CPU-second")
+    return rate, rate_cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
@@ -124,6 +145,8 @@ def main() -> None:
     texts.add_argument("--real", action="store_true",
                        help="the texts of real news articles (../shared/data/news-events; "
                             "--words is then theirs)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="write the stream this many times (see above)")
     parser.add_argument("--profile", metavar="FILE",
                         help="run the measured ingest under cProfile, its figures to FILE "
                              "(python -m pstats FILE reads them); its times are then longer")
@@ -133,24 +156,29 @@ def main() -> None:
         server, url = start_redis(folder, appendonly=False)
         try:
             db = folder / "monitor.db"
-            story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
-            version = story_versions(published_stories(schema.open_db(db)))[str(story_id)]
+            seeding = schema.open_db(db)
+            story_id, _ = add_seed(seeding, str(ROOT / "data/seeds/port-strike.txt"))
+            version = story_versions(published_stories(seeding))[str(story_id)]
+            seeding.close()  # the last connection: the file is whole, to be copied
             real = real_texts() if args.real else None
             if real and args.articles > len(real):  # copies would index and compare as such
                 parser.error(f"--real has {len(real):,} texts: --articles {len(real)} at most")
             found = page_results(args.articles, args.words, (story_id, version), args.english,
                                  real)
-            idle, idle_cpu = timed_ingest(db, url)  # publishes the stories, makes the group
+            timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
-            took, cpu = timed_ingest(db, url, args.profile)
             kind = ("real news texts" if args.real else
                     f"{args.words} {'English words' if args.english else 'words'}")
             print(f"{args.articles} articles of {kind} "
-                  f"({size / args.articles / 1024:.1f} KiB an entry in Redis): ingest took "
-                  f"{took:.2f} s ({cpu:.2f} s CPU), start-up {idle:.2f} s ({idle_cpu:.2f} s "
-                  f"CPU); {args.articles / (took - idle):,.0f} articles/s, "
-                  f"{args.articles / (cpu - idle_cpu):,.0f} articles a CPU-second")
+                  f"({size / args.articles / 1024:.1f} KiB an entry in Redis):")
+            shutil.copy(db, folder / "before.db")
+            rates = [measured(folder / "before.db", folder / f"round{n}.db", url, args)
+                     for n in range(args.rounds)]
+            if args.rounds > 1:
+                print(f"median of {args.rounds}: "
+                      f"{statistics.median(r[0] for r in rates):,.0f} articles/s, "
+                      f"{statistics.median(r[1] for r in rates):,.0f} articles a CPU-second")
         finally:
             server.terminate()
             server.wait()
