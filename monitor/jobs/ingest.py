@@ -15,8 +15,10 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -77,6 +79,15 @@ def _stopped_by_signals() -> Iterator[Callable[[], bool]]:
             signal.signal(s, handler)
 
 
+class Entry(NamedTuple):
+    """A stream entry as read: its id, its fields, and its kind and data decoded
+    (`shared.read_entry`), or None when they cannot be (writing it raises what that raised)."""
+
+    id: str
+    fields: dict
+    decoded: tuple[str, dict] | None
+
+
 class Ingest:
     """The writer: one database, one Redis client."""
 
@@ -97,39 +108,46 @@ class Ingest:
             for found in rows.every_page_validators(self.db):
                 shared.publish_validators(self.client, found)
         # Entries delivered to this consumer before it was stopped or killed come first.
-        after, lost_since = "0", None
-        while not stopping():
-            try:
-                entries = self._read(after)
-                if after != ">" and not entries:
-                    after = ">"  # nothing left of before: on to new entries
-                    continue
-                if entries:
-                    if after != ">":
-                        after = entries[-1][0]
-                    self._write(entries)
-                elif until_idle:
-                    self._mark_lost_runs()
-                    break
-                else:
-                    self._publish_stories()
-                    self._mark_lost_runs(every=LOOK_FOR_LOST_EVERY)
-                lost_since = None
-            except shared.redis.ResponseError as e:
-                if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
-                    raise
-                # A Redis restarted without its data: what crawlers send from now on is read.
-                logger.warning("the stream or its group is gone (Redis restarted without its "
-                               "data?): making them again")
-                self._create_group()
-                after = "0"
-            except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
-                lost_since = lost_since or time.monotonic()
-                if time.monotonic() - lost_since > RECONNECT_FOR:
-                    raise
-                logger.warning("Redis is gone (%s): trying again", e)
-                time.sleep(1)
-                after = "0"  # what was read but not acknowledged is read again
+        after, lost_since, ahead = "0", None, None
+        # The next batch is read and decoded in a thread while this one is written: SQLite
+        # lets go of the GIL while it writes, Redis answers from its own process.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read") as reading:
+            while not stopping():
+                try:
+                    entries, ahead = ahead.result() if ahead else self._read(after), None
+                    if after != ">" and not entries:
+                        after = ">"  # nothing left of before: on to new entries
+                        continue
+                    if entries:
+                        if after != ">":
+                            after = entries[-1].id
+                        ahead = reading.submit(self._read, after)
+                        self._write(entries)
+                    elif until_idle:
+                        self._mark_lost_runs()
+                        break
+                    else:
+                        self._publish_stories()
+                        self._mark_lost_runs(every=LOOK_FOR_LOST_EVERY)
+                    lost_since = None
+                except shared.redis.ResponseError as e:
+                    if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
+                        raise
+                    # A Redis restarted without its data: what crawlers send from now on is
+                    # read.
+                    logger.warning("the stream or its group is gone (Redis restarted without "
+                                   "its data?): making them again")
+                    ahead = _forget(ahead)
+                    self._create_group()
+                    after = "0"
+                except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
+                    lost_since = lost_since or time.monotonic()
+                    if time.monotonic() - lost_since > RECONNECT_FOR:
+                        raise
+                    logger.warning("Redis is gone (%s): trying again", e)
+                    ahead = _forget(ahead)
+                    time.sleep(1)
+                    after = "0"  # what was read but not acknowledged is read again
         return dict(self.figures)
 
     def _mark_lost_runs(self, every: float = 0.0) -> None:
@@ -155,11 +173,13 @@ class Ingest:
             if "BUSYGROUP" not in str(e):  # the group is there already: that is fine
                 raise
 
-    def _read(self, after: str) -> list:
+    def _read(self, after: str) -> list[Entry]:
+        """Up to a batch of the entries after `after` (">": those not delivered yet), decoded."""
         answer = self.client.xreadgroup(frontier.INGEST_GROUP, CONSUMER,
                                         {frontier.RESULTS: after}, count=self.batch,
                                         block=int(WAIT * 1000) if after == ">" else None)
-        return answer[0][1] if answer else []
+        return [Entry(i.decode(), fields, _decoded(fields))
+                for i, fields in (answer[0][1] if answer else [])]
 
     def _publish_stories(self, check: bool = True) -> None:
         """Publish the stories if they changed; with `check`, also if Redis lost them."""
@@ -171,13 +191,12 @@ class Ingest:
             logger.info("published %d stories (version %s)", len(published["stories"]),
                         published["version"])
 
-    def _write(self, entries: list) -> None:
+    def _write(self, entries: list[Entry]) -> None:
         """Write a batch of entries in one transaction, then acknowledge them."""
         # Verdicts on a story registered again since are not kept: read it first.
         self._publish_stories(check=False)
         done = rows.ingested(self.db, frontier.RESULTS)
-        fresh = [(i.decode(), fields) for i, fields in entries
-                 if done is None or _order(i.decode()) > _order(done)]
+        fresh = [e for e in entries if done is None or _order(e.id) > _order(done)]
         self.figures["skipped"] += len(entries) - len(fresh)
         pages, finished = [], []
         if fresh:
@@ -189,7 +208,7 @@ class Ingest:
                 # passed over. Ids cached by the batch rolled back are gone with it.
                 self.runs, self.outlet_ids = {}, {}
                 pages, finished = self._write_batch(fresh, alone=True)
-        self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[i for i, _ in entries])
+        self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[e.id for e in entries])
         self.figures["entries"] += len(fresh)
         if pages:
             found = rows.pages_validators(self.db, pages)
@@ -213,31 +232,32 @@ class Ingest:
         for some in [fresh] if not alone else [[entry] for entry in fresh]:
             try:
                 with batch.page(alone):
-                    self._write_entries([fields for _, fields in some], pages, finished,
-                                        per_run, figures)
+                    # Alone, each entry is decoded again: the batch's pass may have changed it.
+                    self._write_entries([e.decoded if not alone and e.decoded else
+                                         shared.read_entry(e.fields) for e in some],
+                                        pages, finished, per_run, figures)
             except UNWRITABLE as e:
                 if not alone:
                     batch.rollback()
                     raise
                 # An entry that cannot be written never will be: told, and passed over.
-                logger.error("stream entry %s not written: %r", some[0][0], e)
+                logger.error("stream entry %s not written: %r", some[0].id, e)
                 figures["skipped"] += 1
                 # Ids it may have cached are rolled back with it.
                 self.runs, self.outlet_ids = {}, {}
         with batch.page():
             for run_id, found in per_run.items():
                 rows.add_run_figures(self.db, run_id, found)
-            rows.set_ingested(self.db, frontier.RESULTS, fresh[-1][0])
+            rows.set_ingested(self.db, frontier.RESULTS, fresh[-1].id)
         batch.commit()
         self.figures.update(figures)
         return pages, finished
 
     def _write_entries(self, entries: list, pages: list, finished: list, per_run: dict,
                        figures: Counter) -> None:
-        """Write entries in their order, each run of pages together."""
+        """Write entries (kind, data each) in their order, each run of pages together."""
         waiting = []  # (run id, page result)
-        for fields in entries:
-            kind, data = shared.read_entry(fields)
+        for kind, data in entries:
             if kind == "page":
                 kept = data["run"].get("stories", {})
                 # Verdicts on a story whose claims changed since the crawler read it would
@@ -279,6 +299,19 @@ class Ingest:
         if key not in self.runs:
             self.runs[key] = rows.record_run(self.db, run)
         return self.runs[key]
+
+
+def _decoded(fields: dict) -> tuple[str, dict] | None:
+    try:
+        return shared.read_entry(fields)
+    except UNWRITABLE:  # told when its batch is written, where any unwritable entry is
+        return None
+
+
+def _forget(ahead: Future | None) -> None:
+    """Wait for a read ahead to end, and leave what it read (pending, read again from "0")."""
+    if ahead is not None:
+        wait([ahead])
 
 
 def _order(entry_id: str) -> tuple[int, int]:
