@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
@@ -58,8 +58,8 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
         with _stopped_by_signals() as stopping:
             db = schema.open_db(db_path)
             schema.cache_for_writer(db)
-            writer = Ingest(db, client, say, batch)
-            return writer.drain(until_idle, stopping)
+            with closing(Ingest(db, client, say, batch)) as writer:
+                return writer.drain(until_idle, stopping)
     except shared.redis.RedisError as e:
         raise frontier.RedisUnavailable(f"lost Redis at {frontier.shown(redis_url)}: {e}"
                                         ) from None
@@ -88,6 +88,37 @@ class Entry(NamedTuple):
     decoded: tuple[str, dict] | None
 
 
+class _ReadAhead:
+    """Reads the next batch of entries in a thread of its own while this one is written:
+    SQLite lets go of the GIL as it writes, and Redis answers from its own process. What is
+    read ahead is delivered to ingest's consumer, not acknowledged: until its batch is
+    committed, it is read again from "0" after a restart, like any entry read."""
+
+    def __init__(self, read: Callable[[str], list[Entry]]):
+        self.read = read
+        self.reading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read")
+        self.pending: Future | None = None
+
+    def start(self, after: str) -> None:
+        """Start reading the entries after `after`."""
+        self.pending = self.reading.submit(self.read, after)
+
+    def next(self, after: str) -> list[Entry]:
+        """The entries after `after`: those read ahead if a read was started, else read now."""
+        pending, self.pending = self.pending, None
+        return pending.result() if pending is not None else self.read(after)
+
+    def forget(self) -> None:
+        """Wait for a read started to end, and leave what it read (read again from "0")."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            wait([pending])
+
+    def close(self) -> None:
+        self.forget()
+        self.reading.shutdown()
+
+
 class Ingest:
     """The writer: one database, one Redis client."""
 
@@ -99,6 +130,11 @@ class Ingest:
         self.versions: dict[str, str] = {}  # the published stories' versions, by id
         self.version: str | None = None  # the version of them all
         self.looked_for_lost = 0.0  # time.monotonic() of the last look
+        self.ahead = _ReadAhead(self._read)
+
+    def close(self) -> None:
+        """Wait for a read started ahead to end, and end its thread."""
+        self.ahead.close()
 
     def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
         """Publish what crawlers read, then write entries until stopped or drained."""
@@ -108,46 +144,42 @@ class Ingest:
             for found in rows.every_page_validators(self.db):
                 shared.publish_validators(self.client, found)
         # Entries delivered to this consumer before it was stopped or killed come first.
-        after, lost_since, ahead = "0", None, None
-        # The next batch is read and decoded in a thread while this one is written: SQLite
-        # lets go of the GIL while it writes, Redis answers from its own process.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read") as reading:
-            while not stopping():
-                try:
-                    entries, ahead = ahead.result() if ahead else self._read(after), None
-                    if after != ">" and not entries:
-                        after = ">"  # nothing left of before: on to new entries
-                        continue
-                    if entries:
-                        if after != ">":
-                            after = entries[-1].id
-                        ahead = reading.submit(self._read, after)
-                        self._write(entries)
-                    elif until_idle:
-                        self._mark_lost_runs()
-                        break
-                    else:
-                        self._publish_stories()
-                        self._mark_lost_runs(every=LOOK_FOR_LOST_EVERY)
-                    lost_since = None
-                except shared.redis.ResponseError as e:
-                    if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
-                        raise
-                    # A Redis restarted without its data: what crawlers send from now on is
-                    # read.
-                    logger.warning("the stream or its group is gone (Redis restarted without "
-                                   "its data?): making them again")
-                    ahead = _forget(ahead)
-                    self._create_group()
-                    after = "0"
-                except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
-                    lost_since = lost_since or time.monotonic()
-                    if time.monotonic() - lost_since > RECONNECT_FOR:
-                        raise
-                    logger.warning("Redis is gone (%s): trying again", e)
-                    ahead = _forget(ahead)
-                    time.sleep(1)
-                    after = "0"  # what was read but not acknowledged is read again
+        after, lost_since = "0", None
+        while not stopping():
+            try:
+                entries = self.ahead.next(after)
+                if after != ">" and not entries:
+                    after = ">"  # nothing left of before: on to new entries
+                    continue
+                if entries:
+                    if after != ">":
+                        after = entries[-1].id
+                    self.ahead.start(after)
+                    self._write(entries)
+                elif until_idle:
+                    self._mark_lost_runs()
+                    break
+                else:
+                    self._publish_stories()
+                    self._mark_lost_runs(every=LOOK_FOR_LOST_EVERY)
+                lost_since = None
+            except shared.redis.ResponseError as e:
+                if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
+                    raise
+                # A Redis restarted without its data: what crawlers send from now on is read.
+                logger.warning("the stream or its group is gone (Redis restarted without its "
+                               "data?): making them again")
+                self.ahead.forget()
+                self._create_group()
+                after = "0"
+            except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
+                lost_since = lost_since or time.monotonic()
+                if time.monotonic() - lost_since > RECONNECT_FOR:
+                    raise
+                logger.warning("Redis is gone (%s): trying again", e)
+                self.ahead.forget()
+                time.sleep(1)
+                after = "0"  # what was read but not acknowledged is read again
         return dict(self.figures)
 
     def _mark_lost_runs(self, every: float = 0.0) -> None:
@@ -306,12 +338,6 @@ def _decoded(fields: dict) -> tuple[str, dict] | None:
         return shared.read_entry(fields)
     except UNWRITABLE:  # told when its batch is written, where any unwritable entry is
         return None
-
-
-def _forget(ahead: Future | None) -> None:
-    """Wait for a read ahead to end, and leave what it read (pending, read again from "0")."""
-    if ahead is not None:
-        wait([ahead])
 
 
 def _order(entry_id: str) -> tuple[int, int]:
