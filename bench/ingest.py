@@ -1,7 +1,7 @@
 """How fast `monitor ingest` writes what crawlers send: articles a second.
 
     .venv/bin/python bench/ingest.py [--articles 5000] [--words 600] [--english | --real]
-                                     [--profile FILE]
+                                     [--rounds 1] [--before TREE] [--profile FILE]
 
 A password-protected redis-server of its own (on a free 127.0.0.1 port, no persistence) gets
 one crawler's run: its start, N page results as a crawler sends them (the raw page packed,
@@ -10,6 +10,15 @@ the article, its sketch and band keys, a decision for one registered story), and
 wall time less that of the same command over an empty stream (start-up: imports, opening the
 database, publishing the stories), and N over its CPU time less the start-up's (the figure a
 loaded machine distorts least). The search for copies at the run's end is included.
+
+With `--rounds N`, the same stream is written N times, each into a copy of the database as it
+was before the first (its consumer group set back to the start), each round's start-up timed
+after it over the database it wrote (nothing left to read): a line a round, then the medians,
+which the start-up's own spread (a second or so of imports and Redis' one-second wait) moves
+less than one round's figure. With `--before TREE` (another tree of the project, e.g. `git
+archive COMMIT | tar -x -C TREE`), each round is written by that tree's `monitor ingest` first,
+then by this one's, so the two are compared moments apart on a machine whose speed changes
+(each round's pair, the medians of each, and the median of the rounds' ratios).
 """
 
 from __future__ import annotations
@@ -20,6 +29,8 @@ import itertools
 import json
 import random
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -100,18 +111,41 @@ def send(url: str, found: list[dict]) -> None:
     sending.execute()
 
 
-def timed_ingest(db: Path, url: str, profile: str | None = None) -> tuple[float, float]:
-    """The wall time and CPU time (user + system) of `monitor ingest --until-idle`; with
-    `profile`, run under cProfile, its figures written to that file."""
+def timed_ingest(db: Path, url: str, profile: str | None = None,
+                 tree: Path = ROOT) -> tuple[float, float]:
+    """The wall time and CPU time (user + system) of `monitor ingest --until-idle`, the `tree`'s
+    (python -m puts its working folder first on the path); with `profile`, run under cProfile,
+    its figures written to that file."""
     profiling = ["-m", "cProfile", "-o", profile] if profile else []
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, *profiling, "-m", "monitor", "--db", str(db), "ingest",
-                    "--redis", url, "--until-idle"], cwd=ROOT, check=True,
+                    "--redis", url, "--until-idle"], cwd=tree, check=True,
                    stdout=subprocess.DEVNULL)
     took = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def measured(seeded: Path, db: Path, url: str, args: argparse.Namespace,
+             tree: Path = ROOT) -> tuple[float, float]:
+    """One round: the `tree`'s ingest writes the whole stream into a copy of `seeded`, then
+    its start-up is timed over what it wrote. Prints the round's line; returns articles/s and
+    articles a CPU-second."""
+    shutil.copy(seeded, db)
+    redis.Redis.from_url(url).xgroup_setid(frontier.RESULTS, frontier.INGEST_GROUP, "0")
+    took, cpu = timed_ingest(db, url, args.profile, tree)
+    idle, idle_cpu = timed_ingest(db, url, tree=tree)  # nothing left to read: the start-up
+    rate, rate_cpu = args.articles / (took - idle), args.articles / (cpu - idle_cpu)
+    print(f"{'before: ' if tree != ROOT else ''}ingest took {took:.2f} s ({cpu:.2f} s CPU), "
+          f"start-up {idle:.2f} s ({idle_cpu:.2f} s CPU); {rate:,.0f} articles/s, "
+          f"{rate_cpu:,.0f} articles a CPU-second")
+    return rate, rate_cpu
+
+
+def medians(name: str, rates: list[tuple[float, float]]) -> None:
+    print(f"{name}median of {len(rates)}: {statistics.median(r[0] for r in rates):,.0f} "
+          f"articles/s, {statistics.median(r[1] for r in rates):,.0f} articles a CPU-second")
 
 
 def main() -> None:
@@ -124,6 +158,10 @@ def main() -> None:
     texts.add_argument("--real", action="store_true",
                        help="the texts of real news articles (../shared/data/news-events; "
                             "--words is then theirs)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="write the stream this many times (see above)")
+    parser.add_argument("--before", type=Path, metavar="TREE",
+                        help="another tree of the project, each round written by it too")
     parser.add_argument("--profile", metavar="FILE",
                         help="run the measured ingest under cProfile, its figures to FILE "
                              "(python -m pstats FILE reads them); its times are then longer")
@@ -133,24 +171,37 @@ def main() -> None:
         server, url = start_redis(folder, appendonly=False)
         try:
             db = folder / "monitor.db"
-            story_id, _ = add_seed(schema.open_db(db), str(ROOT / "data/seeds/port-strike.txt"))
-            version = story_versions(published_stories(schema.open_db(db)))[str(story_id)]
+            seeding = schema.open_db(db)
+            story_id, _ = add_seed(seeding, str(ROOT / "data/seeds/port-strike.txt"))
+            version = story_versions(published_stories(seeding))[str(story_id)]
+            seeding.close()  # the last connection: the file is whole, to be copied
             real = real_texts() if args.real else None
             if real and args.articles > len(real):  # copies would index and compare as such
                 parser.error(f"--real has {len(real):,} texts: --articles {len(real)} at most")
             found = page_results(args.articles, args.words, (story_id, version), args.english,
                                  real)
-            idle, idle_cpu = timed_ingest(db, url)  # publishes the stories, makes the group
+            timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
-            took, cpu = timed_ingest(db, url, args.profile)
             kind = ("real news texts" if args.real else
                     f"{args.words} {'English words' if args.english else 'words'}")
             print(f"{args.articles} articles of {kind} "
-                  f"({size / args.articles / 1024:.1f} KiB an entry in Redis): ingest took "
-                  f"{took:.2f} s ({cpu:.2f} s CPU), start-up {idle:.2f} s ({idle_cpu:.2f} s "
-                  f"CPU); {args.articles / (took - idle):,.0f} articles/s, "
-                  f"{args.articles / (cpu - idle_cpu):,.0f} articles a CPU-second")
+                  f"({size / args.articles / 1024:.1f} KiB an entry in Redis):")
+            shutil.copy(db, folder / "seeded.db")
+            rates, before = [], []
+            for n in range(args.rounds):
+                if args.before:
+                    before.append(measured(folder / "seeded.db", folder / f"before{n}.db", url,
+                                           args, args.before.resolve()))
+                rates.append(measured(folder / "seeded.db", folder / f"round{n}.db", url, args))
+            if before:
+                medians("before: ", before)
+                pairs = list(zip(rates, before, strict=True))
+                print("after over before, median of the rounds' ratios: " + ", ".join(
+                    f"{statistics.median(a[k] / b[k] for a, b in pairs):.2f} {unit}"
+                    for k, unit in ((0, "a second"), (1, "a CPU-second"))))
+            if args.rounds > 1 or before:
+                medians("after: " if before else "", rates)
         finally:
             server.terminate()
             server.wait()

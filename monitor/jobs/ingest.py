@@ -15,8 +15,10 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -56,8 +58,8 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
         with _stopped_by_signals() as stopping:
             db = schema.open_db(db_path)
             schema.cache_for_writer(db)
-            writer = Ingest(db, client, say, batch)
-            return writer.drain(until_idle, stopping)
+            with closing(Ingest(db, client, say, batch)) as writer:
+                return writer.drain(until_idle, stopping)
     except shared.redis.RedisError as e:
         raise frontier.RedisUnavailable(f"lost Redis at {frontier.shown(redis_url)}: {e}"
                                         ) from None
@@ -77,6 +79,46 @@ def _stopped_by_signals() -> Iterator[Callable[[], bool]]:
             signal.signal(s, handler)
 
 
+class Entry(NamedTuple):
+    """A stream entry as read: its id, its fields, and its kind and data decoded
+    (`shared.read_entry`), or None when they cannot be (writing it raises what that raised)."""
+
+    id: str
+    fields: dict
+    decoded: tuple[str, dict] | None
+
+
+class _ReadAhead:
+    """Reads the next batch of entries in a thread of its own while this one is written:
+    SQLite lets go of the GIL as it writes, and Redis answers from its own process. What is
+    read ahead is delivered to ingest's consumer, not acknowledged: until its batch is
+    committed, it is read again from "0" after a restart, like any entry read."""
+
+    def __init__(self, read: Callable[[str], list[Entry]]):
+        self.read = read
+        self.reading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read")
+        self.pending: Future | None = None
+
+    def start(self, after: str) -> None:
+        """Start reading the entries after `after`."""
+        self.pending = self.reading.submit(self.read, after)
+
+    def next(self, after: str) -> list[Entry]:
+        """The entries after `after`: those read ahead if a read was started, else read now."""
+        pending, self.pending = self.pending, None
+        return pending.result() if pending is not None else self.read(after)
+
+    def forget(self) -> None:
+        """Wait for a read started to end, and leave what it read (read again from "0")."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            wait([pending])
+
+    def close(self) -> None:
+        self.forget()
+        self.reading.shutdown()
+
+
 class Ingest:
     """The writer: one database, one Redis client."""
 
@@ -88,6 +130,11 @@ class Ingest:
         self.versions: dict[str, str] = {}  # the published stories' versions, by id
         self.version: str | None = None  # the version of them all
         self.looked_for_lost = 0.0  # time.monotonic() of the last look
+        self.ahead = _ReadAhead(self._read)
+
+    def close(self) -> None:
+        """Wait for a read started ahead to end, and end its thread."""
+        self.ahead.close()
 
     def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
         """Publish what crawlers read, then write entries until stopped or drained."""
@@ -100,13 +147,14 @@ class Ingest:
         after, lost_since = "0", None
         while not stopping():
             try:
-                entries = self._read(after)
+                entries = self.ahead.next(after)
                 if after != ">" and not entries:
                     after = ">"  # nothing left of before: on to new entries
                     continue
                 if entries:
                     if after != ">":
-                        after = entries[-1][0]
+                        after = entries[-1].id
+                    self.ahead.start(after)
                     self._write(entries)
                 elif until_idle:
                     self._mark_lost_runs()
@@ -121,6 +169,7 @@ class Ingest:
                 # A Redis restarted without its data: what crawlers send from now on is read.
                 logger.warning("the stream or its group is gone (Redis restarted without its "
                                "data?): making them again")
+                self.ahead.forget()
                 self._create_group()
                 after = "0"
             except (shared.redis.ConnectionError, shared.redis.TimeoutError) as e:
@@ -129,6 +178,7 @@ class Ingest:
                     lost_since = time.monotonic()
                 if time.monotonic() - lost_since > RECONNECT_FOR:
                     raise
+                self.ahead.forget()
                 time.sleep(1)
                 after = "0"  # what was read but not acknowledged is read again
         return dict(self.figures)
@@ -156,11 +206,13 @@ class Ingest:
             if "BUSYGROUP" not in str(e):  # the group is there already: that is fine
                 raise
 
-    def _read(self, after: str) -> list:
+    def _read(self, after: str) -> list[Entry]:
+        """Up to a batch of the entries after `after` (">": those not delivered yet), decoded."""
         answer = self.client.xreadgroup(frontier.INGEST_GROUP, CONSUMER,
                                         {frontier.RESULTS: after}, count=self.batch,
                                         block=int(WAIT * 1000) if after == ">" else None)
-        return answer[0][1] if answer else []
+        return [Entry(i.decode(), fields, _decoded(fields))
+                for i, fields in (answer[0][1] if answer else [])]
 
     def _publish_stories(self, check: bool = True) -> None:
         """Publish the stories if they changed; with `check`, also if Redis lost them."""
@@ -172,13 +224,12 @@ class Ingest:
             logger.info("published %d stories (version %s)", len(published["stories"]),
                         published["version"])
 
-    def _write(self, entries: list) -> None:
+    def _write(self, entries: list[Entry]) -> None:
         """Write a batch of entries in one transaction, then acknowledge them."""
         # Verdicts on a story registered again since are not kept: read it first.
         self._publish_stories(check=False)
         done = rows.ingested(self.db, frontier.RESULTS)
-        fresh = [(i.decode(), fields) for i, fields in entries
-                 if done is None or _order(i.decode()) > _order(done)]
+        fresh = [e for e in entries if done is None or _order(e.id) > _order(done)]
         self.figures["skipped"] += len(entries) - len(fresh)
         pages, finished = [], []
         if fresh:
@@ -190,7 +241,7 @@ class Ingest:
                 # passed over. Ids cached by the batch rolled back are gone with it.
                 self.runs, self.outlet_ids = {}, {}
                 pages, finished = self._write_batch(fresh, alone=True)
-        self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[i for i, _ in entries])
+        self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[e.id for e in entries])
         self.figures["entries"] += len(fresh)
         if pages:
             found = rows.pages_validators(self.db, pages)
@@ -214,31 +265,32 @@ class Ingest:
         for some in [fresh] if not alone else [[entry] for entry in fresh]:
             try:
                 with batch.page(alone):
-                    self._write_entries([fields for _, fields in some], pages, finished,
-                                        per_run, figures)
+                    # Alone, each entry is decoded again: the batch's pass may have changed it.
+                    self._write_entries([e.decoded if not alone and e.decoded else
+                                         shared.read_entry(e.fields) for e in some],
+                                        pages, finished, per_run, figures)
             except UNWRITABLE as e:
                 if not alone:
                     batch.rollback()
                     raise
                 # An entry that cannot be written never will be: told, and passed over.
-                logger.error("stream entry %s not written: %r", some[0][0], e)
+                logger.error("stream entry %s not written: %r", some[0].id, e)
                 figures["skipped"] += 1
                 # Ids it may have cached are rolled back with it.
                 self.runs, self.outlet_ids = {}, {}
         with batch.page():
             for run_id, found in per_run.items():
                 rows.add_run_figures(self.db, run_id, found)
-            rows.set_ingested(self.db, frontier.RESULTS, fresh[-1][0])
+            rows.set_ingested(self.db, frontier.RESULTS, fresh[-1].id)
         batch.commit()
         self.figures.update(figures)
         return pages, finished
 
     def _write_entries(self, entries: list, pages: list, finished: list, per_run: dict,
                        figures: Counter) -> None:
-        """Write entries in their order, each run of pages together."""
+        """Write entries (kind, data each) in their order, each run of pages together."""
         waiting = []  # (run id, page result)
-        for fields in entries:
-            kind, data = shared.read_entry(fields)
+        for kind, data in entries:
             if kind == "page":
                 kept = data["run"].get("stories", {})
                 # Verdicts on a story whose claims changed since the crawler read it would
@@ -280,6 +332,13 @@ class Ingest:
         if key not in self.runs:
             self.runs[key] = rows.record_run(self.db, run)
         return self.runs[key]
+
+
+def _decoded(fields: dict) -> tuple[str, dict] | None:
+    try:
+        return shared.read_entry(fields)
+    except UNWRITABLE:  # told when its batch is written, where any unwritable entry is
+        return None
 
 
 def _order(entry_id: str) -> tuple[int, int]:

@@ -496,11 +496,14 @@ def pending_bands(db: Database) -> list[tuple[int, int]]:
     """(band key, article id) for the band keys of the articles pending a search for copies,
     and every article having one of them; an article in a group of copies is given as its
     group's earliest (`copy_of`), so a group is read once whatever its size."""
+    # CROSS JOIN: the pending articles first, then their keys by the article index. Left to
+    # itself SQLite read the whole index instead (every band key of the database) at each
+    # run's end: 0.41 against 0.11 s CPU for 3,000 pending among 200,000 articles.
     return list(db.execute(
         "select distinct key, coalesce(copy_of, _sketch_bands.article_id) from _sketch_bands "
         "left join copies on copies.article_id = _sketch_bands.article_id where key in "
-        "(select key from _sketch_bands indexed by _sketch_bands_article "
-        "join _pending_copies using (article_id))"))
+        "(select key from _pending_copies cross join _sketch_bands indexed by "
+        "_sketch_bands_article using (article_id))"))
 
 
 def copy_candidates(db: Database, ids: list[int]) -> list[dict]:
