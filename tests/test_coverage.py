@@ -166,3 +166,18 @@ def test_a_story_ruled_out_by_the_cheap_evidence_says_so_and_its_claims_are_not_
         stories):
     (result, scored), = score_stories(stories, article(BRIEF), only=[0])  # the cartels story
     assert result.kind == "unrelated" and result.evidence["ruled_out"] and not result.matches
+
+
+def test_the_names_behind_a_decision_are_shown_as_the_seed_writes_them():
+    from monitor.faces.report import names_as_written
+
+    seed_names = ["Tren de Aragua", "Claudia Sheinbaum", "Sheinbaum", "Anna Kelly", "México"]
+    shared = ["aragua", "sheinbaum", "kelly", "de", "tren", "claudia", "mexico", "pentagon"]
+    assert names_as_written(shared, seed_names) == [
+        "Tren de Aragua", "Claudia Sheinbaum", "Kelly", "México", "pentagon"]
+
+
+def test_a_connecting_word_of_a_name_shared_alone_is_not_shown():
+    from monitor.faces.report import names_as_written
+
+    assert names_as_written(["aragua", "de"], ["Tren de Aragua"]) == ["Aragua"]

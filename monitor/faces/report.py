@@ -9,6 +9,7 @@ import textwrap
 from sqlite_utils import Database
 
 from monitor.faces.terminal import clean
+from monitor.steps import text
 
 SYMBOLS = {"verbatim": "=", "paraphrase": "~", "reworded quotation": "≈", "partial": "½",
            "conflict": "✗", "absent": "·"}
@@ -69,12 +70,15 @@ def _decisions(db: Database, story: int, width: int) -> str:
     counts = ", ".join(f"{kinds[k]} {k}" for k in ("seed", "copy", "coverage", "mention",
                                                    "unrelated") if kinds.get(k))
     lines = [f"Why these articles ({counts or 'none read'}):"]
+    seed_names = [name for (found,) in db.execute(
+        "select names from claims where story_id = ? order by position", [story])
+        for name in json.loads(found or "[]")]
     for row in db.query("select outlet, kind, relevance, shared_names, shared_numbers, "
                         "claims_carried, days_apart, url from coverage_decisions "
                         "where story_id = ? and kind in ('copy', 'coverage', 'mention') "
                         "order by kind != 'copy', kind != 'coverage', relevance desc, outlet",
                         [story]):
-        names = json.loads(row["shared_names"] or "[]")[:4]
+        names = names_as_written(json.loads(row["shared_names"] or "[]"), seed_names)[:4]
         numbers = json.loads(row["shared_numbers"] or "[]")[:3]
         claims = json.loads(row["claims_carried"] or "[]")
         days = row["days_apart"]
@@ -82,10 +86,32 @@ def _decisions(db: Database, story: int, width: int) -> str:
             f"names {', '.join(names)}" if names else "",
             f"numbers {', '.join(numbers)}" if numbers else "",
             f"{len(claims)} claims ({', '.join(map(str, claims[:6]))})" if claims else "no claim",
-            "undated" if days is None else f"{days} days apart") if part)
+            "undated" if days is None else f"{days} day{'s' * (days != 1)} apart") if part)
         line = f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']}: {why}"
         lines += textwrap.wrap(line, width, subsequent_indent="               ")
     return "\n".join(lines)
+
+
+def names_as_written(shared: list[str], seed_names: list[str]) -> list[str]:
+    """The shared name words (as the coverage decision reads them: "aragua", "de") shown as the
+    seed writes its names: a name whose every word is shared whole ("Tren de Aragua"), a word
+    that is only part of one as the seed spells it ("Kelly"), but its connecting words ("de")."""
+    whole = [(name, set(text.words_of_name(name))) for name in dict.fromkeys(seed_names)]
+    spelled = {text.words_of_name(word): word for name in seed_names for word in name.split()}
+    shown: list[str] = []
+    covered: set[str] = set()
+    for word in shared:
+        if word in covered:
+            continue
+        named = [(name, words) for name, words in whole if word in words <= set(shared)]
+        if named:
+            name, words = max(named, key=lambda pair: len(pair[1]))
+            shown.append(name)
+            covered |= words
+        elif not spelled.get((word,), "X")[0].islower():  # "de" alone says nothing
+            shown.append(spelled.get((word,), word))
+        covered.add(word)
+    return shown
 
 
 def _conflicts(db: Database, story: int, width: int) -> str:

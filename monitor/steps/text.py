@@ -391,6 +391,12 @@ def _name_in_context(key: tuple[str, ...]) -> tuple[str, ...]:
     return _NAME_WORDS[before_and_capital[-1] + rest, opens]
 
 
+def words_of_name(name: str) -> tuple[str, ...]:
+    """The words `name_words` reads in a name written on its own ("Tren de Aragua": tren, de,
+    aragua), to tell which name a shared word belongs to."""
+    return _name_words_of((_without_accents(normalise(name)), False))
+
+
 def _name_words_of(key: tuple[str, bool]) -> tuple[str, ...]:
     """The words of a name as written, but its first when it opens a sentence (perhaps only
     capitalised for that)."""
