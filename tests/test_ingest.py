@@ -121,6 +121,29 @@ def test_ingest_stores_a_run_sent_through_the_stream(redis_url, tmp_path):
 
 
 @pytest.mark.slow
+def test_ingest_until_idle_stores_what_arrives_while_a_long_batch_is_written(
+        redis_url, tmp_path, monkeypatch):
+    import threading
+
+    db = tmp_path / "m.db"
+    run = _a_run(3)
+    _send(redis_url, run[:2])
+    write = ingest_job.Ingest._write
+
+    def slow_write(self, entries):  # a batch longer than a read's wait: a slow disk, say
+        if not getattr(self, "sent_late", False):
+            self.sent_late = True
+            threading.Timer(1.5, _send, [redis_url, run[2:]]).start()
+            time.sleep(2.5)
+        write(self, entries)
+
+    monkeypatch.setattr(ingest_job.Ingest, "_write", slow_write)
+    figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
+    assert (figures["pages"], figures["runs"]) == (3, 1)
+    assert _query(db, "select status, pages from crawl_runs") == [("finished", 3)]
+
+
+@pytest.mark.slow
 def test_an_entry_delivered_again_after_its_commit_is_not_stored_twice(redis_url, tmp_path):
     db = tmp_path / "m.db"
     sent = _send(redis_url, _a_run(30))

@@ -81,7 +81,7 @@ end
 
 def _stops_on_lost_redis(fallback: object = None) -> Callable:
     """A scheduler method that, when Redis fails, stops the crawl as a storage error does: one
-    line in the log, the run recorded failed with the reason; never a traceback per call."""
+    line in the log, the crawl ended failed with the reason; never a traceback per call."""
     def decorate(method: Callable) -> Callable:
         @wraps(method)
         def guarded(self, *args, **kwargs):
@@ -137,13 +137,13 @@ class SharedScheduler(Scheduler):
             spider.logger.info("joining a shared run: %d requests queued", len(self.queue))
 
     def close(self, reason):
-        if self.heartbeat.running:
-            self.heartbeat.stop()
-        if self.failure is None:
-            try:
-                self._run(_LEAVE)
-            except redis.RedisError as e:  # its crawler's alive key expires instead
-                logger.warning("could not tell Redis this crawler left the run: %s", e)
+        heartbeat = getattr(self, "heartbeat", None)  # none when open() itself failed
+        if heartbeat is not None and heartbeat.running:
+            heartbeat.stop()
+        try:  # even after an error: a Redis that answers again lets the others go on
+            self._run(_LEAVE)
+        except redis.RedisError as e:  # its crawler's alive key expires instead
+            logger.warning("could not tell Redis this crawler left the run: %s", e)
 
     def lost(self, error: Exception) -> None:
         """Redis failed: stop the crawl once (what was sent stays in the stream for ingest;

@@ -98,6 +98,7 @@ class _ReadAhead:
         self.read = read
         self.reading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read")
         self.pending: Future | None = None
+        self.was_ahead = False  # whether the last answer was read while a batch was written
 
     def start(self, after: str) -> None:
         """Start reading the entries after `after`."""
@@ -106,6 +107,7 @@ class _ReadAhead:
     def next(self, after: str) -> list[Entry]:
         """The entries after `after`: those read ahead if a read was started, else read now."""
         pending, self.pending = self.pending, None
+        self.was_ahead = pending is not None
         return pending.result() if pending is not None else self.read(after)
 
     def forget(self) -> None:
@@ -156,6 +158,8 @@ class Ingest:
                         after = entries[-1].id
                     self.ahead.start(after)
                     self._write(entries)
+                elif until_idle and self.ahead.was_ahead:
+                    continue  # "nothing" was said while the last batch was written: ask now
                 elif until_idle:
                     self._mark_lost_runs()
                     break
