@@ -426,15 +426,20 @@ def persistent_redis(tmp_path):
     server.stop()
 
 
+def _ingest_and_a_crawler_under_way(site: Path, url: str, db: Path, tmp_path: Path):
+    """Ingest and one crawler started, once the crawler has sent a hundred results."""
+    run_monitor("ingest", "--redis", url, "--until-idle", db=db)
+    ingest = start_monitor("ingest", "--redis", url, db=db)
+    crawler = _crawl(site, url, tmp_path)
+    _wait_for(lambda: _stream_length(url) > 100)
+    return ingest, crawler
+
+
 @pytest.mark.slow
 def test_redis_restarted_mid_run_then_the_next_run_complete_the_crawl(
         big_site, persistent_redis, tmp_path):
-    url = persistent_redis.url
-    db = tmp_path / "monitor.db"
-    run_monitor("ingest", "--redis", url, "--until-idle", db=db)
-    ingest = start_monitor("ingest", "--redis", url, db=db)
-    crawler = _crawl(big_site, url, tmp_path)
-    _wait_for(lambda: _stream_length(url) > 100)
+    url, db = persistent_redis.url, tmp_path / "monitor.db"
+    ingest, crawler = _ingest_and_a_crawler_under_way(big_site, url, db, tmp_path)
     persistent_redis.stop()
     persistent_redis.start()
     out, err = crawler.communicate(timeout=600)
@@ -452,12 +457,8 @@ def test_redis_restarted_mid_run_then_the_next_run_complete_the_crawl(
 @pytest.mark.slow
 def test_redis_gone_for_good_mid_run_stops_the_crawler_and_then_ingest_each_saying_why(
         big_site, persistent_redis, tmp_path):
-    url = persistent_redis.url
-    db = tmp_path / "monitor.db"
-    run_monitor("ingest", "--redis", url, "--until-idle", db=db)
-    ingest = start_monitor("ingest", "--redis", url, db=db)
-    crawler = _crawl(big_site, url, tmp_path)
-    _wait_for(lambda: _stream_length(url) > 100)
+    url, db = persistent_redis.url, tmp_path / "monitor.db"
+    ingest, crawler = _ingest_and_a_crawler_under_way(big_site, url, db, tmp_path)
     persistent_redis.stop()
     out, err = crawler.communicate(timeout=60)  # it stops; it does not wait for Redis
     assert crawler.returncode == 1
