@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import pytest
 
-from monitor.jobs.copies import update_copies
+from monitor.jobs.copies import shared_bands, update_copies
 from monitor.steps import copies
 from monitor.steps.extract import Article, content_hash
 from monitor.store import rows, schema
@@ -209,3 +209,8 @@ def test_pairs_stored_before_groups_become_one_group_per_text(tmp_path):
     db = schema.open_db(path)
     assert db.execute("select article_id, copy_of, similarity from copies order by 1"
                       ).fetchall() == [(2, 1, 0.9), (3, 1, 0.8), (4, 1, 1.0)]
+
+
+def test_a_band_key_no_other_article_has_is_not_read_further():
+    bands = [(1, 10), (1, 11), (2, 10), (3, 12), (4, 11), (4, 12)]
+    assert shared_bands(bands) == [(1, 10), (1, 11), (4, 11), (4, 12)]

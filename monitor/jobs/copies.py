@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlite_utils import Database
 
 from monitor.steps import copies
@@ -17,7 +19,7 @@ def update_copies(db: Database) -> int:
     if not pending:
         return 0
     _leave_groups(db, [article_id for article_id, _ in pending])
-    bands = rows.pending_bands(db)
+    bands = shared_bands(rows.pending_bands(db))
     found = {c.id: c for c in _candidates(db, {article for _, article in bands})}
     # A group's earliest article is what its members are compared with: read it too.
     leaders = {c.group for c in found.values() if c.group is not None} - set(found)
@@ -28,6 +30,14 @@ def update_copies(db: Database) -> int:
                                    lambda i: rows.article_text(db, i))
     rows.save_copy_groups(db, grouping.renamed, grouping.links, [a for a, _ in pending])
     return len(pending)
+
+
+def shared_bands(bands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (band key, article) pairs whose key another article has too: a key of one article
+    alone can tie it to nothing, and most articles have only such keys, so neither their keys
+    nor their sketches need reading."""
+    articles_with = Counter(key for key, _ in bands)
+    return [(key, article) for key, article in bands if articles_with[key] > 1]
 
 
 def _candidates(db: Database, ids: set[int]) -> list[copies.Candidate]:
