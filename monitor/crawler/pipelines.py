@@ -30,6 +30,16 @@ from monitor.steps.match import ArticleMatch, Story, score_stories, story_index
 from monitor.store import results, rows, schema
 
 logger = logging.getLogger(__name__)
+
+
+def stop_crawl(crawler, stats, failure: str) -> None:
+    """Stop the crawl on an error no later page would escape (the database, Redis): one line
+    in the log, the first such reason kept for the run's record, the spider closed as failed."""
+    logger.error("stopping the crawl: %s", failure)
+    if not stats.get_value("monitor/storage_error"):
+        stats.set_value("monitor/storage_error", failure)
+    if crawler is not None and crawler.engine is not None:
+        deferred_from_coro(crawler.engine.close_spider_async(reason="failed"))
 COMMIT_AFTER = 1.0  # seconds
 # An 8 MB page (the download limit) of plain paragraphs takes 24 s to read here, 5 MB of links
 # 41 s (`bench/slow_pages.py`); a page built to be slow could hold a worker for ever. A timer
@@ -223,13 +233,10 @@ class ArticlePipeline:
         if self.failure is not None:
             return
         self.failure = f"{self.store_name} error: {error}"
-        logger.error("stopping the crawl: %s", self.failure)
-        self.stats.set_value("monitor/storage_error", self.failure)
         self.pending.clear()
         self.touched = []
         self._drop_uncommitted()
-        if self.crawler is not None and self.crawler.engine is not None:
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="failed"))
+        stop_crawl(self.crawler, self.stats, self.failure)
 
     def _drop_uncommitted(self) -> None:
         try:

@@ -17,12 +17,12 @@ from functools import wraps
 import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
 from monitor.crawler import frontier, requestjson
+from monitor.crawler.pipelines import stop_crawl
 
 logger = logging.getLogger(__name__)
 WAKE_AFTER = 0.5  # seconds between two looks at the queue while other crawlers are busy
@@ -151,12 +151,9 @@ class SharedScheduler(Scheduler):
         if self.failure is not None:
             return
         self.failure = f"Redis error: {error}"
-        logger.error("stopping the crawl: %s", self.failure)
-        if not self.counts.get_value("monitor/storage_error"):
-            self.counts.set_value("monitor/storage_error", self.failure)
         if self.heartbeat.running:
             self.heartbeat.stop()
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason="failed"))
+        stop_crawl(self.crawler, self.counts, self.failure)
 
     @_stops_on_lost_redis()
     def _beat(self) -> None:

@@ -98,18 +98,20 @@ def names_as_written(shared: list[str], seed_names: list[str]) -> list[str]:
     that is only part of one as the seed spells it ("Kelly"), but its connecting words ("de")."""
     whole = [(name, set(text.words_of_name(name))) for name in dict.fromkeys(seed_names)]
     spelled = {text.words_of_name(word): word for name in seed_names for word in name.split()}
+    every = set(shared)
     shown: list[str] = []
     covered: set[str] = set()
     for word in shared:
         if word in covered:
             continue
-        named = [(name, words) for name, words in whole if word in words <= set(shared)]
+        named = [(name, words) for name, words in whole if word in words and words <= every]
+        spelling = spelled.get((word,), word)
         if named:
             name, words = max(named, key=lambda pair: len(pair[1]))
             shown.append(name)
             covered |= words
-        elif not spelled.get((word,), "X")[0].islower():  # "de" alone says nothing
-            shown.append(spelled.get((word,), word))
+        elif not spelling[0].islower() or (word,) not in spelled:  # "de" alone says nothing
+            shown.append(spelling)
         covered.add(word)
     return shown
 
