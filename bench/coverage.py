@@ -9,6 +9,8 @@ per decision, and examples of the errors by kind.
     .venv/bin/python bench/coverage.py                 # 300 seeds, 5 folds by story
     .venv/bin/python bench/coverage.py --fit           # then fit on all and write the model
     .venv/bin/python bench/coverage.py --seeds 0       # every article as a seed
+    .venv/bin/python bench/coverage.py --cache /tmp/cov --read 40   # errors by date, and 40
+                                                       # "counted, other story" to read by hand
 """
 
 from __future__ import annotations
@@ -178,6 +180,26 @@ def errors(articles: list[dict], decided: list[Decided], decision: np.ndarray,
                   f"{b['title'][:60]!r}\n      {feats}")
 
 
+def by_date(decided: list[Decided], decision: np.ndarray) -> None:
+    """Precision and recall where both articles are dated, and where one is not."""
+    undated = np.array([d.features[coverage.FEATURES.index("undated")] > 0 for d in decided])
+    for name, part in (("both dated", ~undated), ("one undated", undated)):
+        s = scores([d for d, keep in zip(decided, part, strict=True) if keep], decision[part])
+        print(f"  {name}: {s['decisions']:,} decisions, {s['positives']} covering; precision "
+              f"{s['precision']:.3f}, recall {s['recall']:.3f} ({s['fn']} missed)")
+
+
+def to_read(articles: list[dict], decided: list[Decided], decision: np.ndarray, n: int) -> None:
+    """A random sample of the articles counted for another story, with both stories' titles as
+    AllSides gives them (for judging by hand whether they are the same event; not in the repo)."""
+    wrong = [i for i, (d, chosen) in enumerate(zip(decided, decision.tolist(), strict=True))
+             if chosen and not d.label]
+    for i in random.Random(5).sample(wrong, min(n, len(wrong))):
+        a, b = articles[decided[i].seed], articles[decided[i].article]
+        print(f"  {a['published']} {a['event_title'][:80]!r}\n"
+              f"  {b['published']} {b['event_title'][:80]!r}\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=300, help="seeds sampled (0: every article)")
@@ -185,6 +207,8 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="fit on all and write the model")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty")
     parser.add_argument("--cache", help="keep the evidence in files named so between runs")
+    parser.add_argument("--read", type=int, default=0, help="print this many articles counted "
+                        "for another story, at random, with both stories' titles")
     parser.add_argument("--blend", type=float, help="weigh words by the articles' document "
                         "frequencies too, with this many articles' worth of wordfreq")
     args = parser.parse_args()
@@ -226,6 +250,9 @@ def main() -> None:
               f"{1e3 * claims_spent / len(decided):.3f} ms a decision (one core)")
         if window:
             errors(articles, decided, decision, p)
+            by_date(decided, decision)
+            if args.read:
+                to_read(articles, decided, decision, args.read)
             if args.fit:
                 x = np.array([d.features for d in decided])
                 y = np.array([d.label for d in decided], dtype=float)
