@@ -94,21 +94,21 @@ class _ReadAhead:
     read ahead is delivered to ingest's consumer, not acknowledged: until its batch is
     committed, it is read again from "0" after a restart, like any entry read."""
 
-    def __init__(self, read: Callable[[str], list[Entry]]):
+    def __init__(self, read: Callable[[str, bool], list[Entry]]):
         self.read = read
         self.reading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read")
         self.pending: Future | None = None
         self.was_ahead = False  # whether the last answer was read while a batch was written
 
-    def start(self, after: str) -> None:
-        """Start reading the entries after `after`."""
-        self.pending = self.reading.submit(self.read, after)
+    def start(self, after: str, wait: bool) -> None:
+        """Start reading the entries after `after`; with `wait`, waiting for new ones."""
+        self.pending = self.reading.submit(self.read, after, wait)
 
     def next(self, after: str) -> list[Entry]:
         """The entries after `after`: those read ahead if a read was started, else read now."""
         pending, self.pending = self.pending, None
         self.was_ahead = pending is not None
-        return pending.result() if pending is not None else self.read(after)
+        return pending.result() if pending is not None else self.read(after, True)
 
     def forget(self) -> None:
         """Wait for a read started to end, and leave what it read (read again from "0")."""
@@ -156,7 +156,9 @@ class Ingest:
                 if entries:
                     if after != ">":
                         after = entries[-1].id
-                    self.ahead.start(after)
+                    # Drained until idle, a read ahead that waited would only delay the end:
+                    # the answer "nothing" is asked again below anyway.
+                    self.ahead.start(after, wait=not until_idle)
                     self._write(entries)
                 elif until_idle and self.ahead.was_ahead:
                     continue  # "nothing" was said while the last batch was written: ask now
@@ -210,11 +212,12 @@ class Ingest:
             if "BUSYGROUP" not in str(e):  # the group is there already: that is fine
                 raise
 
-    def _read(self, after: str) -> list[Entry]:
-        """Up to a batch of the entries after `after` (">": those not delivered yet), decoded."""
+    def _read(self, after: str, wait: bool) -> list[Entry]:
+        """Up to a batch of the entries after `after` (">": those not delivered yet), decoded;
+        with `wait`, new entries are waited for up to WAIT seconds."""
         answer = self.client.xreadgroup(frontier.INGEST_GROUP, CONSUMER,
                                         {frontier.RESULTS: after}, count=self.batch,
-                                        block=int(WAIT * 1000) if after == ">" else None)
+                                        block=int(WAIT * 1000) if wait and after == ">" else None)
         return [Entry(i.decode(), fields, _decoded(fields))
                 for i, fields in (answer[0][1] if answer else [])]
 
