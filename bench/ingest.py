@@ -30,6 +30,7 @@ import json
 import random
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -137,10 +138,40 @@ def measured(seeded: Path, db: Path, url: str, args: argparse.Namespace,
     took, cpu = timed_ingest(db, url, args.profile, tree)
     idle, idle_cpu = timed_ingest(db, url, tree=tree)  # nothing left to read: the start-up
     rate, rate_cpu = args.articles / (took - idle), args.articles / (cpu - idle_cpu)
+    control = full_text_control(args.texts)
     print(f"{'before: ' if tree != ROOT else ''}ingest took {took:.2f} s ({cpu:.2f} s CPU), "
           f"start-up {idle:.2f} s ({idle_cpu:.2f} s CPU); {rate:,.0f} articles/s, "
-          f"{rate_cpu:,.0f} articles a CPU-second")
+          f"{rate_cpu:,.0f} articles a CPU-second; control {control:,.0f} a CPU-second")
     return rate, rate_cpu
+
+
+def full_text_control(texts: list[str]) -> float:
+    """The control: articles a CPU-second that SQLite's full-text index alone takes over the
+    same texts in a fresh file (FTS5 by trigger, as the articles table has it, 500 a
+    transaction, 100 a statement). Ingest's largest single cost, with no Python around it: it
+    tells this machine's speed at the moment (which moves about 2x within an hour here)
+    from a change in ingest."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = sqlite3.connect(Path(folder) / "control.db", isolation_level=None)
+        db.execute("pragma journal_mode=wal")
+        db.execute("pragma synchronous=normal")
+        db.execute("create table a (id integer primary key, title text, text text)")
+        db.execute("create virtual table a_fts using fts5(title, text, content=a)")
+        db.execute("create trigger a_ai after insert on a begin insert into a_fts "
+                   "(rowid, title, text) values (new.id, new.title, new.text); end")
+        started = time.process_time()
+        for start in range(0, len(texts), 500):
+            db.execute("begin immediate")
+            for at in range(start, min(start + 500, len(texts)), 100):
+                some = texts[at:min(at + 100, start + 500)]
+                # Many rows a statement, as ingest writes them: FTS5 writes its pending terms
+                # at each statement's end.
+                db.execute("insert into a (title, text) values "
+                           + ", ".join(["('Report', ?)"] * len(some)), some)
+            db.execute("commit")
+        took = time.process_time() - started
+        db.close()
+    return len(texts) / took
 
 
 def medians(name: str, rates: list[tuple[float, float]]) -> None:
@@ -180,6 +211,7 @@ def main() -> None:
                 parser.error(f"--real has {len(real):,} texts: --articles {len(real)} at most")
             found = page_results(args.articles, args.words, (story_id, version), args.english,
                                  real)
+            args.texts = [r["article"]["text"] for r in found]  # for the control
             timed_ingest(db, url)  # publishes the stories, makes the group
             send(url, found)
             size = redis.Redis.from_url(url).memory_usage(frontier.RESULTS) or 0
