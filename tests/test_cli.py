@@ -157,6 +157,20 @@ def test_running_the_demo_twice_recrawls_instead_of_piling_up(tmp_path):
     assert "0 new or changed" in second
 
 
+def test_after_a_run_the_database_file_alone_holds_everything(tmp_path):
+    # A user backs up or shares the .db file: what a run wrote must not stay in its -wal.
+    from monitor.jobs.demo import DEMO_PORT
+
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", DEMO_PORT)) == 0:
+            pytest.skip(f"port {DEMO_PORT} is taken: the demo would use another address")
+    run_monitor("demo", db=tmp_path / "demo.db")
+    (tmp_path / "copy").mkdir()
+    copy = shutil.copy(tmp_path / "demo.db", tmp_path / "copy/demo.db")
+    report = run_monitor("report", "--story", "port-strike", db=copy).stdout
+    assert "(of 32 articles read)" in report
+
+
 PORT_STRIKE = ROOT / "data/seeds/port-strike.txt"
 
 # Each bad input of issue 19: the arguments, which database, and the one error line expected.

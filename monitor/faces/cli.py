@@ -70,15 +70,22 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 def _db(ctx: click.Context):
     try:
-        return schema.open_db(ctx.obj["db_path"])
+        return _closed_at_end(ctx, schema.open_db(ctx.obj["db_path"]))
     except Exception as e:  # sqlite3 and OS errors: one clear line, no traceback
         raise _db_error(ctx, "cannot open", e) from e
+
+
+def _closed_at_end(ctx: click.Context, db):
+    # Closed, the last connection folds the write-ahead log into the file and removes it:
+    # the .db file alone is then the whole database, to copy or back up.
+    ctx.call_on_close(db.close)
+    return db
 
 
 def _read_db(ctx: click.Context):
     """The database for a command that only reads: never created, never upgraded."""
     try:
-        return schema.open_readonly(ctx.obj["db_path"])
+        return _closed_at_end(ctx, schema.open_readonly(ctx.obj["db_path"]))
     except (schema.MissingDatabase, schema.OutOfDate) as e:
         raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:

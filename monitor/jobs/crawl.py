@@ -11,7 +11,7 @@ import logging
 import os
 import socket
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -77,7 +77,14 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
                               before_start) as figures:
             yield figures
         return
-    db = schema.open_db(db_path)
+    with closing(schema.open_db(db_path)) as db:
+        yield from _crawling_here(db, db_path, settings, outlets_path, base, log_file,
+                                  before_start)
+
+
+def _crawling_here(db: Database, db_path: str, settings: Settings, outlets_path: str,
+                   base: str | None, log_file: str | None,
+                   before_start: Callable[[], None] | None) -> Iterator[dict]:
     # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
     # ours: found here, the run stops before it starts and records nothing.
     schema.check_pages(db)

@@ -11,10 +11,12 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from monitor.jobs.crawl import crawl, tune_process
 from monitor.jobs.match import match_stories
@@ -128,10 +130,14 @@ def demo(db_path: str, say: Callable[[str], None] = logger.info) -> list[int]:
     Owns the process it runs in, as `monitor demo` does: it tunes garbage collection and
     Scrapy's logging for the crawl, and Scrapy's reactor cannot run twice in one process.
     """
+    with closing(schema.open_db(db_path)) as db:
+        return _demo(db, db_path, say)
+
+
+def _demo(db: Database, db_path: str, say: Callable[[str], None]) -> list[int]:
     server, base = serve_site(port=DEMO_PORT)
     try:
         say(f"Serving the demo outlets at {base}")
-        db = schema.open_db(db_path)
         stories = []
         for seed_file in SEEDS:
             story, slug = add_seed(db, str(seed_file), seed_file.stem,

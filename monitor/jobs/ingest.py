@@ -56,9 +56,9 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
     client = shared.client(redis_url)
     try:
         with _stopped_by_signals() as stopping:
-            db = schema.open_db(db_path)
-            schema.cache_for_writer(db)
-            with closing(Ingest(db, client, say, batch)) as writer:
+            with closing(schema.open_db(db_path)) as db, \
+                    closing(Ingest(db, client, say, batch)) as writer:
+                schema.cache_for_writer(db)
                 return writer.drain(until_idle, stopping)
     except shared.redis.RedisError as e:
         raise frontier.RedisUnavailable(f"lost Redis at {frontier.shown(redis_url)}: {e}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 
 from monitor.jobs import crawl as crawl_job
 from monitor.jobs import match as match_job
@@ -45,7 +45,8 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
                 say(f"Matched {figures['matched']} articles as they were stored: "
                     f"{figures['covering']} cover a story")
             elif not stopped(figures["status"]):
-                later = match_job.match_stories(schema.open_db(db_path), progress=progress)
+                with closing(schema.open_db(db_path)) as db:
+                    later = match_job.match_stories(db, progress=progress)
                 figures["matched"] += later["articles"]
                 figures["covering"] += later["coverage"]
                 say(f"Matched {figures['matched']} articles: {figures['covering']} cover a "
