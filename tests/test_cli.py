@@ -4,8 +4,10 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 
@@ -200,6 +202,12 @@ BAD_INPUT = {
         "not https://x.example/news"),
     "crawl with a Latin-1 outlet file": (["crawl", "--outlets", "{tmp}/latin1.toml"], "new",
                                          "latin1.toml: not UTF-8 text (byte 22)"),
+    "run with a time limit in hours": (
+        ["run", "-s", "MONITOR_MAX_RUN=2h"], "story",
+        "-s MONITOR_MAX_RUN=2h: MONITOR_MAX_RUN takes a number (default: 3600)"),
+    "run with robots.txt maybe obeyed": (
+        ["run", "-s", "ROBOTSTXT_OBEY=maybe"], "story",
+        "-s ROBOTSTXT_OBEY=maybe: ROBOTSTXT_OBEY takes True or False (default: True)"),
 }
 
 # The outlet files the cases above read, written by the test.
@@ -233,6 +241,17 @@ def test_bad_input_gets_one_line_naming_the_problem(case, story_db, tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and expected.format(tmp=tmp_path) in errors[0], result.stderr
     assert not (tmp_path / "nodir").exists()  # commands that only read create nothing
+
+
+
+def test_a_setting_of_the_wrong_kind_starts_no_run(story_db):
+    def runs() -> int:
+        with closing(sqlite3.connect(story_db)) as db:
+            return db.execute("select count(*) from crawl_runs").fetchone()[0]
+
+    before = runs()
+    run_monitor("run", "-s", "DOWNLOAD_DELAY=fast", db=story_db, check=False)
+    assert runs() == before
 
 
 LOG_LINE = "2025-08-09 10:00:00,000 [monitor] INFO: Crawl finished: 3 pages\n"

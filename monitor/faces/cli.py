@@ -17,6 +17,7 @@ import click
 from monitor.crawler import frontier
 from monitor.faces import changes, report
 from monitor.faces.terminal import BadParameter, CliError, echo, json_line
+from monitor.jobs import crawl as crawl_job
 from monitor.jobs import demo as demo_job
 from monitor.jobs import match as match_job
 from monitor.jobs import run as run_job
@@ -198,7 +199,7 @@ def _crawl_errors(ctx: click.Context):
         error = CliError(str(e))
         error.exit_code = 75  # EX_TEMPFAIL: nothing wrong, try again later
         raise error from e
-    except (OutletFileError, frontier.RedisUnavailable) as e:
+    except (OutletFileError, frontier.RedisUnavailable, crawl_job.SettingError) as e:
         raise CliError(str(e)) from e
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot use", e) from e

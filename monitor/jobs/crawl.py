@@ -28,14 +28,43 @@ from monitor.store import rows, schema
 logger = logging.getLogger(__name__)
 
 
+class SettingError(ValueError):
+    """A `-s NAME=VALUE` whose value is not of the setting's kind."""
+
+
+# Settings read as numbers whose defaults live in the code that reads them.
+_NUMBERS = {"MONITOR_READ_TIMEOUT", "MONITOR_MAX_ELEMENTS", "MONITOR_PROGRESS_INTERVAL",
+            "MONITOR_REDIS_ALIVE"}
+
+
 def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Settings:
-    """The project's Scrapy settings with the database path and any `-s NAME=VALUE` overrides."""
+    """The project's Scrapy settings with the database path and any `-s NAME=VALUE` overrides.
+
+    Raises SettingError for a value that is not of its setting's kind (a number, True or
+    False): before the run starts, not as a traceback from inside Scrapy."""
     settings = Settings()
     settings.setmodule("monitor.crawler.settings", priority="project")
     settings.set("MONITOR_DB", str(db_path), priority="cmdline")
     for name, value in (overrides or {}).items():
+        _check_kind(name, value, settings.get(name))
         settings.set(name, value, priority="cmdline")
     return settings
+
+
+def _check_kind(name: str, value: str, default: object) -> None:
+    # As Scrapy's getbool and getfloat read it; a whole-number default may be read either way
+    # (DOWNLOAD_TIMEOUT's 180 is read as a float), so any number passes for it.
+    kind = bool if isinstance(default, bool) else (
+        float if isinstance(default, int | float) or name in _NUMBERS else None)
+    if kind is None:
+        return
+    probe = Settings({name: value})
+    try:
+        probe.getbool(name) if kind is bool else probe.getfloat(name)
+    except ValueError:
+        shown = f" (default: {default})" if default is not None else ""
+        needed = "True or False" if kind is bool else "a number"
+        raise SettingError(f"-s {name}={value}: {name} takes {needed}{shown}") from None
 
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
@@ -96,14 +125,15 @@ def _crawling_here(db: Database, db_path: str, settings: Settings, outlets_path:
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
     before = rows.counts(db)
-    process, crawler = _coverage_crawl(settings, outlets_path, base, before_start)
+    crawler = None
     try:
         try:
+            process, crawler = _coverage_crawl(settings, outlets_path, base, before_start)
             process.start()
             figures["status"] = _status(crawler.stats.get_stats())
         finally:
-            figures.update(_figures(db, crawler.stats.get_stats() if crawler.stats else {},
-                                    before, figures["status"]))
+            stats = crawler.stats.get_stats() if crawler and crawler.stats else {}
+            figures.update(_figures(db, stats, before, figures["status"]))
         yield figures
     finally:
         # One write, with the status and the exit code: on a full disk a second write may fail
