@@ -11,6 +11,7 @@ from contextlib import closing
 
 import pytest
 
+from monitor.store import schema
 from tests.conftest import ROOT, fetch_when_up, free_port, run_monitor
 
 pytestmark = pytest.mark.slow  # runs the CLI in a subprocess
@@ -202,6 +203,10 @@ BAD_INPUT = {
         "not https://x.example/news"),
     "crawl with a Latin-1 outlet file": (["crawl", "--outlets", "{tmp}/latin1.toml"], "new",
                                          "latin1.toml: not UTF-8 text (byte 22)"),
+    "report on a database with no story": (["report"], "empty",
+                                            "no story in {tmp}/empty.db yet: register one"),
+    "report --html on a database with no story": (
+        ["report", "--html", "{tmp}/r.html"], "empty", "no story in {tmp}/empty.db yet"),
     "run with a time limit in hours": (
         ["run", "-s", "MONITOR_MAX_RUN=2h"], "story",
         "-s MONITOR_MAX_RUN=2h: MONITOR_MAX_RUN takes a number (default: 3600)"),
@@ -234,8 +239,9 @@ def test_bad_input_gets_one_line_naming_the_problem(case, story_db, tmp_path):
     (tmp_path / "some.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
     for name, content in BAD_OUTLET_FILES.items():
         (tmp_path / name).write_bytes(content)
+    schema.open_db(tmp_path / "empty.db").close()
     db = {"story": story_db, "new": tmp_path / "m.db", "missing": tmp_path / "nodir" / "m.db",
-          "none": None}[which]
+          "empty": tmp_path / "empty.db", "none": None}[which]
     result = run_monitor(*[a.format(tmp=tmp_path) for a in args], db=db, check=False)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]

@@ -456,6 +456,9 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
         stories = rows.story_id(db, story)
     except LookupError as e:
         raise CliError(str(e.args[0])) from e
+    if not stories:
+        raise CliError(f"no story in {ctx.obj['db_path']} yet: register one with `monitor seed "
+                       "add FILE|URL`")
     for story_id in stories:
         if html_file is None:
             echo(report.render_report(db, story_id, width))
