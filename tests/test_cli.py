@@ -260,6 +260,15 @@ def test_a_setting_of_the_wrong_kind_starts_no_run(story_db):
     assert runs() == before
 
 
+
+def test_a_run_with_no_story_says_how_to_add_one(outlet_server, tmp_path):
+    from tests.conftest import write_outlets
+
+    out = run_monitor("run", "--outlets", str(write_outlets(tmp_path, outlet_server)),
+                      "-s", "DOWNLOAD_DELAY=0", db=tmp_path / "m.db").stdout
+    assert "No story is registered yet" in out and "monitor seed add" in out
+
+
 LOG_LINE = "2025-08-09 10:00:00,000 [monitor] INFO: Crawl finished: 3 pages\n"
 
 

@@ -121,7 +121,9 @@ def _crawling_here(db: Database, db_path: str, settings: Settings, outlets_path:
                "status": "failed"}
     reserve = schema.Reserve(db_path)
     # Read once here; the pipeline matches each page against them in its workers.
-    settings.set("MONITOR_STORIES", load_stories(db), priority="cmdline")
+    stories = load_stories(db)
+    settings.set("MONITOR_STORIES", stories, priority="cmdline")
+    figures["stories"] = len(stories.stories)
     # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
     start_server(read_pages=True)
     before = rows.counts(db)

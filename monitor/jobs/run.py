@@ -37,6 +37,9 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
         with crawl_job.crawling(db_path, outlets_path, None, overrides, log_file, redis_url,
                                 before_start=crawl_job.tune_process) as figures:
             say(summary(figures))
+            if figures.get("stories") == 0:
+                say("No story is registered yet: the articles are stored, and matched once one "
+                    "is added (`monitor seed add FILE|URL`)")
             code = crawl_job.exit_code(figures["status"])
             if redis_url:
                 say("Results sent to `monitor ingest`; `monitor match` on the database host "
