@@ -5,6 +5,7 @@ run completes with nothing lost or stored twice."""
 from __future__ import annotations
 
 import os
+import pty
 import re
 import signal
 import sqlite3
@@ -163,6 +164,48 @@ def test_one_ctrl_c_stops_the_run_cleanly_recorded_interrupted_with_exit_130(tmp
     assert runs(db) == [("interrupted", 130, "stopped by SIGINT or SIGTERM (Ctrl-C): the pages "
                                              "in hand were stored")]
     assert stored_articles(db) >= 1
+
+
+def test_on_a_terminal_the_first_ctrl_c_says_the_run_is_stopping(tmp_path):
+    site = SlowSite()
+    printed = bytearray()
+    try:
+        db = tmp_path / "m.db"
+        run_monitor(*SEED_ARGS, db=db)
+        pid, terminal = pty.fork()
+        if pid == 0:  # the child: a user's shell on a terminal
+            os.chdir(ROOT)
+            os.execv(sys.executable, [sys.executable, "-m", "monitor", "--db", str(db), "run",
+                                      "--outlets", str(write_outlets(tmp_path, site.base)),
+                                      *FAST])
+        reading = threading.Thread(target=_read_all, args=(terminal, printed), daemon=True)
+        reading.start()
+        deadline = time.monotonic() + 120
+        while stored_articles(db) == 0 or b"cover a story" not in printed:
+            assert time.monotonic() < deadline, printed.decode(errors="replace")
+            time.sleep(0.05)
+        os.killpg(pid, signal.SIGINT)  # as Ctrl-C on a terminal: to the whole group
+        while b"Stopping" not in printed:  # said while the held pages are still in flight
+            assert time.monotonic() < deadline, printed.decode(errors="replace")
+            time.sleep(0.05)
+        site.release()
+        _, status = os.waitpid(pid, 0)
+        reading.join(10)
+    finally:
+        site.close()
+    assert os.waitstatus_to_exitcode(status) == 130
+    assert printed.count(b"Stopping once the pages being fetched have arrived") == 1
+
+
+def _read_all(terminal: int, into: bytearray) -> None:
+    while True:
+        try:
+            data = os.read(terminal, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            return
+        if not data:
+            return
+        into.extend(data)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 import time
 
@@ -24,6 +25,8 @@ class CrawlProgress:
         self.tty = tty
         self.loop: task.LoopingCall | None = None
         self.started = time.monotonic()
+        self.told_stops = False
+        self.stopping = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -42,6 +45,7 @@ class CrawlProgress:
 
     def show(self) -> None:
         if self.tty:
+            self.tell_stops()
             echo(_fit(f"  {self.line()}   "), err=True, nl=False, overwrite=True)
         else:
             logger.info("progress: %s", self.line())
@@ -54,6 +58,26 @@ class CrawlProgress:
         self.last_tick = time.monotonic()
         self.lag = task.LoopingCall(self.tick)
         self.lag.start(0.05, now=False)
+
+    def tell_stops(self) -> None:
+        """On a terminal, say at the first Ctrl-C that the crawl is stopping (Scrapy says it
+        only in its log: the line would go on as if nothing happened while the requests in
+        flight end). Set from the running reactor, once Scrapy's own handlers are in place."""
+        if self.told_stops:
+            return
+        self.told_stops = True
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            scrapy_stops = signal.getsignal(signum)
+            if callable(scrapy_stops):
+                signal.signal(signum, lambda s, f, stops=scrapy_stops: self.stop(s, f, stops))
+
+    def stop(self, signum, frame, scrapy_stops) -> None:
+        # Scrapy's handler puts its own for a second signal (stop at once) in place of this.
+        if not self.stopping:
+            self.stopping = True
+            echo(_fit("  Stopping once the pages being fetched have arrived (Ctrl-C again: at "
+                      "once)"), err=True, overwrite=True)
+        scrapy_stops(signum, frame)
 
     def tick(self) -> None:
         now = time.monotonic()
