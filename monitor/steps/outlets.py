@@ -71,9 +71,10 @@ class Outlet:
 
     def may_read_source(self, url: str) -> bool:
         """True when a feed, sitemap or search request (or its redirect) may fetch a URL: one
-        the outlet owns, or one on the very host of a listed source (not its subdomains), at
-        that source's origin or on the standard port of http or https. The user named that
-        host; the articles a source lists must still be on the outlet's own site (`owns`)."""
+        the outlet owns, or one on the host of a source the outlet file lists for it."""
+        # The user named that host, so it is fetched, at the source's origin or on a standard
+        # port, but not its subdomains; the articles a source lists must still be on the
+        # outlet's own site (`owns`), so a feed host cannot send the crawl anywhere else.
         if self.owns(url):
             return True
         found = origin(url)
