@@ -109,7 +109,7 @@ class FeedSource:
 
     def feed_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.feeds:
-            yield scrapy.Request(url, callback=self.parse_feed,
+            yield scrapy.Request(url, callback=self.parse_feed, meta={"source": True},
                                  cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
 
     async def parse_feed(self, response: Response, outlet: dict

@@ -31,7 +31,7 @@ class SearchSource:
             return
         for query in dict.fromkeys(s["query"] for s in self.stories if s.get("query")):
             url = outlet.search.replace("{query}", quote_plus(query))
-            yield scrapy.Request(url, callback=self.parse_search,
+            yield scrapy.Request(url, callback=self.parse_search, meta={"source": True},
                                  cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
 
     def parse_search(self, response: Response, outlet: dict) -> Iterable[scrapy.Request]:

@@ -84,7 +84,7 @@ class SitemapSource:
 
     def sitemap_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.sitemaps:
-            yield scrapy.Request(url, callback=self.parse_sitemap,
+            yield scrapy.Request(url, callback=self.parse_sitemap, meta={"source": True},
                                  cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
 
     async def parse_sitemap(self, response: Response, outlet: dict
@@ -93,13 +93,14 @@ class SitemapSource:
         body = gunzipped(response.body, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         reader = SitemapReader()
         # Which entries are worth taking depends on the kind, known from the first entry on.
-        # An index entry changed before the window opened holds no article in it.
+        # An index entry changed before the window opened holds no article in it. An index's
+        # sitemaps may be where the user listed it (a CDN's host), but nowhere else.
         entries, _ = await self.listed_entries(reader, response, lambda url, date: (
-            outlet.owns(url) and self.in_window_or_after(date)
+            outlet.may_read_source(url) and self.in_window_or_after(date)
             if reader.kind == "sitemapindex" else self.in_window(date)), body=body or b"")
         if reader.kind == "sitemapindex":
             for url, _ in entries:
-                yield scrapy.Request(url, callback=self.parse_sitemap,
+                yield scrapy.Request(url, callback=self.parse_sitemap, meta={"source": True},
                                      cb_kwargs={"outlet": outlet.as_data()})
         elif reader.kind == "urlset":
             for request in self.article_requests(entries, outlet):

@@ -120,6 +120,20 @@ def test_a_domain_written_as_the_sites_address_is_read_as_its_host(tmp_path):
     assert outlet.owns("https://x.example/world/2025/08/09/story.html")
 
 
+def test_an_article_url_off_the_outlets_domain_is_refused_with_the_outlet_and_the_url(tmp_path):
+    from monitor.steps.outlets import OutletFileError, load_outlets
+
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Tribune"\ndomain = "x.example"\n'
+                       'feeds = ["https://feeds.y.example/rss"]\n'
+                       'urls = ["https://news.x.example/a.html", "https://y.example/b.html"]\n')
+    with pytest.raises(OutletFileError) as refused:
+        load_outlets(outlets)
+    message = str(refused.value)
+    assert "(Tribune)" in message and "https://y.example/b.html" in message
+    assert "\n" not in message
+
+
 def test_unreachable_seed_url_is_a_clear_error(tmp_path):
     result = run_monitor("seed", "add", "http://127.0.0.1:9/story.html", db=tmp_path / "m.db",
                          check=False)

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 
 from monitor.jobs.demo import SEED, SITE, serve_site
-from tests.conftest import run_monitor, write_outlets
+from tests.conftest import RouteServer, harbour_article, run_monitor, send_body, write_outlets
+from tests.test_hostile import answer
 
 pytestmark = pytest.mark.slow  # crawls the demo site in a subprocess
 
@@ -216,3 +217,69 @@ def test_aggregators_find_outlets_nobody_listed(editable_site, tmp_path):
     assert coverage == {"en": 1, "es": 0}  # found in Spanish, but not scored claim by claim
     report = run_monitor("report", db=db).stdout
     assert "1 in other languages (es) found but not scored" in report
+
+
+
+@pytest.fixture(scope="module")
+def feeds_elsewhere(route_server, tmp_path_factory) -> dict:
+    """One crawl of an outlet whose feeds are on another host than its articles, as BBC's are
+    on feeds.bbci.co.uk: here `localhost` for a site on `127.0.0.1`. The feed also lists a page
+    on its own host and one on another outlet's server, and a second feed redirects to that
+    server. Gives the database and what each server was asked for: (Host header, path)."""
+    port = route_server.port
+    site, feeds = route_server.base, f"http://localhost:{port}"
+    other = RouteServer()
+    page = send_body(harbour_article(1), "text/html; charset=utf-8")
+    for n in range(1, 4):
+        route_server.routes[f"/news/{n}.html"] = send_body(harbour_article(n),
+                                                           "text/html; charset=utf-8")
+    links = [f"{site}/news/2.html", f"{site}/news/3.html", f"{feeds}/news/1.html",
+             f"{other.base}/news/1.html"]
+    feed = send_body(('<?xml version="1.0"?><rss version="2.0"><channel>' + "".join(
+        f"<item><link>{link}</link></item>" for link in links) + "</channel></rss>").encode(),
+        "application/rss+xml")
+    route_server.routes["/rss/world.xml"] = feed
+    route_server.routes["/rss/moved.xml"] = answer(302, b"", {
+        "Location": f"{other.base}/rss/world.xml"})
+    other.routes.update({"/rss/world.xml": feed, "/news/1.html": page})
+    tmp = tmp_path_factory.mktemp("feeds-elsewhere")
+    outlets = tmp / "outlets.toml"
+    # The article in `urls` names the site's origin, as a loopback outlet's port must be
+    # named; the other outlet names the other server's, so that only the off-site rule
+    # (not the guard against unnamed loopback addresses) keeps the crawl off it.
+    outlets.write_text(f'[[outlet]]\nname = "Nereth Harbour News"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{feeds}/rss/world.xml", "{feeds}/rss/moved.xml"]\n'
+                       f'urls = ["{site}/news/1.html"]\n\n'
+                       f'[[outlet]]\nname = "Other Outlet"\ndomain = "127.0.0.1"\n'
+                       f'urls = ["{other.base}/elsewhere.html"]\n')
+    db = tmp / "m.db"
+    route_server.requests.clear()
+    try:
+        run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+        crawl(db, outlets, "-s", "RETRY_TIMES=0")
+    finally:
+        other.close()
+    return {"db": db, "port": port,
+            "asked": [(host, path) for host, path, _ in route_server.requests],
+            "asked_elsewhere": [path for _, path, _ in other.requests]}
+
+
+def test_a_feed_on_another_host_than_the_outlets_domain_is_read(feeds_elsewhere):
+    assert (f"localhost:{feeds_elsewhere['port']}", "/rss/world.xml") in feeds_elsewhere["asked"]
+    found = rows(feeds_elsewhere["db"], "select outlets.name, url from articles "
+                                        "join outlets on outlets.id = outlet_id order by url")
+    base = f"http://127.0.0.1:{feeds_elsewhere['port']}"
+    assert found == [("Nereth Harbour News", f"{base}/news/{n}.html") for n in (1, 2, 3)]
+
+
+def test_a_feed_host_cannot_lead_the_crawl_to_articles_off_the_outlets_domain(feeds_elsewhere):
+    from_feed_host = [path for host, path in feeds_elsewhere["asked"]
+                      if host.startswith("localhost")]
+    assert "/news/1.html" not in from_feed_host
+    assert "/news/1.html" not in feeds_elsewhere["asked_elsewhere"]
+
+
+def test_a_feed_host_cannot_redirect_the_crawl_to_another_site(feeds_elsewhere):
+    moved = (f"localhost:{feeds_elsewhere['port']}", "/rss/moved.xml")
+    assert moved in feeds_elsewhere["asked"]
+    assert "/rss/world.xml" not in feeds_elsewhere["asked_elsewhere"]

@@ -54,6 +54,30 @@ def test_page_bytes_are_decoded_by_what_fits_them():
     assert decode_page(russian.encode("koi8-r"), "koi8-r") == russian  # declared and fitting
 
 
+def test_short_undeclared_windows_1252_texts_are_read_as_windows_1252():
+    # The detector ranks cp775, cp850 or cp1250 a hair above cp1252 for texts like these.
+    from monitor.steps.extract import decode_page
+
+    texts = ["Café owners said the “new rules” cost €20 a day. A vote is expected on 3 March.",
+             "The “harbour levy” rose to €35, and the café’s owner said it was unfair.",
+             "Dockworkers at São Vicente called the levy “unfair” — and costly at €35.",
+             "Señora Peña paid €1,200 for the “façade” repairs.",
+             "Müller’s bakery staff paid €1,200 for the “façade” repairs.",
+             "The mayor’s office said the “new rules” cost €20 a day."]
+    assert [decode_page(text.encode("cp1252"), None) for text in texts] == texts
+
+
+def test_undeclared_pages_in_other_code_pages_are_read_in_them():
+    from monitor.steps.extract import decode_page
+
+    texts = {"cp1250": "<p>Zażółć gęślą jaźń, powiedział burmistrz miasta Łódź w środę.</p>",
+             "cp1253": "<p>Ο πρόεδρος είπε ότι η κυβέρνηση θα συνεργαστεί με την Ουάσιγκτον.</p>",
+             "iso8859_7": "<p>Ο δήμαρχος είπε ότι οι νέοι κανόνες κοστίζουν είκοσι ευρώ.</p>",
+             "cp1255": "<p>ראש העיר אמר כי הכללים החדשים יעלו עשרים שקלים ביום.</p>",
+             "shift_jis": "<p>市長は新しい規則が一日二十ユーロかかると述べた。</p>"}
+    assert {code: decode_page(text.encode(code), None) for code, text in texts.items()} == texts
+
+
 def test_only_html_is_read_as_a_web_page():
     from monitor.steps.extract import is_web_page
 

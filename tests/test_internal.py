@@ -298,6 +298,26 @@ def test_a_request_carries_what_its_outlet_owns_and_not_its_list_of_urls():
     assert not carried.owns("http://127.0.0.1:8082/a")
 
 
+def test_a_listed_feeds_own_host_may_be_read_but_owns_no_article():
+    outlet = Outlet("Wire", "example.com", feeds=["https://feeds.example.net/world.xml"])
+    assert outlet.may_read_source("https://feeds.example.net/world.xml")
+    assert outlet.may_read_source("http://feeds.example.net/moved.xml")  # the standard ports
+    assert outlet.may_read_source("https://www.example.com/feed.xml")  # the outlet's own site
+    assert not outlet.may_read_source("https://feeds.example.net:8443/world.xml")
+    assert not outlet.may_read_source("https://cdn.feeds.example.net/world.xml")
+    assert not outlet.may_read_source("https://example.net/world.xml")
+    assert not outlet.owns("https://feeds.example.net/2025/08/09/story.html")
+
+
+def test_a_request_carries_the_origins_of_its_outlets_sources():
+    outlet = Outlet("Wire", "example.com", sitemaps=["https://cdn.example.net/news.xml"],
+                    search="https://search.example.org/?q={query}")
+    carried = Outlet.from_data(json.loads(json.dumps(outlet.as_data())))
+    assert carried.may_read_source("https://cdn.example.net/news-2.xml")
+    assert carried.may_read_source("https://search.example.org/?q=cartels")
+    assert not carried.may_read_source("https://example.net/news.xml")
+
+
 def test_a_canonical_url_keeps_a_port_that_is_not_the_schemes_own():
     assert canonical_url("http://example.com:443/a") == "http://example.com:443/a"
     assert canonical_url("https://example.com:443/a") == "https://example.com/a"

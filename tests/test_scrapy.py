@@ -45,6 +45,26 @@ def test_only_pages_that_mention_a_refresh_are_searched_for_one():
     assert not may_refresh(b"<html><head><script>feed.refresh(60)</script></head><body>")
 
 
+def test_every_feed_and_sitemap_of_the_starter_outlet_file_passes_the_offsite_rule(tmp_path):
+    # BBC, Sky News and El País serve their feeds from another host than their articles'.
+    from scrapy.utils.test import get_crawler
+
+    from monitor.crawler import settings
+    from monitor.crawler.middlewares import OffsiteMiddleware
+    from spiders.coverage import CoverageSpider
+
+    project = {name: value for name, value in vars(settings).items() if name.isupper()}
+    crawler = get_crawler(CoverageSpider, {**project, "MONITOR_DB": str(tmp_path / "m.db")})
+    spider = CoverageSpider.from_crawler(crawler, outlets=str(ROOT / "data/outlets.toml"))
+    offsite = OffsiteMiddleware.from_crawler(crawler)
+
+    async def requests():
+        return [request async for request in spider.start()]
+
+    refused = [r.url for r in asyncio.run(requests()) if not offsite.should_follow(r, spider)]
+    assert refused == []
+
+
 def test_a_spider_makes_its_requests_without_opening_the_database(tmp_path):
     # The database is the crawler's components' (stories, conditional requests, the pipeline).
     from scrapy.utils.test import get_crawler

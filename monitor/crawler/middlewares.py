@@ -54,8 +54,10 @@ class OffsiteMiddleware(ScrapyOffsite):
     Scrapy lets through every request with `dont_filter` (which feed, sitemap and search
     requests need, and which a redirect or a retry copies): here only `allow_offsite`
     (aggregator results) lets a request leave its site. A request made for an outlet (its
-    `outlet` callback argument) stays on that outlet's site, port included (`Outlet.owns`);
-    other requests on the spider's `allowed_domains`. Scrapy's own robots.txt requests are
+    `outlet` callback argument) stays on that outlet's site, port included (`Outlet.owns`),
+    except that one for a feed, sitemap or search page (meta `source`, which its redirects
+    copy) may also reach the hosts the outlet file lists them on (`Outlet.may_read_source`);
+    other requests stay on the spider's `allowed_domains`. Scrapy's own robots.txt requests are
     let through, so that the robots.txt of every site fetched, aggregator-found ones and
     redirect targets included, is read and obeyed. `AddressGuard` checks them all the same.
     """
@@ -70,7 +72,10 @@ class OffsiteMiddleware(ScrapyOffsite):
     def should_follow(self, request, spider) -> bool:
         outlet = request.cb_kwargs.get("outlet")
         if isinstance(outlet, dict):  # plain data, so that requests can travel as JSON
-            return Outlet.from_data(outlet).owns(request.url)
+            outlet = Outlet.from_data(outlet)
+            if request.meta.get("source"):
+                return outlet.may_read_source(request.url)
+            return outlet.owns(request.url)
         return super().should_follow(request, spider)
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from monitor.steps.urls import STANDARD_PORTS, origin
 
 SOURCES = ("feeds", "sitemaps", "urls")
+Origin = tuple[str, str, int]
 
 
 class OutletFileError(ValueError):
@@ -31,23 +32,32 @@ class Outlet:
     listed: bool = True  # False for an outlet an aggregator named: it never displaces a listed one
 
     @cached_property
-    def origins(self) -> frozenset[tuple[str, str, int]]:
+    def origins(self) -> frozenset[Origin]:
         """The (scheme, host, port) of every URL the outlet file gives for this outlet."""
-        named = (*self.feeds, *self.sitemaps, *self.urls, *([self.search] if self.search else []))
-        return frozenset(o for o in map(origin, named) if o is not None)
+        return _origins((*self.feeds, *self.sitemaps, *self.urls,
+                         *([self.search] if self.search else [])))
+
+    @cached_property
+    def source_origins(self) -> frozenset[Origin]:
+        """The (scheme, host, port) of the feeds, sitemaps and search page the outlet file
+        lists for this outlet, on its domain or not (feeds are often on a feeds. or CDN host)."""
+        return _origins((*self.feeds, *self.sitemaps, *([self.search] if self.search else [])))
 
     def as_data(self) -> dict:
         """What a request carries of its outlet (`from_data` makes it again): plain JSON, so
         requests can travel through Redis, and only what says which URLs the outlet owns, so a
         request does not carry the outlet's list of URLs (8,000 of them cost 15 ms a request)."""
         return {"name": self.name, "domain": self.domain, "listed": self.listed,
-                "origins": sorted(map(list, self.origins))}
+                "origins": sorted(map(list, self.origins)),
+                "sources": sorted(map(list, self.source_origins))}
 
     @classmethod
     def from_data(cls, data: dict) -> Outlet:
         """The outlet a request carries (`as_data`): its name, domain, listing and origins."""
         outlet = cls(data["name"], data["domain"], listed=data["listed"])
         outlet.__dict__["origins"] = frozenset(map(tuple, data["origins"]))  # the cached value
+        # A request queued in Redis by a crawler of an earlier version carries no sources.
+        outlet.__dict__["source_origins"] = frozenset(map(tuple, data.get("sources", [])))
         return outlet
 
     def owns(self, url: str) -> bool:
@@ -55,12 +65,31 @@ class Outlet:
         either at an origin (scheme, host, port) the outlet file names for it or on the
         standard port of http or https. Another port of the same host is another server."""
         found = origin(url)
-        if found is None:
-            return False
-        host = found[1]
-        if host != self.domain and not host.endswith("." + self.domain):
+        if found is None or not on_domain(found[1], self.domain):
             return False
         return found in self.origins or found[2] == STANDARD_PORTS[found[0]]
+
+    def may_read_source(self, url: str) -> bool:
+        """True when a feed, sitemap or search request (or its redirect) may fetch a URL: one
+        the outlet owns, or one on the host of a source the outlet file lists for it."""
+        # The user named that host, so it is fetched, at the source's origin or on a standard
+        # port, but not its subdomains; the articles a source lists must still be on the
+        # outlet's own site (`owns`), so a feed host cannot send the crawl anywhere else.
+        if self.owns(url):
+            return True
+        found = origin(url)
+        return found is not None and (found in self.source_origins or (
+            found[2] == STANDARD_PORTS[found[0]]
+            and any(found[1] == source[1] for source in self.source_origins)))
+
+
+def on_domain(host: str, domain: str) -> bool:
+    """Whether a host is a domain or one of its subdomains (`www.example.com` of `example.com`)."""
+    return host == domain or host.endswith("." + domain)
+
+
+def _origins(urls) -> frozenset[Origin]:
+    return frozenset(o for o in map(origin, urls) if o is not None)
 
 
 def load_outlets(path: str | Path, base: str | None = None) -> list[Outlet]:
@@ -98,13 +127,20 @@ def _outlet(path: Path, index: int, entry: dict) -> Outlet:
     unknown = set(entry) - {"name", "domain", "search", "verified", "language", *SOURCES}
     if unknown:
         raise OutletFileError(f"{where}: unknown keys {sorted(unknown)}")
+    domain = _domain(where, entry["domain"])
     for key in SOURCES:
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
             raise OutletFileError(f"{where}: `{key}` must be a list of URLs")
         for url in value:
-            if origin(url) is None:
+            found = origin(url)
+            if found is None:
                 raise OutletFileError(f"{where}: `{key}` has a URL that is not http(s): {url}")
+            # Feeds and sitemaps may be on any host; an article is the outlet's only on its
+            # site, and one skipped at crawl time would be a silent loss.
+            if key == "urls" and not on_domain(found[1], domain):
+                raise OutletFileError(f"{where}: `urls` has an article that is not on its "
+                                      f"domain {domain}: {url}")
     search = entry.get("search")
     if search is not None:
         # The template is fetched as it is, once per story: file:, ftp: or a typo must stop here.
@@ -112,7 +148,7 @@ def _outlet(path: Path, index: int, entry: dict) -> Outlet:
             raise OutletFileError(f"{where}: `search` is not an http(s) URL: {search}")
         if "{query}" not in search:
             raise OutletFileError(f"{where}: `search` needs a {{query}} placeholder")
-    return Outlet(name=entry["name"].strip(), domain=_domain(where, entry["domain"]),
+    return Outlet(name=entry["name"].strip(), domain=domain,
                   feeds=entry.get("feeds", []), sitemaps=entry.get("sitemaps", []),
                   search=search, urls=entry.get("urls", []))
 
