@@ -128,3 +128,22 @@ def test_terminal_report_says_why_each_article_was_counted(crawled_demo):
     lines = [line for line in why.splitlines() if line.startswith(("coverage ", "copy "))]
     assert len(lines) == counted > 0
     assert len(re.findall(r"days?\s+apart|undated", why)) >= counted  # lines wrap at 100
+
+
+def test_a_story_added_after_the_crawl_says_how_many_stored_articles_it_has_not_read(
+        crawled_demo, tmp_path):
+    db = tmp_path / "m.db"
+    with sqlite3.connect(crawled_demo) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+        stored = copy.execute("select count(*) from articles").fetchone()[0]
+    seed = tmp_path / "ferry.txt"
+    seed.write_text("Harbour Ferry Fares Rise by a Fifth\n\nFerry fares across the harbour will "
+                    "rise by 20 percent from March, the transport board said on Tuesday.\n")
+    run_monitor("seed", "add", str(seed), "--slug", "ferry", db=db)
+
+    out = run_monitor("report", "--story", "ferry", db=db).stdout
+    assert (f"{stored} stored articles not read for this story yet: `monitor match --story "
+            f"ferry` reads them now.") in out
+    run_monitor("match", "--story", "ferry", db=db)
+    assert "not read for this story yet" not in run_monitor("report", "--story", "ferry",
+                                                            db=db).stdout

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from monitor.faces.terminal import clean
 from monitor.steps import text
+from monitor.store import rows
 
 SYMBOLS = {"verbatim": "=", "paraphrase": "~", "reworded quotation": "≈", "partial": "½",
            "conflict": "✗", "absent": "·"}
@@ -45,7 +46,12 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
                  f"but not scored" if other else "")
     lines = [f"Story: {story_row['title']}  [{story_row['slug']}]",
              f"{found[1] or 0} covering articles from {len(outlets)} outlets "
-             f"(of {found[0]} articles read){elsewhere}; {len(claims)} claims.", ""]
+             f"(of {found[0]} articles read){elsewhere}; {len(claims)} claims."]
+    waiting = len(rows.articles_to_match(db, story))
+    if waiting:  # stored before the story was added, or changed since: the next run reads them
+        lines.append(f"{waiting} stored articles not read for this story yet: `monitor match "
+                     f"--story {story_row['slug']}` reads them now.")
+    lines.append("")
     lines += [f"  {chr(65 + i)}  {clean(name, lines=False)}" for i, name in enumerate(outlets)]
     header = "    ".join(chr(65 + i) for i in range(len(outlets)))
     text_width = max(width - 6 - 5 * len(outlets), 20)
