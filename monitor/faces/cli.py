@@ -159,12 +159,13 @@ def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _quiet(settings: tuple[str, ...], verbose: bool) -> tuple[str, ...]:
-    """On a terminal, Scrapy logs only warnings and errors there (its start-up lines and stats
-    dump go to the log file alone), unless -v or the user's own LOG_LEVEL says otherwise."""
+    """On a terminal, Scrapy logs only errors there, in one line each (its start-up lines, its
+    stats and the addresses that failed go to the log file alone; the summary counts them),
+    unless -v or the user's own LOG_LEVEL says otherwise."""
     if verbose or not sys.stderr.isatty() or any(
             pair.split("=", 1)[0].strip() == "LOG_LEVEL" for pair in settings):
         return settings
-    return ("LOG_LEVEL=WARNING", *settings)
+    return ("LOG_LEVEL=ERROR", *settings)
 
 
 def _say(message: str) -> None:
