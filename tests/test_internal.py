@@ -367,6 +367,31 @@ def test_the_log_file_keeps_an_errors_traceback(tmp_path):
     assert "Traceback (most recent call last)" in written and "KeyError" in written
 
 
+def test_why_a_download_failed_is_said_in_a_few_words():
+    from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
+    from twisted.python.failure import Failure
+
+    from monitor.crawler.failures import detail, short_reason
+
+    failure = Failure(CannotResolveHostError("DNS lookup failed: no results for nowhere.invalid"))
+    assert short_reason(failure) == "host not found"
+    assert detail(failure) == ("CannotResolveHostError: DNS lookup failed: no results for "
+                               "nowhere.invalid")
+    assert short_reason(Failure(IgnoreRequest("Forbidden by robots.txt"))) == \
+        "Forbidden by robots.txt"
+
+
+def test_the_failed_sources_line_names_the_first_few_by_outlet_and_counts_the_rest():
+    from monitor.jobs.run import SOURCES_SHOWN, failed_sources
+
+    sources = [{"source": f"Outlet {n} feed", "url": f"https://o{n}.example/rss",
+                "reason": "404"} for n in reversed(range(SOURCES_SHOWN + 2))]
+    line = failed_sources(sources)
+    assert line.startswith(f"{SOURCES_SHOWN + 2} sources failed: Outlet 0 feed "
+                           f"https://o0.example/rss (404), Outlet 1 feed ")
+    assert line.endswith(", and 2 more") and "\n" not in line
+
+
 def test_json_output_escapes_what_json_leaves_raw():
     line = json_line({"title": "a\x1b[2J\x9bb\u202ec"})
     assert json.loads(line) == {"title": "a\x1b[2J\x9bb\u202ec"}

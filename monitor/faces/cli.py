@@ -282,12 +282,13 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         redis_url: str | None) -> None:
     """Crawl, then match: the command to schedule. Never two at once on one database.
 
-    Exits 1 when the crawl did not finish (a storage error: the run is recorded failed, with
-    the reason), 130 when Ctrl-C or SIGTERM stopped it (recorded interrupted), 75 when another
-    run holds the database. On a terminal: one progress line and the summary (-v: Scrapy's
-    log lines too). With --notify, a command that fails is reported in one line; the run's
-    own result stands. With --redis, the crawl shares its queue and sends its results as
-    `crawl --redis` does; `monitor match` on the database host does the matching after it.
+    Exits 1 when the crawl did not finish (a storage error, or nothing could be fetched: the
+    run is recorded failed, with the reason), 130 when Ctrl-C or SIGTERM stopped it (recorded
+    interrupted), 75 when another run holds the database. On a terminal: one progress line
+    and the summary, with the sources that failed (-v: Scrapy's log lines too). With
+    --notify, a command that fails is reported in one line; the run's own result stands.
+    With --redis, the crawl shares its queue and sends its results as `crawl --redis` does;
+    `monitor match` on the database host does the matching after it.
 
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     --notify 'mail -s "story changed" me@example.com'
