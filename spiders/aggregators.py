@@ -64,21 +64,23 @@ class AggregatorSource:
             if window:
                 start, end = window
                 url += f"&startdatetime={start:%Y%m%d%H%M%S}&enddatetime={end:%Y%m%d%H%M%S}"
-            yield scrapy.Request(url, callback=self.parse_gdelt, meta={"allow_offsite": True},
-                                 dont_filter=True)
+            yield self.source_request(url, self.parse_gdelt, "GDELT",
+                                      meta={"allow_offsite": True}, dont_filter=True)
         if "google-news" in story.get("aggregators", []):
             url = (f"{settings.get('MONITOR_GOOGLE_NEWS_URL', GOOGLE_NEWS_URL)}"
                    f"?q={quote(f'{query} when:{window_days(story)}d')}&hl=en-US&gl=US&ceid=US:en")
-            yield scrapy.Request(url, callback=self.parse_google_news,
-                                 meta={"allow_offsite": True}, dont_filter=True)
+            yield self.source_request(url, self.parse_google_news, "Google News",
+                                      meta={"allow_offsite": True}, dont_filter=True)
 
     def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
+        self.source_read()
         for article in gdelt_articles(response.body):
             outlet = self.outlet_for(article["url"], article.get("domain"))
             yield from self.article_requests([(article["url"], article.get("seendate"))],
                                              outlet, anywhere=True)
 
     def parse_google_news(self, response: Response) -> Iterable[scrapy.Request]:
+        self.source_read()
         for item in google_news_items(response.body):
             # The link is Google's redirect; the outlet is the item's <source>.
             outlet = self.outlet_for(item["outlet_url"] or item["link"], item["outlet"])

@@ -11,8 +11,10 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 
+from monitor.crawler import failures
 from monitor.crawler.items import PageItem
 from monitor.faces.terminal import clean
 from monitor.steps.dates import parse_date, story_window
@@ -176,15 +178,45 @@ class OutletSpider(scrapy.Spider):
         request = failure.request
         outlet = Outlet.from_data(request.cb_kwargs["outlet"])
         response = getattr(failure.value, "response", None)
-        status = response.status if response is not None else 0
-        reason = (f"HTTP {status}" if response is not None
-                  else f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500])
-        self.logger.info("could not fetch %s: %s", request.url, reason)
+        reason = failures.detail(failure)
+        self.logger.info("could not fetch %s: %s%s", request.url, reason, _tries(request))
+        # A page refused on purpose (robots.txt, the off-site rule, a non-public address) did
+        # not fail: it is recorded, not counted.
+        if response is not None or not failure.check(IgnoreRequest):  # HttpError is one too
+            self.crawler.stats.inc_value(failures.FAILED_PAGES)
         yield PageItem(url=canonical_url(request.url), outlet=outlet.name, domain=outlet.domain,
-                       status=status, error=reason)
+                       status=response.status if response is not None else 0, error=reason)
+
+    def source_request(self, url: str, callback: Callable, source: str,
+                       outlet: Outlet | None = None, **kwargs) -> scrapy.Request:
+        """A request for a listing (a feed, a sitemap, a search page, an aggregator), named
+        `source` ("Sky News feed") wherever its failure is told."""
+        return scrapy.Request(url, callback=callback, errback=self.source_failed,
+                              cb_kwargs={"outlet": outlet.as_data()} if outlet else {},
+                              meta={**kwargs.pop("meta", {}), "source": source}, **kwargs)
+
+    def source_failed(self, failure) -> None:
+        """A listing that could not be fetched, or answered an error status: one failed
+        source, and the crawl goes on."""
+        request = failure.request
+        failures.source_failed(self.crawler.stats, request.meta["source"], request.url,
+                               failures.short_reason(failure),
+                               failures.detail(failure) + _tries(request))
+
+    def source_unread(self, response: Response, what: str) -> None:
+        """A listing fetched that is not what it should be (an HTML page for a feed, say)."""
+        kind = response.headers.get("Content-Type", b"").decode(errors="replace")[:100]
+        why = f"{what} ({kind})" if kind else what
+        failures.source_failed(self.crawler.stats, response.meta["source"], response.url,
+                               why, why)
+
+    def source_read(self) -> None:
+        """A listing fetched and read."""
+        self.crawler.stats.inc_value(failures.READ)
 
     def parse_article(self, response: Response, outlet: dict) -> Iterable[PageItem]:
         outlet = Outlet.from_data(outlet)
+        self.crawler.stats.inc_value(failures.READ)
         if response.status == 304:
             yield PageItem(url=canonical_url(response.url), outlet=outlet.name,
                            domain=outlet.domain, status=304, not_modified=True)
@@ -248,6 +280,12 @@ def _name_key(name: str) -> str:
     visible = "".join(c for c in unicodedata.normalize("NFKC", clean(name, lines=False))
                       if unicodedata.category(c) not in ("Cf", "Cc"))
     return " ".join(visible.casefold().split())
+
+
+def _tries(request: scrapy.Request) -> str:
+    # Scrapy's retries give up silently (RETRY_GIVE_UP_LOG_LEVEL): the one line says so.
+    retries = request.meta.get("retry_times", 0)
+    return f" (tried {retries + 1} times)" if retries else ""
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -15,6 +15,7 @@ from spiders.base import OutletSpider
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                              recover=True, load_dtd=False)
 _ATOM = "{http://www.w3.org/2005/Atom}"
+FEED_ROOTS = ("rss", "RDF", "feed")  # RSS 0.9x and 2.0, RSS 1.0, Atom
 _DATES = ("pubDate", "date", "published", "updated", "issued", "modified")
 
 
@@ -30,6 +31,7 @@ class FeedReader:
 
     def __init__(self):
         self.parser = pull_parser()
+        self.kind = ""  # the root element's name once known: rss, RDF, feed (or html...)
 
     def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
         self.parser.feed(chunk)
@@ -37,10 +39,13 @@ class FeedReader:
 
     def close(self) -> list[tuple[str, str | None]]:
         try:
-            self.parser.close()
+            root = self.parser.close()
         except etree.XMLSyntaxError:
-            pass
-        return self._items()
+            root = None
+        items = self._items()
+        if not self.kind and root is not None and isinstance(root.tag, str):
+            self.kind = etree.QName(root).localname
+        return items
 
     def _items(self) -> list[tuple[str, str | None]]:
         entries: list[tuple[str, str | None]] = []
@@ -109,14 +114,19 @@ class FeedSource:
 
     def feed_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.feeds:
-            yield scrapy.Request(url, callback=self.parse_feed, meta={"source": True},
-                                 cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
+            yield self.source_request(url, self.parse_feed, f"{outlet.name} feed", outlet,
+                                      dont_filter=True)
 
     async def parse_feed(self, response: Response, outlet: dict
                          ) -> AsyncIterator[scrapy.Request]:
         outlet = Outlet.from_data(outlet)
-        entries, listed = await self.listed_entries(FeedReader(), response,
+        reader = FeedReader()
+        entries, listed = await self.listed_entries(reader, response,
                                                      lambda url, date: self.in_window(date))
+        if not listed and reader.kind not in FEED_ROOTS:
+            self.source_unread(response, "not a feed")
+            return
+        self.source_read()
         if not listed:
             self.logger.warning("no items in feed %s", response.url)
             self.crawler.stats.inc_value("monitor/empty_feeds")

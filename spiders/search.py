@@ -31,13 +31,15 @@ class SearchSource:
             return
         for query in dict.fromkeys(s["query"] for s in self.stories if s.get("query")):
             url = outlet.search.replace("{query}", quote_plus(query))
-            yield scrapy.Request(url, callback=self.parse_search, meta={"source": True},
-                                 cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
+            yield self.source_request(url, self.parse_search, f"{outlet.name} search page",
+                                      outlet, dont_filter=True)
 
     def parse_search(self, response: Response, outlet: dict) -> Iterable[scrapy.Request]:
         outlet = Outlet.from_data(outlet)
         if not isinstance(response, TextResponse):
+            self.source_unread(response, "not a web page")
             return
+        self.source_read()
         links = [link for link in result_links(response, outlet)
                  if link != canonical_url(response.url)]
         yield from self.article_requests([(link, None) for link in links], outlet)

@@ -84,8 +84,8 @@ class SitemapSource:
 
     def sitemap_requests(self, outlet: Outlet) -> Iterable[scrapy.Request]:
         for url in outlet.sitemaps:
-            yield scrapy.Request(url, callback=self.parse_sitemap, meta={"source": True},
-                                 cb_kwargs={"outlet": outlet.as_data()}, dont_filter=True)
+            yield self.source_request(url, self.parse_sitemap, f"{outlet.name} sitemap", outlet,
+                                      dont_filter=True)
 
     async def parse_sitemap(self, response: Response, outlet: dict
                             ) -> AsyncIterator[scrapy.Request]:
@@ -98,16 +98,18 @@ class SitemapSource:
         entries, _ = await self.listed_entries(reader, response, lambda url, date: (
             outlet.may_read_source(url) and self.in_window_or_after(date)
             if reader.kind == "sitemapindex" else self.in_window(date)), body=body or b"")
+        if reader.kind not in ("sitemapindex", "urlset"):
+            self.source_unread(response, "not a sitemap")
+            self.crawler.stats.inc_value("monitor/bad_sitemaps")
+            return
+        self.source_read()
         if reader.kind == "sitemapindex":
             for url, _ in entries:
-                yield scrapy.Request(url, callback=self.parse_sitemap, meta={"source": True},
-                                     cb_kwargs={"outlet": outlet.as_data()})
-        elif reader.kind == "urlset":
+                yield self.source_request(url, self.parse_sitemap, f"{outlet.name} sitemap",
+                                          outlet)
+        else:
             for request in self.article_requests(entries, outlet):
                 yield request
-        else:
-            self.logger.warning("not a sitemap: %s", response.url)
-            self.crawler.stats.inc_value("monitor/bad_sitemaps")
 
 
 class SitemapsSpider(SitemapSource, OutletSpider):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing.process
 import os
+import pty
 import shutil
 import socket
 import socketserver
@@ -107,6 +108,31 @@ def run_monitor(*args: str, db: Path | None = None, check: bool = True,
     if check and result.returncode != 0:
         raise AssertionError(f"monitor {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def in_a_terminal(*args: str, db: Path, exit_code: int = 0) -> str:
+    """Run the monitor CLI on a pseudo-terminal, as a user at a shell would; returns all it
+    printed there (stdout and stderr share the terminal), once it exited with `exit_code`."""
+    command = [sys.executable, "-m", "monitor", "--db", str(db), *args]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
+        os.chdir(ROOT)
+        env = {**os.environ, "COLUMNS": "200"}
+        env.pop("MONITOR_DB", None)
+        os.execve(sys.executable, command, env)
+    out = bytearray()
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        out.extend(data)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == exit_code, out.decode(errors="replace")
+    return out.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 
 def refused(*args: str, db: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:

@@ -9,7 +9,9 @@ One crawl (module fixture) over four loopback servers:
 - a site an aggregator finds whose robots.txt disallows everything.
 """
 
+import io
 import json
+import logging
 import sqlite3
 
 import pytest
@@ -355,6 +357,59 @@ def test_log_lines_are_cleaned_tracebacks_included():
     written = stream.getvalue()
     assert "\x1b" not in written and "\x07" not in written
     assert "fetched http://x.example/" in written and "ValueError: bad" in written
+
+
+def _log_through(handler) -> None:
+    from monitor.faces.terminal import clean_log_handlers
+
+    log = logging.getLogger(f"test_internal.{type(handler).__name__}")
+    log.propagate = False
+    log.addHandler(handler)
+    clean_log_handlers(log)
+    try:
+        raise KeyError("in our own code")
+    except KeyError:
+        log.exception("spider error processing %s", "http://x.example/a")
+    handler.close()
+    log.removeHandler(handler)
+
+
+def test_a_terminal_or_a_pipe_gets_an_error_in_one_line_without_its_traceback():
+    stream = io.StringIO()
+    _log_through(logging.StreamHandler(stream))
+    assert stream.getvalue() == ("spider error processing http://x.example/a "
+                                 "(KeyError: 'in our own code')\n")
+
+
+def test_the_log_file_keeps_an_errors_traceback(tmp_path):
+    _log_through(logging.FileHandler(tmp_path / "m.log"))
+    written = (tmp_path / "m.log").read_text()
+    assert "Traceback (most recent call last)" in written and "KeyError" in written
+
+
+def test_why_a_download_failed_is_said_in_a_few_words():
+    from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
+    from twisted.python.failure import Failure
+
+    from monitor.crawler.failures import detail, short_reason
+
+    failure = Failure(CannotResolveHostError("DNS lookup failed: no results for nowhere.invalid"))
+    assert short_reason(failure) == "host not found"
+    assert detail(failure) == ("CannotResolveHostError: DNS lookup failed: no results for "
+                               "nowhere.invalid")
+    assert short_reason(Failure(IgnoreRequest("Forbidden by robots.txt"))) == \
+        "Forbidden by robots.txt"
+
+
+def test_the_failed_sources_line_names_the_first_few_by_outlet_and_counts_the_rest():
+    from monitor.jobs.run import SOURCES_SHOWN, failed_sources
+
+    sources = [{"source": f"Outlet {n} feed", "url": f"https://o{n}.example/rss",
+                "reason": "404"} for n in reversed(range(SOURCES_SHOWN + 2))]
+    line = failed_sources(sources)
+    assert line.startswith(f"{SOURCES_SHOWN + 2} sources failed: Outlet 0 feed "
+                           f"https://o0.example/rss (404), Outlet 1 feed ")
+    assert line.endswith(", and 2 more") and "\n" not in line
 
 
 def test_json_output_escapes_what_json_leaves_raw():

@@ -1,7 +1,5 @@
 """Running from cron: one run at a time, every run recorded and logged, a schedule loop."""
 
-import os
-import pty
 import re
 import sqlite3
 import subprocess
@@ -11,7 +9,7 @@ import pytest
 
 from monitor.jobs.demo import SEED
 from monitor.jobs.schedule import AlreadyRunning, parse_interval, run_lock
-from tests.conftest import ROOT, run_monitor, write_outlets
+from tests.conftest import ROOT, in_a_terminal, run_monitor, write_outlets
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 
@@ -113,31 +111,6 @@ def test_scrapy_debug_lines_show_when_asked_for(setup):
                         db=db)
     assert "DEBUG: Crawled (" not in quiet.stderr
     assert "DEBUG: Crawled (" in asked.stderr
-
-
-def in_a_terminal(*args: str, db) -> str:
-    """Run the monitor CLI on a pseudo-terminal, as a user at a shell would; returns all it
-    printed there (stdout and stderr share the terminal)."""
-    command = [sys.executable, "-m", "monitor", "--db", str(db), *args]
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
-        os.chdir(ROOT)
-        env = {**os.environ, "COLUMNS": "200"}
-        env.pop("MONITOR_DB", None)
-        os.execve(sys.executable, command, env)
-    out = bytearray()
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        out.extend(data)
-    _, status = os.waitpid(pid, 0)
-    os.close(fd)
-    assert os.waitstatus_to_exitcode(status) == 0, out.decode(errors="replace")
-    return out.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 
 @pytest.fixture

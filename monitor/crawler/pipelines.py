@@ -301,7 +301,6 @@ class ArticlePipeline:
     async def _process(self, item: PageItem) -> PageItem:
         if item.error:
             self._store(results.page_result(item.url, item.status, error=item.error))
-            self.stats.inc_value("monitor/failed_pages")
             return item
         if item.not_modified:
             return self._unchanged(item)

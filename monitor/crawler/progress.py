@@ -11,6 +11,7 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
+from monitor.crawler.failures import error_count
 from monitor.faces.terminal import clean_log_handlers, echo
 
 logger = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ def _fit(line: str) -> str:
 def progress_line(stats: dict, seconds: float) -> str:
     """The crawl so far, counted as the run's summary and `crawl_runs` count it (jobs.crawl)."""
     pages = stats.get("monitor/pages", 0)
-    errors = stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0)
+    errors = error_count(stats)
     return (f"{pages} pages · {stats.get('monitor/articles', 0)} articles "
             f"({stats.get('monitor/changed', 0)} new or changed) · "
             f"{stats.get('monitor/covering', 0)} cover a story · {errors} errors · "

@@ -21,7 +21,7 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from monitor.crawler import frontier, requestjson
+from monitor.crawler import failures, frontier, requestjson
 from monitor.crawler.pipelines import stop_crawl
 
 logger = logging.getLogger(__name__)
@@ -173,6 +173,7 @@ class SharedScheduler(Scheduler):
             # An error in the log and the run's error count, for this request alone: raised,
             # it would stop the whole crawl, and from start() look like a Ctrl-C.
             logger.error("not queued, %s: %s", request.url[:200], e)
+            self.counts.inc_value(failures.OTHER_ERRORS)
             return False
         if queued:
             self.counts.inc_value("scheduler/enqueued/redis")

@@ -26,6 +26,9 @@ DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
+# A request that fails is told once, in one line, by whoever asked for it (the spiders'
+# errbacks, monitor/crawler/failures.py): Scrapy's own give-up line would be a second.
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
 REDIRECT_MAX_TIMES = 5
 
 # Every run ends, whatever the servers list: a sitemap index that always names another one is
@@ -73,6 +76,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {"monitor.crawler.pipelines.ArticlePipeline": 300}
 EXTENSIONS = {"monitor.crawler.stories.StoriesToCrawl": 400,
               "monitor.crawler.progress.CrawlProgress": 500,
+              "monitor.crawler.failures.FailureLog": 510,
               "scrapy.extensions.telnet.TelnetConsole": None,
               "scrapy.extensions.remote_control.RemoteControl": None}
 LOGSTATS_INTERVAL = 300.0  # our own progress line says more, more often

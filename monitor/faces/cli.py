@@ -167,12 +167,13 @@ def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _quiet(settings: tuple[str, ...], verbose: bool) -> tuple[str, ...]:
-    """On a terminal, Scrapy logs only warnings and errors there (its start-up lines and stats
-    dump go to the log file alone), unless -v or the user's own LOG_LEVEL says otherwise."""
+    """On a terminal, Scrapy logs only errors there, in one line each (its start-up lines, its
+    stats and the addresses that failed go to the log file alone; the summary counts them),
+    unless -v or the user's own LOG_LEVEL says otherwise."""
     if verbose or not sys.stderr.isatty() or any(
             pair.split("=", 1)[0].strip() == "LOG_LEVEL" for pair in settings):
         return settings
-    return ("LOG_LEVEL=WARNING", *settings)
+    return ("LOG_LEVEL=ERROR", *settings)
 
 
 def _say(message: str) -> None:
@@ -289,12 +290,13 @@ def run(ctx: click.Context, outlets: str, settings: tuple[str, ...],
         redis_url: str | None) -> None:
     """Crawl, then match: the command to schedule. Never two at once on one database.
 
-    Exits 1 when the crawl did not finish (a storage error: the run is recorded failed, with
-    the reason), 130 when Ctrl-C or SIGTERM stopped it (recorded interrupted), 75 when another
-    run holds the database. On a terminal: one progress line and the summary (-v: Scrapy's
-    log lines too). With --notify, a command that fails is reported in one line; the run's
-    own result stands. With --redis, the crawl shares its queue and sends its results as
-    `crawl --redis` does; `monitor match` on the database host does the matching after it.
+    Exits 1 when the crawl did not finish (a storage error, or nothing could be fetched: the
+    run is recorded failed, with the reason), 130 when Ctrl-C or SIGTERM stopped it (recorded
+    interrupted), 75 when another run holds the database. On a terminal: one progress line
+    and the summary, with the sources that failed (-v: Scrapy's log lines too). With
+    --notify, a command that fails is reported in one line; the run's own result stands.
+    With --redis, the crawl shares its queue and sends its results as `crawl --redis` does;
+    `monitor match` on the database host does the matching after it.
 
     Example (crontab): 15 * * * * cd /srv/monitor && .venv/bin/monitor run
     --notify 'mail -s "story changed" me@example.com'

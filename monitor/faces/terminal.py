@@ -8,6 +8,7 @@ the CLI prints, and every log line it writes, goes through `clean` first.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -75,18 +76,30 @@ class BadParameter(click.BadParameter):
 
 
 class _CleanFormatter(logging.Formatter):
-    """Formats as the handler's own formatter did, then cleans (tracebacks included)."""
+    """Formats as the handler's own formatter did, then cleans; with `one_line`, an error's
+    traceback is left out for its last line."""
 
-    def __init__(self, inner: logging.Formatter | None):
+    def __init__(self, inner: logging.Formatter | None, one_line: bool = False):
         super().__init__()
         self.inner = inner or logging.Formatter()
+        self.one_line = one_line
 
     def format(self, record: logging.LogRecord) -> str:
+        if self.one_line and (record.exc_info or record.exc_text or record.stack_info):
+            error = record.exc_info[1] if record.exc_info else None
+            record = copy.copy(record)  # the log file's handler formats the original, whole
+            record.exc_info = record.exc_text = record.stack_info = None
+            text = self.inner.format(record)
+            if error is not None:
+                text += f" ({' '.join(f'{type(error).__name__}: {error}'.split())[:500]})"
+            return clean(text)
         return clean(self.inner.format(record))
 
 
 def clean_log_handlers(logger: logging.Logger | None = None) -> None:
-    """Make every handler of `logger` (the root logger by default) write cleaned lines."""
+    """Make every handler of `logger` (the root logger by default) write cleaned lines; those
+    that write to a terminal or a pipe (cron's mail) write no tracebacks, a log file all."""
     for handler in (logger or logging.getLogger()).handlers:
         if not isinstance(handler.formatter, _CleanFormatter):
-            handler.setFormatter(_CleanFormatter(handler.formatter))
+            handler.setFormatter(_CleanFormatter(
+                handler.formatter, one_line=not isinstance(handler, logging.FileHandler)))

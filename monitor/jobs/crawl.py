@@ -17,7 +17,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from sqlite_utils import Database
 
-from monitor.crawler import frontier
+from monitor.crawler import failures, frontier
 from monitor.crawler.workers import start_server
 from monitor.jobs.copies import update_copies
 from monitor.jobs.stories import load_stories, stories_from_published, story_versions
@@ -76,9 +76,11 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
 
     Each new or changed article is matched against the stories as it is stored; syndicated
     copies are looked for at the end. Returns the run's figures: run_id, pages, articles,
-    changed, new_articles, new_versions, matched, covering, errors, status ("finished" unless
-    the crawl was stopped; "failed" when the database could not store a page, "interrupted"
-    when SIGINT or SIGTERM stopped it) and reason (why it failed or stopped, or None).
+    changed, new_articles, new_versions, matched, covering, errors (the addresses that could
+    not be fetched or read, each once), failed_sources (the listings among them: source, url,
+    reason), status ("finished" unless the crawl was stopped; "failed" when the database could
+    not store a page or nothing could be fetched, "interrupted" when SIGINT or SIGTERM stopped
+    it) and reason (why it failed or stopped, or None).
     With `redis_url`, requests go through the frontier shared with other crawlers
     (monitor/crawler/frontier.py; `frontier.RedisUnavailable` when Redis cannot be used), and
     the results go to `monitor ingest` (monitor/crawler/shared.py): the database is never
@@ -199,6 +201,8 @@ def _coverage_crawl(settings: Settings, outlets_path: str, base: str | None,
     return process, crawler
 
 
+NOTHING_READ = "nothing could be fetched: every address failed (is the network down?)"
+
 # What `crawl_runs` keeps of a run's figures (with its exit code).
 RECORDED = ("pages", "articles", "new_articles", "new_versions", "matched", "errors", "status",
             "reason")
@@ -222,8 +226,10 @@ def _crawler_figures(stats: dict, status: str) -> dict:
     """What a crawler itself knows of its run, from Scrapy's stats: the same with --redis."""
     return {"pages": stats.get("monitor/pages", 0),
             "articles": stats.get("monitor/articles", 0),
-            "errors": stats.get("monitor/errors", 0) + stats.get("log_count/ERROR", 0),
-            "reason": stats.get("monitor/storage_error") or _interruption(stats, status)}
+            "errors": failures.error_count(stats),
+            "failed_sources": stats.get(failures.FAILED_SOURCES, []),
+            "reason": (stats.get("monitor/storage_error") or _interruption(stats, status)
+                       or (NOTHING_READ if _read_nothing(stats) else None))}
 
 
 def page_html(db: Database, url: str) -> bytes | None:
@@ -256,11 +262,18 @@ def exit_code(status: str) -> int:
 def _status(stats: dict) -> str:
     # A storage error fails the run whatever else happened; a spider that was never closed
     # (no finish_reason) was stopped by a second SIGINT or SIGTERM, and Scrapy closes it with
-    # "shutdown" after the first (Ctrl-C): both are the user's stop, not a finished run.
+    # "shutdown" after the first (Ctrl-C): both are the user's stop, not a finished run. A
+    # crawl that could fetch nothing (no network, say) failed too: it must not look done.
     if stats.get("monitor/storage_error"):
         return "failed"
     reason = stats.get("finish_reason")
-    return "interrupted" if reason in (None, "shutdown") else reason
+    if reason in (None, "shutdown"):
+        return "interrupted"
+    return "failed" if _read_nothing(stats) else reason
+
+
+def _read_nothing(stats: dict) -> bool:
+    return stats.get("finish_reason") == "finished" and failures.nothing_read(stats)
 
 
 def _interruption(stats: dict, status: str) -> str | None:

@@ -36,7 +36,9 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
             log_file = str(schedule.log_to_file(log_file))
         with crawl_job.crawling(db_path, outlets_path, None, overrides, log_file, redis_url,
                                 before_start=crawl_job.tune_process) as figures:
-            say(summary(figures))
+            say(summary(figures, log_file))
+            if figures.get("failed_sources"):
+                say(failed_sources(figures["failed_sources"]))
             if figures.get("stories") == 0:
                 say("No story is registered yet: the articles are stored, and matched once one "
                     "is added (`monitor seed add FILE|URL`)")
@@ -58,15 +60,31 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
     return {**figures, "exit_code": code}
 
 
-def summary(figures: dict) -> str:
-    """A crawl's figures in one line, as the commands print them."""
+def summary(figures: dict, log_file: str | None = None) -> str:
+    """A crawl's figures in one line, as the commands print them; with errors, the log file
+    that tells each one."""
     why = f" ({figures['reason']})" if figures.get("reason") else ""
+    errors = f"{figures['errors']} errors"
+    if figures["errors"] and log_file:
+        errors += f" (addresses that failed: see {log_file})"
     if "changed" not in figures:  # a crawl past one machine: ingest counts what it stored
         return (f"Crawl {figures['status']}{why}: {figures['pages']} pages, "
-                f"{figures['articles']} articles sent to ingest, {figures['errors']} errors")
+                f"{figures['articles']} articles sent to ingest, {errors}")
     return (f"Crawl {figures['status']}{why}: {figures['pages']} pages, {figures['articles']} "
             f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
-            f"articles, {figures['new_versions']} new versions), {figures['errors']} errors")
+            f"articles, {figures['new_versions']} new versions), {errors}")
+
+
+SOURCES_SHOWN = 5  # failed sources named in the summary; the log file has every one
+
+
+def failed_sources(sources: list[dict]) -> str:
+    """The listings that failed, in one line: "2 sources failed: Sky News feed URL (404), ..."."""
+    by_outlet = sorted(sources, key=lambda s: (s["source"], s["url"]))
+    named = [f"{s['source']} {s['url']} ({s['reason']})" for s in by_outlet[:SOURCES_SHOWN]]
+    more = f", and {len(sources) - SOURCES_SHOWN} more" if len(sources) > SOURCES_SHOWN else ""
+    return (f"{len(sources)} source{'s' if len(sources) != 1 else ''} failed: "
+            f"{', '.join(named)}{more}")
 
 
 def stopped(status: str) -> bool:

@@ -1,0 +1,116 @@
+"""What failed in a crawl, by address: each listing (feed, sitemap, search page, aggregator)
+or article page that could not be fetched or read is one line in the log, never a traceback,
+and counted once in the run's errors."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from scrapy.statscollectors import StatsCollector
+from twisted.python.failure import Failure
+
+logger = logging.getLogger(__name__)
+
+# The stats a crawl counts its failures and successes in.
+FAILED_SOURCES = "monitor/failed_sources"  # [{"source", "url", "reason"}], one per listing
+FAILED_PAGES = "monitor/failed_pages"
+READ = "monitor/read"  # listings and pages fetched and read
+OTHER_ERRORS = "monitor/errors"  # pages fetched that could not be read or matched
+
+_SHORT = ((CannotResolveHostError, "host not found"),
+          (DownloadConnectionRefusedError, "connection refused"),
+          (DownloadTimeoutError, "timed out"),
+          (ResponseDataLossError, "answer cut short"),
+          (DownloadFailedError, "download failed"))
+
+
+def detail(failure: Failure) -> str:
+    """Why a request failed, whole, on one line: the HTTP status, or the error's message."""
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        return f"HTTP {response.status}"
+    return " ".join(f"{failure.type.__name__}: {failure.getErrorMessage()}".split())[:500]
+
+
+def short_reason(failure: Failure) -> str:
+    """Why a request failed, in a few words for the run's summary."""
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        return str(response.status)
+    if failure.check(DownloadCancelledError):
+        # Scrapy cancels a download past DOWNLOAD_MAXSIZE with this one error, saying so.
+        return "too large" if "max size" in failure.getErrorMessage() else "cancelled"
+    if failure.check(IgnoreRequest):
+        return failure.getErrorMessage()[:100] or "refused"
+    for error, words in _SHORT:
+        if failure.check(error):
+            return words
+    return failure.type.__name__
+
+
+def source_failed(stats: StatsCollector, source: str, url: str, reason: str,
+                  detail: str) -> None:
+    """A listing that could not be fetched or read: one line in the log, one failed source."""
+    logger.warning("could not read %s %s: %s", source, url, detail)
+    stats.set_value(FAILED_SOURCES, [*stats.get_value(FAILED_SOURCES, []),
+                                     {"source": source, "url": url, "reason": reason}])
+
+
+def error_count(stats: dict) -> int:
+    """The run's errors: every address that failed, counted once (listings and pages)."""
+    return (len(stats.get(FAILED_SOURCES, [])) + stats.get(FAILED_PAGES, 0)
+            + stats.get(OTHER_ERRORS, 0) + stats.get("spider_exceptions/count", 0))
+
+
+def nothing_read(stats: dict) -> bool:
+    """Whether every address the crawl tried failed (no network, say)."""
+    return error_count(stats) > 0 and not stats.get(READ, 0)
+
+
+class RobotsTxtFailures(logging.Filter):
+    """Scrapy's robots.txt middleware logs a robots.txt it could not fetch as an error with a
+    traceback, under the page that asked: it is one line here, as Scrapy then crawls the site
+    as if it allowed everything (the page's own failure, if any, is counted with the page)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.args, dict) and "request" in record.args:
+            request = record.args["request"]
+            error = record.exc_info[1]
+            record.msg = "no robots.txt for %s (%s): crawling it as if it allowed everything"
+            site = urlsplit(request.url)
+            record.args = (f"{site.scheme}://{site.netloc}",
+                           " ".join(f"{type(error).__name__}: {error}".split())[:500])
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+class FailureLog:
+    """A Scrapy extension: for the crawl's length, robots.txt failures are one line
+    (`RobotsTxtFailures`)."""
+
+    LOGGER = "scrapy.downloadermiddlewares.robotstxt"
+
+    def __init__(self):
+        self.filter = RobotsTxtFailures()
+        logging.getLogger(self.LOGGER).addFilter(self.filter)
+
+    @classmethod
+    def from_crawler(cls, crawler) -> FailureLog:
+        extension = cls()
+        crawler.signals.connect(extension.stop, signal=signals.engine_stopped)
+        return extension
+
+    def stop(self) -> None:
+        logging.getLogger(self.LOGGER).removeFilter(self.filter)
