@@ -432,3 +432,17 @@ def test_serve_works_in_a_read_only_folder(read_only_db):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_status_without_redis_shows_what_the_database_holds_and_its_last_run(crawled_demo):
+    out = run_monitor("status", db=crawled_demo).stdout
+    with closing(sqlite3.connect(crawled_demo)) as db:
+        articles = db.execute("select count(*) from articles").fetchone()[0]
+        run_id, pages = db.execute("select id, pages from crawl_runs order by id desc").fetchone()
+    assert f"{articles} articles" in out.splitlines()[0]
+    assert any(line.strip().startswith(f"#{run_id} ") and "finished" in line
+               and f"{pages} pages" in line for line in out.splitlines()), out
+
+
+def test_status_of_a_database_never_run_says_how_to_start(story_db):
+    assert "No run yet: `monitor run`" in run_monitor("status", db=story_db).stdout

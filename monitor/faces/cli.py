@@ -16,7 +16,7 @@ import click
 
 from monitor.crawler import frontier
 from monitor.faces import changes, report
-from monitor.faces.terminal import BadParameter, CliError, echo, json_line
+from monitor.faces.terminal import BadParameter, CliError, clean, echo, json_line
 from monitor.jobs import crawl as crawl_job
 from monitor.jobs import demo as demo_job
 from monitor.jobs import match as match_job
@@ -366,21 +366,47 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
 
 
 @cli.command("status")
-@click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL", required=True,
-              help="The Redis the crawlers share (redis://:PASSWORD@HOST:PORT/DB, or "
-                   "$MONITOR_REDIS_URL).")
+@click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL",
+              help="Show the crawl past one machine that this Redis shares instead "
+                   "(redis://:PASSWORD@HOST:PORT/DB, or $MONITOR_REDIS_URL).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
-def status_(redis_url: str, as_json: bool) -> None:
-    """Show a crawl past one machine: the shared queue, the crawlers heard from in the last
-    minute, the results waiting for `monitor ingest` and how far behind it is.
+@click.pass_context
+def status_(ctx: click.Context, redis_url: str | None, as_json: bool) -> None:
+    """Show what the database holds and its last runs; with --redis, a crawl past one
+    machine: the shared queue, the crawlers heard from in the last minute, the results
+    waiting for `monitor ingest` and how far behind it is.
 
     Example: monitor status --redis redis://:PASSWORD@10.0.0.5:6379/0
     """
+    if redis_url is None:
+        figures = status_job.local_status(_read_db(ctx), ctx.obj["db_path"])
+        echo(json_line(figures) if as_json else _local_status_text(figures))
+        return
     try:
         figures = status_job.status(redis_url)
     except frontier.RedisUnavailable as e:
         raise CliError(str(e)) from e
     echo(json_line(figures) if as_json else _status_text(figures))
+
+
+def _local_status_text(figures: dict) -> str:
+    lines = [f"Database {figures['database']}: {figures['stories']:,} stories, "
+             f"{figures['outlets']:,} outlets, {figures['articles']:,} articles "
+             f"({figures['bytes'] / 2**20:.1f} MiB)"]
+    if not figures["runs"]:
+        return "\n".join([*lines, "No run yet: `monitor run` crawls the outlets once; "
+                                   "`monitor schedule --every 1h` again and again."])
+    lines.append("Last runs, newest first:")
+    for run in figures["runs"]:
+        when = run["started_at"][:16].replace("T", " ") + " UTC"
+        if run["status"] == "running":
+            lines.append(f"  #{run['id']}  {when}  running (pid {run['pid']} on {run['host']})")
+            continue
+        why = f" ({clean(run['reason'], lines=False)})" if run["reason"] else ""
+        lines.append(f"  #{run['id']}  {when}  {run['status']}{why}: {run['pages'] or 0} pages, "
+                     f"{run['new_articles'] or 0} new articles, {run['new_versions'] or 0} new "
+                     f"versions, {run['errors'] or 0} errors")
+    return "\n".join(lines)
 
 
 def _status_text(figures: dict) -> str:

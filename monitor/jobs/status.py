@@ -1,15 +1,30 @@
-"""What a crawl past one machine is doing (`monitor status --redis URL`), read from Redis alone:
-the shared queue, the crawlers at it, and what ingest has yet to store.
+"""How the monitor stands: from the database (`monitor status`: what it holds and the last
+runs), or, for a crawl past one machine, from Redis alone (`monitor status --redis URL`: the
+shared queue, the crawlers at it, and what ingest has yet to store).
 
 Like monitor/crawler/frontier.py, this imports redis only when called.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from sqlite_utils import Database
+
 from monitor.crawler import frontier
+from monitor.store import rows
 
 SPIDER = "coverage"  # the spider `monitor crawl` and `monitor run` share a frontier for
 RECENT = 60  # seconds: a crawler heard from within this long is shown
+
+
+def local_status(db: Database, path: str | Path, runs: int = 5) -> dict:
+    """What the database at `path` holds (stories, outlets, articles, its size on disk) and
+    its last `runs` runs, newest first, as plain data."""
+    files = [Path(path), Path(f"{path}-wal")]  # what a run wrote may still be in its log
+    size = sum(f.stat().st_size for f in files if f.exists())
+    return {"database": str(path), "bytes": size, **rows.totals(db),
+            "runs": rows.latest_runs(db, runs)}
 
 
 def status(url: str) -> dict:

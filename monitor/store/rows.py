@@ -617,6 +617,16 @@ def crawlers_running(db: Database, started_before: str) -> list[dict]:
                          "host is not null and started_at < ?", [started_before]))
 
 
+def latest_runs(db: Database, limit: int) -> list[dict]:
+    """The last runs recorded, newest first: every column of `crawl_runs`."""
+    return list(db.query("select * from crawl_runs order by id desc limit ?", [limit]))
+
+
+def totals(db: Database) -> dict[str, int]:
+    """How many stories, outlets and articles the database holds."""
+    return {table: db[table].count for table in ("stories", "outlets", "articles")}
+
+
 def finish_run(db: Database, run_id: int, **figures) -> None:
     """Record how a run ended: pages, articles, new_articles, new_versions, errors, status..."""
     db["crawl_runs"].update(run_id, {"finished_at": now(), **figures})
