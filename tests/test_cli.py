@@ -446,3 +446,18 @@ def test_status_without_redis_shows_what_the_database_holds_and_its_last_run(cra
 
 def test_status_of_a_database_never_run_says_how_to_start(story_db):
     assert "No run yet: `monitor run`" in run_monitor("status", db=story_db).stdout
+
+
+def test_extract_of_a_missing_file_says_so_in_one_line(tmp_path):
+    result = run_monitor("extract", str(tmp_path / "missing.html"), check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{tmp_path}/missing.html: No such file or directory"
+
+
+def test_extract_leaves_out_what_the_page_does_not_say(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><p>" + "The council met on Monday to talk about the "
+                    "harbour ferry and its fares for next year. " * 5 + "</p></article></body>"
+                    "</html>")
+    out = run_monitor("extract", str(page)).stdout
+    assert "None" not in out and "author:" not in out and "language: en" in out

@@ -540,7 +540,8 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
         try:
             html = seed_job.read_page_source(source)
         except (OSError, ValueError) as e:
-            echo(f"{source}: {e}", err=True)
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
+            echo(f"{source}: {reason}", err=True)
             failed = True
             continue
         try:
@@ -556,9 +557,11 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
             fields = ("source", "title", "author", "published", "language", "text")
             echo(json_line({k: getattr(article, k) for k in fields}))
         else:
-            echo(f"# {article.title or '(no title)'}\n{article.source}\n"
-                       f"author: {article.author}  published: {article.published}  "
-                       f"language: {article.language}\n\n{article.text}\n")
+            found = "  ".join(f"{name}: {value}" for name, value in (
+                ("author", article.author), ("published", article.published),
+                ("language", article.language)) if value)
+            echo(f"# {article.title or '(no title)'}\n{article.source}\n{found}\n\n"
+                 f"{article.text}\n")
     if failed:
         sys.exit(1)
 
