@@ -207,6 +207,7 @@ BAD_INPUT = {
     "seed list on a missing database": (["seed", "list"], "missing",
                                         "no database at {tmp}/nodir/m.db"),
     "serve on a missing database": (["serve"], "missing", "no database at {tmp}/nodir/m.db"),
+    "match on a missing database": (["match"], "missing", "no database at {tmp}/nodir/m.db"),
     "crawl with a file: search page": (
         ["crawl", "--outlets", "{tmp}/search.toml"], "new",
         "search.toml: outlet #1 (Evil): `search` is not an http(s) URL: "

@@ -261,6 +261,10 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
 
     Example: monitor match --story trump-cartels --all
     """
+    try:
+        schema.check_exists(ctx.obj["db_path"])  # matching creates no database
+    except schema.MissingDatabase as e:
+        raise CliError(str(e)) from e
     db = _db(ctx)
     try:
         figures = match_job.match_stories(db, story, everything, progress=_progress)

@@ -100,12 +100,17 @@ class OutOfDate(RuntimeError):
     """The database has migrations to apply, and read-only commands never apply them."""
 
 
+def check_exists(path: str | Path) -> None:
+    """MissingDatabase when there is no database file at `path` (a typo in --db, say)."""
+    if not Path(path).is_file():
+        raise MissingDatabase(f"no database at {path}: `monitor seed add` creates one "
+                              f"(or give another with --db)")
+
+
 def open_readonly(path: str | Path) -> Database:
     """Open an existing, up-to-date monitor database for reading only; creates nothing."""
     path = Path(path)
-    if not path.is_file():
-        raise MissingDatabase(f"no database at {path}: `monitor seed add` creates one "
-                              f"(or give another with --db)")
+    check_exists(path)
     uri = path.resolve().as_uri()
     try:
         db = _probe(sqlite3.connect(f"{uri}?mode=ro", uri=True))
