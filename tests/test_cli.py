@@ -462,3 +462,11 @@ def test_extract_leaves_out_what_the_page_does_not_say(tmp_path):
                     "</html>")
     out = run_monitor("extract", str(page)).stdout
     assert "None" not in out and "author:" not in out and "language: en" in out
+
+
+def test_seed_add_of_a_url_on_a_terminal_says_it_is_fetching(outlet_server, tmp_path):
+    from tests.conftest import in_a_terminal
+
+    url = f"{outlet_server}/tribune/world/2025/08/09/pentagon-cartel-plans"
+    printed = in_a_terminal("seed", "add", url, db=tmp_path / "m.db")
+    assert f"Fetching {url} ..." in printed.splitlines()[0]

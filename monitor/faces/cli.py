@@ -11,6 +11,7 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -125,6 +126,9 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     --published 2025-08-08 --aggregator gdelt
     """
     db = _db(ctx)
+    if urlsplit(source).scheme in ("http", "https") and sys.stderr.isatty():
+        # A slow server would otherwise leave the terminal silent for up to the timeout.
+        echo(f"Fetching {clean(source, lines=False)} ...", err=True)
     try:
         story, slug = seed_job.add_seed(db, source, slug, query, published, window_days,
                                     list(aggregators), replace=replace)
