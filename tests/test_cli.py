@@ -225,6 +225,9 @@ BAD_INPUT = {
     "run with a time limit in hours": (
         ["run", "-s", "MONITOR_MAX_RUN=2h"], "story",
         "-s MONITOR_MAX_RUN=2h: MONITOR_MAX_RUN takes a number (default: 3600)"),
+    "run with one and a half requests at once": (
+        ["run", "-s", "CONCURRENT_REQUESTS=1.5"], "story",
+        "-s CONCURRENT_REQUESTS=1.5: CONCURRENT_REQUESTS takes a whole number (default: 16)"),
     "run with robots.txt maybe obeyed": (
         ["run", "-s", "ROBOTSTXT_OBEY=maybe"], "story",
         "-s ROBOTSTXT_OBEY=maybe: ROBOTSTXT_OBEY takes True or False (default: True)"),

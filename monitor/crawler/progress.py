@@ -7,6 +7,7 @@ import shutil
 import signal
 import sys
 import time
+from functools import partial
 
 from scrapy import signals
 from twisted.internet import task
@@ -27,7 +28,8 @@ class CrawlProgress:
         self.loop: task.LoopingCall | None = None
         self.started = time.monotonic()
         self.told_stops = False
-        self.stopping = False
+        self.crawler = None  # set by from_crawler
+        self.wrapped: dict[int, tuple] = {}  # signal -> (Scrapy's handler, ours around it)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -37,6 +39,7 @@ class CrawlProgress:
         clean_log_handlers()
         extension = cls(crawler.stats, 0.5 if tty else
                         crawler.settings.getfloat("MONITOR_PROGRESS_INTERVAL", 30.0), tty)
+        extension.crawler = crawler
         crawler.signals.connect(extension.opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.closed, signal=signals.spider_closed)
         return extension
@@ -67,18 +70,33 @@ class CrawlProgress:
         if self.told_stops:
             return
         self.told_stops = True
+        if self.crawler is None or not self.crawler.crawling:
+            return  # a stop began already: Scrapy's handlers now force it, nothing to add
         for signum in (signal.SIGINT, signal.SIGTERM):
             scrapy_stops = signal.getsignal(signum)
             if callable(scrapy_stops):
-                signal.signal(signum, lambda s, f, stops=scrapy_stops: self.stop(s, f, stops))
+                self.wrapped[signum] = (scrapy_stops, partial(self.stop, scrapy_stops))
+                signal.signal(signum, self.wrapped[signum][1])
 
-    def stop(self, signum, frame, scrapy_stops) -> None:
-        # Scrapy's handler puts its own for a second signal (stop at once) in place of this.
-        if not self.stopping:
-            self.stopping = True
-            echo(_fit("  Stopping once the pages being fetched have arrived (Ctrl-C again: at "
-                      "once)"), err=True, overwrite=True)
+    def stop(self, scrapy_stops, signum, frame) -> None:
+        """Scrapy's handler first (it puts its own in place of this one for a second signal,
+        which stops at once), then the line, written from the reactor: written here, it could
+        interrupt a write to the same stream."""
+        from twisted.internet import reactor  # the one Scrapy installed, running by now
+
         scrapy_stops(signum, frame)
+        reactor.callFromThread(self.say_stopping, signum)
+
+    def say_stopping(self, signum: int) -> None:
+        again = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
+        echo(_fit(f"  Stopping once the pages being fetched have arrived ({again} again: at "
+                  "once)"), err=True, overwrite=True)
+
+    def untell_stops(self) -> None:
+        # After the crawl (a run's matching) Scrapy's handlers apply again, as without this.
+        for signum, (scrapy_stops, ours) in self.wrapped.items():
+            if signal.getsignal(signum) is ours:
+                signal.signal(signum, scrapy_stops)
 
     def tick(self) -> None:
         now = time.monotonic()
@@ -90,6 +108,7 @@ class CrawlProgress:
             self.stats.inc_value("monitor/reactor_ticks_late_100ms")
 
     def closed(self, spider, reason) -> None:
+        self.untell_stops()
         for loop in (self.loop, getattr(self, "lag", None)):
             if loop and loop.running:
                 loop.stop()

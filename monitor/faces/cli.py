@@ -663,7 +663,7 @@ def upgrade(ctx: click.Context) -> None:
     if not Path(ctx.obj["db_path"]).is_file():
         raise CliError(f"no database at {ctx.obj['db_path']}")
     try:
-        db = schema.connect(ctx.obj["db_path"])
+        db = _closed_at_end(ctx, schema.connect(ctx.obj["db_path"]))
         schema.check_pages(db)  # "up to date" must not be said of a damaged file
         applied = schema.ensure_db_shape(db)
     except (OSError, sqlite3.Error) as e:

@@ -32,9 +32,12 @@ class SettingError(ValueError):
     """A `-s NAME=VALUE` whose value is not of the setting's kind."""
 
 
-# Settings read as numbers whose defaults live in the code that reads them.
-_NUMBERS = {"MONITOR_READ_TIMEOUT", "MONITOR_MAX_ELEMENTS", "MONITOR_PROGRESS_INTERVAL",
-            "MONITOR_REDIS_ALIVE"}
+# Settings read as any number though their defaults are whole (Scrapy's getfloat), or whose
+# defaults live in the code that reads them; the others are read as their defaults' kind.
+_FLOATS = {"CLOSESPIDER_TIMEOUT", "DNS_TIMEOUT", "DOWNLOAD_TIMEOUT", "MONITOR_MAX_RUN",
+           "MONITOR_READ_TIMEOUT", "MONITOR_PROGRESS_INTERVAL"}
+_INTS = {"MONITOR_MAX_ELEMENTS", "MONITOR_REDIS_ALIVE"}
+_KINDS = {bool: "True or False", int: "a whole number", float: "a number"}
 
 
 def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Settings:
@@ -52,19 +55,20 @@ def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Set
 
 
 def _check_kind(name: str, value: str, default: object) -> None:
-    # As Scrapy's getbool and getfloat read it; a whole-number default may be read either way
-    # (DOWNLOAD_TIMEOUT's 180 is read as a float), so any number passes for it.
-    kind = bool if isinstance(default, bool) else (
-        float if isinstance(default, int | float) or name in _NUMBERS else None)
-    if kind is None:
+    if isinstance(default, bool):
+        kind = bool
+    elif name in _FLOATS or isinstance(default, float):
+        kind = float
+    elif name in _INTS or isinstance(default, int):
+        kind = int
+    else:
         return
     probe = Settings({name: value})
-    try:
-        probe.getbool(name) if kind is bool else probe.getfloat(name)
+    try:  # read as Scrapy will read it
+        {bool: probe.getbool, int: probe.getint, float: probe.getfloat}[kind](name)
     except ValueError:
         shown = f" (default: {default})" if default is not None else ""
-        needed = "True or False" if kind is bool else "a number"
-        raise SettingError(f"-s {name}={value}: {name} takes {needed}{shown}") from None
+        raise SettingError(f"-s {name}={value}: {name} takes {_KINDS[kind]}{shown}") from None
 
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
@@ -172,14 +176,15 @@ def _crawling_shared(settings: Settings, outlets_path: str, base: str | None,
     shared.send(redis_url, "run-start", run)
     figures = {"run_id": None, "status": "failed"}
     start_server(read_pages=True)
-    process, crawler = _coverage_crawl(settings, outlets_path, base, before_start)
+    crawler = None
     try:
-        try:
+        try:  # a crawler that cannot be set up still sends its run's end
+            process, crawler = _coverage_crawl(settings, outlets_path, base, before_start)
             process.start()
             figures["status"] = _status(crawler.stats.get_stats())
         finally:
-            figures.update(_crawler_figures(crawler.stats.get_stats() if crawler.stats else {},
-                                            figures["status"]))
+            stats = crawler.stats.get_stats() if crawler and crawler.stats else {}
+            figures.update(_crawler_figures(stats, figures["status"]))
         yield figures
     finally:
         code = exit_code(figures["status"]) if figures["status"] != "finished" else None

@@ -39,7 +39,7 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
             say(summary(figures, log_file))
             if figures.get("failed_sources"):
                 say(failed_sources(figures["failed_sources"]))
-            if figures.get("stories") == 0:
+            if figures.get("stories") == 0 and figures["status"] == "finished":
                 say("No story is registered yet: the articles are stored, and matched once one "
                     "is added (`monitor seed add FILE|URL`)")
             code = crawl_job.exit_code(figures["status"])
