@@ -20,6 +20,8 @@ from scrapy.exceptions import (
 from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
+from monitor.faces.terminal import error_line
+
 logger = logging.getLogger(__name__)
 
 # The stats a crawl counts its failures and successes in.
@@ -40,7 +42,7 @@ def detail(failure: Failure) -> str:
     response = getattr(failure.value, "response", None)
     if response is not None:
         return f"HTTP {response.status}"
-    return " ".join(f"{failure.type.__name__}: {failure.getErrorMessage()}".split())[:500]
+    return error_line(failure.value)
 
 
 def short_reason(failure: Failure) -> str:
@@ -89,8 +91,7 @@ class RobotsTxtFailures(logging.Filter):
             error = record.exc_info[1]
             record.msg = "no robots.txt for %s (%s): crawling it as if it allowed everything"
             site = urlsplit(request.url)
-            record.args = (f"{site.scheme}://{site.netloc}",
-                           " ".join(f"{type(error).__name__}: {error}".split())[:500])
+            record.args = (f"{site.scheme}://{site.netloc}", error_line(error))
             record.exc_info = record.exc_text = None
             record.levelno, record.levelname = logging.INFO, "INFO"
         return True

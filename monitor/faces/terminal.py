@@ -91,9 +91,15 @@ class _CleanFormatter(logging.Formatter):
             record.exc_info = record.exc_text = record.stack_info = None
             text = self.inner.format(record)
             if error is not None:
-                text += f" ({' '.join(f'{type(error).__name__}: {error}'.split())[:500]})"
+                text += f" ({error_line(error)})"
             return clean(text)
         return clean(self.inner.format(record))
+
+
+def error_line(error: BaseException) -> str:
+    """An exception as one short line: its kind and message, whitespace folded, 500 characters
+    at most."""
+    return " ".join(f"{type(error).__name__}: {error}".split())[:500]
 
 
 def clean_log_handlers(logger: logging.Logger | None = None) -> None:
