@@ -80,6 +80,7 @@ def test_schedule_runs_again_and_again(setup):
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert sqlite3.connect(db).execute("select count(*) from crawl_runs").fetchone() == (2,)
+    assert result.stdout.count("Next run at ") == 1  # between the two, not after the last
 
 
 @pytest.mark.parametrize("text, seconds", [("90s", 90), ("30m", 1800), ("1h", 3600),

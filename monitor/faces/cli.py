@@ -10,6 +10,7 @@ import sqlite3
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -456,9 +457,15 @@ def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None,
             *(["--notify", notify] if notify else [])]
     echo(f"Running `monitor run` every {interval}; stop with Ctrl-C.")
     try:
-        schedule.every(seconds, lambda: schedule.run_in_subprocess(args), runs=runs)
+        schedule.every(seconds, lambda: schedule.run_in_subprocess(args), runs=runs,
+                       waiting=_next_run)
     except KeyboardInterrupt:
         echo("Stopped.")
+
+
+def _next_run(seconds: float) -> None:
+    at = datetime.now(UTC) + timedelta(seconds=seconds)
+    echo(f"Next run at {at:%H:%M:%S} UTC (in {seconds:.0f} s).")
 
 
 def _progress(done: int, total: int) -> None:

@@ -67,8 +67,10 @@ def parse_interval(text: str) -> int:
 
 
 def every(seconds: int, job: Callable[[], int], runs: int | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> None:
-    """Call `job` now and then every `seconds` (from each start), `runs` times or forever."""
+          sleep: Callable[[float], None] = time.sleep,
+          waiting: Callable[[float], None] | None = None) -> None:
+    """Call `job` now and then every `seconds` (from each start), `runs` times or forever;
+    `waiting` is told how many seconds each wait for the next will take."""
     done = 0
     while runs is None or done < runs:
         started = time.monotonic()
@@ -77,7 +79,10 @@ def every(seconds: int, job: Callable[[], int], runs: int | None = None,
         logger.info("run %d ended with exit code %d", done, code)
         if runs is not None and done >= runs:
             return
-        sleep(max(0.0, seconds - (time.monotonic() - started)))
+        wait = max(0.0, seconds - (time.monotonic() - started))
+        if waiting is not None:
+            waiting(wait)
+        sleep(wait)
 
 
 def run_in_subprocess(args: list[str]) -> int:
