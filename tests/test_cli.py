@@ -160,27 +160,36 @@ def test_a_seed_saved_as_a_web_page_is_read_like_the_crawl_reads_pages(tmp_path)
     assert "cookies" not in out and "<p>" not in out
 
 
-def test_running_the_demo_twice_recrawls_instead_of_piling_up(tmp_path):
-
+def skip_if_the_demo_port_is_taken() -> None:
     from monitor.jobs.demo import DEMO_PORT
 
     with socket.socket() as s:
         if s.connect_ex(("127.0.0.1", DEMO_PORT)) == 0:
             pytest.skip(f"port {DEMO_PORT} is taken: the demo would use another address")
-    db = tmp_path / "demo.db"
-    first = run_monitor("demo", db=db).stdout
-    second = run_monitor("demo", db=db).stdout
+
+
+@pytest.fixture(scope="module")
+def demo_twice(tmp_path_factory) -> tuple[str, str]:
+    """What `monitor demo` printed the first and the second time over one database."""
+    skip_if_the_demo_port_is_taken()
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    return run_monitor("demo", db=db).stdout, run_monitor("demo", db=db).stdout
+
+
+def test_running_the_demo_twice_recrawls_instead_of_piling_up(demo_twice):
+    first, second = demo_twice
     assert "(of 32 articles read)" in first and "(of 32 articles read)" in second
     assert "0 new or changed" in second
 
 
+def test_a_recrawl_says_its_pages_were_unchanged(demo_twice):
+    assert ("Crawl finished: 32 pages (32 unchanged since the last run), 0 articles"
+            in demo_twice[1])
+
+
 def test_after_a_run_the_database_file_alone_holds_everything(tmp_path):
     # A user backs up or shares the .db file: what a run wrote must not stay in its -wal.
-    from monitor.jobs.demo import DEMO_PORT
-
-    with socket.socket() as s:
-        if s.connect_ex(("127.0.0.1", DEMO_PORT)) == 0:
-            pytest.skip(f"port {DEMO_PORT} is taken: the demo would use another address")
+    skip_if_the_demo_port_is_taken()
     run_monitor("demo", db=tmp_path / "demo.db")
     (tmp_path / "copy").mkdir()
     copy = shutil.copy(tmp_path / "demo.db", tmp_path / "copy/demo.db")

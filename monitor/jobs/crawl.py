@@ -231,6 +231,7 @@ def _figures(db: Database, stats: dict, before: dict[str, int], status: str) -> 
 def _crawler_figures(stats: dict, status: str) -> dict:
     """What a crawler itself knows of its run, from Scrapy's stats: the same with --redis."""
     return {"pages": stats.get("monitor/pages", 0),
+            "unchanged": stats.get("monitor/unchanged", 0),  # answered 304 Not Modified
             "articles": stats.get("monitor/articles", 0),
             "errors": failures.error_count(stats),
             "failed_sources": stats.get(failures.FAILED_SOURCES, []),

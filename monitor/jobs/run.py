@@ -64,13 +64,17 @@ def summary(figures: dict, log_file: str | None = None) -> str:
     """A crawl's figures in one line, as the commands print them; with errors, the log file
     that tells each one."""
     why = f" ({figures['reason']})" if figures.get("reason") else ""
+    # A recrawl's pages are mostly unchanged: without this, "0 articles" reads as nothing found.
+    unchanged = (f" ({figures['unchanged']} unchanged since the last run)"
+                 if figures.get("unchanged") else "")
     errors = f"{figures['errors']} errors"
     if figures["errors"] and log_file:
         errors += f" (addresses that failed: see {log_file})"
     if "changed" not in figures:  # a crawl past one machine: ingest counts what it stored
-        return (f"Crawl {figures['status']}{why}: {figures['pages']} pages, "
+        return (f"Crawl {figures['status']}{why}: {figures['pages']} pages{unchanged}, "
                 f"{figures['articles']} articles sent to ingest, {errors}")
-    return (f"Crawl {figures['status']}{why}: {figures['pages']} pages, {figures['articles']} "
+    return (f"Crawl {figures['status']}{why}: {figures['pages']} pages{unchanged}, "
+            f"{figures['articles']} "
             f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
             f"articles, {figures['new_versions']} new versions), {errors}")
 
