@@ -73,6 +73,15 @@ def test_a_crawl_that_does_not_finish_exits_non_zero(setup):
 
 
 @pytest.mark.slow
+def test_under_cron_a_run_that_went_well_prints_its_summary_alone(setup):
+    # Cron mails whatever a job prints: Scrapy's start-up lines and stats would be every mail.
+    db, outlets = setup
+    result = run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    assert result.stderr == ""
+    assert result.stdout.startswith("Crawl finished: ") and len(result.stdout.splitlines()) == 2
+
+
+@pytest.mark.slow
 def test_schedule_runs_again_and_again(setup):
     db, outlets = setup
     result = subprocess.run([sys.executable, "-m", "monitor", "--db", str(db), "schedule",

@@ -172,13 +172,14 @@ def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _quiet(settings: tuple[str, ...], verbose: bool) -> tuple[str, ...]:
-    """On a terminal, Scrapy logs only errors there, in one line each (its start-up lines, its
-    stats and the addresses that failed go to the log file alone; the summary counts them),
-    unless -v or the user's own LOG_LEVEL says otherwise."""
-    if verbose or not sys.stderr.isatty() or any(
-            pair.split("=", 1)[0].strip() == "LOG_LEVEL" for pair in settings):
+    """What reaches standard error, unless -v or the user's own LOG_LEVEL says otherwise (the
+    log file has every line either way). On a terminal, errors alone, in one line each: the
+    progress line and the summary say the rest. Elsewhere (cron mails whatever a job prints),
+    warnings too, so each address that failed is one line; not Scrapy's start-up lines, its
+    stats or the progress lines."""
+    if verbose or any(pair.split("=", 1)[0].strip() == "LOG_LEVEL" for pair in settings):
         return settings
-    return ("LOG_LEVEL=ERROR", *settings)
+    return ("LOG_LEVEL=ERROR" if sys.stderr.isatty() else "LOG_LEVEL=WARNING", *settings)
 
 
 def _say(message: str) -> None:
