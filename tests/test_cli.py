@@ -217,6 +217,8 @@ BAD_INPUT = {
                                         "no database at {tmp}/nodir/m.db"),
     "serve on a missing database": (["serve"], "missing", "no database at {tmp}/nodir/m.db"),
     "match on a missing database": (["match"], "missing", "no database at {tmp}/nodir/m.db"),
+    "serve on a port beyond 65535": (["serve", "--port", "99999"], "story",
+                                     "Invalid value for '--port': 99999 is not in the range"),
     "crawl with a file: search page": (
         ["crawl", "--outlets", "{tmp}/search.toml"], "new",
         "search.toml: outlet #1 (Evil): `search` is not an http(s) URL: "
@@ -482,3 +484,12 @@ def test_seed_add_of_a_url_on_a_terminal_says_it_is_fetching(outlet_server, tmp_
     url = f"{outlet_server}/tribune/world/2025/08/09/pentagon-cartel-plans"
     printed = in_a_terminal("seed", "add", url, db=tmp_path / "m.db")
     assert f"Fetching {url} ..." in printed.splitlines()[0]
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(story_db):
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = run_monitor("serve", "--port", str(port), db=story_db, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (f"Error: cannot listen on 127.0.0.1:{port} (Address "
+                                     f"already in use): give another with --port")

@@ -617,7 +617,8 @@ def _read_pairs(file) -> list[list[str]]:
 
 
 @cli.command()
-@click.option("--port", default=8001, show_default=True, help="Port to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address lets other machines "
                    "read the whole database (raw pages included): there is no login.")
@@ -638,6 +639,7 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
         echo(f"Warning: serving on {host}, not a loopback address: anyone who can reach it can "
              f"read the whole database.", err=True)
     _read_db(ctx).close()  # exists and is up to date: Datasette only reads
+    _check_free(host, port)
     path = ctx.obj["db_path"]
     # Where the file or its folder is read-only, SQLite cannot make the WAL index a reader
     # needs; nobody can write there either, so Datasette may read it as immutable.
@@ -645,6 +647,20 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
     # Metadata and canned queries come from the monitor's Datasette plugin (its hooks).
     datasette_cli.main(["serve", *([path] if writable else ["-i", path]),
                         "--host", host, "--port", str(port)], standalone_mode=True)
+
+
+def _check_free(host: str, port: int) -> None:
+    """One line now, not a server's error later, when the port is taken."""
+    import os
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        reason = os.strerror(e.errno) if e.errno else str(e)
+        raise CliError(f"cannot listen on {host}:{port} ({reason}): give another with "
+                       f"--port") from e
 
 
 def is_loopback(host: str) -> bool:
