@@ -23,24 +23,29 @@ GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
 GOOGLE_NEWS_URL = "https://news.google.com/rss/search"
 
 
-def gdelt_articles(body: bytes) -> list[dict]:
-    """The articles of a GDELT DOC 2.0 `mode=artlist&format=json` answer."""
+def gdelt_articles(body: bytes) -> list[dict] | None:
+    """The articles of a GDELT DOC 2.0 `mode=artlist&format=json` answer; None when the body
+    is not one (GDELT answers its rate limit in plain text, with status 200)."""
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        return []
-    articles = data.get("articles") if isinstance(data, dict) else None
-    return [a for a in articles or [] if isinstance(a, dict) and a.get("url")]
+        return None
+    if not isinstance(data, dict):
+        return None
+    return [a for a in data.get("articles") or [] if isinstance(a, dict) and a.get("url")]
 
 
-def google_news_items(body: bytes) -> list[dict]:
-    """The items of a Google News RSS search: link, date, and the publishing outlet."""
+def google_news_items(body: bytes) -> list[dict] | None:
+    """The items of a Google News RSS search: link, date, and the publishing outlet; None
+    when the body is not RSS (a consent or error page)."""
     try:
         root = etree.fromstring(body, parser=XML_PARSER)
     except etree.XMLSyntaxError:
-        return []
+        return None
+    if root is None or etree.QName(root).localname != "rss":
+        return None
     items = []
-    for item in root.iter("item") if root is not None else []:
+    for item in root.iter("item"):
         source = item.find("source")
         items.append({"link": (item.findtext("link") or "").strip(),
                       "date": item.findtext("pubDate"),
@@ -73,15 +78,23 @@ class AggregatorSource:
                                       meta={"allow_offsite": True}, dont_filter=True)
 
     def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
+        articles = gdelt_articles(response.body)
+        if articles is None:
+            self.source_unread(response, "not a GDELT answer")
+            return
         self.source_read()
-        for article in gdelt_articles(response.body):
+        for article in articles:
             outlet = self.outlet_for(article["url"], article.get("domain"))
             yield from self.article_requests([(article["url"], article.get("seendate"))],
                                              outlet, anywhere=True)
 
     def parse_google_news(self, response: Response) -> Iterable[scrapy.Request]:
+        items = google_news_items(response.body)
+        if items is None:
+            self.source_unread(response, "not a Google News feed")
+            return
         self.source_read()
-        for item in google_news_items(response.body):
+        for item in items:
             # The link is Google's redirect; the outlet is the item's <source>.
             outlet = self.outlet_for(item["outlet_url"] or item["link"], item["outlet"])
             yield from self.article_requests([(item["link"], item["date"])], outlet,

@@ -101,7 +101,13 @@ def test_gdelt_artlist_json():
     "seendate": "20250808T183000Z", "domain": "news.example", "language": "English"}]}"""
     (article,) = gdelt_articles(body)
     assert article["url"] == "https://news.example/a-story"
-    assert gdelt_articles(b"<html>rate limited</html>") == []
+    assert gdelt_articles(b"{}") == []  # GDELT's answer when nothing matched
+
+
+def test_a_gdelt_answer_that_is_not_json_is_not_taken_for_an_empty_one():
+    # GDELT answers its rate limit in plain text with status 200: a failed source, not "none".
+    assert gdelt_articles(b"Please limit requests to one every 5 seconds") is None
+    assert gdelt_articles(b"<html>rate limited</html>") is None
 
 
 def test_google_news_rss_items_name_their_outlet():
@@ -111,6 +117,11 @@ def test_google_news_rss_items_name_their_outlet():
     <source url="https://times.example">Example Times</source></item></channel></rss>"""
     (item,) = google_news_items(body)
     assert item["outlet"] == "Example Times" and item["outlet_url"] == "https://times.example"
+
+
+def test_a_google_news_answer_that_is_not_rss_is_not_taken_for_an_empty_one():
+    assert google_news_items(b"<html><body>Before you continue to Google</body></html>") is None
+    assert google_news_items(b'<?xml version="1.0"?><rss version="2.0"><channel/></rss>') == []
 
 
 def test_canonical_urls_drop_tracking_fragments_and_amp():
