@@ -77,24 +77,24 @@ class AggregatorSource:
             yield self.source_request(url, self.parse_google_news, "Google News",
                                       meta={"allow_offsite": True}, dont_filter=True)
 
-    def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
-        articles = gdelt_articles(response.body)
-        if articles is None:
-            self.source_unread(response, "not a GDELT answer")
-            return
+    def answer(self, response: Response, found: list[dict] | None, what: str) -> list[dict]:
+        """What an aggregator's answer lists; nothing, told as a failed source, when the
+        answer is not `what` it should be."""
+        if found is None:
+            self.source_unread(response, f"not {what}")
+            return []
         self.source_read()
-        for article in articles:
+        return found
+
+    def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
+        for article in self.answer(response, gdelt_articles(response.body), "a GDELT answer"):
             outlet = self.outlet_for(article["url"], article.get("domain"))
             yield from self.article_requests([(article["url"], article.get("seendate"))],
                                              outlet, anywhere=True)
 
     def parse_google_news(self, response: Response) -> Iterable[scrapy.Request]:
-        items = google_news_items(response.body)
-        if items is None:
-            self.source_unread(response, "not a Google News feed")
-            return
-        self.source_read()
-        for item in items:
+        for item in self.answer(response, google_news_items(response.body),
+                                "a Google News feed"):
             # The link is Google's redirect; the outlet is the item's <source>.
             outlet = self.outlet_for(item["outlet_url"] or item["link"], item["outlet"])
             yield from self.article_requests([(item["link"], item["date"])], outlet,

@@ -110,9 +110,9 @@ def run_monitor(*args: str, db: Path | None = None, check: bool = True,
     return result
 
 
-def in_a_terminal(*args: str, db: Path, exit_code: int = 0) -> str:
-    """Run the monitor CLI on a pseudo-terminal, as a user at a shell would; returns all it
-    printed there (stdout and stderr share the terminal), once it exited with `exit_code`."""
+def start_in_a_terminal(*args: str, db: Path) -> tuple[int, int]:
+    """Start the monitor CLI on a pseudo-terminal, as a user at a shell would: its process id
+    (the leader of its process group) and the terminal's file descriptor."""
     command = [sys.executable, "-m", "monitor", "--db", str(db), *args]
     pid, fd = pty.fork()
     if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
@@ -120,15 +120,27 @@ def in_a_terminal(*args: str, db: Path, exit_code: int = 0) -> str:
         env = {**os.environ, "COLUMNS": "200"}
         env.pop("MONITOR_DB", None)
         os.execve(sys.executable, command, env)
-    out = bytearray()
+    return pid, fd
+
+
+def read_terminal(fd: int, into: bytearray) -> None:
+    """Add to `into` all a terminal shows until its program closes it."""
     while True:
         try:
             data = os.read(fd, 65536)
         except OSError:  # EIO: the child closed the terminal
-            break
+            return
         if not data:
-            break
-        out.extend(data)
+            return
+        into.extend(data)
+
+
+def in_a_terminal(*args: str, db: Path, exit_code: int = 0) -> str:
+    """Run the monitor CLI on a pseudo-terminal, as a user at a shell would; returns all it
+    printed there (stdout and stderr share the terminal), once it exited with `exit_code`."""
+    pid, fd = start_in_a_terminal(*args, db=db)
+    out = bytearray()
+    read_terminal(fd, out)
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     assert os.waitstatus_to_exitcode(status) == exit_code, out.decode(errors="replace")

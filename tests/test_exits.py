@@ -5,7 +5,6 @@ run completes with nothing lost or stored twice."""
 from __future__ import annotations
 
 import os
-import pty
 import re
 import signal
 import sqlite3
@@ -22,7 +21,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from monitor.jobs.demo import SEED, SITE, _SiteHandler
-from tests.conftest import ROOT, run_monitor, write_outlets
+from tests.conftest import (
+    ROOT,
+    read_terminal,
+    run_monitor,
+    start_in_a_terminal,
+    write_outlets,
+)
 
 pytestmark = pytest.mark.slow  # stops crawls in subprocesses
 
@@ -172,13 +177,9 @@ def test_on_a_terminal_the_first_ctrl_c_says_the_run_is_stopping(tmp_path):
     try:
         db = tmp_path / "m.db"
         run_monitor(*SEED_ARGS, db=db)
-        pid, terminal = pty.fork()
-        if pid == 0:  # the child: a user's shell on a terminal
-            os.chdir(ROOT)
-            os.execv(sys.executable, [sys.executable, "-m", "monitor", "--db", str(db), "run",
-                                      "--outlets", str(write_outlets(tmp_path, site.base)),
-                                      *FAST])
-        reading = threading.Thread(target=_read_all, args=(terminal, printed), daemon=True)
+        pid, terminal = start_in_a_terminal(
+            "run", "--outlets", str(write_outlets(tmp_path, site.base)), *FAST, db=db)
+        reading = threading.Thread(target=read_terminal, args=(terminal, printed), daemon=True)
         reading.start()
         deadline = time.monotonic() + 120
         while stored_articles(db) == 0 or b"cover a story" not in printed:
@@ -191,21 +192,11 @@ def test_on_a_terminal_the_first_ctrl_c_says_the_run_is_stopping(tmp_path):
         site.release()
         _, status = os.waitpid(pid, 0)
         reading.join(10)
+        os.close(terminal)
     finally:
         site.close()
     assert os.waitstatus_to_exitcode(status) == 130
     assert printed.count(b"Stopping once the pages being fetched have arrived") == 1
-
-
-def _read_all(terminal: int, into: bytearray) -> None:
-    while True:
-        try:
-            data = os.read(terminal, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            return
-        if not data:
-            return
-        into.extend(data)
 
 
 @pytest.fixture
