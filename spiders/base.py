@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import heapq
 import unicodedata
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -139,17 +140,28 @@ class OutletSpider(scrapy.Spider):
     def article_requests(self, entries: Iterable[tuple[str, str | None]], outlet: Outlet,
                          anywhere: bool = False) -> Iterable[scrapy.Request]:
         """Requests for candidate articles: on the outlet's site (unless `anywhere`), in window."""
+        listed, elsewhere = 0, Counter()
         for url, published in entries:
             url = canonical_url(url)
+            listed += 1
             if origin(url) is None:
                 self.logger.warning("skipping %s: not a web address", url[:200])
                 self.crawler.stats.inc_value("monitor/not_web")
             elif not anywhere and not outlet.owns(url):
                 self.logger.debug("skipping %s: not on %s", url, outlet.domain)
+                elsewhere[urlsplit(url).hostname] += 1
             elif not self.in_window(published):
                 self.crawler.stats.inc_value("monitor/outside_window")
             else:
                 yield self.article_request(url, outlet, anywhere)
+        if elsewhere and sum(elsewhere.values()) * 2 >= listed:
+            # A domain that does not match where the outlet publishes loses its articles
+            # without an error: told, so the outlet file can be put right.
+            self.crawler.stats.inc_value("monitor/off_domain", sum(elsewhere.values()))
+            self.logger.warning(
+                "%s: %d of the %d articles listed are not on its domain %s (most on %s), "
+                "skipped: is the outlet file's domain right?", outlet.name,
+                sum(elsewhere.values()), listed, outlet.domain, elsewhere.most_common(1)[0][0])
 
     def outlet_for(self, url: str, name: str | None = None) -> Outlet:
         """The listed outlet that owns a URL, or an outlet for its site under the name an

@@ -1,6 +1,7 @@
 """Finding coverage over loopback: windows, search, URL lists, aggregators, canonical URLs,
 syndicated copies, conditional recrawls, versions and languages."""
 
+import re
 import shutil
 import sqlite3
 
@@ -277,6 +278,14 @@ def test_a_feed_host_cannot_lead_the_crawl_to_articles_off_the_outlets_domain(fe
                       if host.startswith("localhost")]
     assert "/news/1.html" not in from_feed_host
     assert "/news/1.html" not in feeds_elsewhere["asked_elsewhere"]
+
+
+def test_a_feed_whose_articles_are_mostly_off_the_domain_is_told(feeds_elsewhere):
+    # A wrong domain in the outlet file would lose the outlet's articles without an error.
+    log = feeds_elsewhere["db"].with_suffix(".log").read_text()
+    assert re.search(r"WARNING: Nereth Harbour News: 2 of the 4 articles listed are not on its "
+                     r"domain 127\.0\.0\.1 \(most on (localhost|127\.0\.0\.1)\), skipped: "
+                     r"is the outlet file's domain right\?", log), log[-3000:]
 
 
 def test_a_feed_host_cannot_redirect_the_crawl_to_another_site(feeds_elsewhere):
