@@ -416,3 +416,12 @@ def test_json_output_escapes_what_json_leaves_raw():
     line = json_line({"title": "a\x1b[2J\x9bb\u202ec"})
     assert json.loads(line) == {"title": "a\x1b[2J\x9bb\u202ec"}
     assert clean(line) == line
+
+
+def test_a_summary_of_one_page_says_one_page_not_one_pages():
+    from monitor.jobs.run import summary
+
+    line = summary({"status": "finished", "pages": 1, "articles": 1, "changed": 1,
+                    "new_articles": 1, "new_versions": 0, "errors": 1})
+    assert line == ("Crawl finished: 1 page, 1 article (1 new or changed: 1 new article, "
+                    "0 new versions), 1 error")

@@ -18,7 +18,7 @@ import click
 
 from monitor.crawler import frontier
 from monitor.faces import changes, report
-from monitor.faces.terminal import BadParameter, CliError, clean, echo, json_line
+from monitor.faces.terminal import BadParameter, CliError, clean, counted, echo, json_line
 from monitor.jobs import crawl as crawl_job
 from monitor.jobs import demo as demo_job
 from monitor.jobs import match as match_job
@@ -278,7 +278,8 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
         raise CliError(str(e.args[0])) from e
     except BrokenProcessPool as e:
         raise CliError(WORKER_DIED) from e
-    echo(f"Matched {figures['articles']} articles: {figures['coverage']} cover the story")
+    echo(f"Matched {counted(figures['articles'], 'article')}: {figures['coverage']} cover the "
+         "story")
 
 
 _NOTIFY = click.option("--notify", metavar="CMD",

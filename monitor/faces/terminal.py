@@ -96,6 +96,11 @@ class _CleanFormatter(logging.Formatter):
         return clean(self.inner.format(record))
 
 
+def counted(n: int, noun: str) -> str:
+    """`n` and the noun in its number: "1 article", "2 articles", "0 errors"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def error_line(error: BaseException) -> str:
     """An exception as one short line: its kind and message, whitespace folded, 500 characters
     at most."""

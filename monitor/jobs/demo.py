@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from monitor.faces.terminal import counted
 from monitor.jobs.crawl import crawl, tune_process
 from monitor.jobs.match import match_stories
 from monitor.jobs.run import summary
@@ -150,6 +151,6 @@ def _demo(db: Database, db_path: str, say: Callable[[str], None]) -> list[int]:
     finally:
         server.shutdown()
     later = match_stories(db)  # what the crawl stored before a story was registered
-    say(f"Matched {crawled['matched'] + later['articles']} articles: "
+    say(f"Matched {counted(crawled['matched'] + later['articles'], 'article')}: "
         f"{crawled['covering'] + later['coverage']} cover a story\n")
     return stories

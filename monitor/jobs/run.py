@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from contextlib import closing, nullcontext
 
+from monitor.faces.terminal import counted
 from monitor.jobs import crawl as crawl_job
 from monitor.jobs import match as match_job
 from monitor.jobs import schedule
@@ -47,15 +48,15 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
                 say("Results sent to `monitor ingest`; `monitor match` on the database host "
                     "matches what the crawl could not")
             elif not catch_up:
-                say(f"Matched {figures['matched']} articles as they were stored: "
+                say(f"Matched {counted(figures['matched'], 'article')} as they were stored: "
                     f"{figures['covering']} cover a story")
             elif not stopped(figures["status"]):
                 with closing(schema.open_db(db_path)) as db:
                     later = match_job.match_stories(db, progress=progress)
                 figures["matched"] += later["articles"]
                 figures["covering"] += later["coverage"]
-                say(f"Matched {figures['matched']} articles: {figures['covering']} cover a "
-                    f"story")
+                say(f"Matched {counted(figures['matched'], 'article')}: "
+                    f"{figures['covering']} cover a story")
                 figures["exit_code"] = code  # recorded with the run
     return {**figures, "exit_code": code}
 
@@ -67,16 +68,17 @@ def summary(figures: dict, log_file: str | None = None) -> str:
     # A recrawl's pages are mostly unchanged: without this, "0 articles" reads as nothing found.
     unchanged = (f" ({figures['unchanged']} unchanged since the last run)"
                  if figures.get("unchanged") else "")
-    errors = f"{figures['errors']} errors"
+    errors = counted(figures["errors"], "error")
     if figures["errors"] and log_file:
         errors += f" (addresses that failed: see {log_file})"
     if "changed" not in figures:  # a crawl past one machine: ingest counts what it stored
-        return (f"Crawl {figures['status']}{why}: {figures['pages']} pages{unchanged}, "
-                f"{figures['articles']} articles sent to ingest, {errors}")
-    return (f"Crawl {figures['status']}{why}: {figures['pages']} pages{unchanged}, "
-            f"{figures['articles']} "
-            f"articles ({figures['changed']} new or changed: {figures['new_articles']} new "
-            f"articles, {figures['new_versions']} new versions), {errors}")
+        return (f"Crawl {figures['status']}{why}: {counted(figures['pages'], 'page')}"
+                f"{unchanged}, {counted(figures['articles'], 'article')} sent to ingest, "
+                f"{errors}")
+    return (f"Crawl {figures['status']}{why}: {counted(figures['pages'], 'page')}{unchanged}, "
+            f"{counted(figures['articles'], 'article')} ({figures['changed']} new or changed: "
+            f"{counted(figures['new_articles'], 'new article')}, "
+            f"{counted(figures['new_versions'], 'new version')}), {errors}")
 
 
 SOURCES_SHOWN = 5  # failed sources named in the summary; the log file has every one
