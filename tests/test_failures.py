@@ -175,3 +175,10 @@ def test_a_robots_txt_that_timed_out_is_one_line_and_no_error(failing_listings):
     assert "Traceback" not in log + result.stderr
     told = [line for line in log.splitlines() if "robots.txt" in line]
     assert len(told) == 1 and f"no robots.txt for {base}" in told[0], told
+
+
+def test_a_crawl_that_fetched_nothing_does_not_claim_to_have_matched(unreachable):
+    result = run_monitor("crawl", "--outlets", str(unreachable / "outlets.toml"), *FAST,
+                         db=unreachable / "crawl.db", check=False)
+    assert result.returncode == 1 and result.stdout.startswith("Crawl failed")
+    assert "Matched" not in result.stdout

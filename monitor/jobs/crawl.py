@@ -206,8 +206,8 @@ def _coverage_crawl(settings: Settings, outlets_path: str, base: str | None,
     return process, crawler
 
 
-NOTHING_READ = ("nothing could be fetched: every address failed (the network down, or every source "
-                "refused or gone: the log file tells each)")
+NOTHING_READ = ("nothing could be fetched: every address failed, the network down or every source "
+                "refused or gone; the log file tells each")
 
 # What `crawl_runs` keeps of a run's figures (with its exit code).
 RECORDED = ("pages", "articles", "new_articles", "new_versions", "matched", "errors", "status",

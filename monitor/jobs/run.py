@@ -48,8 +48,9 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
                 say("Results sent to `monitor ingest`; `monitor match` on the database host "
                     "matches what the crawl could not")
             elif not catch_up:
-                say(f"Matched {counted(figures['matched'], 'article')} as they were stored: "
-                    f"{figures['covering']} cover a story")
+                if figures["matched"] or figures["status"] == "finished":
+                    say(f"Matched {counted(figures['matched'], 'article')} as they were "
+                        f"stored: {figures['covering']} cover a story")
             elif not stopped(figures["status"]):
                 with closing(schema.open_db(db_path)) as db:
                     later = match_job.match_stories(db, progress=progress)
