@@ -147,3 +147,26 @@ def test_a_story_added_after_the_crawl_says_how_many_stored_articles_it_has_not_
     run_monitor("match", "--story", "ferry", db=db)
     assert "not read for this story yet" not in run_monitor("report", "--story", "ferry",
                                                             db=db).stdout
+
+
+def test_a_long_shared_quotation_does_not_make_an_article_a_likely_copy(tmp_path):
+    from monitor.faces.html_report import render_html
+    from monitor.store import schema
+
+    db = schema.open_db(tmp_path / "m.db")
+    story = db["stories"].insert({"slug": "ferry", "title": "Ferry fares rise"}).last_pk
+    quotation = " ".join(f"quoted{i}" for i in range(20))  # 16 runs of 5 words, shared
+    texts = {"First Post": " ".join(f"first{i}" for i in range(150)) + " " + quotation,
+             "Quoting Times": " ".join(f"own{i}" for i in range(150)) + " " + quotation,
+             "Rewrite Daily": " ".join(f"first{i}" for i in range(120)) + " added words here"}
+    for day, (outlet, text) in enumerate(texts.items(), 1):
+        outlet_id = db["outlets"].insert({"name": outlet, "domain": f"{day}.example"}).last_pk
+        article = db["articles"].insert({"outlet_id": outlet_id, "url": f"https://{day}.example/a",
+                                         "title": outlet, "text": text,
+                                         "published": f"2025-08-0{day}"}).last_pk
+        db["coverage"].insert({"story_id": story, "article_id": article, "is_coverage": 1})
+    timeline = render_html(db, story).split("Who published first", 1)[1]
+    quoting = next(line for line in timeline.split("<li>") if "Quoting Times" in line)
+    rewrite = next(line for line in timeline.split("<li>") if "Rewrite Daily" in line)
+    assert "likely copies" not in quoting
+    assert "likely copies First Post" in rewrite

@@ -21,7 +21,12 @@ COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "reworded quotation":
            "partial": "#f2cc60", "conflict": "#d1242f", "absent": "#eaeef2"}
 # The page loads nothing from anywhere: only its own inline style and script run.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
-LIKELY_COPY_RUNS = 12  # shared runs of SHINGLE words that make an article a likely copy
+# An article is a likely copy of an earlier one when at least a third of its runs of SHINGLE
+# words are the earlier one's (and at least 12): long shared quotations alone are not copying.
+# On real coverage of one story by other outlets (news-events, 4,774 ordered pairs), 12 shared
+# runs alone marked 41% of the pairs; a third of the article's runs marks 0.6%.
+LIKELY_COPY_RUNS = 12
+LIKELY_COPY_SHARE = 1 / 3
 
 
 def e(value) -> str:
@@ -262,9 +267,10 @@ def _timeline(db: Database, story: int) -> str:
         else:
             earlier = [(shared_runs(runs[a["id"]], runs[b["id"]]), b) for b in articles[:i]]
             shared, source = max(earlier, key=lambda x: x[0], default=(0, None))
-            if shared >= LIKELY_COPY_RUNS:
-                note = (f" — likely copies {e(source['outlet'])} ({shared} shared runs of "
-                        f"{SHINGLE} words)")
+            own = len(runs[a["id"]])
+            if shared >= max(LIKELY_COPY_RUNS, LIKELY_COPY_SHARE * own):
+                note = (f" — likely copies {e(source['outlet'])} ({shared} of its {own} runs "
+                        f"of {SHINGLE} words)")
         items.append(f"<li><time>{e(a['at'])}</time> · {e(a['outlet'])} · "
                      f"{link(a['url'], a['title'] or a['url'])}{note}</li>")
     return f"<h2>Who published first</h2><ol>{''.join(items)}</ol>"
