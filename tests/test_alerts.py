@@ -141,6 +141,7 @@ def test_a_failing_notify_command_is_told_in_one_line_and_the_run_stands(flipped
     assert first.returncode == 0
     assert ("--notify command failed (exit 3): cannot reach the mail server"
             in first.stderr.splitlines())
+    assert first.stderr.count("--notify command failed") == 1  # told once, not again logged
     assert "Traceback" not in first.stderr
     assert query(flipped["db"], "select status, exit_code from crawl_runs where id = 1") == [
         ("finished", 0)]

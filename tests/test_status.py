@@ -216,6 +216,14 @@ def test_status_with_a_wrong_password_is_one_line_and_fails(redis_server):
 
 
 @pytest.mark.slow
+def test_status_without_the_password_a_redis_needs_says_to_give_it(redis_server):
+    bare = redis_server.url.replace(f":{redis_server.password}@", "")
+    took, result = refused("status", "--redis", bare)
+    assert took < 20
+    assert_one_line(result, "needs a password: give it in the URL", hidden=redis_server.password)
+
+
+@pytest.mark.slow
 def test_status_of_an_unreachable_redis_is_one_line_and_fails():
     took, result = refused("status", "--redis", f"redis://:secret@127.0.0.1:{free_port()}/0")
     assert took < 20

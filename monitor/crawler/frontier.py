@@ -73,6 +73,9 @@ def check(url: str) -> None:
     try:
         client.ping()
     except redis.AuthenticationError:
+        if not urlsplit(url).password:
+            raise RedisUnavailable(f"Redis at {shown(url)} needs a password: give it in the URL "
+                                   f"(redis://:PASSWORD@HOST:PORT/DB)") from None
         raise RedisUnavailable(f"Redis at {shown(url)} refused the password (check the "
                                f"password in the URL)") from None
     except redis.ResponseError as e:  # no password given where one is required, say

@@ -338,7 +338,7 @@ def _notify(db, run_id: int, command: str) -> None:
     error = changes.notify(command, found)
     if error:
         echo(error, err=True)
-        logger.warning(error)
+        logger.info(error)  # kept in the log file; a warning would reach the terminal again
     else:
         _say(f"Gave {changes.count(found)} changes to the --notify command")
 
