@@ -19,6 +19,8 @@ from xml.etree import ElementTree
 
 from sqlite_utils import Database
 
+from monitor.faces.terminal import counted
+
 # One row per event: kind (coverage, conflict, verdict, version), story (slug), at (ISO time,
 # UTC), outlet, title, url, article_id, claim (position), claim_text, old_verdict, new_verdict,
 # sentence (the outlet's, now), old_sentence, conflicts (JSON), version.
@@ -171,7 +173,7 @@ def render_text(changes: dict) -> str:
     run = f" (crawl run {changes['run']})" if changes["run"] is not None else ""
     if not count(changes):
         return f"Nothing new since {changes['since']}{run}."
-    lines = [f"New since {changes['since']}{run}: {count(changes)} changes"]
+    lines = [f"New since {changes['since']}{run}: {counted(count(changes), 'change')}"]
     stories = sorted({item["story"] for name in SECTIONS.values() for item in changes[name]})
     for story in stories:
         lines.append(f"\n{story}")

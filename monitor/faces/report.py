@@ -8,7 +8,7 @@ import textwrap
 
 from sqlite_utils import Database
 
-from monitor.faces.terminal import clean
+from monitor.faces.terminal import clean, counted
 from monitor.steps import text
 from monitor.store import rows
 
@@ -45,7 +45,7 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
     elsewhere = (f"; {len(other)} in other languages ({', '.join(sorted(set(other)))}) found "
                  f"but not scored" if other else "")
     lines = [f"Story: {story_row['title']}  [{story_row['slug']}]",
-             f"{found[1] or 0} covering articles from {len(outlets)} outlets "
+             f"{counted(found[1] or 0, 'covering article')} from {counted(len(outlets), 'outlet')} "
              f"(of {found[0]} articles read){elsewhere}; {len(claims)} claims."]
     waiting = len(rows.articles_to_match(db, story))
     if waiting:  # stored before the story was added, or changed since: the next run reads them
