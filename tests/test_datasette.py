@@ -105,7 +105,8 @@ def test_the_machinery_tables_are_hidden_from_the_table_list(datasette):
     tables = {t["name"]: t["hidden"] for t in asyncio.run(get_json(
         datasette, "/monitor.json"))["tables"]}
     assert tables["articles"] is False
-    assert all(tables[name] for name in ("_pending_copies", "_sketches", "_sketch_bands"))
+    assert all(tables[name] for name in ("_pending_copies", "_sketches", "_sketch_bands",
+                                         "_ingested"))
 
 
 def test_every_match_is_shown_with_its_outlet_name(datasette, crawled_demo):
