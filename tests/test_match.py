@@ -7,9 +7,10 @@ import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from monitor.faces.report import conflict_label
 from monitor.steps.claims import read_seed
-from monitor.steps.match import _could_support, judge, match_article
-from monitor.steps.text import content_words, split_sentences
+from monitor.steps.match import _could_support, judge, match_article, number_checks
+from monitor.steps.text import content_words, numbers, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -382,3 +383,9 @@ def test_a_sentence_carrying_one_claim_still_counts_for_another_it_adds_words_of
     article = ("On Tuesday the council voted to close the old bridge to cars from June, "
                "citing its crumbling foundations.")
     assert match_article(seed.claims, article).matches[1].verdict in ("partial", "paraphrase")
+
+
+def test_a_month_that_differs_is_told_as_a_date_not_a_number():
+    conflicts, _ = number_checks(numbers("The strike began in March."),
+                                 numbers("The strike began in May."))
+    assert [conflict_label(c) for c in conflicts] == ["date"]

@@ -58,7 +58,7 @@ def test_a_conflict_in_the_page_shows_both_whole_sentences(html_report):
 
 def test_a_conflict_in_the_terminal_shows_values_as_written(crawled_demo):
     printed = run_monitor("report", "--story", "trump-cartels", db=crawled_demo).stdout
-    assert "number: seed “February” vs “March”" in printed
+    assert "date: seed “February” vs “March”" in printed
     assert "seed:   In [February], the US government named" in printed
 
 

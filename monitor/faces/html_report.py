@@ -14,7 +14,13 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from monitor.faces.report import SYMBOLS, marked_sentences, outlet_summary, story_matrix
+from monitor.faces.report import (
+    SYMBOLS,
+    conflict_label,
+    marked_sentences,
+    outlet_summary,
+    story_matrix,
+)
 from monitor.steps.copies import SHINGLE, shared_runs, shingles
 
 COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "reworded quotation": "#2f81f7",
@@ -117,9 +123,9 @@ def marked_html(segments: list[tuple[str, bool]]) -> str:
 
 def conflict_kinds(conflicts: str | None) -> str:
     """What differs in a conflict (its stored JSON), as HTML: `number: seed “29” vs “26”`."""
-    return "; ".join(f"{e(c['kind'])}: seed “{e(c['claim'])}” vs “{e(c['article'])}”"
+    return "; ".join(f"{e(conflict_label(c))}: seed “{e(c['claim'])}” vs “{e(c['article'])}”"
                      # Whole sentences (a flipped negation) are already shown above them.
-                     if len(str(c["claim"])) <= 60 else e(c["kind"])
+                     if len(str(c["claim"])) <= 60 else e(conflict_label(c))
                      for c in json.loads(conflicts or "[]"))
 
 
@@ -209,7 +215,8 @@ def _conflicts(db: Database, slug: str) -> str:
                 ours, theirs = (marked_html(s) for s in marked_sentences(c))
             else:  # stored before conflicts kept their sentences
                 ours, theirs = highlight(str(c["claim"]), str(c["article"]))
-            items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · {e(c['kind'])}"
+            items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · "
+                         f"{e(conflict_label(c))}"
                          f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>No conflicts.</p>"
     return f"<h2>Conflicts</h2>{body}"

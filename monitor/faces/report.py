@@ -32,6 +32,17 @@ def story_matrix(db: Database, story: int) -> tuple[list[dict], list[str], dict]
     return claims, outlets, cells
 
 
+# The units of amounts that are dates (text.Number): their conflicts are told as dates.
+DATE_UNITS = {"month", "date", "weekday", "year-date"}
+
+
+def conflict_label(conflict: dict) -> str:
+    """What a conflict is about, in the reader's words: number, date, quotation, speaker..."""
+    if conflict["kind"] == "number" and conflict.get("unit") in DATE_UNITS:
+        return "date"
+    return {"quote": "quotation"}.get(conflict["kind"], conflict["kind"])
+
+
 def render_report(db: Database, story: int, width: int = 100) -> str:
     """The story's matrix (claims × outlets), its conflicts and reworded quotations, in at most
     `width` columns."""
@@ -153,8 +164,7 @@ def _differences(rows: list[dict], column: str, width: int,
         for c in json.loads(row[column]):
             if only and c["kind"] != only:
                 continue
-            what = {"number": "number", "quote": "quotation", "speaker": "speaker",
-                    "negation": "negation"}.get(c["kind"], c["kind"])
+            what = conflict_label(c)
             line = (f"claim {row['claim']} · {row['outlet']} · {what}: "
                     f"seed “{c['claim']}” vs “{c['article']}”")
             if c["kind"] in _WORDED and "seed_sentence" in c:

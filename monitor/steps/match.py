@@ -546,7 +546,8 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
         if close:
             notes.append({"kind": "rounded", "claim": n.text, "article": close[0].text})
         else:
-            conflicts.append({"kind": "number", "claim": n.text, "article": rivals[0].text})
+            conflicts.append({"kind": "number", "claim": n.text, "article": rivals[0].text,
+                              "unit": n.unit})
     return conflicts, notes
 
 
