@@ -258,8 +258,8 @@ def outlet_summary(db: Database, story: int) -> list[dict]:
 def render_summary(db: Database, story: int) -> str:
     """The per-outlet counts as a terminal table."""
     rows = [{**r, "outlet": clean(r["outlet"], lines=False)} for r in outlet_summary(db, story)]
-    if not rows:
-        return "No outlet covered this story yet."
+    if not rows:  # the claims are compared only in the seed's language
+        return "No outlet covered this story in its language yet."
     name_width = min(max(len(r["outlet"]) for r in rows), 40)
     lines = [f"{'outlet':<{name_width}}  repeated  reworded  partly  left out  contradicted"]
     for r in rows:
