@@ -154,14 +154,15 @@ class OutletSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("monitor/outside_window")
             else:
                 yield self.article_request(url, outlet, anywhere)
-        if elsewhere and sum(elsewhere.values()) * 2 >= listed:
+        off = elsewhere.total()
+        if off and off * 2 >= listed:
             # A domain that does not match where the outlet publishes loses its articles
             # without an error: told, so the outlet file can be put right.
-            self.crawler.stats.inc_value("monitor/off_domain", sum(elsewhere.values()))
+            self.crawler.stats.inc_value("monitor/off_domain", off)
             self.logger.warning(
                 "%s: %d of the %d articles listed are not on its domain %s (most on %s), "
-                "skipped: is the outlet file's domain right?", outlet.name,
-                sum(elsewhere.values()), listed, outlet.domain, elsewhere.most_common(1)[0][0])
+                "skipped: is the outlet file's domain right?", outlet.name, off, listed,
+                outlet.domain, elsewhere.most_common(1)[0][0])
 
     def outlet_for(self, url: str, name: str | None = None) -> Outlet:
         """The listed outlet that owns a URL, or an outlet for its site under the name an
