@@ -90,8 +90,7 @@ def failed_sources(sources: list[dict]) -> str:
     by_outlet = sorted(sources, key=lambda s: (s["source"], s["url"]))
     named = [f"{s['source']} {s['url']} ({s['reason']})" for s in by_outlet[:SOURCES_SHOWN]]
     more = f", and {len(sources) - SOURCES_SHOWN} more" if len(sources) > SOURCES_SHOWN else ""
-    return (f"{len(sources)} source{'s' if len(sources) != 1 else ''} failed: "
-            f"{', '.join(named)}{more}")
+    return f"{counted(len(sources), 'source')} failed: {', '.join(named)}{more}"
 
 
 def stopped(status: str) -> bool:
