@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
@@ -590,9 +592,21 @@ def start_run(db: Database, log_file: str | None = None, host: str | None = None
     """
     db.execute("update crawl_runs set status = 'interrupted' where status = 'running'")
     db.conn.commit()
-    return db["crawl_runs"].insert({"started_at": now(), "pages": 0, "articles": 0,
+    return db["crawl_runs"].insert({"started_at": _second_after_last_run(db), "pages": 0,
+                                    "articles": 0,
                                     "errors": 0, "status": "running", "log_file": log_file,
                                     "host": host, "pid": pid}).last_pk
+
+
+def _second_after_last_run(db: Database) -> str:
+    """Now, or the next second when the last run ended in this one: times are kept to the
+    second, and `changes --since RUN` takes the events from the run's start on."""
+    last = db.execute("select max(finished_at) from crawl_runs").fetchone()[0]
+    started = now()
+    if started == last:
+        time.sleep(1 - datetime.now(UTC).microsecond / 1e6)
+        started = now()
+    return started
 
 
 def record_run(db: Database, run: dict) -> int:
