@@ -77,7 +77,7 @@ def stored(seeds: list[dict], articles: list[dict], folder: Path):
 def as_article(row: dict, url: str = "https://bench.example/a") -> Article:
     published = (row["published"] or "")[:10] or None
     return Article(url, url, row["title"], None, published, "en", row["text"],
-                   content_hash(row["text"]), False)
+                   content_hash(row["title"], row["text"]), False)
 
 
 def one_story_at_a_time(db, articles: list[dict]) -> list[str]:

@@ -122,7 +122,7 @@ def stored(texts: list[str], path: Path):
             url = f"https://bench.example/{i}"
             text = f"{text}\nReport {i}."
             rows.save_article(db, asdict(Article(url, url, None, None, None, "en", text,
-                                                  content_hash(text), False)), outlet)
+                                                  content_hash(None, text), False)), outlet)
     return db
 
 

@@ -59,7 +59,7 @@ def test_a_short_text_has_no_sketch():
 def save(db, outlet, url, text, published=None):
     with db.conn:
         return rows.save_article(db, asdict(Article(url, url, "t", None, published, "en", text,
-                                                     content_hash(text), False)), outlet)[0]
+                                                     content_hash("t", text), False)), outlet)[0]
 
 
 def test_copies_are_found_among_stored_articles_and_the_earlier_is_the_original(tmp_path):

@@ -131,7 +131,7 @@ def add_articles(db_path, n):
             text = f"{texts[i % len(texts)]}\nEdition {i}."
             rows.save_article(db, asdict(Article(
                 f"https://copies.example/{i}", f"https://copies.example/{i}", f"copy {i}", None,
-                None, "en", text, content_hash(text), False)), outlet)
+                None, "en", text, content_hash(f"copy {i}", text), False)), outlet)
     db.close()
 
 

@@ -23,6 +23,17 @@ def test_an_unchanged_text_is_not_matched_again():
     assert again.article is not None and again.scores == [] and again.sketch is None
 
 
+def test_an_edited_headline_alone_is_matched_again():
+    page = PAGE.replace(b"<h1>Port strike</h1>", b"")  # the headline in the head alone
+    first = read_page(page, "utf-8", "http://x.example/a", None, None, [])
+    edited = page.replace(b"<title>Port strike", b"<title>Port strike deepens")
+    again = read_page(edited, "utf-8", "http://x.example/a", first.html_hash,
+                      first.article.content_hash, [Story("s", "en", "", [])])
+    assert again.article.text == first.article.text
+    assert (first.article.title, again.article.title) == ("Port strike", "Port strike deepens")
+    assert again.article.content_hash != first.article.content_hash and len(again.scores) == 1
+
+
 def test_a_page_whose_matching_fails_keeps_its_article_and_says_why():
     broken = Story("broken", "en", "", None)  # no claims list: the matcher raises
     read = read_page(PAGE, "utf-8", "http://x.example/a", None, None, [broken])

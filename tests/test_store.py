@@ -11,7 +11,7 @@ import pytest
 from monitor.jobs.crawl import page_html
 from monitor.jobs.seed import add_seed
 from monitor.jobs.stories import load_stories, result_row, save_seed
-from monitor.steps.extract import Article, pack_page
+from monitor.steps.extract import Article, content_hash, pack_page
 from monitor.steps.match import ArticleMatch, ClaimMatch
 from monitor.store import results, rows, schema
 from monitor.store.rows import Batch, save_page
@@ -96,7 +96,52 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path):
 
     assert rows.pages_validators(open_db(path), ["http://x.example/a"]) == {
         "http://x.example/a": {"etag": '"v1"', "last_modified": None, "html_hash": "pagehash",
-                               "content_hash": "texthash"}}
+                               "content_hash": content_hash(None, "Text.")}}
+
+
+def test_an_edited_headline_alone_is_a_new_version(tmp_path):
+    db = open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    text = "Dockworkers stayed out for a second day."
+    first = Article("http://wire.example/a", "http://wire.example/a", "Strike goes on", None,
+                    None, "en", text, content_hash("Strike goes on", text), False)
+    edited = Article(**{**asdict(first), "title": "Strike deepens",
+                        "content_hash": content_hash("Strike deepens", text)})
+    with db.conn:
+        article_id, _ = rows.save_article(db, asdict(first), outlet)
+    with db.conn:
+        assert rows.save_article(db, asdict(edited), outlet) == (article_id, True)
+    assert [(v["version"], v["title"]) for v in db["versions"].rows] == [
+        (1, "Strike goes on"), (2, "Strike deepens")]
+
+
+def test_an_upgrade_that_fingerprints_headlines_matches_and_versions_nothing_again(tmp_path):
+    path = tmp_path / "old.db"
+    old = schema.connect(path)
+    schema.ensure_db_shape(old, stop_before="m016_headline_in_content_hash")
+    with old.conn:  # fingerprints of the text alone, as they were stored before
+        old.execute("insert into stories (id, slug) values (1, 's')")
+        for n, title in enumerate(["Strike goes on", None], 1):
+            text = f"Dockworkers stayed out for day {n}."
+            old.execute("insert into articles (id, url, title, text, content_hash) values "
+                        "(?, ?, ?, ?, ?)", [n, f"http://x.example/{n}", title, text, f"old{n}"])
+            old.execute("insert into versions (article_id, version, title, text, content_hash) "
+                        "values (?, 1, ?, ?, ?)", [n, title, text, f"old{n}"])
+            old.execute("insert into pages (url, article_id, status, text_hash) values "
+                        "(?, ?, 200, ?)", [f"http://x.example/{n}", n, f"old{n}"])
+        old.execute("insert into coverage (story_id, article_id, content_hash) values "
+                    "(1, 1, 'old1'), (1, 2, 'a text matched before an edit')")
+    old.close()
+
+    db = open_db(path)
+    now = {n: content_hash(title, f"Dockworkers stayed out for day {n}.")
+           for n, title in [(1, "Strike goes on"), (2, None)]}
+    assert dict(db.execute("select id, content_hash from articles").fetchall()) == now
+    assert dict(db.execute("select article_id, content_hash from versions").fetchall()) == now
+    assert dict(db.execute("select article_id, text_hash from pages").fetchall()) == now
+    # Matched against the current text: nothing to match again; the other one still is.
+    assert db.execute("select article_id, content_hash from coverage order by article_id"
+                      ).fetchall() == [(1, now[1]), (2, "a text matched before an edit")]
 
 
 def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_path):

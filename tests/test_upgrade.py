@@ -5,6 +5,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,10 @@ def test_commands_that_only_read_count_a_release_0_1_databases_steps_from_its_re
 def test_a_release_0_1_database_upgrades_in_place_each_step_recorded_once(tmp_path):
     path = tmp_path / "m.db"
     shutil.copy(RELEASE_0_1, path)
+    matched = ("select count(*) from coverage join articles on articles.id = article_id "
+               "where coverage.content_hash = articles.content_hash")
+    with closing(sqlite3.connect(path)) as before:
+        [(current,)] = before.execute(matched).fetchall()
     new = NAMES[12:]  # the steps added since release 0.1
     assert run_monitor("upgrade", db=path).stdout.strip() == (
         f"Applied {len(new)} schema steps: {', '.join(new)}" if new
@@ -195,6 +200,7 @@ def test_a_release_0_1_database_upgrades_in_place_each_step_recorded_once(tmp_pa
     assert _recorded(db) == NAMES
     assert not db.execute("select 1 from sqlite_master where name = '_migrations'").fetchone()
     assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert current and db.execute(matched).fetchone() == (current,)  # nothing to match again
     assert "23 claims" in run_monitor("report", db=path).stdout
     assert "trump-cartels" in run_monitor("seed", "list", db=path).stdout
     assert run_monitor("upgrade", db=path).stdout.strip() == "The database is up to date."

@@ -66,7 +66,7 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
         published=document.date,
         language=detect_language(text) or document.language,
         text=text,
-        content_hash=content_hash(text),
+        content_hash=content_hash(document.title, text),
         is_stub=len(text.split()) < MIN_WORDS,
     )
 
@@ -196,9 +196,11 @@ def _canonical(declared: str | None, source: str) -> str:
     return canonical_url(source) if urlsplit(source).scheme in ("http", "https") else source
 
 
-def content_hash(text: str) -> str:
-    """A stable fingerprint of article text, blind to whitespace changes."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+def content_hash(title: str | None, text: str) -> str:
+    """A stable fingerprint of an article's headline and text, blind to whitespace changes: a
+    changed headline alone is a new version, as a changed text is."""
+    words = " ".join((title or "").split()) + "\n" + " ".join(text.split())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
 def html_hash(html: bytes) -> str:

@@ -94,12 +94,13 @@ def save_outlet(db: Database, name: str, domain: str, listed: bool = True) -> in
 
 def save_article(db: Database, article: dict, outlet_id: int, sketch: bytes | None = None,
                  bands: list[int] | None = None) -> tuple[int, bool]:
-    """Store an extracted article once per canonical URL, keeping every version of its text.
+    """Store an extracted article once per canonical URL, keeping every version of its headline
+    and text.
 
     `article` has the fields of `extract.Article` (source, url, title, author, published,
     language, text, content_hash, is_stub). `sketch` and its `bands` (`copies.sketch`,
     `copies.band_keys`) when the caller has them, else the search for copies makes them.
-    Returns the article's id and whether its text is new or changed (then it needs matching).
+    Returns the article's id and whether it is new or changed (then it needs matching).
     Plain SQL, no commit: the caller wraps the page's rows in one transaction.
     """
     seen = now()
