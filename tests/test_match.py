@@ -322,6 +322,37 @@ def test_an_amount_with_its_unit_left_out_and_another_value_still_conflicts():
     assert what_differs(m) == [{"kind": "number", "claim": "140", "article": "150"}]
 
 
+RATES = ("Vaccination rates among pupils have fallen to between 82 and 85 percent, well below "
+         "the 95 percent needed to stop the virus spreading.")
+
+
+@pytest.mark.parametrize("article_sentence", [
+    "Vaccination rates among pupils have fallen to between 82 and 85 percent, officials said.",
+    "Vaccination rates among pupils are well below the 95 percent needed, officials said.",
+])
+def test_a_sentence_stating_one_of_a_claims_amounts_does_not_contradict_the_other(
+        article_sentence):
+    assert _amount_verdict(RATES, article_sentence).conflicts is None
+
+
+def test_an_amount_inside_a_claims_range_is_noted_not_set_against_its_other_amount():
+    m = _amount_verdict(RATES, "Vaccination rates among pupils have fallen to 84 percent.")
+    assert m.conflicts is None
+    assert what_differs(m, m.notes) == [{"kind": "rounded", "claim": "82 and 85",
+                                         "article": "84"}]
+
+
+def test_a_conflict_names_the_amount_that_differs_beside_one_that_agrees():
+    m = _amount_verdict(RATES, "Vaccination rates among pupils have fallen to between 82 and 85 "
+                               "percent, well below the 90 percent needed to stop the virus.")
+    assert what_differs(m) == [{"kind": "number", "claim": "95", "article": "90"}]
+
+
+def test_one_different_amount_contradicts_the_claims_amount_nearest_it():
+    m = _amount_verdict(RATES, "Vaccination rates among pupils have fallen to 60 percent.")
+    assert what_differs(m) == [{"kind": "number", "claim": "82 and 85", "article": "60"}]
+
+
 def test_a_conflict_stores_both_whole_sentences():
     m = _amount_verdict("Rescuers said 29 people were pulled from the river on Sunday.",
                         "Rescuers said 14 people were pulled from the river on Sunday.")

@@ -532,23 +532,42 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
 
 def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:
     """Conflicts and notes between a claim's amounts and a sentence's: amounts that measure the
-    same thing with different values conflict; a rounded or approximate one is only noted."""
-    conflicts, notes = [], []
+    same thing with different values conflict; a rounded or approximate one is only noted.
+
+    A sentence's amount that agrees with one of the claim's amounts is that one, never a rival
+    of another ("between 82 and 85 percent" leaves the claim's "95 percent" unsaid), and each
+    of its other amounts contradicts at most one: the claim's amount nearest in value."""
+    agreeing = {id(m) for n in claimed for m in found if _comparable(n, m) and _agreement(n, m)}
+    notes, rivalries = [], {}
     for n in claimed:
         rivals = [m for m in found if _comparable(n, m)]
-        if not rivals:
-            continue
         agreements = [(_agreement(n, m), m) for m in rivals]
-        if any(how == "same" for how, _ in agreements) or any(
+        if not rivals or any(how == "same" for how, _ in agreements) or any(
                 _agreement(n, m) == "same" for m in _elided(n, found)):
             continue
         close = [m for how, m in agreements if how]
         if close:
             notes.append({"kind": "rounded", "claim": n.text, "article": close[0].text})
-        else:
-            conflicts.append({"kind": "number", "claim": n.text, "article": rivals[0].text,
-                              "unit": n.unit})
+            continue
+        for m in rivals:
+            if id(m) not in agreeing and _nearer(n, rivalries.get(id(m)), m):
+                rivalries[id(m)] = (n, m)
+    conflicts = [{"kind": "number", "claim": n.text, "article": m.text, "unit": n.unit}
+                 for n, m in _first_per_claim(rivalries.values())]
     return conflicts, notes
+
+
+def _nearer(n: Number, held: tuple[Number, Number] | None, m: Number) -> bool:
+    """Whether `n` is nearer in value to `m` than the claim's amount `held` set against it."""
+    return held is None or abs(n.value - m.value) < abs(held[0].value - m.value)
+
+
+def _first_per_claim(pairs) -> list[tuple[Number, Number]]:
+    """One conflict per claim's amount: with the first of the sentence's amounts it kept."""
+    kept: dict[int, tuple[Number, Number]] = {}
+    for n, m in pairs:
+        kept.setdefault(id(n), (n, m))
+    return list(kept.values())
 
 
 def _elided(n: Number, found: list[Number]) -> list[Number]:
