@@ -85,3 +85,26 @@ def test_only_html_is_read_as_a_web_page():
     assert is_web_page("application/octet-stream", b"  <!DOCTYPE html><html>")
     assert not is_web_page("application/pdf", b"<html>")
     assert not is_web_page("", b"%PDF-1.4")
+
+
+UNDATED = """<html><head><title>Measles cases rise</title></head><body><article>
+<h1>Measles cases rise</h1>
+<p>The county has confirmed 47 measles cases, its largest outbreak since 2019, and health
+officials expect more in the coming weeks as families return from the holidays.</p>
+<p>Clinics will open on Saturdays until the end of the month, the health department said,
+and parents are asked to check their children's records before school starts.</p>
+</article><footer><p>{footer}</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("footer", ["Copyright 2026. All rights reserved.", "Contact us."])
+def test_a_bare_year_in_the_text_is_no_publication_date(footer):
+    from monitor.steps.extract import extract_article
+    article = extract_article(UNDATED.format(footer=footer), "http://x.example/measles")
+    assert "The county has confirmed 47" in article.text and article.published is None
+
+
+def test_a_publication_date_on_new_years_day_is_kept():
+    from monitor.steps.extract import extract_article
+    page = UNDATED.format(footer="Copyright 2026.").replace(
+        "<head>", '<head><meta property="article:published_time" content="2026-01-01T09:00:00Z">')
+    assert extract_article(page, "http://x.example/measles").published == "2026-01-01"

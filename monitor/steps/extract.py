@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import charset_normalizer
+import htmldate
 import py3langid
 import trafilatura
 import zstandard
@@ -63,12 +64,22 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
         url=_canonical(document.url, source),
         title=document.title,
         author=document.author,
-        published=document.date,
+        published=_published(document.date, html, source),
         language=detect_language(text) or document.language,
         text=text,
         content_hash=content_hash(document.title, text),
         is_stub=len(text.split()) < MIN_WORDS,
     )
+
+
+def _published(found: str | None, html: str | bytes, source: str) -> str | None:
+    """The page's publication date, or None when all there is is a bare year in its text (a
+    footer's "Copyright 2026", "the largest since 2019"), which the extensive search gives as
+    1 January of that year: an undated article is decided as one, a made-up date misleads."""
+    if found and found.endswith("-01-01") and htmldate.find_date(
+            html, extensive_search=False, original_date=True, url=source) != found:
+        return None
+    return found
 
 
 class TooComplex(ValueError):
