@@ -92,6 +92,26 @@ def test_schedule_runs_again_and_again(setup):
     assert result.stdout.count("Next run at ") == 1  # between the two, not after the last
 
 
+@pytest.mark.slow
+def test_schedule_gives_each_run_its_settings_and_log_file(setup, tmp_path):
+    db, outlets = setup
+    log = tmp_path / "runs.log"
+    result = run_monitor("schedule", "--every", "1s", "--runs", "2", "--outlets", str(outlets),
+                         "-s", "CLOSESPIDER_PAGECOUNT=2", "--log-file", str(log), db=db)
+    assert "every 1s, 2 times" in result.stdout
+    assert sqlite3.connect(db).execute("select status from crawl_runs").fetchall() == [
+        ("closespider_pagecount",)] * 2
+    assert log.read_text().count("Crawl closespider_pagecount") == 2
+
+
+@pytest.mark.slow
+def test_schedule_refuses_a_wrong_setting_before_any_run(tmp_path):
+    result = run_monitor("schedule", "--every", "1h", "-s", "MONITOR_MAX_RUN=2h",
+                         db=tmp_path / "m.db", check=False)
+    assert result.returncode == 1 and "MONITOR_MAX_RUN takes a number" in result.stderr
+    assert "Running" not in result.stdout and not (tmp_path / "m.db").exists()
+
+
 @pytest.mark.parametrize("text, seconds", [("90s", 90), ("30m", 1800), ("1h", 3600),
                                            ("2d", 172800)])
 def test_intervals(text, seconds):

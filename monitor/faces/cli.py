@@ -158,7 +158,8 @@ def seed_list(ctx: click.Context) -> None:
     for row in rows.story_list(db):
         window = f"{row['published'] or 'any date'} ±{dates.window_days(row)} days"
         echo(f"{row['slug']}: {row['title']}\n  {row['claims']} claims · {window} · "
-                   f"query {row['query']} · aggregators {row['aggregators'] or '[]'}")
+                   f"query {row['query']} · aggregators "
+                   f"{', '.join(row['aggregators'] or []) or 'none'}")
 
 
 def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -340,7 +341,7 @@ def _notify(db, run_id: int, command: str) -> None:
         echo(error, err=True)
         logger.info(error)  # kept in the log file; a warning would reach the terminal again
     else:
-        _say(f"Gave {changes.count(found)} changes to the --notify command")
+        _say(f"Gave {counted(changes.count(found), 'change')} to the --notify command")
 
 
 @cli.command()
@@ -371,8 +372,10 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
     with _crawl_errors(ctx):
         figures = ingest_job.ingest(ctx.obj["db_path"], redis_url, until_idle, batch,
                                     say=_say)
-    _say(f"Ingested {figures.get('entries', 0)} entries: {figures.get('pages', 0)} pages, "
-         f"{figures.get('articles', 0)} articles, {figures.get('runs', 0)} runs ended "
+    _say(f"Ingested {counted(figures.get('entries', 0), 'entry', 'entries')}: "
+         f"{counted(figures.get('pages', 0), 'page')}, "
+         f"{counted(figures.get('articles', 0), 'article')}, "
+         f"{counted(figures.get('runs', 0), 'run')} ended "
          f"({figures.get('skipped', 0)} skipped: delivered twice or unreadable)")
 
 
@@ -401,8 +404,9 @@ def status_(ctx: click.Context, redis_url: str | None, as_json: bool) -> None:
 
 
 def _local_status_text(figures: dict) -> str:
-    lines = [f"Database {figures['database']}: {figures['stories']:,} stories, "
-             f"{figures['outlets']:,} outlets, {figures['articles']:,} articles "
+    lines = [f"Database {figures['database']}: "
+             f"{counted(figures['stories'], 'story', 'stories')}, "
+             f"{counted(figures['outlets'], 'outlet')}, {counted(figures['articles'], 'article')} "
              f"({figures['bytes'] / 2**20:.1f} MiB)"]
     if not figures["runs"]:
         return "\n".join([*lines, "No run yet: `monitor run` crawls the outlets once; "
@@ -414,9 +418,11 @@ def _local_status_text(figures: dict) -> str:
             lines.append(f"  #{run['id']}  {when}  running (pid {run['pid']} on {run['host']})")
             continue
         why = f" ({clean(run['reason'], lines=False)})" if run["reason"] else ""
-        lines.append(f"  #{run['id']}  {when}  {run['status']}{why}: {run['pages'] or 0} pages, "
-                     f"{run['new_articles'] or 0} new articles, {run['new_versions'] or 0} new "
-                     f"versions, {run['errors'] or 0} errors")
+        lines.append(f"  #{run['id']}  {when}  {run['status']}{why}: "
+                     f"{counted(run['pages'] or 0, 'page')}, "
+                     f"{counted(run['new_articles'] or 0, 'new article')}, "
+                     f"{counted(run['new_versions'] or 0, 'new version')}, "
+                     f"{counted(run['errors'] or 0, 'error')}")
     return "\n".join(lines)
 
 
@@ -443,21 +449,33 @@ def _status_text(figures: dict) -> str:
 @click.option("--every", "interval", required=True, help="How often: 90s, 30m, 1h, 1d.")
 @_OUTLETS
 @click.option("--runs", type=click.IntRange(1), help="Stop after this many runs.")
+@_SCRAPY_SETTINGS
+@_LOG_FILE
+@_VERBOSE
 @_NOTIFY
 @click.pass_context
 def schedule_(ctx: click.Context, interval: str, outlets: str, runs: int | None,
+              settings: tuple[str, ...], log_file: str | None, verbose: bool,
               notify: str | None) -> None:
-    """Run `monitor run` now and then every interval, in the foreground (for systems without cron).
+    """Run `monitor run` now and then every interval, in the foreground (for systems without
+    cron); -s, --log-file, -v and --notify go to each run.
 
-    Example: monitor schedule --every 1h
+    Example: monitor schedule --every 1h -s MONITOR_MAX_RUN=1800
     """
     try:
         seconds = schedule.parse_interval(interval)
     except ValueError as e:
         raise BadParameter(str(e), param_hint="--every") from e
+    try:  # a wrong setting is told now, not by every run
+        crawl_job.crawl_settings(ctx.obj["db_path"], _settings(settings))
+    except crawl_job.SettingError as e:
+        raise CliError(str(e)) from e
     args = ["--db", ctx.obj["db_path"], "run", "--outlets", outlets,
+            *[arg for pair in settings for arg in ("-s", pair)],
+            *(["--log-file", log_file] if log_file else []), *(["-v"] if verbose else []),
             *(["--notify", notify] if notify else [])]
-    echo(f"Running `monitor run` every {interval}; stop with Ctrl-C.")
+    times = f", {counted(runs, 'time')}" if runs else ""
+    echo(f"Running `monitor run` every {interval}{times}; stop with Ctrl-C.")
     try:
         schedule.every(seconds, lambda: schedule.run_in_subprocess(args), runs=runs,
                        waiting=_next_run)

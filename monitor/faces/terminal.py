@@ -96,9 +96,10 @@ class _CleanFormatter(logging.Formatter):
         return clean(self.inner.format(record))
 
 
-def counted(n: int, noun: str) -> str:
-    """`n` and the noun in its number: "1 article", "2 articles", "0 errors"."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`n` and the noun in its number: "1 article", "2 articles", "0 errors", "3 stories"
+    (`plural` when it is not the noun and an s)."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {plural or noun + 's'}"
 
 
 def error_line(error: BaseException) -> str:
