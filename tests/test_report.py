@@ -3,6 +3,7 @@
 import re
 import shutil
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -81,6 +82,19 @@ def test_timeline_marks_the_syndicated_copy(crawled_demo, tmp_path):
     path = tmp_path / "port.html"
     run_monitor("report", "--story", "port-strike", "--html", str(path), db=crawled_demo)
     assert "syndicated copy of Continental Wire" in path.read_text()
+
+
+def test_timeline_tells_a_copy_on_the_same_outlet_from_syndication(crawled_demo, tmp_path):
+    db_path = tmp_path / "same-outlet.db"
+    shutil.copy(crawled_demo, db_path)
+    with closing(sqlite3.connect(db_path)) as db, db:  # the copy moved to the original's outlet
+        db.execute("update articles set outlet_id = (select outlet_id from articles as original "
+                   "where original.id = (select copy_of from copies where article_id = "
+                   "articles.id)) where id in (select article_id from copies)")
+    path = tmp_path / "port.html"
+    run_monitor("report", "--story", "port-strike", "--html", str(path), db=db_path)
+    page = path.read_text()
+    assert "the same text as its own earlier article" in page and "syndicated copy" not in page
 
 
 def test_text_from_pages_is_escaped(crawled_demo, tmp_path, browser):

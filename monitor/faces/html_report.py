@@ -269,7 +269,9 @@ def _timeline(db: Database, story: int) -> str:
     items = []
     for i, a in enumerate(articles):
         note = ""
-        if a["copy_of"] in names:
+        if a["copy_of"] in names and names[a["copy_of"]] == a["outlet"]:
+            note = " — the same text as its own earlier article, at another address"
+        elif a["copy_of"] in names:
             note = f" — syndicated copy of {e(names[a['copy_of']])}"
         else:
             earlier = [(shared_runs(runs[a["id"]], runs[b["id"]]), b) for b in articles[:i]]
