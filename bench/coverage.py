@@ -74,13 +74,14 @@ def decide_all(articles: list[dict], weighed: list[coverage.Weighed], seeds: lis
     profiles = [w.profile for w in weighed]
     for n, s in enumerate(seeds):
         seed_claims = read_seed(f"{articles[s]['title']}\n{articles[s]['text']}").claims
-        quoted = coverage.quoted_runs([c.text for c in seed_claims if c.kind == "quote"])
+        repeated = coverage.repeated_runs(seed_claims)
         for j in candidates(articles, profiles, s, window):
             start = time.perf_counter()
             ev = coverage.evidence(weighed[s], weighed[j])
             middle = time.perf_counter()
-            # As `match.score_stories` does: plausible, or repeating a quotation of the seed.
-            if coverage.worth_claims(coverage.as_row(ev))[0] or quoted & weighed[j].profile.runs:
+            # As `match.score_stories` does: plausible, or repeating a claim of the seed in part.
+            if coverage.worth_claims(coverage.as_row(ev))[0] or coverage.repeats(
+                    repeated, weighed[j].profile.in_order):
                 carried = coverage.claims_carried(
                     match_article(seed_claims, articles[j]["text"]), seed_claims)
                 ev = coverage.with_claims(ev, carried)

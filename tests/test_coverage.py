@@ -48,6 +48,40 @@ FEATURE = "\n".join([
 ])
 
 
+# A long budget story that recalls, in passing, a sentence of the strike's background.
+BUDGET = "\n".join([
+    "The regional government unveiled a budget on Monday that raises spending on schools.",
+    "Teachers will get a 4 percent raise, and forty new classrooms are planned for next year.",
+    "The finance minister said road repairs would be paid for by a fuel levy.",
+    "Opposition members called the levy a tax on commuters who have no train to take.",
+    "Hospitals will receive money for two new scanners and a children's ward.",
+    "The budget also sets aside money for ports, after a difficult summer.",
+    "In August, the operator Harbourline said the strike would cost the regional economy "
+    "around $90 million a day.",
+    "Farmers' groups welcomed a fund for drought-hit growers in the south.",
+    "A vote on the budget is expected before the end of the month.",
+    "The minister said the plan would leave the region with a small surplus.",
+    "Economists said the forecast relied on strong tax receipts from tourism.",
+    "The budget will be debated in committee over the next two weeks.",
+    "Libraries in rural districts will stay open on Saturdays under the plan.",
+    "The arts council loses a tenth of its grant, which its director called short-sighted.",
+    "Police numbers stay flat, though the minister promised more officers in the north.",
+    "Pensioners will pay less for bus passes from January.",
+    "The minister rejected calls to cut the sales tax on heating fuel before winter.",
+    "Universities asked for more money for research and were given less than they hoped.",
+    "A new agency will oversee the region's water supply and its ageing pipes.",
+    "Mayors of the larger towns said the budget ignored the cost of housing.",
+    "Small businesses will be able to claim back part of their energy bills.",
+    "The plan doubles the grant for insulating old houses, a pledge from the last election.",
+    "Charities said the help for families with young children came too late.",
+    "Spending on prisons rises for the first time in six years.",
+    "The minister defended the fuel levy as the fairest way to mend the roads.",
+    "Debt repayments will take up a smaller share of spending than last year.",
+    "Sports clubs will compete for a fund to repair changing rooms and pitches.",
+    "The government's own forecasters expect growth to slow in the spring.",
+])
+
+
 @pytest.fixture(scope="module")
 def story() -> Story:
     seed = read_seed(SEED)
@@ -78,6 +112,11 @@ def test_an_article_on_the_same_people_about_another_event_is_not_coverage(story
 
 def test_a_long_feature_repeating_one_quotation_in_passing_is_a_mention(story):
     result, _ = score_article(story, article(FEATURE, title="Saltmarsh reinvents itself"))
+    assert result.kind == "mention" and not result.is_coverage
+
+
+def test_a_long_story_repeating_one_statement_in_passing_is_a_mention(story):
+    result, _ = score_article(story, article(BUDGET, title="Budget raises school spending"))
     assert result.kind == "mention" and not result.is_coverage
 
 

@@ -420,3 +420,21 @@ def test_a_month_that_differs_is_told_as_a_date_not_a_number():
     conflicts, _ = number_checks(numbers("The strike began in March."),
                                  numbers("The strike began in May."))
     assert [conflict_label(c) for c in conflicts] == ["date"]
+
+
+QUOTED = ("Health\n\nMeasles cases rise in Valmont\n\n“This outbreak is entirely preventable, and "
+          "every new case is one too many,” said Dr. Helen Okafor, the county's chief medical "
+          "officer.\n")
+
+
+def test_a_quotations_speaker_and_role_named_again_are_no_part_of_it():
+    seed = read_seed(QUOTED)
+    article = ("Dr. Helen Okafor, the county's chief medical officer, said kindergarten "
+               "vaccination rates had fallen sharply this year.")
+    assert {m.verdict for m in match_article(seed.claims, article).matches} == {"absent"}
+
+
+def test_some_of_a_quotations_words_are_part_of_it():
+    seed = read_seed(QUOTED)
+    article = "The outbreak was entirely preventable, the county's chief medical officer said."
+    assert "partial" in {m.verdict for m in match_article(seed.claims, article).matches}

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -46,11 +46,6 @@ class Profile:
     published: date | None
     in_order: tuple[str, ...] = ()  # the stemmed content words of the body, in order
 
-    @cached_property
-    def runs(self) -> frozenset[tuple[str, str, str]]:
-        """Every run of three content words of the body (worked out when first asked for)."""
-        return runs(list(self.in_order))
-
 
 def profile(title: str | None, body: str, published: date | str | None = None) -> Profile:
     """Read an article's headline, body and date into what the decision compares."""
@@ -65,14 +60,29 @@ def profile(title: str | None, body: str, published: date | str | None = None) -
                    frozenset(specific_numbers(body)), published, tuple(terms))
 
 
-def runs(terms: list[str]) -> frozenset[tuple[str, str, str]]:
-    """Every run of three content words: a quotation repeated in passing shares one or more."""
-    return frozenset(zip(terms, terms[1:], terms[2:], strict=False))
+# How many content words in a row of a seed's claim an article must repeat to be compared
+# with the seed claim by claim whatever the rest of it says: another story that mentions this
+# one quotes a few of its words, or repeats a sentence of its background.
+QUOTE_RUN = 3
+STATEMENT_RUN = 5
 
 
-def quoted_runs(quotes: list[str]) -> frozenset[tuple[str, str, str]]:
-    """The runs of three content words of a seed's quotations (its claims of kind quote)."""
-    return frozenset(run for quote in quotes for run in runs(reading.content_terms(quote)))
+def runs(terms: list[str], length: int = QUOTE_RUN) -> frozenset[tuple[str, ...]]:
+    """Every run of `length` content words."""
+    return frozenset(zip(*(terms[i:] for i in range(length)), strict=False))
+
+
+def repeated_runs(claims: list) -> frozenset[tuple[str, ...]]:
+    """The runs of a seed's claims that an article repeating one in passing shares: of three
+    content words of a quotation, of five of a statement."""
+    return frozenset(run for c in claims for run in runs(
+        reading.content_terms(c.text), QUOTE_RUN if c.kind == "quote" else STATEMENT_RUN))
+
+
+def repeats(claim_runs: frozenset[tuple[str, ...]], terms: tuple[str, ...]) -> bool:
+    """Whether content words in order (`Profile.in_order`) repeat one of `claim_runs`."""
+    return any(terms[i:i + n] in claim_runs for n in {len(r) for r in claim_runs}
+               for i in range(len(terms) - n + 1))
 
 
 def specific_numbers(body: str) -> set[str]:
@@ -253,13 +263,15 @@ class StoryIndex:
     evidence against all the stories is worked out in one pass (`cheap_evidence`) rather than
     once a story: the same figures as `evidence`, whatever the number of stories."""
 
-    def __init__(self, seeds: list[Weighed], quoted: list[frozenset] | None = None):
+    def __init__(self, seeds: list[Weighed], repeated: list[frozenset] | None = None):
         self.size = len(seeds)
-        self._quoted: dict[tuple, list[int]] = {}  # a run of a seed's quotations -> stories
-        for story, found in enumerate(quoted or []):
+        self._repeated: dict[tuple, list[int]] = {}  # a run of a seed's claims -> stories
+        for story, found in enumerate(repeated or []):
             for run in found:
-                self._quoted.setdefault(run, []).append(story)
-        self._quoted_first = frozenset(run[0] for run in self._quoted)
+                self._repeated.setdefault(run, []).append(story)
+        self._first_words: dict[int, frozenset[str]] = {}  # by the runs' length
+        for run in self._repeated:
+            self._first_words[len(run)] = self._first_words.get(len(run), frozenset()) | {run[0]}
         self._bags = {bag: _Postings([getattr(s, bag) for s in seeds])
                       for bag in ("body", "title", "lead", "names")}
         self._name_totals = np.array([max(sum(s.names.values()), 1e-9) for s in seeds])
@@ -284,13 +296,14 @@ class StoryIndex:
         features[:, FEATURES.index("undated")] = ~dated
         return features
 
-    def quoting(self, article: Weighed) -> set[int]:
-        """The stories whose seed's quotations the article repeats, wholly or in part."""
-        # Only the runs that open with a quotation's first word are made and looked up, not
+    def repeating(self, article: Weighed) -> set[int]:
+        """The stories one of whose seed's claims the article repeats in part (`repeated_runs`)."""
+        # Only the runs that open with a claim run's first word are made and looked up, not
         # every run of the article.
-        words, first = article.profile.in_order, self._quoted_first
-        found = {words[i:i + 3] for i in range(len(words) - 2) if words[i] in first}
-        return {story for run in found & self._quoted.keys() for story in self._quoted[run]}
+        words = article.profile.in_order
+        found = {words[i:i + n] for n, first in self._first_words.items()
+                 for i in range(len(words) - n + 1) if words[i] in first}
+        return {story for run in found & self._repeated.keys() for story in self._repeated[run]}
 
 
 # Up to this many stories an article's bags are compared with theirs in a loop (`_dot_few`).

@@ -141,8 +141,8 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     index = index or story_index(stories)
     cheap = index.cheap_evidence(weighed)[only]
     compare = coverage.worth_claims(cheap)
-    # A story whose quotation the article repeats is compared too: a mention, perhaps.
-    for i in index.quoting(weighed).intersection(only):
+    # A story a claim of which the article repeats in part is compared too: a mention, perhaps.
+    for i in index.repeating(weighed).intersection(only):
         compare[only.index(i)] = True
     probabilities = coverage.model().probability(cheap)
     # Most stories, for most articles: ruled out by the cheap evidence, explained in short.
@@ -175,9 +175,7 @@ _NO_SEED = coverage.weigh(coverage.profile(None, ""), coverage.Rarity())
 def story_index(stories: list[Story]) -> coverage.StoryIndex:
     """The stories' seeds indexed for `score_stories` (built once per set of stories)."""
     return coverage.StoryIndex([story.seed or _NO_SEED for story in stories],
-                               [coverage.quoted_runs([c.text for c in story.claims or []
-                                                      if c.kind == "quote"])
-                                for story in stories])
+                               [coverage.repeated_runs(story.claims or []) for story in stories])
 
 
 def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
@@ -436,7 +434,9 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         return "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
-    if specific >= t.partial_cover:
+    # Part of a quotation is some of its words: its speaker and role named again are not.
+    if specific >= t.partial_cover and (not _mostly_quoted(claim.text, tuple(claim.quotes))
+                                        or _cover(" ".join(claim.quotes), sentence)[1] > 0):
         return "partial"
     return "absent"
 
@@ -453,6 +453,15 @@ SENTENCES_KEPT = 4_096
 def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     """A claim's content words, and those of them that belong to names."""
     return frozenset(content_words(claim)), frozenset(map(stem, name_words(claim)))
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _mostly_quoted(claim: str, quotes: tuple[str, ...]) -> bool:
+    """Most of the claim's words (names aside) are inside its quotations: a quotation with its
+    attribution ("…,” said Dr. Helen Okafor, the county's chief medical officer)."""
+    words, names = _claim_words(claim)
+    quoted = _claim_words(" ".join(quotes))[0]
+    return bool(quotes) and len((words - names) & quoted) >= 0.5 * len(words - names)
 
 
 def _cover(claim: str, sentence: str) -> tuple[float, float]:
