@@ -197,7 +197,10 @@ class OutletSpider(scrapy.Spider):
         # not fail: it is recorded, not counted.
         if response is not None or not failure.check(IgnoreRequest):  # HttpError is one too
             self.crawler.stats.inc_value(failures.FAILED_PAGES)
-        yield PageItem(url=canonical_url(request.url), outlet=outlet.name, domain=outlet.domain,
+        # Under the address the crawl asked for (its redirects' target is in the reason): that
+        # is the page the listing gives again next time.
+        asked = (request.meta.get("redirect_urls") or [request.url])[0]
+        yield PageItem(url=canonical_url(asked), outlet=outlet.name, domain=outlet.domain,
                        status=response.status if response is not None else 0, error=reason)
 
     def source_request(self, url: str, callback: Callable, source: str,

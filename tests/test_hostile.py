@@ -244,6 +244,12 @@ def test_redirects_to_another_site_carry_no_cookie_or_authorization(hostile):
     assert article(db, "/landing") is None  # the crawl stays on the outlet's site
 
 
+def test_a_redirect_off_the_site_is_recorded_as_refused_under_the_page_asked_for(hostile):
+    db = hostile[0]
+    status, error = page_error(db, "/redirect-away")
+    assert status == 0 and "offsite" in error and "localhost" in error
+
+
 def test_server_errors_are_retried(hostile):
     db, server = hostile[:2]
     assert len([r for r in server.requests if r[1] == "/flaky"]) == 3

@@ -15,7 +15,7 @@ from monitor.jobs.demo import SEED
 from spiders.base import Newest
 from spiders.feeds import FeedReader
 from tests.conftest import RouteServer, run_monitor
-from tests.test_hostile import answer
+from tests.test_hostile import answer, page
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0")
 HUGE = 235_000
@@ -186,3 +186,26 @@ def test_extract_refuses_a_page_of_too_many_elements_as_the_crawl_does(tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         f"{page}: too many elements to read (200,003 tags; the limit is 60,000)"]
+
+
+@pytest.mark.slow
+def test_a_robots_txt_too_big_to_read_is_taken_as_none(tmp_path):
+    # 1.3 MB of rules, the last of which would forbid everything: parsed, it would hold the
+    # crawl's event loop at every URL checked.
+    rules = b"".join(b"Disallow: /nothing-%d/*.html\n" % i for i in range(50_000))
+    server = RouteServer()
+    try:
+        server.routes["/robots.txt"] = answer(200, b"User-agent: *\n" + rules + b"Disallow: /\n",
+                                              {"Content-Type": "text/plain"})
+        server.routes["/article"] = answer(200, page("Read all the same"))
+        outlets = tmp_path / "outlets.toml"
+        outlets.write_text(f'[[outlet]]\nname = "Rules"\ndomain = "127.0.0.1"\n'
+                           f'urls = ["{server.base}/article"]\n')
+        db = tmp_path / "m.db"
+        run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    finally:
+        server.close()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select title from articles").fetchall() == [
+            ("Read all the same",)]
+    assert "no robots.txt for" in db.with_suffix(".log").read_text()

@@ -62,6 +62,12 @@ class OffsiteMiddleware(ScrapyOffsite):
     redirect targets included, is read and obeyed. `AddressGuard` checks them all the same.
     """
 
+    def request_scheduled(self, request, spider) -> None:
+        # Scrapy also filters a request as it is scheduled, where a refusal runs no errback: a
+        # redirect off the site vanished without a trace. Refused in process_request instead,
+        # it is a failed page, recorded and counted.
+        return
+
     def process_request(self, request, spider=None) -> None:
         if (request.meta.get("allow_offsite") or _for_robots_txt(request)
                 or self.should_follow(request, self.crawler.spider)):
@@ -77,6 +83,22 @@ class OffsiteMiddleware(ScrapyOffsite):
                 return outlet.may_read_source(request.url)
             return outlet.owns(request.url)
         return super().should_follow(request, spider)
+
+
+class RobotsTxtSize:
+    """Reads a robots.txt up to MONITOR_ROBOTS_TXT_MAXSIZE: parsing hundreds of thousands of
+    rules, and checking every URL against them, would hold the crawl's event loop for seconds."""
+
+    def __init__(self, maxsize: int):
+        self.maxsize = maxsize
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getint("MONITOR_ROBOTS_TXT_MAXSIZE"))
+
+    def process_request(self, request, spider=None) -> None:
+        if _for_robots_txt(request):
+            request.meta.setdefault("download_maxsize", self.maxsize)
 
 
 def _for_robots_txt(request) -> bool:
