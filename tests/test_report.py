@@ -3,6 +3,7 @@
 import re
 import shutil
 import sqlite3
+import textwrap
 from contextlib import closing
 
 import pytest
@@ -142,6 +143,15 @@ def test_terminal_report_says_why_each_article_was_counted(crawled_demo):
     lines = [line for line in why.splitlines() if line.startswith(("coverage ", "copy "))]
     assert len(lines) == counted > 0
     assert len(re.findall(r"days?\s+apart|undated", why)) >= counted  # lines wrap at 100
+
+
+def test_each_article_counted_is_named_by_its_headline(crawled_demo):
+    out = run_monitor("report", "--story", "port-strike", db=crawled_demo).stdout
+    why = " ".join(out.split("Why these articles", 1)[1].split("\n\n", 1)[0].split())
+    db = sqlite3.connect(crawled_demo)
+    for (title,) in db.execute("select title from coverage_decisions where story = "
+                               "'port-strike' and kind in ('copy', 'coverage')"):
+        assert textwrap.shorten(title, 60, placeholder="…") in why
 
 
 def test_a_story_added_after_the_crawl_says_how_many_stored_articles_it_has_not_read(

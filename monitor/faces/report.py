@@ -90,7 +90,7 @@ def _decisions(db: Database, story: int, width: int) -> str:
     seed_names = [name for (found,) in db.execute(
         "select names from claims where story_id = ? order by position", [story])
         for name in json.loads(found or "[]")]
-    for row in db.query("select outlet, kind, relevance, shared_names, shared_numbers, "
+    for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
                         "claims_carried, days_apart, url from coverage_decisions "
                         "where story_id = ? and kind in ('copy', 'coverage', 'mention') "
                         "order by kind != 'copy', kind != 'coverage', relevance desc, outlet",
@@ -104,7 +104,10 @@ def _decisions(db: Database, story: int, width: int) -> str:
             f"numbers {', '.join(numbers)}" if numbers else "",
             f"{len(claims)} claims ({', '.join(map(str, claims[:6]))})" if claims else "no claim",
             "undated" if days is None else f"{days} day{'s' * (days != 1)} apart") if part)
-        line = f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']}: {why}"
+        # The headline tells apart two articles of one outlet.
+        title = textwrap.shorten(row["title"] or "(no title)", 60, placeholder="…")
+        line = (f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']} · {title}: "
+                f"{why}")
         lines += textwrap.wrap(line, width, subsequent_indent="               ")
     return "\n".join(lines)
 
