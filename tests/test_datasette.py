@@ -145,6 +145,12 @@ def test_a_canned_query_with_its_parameter_gives_no_hint(datasette):
     assert page.status_code == 200 and "This query needs" not in page.text
 
 
+@pytest.mark.parametrize("path", ["/-/monitor/matrix", "/-/monitor/matrix/"])
+def test_the_matrix_folder_leads_to_the_index_that_lists_every_matrix(datasette, path):
+    page = asyncio.run(datasette.client.get(path))
+    assert page.status_code == 302 and page.headers["location"] == "/"
+
+
 def test_the_index_links_to_each_story_matrix(datasette):
     page = asyncio.run(datasette.client.get("/"))
     for slug in ("trump-cartels", "port-strike", "congestion-charge"):

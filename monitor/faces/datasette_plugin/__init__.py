@@ -111,7 +111,13 @@ async def render_atom(datasette, request, database, columns, rows):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/monitor/matrix/(?P<story>[^/]+)$", matrix_page)]
+    return [(r"^/-/monitor/matrix/(?P<story>[^/]+)$", matrix_page),
+            (r"^/-/monitor/matrix/?$", matrices)]
+
+
+async def matrices(datasette, request):
+    # A story's matrix page, cut to its folder: the index lists every story's matrix.
+    return Response.redirect(datasette.urls.instance())
 
 
 async def matrix_page(datasette, request):
