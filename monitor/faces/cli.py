@@ -574,6 +574,10 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
     for source in sources:
         try:
             html = seed_job.read_page_source(source)
+        except seed_job.FetchError as e:
+            echo(f"{source}: cannot fetch the page ({e})", err=True)
+            failed = True
+            continue
         except (OSError, ValueError) as e:
             reason = e.strerror if isinstance(e, OSError) and e.strerror else e
             echo(f"{source}: {reason}", err=True)

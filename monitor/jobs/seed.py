@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import logging
 import os
+import queue
 import re
+import threading
+import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -18,6 +23,7 @@ from monitor.crawler.settings import (
     REDIRECT_MAX_TIMES,
     USER_AGENT,
 )
+from monitor.faces.terminal import error_line
 from monitor.jobs.match import match_stories
 from monitor.jobs.stories import save_seed
 from monitor.steps.claims import read_seed
@@ -132,8 +138,8 @@ def _decode_seed(raw: bytes, source: str) -> str:
 def _fetch_seed(url: str) -> tuple[str, str | None]:
     try:
         html = read_page_source(url)
-    except OSError as e:
-        raise ValueError(f"{url}: cannot fetch the seed ({e})") from e
+    except FetchError as e:
+        raise ValueError(f"{url}: cannot fetch the seed ({e})") from None
     except RefusedRedirect as e:
         raise ValueError(f"{url}: {e}") from None
     return _seed_from_html(html, url)
@@ -141,6 +147,13 @@ def _fetch_seed(url: str) -> tuple[str, str | None]:
 
 class RefusedRedirect(ValueError):
     """A page outside a crawl redirected where the crawl would not go."""
+
+
+class FetchError(ValueError):
+    """A page outside a crawl could not be fetched; the message says why, in one line."""
+
+
+TOO_SLOW = "gave no complete answer within {:g} s"
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -160,19 +173,60 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def read_page_source(source: str) -> bytes:
-    """A page's bytes from a file or an http(s) URL (one page, outside a crawl); a redirect is
-    followed only where the crawl would follow it (`RefusedRedirect` otherwise)."""
+def read_page_source(source: str, seconds: float = DOWNLOAD_TIMEOUT) -> bytes:
+    """A page's bytes from a file or an http(s) URL (one page, outside a crawl).
+
+    A redirect is followed only where the crawl would follow it (`RefusedRedirect` otherwise);
+    an answer that fails, or is not complete within `seconds`, is a `FetchError`.
+    """
     if not source.startswith(("http://", "https://")):
         return Path(source).read_bytes()
-    # The URL the user gave is theirs to fetch, loopback included; where it redirects is not.
-    opener = urllib.request.build_opener(_CheckedRedirects({origin(source)}))
-    request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
-    with opener.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
-        body = response.read(DOWNLOAD_MAXSIZE + 1)
-    if len(body) > DOWNLOAD_MAXSIZE:  # refused, as the crawl refuses it, rather than cut
-        raise ValueError(f"{source}: over {DOWNLOAD_MAXSIZE:,} bytes, the crawl's page limit")
+    # urllib's timeout bounds each read, not the whole answer (connecting, headers, body): a
+    # server sending a byte now and then would hold the command for ever. So the fetch runs in a
+    # thread, given up at the deadline as the crawl gives up; a daemon, it cannot keep the
+    # command from ending.
+    answer: queue.SimpleQueue = queue.SimpleQueue()
+    threading.Thread(target=_fetch_into, args=(answer, source, seconds), daemon=True).start()
+    try:
+        body, error = answer.get(timeout=seconds)
+    except queue.Empty:
+        raise FetchError(TOO_SLOW.format(seconds)) from None
+    if error is not None:
+        raise error
     return body
+
+
+def _fetch_into(answer: queue.SimpleQueue, url: str, seconds: float) -> None:
+    try:
+        answer.put((_download(url, seconds), None))
+    except (OSError, http.client.HTTPException) as e:  # a bad status line raises the latter
+        answer.put((None, FetchError(_one_line(e))))
+    except Exception as e:  # raised again in the thread that asked
+        answer.put((None, e))
+
+
+def _download(url: str, seconds: float) -> bytes:
+    deadline = time.monotonic() + seconds
+    # The URL the user gave is theirs to fetch, loopback included; where it redirects is not.
+    opener = urllib.request.build_opener(_CheckedRedirects({origin(url)}))
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    body = bytearray()
+    with opener.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
+        while chunk := response.read1(65_536):
+            body += chunk
+            if len(body) > DOWNLOAD_MAXSIZE:  # refused, as the crawl refuses it, rather than cut
+                raise FetchError(f"over {DOWNLOAD_MAXSIZE:,} bytes, the crawl's page limit")
+            if time.monotonic() > deadline:  # given up by the caller too: read no more
+                raise FetchError(TOO_SLOW.format(seconds))
+    return bytes(body)
+
+
+def _one_line(error: Exception) -> str:
+    """Why a fetch failed: urllib's errors say it themselves ("HTTP Error 404: Not Found");
+    others need their kind ("BadStatusLine: " and the line the server sent)."""
+    if isinstance(error, urllib.error.URLError):
+        return " ".join(str(error).split())[:500]
+    return error_line(error)
 
 
 def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
