@@ -16,7 +16,14 @@ from twisted.web.http_headers import Headers
 
 from monitor.crawler.downloads import MAX_HEADER_BYTES, MAX_HEADER_LINES, _CappedProtocol
 from monitor.crawler.failures import HeadersTooLarge
-from tests.conftest import RouteServer, harbour_article, run_monitor, send_body, sitemap
+from tests.conftest import (
+    RouteServer,
+    harbour_article,
+    publish_no_stories,
+    run_monitor,
+    send_body,
+    sitemap,
+)
 
 FLOOD = 64 * 1024 * 1024  # what a flooding route sends at most
 CAPPED = f"response headers longer than {MAX_HEADER_BYTES:,} bytes: connection dropped"
@@ -177,3 +184,22 @@ def test_a_flood_is_not_read_past_the_cap(flooded):
     # Once the connection is dropped the server's writes fail, past what the sockets' buffers
     # (a few MB on loopback) took in.
     assert flooded.sent and max(flooded.sent.values()) < FLOOD // 2, flooded.sent
+
+
+@pytest.mark.slow
+def test_a_crawl_through_redis_drops_a_flood_too(redis_url, tmp_path):
+    publish_no_stories(redis_url)
+    server = RouteServer()
+    server.routes["/news/flood.html"] = flooding(False, {})
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Nereth Harbour News"\ndomain = "127.0.0.1"\n'
+                       f'urls = ["{server.base}/news/flood.html"]\n')
+    db = tmp_path / "m.db"
+    try:
+        result = run_monitor("crawl", "--outlets", str(outlets), "--redis", redis_url,
+                             "-s", "DOWNLOAD_DELAY=0", db=db, check=False, timeout=300)
+    finally:
+        server.close()
+    log = db.with_suffix(".log").read_text()
+    assert f"could not fetch {server.base}/news/flood.html: HeadersTooLarge: {CAPPED}" in log, (
+        result.stdout + result.stderr + log[-3000:])
