@@ -30,10 +30,17 @@ FAILED_PAGES = "monitor/failed_pages"
 READ = "monitor/read"  # listings and pages fetched and read
 OTHER_ERRORS = "monitor/errors"  # pages fetched that could not be read or matched
 
+
+class HeadersTooLarge(Exception):
+    """A response whose headers passed the cap of monitor/crawler/downloads.py. Not a Scrapy
+    download error, so not retried: the server would send them again."""
+
+
 _SHORT = ((CannotResolveHostError, "host not found"),
           (DownloadConnectionRefusedError, "connection refused"),
           (DownloadTimeoutError, "timed out"),
           (ResponseDataLossError, "answer cut short"),
+          (HeadersTooLarge, "headers too large"),
           (DownloadFailedError, "download failed"))
 
 

@@ -47,8 +47,12 @@ MONITOR_MAX_RUN = 3600
 # aiohttp for its remote control, a tenth of a second every run).
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
-# Only web pages: file:, data:, s3: and ftp: URLs have no handler to fetch them with.
-DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+# Only web pages: file:, data:, s3: and ftp: URLs have no handler to fetch them with. Web pages
+# are read by Scrapy's HTTP/1.1 handler with a cap on a response's headers, which
+# DOWNLOAD_MAXSIZE does not count (monitor/crawler/downloads.py).
+DOWNLOAD_HANDLERS = {"http": "monitor.crawler.downloads.HeaderCappedDownloadHandler",
+                     "https": "monitor.crawler.downloads.HeaderCappedDownloadHandler",
+                     "file": None, "data": None, "s3": None, "ftp": None}
 
 # A page gives one item; Scrapy starts this many tasks for every response whatever it yields
 # (the default of 100 was a third of a recrawl's time).
