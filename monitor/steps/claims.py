@@ -164,7 +164,8 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         speaker = people.speaker(sentence) if quotes else None
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
-        if _states_something_outside_quotes(sentence) and not _already(claims, sentence):
+        if (_states_something_outside_quotes(sentence) and not _attribution_only(sentence, speaker)
+                and not _already(claims, sentence)):
             claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
                                 speaker=speaker, quotes=quotes, **facts))
         for quote in quotes:
@@ -179,6 +180,23 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
 def _already(claims: list[Claim], text: str) -> bool:
     """A claim in nearly the same words is already there: one claim, told once."""
     return any(same_words(c.text, text) for c in claims)
+
+
+# Words after a quotation that go on to say something of their own ("…,” said the union, which
+# represents 3,200 dockworkers; "…,” she said, adding that …).
+_GOES_ON = frozenset({"who", "which", "whose", "that", "adding", "saying", "noting", "after",
+                      "before", "because", "while", "as", "when", "where", "but", "although"})
+
+
+def _attribution_only(sentence: str, speaker: str | None) -> bool:
+    """A sentence that opens with its quotation and then only says who said it ("“…,” said Dr.
+    Helen Okafor, the county's chief medical officer."): its quotation is its one claim."""
+    if not quotations(sentence) or normalise(sentence)[:1] not in "\"\u201c":
+        return False
+    outside = words(_SPEECH.sub(" ", unquoted(sentence)))
+    named = set(words(speaker or ""))
+    rest = [w for w in outside if w not in STOPWORDS and w not in _TITLES and w not in named]
+    return len(rest) <= 4 and not _GOES_ON.intersection(outside)
 
 
 def _states_something_outside_quotes(sentence: str) -> bool:
