@@ -32,7 +32,11 @@ def gdelt_articles(body: bytes) -> list[dict] | None:
         return None
     if not isinstance(data, dict):
         return None
-    return [a for a in data.get("articles") or [] if isinstance(a, dict) and a.get("url")]
+    articles = data.get("articles")
+    if not isinstance(articles, list):
+        return []
+    return [a for a in articles if isinstance(a, dict) and isinstance(a.get("url"), str)
+            and a["url"].strip()]
 
 
 def google_news_items(body: bytes) -> list[dict] | None:
@@ -87,18 +91,26 @@ class AggregatorSource:
         return found
 
     def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
-        for article in self.answer(response, gdelt_articles(response.body), "a GDELT answer"):
-            outlet = self.outlet_for(article["url"], article.get("domain"))
-            yield from self.article_requests([(article["url"], article.get("seendate"))],
-                                             outlet, anywhere=True)
+        articles = self.answer(response, gdelt_articles(response.body), "a GDELT answer")
+        for url, date, domain in self.newest_of(response, [
+                (a["url"], a.get("seendate"), a.get("domain")) for a in articles]):
+            yield from self.article_requests([(url, date)], self.outlet_for(url, domain),
+                                             anywhere=True)
 
     def parse_google_news(self, response: Response) -> Iterable[scrapy.Request]:
-        for item in self.answer(response, google_news_items(response.body),
-                                "a Google News feed"):
+        items = self.answer(response, google_news_items(response.body), "a Google News feed")
+        for link, date, name, outlet_url in self.newest_of(response, [
+                (i["link"], i["date"], i["outlet"], i["outlet_url"]) for i in items]):
             # The link is Google's redirect; the outlet is the item's <source>.
-            outlet = self.outlet_for(item["outlet_url"] or item["link"], item["outlet"])
-            yield from self.article_requests([(item["link"], item["date"])], outlet,
+            yield from self.article_requests([(link, date)],
+                                             self.outlet_for(outlet_url or link, name),
                                              anywhere=True)
+
+    def newest_of(self, response: Response, entries: list[tuple]) -> list[tuple]:
+        """The MONITOR_MAX_ENTRIES newest of an answer's (URL, date, ...) entries."""
+        newest = self.newest()
+        newest.add(entries)
+        return self.taken(response, newest)
 
 
 class AggregatorsSpider(AggregatorSource, OutletSpider):
