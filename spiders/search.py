@@ -14,7 +14,7 @@ from monitor.steps.urls import canonical_url, looks_like_article
 from spiders.base import OutletSpider
 
 # Links of a search page read between two turns of the reactor: a page of 8 MB can hold
-# 300,000 links, seconds of work.
+# 300,000 links, seconds of work in all.
 LINKS_PER_TURN = 2000
 
 
@@ -43,10 +43,12 @@ class SearchSource:
             self.source_unread(response, "not a web page")
             return
         self.source_read()
-        # The first MONITOR_MAX_ENTRIES article links, each once, in the page's order.
+        # The first MONITOR_MAX_ENTRIES article links, each once, in the page's order. The
+        # parsed page's links are visited lazily (parsel's selectors would be made all at once).
         newest, seen = self.newest(), {canonical_url(response.url)}
-        for n, href in enumerate(response.css("a::attr(href)").getall(), 1):
-            url = self.absolute(response, href)
+        for n, anchor in enumerate(response.selector.root.iter("a"), 1):
+            href = anchor.get("href")
+            url = href and self.absolute(response, href)
             link = url and result_link(url, outlet)
             if link and link not in seen:
                 seen.add(link)

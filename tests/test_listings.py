@@ -5,6 +5,7 @@ more than MONITOR_MAX_ENTRIES of them."""
 import json
 import re
 import sqlite3
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.slow  # crawls listings served on loopback
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0")
 RSS = {"Content-Type": "application/rss+xml"}
 LINKS = 50_000
+GDELT_ARTICLES = 5_000
 
 
 def rss(items: str) -> bytes:
@@ -26,6 +28,15 @@ def rss(items: str) -> bytes:
 def search_page() -> bytes:
     return ("<html><body>" + "".join(f'<a href="/n/story-number-{i}">{i}</a>'
                                      for i in range(LINKS)) + "</body></html>").encode()
+
+
+def gdelt_answer(base: str) -> bytes:
+    """GDELT_ARTICLES articles seen a minute apart from 6 August 2025, the oldest first."""
+    first = datetime(2025, 8, 6, tzinfo=UTC)
+    return json.dumps({"articles": [
+        {"url": f"{base}/g/story-number-{i}",
+         "seendate": f"{first + timedelta(minutes=i):%Y%m%dT%H%M%SZ}"}
+        for i in range(GDELT_ARTICLES)]}).encode()
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +55,7 @@ def server():
             {"url": f"{base}/good-4", "seendate": "20251399T999999Z"}]}).encode(),
             {"Content-Type": "application/json"}),
         "/search": answer(200, search_page()),
+        "/gdelt-many": answer(200, gdelt_answer(base), {"Content-Type": "application/json"}),
         **{f"/good-{n}": answer(200, page(f"Good article {n}")) for n in range(1, 5)},
     })
     yield server
@@ -118,3 +130,14 @@ def test_a_search_page_of_50000_links_does_not_hold_the_crawl(huge_search):
     # Generous: reading the page in one go held the reactor for 15 s and more.
     lag = float(re.search(r"worst lag ([\d.]+) ms", log).group(1))
     assert lag < 10_000
+
+
+def test_a_gdelt_answer_of_5000_articles_gives_its_newest_max_entries(server, tmp_path):
+    result, run, _, paths = crawl(server, tmp_path, "", "-s", "MONITOR_MAX_ENTRIES=20",
+                                  "-s", f"MONITOR_GDELT_URL={server.base}/gdelt-many",
+                                  aggregator="gdelt")
+    assert (result.returncode, run) == (0, ("finished", 0)), result.stderr
+    assert sorted(p for p in paths if p.startswith("/g/")) == sorted(
+        f"/g/story-number-{i}" for i in range(GDELT_ARTICLES - 20, GDELT_ARTICLES))
+    assert "lists 5000 entries to take; taking the newest 20 (MONITOR_MAX_ENTRIES)" \
+        in result.stderr
