@@ -7,8 +7,9 @@ them at a local server that answers in the same formats.
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from urllib.parse import quote
 
 import scrapy
@@ -21,6 +22,7 @@ from spiders.feeds import XML_PARSER
 
 GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
 GOOGLE_NEWS_URL = "https://news.google.com/rss/search"
+ENTRIES_PER_TURN = 2000  # entries of an answer read between two turns of the reactor
 
 
 def gdelt_articles(body: bytes) -> list[dict] | None:
@@ -32,7 +34,11 @@ def gdelt_articles(body: bytes) -> list[dict] | None:
         return None
     if not isinstance(data, dict):
         return None
-    return [a for a in data.get("articles") or [] if isinstance(a, dict) and a.get("url")]
+    articles = data.get("articles")
+    if not isinstance(articles, list):
+        return []
+    return [a for a in articles if isinstance(a, dict) and isinstance(a.get("url"), str)
+            and a["url"].strip()]
 
 
 def google_news_items(body: bytes) -> list[dict] | None:
@@ -86,19 +92,31 @@ class AggregatorSource:
         self.source_read()
         return found
 
-    def parse_gdelt(self, response: Response) -> Iterable[scrapy.Request]:
-        for article in self.answer(response, gdelt_articles(response.body), "a GDELT answer"):
-            outlet = self.outlet_for(article["url"], article.get("domain"))
-            yield from self.article_requests([(article["url"], article.get("seendate"))],
-                                             outlet, anywhere=True)
+    async def parse_gdelt(self, response: Response) -> AsyncIterator[scrapy.Request]:
+        articles = self.answer(response, gdelt_articles(response.body), "a GDELT answer")
+        for url, date, domain in await self.newest_of(response, [
+                (a["url"], a.get("seendate"), a.get("domain")) for a in articles]):
+            for request in self.article_requests([(url, date)], self.outlet_for(url, domain),
+                                                 anywhere=True):
+                yield request
 
-    def parse_google_news(self, response: Response) -> Iterable[scrapy.Request]:
-        for item in self.answer(response, google_news_items(response.body),
-                                "a Google News feed"):
+    async def parse_google_news(self, response: Response) -> AsyncIterator[scrapy.Request]:
+        items = self.answer(response, google_news_items(response.body), "a Google News feed")
+        for link, date, name, outlet_url in await self.newest_of(response, [
+                (i["link"], i["date"], i["outlet"], i["outlet_url"]) for i in items]):
             # The link is Google's redirect; the outlet is the item's <source>.
-            outlet = self.outlet_for(item["outlet_url"] or item["link"], item["outlet"])
-            yield from self.article_requests([(item["link"], item["date"])], outlet,
-                                             anywhere=True)
+            for request in self.article_requests(
+                    [(link, date)], self.outlet_for(outlet_url or link, name), anywhere=True):
+                yield request
+
+    async def newest_of(self, response: Response, entries: list[tuple]) -> list[tuple]:
+        """The MONITOR_MAX_ENTRIES newest of an answer's (URL, date, ...) entries; their dates
+        are read a few thousand between two turns of the reactor (80,000 take seconds)."""
+        newest = self.newest()
+        for start in range(0, len(entries), ENTRIES_PER_TURN):
+            newest.add(entries[start:start + ENTRIES_PER_TURN])
+            await asyncio.sleep(0)
+        return self.taken(response, newest)
 
 
 class AggregatorsSpider(AggregatorSource, OutletSpider):

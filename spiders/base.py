@@ -100,28 +100,47 @@ class OutletSpider(scrapy.Spider):
         a huge listing neither stalls the crawl nor holds more than the entries kept.
         """
         body = response.body if body is None else body
-        limit = self.crawler.settings.getint("MONITOR_MAX_ENTRIES")
-        newest = Newest(limit)
+        newest = self.newest()
         listed = skipped = 0
         for start in range(0, len(body) + 1, CHUNK):
             piece = reader.feed(body[start:start + CHUNK]) if start < len(body) \
                 else reader.close()
             listed += len(piece)
-            entries = [(response.urljoin(url), date) for url, date in piece]
+            entries = [(link, date) for url, date in piece
+                       if (link := self.absolute(response, url)) is not None]
             kept = [entry for entry in entries if keep(*entry)]
             skipped += len(entries) - len(kept)
             newest.add(kept)
             await asyncio.sleep(0)
         self.crawler.stats.inc_value("monitor/outside_window", skipped)
+        return self.taken(response, newest), listed
+
+    def newest(self) -> Newest:
+        """What keeps the MONITOR_MAX_ENTRIES newest entries of one listing."""
+        return Newest(self.crawler.settings.getint("MONITOR_MAX_ENTRIES"))
+
+    def taken(self, response: Response, newest: Newest) -> list[tuple]:
+        """The entries `newest` kept of a listing, told in one line when it dropped some."""
         if newest.dropped:
             self.logger.warning("%s lists %d entries to take; taking the newest %d "
-                                "(MONITOR_MAX_ENTRIES)", response.url, newest.seen, limit)
+                                "(MONITOR_MAX_ENTRIES)", response.url, newest.seen, newest.limit)
             self.crawler.stats.inc_value("monitor/entries_over_limit", newest.dropped)
-        return newest.entries(), listed
+        return newest.entries()
+
+    def absolute(self, response: Response, link: str) -> str | None:
+        """A listed link read against the listing's address; None, counted, for one that is no
+        address at all (a stray bracket in its host): skipped, the rest of the listing kept."""
+        try:
+            return response.urljoin(link)
+        except ValueError:
+            self.logger.debug("skipping %s in %s: not an address", link[:200], response.url)
+            self.crawler.stats.inc_value("monitor/bad_links")
+            return None
 
     def in_window(self, published: str | datetime | None) -> bool:
-        """Whether a listed article's date falls in some story's window (undated ones do)."""
-        when = parse_date(published) if isinstance(published, str) else published
+        """Whether a listed article's date falls in some story's window (undated ones and
+        those with an unreadable date do)."""
+        when = published if isinstance(published, datetime) else parse_date(published)
         windows = self._windows()
         return when is None or windows is None or any(
             start <= when <= end for start, end in windows)
@@ -170,7 +189,8 @@ class OutletSpider(scrapy.Spider):
         for outlet in self.outlets:
             if outlet.owns(url):
                 return outlet
-        host = (urlsplit(url).hostname or "unknown").lower().removeprefix("www.")
+        found = origin(url)  # None for a URL that is no web address: it will not be fetched
+        host = found[1].removeprefix("www.") if found else "unknown"
         name = " ".join(clean(name, lines=False).split())[:100] if isinstance(name, str) else ""
         if not name:
             name = host
@@ -264,30 +284,30 @@ class OutletSpider(scrapy.Spider):
 
 
 class Newest:
-    """The `limit` newest of the (URL, date) entries added: dated ones newest first, then the
-    undated in the order listed (feeds list their newest first)."""
+    """The `limit` newest of the (URL, date, ...) entries added: dated ones newest first, then
+    the undated in the order listed (feeds list their newest first)."""
 
     def __init__(self, limit: int):
         self.limit = max(limit, 0)
-        self.heap: list[tuple[tuple[float, int], str, str | None]] = []
+        self.heap: list[tuple[tuple[float, int], tuple]] = []
         self.seen = 0
 
-    def add(self, entries: Iterable[tuple[str, str | None]]) -> None:
-        for url, published in entries:
-            when = parse_date(published)
+    def add(self, entries: Iterable[tuple]) -> None:
+        for entry in entries:
+            when = parse_date(entry[1])
             key = (when.timestamp() if when else float("-inf"), -self.seen)
             self.seen += 1
             if len(self.heap) < self.limit:
-                heapq.heappush(self.heap, (key, url, published))
+                heapq.heappush(self.heap, (key, entry))
             elif self.heap and key > self.heap[0][0]:
-                heapq.heapreplace(self.heap, (key, url, published))
+                heapq.heapreplace(self.heap, (key, entry))
 
     @property
     def dropped(self) -> int:
         return self.seen - len(self.heap)
 
-    def entries(self) -> list[tuple[str, str | None]]:
-        return [(url, published) for _, url, published in sorted(self.heap, reverse=True)]
+    def entries(self) -> list[tuple]:
+        return [entry for _, entry in sorted(self.heap, key=lambda kept: kept[0], reverse=True)]
 
 
 def _name_key(name: str) -> str:

@@ -1,14 +1,15 @@
 """Reading feeds, sitemaps, search pages and aggregator answers (no network needed)."""
 
 import gzip
+from datetime import UTC, datetime
 
-from scrapy.http import HtmlResponse
-
+from monitor.steps.dates import parse_date
 from monitor.steps.outlets import Outlet
 from monitor.steps.urls import canonical_url, looks_like_article
 from spiders.aggregators import gdelt_articles, google_news_items
+from spiders.base import Newest
 from spiders.feeds import feed_entries
-from spiders.search import result_links
+from spiders.search import result_link
 from spiders.sitemaps import sitemap_entries
 
 RSS2 = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
@@ -86,14 +87,14 @@ def test_truncated_gzip_sitemap_gives_no_entries_and_no_error():
 
 
 def test_search_results_keep_article_links_on_the_outlet_site():
-    html = b"""<html><body><nav><a href="/tag/mexico">Mexico</a><a href="/about">About</a>
-    <a href="https://other.example/2025/08/09/elsewhere-story">elsewhere</a></nav>
-    <ol><li><a href="/world/2025/08/09/pentagon-plans-against-cartels?utm_source=search">1</a>
-    <li><a href="/world/mexico-rejects-invasion-talk">2</a></ol></body></html>"""
-    response = HtmlResponse("https://example.com/search?q=x", body=html)
-    links = result_links(response, Outlet("Example", "example.com"))
-    assert links == ["https://example.com/world/2025/08/09/pentagon-plans-against-cartels",
-                     "https://example.com/world/mexico-rejects-invasion-talk"]
+    links = ["https://example.com/tag/mexico", "https://example.com/about",
+             "https://other.example/2025/08/09/elsewhere-story",
+             "https://example.com/world/2025/08/09/pentagon-plans-against-cartels?utm_source=x",
+             "https://example.com/world/mexico-rejects-invasion-talk"]
+    outlet = Outlet("Example", "example.com")
+    assert [result_link(link, outlet) for link in links] == [
+        None, None, None, "https://example.com/world/2025/08/09/pentagon-plans-against-cartels",
+        "https://example.com/world/mexico-rejects-invasion-talk"]
 
 
 def test_gdelt_artlist_json():
@@ -149,3 +150,50 @@ def test_a_story_window_is_its_date_give_or_take_its_days_seven_by_default():
     assert story_window({"published": "2025-08-08", "window_days": None}) == (
         datetime(2025, 8, 1, tzinfo=UTC), datetime(2025, 8, 15, tzinfo=UTC))
     assert story_window({"published": None}) is None
+
+
+def test_dates_as_feeds_sitemaps_and_gdelt_write_them_are_read_in_utc():
+    expected = datetime(2025, 8, 8, 18, 30, tzinfo=UTC)
+    for text in ("Fri, 08 Aug 2025 20:30:00 +0200", "2025-08-08T18:30:00Z", "20250808T183000Z"):
+        assert parse_date(text) == expected
+
+
+def test_a_date_that_does_not_exist_reads_as_no_date():
+    for text in ("20251399T999999Z", "2025-13-40T10:00:00Z", "Fri, 08 Aug 2025 99:00:00 +0000",
+                 "Fri, 08 Aug 99999 10:00:00 +0000", "Fri, 08 Aug 2025 10:00:00 +9999"):
+        assert parse_date(text) is None, text
+
+
+def test_a_date_its_offset_carries_off_the_calendar_reads_as_no_date():
+    # Read as written, these cannot be compared with a date in UTC (OverflowError).
+    assert parse_date("0001-01-01T00:00:00+01:00") is None
+    assert parse_date("9999-12-31T23:00:00-05:00") is None
+
+
+def test_a_date_that_is_not_text_reads_as_no_date():
+    for value in (12345, 2025.8, ["2025-08-08"], {"date": "2025-08-08"}, None, "", "  "):
+        assert parse_date(value) is None, value
+
+
+def test_an_entry_with_an_unreadable_date_is_kept_as_undated():
+    newest = Newest(2)
+    newest.add([("a", "20251399T999999Z"), ("b", "2025-08-01"), ("c", 12345)])
+    assert newest.entries() == [("b", "2025-08-01"), ("a", "20251399T999999Z")]
+
+
+def test_the_newest_entries_keep_what_else_each_entry_carries():
+    newest = Newest(1)
+    newest.add([("a", "2025-08-01", {"domain": "a.example"}),
+                ("b", "2025-08-03", {"domain": "b.example"})])
+    assert newest.entries() == [("b", "2025-08-03", {"domain": "b.example"})]
+
+
+def test_gdelt_articles_whose_url_is_not_text_are_skipped_and_the_rest_kept():
+    body = b"""{"articles": [{"url": 12345}, {"url": ["https://news.example/x"]},
+    {"url": null}, {"url": " "}, {"url": "https://news.example/kept-story"}]}"""
+    assert [a["url"] for a in gdelt_articles(body)] == ["https://news.example/kept-story"]
+
+
+def test_a_gdelt_answer_whose_articles_are_not_a_list_lists_nothing():
+    assert gdelt_articles(b'{"articles": 5}') == []
+    assert gdelt_articles(b'{"articles": {"url": "https://news.example/x"}}') == []

@@ -7,22 +7,24 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 
-def parse_date(text: str | None) -> datetime | None:
-    """Read RFC 822 (RSS), ISO 8601 (Atom, sitemaps) or GDELT dates; None when unreadable."""
-    if not text:
+def parse_date(text: object) -> datetime | None:
+    """Read RFC 822 (RSS), ISO 8601 (Atom, sitemaps) or GDELT dates into UTC; None for anything
+    else, a date that does not exist included (feeds are written by servers nobody checked)."""
+    if not isinstance(text, str) or not text.strip():
         return None
     text = text.strip()
-    if re.fullmatch(r"\d{8}T?\d{6}Z?", text):  # GDELT: 20250808T183000Z
-        digits = re.sub(r"\D", "", text)
-        return datetime.strptime(digits, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
     try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        if re.fullmatch(r"\d{8}T?\d{6}Z?", text):  # GDELT: 20250808T183000Z
+            return datetime.strptime(re.sub(r"\D", "", text), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
         try:
+            when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
             when = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+        # In UTC, so that comparing or ordering it later cannot fail: a date at either end of
+        # the calendar with an offset that would carry it out of it is no date.
+        return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 DEFAULT_WINDOW_DAYS = 7  # days either side of a story's date that its coverage is looked for in
