@@ -106,3 +106,18 @@ def test_near_identical_claims_are_one_claim():
                      "The port authority said 40 containers of copper were seized in March!\n")
     assert [c.text for c in seed.claims] == [
         "The port authority said 40 containers of copper were seized in March."]
+
+
+def test_a_quotation_and_who_said_it_is_one_claim_the_quotation():
+    seed = read_seed("Measles Cases Rise\n“This outbreak is entirely preventable, and every new "
+                     "case is one too many,” said Dr. Helen Okafor, the county's chief medical "
+                     "officer.\n")
+    assert [(c.kind, c.text, c.speaker) for c in seed.claims] == [
+        ("quote", "This outbreak is entirely preventable, and every new case is one too many",
+         "Helen Okafor")]
+
+
+def test_a_quotation_whose_sentence_goes_on_is_a_statement_too():
+    seed = read_seed("Dockers Strike\n“We will not back down,” said the union, which represents "
+                     "3,200 dockworkers at the port.\n")
+    assert [c.kind for c in seed.claims] == ["statement", "quote"]
