@@ -172,7 +172,7 @@ class OutletSpider(scrapy.Spider):
             elif not self.in_window(published):
                 self.crawler.stats.inc_value("monitor/outside_window")
             else:
-                yield self.article_request(url, outlet, anywhere)
+                yield self.article_request(url, outlet, anywhere, published)
         off = elsewhere.total()
         if off and off * 2 >= listed:
             # A domain that does not match where the outlet publishes loses its articles
@@ -198,13 +198,17 @@ class OutletSpider(scrapy.Spider):
             name = f"{name} ({host})"
         return Outlet(name=name, domain=host, listed=False)
 
-    def article_request(self, url: str, outlet: Outlet, anywhere: bool = False) -> scrapy.Request:
+    def article_request(self, url: str, outlet: Outlet, anywhere: bool = False,
+                        listed: str | datetime | None = None) -> scrapy.Request:
         """A request for an article page, made conditional (ETag, Last-Modified) when the page
-        was fetched before by the `ConditionalRequests` downloader middleware."""
+        was fetched before by the `ConditionalRequests` downloader middleware. `listed`: the
+        date its listing gave it, the article's date when the page has none."""
+        when = listed if isinstance(listed, datetime) else parse_date(listed)
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
                               cb_kwargs={"outlet": outlet.as_data()},
                               meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere,
-                                    "conditional": True})
+                                    "conditional": True,
+                                    "listed_date": when.date().isoformat() if when else None})
 
     def article_failed(self, failure) -> Iterable[PageItem]:
         """A page that could not be fetched is recorded with why, and the crawl goes on."""
@@ -280,7 +284,8 @@ class OutletSpider(scrapy.Spider):
                        encoding=getattr(response, "_declared_encoding", lambda: None)(),
                        etag=_header(response, b"ETag"),
                        last_modified=_header(response, b"Last-Modified"),
-                       known_hash=known.get("html_hash"), known_text=known.get("content_hash"))
+                       known_hash=known.get("html_hash"), known_text=known.get("content_hash"),
+                       listed_date=response.meta.get("listed_date"))
 
 
 class Newest:

@@ -141,3 +141,11 @@ def test_a_gdelt_answer_of_5000_articles_gives_its_newest_max_entries(server, tm
         f"/g/story-number-{i}" for i in range(GDELT_ARTICLES - 20, GDELT_ARTICLES))
     assert "lists 5000 entries to take; taking the newest 20 (MONITOR_MAX_ENTRIES)" \
         in result.stderr
+
+
+def test_an_undated_page_takes_the_date_its_feed_gave_it(server, tmp_path):
+    crawl(server, tmp_path, f'feeds = ["{server.base}/dated.xml"]')
+    published = dict(sqlite3.connect(tmp_path / "m.db").execute(
+        "select url, published from articles"))
+    assert published == {f"{server.base}/good-1": "2025-08-08",  # the feed's pubDate
+                         f"{server.base}/good-2": None}  # a date that does not exist: none

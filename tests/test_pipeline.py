@@ -39,3 +39,17 @@ def test_a_page_whose_matching_fails_keeps_its_article_and_says_why():
     read = read_page(PAGE, "utf-8", "http://x.example/a", None, None, [broken])
     assert read.article.title == "Port strike"
     assert read.packed and read.sketch and "TypeError" in read.match_error
+
+
+def test_an_undated_page_takes_the_date_its_listing_gave_it():
+    read = read_page(PAGE, "utf-8", "http://x.example/a", None, None, [],
+                     listed_date="2025-08-12")
+    assert read.article.published == "2025-08-12"
+
+
+def test_a_pages_own_date_wins_over_its_listings():
+    dated = PAGE.replace(b"<head>", b'<head><meta property="article:published_time" '
+                                    b'content="2025-08-10T09:00:00Z">')
+    read = read_page(dated, "utf-8", "http://x.example/a", None, None, [],
+                     listed_date="2025-08-12")
+    assert read.article.published == "2025-08-10"

@@ -19,4 +19,5 @@ class PageItem:
     not_modified: bool = False  # the server answered 304 to a conditional request
     known_hash: str | None = None  # the raw page's hash when it was last fetched
     known_text: str | None = None  # the hash of its article text then
+    listed_date: str | None = None  # the date its feed or sitemap gave it (ISO), if any
     error: str | None = None  # why the page could not be fetched or read

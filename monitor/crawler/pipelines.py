@@ -66,13 +66,15 @@ class PageRead:
 
 def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | None,
               known_text: str | None, stories: list[Story],
-              max_elements: int = MAX_ELEMENTS, index: StoryIndex | None = None) -> PageRead:
+              max_elements: int = MAX_ELEMENTS, index: StoryIndex | None = None,
+              listed_date: str | None = None) -> PageRead:
     """In a worker process: hash the raw page; unless unchanged, extract it, compress it, and
     match and sketch its article.
 
     `known_hash` and `known_text` are the hashes of the raw page and of its article text at the
     last fetch: an unchanged page is not read again, an unchanged text is not matched again.
-    `index` is the stories' (`story_index`), built once per worker.
+    `index` is the stories' (`story_index`), built once per worker. `listed_date` is the date
+    the feed or sitemap that listed the page gave it: the article's, when the page has none.
     """
     digest = html_hash(body)
     if digest == known_hash:
@@ -80,6 +82,8 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     packed = pack_page(body)  # first, while the page is still in the processor's caches
     read = PageRead(digest, False, extract_page(body, url, encoding, max_elements), packed)
     article = read.article
+    if article is not None and article.published is None and listed_date:
+        article.published = listed_date
     if article is not None and article.content_hash != known_text:
         read.sketch = None if article.is_stub else copies.sketch(article.text)
         read.bands = copies.band_keys(read.sketch) if read.sketch else []
@@ -115,10 +119,11 @@ def _set_up_worker(stories: list[Story], time_limit: float, max_elements: int) -
 
 
 def _read_page_against_stories(body: bytes, encoding: str | None, url: str,
-                               known_hash: str | None, known_text: str | None) -> PageRead:
+                               known_hash: str | None, known_text: str | None,
+                               listed_date: str | None = None) -> PageRead:
     with _timeout(_time_limit):
         return read_page(body, encoding, url, known_hash, known_text, _stories, _max_elements,
-                         _index)
+                         _index, listed_date)
 
 
 @contextmanager
@@ -372,7 +377,7 @@ class ArticlePipeline:
         # Hashing, decoding, extraction, matching and compression all happen in the worker:
         # the reactor only moves bytes and writes rows.
         return await pool.run(item.body, item.encoding, item.url, item.known_hash,
-                              item.known_text)
+                              item.known_text, item.listed_date)
 
     def _replace_pool(self, broken) -> None:
         # A worker died (killed for memory, or crashed on a page) and took the pool with it:
