@@ -213,8 +213,9 @@ def _coverage_crawl(settings: Settings, outlets_path: str, base: str | None,
 def _log_as_scrapy_would(settings: Settings) -> None:
     """Install the root log handler Scrapy would for `settings` (standard error, or LOG_FILE;
     LOG_LEVEL, LOG_FORMAT...), in place of Scrapy's, writing cleaned lines."""
-    # Log lines quote what servers sent (URLs, reasons, names). Scrapy installs a new handler
-    # of its own as a crawl starts, after any extension could clean it: it installs none.
+    # Log lines quote what servers sent (URLs, reasons, names). Scrapy's own handler cannot be
+    # cleaned in place: it installs a new one as the crawl starts, after our extensions are
+    # built. Told to install none, it leaves this one alone, whenever it sets up its logging.
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     if settings.get("LOG_FILE"):
         handler = logging.FileHandler(
