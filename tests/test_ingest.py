@@ -258,6 +258,17 @@ def test_a_run_whose_crawler_died_without_a_word_is_recorded_interrupted(redis_u
         (4242, "interrupted"), (4343, "running")]
 
 
+@pytest.mark.slow
+def test_a_lost_run_is_told_on_stderr_with_its_crawlers_name_cleaned(redis_url, tmp_path):
+    # `monitor ingest` sets up no log handler: Python's last resort writes its warnings.
+    lost = {**RUN, "host": "crawler\x1b]0;owned\x07\u202e-1",
+            "started_at": "2026-01-01T00:00:00+00:00"}
+    _send(redis_url, [("run-start", lost)])
+    result = run_monitor("ingest", "--redis", redis_url, "--until-idle", db=tmp_path / "m.db")
+    assert "of crawler-1 (pid 4242) is lost" in result.stderr
+    assert not any(c in result.stderr for c in "\x1b\x07\u202e")
+
+
 def test_pages_are_asked_for_whole_when_redis_does_not_answer():
     lookup = shared.SharedValidators(f"redis://:secret@127.0.0.1:{free_port()}/0")
     assert lookup(["http://127.0.0.1/news/1.html"]) == {}

@@ -342,14 +342,12 @@ def test_log_lines_are_cleaned_tracebacks_included():
     import io
     import logging
 
-    from monitor.faces.terminal import clean_log_handlers
+    from monitor.faces.terminal import cleaned
 
     stream = io.StringIO()
     log = logging.getLogger("test_internal.clean")
     log.propagate = False
-    log.addHandler(logging.StreamHandler(stream))
-    clean_log_handlers(log)
-    clean_log_handlers(log)  # twice is once
+    log.addHandler(cleaned(cleaned(logging.StreamHandler(stream))))  # twice is once
     try:
         raise ValueError("\x1b]0;title\x07bad")
     except ValueError:
@@ -360,12 +358,11 @@ def test_log_lines_are_cleaned_tracebacks_included():
 
 
 def _log_through(handler) -> None:
-    from monitor.faces.terminal import clean_log_handlers
+    from monitor.faces.terminal import cleaned
 
     log = logging.getLogger(f"test_internal.{type(handler).__name__}")
     log.propagate = False
-    log.addHandler(handler)
-    clean_log_handlers(log)
+    log.addHandler(cleaned(handler))
     try:
         raise KeyError("in our own code")
     except KeyError:

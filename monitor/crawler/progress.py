@@ -13,7 +13,7 @@ from scrapy import signals
 from twisted.internet import task
 
 from monitor.crawler.failures import error_count
-from monitor.faces.terminal import clean_log_handlers, echo
+from monitor.faces.terminal import echo
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +34,6 @@ class CrawlProgress:
     @classmethod
     def from_crawler(cls, crawler):
         tty = sys.stderr.isatty()
-        # Log lines quote what servers sent (URLs, reasons, names): they are cleaned like
-        # everything else that reaches the terminal, and the log file too.
-        clean_log_handlers()
         extension = cls(crawler.stats, 0.5 if tty else
                         crawler.settings.getfloat("MONITOR_PROGRESS_INTERVAL", 30.0), tty)
         extension.crawler = crawler

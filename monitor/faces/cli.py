@@ -18,7 +18,7 @@ import click
 
 from monitor.crawler import frontier
 from monitor.faces import changes, report
-from monitor.faces.terminal import BadParameter, CliError, clean, counted, echo, json_line
+from monitor.faces.terminal import BadParameter, CliError, clean, cleaned, counted, echo, json_line
 from monitor.jobs import crawl as crawl_job
 from monitor.jobs import demo as demo_job
 from monitor.jobs import match as match_job
@@ -69,6 +69,9 @@ def _db_error(ctx: click.Context, doing: str, error: Exception) -> CliError:
 def cli(ctx: click.Context, db_path: str) -> None:
     """Follow one news story across outlets, claim by claim."""
     ctx.obj = {"db_path": db_path}
+    # A command that sets up no log handler (ingest, match) prints its warnings through
+    # Python's handler of last resort: they quote what servers and crawlers sent.
+    cleaned(logging.lastResort)
 
 
 def _db(ctx: click.Context):

@@ -108,10 +108,10 @@ def error_line(error: BaseException) -> str:
     return " ".join(f"{type(error).__name__}: {error}".split())[:500]
 
 
-def clean_log_handlers(logger: logging.Logger | None = None) -> None:
-    """Make every handler of `logger` (the root logger by default) write cleaned lines; those
-    that write to a terminal or a pipe (cron's mail) write no tracebacks, a log file all."""
-    for handler in (logger or logging.getLogger()).handlers:
-        if not isinstance(handler.formatter, _CleanFormatter):
-            handler.setFormatter(_CleanFormatter(
-                handler.formatter, one_line=not isinstance(handler, logging.FileHandler)))
+def cleaned(handler: logging.Handler) -> logging.Handler:
+    """`handler`, writing cleaned lines: to a terminal or a pipe (cron's mail) one line each,
+    without tracebacks; to a log file whole."""
+    if not isinstance(handler.formatter, _CleanFormatter):
+        handler.setFormatter(_CleanFormatter(
+            handler.formatter, one_line=not isinstance(handler, logging.FileHandler)))
+    return handler

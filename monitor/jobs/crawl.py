@@ -1,7 +1,8 @@
 """A crawl: the coverage spider once over every outlet, recorded as a row of `crawl_runs`.
 
-Nothing here changes the process it runs in for good: `tune_process` is for the entry point
-that owns it (`run.run`, `demo.demo`) to call.
+Nothing here changes the process it runs in for good, but for the root log handler any
+Scrapy crawl installs (ours, in place of Scrapy's): `tune_process` is for the entry point that
+owns it (`run.run`, `demo.demo`) to call.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from contextlib import closing, contextmanager
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.utils.log import TopLevelFormatter
 from sqlite_utils import Database
 
 from monitor.crawler import failures, frontier
 from monitor.crawler.workers import start_server
+from monitor.faces.terminal import cleaned
 from monitor.jobs.copies import update_copies
 from monitor.jobs.stories import load_stories, stories_from_published, story_versions
 from monitor.steps.extract import unpack_page
@@ -198,6 +201,7 @@ def _crawling_shared(settings: Settings, outlets_path: str, base: str | None,
 def _coverage_crawl(settings: Settings, outlets_path: str, base: str | None,
                     before_start: Callable[[], None] | None) -> tuple[CrawlerProcess, object]:
     """The coverage spider set up over the outlets, ready for `process.start()`."""
+    _log_as_scrapy_would(settings)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("coverage")
     process.crawl(crawler, outlets=str(outlets_path), base=base)
@@ -205,6 +209,36 @@ def _coverage_crawl(settings: Settings, outlets_path: str, base: str | None,
         before_start()
     return process, crawler
 
+
+def _log_as_scrapy_would(settings: Settings) -> None:
+    """Install the root log handler Scrapy would for `settings` (standard error, or LOG_FILE;
+    LOG_LEVEL, LOG_FORMAT...), in place of Scrapy's, writing cleaned lines."""
+    # Log lines quote what servers sent (URLs, reasons, names). Scrapy's own handler cannot be
+    # cleaned in place: it installs a new one as the crawl starts, after our extensions are
+    # built. Told to install none, it leaves this one alone, whenever it sets up its logging.
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    if settings.get("LOG_FILE"):
+        handler = logging.FileHandler(
+            settings["LOG_FILE"], "a" if settings.getbool("LOG_FILE_APPEND") else "w",
+            encoding=settings["LOG_ENCODING"])
+    elif settings.getbool("LOG_ENABLED"):
+        handler = logging.StreamHandler()
+    else:
+        handler = logging.NullHandler()  # nor Python's last resort, which writes raw lines
+    handler.setFormatter(logging.Formatter(settings["LOG_FORMAT"], settings["LOG_DATEFORMAT"]))
+    handler.setLevel(settings["LOG_LEVEL"])
+    if settings.getbool("LOG_SHORT_NAMES"):
+        handler.addFilter(TopLevelFormatter(["scrapy"]))
+    handler.set_name(_ROOT_HANDLER)
+    root = logging.getLogger()
+    for old in [old for old in root.handlers if old.name == _ROOT_HANDLER]:
+        root.removeHandler(old)  # an earlier crawl's
+        old.close()
+    root.addHandler(cleaned(handler))
+    root.setLevel(logging.NOTSET)  # as Scrapy leaves it: the handlers choose
+
+
+_ROOT_HANDLER = "monitor crawl"
 
 NOTHING_READ = ("nothing could be fetched: every address failed, the network down or every source "
                 "refused or gone; the log file tells each")

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from monitor.faces.terminal import cleaned, echo, error_line
+
 logger = logging.getLogger(__name__)
 
 
@@ -44,15 +46,28 @@ def run_lock(db_path: str | Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+class _LogFile(logging.FileHandler):
+    """A log file that says once, in one line, that it cannot be written (a full disk), where
+    Python's logging would print a traceback for each line lost, and cron mail them all."""
+
+    told = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if not self.told:
+            self.told = True
+            echo(f"cannot write the log file {self.baseFilename} "
+                 f"({error_line(sys.exc_info()[1])}): log lines are lost", err=True)
+
+
 def log_to_file(path: str | Path) -> Path:
     """Send every log record (Scrapy's included) to a file too, appending."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = _LogFile(path, encoding="utf-8")
     handler.setLevel(logging.INFO)  # Scrapy lets DEBUG records through the root logger
     handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
     root = logging.getLogger()
-    root.addHandler(handler)
+    root.addHandler(cleaned(handler))  # its lines quote what servers sent
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
     return path
