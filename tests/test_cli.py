@@ -47,6 +47,12 @@ def test_empty_seed_is_refused(tmp_path):
     assert result.returncode != 0 and "no claims found" in result.stderr
 
 
+def test_a_refused_first_seed_leaves_no_database_behind(tmp_path):
+    result = run_monitor("seed", "add", str(tmp_path / "missing.txt"), db=tmp_path / "m.db",
+                         check=False)
+    assert result.returncode != 0 and list(tmp_path.iterdir()) == []
+
+
 def test_binary_seed_is_refused(tmp_path):
     seed = tmp_path / "seed.bin"
     seed.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")

@@ -129,6 +129,7 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     Example: monitor seed add data/seeds/trump-cartels.txt --slug trump-cartels
     --published 2025-08-08 --aggregator gdelt
     """
+    new = not Path(ctx.obj["db_path"]).exists()
     db = _db(ctx)
     if urlsplit(source).scheme in ("http", "https") and sys.stderr.isatty():
         # A slow server would otherwise leave the terminal silent for up to the timeout.
@@ -137,6 +138,11 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
         story, slug = seed_job.add_seed(db, source, slug, query, published, window_days,
                                     list(aggregators), replace=replace)
     except ValueError as e:
+        if new:  # a mistyped first command leaves no empty database behind
+            db.close()
+            for path in (ctx.obj["db_path"], f"{ctx.obj['db_path']}-wal",
+                         f"{ctx.obj['db_path']}-shm"):
+                Path(path).unlink(missing_ok=True)
         raise CliError(str(e)) from e
     claims = stored_claims(db, story)
     row = db["stories"].get(story)
