@@ -397,6 +397,15 @@ def test_a_cp1252_seed_file_is_read(tmp_path):
     assert "“stopped work” at dawn on Tuesday, café owners" in out and "£4 million" in out
 
 
+def test_seed_list_names_each_storys_aggregators(tmp_path):
+    db = tmp_path / "m.db"
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--aggregator",
+                "gdelt", "--aggregator", "google-news", db=db)
+    run_monitor("seed", "add", str(ROOT / "data/seeds/congestion-charge.txt"), db=db)
+    listed = run_monitor("seed", "list", db=db).stdout
+    assert "aggregators gdelt, google-news" in listed and "aggregators none" in listed
+
+
 def test_db_is_taken_after_the_command_name_too(tmp_path):
     db = tmp_path / "elsewhere.db"
     run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--db", str(db),

@@ -3,7 +3,6 @@
 import re
 import shutil
 import sqlite3
-import textwrap
 from contextlib import closing
 
 import pytest
@@ -151,7 +150,7 @@ def test_each_article_counted_is_named_by_its_headline(crawled_demo):
     db = sqlite3.connect(crawled_demo)
     for (title,) in db.execute("select title from coverage_decisions where story = "
                                "'port-strike' and kind in ('copy', 'coverage')"):
-        assert textwrap.shorten(title, 60, placeholder="…") in why
+        assert (title if len(title) <= 60 else title[:59] + "…") in why
 
 
 def test_a_story_added_after_the_crawl_says_how_many_stored_articles_it_has_not_read(

@@ -5,6 +5,7 @@ a run and the demo own their process from monitor/jobs (`run.run`, `demo.demo`),
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import sys
@@ -168,7 +169,7 @@ def seed_list(ctx: click.Context) -> None:
         window = f"{row['published'] or 'any date'} ±{dates.window_days(row)} days"
         echo(f"{row['slug']}: {row['title']}\n  {row['claims']} claims · {window} · "
                    f"query {row['query']} · aggregators "
-                   f"{', '.join(row['aggregators'] or []) or 'none'}")
+                   f"{', '.join(json.loads(row['aggregators'] or '[]')) or 'none'}")
 
 
 def _settings(pairs: tuple[str, ...]) -> dict[str, str]:

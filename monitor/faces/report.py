@@ -105,7 +105,8 @@ def _decisions(db: Database, story: int, width: int) -> str:
             f"{len(claims)} claims ({', '.join(map(str, claims[:6]))})" if claims else "no claim",
             "undated" if days is None else f"{days} day{'s' * (days != 1)} apart") if part)
         # The headline tells apart two articles of one outlet.
-        title = textwrap.shorten(row["title"] or "(no title)", 60, placeholder="…")
+        title = " ".join((row["title"] or "(no title)").split())
+        title = title if len(title) <= 60 else title[:59] + "…"
         line = (f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']} · {title}: "
                 f"{why}")
         lines += textwrap.wrap(line, width, subsequent_indent="               ")

@@ -269,9 +269,10 @@ class StoryIndex:
         for story, found in enumerate(repeated or []):
             for run in found:
                 self._repeated.setdefault(run, []).append(story)
-        self._first_words: dict[int, frozenset[str]] = {}  # by the runs' length
+        first_words: dict[int, set[str]] = {}  # by the runs' length
         for run in self._repeated:
-            self._first_words[len(run)] = self._first_words.get(len(run), frozenset()) | {run[0]}
+            first_words.setdefault(len(run), set()).add(run[0])
+        self._first_words = {n: frozenset(words) for n, words in first_words.items()}
         self._bags = {bag: _Postings([getattr(s, bag) for s in seeds])
                       for bag in ("body", "title", "lead", "names")}
         self._name_totals = np.array([max(sum(s.names.values()), 1e-9) for s in seeds])

@@ -589,14 +589,9 @@ def start_run(db: Database, log_file: str | None = None, host: str | None = None
     """Record the start of a run by the crawler `pid` on `host` (the caller holds the run
     lock, so no other run is going).
 
-    A run still marked running was stopped without a chance to say so (`kill -9`, a power
-    cut): it is marked interrupted, with the pages and articles it had stored.
+    A run still marked running was stopped without a chance to say so: it is marked interrupted.
     """
-    db.execute("update crawl_runs set status = 'interrupted', "
-               "pages = (select count(*) from pages where fetched_at >= started_at), "
-               "new_articles = (select count(*) from articles where first_seen >= started_at), "
-               "new_versions = (select count(*) from versions where version > 1 "
-               "and fetched_at >= started_at) where status = 'running'")
+    db.execute("update crawl_runs set status = 'interrupted' where status = 'running'")
     db.conn.commit()
     return db["crawl_runs"].insert({"started_at": _second_after_last_run(db), "pages": 0,
                                     "articles": 0,

@@ -524,7 +524,15 @@ def m016_headline_in_content_hash(db: Database) -> None:
                    f"articles where articles.id = {table}.article_id) where {column} = (select "
                    f"content_hash from articles where articles.id = {table}.article_id)")
     db.execute("update versions set content_hash = _content_hash(title, text)")
+    # Not through the full-text index's update trigger: it would index every text again for a
+    # column it does not hold (twice the time, and a write-ahead log the size of the file).
+    trigger = db.execute("select sql from sqlite_master where type = 'trigger' and "
+                         "name = 'articles_au'").fetchone()
+    if trigger:
+        db.execute("drop trigger articles_au")
     db.execute("update articles set content_hash = _content_hash(title, text)")
+    if trigger:
+        db.execute(trigger[0])
 
 
 def _headline_and_text_hash(title: str | None, text: str | None) -> str:
