@@ -365,3 +365,40 @@ def test_crawl_settings_are_safe_for_unattended_runs():
         <= 16 * 1024 * 1024
     assert 0 < settings.getint("DOWNLOAD_TIMEOUT") <= 60
     assert "+http" in settings.get("USER_AGENT")  # a contact URL
+
+
+def slow(seconds: float, route):
+    def answer_late(h):
+        time.sleep(seconds)
+        route(h)
+    return answer_late
+
+
+def test_an_article_redirecting_to_another_outlets_article_leaves_that_outlet_its_own(
+        route_server, tmp_path):
+    # A's article redirects to B's; B's feed, slower, lists it: refused for A, it must not
+    # count as already seen when B asks for it.
+    base, port = route_server.base, route_server.port
+    b_article = f"http://localhost:{port}/b/strike-second-week"
+    route_server.routes.update({
+        "/a-feed.xml": answer(200, f'<?xml version="1.0"?><rss version="2.0"><channel><item>'
+                                   f'<link>{base}/a/strike-syndicated</link></item></channel>'
+                                   f'</rss>'.encode(), {"Content-Type": "application/rss+xml"}),
+        "/b-feed.xml": slow(2, answer(200, f'<?xml version="1.0"?><rss version="2.0"><channel>'
+                                           f'<item><link>{b_article}</link></item></channel>'
+                                           f'</rss>'.encode(),
+                                      {"Content-Type": "application/rss+xml"})),
+        "/a/strike-syndicated": answer(301, b"", {"Location": b_article}),
+        "/b/strike-second-week": answer(200, page("Strike enters its second week")),
+    })
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "A"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{base}/a-feed.xml"]\n\n[[outlet]]\nname = "B"\n'
+                       f'domain = "localhost"\nfeeds = ["http://localhost:{port}/b-feed.xml"]\n')
+    db = tmp_path / "m.db"
+    run_monitor("run", "--outlets", str(outlets), "-s", "DOWNLOAD_DELAY=0", "-s",
+                "AUTOTHROTTLE_ENABLED=False", "-s",
+                f"MONITOR_ALLOW_ORIGINS=http://localhost:{port}", db=db)
+    stored = q(db, "select outlets.name, articles.title from articles join outlets on "
+                   "outlets.id = articles.outlet_id")
+    assert stored == [("B", "Strike enters its second week")]

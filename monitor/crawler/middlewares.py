@@ -65,15 +65,20 @@ class OffsiteMiddleware(ScrapyOffsite):
     def request_scheduled(self, request, spider) -> None:
         # Scrapy also filters a request as it is scheduled, where a refusal runs no errback: a
         # redirect off the site vanished without a trace. Refused in process_request instead,
-        # it is a failed page, recorded and counted.
-        return
+        # where its errback records it; until then the duplicate filter must not count its URL
+        # as seen, or the outlet whose own address it is would never fetch it.
+        if not self._follows(request):
+            request.dont_filter = True
 
     def process_request(self, request, spider=None) -> None:
-        if (request.meta.get("allow_offsite") or _for_robots_txt(request)
-                or self.should_follow(request, self.crawler.spider)):
+        if self._follows(request):
             return
         self.stats.inc_value("offsite/filtered")
         raise IgnoreRequest(f"Filtered offsite request to {urlparse_cached(request).netloc!r}")
+
+    def _follows(self, request) -> bool:
+        return bool(request.meta.get("allow_offsite") or _for_robots_txt(request)
+                    or self.should_follow(request, self.crawler.spider))
 
     def should_follow(self, request, spider) -> bool:
         outlet = request.cb_kwargs.get("outlet")
