@@ -13,6 +13,7 @@ from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as Scrap
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
+from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.httpobj import urlparse_cached
 
 from monitor.steps.outlets import Outlet
@@ -90,20 +91,17 @@ class OffsiteMiddleware(ScrapyOffsite):
         return super().should_follow(request, spider)
 
 
-class RobotsTxtSize:
-    """Reads a robots.txt up to MONITOR_ROBOTS_TXT_MAXSIZE: parsing hundreds of thousands of
+class RobotsTxtStart(ProtegoRobotParser):
+    """Scrapy's robots.txt parser (Protego) given the first MONITOR_ROBOTS_TXT_MAXSIZE bytes of
+    a robots.txt, to its last whole line, as Google reads one: parsing hundreds of thousands of
     rules, and checking every URL against them, would hold the crawl's event loop for seconds."""
 
-    def __init__(self, maxsize: int):
-        self.maxsize = maxsize
-
     @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.settings.getint("MONITOR_ROBOTS_TXT_MAXSIZE"))
-
-    def process_request(self, request, spider=None) -> None:
-        if _for_robots_txt(request):
-            request.meta.setdefault("download_maxsize", self.maxsize)
+    def from_crawler(cls, crawler, robotstxt_body: bytes):
+        limit = crawler.settings.getint("MONITOR_ROBOTS_TXT_MAXSIZE") if crawler else 0
+        if limit and len(robotstxt_body) > limit:
+            robotstxt_body = robotstxt_body[:robotstxt_body.rfind(b"\n", 0, limit) + 1]
+        return super().from_crawler(crawler, robotstxt_body)
 
 
 def _for_robots_txt(request) -> bool:

@@ -23,9 +23,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 
 # News pages are small: refuse the huge, warn on the large, give up on the slow.
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
-# A robots.txt is read only up to this, as Google reads it: a bigger one is taken as no
-# robots.txt (the site is crawled as if it allowed everything).
+# A robots.txt is read up to this, as Google reads it: the rules after it are ignored.
 MONITOR_ROBOTS_TXT_MAXSIZE = 500 * 1024
+ROBOTSTXT_PARSER = "monitor.crawler.middlewares.RobotsTxtStart"
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
@@ -74,7 +74,6 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "monitor.crawler.middlewares.OffsiteMiddleware": 50,
     "monitor.crawler.addresses.AddressGuard": 60,  # before robots.txt (100) asks anything of a site
-    "monitor.crawler.middlewares.RobotsTxtSize": 70,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     # Scrapy's retries (550) and redirects (580, 600) ask again through it: each request asks
     # with the validators of its own URL.
