@@ -18,7 +18,7 @@ from scrapy.http import Response, TextResponse
 from monitor.crawler import failures
 from monitor.crawler.items import PageItem
 from monitor.faces.terminal import clean
-from monitor.steps.dates import parse_date, story_window
+from monitor.steps.dates import day_as_written, parse_date, story_window
 from monitor.steps.extract import is_web_page
 from monitor.steps.outlets import Outlet, load_outlets
 from monitor.steps.urls import canonical_url, origin
@@ -203,12 +203,11 @@ class OutletSpider(scrapy.Spider):
         """A request for an article page, made conditional (ETag, Last-Modified) when the page
         was fetched before by the `ConditionalRequests` downloader middleware. `listed`: the
         date its listing gave it, the article's date when the page has none."""
-        when = listed if isinstance(listed, datetime) else parse_date(listed)
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
                               cb_kwargs={"outlet": outlet.as_data()},
                               meta={"handle_httpstatus_list": [304], "allow_offsite": anywhere,
                                     "conditional": True,
-                                    "listed_date": when.date().isoformat() if when else None})
+                                    "listed_date": publication_day(listed)})
 
     def article_failed(self, failure) -> Iterable[PageItem]:
         """A page that could not be fetched is recorded with why, and the crawl goes on."""
@@ -286,6 +285,21 @@ class OutletSpider(scrapy.Spider):
                        last_modified=_header(response, b"Last-Modified"),
                        known_hash=known.get("html_hash"), known_text=known.get("content_hash"),
                        listed_date=response.meta.get("listed_date"))
+
+
+def publication_day(listed: str | datetime | None) -> str | None:
+    """The day (ISO) a listing says an article was published, in the listing's own time zone;
+    None for no date, an unreadable one, or a date the page last changed (`Modified`)."""
+    if isinstance(listed, datetime):
+        return listed.date().isoformat()
+    if isinstance(listed, Modified) or parse_date(listed) is None:
+        return None
+    return day_as_written(listed)
+
+
+class Modified(str):
+    """A listing's date that says when the page last changed (a sitemap's lastmod): good for
+    the stories' windows, not the article's publication date."""
 
 
 class Newest:

@@ -10,7 +10,7 @@ from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
 from monitor.steps.outlets import Outlet
-from spiders.base import OutletSpider
+from spiders.base import Modified, OutletSpider
 from spiders.feeds import forget, pull_parser, read_all
 
 
@@ -47,8 +47,9 @@ class SitemapReader:
             fields = {etree.QName(e).localname: (e.text or "").strip() for e in entry.iter()
                       if isinstance(e.tag, str)}
             if fields.get("loc"):
-                entries.append((fields["loc"], fields.get("publication_date") or fields.get(
-                    "lastmod") or None))
+                modified = fields.get("lastmod")
+                entries.append((fields["loc"], fields.get("publication_date")
+                                or (Modified(modified) if modified else None)))
             forget(entry)
         return entries
 

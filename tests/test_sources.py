@@ -3,11 +3,13 @@
 import gzip
 from datetime import UTC, datetime
 
+import pytest
+
 from monitor.steps.dates import parse_date
 from monitor.steps.outlets import Outlet
 from monitor.steps.urls import canonical_url, looks_like_article
 from spiders.aggregators import gdelt_articles, google_news_items
-from spiders.base import Newest
+from spiders.base import Modified, Newest, publication_day
 from spiders.feeds import feed_entries
 from spiders.search import result_link
 from spiders.sitemaps import sitemap_entries
@@ -71,6 +73,13 @@ def test_news_sitemap_gives_publication_dates():
     </urlset>"""
     assert sitemap_entries(body) == ("urlset", [("https://example.com/news-story",
                                                  "2025-08-08T21:00:00Z")])
+
+
+def test_a_sitemap_entry_with_only_lastmod_gives_when_it_changed_not_when_published():
+    body = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    <url><loc>https://example.com/story</loc><lastmod>2025-08-10</lastmod></url></urlset>"""
+    [(_, date)] = sitemap_entries(body)[1]
+    assert date == "2025-08-10" and publication_day(date) is None
 
 
 def test_gzip_sitemap_index():
@@ -197,3 +206,17 @@ def test_gdelt_articles_whose_url_is_not_text_are_skipped_and_the_rest_kept():
 def test_a_gdelt_answer_whose_articles_are_not_a_list_lists_nothing():
     assert gdelt_articles(b'{"articles": 5}') == []
     assert gdelt_articles(b'{"articles": {"url": "https://news.example/x"}}') == []
+
+
+@pytest.mark.parametrize("listed, day", [
+    ("Mon, 01 Dec 2026 20:00:00 -0600", "2026-12-01"),  # an evening in Mexico City
+    ("2025-08-08T23:30:00+02:00", "2025-08-08"),
+    ("20251399T999999Z", None),
+    (None, None),
+])
+def test_a_listings_date_is_the_articles_day_as_the_listing_wrote_it(listed, day):
+    assert publication_day(listed) == day
+
+
+def test_a_sitemaps_lastmod_is_no_publication_day():
+    assert publication_day(Modified("2025-08-08T10:00:00Z")) is None

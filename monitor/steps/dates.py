@@ -10,6 +10,24 @@ from email.utils import parsedate_to_datetime
 def parse_date(text: object) -> datetime | None:
     """Read RFC 822 (RSS), ISO 8601 (Atom, sitemaps) or GDELT dates into UTC; None for anything
     else, a date that does not exist included (feeds are written by servers nobody checked)."""
+    when = _as_written(text)
+    try:
+        # In UTC, so that comparing or ordering it later cannot fail: a date at either end of
+        # the calendar with an offset that would carry it out of it is no date.
+        return when.astimezone(UTC) if when and when.tzinfo else (
+            when.replace(tzinfo=UTC) if when else None)
+    except OverflowError:
+        return None
+
+
+def day_as_written(text: object) -> str | None:
+    """The day of a date as its writer wrote it (ISO), in its own time zone: an evening in
+    Mexico City is not the next day's news."""
+    when = _as_written(text)
+    return when.date().isoformat() if when else None
+
+
+def _as_written(text: object) -> datetime | None:
     if not isinstance(text, str) or not text.strip():
         return None
     text = text.strip()
@@ -17,12 +35,9 @@ def parse_date(text: object) -> datetime | None:
         if re.fullmatch(r"\d{8}T?\d{6}Z?", text):  # GDELT: 20250808T183000Z
             return datetime.strptime(re.sub(r"\D", "", text), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
         try:
-            when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            when = parsedate_to_datetime(text)
-        # In UTC, so that comparing or ordering it later cannot fail: a date at either end of
-        # the calendar with an offset that would carry it out of it is no date.
-        return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+            return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
