@@ -189,33 +189,6 @@ def test_verbose_shows_scrapy_lines_on_the_terminal(setup):
     assert "[scrapy.middleware] INFO: Enabled extensions" in printed
 
 
-# A feed's links name a host holding ESC c (a terminal's full reset) and a right-to-left
-# override: lxml keeps the character reference &#27; as a raw ESC. Two of its three links are
-# off the outlet's domain, which the crawl warns about, naming the host.
-HOSTILE_HOST_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
-<item><link>{base}/fine</link></item>
-<item><link>http://ne&#27;cws&#x202e;.example/1</link></item>
-<item><link>http://ne&#27;cws&#x202e;.example/2</link></item>
-</channel></rss>"""
-
-
-@pytest.fixture
-def hostile_host(route_server, tmp_path):
-    """A database and an outlet whose feed names a host with terminal controls in it."""
-    from tests.test_hostile import answer, page
-
-    route_server.routes.update({
-        "/hostile-host.xml": answer(200, HOSTILE_HOST_FEED.format(base=route_server.base)
-                                    .encode(), {"Content-Type": "application/rss+xml"}),
-        "/fine": answer(200, page("A fine article"))})
-    outlets = tmp_path / "outlets.toml"
-    outlets.write_text('[[outlet]]\nname = "T"\ndomain = "127.0.0.1"\n'
-                       f'feeds = ["{route_server.base}/hostile-host.xml"]\n')
-    db = tmp_path / "m.db"
-    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
-    return db, outlets
-
-
 @pytest.mark.slow
 def test_under_cron_a_log_line_naming_a_hostile_host_reaches_stderr_cleaned(hostile_host):
     db, outlets = hostile_host

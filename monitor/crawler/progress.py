@@ -13,7 +13,7 @@ from scrapy import signals
 from twisted.internet import task
 
 from monitor.crawler.failures import error_count
-from monitor.faces.terminal import echo
+from monitor.faces.terminal import cleaned, echo
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,11 @@ class CrawlProgress:
             logger.info("progress: %s", self.line())
 
     def opened(self, spider) -> None:
+        # `monitor` commands log through their own cleaned handler; under `scrapy crawl`,
+        # Scrapy's own, installed once the extensions were made, is cleaned here, before the
+        # first line a server could put words in.
+        for handler in logging.getLogger().handlers:
+            cleaned(handler)
         self.started = time.monotonic()
         self.loop = task.LoopingCall(self.show)
         self.loop.start(self.interval, now=False)
