@@ -7,7 +7,6 @@ them at a local server that answers in the same formats.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator, Iterable
 from urllib.parse import quote
@@ -17,7 +16,7 @@ from lxml import etree
 from scrapy.http import Response
 
 from monitor.steps.dates import story_window, window_days
-from spiders.base import OutletSpider
+from spiders.base import OutletSpider, in_turns
 from spiders.feeds import XML_PARSER
 
 GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
@@ -113,9 +112,8 @@ class AggregatorSource:
         """The MONITOR_MAX_ENTRIES newest of an answer's (URL, date, ...) entries; their dates
         are read a few thousand between two turns of the reactor (80,000 take seconds)."""
         newest = self.newest()
-        for start in range(0, len(entries), ENTRIES_PER_TURN):
-            newest.add(entries[start:start + ENTRIES_PER_TURN])
-            await asyncio.sleep(0)
+        async for entry in in_turns(entries, ENTRIES_PER_TURN):
+            newest.add([entry])
         return self.taken(response, newest)
 
 

@@ -7,8 +7,9 @@ import asyncio
 import heapq
 import unicodedata
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import scrapy
@@ -27,6 +28,7 @@ CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the re
 # Start requests made between two turns of the reactor: an outlet file listing thousands of
 # URLs would otherwise hold it while Scrapy queues them all (bench/start_requests.py).
 START_BATCH = 20
+T = TypeVar("T")
 
 
 class OutletSpider(scrapy.Spider):
@@ -76,10 +78,8 @@ class OutletSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         # Scrapy reads start requests one at a time, but reads on without a turn of the reactor
         # while its downloader is busy: every START_BATCH requests, the reactor gets one.
-        for n, request in enumerate(self._every_start_request(), 1):
+        async for request in in_turns(self._every_start_request(), START_BATCH):
             yield request
-            if n % START_BATCH == 0:
-                await asyncio.sleep(0)
 
     def _every_start_request(self) -> Iterable[scrapy.Request]:
         # Every outlet's requests from each of the spider's sources, then every story's.
@@ -102,16 +102,13 @@ class OutletSpider(scrapy.Spider):
         body = response.body if body is None else body
         newest = self.newest()
         listed = skipped = 0
-        for start in range(0, len(body) + 1, CHUNK):
-            piece = reader.feed(body[start:start + CHUNK]) if start < len(body) \
-                else reader.close()
+        async for piece in in_turns(_pieces(reader, body), 1):
             listed += len(piece)
             entries = [(link, date) for url, date in piece
                        if (link := self.absolute(response, url)) is not None]
             kept = [entry for entry in entries if keep(*entry)]
             skipped += len(entries) - len(kept)
             newest.add(kept)
-            await asyncio.sleep(0)
         self.crawler.stats.inc_value("monitor/outside_window", skipped)
         return self.taken(response, newest), listed
 
@@ -300,6 +297,22 @@ def publication_day(listed: str | datetime | None) -> str | None:
 class Modified(str):
     """A listing's date that says when the page last changed (a sitemap's lastmod): good for
     the stories' windows, not the article's publication date."""
+
+
+async def in_turns(items: Iterable[T], per_turn: int) -> AsyncIterator[T]:
+    """`items` one by one, the reactor getting a turn after every `per_turn` of them, so that a
+    huge listing neither stalls the crawl's fetching and storing nor waits for them."""
+    for n, item in enumerate(items, 1):
+        yield item
+        if n % per_turn == 0:
+            await asyncio.sleep(0)
+
+
+def _pieces(reader, body: bytes) -> Iterator[list]:
+    # The entries of a feed or sitemap that `reader` parses incrementally, CHUNK bytes at a time.
+    for start in range(0, len(body), CHUNK):
+        yield reader.feed(body[start:start + CHUNK])
+    yield reader.close()
 
 
 class Newest:

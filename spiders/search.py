@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterable
 from urllib.parse import quote_plus
 
@@ -11,7 +10,7 @@ from scrapy.http import Response, TextResponse
 
 from monitor.steps.outlets import Outlet
 from monitor.steps.urls import canonical_url, looks_like_article
-from spiders.base import OutletSpider
+from spiders.base import OutletSpider, in_turns
 
 # Links of a search page read between two turns of the reactor: a page of 8 MB can hold
 # 300,000 links, seconds of work in all.
@@ -46,15 +45,13 @@ class SearchSource:
         # The first MONITOR_MAX_ENTRIES article links, each once, in the page's order. The
         # parsed page's links are visited lazily (parsel's selectors would be made all at once).
         newest, seen = self.newest(), {canonical_url(response.url)}
-        for n, anchor in enumerate(response.selector.root.iter("a"), 1):
+        async for anchor in in_turns(response.selector.root.iter("a"), LINKS_PER_TURN):
             href = anchor.get("href")
             url = href and self.absolute(response, href)
             link = url and result_link(url, outlet)
             if link and link not in seen:
                 seen.add(link)
                 newest.add([(link, None)])
-            if n % LINKS_PER_TURN == 0:
-                await asyncio.sleep(0)
         for request in self.article_requests(self.taken(response, newest), outlet):
             yield request
 
