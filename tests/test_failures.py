@@ -112,8 +112,8 @@ def test_a_run_that_could_fetch_nothing_exits_1_recorded_failed_saying_why(under
 @pytest.fixture(scope="module")
 def failing_listings(route_server, tmp_path_factory):
     """A run over an outlet whose feed moved (it answers a web page), whose sitemap is gone
-    (404) and whose robots.txt times out; its other feed lists a good page and a missing one.
-    Returns the run's result and database."""
+    (404) and whose robots.txt times out; its other feed lists a good page and a missing one,
+    and a third lists nothing today. Returns the run's result and database."""
     base = route_server.base
     feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Nereth</title>'
             f'<item><link>{base}/news/port-strike-ends</link></item>'
@@ -121,6 +121,9 @@ def failing_listings(route_server, tmp_path_factory):
     route_server.routes.update({
         "/robots.txt": lambda h: time.sleep(3),  # longer than DOWNLOAD_TIMEOUT
         "/feed.xml": send_body(feed, "application/rss+xml"),
+        "/quiet-feed.xml": send_body(b'<?xml version="1.0"?><rss version="2.0"><channel>'
+                                     b'<title>Nereth late edition</title></channel></rss>',
+                                     "application/rss+xml"),
         "/moved-feed.xml": send_body(b"<html><body><h1>We have moved</h1></body></html>",
                                      "text/html; charset=utf-8"),
         "/news/port-strike-ends": send_body(ARTICLE, "text/html; charset=utf-8"),
@@ -128,7 +131,7 @@ def failing_listings(route_server, tmp_path_factory):
     folder = tmp_path_factory.mktemp("listings")
     outlets = folder / "outlets.toml"
     outlets.write_text(f'[[outlet]]\nname = "Nereth Daily"\ndomain = "127.0.0.1"\n'
-                       f'feeds = ["{base}/feed.xml", "{base}/moved-feed.xml"]\n'
+                       f'feeds = ["{base}/feed.xml", "{base}/moved-feed.xml", "{base}/quiet-feed.xml"]\n'
                        f'sitemaps = ["{base}/gone-sitemap.xml"]\n')
     db = folder / "m.db"
     result = run_monitor("run", "--outlets", str(outlets), *FAST, "-s", "DOWNLOAD_TIMEOUT=1",
@@ -155,6 +158,11 @@ def test_a_feed_that_answers_a_web_page_is_a_failed_source(failing_listings):
     result, _, base = failing_listings
     assert (f"Nereth Daily feed {base}/moved-feed.xml (not a feed (text/html; charset=utf-8))"
             in result.stdout)
+
+
+def test_a_feed_listing_nothing_today_is_no_failed_source(failing_listings):
+    result, _, base = failing_listings
+    assert "quiet-feed.xml" not in result.stdout
 
 
 def test_a_sitemap_that_answers_404_is_a_failed_source(failing_listings):
