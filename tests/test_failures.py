@@ -131,7 +131,8 @@ def failing_listings(route_server, tmp_path_factory):
     folder = tmp_path_factory.mktemp("listings")
     outlets = folder / "outlets.toml"
     outlets.write_text(f'[[outlet]]\nname = "Nereth Daily"\ndomain = "127.0.0.1"\n'
-                       f'feeds = ["{base}/feed.xml", "{base}/moved-feed.xml", "{base}/quiet-feed.xml"]\n'
+                       f'feeds = ["{base}/feed.xml", "{base}/moved-feed.xml", '
+                       f'"{base}/quiet-feed.xml"]\n'
                        f'sitemaps = ["{base}/gone-sitemap.xml"]\n')
     db = folder / "m.db"
     result = run_monitor("run", "--outlets", str(outlets), *FAST, "-s", "DOWNLOAD_TIMEOUT=1",
