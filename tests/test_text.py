@@ -54,6 +54,18 @@ def test_an_articles_words_and_names_read_together_are_those_read_apart():
     assert body_words_and_names(title, body) == (words(body), name_words(f"{title}\n{body}"))
 
 
+def test_a_name_after_an_abbreviated_title_keeps_every_word_without_the_title():
+    # The title's period ends no sentence: "Jones" is no sentence opener to drop.
+    assert name_words("The talks failed, said Mr. Jones and Gov. Ana Ruiz.") == {
+        "jones", "ana", "ruiz"}
+    assert name_words("Dr. Helen Okafor spoke. Officials met Dr Ruth Bell.") == {
+        "helen", "okafor", "ruth", "bell"}
+
+
+def test_a_place_after_an_abbreviation_keeps_its_words():
+    assert name_words("Flights to St. Louis resumed.") == {"st", "louis"}
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("extradited 29 drug suspects", 29, "drug suspect"),
     ("extradited twenty-six suspects", 26, "suspect"),

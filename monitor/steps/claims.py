@@ -46,6 +46,8 @@ _TITLES = {
     "spokeswoman": "f", "spokesman": "m", "mr": "m", "mrs": "f", "ms": "f",
     "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
     "king": "m", "queen": "f", "pope": "m", "sheriff": None, "chancellor": None,
+    "gov": None, "prof": None, "lt": None, "col": None, "sgt": None, "capt": None, "adm": None,
+    "rev": None, "supt": None, "insp": None,
 }
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"

@@ -345,10 +345,18 @@ def content_words(text: str) -> set[str]:
     return set(content_terms(text))
 
 
+# Abbreviated titles, read in a name ("Gov. Ruiz" is one name: the period ends no sentence) but
+# not among its words; "St. Louis" and "Mt. Kenya" are names that keep theirs.
+TITLE_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Sgt Capt Adm Rev Supt Insp".split())
+_JOINING_ABBREVIATIONS = sorted(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"})
+# A name word ending with one of them and its period, a space and a capital following.
+_NAME_WORD = (r"(?:[\w'\u2019-]|\.(?=\w))*(?:\.(?:"
+              + "|".join(rf"(?<=\b{a}\.)" for a in _JOINING_ABBREVIATIONS)
+              + r")(?=[ \t]+[A-Z]))?")
 # A name: capitalised words, with the particles that join them ("Ciudad de México").
-_AFTER_CAPITAL = (r"(?:[\w'\u2019-]|\.(?=\w))*"
-                  r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
-                  r"[ \t]+)*[A-Z](?:[\w'\u2019-]|\.(?=\w))*)*")
+_AFTER_CAPITAL = (_NAME_WORD + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
+                  r"[ \t]+)*[A-Z]" + _NAME_WORD + ")*")
 NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
 # Capitalised words that open sentences, not names.
 NOT_NAMES = frozenset(
@@ -402,7 +410,8 @@ def _name_words_of(key: tuple[str, bool]) -> tuple[str, ...]:
     capitalised for that)."""
     name, opens = key
     parts = name.split()[1:] if opens else name.split()
-    return tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES))
+    return tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES
+                                           and p.rstrip(".") not in TITLE_ABBREVIATIONS))
                  if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1)
 
 
