@@ -1,6 +1,7 @@
 """Registering a story again destroys nothing unless asked (`--replace`)."""
 
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 
@@ -58,6 +59,69 @@ def test_replace_keeps_the_articles_and_matches_them_again(crawled_demo, tmp_pat
     assert before[0] > 0 and before[1] > 0 and before[3] is not None
     assert figures() == before
     assert f"{before[1]} cover the story" in out
+
+
+@pytest.fixture
+def crawled_copy(crawled_demo, tmp_path):
+    """A copy of the crawled demo's database, one verdict change in its history."""
+    db = tmp_path / "m.db"
+    with sqlite3.connect(crawled_demo) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+        copy.execute("insert into verdict_changes (story_id, claim_id, article_id, from_version, "
+                     "to_version, old_verdict, new_verdict, old_sentence, new_sentence, "
+                     "changed_at) select m.story_id, m.claim_id, m.article_id, 1, 2, 'conflict', "
+                     "m.verdict, m.sentence, m.sentence, '2025-08-13T09:00:00+00:00' "
+                     "from matches m join stories s on s.id = m.story_id join claims c on "
+                     "c.id = m.claim_id where s.slug = 'port-strike' order by c.position limit 1")
+    return db
+
+
+def story_history(db) -> tuple[list, list]:
+    """The port strike's verdict changes (claim text and all) and when each article became
+    coverage."""
+    with sqlite3.connect(db) as conn:
+        return (conn.execute("select claims.text, v.article_id, v.old_verdict, v.changed_at "
+                             "from verdict_changes v join claims on claims.id = v.claim_id "
+                             "order by v.id").fetchall(),
+                conn.execute("select article_id, covering_since from coverage join stories on "
+                             "stories.id = story_id where slug = 'port-strike' and is_coverage "
+                             "order by article_id").fetchall())
+
+
+def test_replace_with_a_new_window_keeps_the_storys_history(crawled_copy):
+    before = story_history(crawled_copy)
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--window", "3",
+                "--replace", db=crawled_copy)
+    assert before[0] and before[1]
+    assert story_history(crawled_copy) == before
+
+
+def test_replace_shows_no_old_coverage_as_new(crawled_copy):
+    since = datetime.now(UTC).isoformat(timespec="seconds")
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--window", "3",
+                "--replace", db=crawled_copy)
+    out = run_monitor("changes", "--story", "port-strike", "--since", since,
+                      db=crawled_copy).stdout
+    assert out.startswith(f"Nothing new since {since}"), out
+
+
+def test_replace_with_a_corrected_seed_keeps_the_claims_it_still_makes(crawled_copy, tmp_path):
+    history = story_history(crawled_copy)
+    with sqlite3.connect(crawled_copy) as conn:
+        before = dict(conn.execute("select text, claims.id from claims join stories on "
+                                   "stories.id = story_id where slug = 'port-strike'"))
+    corrected = tmp_path / "corrected.txt"
+    corrected.write_text(PORT_STRIKE.read_text().replace("41 container ships", "43 container "
+                                                         "ships"))
+    run_monitor("seed", "add", str(corrected), "--slug", "port-strike", "--replace",
+                db=crawled_copy)
+    with sqlite3.connect(crawled_copy) as conn:
+        after = dict(conn.execute("select text, claims.id from claims join stories on "
+                                  "stories.id = story_id where slug = 'port-strike'"))
+    kept = set(before) & set(after)
+    assert len(kept) == len(before) - 1 and len(after) == len(before)
+    assert all(before[t] == after[t] for t in kept)
+    assert history[0] and story_history(crawled_copy)[0] == history[0]
 
 
 def test_the_same_seed_with_other_line_ends_is_the_same_story(tmp_path):

@@ -63,7 +63,7 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
     The search query defaults to one made from the seed (`Seed.query`); `published` (the seed's
     date, from the page when the seed is a URL) centres the crawl's time window. A story with
     the same slug or seed text is refused (`StoryExists`) unless `replace`: then it gets the new
-    claims, keeps its articles and the settings not given again, and is matched again.
+    claims, keeps its articles, history and the settings not given again, and is matched again.
     """
     if slug is not None and not SLUG.fullmatch(slug):
         raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
@@ -106,8 +106,8 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
         given = {**given, "query": query or seed.query(), "aggregators": aggregators or []}
     story = save_seed(db, slug, seed, text, source, story_id=existing and existing["id"],
                       language=detect_language(seed.body), **given)
-    if existing:
-        match_stories(db, slug)
+    if existing:  # every article again: the claims and settings may have changed
+        match_stories(db, slug, everything=True)
     return story, slug
 
 

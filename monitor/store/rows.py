@@ -19,7 +19,7 @@ from monitor.store.schema import now
 def save_story(db: Database, story: dict, claims: list[dict],
                story_id: int | None = None) -> int:
     """Register a story and its claims; with `story_id`, that story is registered again: new
-    text, claims and given settings, its matches and coverage cleared for matching again.
+    text and given settings, and its claims as `_claims_again` keeps them, to be matched again.
 
     `story` has slug, title, seed_text, source and any crawl settings: query, language,
     published, window_days, aggregators (a list of aggregator names). Each claim has position,
@@ -31,15 +31,39 @@ def save_story(db: Database, story: dict, claims: list[dict],
     with db.atomic():
         if story_id is not None:
             db["stories"].update(story_id, story)
-            for table in ("matches", "coverage", "additions", "verdict_changes", "claims"):
-                db[table].delete_where("story_id = ?", [story_id])
+            claims = _claims_again(db, story_id, claims)
         else:
             story_id = db["stories"].insert({**story, "created_at": now()}).last_pk
-        db["claims"].insert_all(
-            {"story_id": story_id, "position": c["position"], "text": c["text"],
-             "kind": c["kind"], "speaker": c["speaker"], "sentence": c["sentence"],
-             **{name: json.dumps(c[name]) for name in _CLAIM_LISTS}} for c in claims)
+        for claim in claims:
+            row = {"story_id": story_id, "position": claim["position"], "text": claim["text"],
+                   "kind": claim["kind"], "speaker": claim["speaker"],
+                   "sentence": claim["sentence"],
+                   **{name: json.dumps(claim[name]) for name in _CLAIM_LISTS}}
+            if claim.get("id") is None:
+                db["claims"].insert(row)
+            else:
+                db["claims"].update(claim["id"], row)
     return story_id
+
+
+def _claims_again(db: Database, story_id: int, claims: list[dict]) -> list[dict]:
+    """A story's new claims, each that it had before (same kind and words) with its old id.
+
+    The claims it no longer has go, with their matches and verdict history; the rest keep
+    theirs, and the story's coverage stays, so that registering it again (a new window, a
+    corrected seed) neither loses its history nor shows old coverage as new.
+    """
+    old = {(r["kind"], r["text"]): r["id"] for r in db["claims"].rows_where(
+        "story_id = ?", [story_id], order_by="position")}
+    again = [{**c, "id": old.pop((c["kind"], c["text"]), None)} for c in claims]
+    gone = json.dumps(list(old.values()))
+    for table, column in (("matches", "claim_id"), ("verdict_changes", "claim_id"),
+                          ("claims", "id")):
+        db.execute(f"delete from {table} where {column} in (select value from json_each(?))",
+                   [gone])
+    # Out of the way of the positions they move to (one claim a position).
+    db.execute("update claims set position = -id where story_id = ?", [story_id])
+    return again
 
 
 _CLAIM_LISTS = ("numbers", "quotes", "names")  # stored as JSON
