@@ -167,3 +167,28 @@ def test_seed_add_follows_a_redirect_on_the_seeds_own_server(redirecting, tmp_pa
     base, _, _ = redirecting
     out = run_monitor("seed", "add", f"{base}/moved", "--slug", "moved", db=tmp_path / "m.db")
     assert "Story 'moved': 6 claims" in out.stdout
+
+
+def test_remove_drops_the_story_and_its_decisions_but_keeps_the_articles(crawled_copy):
+    def counts():
+        with sqlite3.connect(crawled_copy) as conn:
+            return conn.execute(
+                "select (select count(*) from stories), (select count(*) from claims), "
+                "(select count(*) from coverage), (select count(*) from verdict_changes), "
+                "(select count(*) from articles)").fetchone()
+
+    before = counts()
+    out = run_monitor("seed", "remove", "port-strike", db=crawled_copy).stdout
+    assert out.startswith("Removed story 'port-strike': 10 claims and 32 article decisions")
+    stories, claims, decisions, changes, articles = counts()
+    assert (stories, claims, changes, articles) == (before[0] - 1, before[1] - 10, 0, before[4])
+    assert decisions == before[2] - 32
+    listed = run_monitor("seed", "list", db=crawled_copy).stdout
+    assert "port-strike" not in listed and "congestion-charge" in listed
+
+
+def test_removing_an_unknown_story_is_one_line_and_changes_nothing(crawled_copy):
+    result = run_monitor("seed", "remove", "no-such-story", db=crawled_copy, check=False)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "Error: no story called 'no-such-story'; add one with `monitor seed add`"]

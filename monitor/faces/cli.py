@@ -172,6 +172,24 @@ def seed_list(ctx: click.Context) -> None:
                    f"{', '.join(json.loads(row['aggregators'] or '[]')) or 'none'}")
 
 
+@seed.command("remove")
+@click.argument("slug")
+@click.pass_context
+def seed_remove(ctx: click.Context, slug: str) -> None:
+    """Stop following a story: remove it, its claims and its decisions. Its articles stay,
+    for the other stories and for a story added again later.
+
+    Example: monitor seed remove port-strike
+    """
+    try:
+        schema.check_exists(ctx.obj["db_path"])  # removing creates no database
+        gone = rows.remove_story(_db(ctx), slug)
+    except LookupError as e:  # no database, or no such story
+        raise CliError(str(e)) from e
+    echo(f"Removed story {slug!r}: {counted(gone['claims'], 'claim')} and "
+         f"{counted(gone['decisions'], 'article decision')}; the articles stay")
+
+
 def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for pair in pairs:

@@ -66,6 +66,19 @@ def _claims_again(db: Database, story_id: int, claims: list[dict]) -> list[dict]
     return again
 
 
+def remove_story(db: Database, slug: str) -> dict:
+    """Remove a story with its claims and every decision on it (its articles stay): how many
+    claims and decisions went. `LookupError` for an unknown slug."""
+    story_id = story_rows(db, slug)[0]["id"]
+    gone = {"claims": db["claims"].count_where("story_id = ?", [story_id]),
+            "decisions": db["coverage"].count_where("story_id = ?", [story_id])}
+    with db.atomic():
+        for table in ("verdict_changes", "matches", "additions", "coverage", "claims"):
+            db.execute(f"delete from {table} where story_id = ?", [story_id])
+        db.execute("delete from stories where id = ?", [story_id])
+    return gone
+
+
 _CLAIM_LISTS = ("numbers", "quotes", "names")  # stored as JSON
 
 
