@@ -23,7 +23,7 @@ from monitor.jobs.demo import PUBLISHED, SEED
 from monitor.jobs.seed import add_seed
 from monitor.jobs.stories import load_stories
 from monitor.steps.extract import Article
-from monitor.steps.match import ArticleMatch
+from monitor.steps.match import ArticleMatch, score_article
 from monitor.store import rows, schema
 from tests.conftest import run_monitor
 from tests.test_demo_serve import start_demo_server
@@ -236,3 +236,34 @@ def test_changes_since_a_run_leave_out_the_last_run_even_when_it_ended_that_seco
     assert [c["url"] for c in changes.changes_since(db, str(first))["coverage"]] == [
         "http://wire.example/a"]
     assert changes.count(changes.changes_since(db, str(second))) == 0
+
+
+def test_a_correction_to_the_seeds_own_page_is_a_change_saying_how_to_read_it_again(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    page = tmp_path / "seed.html"
+    page.write_text("<html><body><h1>Dockers strike</h1><p>About 3,200 dockworkers at the "
+                    "Port of Calder Bay began a 48-hour strike on Tuesday, the union said."
+                    "</p></body></html>")
+    add_seed(db, str(page), slug="port-strike")
+    db["stories"].update(1, {"source": "http://wire.example/strike"})  # as a URL seed has it
+    stories = load_stories(db)
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+
+    def crawled(text: str, digest: str) -> None:
+        article = Article("http://wire.example/strike", "http://wire.example/strike",
+                          "Dockers strike", None, None, "en", text, digest, False)
+        article_id, _ = rows.save_article(db, asdict(article), outlet)
+        result = stories.decision(0, *score_article(stories.stories[0], article))
+        with db.conn:
+            rows.save_decisions(db, {"id": article_id, "content_hash": digest}, [result])
+
+    crawled("About 3,200 dockworkers began a 48-hour strike on Tuesday.", "h1")
+    time.sleep(1.1)  # times are kept to the second
+    since = schema.now()
+    crawled("About 2,300 dockworkers began a 48-hour strike on Tuesday.", "h2")
+    found = changes.changes_since(db, since)
+    assert [(c["url"], c["version"]) for c in found["seed"]] == [
+        ("http://wire.example/strike", 2)]
+    assert ("the claims are still those registered: `monitor seed add "
+            "http://wire.example/strike --slug port-strike --replace` reads them again"
+            ) in changes.render_text(found)

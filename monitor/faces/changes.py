@@ -5,7 +5,8 @@ The store times every event. An article covering a story is new from when it bec
 (`coverage.covering_since`: its first match, or the edit or re-match that made it coverage);
 a conflict is new with its article, or from when an edit turned the claim's verdict into one
 (`verdict_changes`); a changed verdict is a `verdict_changes` row; a new version is a `versions`
-row after the first, of an article covering the story. `EVENTS_SQL` reads them all, for the
+row after the first, of an article covering the story; a changed seed is a new version of the
+seed's own page (its claims stay those registered). `EVENTS_SQL` reads them all, for the
 `changes` command and for Datasette's `story_changes` query (its `.atom` feed) alike.
 """
 
@@ -69,6 +70,16 @@ events as (
          versions.version
   from versions join covering on covering.article_id = versions.article_id
   where versions.version > 1
+  union all
+  select 'seed', stories.slug, versions.fetched_at, coalesce(outlets.name, ''),
+         versions.title, articles.url, articles.id, null, null, null, null, null, null, null,
+         versions.version
+  from versions
+  join coverage on coverage.article_id = versions.article_id and coverage.kind = 'seed'
+  join stories on stories.id = coverage.story_id
+  join articles on articles.id = versions.article_id
+  left join outlets on outlets.id = articles.outlet_id
+  where versions.version > 1
 )
 """
 EVENT_COLUMNS = ("kind", "story", "at", "outlet", "title", "url", "article_id", "claim",
@@ -78,12 +89,14 @@ EVENT_COLUMNS = ("kind", "story", "at", "outlet", "title", "url", "article_id", 
 FEED_SQL = (EVENTS_SQL + "select * from events where story = :story "
             "order by at desc, kind, outlet, claim limit 100")
 # The JSON's lists, in the order the text shows them.
-SECTIONS = {"coverage": "coverage", "conflict": "conflicts", "verdict": "verdicts",
-            "version": "versions"}
-HEADINGS = {"coverage": "new coverage", "conflicts": "new conflicts",
-            "verdicts": "changed verdicts", "versions": "new versions"}
-ENTRY_TITLES = {"coverage": "New coverage", "conflicts": "New conflict",
-                "verdicts": "Verdict changed", "versions": "New version"}
+SECTIONS = {"seed": "seed", "coverage": "coverage", "conflict": "conflicts",
+            "verdict": "verdicts", "version": "versions"}
+HEADINGS = {"seed": "the seed's page changed", "coverage": "new coverage",
+            "conflicts": "new conflicts", "verdicts": "changed verdicts",
+            "versions": "new versions"}
+ENTRY_TITLES = {"seed": "Seed changed", "coverage": "New coverage",
+                "conflicts": "New conflict", "verdicts": "Verdict changed",
+                "versions": "New version"}
 
 
 def parse_time(text: str) -> str:
@@ -137,7 +150,7 @@ def group(events: list[dict], since: str, run: int | None = None) -> dict:
         if kind == "verdict":
             fields |= {"old_verdict": event["old_verdict"], "new_verdict": event["new_verdict"],
                        "old_sentence": event["old_sentence"], "version": event["version"]}
-        if kind == "version":
+        if kind in ("version", "seed"):
             fields["version"] = event["version"]
         found[SECTIONS[kind]].append(fields)
     return found
@@ -160,6 +173,10 @@ def describe(section: str, item: dict) -> str:
         return f"{item['outlet']} · {item['title'] or '(no title)'}"
     if section == "versions":
         return f"{item['outlet']} · version {item['version']} · {item['title'] or '(no title)'}"
+    if section == "seed":
+        return (f"{item['outlet']} · version {item['version']} · {item['title'] or '(no title)'}"
+                f" · the claims are still those registered: `monitor seed add {item['url']} "
+                f"--slug {item['story']} --replace` reads them again")
     where = f"claim {item['claim']} · {item['outlet']}"
     if section == "verdicts":
         return f"{where} · {item['old_verdict']} → {item['new_verdict']}"
