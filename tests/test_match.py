@@ -87,6 +87,25 @@ def test_a_different_number_or_date_is_a_conflict(claims, sentence, seed_side, a
     assert {"kind": "number", "claim": seed_side, "article": article_side} in what_differs(m)
 
 
+def test_another_day_in_a_sentence_reporting_a_later_step_is_noted_not_a_conflict():
+    [c] = read_seed("Rationing\nThe Castellan council ordered water rationing for 40,000 "
+                    "households on Monday as the Dunmore reservoir ran low.\n").claims
+    m = verdict(c, "Water rationing ordered by the Castellan council was extended on Wednesday "
+                   "to three towns that draw on the Dunmore reservoir.")
+    assert m.verdict == "partial"
+    assert what_differs(m, m.notes) == [
+        {"kind": "another day", "claim": "Monday", "article": "Wednesday"}]
+
+
+def test_another_day_in_a_sentence_stating_the_claim_is_still_a_conflict():
+    [c] = read_seed("Rationing\nThe Castellan council ordered water rationing for 40,000 "
+                    "households on Monday as the Dunmore reservoir ran low.\n").claims
+    m = verdict(c, "The Castellan council ordered water rationing for 40,000 households on "
+                   "Tuesday as the Dunmore reservoir ran low.")
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "Monday", "article": "Tuesday"} in what_differs(m)
+
+
 @pytest.mark.parametrize("seed_sentence, article_sentence, seed_side, article_side", [
     ("Smugglers moved hundreds of tons of cocaine through the port over two decades.",
      "Smugglers moved thousands of tons of cocaine through the port over two decades.",

@@ -413,6 +413,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     conflicts = notes = None
     if verdict != "absent":
         found, noted = differences(claim, sentence, speaker, t)
+        if same < similarity.model().threshold:
+            found, noted = _another_day(found, noted)
         conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
@@ -420,6 +422,15 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
             verdict = "reworded quotation"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
                       verdict, conflicts, notes)
+
+
+def _another_day(conflicts: list[dict], notes: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Another day or date in a sentence that states something else than the claim (only
+    partly the same) is a later development ("extended on Wednesday" after "ordered on
+    Monday"), noted, not a contradiction."""
+    days = [c for c in conflicts if c.get("unit") in _CALENDAR]
+    return ([c for c in conflicts if c not in days],
+            notes + [{**c, "kind": "another day"} for c in days])
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
