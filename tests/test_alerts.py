@@ -24,7 +24,7 @@ from monitor.jobs.seed import add_seed
 from monitor.jobs.stories import load_stories
 from monitor.steps.extract import Article
 from monitor.steps.match import ArticleMatch, score_article
-from monitor.store import rows, schema
+from monitor.store import results, rows, schema
 from tests.conftest import run_monitor
 from tests.test_demo_serve import start_demo_server
 
@@ -267,3 +267,35 @@ def test_a_correction_to_the_seeds_own_page_is_a_change_saying_how_to_read_it_ag
     assert ("the claims are still those registered: `monitor seed add "
             "http://wire.example/strike --slug port-strike --replace` reads them again"
             ) in changes.render_text(found)
+
+
+def test_a_covering_article_whose_page_answers_404_is_taken_down_once(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
+    stories = load_stories(db)
+    url = "http://wire.example/strike"
+    covering = [stories.decision(0, ArticleMatch(90.0, True, [], [], "coverage"), True)]
+    outlet = {"name": "Wire", "domain": "wire.example", "listed": True}
+    article = asdict(Article(url, url, "Dockers strike", None, None, "en",
+                             "Dockers walked out.", "h1", False))
+
+    def fetched(status: int, article: dict | None = None) -> None:
+        with db.conn:
+            results.save_page_result(db, results.page_result(
+                url, status, error=None if article else f"HTTP {status}", outlet=outlet,
+                article=article, decisions=covering if article else None), {})
+
+    fetched(200, article)
+    time.sleep(1.1)  # times are kept to the second
+    since = schema.now()
+    fetched(404)
+    [gone] = changes.changes_since(db, since)["gone"]
+    assert (gone["url"], gone["answer"]) == (url, "HTTP 404")
+    assert "Wire · Dockers strike · the page answers HTTP 404" in changes.render_text(
+        changes.changes_since(db, since))
+    time.sleep(1.1)
+    later = schema.now()
+    fetched(404)  # gone still: no news
+    assert changes.changes_since(db, later)["gone"] == []
+    fetched(200, article)  # back again
+    assert changes.changes_since(db, since)["gone"] == []

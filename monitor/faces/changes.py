@@ -6,7 +6,8 @@ The store times every event. An article covering a story is new from when it bec
 a conflict is new with its article, or from when an edit turned the claim's verdict into one
 (`verdict_changes`); a changed verdict is a `verdict_changes` row; a new version is a `versions`
 row after the first, of an article covering the story; a changed seed is a new version of the
-seed's own page (its claims stay those registered). `EVENTS_SQL` reads them all, for the
+seed's own page (its claims stay those registered); a covering article taken down is its page
+answering 404 or 410 (`pages.gone_since`). `EVENTS_SQL` reads them all, for the
 `changes` command and for Datasette's `story_changes` query (its `.atom` feed) alike.
 """
 
@@ -24,7 +25,8 @@ from monitor.faces.terminal import counted
 
 # One row per event: kind (coverage, conflict, verdict, version), story (slug), at (ISO time,
 # UTC), outlet, title, url, article_id, claim (position), claim_text, old_verdict, new_verdict,
-# sentence (the outlet's, now), old_sentence, conflicts (JSON), version.
+# sentence (the outlet's, now; a page taken down: its answer), old_sentence, conflicts (JSON),
+# version.
 EVENTS_SQL = """
 with covering as (
   select coverage.story_id, coverage.article_id, stories.slug as story,
@@ -71,6 +73,11 @@ events as (
   from versions join covering on covering.article_id = versions.article_id
   where versions.version > 1
   union all
+  select 'gone', covering.story, pages.gone_since, covering.outlet, covering.title, pages.url,
+         covering.article_id, null, null, null, null, pages.error, null, null, null
+  from pages join covering on covering.article_id = pages.article_id
+  where pages.gone_since is not null
+  union all
   select 'seed', stories.slug, versions.fetched_at, coalesce(outlets.name, ''),
          versions.title, articles.url, articles.id, null, null, null, null, null, null, null,
          versions.version
@@ -90,13 +97,13 @@ FEED_SQL = (EVENTS_SQL + "select * from events where story = :story "
             "order by at desc, kind, outlet, claim limit 100")
 # The JSON's lists, in the order the text shows them.
 SECTIONS = {"seed": "seed", "coverage": "coverage", "conflict": "conflicts",
-            "verdict": "verdicts", "version": "versions"}
+            "verdict": "verdicts", "version": "versions", "gone": "gone"}
 HEADINGS = {"seed": "the seed's page changed", "coverage": "new coverage",
             "conflicts": "new conflicts", "verdicts": "changed verdicts",
-            "versions": "new versions"}
+            "versions": "new versions", "gone": "taken down"}
 ENTRY_TITLES = {"seed": "Seed changed", "coverage": "New coverage",
                 "conflicts": "New conflict", "verdicts": "Verdict changed",
-                "versions": "New version"}
+                "versions": "New version", "gone": "Taken down"}
 
 
 def parse_time(text: str) -> str:
@@ -152,6 +159,8 @@ def group(events: list[dict], since: str, run: int | None = None) -> dict:
                        "old_sentence": event["old_sentence"], "version": event["version"]}
         if kind in ("version", "seed"):
             fields["version"] = event["version"]
+        if kind == "gone":  # the page's answer now, in the sentence's place
+            fields["answer"] = event["sentence"]
         found[SECTIONS[kind]].append(fields)
     return found
 
@@ -173,6 +182,9 @@ def describe(section: str, item: dict) -> str:
         return f"{item['outlet']} · {item['title'] or '(no title)'}"
     if section == "versions":
         return f"{item['outlet']} · version {item['version']} · {item['title'] or '(no title)'}"
+    if section == "gone":
+        return (f"{item['outlet']} · {item['title'] or '(no title)'} · the page answers "
+                f"{item['answer']} (still counted as coverage: it was published)")
     if section == "seed":
         return (f"{item['outlet']} · version {item['version']} · {item['title'] or '(no title)'}"
                 f" · the claims are still those registered: `monitor seed add {item['url']} "

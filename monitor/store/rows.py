@@ -324,23 +324,31 @@ def save_page(db: Database, url: str, status: int, packed: bytes | None,
               text_hash: str | None = None) -> None:
     """Keep the raw page (compressed by `extract.pack_page`) to re-extract it without a refetch,
     with what a recrawl compares: validators, the raw page's hash, its article text's hash.
+    A page of an article that now answers 404 or 410 stays that article's, gone since then.
 
     No commit: the caller wraps the page's rows in one transaction.
     """
+    gone_since = None
+    if article_id is None and status in TAKEN_DOWN:
+        before = db.execute("select article_id, gone_since from pages where url = ?",
+                            [url]).fetchone()
+        if before and before[0] is not None:
+            article_id, gone_since = before[0], before[1] or now()
     db.execute(_PAGE, [url, article_id, status, now(), etag, last_modified, html_hash,
-                       text_hash, packed, error])
+                       text_hash, packed, error, gone_since])
 
 
+TAKEN_DOWN = (404, 410)  # an article's page answering these is gone
 _PAGE = ("insert or replace into pages (url, article_id, status, fetched_at, etag, "
-         "last_modified, html_hash, text_hash, html_zst, error) "
-         "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+         "last_modified, html_hash, text_hash, html_zst, error, gone_since) "
+         "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def save_pages(db: Database, pages: list[tuple]) -> None:
     """Save several pages as `save_page` does, each (url, article_id, status, etag,
     last_modified, html_hash, text_hash, packed, error). No commit."""
     fetched = now()
-    db.conn.executemany(_PAGE, [(url, article_id, status, fetched, *rest)
+    db.conn.executemany(_PAGE, [(url, article_id, status, fetched, *rest, None)
                                 for url, article_id, status, *rest in pages])
 
 

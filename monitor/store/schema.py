@@ -535,6 +535,13 @@ def m016_headline_in_content_hash(db: Database) -> None:
         db.execute(trigger[0])
 
 
+@migrations()
+def m018_pages_gone_since(db: Database) -> None:
+    # When an article's page first answered 404 or 410 (taken down), kept across the runs
+    # that find it gone again.
+    db["pages"].add_column("gone_since", str)
+
+
 def _headline_and_text_hash(title: str | None, text: str | None) -> str:
     # `extract.content_hash` as it was when m016 was written, frozen here: a schema step must
     # compute the same whatever the code becomes (test_store checks they still agree).
