@@ -20,7 +20,10 @@ from monitor.faces.report import (
     marked_sentences,
     outlet_summary,
     story_matrix,
+    unscored,
+    unscored_note,
 )
+from monitor.faces.terminal import counted
 from monitor.steps.copies import SHINGLE, shared_runs, shingles
 
 COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "reworded quotation": "#2f81f7",
@@ -74,8 +77,9 @@ def render_html(db: Database, story: int) -> str:
     sentences = _sentences(db, row["slug"])
     parts = [_head(row["title"]),
              f"<h1>{e(row['title'])}</h1><p class=meta>Story <code>{e(row['slug'])}</code> · "
-             f"{len(claims)} claims · {len(outlets)} outlets</p>",
-             _heatmap(claims, outlets, cells, sentences), _summary(db, story),
+             f"{counted(len(claims), 'claim')} · {counted(len(outlets), 'outlet')}</p>",
+             _heatmap(claims, outlets, cells, sentences), unscored_html(db, story),
+             _summary(db, story),
              _conflicts(db, row["slug"]), _reworded(db, row["slug"]), _additions(db, story),
              _timeline(db, story),
              "</main></body></html>"]
@@ -97,10 +101,25 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
                 for r in db.query("select claim, claim_text, outlet, url, sentence, notes "
                                   "from reworded_quotations where story = ? "
                                   "order by claim, outlet", [slug])]
-    return {"title": rows[0]["title"], "slug": slug, "claims": len(claims),
-            "outlets": len(outlets), "css": matrix_css(),
+    return {"title": rows[0]["title"], "slug": slug, "claims": counted(len(claims), "claim"),
+            "outlets": counted(len(outlets), "outlet"), "css": matrix_css(),
+            "unscored": unscored_html(db, rows[0]["id"]),
             "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug)),
             "conflicts": conflicts, "reworded": reworded}
+
+
+def unscored_html(db: Database, story: int) -> str:
+    """The covering articles in other languages, whose claims were not compared (so they are
+    not in the heatmap), each linked; "" when there are none."""
+    articles = unscored(db, story)
+    if not articles:
+        return ""
+    items = "".join(f"<li>{e(a['outlet'])} · {link(a['url'], a['title'] or a['url'])} "
+                    f"({e(a['language'] or 'unknown')}): claims not scored</li>"
+                    for a in articles)
+    return (f'<h2>Not scored</h2><p class="meta">{e(unscored_note(articles).capitalize())}: '
+            f"their claims were not compared with the seed's, so they are not in the table "
+            f'above.</p><ul class="monitor-unscored">{items}</ul>')
 
 
 def conflict_html(claim_text: str, sentence: str | None, conflicts: str | None) -> str:
