@@ -229,3 +229,14 @@ def test_the_html_report_lists_the_article_in_another_language_as_not_scored(tmp
     page = render_html(db, story)
     not_scored = page.split("<h2>Not scored</h2>", 1)[1].split("<h2>", 1)[0]
     assert "Le Port" in not_scored and "(fr)" in not_scored
+    timeline = page.split("Who published first", 1)[1]
+    le_port = next(line for line in timeline.split("<li>") if "Le Port" in line)
+    assert "claims not scored" in le_port
+
+
+def test_the_timeline_shows_the_seed_first_and_its_syndicated_copy(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    timeline = render_html(db, story).split("Who published first", 1)[1].split("<li>")[1:]
+    assert "Harbour Post" in timeline[0] and "the seed" in timeline[0]
+    copy = next(line for line in timeline if "Wire Service" in line)
+    assert "syndicated copy of Harbour Post" in copy

@@ -275,30 +275,37 @@ def _additions(db: Database, story: int) -> str:
 
 
 def _timeline(db: Database, story: int) -> str:
+    """The seed and its covering articles (copies of it included) in the order published."""
+    # `published` keeps the day only (the extractor's date format): within a day the seed
+    # comes first, then each original before its copies.
     articles = list(db.query("""
         select articles.id, articles.url, articles.title, articles.text, outlets.name as outlet,
                coalesce(articles.published, articles.first_seen) as at,
+               coverage.kind = 'seed' as is_seed, articles.language,
+               coverage.is_coverage = 1 and coverage.scored = 0 as unscored,
                (select copy_of from copies where copies.article_id = articles.id) as copy_of
         from coverage join articles on articles.id = coverage.article_id
         join outlets on outlets.id = articles.outlet_id
-        where coverage.story_id = ? and coverage.is_coverage = 1
-        order by at, articles.id""", [story]))
+        where coverage.story_id = ? and (coverage.is_coverage = 1 or coverage.kind = 'seed')
+        order by at, is_seed desc, copy_of is not null, articles.id""", [story]))
     runs = {a["id"]: shingles(a["text"]) for a in articles}
     names = {a["id"]: a["outlet"] for a in articles}
     items = []
     for i, a in enumerate(articles):
-        note = ""
+        note = " — the seed" if a["is_seed"] else ""
         if a["copy_of"] in names and names[a["copy_of"]] == a["outlet"]:
             note = " — the same text as its own earlier article, at another address"
         elif a["copy_of"] in names:
             note = f" — syndicated copy of {e(names[a['copy_of']])}"
-        else:
+        elif not a["is_seed"]:
             earlier = [(shared_runs(runs[a["id"]], runs[b["id"]]), b) for b in articles[:i]]
             shared, source = max(earlier, key=lambda x: x[0], default=(0, None))
             own = len(runs[a["id"]])
             if shared >= max(LIKELY_COPY_RUNS, LIKELY_COPY_SHARE * own):
                 note = (f" — likely copies {e(source['outlet'])} ({shared} of its {own} runs "
                         f"of {SHINGLE} words)")
+        if a["unscored"]:
+            note += f" — in another language ({e(a['language'] or 'unknown')}): claims not scored"
         items.append(f"<li><time>{e(a['at'])}</time> · {e(a['outlet'])} · "
                      f"{link(a['url'], a['title'] or a['url'])}{note}</li>")
     return f"<h2>Who published first</h2><ol>{''.join(items)}</ol>"
