@@ -7,6 +7,7 @@ from contextlib import closing
 
 import pytest
 
+from monitor.faces import changes
 from monitor.faces.html_report import render_html
 from monitor.faces.report import render_report
 from tests.conftest import ferry_story, run_monitor
@@ -240,3 +241,15 @@ def test_the_timeline_shows_the_seed_first_and_its_syndicated_copy(tmp_path):
     assert "Harbour Post" in timeline[0] and "the seed" in timeline[0]
     copy = next(line for line in timeline if "Wire Service" in line)
     assert "syndicated copy of Harbour Post" in copy
+
+
+def test_a_date_conflict_is_labelled_date_in_every_face(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    said = "date: seed “Monday” vs “Wednesday”"
+    assert said in render_report(db, story)
+    assert "<b>Claim 1</b> · Bay Times · date<br>" in render_html(db, story)
+    events = changes.events_since(db, "2025-08-01")
+    assert said in changes.render_text(changes.group(events, "2025-08-01"))
+    feed = changes.atom_feed("ferry", "https://m.example/feed", "https://m.example/", events,
+                             "2025-08-05T00:00:00+00:00").decode()
+    assert said in feed and "number:" not in feed

@@ -38,9 +38,12 @@ DATE_UNITS = {"month", "date", "weekday", "year-date"}
 
 def conflict_label(conflict: dict) -> str:
     """What a conflict is about, in the reader's words: number, date, quotation, speaker..."""
-    if conflict["kind"] == "number" and conflict.get("unit") in DATE_UNITS:
+    # The one place that names a conflict: the terminal and HTML reports, Datasette's cells and
+    # matrix page, `monitor changes` and its Atom feed all call this.
+    kind = conflict.get("kind")
+    if kind == "number" and conflict.get("unit") in DATE_UNITS:
         return "date"
-    return {"quote": "quotation"}.get(conflict["kind"], conflict["kind"])
+    return {"quote": "quotation"}.get(kind, str(kind))
 
 
 def render_report(db: Database, story: int, width: int = 100) -> str:
