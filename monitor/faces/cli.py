@@ -726,7 +726,7 @@ def upgrade(ctx: click.Context) -> None:
         applied = schema.ensure_db_shape(db)
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot upgrade", e) from e
-    echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
+    echo(f"Applied {counted(len(applied), 'schema step')}: {', '.join(applied)}" if applied
                else "The database is up to date.")
 
 

@@ -122,7 +122,8 @@ def open_readonly(path: str | Path) -> Database:
     waiting = pending_migrations(db)
     if waiting:
         db.close()
-        raise OutOfDate(f"database {path} needs an upgrade ({len(waiting)} schema steps): run "
+        steps = f"{len(waiting)} schema step{'s' * (len(waiting) != 1)}"  # the store knows no faces
+        raise OutOfDate(f"database {path} needs an upgrade ({steps}): run "
                         f"`monitor upgrade` (or any command that writes) first")
     return db
 
