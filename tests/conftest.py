@@ -484,3 +484,55 @@ def hostile_host(route_server, tmp_path):
     db = tmp_path / "m.db"
     run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
     return db, outlets
+
+
+# A weekday the seed gives and an outlet contradicts: a date conflict, stored as an amount.
+WEEKDAY_CONFLICT = {"kind": "number", "claim": "Monday", "article": "Wednesday",
+                    "unit": "weekday"}
+
+
+def ferry_story(path: Path) -> tuple:
+    """A small database (written here, no crawl) for one story, "ferry", of 8 claims: its
+    seed (Harbour Post), a syndicated copy of it (Wire Service, stored first, the same day)
+    carrying 7 claims, an article in French whose claims were not scored (Le Port), and one
+    covering article (Bay Times) carrying claim 1 with a weekday in conflict. Returns the
+    database and the story's id."""
+    import json
+
+    from monitor.store import schema
+
+    db = schema.open_db(path)
+    story = db["stories"].insert({"slug": "ferry", "title": "Ferry fares rise",
+                                  "language": "en", "created_at": "2025-08-01T00:00:00+00:00"}
+                                 ).last_pk
+    claims = [db["claims"].insert({"story_id": story, "position": p, "kind": "statement",
+                                   "text": f"Ferry claim number {p} on Monday."}).last_pk
+              for p in range(1, 9)]
+    articles = {}
+    for name, day, language in (("Wire Service", "02", "en"), ("Harbour Post", "02", "en"),
+                                ("Le Port", "02", "fr"), ("Bay Times", "03", "en")):
+        outlet = db["outlets"].insert({"name": name, "domain": f"{name[:3].lower()}.example"}
+                                      ).last_pk
+        articles[name] = db["articles"].insert({
+            "outlet_id": outlet, "url": f"https://{name[:3].lower()}.example/ferry",
+            "title": f"{name} on the ferry fares", "language": language,
+            "text": f"{name} writes its own words about the fares " * 3,
+            "published": f"2025-08-{day}", "first_seen": "2025-08-04T00:00:00+00:00"}).last_pk
+    decisions = {"Harbour Post": ("seed", 0, 0, []), "Wire Service": ("copy", 1, 1, [1, 2, 3, 4,
+                                                                                   5, 6, 7]),
+                 "Le Port": ("coverage", 1, 0, []), "Bay Times": ("coverage", 1, 1, [1])}
+    for name, (kind, covering, scored, carried) in decisions.items():
+        db["coverage"].insert({"story_id": story, "article_id": articles[name], "kind": kind,
+                               "is_coverage": covering, "scored": scored, "relevance": 90.0,
+                               "evidence": json.dumps({"claims": carried, "days_apart": 1}),
+                               "covering_since": "2025-08-04T00:00:00+00:00"})
+    db["copies"].insert({"article_id": articles["Wire Service"],
+                         "copy_of": articles["Harbour Post"], "similarity": 1.0})
+    for position, claim in enumerate(claims, 1):
+        conflict = position == 1
+        db["matches"].insert({
+            "story_id": story, "claim_id": claim, "article_id": articles["Bay Times"],
+            "verdict": "conflict" if conflict else "absent",
+            "sentence": "The fares rose on Wednesday." if conflict else None,
+            "conflicts": json.dumps([WEEKDAY_CONFLICT]) if conflict else None})
+    return db, story

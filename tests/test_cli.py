@@ -508,3 +508,23 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(story_db):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (f"Error: cannot listen on 127.0.0.1:{port} (Address "
                                      f"already in use): give another with --port")
+
+
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory):
+    db = tmp_path_factory.mktemp("two") / "m.db"
+    run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--published",
+                "2025-08-08", "--window", "1", db=db)
+    run_monitor("seed", "add", str(ROOT / "data/seeds/congestion-charge.txt"), db=db)
+    return db
+
+
+def test_a_window_of_one_day_is_listed_as_one_day(two_stories):
+    assert "2025-08-08 ±1 day ·" in run_monitor("seed", "list", db=two_stories).stdout
+
+
+def test_match_over_every_story_says_how_many_cover_a_story(two_stories):
+    db = two_stories
+    assert run_monitor("match", "--all", db=db).stdout.strip().endswith("cover a story")
+    assert run_monitor("match", "--story", "port-strike", db=db).stdout.strip().endswith(
+        "cover the story")

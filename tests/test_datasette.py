@@ -20,7 +20,7 @@ from monitor.faces.cli import is_loopback
 from monitor.faces.datasette_plugin import matrix_path, shipped_metadata
 from monitor.faces.report import outlet_summary
 from monitor.store.rows import story_id
-from tests.conftest import ROOT, copy_db, fetch_when_up, free_port
+from tests.conftest import ROOT, copy_db, ferry_story, fetch_when_up, free_port
 
 pytestmark = pytest.mark.slow  # serves the crawled demo database
 
@@ -380,3 +380,13 @@ def test_the_datasette_command_alone_serves_the_canned_queries_and_the_matrix(de
         result = subprocess.run([str(datasette), str(demo_db), "--get", path],
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 0 and shown in result.stdout, result.stderr
+
+
+def test_the_matrix_page_names_the_article_whose_claims_were_not_scored(tmp_path):
+    ferry_story(tmp_path / "m.db")
+    page = asyncio.run(Datasette([str(tmp_path / "m.db")]).client.get(
+        "/-/monitor/matrix/ferry")).text
+    not_scored = page.split("<h2>Not scored</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "Le Port" in not_scored and "(fr)" in not_scored
+    assert "· 8 claims · 1 outlet ·" in " ".join(page.split())
+    assert "date: seed “Monday” vs “Wednesday”" in page

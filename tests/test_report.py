@@ -7,7 +7,10 @@ from contextlib import closing
 
 import pytest
 
-from tests.conftest import run_monitor
+from monitor.faces import changes
+from monitor.faces.html_report import render_html
+from monitor.faces.report import render_report
+from tests.conftest import ferry_story, run_monitor
 
 pytestmark = pytest.mark.slow  # reads the crawled demo and runs the CLI in a subprocess
 
@@ -193,3 +196,60 @@ def test_a_long_shared_quotation_does_not_make_an_article_a_likely_copy(tmp_path
     rewrite = next(line for line in timeline.split("<li>") if "Rewrite Daily" in line)
     assert "likely copies" not in quoting
     assert "likely copies First Post" in rewrite
+
+
+def test_an_article_in_another_language_is_said_not_scored_in_the_terminal_why(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
+    le_port = why.split("Le Port", 1)[1].split("Bay Times")[0]
+    assert "claims not scored (other language: fr)" in le_port and "no claim" not in le_port
+
+
+def test_the_coverage_decisions_say_whether_claims_were_scored_and_the_language(tmp_path):
+    db, _ = ferry_story(tmp_path / "m.db")
+    rows = {r["outlet"]: (r["scored"], r["language"]) for r in db.query(
+        "select outlet, scored, language from coverage_decisions where story = 'ferry'")}
+    assert rows["Le Port"] == (0, "fr") and rows["Bay Times"] == (1, "en")
+
+
+def test_the_why_list_says_how_many_claims_it_leaves_out(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
+    assert "7 claims (1, 2, 3, 4, 5, 6, and 1 more)" in why
+
+
+def test_the_reports_count_one_as_one(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
+    assert "1 claim (1)" in why and "1 day apart" in why
+    assert "8 claims · 1 outlet</p>" in render_html(db, story)
+
+
+def test_the_html_report_lists_the_article_in_another_language_as_not_scored(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    page = render_html(db, story)
+    not_scored = page.split("<h2>Not scored</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "Le Port" in not_scored and "(fr)" in not_scored
+    timeline = page.split("Who published first", 1)[1]
+    le_port = next(line for line in timeline.split("<li>") if "Le Port" in line)
+    assert "claims not scored" in le_port
+
+
+def test_the_timeline_shows_the_seed_first_and_its_syndicated_copy(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    timeline = render_html(db, story).split("Who published first", 1)[1].split("<li>")[1:]
+    assert "Harbour Post" in timeline[0] and "the seed" in timeline[0]
+    copy = next(line for line in timeline if "Wire Service" in line)
+    assert "syndicated copy of Harbour Post" in copy
+
+
+def test_a_date_conflict_is_labelled_date_in_every_face(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    said = "date: seed “Monday” vs “Wednesday”"
+    assert said in render_report(db, story)
+    assert "<b>Claim 1</b> · Bay Times · date<br>" in render_html(db, story)
+    events = changes.events_since(db, "2025-08-01")
+    assert said in changes.render_text(changes.group(events, "2025-08-01"))
+    feed = changes.atom_feed("ferry", "https://m.example/feed", "https://m.example/", events,
+                             "2025-08-05T00:00:00+00:00").decode()
+    assert said in feed and "number:" not in feed

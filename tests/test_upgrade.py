@@ -209,3 +209,12 @@ def test_a_release_0_1_database_upgrades_in_place_each_step_recorded_once(tmp_pa
 def _recorded(db: sqlite3.Connection, table: str = "_sqlite_migrations") -> list[str]:
     # The steps a database records as applied, in the order applied.
     return [name for (name,) in db.execute(f"select name from {table} order by rowid")]
+
+
+def test_one_step_pending_is_said_in_the_singular(tmp_path):
+    path = tmp_path / "m.db"
+    with closing(schema.connect(path)) as db:
+        schema.ensure_db_shape(db, stop_before=NAMES[-1])
+    assert "needs an upgrade (1 schema step):" in run_monitor("report", db=path,
+                                                              check=False).stderr
+    assert run_monitor("upgrade", db=path).stdout.strip() == f"Applied 1 schema step: {NAMES[-1]}"

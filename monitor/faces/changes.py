@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 
 from sqlite_utils import Database
 
+from monitor.faces.report import conflict_label
 from monitor.faces.terminal import counted
 
 # One row per event: kind (coverage, conflict, verdict, version), story (slug), at (ISO time,
@@ -192,7 +193,7 @@ def describe(section: str, item: dict) -> str:
     where = f"claim {item['claim']} · {item['outlet']}"
     if section == "verdicts":
         return f"{where} · {item['old_verdict']} → {item['new_verdict']}"
-    what = "; ".join(f"{c.get('kind')}: seed “{c.get('claim')}” vs “{c.get('article')}”"
+    what = "; ".join(f"{conflict_label(c)}: seed “{c.get('claim')}” vs “{c.get('article')}”"
                      for c in item["conflicts"] if isinstance(c, dict))
     return f"{where} · {what or 'conflict'}"
 

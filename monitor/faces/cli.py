@@ -166,7 +166,7 @@ def seed_list(ctx: click.Context) -> None:
     """
     db = _read_db(ctx)
     for row in rows.story_list(db):
-        window = f"{row['published'] or 'any date'} ±{dates.window_days(row)} days"
+        window = f"{row['published'] or 'any date'} ±{counted(dates.window_days(row), 'day')}"
         echo(f"{row['slug']}: {row['title']}\n  {row['claims']} claims · {window} · "
                    f"query {row['query']} · aggregators "
                    f"{', '.join(json.loads(row['aggregators'] or '[]')) or 'none'}")
@@ -307,8 +307,9 @@ def match(ctx: click.Context, story: str | None, everything: bool) -> None:
         raise CliError(str(e.args[0])) from e
     except BrokenProcessPool as e:
         raise CliError(WORKER_DIED) from e
-    echo(f"Matched {counted(figures['articles'], 'article')}: {figures['coverage']} cover the "
-         "story")
+    # Several stories: an article covers one of them.
+    echo(f"Matched {counted(figures['articles'], 'article')}: {figures['coverage']} cover "
+         f"{'the' if story else 'a'} story")
 
 
 _NOTIFY = click.option("--notify", metavar="CMD",
@@ -743,7 +744,7 @@ def upgrade(ctx: click.Context) -> None:
         applied = schema.ensure_db_shape(db)
     except (OSError, sqlite3.Error) as e:
         raise _db_error(ctx, "cannot upgrade", e) from e
-    echo(f"Applied {len(applied)} schema steps: {', '.join(applied)}" if applied
+    echo(f"Applied {counted(len(applied), 'schema step')}: {', '.join(applied)}" if applied
                else "The database is up to date.")
 
 

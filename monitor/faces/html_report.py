@@ -20,7 +20,10 @@ from monitor.faces.report import (
     marked_sentences,
     outlet_summary,
     story_matrix,
+    unscored,
+    unscored_note,
 )
+from monitor.faces.terminal import counted
 from monitor.steps.copies import SHINGLE, shared_runs, shingles
 
 COLOURS = {"verbatim": "#1a7f37", "paraphrase": "#6cc070", "reworded quotation": "#2f81f7",
@@ -74,8 +77,9 @@ def render_html(db: Database, story: int) -> str:
     sentences = _sentences(db, row["slug"])
     parts = [_head(row["title"]),
              f"<h1>{e(row['title'])}</h1><p class=meta>Story <code>{e(row['slug'])}</code> · "
-             f"{len(claims)} claims · {len(outlets)} outlets</p>",
-             _heatmap(claims, outlets, cells, sentences), _summary(db, story),
+             f"{counted(len(claims), 'claim')} · {counted(len(outlets), 'outlet')}</p>",
+             _heatmap(claims, outlets, cells, sentences), unscored_html(db, story),
+             _summary(db, story),
              _conflicts(db, row["slug"]), _reworded(db, row["slug"]), _additions(db, story),
              _timeline(db, story),
              "</main></body></html>"]
@@ -97,10 +101,25 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
                 for r in db.query("select claim, claim_text, outlet, url, sentence, notes "
                                   "from reworded_quotations where story = ? "
                                   "order by claim, outlet", [slug])]
-    return {"title": rows[0]["title"], "slug": slug, "claims": len(claims),
-            "outlets": len(outlets), "css": matrix_css(),
+    return {"title": rows[0]["title"], "slug": slug, "claims": counted(len(claims), "claim"),
+            "outlets": counted(len(outlets), "outlet"), "css": matrix_css(),
+            "unscored": unscored_html(db, rows[0]["id"]),
             "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug)),
             "conflicts": conflicts, "reworded": reworded}
+
+
+def unscored_html(db: Database, story: int) -> str:
+    """The covering articles in other languages, whose claims were not compared (so they are
+    not in the heatmap), each linked; "" when there are none."""
+    articles = unscored(db, story)
+    if not articles:
+        return ""
+    items = "".join(f"<li>{e(a['outlet'])} · {link(a['url'], a['title'] or a['url'])} "
+                    f"({e(a['language'] or 'unknown')}): claims not scored</li>"
+                    for a in articles)
+    return (f'<h2>Not scored</h2><p class="meta">{e(unscored_note(articles).capitalize())}: '
+            f"their claims were not compared with the seed's, so they are not in the table "
+            f'above.</p><ul class="monitor-unscored">{items}</ul>')
 
 
 def conflict_html(claim_text: str, sentence: str | None, conflicts: str | None) -> str:
@@ -256,30 +275,37 @@ def _additions(db: Database, story: int) -> str:
 
 
 def _timeline(db: Database, story: int) -> str:
+    """The seed and its covering articles (copies of it included) in the order published."""
+    # `published` keeps the day only (the extractor's date format): within a day the seed
+    # comes first, then each original before its copies.
     articles = list(db.query("""
         select articles.id, articles.url, articles.title, articles.text, outlets.name as outlet,
                coalesce(articles.published, articles.first_seen) as at,
+               coverage.kind = 'seed' as is_seed, articles.language,
+               coverage.is_coverage = 1 and coverage.scored = 0 as unscored,
                (select copy_of from copies where copies.article_id = articles.id) as copy_of
         from coverage join articles on articles.id = coverage.article_id
         join outlets on outlets.id = articles.outlet_id
-        where coverage.story_id = ? and coverage.is_coverage = 1
-        order by at, articles.id""", [story]))
+        where coverage.story_id = ? and (coverage.is_coverage = 1 or coverage.kind = 'seed')
+        order by at, is_seed desc, copy_of is not null, articles.id""", [story]))
     runs = {a["id"]: shingles(a["text"]) for a in articles}
     names = {a["id"]: a["outlet"] for a in articles}
     items = []
     for i, a in enumerate(articles):
-        note = ""
+        note = " — the seed" if a["is_seed"] else ""
         if a["copy_of"] in names and names[a["copy_of"]] == a["outlet"]:
             note = " — the same text as its own earlier article, at another address"
         elif a["copy_of"] in names:
             note = f" — syndicated copy of {e(names[a['copy_of']])}"
-        else:
+        elif not a["is_seed"]:
             earlier = [(shared_runs(runs[a["id"]], runs[b["id"]]), b) for b in articles[:i]]
             shared, source = max(earlier, key=lambda x: x[0], default=(0, None))
             own = len(runs[a["id"]])
             if shared >= max(LIKELY_COPY_RUNS, LIKELY_COPY_SHARE * own):
                 note = (f" — likely copies {e(source['outlet'])} ({shared} of its {own} runs "
                         f"of {SHINGLE} words)")
+        if a["unscored"]:
+            note += f" — in another language ({e(a['language'] or 'unknown')}): claims not scored"
         items.append(f"<li><time>{e(a['at'])}</time> · {e(a['outlet'])} · "
                      f"{link(a['url'], a['title'] or a['url'])}{note}</li>")
     return f"<h2>Who published first</h2><ol>{''.join(items)}</ol>"

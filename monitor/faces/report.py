@@ -38,9 +38,12 @@ DATE_UNITS = {"month", "date", "weekday", "year-date"}
 
 def conflict_label(conflict: dict) -> str:
     """What a conflict is about, in the reader's words: number, date, quotation, speaker..."""
-    if conflict["kind"] == "number" and conflict.get("unit") in DATE_UNITS:
+    # The one place that names a conflict: the terminal and HTML reports, Datasette's cells and
+    # matrix page, `monitor changes` and its Atom feed all call this.
+    kind = conflict.get("kind")
+    if kind == "number" and conflict.get("unit") in DATE_UNITS:
         return "date"
-    return {"quote": "quotation"}.get(conflict["kind"], conflict["kind"])
+    return {"quote": "quotation"}.get(kind, str(kind))
 
 
 def render_report(db: Database, story: int, width: int = 100) -> str:
@@ -50,14 +53,10 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
     claims, outlets, cells = story_matrix(db, story)
     found = db.execute("select count(*), sum(is_coverage and coalesce(scored, 1)) "
                        "from coverage where story_id = ?", [story]).fetchone()
-    other = [row[0] for row in db.execute(
-        "select articles.language from coverage join articles on articles.id = article_id "
-        "where story_id = ? and is_coverage = 1 and scored = 0", [story])]
-    elsewhere = (f"; {len(other)} in other languages ({', '.join(sorted(set(other)))}) found "
-                 f"but not scored" if other else "")
     lines = [f"Story: {story_row['title']}  [{story_row['slug']}]",
              f"{counted(found[1] or 0, 'covering article')} from {counted(len(outlets), 'outlet')} "
-             f"(of {found[0]} articles read){elsewhere}; {len(claims)} claims."]
+             f"(of {found[0]} articles read){unscored_note(unscored(db, story), '; ')}; "
+             f"{counted(len(claims), 'claim')}."]
     waiting = len(rows.articles_to_match(db, story))
     if waiting:  # stored before the story was added, or changed since: the next run reads them
         lines.append(f"{waiting} stored articles not read for this story yet: `monitor match "
@@ -79,6 +78,27 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
     return "\n".join(lines)
 
 
+def unscored(db: Database, story: int) -> list[dict]:
+    """The covering articles whose claims were not compared with the seed's (they are in
+    another language): outlet, title, url, language."""
+    return list(db.query("select outlets.name as outlet, articles.title, articles.url, "
+                         "articles.language from coverage "
+                         "join articles on articles.id = coverage.article_id "
+                         "left join outlets on outlets.id = articles.outlet_id "
+                         "where story_id = ? and is_coverage = 1 and scored = 0 "
+                         "order by outlets.name, articles.id", [story]))
+
+
+def unscored_note(articles: list[dict], before: str = "") -> str:
+    """How many covering articles in other languages were found but not scored; "" if none."""
+    if not articles:
+        return ""
+    languages = ", ".join(sorted({a["language"] or "unknown" for a in articles}))
+    elsewhere = "another language" if len(articles) == 1 else "other languages"
+    return (f"{before}{counted(len(articles), 'article')} in {elsewhere} ({languages}) found "
+            f"but not scored")
+
+
 def _decisions(db: Database, story: int, width: int) -> str:
     """Each counted article and why (names and numbers shared, claims carried, days apart),
     and how many were the seed, mentions or unrelated."""
@@ -91,7 +111,8 @@ def _decisions(db: Database, story: int, width: int) -> str:
         "select names from claims where story_id = ? order by position", [story])
         for name in json.loads(found or "[]")]
     for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
-                        "claims_carried, days_apart, url from coverage_decisions "
+                        "claims_carried, days_apart, url, scored, language "
+                        "from coverage_decisions "
                         "where story_id = ? and kind in ('copy', 'coverage', 'mention') "
                         "order by kind != 'copy', kind != 'coverage', relevance desc, outlet",
                         [story]):
@@ -102,8 +123,8 @@ def _decisions(db: Database, story: int, width: int) -> str:
         why = "; ".join(part for part in (
             f"names {', '.join(names)}" if names else "",
             f"numbers {', '.join(numbers)}" if numbers else "",
-            f"{len(claims)} claims ({', '.join(map(str, claims[:6]))})" if claims else "no claim",
-            "undated" if days is None else f"{days} day{'s' * (days != 1)} apart") if part)
+            _claims_carried(claims, row),
+            "undated" if days is None else f"{counted(days, 'day')} apart") if part)
         # The headline tells apart two articles of one outlet.
         title = " ".join((row["title"] or "(no title)").split())
         title = title if len(title) <= 60 else title[:59] + "…"
@@ -111,6 +132,17 @@ def _decisions(db: Database, story: int, width: int) -> str:
                 f"{why}")
         lines += textwrap.wrap(line, width, subsequent_indent="               ")
     return "\n".join(lines)
+
+
+def _claims_carried(claims: list[int], decision: dict, shown: int = 6) -> str:
+    """The claims an article carries (the first `shown` positions, and how many more), or why
+    none: its claims were not compared when it is in another language than the seed's."""
+    if decision["scored"] == 0 and decision["kind"] != "seed":
+        return f"claims not scored (other language: {decision['language'] or 'unknown'})"
+    if not claims:
+        return "no claim"
+    more = f", and {len(claims) - shown} more" if len(claims) > shown else ""
+    return f"{counted(len(claims), 'claim')} ({', '.join(map(str, claims[:shown]))}{more})"
 
 
 def names_as_written(shared: list[str], seed_names: list[str]) -> list[str]:

@@ -122,7 +122,8 @@ def open_readonly(path: str | Path) -> Database:
     waiting = pending_migrations(db)
     if waiting:
         db.close()
-        raise OutOfDate(f"database {path} needs an upgrade ({len(waiting)} schema steps): run "
+        steps = f"{len(waiting)} schema step{'s' * (len(waiting) != 1)}"  # the store knows no faces
+        raise OutOfDate(f"database {path} needs an upgrade ({steps}): run "
                         f"`monitor upgrade` (or any command that writes) first")
     return db
 
@@ -547,3 +548,22 @@ def _headline_and_text_hash(title: str | None, text: str | None) -> str:
     # compute the same whatever the code becomes (test_store checks they still agree).
     words = " ".join((title or "").split()) + "\n" + " ".join((text or "").split())
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
+
+
+@migrations()
+def m017_decisions_scored(db: Database) -> None:
+    # Whether an article's claims were compared with the seed's (not when it is in another
+    # language) and its language: "no claim carried" and "not compared" read apart.
+    db.create_view("coverage_decisions", """
+        select stories.slug as story, outlets.name as outlet, articles.title, articles.url,
+               coverage.kind, coverage.relevance, coverage.is_coverage, coverage.scored,
+               articles.language,
+               json_extract(coverage.evidence, '$.names') as shared_names,
+               json_extract(coverage.evidence, '$.numbers') as shared_numbers,
+               json_extract(coverage.evidence, '$.terms') as shared_terms,
+               json_extract(coverage.evidence, '$.claims') as claims_carried,
+               json_extract(coverage.evidence, '$.days_apart') as days_apart,
+               coverage.article_id, coverage.story_id
+        from coverage join stories on stories.id = coverage.story_id
+        join articles on articles.id = coverage.article_id
+        left join outlets on outlets.id = articles.outlet_id""", replace=True)

@@ -133,6 +133,7 @@ async def matrix_page(datasette, request):
                                         "feed": feed_path(datasette, name, slug),
                                         "heatmap": Markup(parts["heatmap"]),
                                         "css": Markup(parts["css"]),
+                                        "unscored": Markup(parts["unscored"]),
                                         "conflicts": [{**c, "html": Markup(c["html"])}
                                                       for c in parts["conflicts"]],
                                         "reworded": [{**c, "html": Markup(c["html"])}
