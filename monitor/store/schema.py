@@ -536,13 +536,6 @@ def m016_headline_in_content_hash(db: Database) -> None:
         db.execute(trigger[0])
 
 
-@migrations()
-def m018_pages_gone_since(db: Database) -> None:
-    # When an article's page first answered 404 or 410 (taken down), kept across the runs
-    # that find it gone again.
-    db["pages"].add_column("gone_since", str)
-
-
 def _headline_and_text_hash(title: str | None, text: str | None) -> str:
     # `extract.content_hash` as it was when m016 was written, frozen here: a schema step must
     # compute the same whatever the code becomes (test_store checks they still agree).
@@ -567,3 +560,10 @@ def m017_decisions_scored(db: Database) -> None:
         from coverage join stories on stories.id = coverage.story_id
         join articles on articles.id = coverage.article_id
         left join outlets on outlets.id = articles.outlet_id""", replace=True)
+
+
+@migrations()
+def m018_pages_gone_since(db: Database) -> None:
+    # When an article's page first answered 404 or 410 (taken down), kept across the runs
+    # that find it gone again.
+    db["pages"].add_column("gone_since", str)
