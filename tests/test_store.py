@@ -29,6 +29,19 @@ def test_a_database_upgrades_itself_and_records_each_step(tmp_path):
                                          ).fetchone()[0] == len(migration_names())
 
 
+def test_a_new_database_has_large_pages_and_an_existing_one_keeps_its_own(tmp_path):
+    # Made before 16 KiB pages: SQLite's default page size, and rows already in it.
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("create table kept (text)")
+    old.execute("insert into kept values ('a text stored before')")
+    old.commit()
+    old.close()
+    db = open_db(tmp_path / "old.db")
+    assert db.execute("pragma page_size").fetchone()[0] == 4096
+    assert [r[0] for r in db.execute("select text from kept")] == ["a text stored before"]
+    assert open_db(tmp_path / "new.db").execute("pragma page_size").fetchone()[0] == 16384
+
+
 def test_raw_pages_stored_as_gzip_before_zstd_still_read_back(tmp_path):
     db = open_db(tmp_path / "m.db")
     raw = "<html><body><p>Café con leche, 29 sospechosos.</p></body></html>".encode("cp1252")

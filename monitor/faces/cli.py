@@ -400,7 +400,7 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
 
     with _crawl_errors(ctx):
         figures = ingest_job.ingest(ctx.obj["db_path"], redis_url, until_idle, batch,
-                                    say=_say)
+                                    say=_say, before_start=ingest_job.tune_process)
     _say(f"Ingested {counted(figures.get('entries', 0), 'entry', 'entries')}: "
          f"{counted(figures.get('pages', 0), 'page')}, "
          f"{counted(figures.get('articles', 0), 'article')}, "
