@@ -20,11 +20,11 @@ import click
 from monitor.crawler import frontier
 from monitor.faces import changes, report
 from monitor.faces.terminal import BadParameter, CliError, clean, cleaned, counted, echo, json_line
+from monitor.jobs import collect_less, schedule
 from monitor.jobs import crawl as crawl_job
 from monitor.jobs import demo as demo_job
 from monitor.jobs import match as match_job
 from monitor.jobs import run as run_job
-from monitor.jobs import schedule
 from monitor.jobs import seed as seed_job
 from monitor.jobs import status as status_job
 from monitor.jobs.stories import stored_claims
@@ -400,7 +400,7 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
 
     with _crawl_errors(ctx):
         figures = ingest_job.ingest(ctx.obj["db_path"], redis_url, until_idle, batch,
-                                    say=_say, before_start=ingest_job.tune_process)
+                                    say=_say, before_start=collect_less)
     _say(f"Ingested {counted(figures.get('entries', 0), 'entry', 'entries')}: "
          f"{counted(figures.get('pages', 0), 'page')}, "
          f"{counted(figures.get('articles', 0), 'article')}, "

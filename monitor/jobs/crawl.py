@@ -7,7 +7,6 @@ owns it (`run.run`, `demo.demo`) to call.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import socket
@@ -22,6 +21,7 @@ from sqlite_utils import Database
 from monitor.crawler import failures, frontier
 from monitor.crawler.workers import start_server
 from monitor.faces.terminal import cleaned
+from monitor.jobs import collect_less
 from monitor.jobs.copies import update_copies
 from monitor.jobs.stories import load_stories, stories_from_published, story_versions
 from monitor.steps.extract import unpack_page
@@ -283,10 +283,7 @@ def tune_process() -> None:
     """Garbage collection and logging for a crawl, set by the entry point that owns the process
     (never at import, never by `crawl` itself) once the crawl is set up: `crawl(before_start=)`.
     """
-    # A crawl keeps thousands of requests alive; the garbage collector's passes over them and
-    # over everything imported cost a tenth of the main process's CPU (bench/README.md).
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
+    collect_less()  # a crawl keeps thousands of requests alive
     # Scrapy opens the root logger to every level and leaves the filtering to its handlers: a
     # debug record was made, then dropped, for every page and every item (bench/README.md).
     levels = [handler.level for handler in logging.root.handlers]

@@ -9,7 +9,6 @@ For the crawlers it publishes the stories and keeps what was fetched of each pag
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 import sqlite3
@@ -50,7 +49,7 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
     """Write what crawlers sent into the database until SIGINT or SIGTERM (the batch in hand
     is finished and committed first), or with `until_idle` until the stream is drained;
     `batch` entries at most in one transaction. `before_start` is called once ingest is set
-    up, before the first entry is read (`tune_process`).
+    up, before the first entry is read (`jobs.collect_less`).
 
     Raises `frontier.RedisUnavailable` when Redis cannot be used. Returns its figures: entries,
     pages, articles, skipped (delivered again, or unreadable), runs (finished).
@@ -70,15 +69,6 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
                                         ) from None
     finally:
         client.close()
-
-
-def tune_process() -> None:
-    """Garbage collection for a process running ingest, set by the entry point that owns the
-    process (never at import, never by `ingest` itself) once ingest is set up."""
-    # Every entry read makes a few dozen dicts and lists: the collector's full passes then
-    # walked everything imported too, ~6% of ingest's CPU (bench/README.md).
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
 
 
 @contextmanager
