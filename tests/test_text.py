@@ -66,6 +66,15 @@ def test_a_place_after_an_abbreviation_keeps_its_words():
     assert name_words("Flights to St. Louis resumed.") == {"st", "louis"}
 
 
+def test_a_surname_spelled_as_a_title_is_kept():
+    assert name_words("Officials met Prime Minister Hun Sen.") == {"prime", "minister", "hun",
+                                                                   "sen"}
+
+
+def test_a_street_abbreviation_ending_a_sentence_ends_the_name():
+    assert name_words("He lives on Market St. Police said the fire began.") == {"market", "st"}
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("extradited 29 drug suspects", 29, "drug suspect"),
     ("extradited twenty-six suspects", 26, "suspect"),

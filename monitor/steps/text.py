@@ -346,17 +346,23 @@ def content_words(text: str) -> set[str]:
 
 
 # Abbreviated titles, read in a name ("Gov. Ruiz" is one name: the period ends no sentence) but
-# not among its words; "St. Louis" and "Mt. Kenya" are names that keep theirs.
+# not among its words. "St. Louis" and "Mt. Kenya" keep theirs, read so only as a name's first
+# word: "Market St. Police said" is a street's name, then a sentence.
 TITLE_ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Sgt Capt Adm Rev Supt Insp".split())
-_JOINING_ABBREVIATIONS = sorted(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"})
-# A name word ending with one of them and its period, a space and a capital following.
-_NAME_WORD = (r"(?:[\w'\u2019-]|\.(?=\w))*(?:\.(?:"
-              + "|".join(rf"(?<=\b{a}\.)" for a in _JOINING_ABBREVIATIONS)
-              + r")(?=[ \t]+[A-Z]))?")
+_BARE_TITLES = frozenset("Mr Mrs Ms Dr".split())  # also written without the period
+
+
+def _word_then(abbreviations: set[str] | frozenset[str]) -> str:
+    """A name's word, and its period when it is one of `abbreviations` and a capital follows."""
+    behind = "|".join(rf"(?<=\b{a}\.)" for a in sorted(abbreviations))
+    return rf"(?:[\w'\u2019-]|\.(?=\w))*(?:\.(?:{behind})(?=[ \t]+[A-Z]))?"
+
+
 # A name: capitalised words, with the particles that join them ("Ciudad de México").
-_AFTER_CAPITAL = (_NAME_WORD + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)"
-                  r"[ \t]+)*[A-Z]" + _NAME_WORD + ")*")
+_AFTER_CAPITAL = (_word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"})
+                  + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
+                  + _word_then(TITLE_ABBREVIATIONS) + ")*")
 NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
 # Capitalised words that open sentences, not names.
 NOT_NAMES = frozenset(
@@ -411,8 +417,13 @@ def _name_words_of(key: tuple[str, bool]) -> tuple[str, ...]:
     name, opens = key
     parts = name.split()[1:] if opens else name.split()
     return tuple(w for w in words(" ".join(p for p in parts if p not in NOT_NAMES
-                                           and p.rstrip(".") not in TITLE_ABBREVIATIONS))
+                                           and not _is_title(p)))
                  if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1)
+
+
+def _is_title(part: str) -> bool:
+    """An abbreviated title ("Sen." is one, the surname Sen is not)."""
+    return part in _BARE_TITLES or (part.endswith(".") and part[:-1] in TITLE_ABBREVIATIONS)
 
 
 # The same names come back article after article: each is read once, and each name with the
