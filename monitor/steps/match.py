@@ -413,7 +413,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     conflicts = notes = None
     if verdict != "absent":
         found, noted = differences(claim, sentence, speaker, t)
-        if same < similarity.model().threshold:
+        if same < similarity.model().threshold and not _same_but_the_day(claim, sentence,
+                                                                          found):
             found, noted = _another_day(found, noted)
         conflicts, notes = found or None, noted or None
         if conflicts:
@@ -422,6 +423,18 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
             verdict = "reworded quotation"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
                       verdict, conflicts, notes)
+
+
+def _same_but_the_day(claim: Claim, sentence: str, conflicts: list[dict]) -> bool:
+    """The sentence states the claim once its other days are the claim's: another day is then
+    a contradiction (the day itself made the two read less alike)."""
+    days = [c for c in conflicts if c.get("unit") in _CALENDAR]
+    if not days:
+        return False
+    aligned = sentence
+    for c in days:
+        aligned = aligned.replace(c["article"], c["claim"])
+    return bool(similarity.same_claim([claim.text], [aligned])[1][0])
 
 
 def _another_day(conflicts: list[dict], notes: list[dict]) -> tuple[list[dict], list[dict]]:
