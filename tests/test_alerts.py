@@ -299,3 +299,23 @@ def test_a_covering_article_whose_page_answers_404_is_taken_down_once(tmp_path):
     assert changes.changes_since(db, later)["gone"] == []
     fetched(200, article)  # back again
     assert changes.changes_since(db, since)["gone"] == []
+
+
+def test_an_article_still_live_at_its_own_address_is_not_taken_down(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
+    stories = load_stories(db)
+    url = "http://wire.example/strike"
+    covering = [stories.decision(0, ArticleMatch(90.0, True, [], [], "coverage"), True)]
+    outlet = {"name": "Wire", "domain": "wire.example", "listed": True}
+    article = asdict(Article(url, url, "Dockers strike", None, None, "en",
+                             "Dockers walked out.", "h1", False))
+    since = schema.now()
+    with db.conn:  # found through a feed's tracking address, then at its own
+        for address in (url + "?utm_source=feed", url):
+            results.save_page_result(db, results.page_result(
+                address, 200, outlet=outlet, article=article, decisions=covering), {})
+    with db.conn:  # the tracking address is dropped; the article stays
+        results.save_page_result(db, results.page_result(
+            url + "?utm_source=feed", 404, error="HTTP 404", outlet=outlet), {})
+    assert changes.changes_since(db, since)["gone"] == []

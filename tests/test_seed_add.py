@@ -5,7 +5,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from monitor.jobs import schedule
 from monitor.jobs.demo import SEEDS
+from monitor.jobs.stories import save_seed
+from monitor.steps.claims import read_seed
+from monitor.store import rows, schema
 from tests.conftest import ROOT, RouteServer, run_monitor
 from tests.test_hostile import answer, page
 
@@ -122,6 +126,59 @@ def test_replace_with_a_corrected_seed_keeps_the_claims_it_still_makes(crawled_c
     assert len(kept) == len(before) - 1 and len(after) == len(before)
     assert all(before[t] == after[t] for t in kept)
     assert history[0] and story_history(crawled_copy)[0] == history[0]
+
+
+def test_a_corrected_seed_left_unmatched_is_matched_by_the_next_match(crawled_copy, tmp_path):
+    # As if `seed add --replace` were stopped after registering, before matching.
+    db = schema.open_db(crawled_copy)
+    corrected = PORT_STRIKE.read_text().replace("41 container ships", "43 container ships")
+    [story] = [r["id"] for r in db["stories"].rows_where("slug = 'port-strike'")]
+    save_seed(db, "port-strike", read_seed(corrected), corrected, "corrected.txt",
+              story_id=story)
+    due = rows.articles_to_match(db, story)
+    db.close()
+    assert len(due) == 32
+    run_monitor("match", "--story", "port-strike", db=crawled_copy)
+    with sqlite3.connect(crawled_copy) as conn:
+        assert conn.execute("select count(*) from matches join claims on claims.id = claim_id "
+                            "where claims.text like '%43 container ships%'").fetchone()[0] > 0
+
+
+def test_conflicts_with_a_corrected_seeds_claim_are_new(crawled_copy, tmp_path):
+    since = datetime.now(UTC).isoformat(timespec="seconds")
+    corrected = tmp_path / "corrected.txt"
+    corrected.write_text(PORT_STRIKE.read_text().replace("41 container ships", "43 container "
+                                                         "ships"))
+    run_monitor("seed", "add", str(corrected), "--slug", "port-strike", "--replace",
+                db=crawled_copy)
+    out = run_monitor("changes", "--story", "port-strike", "--since", since,
+                      db=crawled_copy).stdout
+    assert "new conflicts" in out and "seed “43” vs “41”" in out, out
+
+
+def test_a_story_with_a_claim_twice_registered_again_keeps_one_claim_each(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    claim = {"position": 1, "text": "Ships wait.", "kind": "statement", "speaker": None,
+             "sentence": "Ships wait.", "numbers": [], "quotes": [], "names": []}
+    twice = [claim, {**claim, "position": 2, "text": "Cranes stop."}, {**claim, "position": 3}]
+    story = rows.save_story(db, {"slug": "s", "title": "S", "seed_text": "x", "source": "x"},
+                            twice)
+    rows.save_story(db, {"slug": "s", "title": "S", "seed_text": "x", "source": "x"}, twice,
+                    story_id=story)
+    assert [(r["id"], r["position"]) for r in db["claims"].rows_where(order_by="id")] == [
+        (1, 1), (2, 2), (3, 3)]
+
+
+def test_a_story_is_not_registered_again_or_removed_under_a_run(crawled_copy):
+    with schedule.run_lock(crawled_copy):
+        for args in (["seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--replace"],
+                     ["seed", "remove", "port-strike"]):
+            result = run_monitor(*args, db=crawled_copy, check=False)
+            assert result.returncode == 75
+            assert "another run is using" in result.stderr
+    with sqlite3.connect(crawled_copy) as conn:
+        assert conn.execute("select count(*) from stories where slug = 'port-strike'"
+                            ).fetchone() == (1,)
 
 
 def test_the_same_seed_with_other_line_ends_is_the_same_story(tmp_path):

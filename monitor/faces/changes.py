@@ -3,12 +3,13 @@ versions; as text, as JSON, as an Atom feed, and handed to a user's command.
 
 The store times every event. An article covering a story is new from when it became coverage
 (`coverage.covering_since`: its first match, or the edit or re-match that made it coverage);
-a conflict is new with its article, or from when an edit turned the claim's verdict into one
-(`verdict_changes`); a changed verdict is a `verdict_changes` row; a new version is a `versions`
-row after the first, of an article covering the story; a changed seed is a new version of the
-seed's own page (its claims stay those registered); a covering article taken down is its page
-answering 404 or 410 (`pages.gone_since`). `EVENTS_SQL` reads them all, for the
-`changes` command and for Datasette's `story_changes` query (its `.atom` feed) alike.
+a conflict is new with its article (or with its claim, registered later from a corrected
+seed), or from when an edit turned the claim's verdict into one (`verdict_changes`); a changed
+verdict is a `verdict_changes` row; a new version is a `versions` row after the first, of an
+article covering the story; a changed seed is a new version of the seed's own page (its claims
+stay those registered); a covering article taken down is its pages answering 404 or 410
+(`pages.gone_since`), none of them still live. `EVENTS_SQL` reads them all, for the `changes`
+command and for Datasette's `story_changes` query (its `.atom` feed) alike.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ events as (
          coalesce((select max(v.changed_at) from verdict_changes as v
                    where v.story_id = matches.story_id and v.claim_id = matches.claim_id
                    and v.article_id = matches.article_id and v.new_verdict = 'conflict'),
-                  covering.at),
+                  max(covering.at, coalesce(claims.created_at, ''))),
          covering.outlet, covering.title, covering.url, covering.article_id, claims.position,
          claims.text, null, 'conflict', matches.sentence, null, matches.conflicts, null
   from matches
@@ -74,10 +75,14 @@ events as (
   from versions join covering on covering.article_id = versions.article_id
   where versions.version > 1
   union all
-  select 'gone', covering.story, pages.gone_since, covering.outlet, covering.title, pages.url,
-         covering.article_id, null, null, null, null, pages.error, null, null, null
+  select 'gone', covering.story, min(pages.gone_since), covering.outlet, covering.title,
+         covering.url, covering.article_id, null, null, null, null, pages.error, null, null,
+         null
   from pages join covering on covering.article_id = pages.article_id
-  where pages.gone_since is not null
+  where pages.gone_since is not null and not exists (
+    select 1 from pages as live where live.article_id = pages.article_id
+    and live.gone_since is null and live.status < 400)
+  group by covering.story, covering.article_id
   union all
   select 'seed', stories.slug, versions.fetched_at, coalesce(outlets.name, ''),
          versions.title, articles.url, articles.id, null, null, null, null, null, null, null,

@@ -10,7 +10,7 @@ import logging
 import sqlite3
 import sys
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -136,8 +136,11 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
         # A slow server would otherwise leave the terminal silent for up to the timeout.
         echo(f"Fetching {clean(source, lines=False)} ...", err=True)
     try:
-        story, slug = seed_job.add_seed(db, source, slug, query, published, window_days,
-                                    list(aggregators), replace=replace)
+        # Registering again is not done under a run: its crawl holds the claims it started with.
+        with _crawl_errors(ctx), schedule.run_lock(ctx.obj["db_path"]) if replace \
+                else nullcontext():
+            story, slug = seed_job.add_seed(db, source, slug, query, published, window_days,
+                                            list(aggregators), replace=replace)
     except ValueError as e:
         if new:  # a mistyped first command leaves no empty database behind
             db.close()
@@ -183,7 +186,9 @@ def seed_remove(ctx: click.Context, slug: str) -> None:
     """
     try:
         schema.check_exists(ctx.obj["db_path"])  # removing creates no database
-        gone = rows.remove_story(_db(ctx), slug)
+        # Not under a run: its crawl would store decisions on a story no longer there.
+        with _crawl_errors(ctx), schedule.run_lock(ctx.obj["db_path"]):
+            gone = rows.remove_story(_db(ctx), slug)
     except LookupError as e:  # no database, or no such story
         raise CliError(str(e)) from e
     echo(f"Removed story {slug!r}: {counted(gone['claims'], 'claim')} and "

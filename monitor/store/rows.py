@@ -34,13 +34,14 @@ def save_story(db: Database, story: dict, claims: list[dict],
             claims = _claims_again(db, story_id, claims)
         else:
             story_id = db["stories"].insert({**story, "created_at": now()}).last_pk
+        registered = now()
         for claim in claims:
             row = {"story_id": story_id, "position": claim["position"], "text": claim["text"],
                    "kind": claim["kind"], "speaker": claim["speaker"],
                    "sentence": claim["sentence"],
                    **{name: json.dumps(claim[name]) for name in _CLAIM_LISTS}}
             if claim.get("id") is None:
-                db["claims"].insert(row)
+                db["claims"].insert({**row, "created_at": registered})
             else:
                 db["claims"].update(claim["id"], row)
     return story_id
@@ -53,10 +54,11 @@ def _claims_again(db: Database, story_id: int, claims: list[dict]) -> list[dict]
     theirs, and the story's coverage stays, so that registering it again (a new window, a
     corrected seed) neither loses its history nor shows old coverage as new.
     """
-    old = {(r["kind"], r["text"]): r["id"] for r in db["claims"].rows_where(
-        "story_id = ?", [story_id], order_by="position")}
-    again = [{**c, "id": old.pop((c["kind"], c["text"]), None)} for c in claims]
-    gone = json.dumps(list(old.values()))
+    old: dict[tuple, list[int]] = {}
+    for r in db["claims"].rows_where("story_id = ?", [story_id], order_by="position"):
+        old.setdefault((r["kind"], r["text"]), []).append(r["id"])
+    again = [{**c, "id": (old.get((c["kind"], c["text"])) or [None]).pop(0)} for c in claims]
+    gone = json.dumps([i for ids in old.values() for i in ids if i is not None])
     for table, column in (("matches", "claim_id"), ("verdict_changes", "claim_id"),
                           ("claims", "id")):
         db.execute(f"delete from {table} where {column} in (select value from json_each(?))",
@@ -369,16 +371,19 @@ def story_id(db: Database, slug: str | None) -> list[int]:
 
 
 def articles_to_match(db: Database, story: int, everything: bool = False) -> list[int]:
-    """The ids of the articles whose current text has not been matched against the story yet.
+    """The ids of the articles whose current text has not been matched against the story's
+    current claims yet (a claim registered since, by `seed add --replace`, included).
 
     Read from the (url, content_hash) index: the articles' text is not read to find them.
     """
+    newest_claim = db.execute("select max(created_at) from claims where story_id = ?",
+                              [story]).fetchone()[0]
     return [article_id for (article_id,) in db.execute(
         "select articles.id from articles indexed by articles_url_text_hash "
         "left join coverage on coverage.article_id = articles.id and coverage.story_id = ? "
         "where ? or coverage.content_hash is null "
-        "or coverage.content_hash != articles.content_hash order by articles.id",
-        [story, int(everything)])]
+        "or coverage.content_hash != articles.content_hash or coverage.matched_at <= ? "
+        "order by articles.id", [story, int(everything), newest_claim])]
 
 
 def articles_by_id(db: Database, ids: list[int]) -> list[dict]:

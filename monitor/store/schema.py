@@ -572,3 +572,10 @@ def m018_pages_gone_since(db: Database) -> None:
     # When an article's page first answered 404 or 410 (taken down), kept across the runs
     # that find it gone again.
     db["pages"].add_column("gone_since", str)
+
+
+@migrations()
+def m019_claims_created_at(db: Database) -> None:
+    # When each claim was registered: articles matched before a claim registered again (a
+    # corrected seed) are matched again, and its conflicts are news from then.
+    db["claims"].add_column("created_at", str)
