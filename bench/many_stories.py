@@ -1,6 +1,7 @@
 """Matching with many stories: 100 real stories over 8,000 stored articles (`monitor match`).
 
     .venv/bin/python bench/many_stories.py [--stories 100] [--articles 8000] [--check 300]
+    .venv/bin/python bench/many_stories.py --check 0 --digest    # to compare two commits' rows
 
 Stories: one article of each of 100 stories of ../shared/data/news-events (sample fixed by
 `random.Random(1)`), registered as seeds with their dates. Articles: every other article of
@@ -8,12 +9,15 @@ the data set (3,177 real articles of the same beat and weeks), then mixes of 30 
 Article Extraction Benchmark's pages to make up the count (a backlog is mostly other stories).
 Times `monitor match` (`jobs.match_stories` on 2 worker processes, every decision stored) and,
 on the first --check real articles, compares its decisions with matching one story at a time.
+`--digest` prints a digest of every stored row (coverage, matches, additions, copies; not the
+times), the same for two commits that store the same.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import random
 import sqlite3
@@ -87,28 +91,51 @@ def one_story_at_a_time(db, articles: list[dict]) -> list[str]:
             for row in articles for story in stories]
 
 
+DIGESTED = {"coverage": "story_id, article_id, relevance, is_coverage, kind, evidence, scored, "
+                         "content_hash",
+            "matches": "story_id, claim_id, article_id, sentence, score, verdict, conflicts, "
+                       "scorer, notes",
+            "additions": "story_id, article_id, id, sentence",
+            "copies": "article_id, copy_of, similarity"}
+
+
+def print_digests(path: Path) -> None:
+    """How many rows each table stores and a digest of them, in key order."""
+    conn = sqlite3.connect(path)
+    for table, columns in DIGESTED.items():
+        digest, count = hashlib.sha256(), 0
+        for row in conn.execute(f"select {columns} from {table} order by 1, 2, 3"):
+            digest.update(repr(row).encode())
+            count += 1
+        print(f"  {table}: {count:,} rows, digest {digest.hexdigest()[:16]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stories", type=int, default=100)
     parser.add_argument("--articles", type=int, default=8_000)
     parser.add_argument("--check", type=int, default=300)
+    parser.add_argument("--digest", action="store_true")
     args = parser.parse_args()
     seeds, articles = stories_and_articles(args.stories, args.articles)
     folder = Path(tempfile.mkdtemp())
     db = stored(seeds, articles, folder)
     print(f"{args.stories} stories, {len(articles)} articles "
           f"({sum(not str(a['id']).startswith('mix') for a in articles)} real)")
-    started = time.perf_counter()
+    started, main_cpu = time.perf_counter(), time.process_time()
     with TreeCPU() as cpu:
         figures = match_stories(db, workers=2)
-    elapsed = time.perf_counter() - started
+    elapsed, main_cpu = time.perf_counter() - started, time.process_time() - main_cpu
     print(f"  `monitor match`, 2 worker processes: {len(articles) / elapsed:,.0f} articles/s "
           f"({elapsed:.1f} s; {figures['coverage']} articles cover a story)")
     print(f"  CPU time, every process: {cpu.seconds:.1f} s, "
-          f"{len(articles) / cpu.seconds:,.0f} articles a CPU-second")
+          f"{len(articles) / cpu.seconds:,.0f} articles a CPU-second; the storing process "
+          f"{main_cpu:.1f} s")
     compared = sqlite3.connect(folder / "bench.db").execute(
         "select count(*), sum(evidence not like '%ruled_out%') from coverage").fetchone()
     print(f"  decisions stored: {compared[0]:,}; claims compared for {compared[1]:,}")
+    if args.digest:
+        print_digests(folder / "bench.db")
     check = articles[:args.check]
     by_index = [kind for (kind,) in sqlite3.connect(folder / "bench.db").execute(
         "select kind from coverage join articles on articles.id = coverage.article_id "

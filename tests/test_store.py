@@ -222,6 +222,20 @@ def test_a_line_on_several_pages_of_an_outlet_is_no_addition(tmp_path):
     assert "Divers searched the banks until dusk on Sunday evening." in added
 
 
+def test_a_line_whose_words_other_pages_carry_in_another_order_is_an_addition(tmp_path):
+    # The rare words are looked up first, then the line itself: two pages with the same words
+    # in another order do not make it the outlet's boilerplate.
+    line = "Volunteers from Harwick rebuilt the footbridge near the old mill."
+    shuffled = "The old mill near Harwick footbridge rebuilt volunteers from the."
+    seed = "Rescuers said 29 people were pulled from the river on Sunday.\n"
+    db = _matched(tmp_path, seed,
+                  *[f"Rescuers said 29 people were pulled from the river on Sunday. {shuffled}"
+                    for _ in range(2)],
+                  f"Rescuers said 29 people were pulled from the river on Sunday. {line}")
+    added = {s for (s,) in db.execute("select sentence from additions")}
+    assert line in added
+
+
 def test_a_runs_last_write_that_finds_the_disk_full_is_written_once_the_reserve_is_freed(
         tmp_path):
     db_path = tmp_path / "m.db"

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from monitor.crawler.workers import worker_pool
 from monitor.jobs.copies import update_copies
-from monitor.jobs.stories import as_article, load_stories
+from monitor.jobs.stories import as_article, coverage_row, load_stories
 from monitor.steps.extract import (
     Article,
 )
@@ -50,11 +50,11 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
             for done, (article, results) in enumerate(_match_chunk(
                     articles, [due[a["id"]] for a in articles], pool), start + 1):
                 # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
-                rows.save_decisions(db, article, [
-                    stories.decision(position, result, scored)
-                    for position, (result, scored) in zip(due[article["id"]], results,
-                                                          strict=True)])
-                covering += any(result.is_coverage for result, _ in results)
+                decisions = [stories.decision(position, *result)
+                             for position, result in zip(due[article["id"]], results,
+                                                         strict=True)]
+                rows.save_decisions(db, article, decisions)
+                covering += any(row["is_coverage"] for _, row in decisions)
                 if done % SAVE_EVERY == 0 or done == len(ids):
                     db.conn.commit()
                 if progress:
@@ -80,9 +80,15 @@ def _set_stories(stories: list[Story]) -> None:
     _stories, _index = stories, story_index(stories) if stories else None
 
 
-def score_due(article: Article, due: list[int]) -> list[tuple[ArticleMatch, bool]]:
-    """An article against the stories (positions among the pool's) it is due for."""
-    return score_stories(_stories, article, index=_index, only=due)
+def score_due(article: Article, due: list[int]) -> list[tuple[ArticleMatch | dict, bool]]:
+    """An article against the stories (positions among the pool's) it is due for: each result,
+    or, when no claim's verdict of it is stored (all but scored coverage), its row as stored."""
+    # Most results are stored as a row and nothing else: made here, in the worker, they travel
+    # back as a few plain values, not an `ArticleMatch` and its evidence to rebuild and encode
+    # in the one process that stores.
+    return [(result, scored) if result.is_coverage and scored
+            else (coverage_row(result, scored), scored)
+            for result, scored in score_stories(_stories, article, index=_index, only=due)]
 
 
 class _InProcess:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
 
-from monitor.steps.claims import Claim, Seed, read_seed
+from monitor.steps.claims import Claim, Seed, seed_title_and_body
 from monitor.steps.extract import Article
 from monitor.steps.match import SCORER, ArticleMatch, Story, seed_profile
 from monitor.store import rows
@@ -27,8 +27,12 @@ class Stories:
     ids: list[int]  # stories.id of each story
     claim_ids: list[dict[int, int]]  # claim position -> claims.id, for each story
 
-    def decision(self, position: int, result: ArticleMatch, scored: bool) -> tuple[int, dict]:
-        """The story's id and the rows of an article's result against it (`rows.save_decisions`)."""
+    def decision(self, position: int, result: ArticleMatch | dict,
+                 scored: bool) -> tuple[int, dict]:
+        """The story's id and the rows of an article's result against it (`rows.save_decisions`),
+        from the result or its row already made (`coverage_row`)."""
+        if isinstance(result, dict):
+            return self.ids[position], result
         return self.ids[position], result_row(result, self.claim_ids[position], scored)
 
 
@@ -66,10 +70,11 @@ def stories_from_published(published: dict) -> Stories:
 def _as_stories(found: list[tuple[dict, list[dict]]]) -> Stories:
     stories, ids, claim_ids = [], [], []
     for row, claims in found:
-        seed = read_seed(row["seed_text"] or "")
+        # The claims are the stored ones: only the seed's headline and body are read again.
+        title, body = seed_title_and_body(row["seed_text"] or "")
         stories.append(Story(row["slug"], row["language"], row["query"] or "",
                              [as_claim(c) for c in claims],
-                             seed_profile(seed.title, seed.body, row["published"]),
+                             seed_profile(title, body, row["published"]),
                              row["source"]))
         ids.append(row["id"])
         claim_ids.append({c["position"]: c["id"] for c in claims})
@@ -103,6 +108,14 @@ def save_seed(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
     story = {"slug": slug, "title": seed.title, "seed_text": seed_text, "source": source,
              **settings}
     return rows.save_story(db, story, [asdict(c) for c in seed.claims], story_id)
+
+
+def coverage_row(result: ArticleMatch, scored: bool) -> dict:
+    """`result_row` of a result whose claims' verdicts are not stored (all but scored
+    coverage), its evidence already encoded as stored (`rows.as_json`): it needs no claim ids."""
+    return {"relevance": result.relevance, "is_coverage": result.is_coverage,
+            "kind": result.kind, "evidence": rows.as_json(result.evidence), "scored": scored,
+            "matches": [], "additions": []}
 
 
 def result_row(result: ArticleMatch, claim_ids: dict[int, int], scored: bool) -> dict:

@@ -117,6 +117,13 @@ def read_seed(text: str) -> Seed:
     return Seed(title=title, body="\n".join(body), claims=claims_from_body(body))
 
 
+def seed_title_and_body(text: str) -> tuple[str, str]:
+    """`read_seed`'s headline and body, without reading the claims (a stored story has them)."""
+    paragraphs = [normalise(p) for p in re.split(r"\n", text) if normalise(p)]
+    title, body = _title_and_body(paragraphs)
+    return title, "\n".join(body)
+
+
 def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
