@@ -269,23 +269,32 @@ def test_a_correction_to_the_seeds_own_page_is_a_change_saying_how_to_read_it_ag
             ) in changes.render_text(found)
 
 
-def test_a_covering_article_whose_page_answers_404_is_taken_down_once(tmp_path):
+@pytest.fixture
+def wire_story(tmp_path):
+    """A database with the port strike, and how to store a fetch of Wire's covering article
+    (`fetched(status, url=...)`: with its article when the status is 200); its URL."""
     db = schema.open_db(tmp_path / "m.db")
     add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
-    stories = load_stories(db)
+    covering = [load_stories(db).decision(0, ArticleMatch(90.0, True, [], [], "coverage"), True)]
     url = "http://wire.example/strike"
-    covering = [stories.decision(0, ArticleMatch(90.0, True, [], [], "coverage"), True)]
-    outlet = {"name": "Wire", "domain": "wire.example", "listed": True}
     article = asdict(Article(url, url, "Dockers strike", None, None, "en",
                              "Dockers walked out.", "h1", False))
 
-    def fetched(status: int, article: dict | None = None) -> None:
+    def fetched(status: int, address: str = url) -> None:
+        found = status == 200
         with db.conn:
             results.save_page_result(db, results.page_result(
-                url, status, error=None if article else f"HTTP {status}", outlet=outlet,
-                article=article, decisions=covering if article else None), {})
+                address, status, error=None if found else f"HTTP {status}",
+                outlet={"name": "Wire", "domain": "wire.example", "listed": True},
+                article=article if found else None, decisions=covering if found else None), {})
 
-    fetched(200, article)
+    return db, fetched, url
+
+
+def test_a_covering_article_whose_page_answers_404_is_taken_down_once(wire_story):
+    db, fetched, url = wire_story
+
+    fetched(200)
     time.sleep(1.1)  # times are kept to the second
     since = schema.now()
     fetched(404)
@@ -297,25 +306,14 @@ def test_a_covering_article_whose_page_answers_404_is_taken_down_once(tmp_path):
     later = schema.now()
     fetched(404)  # gone still: no news
     assert changes.changes_since(db, later)["gone"] == []
-    fetched(200, article)  # back again
+    fetched(200)  # back again
     assert changes.changes_since(db, since)["gone"] == []
 
 
-def test_an_article_still_live_at_its_own_address_is_not_taken_down(tmp_path):
-    db = schema.open_db(tmp_path / "m.db")
-    add_seed(db, str(Path(__file__).parents[1] / "data/seeds/port-strike.txt"))
-    stories = load_stories(db)
-    url = "http://wire.example/strike"
-    covering = [stories.decision(0, ArticleMatch(90.0, True, [], [], "coverage"), True)]
-    outlet = {"name": "Wire", "domain": "wire.example", "listed": True}
-    article = asdict(Article(url, url, "Dockers strike", None, None, "en",
-                             "Dockers walked out.", "h1", False))
+def test_an_article_still_live_at_its_own_address_is_not_taken_down(wire_story):
+    db, fetched, url = wire_story
     since = schema.now()
-    with db.conn:  # found through a feed's tracking address, then at its own
-        for address in (url + "?utm_source=feed", url):
-            results.save_page_result(db, results.page_result(
-                address, 200, outlet=outlet, article=article, decisions=covering), {})
-    with db.conn:  # the tracking address is dropped; the article stays
-        results.save_page_result(db, results.page_result(
-            url + "?utm_source=feed", 404, error="HTTP 404", outlet=outlet), {})
+    fetched(200, url + "?utm_source=feed")  # found through a feed's tracking address
+    fetched(200)  # then at its own
+    fetched(404, url + "?utm_source=feed")  # the tracking address is dropped
     assert changes.changes_since(db, since)["gone"] == []

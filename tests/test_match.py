@@ -97,18 +97,16 @@ def test_another_day_in_a_sentence_reporting_a_later_step_is_noted_not_a_conflic
         {"kind": "another day", "claim": "Monday", "article": "Wednesday"}]
 
 
-def test_another_day_in_a_reworded_claim_is_still_a_conflict():
-    [c] = read_seed("Strike\nThe strike began on Monday, the union said.\n").claims
-    m = verdict(c, "The union said the strike started Tuesday.")
-    assert m.verdict == "conflict"
-    assert {"kind": "number", "claim": "Monday", "article": "Tuesday"} in what_differs(m)
-
-
-def test_another_day_in_a_sentence_stating_the_claim_is_still_a_conflict():
-    [c] = read_seed("Rationing\nThe Castellan council ordered water rationing for 40,000 "
-                    "households on Monday as the Dunmore reservoir ran low.\n").claims
-    m = verdict(c, "The Castellan council ordered water rationing for 40,000 households on "
-                   "Tuesday as the Dunmore reservoir ran low.")
+@pytest.mark.parametrize("seed, sentence", [
+    ("The strike began on Monday, the union said.",
+     "The union said the strike started Tuesday."),
+    ("The Castellan council ordered water rationing for 40,000 households on Monday as the "
+     "Dunmore reservoir ran low.",
+     "The Castellan council ordered water rationing for 40,000 households on Tuesday as the "
+     "Dunmore reservoir ran low.")], ids=["reworded", "same words"])
+def test_another_day_in_a_sentence_stating_the_claim_is_still_a_conflict(seed, sentence):
+    [c] = read_seed(f"Headline\n{seed}\n").claims
+    m = verdict(c, sentence)
     assert m.verdict == "conflict"
     assert {"kind": "number", "claim": "Monday", "article": "Tuesday"} in what_differs(m)
 
