@@ -217,7 +217,7 @@ def test_aggregators_find_outlets_nobody_listed(editable_site, tmp_path):
                                 where is_coverage = 1"""))
     assert coverage == {"en": 1, "es": 0}  # found in Spanish, but not scored claim by claim
     report = run_monitor("report", db=db).stdout
-    assert "1 in other languages (es) found but not scored" in report
+    assert "1 article in another language (es) found but not scored" in report
 
 
 
