@@ -17,6 +17,7 @@ from monitor.steps.text import (
     NAME_RE,
     NOT_NAMES,
     STOPWORDS,
+    TITLE_ABBREVIATIONS,
     WEEKDAYS,
     normalise,
     numbers,
@@ -37,6 +38,7 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _TITLES = {
+    **dict.fromkeys(t.lower() for t in TITLE_ABBREVIATIONS),  # "Gov. Ruiz", "Sgt. Lee"
     "president": None, "vice-president": None, "prime": None, "minister": None,
     "secretary": None, "senator": None, "sen": None, "governor": None, "mayor": None,
     "general": None, "gen": None, "ambassador": None, "director": None, "chief": None,
@@ -46,8 +48,6 @@ _TITLES = {
     "spokeswoman": "f", "spokesman": "m", "mr": "m", "mrs": "f", "ms": "f",
     "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
     "king": "m", "queen": "f", "pope": "m", "sheriff": None, "chancellor": None,
-    "gov": None, "prof": None, "lt": None, "col": None, "sgt": None, "capt": None, "adm": None,
-    "rev": None, "supt": None, "insp": None,
 }
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"
@@ -112,16 +112,18 @@ class Seed:
 
 def read_seed(text: str) -> Seed:
     """Read a pasted or extracted seed article into its headline, body paragraphs and claims."""
-    paragraphs = [normalise(p) for p in re.split(r"\n", text) if normalise(p)]
-    title, body = _title_and_body(paragraphs)
+    title, body = _title_and_paragraphs(text)
     return Seed(title=title, body="\n".join(body), claims=claims_from_body(body))
 
 
 def seed_title_and_body(text: str) -> tuple[str, str]:
     """`read_seed`'s headline and body, without reading the claims (a stored story has them)."""
-    paragraphs = [normalise(p) for p in re.split(r"\n", text) if normalise(p)]
-    title, body = _title_and_body(paragraphs)
+    title, body = _title_and_paragraphs(text)
     return title, "\n".join(body)
+
+
+def _title_and_paragraphs(text: str) -> tuple[str, list[str]]:
+    return _title_and_body([normalise(p) for p in re.split(r"\n", text) if normalise(p)])
 
 
 def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:

@@ -413,9 +413,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     conflicts = notes = None
     if verdict != "absent":
         found, noted = differences(claim, sentence, speaker, t)
-        if same < similarity.model().threshold and not _same_but_the_day(claim, sentence,
-                                                                          found):
-            found, noted = _another_day(found, noted)
+        if same < similarity.model().threshold:
+            found, noted = _another_day(claim, sentence, found, noted)
         conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
@@ -425,23 +424,20 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
                       verdict, conflicts, notes)
 
 
-def _same_but_the_day(claim: Claim, sentence: str, conflicts: list[dict]) -> bool:
-    """The sentence states the claim once its other days are the claim's: another day is then
-    a contradiction (the day itself made the two read less alike)."""
+def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list[dict]
+                 ) -> tuple[list[dict], list[dict]]:
+    """Another day or date in a sentence that states something else than the claim (only
+    partly the same) is a later development ("extended on Wednesday" after "ordered on
+    Monday"), noted, not a contradiction; unless the sentence states the claim once its days
+    are the claim's (the day itself had made the two read less alike)."""
     days = [c for c in conflicts if c.get("unit") in _CALENDAR]
     if not days:
-        return False
+        return conflicts, notes
     aligned = sentence
     for c in days:
         aligned = aligned.replace(c["article"], c["claim"])
-    return bool(similarity.same_claim([claim.text], [aligned])[1][0])
-
-
-def _another_day(conflicts: list[dict], notes: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Another day or date in a sentence that states something else than the claim (only
-    partly the same) is a later development ("extended on Wednesday" after "ordered on
-    Monday"), noted, not a contradiction."""
-    days = [c for c in conflicts if c.get("unit") in _CALENDAR]
+    if similarity.same_claim([claim.text], [aligned])[1][0]:
+        return conflicts, notes
     return ([c for c in conflicts if c not in days],
             notes + [{**c, "kind": "another day"} for c in days])
 
