@@ -57,8 +57,9 @@ def _claims_again(db: Database, story_id: int, claims: list[dict]) -> list[dict]
     old: dict[tuple, list[int]] = {}
     for r in db["claims"].rows_where("story_id = ?", [story_id], order_by="position"):
         old.setdefault((r["kind"], r["text"]), []).append(r["id"])
-    again = [{**c, "id": (old.get((c["kind"], c["text"])) or [None]).pop(0)} for c in claims]
-    gone = json.dumps([i for ids in old.values() for i in ids if i is not None])
+    again = [{**c, "id": ids.pop(0) if (ids := old.get((c["kind"], c["text"]))) else None}
+             for c in claims]
+    gone = json.dumps([i for ids in old.values() for i in ids])
     for table, column in (("matches", "claim_id"), ("verdict_changes", "claim_id"),
                           ("claims", "id")):
         db.execute(f"delete from {table} where {column} in (select value from json_each(?))",
