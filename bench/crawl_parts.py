@@ -30,7 +30,7 @@ from monitor.jobs import seed
 from monitor.jobs.stories import load_stories
 from monitor.steps import copies
 from monitor.steps.extract import extract_page, html_hash, pack_page
-from monitor.steps.match import score_article
+from monitor.steps.match import score_stories, story_index
 from monitor.store import rows, schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,9 +97,10 @@ def _collecting_in_worker(html: list[bytes], urls: list[str], story, frozen: boo
             spent[0] += time.perf_counter() - started[0]
 
     gc.callbacks.append(clock)
+    index = story_index([story])
     for _ in range(2):
         for page, url in zip(html, urls, strict=True):
-            read_page(page, "utf-8", url, None, None, [story])
+            read_page(page, "utf-8", url, None, None, [story], index=index)
     return spent[0] / (2 * len(html))
 
 
@@ -135,6 +136,7 @@ def main() -> None:
     seed.add_seed(db, str(ROOT / "data/seeds/trump-cartels.txt"), None, None, None, None, [])
     story = load_stories(db).stories[0]
     db.close()
+    index = story_index([story])  # as a crawl's worker does: once, not a page
     n = len(html)
     urls = [f"http://127.0.0.1/{i}.html" for i in range(n)]
     articles = [extract_page(page, url, "utf-8") for page, url in zip(html, urls, strict=True)]
@@ -147,11 +149,11 @@ def main() -> None:
     per_page("zstd of the raw page", n, lambda: [pack_page(p) for p in html])
     per_page("copy sketch", n, lambda: [copies.sketch(a.text) for a in texts if not a.is_stub])
     per_page("matching against 23 claims", n,
-             lambda: [score_article(story, a) for a in texts])
+             lambda: [score_stories([story], a, index=index) for a in texts])
     per_page("all of `read_page` (the above)", n,
-             lambda: [read_page(p, "utf-8", u, None, None, [story])
+             lambda: [read_page(p, "utf-8", u, None, None, [story], index=index)
                       for p, u in zip(html, urls, strict=True)])
-    reads = [read_page(p, "utf-8", u, None, None, [story])
+    reads = [read_page(p, "utf-8", u, None, None, [story], index=index)
              for p, u in zip(html, urls, strict=True)]
     reads = [r for r in reads if r.article is not None]
     for frozen in (False, True):
