@@ -102,6 +102,38 @@ def test_the_ingest_lag_is_zero_once_every_result_is_acknowledged(redis_url):
             figures["ingest_lag_seconds"]) == (3, 0, 0, 0.0)
 
 
+def _add_pages(url: str, count: int) -> None:
+    """Pages as crawlers send them: each with the raw page's bytes, which are no UTF-8."""
+    from monitor.crawler import shared
+
+    with shared.client(url) as client:
+        for i in range(count):
+            client.xadd(frontier.RESULTS, shared.entry("page", {
+                "url": f"http://127.0.0.1/{i}", "packed": b"\x28\xb5\x2f\xfd raw page"}))
+
+
+@pytest.mark.slow
+def test_pages_sent_before_ingest_ever_started_are_counted_from_their_bytes(redis_url):
+    _add_pages(redis_url, 3)
+    figures = status.status(redis_url)
+    assert (figures["stream_entries"], figures["not_delivered"]) == (3, 3)
+
+
+@pytest.mark.slow
+def test_pages_waiting_after_what_ingest_was_given_are_counted_and_aged(redis_url):
+    # Ingest stopped (or killed) after reading the first pages: `status` is what tells it.
+    _add_pages(redis_url, 2)
+    import redis
+
+    with redis.Redis.from_url(redis_url) as client:  # as ingest reads: bytes, undecoded
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *_ingest_reads(client, 1))
+    _add_pages(redis_url, 2)
+    result = run_monitor("status", "--redis", redis_url, timeout=60)
+    assert "Results: 4 in the stream, 3 not yet given to ingest" in result.stdout
+    assert "Ingest lag: " in result.stdout
+
+
 @pytest.mark.slow
 def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
     from monitor.crawler import redis_scheduler

@@ -53,11 +53,19 @@ def settings(url: str) -> dict:
 
 def shown(url: str) -> str:
     """The URL without its password, fit for a message or a log line."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a port that is no number, a broken IPv6 address
+        parts, port = None, None
+    if parts is None or not parts.netloc:
+        # Not read as a URL (no "//", quotes around it): whatever stands before an "@" may be
+        # the password, so only what follows the last one is shown.
+        return "…@" + url.rpartition("@")[2] if "@" in url else url
     host = parts.hostname or ""
     netloc = f"[{host}]" if ":" in host else host
-    if parts.port:
-        netloc += f":{parts.port}"
+    if port:
+        netloc += f":{port}"
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
@@ -68,8 +76,9 @@ def check(url: str) -> None:
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=CHECK_TIMEOUT,
                                       socket_timeout=CHECK_TIMEOUT)
-    except ValueError as e:
-        raise RedisUnavailable(f"--redis {shown(url)}: not a Redis URL ({e})") from None
+    except ValueError as e:  # its message may quote the URL: only its first words are shown
+        reason = str(e).replace(url, shown(url))
+        raise RedisUnavailable(f"--redis {shown(url)}: not a Redis URL ({reason})") from None
     try:
         client.ping()
     except redis.AuthenticationError:
