@@ -252,7 +252,7 @@ class Ingest:
                 # passed over. Ids cached by the batch rolled back are gone with it.
                 self.runs, self.outlet_ids = {}, {}
                 pages, finished = self._write_batch(fresh, alone=True)
-        self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[e.id for e in entries])
+        self._acknowledge([e.id for e in entries])
         self.figures["entries"] += len(fresh)
         if pages:
             found = rows.pages_validators(self.db, pages)
@@ -265,6 +265,15 @@ class Ingest:
             for run in finished:
                 self.say(f"Run of {run['host']} (pid {run['pid']}) {run.get('status')}: "
                          f"{run.get('pages', 0)} pages")
+
+    def _acknowledge(self, ids: list[str]) -> None:
+        """Acknowledge entries committed, and delete them: the stream holds every page's raw
+        bytes, and a Redis that keeps them all fills up (`noeviction`: then it refuses the
+        crawlers' writes). Killed between commit and here, they are read again and skipped."""
+        with self.client.pipeline() as both:  # MULTI: acknowledged and deleted together
+            both.xack(frontier.RESULTS, frontier.INGEST_GROUP, *ids)
+            both.xdel(frontier.RESULTS, *ids)
+            both.execute()
 
     def _write_batch(self, fresh: list, alone: bool) -> tuple[list, list]:
         """Write entries in one transaction and commit it; returns the pages' URLs and the runs
