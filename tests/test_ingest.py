@@ -5,6 +5,7 @@ Redis killed mid-run loses nothing."""
 from __future__ import annotations
 
 import signal
+import socket
 import sqlite3
 import time
 from dataclasses import asdict
@@ -205,6 +206,36 @@ def test_an_entry_failing_half_written_leaves_no_row_and_the_others_are_counted_
     assert _query(db, "select name from outlets") == [("Nereth Harbour News",)]
     assert _query(db, "select pages, articles, new_articles from crawl_runs") == [(3, 3, 3)]
     assert _query(db, "select count(*) from pages") == [(3,)]
+
+
+@pytest.mark.slow
+def test_a_second_ingest_on_another_database_is_refused_with_one_line(
+        redis_server, redis_url, tmp_path):
+    # Else both take a share of the results, each database missing the other's.
+    first = start_monitor("ingest", "--redis", redis_url, db=tmp_path / "a.db")
+    try:
+        _wait_for(lambda: (tmp_path / "a.db").exists(), seconds=60)
+        took, result = refused("ingest", "--redis", redis_url, db=tmp_path / "b.db")
+    finally:
+        _stop(first)
+    assert took < 20 and result.returncode == 75
+    assert_one_line(result, f"process {first.pid}, database {tmp_path / 'a.db'}",
+                    hidden=redis_server.password)
+    assert not (tmp_path / "b.db").exists()
+
+
+@pytest.mark.slow
+def test_ingest_restarted_after_a_kill_waits_for_the_lease_it_left_and_lets_go(
+        redis_url, tmp_path):
+    db = tmp_path / "m.db"
+    with shared.client(redis_url) as client:  # what an ingest killed on this host leaves
+        client.set(frontier.INGEST_LEASE, f"{socket.gethostname()}:99999:{db.resolve()}",
+                   px=1500)
+    _send(redis_url, _a_run(3))
+    figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
+    assert figures["pages"] == 3
+    with shared.client(redis_url) as client:
+        assert not client.exists(frontier.INGEST_LEASE)
 
 
 @pytest.mark.slow

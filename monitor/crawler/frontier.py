@@ -23,6 +23,9 @@ SENT = f"{KEY}:sent"
 # process that writes the SQLite file, drains it as this consumer group.
 RESULTS = "monitor:results"
 INGEST_GROUP = "ingest"
+# Held by the one `monitor ingest` at work (its host:pid:database), so that a second one,
+# started by mistake on another database, cannot take a share of the results.
+INGEST_LEASE = "monitor:ingest"
 # What crawlers read (monitor/crawler/shared.py): the stories as ingest published them, and
 # what was fetched of each page before (url -> JSON of `rows.pages_validators`).
 STORIES = "monitor:stories"
