@@ -209,6 +209,25 @@ def test_an_entry_failing_half_written_leaves_no_row_and_the_others_are_counted_
 
 
 @pytest.mark.slow
+def test_ingest_deletes_at_start_what_was_acknowledged_before_and_keeps_the_rest(
+        redis_url, tmp_path):
+    # What an ingest that kept stored entries (before it deleted them) left behind.
+    db = tmp_path / "m.db"
+    _send(redis_url, _a_run(4)[:3])
+    with shared.client(redis_url) as client:
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        read = client.xreadgroup(frontier.INGEST_GROUP, ingest_job.CONSUMER,
+                                 {frontier.RESULTS: ">"}, count=3)
+        client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[i for i, _ in read[0][1][:2]])
+    _send(redis_url, _a_run(4)[3:])
+    figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
+    # The one delivered but not acknowledged, and those sent since, are stored.
+    assert (figures["pages"], figures["runs"]) == (3, 1)
+    with shared.client(redis_url) as client:
+        assert client.xlen(frontier.RESULTS) == 0
+
+
+@pytest.mark.slow
 def test_a_second_ingest_on_another_database_is_refused_with_one_line(
         redis_server, redis_url, tmp_path):
     # Else both take a share of the results, each database missing the other's.
@@ -217,7 +236,10 @@ def test_a_second_ingest_on_another_database_is_refused_with_one_line(
         _wait_for(lambda: (tmp_path / "a.db").exists(), seconds=60)
         took, result = refused("ingest", "--redis", redis_url, db=tmp_path / "b.db")
     finally:
-        _stop(first)
+        out, _ = _stop(first)
+    # The one at work says where it writes from and to (for its service's log).
+    assert f"Writing what crawlers send to {frontier.shown(redis_url)} into {tmp_path}" in out
+    assert redis_server.password not in out
     assert took < 20 and result.returncode == 75
     assert_one_line(result, f"process {first.pid}, database {tmp_path / 'a.db'}",
                     hidden=redis_server.password)
@@ -507,7 +529,9 @@ def test_redis_restarted_mid_run_then_the_next_run_complete_the_crawl(
     assert nxt.returncode == 0, err
     _wait_for(lambda: _query(db, f"select count(*) from crawl_runs where status = 'finished' "
                                  f"and pid = {nxt.pid}") == [(1,)])
-    _stop(ingest)
+    _, err = _stop(ingest)
+    if "Redis is gone" in err:  # told it was gone, told it is back
+        assert "Redis is back after" in err, err
     _stored_once(db)
 
 

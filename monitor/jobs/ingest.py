@@ -68,6 +68,9 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
             with closing(schema.open_db(db_path)) as db, \
                     closing(Ingest(db, client, say, batch, lease)) as writer:
                 schema.cache_for_writer(db)
+                if not until_idle:  # a service: its log says where it writes from and to
+                    say(f"Writing what crawlers send to {frontier.shown(redis_url)} into "
+                        f"{db_path} (Ctrl-C or SIGTERM to stop)")
                 if before_start is not None:
                     before_start()
                 return writer.drain(until_idle, stopping)
@@ -88,6 +91,9 @@ def _the_one_ingest(client, db_path: str) -> Iterator[Lease]:
     before_me = holder.partition(":")[0] == me.partition(":")[0] and \
         holder.split(":", 2)[-1] == me.split(":", 2)[-1]
     lease = Lease(client.lock(frontier.INGEST_LEASE, timeout=LEASE_FOR, thread_local=False))
+    if before_me:
+        logger.warning("waiting for the lease of the ingest before this one (killed?) to run "
+                       "out: %d s at most", LEASE_FOR)
     if not lease.lock.acquire(token=me, blocking=before_me, blocking_timeout=LEASE_FOR + 5):
         host, pid, db = (holder.split(":", 2) + ["", ""])[:3]
         raise AlreadyRunning(f"another `monitor ingest` writes what crawlers send to this Redis "
@@ -199,6 +205,7 @@ class Ingest:
     def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
         """Publish what crawlers read, then write entries until stopped or drained."""
         self._create_group()
+        self._forget_stored()
         self._publish_stories()
         if not self.client.exists(frontier.VALIDATORS):  # a new Redis, or one that lost them
             for found in rows.every_page_validators(self.db):
@@ -228,6 +235,8 @@ class Ingest:
                 else:
                     self._publish_stories()
                     self._mark_lost_runs(every=LOOK_FOR_LOST_EVERY)
+                if lost_since is not None:  # said it was gone: says it is back
+                    logger.warning("Redis is back after %.0f s", time.monotonic() - lost_since)
                 lost_since = None
             except shared.redis.ResponseError as e:
                 if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
@@ -263,6 +272,19 @@ class Ingest:
                         "the crawler stopped without saying so (killed, or its machine lost)"))
                 logger.warning("run %s of %s (pid %s) is lost", run["id"], run["host"],
                                run["pid"])
+
+    def _forget_stored(self) -> None:
+        """Delete the entries acknowledged before (by an ingest that kept them, or killed
+        between its acknowledgement and its deletion): all those before the oldest entry not
+        acknowledged yet."""
+        group = next(g for g in self.client.xinfo_groups(frontier.RESULTS)
+                     if g["name"].decode() == frontier.INGEST_GROUP)
+        ms, _, seq = group["last-delivered-id"].decode().partition("-")
+        oldest = f"{ms}-{int(seq) + 1}"  # the first id not delivered yet
+        if group["pending"]:
+            oldest = self.client.xpending(frontier.RESULTS, frontier.INGEST_GROUP)["min"]
+            oldest = oldest.decode() if isinstance(oldest, bytes) else oldest
+        self.client.xtrim(frontier.RESULTS, minid=oldest, approximate=False)
 
     def _create_group(self) -> None:
         try:
