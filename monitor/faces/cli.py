@@ -399,7 +399,10 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
     until Ctrl-C or SIGTERM, which let it commit the batch in hand. Articles a crawler could
     not match (a story registered since its run began) are matched by `monitor match` here.
 
-    Example: monitor --db /srv/monitor/monitor.db ingest --redis redis://:PASSWORD@10.0.0.5:6379/0
+    Only one ingest may write from a Redis: a second one exits 75, naming the first.
+
+    Example: MONITOR_REDIS_URL=redis://:PASSWORD@10.0.0.5:6379/0 in the environment (never on
+    the command line: `ps` shows it), then monitor --db /srv/monitor/monitor.db ingest
     """
     from monitor.jobs import ingest as ingest_job  # imports redis: only for this command
 
@@ -424,7 +427,8 @@ def status_(ctx: click.Context, redis_url: str | None, as_json: bool) -> None:
     machine: the shared queue, the crawlers heard from in the last minute, the results
     waiting for `monitor ingest` and how far behind it is.
 
-    Example: monitor status --redis redis://:PASSWORD@10.0.0.5:6379/0
+    Example: monitor status (with MONITOR_REDIS_URL=redis://:PASSWORD@10.0.0.5:6379/0 in the
+    environment: a password on the command line is shown by `ps`)
     """
     if redis_url is None:
         figures = status_job.local_status(_read_db(ctx), ctx.obj["db_path"])
