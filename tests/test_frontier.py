@@ -156,6 +156,14 @@ def test_a_url_redis_cannot_read_is_shown_without_its_password(url):
     assert "10.0.0.5" in frontier.shown(url) or "::1" in frontier.shown(url)
 
 
+@pytest.mark.parametrize("url", ["redis://:pw@127.0.0.1:6379/1x", "redis://:pw@127.0.0.1:6379/db"])
+def test_a_database_that_is_no_number_is_refused_not_read_as_database_0(url):
+    from monitor.crawler import frontier
+
+    with pytest.raises(frontier.RedisUnavailable, match="must be a number"):
+        frontier.check(url)
+
+
 def test_a_tuple_in_meta_cannot_be_encoded():
     request = scrapy.Request("http://127.0.0.1/a", meta={"known": ("http://127.0.0.1/a", {})})
     with pytest.raises(requestjson.UnencodableRequest, match="tuple"):

@@ -72,10 +72,24 @@ def shown(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
+def _database(url: str) -> str:
+    """What a redis:// URL gives after its port ("" for none, or no such URL)."""
+    try:
+        path = urlsplit(url).path if url.startswith(("redis://", "rediss://")) else ""
+    except ValueError:  # told by redis-py's own reading of it
+        return ""
+    return path.strip("/")
+
+
 def check(url: str) -> None:
     """Connect and authenticate once, so a crawl never starts against a Redis it cannot use."""
     import redis  # here, not at the top: see the module's docstring
 
+    database = _database(url)
+    if database and not database.isdigit():
+        # redis-py would take database 0 for it, silently: another one than the crawlers'.
+        raise RedisUnavailable(f"--redis {shown(url)}: the database after the port must be a "
+                               f"number (redis://:PASSWORD@HOST:PORT/0)")
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=CHECK_TIMEOUT,
                                       socket_timeout=CHECK_TIMEOUT)
