@@ -23,6 +23,7 @@ from tests.conftest import (
     refused,
     run_monitor,
     send_body,
+    start_monitor,
 )
 
 PAGES = 40
@@ -237,6 +238,26 @@ def test_status_says_what_is_waiting_for_ingest(redis_url):
     assert "Results: 3 in the stream, 2 not yet given to ingest, 1 given but not yet stored" \
         in out
     assert "ingest-host:7  1 results in hand" in out
+
+
+@pytest.mark.slow
+def test_status_says_whether_an_ingest_is_at_work_and_where_it_writes(redis_url, tmp_path):
+    # Ingest's consumer stays in the group when ingest stops: its lease is what tells.
+    out = run_monitor("status", "--redis", redis_url, timeout=60).stdout
+    assert "Ingest: none running (start `monitor ingest` on the database host)" in out
+    ingest = start_monitor("ingest", "--redis", redis_url, db=tmp_path / "m.db")
+    try:
+        deadline = time.monotonic() + 60
+        while not status.status(redis_url)["ingest_writer"]:
+            assert time.monotonic() < deadline and ingest.poll() is None, "ingest never began"
+            time.sleep(0.1)
+        out = run_monitor("status", "--redis", redis_url, timeout=60).stdout
+    finally:
+        ingest.terminate()
+        ingest.communicate(timeout=60)
+    assert (f"Ingest: running on {socket.gethostname()} (process {ingest.pid}), writing "
+            f"{tmp_path / 'm.db'}") in out
+    assert status.status(redis_url)["ingest_writer"] is None
 
 
 @pytest.mark.slow

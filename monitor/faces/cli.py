@@ -477,10 +477,18 @@ def _status_text(figures: dict) -> str:
               f"{figures['not_acknowledged']:,} given but not yet stored",
               f"Ingest lag: {figures['ingest_lag_seconds']:.1f} s (the oldest result not yet "
               f"stored)" if figures["ingest_lag_seconds"] else "Ingest lag: 0 s (nothing waiting)",
-              f"Ingest processes: {len(figures['ingest'])}"]
-    lines += [f"  {c['name']}  {c['not_acknowledged']:,} results in hand, last active "
+              _writer_text(figures["ingest_writer"])]
+    lines += [f"  {c['name']}  {c['not_acknowledged']:,} results in hand, last given results "
               f"{c['idle_seconds']:.0f} s ago" for c in figures["ingest"]]
     return "\n".join(lines)
+
+
+def _writer_text(writer: dict | None) -> str:
+    if writer is None:
+        return "Ingest: none running (start `monitor ingest` on the database host)"
+    return (f"Ingest: running on {clean(writer['host'], lines=False)} (process "
+            f"{clean(writer['pid'], lines=False)}), writing "
+            f"{clean(writer['database'], lines=False)}")
 
 
 @cli.command("schedule")

@@ -41,7 +41,7 @@ def status(url: str) -> dict:
     try:
         with client, entries:
             return {"redis": frontier.shown(url), **_frontier(client),
-                    **_results(client, entries)}
+                    **_results(client, entries), "ingest_writer": _writer(client)}
     except redis.RedisError as e:
         raise frontier.RedisUnavailable(
             f"cannot read the crawl's state from Redis at {frontier.shown(url)}: {e}") from None
@@ -57,6 +57,16 @@ def _frontier(client) -> dict:
         queued, seen, members, idle = pipe.execute()
     return {"queued_requests": queued, "seen_requests": seen,
             "crawlers": _crawlers(client, sorted(members), idle)}
+
+
+def _writer(client) -> dict | None:
+    """The ingest at work, from the lease it holds (monitor/jobs/ingest.py): its host,
+    process id and database; None when none holds it."""
+    holder = client.get(frontier.INGEST_LEASE)
+    if not holder:
+        return None
+    host, pid, database = (holder.split(":", 2) + ["", ""])[:3]
+    return {"host": host, "pid": pid, "database": database}
 
 
 def _crawlers(client, members: list[str], idle: set[str]) -> list[dict]:
