@@ -544,6 +544,7 @@ def test_redis_gone_for_good_mid_run_stops_the_crawler_and_then_ingest_each_sayi
     out, err = crawler.communicate(timeout=60)  # it stops; it does not wait for Redis
     assert crawler.returncode == 1
     assert "Crawl failed (Redis error: " in out
+    assert "Results sent to `monitor ingest`" not in out
     assert "Traceback" not in err, err
     out, err = ingest.communicate(timeout=300)
     assert ingest.returncode == 1
