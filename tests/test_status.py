@@ -55,7 +55,8 @@ def test_an_empty_redis_shows_nothing_queued_and_nothing_waiting(redis_url):
     figures = status.status(redis_url)
     assert {k: v for k, v in figures.items() if k != "redis"} == {
         "queued_requests": 0, "seen_requests": 0, "crawlers": [], "stream_entries": 0,
-        "not_delivered": 0, "not_acknowledged": 0, "ingest_lag_seconds": 0.0, "ingest": []}
+        "not_delivered": 0, "not_acknowledged": 0, "ingest_lag_seconds": 0.0, "ingest": [],
+        "ingest_writer": None}
 
 
 @pytest.mark.slow
