@@ -156,6 +156,26 @@ def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
     assert [c["name"] for c in status.status(redis_url)["crawlers"]] == ["alive-host:1"]
 
 
+@pytest.mark.slow
+def test_a_crawler_silent_for_half_its_heartbeat_span_is_shown_as_likely_gone(redis_url):
+    from monitor.crawler import redis_scheduler
+
+    name = {"spider": status.SPIDER}
+    keys = [frontier.CRAWLERS % name, frontier.IDLE % name, frontier.QUEUE % name,
+            frontier.DUPEFILTER % name, frontier.SENT % name]
+    with _client(redis_url) as client:
+        for crawler in ("alive-host:1", "killed-host:2"):
+            client.eval(redis_scheduler._JOIN, len(keys), *keys, crawler,
+                        frontier.ALIVE % name, 60)
+        # killed-host:2 last said it was alive 40 s ago (its key has 20 s of 60 left).
+        client.pexpire(frontier.ALIVE % name + "killed-host:2", 20_000)
+    lines = run_monitor("status", "--redis", redis_url, timeout=60).stdout.splitlines()
+    killed = next(line for line in lines if "killed-host:2" in line)
+    alive = next(line for line in lines if "alive-host:1" in line)
+    assert "(silent since: killed, or its host lost?)" in killed
+    assert "silent" not in alive
+
+
 def _article(i: int) -> bytes:
     return (f"<html><head><title>Ferry timetable {i}</title></head><body><article>"
             f"<h1>Ferry timetable {i}</h1><p>The island council said the ferry number {i} would "

@@ -471,7 +471,9 @@ def _status_text(figures: dict) -> str:
              f"{figures['seen_requests']:,} seen this run",
              f"Crawlers heard from in the last minute: {len(crawlers)}"]
     lines += [f"  {c['name']}  {'idle' if c['idle'] else 'crawling'}, last heard "
-              f"{c['heard_seconds_ago']:.0f} s ago" for c in crawlers]
+              f"{c['heard_seconds_ago']:.0f} s ago"
+              f"{' (silent since: killed, or its host lost?)' if c.get('silent') else ''}"
+              for c in crawlers]
     lines += [f"Results: {figures['stream_entries']:,} in the stream, "
               f"{figures['not_delivered']:,} not yet given to ingest, "
               f"{figures['not_acknowledged']:,} given but not yet stored",

@@ -84,8 +84,11 @@ def _crawlers(client, members: list[str], idle: set[str]) -> list[dict]:
             continue
         heard = max(0.0, int(lifetime) - left_ms / 1000)
         if heard <= RECENT:
+            # A crawler says it is alive four times a lifetime: one silent for half of it
+            # is likely gone (killed), and is dropped from the run when the key expires.
             found.append({"name": member, "idle": member in idle,
-                          "heard_seconds_ago": round(heard, 1)})
+                          "heard_seconds_ago": round(heard, 1),
+                          "silent": heard > int(lifetime) / 2})
     return found
 
 
