@@ -140,6 +140,30 @@ def test_a_crawl_without_redis_imports_no_redis(site, tmp_path):
     assert "REDIS MODULES []" in result.stdout
 
 
+@pytest.mark.parametrize("url", [
+    "redis//:s3cret-pw@10.0.0.5:6379/0",  # a slash short: no URL at all
+    '"redis://:s3cret-pw@10.0.0.5:6379/0"',  # quoted in an environment file read as is
+    "redis://:s3cret-pw@10.0.0.5:63x79/0",  # a port that is no number
+    "redis://:s3cret-pw@[::1:6379/0",  # a broken IPv6 address
+])
+def test_a_url_redis_cannot_read_is_shown_without_its_password(url):
+    from monitor.crawler import frontier
+
+    with pytest.raises(frontier.RedisUnavailable) as refusal:
+        frontier.check(url)
+    assert "not a Redis URL" in str(refusal.value)
+    assert "s3cret-pw" not in str(refusal.value)
+    assert "10.0.0.5" in frontier.shown(url) or "::1" in frontier.shown(url)
+
+
+@pytest.mark.parametrize("url", ["redis://:pw@127.0.0.1:6379/1x", "redis://:pw@127.0.0.1:6379/db"])
+def test_a_database_that_is_no_number_is_refused_not_read_as_database_0(url):
+    from monitor.crawler import frontier
+
+    with pytest.raises(frontier.RedisUnavailable, match="must be a number"):
+        frontier.check(url)
+
+
 def test_a_tuple_in_meta_cannot_be_encoded():
     request = scrapy.Request("http://127.0.0.1/a", meta={"known": ("http://127.0.0.1/a", {})})
     with pytest.raises(requestjson.UnencodableRequest, match="tuple"):

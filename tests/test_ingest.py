@@ -5,6 +5,7 @@ Redis killed mid-run loses nothing."""
 from __future__ import annotations
 
 import signal
+import socket
 import sqlite3
 import time
 from dataclasses import asdict
@@ -144,12 +145,13 @@ def test_ingest_until_idle_stores_what_arrives_while_a_long_batch_is_written(
 
 
 @pytest.mark.slow
-def test_an_entry_delivered_again_after_its_commit_is_not_stored_twice(redis_url, tmp_path):
+def test_an_entry_delivered_again_after_its_commit_is_not_stored_twice(
+        redis_url, tmp_path, monkeypatch):
     db = tmp_path / "m.db"
     sent = _send(redis_url, _a_run(30))
-    ingest_job.ingest(str(db), redis_url, until_idle=True)
-    with shared.client(redis_url) as client:  # as if ingest died before acknowledging them
-        client.xgroup_setid(frontier.RESULTS, frontier.INGEST_GROUP, "0")
+    with monkeypatch.context() as killed:  # as if ingest died before acknowledging them
+        killed.setattr(ingest_job.Ingest, "_acknowledge", lambda self, ids: None)
+        ingest_job.ingest(str(db), redis_url, until_idle=True)
     figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
     assert figures.get("entries", 0) == 0 and figures["skipped"] == len(sent)
     assert _query(db, "select count(*), sum(articles), sum(new_articles) from crawl_runs") == [
@@ -167,6 +169,17 @@ def test_ingest_acknowledges_what_it_committed_and_records_the_last_entry(redis_
     assert pending == 0
     assert _query(db, "select stream, last_id from _ingested") == [
         (frontier.RESULTS, sent[-1].decode())]
+
+
+@pytest.mark.slow
+def test_ingest_deletes_what_it_stored_so_redis_does_not_fill_up(redis_url, tmp_path):
+    # Each entry holds a raw page: kept after it is stored, they would fill Redis' memory.
+    db = tmp_path / "m.db"
+    _send(redis_url, _a_run(30))
+    ingest_job.ingest(str(db), redis_url, until_idle=True)
+    with shared.client(redis_url) as client:
+        assert client.xlen(frontier.RESULTS) == 0
+    assert _query(db, "select count(*) from pages") == [(30,)]
 
 
 @pytest.mark.slow
@@ -193,6 +206,58 @@ def test_an_entry_failing_half_written_leaves_no_row_and_the_others_are_counted_
     assert _query(db, "select name from outlets") == [("Nereth Harbour News",)]
     assert _query(db, "select pages, articles, new_articles from crawl_runs") == [(3, 3, 3)]
     assert _query(db, "select count(*) from pages") == [(3,)]
+
+
+@pytest.mark.slow
+def test_ingest_deletes_at_start_what_was_acknowledged_before_and_keeps_the_rest(
+        redis_url, tmp_path):
+    # What an ingest that kept stored entries (before it deleted them) left behind.
+    db = tmp_path / "m.db"
+    _send(redis_url, _a_run(4)[:3])
+    with shared.client(redis_url) as client:
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        read = client.xreadgroup(frontier.INGEST_GROUP, ingest_job.CONSUMER,
+                                 {frontier.RESULTS: ">"}, count=3)
+        client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[i for i, _ in read[0][1][:2]])
+    _send(redis_url, _a_run(4)[3:])
+    figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
+    # The one delivered but not acknowledged, and those sent since, are stored.
+    assert (figures["pages"], figures["runs"]) == (3, 1)
+    with shared.client(redis_url) as client:
+        assert client.xlen(frontier.RESULTS) == 0
+
+
+@pytest.mark.slow
+def test_a_second_ingest_on_another_database_is_refused_with_one_line(
+        redis_server, redis_url, tmp_path):
+    # Else both take a share of the results, each database missing the other's.
+    first = start_monitor("ingest", "--redis", redis_url, db=tmp_path / "a.db")
+    try:
+        _wait_for(lambda: (tmp_path / "a.db").exists(), seconds=60)
+        took, result = refused("ingest", "--redis", redis_url, db=tmp_path / "b.db")
+    finally:
+        out, _ = _stop(first)
+    # The one at work says where it writes from and to (for its service's log).
+    assert f"Writing what crawlers send to {frontier.shown(redis_url)} into {tmp_path}" in out
+    assert redis_server.password not in out
+    assert took < 20 and result.returncode == 75
+    assert_one_line(result, f"process {first.pid}, database {tmp_path / 'a.db'}",
+                    hidden=redis_server.password)
+    assert not (tmp_path / "b.db").exists()
+
+
+@pytest.mark.slow
+def test_ingest_restarted_after_a_kill_waits_for_the_lease_it_left_and_lets_go(
+        redis_url, tmp_path):
+    db = tmp_path / "m.db"
+    with shared.client(redis_url) as client:  # what an ingest killed on this host leaves
+        client.set(frontier.INGEST_LEASE, f"{socket.gethostname()}:99999:{db.resolve()}",
+                   px=1500)
+    _send(redis_url, _a_run(3))
+    figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
+    assert figures["pages"] == 3
+    with shared.client(redis_url) as client:
+        assert not client.exists(frontier.INGEST_LEASE)
 
 
 @pytest.mark.slow
@@ -353,9 +418,12 @@ def _wait_for(condition, seconds: float = 120, poll: float = 0.1) -> None:
         time.sleep(poll)
 
 
-def _stream_length(url: str) -> int:
+def _results_sent(url: str) -> int:
+    """How many results crawlers sent (ingest deletes those it stored)."""
     with shared.client(url) as client:
-        return client.xlen(frontier.RESULTS)
+        if not client.exists(frontier.RESULTS):
+            return 0
+        return client.xinfo_stream(frontier.RESULTS)["entries-added"]
 
 
 def _stored_once(db: Path) -> None:
@@ -385,7 +453,7 @@ def test_a_crawler_killed_mid_run_then_the_next_run_store_every_page_once(
     ingest = start_monitor("ingest", "--redis", redis_url, db=db)
     killed, survivor = _crawl(big_site, redis_url, tmp_path), _crawl(big_site, redis_url,
                                                                      tmp_path)
-    _wait_for(lambda: _stream_length(redis_url) > 100)
+    _wait_for(lambda: _results_sent(redis_url) > 100)
     assert killed.poll() is None, "the crawl ended before it could be killed"
     killed.kill()
     killed.communicate()
@@ -442,7 +510,7 @@ def _ingest_and_a_crawler_under_way(site: Path, url: str, db: Path, tmp_path: Pa
     run_monitor("ingest", "--redis", url, "--until-idle", db=db)
     ingest = start_monitor("ingest", "--redis", url, db=db)
     crawler = _crawl(site, url, tmp_path)
-    _wait_for(lambda: _stream_length(url) > 100)
+    _wait_for(lambda: _results_sent(url) > 100)
     return ingest, crawler
 
 
@@ -461,7 +529,9 @@ def test_redis_restarted_mid_run_then_the_next_run_complete_the_crawl(
     assert nxt.returncode == 0, err
     _wait_for(lambda: _query(db, f"select count(*) from crawl_runs where status = 'finished' "
                                  f"and pid = {nxt.pid}") == [(1,)])
-    _stop(ingest)
+    _, err = _stop(ingest)
+    if "Redis is gone" in err:  # told it was gone, told it is back
+        assert "Redis is back after" in err, err
     _stored_once(db)
 
 
@@ -474,6 +544,7 @@ def test_redis_gone_for_good_mid_run_stops_the_crawler_and_then_ingest_each_sayi
     out, err = crawler.communicate(timeout=60)  # it stops; it does not wait for Redis
     assert crawler.returncode == 1
     assert "Crawl failed (Redis error: " in out
+    assert "Results sent to `monitor ingest`" not in out
     assert "Traceback" not in err, err
     out, err = ingest.communicate(timeout=300)
     assert ingest.returncode == 1

@@ -23,6 +23,7 @@ from tests.conftest import (
     refused,
     run_monitor,
     send_body,
+    start_monitor,
 )
 
 PAGES = 40
@@ -54,7 +55,8 @@ def test_an_empty_redis_shows_nothing_queued_and_nothing_waiting(redis_url):
     figures = status.status(redis_url)
     assert {k: v for k, v in figures.items() if k != "redis"} == {
         "queued_requests": 0, "seen_requests": 0, "crawlers": [], "stream_entries": 0,
-        "not_delivered": 0, "not_acknowledged": 0, "ingest_lag_seconds": 0.0, "ingest": []}
+        "not_delivered": 0, "not_acknowledged": 0, "ingest_lag_seconds": 0.0, "ingest": [],
+        "ingest_writer": None}
 
 
 @pytest.mark.slow
@@ -102,6 +104,38 @@ def test_the_ingest_lag_is_zero_once_every_result_is_acknowledged(redis_url):
             figures["ingest_lag_seconds"]) == (3, 0, 0, 0.0)
 
 
+def _add_pages(url: str, count: int) -> None:
+    """Pages as crawlers send them: each with the raw page's bytes, which are no UTF-8."""
+    from monitor.crawler import shared
+
+    with shared.client(url) as client:
+        for i in range(count):
+            client.xadd(frontier.RESULTS, shared.entry("page", {
+                "url": f"http://127.0.0.1/{i}", "packed": b"\x28\xb5\x2f\xfd raw page"}))
+
+
+@pytest.mark.slow
+def test_pages_sent_before_ingest_ever_started_are_counted_from_their_bytes(redis_url):
+    _add_pages(redis_url, 3)
+    figures = status.status(redis_url)
+    assert (figures["stream_entries"], figures["not_delivered"]) == (3, 3)
+
+
+@pytest.mark.slow
+def test_pages_waiting_after_what_ingest_was_given_are_counted_and_aged(redis_url):
+    # Ingest stopped (or killed) after reading the first pages: `status` is what tells it.
+    _add_pages(redis_url, 2)
+    import redis
+
+    with redis.Redis.from_url(redis_url) as client:  # as ingest reads: bytes, undecoded
+        client.xgroup_create(frontier.RESULTS, frontier.INGEST_GROUP, id="0")
+        client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *_ingest_reads(client, 1))
+    _add_pages(redis_url, 2)
+    result = run_monitor("status", "--redis", redis_url, timeout=60)
+    assert "Results: 4 in the stream, 3 not yet given to ingest" in result.stdout
+    assert "Ingest lag: " in result.stdout
+
+
 @pytest.mark.slow
 def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
     from monitor.crawler import redis_scheduler
@@ -120,6 +154,26 @@ def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
             assert time.monotonic() < deadline, "the alive key never expired"
             time.sleep(0.1)
     assert [c["name"] for c in status.status(redis_url)["crawlers"]] == ["alive-host:1"]
+
+
+@pytest.mark.slow
+def test_a_crawler_silent_for_half_its_heartbeat_span_is_shown_as_likely_gone(redis_url):
+    from monitor.crawler import redis_scheduler
+
+    name = {"spider": status.SPIDER}
+    keys = [frontier.CRAWLERS % name, frontier.IDLE % name, frontier.QUEUE % name,
+            frontier.DUPEFILTER % name, frontier.SENT % name]
+    with _client(redis_url) as client:
+        for crawler in ("alive-host:1", "killed-host:2"):
+            client.eval(redis_scheduler._JOIN, len(keys), *keys, crawler,
+                        frontier.ALIVE % name, 60)
+        # killed-host:2 last said it was alive 40 s ago (its key has 20 s of 60 left).
+        client.pexpire(frontier.ALIVE % name + "killed-host:2", 20_000)
+    lines = run_monitor("status", "--redis", redis_url, timeout=60).stdout.splitlines()
+    killed = next(line for line in lines if "killed-host:2" in line)
+    alive = next(line for line in lines if "alive-host:1" in line)
+    assert "(silent since: killed, or its host lost?)" in killed
+    assert "silent" not in alive
 
 
 def _article(i: int) -> bytes:
@@ -205,6 +259,26 @@ def test_status_says_what_is_waiting_for_ingest(redis_url):
     assert "Results: 3 in the stream, 2 not yet given to ingest, 1 given but not yet stored" \
         in out
     assert "ingest-host:7  1 results in hand" in out
+
+
+@pytest.mark.slow
+def test_status_says_whether_an_ingest_is_at_work_and_where_it_writes(redis_url, tmp_path):
+    # Ingest's consumer stays in the group when ingest stops: its lease is what tells.
+    out = run_monitor("status", "--redis", redis_url, timeout=60).stdout
+    assert "Ingest: none running (start `monitor ingest` on the database host)" in out
+    ingest = start_monitor("ingest", "--redis", redis_url, db=tmp_path / "m.db")
+    try:
+        deadline = time.monotonic() + 60
+        while not status.status(redis_url)["ingest_writer"]:
+            assert time.monotonic() < deadline and ingest.poll() is None, "ingest never began"
+            time.sleep(0.1)
+        out = run_monitor("status", "--redis", redis_url, timeout=60).stdout
+    finally:
+        ingest.terminate()
+        ingest.communicate(timeout=60)
+    assert (f"Ingest: running on {socket.gethostname()} (process {ingest.pid}), writing "
+            f"{tmp_path / 'm.db'}") in out
+    assert status.status(redis_url)["ingest_writer"] is None
 
 
 @pytest.mark.slow

@@ -23,6 +23,9 @@ SENT = f"{KEY}:sent"
 # process that writes the SQLite file, drains it as this consumer group.
 RESULTS = "monitor:results"
 INGEST_GROUP = "ingest"
+# Held by the one `monitor ingest` at work (its host:pid:database), so that a second one,
+# started by mistake on another database, cannot take a share of the results.
+INGEST_LEASE = "monitor:ingest"
 # What crawlers read (monitor/crawler/shared.py): the stories as ingest published them, and
 # what was fetched of each page before (url -> JSON of `rows.pages_validators`).
 STORIES = "monitor:stories"
@@ -53,23 +56,46 @@ def settings(url: str) -> dict:
 
 def shown(url: str) -> str:
     """The URL without its password, fit for a message or a log line."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a port that is no number, a broken IPv6 address
+        parts, port = None, None
+    if parts is None or not parts.netloc:
+        # Not read as a URL (no "//", quotes around it): whatever stands before an "@" may be
+        # the password, so only what follows the last one is shown.
+        return "…@" + url.rpartition("@")[2] if "@" in url else url
     host = parts.hostname or ""
     netloc = f"[{host}]" if ":" in host else host
-    if parts.port:
-        netloc += f":{parts.port}"
+    if port:
+        netloc += f":{port}"
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def _database(url: str) -> str:
+    """What a redis:// URL gives after its port ("" for none, or no such URL)."""
+    try:
+        path = urlsplit(url).path if url.startswith(("redis://", "rediss://")) else ""
+    except ValueError:  # told by redis-py's own reading of it
+        return ""
+    return path.strip("/")
 
 
 def check(url: str) -> None:
     """Connect and authenticate once, so a crawl never starts against a Redis it cannot use."""
     import redis  # here, not at the top: see the module's docstring
 
+    database = _database(url)
+    if database and not database.isdigit():
+        # redis-py would take database 0 for it, silently: another one than the crawlers'.
+        raise RedisUnavailable(f"--redis {shown(url)}: the database after the port must be a "
+                               f"number (redis://:PASSWORD@HOST:PORT/0)")
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=CHECK_TIMEOUT,
                                       socket_timeout=CHECK_TIMEOUT)
-    except ValueError as e:
-        raise RedisUnavailable(f"--redis {shown(url)}: not a Redis URL ({e})") from None
+    except ValueError as e:  # its message may quote the URL: only its first words are shown
+        reason = str(e).replace(url, shown(url))
+        raise RedisUnavailable(f"--redis {shown(url)}: not a Redis URL ({reason})") from None
     try:
         client.ping()
     except redis.AuthenticationError:

@@ -399,7 +399,10 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
     until Ctrl-C or SIGTERM, which let it commit the batch in hand. Articles a crawler could
     not match (a story registered since its run began) are matched by `monitor match` here.
 
-    Example: monitor --db /srv/monitor/monitor.db ingest --redis redis://:PASSWORD@10.0.0.5:6379/0
+    Only one ingest may write from a Redis: a second one exits 75, naming the first.
+
+    Example: MONITOR_REDIS_URL=redis://:PASSWORD@10.0.0.5:6379/0 in the environment (never on
+    the command line: `ps` shows it), then monitor --db /srv/monitor/monitor.db ingest
     """
     from monitor.jobs import ingest as ingest_job  # imports redis: only for this command
 
@@ -424,7 +427,8 @@ def status_(ctx: click.Context, redis_url: str | None, as_json: bool) -> None:
     machine: the shared queue, the crawlers heard from in the last minute, the results
     waiting for `monitor ingest` and how far behind it is.
 
-    Example: monitor status --redis redis://:PASSWORD@10.0.0.5:6379/0
+    Example: monitor status (with MONITOR_REDIS_URL=redis://:PASSWORD@10.0.0.5:6379/0 in the
+    environment: a password on the command line is shown by `ps`)
     """
     if redis_url is None:
         figures = status_job.local_status(_read_db(ctx), ctx.obj["db_path"])
@@ -467,16 +471,26 @@ def _status_text(figures: dict) -> str:
              f"{figures['seen_requests']:,} seen this run",
              f"Crawlers heard from in the last minute: {len(crawlers)}"]
     lines += [f"  {c['name']}  {'idle' if c['idle'] else 'crawling'}, last heard "
-              f"{c['heard_seconds_ago']:.0f} s ago" for c in crawlers]
+              f"{c['heard_seconds_ago']:.0f} s ago"
+              f"{' (silent since: killed, or its host lost?)' if c.get('silent') else ''}"
+              for c in crawlers]
     lines += [f"Results: {figures['stream_entries']:,} in the stream, "
               f"{figures['not_delivered']:,} not yet given to ingest, "
               f"{figures['not_acknowledged']:,} given but not yet stored",
               f"Ingest lag: {figures['ingest_lag_seconds']:.1f} s (the oldest result not yet "
               f"stored)" if figures["ingest_lag_seconds"] else "Ingest lag: 0 s (nothing waiting)",
-              f"Ingest processes: {len(figures['ingest'])}"]
-    lines += [f"  {c['name']}  {c['not_acknowledged']:,} results in hand, last active "
+              _writer_text(figures["ingest_writer"])]
+    lines += [f"  {c['name']}  {c['not_acknowledged']:,} results in hand, last given results "
               f"{c['idle_seconds']:.0f} s ago" for c in figures["ingest"]]
     return "\n".join(lines)
+
+
+def _writer_text(writer: dict | None) -> str:
+    if writer is None:
+        return "Ingest: none running (start `monitor ingest` on the database host)"
+    return (f"Ingest: running on {clean(writer['host'], lines=False)} (process "
+            f"{clean(writer['pid'], lines=False)}), writing "
+            f"{clean(writer['database'], lines=False)}")
 
 
 @cli.command("schedule")

@@ -10,7 +10,9 @@ For the crawlers it publishes the stories and keeps what was fetched of each pag
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import socket
 import sqlite3
 import time
 from collections import Counter
@@ -18,12 +20,14 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from monitor.crawler import frontier, shared
 from monitor.jobs.copies import update_copies
+from monitor.jobs.schedule import AlreadyRunning
 from monitor.jobs.stories import published_stories, story_versions
 from monitor.store import results, rows, schema
 
@@ -39,6 +43,9 @@ RECONNECT_FOR = 60.0
 # is this old and its crawler no longer says it is alive in the frontier.
 LOST_AFTER = 300.0  # seconds
 LOOK_FOR_LOST_EVERY = 10.0  # seconds
+# Seconds the one ingest's lease lasts unless renewed (a quarter of it at most between two
+# renewals): how long an ingest killed keeps the next one waiting.
+LEASE_FOR = 60.0
 # What an entry that can never be written raises (a malformed entry, rows it contradicts).
 UNWRITABLE = (ValueError, KeyError, TypeError, AttributeError, sqlite3.IntegrityError)
 
@@ -57,10 +64,13 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
     frontier.check(redis_url)
     client = shared.client(redis_url)
     try:
-        with _stopped_by_signals() as stopping:
+        with _stopped_by_signals() as stopping, _the_one_ingest(client, db_path) as lease:
             with closing(schema.open_db(db_path)) as db, \
-                    closing(Ingest(db, client, say, batch)) as writer:
+                    closing(Ingest(db, client, say, batch, lease)) as writer:
                 schema.cache_for_writer(db)
+                if not until_idle:  # a service: its log says where it writes from and to
+                    say(f"Writing what crawlers send to {frontier.shown(redis_url)} into "
+                        f"{db_path} (Ctrl-C or SIGTERM to stop)")
                 if before_start is not None:
                     before_start()
                 return writer.drain(until_idle, stopping)
@@ -69,6 +79,54 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
                                         ) from None
     finally:
         client.close()
+
+
+@contextmanager
+def _the_one_ingest(client, db_path: str) -> Iterator[Lease]:
+    """Hold the lease of the one ingest of this Redis while it runs (AlreadyRunning when
+    another holds it). An ingest of the same host and database, killed, let go of nothing:
+    its lease is waited for until it runs out."""
+    me = f"{socket.gethostname()}:{os.getpid()}:{Path(db_path).resolve()}"
+    holder = (client.get(frontier.INGEST_LEASE) or b"").decode(errors="replace")
+    before_me = holder.partition(":")[0] == me.partition(":")[0] and \
+        holder.split(":", 2)[-1] == me.split(":", 2)[-1]
+    lease = Lease(client.lock(frontier.INGEST_LEASE, timeout=LEASE_FOR, thread_local=False))
+    if before_me:
+        logger.warning("waiting for the lease of the ingest before this one (killed?) to run "
+                       "out: %d s at most", LEASE_FOR)
+    if not lease.lock.acquire(token=me, blocking=before_me, blocking_timeout=LEASE_FOR + 5):
+        host, pid, db = (holder.split(":", 2) + ["", ""])[:3]
+        raise AlreadyRunning(f"another `monitor ingest` writes what crawlers send to this Redis "
+                             f"({host}, process {pid}, database {db}): only one may; stop it "
+                             f"first (or wait a minute if it was killed)")
+    try:
+        yield lease
+    finally:
+        try:
+            lease.lock.release()
+        except (shared.redis.RedisError, shared.redis.exceptions.LockError):
+            pass  # run out, or Redis gone: it expires by itself
+
+
+class Lease:
+    """The one ingest's lease (a redis-py Lock), renewed as ingest goes."""
+
+    def __init__(self, lock):
+        self.lock, self.renewed = lock, time.monotonic()
+
+    def renew(self) -> None:
+        """Renew the lease if a quarter of it went by; AlreadyRunning when it was lost to
+        another ingest (this one stalled longer than the lease)."""
+        if time.monotonic() - self.renewed < LEASE_FOR / 4:
+            return
+        try:
+            self.lock.reacquire()
+        except shared.redis.exceptions.LockNotOwnedError:
+            # Run out (or Redis restarted without its data): taken again if nobody has it.
+            if not self.lock.acquire(token=self.lock.local.token, blocking=False):
+                raise AlreadyRunning("another `monitor ingest` took over this Redis while this "
+                                     "one was stalled: this one stops") from None
+        self.renewed = time.monotonic()
 
 
 @contextmanager
@@ -128,8 +186,10 @@ class _ReadAhead:
 class Ingest:
     """The writer: one database, one Redis client."""
 
-    def __init__(self, db: Database, client, say: Callable[[str], None], batch: int = BATCH):
+    def __init__(self, db: Database, client, say: Callable[[str], None], batch: int = BATCH,
+                 lease: Lease | None = None):
         self.db, self.client, self.say, self.batch = db, client, say, batch
+        self.lease = lease
         self.outlet_ids: dict[tuple, int] = {}
         self.runs: dict[tuple, int] = {}  # (host, pid, started_at) -> crawl_runs.id
         self.figures: Counter[str] = Counter()
@@ -145,6 +205,7 @@ class Ingest:
     def drain(self, until_idle: bool, stopping: Callable[[], bool]) -> dict:
         """Publish what crawlers read, then write entries until stopped or drained."""
         self._create_group()
+        self._forget_stored()
         self._publish_stories()
         if not self.client.exists(frontier.VALIDATORS):  # a new Redis, or one that lost them
             for found in rows.every_page_validators(self.db):
@@ -153,6 +214,8 @@ class Ingest:
         after, lost_since = "0", None
         while not stopping():
             try:
+                if self.lease is not None:
+                    self.lease.renew()
                 entries = self.ahead.next(after)
                 if after != ">" and not entries:
                     after = ">"  # nothing left of before: on to new entries
@@ -172,6 +235,8 @@ class Ingest:
                 else:
                     self._publish_stories()
                     self._mark_lost_runs(every=LOOK_FOR_LOST_EVERY)
+                if lost_since is not None:  # said it was gone: says it is back
+                    logger.warning("Redis is back after %.0f s", time.monotonic() - lost_since)
                 lost_since = None
             except shared.redis.ResponseError as e:
                 if not str(e).startswith(("NOGROUP", "UNBLOCKED")):
@@ -207,6 +272,19 @@ class Ingest:
                         "the crawler stopped without saying so (killed, or its machine lost)"))
                 logger.warning("run %s of %s (pid %s) is lost", run["id"], run["host"],
                                run["pid"])
+
+    def _forget_stored(self) -> None:
+        """Delete the entries acknowledged before (by an ingest that kept them, or killed
+        between its acknowledgement and its deletion): all those before the oldest entry not
+        acknowledged yet."""
+        group = next(g for g in self.client.xinfo_groups(frontier.RESULTS)
+                     if g["name"].decode() == frontier.INGEST_GROUP)
+        ms, _, seq = group["last-delivered-id"].decode().partition("-")
+        oldest = f"{ms}-{int(seq) + 1}"  # the first id not delivered yet
+        if group["pending"]:
+            oldest = self.client.xpending(frontier.RESULTS, frontier.INGEST_GROUP)["min"]
+            oldest = oldest.decode() if isinstance(oldest, bytes) else oldest
+        self.client.xtrim(frontier.RESULTS, minid=oldest, approximate=False)
 
     def _create_group(self) -> None:
         try:
@@ -252,7 +330,7 @@ class Ingest:
                 # passed over. Ids cached by the batch rolled back are gone with it.
                 self.runs, self.outlet_ids = {}, {}
                 pages, finished = self._write_batch(fresh, alone=True)
-        self.client.xack(frontier.RESULTS, frontier.INGEST_GROUP, *[e.id for e in entries])
+        self._acknowledge([e.id for e in entries])
         self.figures["entries"] += len(fresh)
         if pages:
             found = rows.pages_validators(self.db, pages)
@@ -265,6 +343,15 @@ class Ingest:
             for run in finished:
                 self.say(f"Run of {run['host']} (pid {run['pid']}) {run.get('status')}: "
                          f"{run.get('pages', 0)} pages")
+
+    def _acknowledge(self, ids: list[str]) -> None:
+        """Acknowledge entries committed, and delete them: the stream holds every page's raw
+        bytes, and a Redis that keeps them all fills up (`noeviction`: then it refuses the
+        crawlers' writes). Killed between commit and here, they are read again and skipped."""
+        with self.client.pipeline() as both:  # MULTI: acknowledged and deleted together
+            both.xack(frontier.RESULTS, frontier.INGEST_GROUP, *ids)
+            both.xdel(frontier.RESULTS, *ids)
+            both.execute()
 
     def _write_batch(self, fresh: list, alone: bool) -> tuple[list, list]:
         """Write entries in one transaction and commit it; returns the pages' URLs and the runs

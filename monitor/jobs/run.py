@@ -45,8 +45,9 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
                     "is added (`monitor seed add FILE|URL`)")
             code = crawl_job.exit_code(figures["status"])
             if redis_url:
-                say("Results sent to `monitor ingest`; `monitor match` on the database host "
-                    "matches what the crawl could not")
+                if not stopped(figures["status"]):  # Redis gone: nothing is sure to be sent
+                    say("Results sent to `monitor ingest`; `monitor match` on the database "
+                        "host matches what the crawl could not")
             elif not catch_up:
                 if figures["matched"] or figures["status"] == "finished":
                     say(f"Matched {counted(figures['matched'], 'article')} as they were "

@@ -33,12 +33,15 @@ def status(url: str) -> dict:
     import redis  # here, not at the top: see the module's docstring
 
     frontier.check(url)  # a wrong password or a Redis down: its one-line message
-    client = redis.Redis.from_url(url, decode_responses=True,
-                                  socket_connect_timeout=frontier.CHECK_TIMEOUT,
-                                  socket_timeout=frontier.CHECK_TIMEOUT)
+    timeouts = {"socket_connect_timeout": frontier.CHECK_TIMEOUT,
+                "socket_timeout": frontier.CHECK_TIMEOUT}
+    client = redis.Redis.from_url(url, decode_responses=True, **timeouts)
+    # Entries carry a page's raw bytes, which are no text: they are read undecoded.
+    entries = redis.Redis.from_url(url, **timeouts)
     try:
-        with client:
-            return {"redis": frontier.shown(url), **_frontier(client), **_results(client)}
+        with client, entries:
+            return {"redis": frontier.shown(url), **_frontier(client),
+                    **_results(client, entries), "ingest_writer": _writer(client)}
     except redis.RedisError as e:
         raise frontier.RedisUnavailable(
             f"cannot read the crawl's state from Redis at {frontier.shown(url)}: {e}") from None
@@ -56,6 +59,16 @@ def _frontier(client) -> dict:
             "crawlers": _crawlers(client, sorted(members), idle)}
 
 
+def _writer(client) -> dict | None:
+    """The ingest at work, from the lease it holds (monitor/jobs/ingest.py): its host,
+    process id and database; None when none holds it."""
+    holder = client.get(frontier.INGEST_LEASE)
+    if not holder:
+        return None
+    host, pid, database = (holder.split(":", 2) + ["", ""])[:3]
+    return {"host": host, "pid": pid, "database": database}
+
+
 def _crawlers(client, members: list[str], idle: set[str]) -> list[dict]:
     """The crawlers heard from in the last minute: their id (host:pid), whether they are idle
     (waiting for the others' pages), and how long ago their last heartbeat was."""
@@ -71,28 +84,32 @@ def _crawlers(client, members: list[str], idle: set[str]) -> list[dict]:
             continue
         heard = max(0.0, int(lifetime) - left_ms / 1000)
         if heard <= RECENT:
+            # A crawler says it is alive four times a lifetime: one silent for half of it
+            # is likely gone (killed), and is dropped from the run when the key expires.
             found.append({"name": member, "idle": member in idle,
-                          "heard_seconds_ago": round(heard, 1)})
+                          "heard_seconds_ago": round(heard, 1),
+                          "silent": heard > int(lifetime) / 2})
     return found
 
 
-def _results(client) -> dict:
+def _results(client, entries) -> dict:
     """The results stream's length, what ingest's consumer group has not been given yet and
-    has not acknowledged yet, the age of the oldest entry waiting, and the ingest processes."""
+    has not acknowledged yet, the age of the oldest entry waiting, and the ingest processes.
+    `entries` is a client that leaves answers undecoded, for the entries themselves."""
     stream = frontier.RESULTS
     length = client.xlen(stream)  # 0 for a stream that does not exist
     groups = client.xinfo_groups(stream) if client.exists(stream) else []
     group = next((g for g in groups if g["name"] == frontier.INGEST_GROUP), None)
     if group is None:  # ingest never started: everything is waiting
-        first = client.xrange(stream, count=1)
-        oldest = first[0][0] if first else None
+        oldest = _first_id(entries, stream, "-")
         waiting, pending, consumers = length, 0, []
     else:
         waiting = group.get("lag")
         if waiting is None:  # Redis cannot tell (entries deleted in the range): count them
-            waiting = _count_after(client, stream, group["last-delivered-id"])
+            waiting = _count_after(entries, stream, group["last-delivered-id"])
         pending = group["pending"]
-        oldest = _oldest_waiting(client, stream, group["last-delivered-id"], pending)
+        oldest = _oldest_waiting(client, entries, stream, group["last-delivered-id"],
+                                 pending)
         consumers = [{"name": c["name"], "not_acknowledged": c["pending"],
                       "idle_seconds": round(c["idle"] / 1000, 1)}
                      for c in client.xinfo_consumers(stream, frontier.INGEST_GROUP)]
@@ -100,23 +117,29 @@ def _results(client) -> dict:
             "ingest_lag_seconds": _age(client, oldest), "ingest": consumers}
 
 
-def _oldest_waiting(client, stream: str, delivered: str, pending: int) -> str | None:
+def _oldest_waiting(client, entries, stream: str, delivered: str, pending: int) -> str | None:
     """The id of the oldest entry not acknowledged yet: delivered but pending, or the first
     not delivered."""
     ids = []
     if pending:
         ids.append(client.xpending(stream, frontier.INGEST_GROUP)["min"])
-    after = client.xrange(stream, min=f"({delivered}", count=1)
+    after = _first_id(entries, stream, f"({delivered}")
     if after:
-        ids.append(after[0][0])
+        ids.append(after)
     return min(ids, key=_id_parts, default=None)
+
+
+def _first_id(entries, stream: str, start: str) -> str | None:
+    """The id of the first entry from `start` on (undecoded client: a page's bytes)."""
+    first = entries.xrange(stream, min=start, count=1)
+    return first[0][0].decode() if first else None
 
 
 def _count_after(client, stream: str, delivered: str, batch: int = 10_000) -> int:
     count, start = 0, f"({delivered}"
     while entries := client.xrange(stream, min=start, count=batch):
         count += len(entries)
-        start = f"({entries[-1][0]}"
+        start = f"({entries[-1][0].decode()}"
     return count
 
 
