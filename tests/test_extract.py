@@ -108,3 +108,35 @@ def test_a_publication_date_on_new_years_day_is_kept():
     page = UNDATED.format(footer="Copyright 2026.").replace(
         "<head>", '<head><meta property="article:published_time" content="2026-01-01T09:00:00Z">')
     assert extract_article(page, "http://x.example/measles").published == "2026-01-01"
+
+
+# A news page marked up for paywalls as search engines ask (schema.org's isAccessibleForFree,
+# the paywalled part named by a CSS selector): {part} is what the page holds in that part.
+PAYWALLED = """<html lang="en"><head><title>Ferry fares to rise</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Ferry fares to rise", "isAccessibleForFree": {free},
+"hasPart": {{"@type": "WebPageElement", "isAccessibleForFree": false,
+"cssSelector": ".locked"}}}}</script></head><body><article><h1>Ferry fares to rise</h1>
+<p>Fares on the Nereth ferry will rise by a fifth from March, the harbour board decided on
+Thursday after a meeting that ran late into the evening, with two members voting against.</p>
+<div class="locked">{part}</div></article></body></html>"""
+LOCKED_TEXT = ("<p>The board said fuel had cost it nine million more than planned last year and "
+               "that the older of its two ships needed a new engine before the summer.</p><p>"
+               "Commuters' groups said they would ask the council to cap the rise for season "
+               "tickets, which about four thousand people hold.</p>")
+PROMPT = "<p>Subscribe to read the rest of this article.</p>"
+
+
+def test_a_page_declaring_its_paywalled_part_missing_is_a_stub():
+    # The teaser alone is longer than a stub's few words, but the page says the rest is locked
+    # and what it holds there is a prompt: matched, it would show every other claim left out.
+    from monitor.steps.extract import extract_article
+    page = PAYWALLED.format(free="false", part=PROMPT)
+    assert extract_article(page, "http://x.example/fares").is_stub
+
+
+@pytest.mark.parametrize("free, part", [("false", LOCKED_TEXT), ("true", PROMPT)])
+def test_a_paywalled_page_that_holds_its_whole_text_or_a_free_page_is_no_stub(free, part):
+    from monitor.steps.extract import extract_article
+    article = extract_article(PAYWALLED.format(free=free, part=part), "http://x.example/fares")
+    assert not article.is_stub and "ferry will rise by a fifth" in article.text
