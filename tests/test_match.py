@@ -147,6 +147,29 @@ def test_a_flipped_negation_is_a_conflict(claims):
     assert m.conflicts[0]["kind"] == "negation"
 
 
+def first_claim(text: str):
+    return read_seed("A Story Of Our Own\n" + text).claims[0]
+
+
+def test_a_flipped_negation_in_the_part_of_a_claim_a_sentence_carries_is_a_conflict():
+    # The sentence leaves out who the union leader is, and says the opposite of the rest.
+    c = first_claim("Union leader Marta Osei, who led the strike, said the dock workers would "
+                    "return to work on Monday.")
+    m = verdict(c, "Osei said the dock workers would not return to work on Monday.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("Officials did not say when the bridge would reopen, but repairs will cost $5 million.",
+     "Repairs on the bridge will cost $5 million, officials said."),
+    ("The ministry did not comment, but the new harbour tunnel will open to traffic in April.",
+     "The new harbour tunnel will open to traffic in April, the ministry said."),
+])
+def test_a_negation_in_a_clause_the_sentence_does_not_carry_is_no_conflict(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert m.verdict in ("paraphrase", "partial") and m.conflicts is None
+
+
 def test_the_same_quotation_in_other_words_is_a_reworded_quotation(claims):
     c = claim(claims, "organised, patient")
     m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, patient and "

@@ -511,11 +511,6 @@ def _claim_processed(text: str) -> str:
     return utils.default_process(text)
 
 
-@lru_cache(maxsize=CLAIMS_KEPT)
-def _claim_negated(text: str) -> bool:
-    return negated(unquoted(text))
-
-
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _sentence_words(sentence: str) -> frozenset[str]:
     return frozenset(content_words(sentence))
@@ -536,11 +531,6 @@ def _sentence_quotations(sentence: str) -> tuple[str, ...]:
     return tuple(quotations(sentence))
 
 
-@lru_cache(maxsize=SENTENCES_KEPT)
-def _sentence_negated(sentence: str) -> bool:
-    return negated(unquoted(sentence))
-
-
 def differences(claim: Claim, sentence: str, speaker: str | None = None,
                 t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
     """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
@@ -551,8 +541,7 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     conflicts += quoted
     notes += reworded
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
-    if claim.kind == "statement" and _close(claim.text, sentence) and (
-            _claim_negated(claim.text) != _sentence_negated(sentence)):
+    if claim.kind == "statement" and _negation_flipped(claim.text, sentence):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
@@ -732,10 +721,46 @@ def _closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None,
     return best, closeness, closeness >= t.quote_same or shortened
 
 
-def _close(claim: str, sentence: str) -> bool:
-    """Close enough that a flipped negation is a contradiction, not a rewording."""
-    claim_words = _claim_words(claim)[0]
-    return len(claim_words & _sentence_words(sentence)) >= 0.6 * len(claim_words)
+# Where one clause of a sentence ends and another starts: a comma (not a digit's), a semicolon,
+# a colon, a dash, or a conjunction that sets one statement against another.
+_CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)|\s[\u2013\u2014-]\s|\b(?:but|while|although|though|"
+                     r"whereas|yet)\b", re.IGNORECASE)
+
+
+def _clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
+    """Each clause of a sentence, outside its quotations: its content words, and whether it
+    is negated."""
+    parts = [part for part in _CLAUSE.split(unquoted(text)) if part.strip()]
+    return tuple((frozenset(content_words(part)), negated(part)) for part in parts)
+
+
+_claim_clauses = lru_cache(maxsize=CLAIMS_KEPT)(_clauses)
+_sentence_clauses = lru_cache(maxsize=SENTENCES_KEPT)(_clauses)
+# Two clauses say the same thing when each carries this share of the other's words (the share
+# of a claim's words a sentence carried for a flipped negation to count, before clauses).
+CLOSE = 0.6
+
+
+def _negation_flipped(claim: str, sentence: str) -> bool:
+    """A clause of the claim and a clause of the sentence that say the same thing, one negated
+    and the other not. Clause by clause: a sentence that carries only part of the claim, or
+    adds a clause of its own, is compared on what the two share."""
+    theirs = _sentence_clauses(sentence)
+    ours = _claim_clauses(claim)
+    everything = len(frozenset().union(*(words for words, _ in ours)))
+    for words, negation in ours:
+        if len(words) < 2 and len(ours) > 1:  # "he said", "in March": too little to compare
+            continue
+        shared, their_words, other = max(((len(words & w), w, n) for w, n in theirs),
+                                         key=lambda best: best[0],
+                                         default=(0, frozenset(), negation))
+        # The same thing: most of our clause's words are in theirs, and most of theirs are in
+        # ours, or our clause is most of the claim (the rest of their clause adds to it).
+        same = shared >= CLOSE * len(words) and (shared >= CLOSE * len(their_words)
+                                                  or len(words) >= CLOSE * everything)
+        if shared and same and other != negation:
+            return True
+    return False
 
 
 def _surname(name: str) -> str:
