@@ -170,6 +170,24 @@ def test_a_negation_in_a_clause_the_sentence_does_not_carry_is_no_conflict(seed,
     assert m.verdict in ("paraphrase", "partial") and m.conflicts is None
 
 
+RESERVE = ("Nereth's reserve fund will fall to $22 million, its lowest level since 2015, under "
+           "the budget the city council approved on Tuesday.")
+
+
+def test_an_amount_in_a_part_of_the_claim_the_sentence_does_not_carry_is_no_conflict():
+    # The sentence carries the budget the claim mentions, not the reserve fund it is about.
+    m = verdict(first_claim(RESERVE), "Nereth's city council approved a $412 million budget "
+                                      "for 2027 on Tuesday.")
+    assert m.verdict == "partial" and m.conflicts is None
+
+
+def test_an_amount_in_the_part_of_the_claim_the_sentence_carries_is_compared():
+    m = verdict(first_claim(RESERVE), "Nereth's reserve fund will fall to $25 million, the "
+                                      "finance office said.")
+    assert m.verdict == "conflict"
+    assert [(d["claim"], d["article"]) for d in m.conflicts] == [("$22 million", "$25 million")]
+
+
 def test_the_same_quotation_in_other_words_is_a_reworded_quotation(claims):
     c = claim(claims, "organised, patient")
     m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, patient and "

@@ -412,7 +412,7 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
     conflicts = notes = None
     if verdict != "absent":
-        found, noted = differences(claim, sentence, speaker, t)
+        found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
         if same < similarity.model().threshold:
             found, noted = _another_day(claim, sentence, found, noted)
         conflicts, notes = found or None, noted or None
@@ -532,11 +532,15 @@ def _sentence_quotations(sentence: str) -> tuple[str, ...]:
 
 
 def differences(claim: Claim, sentence: str, speaker: str | None = None,
-                t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
+                t: Thresholds = THRESHOLDS, part: bool = False
+                ) -> tuple[list[dict], list[dict]]:
     """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
-    negation) and what it says only loosely (notes: a rounded amount, a reworded quotation)."""
-    conflicts, notes = number_checks(list(_claim_amounts(claim.text)),
-                                     list(_sentence_amounts(sentence)))
+    negation) and what it says only loosely (notes: a rounded amount, a reworded quotation).
+    With `part` (the sentence carries part of the claim), only the amounts of that part."""
+    claimed = list(_claim_amounts(claim.text))
+    if part:
+        claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
+    conflicts, notes = number_checks(claimed, list(_sentence_amounts(sentence)))
     quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
     notes += reworded
@@ -546,6 +550,31 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
     return [{**c, **sentences} for c in conflicts], [{**n, **sentences} for n in notes]
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _amount_context(claim: str, amount: str) -> frozenset[str] | None:
+    """What the claim's clause holding `amount` says besides names and amounts (the reserve
+    fund that will fall to $22 million); None when no clause holds it as written."""
+    clause = next((c for c in _CLAUSE.split(normalise(claim)) if amount in c), None)
+    if clause is None:
+        return None
+    # Capitalised words are names, the opening one included ("Port Halden's reserve fund").
+    capitalised = content_words(" ".join(w for w in clause.split() if w[:1].isupper()))
+    return _claim_words(clause)[0] - capitalised - _amount_words(claim)
+
+
+def _amount_words(text: str) -> frozenset[str]:
+    return frozenset(w for n in numbers(text) for w in content_words(n.text))
+
+
+def _amount_carried(claim: str, amount: str, sentence: str) -> bool:
+    """Whether a sentence that carries part of the claim carries the part holding `amount`:
+    it says something of what the amount's clause says (not only its names or amounts), so
+    that "$412 million budget" is not set against the "reserve fund ... $22 million"."""
+    context = _amount_context(claim, amount)
+    return not context or bool(context & (_sentence_words(sentence)
+                                          - _amount_words(sentence)))
 
 
 def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:
