@@ -183,7 +183,8 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
     if story.seed is None or weighed is None or cheap is None:
-        return match_article(story.claims, "" if article.is_stub else article.text), True
+        return match_article(story.claims, "" if article.is_stub else article.text), \
+            not article.is_stub
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
     ev = coverage.evidence(story.seed, weighed)
@@ -200,7 +201,8 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     if tied is not None and result.is_coverage:  # only covering articles' additions are kept
         result.additions = _additions(article.text, tied)
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
-    return result, True
+    # A stub's claims cannot be read (a paywall, a teaser): not scored, rather than all absent.
+    return result, not article.is_stub
 
 
 def _claims_carried(matches: list[ClaimMatch]) -> list[int]:
