@@ -48,7 +48,7 @@ class SearchSource:
         async for anchor in in_turns(response.selector.root.iter("a"), LINKS_PER_TURN):
             href = anchor.get("href")
             url = href and self.absolute(response, href)
-            link = url and result_link(url, outlet, anchor.text_content())
+            link = url and result_link(url, outlet, " ".join(anchor.itertext()))
             if link and link not in seen:
                 seen.add(link)
                 newest.add([(link, None)])

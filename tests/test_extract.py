@@ -140,3 +140,14 @@ def test_a_paywalled_page_that_holds_its_whole_text_or_a_free_page_is_no_stub(fr
     from monitor.steps.extract import extract_article
     article = extract_article(PAYWALLED.format(free=free, part=part), "http://x.example/fares")
     assert not article.is_stub and "ferry will rise by a fifth" in article.text
+
+
+def test_escape_sequences_in_a_page_leave_no_litter_in_its_title_or_text():
+    # The parser drops a raw ESC: read first, "\x1b[2J" would be stored as "[2J".
+    from monitor.steps.extract import extract_article
+    page = PAYWALLED.format(free="true", part=LOCKED_TEXT).replace(
+        "<h1>Ferry fares to rise", "<h1>\x1b[2J\x1b]0;owned\x07Ferry fares to rise").replace(
+        "<title>Ferry", "<title>\x1b[31mFerry")
+    article = extract_article(page, "http://x.example/fares")
+    assert article.title == "Ferry fares to rise"
+    assert "[2J" not in article.text and "owned" not in article.text and "[31m" not in article.text

@@ -27,6 +27,7 @@ import zstandard
 from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
+from monitor.steps.text import ESCAPE_SEQUENCES
 from monitor.steps.urls import canonical_url, same_site
 
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
@@ -60,6 +61,9 @@ class Article:
 
 def extract_article(html: str | bytes, source: str) -> Article | None:
     """Read a page's article body and metadata; None when the page has no article text."""
+    if isinstance(html, str) and ("\x1b" in html or "\x9b" in html):
+        # Whole, before the parser drops their ESC and leaves "[2J" and the like in the text.
+        html = ESCAPE_SEQUENCES.sub("", html)
     document = trafilatura.bare_extraction(html, url=source, options=_options(source),
                                            prune_xpath=PRUNE)
     if document is None or not (document.text or "").strip():

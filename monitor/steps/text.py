@@ -12,6 +12,17 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+# Escape sequences first, whole, so that their printable parameters do not survive as litter:
+# CSI (ESC [ or 0x9B, parameters, final byte); OSC, DCS, SOS, PM and APC strings that end (BEL
+# or ST) on the same line; then short ESC sequences (ESC, intermediates, final byte), which
+# also takes the introducer of an unterminated string and leaves its text to be seen: a name
+# must not be able to swallow the rest of a report.
+ESCAPE_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+)
+
 QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
 # A quoted span: an opening mark, the words, a closing mark (straight quotes open and close).
 _QUOTE_RE = re.compile(
