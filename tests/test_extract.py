@@ -14,7 +14,9 @@ PAGE = SITE / "tribune/world/2025/08/09/pentagon-cartel-plans"
 def test_extract_json_gives_the_article_fields():
     result = run_monitor("extract", str(PAGE), "--json")
     article = json.loads(result.stdout)
-    assert set(article) == {"source", "title", "author", "published", "language", "text"}
+    assert set(article) == {"source", "title", "author", "published", "language", "is_stub",
+                            "text"}
+    assert article["is_stub"] is False
     assert article["title"].startswith("Pentagon told to draw up options")
     assert article["author"] == "Dana Whitfield"
     assert article["published"] == "2025-08-09"
