@@ -170,6 +170,22 @@ def test_a_negation_in_a_clause_the_sentence_does_not_carry_is_no_conflict(seed,
     assert m.verdict in ("paraphrase", "partial") and m.conflicts is None
 
 
+@pytest.mark.parametrize("seed, sentence", [
+    ("Ferry fares will rise by 5% to 8% for most commuters, according to the harbour board.",
+     "The harbour board's reserve fund will not fall below $2 million, the board said."),
+    ("The river rose two metres overnight and flooded 40 homes, the county's emergency office "
+     "said.", "The county's emergency office said the bridge would stay closed.")])
+def test_a_sentence_sharing_only_who_said_the_claim_does_not_carry_part_of_it(seed, sentence):
+    assert verdict(first_claim(seed), sentence).verdict == "absent"
+
+
+def test_part_of_a_claim_with_its_attribution_is_still_part_of_it():
+    m = verdict(first_claim("The river rose two metres overnight and flooded 40 homes, the "
+                            "county's emergency office said."),
+                "The river rose two metres overnight, firefighters said.")
+    assert m.verdict == "partial"
+
+
 RESERVE = ("Nereth's reserve fund will fall to $22 million, its lowest level since 2015, under "
            "the budget the city council approved on Tuesday.")
 

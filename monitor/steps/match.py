@@ -457,8 +457,11 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
     # Part of a quotation is some of its words: its speaker and role named again are not.
+    # Part of a claim is more than who said it: "the city's finance department said" alone
+    # is another statement from the same source.
     if specific >= t.partial_cover and (not _mostly_quoted(claim.text, tuple(claim.quotes))
-                                        or _cover(" ".join(claim.quotes), sentence)[1] > 0):
+                                        or _cover(" ".join(claim.quotes), sentence)[1] > 0) \
+            and _said_words(claim.text) & _sentence_words(sentence):
         return "partial"
     return "absent"
 
@@ -475,6 +478,22 @@ SENTENCES_KEPT = 4_096
 def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     """A claim's content words, and those of them that belong to names."""
     return frozenset(content_words(claim)), frozenset(map(stem, name_words(claim)))
+
+
+# A clause that tells who said the claim, not what it says: "according to the finance
+# department", "the county's emergency office said", "officials told reporters on Monday".
+_ATTRIBUTION = re.compile(r"^\s*according to\b|\b(?:said|says|told|added|stated)\b",
+                          re.IGNORECASE)
+ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _said_words(claim: str) -> frozenset[str]:
+    """The claim's content words but names and those of its attribution clauses."""
+    words, names = _claim_words(claim)
+    said = [part for part in _CLAUSE.split(unquoted(claim)) if _ATTRIBUTION.search(part)
+            and len(part.split()) <= ATTRIBUTION_WORDS]
+    return words - names - frozenset(w for part in said for w in content_words(part))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
