@@ -92,7 +92,8 @@ _AND_AFTER_SCALE = "|".join(rf"(?<={s}\s)" for s in ("hundred", "thousand", "mil
 _NUMBER_RE = re.compile(
     rf"(?<![\w.])(?<![A-Z]-)(?:[$£€](?:\d[\d,]*(?:\.\d+)?(?:\s*(?:{_SCALE_WORD})\b|[mkb]\b)?)"
     rf"|\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{_SCALE_WORD})\b)?)"
-    rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:{_AND_AFTER_SCALE})and\s+)?(?:{_NUMBER_WORD}))*)\b",
+    rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:{_AND_AFTER_SCALE})and\s+)?(?:{_NUMBER_WORD}))*"
+    rf"(?:\s+and\s+a\s+(?:half|quarter)(?:\s+(?:{'|'.join(_SCALES)}))?)?)\b",
     re.IGNORECASE,
 )
 # Percentage points and basis points: one kind of amount, in points ("50 basis points" is
@@ -570,6 +571,13 @@ def _value(phrase: str) -> tuple[float | None, bool]:
         factor = (_SCALES.get(scale) or _SCALE_ABBREVIATIONS.get(scale)
                   or (_SIGN_ABBREVIATIONS.get(scale) if signed else None) or 1)
         return float(m.group(1)) * factor, False
+    # "two and a half (million)": the fraction is added to the whole it follows.
+    fraction = re.search(r"\s+and\s+a\s+(half|quarter)(?:\s+(\w+))?$", p)
+    if fraction:
+        whole, vague = _value(p[:fraction.start()])
+        if whole is None:
+            return None, False
+        return (whole + _FRACTIONS[fraction.group(1)]) * _SCALES.get(fraction.group(2), 1), vague
     total, current, vague = 0.0, 0.0, False
     for token in re.split(r"[\s-]+", p):
         if token == "and":
