@@ -17,11 +17,11 @@ from spiders.base import OutletSpider, in_turns
 LINKS_PER_TURN = 2000
 
 
-def result_link(url: str, outlet: Outlet) -> str | None:
-    """The canonical URL of a search result's link (an absolute URL) when it looks like an
-    article on the outlet's own site; None otherwise."""
+def result_link(url: str, outlet: Outlet, text: str = "") -> str | None:
+    """The canonical URL of a search result's link (an absolute URL, its words `text`) when it
+    looks like an article on the outlet's own site; None otherwise."""
     url = canonical_url(url)
-    return url if outlet.owns(url) and looks_like_article(url) else None
+    return url if outlet.owns(url) and looks_like_article(url, text) else None
 
 
 class SearchSource:
@@ -48,7 +48,7 @@ class SearchSource:
         async for anchor in in_turns(response.selector.root.iter("a"), LINKS_PER_TURN):
             href = anchor.get("href")
             url = href and self.absolute(response, href)
-            link = url and result_link(url, outlet)
+            link = url and result_link(url, outlet, " ".join(anchor.itertext()))
             if link and link not in seen:
                 seen.add(link)
                 newest.add([(link, None)])

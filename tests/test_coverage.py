@@ -152,6 +152,14 @@ def test_coverage_in_another_language_is_found_by_names_and_says_its_claims_were
     assert found.is_coverage and not scored and found.evidence["claims_scored"] is False
 
 
+def test_a_paywall_teaser_of_the_story_is_counted_but_its_claims_are_not_scored(story):
+    # Its claims cannot be read: scored, they would show its outlet leaving every one out.
+    teaser = Article("http://paid.example/a", "http://paid.example/a",
+                     "Calder Bay dockworkers strike", None, "2025-08-12", "en", BRIEF, "h", True)
+    found, scored = score_article(story, teaser)
+    assert found.is_coverage and not scored
+
+
 def test_a_page_in_another_language_naming_one_of_the_seeds_places_is_not_coverage(story):
     german = Article("http://de.example/a", "http://de.example/a", "Hafen", None, "2025-08-12",
                      "de", "Der Hafen von Calder Bay meldet einen neuen Rekord beim Umschlag.",

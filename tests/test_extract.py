@@ -14,7 +14,9 @@ PAGE = SITE / "tribune/world/2025/08/09/pentagon-cartel-plans"
 def test_extract_json_gives_the_article_fields():
     result = run_monitor("extract", str(PAGE), "--json")
     article = json.loads(result.stdout)
-    assert set(article) == {"source", "title", "author", "published", "language", "text"}
+    assert set(article) == {"source", "title", "author", "published", "language", "is_stub",
+                            "text"}
+    assert article["is_stub"] is False
     assert article["title"].startswith("Pentagon told to draw up options")
     assert article["author"] == "Dana Whitfield"
     assert article["published"] == "2025-08-09"
@@ -108,3 +110,46 @@ def test_a_publication_date_on_new_years_day_is_kept():
     page = UNDATED.format(footer="Copyright 2026.").replace(
         "<head>", '<head><meta property="article:published_time" content="2026-01-01T09:00:00Z">')
     assert extract_article(page, "http://x.example/measles").published == "2026-01-01"
+
+
+# A news page marked up for paywalls as search engines ask (schema.org's isAccessibleForFree,
+# the paywalled part named by a CSS selector): {part} is what the page holds in that part.
+PAYWALLED = """<html lang="en"><head><title>Ferry fares to rise</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Ferry fares to rise", "isAccessibleForFree": {free},
+"hasPart": {{"@type": "WebPageElement", "isAccessibleForFree": false,
+"cssSelector": ".locked"}}}}</script></head><body><article><h1>Ferry fares to rise</h1>
+<p>Fares on the Nereth ferry will rise by a fifth from March, the harbour board decided on
+Thursday after a meeting that ran late into the evening, with two members voting against.</p>
+<div class="locked">{part}</div></article></body></html>"""
+LOCKED_TEXT = ("<p>The board said fuel had cost it nine million more than planned last year and "
+               "that the older of its two ships needed a new engine before the summer.</p><p>"
+               "Commuters' groups said they would ask the council to cap the rise for season "
+               "tickets, which about four thousand people hold.</p>")
+PROMPT = "<p>Subscribe to read the rest of this article.</p>"
+
+
+def test_a_page_declaring_its_paywalled_part_missing_is_a_stub():
+    # The teaser alone is longer than a stub's few words, but the page says the rest is locked
+    # and what it holds there is a prompt: matched, it would show every other claim left out.
+    from monitor.steps.extract import extract_article
+    page = PAYWALLED.format(free="false", part=PROMPT)
+    assert extract_article(page, "http://x.example/fares").is_stub
+
+
+@pytest.mark.parametrize("free, part", [("false", LOCKED_TEXT), ("true", PROMPT)])
+def test_a_paywalled_page_that_holds_its_whole_text_or_a_free_page_is_no_stub(free, part):
+    from monitor.steps.extract import extract_article
+    article = extract_article(PAYWALLED.format(free=free, part=part), "http://x.example/fares")
+    assert not article.is_stub and "ferry will rise by a fifth" in article.text
+
+
+def test_escape_sequences_in_a_page_leave_no_litter_in_its_title_or_text():
+    # The parser drops a raw ESC: read first, "\x1b[2J" would be stored as "[2J".
+    from monitor.steps.extract import extract_article
+    page = PAYWALLED.format(free="true", part=LOCKED_TEXT).replace(
+        "<h1>Ferry fares to rise", "<h1>\x1b[2J\x1b]0;owned\x07Ferry fares to rise").replace(
+        "<title>Ferry", "<title>\x1b[31mFerry")
+    article = extract_article(page, "http://x.example/fares")
+    assert article.title == "Ferry fares to rise"
+    assert "[2J" not in article.text and "owned" not in article.text and "[31m" not in article.text

@@ -191,3 +191,35 @@ def test_a_crawl_that_fetched_nothing_does_not_claim_to_have_matched(unreachable
                          db=unreachable / "crawl.db", check=False)
     assert result.returncode == 1 and result.stdout.startswith("Crawl failed")
     assert "Matched" not in result.stdout
+
+
+@pytest.fixture(scope="module")
+def large_pages(route_server, tmp_path_factory) -> tuple[Path, Path]:
+    """An outlet whose feed lists three articles: a fine one, a large one (2.5 MB of script,
+    as a page carrying its app's state is) and one of more tags than anyone's article."""
+    folder = tmp_path_factory.mktemp("large")
+    script = "<script>var state = '" + "x" * 2_500_000 + "';</script>"
+    pages = {"/fine.html": ARTICLE,
+             "/large.html": ARTICLE.replace(b"</body>", script.encode() + b"</body>"),
+             "/tags.html": ARTICLE.replace(b"</article>", b"<i>x</i>" * 61_000 + b"</article>")}
+    items = "".join(f"<item><link>{route_server.base}{path}</link></item>" for path in pages)
+    route_server.routes["/large-feed.xml"] = send_body(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}'
+        "</channel></rss>".encode(), "application/rss+xml")
+    for path, body in pages.items():
+        route_server.routes[path] = send_body(body, "text/html; charset=utf-8")
+    outlets = folder / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "Large Pages"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{route_server.base}/large-feed.xml"]\n')
+    return folder / "large.db", outlets
+
+
+def test_under_cron_pages_too_large_or_too_complex_are_told_in_the_log_file_alone(large_pages):
+    # Cron mails whatever a run prints: a page over the warning size, or refused for its tags,
+    # is a page like any other failed one, counted in the summary and told in the log file.
+    db, outlets = large_pages
+    result = run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    assert result.stderr == ""
+    assert "1 error" in result.stdout
+    log = db.with_suffix(".log").read_text()
+    assert "larger than download warn size" in log and "too many elements" in log

@@ -149,3 +149,31 @@ def test_an_undated_page_takes_the_date_its_feed_gave_it(server, tmp_path):
         "select url, published from articles"))
     assert published == {f"{server.base}/good-1": "2025-08-08",  # the feed's pubDate
                          f"{server.base}/good-2": None}  # a date that does not exist: none
+
+
+# A search page as outlets write them: navigation links of a word or two, and results whose
+# links carry no date and a short slug or an id (`/news/articles/c8x2k4`), or are live pages,
+# each under its headline.
+RESULTS_PAGE = b"""<html><body><nav><a href="/news">News</a> <a href="/sport">Sport</a>
+<a href="/weather">Weather</a></nav><h1>Results</h1><ul>
+<li><a href="/news/articles/c8x2k4">Pentagon told to plan strikes on cartels</a></li>
+<li><a href="/news/cartels">Mexico rejects any US military action on its soil</a></li>
+<li><a href="/world/live/cartel-plans">Live: reactions to the Pentagon cartel order</a></li>
+</ul></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def results_page(server, tmp_path_factory):
+    server.routes.update({"/results": answer(200, RESULTS_PAGE), **{
+        path: answer(200, page(f"Result {path}")) for path in (
+            "/news/articles/c8x2k4", "/news/cartels", "/world/live/cartel-plans", "/news",
+            "/sport", "/weather")}})
+    return crawl(server, tmp_path_factory.mktemp("results"),
+                 f'search = "{server.base}/results?q={{query}}"')
+
+
+def test_search_results_under_a_headline_are_fetched_whatever_their_address(results_page):
+    _, run, _, asked = results_page
+    assert run == ("finished", 0)
+    assert {"/news/articles/c8x2k4", "/news/cartels", "/world/live/cartel-plans"} <= set(asked)
+    assert not {"/news", "/sport", "/weather"} & set(asked)  # navigation is not a result

@@ -147,6 +147,63 @@ def test_a_flipped_negation_is_a_conflict(claims):
     assert m.conflicts[0]["kind"] == "negation"
 
 
+def first_claim(text: str):
+    return read_seed("A Story Of Our Own\n" + text).claims[0]
+
+
+def test_a_flipped_negation_in_the_part_of_a_claim_a_sentence_carries_is_a_conflict():
+    # The sentence leaves out who the union leader is, and says the opposite of the rest.
+    c = first_claim("Union leader Marta Osei, who led the strike, said the dock workers would "
+                    "return to work on Monday.")
+    m = verdict(c, "Osei said the dock workers would not return to work on Monday.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("Officials did not say when the bridge would reopen, but repairs will cost $5 million.",
+     "Repairs on the bridge will cost $5 million, officials said."),
+    ("The ministry did not comment, but the new harbour tunnel will open to traffic in April.",
+     "The new harbour tunnel will open to traffic in April, the ministry said."),
+])
+def test_a_negation_in_a_clause_the_sentence_does_not_carry_is_no_conflict(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert m.verdict in ("paraphrase", "partial") and m.conflicts is None
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("Ferry fares will rise by 5% to 8% for most commuters, according to the harbour board.",
+     "The harbour board's reserve fund will not fall below $2 million, the board said."),
+    ("The river rose two metres overnight and flooded 40 homes, the county's emergency office "
+     "said.", "The county's emergency office said the bridge would stay closed.")])
+def test_a_sentence_sharing_only_who_said_the_claim_does_not_carry_part_of_it(seed, sentence):
+    assert verdict(first_claim(seed), sentence).verdict == "absent"
+
+
+def test_part_of_a_claim_with_its_attribution_is_still_part_of_it():
+    m = verdict(first_claim("The river rose two metres overnight and flooded 40 homes, the "
+                            "county's emergency office said."),
+                "The river rose two metres overnight, firefighters said.")
+    assert m.verdict == "partial"
+
+
+RESERVE = ("Nereth's reserve fund will fall to $22 million, its lowest level since 2015, under "
+           "the budget the city council approved on Tuesday.")
+
+
+def test_an_amount_in_a_part_of_the_claim_the_sentence_does_not_carry_is_no_conflict():
+    # The sentence carries the budget the claim mentions, not the reserve fund it is about.
+    m = verdict(first_claim(RESERVE), "Nereth's city council approved a $412 million budget "
+                                      "for 2027 on Tuesday.")
+    assert m.verdict == "partial" and m.conflicts is None
+
+
+def test_an_amount_in_the_part_of_the_claim_the_sentence_carries_is_compared():
+    m = verdict(first_claim(RESERVE), "Nereth's reserve fund will fall to $25 million, the "
+                                      "finance office said.")
+    assert m.verdict == "conflict"
+    assert [(d["claim"], d["article"]) for d in m.conflicts] == [("$22 million", "$25 million")]
+
+
 def test_the_same_quotation_in_other_words_is_a_reworded_quotation(claims):
     c = claim(claims, "organised, patient")
     m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, patient and "

@@ -205,6 +205,27 @@ def test_an_article_in_another_language_is_said_not_scored_in_the_terminal_why(t
     assert "claims not scored (other language: fr)" in le_port and "no claim" not in le_port
 
 
+def test_a_paywall_teaser_is_said_not_scored_and_leaves_out_nothing(tmp_path):
+    # An outlet known only by a teaser has not left the claims out: nobody could read them.
+    db, story = ferry_story(tmp_path / "m.db")
+    outlet = db["outlets"].insert({"name": "Paid Gazette", "domain": "paid.example"}).last_pk
+    teaser = db["articles"].insert({
+        "outlet_id": outlet, "url": "https://paid.example/ferry", "title": "Ferry fares rise",
+        "language": "en", "text": "Ferry fares rise. Subscribe to read on.", "is_stub": 1,
+        "published": "2025-08-03", "first_seen": "2025-08-04T00:00:00+00:00"}).last_pk
+    db["coverage"].insert({"story_id": story, "article_id": teaser, "kind": "coverage",
+                           "is_coverage": 1, "scored": 0, "relevance": 80.0,
+                           "evidence": '{"claims": [], "days_apart": 1}'})
+    report = " ".join(render_report(db, story).split())
+    assert "1 too short to read (a paywall's teaser) found but not scored" in report
+    paid = report.split("Why these articles", 1)[1].split("Paid Gazette", 1)[1]
+    assert paid.split(" coverage ")[0].count("claims not scored (too short to read") == 1
+    assert "Paid Gazette" not in {r["outlet"] for r in db.query("select outlet from "
+                                                               "claims_left_out")}
+    not_scored = render_html(db, story).split("<h2>Not scored</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "Paid Gazette" in not_scored and "paywall" in not_scored
+
+
 def test_the_coverage_decisions_say_whether_claims_were_scored_and_the_language(tmp_path):
     db, _ = ferry_story(tmp_path / "m.db")
     rows = {r["outlet"]: (r["scored"], r["language"]) for r in db.query(

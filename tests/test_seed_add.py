@@ -144,6 +144,26 @@ def test_a_corrected_seed_left_unmatched_is_matched_by_the_next_match(crawled_co
                             "where claims.text like '%43 container ships%'").fetchone()[0] > 0
 
 
+def test_a_corrected_seed_matched_within_the_second_it_was_registered_is_matched(
+        crawled_copy):
+    # `seed add --replace` registers, then matches every article: on a small database within
+    # the same second, which is all the stored times say. Nothing is left to match, and the
+    # report does not say otherwise.
+    db = schema.open_db(crawled_copy)
+    corrected = PORT_STRIKE.read_text().replace("41 container ships", "43 container ships")
+    [story] = [r["id"] for r in db["stories"].rows_where("slug = 'port-strike'")]
+    save_seed(db, "port-strike", read_seed(corrected), corrected, "corrected.txt",
+              story_id=story)
+    with db.conn:  # as a match stored within that second does
+        db.execute("update coverage set matched_at = (select max(created_at) from claims "
+                   "where story_id = ?) where story_id = ?", [story, story])
+    due = rows.articles_to_match(db, story)
+    db.close()
+    assert due == []
+    report = run_monitor("report", "--story", "port-strike", db=crawled_copy).stdout
+    assert "not read for this story yet" not in report
+
+
 def test_conflicts_with_a_corrected_seeds_claim_are_new(crawled_copy, tmp_path):
     since = datetime.now(UTC).isoformat(timespec="seconds")
     corrected = tmp_path / "corrected.txt"

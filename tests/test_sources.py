@@ -146,6 +146,16 @@ def test_links_that_are_not_articles():
     assert not looks_like_article("https://example.com/author/jane-doe-smith")
     assert not looks_like_article("https://example.com/world")
     assert looks_like_article("https://example.com/world/2025/08/09/story")
+    assert not looks_like_article("https://example.com/news/live")  # a hub of live pages
+
+
+def test_a_link_under_a_headline_is_an_article_whatever_its_address():
+    assert looks_like_article("https://example.com/news/articles/c8x2k4",
+                              "Pentagon told to plan strikes on cartels")
+    assert looks_like_article("https://example.com/world/live/2026/nov/17/cartel-plans")  # live
+    assert not looks_like_article("https://example.com/news/articles/c8x2k4", "World news")
+    assert not looks_like_article("https://example.com/tag/mexico", "Everything about Mexico here")
+    assert not looks_like_article("https://example.com/", "Back to the front page")
 
 
 def test_a_story_window_is_its_date_give_or_take_its_days_seven_by_default():

@@ -177,3 +177,13 @@ def test_amounts_keep_their_words_as_written():
                                           ("Two F-35 jets flew over.", [2.0])])
 def test_a_digit_joined_to_capitals_names_a_thing_not_an_amount(text, values):
     assert [n.value for n in numbers(text)] == values
+
+
+@pytest.mark.parametrize("text, value, high, unit", [
+    ("Fares will go up by two and a half to three percent.", 2.5, 3.0, "percent"),
+    ("The works will take two and a half years.", 2.5, None, "year"),
+    ("The debate lasted three and a half hours.", 3.5, None, "hour"),
+    ("The bridge cost two and a half million dollars.", 2_500_000, None, "money $")])
+def test_an_amount_in_words_with_a_half_is_read_whole(text, value, high, unit):
+    [n] = numbers(text)
+    assert (n.value, n.high, n.unit) == (value, high, unit)

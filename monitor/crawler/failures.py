@@ -104,15 +104,30 @@ class RobotsTxtFailures(logging.Filter):
         return True
 
 
+class PageNotices(logging.Filter):
+    """Scrapy's download handler warns of one page's size (over DOWNLOAD_WARNSIZE, over
+    DOWNLOAD_MAXSIZE) or of its data lost: an INFO line here, as every failed page is, so it
+    stays in the log file and out of cron's mail (the page's failure, if any, is counted)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING:
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
 class FailureLog:
     """A Scrapy extension: for the crawl's length, robots.txt failures are one line
-    (`RobotsTxtFailures`)."""
+    (`RobotsTxtFailures`) and the download handler's notices on one page are INFO lines
+    (`PageNotices`)."""
 
     LOGGER = "scrapy.downloadermiddlewares.robotstxt"
+    DOWNLOADS = "scrapy.core.downloader.handlers.http11"
 
     def __init__(self):
         self.filter = RobotsTxtFailures()
+        self.pages = PageNotices()
         logging.getLogger(self.LOGGER).addFilter(self.filter)
+        logging.getLogger(self.DOWNLOADS).addFilter(self.pages)
 
     @classmethod
     def from_crawler(cls, crawler) -> FailureLog:
@@ -122,3 +137,4 @@ class FailureLog:
 
     def stop(self) -> None:
         logging.getLogger(self.LOGGER).removeFilter(self.filter)
+        logging.getLogger(self.DOWNLOADS).removeFilter(self.pages)

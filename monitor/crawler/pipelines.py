@@ -316,7 +316,8 @@ class ArticlePipeline:
                 return item
             if isinstance(e, TooSlow):  # stopped by its own timer, or killed a little later
                 e = TooSlow(f"reading the page took over {self.time_limit:g} s")
-            logger.warning("gave up on %s: %s", item.url, e)
+            # A failed page is told in the log file (INFO) and counted, never in cron's mail.
+            logger.info("gave up on %s: %s", item.url, e)
             self.stats.inc_value("monitor/errors")
             self._store(results.page_result(item.url, item.status, etag=item.etag,
                                             last_modified=item.last_modified, error=str(e),
@@ -325,7 +326,7 @@ class ArticlePipeline:
         except Exception as e:  # a page that crashes the extractor must not stop the crawl
             if not self.storing:
                 return item
-            logger.warning("extraction failed for %s: %r", item.url, e)
+            logger.info("extraction failed for %s: %r", item.url, e)
             self.stats.inc_value("monitor/errors")
             # No validators: the next run fetches it whole, tries again.
             self._store(results.page_result(item.url, item.status, error=repr(e)))
@@ -341,7 +342,7 @@ class ArticlePipeline:
     def _result(self, item: PageItem, read: PageRead) -> dict:
         article = read.article
         if read.match_error:
-            logger.warning("matching failed for %s: %s", article.url, read.match_error)
+            logger.info("matching failed for %s: %s", article.url, read.match_error)
             self.stats.inc_value("monitor/errors")
         return results.page_result(
             item.url, item.status, packed=read.packed, etag=item.etag,

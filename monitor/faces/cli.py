@@ -641,12 +641,14 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
             echo(f"{source}: no article text found", err=True)
             failed = True
         elif as_json:
-            fields = ("source", "title", "author", "published", "language", "text")
+            fields = ("source", "title", "author", "published", "language", "is_stub", "text")
             echo(json_line({k: getattr(article, k) for k in fields}))
         else:
             found = "  ".join(f"{name}: {value}" for name, value in (
                 ("author", article.author), ("published", article.published),
-                ("language", article.language)) if value)
+                ("language", article.language),
+                ("stub", "yes (not matched: a paywall's teaser, or too short)"
+                 if article.is_stub else None)) if value)
             echo(f"# {article.title or '(no title)'}\n{article.source}\n{found}\n\n"
                  f"{article.text}\n")
     if failed:

@@ -22,6 +22,7 @@ from monitor.faces.report import (
     story_matrix,
     unscored,
     unscored_note,
+    why_unscored,
 )
 from monitor.faces.terminal import counted
 from monitor.steps.copies import SHINGLE, shared_runs, shingles
@@ -109,14 +110,13 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
 
 
 def unscored_html(db: Database, story: int) -> str:
-    """The covering articles in other languages, whose claims were not compared (so they are
-    not in the heatmap), each linked; "" when there are none."""
+    """The covering articles in other languages or behind a paywall, whose claims were not
+    compared (so they are not in the heatmap), each linked; "" when there are none."""
     articles = unscored(db, story)
     if not articles:
         return ""
     items = "".join(f"<li>{e(a['outlet'])} · {link(a['url'], a['title'] or a['url'])} "
-                    f"({e(a['language'] or 'unknown')}): claims not scored</li>"
-                    for a in articles)
+                    f"({e(why_unscored(a))}): claims not scored</li>" for a in articles)
     return (f'<h2>Not scored</h2><p class="meta">{e(unscored_note(articles).capitalize())}: '
             f"their claims were not compared with the seed's, so they are not in the table "
             f'above.</p><ul class="monitor-unscored">{items}</ul>')
@@ -282,7 +282,7 @@ def _timeline(db: Database, story: int) -> str:
         select articles.id, articles.url, articles.title, articles.text, outlets.name as outlet,
                coalesce(articles.published, articles.first_seen) as at,
                coverage.kind = 'seed' as is_seed, articles.language,
-               coverage.is_coverage = 1 and coverage.scored = 0 as unscored,
+               coverage.is_coverage = 1 and coverage.scored = 0 as unscored, articles.is_stub,
                (select copy_of from copies where copies.article_id = articles.id) as copy_of
         from coverage join articles on articles.id = coverage.article_id
         join outlets on outlets.id = articles.outlet_id
@@ -305,7 +305,7 @@ def _timeline(db: Database, story: int) -> str:
                 note = (f" — likely copies {e(source['outlet'])} ({shared} of its {own} runs "
                         f"of {SHINGLE} words)")
         if a["unscored"]:
-            note += f" — in another language ({e(a['language'] or 'unknown')}): claims not scored"
+            note += f" — {e(why_unscored(a))}: claims not scored"
         items.append(f"<li><time>{e(a['at'])}</time> · {e(a['outlet'])} · "
                      f"{link(a['url'], a['title'] or a['url'])}{note}</li>")
     return f"<h2>Who published first</h2><ol>{''.join(items)}</ol>"

@@ -79,10 +79,10 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
 
 
 def unscored(db: Database, story: int) -> list[dict]:
-    """The covering articles whose claims were not compared with the seed's (they are in
-    another language): outlet, title, url, language."""
+    """The covering articles whose claims were not compared with the seed's (in another
+    language, or a paywall's teaser): outlet, title, url, language, is_stub."""
     return list(db.query("select outlets.name as outlet, articles.title, articles.url, "
-                         "articles.language from coverage "
+                         "articles.language, articles.is_stub from coverage "
                          "join articles on articles.id = coverage.article_id "
                          "left join outlets on outlets.id = articles.outlet_id "
                          "where story_id = ? and is_coverage = 1 and scored = 0 "
@@ -90,13 +90,25 @@ def unscored(db: Database, story: int) -> list[dict]:
 
 
 def unscored_note(articles: list[dict], before: str = "") -> str:
-    """How many covering articles in other languages were found but not scored; "" if none."""
-    if not articles:
-        return ""
-    languages = ", ".join(sorted({a["language"] or "unknown" for a in articles}))
-    elsewhere = "another language" if len(articles) == 1 else "other languages"
-    return (f"{before}{counted(len(articles), 'article')} in {elsewhere} ({languages}) found "
-            f"but not scored")
+    """How many covering articles in other languages, or behind a paywall, were found but not
+    scored; "" if none."""
+    foreign = [a for a in articles if not a.get("is_stub")]
+    stubs = len(articles) - len(foreign)
+    found = []
+    if foreign:
+        languages = ", ".join(sorted({a["language"] or "unknown" for a in foreign}))
+        elsewhere = "another language" if len(foreign) == 1 else "other languages"
+        found.append(f"{counted(len(foreign), 'article')} in {elsewhere} ({languages})")
+    if stubs:
+        found.append(f"{stubs} too short to read (a paywall's teaser)")
+    return f"{before}{' and '.join(found)} found but not scored" if found else ""
+
+
+def why_unscored(article: dict) -> str:
+    """Why a covering article's claims were not compared with the seed's."""
+    if article.get("is_stub"):
+        return "too short to read: a paywall's teaser"
+    return f"other language: {article.get('language') or 'unknown'}"
 
 
 def _decisions(db: Database, story: int, width: int) -> str:
@@ -111,7 +123,8 @@ def _decisions(db: Database, story: int, width: int) -> str:
         "select names from claims where story_id = ? order by position", [story])
         for name in json.loads(found or "[]")]
     for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
-                        "claims_carried, days_apart, url, scored, language "
+                        "claims_carried, days_apart, url, scored, language, (select is_stub "
+                        "from articles where articles.id = article_id) as is_stub "
                         "from coverage_decisions "
                         "where story_id = ? and kind in ('copy', 'coverage', 'mention') "
                         "order by kind != 'copy', kind != 'coverage', relevance desc, outlet",
@@ -136,9 +149,10 @@ def _decisions(db: Database, story: int, width: int) -> str:
 
 def _claims_carried(claims: list[int], decision: dict, shown: int = 6) -> str:
     """The claims an article carries (the first `shown` positions, and how many more), or why
-    none: its claims were not compared when it is in another language than the seed's."""
+    none: its claims were not compared when it is in another language than the seed's or a
+    paywall's teaser."""
     if decision["scored"] == 0 and decision["kind"] != "seed":
-        return f"claims not scored (other language: {decision['language'] or 'unknown'})"
+        return f"claims not scored ({why_unscored(decision)})"
     if not claims:
         return "no claim"
     more = f", and {len(claims) - shown} more" if len(claims) > shown else ""
@@ -294,8 +308,9 @@ def outlet_summary(db: Database, story: int) -> list[dict]:
 def render_summary(db: Database, story: int) -> str:
     """The per-outlet counts as a terminal table."""
     rows = [{**r, "outlet": clean(r["outlet"], lines=False)} for r in outlet_summary(db, story)]
-    if not rows:  # the claims are compared only in the seed's language
-        return "No outlet covered this story in its language yet."
+    if not rows:  # the claims are compared only in the seed's language, and not in a stub
+        return ("No outlet covered this story in its language yet (or only in a paywall's "
+                "teaser).")
     name_width = min(max(len(r["outlet"]) for r in rows), 40)
     lines = [f"{'outlet':<{name_width}}  repeated  reworded  partly  left out  contradicted"]
     for r in rows:

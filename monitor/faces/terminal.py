@@ -15,16 +15,10 @@ import re
 
 import click
 
-# Escape sequences first, whole, so that their printable parameters do not survive as litter:
-# CSI (ESC [ or 0x9B, parameters, final byte); OSC, DCS, SOS, PM and APC strings that end (BEL
-# or ST) on the same line; then short ESC sequences (ESC, intermediates, final byte), which
-# also takes the introducer of an unterminated string and leaves its text to be seen: a name
-# must not be able to swallow the rest of a report.
-_SEQUENCES = re.compile(
-    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
-    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
-)
+from monitor.steps.text import ESCAPE_SEQUENCES
+
+# Escape sequences first, whole (`ESCAPE_SEQUENCES`), then what is left.
+_SEQUENCES = ESCAPE_SEQUENCES
 # What is left: C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates
 # that make a terminal show text in another order than it is.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
+import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import charset_normalizer
+import cssselect
 import htmldate
+import lxml.etree
+import lxml.html
 import py3langid
 import trafilatura
 import zstandard
 from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
+from monitor.steps.text import ESCAPE_SEQUENCES
 from monitor.steps.urls import canonical_url, same_site
 
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
@@ -54,6 +61,9 @@ class Article:
 
 def extract_article(html: str | bytes, source: str) -> Article | None:
     """Read a page's article body and metadata; None when the page has no article text."""
+    if isinstance(html, str) and ("\x1b" in html or "\x9b" in html):
+        # Whole, before the parser drops their ESC and leaves "[2J" and the like in the text.
+        html = ESCAPE_SEQUENCES.sub("", html)
     document = trafilatura.bare_extraction(html, url=source, options=_options(source),
                                            prune_xpath=PRUNE)
     if document is None or not (document.text or "").strip():
@@ -68,8 +78,64 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
         language=detect_language(text) or document.language,
         text=text,
         content_hash=content_hash(document.title, text),
-        is_stub=len(text.split()) < MIN_WORDS,
+        is_stub=len(text.split()) < MIN_WORDS or paywalled_part_missing(html),
     )
+
+
+# schema.org's paywall markup, as search engines ask news sites to give it: the page (JSON-LD)
+# says it is not free and names its paywalled part with a CSS selector.
+_PAYWALL_MARK = re.compile("isAccessibleForFree", re.IGNORECASE)
+_PAYWALL_MARK_BYTES = re.compile(b"isAccessibleForFree", re.IGNORECASE)
+
+
+def paywalled_part_missing(html: str | bytes) -> bool:
+    """Whether the page declares a paywalled part (isAccessibleForFree false, with its CSS
+    selector) and holds a stub's few words in it: the teaser of an article behind a paywall."""
+    mark = _PAYWALL_MARK_BYTES if isinstance(html, bytes) else _PAYWALL_MARK
+    if not mark.search(html):  # nearly every page: no second parse
+        return False
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    selectors = [part.get("cssSelector") for data in _json_ld(tree) for thing in _things(data)
+                 if _not_free(thing) for part in _parts(thing) if _not_free(part)]
+    # Without a selector the page does not say where its locked text is: its length decides.
+    selectors = [s for s in selectors if isinstance(s, str) and s.strip()]
+    if not selectors:
+        return False
+    try:
+        locked = [element for s in selectors for element in tree.cssselect(s)]
+    except cssselect.SelectorError:  # a selector it cannot read: its length decides
+        return False
+    return sum(len(element.text_content().split()) for element in locked) < MIN_WORDS
+
+
+def _json_ld(tree) -> Iterator[object]:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            yield json.loads(script.text_content())
+        except ValueError:
+            continue
+
+
+def _things(data: object) -> Iterator[dict]:
+    """Every object of a JSON-LD document: lists and `@graph`s walked."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _things(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _things(data.get("@graph"))
+
+
+def _parts(thing: dict) -> list:
+    parts = thing.get("hasPart")
+    return [p for p in (parts if isinstance(parts, list) else [parts]) if isinstance(p, dict)]
+
+
+def _not_free(thing: dict) -> bool:
+    return str(thing.get("isAccessibleForFree", "")).strip().lower() in ("false", "0", "no")
 
 
 def _published(found: str | None, html: str | bytes, source: str) -> str | None:

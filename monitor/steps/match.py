@@ -183,7 +183,8 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
     if story.seed is None or weighed is None or cheap is None:
-        return match_article(story.claims, "" if article.is_stub else article.text), True
+        return match_article(story.claims, "" if article.is_stub else article.text), \
+            not article.is_stub
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
     ev = coverage.evidence(story.seed, weighed)
@@ -200,7 +201,8 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     if tied is not None and result.is_coverage:  # only covering articles' additions are kept
         result.additions = _additions(article.text, tied)
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
-    return result, True
+    # A stub's claims cannot be read (a paywall, a teaser): not scored, rather than all absent.
+    return result, not article.is_stub
 
 
 def _claims_carried(matches: list[ClaimMatch]) -> list[int]:
@@ -412,7 +414,7 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
     conflicts = notes = None
     if verdict != "absent":
-        found, noted = differences(claim, sentence, speaker, t)
+        found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
         if same < similarity.model().threshold:
             found, noted = _another_day(claim, sentence, found, noted)
         conflicts, notes = found or None, noted or None
@@ -455,8 +457,11 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
     # Part of a quotation is some of its words: its speaker and role named again are not.
+    # Part of a claim is more than who said it: "the city's finance department said" alone
+    # is another statement from the same source.
     if specific >= t.partial_cover and (not _mostly_quoted(claim.text, tuple(claim.quotes))
-                                        or _cover(" ".join(claim.quotes), sentence)[1] > 0):
+                                        or _cover(" ".join(claim.quotes), sentence)[1] > 0) \
+            and _said_words(claim.text) & _sentence_words(sentence):
         return "partial"
     return "absent"
 
@@ -473,6 +478,22 @@ SENTENCES_KEPT = 4_096
 def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     """A claim's content words, and those of them that belong to names."""
     return frozenset(content_words(claim)), frozenset(map(stem, name_words(claim)))
+
+
+# A clause that tells who said the claim, not what it says: "according to the finance
+# department", "the county's emergency office said", "officials told reporters on Monday".
+_ATTRIBUTION = re.compile(r"^\s*according to\b|\b(?:said|says|told|added|stated)\b",
+                          re.IGNORECASE)
+ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _said_words(claim: str) -> frozenset[str]:
+    """The claim's content words but names and those of its attribution clauses."""
+    words, names = _claim_words(claim)
+    said = [part for part in _CLAUSE.split(unquoted(claim)) if _ATTRIBUTION.search(part)
+            and len(part.split()) <= ATTRIBUTION_WORDS]
+    return words - names - frozenset(w for part in said for w in content_words(part))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
@@ -511,11 +532,6 @@ def _claim_processed(text: str) -> str:
     return utils.default_process(text)
 
 
-@lru_cache(maxsize=CLAIMS_KEPT)
-def _claim_negated(text: str) -> bool:
-    return negated(unquoted(text))
-
-
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _sentence_words(sentence: str) -> frozenset[str]:
     return frozenset(content_words(sentence))
@@ -536,27 +552,50 @@ def _sentence_quotations(sentence: str) -> tuple[str, ...]:
     return tuple(quotations(sentence))
 
 
-@lru_cache(maxsize=SENTENCES_KEPT)
-def _sentence_negated(sentence: str) -> bool:
-    return negated(unquoted(sentence))
-
-
 def differences(claim: Claim, sentence: str, speaker: str | None = None,
-                t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
+                t: Thresholds = THRESHOLDS, part: bool = False
+                ) -> tuple[list[dict], list[dict]]:
     """What a supporting sentence says differently (conflicts: numbers, quotation, speaker,
-    negation) and what it says only loosely (notes: a rounded amount, a reworded quotation)."""
-    conflicts, notes = number_checks(list(_claim_amounts(claim.text)),
-                                     list(_sentence_amounts(sentence)))
+    negation) and what it says only loosely (notes: a rounded amount, a reworded quotation).
+    With `part` (the sentence carries part of the claim), only the amounts of that part."""
+    claimed = list(_claim_amounts(claim.text))
+    if part:
+        claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
+    conflicts, notes = number_checks(claimed, list(_sentence_amounts(sentence)))
     quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
     notes += reworded
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
-    if claim.kind == "statement" and _close(claim.text, sentence) and (
-            _claim_negated(claim.text) != _sentence_negated(sentence)):
+    if claim.kind == "statement" and _negation_flipped(claim.text, sentence):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
     return [{**c, **sentences} for c in conflicts], [{**n, **sentences} for n in notes]
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _amount_context(claim: str, amount: str) -> frozenset[str] | None:
+    """What the claim's clause holding `amount` says besides names and amounts (the reserve
+    fund that will fall to $22 million); None when no clause holds it as written."""
+    clause = next((c for c in _CLAUSE.split(normalise(claim)) if amount in c), None)
+    if clause is None:
+        return None
+    # Capitalised words are names, the opening one included ("Port Halden's reserve fund").
+    capitalised = content_words(" ".join(w for w in clause.split() if w[:1].isupper()))
+    return _claim_words(clause)[0] - capitalised - _amount_words(claim)
+
+
+def _amount_words(text: str) -> frozenset[str]:
+    return frozenset(w for n in numbers(text) for w in content_words(n.text))
+
+
+def _amount_carried(claim: str, amount: str, sentence: str) -> bool:
+    """Whether a sentence that carries part of the claim carries the part holding `amount`:
+    it says something of what the amount's clause says (not only its names or amounts), so
+    that "$412 million budget" is not set against the "reserve fund ... $22 million"."""
+    context = _amount_context(claim, amount)
+    return not context or bool(context & (_sentence_words(sentence)
+                                          - _amount_words(sentence)))
 
 
 def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:
@@ -732,10 +771,46 @@ def _closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None,
     return best, closeness, closeness >= t.quote_same or shortened
 
 
-def _close(claim: str, sentence: str) -> bool:
-    """Close enough that a flipped negation is a contradiction, not a rewording."""
-    claim_words = _claim_words(claim)[0]
-    return len(claim_words & _sentence_words(sentence)) >= 0.6 * len(claim_words)
+# Where one clause of a sentence ends and another starts: a comma (not a digit's), a semicolon,
+# a colon, a dash, or a conjunction that sets one statement against another.
+_CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)|\s[\u2013\u2014-]\s|\b(?:but|while|although|though|"
+                     r"whereas|yet)\b", re.IGNORECASE)
+
+
+def _clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
+    """Each clause of a sentence, outside its quotations: its content words, and whether it
+    is negated."""
+    parts = [part for part in _CLAUSE.split(unquoted(text)) if part.strip()]
+    return tuple((frozenset(content_words(part)), negated(part)) for part in parts)
+
+
+_claim_clauses = lru_cache(maxsize=CLAIMS_KEPT)(_clauses)
+_sentence_clauses = lru_cache(maxsize=SENTENCES_KEPT)(_clauses)
+# Two clauses say the same thing when each carries this share of the other's words (the share
+# of a claim's words a sentence carried for a flipped negation to count, before clauses).
+CLOSE = 0.6
+
+
+def _negation_flipped(claim: str, sentence: str) -> bool:
+    """A clause of the claim and a clause of the sentence that say the same thing, one negated
+    and the other not. Clause by clause: a sentence that carries only part of the claim, or
+    adds a clause of its own, is compared on what the two share."""
+    theirs = _sentence_clauses(sentence)
+    ours = _claim_clauses(claim)
+    everything = len(frozenset().union(*(words for words, _ in ours)))
+    for words, negation in ours:
+        if len(words) < 2 and len(ours) > 1:  # "he said", "in March": too little to compare
+            continue
+        shared, their_words, other = max(((len(words & w), w, n) for w, n in theirs),
+                                         key=lambda best: best[0],
+                                         default=(0, frozenset(), negation))
+        # The same thing: most of our clause's words are in theirs, and most of theirs are in
+        # ours, or our clause is most of the claim (the rest of their clause adds to it).
+        same = shared >= CLOSE * len(words) and (shared >= CLOSE * len(their_words)
+                                                  or len(words) >= CLOSE * everything)
+        if shared and same and other != negation:
+            return True
+    return False
 
 
 def _surname(name: str) -> str:

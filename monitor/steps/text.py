@@ -12,6 +12,17 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+# Escape sequences first, whole, so that their printable parameters do not survive as litter:
+# CSI (ESC [ or 0x9B, parameters, final byte); OSC, DCS, SOS, PM and APC strings that end (BEL
+# or ST) on the same line; then short ESC sequences (ESC, intermediates, final byte), which
+# also takes the introducer of an unterminated string and leaves its text to be seen: a name
+# must not be able to swallow the rest of a report.
+ESCAPE_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+)
+
 QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
 # A quoted span: an opening mark, the words, a closing mark (straight quotes open and close).
 _QUOTE_RE = re.compile(
@@ -81,7 +92,8 @@ _AND_AFTER_SCALE = "|".join(rf"(?<={s}\s)" for s in ("hundred", "thousand", "mil
 _NUMBER_RE = re.compile(
     rf"(?<![\w.])(?<![A-Z]-)(?:[$£€](?:\d[\d,]*(?:\.\d+)?(?:\s*(?:{_SCALE_WORD})\b|[mkb]\b)?)"
     rf"|\d[\d,]*(?:\.\d+)?%?(?:\s*(?:{_SCALE_WORD})\b)?)"
-    rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:{_AND_AFTER_SCALE})and\s+)?(?:{_NUMBER_WORD}))*)\b",
+    rf"|\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:{_AND_AFTER_SCALE})and\s+)?(?:{_NUMBER_WORD}))*"
+    rf"(?:\s+and\s+a\s+(?:half|quarter)(?:\s+(?:{'|'.join(_SCALES)}))?)?)\b",
     re.IGNORECASE,
 )
 # Percentage points and basis points: one kind of amount, in points ("50 basis points" is
@@ -559,6 +571,13 @@ def _value(phrase: str) -> tuple[float | None, bool]:
         factor = (_SCALES.get(scale) or _SCALE_ABBREVIATIONS.get(scale)
                   or (_SIGN_ABBREVIATIONS.get(scale) if signed else None) or 1)
         return float(m.group(1)) * factor, False
+    # "two and a half (million)": the fraction is added to the whole it follows.
+    fraction = re.search(r"\s+and\s+a\s+(half|quarter)(?:\s+(\w+))?$", p)
+    if fraction:
+        whole, vague = _value(p[:fraction.start()])
+        if whole is None:
+            return None, False
+        return (whole + _FRACTIONS[fraction.group(1)]) * _SCALES.get(fraction.group(2), 1), vague
     total, current, vague = 0.0, 0.0, False
     for token in re.split(r"[\s-]+", p):
         if token == "and":

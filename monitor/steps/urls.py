@@ -10,10 +10,13 @@ from courlan import normalize_url
 _AMP_PATH = re.compile(r"(?:/amp(?=/|$)|\.amp(?=\.html?$|$))", re.IGNORECASE)
 _NOT_ARTICLES = re.compile(
     r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|search|page|video|"
-    r"videos|gallery|photos|live|newsletters?|subscribe|login|account|about|contact|privacy|"
-    r"terms)(?:/|$)|\.(?:jpe?g|png|gif|svg|webp|pdf|mp[34]|css|js|xml|rss|zip)$",
+    r"videos|gallery|photos|newsletters?|subscribe|login|account|about|contact|privacy|"
+    r"terms)(?:/|$)|/live/?$|\.(?:jpe?g|png|gif|svg|webp|pdf|mp[34]|css|js|xml|rss|zip)$",
     re.IGNORECASE,
 )
+# A link's text of this many words reads as a headline: navigation says "News", "Sport",
+# "World news"; a search result is listed under its article's headline.
+HEADLINE_WORDS = 4
 
 
 STANDARD_PORTS = {"http": 80, "https": 443}
@@ -70,8 +73,9 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
 
 
-def looks_like_article(url: str) -> bool:
-    """A link from a search or listing page that is worth fetching as a candidate article."""
+def looks_like_article(url: str, text: str = "") -> bool:
+    """A link from a search or listing page that is worth fetching as a candidate article: its
+    address looks like an article's, or its `text` (the link's words) like a headline."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or _NOT_ARTICLES.search(parts.path):
         return False
@@ -79,4 +83,5 @@ def looks_like_article(url: str) -> bool:
     dated = re.search(r"/(?:19|20)\d\d[/-]", parts.path)
     slug = last.count("-") >= 2 or len(last) >= 25
     numbered = bool(re.search(r"\d{5,}", last))
-    return bool(dated or slug or numbered)
+    headline = len(text.split()) >= HEADLINE_WORDS and parts.path.strip("/") != ""
+    return bool(dated or slug or numbered or headline)

@@ -44,6 +44,10 @@ def save_story(db: Database, story: dict, claims: list[dict],
                 db["claims"].insert({**row, "created_at": registered})
             else:
                 db["claims"].update(claim["id"], row)
+        if any(claim.get("id") is None for claim in claims):
+            # Matched before its new claims, whatever the second (times are to the second):
+            # `articles_to_match` gives these articles until they are matched again.
+            db.execute("update coverage set matched_at = '' where story_id = ?", [story_id])
     return story_id
 
 
@@ -383,7 +387,7 @@ def articles_to_match(db: Database, story: int, everything: bool = False) -> lis
         "select articles.id from articles indexed by articles_url_text_hash "
         "left join coverage on coverage.article_id = articles.id and coverage.story_id = ? "
         "where ? or coverage.content_hash is null "
-        "or coverage.content_hash != articles.content_hash or coverage.matched_at <= ? "
+        "or coverage.content_hash != articles.content_hash or coverage.matched_at < ? "
         "order by articles.id", [story, int(everything), newest_claim])]
 
 
