@@ -32,12 +32,17 @@ class FeedReader:
     def __init__(self):
         self.parser = pull_parser()
         self.kind = ""  # the root element's name once known: rss, RDF, feed (or html...)
+        self._ended = False  # whether the root element's end was read
+        self.cut_short = False  # ...not by the document's end: it stops inside an element
 
     def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
         self.parser.feed(chunk)
         return self._items()
 
     def close(self) -> list[tuple[str, str | None]]:
+        # A document cut off in transit or on the server raises nothing (the parser recovers
+        # the items before the cut): only its root element's end, made up at close, tells.
+        self.cut_short = not self._ended
         try:
             root = self.parser.close()
         except etree.XMLSyntaxError:
@@ -52,6 +57,7 @@ class FeedReader:
         for _, element in self.parser.read_events():
             if not isinstance(element.tag, str):
                 continue
+            self._ended = self._ended or element.getparent() is None
             if etree.QName(element).localname == "item":  # RSS 0.9x, 1.0 (RDF) and 2.0
                 link = _child_text(element, "link") or _guid_link(element) or element.get(
                     "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
@@ -127,6 +133,10 @@ class FeedSource:
             self.source_unread(response, "not a feed")
             return
         self.source_read()
+        if reader.cut_short:
+            self.logger.warning("feed %s stops in the middle of an item (cut short?): read the "
+                                "%d items before the cut", response.url, listed)
+            self.crawler.stats.inc_value("monitor/feeds_cut_short")
         if not listed:
             self.logger.warning("no items in feed %s", response.url)
             self.crawler.stats.inc_value("monitor/empty_feeds")

@@ -113,7 +113,8 @@ def test_a_run_that_could_fetch_nothing_exits_1_recorded_failed_saying_why(under
 def failing_listings(route_server, tmp_path_factory):
     """A run over an outlet whose feed moved (it answers a web page), whose sitemap is gone
     (404) and whose robots.txt times out; its other feed lists a good page and a missing one,
-    and a third lists nothing today. Returns the run's result and database."""
+    a third lists nothing today, and a fourth is cut short after its first item. Returns the
+    run's result and database."""
     base = route_server.base
     feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Nereth</title>'
             f'<item><link>{base}/news/port-strike-ends</link></item>'
@@ -124,6 +125,7 @@ def failing_listings(route_server, tmp_path_factory):
         "/quiet-feed.xml": send_body(b'<?xml version="1.0"?><rss version="2.0"><channel>'
                                      b'<title>Nereth late edition</title></channel></rss>',
                                      "application/rss+xml"),
+        "/cut-feed.xml": send_body(feed[:feed.index(b"<item>", 100) + 12], "application/rss+xml"),
         "/moved-feed.xml": send_body(b"<html><body><h1>We have moved</h1></body></html>",
                                      "text/html; charset=utf-8"),
         "/news/port-strike-ends": send_body(ARTICLE, "text/html; charset=utf-8"),
@@ -132,7 +134,7 @@ def failing_listings(route_server, tmp_path_factory):
     outlets = folder / "outlets.toml"
     outlets.write_text(f'[[outlet]]\nname = "Nereth Daily"\ndomain = "127.0.0.1"\n'
                        f'feeds = ["{base}/feed.xml", "{base}/moved-feed.xml", '
-                       f'"{base}/quiet-feed.xml"]\n'
+                       f'"{base}/quiet-feed.xml", "{base}/cut-feed.xml"]\n'
                        f'sitemaps = ["{base}/gone-sitemap.xml"]\n')
     db = folder / "m.db"
     result = run_monitor("run", "--outlets", str(outlets), *FAST, "-s", "DOWNLOAD_TIMEOUT=1",
@@ -164,6 +166,12 @@ def test_a_feed_that_answers_a_web_page_is_a_failed_source(failing_listings):
 def test_a_feed_listing_nothing_today_is_no_failed_source(failing_listings):
     result, _, base = failing_listings
     assert "quiet-feed.xml" not in result.stdout
+
+
+def test_a_feed_cut_short_is_read_up_to_the_cut_and_said_so(failing_listings):
+    result, _, base = failing_listings
+    assert (f"feed {base}/cut-feed.xml stops in the middle of an item (cut short?): read the 1 "
+            "items before the cut") in result.stdout + result.stderr, result.stderr
 
 
 def test_a_sitemap_that_answers_404_is_a_failed_source(failing_listings):

@@ -10,7 +10,7 @@ from monitor.steps.outlets import Outlet
 from monitor.steps.urls import canonical_url, looks_like_article
 from spiders.aggregators import gdelt_articles, google_news_items
 from spiders.base import Modified, Newest, publication_day
-from spiders.feeds import feed_entries
+from spiders.feeds import FeedReader, feed_entries, read_all
 from spiders.search import result_link
 from spiders.sitemaps import sitemap_entries
 
@@ -55,6 +55,19 @@ def test_atom_takes_the_alternate_link_and_the_updated_date():
 def test_malformed_feed_gives_no_items_and_no_error():
     assert feed_entries(b"<rss><channel><item><link>") == []
     assert feed_entries(b"this is not xml at all") == []
+
+
+def test_a_feed_cut_short_gives_the_items_before_the_cut_and_says_it_was_cut():
+    whole = RSS2.split(b"</channel>")[0] + b"<item><title>Half an it"
+    reader = FeedReader()
+    assert read_all(reader, whole) == feed_entries(RSS2)
+    assert reader.cut_short
+
+
+def test_a_whole_feed_is_not_cut_short():
+    reader = FeedReader()
+    read_all(reader, RSS2 + b"\n\n")
+    assert not reader.cut_short
 
 
 def test_feed_entities_are_not_expanded_nor_fetched(tmp_path):
