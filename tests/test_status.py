@@ -136,21 +136,27 @@ def test_pages_waiting_after_what_ingest_was_given_are_counted_and_aged(redis_ur
     assert "Ingest lag: " in result.stdout
 
 
-@pytest.mark.slow
-def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
+def _join(client, crawler: str, heartbeat: int) -> None:
+    """A crawler joins the frontier as the scheduler makes it, its heartbeat key lasting
+    `heartbeat` seconds."""
     from monitor.crawler import redis_scheduler
 
     name = {"spider": status.SPIDER}
     keys = [frontier.CRAWLERS % name, frontier.IDLE % name, frontier.QUEUE % name,
             frontier.DUPEFILTER % name, frontier.SENT % name]
+    client.eval(redis_scheduler._JOIN, len(keys), *keys, crawler, frontier.ALIVE % name,
+                heartbeat)
+
+
+@pytest.mark.slow
+def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
+    alive = frontier.ALIVE % {"spider": status.SPIDER}
     with _client(redis_url) as client:
-        # Two crawlers join as the scheduler makes them; one is then not heard from again.
-        client.eval(redis_scheduler._JOIN, len(keys), *keys, "alive-host:1",
-                    frontier.ALIVE % name, 60)
-        client.eval(redis_scheduler._JOIN, len(keys), *keys, "killed-host:2",
-                    frontier.ALIVE % name, 1)
+        # Two crawlers join; one is then not heard from again.
+        _join(client, "alive-host:1", 60)
+        _join(client, "killed-host:2", 1)
         deadline = time.monotonic() + 30
-        while client.exists(frontier.ALIVE % name + "killed-host:2"):
+        while client.exists(alive + "killed-host:2"):
             assert time.monotonic() < deadline, "the alive key never expired"
             time.sleep(0.1)
     assert [c["name"] for c in status.status(redis_url)["crawlers"]] == ["alive-host:1"]
@@ -158,17 +164,11 @@ def test_a_crawler_whose_heartbeat_expired_is_not_listed(redis_url):
 
 @pytest.mark.slow
 def test_a_crawler_silent_for_half_its_heartbeat_span_is_shown_as_likely_gone(redis_url):
-    from monitor.crawler import redis_scheduler
-
-    name = {"spider": status.SPIDER}
-    keys = [frontier.CRAWLERS % name, frontier.IDLE % name, frontier.QUEUE % name,
-            frontier.DUPEFILTER % name, frontier.SENT % name]
     with _client(redis_url) as client:
         for crawler in ("alive-host:1", "killed-host:2"):
-            client.eval(redis_scheduler._JOIN, len(keys), *keys, crawler,
-                        frontier.ALIVE % name, 60)
+            _join(client, crawler, 60)
         # killed-host:2 last said it was alive 40 s ago (its key has 20 s of 60 left).
-        client.pexpire(frontier.ALIVE % name + "killed-host:2", 20_000)
+        client.pexpire(frontier.ALIVE % {"spider": status.SPIDER} + "killed-host:2", 20_000)
     lines = run_monitor("status", "--redis", redis_url, timeout=60).stdout.splitlines()
     killed = next(line for line in lines if "killed-host:2" in line)
     alive = next(line for line in lines if "alive-host:1" in line)
