@@ -112,6 +112,13 @@ class OutletSpider(scrapy.Spider):
         self.crawler.stats.inc_value("monitor/outside_window", skipped)
         return self.taken(response, newest), listed
 
+    def told_if_cut_short(self, what: str, reader, response: Response, listed: int) -> None:
+        """A listing that stopped inside an element is told, with what was read before."""
+        if reader.cut_short:
+            self.logger.warning("%s %s stops in the middle (cut short?): read the %d entries "
+                                "before the cut", what, response.url, listed)
+            self.crawler.stats.inc_value("monitor/listings_cut_short")
+
     def newest(self) -> Newest:
         """What keeps the MONITOR_MAX_ENTRIES newest entries of one listing."""
         return Newest(self.crawler.settings.getint("MONITOR_MAX_ENTRIES"))

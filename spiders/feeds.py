@@ -25,52 +25,65 @@ def pull_parser() -> etree.XMLPullParser:
                                huge_tree=False, recover=True, load_dtd=False)
 
 
-class FeedReader:
-    """Reads an RSS or Atom document a piece at a time: `feed(chunk)` and `close()` return the
-    (article link, date) of the items they completed, and read items are dropped from memory."""
+class ListingReader:
+    """Reads a listing (a feed, a sitemap) a piece at a time: `feed(chunk)` and `close()` return
+    the (URL, date) entries they completed (`_entry`), and read entries are dropped from memory.
+    `kind` is the root element's name once known; `cut_short`, after `close()`, whether the
+    document stopped inside an element (cut off in transit or on the server): lxml's
+    recovering parser raises nothing, and only makes the root's end up at close."""
 
     def __init__(self):
         self.parser = pull_parser()
-        self.kind = ""  # the root element's name once known: rss, RDF, feed (or html...)
-        self._ended = False  # whether the root element's end was read
-        self.cut_short = False  # ...not by the document's end: it stops inside an element
+        self.kind = ""
+        self.cut_short = False
+        self._ended = False
 
     def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
         self.parser.feed(chunk)
-        return self._items()
+        return self._entries()
 
     def close(self) -> list[tuple[str, str | None]]:
-        # A document cut off in transit or on the server raises nothing (the parser recovers
-        # the items before the cut): only its root element's end, made up at close, tells.
         self.cut_short = not self._ended
         try:
             root = self.parser.close()
         except etree.XMLSyntaxError:
             root = None
-        items = self._items()
+        entries = self._entries()
         if not self.kind and root is not None and isinstance(root.tag, str):
             self.kind = etree.QName(root).localname
-        return items
+        return entries
 
-    def _items(self) -> list[tuple[str, str | None]]:
+    def _entries(self) -> list[tuple[str, str | None]]:
         entries: list[tuple[str, str | None]] = []
         for _, element in self.parser.read_events():
             if not isinstance(element.tag, str):
                 continue
-            self._ended = self._ended or element.getparent() is None
-            if etree.QName(element).localname == "item":  # RSS 0.9x, 1.0 (RDF) and 2.0
-                link = _child_text(element, "link") or _guid_link(element) or element.get(
-                    "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
-                if link:
-                    entries.append((link, _first(element, _DATES)))
-                forget(element)
-            elif element.tag == f"{_ATOM}entry":
-                for link in element.iter(f"{_ATOM}link"):
-                    if link.get("rel", "alternate") == "alternate" and link.get("href"):
-                        entries.append((link.get("href").strip(), _first(element, _DATES)))
-                        break
-                forget(element)
+            if element.getparent() is None:
+                self._ended = True
+            else:
+                entries.extend(self._entry(element))
         return entries
+
+    def _entry(self, element) -> list[tuple[str, str | None]]:
+        """The entries an element that just ended holds (most hold none)."""
+        raise NotImplementedError
+
+
+class FeedReader(ListingReader):
+    """An RSS or Atom document's item links and their dates."""
+
+    def _entry(self, element) -> list[tuple[str, str | None]]:
+        if etree.QName(element).localname == "item":  # RSS 0.9x, 1.0 (RDF) and 2.0
+            link = _child_text(element, "link") or _guid_link(element) or element.get(
+                "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+        elif element.tag == f"{_ATOM}entry":
+            link = next((a.get("href").strip() for a in element.iter(f"{_ATOM}link")
+                         if a.get("rel", "alternate") == "alternate" and a.get("href")), None)
+        else:
+            return []
+        found = [(link, _first(element, _DATES))] if link else []
+        forget(element)
+        return found
 
 
 def forget(element) -> None:
@@ -133,10 +146,7 @@ class FeedSource:
             self.source_unread(response, "not a feed")
             return
         self.source_read()
-        if reader.cut_short:
-            self.logger.warning("feed %s stops in the middle of an item (cut short?): read the "
-                                "%d items before the cut", response.url, listed)
-            self.crawler.stats.inc_value("monitor/feeds_cut_short")
+        self.told_if_cut_short("feed", reader, response, listed)
         if not listed:
             self.logger.warning("no items in feed %s", response.url)
             self.crawler.stats.inc_value("monitor/empty_feeds")

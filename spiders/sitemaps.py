@@ -11,47 +11,26 @@ from scrapy.utils.gz import gunzip
 
 from monitor.steps.outlets import Outlet
 from spiders.base import Modified, OutletSpider
-from spiders.feeds import forget, pull_parser, read_all
+from spiders.feeds import ListingReader, forget, read_all
 
 
-class SitemapReader:
-    """Reads a sitemap a piece at a time: `feed(chunk)` and `close()` return the (URL, date)
-    entries they completed (the Google News publication date, else `lastmod`); `kind` is
-    'urlset' or 'sitemapindex' once known."""
+class SitemapReader(ListingReader):
+    """A sitemap's or sitemap index's entries: the (URL, date) of each, the date the Google News
+    publication date, else `lastmod`; `kind` is 'urlset' or 'sitemapindex' once known."""
 
-    def __init__(self):
-        self.parser = pull_parser()
-        self.kind = ""
-
-    def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
-        self.parser.feed(chunk)
-        return self._entries()
-
-    def close(self) -> list[tuple[str, str | None]]:
-        try:
-            root = self.parser.close()
-        except etree.XMLSyntaxError:
-            root = None
-        entries = self._entries()
-        if not self.kind and root is not None and isinstance(root.tag, str):
-            self.kind = etree.QName(root).localname
-        return entries
-
-    def _entries(self) -> list[tuple[str, str | None]]:
-        entries = []
-        for _, entry in self.parser.read_events():
-            parent = entry.getparent()
-            if not isinstance(entry.tag, str) or parent is None or parent.getparent() is not None:
-                continue  # only the root's children are entries
-            self.kind = self.kind or etree.QName(parent).localname
-            fields = {etree.QName(e).localname: (e.text or "").strip() for e in entry.iter()
-                      if isinstance(e.tag, str)}
-            if fields.get("loc"):
-                modified = fields.get("lastmod")
-                entries.append((fields["loc"], fields.get("publication_date")
-                                or (Modified(modified) if modified else None)))
-            forget(entry)
-        return entries
+    def _entry(self, entry) -> list[tuple[str, str | None]]:
+        parent = entry.getparent()
+        if parent.getparent() is not None:
+            return []  # only the root's children are entries
+        self.kind = self.kind or etree.QName(parent).localname
+        fields = {etree.QName(e).localname: (e.text or "").strip() for e in entry.iter()
+                  if isinstance(e.tag, str)}
+        forget(entry)
+        if not fields.get("loc"):
+            return []
+        modified = fields.get("lastmod")
+        return [(fields["loc"], fields.get("publication_date")
+                 or (Modified(modified) if modified else None))]
 
 
 def gunzipped(body: bytes, max_size: int = 50 * 1024 * 1024) -> bytes | None:
@@ -96,7 +75,7 @@ class SitemapSource:
         # Which entries are worth taking depends on the kind, known from the first entry on.
         # An index entry changed before the window opened holds no article in it. An index's
         # sitemaps may be where the user listed it (a CDN's host), but nowhere else.
-        entries, _ = await self.listed_entries(reader, response, lambda url, date: (
+        entries, listed = await self.listed_entries(reader, response, lambda url, date: (
             outlet.may_read_source(url) and self.in_window_or_after(date)
             if reader.kind == "sitemapindex" else self.in_window(date)), body=body or b"")
         if reader.kind not in ("sitemapindex", "urlset"):
@@ -104,6 +83,7 @@ class SitemapSource:
             self.crawler.stats.inc_value("monitor/bad_sitemaps")
             return
         self.source_read()
+        self.told_if_cut_short("sitemap", reader, response, listed)
         if reader.kind == "sitemapindex":
             for url, _ in entries:
                 yield self.source_request(url, self.parse_sitemap, f"{outlet.name} sitemap",

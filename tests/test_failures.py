@@ -170,8 +170,8 @@ def test_a_feed_listing_nothing_today_is_no_failed_source(failing_listings):
 
 def test_a_feed_cut_short_is_read_up_to_the_cut_and_said_so(failing_listings):
     result, _, base = failing_listings
-    assert (f"feed {base}/cut-feed.xml stops in the middle of an item (cut short?): read the 1 "
-            "items before the cut") in result.stdout + result.stderr, result.stderr
+    assert (f"feed {base}/cut-feed.xml stops in the middle (cut short?): read the 1 entries "
+            "before the cut") in result.stdout + result.stderr, result.stderr
 
 
 def test_a_sitemap_that_answers_404_is_a_failed_source(failing_listings):

@@ -12,7 +12,7 @@ from spiders.aggregators import gdelt_articles, google_news_items
 from spiders.base import Modified, Newest, publication_day
 from spiders.feeds import FeedReader, feed_entries, read_all
 from spiders.search import result_link
-from spiders.sitemaps import sitemap_entries
+from spiders.sitemaps import SitemapReader, sitemap_entries
 
 RSS2 = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>A</title><link>https://example.com/a-story-here</link>
@@ -76,6 +76,14 @@ def test_feed_entities_are_not_expanded_nor_fetched(tmp_path):
     xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
            '<rss><channel><item><link>https://example.com/&x;</link></item></channel></rss>')
     assert all("SECRET" not in link for link, _ in feed_entries(xxe.encode()))
+
+
+def test_a_sitemap_cut_short_gives_the_entries_before_the_cut_and_says_it_was_cut():
+    reader = SitemapReader()
+    entries = read_all(reader, b'<?xml version="1.0"?><urlset><url><loc>https://example.com/a'
+                               b'</loc></url><url><loc>https://example.com/b</loc>')
+    assert entries[0] == ("https://example.com/a", None)
+    assert reader.cut_short
 
 
 def test_news_sitemap_gives_publication_dates():
