@@ -160,6 +160,23 @@ def test_a_flipped_negation_in_the_part_of_a_claim_a_sentence_carries_is_a_confl
 
 
 @pytest.mark.parametrize("seed, sentence", [
+    ("The island council has not yet approved the ferry budget.",
+     "The island council approved the ferry budget on Monday."),
+    ("The harbour master will not, as some reported, resign over the ferry budget.",
+     "The harbour master will resign over the ferry budget."),
+])
+def test_a_negation_cut_from_its_verb_by_a_clause_mark_is_still_read(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_a_short_claim_whose_verb_is_one_of_saying_can_still_be_carried_in_part():
+    # "added" is the claim's verb here, not who said it.
+    c = first_claim("The harbour port added dock jobs.")
+    assert verdict(c, "The harbour port hired staff for its new cranes.").verdict == "partial"
+
+
+@pytest.mark.parametrize("seed, sentence", [
     ("Officials did not say when the bridge would reopen, but repairs will cost $5 million.",
      "Repairs on the bridge will cost $5 million, officials said."),
     ("The ministry did not comment, but the new harbour tunnel will open to traffic in April.",

@@ -491,7 +491,10 @@ ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something 
 def _said_words(claim: str) -> frozenset[str]:
     """The claim's content words but names and those of its attribution clauses."""
     words, names = _claim_words(claim)
-    said = [part for part in _CLAUSE.split(unquoted(claim)) if _ATTRIBUTION.search(part)
+    parts = _CLAUSE.split(unquoted(claim))
+    if len(parts) < 2:  # "The port added 300 jobs": one clause says what, not who said it
+        return words - names
+    said = [part for part in parts if _ATTRIBUTION.search(part)
             and len(part.split()) <= ATTRIBUTION_WORDS]
     return words - names - frozenset(w for part in said for w in content_words(part))
 
@@ -777,11 +780,28 @@ _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)|\s[\u2013\u2014-]\s|\b(?:but|while|alt
                      r"whereas|yet)\b", re.IGNORECASE)
 
 
+_DANGLING_NOT = re.compile(r"\b(?:not|never)\s*$|n't\s*$", re.IGNORECASE)
+
+
 def _clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
     """Each clause of a sentence, outside its quotations: its content words, and whether it
-    is negated."""
-    parts = [part for part in _CLAUSE.split(unquoted(text)) if part.strip()]
-    return tuple((frozenset(content_words(part)), negated(part)) for part in parts)
+    is negated. A piece of under two content words goes with the next (or the last) clause:
+    "has not yet | approved the budget" and "will not, as reported, resign" keep their "not"
+    with their verb."""
+    clauses: list[str] = []
+    pending = ""
+    for part in filter(str.strip, _CLAUSE.split(unquoted(text))):
+        # A clause that ends on its negation ("will not, as reported, resign") goes on too,
+        # unless that "not" stands for a verb left out ("than those who were not").
+        short = len(content_words(part)) < 2 or (_DANGLING_NOT.search(part) is not None
+                                                 and negated(part))
+        part = f"{pending} {part}" if pending else part
+        pending = part if short else ""
+        if not short:
+            clauses.append(part)
+    if pending:
+        clauses = [*clauses[:-1], f"{clauses[-1]} {pending}"] if clauses else [pending]
+    return tuple((frozenset(content_words(part)), negated(part)) for part in clauses)
 
 
 _claim_clauses = lru_cache(maxsize=CLAIMS_KEPT)(_clauses)
