@@ -144,6 +144,18 @@ def test_a_paywalled_page_that_holds_its_whole_text_or_a_free_page_is_no_stub(fr
     assert not article.is_stub and "ferry will rise by a fifth" in article.text
 
 
+@pytest.mark.parametrize("page", [
+    PAYWALLED.format(free="false", part=LOCKED_TEXT).replace(".locked", "svg|a"),
+    PAYWALLED.format(free="false", part=LOCKED_TEXT).replace(
+        "<title>", '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000
+        + "</script><title>")])
+def test_paywall_markup_that_cannot_be_read_loses_no_article(page):
+    # A namespaced selector, JSON nested past Python's stack: the page's length decides.
+    from monitor.steps.extract import extract_article
+    article = extract_article(page, "http://x.example/fares")
+    assert not article.is_stub and "ferry will rise by a fifth" in article.text
+
+
 def test_escape_sequences_in_a_page_leave_no_litter_in_its_title_or_text():
     # The parser drops a raw ESC: read first, "\x1b[2J" would be stored as "[2J".
     from monitor.steps.extract import extract_article
