@@ -156,6 +156,16 @@ def test_a_url_redis_cannot_read_is_shown_without_its_password(url):
     assert "10.0.0.5" in frontier.shown(url) or "::1" in frontier.shown(url)
 
 
+@pytest.mark.parametrize("url", ["redis://:/s3cret-pw@10.0.0.5:6379/0",
+                                 "redis://:8/s3cret-pw@10.0.0.5:6379/0",
+                                 "redis://u:12#s3cret-pw@10.0.0.5/0",
+                                 "redis://:s3cret?pw@10.0.0.5:6379/0"])
+def test_a_password_holding_a_slash_a_hash_or_a_question_mark_is_not_shown(url):
+    from monitor.crawler import frontier
+
+    assert "s3cret" not in frontier.shown(url) and "10.0.0.5" in frontier.shown(url)
+
+
 @pytest.mark.parametrize("url", ["redis://:pw@127.0.0.1:6379/1x", "redis://:pw@127.0.0.1:6379/db"])
 def test_a_database_that_is_no_number_is_refused_not_read_as_database_0(url):
     from monitor.crawler import frontier

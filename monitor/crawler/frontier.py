@@ -61,9 +61,10 @@ def shown(url: str) -> str:
         port = parts.port
     except ValueError:  # a port that is no number, a broken IPv6 address
         parts, port = None, None
-    if parts is None or not parts.netloc:
-        # Not read as a URL (no "//", quotes around it): whatever stands before an "@" may be
-        # the password, so only what follows the last one is shown.
+    if parts is None or not parts.netloc or ("@" in url and "@" not in parts.netloc):
+        # Not read as a URL (no "//", quotes around it), or a password holding "/", "?" or
+        # "#" that cut it short: whatever stands before an "@" may be the password, so only
+        # what follows the last one is shown.
         return "…@" + url.rpartition("@")[2] if "@" in url else url
     host = parts.hostname or ""
     netloc = f"[{host}]" if ":" in host else host
