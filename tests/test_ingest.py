@@ -247,6 +247,29 @@ def test_a_second_ingest_on_another_database_is_refused_with_one_line(
 
 
 @pytest.mark.slow
+def test_a_batch_that_outlasted_its_lease_taken_by_another_ingest_is_not_committed(
+        redis_url, tmp_path, monkeypatch):
+    from monitor.jobs.schedule import AlreadyRunning
+
+    db = tmp_path / "m.db"
+    _send(redis_url, _a_run(3))
+    write = ingest_job.Ingest._write_entries
+
+    def outlasting_the_lease(self, *args):
+        write(self, *args)
+        with shared.client(redis_url) as client:  # meanwhile another ingest took the lease
+            client.set(frontier.INGEST_LEASE, "other-host:1:/elsewhere.db")
+        self.lease.renewed -= ingest_job.LEASE_FOR
+
+    monkeypatch.setattr(ingest_job.Ingest, "_write_entries", outlasting_the_lease)
+    with pytest.raises(AlreadyRunning):
+        ingest_job.ingest(str(db), redis_url, until_idle=True)
+    assert _query(db, "select count(*) from pages") == [(0,)]
+    with shared.client(redis_url) as client:
+        assert client.xlen(frontier.RESULTS) == 5  # all left for the other ingest
+
+
+@pytest.mark.slow
 def test_ingest_restarted_after_a_kill_waits_for_the_lease_it_left_and_lets_go(
         redis_url, tmp_path):
     db = tmp_path / "m.db"

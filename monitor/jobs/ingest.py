@@ -380,6 +380,12 @@ class Ingest:
             for run_id, found in per_run.items():
                 rows.add_run_figures(self.db, run_id, found)
             rows.set_ingested(self.db, frontier.RESULTS, fresh[-1].id)
+        if self.lease is not None:  # a batch that outlasted the lease, taken meanwhile by
+            try:  # another ingest, is that one's to write: this one stops without it
+                self.lease.renew()
+            except AlreadyRunning:
+                batch.rollback()
+                raise
         batch.commit()
         self.figures.update(figures)
         return pages, finished
