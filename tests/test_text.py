@@ -183,7 +183,9 @@ def test_a_digit_joined_to_capitals_names_a_thing_not_an_amount(text, values):
     ("Fares will go up by two and a half to three percent.", 2.5, 3.0, "percent"),
     ("The works will take two and a half years.", 2.5, None, "year"),
     ("The debate lasted three and a half hours.", 3.5, None, "hour"),
-    ("The bridge cost two and a half million dollars.", 2_500_000, None, "money $")])
+    ("The bridge cost two and a half million dollars.", 2_500_000, None, "money $"),
+    ("The bridge cost two million and a half dollars.", 2_500_000, None, "money $"),
+    ("The bridge cost a million and a half dollars.", 1_500_000, None, "money $")])
 def test_an_amount_in_words_with_a_half_is_read_whole(text, value, high, unit):
     [n] = numbers(text)
     assert (n.value, n.high, n.unit) == (value, high, unit)

@@ -571,13 +571,18 @@ def _value(phrase: str) -> tuple[float | None, bool]:
         factor = (_SCALES.get(scale) or _SCALE_ABBREVIATIONS.get(scale)
                   or (_SIGN_ABBREVIATIONS.get(scale) if signed else None) or 1)
         return float(m.group(1)) * factor, False
-    # "two and a half (million)": the fraction is added to the whole it follows.
+    # "two and a half (million)": the fraction is added to the whole it follows; "two million
+    # and a half": it is half of the whole's last scale.
     fraction = re.search(r"\s+and\s+a\s+(half|quarter)(?:\s+(\w+))?$", p)
     if fraction:
         whole, vague = _value(p[:fraction.start()])
         if whole is None:
             return None, False
-        return (whole + _FRACTIONS[fraction.group(1)]) * _SCALES.get(fraction.group(2), 1), vague
+        part = _FRACTIONS[fraction.group(1)]
+        last = p[:fraction.start()].split()[-1]
+        if fraction.group(2) is None and last in _SCALES:
+            return whole + part * _SCALES[last], vague
+        return (whole + part) * _SCALES.get(fraction.group(2), 1), vague
     total, current, vague = 0.0, 0.0, False
     for token in re.split(r"[\s-]+", p):
         if token == "and":
