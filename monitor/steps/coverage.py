@@ -455,8 +455,12 @@ def _lowering(m: CoverageModel) -> set[int]:
         for i in map(FEATURES.index, pair):
             if i in columns:
                 columns[i].append(k)
-    return {k for own in columns.values() if raw[own[0]] + sum(np.minimum(raw[own[1:]], 0)) < 0
-            for k in own if raw[k] < 0}
+    lowering: set[int] = set()
+    for own in columns.values():
+        # The slope at its lowest: its own weight, with every negative product's factor at 1.
+        if raw[own[0]] + sum(min(raw[k], 0.0) for k in own[1:]) < 0:
+            lowering.update(k for k in own if raw[k] < 0)
+    return lowering
 
 
 @lru_cache(maxsize=1)
