@@ -7,6 +7,7 @@ monitor/crawler/redis_scheduler.py): single-machine crawls never do.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 KEY = "monitor:%(spider)s"
@@ -52,6 +53,24 @@ def settings(url: str) -> dict:
         "REDIS_PARAMS": {"socket_timeout": 30, "socket_connect_timeout": 10,
                          "retry_on_timeout": True},
     }
+
+
+class IngestHolder(NamedTuple):
+    """The ingest holding the lease (INGEST_LEASE, whose value is "host:pid:database")."""
+
+    host: str
+    pid: str
+    database: str
+
+
+def ingest_holder(client) -> IngestHolder | None:
+    """The ingest that holds the lease, or None."""
+    held = client.get(INGEST_LEASE)
+    if not held:
+        return None
+    if isinstance(held, bytes):
+        held = held.decode(errors="replace")
+    return IngestHolder(*(held.split(":", 2) + ["", ""])[:3])
 
 
 def shown(url: str) -> str:

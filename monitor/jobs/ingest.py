@@ -86,19 +86,19 @@ def _the_one_ingest(client, db_path: str) -> Iterator[Lease]:
     """Hold the lease of the one ingest of this Redis while it runs (AlreadyRunning when
     another holds it). An ingest of the same host and database, killed, let go of nothing:
     its lease is waited for until it runs out."""
-    me = f"{socket.gethostname()}:{os.getpid()}:{Path(db_path).resolve()}"
-    holder = (client.get(frontier.INGEST_LEASE) or b"").decode(errors="replace")
-    before_me = holder.partition(":")[0] == me.partition(":")[0] and \
-        holder.split(":", 2)[-1] == me.split(":", 2)[-1]
+    host, database = socket.gethostname(), str(Path(db_path).resolve())
+    me = f"{host}:{os.getpid()}:{database}"
+    holder = frontier.ingest_holder(client)
+    before_me = holder is not None and (holder.host, holder.database) == (host, database)
     lease = Lease(client.lock(frontier.INGEST_LEASE, timeout=LEASE_FOR, thread_local=False))
     if before_me:
         logger.warning("waiting for the lease of the ingest before this one (killed?) to run "
                        "out: %d s at most", LEASE_FOR)
     if not lease.lock.acquire(token=me, blocking=before_me, blocking_timeout=LEASE_FOR + 5):
-        host, pid, db = (holder.split(":", 2) + ["", ""])[:3]
+        other = holder or frontier.IngestHolder("", "", "")
         raise AlreadyRunning(f"another `monitor ingest` writes what crawlers send to this Redis "
-                             f"({host}, process {pid}, database {db}): only one may; stop it "
-                             f"first (or wait a minute if it was killed)")
+                             f"({other.host}, process {other.pid}, database {other.database}): "
+                             f"only one may; stop it first (or wait a minute if it was killed)")
     try:
         yield lease
     finally:

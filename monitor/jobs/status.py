@@ -62,11 +62,8 @@ def _frontier(client) -> dict:
 def _writer(client) -> dict | None:
     """The ingest at work, from the lease it holds (monitor/jobs/ingest.py): its host,
     process id and database; None when none holds it."""
-    holder = client.get(frontier.INGEST_LEASE)
-    if not holder:
-        return None
-    host, pid, database = (holder.split(":", 2) + ["", ""])[:3]
-    return {"host": host, "pid": pid, "database": database}
+    holder = frontier.ingest_holder(client)
+    return holder._asdict() if holder else None
 
 
 def _crawlers(client, members: list[str], idle: set[str]) -> list[dict]:
