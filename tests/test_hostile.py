@@ -13,7 +13,7 @@ import zlib
 import pytest
 
 from monitor.jobs.demo import SEED
-from tests.conftest import run_monitor
+from tests.conftest import RouteServer, run_monitor
 
 pytestmark = pytest.mark.slow  # crawls hostile pages served on loopback
 
@@ -95,8 +95,24 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <item><title>&lol9;</title><link>{base}/laughs-&lol9;</link></item></channel></rss>"""
 
 
+def never_answers(h):
+    time.sleep(8)  # bounded: the crawl gives up after 3 s
+
+
+SILENT_PAGES = [f"/silent-{n}" for n in range(12)]
+
+
 @pytest.fixture(scope="module")
-def hostile(route_server, tmp_path_factory):
+def silent_site():
+    """Another site on loopback whose pages never answer (it stopped answering)."""
+    server = RouteServer()
+    server.routes.update({path: never_answers for path in SILENT_PAGES})
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def hostile(route_server, silent_site, tmp_path_factory):
     """Serve every hostile case, crawl them all once, return (db, server, crawl result)."""
     base = route_server.base
     secret = tmp_path_factory.mktemp("secret") / "secret.txt"
@@ -174,7 +190,9 @@ def hostile(route_server, tmp_path_factory):
         '[[outlet]]\nname = "Hostile Times"\ndomain = "127.0.0.1"\n'
         f'feeds = ["{base}/feed.xml", "{base}/xxe.xml", "{base}/laughs.xml"]\n'
         f'sitemaps = ["{base}/xxe-sitemap.xml"]\n'
-        f"urls = {json.dumps([base + p for p in articles])}\n")
+        f"urls = {json.dumps([base + p for p in articles])}\n"
+        '[[outlet]]\nname = "Silent Post"\ndomain = "127.0.0.1"\n'
+        f"urls = {json.dumps([silent_site.base + p for p in SILENT_PAGES])}\n")
     db = tmp / "m.db"
     run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
     result = run_monitor(
@@ -224,6 +242,25 @@ def test_a_response_that_never_ends_times_out(hostile):
     assert article(db, "/never-ends") is None
     assert "Timeout" in page_error(db, "/never-ends")[1] or "timed out" in page_error(
         db, "/never-ends")[1].lower()
+
+
+def test_a_site_that_stopped_answering_is_not_asked_for_every_page(hostile, silent_site):
+    asked = [path for _, path, _ in silent_site.requests if path in SILENT_PAGES]
+    # Each of its 12 pages asked 3 times (retries) without the give-up: 36 requests.
+    assert 0 < len(asked) < len(SILENT_PAGES)
+
+
+def test_pages_of_a_site_given_up_are_recorded_as_failed_for_the_next_run(hostile,
+                                                                          silent_site):
+    db = hostile[0]
+    errors = [page_error(db, path) for path in SILENT_PAGES]
+    assert all(error is not None and error[1] for error in errors)
+    assert any("not asked again in this run" in error[1] for error in errors)
+
+
+def test_a_site_given_up_is_told_once(hostile, silent_site):
+    told = hostile[2].stderr.count(f"{silent_site.base} stopped answering")
+    assert told == 1, hostile[2].stderr[-3000:]
 
 
 def test_a_redirect_loop_is_given_up(hostile):

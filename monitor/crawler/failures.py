@@ -36,7 +36,13 @@ class HeadersTooLarge(Exception):
     download error, so not retried: the server would send them again."""
 
 
-_SHORT = ((CannotResolveHostError, "host not found"),
+class SiteNotAnswering(Exception):
+    """A request not sent: its site let several requests in a row time out in this run
+    (monitor/crawler/middlewares.py's `UnresponsiveSites`). Not retried; the next run asks."""
+
+
+_SHORT = ((SiteNotAnswering, "site not answering"),
+          (CannotResolveHostError, "host not found"),
           (DownloadConnectionRefusedError, "connection refused"),
           (DownloadTimeoutError, "timed out"),
           (ResponseDataLossError, "answer cut short"),

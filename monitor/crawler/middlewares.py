@@ -1,21 +1,24 @@
 """Downloader middleware: Scrapy's own, made cheaper where every page pays for it, an
-off-site rule that holds for every request, and conditional requests for the pages fetched
-before."""
+off-site rule that holds for every request, conditional requests for the pages fetched
+before, and no more waiting on a site that stopped answering."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections import Counter
 from collections.abc import Callable
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware as ScrapyOffsite
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefresh
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.httpobj import urlparse_cached
 
+from monitor.crawler.failures import SiteNotAnswering
 from monitor.steps.outlets import Outlet
 from monitor.steps.urls import canonical_url
 from monitor.store import rows, schema
@@ -23,6 +26,8 @@ from monitor.store import rows, schema
 # Scrapy looks for a refresh in a page's first 4,096 characters: at most 4 bytes each.
 _HEAD = 4 * 4096
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+logger = logging.getLogger(__name__)
 
 
 def may_refresh(body: bytes) -> bool:
@@ -199,3 +204,43 @@ class _StoredValidators:
 
     def close(self) -> None:
         self.db.close()
+
+
+class UnresponsiveSites:
+    """A site (scheme, host and port) that lets MONITOR_SITE_TIMEOUTS requests in a row time
+    out, no answer between, is not asked again in this run: its other requests fail at once
+    with `SiteNotAnswering`, and the next run asks again. Without it a site that stopped
+    answering holds a run for DOWNLOAD_TIMEOUT × (RETRY_TIMES + 1) a page, its retries
+    included, while the pages of a site that answers slowly (any answer) are still waited for.
+    """
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.timeouts: Counter[str] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getint("MONITOR_SITE_TIMEOUTS"))
+
+    def process_request(self, request, spider=None) -> None:
+        site = _site(request)
+        if self.limit and self.timeouts[site] >= self.limit:
+            raise SiteNotAnswering(f"{site} let {self.timeouts[site]} requests in a row time out:"
+                                   " not asked again in this run")
+
+    def process_response(self, request, response: Response, spider=None) -> Response:
+        self.timeouts.pop(_site(request), None)
+        return response
+
+    def process_exception(self, request, exception: Exception, spider=None) -> None:
+        if isinstance(exception, DownloadTimeoutError):
+            site = _site(request)
+            self.timeouts[site] += 1
+            if self.timeouts[site] == self.limit:
+                logger.warning("%s stopped answering (%d requests in a row timed out): its other "
+                               "pages are left for the next run", site, self.limit)
+
+
+def _site(request) -> str:
+    url = urlparse_cached(request)
+    return f"{url.scheme}://{url.netloc}"

@@ -29,6 +29,10 @@ ROBOTSTXT_PARSER = "monitor.crawler.middlewares.RobotsTxtStart"
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
+# A site that lets this many requests in a row time out (retries included, no answer between)
+# is not asked again in this run (monitor/crawler/middlewares.py's UnresponsiveSites; 0: never
+# given up). A dead site then costs a run one DOWNLOAD_TIMEOUT or so, not one a page.
+MONITOR_SITE_TIMEOUTS = 3
 # A request that fails is told once, in one line, by whoever asked for it (the spiders'
 # errbacks, monitor/crawler/failures.py): Scrapy's own give-up line would be a second.
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
@@ -79,6 +83,9 @@ DOWNLOADER_MIDDLEWARES = {
     # with the validators of its own URL.
     "monitor.crawler.middlewares.ConditionalRequests": 540,
     "monitor.crawler.middlewares.MetaRefreshMiddleware": 580,
+    # Past Scrapy's retries (550) and redirects (600), next to the download: it sees every
+    # answer and every timeout first, and every retry asks through it.
+    "monitor.crawler.middlewares.UnresponsiveSites": 650,
 }
 ITEM_PIPELINES = {"monitor.crawler.pipelines.ArticlePipeline": 300}
 EXTENSIONS = {"monitor.crawler.stories.StoriesToCrawl": 400,
