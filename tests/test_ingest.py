@@ -7,6 +7,8 @@ from __future__ import annotations
 import signal
 import socket
 import sqlite3
+import subprocess
+import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -270,17 +272,38 @@ def test_a_batch_that_outlasted_its_lease_taken_by_another_ingest_is_not_committ
 
 
 @pytest.mark.slow
-def test_ingest_restarted_after_a_kill_waits_for_the_lease_it_left_and_lets_go(
+def test_ingest_restarted_after_a_kill_takes_over_the_lease_it_left_and_lets_go(
         redis_url, tmp_path):
     db = tmp_path / "m.db"
     with shared.client(redis_url) as client:  # what an ingest killed on this host leaves
-        client.set(frontier.INGEST_LEASE, f"{socket.gethostname()}:99999:{db.resolve()}",
-                   px=1500)
+        client.set(frontier.INGEST_LEASE, f"{socket.gethostname()}:{_a_dead_pid()}:"
+                   f"{db.resolve()}", px=600_000)
     _send(redis_url, _a_run(3))
     figures = ingest_job.ingest(str(db), redis_url, until_idle=True)
     assert figures["pages"] == 3
     with shared.client(redis_url) as client:
         assert not client.exists(frontier.INGEST_LEASE)
+
+
+@pytest.mark.slow
+def test_a_second_ingest_on_the_same_database_is_refused_at_once_while_the_first_runs(
+        redis_server, redis_url, tmp_path):
+    db = tmp_path / "m.db"
+    first = start_monitor("ingest", "--redis", redis_url, db=db)
+    try:
+        _wait_for(lambda: db.exists(), seconds=60)
+        took, result = refused("ingest", "--redis", redis_url, db=db)
+    finally:
+        _stop(first)
+    # Not after waiting a minute for the first one's lease to run out.
+    assert took < 20 and result.returncode == 75
+    assert_one_line(result, f"process {first.pid}, database {db}", hidden=redis_server.password)
+
+
+def _a_dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
 
 
 @pytest.mark.slow

@@ -84,18 +84,22 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
 @contextmanager
 def _the_one_ingest(client, db_path: str) -> Iterator[Lease]:
     """Hold the lease of the one ingest of this Redis while it runs (AlreadyRunning when
-    another holds it). An ingest of the same host and database, killed, let go of nothing:
-    its lease is waited for until it runs out."""
+    another holds it). The lease of an ingest of this host and database that was killed (its
+    process gone) is taken over at once; one of another host is waited for until it runs out."""
     host, database = socket.gethostname(), str(Path(db_path).resolve())
     me = f"{host}:{os.getpid()}:{database}"
-    holder = frontier.ingest_holder(client)
-    before_me = holder is not None and (holder.host, holder.database) == (host, database)
     lease = Lease(client.lock(frontier.INGEST_LEASE, timeout=LEASE_FOR, thread_local=False))
-    if before_me:
-        logger.warning("waiting for the lease of the ingest before this one (killed?) to run "
-                       "out: %d s at most", LEASE_FOR)
-    if not lease.lock.acquire(token=me, blocking=before_me, blocking_timeout=LEASE_FOR + 5):
-        other = holder or frontier.IngestHolder("", "", "")
+    holder = frontier.ingest_holder(client)
+    if holder is not None and (holder.host, holder.database) == (host, database) \
+            and not _running(holder.pid):
+        try:
+            lease.lock.do_release(":".join(holder))
+            logger.warning("took over the lease of the ingest before this one (process %s, "
+                           "killed?)", holder.pid)
+        except shared.redis.exceptions.LockNotOwnedError:
+            pass  # another took it meanwhile: refused below
+    if not lease.lock.acquire(token=me, blocking=False):
+        other = frontier.ingest_holder(client) or frontier.IngestHolder("", "", "")
         raise AlreadyRunning(f"another `monitor ingest` writes what crawlers send to this Redis "
                              f"({other.host}, process {other.pid}, database {other.database}): "
                              f"only one may; stop it first (or wait a minute if it was killed)")
@@ -106,6 +110,18 @@ def _the_one_ingest(client, db_path: str) -> Iterator[Lease]:
             lease.lock.release()
         except (shared.redis.RedisError, shared.redis.exceptions.LockError):
             pass  # run out, or Redis gone: it expires by itself
+
+
+def _running(pid: str) -> bool:
+    # Whether a process of this machine runs under that id (maybe another program that
+    # reused it: then this ingest is refused, and may start once the lease ran out).
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 class Lease:
