@@ -224,6 +224,23 @@ def test_the_names_behind_a_decision_are_shown_as_the_seed_writes_them():
         "Tren de Aragua", "Claudia Sheinbaum", "Kelly", "México", "pentagon"]
 
 
+def test_a_name_word_no_claim_names_is_spelled_as_the_seed_writes_it():
+    from monitor.faces.report import capitalised_words, names_as_written
+
+    seed = "Union leader Marta Quiñones’s members met. “We wait,” said the Pentagon."
+    assert names_as_written(["quinones", "pentagon"], capitalised_words(seed)) == [
+        "Quiñones", "Pentagon"]
+
+
+def test_the_amounts_behind_a_decision_are_shown_as_the_seed_writes_them():
+    from monitor.faces.report import numbers_as_written
+
+    seed = ("About 3,200 dockworkers walked out. The strike costs $90 million a day, and 41 "
+            "ships wait. It began on January 20.")
+    assert numbers_as_written(["20", "41", "3200", "90000000", "1500000"], seed) == [
+        "20", "41", "3,200", "$90 million", "1,500,000"]
+
+
 def test_a_connecting_word_of_a_name_shared_alone_is_not_shown():
     from monitor.faces.report import names_as_written
 

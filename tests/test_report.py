@@ -147,6 +147,16 @@ def test_terminal_report_says_why_each_article_was_counted(crawled_demo):
     assert len(re.findall(r"days?\s+apart|undated", why)) >= counted  # lines wrap at 100
 
 
+def test_the_names_and_amounts_behind_a_decision_are_written_as_in_the_seed(crawled_demo):
+    out = run_monitor("report", "--story", "port-strike", db=crawled_demo).stdout
+    why = " ".join(out.split("Why these articles", 1)[1].split("\n\n", 1)[0].split())
+    seed = sqlite3.connect(crawled_demo).execute(
+        "select seed_text from stories where slug = 'port-strike'").fetchone()[0]
+    for written in ("Quiñones", "3,200", "$90 million"):
+        assert written in seed and written in why
+    assert "quinones" not in why and "3200" not in why
+
+
 def test_each_article_counted_is_named_by_its_headline(crawled_demo):
     out = run_monitor("report", "--story", "port-strike", db=crawled_demo).stdout
     why = " ".join(out.split("Why these articles", 1)[1].split("\n\n", 1)[0].split())

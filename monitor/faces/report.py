@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import textwrap
 
 from sqlite_utils import Database
 
 from monitor.faces.terminal import clean, counted
-from monitor.steps import text
+from monitor.steps import coverage, text
 from monitor.store import rows
 
 SYMBOLS = {"verbatim": "=", "paraphrase": "~", "reworded quotation": "≈", "partial": "½",
@@ -122,6 +123,8 @@ def _decisions(db: Database, story: int, width: int) -> str:
     seed_names = [name for (found,) in db.execute(
         "select names from claims where story_id = ? order by position", [story])
         for name in json.loads(found or "[]")]
+    seed_text = db.execute("select seed_text from stories where id = ?", [story]).fetchone()[0]
+    seed_names += capitalised_words(seed_text or "")
     for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
                         "claims_carried, days_apart, url, scored, language, (select is_stub "
                         "from articles where articles.id = article_id) as is_stub "
@@ -130,7 +133,8 @@ def _decisions(db: Database, story: int, width: int) -> str:
                         "order by kind != 'copy', kind != 'coverage', relevance desc, outlet",
                         [story]):
         names = names_as_written(json.loads(row["shared_names"] or "[]"), seed_names)[:4]
-        numbers = json.loads(row["shared_numbers"] or "[]")[:3]
+        numbers = numbers_as_written(json.loads(row["shared_numbers"] or "[]")[:3],
+                                     seed_text or "")
         claims = json.loads(row["claims_carried"] or "[]")
         days = row["days_apart"]
         why = "; ".join(part for part in (
@@ -181,6 +185,36 @@ def names_as_written(shared: list[str], seed_names: list[str]) -> list[str]:
             shown.append(spelling)
         covered.add(word)
     return shown
+
+
+def capitalised_words(seed_text: str) -> list[str]:
+    """The seed's capitalised words as written, without the punctuation around them or a
+    possessive: the spellings of name words that no claim names ("Quiñones", "Pentagon")."""
+    found = (_POSSESSIVE.sub("", part.strip(_AROUND)) for part in seed_text.split())
+    return [word for word in found if word[:1].isupper()]
+
+
+_AROUND = ".,;:!?\"'()[]“”‘’«»—–-"
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def numbers_as_written(shared: list[str], seed_text: str) -> list[str]:
+    """The amounts a decision shares (kept in full digits: "3200", "90000000") as the seed
+    writes them ("3,200", "$90 million"), else with their thousands set apart."""
+    written: dict[str, str] = {}
+    for sentence in text.split_sentences(seed_text):
+        # Amounts in words ("two decades": 20 years) are not among the decisions' amounts,
+        # which are read from digits (`text.amounts_in_digits`).
+        for number in filter(lambda n: any(map(str.isdigit, n.text)), text.numbers(sentence)):
+            for value in (number.value, number.high):
+                if value is not None:
+                    written.setdefault(coverage.plain_number(value), number.text)
+    return [written.get(key) or _grouped(key) for key in shared]
+
+
+def _grouped(digits: str) -> str:
+    whole, point, fraction = digits.partition(".")
+    return f"{int(whole):,}{point}{fraction}" if whole.lstrip("-").isdigit() else digits
 
 
 def _conflicts(db: Database, story: int, width: int) -> str:
