@@ -172,6 +172,16 @@ def test_the_matrix_page_has_datasette_layout_and_every_conflict(datasette, craw
     assert "The Daily Ledger" in reworded and "<mark>completely</mark>" in reworded
 
 
+def test_the_matrix_page_says_why_each_article_was_counted(datasette, crawled_demo):
+    page = asyncio.run(datasette.client.get("/-/monitor/matrix/port-strike"))
+    why = page.text.split("<h2>Why these articles</h2>", 1)[1]
+    counted = Database(crawled_demo).execute(
+        "select url from coverage_decisions where story = 'port-strike' "
+        "and kind in ('copy', 'coverage', 'mention')").fetchall()
+    assert counted and all(f'href="{url}"' in why for (url,) in counted)
+    assert "Quiñones" in why and "3,200" in why
+
+
 def test_reworded_quotations_show_both_sentences_and_are_no_conflicts(datasette):
     page = asyncio.run(datasette.client.get("/monitor/reworded_quotations?story=trump-cartels"))
     cells = re.findall(r'<td class="col-notes[^"]*">(.*?)</td>', page.text, re.S)

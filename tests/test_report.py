@@ -48,6 +48,17 @@ def test_heatmap_has_one_cell_per_claim_and_outlet(browser, html_report, crawled
                           "absent"}
 
 
+def test_the_page_says_why_each_article_was_counted_its_headline_linked(browser, html_report,
+                                                                        crawled_demo):
+    dom, _ = browser(html_report)
+    why = dom.split("Why these articles", 1)[1]
+    counted = sqlite3.connect(crawled_demo).execute(
+        "select url from coverage_decisions where story = 'trump-cartels' "
+        "and kind in ('copy', 'coverage', 'mention')").fetchall()
+    assert counted and all(f'href="{url}"' in why for (url,) in counted)
+    assert len(re.findall(r"days? apart|undated", why)) == len(counted)
+
+
 def test_conflicts_show_both_sides_with_the_difference_marked(html_report):
     page = html_report.read_text()
     assert "<mark>29</mark>" in page and "<mark>twenty-six</mark>" in page

@@ -17,6 +17,8 @@ from sqlite_utils import Database
 from monitor.faces.report import (
     SYMBOLS,
     conflict_label,
+    counted_decisions,
+    decision_counts,
     marked_sentences,
     outlet_summary,
     story_matrix,
@@ -80,7 +82,7 @@ def render_html(db: Database, story: int) -> str:
              f"<h1>{e(row['title'])}</h1><p class=meta>Story <code>{e(row['slug'])}</code> · "
              f"{counted(len(claims), 'claim')} · {counted(len(outlets), 'outlet')}</p>",
              _heatmap(claims, outlets, cells, sentences), unscored_html(db, story),
-             _summary(db, story),
+             _summary(db, story), _why(db, story),
              _conflicts(db, row["slug"]), _reworded(db, row["slug"]), _additions(db, story),
              _timeline(db, story),
              "</main></body></html>"]
@@ -88,8 +90,9 @@ def render_html(db: Database, story: int) -> str:
 
 
 def matrix_parts(db: Database, slug: str) -> dict | None:
-    """A story's heatmap, conflicts and reworded quotations as HTML parts (for the Datasette
-    plugin's page, which wraps them in Datasette's layout); None when there is no such story."""
+    """A story's heatmap, conflicts, reworded quotations and why each article was counted, as
+    HTML parts (for the Datasette plugin's page, which wraps them in Datasette's layout); None
+    when there is no such story."""
     rows = list(db["stories"].rows_where("slug = ?", [slug])) if db["stories"].exists() else []
     if not rows:
         return None
@@ -104,7 +107,7 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
                                   "order by claim, outlet", [slug])]
     return {"title": rows[0]["title"], "slug": slug, "claims": counted(len(claims), "claim"),
             "outlets": counted(len(outlets), "outlet"), "css": matrix_css(),
-            "unscored": unscored_html(db, rows[0]["id"]),
+            "unscored": unscored_html(db, rows[0]["id"]), "why": _why(db, rows[0]["id"]),
             "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug)),
             "conflicts": conflicts, "reworded": reworded}
 
@@ -223,6 +226,19 @@ def _summary(db: Database, story: int) -> str:
                    f"<td>{r['conflict']}</td></tr>" for r in outlet_summary(db, story))
     return ("<h2>Per outlet</h2><table><tr><th>outlet</th><th>repeated</th><th>reworded</th>"
             f"<th>partly</th><th>left out</th><th>contradicted</th></tr>{rows}</table>")
+
+
+def _why(db: Database, story: int) -> str:
+    """Why each article was counted (as the terminal report says it), its headline linked,
+    so that a surprising decision can be checked."""
+    rows = "".join(f"<tr><td>{e(r['kind'])}</td><td>{r['relevance'] or 0:.0f}%</td>"
+                   f"<td>{e(r['outlet'])}</td><td>{link(r['url'], r['title'] or r['url'])}</td>"
+                   f"<td>{e(r['why'])}</td></tr>" for r in counted_decisions(db, story))
+    if not rows:
+        return ""
+    return (f'<h2>Why these articles</h2><p class="meta">Of the articles read: '
+            f"{e(decision_counts(db, story))}.</p><table><tr><th>kind</th><th>likelihood</th>"
+            f"<th>outlet</th><th>article</th><th>why</th></tr>{rows}</table>")
 
 
 def _conflicts(db: Database, slug: str) -> str:

@@ -115,16 +115,35 @@ def why_unscored(article: dict) -> str:
 def _decisions(db: Database, story: int, width: int) -> str:
     """Each counted article and why (names and numbers shared, claims carried, days apart),
     and how many were the seed, mentions or unrelated."""
+    lines = [f"Why these articles ({decision_counts(db, story) or 'none read'}):"]
+    for row in counted_decisions(db, story):
+        # The headline tells apart two articles of one outlet.
+        title = " ".join((row["title"] or "(no title)").split())
+        title = title if len(title) <= 60 else title[:59] + "…"
+        line = (f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']} · {title}: "
+                f"{row['why']}")
+        lines += textwrap.wrap(line, width, subsequent_indent="               ")
+    return "\n".join(lines)
+
+
+def decision_counts(db: Database, story: int) -> str:
+    """How many articles read for a story were of each kind ("1 copy, 4 coverage, ...")."""
     kinds = dict(db.execute("select kind, count(*) from coverage where story_id = ? "
                             "group by kind", [story]).fetchall())
-    counts = ", ".join(f"{kinds[k]} {k}" for k in ("seed", "copy", "coverage", "mention",
-                                                   "unrelated") if kinds.get(k))
-    lines = [f"Why these articles ({counts or 'none read'}):"]
+    return ", ".join(f"{kinds[k]} {k}" for k in ("seed", "copy", "coverage", "mention",
+                                                 "unrelated") if kinds.get(k))
+
+
+def counted_decisions(db: Database, story: int) -> list[dict]:
+    """The copies, coverage and mentions of a story, most likely first, each with `why` in
+    words: the names and amounts it shares with the seed (as the seed writes them), the
+    claims it carries, the days between them."""
     seed_names = [name for (found,) in db.execute(
         "select names from claims where story_id = ? order by position", [story])
         for name in json.loads(found or "[]")]
     seed_text = db.execute("select seed_text from stories where id = ?", [story]).fetchone()[0]
     seed_names += capitalised_words(seed_text or "")
+    decisions = []
     for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
                         "claims_carried, days_apart, url, scored, language, (select is_stub "
                         "from articles where articles.id = article_id) as is_stub "
@@ -135,20 +154,14 @@ def _decisions(db: Database, story: int, width: int) -> str:
         names = names_as_written(json.loads(row["shared_names"] or "[]"), seed_names)[:4]
         numbers = numbers_as_written(json.loads(row["shared_numbers"] or "[]")[:3],
                                      seed_text or "")
-        claims = json.loads(row["claims_carried"] or "[]")
         days = row["days_apart"]
-        why = "; ".join(part for part in (
+        row["why"] = "; ".join(part for part in (
             f"names {', '.join(names)}" if names else "",
             f"numbers {', '.join(numbers)}" if numbers else "",
-            _claims_carried(claims, row),
+            _claims_carried(json.loads(row["claims_carried"] or "[]"), row),
             "undated" if days is None else f"{counted(days, 'day')} apart") if part)
-        # The headline tells apart two articles of one outlet.
-        title = " ".join((row["title"] or "(no title)").split())
-        title = title if len(title) <= 60 else title[:59] + "…"
-        line = (f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']} · {title}: "
-                f"{why}")
-        lines += textwrap.wrap(line, width, subsequent_indent="               ")
-    return "\n".join(lines)
+        decisions.append(row)
+    return decisions
 
 
 def _claims_carried(claims: list[int], decision: dict, shown: int = 6) -> str:

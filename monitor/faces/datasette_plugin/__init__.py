@@ -134,6 +134,7 @@ async def matrix_page(datasette, request):
                                         "heatmap": Markup(parts["heatmap"]),
                                         "css": Markup(parts["css"]),
                                         "unscored": Markup(parts["unscored"]),
+                                        "why": Markup(parts["why"]),
                                         "conflicts": [{**c, "html": Markup(c["html"])}
                                                       for c in parts["conflicts"]],
                                         "reworded": [{**c, "html": Markup(c["html"])}
