@@ -182,6 +182,17 @@ def test_the_matrix_page_says_why_each_article_was_counted(datasette, crawled_de
     assert "Quiñones" in why and "3,200" in why
 
 
+def test_coverage_decisions_show_the_shared_names_and_amounts_as_the_seed_writes_them(
+        datasette):
+    page = asyncio.run(datasette.client.get(
+        "/monitor/coverage_decisions?story=port-strike&kind=coverage&_size=max"))
+    names = re.findall(r'<td class="col-shared_names[^"]*">(.*?)</td>', page.text, re.S)
+    numbers = re.findall(r'<td class="col-shared_numbers[^"]*">(.*?)</td>', page.text, re.S)
+    assert any("Quiñones" in cell for cell in names)
+    assert any("3,200" in cell for cell in numbers)
+    assert not any("quinones" in cell for cell in names)
+
+
 def test_reworded_quotations_show_both_sentences_and_are_no_conflicts(datasette):
     page = asyncio.run(datasette.client.get("/monitor/reworded_quotations?story=trump-cartels"))
     cells = re.findall(r'<td class="col-notes[^"]*">(.*?)</td>', page.text, re.S)

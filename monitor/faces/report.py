@@ -138,11 +138,7 @@ def counted_decisions(db: Database, story: int) -> list[dict]:
     """The copies, coverage and mentions of a story, most likely first, each with `why` in
     words: the names and amounts it shares with the seed (as the seed writes them), the
     claims it carries, the days between them."""
-    seed_names = [name for (found,) in db.execute(
-        "select names from claims where story_id = ? order by position", [story])
-        for name in json.loads(found or "[]")]
-    seed_text = db.execute("select seed_text from stories where id = ?", [story]).fetchone()[0]
-    seed_names += capitalised_words(seed_text or "")
+    seed_names, seed_text = seed_spellings(db, story)
     decisions = []
     for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
                         "claims_carried, days_apart, url, scored, language, (select is_stub "
@@ -152,8 +148,7 @@ def counted_decisions(db: Database, story: int) -> list[dict]:
                         "order by kind != 'copy', kind != 'coverage', relevance desc, outlet",
                         [story]):
         names = names_as_written(json.loads(row["shared_names"] or "[]"), seed_names)[:4]
-        numbers = numbers_as_written(json.loads(row["shared_numbers"] or "[]")[:3],
-                                     seed_text or "")
+        numbers = numbers_as_written(json.loads(row["shared_numbers"] or "[]")[:3], seed_text)
         days = row["days_apart"]
         row["why"] = "; ".join(part for part in (
             f"names {', '.join(names)}" if names else "",
@@ -198,6 +193,17 @@ def names_as_written(shared: list[str], seed_names: list[str]) -> list[str]:
             shown.append(spelling)
         covered.add(word)
     return shown
+
+
+def seed_spellings(db: Database, story: int) -> tuple[list[str], str]:
+    """A story's names as its claims and its seed write them, and its seed's text: what
+    `names_as_written` and `numbers_as_written` spell a decision's shared words with."""
+    names = [name for (found,) in db.execute(
+        "select names from claims where story_id = ? order by position", [story])
+        for name in json.loads(found or "[]")]
+    found = db.execute("select seed_text from stories where id = ?", [story]).fetchone()
+    seed_text = (found[0] if found else None) or ""
+    return names + capitalised_words(seed_text), seed_text
 
 
 def capitalised_words(seed_text: str) -> list[str]:
