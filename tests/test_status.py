@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from monitor.crawler import frontier
+from monitor.crawler import frontier, shared
 from monitor.jobs import status
 from tests.conftest import (
     ROOT,
@@ -279,6 +279,18 @@ def test_status_says_whether_an_ingest_is_at_work_and_where_it_writes(redis_url,
     assert (f"Ingest: running on {socket.gethostname()} (process {ingest.pid}), writing "
             f"{tmp_path / 'm.db'}") in out
     assert status.status(redis_url)["ingest_writer"] is None
+
+
+@pytest.mark.slow
+def test_status_on_the_ingest_host_says_an_ingest_killed_there_is_not_running(redis_url):
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()
+    with shared.client(redis_url) as client:  # the lease it left, not yet run out
+        client.set(frontier.INGEST_LEASE, f"{socket.gethostname()}:{killed.pid}:/srv/m.db",
+                   px=60_000)
+    out = run_monitor("status", "--redis", redis_url, timeout=60).stdout
+    assert f"Ingest: none running (the one on {socket.gethostname()} (process {killed.pid}) " \
+        "was killed" in out
 
 
 @pytest.mark.slow

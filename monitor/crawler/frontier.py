@@ -7,6 +7,8 @@ monitor/crawler/redis_scheduler.py): single-machine crawls never do.
 
 from __future__ import annotations
 
+import os
+import socket
 from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
@@ -61,6 +63,19 @@ class IngestHolder(NamedTuple):
     host: str
     pid: str
     database: str
+
+    def gone(self) -> bool:
+        """Whether it was a process of this host that no longer runs (killed): its lease
+        outlives it for up to a minute. A process of another host is never known gone."""
+        if self.host != socket.gethostname():
+            return False
+        try:
+            os.kill(int(self.pid), 0)
+        except (ValueError, ProcessLookupError):
+            return True
+        except PermissionError:  # another user's process, running
+            return False
+        return False
 
 
 def ingest_holder(client) -> IngestHolder | None:

@@ -488,9 +488,12 @@ def _status_text(figures: dict) -> str:
 def _writer_text(writer: dict | None) -> str:
     if writer is None:
         return "Ingest: none running (start `monitor ingest` on the database host)"
-    return (f"Ingest: running on {clean(writer['host'], lines=False)} (process "
-            f"{clean(writer['pid'], lines=False)}), writing "
-            f"{clean(writer['database'], lines=False)}")
+    where = (f"{clean(writer['host'], lines=False)} (process "
+             f"{clean(writer['pid'], lines=False)})")
+    if writer.get("gone"):
+        return (f"Ingest: none running (the one on {where} was killed; start `monitor "
+                f"ingest` again, it takes over)")
+    return f"Ingest: running on {where}, writing {clean(writer['database'], lines=False)}"
 
 
 @cli.command("schedule")

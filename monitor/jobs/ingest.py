@@ -85,13 +85,12 @@ def ingest(db_path: str, redis_url: str, until_idle: bool = False, batch: int = 
 def _the_one_ingest(client, db_path: str) -> Iterator[Lease]:
     """Hold the lease of the one ingest of this Redis while it runs (AlreadyRunning when
     another holds it). The lease of an ingest of this host and database that was killed (its
-    process gone) is taken over at once; one of another host is waited for until it runs out."""
+    process gone) is taken over at once; one of another host holds until it runs out."""
     host, database = socket.gethostname(), str(Path(db_path).resolve())
     me = f"{host}:{os.getpid()}:{database}"
     lease = Lease(client.lock(frontier.INGEST_LEASE, timeout=LEASE_FOR, thread_local=False))
     holder = frontier.ingest_holder(client)
-    if holder is not None and (holder.host, holder.database) == (host, database) \
-            and not _running(holder.pid):
+    if holder is not None and holder.database == database and holder.gone():
         try:
             lease.lock.do_release(":".join(holder))
             logger.warning("took over the lease of the ingest before this one (process %s, "
@@ -110,18 +109,6 @@ def _the_one_ingest(client, db_path: str) -> Iterator[Lease]:
             lease.lock.release()
         except (shared.redis.RedisError, shared.redis.exceptions.LockError):
             pass  # run out, or Redis gone: it expires by itself
-
-
-def _running(pid: str) -> bool:
-    # Whether a process of this machine runs under that id (maybe another program that
-    # reused it: then this ingest is refused, and may start once the lease ran out).
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:  # another user's
-        return True
-    return True
 
 
 class Lease:

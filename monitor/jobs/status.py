@@ -61,9 +61,10 @@ def _frontier(client) -> dict:
 
 def _writer(client) -> dict | None:
     """The ingest at work, from the lease it holds (monitor/jobs/ingest.py): its host,
-    process id and database; None when none holds it."""
+    process id and database, and whether it is known gone (killed on this host, its lease
+    not run out yet); None when none holds it."""
     holder = frontier.ingest_holder(client)
-    return holder._asdict() if holder else None
+    return {**holder._asdict(), "gone": holder.gone()} if holder else None
 
 
 def _crawlers(client, members: list[str], idle: set[str]) -> list[dict]:
