@@ -274,3 +274,23 @@ def test_a_date_conflict_is_labelled_date_in_every_face(tmp_path):
     feed = changes.atom_feed("ferry", "https://m.example/feed", "https://m.example/", events,
                              "2025-08-05T00:00:00+00:00").decode()
     assert said in feed and "number:" not in feed
+
+
+def test_a_verdict_an_edit_changed_is_marked_in_the_matrix_with_when(tmp_path):
+    # "Who contradicted claim 1, and when did that change?" from the matrix alone.
+    from monitor.faces.html_report import matrix_parts
+
+    db, story = ferry_story(tmp_path / "m.db")
+    bay_times = db.execute("select id from articles where title like 'Bay Times%'").fetchone()[0]
+    claim = db.execute("select id from claims where position = 1").fetchone()[0]
+    db["verdict_changes"].insert({
+        "story_id": story, "claim_id": claim, "article_id": bay_times, "from_version": 1,
+        "to_version": 2, "old_verdict": "paraphrase", "new_verdict": "conflict",
+        "old_sentence": "The fares rose on Monday.", "new_sentence": "The fares rose on Wednesday.",
+        "changed_at": "2025-08-05T09:30:00+00:00"})
+    changed = ('title="conflict; changed: paraphrase → conflict on 2025-08-05 09:30 UTC '
+               '(version 2)"')
+    for page in (render_html(db, story), matrix_parts(db, "ferry")["heatmap"]):
+        cells = page.split('class="cell ')[1:]
+        assert [c.split("</td>")[0][-2:] for c in cells if changed in c] == ["✗*"]
+        assert sum("changed:" in c for c in cells) == 1
