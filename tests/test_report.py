@@ -294,3 +294,21 @@ def test_a_verdict_an_edit_changed_is_marked_in_the_matrix_with_when(tmp_path):
         cells = page.split('class="cell ')[1:]
         assert [c.split("</td>")[0][-2:] for c in cells if changed in c] == ["✗*"]
         assert sum("changed:" in c for c in cells) == 1
+
+
+def test_an_article_taken_down_is_said_so_in_both_reports(tmp_path):
+    # Its link answers 410 now: a reader of the report learns why before following it.
+    db, story = ferry_story(tmp_path / "m.db")
+    urls = dict(db.execute("select title, url from articles").fetchall())
+    ids = dict(db.execute("select title, id from articles").fetchall())
+    for outlet, status, gone in (("Bay Times", 410, "2025-08-06T10:00:00+00:00"),
+                                 ("Le Port", 200, None)):
+        db["pages"].insert({"url": urls[f"{outlet} on the ferry fares"], "status": status,
+                            "article_id": ids[f"{outlet} on the ferry fares"],
+                            "gone_since": gone, "error": f"HTTP {status}" if gone else None})
+    said = "found taken down (HTTP 410) on 2025-08-06"
+    why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
+    assert [line.split(" · ")[0] for line in why.split("coverage ") if said in line] == [
+        "90% Bay Times"]
+    timeline = render_html(db, story).split("Who published first", 1)[1].split("<li>")[1:]
+    assert [line.split(" · ")[1] for line in timeline if said in line] == ["Bay Times"]

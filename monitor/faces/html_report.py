@@ -20,6 +20,7 @@ from monitor.faces.report import (
     marked_sentences,
     outlet_summary,
     story_matrix,
+    taken_down,
     unscored,
     unscored_note,
     why_unscored,
@@ -307,6 +308,7 @@ def _timeline(db: Database, story: int) -> str:
         join outlets on outlets.id = articles.outlet_id
         where coverage.story_id = ? and (coverage.is_coverage = 1 or coverage.kind = 'seed')
         order by at, is_seed desc, copy_of is not null, articles.id""", [story]))
+    gone = taken_down(db)
     runs = {a["id"]: shingles(a["text"]) for a in articles}
     names = {a["id"]: a["outlet"] for a in articles}
     items = []
@@ -325,6 +327,8 @@ def _timeline(db: Database, story: int) -> str:
                         f"of {SHINGLE} words)")
         if a["unscored"]:
             note += f" — {e(why_unscored(a))}: claims not scored"
+        if a["id"] in gone:  # its link answers an error now: the reader is told first
+            note += f" — {e(gone[a['id']])}"
         items.append(f"<li><time>{e(a['at'])}</time> · {e(a['outlet'])} · "
                      f"{link(a['url'], a['title'] or a['url'])}{note}</li>")
     return f"<h2>Who published first</h2><ol>{''.join(items)}</ol>"

@@ -122,8 +122,10 @@ def _decisions(db: Database, story: int, width: int) -> str:
     seed_names = [name for (found,) in db.execute(
         "select names from claims where story_id = ? order by position", [story])
         for name in json.loads(found or "[]")]
+    gone = taken_down(db)
     for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
-                        "claims_carried, days_apart, url, scored, language, (select is_stub "
+                        "claims_carried, days_apart, url, scored, language, article_id, "
+                        "(select is_stub "
                         "from articles where articles.id = article_id) as is_stub "
                         "from coverage_decisions "
                         "where story_id = ? and kind in ('copy', 'coverage', 'mention') "
@@ -137,7 +139,8 @@ def _decisions(db: Database, story: int, width: int) -> str:
             f"names {', '.join(names)}" if names else "",
             f"numbers {', '.join(numbers)}" if numbers else "",
             _claims_carried(claims, row),
-            "undated" if days is None else f"{counted(days, 'day')} apart") if part)
+            "undated" if days is None else f"{counted(days, 'day')} apart",
+            gone.get(row["article_id"], "")) if part)
         # The headline tells apart two articles of one outlet.
         title = " ".join((row["title"] or "(no title)").split())
         title = title if len(title) <= 60 else title[:59] + "…"
@@ -145,6 +148,17 @@ def _decisions(db: Database, story: int, width: int) -> str:
                 f"{why}")
         lines += textwrap.wrap(line, width, subsequent_indent="               ")
     return "\n".join(lines)
+
+
+def taken_down(db: Database) -> dict[int, str]:
+    """{article id: "found taken down (HTTP 410) on 2026-03-04"} for the articles whose pages
+    answer 404 or 410, none of them still live (what `monitor changes` tells once)."""
+    return {row["article_id"]: f"found taken down ({row['error']}) on {str(row['since'])[:10]}"
+            for row in db.query(
+                "select article_id, min(gone_since) as since, error from pages as gone "
+                "where gone_since is not null and not exists (select 1 from pages as live "
+                "where live.article_id = gone.article_id and live.gone_since is null and "
+                "live.status between 200 and 399) group by article_id")}
 
 
 def _claims_carried(claims: list[int], decision: dict, shown: int = 6) -> str:
