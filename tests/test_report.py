@@ -1,5 +1,6 @@
 """The HTML report in a real browser, and the terminal report."""
 
+import json
 import re
 import shutil
 import sqlite3
@@ -312,3 +313,20 @@ def test_an_article_taken_down_is_said_so_in_both_reports(tmp_path):
         "90% Bay Times"]
     timeline = render_html(db, story).split("Who published first", 1)[1].split("<li>")[1:]
     assert [line.split(" · ")[1] for line in timeline if said in line] == ["Bay Times"]
+
+
+def test_a_number_and_the_quotation_holding_it_are_one_conflict_in_both_reports(tmp_path):
+    # The header counts one conflict a claim and article; the entries below are as many.
+    db, story = ferry_story(tmp_path / "m.db")
+    seed, outlet = ("“We will raise fares by 5%,” the mayor said.",
+                    "“We will raise fares by 8%,” the mayor said.")
+    both = {"seed_sentence": seed, "article_sentence": outlet}
+    db.execute("update matches set conflicts = ? where verdict = 'conflict'", [json.dumps([
+        {"kind": "number", "claim": "5%", "article": "8%", "unit": "percent", **both},
+        {"kind": "quote", "claim": "We will raise fares by 5%",
+         "article": "We will raise fares by 8%", **both}])])
+    report = render_report(db, story).split("Conflicts (1):", 1)[1]
+    assert report.count("claim 1 · Bay Times") == 1 and report.count("seed:   ") == 1
+    assert "claim 1 · Bay Times · number: seed “5%” vs “8%”; quotation" in report
+    page = render_html(db, story).split("<h2>Conflicts</h2>", 1)[1].split("<h2>", 1)[0]
+    assert page.count("<li>") == 1 and "· Bay Times · number; quotation<br>" in page

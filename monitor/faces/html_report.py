@@ -249,14 +249,16 @@ def _conflicts(db: Database, slug: str) -> str:
     items = []
     for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts from "
                       "conflicts where story = ? order by claim, outlet", [slug]):
-        for c in json.loads(r["conflicts"]):
-            if "seed_sentence" in c:
-                ours, theirs = (marked_html(s) for s in marked_sentences(c))
-            else:  # stored before conflicts kept their sentences
-                ours, theirs = highlight(str(c["claim"]), str(c["article"]))
-            items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · "
-                         f"{e(conflict_label(c))}"
-                         f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
+        # One item a claim and article (a number and the quotation holding it are one).
+        found = json.loads(r["conflicts"])
+        c = next((c for c in found if "seed_sentence" in c), found[0])
+        if "seed_sentence" in c:
+            ours, theirs = (marked_html(s) for s in marked_sentences(c))
+        else:  # stored before conflicts kept their sentences
+            ours, theirs = highlight(str(c["claim"]), str(c["article"]))
+        kinds = "; ".join(dict.fromkeys(conflict_label(c) for c in found))
+        items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · {e(kinds)}"
+                     f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>No conflicts.</p>"
     return f"<h2>Conflicts</h2>{body}"
 

@@ -225,22 +225,22 @@ def _differences(rows: list[dict], column: str, width: int,
     differs in [brackets]."""
     lines: list[str] = []
     for row in rows:
-        for c in json.loads(row[column]):
-            if only and c["kind"] != only:
-                continue
-            what = conflict_label(c)
-            line = (f"claim {row['claim']} · {row['outlet']} · {what}: "
-                    f"seed “{c['claim']}” vs “{c['article']}”")
-            if c["kind"] in _WORDED and "seed_sentence" in c:
-                line = f"claim {row['claim']} · {row['outlet']} · {what}"  # marked below
-            lines += textwrap.wrap(clean(line, lines=False), width, subsequent_indent="      ")
-            if "seed_sentence" in c:
-                seed, article = marked_sentences(c)
-                for label, segments in (("seed:   ", seed), ("outlet: ", article)):
-                    lines += textwrap.wrap(clean(label + _bracketed(segments), lines=False),
-                                           width,
-                                           initial_indent="      ",
-                                           subsequent_indent="              ")
+        found = [c for c in json.loads(row[column]) if not only or c["kind"] == only]
+        # One entry a claim and article, as the header counts them: what differs (a number
+        # and the quotation holding it, say) on one line, both sentences once.
+        what = "; ".join(conflict_label(c) if c["kind"] in _WORDED and "seed_sentence" in c
+                         else f"{conflict_label(c)}: seed “{c['claim']}” vs “{c['article']}”"
+                         for c in found)  # worded differences are marked below
+        line = f"claim {row['claim']} · {row['outlet']} · {what}"
+        lines += textwrap.wrap(clean(line, lines=False), width, subsequent_indent="      ")
+        shown = next((c for c in found if "seed_sentence" in c), None)
+        if shown is not None:
+            seed, article = marked_sentences(shown)
+            for label, segments in (("seed:   ", seed), ("outlet: ", article)):
+                lines += textwrap.wrap(clean(label + _bracketed(segments), lines=False),
+                                       width,
+                                       initial_indent="      ",
+                                       subsequent_indent="              ")
         lines.append(f"      {row['url']}")
     return lines
 
