@@ -349,6 +349,20 @@ def save_page(db: Database, url: str, status: int, packed: bytes | None,
                        text_hash, packed, error, None])
 
 
+def save_page_withdrawn(db: Database, url: str, answer: str) -> bool:
+    """Record that the page of a stored article (not a stub) now gives no article, or a stub:
+    taken down, as a 404 would be. The article keeps its text, verdicts and last raw page; the
+    page keeps no validators, so the next run reads it whole. False if it held no such article.
+    No commit."""
+    # A published article replaced by a notice (or a paywall's teaser) is still what the outlet
+    # published: its verdicts stand, as they do for a page that answers 410.
+    return bool(db.execute(
+        "update pages set fetched_at = ?, error = ?, gone_since = coalesce(gone_since, ?), "
+        "etag = null, last_modified = null, html_hash = null, text_hash = null where url = ? "
+        "and article_id in (select id from articles where not is_stub)",
+        [now(), answer, now(), url]).rowcount)
+
+
 TAKEN_DOWN = (404, 410)  # an article's page answering these is gone
 _PAGE = ("insert or replace into pages (url, article_id, status, fetched_at, etag, "
          "last_modified, html_hash, text_hash, html_zst, error, gone_since) "
