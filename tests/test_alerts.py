@@ -310,6 +310,18 @@ def test_a_covering_article_whose_page_answers_404_is_taken_down_once(wire_story
     assert changes.changes_since(db, since)["gone"] == []
 
 
+def test_an_article_taken_down_while_its_other_address_cannot_be_reached_is_taken_down(
+        wire_story):
+    db, fetched, url = wire_story
+    fetched(200, url + "?page=all")
+    fetched(200)
+    time.sleep(1.1)  # times are kept to the second
+    since = schema.now()
+    fetched(0, url + "?page=all")  # the connection refused: the page says nothing of itself
+    fetched(410)
+    assert [g["url"] for g in changes.changes_since(db, since)["gone"]] == [url]
+
+
 def test_an_article_still_live_at_its_own_address_is_not_taken_down(wire_story):
     db, fetched, url = wire_story
     since = schema.now()
@@ -317,3 +329,75 @@ def test_an_article_still_live_at_its_own_address_is_not_taken_down(wire_story):
     fetched(200)  # then at its own
     fetched(404, url + "?utm_source=feed")  # the tracking address is dropped
     assert changes.changes_since(db, since)["gone"] == []
+
+
+@pytest.mark.slow
+def test_a_page_taken_down_or_failing_keeps_the_copy_the_crawl_stored(route_server, tmp_path):
+    from monitor.jobs.crawl import page_html
+    from tests.test_hostile import answer, page
+
+    base = route_server.base
+    titles = {"/news/withdrawn": "A story the outlet withdrew",
+              "/news/failing": "A story on a server that fails"}
+    served = {path: page(title) for path, title in titles.items()}
+    feed = "".join(f"<item><link>{base}{path}</link></item>" for path in served)
+    route_server.routes["/kept.xml"] = answer(
+        200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{feed}'
+             f"</channel></rss>".encode(), {"Content-Type": "application/rss+xml"})
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "T"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{base}/kept.xml"]\n')
+    db = tmp_path / "m.db"
+    route_server.routes.update({path: answer(200, body) for path, body in served.items()})
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    route_server.routes.update({"/news/withdrawn": answer(410, b"gone"),
+                                "/news/failing": answer(503, b"down")})
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+
+    store = schema.open_db(db)
+    for path, status in (("/news/withdrawn", 410), ("/news/failing", 503)):
+        assert page_html(store, base + path) == served[path]
+        assert query(db, f"select p.status, a.title from pages p join articles a on "
+                         f"a.id = p.article_id where p.url = '{base}{path}'") == [
+            (status, titles[path])]
+    assert query(db, "select count(*) from pages where gone_since is not null") == [(1,)]
+
+
+@pytest.mark.slow
+def test_an_article_replaced_by_a_notice_is_taken_down_and_keeps_its_verdicts(route_server,
+                                                                              tmp_path):
+    # An outlet withdraws an article and serves "no longer available" at its address (200).
+    from monitor.jobs.crawl import page_html
+    from tests.test_hostile import answer, page
+
+    base = route_server.base
+    served = page("Trump orders military plans against cartels")
+    notice = page("Page not found", "<p>This article is no longer available.</p>")
+    route_server.routes.update({
+        "/withdrawn.xml": answer(200, f'<?xml version="1.0"?><rss version="2.0"><channel>'
+                                      f"<title>t</title><item><link>{base}/news/cartels</link>"
+                                      f"</item></channel></rss>".encode(),
+                                 {"Content-Type": "application/rss+xml"}),
+        "/news/cartels": answer(200, served)})
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "T"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{base}/withdrawn.xml"]\n')
+    db = tmp_path / "m.db"
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    verdicts = "select claim_id, verdict from matches order by claim_id"
+    published = query(db, verdicts)
+    assert published and query(db, "select is_coverage from coverage") == [(1,)]
+
+    route_server.routes["/news/cartels"] = answer(200, notice)
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    [gone] = json.loads(run_monitor("changes", "--json", db=db).stdout)["gone"]
+    assert gone["answer"] == "HTTP 200 without the article: “Page not found”"
+    assert query(db, "select title from articles") == [
+        ("Trump orders military plans against cartels",)]
+    assert query(db, verdicts) == published
+    assert page_html(schema.open_db(db), f"{base}/news/cartels") == served
+
+    route_server.routes["/news/cartels"] = answer(200, served)  # put back
+    run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
+    assert query(db, "select count(*) from pages where gone_since is not null") == [(0,)]

@@ -193,6 +193,16 @@ def test_coverage_decisions_show_the_shared_names_and_amounts_as_the_seed_writes
     assert not any("quinones" in cell for cell in names)
 
 
+def test_the_matrix_page_links_what_changed_as_a_page_to_read(datasette):
+    # The Atom feed is for a feed reader; a browser shows it as XML.
+    page = asyncio.run(datasette.client.get("/-/monitor/matrix/trump-cartels"))
+    [changed] = re.findall(r'<a href="([^"]+)">what changed</a>', page.text)
+    assert changed == "/monitor/story_changes?story=trump-cartels"
+    listed = asyncio.run(datasette.client.get(changed))
+    shown = re.search(r"returning (\d+) rows", listed.text)
+    assert listed.status_code == 200 and shown and int(shown.group(1)) > 0
+
+
 def test_reworded_quotations_show_both_sentences_and_are_no_conflicts(datasette):
     page = asyncio.run(datasette.client.get("/monitor/reworded_quotations?story=trump-cartels"))
     cells = re.findall(r'<td class="col-notes[^"]*">(.*?)</td>', page.text, re.S)

@@ -23,6 +23,25 @@ def test_every_command_is_in_the_readme(command):
     assert re.search(rf"monitor {command}\b", README), f"`monitor {command}` is not documented"
 
 
+def command(name: str):
+    found = cli
+    for part in name.split():
+        found = found.commands[part]
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(commands(cli)))
+def test_every_option_of_a_command_is_in_its_row_of_the_readme(name):
+    # The commands table is where a user looks up what a command takes (`--outlets` for
+    # `schedule`, say); --db is said once for all of them.
+    row = next(line for line in README.splitlines() if line.startswith(f"| `monitor {name}"))
+    usage = re.split(r"(?<!\\)\|", row)[1]
+    missing = [p.opts[0] for p in command(name).params if p.opts[0].startswith("-")
+               and p.name != "db" and not any(re.search(rf"{re.escape(o)}\b", usage)
+                                              for o in p.opts)]
+    assert missing == [], f"`monitor {name}` in the README lacks {missing}"
+
+
 @pytest.mark.parametrize("table", ["stories", "claims", "outlets", "articles", "coverage",
                                    "matches", "additions", "crawl_runs", "pages"])
 def test_every_table_is_in_the_readme(table):

@@ -221,6 +221,29 @@ def test_an_amount_in_the_part_of_the_claim_the_sentence_carries_is_compared():
     assert [(d["claim"], d["article"]) for d in m.conflicts] == [("$22 million", "$25 million")]
 
 
+SHARE = ("The university receives about 40 percent of its research income from the council, "
+         "according to its latest annual report.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Regional Science Council will cut its research grants to Northfield University by 18 "
+    "percent over the next three years.",
+    "Northfield University is bracing for an 18 percent cut in research grants from the council.",
+])
+def test_a_percentage_of_something_else_is_no_conflict_with_a_share(sentence):
+    # 40 percent of the university's income and an 18 percent cut are two measures: an outlet
+    # that reports the cut does not contradict the share.
+    m = verdict(first_claim(SHARE), sentence)
+    assert m.verdict == "partial" and m.conflicts is None
+
+
+def test_a_share_of_the_same_thing_is_compared():
+    m = verdict(first_claim(SHARE), "The council gives the university 25 percent of its research "
+                                    "income, the annual report shows.")
+    assert m.verdict == "conflict"
+    assert [(d["claim"], d["article"]) for d in m.conflicts] == [("40", "25")]
+
+
 def test_the_same_quotation_in_other_words_is_a_reworded_quotation(claims):
     c = claim(claims, "organised, patient")
     m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, patient and "

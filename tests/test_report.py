@@ -1,5 +1,6 @@
 """The HTML report in a real browser, and the terminal report."""
 
+import json
 import re
 import shutil
 import sqlite3
@@ -295,3 +296,58 @@ def test_a_date_conflict_is_labelled_date_in_every_face(tmp_path):
     feed = changes.atom_feed("ferry", "https://m.example/feed", "https://m.example/", events,
                              "2025-08-05T00:00:00+00:00").decode()
     assert said in feed and "number:" not in feed
+
+
+def test_a_verdict_an_edit_changed_is_marked_in_the_matrix_with_when(tmp_path):
+    # "Who contradicted claim 1, and when did that change?" from the matrix alone.
+    from monitor.faces.html_report import matrix_parts
+
+    db, story = ferry_story(tmp_path / "m.db")
+    bay_times = db.execute("select id from articles where title like 'Bay Times%'").fetchone()[0]
+    claim = db.execute("select id from claims where position = 1").fetchone()[0]
+    db["verdict_changes"].insert({
+        "story_id": story, "claim_id": claim, "article_id": bay_times, "from_version": 1,
+        "to_version": 2, "old_verdict": "paraphrase", "new_verdict": "conflict",
+        "old_sentence": "The fares rose on Monday.", "new_sentence": "The fares rose on Wednesday.",
+        "changed_at": "2025-08-05T09:30:00+00:00"})
+    changed = ('title="conflict; changed: paraphrase → conflict on 2025-08-05 09:30 UTC '
+               '(version 2)"')
+    for page in (render_html(db, story), matrix_parts(db, "ferry")["heatmap"]):
+        cells = page.split('class="cell ')[1:]
+        assert [c.split("</td>")[0][-2:] for c in cells if changed in c] == ["✗*"]
+        assert sum("changed:" in c for c in cells) == 1
+
+
+def test_an_article_taken_down_is_said_so_in_both_reports(tmp_path):
+    # Its link answers 410 now: a reader of the report learns why before following it.
+    db, story = ferry_story(tmp_path / "m.db")
+    urls = dict(db.execute("select title, url from articles").fetchall())
+    ids = dict(db.execute("select title, id from articles").fetchall())
+    for outlet, status, gone in (("Bay Times", 410, "2025-08-06T10:00:00+00:00"),
+                                 ("Le Port", 200, None)):
+        db["pages"].insert({"url": urls[f"{outlet} on the ferry fares"], "status": status,
+                            "article_id": ids[f"{outlet} on the ferry fares"],
+                            "gone_since": gone, "error": f"HTTP {status}" if gone else None})
+    said = "found taken down (HTTP 410) on 2025-08-06"
+    why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
+    assert [line.split(" · ")[0] for line in why.split("coverage ") if said in line] == [
+        "90% Bay Times"]
+    timeline = render_html(db, story).split("Who published first", 1)[1].split("<li>")[1:]
+    assert [line.split(" · ")[1] for line in timeline if said in line] == ["Bay Times"]
+
+
+def test_a_number_and_the_quotation_holding_it_are_one_conflict_in_both_reports(tmp_path):
+    # The header counts one conflict a claim and article; the entries below are as many.
+    db, story = ferry_story(tmp_path / "m.db")
+    seed, outlet = ("“We will raise fares by 5%,” the mayor said.",
+                    "“We will raise fares by 8%,” the mayor said.")
+    both = {"seed_sentence": seed, "article_sentence": outlet}
+    db.execute("update matches set conflicts = ? where verdict = 'conflict'", [json.dumps([
+        {"kind": "number", "claim": "5%", "article": "8%", "unit": "percent", **both},
+        {"kind": "quote", "claim": "We will raise fares by 5%",
+         "article": "We will raise fares by 8%", **both}])])
+    report = render_report(db, story).split("Conflicts (1):", 1)[1]
+    assert report.count("claim 1 · Bay Times") == 1 and report.count("seed:   ") == 1
+    assert "claim 1 · Bay Times · number: seed “5%” vs “8%”; quotation" in report
+    page = render_html(db, story).split("<h2>Conflicts</h2>", 1)[1].split("<h2>", 1)[0]
+    assert page.count("<li>") == 1 and "· Bay Times · number; quotation<br>" in page

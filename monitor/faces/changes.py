@@ -81,7 +81,7 @@ events as (
   from pages join covering on covering.article_id = pages.article_id
   where pages.gone_since is not null and not exists (
     select 1 from pages as live where live.article_id = pages.article_id
-    and live.gone_since is null and live.status < 400)
+    and live.gone_since is null and live.status between 200 and 399)
   group by covering.story, covering.article_id
   union all
   select 'seed', stories.slug, versions.fetched_at, coalesce(outlets.name, ''),

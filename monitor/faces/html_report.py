@@ -22,6 +22,7 @@ from monitor.faces.report import (
     marked_sentences,
     outlet_summary,
     story_matrix,
+    taken_down,
     unscored,
     unscored_note,
     why_unscored,
@@ -81,7 +82,8 @@ def render_html(db: Database, story: int) -> str:
     parts = [_head(row["title"]),
              f"<h1>{e(row['title'])}</h1><p class=meta>Story <code>{e(row['slug'])}</code> · "
              f"{counted(len(claims), 'claim')} · {counted(len(outlets), 'outlet')}</p>",
-             _heatmap(claims, outlets, cells, sentences), unscored_html(db, story),
+             _heatmap(claims, outlets, cells, sentences, _history(db, row["slug"])),
+             unscored_html(db, story),
              _summary(db, story), _why(db, story),
              _conflicts(db, row["slug"]), _reworded(db, row["slug"]), _additions(db, story),
              _timeline(db, story),
@@ -108,7 +110,8 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
     return {"title": rows[0]["title"], "slug": slug, "claims": counted(len(claims), "claim"),
             "outlets": counted(len(outlets), "outlet"), "css": matrix_css(),
             "unscored": unscored_html(db, rows[0]["id"]), "why": _why(db, rows[0]["id"]),
-            "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug)),
+            "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug),
+                                _history(db, slug)),
             "conflicts": conflicts, "reworded": reworded}
 
 
@@ -171,6 +174,18 @@ def _sentences(db: Database, slug: str) -> dict[tuple[int, str], str]:
         "is not null", [slug])}
 
 
+def _history(db: Database, slug: str) -> dict[tuple[int, str], str]:
+    """{(claim position, outlet): how its verdict changed, when} for the cells an edited
+    article changed: "conflict → paraphrase on 2026-03-03 09:10 UTC (version 2)"."""
+    history: dict[tuple[int, str], list[str]] = {}
+    for r in db.query("select claim, outlet, old_verdict, new_verdict, to_version, changed_at "
+                      "from version_changes where story = ? order by changed_at, url", [slug]):
+        when = str(r["changed_at"])[:16].replace("T", " ")
+        history.setdefault((r["claim"], r["outlet"]), []).append(
+            f"{r['old_verdict']} → {r['new_verdict']} on {when} UTC (version {r['to_version']})")
+    return {cell: "; ".join(changes) for cell, changes in history.items()}
+
+
 def _head(title: str) -> str:
     css = "".join(f".{verdict_class(v)}{{background:{c}}}" for v, c in COLOURS.items())
     return f"""<!DOCTYPE html>
@@ -190,7 +205,7 @@ mark{{background:#ffd8b5}} .meta{{color:#59636e}} {css}
 </style></head><body><main>"""
 
 
-def _heatmap(claims, outlets, cells, sentences) -> str:
+def _heatmap(claims, outlets, cells, sentences, history) -> str:
     head = "".join(f'<th class="outlet">{e(o)}</th>' for o in outlets)
     rows = []
     for c in claims:
@@ -199,19 +214,24 @@ def _heatmap(claims, outlets, cells, sentences) -> str:
         for o in outlets:
             verdict = cells.get((c["position"], o), "absent")
             sentence = sentences.get((c["position"], o), "")
-            tds.append(f'<td class="cell {verdict_class(verdict)}" title="{e(verdict)}" '
+            # A verdict an edited article changed is marked, with when, in its title.
+            changed = history.get((c["position"], o), "")
+            tds.append(f'<td class="cell {verdict_class(verdict)}" '
+                       f'title="{e(verdict + (f"; changed: {changed}" if changed else ""))}" '
                        f'data-outlet="{e(o)}" data-verdict="{e(verdict)}" '
-                       f'data-sentence="{e(sentence)}">{e(SYMBOLS[verdict])}</td>')
+                       f'data-changed="{e(changed)}" data-sentence="{e(sentence)}">'
+                       f'{e(SYMBOLS[verdict])}{"*" if changed else ""}</td>')
         rows.append(f'<tr><td>{c["position"]}</td><td class="claim {e(c["kind"])}">{e(text)}'
                     f"</td>{''.join(tds)}</tr>")
     legend = " ".join(f'<span class="{verdict_class(v)}" style="padding:0 .4rem;color:#fff">'
-                      f"{e(SYMBOLS[v])}</span> {v}" for v in COLOURS)
+                      f"{e(SYMBOLS[v])}</span> {v}" for v in COLOURS) + " · * changed by an edit"
     script = """<script>
 document.querySelectorAll('td.cell').forEach(function (cell) {
   cell.addEventListener('click', function () {
     var d = document.getElementById('detail');
     d.textContent = cell.dataset.outlet + ' (' + cell.dataset.verdict + '): ' +
-      (cell.dataset.sentence || 'no sentence supports this claim');
+      (cell.dataset.sentence || 'no sentence supports this claim') +
+      (cell.dataset.changed ? ' Changed: ' + cell.dataset.changed + '.' : '');
   });
 });
 </script>"""
@@ -245,14 +265,16 @@ def _conflicts(db: Database, slug: str) -> str:
     items = []
     for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts from "
                       "conflicts where story = ? order by claim, outlet", [slug]):
-        for c in json.loads(r["conflicts"]):
-            if "seed_sentence" in c:
-                ours, theirs = (marked_html(s) for s in marked_sentences(c))
-            else:  # stored before conflicts kept their sentences
-                ours, theirs = highlight(str(c["claim"]), str(c["article"]))
-            items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · "
-                         f"{e(conflict_label(c))}"
-                         f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
+        # One item a claim and article (a number and the quotation holding it are one).
+        found = json.loads(r["conflicts"])
+        c = next((c for c in found if "seed_sentence" in c), found[0])
+        if "seed_sentence" in c:
+            ours, theirs = (marked_html(s) for s in marked_sentences(c))
+        else:  # stored before conflicts kept their sentences
+            ours, theirs = highlight(str(c["claim"]), str(c["article"]))
+        kinds = "; ".join(dict.fromkeys(conflict_label(c) for c in found))
+        items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · {e(kinds)}"
+                     f"<br>seed: {ours}<br>{link(r['url'], 'outlet')}: {theirs}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>No conflicts.</p>"
     return f"<h2>Conflicts</h2>{body}"
 
@@ -304,6 +326,7 @@ def _timeline(db: Database, story: int) -> str:
         join outlets on outlets.id = articles.outlet_id
         where coverage.story_id = ? and (coverage.is_coverage = 1 or coverage.kind = 'seed')
         order by at, is_seed desc, copy_of is not null, articles.id""", [story]))
+    gone = taken_down(db)
     runs = {a["id"]: shingles(a["text"]) for a in articles}
     names = {a["id"]: a["outlet"] for a in articles}
     items = []
@@ -322,6 +345,8 @@ def _timeline(db: Database, story: int) -> str:
                         f"of {SHINGLE} words)")
         if a["unscored"]:
             note += f" — {e(why_unscored(a))}: claims not scored"
+        if a["id"] in gone:  # its link answers an error now: the reader is told first
+            note += f" — {e(gone[a['id']])}"
         items.append(f"<li><time>{e(a['at'])}</time> · {e(a['outlet'])} · "
                      f"{link(a['url'], a['title'] or a['url'])}{note}</li>")
     return f"<h2>Who published first</h2><ol>{''.join(items)}</ol>"

@@ -137,11 +137,13 @@ def decision_counts(db: Database, story: int) -> str:
 def counted_decisions(db: Database, story: int) -> list[dict]:
     """The copies, coverage and mentions of a story, most likely first, each with `why` in
     words: the names and amounts it shares with the seed (as the seed writes them), the
-    claims it carries, the days between them."""
+    claims it carries, the days between them, and whether it was taken down."""
     seed_names, seed_text = seed_spellings(db, story)
+    gone = taken_down(db)
     decisions = []
     for row in db.query("select outlet, title, kind, relevance, shared_names, shared_numbers, "
-                        "claims_carried, days_apart, url, scored, language, (select is_stub "
+                        "claims_carried, days_apart, url, scored, language, article_id, "
+                        "(select is_stub "
                         "from articles where articles.id = article_id) as is_stub "
                         "from coverage_decisions "
                         "where story_id = ? and kind in ('copy', 'coverage', 'mention') "
@@ -154,9 +156,21 @@ def counted_decisions(db: Database, story: int) -> list[dict]:
             f"names {', '.join(names)}" if names else "",
             f"numbers {', '.join(numbers)}" if numbers else "",
             _claims_carried(json.loads(row["claims_carried"] or "[]"), row),
-            "undated" if days is None else f"{counted(days, 'day')} apart") if part)
+            "undated" if days is None else f"{counted(days, 'day')} apart",
+            gone.get(row["article_id"], "")) if part)
         decisions.append(row)
     return decisions
+
+
+def taken_down(db: Database) -> dict[int, str]:
+    """{article id: "found taken down (HTTP 410) on 2026-03-04"} for the articles whose pages
+    answer 404 or 410, none of them still live (what `monitor changes` tells once)."""
+    return {row["article_id"]: f"found taken down ({row['error']}) on {str(row['since'])[:10]}"
+            for row in db.query(
+                "select article_id, min(gone_since) as since, error from pages as gone "
+                "where gone_since is not null and not exists (select 1 from pages as live "
+                "where live.article_id = gone.article_id and live.gone_since is null and "
+                "live.status between 200 and 399) group by article_id")}
 
 
 def _claims_carried(claims: list[int], decision: dict, shown: int = 6) -> str:
@@ -264,22 +278,22 @@ def _differences(rows: list[dict], column: str, width: int,
     differs in [brackets]."""
     lines: list[str] = []
     for row in rows:
-        for c in json.loads(row[column]):
-            if only and c["kind"] != only:
-                continue
-            what = conflict_label(c)
-            line = (f"claim {row['claim']} · {row['outlet']} · {what}: "
-                    f"seed “{c['claim']}” vs “{c['article']}”")
-            if c["kind"] in _WORDED and "seed_sentence" in c:
-                line = f"claim {row['claim']} · {row['outlet']} · {what}"  # marked below
-            lines += textwrap.wrap(clean(line, lines=False), width, subsequent_indent="      ")
-            if "seed_sentence" in c:
-                seed, article = marked_sentences(c)
-                for label, segments in (("seed:   ", seed), ("outlet: ", article)):
-                    lines += textwrap.wrap(clean(label + _bracketed(segments), lines=False),
-                                           width,
-                                           initial_indent="      ",
-                                           subsequent_indent="              ")
+        found = [c for c in json.loads(row[column]) if not only or c["kind"] == only]
+        # One entry a claim and article, as the header counts them: what differs (a number
+        # and the quotation holding it, say) on one line, both sentences once.
+        what = "; ".join(conflict_label(c) if c["kind"] in _WORDED and "seed_sentence" in c
+                         else f"{conflict_label(c)}: seed “{c['claim']}” vs “{c['article']}”"
+                         for c in found)  # worded differences are marked below
+        line = f"claim {row['claim']} · {row['outlet']} · {what}"
+        lines += textwrap.wrap(clean(line, lines=False), width, subsequent_indent="      ")
+        shown = next((c for c in found if "seed_sentence" in c), None)
+        if shown is not None:
+            seed, article = marked_sentences(shown)
+            for label, segments in (("seed:   ", seed), ("outlet: ", article)):
+                lines += textwrap.wrap(clean(label + _bracketed(segments), lines=False),
+                                       width,
+                                       initial_indent="      ",
+                                       subsequent_indent="              ")
         lines.append(f"      {row['url']}")
     return lines
 

@@ -595,10 +595,27 @@ def _amount_words(text: str) -> frozenset[str]:
 def _amount_carried(claim: str, amount: str, sentence: str) -> bool:
     """Whether a sentence that carries part of the claim carries the part holding `amount`:
     it says something of what the amount's clause says (not only its names or amounts), so
-    that "$412 million budget" is not set against the "reserve fund ... $22 million"."""
+    that "$412 million budget" is not set against the "reserve fund ... $22 million", and
+    names what a share is of, so that "a cut of 18 percent" is not set against "40 percent
+    of its research income"."""
     context = _amount_context(claim, amount)
-    return not context or bool(context & (_sentence_words(sentence)
-                                          - _amount_words(sentence)))
+    words = _sentence_words(sentence) - _amount_words(sentence)
+    share = _share_of(claim, amount)
+    return (not share or share <= words) and (not context or bool(context & words))
+
+
+# What a percentage is a share of: the words after "percent of", up to a preposition.
+_SHARE = (r"\s*(?:%|per ?cent)\s+of\s+((?:(?!(?:from|to|in|into|for|on|at|by|with|over|under|"
+          r"than|and|or|that|which|since|after|before)\b)[\w'\u2019-]+\s*){1,4})")
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _share_of(claim: str, amount: str) -> frozenset[str]:
+    """The head word of what the claim's percentage `amount` is a share of ("income" in "40
+    percent of its research income from the council"); empty when it is no share."""
+    found = re.search(r"(?<![\d.,])" + re.escape(amount) + _SHARE, normalise(claim),
+                      re.IGNORECASE)
+    return frozenset(content_words(found.group(1).split()[-1])) if found else frozenset()
 
 
 def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:

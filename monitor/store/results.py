@@ -41,8 +41,11 @@ def save_page_result(db: Database, result: dict, outlet_ids: dict[tuple, int],
     """
     figures: Counter[str] = Counter()
     article_id = None
-    outlet_id = _outlet_id(db, result["outlet"], outlet_ids)
     article = result["article"]
+    if _without_article(result) and rows.save_page_withdrawn(db, result["url"],
+                                                             _answer(result)):
+        return figures
+    outlet_id = _outlet_id(db, result["outlet"], outlet_ids)
     if article is not None:
         article_id, changed = rows.save_article(db, article, outlet_id, result["sketch"],
                                                 result["bands"])
@@ -61,6 +64,18 @@ def save_page_result(db: Database, result: dict, outlet_ids: dict[tuple, int],
                    result["etag"], result["last_modified"], error=result["error"],
                    html_hash=result["html_hash"], text_hash=result["text_hash"])
     return figures
+
+
+def _without_article(result: dict) -> bool:
+    """A page read whole that gives no article, or only a stub: a notice where an article
+    stood ("this page is no longer available"), or a paywall's teaser."""
+    article = result["article"]
+    return result["packed"] is not None and (article is None or bool(article["is_stub"]))
+
+
+def _answer(result: dict) -> str:
+    title = (result["article"] or {}).get("title")
+    return f"HTTP {result['status']} without the article" + (f": “{title}”" if title else "")
 
 
 def _outlet_id(db: Database, outlet: dict | None, outlet_ids: dict[tuple, int]) -> int | None:

@@ -331,18 +331,36 @@ def save_page(db: Database, url: str, status: int, packed: bytes | None,
               text_hash: str | None = None) -> None:
     """Keep the raw page (compressed by `extract.pack_page`) to re-extract it without a refetch,
     with what a recrawl compares: validators, the raw page's hash, its article text's hash.
-    A page of an article that now answers 404 or 410 stays that article's, gone since then.
+    A page of an article that now fails (answers 404 or 410: gone since then; or an error)
+    stays that article's, with the last raw page it gave.
 
     No commit: the caller wraps the page's rows in one transaction.
     """
-    gone_since = None
-    if article_id is None and status in TAKEN_DOWN:
-        before = db.execute("select article_id, gone_since from pages where url = ?",
-                            [url]).fetchone()
-        if before and before[0] is not None:
-            article_id, gone_since = before[0], before[1] or now()
+    if article_id is None and packed is None and status != 200:
+        # The copy of a page taken down is the evidence a reader checks; a failed fetch only
+        # says how the page answers now (its validators are asked for at status 200 only).
+        kept = db.execute("update pages set status = ?, fetched_at = ?, error = ?, gone_since "
+                          "= case when ? then coalesce(gone_since, ?) end where url = ? and "
+                          "article_id is not null",
+                          [status, now(), error, status in TAKEN_DOWN, now(), url])
+        if kept.rowcount:
+            return
     db.execute(_PAGE, [url, article_id, status, now(), etag, last_modified, html_hash,
-                       text_hash, packed, error, gone_since])
+                       text_hash, packed, error, None])
+
+
+def save_page_withdrawn(db: Database, url: str, answer: str) -> bool:
+    """Record that the page of a stored article (not a stub) now gives no article, or a stub:
+    taken down, as a 404 would be. The article keeps its text, verdicts and last raw page; the
+    page keeps no validators, so the next run reads it whole. False if it held no such article.
+    No commit."""
+    # A published article replaced by a notice (or a paywall's teaser) is still what the outlet
+    # published: its verdicts stand, as they do for a page that answers 410.
+    return bool(db.execute(
+        "update pages set fetched_at = ?, error = ?, gone_since = coalesce(gone_since, ?), "
+        "etag = null, last_modified = null, html_hash = null, text_hash = null where url = ? "
+        "and article_id in (select id from articles where not is_stub)",
+        [now(), answer, now(), url]).rowcount)
 
 
 TAKEN_DOWN = (404, 410)  # an article's page answering these is gone
