@@ -55,6 +55,26 @@ def test_the_person_named_after_said_and_a_role_is_the_speaker():
     assert {c.speaker for c in seed.claims} == {"Ines Brandt"}
 
 
+def test_a_person_described_between_commas_before_said_is_the_speaker():
+    seed = read_seed("Lia Moreno, who chairs the farm committee, said the plan backed by Governor "
+                     "Tom Hale “is a gift to the biggest growers in the state”.\n")
+    assert {c.speaker for c in seed.claims} == {"Lia Moreno"}
+
+
+def test_a_name_after_said_that_does_something_is_not_a_speaker():
+    seed = read_seed("Forecasters said Storm Hilda was moving north on Sunday.\n"
+                     "Mayor Ken Ode called Hilda a slow menace that could flood the valley. "
+                     "“The worst of it is still ahead of us,” he said.\n")
+    assert claim_with(seed, "The worst of it", kind="quote").speaker == "Ken Ode"
+
+
+def test_a_speaker_with_a_middle_initial_is_one_person():
+    seed = read_seed("Senator Abel Roth criticised the bill.\nRep. Nora J. Pike, a Vermont "
+                     "Democrat, said the vote was rushed.\n“I have never seen a vote this rushed "
+                     "in my whole career,” she told reporters.\n")
+    assert claim_with(seed, "I have never seen", kind="quote").speaker == "Nora J. Pike"
+
+
 def test_a_day_after_said_is_no_speaker():
     seed = read_seed("The ferry company said Tuesday that “every crossing is cancelled until the "
                      "storm passes.”\n")

@@ -536,3 +536,25 @@ def test_some_of_a_quotations_words_are_part_of_it():
     seed = read_seed(QUOTED)
     article = "The outbreak was entirely preventable, the county's chief medical officer said."
     assert "partial" in {m.verdict for m in match_article(seed.claims, article).matches}
+
+
+GROWERS = ("Lia Moreno, who chairs the farm committee, said the plan backed by Governor Tom Hale "
+           "“is a gift to the biggest growers in the state”.\n")
+
+
+@pytest.mark.parametrize("article", [
+    "“This is a gift to the biggest growers in the state,” Moreno said on Tuesday.",
+    "“This is a gift to the biggest growers in the state,” the Vermont Democrat said.",
+])
+def test_the_same_quotation_from_the_same_speaker_is_no_speaker_conflict(article):
+    quote = next(c for c in read_seed(GROWERS).claims if c.kind == "quote")
+    m = match_article([quote], "The farm plan passed its first vote. " + article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_no_for_number_in_a_quotation_is_no_flipped_negation():
+    seed = read_seed("“The number one job of this board is to keep the water clean,” said board "
+                     "chair Ida Voss.\n")
+    article = "“The No. 1 job of this board is to keep the water clean,” Voss said."
+    m = match_article(seed.claims, article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None

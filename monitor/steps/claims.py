@@ -232,10 +232,21 @@ def _clean_name(raw: str) -> str:
     return " ".join(tokens)
 
 
-def _said_before(before: str) -> bool:
-    """A speech verb, then at most three words of a role ("lead investigator"), just before."""
+def _said_before(before: str, after: str) -> bool:
+    """A speech verb, then at most three words of a role ("lead investigator"), just before;
+    unless a verb follows the name: "said Ana Ruiz was late" reports what Ana Ruiz did."""
     m = _SAID_BEFORE.search(before)
-    return bool(m) and not any(w in STOPWORDS for w in m.group(1).split())
+    return bool(m) and not any(w in STOPWORDS for w in m.group(1).split()) and not (
+        _REPORTED.match(after))
+
+
+# "said the storm was", "said Ana Ruiz had": a name followed by a verb is the subject of what
+# was said, not the one who said it.
+_REPORTED = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can|should|"
+                       r"may|might|must|did|does|do|remains|remained)\b")
+# "Ana Ruiz, the port's director, said": a name, a description set off by commas, then the verb.
+_APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.pattern,
+                                   re.IGNORECASE)
 
 
 def _person_name(raw: str) -> str:
@@ -254,8 +265,14 @@ class People:
         for m in NAME_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
-            speaks = _SPEECH.match(text[m.end():m.end() + 12].strip()) or _said_before(
-                text[max(0, m.start() - 60):m.start()])
+            after = text[m.end():m.end() + 100]
+            speaks = _SPEECH.match(after[:12].strip()) or _said_before(
+                text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
+                after)
+            # "the South Carolina Republican said" describes a person, it does not name one.
+            if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
+                    t.lower().strip(".") in _TITLES for t in m.group(0).split()):
+                continue
             for raw in _split_possessives(m.group(0)):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
