@@ -558,3 +558,13 @@ def test_no_for_number_in_a_quotation_is_no_flipped_negation():
     article = "“The No. 1 job of this board is to keep the water clean,” Voss said."
     m = match_article(seed.claims, article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_another_amount_for_another_fact_in_a_partial_sentence_is_noted_not_a_conflict():
+    [c] = read_seed("Wards\nThe plan set out in the city charter in the 19th century gives each "
+                    "ward two seats on the council.\n").claims
+    m = verdict(c, "In the 20th century, wards moved to share seats and 12 wards now elect their "
+                   "members together.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another amount", "claim": "19", "article": "20"}]

@@ -431,17 +431,30 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
     """Another day or date in a sentence that states something else than the claim (only
     partly the same) is a later development ("extended on Wednesday" after "ordered on
     Monday"), noted, not a contradiction; unless the sentence states the claim once its days
-    are the claim's (the day itself had made the two read less alike)."""
-    days = [c for c in conflicts if c.get("unit") in _CALENDAR]
-    if not days:
+    are the claim's (the day itself had made the two read less alike). So is another amount,
+    unless the sentence or the amount's clause, given the claim's amounts, states the claim
+    or its clause ("faces up to ten years" is not "the lawyers asked for four to five years")."""
+    amounts = [c for c in conflicts if c["kind"] == "number"]
+    if not amounts:
         return conflicts, notes
     aligned = sentence
-    for c in days:
+    for c in amounts:
         aligned = aligned.replace(c["article"], c["claim"])
     if similarity.same_claim([claim.text], [aligned])[1][0]:
         return conflicts, notes
-    return ([c for c in conflicts if c not in days],
-            notes + [{**c, "kind": "another day"} for c in days])
+    other = [c for c in amounts if c.get("unit") in _CALENDAR
+             or not _same_clause(claim.text, sentence, c["claim"], c["article"])]
+    return ([c for c in conflicts if c not in other],
+            notes + [{**c, "kind": "another day" if c.get("unit") in _CALENDAR
+                      else "another amount"} for c in other])
+
+
+def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether the sentence's clause holding `theirs`, with `ours` put in its place, states the
+    claim's clause holding `ours`: the same fact with another amount."""
+    mine = next((c for c in _CLAUSE.split(normalise(claim)) if ours in c), claim)
+    found = next((c for c in _CLAUSE.split(normalise(sentence)) if theirs in c), sentence)
+    return bool(similarity.same_claim([mine], [found.replace(theirs, ours)])[1][0])
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
