@@ -141,3 +141,28 @@ def test_a_quotation_whose_sentence_goes_on_is_a_statement_too():
     seed = read_seed("Dockers Strike\n“We will not back down,” said the union, which represents "
                      "3,200 dockworkers at the port.\n")
     assert [c.kind for c in seed.claims] == ["statement", "quote"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Mayor compares the harbour inquiry to a 'circus'",
+    "Dockworkers and the port operator agree on a tentative contract that could end a "
+    "three-week strike by 3,200 workers",
+])
+def test_a_first_line_without_a_stop_is_the_headline_whatever_its_length(headline):
+    seed = read_seed(f"{headline}\nThe port of Calder Bay reopened on Monday after the strike.\n")
+    assert seed.title == headline
+    assert [c.text for c in seed.claims] == [
+        "The port of Calder Bay reopened on Monday after the strike."]
+
+
+@pytest.mark.parametrize("caption", [
+    "FILE PHOTO: Dockworkers march past the harbour gate in Calder Bay, Nova, May 4, 2021.",
+    "A crane operator walks along the quay as ships wait at anchor in Calder Bay, Nova, "
+    "Sept. 14, 2022.",
+])
+def test_a_photo_caption_is_no_claim(caption):
+    seed = read_seed(f"Strike ends\nThe port reopened on Monday after the strike.\n{caption}\n"
+                     "The union said talks would resume on Tuesday, May 10, 2022.\n")
+    assert [c.text for c in seed.claims] == [
+        "The port reopened on Monday after the strike.",
+        "The union said talks would resume on Tuesday, May 10, 2022."]

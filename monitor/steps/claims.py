@@ -27,7 +27,15 @@ from monitor.steps.text import (
     words,
 )
 
-_TERMINAL = tuple(".!?\u2026\"\u201d'\u2019)")
+# A sentence ends on a stop, perhaps inside closing quotation marks or brackets: a headline
+# that ends on a quoted word ("… compares the inquiry to 'a circus'") does not.
+_TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
+# A photo's caption: "FILE PHOTO: …", or what a picture shows, then its place and full date
+# ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021.").
+_CAPTION = re.compile(r"^(?:FILE )?PHOTO\b|(?<!day),\s+(?:" + "|".join(
+    [m.capitalize() for m in MONTHS] + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+                      + r")\.? \d{1,2}, \d{4}\.?$")
+HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
@@ -130,15 +138,23 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if is_promo(paragraph):
+        if is_promo(paragraph) or _is_caption(paragraph):
             continue
-        if is_heading(paragraph, last=i == len(paragraphs) - 1) or (
-                not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
+        first = not title and not body
+        if is_heading(paragraph, last=i == len(paragraphs) - 1) or (first and (
+                _repeated_below(paragraph, paragraphs[i + 1:])
+                or not _TERMINAL.search(paragraph)
+                and len(paragraph.split()) <= HEADLINE_WORDS)):
             if not title and len(paragraph.split()) > 3:
                 title = paragraph
             continue
         body.append(paragraph)
     return title or (body[0][:120] if body else ""), body
+
+
+def _is_caption(paragraph: str) -> bool:
+    """A photo's caption, a paragraph of its own: not a claim."""
+    return bool(_CAPTION.search(paragraph)) and len(split_sentences(paragraph)) == 1
 
 
 def _repeated_below(paragraph: str, below: list[str]) -> bool:
@@ -155,7 +171,7 @@ def same_words(a: str, b: str) -> bool:
 def is_heading(paragraph: str, last: bool = False) -> bool:
     """A section label, headline or sub-heading: short and without closing punctuation."""
     n_words = len(paragraph.split())
-    if paragraph.endswith(_TERMINAL):
+    if _TERMINAL.search(paragraph):
         return False
     return n_words <= 14 or (not last and n_words <= 20 and paragraph.istitle())
 
