@@ -149,7 +149,8 @@ def test_a_quotation_whose_sentence_goes_on_is_a_statement_too():
     "three-week strike by 3,200 workers",
 ])
 def test_a_first_line_without_a_stop_is_the_headline_whatever_its_length(headline):
-    seed = read_seed(f"{headline}\nThe port of Calder Bay reopened on Monday after the strike.\n")
+    seed = read_seed(f"{headline}\n{headline}\nThe port of Calder Bay reopened on Monday after "
+                     "the strike.\n")
     assert seed.title == headline
     assert [c.text for c in seed.claims] == [
         "The port of Calder Bay reopened on Monday after the strike."]

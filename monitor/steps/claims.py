@@ -138,8 +138,9 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if is_promo(paragraph) or _is_caption(paragraph):
-            continue
+        if is_promo(paragraph) or _is_caption(paragraph) or (
+                title and not _TERMINAL.search(paragraph) and same_words(paragraph, title)):
+            continue  # the headline again, without a stop, is no claim either
         first = not title and not body
         if is_heading(paragraph, last=i == len(paragraphs) - 1) or (first and (
                 _repeated_below(paragraph, paragraphs[i + 1:])
