@@ -167,3 +167,12 @@ def test_a_photo_caption_is_no_claim(caption):
     assert [c.text for c in seed.claims] == [
         "The port reopened on Monday after the strike.",
         "The union said talks would resume on Tuesday, May 10, 2022."]
+
+
+@pytest.mark.parametrize("dateline", ["ARDEN, Nova (Coastal Wire) - ", "ARDEN - ",
+                                      "(Coastal Wire) - ", "ARDEN, May 4 (Coastal Wire) \u2014 "])
+def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline):
+    seed = read_seed(f"Strike ends\n{dateline}The port of Calder Bay reopened on Monday after a "
+                     "three-week strike.\n")
+    assert [c.text for c in seed.claims] == [
+        "The port of Calder Bay reopened on Monday after a three-week strike."]

@@ -568,3 +568,11 @@ def test_another_amount_for_another_fact_in_a_partial_sentence_is_noted_not_a_co
     assert m.verdict == "partial" and m.conflicts is None
     assert what_differs(m, m.notes) == [
         {"kind": "another amount", "claim": "19", "article": "20"}]
+
+
+def test_a_lead_repeated_without_its_wire_dateline_is_verbatim():
+    [c] = read_seed("Strike ends\nARDEN, Nova (Coastal Wire) - The port of Calder Bay reopened on "
+                    "Monday after a three-week strike by its dockworkers.\n").claims
+    m = verdict(c, "The port of Calder Bay reopened on Monday after a three-week strike by its "
+                   "dockworkers.")
+    assert m.verdict == "verbatim"

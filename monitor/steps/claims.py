@@ -35,6 +35,11 @@ _TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
 _CAPTION = re.compile(r"^(?:FILE )?PHOTO\b|(?<!day),\s+(?:" + "|".join(
     [m.capitalize() for m in MONTHS] + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
                       + r")\.? \d{1,2}, \d{4}\.?$")
+# A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "(Wire) - "): where and who, not
+# part of what the first sentence states.
+_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
+                       r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
+                       r"(?=[\"\u201c\u2018']?[A-Z])")
 HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
@@ -184,7 +189,7 @@ def is_promo(paragraph: str) -> bool:
 
 def claims_from_body(paragraphs: list[str]) -> list[Claim]:
     """Every statement and quotation of the body paragraphs, in reading order."""
-    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    sentences = [s for p in paragraphs for s in split_sentences(_DATELINE.sub("", p, count=1))]
     people = People(" ".join(sentences))
     claims: list[Claim] = []
     for sentence in sentences:
