@@ -576,3 +576,13 @@ def test_a_lead_repeated_without_its_wire_dateline_is_verbatim():
     m = verdict(c, "The port of Calder Bay reopened on Monday after a three-week strike by its "
                    "dockworkers.")
     assert m.verdict == "verbatim"
+
+
+def test_a_quotation_cut_by_its_first_words_is_no_reworded_quotation():
+    [quote] = [c for c in read_seed(
+        "Protest\nThe mayor posted a reply on Monday. “Who asked for it? Do you know how "
+        "many families on the east side of the river will lose their homes. Withdraw it,” she "
+        "wrote.\n").claims if c.kind == "quote"]
+    m = verdict(quote, "“Do you know how many families on the east side of the river will lose "
+                       "their homes. Withdraw it,” the mayor wrote.")
+    assert m.verdict != "reworded quotation" and m.notes is None

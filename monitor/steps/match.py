@@ -736,7 +736,8 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
             continue
         if says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
-        elif closeness < t.quote_same and not (same_words and _cut(q, best)):
+        elif closeness < t.quote_same and not (same_words and (_cut(q, best)
+                                                               or _within(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
 
@@ -744,6 +745,14 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
 def _cut(ours: str, theirs: str) -> bool:
     """One quotation is much shorter than the other: a part of it, quoted."""
     return min(len(ours), len(theirs)) < 0.8 * max(len(ours), len(theirs))
+
+
+def _within(ours: str, theirs: str) -> bool:
+    """One quotation's words, every one in its order, inside the other's: a shortened one,
+    however little was cut from either end."""
+    short, long_ = sorted((utils.default_process(expand_contractions(q)) for q in (ours, theirs)),
+                          key=len)
+    return f" {short} " in f" {long_} "
 
 
 def says_otherwise(ours: str, theirs: str) -> bool:
