@@ -157,9 +157,12 @@ def test_a_first_line_without_a_stop_is_the_headline_whatever_its_length(headlin
 
 
 @pytest.mark.parametrize("caption", [
-    "FILE PHOTO: Dockworkers march past the harbour gate in Calder Bay, Nova, May 4, 2021.",
+    "FILE PHOTO: Dockworkers march past the harbour gate in Calder Bay, Nova, May 4, 2021. "
+    "Mandatory Credit: Ann Lee-Coastal Wire/File Photo",
     "A crane operator walks along the quay as ships wait at anchor in Calder Bay, Nova, "
     "Sept. 14, 2022.",
+    "A crane operator walks along the quay in Calder Bay, Nova, May 4, 2021. WIRE/Ann Lee",
+    "A crane operator walks along the quay in Calder Bay, Nova, May 4, 2021. (AP Photo/Ann Lee)",
 ])
 def test_a_photo_caption_is_no_claim(caption):
     seed = read_seed(f"Strike ends\nThe port reopened on Monday after the strike.\n{caption}\n"

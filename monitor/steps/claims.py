@@ -31,10 +31,14 @@ from monitor.steps.text import (
 # that ends on a quoted word ("… compares the inquiry to 'a circus'") does not.
 _TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
 # A photo's caption: "FILE PHOTO: …", or what a picture shows, then its place and full date
-# ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021.").
-_CAPTION = re.compile(r"^(?:FILE )?PHOTO\b|(?<!day),\s+(?:" + "|".join(
+# ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021."),
+# perhaps followed by the photographer's credit ("WIRE/Ann Lee", "Mandatory Credit: …").
+_PHOTO = re.compile(r"^(?:FILE )?PHOTO\b")
+_CAPTION_DATE = re.compile(r"(?<!day),\s+(?:" + "|".join(
     [m.capitalize() for m in MONTHS] + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
-                      + r")\.? \d{1,2}, \d{4}\.?$")
+    + r")\.? \d{1,2}, \d{4}\.?$")
+_PHOTO_CREDIT = re.compile(r"\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
+                           r"|Photo(?:graph)?(?: by|:) .*)$")
 # A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "(Wire) - "): where and who, not
 # part of what the first sentence states.
 _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
@@ -160,7 +164,10 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
 
 def _is_caption(paragraph: str) -> bool:
     """A photo's caption, a paragraph of its own: not a claim."""
-    return bool(_CAPTION.search(paragraph)) and len(split_sentences(paragraph)) == 1
+    if _PHOTO.search(paragraph):
+        return True
+    picture = _PHOTO_CREDIT.sub("", paragraph)
+    return bool(_CAPTION_DATE.search(picture)) and len(split_sentences(picture)) == 1
 
 
 def _repeated_below(paragraph: str, below: list[str]) -> bool:
