@@ -179,3 +179,11 @@ def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline):
                      "three-week strike.\n")
     assert [c.text for c in seed.claims] == [
         "The port of Calder Bay reopened on Monday after a three-week strike."]
+
+
+def test_a_quotation_its_speaker_interrupts_is_one_claim():
+    seed = read_seed("Closure\n“Some day soon,” Mayor Ana Ruiz wrote, “the port will close for "
+                     "good and the town will have to find other work.”\n")
+    assert [(c.kind, c.text, c.speaker) for c in seed.claims] == [
+        ("quote", "Some day soon, the port will close for good and the town will have to find "
+                  "other work", "Ana Ruiz")]

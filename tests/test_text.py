@@ -107,6 +107,12 @@ def test_quotations_in_curly_and_straight_marks():
         "no invasion of Mexico", "never again, not here"]
 
 
+@pytest.mark.parametrize("told", ["the mayor wrote", "said Ana Ruiz, the port director"])
+def test_a_quotation_its_speaker_interrupts_is_one(told):
+    assert quotations(f"“Some day soon,” {told}, “the port will close for good.”") == [
+        "Some day soon, the port will close for good"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The team did not confirm every detail.", True),
     ("The team confirmed every detail.", False),

@@ -451,9 +451,24 @@ _NAMES_IN_CONTEXT = _Memo(_name_in_context, 100_000)
 
 
 def quotations(text: str) -> list[str]:
-    """The words inside quotation marks, in order."""
-    found = [q.strip(" ,.;:") for q in _QUOTE_RE.findall(normalise(text))]
+    """The words inside quotation marks, in order; a quotation its speaker interrupts (“The
+    port,” she said, “will reopen.”) is one."""
+    text = normalise(text)
+    found: list[str] = []
+    end = None
+    for m in _QUOTE_RE.finditer(text):
+        q = m.group(1)
+        if found and end is not None and _INTERRUPTION.fullmatch(text[end:m.start()]):
+            found[-1] = f"{found[-1]}, {q.strip(' ,.;:')}"
+        else:
+            found.append(q.strip(" ,.;:"))
+        end = m.end() if q.rstrip().endswith(",") else None
     return [q for q in found if len(q.split()) >= 2 or len(q) > 12]
+
+
+# What comes between the two parts of one quotation: a few words that say who speaks, ending
+# on a comma (the first part ends on its comma inside the marks).
+_INTERRUPTION = re.compile(r"\s+[^\u201c\u201d\u00ab\u00bb\".!?]{2,60},\s+")
 
 
 def unquoted(text: str, mark: str = " ") -> str:
