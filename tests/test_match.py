@@ -586,3 +586,11 @@ def test_a_quotation_cut_by_its_first_words_is_no_reworded_quotation():
     m = verdict(quote, "“Do you know how many families on the east side of the river will lose "
                        "their homes. Withdraw it,” the mayor wrote.")
     assert m.verdict != "reworded quotation" and m.notes is None
+
+
+def test_a_quotation_quoted_only_in_part_is_partial():
+    [quote] = [c for c in read_seed(
+        "Closure\n“The port will close for good at the end of the year. Every family in the town "
+        "will feel it,” Mayor Ana Ruiz said.\n").claims if c.kind == "quote"]
+    m = verdict(quote, "“The port will close for good at the end of the year,” Ruiz said.")
+    assert m.verdict == "partial"

@@ -464,9 +464,12 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     # or dropped makes a rewording, however close the letters stay.
     if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
-    if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
-                                     for q in _sentence_quotations(sentence)):
-        return "paraphrase"
+    related = [q for q in _sentence_quotations(sentence) if claim.kind == "quote"
+               and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
+    if related:
+        # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
+        return "partial" if all(len(q) < len(claim.text) and _cut(claim.text, q)
+                                and _within(claim.text, q) for q in related) else "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
     # Part of a quotation is some of its words: its speaker and role named again are not.
