@@ -187,3 +187,9 @@ def test_a_quotation_its_speaker_interrupts_is_one_claim():
     assert [(c.kind, c.text, c.speaker) for c in seed.claims] == [
         ("quote", "Some day soon, the port will close for good and the town will have to find "
                   "other work", "Ana Ruiz")]
+
+
+def test_an_organisation_named_with_of_speaks_under_its_whole_name():
+    seed = read_seed("Rates\n“Today's figures make a cut in rates less likely than a rise,” Bank "
+                     "of Avalon wrote in a note to clients.\n")
+    assert {c.speaker for c in seed.claims} == {"Bank of Avalon"}

@@ -280,8 +280,10 @@ _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.
 
 def _person_name(raw: str) -> str:
     """A person's name without titles and without where they work ("Halima Osei of the
-    Kestrel Institute" is Halima Osei): a person's name has no "of" in it."""
-    return re.split(r"\s+of\s+", _clean_name(raw), maxsplit=1)[0]
+    Kestrel Institute" is Halima Osei): a person's name has no "of" in it. One word before
+    "of" names no person: "Bank of Avalon" is the bank's whole name."""
+    name, *where = re.split(r"\s+of\s+", _clean_name(raw), maxsplit=1)
+    return name if not where or " " in name else f"{name} of {where[0]}"
 
 
 class People:
