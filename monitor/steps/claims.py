@@ -14,8 +14,8 @@ from rapidfuzz import fuzz, utils
 
 from monitor.steps.text import (
     MONTHS,
-    NAME_RE,
     NOT_NAMES,
+    PERSON_RE,
     STOPWORDS,
     TITLE_ABBREVIATIONS,
     WEEKDAYS,
@@ -293,7 +293,7 @@ class People:
         self.text = text
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
         self.recent: list[str] = []  # people in the order they were last named
-        for m in NAME_RE.finditer(text):
+        for m in PERSON_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
             after = text[m.end():m.end() + 100]
@@ -326,7 +326,7 @@ class People:
         """Proper names in a sentence (people resolved to their full names)."""
         found: list[str] = []
         elsewhere = self.text.replace(sentence, " ", 1)
-        for m in NAME_RE.finditer(sentence):
+        for m in PERSON_RE.finditer(sentence):
             at_start = sentence[:m.start()].strip(" \"\u201c") == ""
             for raw in _split_possessives(m.group(0)):
                 name = _clean_name(raw)
@@ -345,7 +345,7 @@ class People:
         outside = unquoted(sentence, " \u2026 ")
         if not _SPEECH.search(outside):
             return None
-        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + NAME_RE.pattern,
+        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
             word = token.group(0)
             if word.lower() in _PRONOUNS:
@@ -373,7 +373,7 @@ class People:
 
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last."""
-        for m in NAME_RE.finditer(sentence):
+        for m in PERSON_RE.finditer(sentence):
             who = self.person(m.group(0))
             if who:
                 if who in self.recent:

@@ -369,11 +369,11 @@ TITLE_ABBREVIATIONS = frozenset(
 _BARE_TITLES = frozenset("Mr Mrs Ms Dr".split())  # also written without the period
 
 
-def _word_then(abbreviations: set[str] | frozenset[str]) -> str:
-    """A name's word, and its period when it is one of `abbreviations` or an initial ("Rosa
-    K. Mendel", "J.D. Vance") and a capital follows."""
+def _word_then(abbreviations: set[str] | frozenset[str], initials: bool = False) -> str:
+    """A name's word, and its period when it is one of `abbreviations` (or, with `initials`,
+    an initial: "Rosa K. Mendel", "J.D. Vance") and a capital follows."""
     behind = "|".join([*(rf"(?<=\b{a}\.)" for a in sorted(abbreviations)),
-                       r"(?<=\b[A-Z]\.)"])
+                       *([r"(?<=\b[A-Z]\.)"] if initials else [])])
     return rf"(?:[\w'\u2019-]|\.(?=\w))*(?:\.(?:{behind})(?=[ \t]+[A-Z]))?"
 
 
@@ -382,6 +382,12 @@ _AFTER_CAPITAL = (_word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"})
                   + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
                   + _word_then(TITLE_ABBREVIATIONS) + ")*")
 NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
+# A person's name read whole, initials and all ("Bobby K. Lund" is one person, not "Bobby K"
+# and "Lund"): who speaks. The words of names (`name_words`) are still read by NAME_RE, as the
+# same-claim model was fitted on them.
+PERSON_RE = re.compile(r"\b[A-Z]" + _word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"}, True)
+                       + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
+                       + _word_then(TITLE_ABBREVIATIONS, True) + ")*")
 # Capitalised words that open sentences, not names.
 NOT_NAMES = frozenset(
     """The A An In On At By For From With And But Or Yet So If As While When Where After Before
@@ -477,9 +483,13 @@ def unquoted(text: str, mark: str = " ") -> str:
     return _QUOTE_RE.sub(mark, normalise(text))
 
 
-def negated(text: str) -> bool:
-    """True when the sentence carries an odd number of negations (a flip of meaning)."""
-    text = _ELLIPTICAL_NOT.sub(" ", _IDIOMS.sub(" ", _NUMBER_SIGN.sub(" ", text)))
+def negated(text: str, number_sign: bool = True) -> bool:
+    """True when the sentence carries an odd number of negations (a flip of meaning). "No. 1"
+    is "number 1", no negation; without `number_sign` it is one, as the same-claim model
+    (`similarity`) was fitted to read it."""
+    if number_sign:
+        text = _NUMBER_SIGN.sub(" ", text)
+    text = _ELLIPTICAL_NOT.sub(" ", _IDIOMS.sub(" ", text))
     count = sum(1 for t in words(text) if t in NEGATIONS)
     count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
     return count % 2 == 1
