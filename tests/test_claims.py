@@ -55,6 +55,26 @@ def test_the_person_named_after_said_and_a_role_is_the_speaker():
     assert {c.speaker for c in seed.claims} == {"Ines Brandt"}
 
 
+def test_a_person_described_between_commas_before_said_is_the_speaker():
+    seed = read_seed("Lia Moreno, who chairs the farm committee, said the plan backed by Governor "
+                     "Tom Hale “is a gift to the biggest growers in the state”.\n")
+    assert {c.speaker for c in seed.claims} == {"Lia Moreno"}
+
+
+def test_a_name_after_said_that_does_something_is_not_a_speaker():
+    seed = read_seed("Forecasters said Storm Hilda was moving north on Sunday.\n"
+                     "Mayor Ken Ode called Hilda a slow menace that could flood the valley. "
+                     "“The worst of it is still ahead of us,” he said.\n")
+    assert claim_with(seed, "The worst of it", kind="quote").speaker == "Ken Ode"
+
+
+def test_a_speaker_with_a_middle_initial_is_one_person():
+    seed = read_seed("Senator Abel Roth criticised the bill.\nRep. Nora J. Pike, a Vermont "
+                     "Democrat, said the vote was rushed.\n“I have never seen a vote this rushed "
+                     "in my whole career,” she told reporters.\n")
+    assert claim_with(seed, "I have never seen", kind="quote").speaker == "Nora J. Pike"
+
+
 def test_a_day_after_said_is_no_speaker():
     seed = read_seed("The ferry company said Tuesday that “every crossing is cancelled until the "
                      "storm passes.”\n")
@@ -121,3 +141,55 @@ def test_a_quotation_whose_sentence_goes_on_is_a_statement_too():
     seed = read_seed("Dockers Strike\n“We will not back down,” said the union, which represents "
                      "3,200 dockworkers at the port.\n")
     assert [c.kind for c in seed.claims] == ["statement", "quote"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Mayor compares the harbour inquiry to a 'circus'",
+    "Dockworkers and the port operator agree on a tentative contract that could end a "
+    "three-week strike by 3,200 workers",
+])
+def test_a_first_line_without_a_stop_is_the_headline_whatever_its_length(headline):
+    seed = read_seed(f"{headline}\n{headline}\nThe port of Calder Bay reopened on Monday after "
+                     "the strike.\n")
+    assert seed.title == headline
+    assert [c.text for c in seed.claims] == [
+        "The port of Calder Bay reopened on Monday after the strike."]
+
+
+@pytest.mark.parametrize("caption", [
+    "FILE PHOTO: Dockworkers march past the harbour gate in Calder Bay, Nova, May 4, 2021. "
+    "Mandatory Credit: Ann Lee-Coastal Wire/File Photo",
+    "A crane operator walks along the quay as ships wait at anchor in Calder Bay, Nova, "
+    "Sept. 14, 2022.",
+    "A crane operator walks along the quay in Calder Bay, Nova, May 4, 2021. WIRE/Ann Lee",
+    "A crane operator walks along the quay in Calder Bay, Nova, May 4, 2021. (AP Photo/Ann Lee)",
+])
+def test_a_photo_caption_is_no_claim(caption):
+    seed = read_seed(f"Strike ends\nThe port reopened on Monday after the strike.\n{caption}\n"
+                     "The union said talks would resume on Tuesday, May 10, 2022.\n")
+    assert [c.text for c in seed.claims] == [
+        "The port reopened on Monday after the strike.",
+        "The union said talks would resume on Tuesday, May 10, 2022."]
+
+
+@pytest.mark.parametrize("dateline", ["ARDEN, Nova (Coastal Wire) - ", "ARDEN - ",
+                                      "(Coastal Wire) - ", "ARDEN, May 4 (Coastal Wire) \u2014 "])
+def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline):
+    seed = read_seed(f"Strike ends\n{dateline}The port of Calder Bay reopened on Monday after a "
+                     "three-week strike.\n")
+    assert [c.text for c in seed.claims] == [
+        "The port of Calder Bay reopened on Monday after a three-week strike."]
+
+
+def test_a_quotation_its_speaker_interrupts_is_one_claim():
+    seed = read_seed("Closure\n“Some day soon,” Mayor Ana Ruiz wrote, “the port will close for "
+                     "good and the town will have to find other work.”\n")
+    assert [(c.kind, c.text, c.speaker) for c in seed.claims] == [
+        ("quote", "Some day soon, the port will close for good and the town will have to find "
+                  "other work", "Ana Ruiz")]
+
+
+def test_an_organisation_named_with_of_speaks_under_its_whole_name():
+    seed = read_seed("Rates\n“Today's figures make a cut in rates less likely than a rise,” Bank "
+                     "of Avalon wrote in a note to clients.\n")
+    assert {c.speaker for c in seed.claims} == {"Bank of Avalon"}

@@ -559,3 +559,61 @@ def test_some_of_a_quotations_words_are_part_of_it():
     seed = read_seed(QUOTED)
     article = "The outbreak was entirely preventable, the county's chief medical officer said."
     assert "partial" in {m.verdict for m in match_article(seed.claims, article).matches}
+
+
+GROWERS = ("Lia Moreno, who chairs the farm committee, said the plan backed by Governor Tom Hale "
+           "“is a gift to the biggest growers in the state”.\n")
+
+
+@pytest.mark.parametrize("article", [
+    "“This is a gift to the biggest growers in the state,” Moreno said on Tuesday.",
+    "“This is a gift to the biggest growers in the state,” the Vermont Democrat said.",
+])
+def test_the_same_quotation_from_the_same_speaker_is_no_speaker_conflict(article):
+    quote = next(c for c in read_seed(GROWERS).claims if c.kind == "quote")
+    m = match_article([quote], "The farm plan passed its first vote. " + article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_no_for_number_in_a_quotation_is_no_flipped_negation():
+    seed = read_seed("“The number one job of this board is to keep the water clean,” said board "
+                     "chair Ida Voss.\n")
+    article = "“The No. 1 job of this board is to keep the water clean,” Voss said."
+    m = match_article(seed.claims, article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_another_amount_for_another_fact_in_a_partial_sentence_is_noted_not_a_conflict():
+    [c] = read_seed("Wards\nThe plan set out in the city charter in the 19th century gives each "
+                    "ward two seats on the council.\n").claims
+    m = verdict(c, "In the 20th century, wards moved to share seats and 12 wards now elect their "
+                   "members together.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another amount", "claim": "19", "article": "20"}]
+
+
+def test_a_lead_repeated_without_its_wire_dateline_is_verbatim():
+    [c] = read_seed("Strike ends\nARDEN, Nova (Coastal Wire) - The port of Calder Bay reopened on "
+                    "Monday after a three-week strike by its dockworkers.\n").claims
+    m = verdict(c, "The port of Calder Bay reopened on Monday after a three-week strike by its "
+                   "dockworkers.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_quotation_cut_by_its_first_words_is_no_reworded_quotation():
+    [quote] = [c for c in read_seed(
+        "Protest\nThe mayor posted a reply on Monday. “Who asked for it? Do you know how "
+        "many families on the east side of the river will lose their homes. Withdraw it,” she "
+        "wrote.\n").claims if c.kind == "quote"]
+    m = verdict(quote, "“Do you know how many families on the east side of the river will lose "
+                       "their homes. Withdraw it,” the mayor wrote.")
+    assert m.verdict != "reworded quotation" and m.notes is None
+
+
+def test_a_quotation_quoted_only_in_part_is_partial():
+    [quote] = [c for c in read_seed(
+        "Closure\n“The port will close for good at the end of the year. Every family in the town "
+        "will feel it,” Mayor Ana Ruiz said.\n").claims if c.kind == "quote"]
+    m = verdict(quote, "“The port will close for good at the end of the year,” Ruiz said.")
+    assert m.verdict == "partial"

@@ -107,6 +107,12 @@ def test_quotations_in_curly_and_straight_marks():
         "no invasion of Mexico", "never again, not here"]
 
 
+@pytest.mark.parametrize("told", ["the mayor wrote", "said Ana Ruiz, the port director"])
+def test_a_quotation_its_speaker_interrupts_is_one(told):
+    assert quotations(f"“Some day soon,” {told}, “the port will close for good.”") == [
+        "Some day soon, the port will close for good"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The team did not confirm every detail.", True),
     ("The team confirmed every detail.", False),
@@ -117,6 +123,7 @@ def test_quotations_in_curly_and_straight_marks():
     ("Treated fields gave more grain than those that were not.", False),
     ("Vaccinated pupils missed fewer days than pupils who didn't, the school said.", False),
     ("The pupils did not miss fewer days than before.", True),
+    ("The No. 1 worry of the growers is water.", False),  # "No." for "number"
 ])
 def test_negation(text, expected):
     assert negated(text) is expected
@@ -127,6 +134,19 @@ def test_negation(text, expected):
 def test_a_range_is_one_amount_with_two_ends(text):
     (number,) = numbers(text)
     assert (number.value, number.high, number.unit) == (4.75, 5, "percent")
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("a term of 6-1/2 to 9 years", 6.5, 9), ("a term of 6 1/2 to 9 years", 6.5, 9),
+    ("a term of 6\u00bd to 9 years", 6.5, 9), ("a term of 3-1/4 to 4-3/4 years", 3.25, 4.75)])
+def test_a_whole_number_and_a_fraction_is_one_amount(text, low, high):
+    (number,) = numbers(text)
+    assert (number.value, number.high, number.unit) == (low, high, "year")
+
+
+def test_initials_in_a_name_end_no_sentence():
+    text = "Judge R.T. Okoye spoke first. Then Ada K. Lund answered."
+    assert split_sentences(text) == ["Judge R.T. Okoye spoke first.", "Then Ada K. Lund answered."]
 
 
 def test_a_vote_tally_is_not_a_range():

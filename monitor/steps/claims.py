@@ -14,8 +14,8 @@ from rapidfuzz import fuzz, utils
 
 from monitor.steps.text import (
     MONTHS,
-    NAME_RE,
     NOT_NAMES,
+    PERSON_RE,
     STOPWORDS,
     TITLE_ABBREVIATIONS,
     WEEKDAYS,
@@ -27,7 +27,24 @@ from monitor.steps.text import (
     words,
 )
 
-_TERMINAL = tuple(".!?\u2026\"\u201d'\u2019)")
+# A sentence ends on a stop, perhaps inside closing quotation marks or brackets: a headline
+# that ends on a quoted word ("… compares the inquiry to 'a circus'") does not.
+_TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
+# A photo's caption: "FILE PHOTO: …", or what a picture shows, then its place and full date
+# ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021."),
+# perhaps followed by the photographer's credit ("WIRE/Ann Lee", "Mandatory Credit: …").
+_PHOTO = re.compile(r"^(?:FILE )?PHOTO\b")
+_CAPTION_DATE = re.compile(r"(?<!day),\s+(?:" + "|".join(
+    [m.capitalize() for m in MONTHS] + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+    + r")\.? \d{1,2}, \d{4}\.?$")
+_PHOTO_CREDIT = re.compile(r"\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
+                           r"|Photo(?:graph)?(?: by|:) .*)$")
+# A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "(Wire) - "): where and who, not
+# part of what the first sentence states.
+_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
+                       r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
+                       r"(?=[\"\u201c\u2018']?[A-Z])")
+HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
@@ -130,15 +147,27 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if is_promo(paragraph):
-            continue
-        if is_heading(paragraph, last=i == len(paragraphs) - 1) or (
-                not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
+        if is_promo(paragraph) or _is_caption(paragraph) or (
+                title and not _TERMINAL.search(paragraph) and same_words(paragraph, title)):
+            continue  # the headline again, without a stop, is no claim either
+        first = not title and not body
+        if is_heading(paragraph, last=i == len(paragraphs) - 1) or (first and (
+                _repeated_below(paragraph, paragraphs[i + 1:])
+                or not _TERMINAL.search(paragraph)
+                and len(paragraph.split()) <= HEADLINE_WORDS)):
             if not title and len(paragraph.split()) > 3:
                 title = paragraph
             continue
         body.append(paragraph)
     return title or (body[0][:120] if body else ""), body
+
+
+def _is_caption(paragraph: str) -> bool:
+    """A photo's caption, a paragraph of its own: not a claim."""
+    if _PHOTO.search(paragraph):
+        return True
+    picture = _PHOTO_CREDIT.sub("", paragraph)
+    return bool(_CAPTION_DATE.search(picture)) and len(split_sentences(picture)) == 1
 
 
 def _repeated_below(paragraph: str, below: list[str]) -> bool:
@@ -155,7 +184,7 @@ def same_words(a: str, b: str) -> bool:
 def is_heading(paragraph: str, last: bool = False) -> bool:
     """A section label, headline or sub-heading: short and without closing punctuation."""
     n_words = len(paragraph.split())
-    if paragraph.endswith(_TERMINAL):
+    if _TERMINAL.search(paragraph):
         return False
     return n_words <= 14 or (not last and n_words <= 20 and paragraph.istitle())
 
@@ -167,7 +196,7 @@ def is_promo(paragraph: str) -> bool:
 
 def claims_from_body(paragraphs: list[str]) -> list[Claim]:
     """Every statement and quotation of the body paragraphs, in reading order."""
-    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    sentences = [s for p in paragraphs for s in split_sentences(_DATELINE.sub("", p, count=1))]
     people = People(" ".join(sentences))
     claims: list[Claim] = []
     for sentence in sentences:
@@ -232,16 +261,29 @@ def _clean_name(raw: str) -> str:
     return " ".join(tokens)
 
 
-def _said_before(before: str) -> bool:
-    """A speech verb, then at most three words of a role ("lead investigator"), just before."""
+def _said_before(before: str, after: str) -> bool:
+    """A speech verb, then at most three words of a role ("lead investigator"), just before;
+    unless a verb follows the name: "said Ana Ruiz was late" reports what Ana Ruiz did."""
     m = _SAID_BEFORE.search(before)
-    return bool(m) and not any(w in STOPWORDS for w in m.group(1).split())
+    return bool(m) and not any(w in STOPWORDS for w in m.group(1).split()) and not (
+        _REPORTED.match(after))
+
+
+# "said the storm was", "said Ana Ruiz had": a name followed by a verb is the subject of what
+# was said, not the one who said it.
+_REPORTED = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can|should|"
+                       r"may|might|must|did|does|do|remains|remained)\b")
+# "Ana Ruiz, the port's director, said": a name, a description set off by commas, then the verb.
+_APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.pattern,
+                                   re.IGNORECASE)
 
 
 def _person_name(raw: str) -> str:
     """A person's name without titles and without where they work ("Halima Osei of the
-    Kestrel Institute" is Halima Osei): a person's name has no "of" in it."""
-    return re.split(r"\s+of\s+", _clean_name(raw), maxsplit=1)[0]
+    Kestrel Institute" is Halima Osei): a person's name has no "of" in it. One word before
+    "of" names no person: "Bank of Avalon" is the bank's whole name."""
+    name, *where = re.split(r"\s+of\s+", _clean_name(raw), maxsplit=1)
+    return name if not where or " " in name else f"{name} of {where[0]}"
 
 
 class People:
@@ -251,11 +293,17 @@ class People:
         self.text = text
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
         self.recent: list[str] = []  # people in the order they were last named
-        for m in NAME_RE.finditer(text):
+        for m in PERSON_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
-            speaks = _SPEECH.match(text[m.end():m.end() + 12].strip()) or _said_before(
-                text[max(0, m.start() - 60):m.start()])
+            after = text[m.end():m.end() + 100]
+            speaks = _SPEECH.match(after[:12].strip()) or _said_before(
+                text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
+                after)
+            # "the South Carolina Republican said" describes a person, it does not name one.
+            if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
+                    t.lower().strip(".") in _TITLES for t in m.group(0).split()):
+                continue
             for raw in _split_possessives(m.group(0)):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
@@ -278,7 +326,7 @@ class People:
         """Proper names in a sentence (people resolved to their full names)."""
         found: list[str] = []
         elsewhere = self.text.replace(sentence, " ", 1)
-        for m in NAME_RE.finditer(sentence):
+        for m in PERSON_RE.finditer(sentence):
             at_start = sentence[:m.start()].strip(" \"\u201c") == ""
             for raw in _split_possessives(m.group(0)):
                 name = _clean_name(raw)
@@ -297,7 +345,7 @@ class People:
         outside = unquoted(sentence, " \u2026 ")
         if not _SPEECH.search(outside):
             return None
-        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + NAME_RE.pattern,
+        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
             word = token.group(0)
             if word.lower() in _PRONOUNS:
@@ -325,7 +373,7 @@ class People:
 
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last."""
-        for m in NAME_RE.finditer(sentence):
+        for m in PERSON_RE.finditer(sentence):
             who = self.person(m.group(0))
             if who:
                 if who in self.recent:

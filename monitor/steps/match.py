@@ -431,17 +431,30 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
     """Another day or date in a sentence that states something else than the claim (only
     partly the same) is a later development ("extended on Wednesday" after "ordered on
     Monday"), noted, not a contradiction; unless the sentence states the claim once its days
-    are the claim's (the day itself had made the two read less alike)."""
-    days = [c for c in conflicts if c.get("unit") in _CALENDAR]
-    if not days:
+    are the claim's (the day itself had made the two read less alike). So is another amount,
+    unless the sentence or the amount's clause, given the claim's amounts, states the claim
+    or its clause ("faces up to ten years" is not "the lawyers asked for four to five years")."""
+    amounts = [c for c in conflicts if c["kind"] == "number"]
+    if not amounts:
         return conflicts, notes
     aligned = sentence
-    for c in days:
+    for c in amounts:
         aligned = aligned.replace(c["article"], c["claim"])
     if similarity.same_claim([claim.text], [aligned])[1][0]:
         return conflicts, notes
-    return ([c for c in conflicts if c not in days],
-            notes + [{**c, "kind": "another day"} for c in days])
+    other = [c for c in amounts if c.get("unit") in _CALENDAR
+             or not _same_clause(claim.text, sentence, c["claim"], c["article"])]
+    return ([c for c in conflicts if c not in other],
+            notes + [{**c, "kind": "another day" if c.get("unit") in _CALENDAR
+                      else "another amount"} for c in other])
+
+
+def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether the sentence's clause holding `theirs`, with `ours` put in its place, states the
+    claim's clause holding `ours`: the same fact with another amount."""
+    mine = next((c for c in _CLAUSE.split(normalise(claim)) if ours in c), claim)
+    found = next((c for c in _CLAUSE.split(normalise(sentence)) if theirs in c), sentence)
+    return bool(similarity.same_claim([mine], [found.replace(theirs, ours)])[1][0])
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
@@ -451,9 +464,12 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     # or dropped makes a rewording, however close the letters stay.
     if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
-    if claim.kind == "quote" and any(fuzz.ratio(utils.default_process(q), a) >= t.quote_related
-                                     for q in _sentence_quotations(sentence)):
-        return "paraphrase"
+    related = [q for q in _sentence_quotations(sentence) if claim.kind == "quote"
+               and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
+    if related:
+        # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
+        return "partial" if all(len(q) < len(claim.text) and _cut(claim.text, q)
+                                and _within(claim.text, q) for q in related) else "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
     # Part of a quotation is some of its words: its speaker and role named again are not.
@@ -740,7 +756,8 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
             continue
         if says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
-        elif closeness < t.quote_same and not (same_words and _cut(q, best)):
+        elif closeness < t.quote_same and not (same_words and (_cut(q, best)
+                                                               or _within(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
 
@@ -748,6 +765,14 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
 def _cut(ours: str, theirs: str) -> bool:
     """One quotation is much shorter than the other: a part of it, quoted."""
     return min(len(ours), len(theirs)) < 0.8 * max(len(ours), len(theirs))
+
+
+def _within(ours: str, theirs: str) -> bool:
+    """One quotation's words, every one in its order, inside the other's: a shortened one,
+    however little was cut from either end."""
+    short, long_ = sorted((utils.default_process(expand_contractions(q)) for q in (ours, theirs)),
+                          key=len)
+    return f" {short} " in f" {long_} "
 
 
 def says_otherwise(ours: str, theirs: str) -> bool:

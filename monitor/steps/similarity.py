@@ -50,7 +50,7 @@ def analyse(text: str) -> Sentence:
         frozenset(zip(stems, stems[1:])),  # noqa: B905 (pairs of neighbours)
         frozenset(reading.name_words(text)),
         frozenset(numbers),
-        reading.negated(text),
+        reading.negated(text, number_sign=False),  # as the model was fitted
     )
 
 

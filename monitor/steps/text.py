@@ -79,6 +79,8 @@ _ELLIPTICAL_NOT = re.compile(r"\bthan\b[^,;.!?]*?(?:\bnot|n't)(?=\s*(?:[,;.!?]|$
 # Idioms whose negation words do not negate the claim.
 _IDIOMS = re.compile(r"\b(?:no time|no doubt|not only|no longer|no less|no more than|none other)\b",
                      re.IGNORECASE)
+# "No. 1", "no. 3": the abbreviation of "number", not a negation.
+_NUMBER_SIGN = re.compile(r"\bno\.\s*(?=\d)", re.IGNORECASE)
 _NUMBER_WORD = "|".join(
     sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE), key=len, reverse=True)
 )
@@ -128,6 +130,7 @@ _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|o
 NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
 _WORD_RE = re.compile(r"[\w'-]+")
 _DASHES = re.compile(r"[\u2010-\u2015]")
 
@@ -200,7 +203,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
     for m in _SENTENCE_END.finditer(paragraph):
         before = paragraph[start:m.start()].rsplit(maxsplit=1)
         last = before[-1].lower().rstrip(".") if before else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end.
+        if last in _ABBREVIATIONS or _INITIALS.fullmatch(last):
             continue
         if _inside_quote(paragraph[start:m.end()]):
             continue
@@ -365,9 +369,11 @@ TITLE_ABBREVIATIONS = frozenset(
 _BARE_TITLES = frozenset("Mr Mrs Ms Dr".split())  # also written without the period
 
 
-def _word_then(abbreviations: set[str] | frozenset[str]) -> str:
-    """A name's word, and its period when it is one of `abbreviations` and a capital follows."""
-    behind = "|".join(rf"(?<=\b{a}\.)" for a in sorted(abbreviations))
+def _word_then(abbreviations: set[str] | frozenset[str], initials: bool = False) -> str:
+    """A name's word, and its period when it is one of `abbreviations` (or, with `initials`,
+    an initial: "Rosa K. Mendel", "J.D. Vance") and a capital follows."""
+    behind = "|".join([*(rf"(?<=\b{a}\.)" for a in sorted(abbreviations)),
+                       *([r"(?<=\b[A-Z]\.)"] if initials else [])])
     return rf"(?:[\w'\u2019-]|\.(?=\w))*(?:\.(?:{behind})(?=[ \t]+[A-Z]))?"
 
 
@@ -376,6 +382,12 @@ _AFTER_CAPITAL = (_word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"})
                   + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
                   + _word_then(TITLE_ABBREVIATIONS) + ")*")
 NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
+# A person's name read whole, initials and all ("Bobby K. Lund" is one person, not "Bobby K"
+# and "Lund"): who speaks. The words of names (`name_words`) are still read by NAME_RE, as the
+# same-claim model was fitted on them.
+PERSON_RE = re.compile(r"\b[A-Z]" + _word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"}, True)
+                       + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
+                       + _word_then(TITLE_ABBREVIATIONS, True) + ")*")
 # Capitalised words that open sentences, not names.
 NOT_NAMES = frozenset(
     """The A An In On At By For From With And But Or Yet So If As While When Where After Before
@@ -445,9 +457,24 @@ _NAMES_IN_CONTEXT = _Memo(_name_in_context, 100_000)
 
 
 def quotations(text: str) -> list[str]:
-    """The words inside quotation marks, in order."""
-    found = [q.strip(" ,.;:") for q in _QUOTE_RE.findall(normalise(text))]
+    """The words inside quotation marks, in order; a quotation its speaker interrupts (“The
+    port,” she said, “will reopen.”) is one."""
+    text = normalise(text)
+    found: list[str] = []
+    end = None
+    for m in _QUOTE_RE.finditer(text):
+        q = m.group(1)
+        if found and end is not None and _INTERRUPTION.fullmatch(text[end:m.start()]):
+            found[-1] = f"{found[-1]}, {q.strip(' ,.;:')}"
+        else:
+            found.append(q.strip(" ,.;:"))
+        end = m.end() if q.rstrip().endswith(",") else None
     return [q for q in found if len(q.split()) >= 2 or len(q) > 12]
+
+
+# What comes between the two parts of one quotation: a few words that say who speaks, ending
+# on a comma (the first part ends on its comma inside the marks).
+_INTERRUPTION = re.compile(r"\s+[^\u201c\u201d\u00ab\u00bb\".!?]{2,60},\s+")
 
 
 def unquoted(text: str, mark: str = " ") -> str:
@@ -456,8 +483,12 @@ def unquoted(text: str, mark: str = " ") -> str:
     return _QUOTE_RE.sub(mark, normalise(text))
 
 
-def negated(text: str) -> bool:
-    """True when the sentence carries an odd number of negations (a flip of meaning)."""
+def negated(text: str, number_sign: bool = True) -> bool:
+    """True when the sentence carries an odd number of negations (a flip of meaning). "No. 1"
+    is "number 1", no negation; without `number_sign` it is one, as the same-claim model
+    (`similarity`) was fitted to read it."""
+    if number_sign:
+        text = _NUMBER_SIGN.sub(" ", text)
     text = _ELLIPTICAL_NOT.sub(" ", _IDIOMS.sub(" ", text))
     count = sum(1 for t in words(text) if t in NEGATIONS)
     count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
@@ -467,7 +498,7 @@ def negated(text: str) -> bool:
 def numbers(text: str) -> list[Number]:
     """Every quantity, date and duration in a sentence, with its unit, as values: ranges are
     one amount, basis points are percentage points, "$1.2bn" is 1.2e9 dollars."""
-    text = normalise(text)
+    text = _MIXED_FRACTION.sub(_as_decimal, normalise(text))
     lowered = text.lower()
     found = _dates(text, lowered)
     masked = _DATE_RE.sub(_blank, text)
@@ -491,6 +522,18 @@ def numbers(text: str) -> list[Number]:
                       Number(phrase, value, unit, vague, approx=approx)))
     found += _ranges(text, spans)
     return [_convert(n) for n in found]
+
+
+# A whole number and a fraction: "19-1/2", "4 1/4", "2½" (read as 19.5, 4.25, 2.5). Unicode
+# folding writes "2½" as "21⁄2" (a fraction slash): its last digit is the numerator.
+_MIXED_FRACTION = re.compile(r"\b(\d+)[- ](\d)/(\d{1,2})\b|(?<![\d.,])(\d*)(\d)\u2044(\d{1,2})\b")
+
+
+def _as_decimal(m: re.Match) -> str:
+    whole, numerator, denominator = (m.group(1, 2, 3) if m.group(2) else m.group(4, 5, 6))
+    if not 0 < int(numerator) < int(denominator):
+        return m.group(0)
+    return f"{int(whole or 0) + int(numerator) / int(denominator):.4g}"
 
 
 def _blank(m: re.Match) -> str:
