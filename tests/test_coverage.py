@@ -241,6 +241,14 @@ def test_the_amounts_behind_a_decision_are_shown_as_the_seed_writes_them():
         "20", "41", "3,200", "$90 million", "1,500,000"]
 
 
+def test_the_rare_words_behind_a_decision_are_shown_as_the_seed_writes_them():
+    from monitor.faces.report import terms_as_written
+
+    seed = "Cartels matter. The university cut its research income by three percent."
+    assert terms_as_written(["incom", "thr", "cartel", "unseen"], seed) == [
+        "income", "three", "Cartels", "unseen"]
+
+
 def test_a_connecting_word_of_a_name_shared_alone_is_not_shown():
     from monitor.faces.report import names_as_written
 

@@ -182,7 +182,7 @@ def test_the_matrix_page_says_why_each_article_was_counted(datasette, crawled_de
     assert "Quiñones" in why and "3,200" in why
 
 
-def test_coverage_decisions_show_the_shared_names_and_amounts_as_the_seed_writes_them(
+def test_coverage_decisions_show_the_shared_names_amounts_and_words_as_the_seed_writes_them(
         datasette):
     page = asyncio.run(datasette.client.get(
         "/monitor/coverage_decisions?story=port-strike&kind=coverage&_size=max"))
@@ -191,6 +191,8 @@ def test_coverage_decisions_show_the_shared_names_and_amounts_as_the_seed_writes
     assert any("Quiñones" in cell for cell in names)
     assert any("3,200" in cell for cell in numbers)
     assert not any("quinones" in cell for cell in names)
+    terms = re.findall(r'<td class="col-shared_terms[^"]*">(.*?)</td>', page.text, re.S)
+    assert terms and not any(re.search(r"\bharbourlin\b|\bstrik\b", cell) for cell in terms)
 
 
 def test_the_matrix_page_links_what_changed_as_a_page_to_read(datasette):

@@ -245,6 +245,19 @@ def numbers_as_written(shared: list[str], seed_text: str) -> list[str]:
     return [written.get(key) or _grouped(key) for key in shared]
 
 
+def terms_as_written(shared: list[str], seed_text: str) -> list[str]:
+    """The rare words a decision shares (kept as stems: "incom", "thr") as the seed writes
+    them ("income", "three"): its first spelling in lower case, else its first."""
+    written: dict[str, str] = {}
+    for part in seed_text.split():
+        word = _POSSESSIVE.sub("", part.strip(_AROUND))
+        terms = text.content_terms(word)
+        if len(terms) == 1 and (terms[0] not in written or (
+                written[terms[0]][:1].isupper() and word[:1].islower())):
+            written[terms[0]] = word
+    return [written.get(term, term) for term in shared]
+
+
 def _grouped(digits: str) -> str:
     whole, point, fraction = digits.partition(".")
     return f"{int(whole):,}{point}{fraction}" if whole.lstrip("-").isdigit() else digits

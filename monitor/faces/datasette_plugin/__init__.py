@@ -3,9 +3,9 @@
 - Every `verdict` cell (matches, coverage_matrix, conflicts, ...) is shown in its colour.
 - Every `conflicts` and `notes` cell (a reworded quotation, a rounded amount) shows the seed's
   sentence over the outlet's, the differing words marked.
-- The names and amounts a coverage decision shares with its seed (`shared_names`,
-  `shared_numbers`, keyed "quinones", "3200") are shown as the seed writes them ("Quiñones",
-  "3,200"); the JSON gives the keys.
+- The names, amounts and rare words a coverage decision shares with its seed (`shared_names`,
+  `shared_numbers`, `shared_terms`, keyed "quinones", "3200", "incom") are shown as the seed
+  writes them ("Quiñones", "3,200", "income"); the JSON gives the keys.
 - A story's slug links to its matrix page, `/-/monitor/matrix/<story slug>`: the coloured
   claims × outlets table, each conflict and each reworded quotation, inside Datasette's own
   layout (templates/).
@@ -35,7 +35,13 @@ from sqlite_utils import Database
 
 from monitor.faces import changes
 from monitor.faces.html_report import COLOURS, conflict_html, conflict_kinds, matrix_parts
-from monitor.faces.report import SYMBOLS, names_as_written, numbers_as_written, seed_spellings
+from monitor.faces.report import (
+    SYMBOLS,
+    names_as_written,
+    numbers_as_written,
+    seed_spellings,
+    terms_as_written,
+)
 from monitor.store.schema import now
 
 METADATA = Path(__file__).parent.with_name("metadata.json")
@@ -55,7 +61,8 @@ def render_cell(row, value, column, table, database, datasette):
                       f'border-radius:3px">{escape(SYMBOLS[value])} {escape(value)}</span>')
     if column in ("conflicts", "notes") and value:
         return _conflict_cell(row, value)
-    if column in ("shared_names", "shared_numbers") and value and "story_id" in row.keys():
+    if column in ("shared_names", "shared_numbers", "shared_terms") and value \
+            and "story_id" in row.keys():
         return _as_the_seed_writes(datasette.get_database(database), row["story_id"], column,
                                    value)
     is_slug = column == "slug" if table == "stories" else column == "story"
@@ -89,8 +96,10 @@ async def _as_the_seed_writes(database, story: int, column: str, value: str) -> 
         return None
     names, seed_text = await database.execute_fn(
         lambda conn: seed_spellings(Database(conn), story))
-    return ", ".join(names_as_written(shared, names) if column == "shared_names"
-                     else numbers_as_written(shared, seed_text))
+    if column == "shared_names":
+        return ", ".join(names_as_written(shared, names))
+    return ", ".join(numbers_as_written(shared, seed_text) if column == "shared_numbers"
+                     else terms_as_written(shared, seed_text))
 
 
 def matrix_path(datasette, slug: str) -> str:
