@@ -363,6 +363,48 @@ def test_a_page_taken_down_or_failing_keeps_the_copy_the_crawl_stored(route_serv
     assert query(db, "select count(*) from pages where gone_since is not null") == [(1,)]
 
 
+def taken_down_feed(route_server, tmp_path, served: bytes) -> tuple[Path, str]:
+    """An outlet whose feed lists one article page, served as `served`: its outlet file, and
+    the page's address."""
+    from tests.test_hostile import answer
+
+    url = f"{route_server.base}/news/dockers"
+    route_server.routes.update({
+        "/dockers.xml": answer(200, f'<?xml version="1.0"?><rss version="2.0"><channel>'
+                                    f"<title>t</title><item><link>{url}</link></item>"
+                                    f"</channel></rss>".encode(),
+                               {"Content-Type": "application/rss+xml"}),
+        "/news/dockers": answer(200, served)})
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "T"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{route_server.base}/dockers.xml"]\n')
+    return outlets, url
+
+
+@pytest.mark.slow
+def test_a_page_still_taken_down_is_no_error_of_later_runs_and_one_back_is_read_again(
+        route_server, tmp_path):
+    from tests.test_hostile import answer, page
+
+    outlets, _ = taken_down_feed(route_server, tmp_path, page("Dockers strike"))
+    db = tmp_path / "m.db"
+
+    def run() -> str:
+        return run_monitor("run", "--outlets", str(outlets), *FAST, db=db).stdout
+
+    assert "0 errors" in run()
+    route_server.routes["/news/dockers"] = answer(410, b"gone")
+    assert "1 error" in run()  # live, then gone: told as an error of that run
+    assert "0 errors, 1 still taken down" in run()
+    last = run_monitor("status", db=db).stdout.splitlines()[2]
+    assert last.endswith("0 errors"), last
+    route_server.routes["/news/dockers"] = answer(200, page("Dockers strike deepens"))
+    back = run()
+    assert "1 new version" in back and "0 errors" in back and "taken down" not in back, back
+    assert query(db, "select status, gone_since from pages") == [(200, None)]
+    assert query(db, "select title from articles") == [("Dockers strike deepens",)]
+
+
 @pytest.mark.slow
 def test_an_article_replaced_by_a_notice_is_taken_down_and_keeps_its_verdicts(route_server,
                                                                               tmp_path):

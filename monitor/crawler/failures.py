@@ -29,6 +29,7 @@ FAILED_SOURCES = "monitor/failed_sources"  # [{"source", "url", "reason"}], one 
 FAILED_PAGES = "monitor/failed_pages"
 READ = "monitor/read"  # listings and pages fetched and read
 OTHER_ERRORS = "monitor/errors"  # pages fetched that could not be read or matched
+STILL_GONE = "monitor/still_gone"  # pages taken down before a run that still are: no error
 
 
 class HeadersTooLarge(Exception):

@@ -268,6 +268,8 @@ def _crawler_figures(stats: dict, status: str) -> dict:
             "unchanged": stats.get("monitor/unchanged", 0),  # answered 304 Not Modified
             "articles": stats.get("monitor/articles", 0),
             "errors": failures.error_count(stats),
+            # Taken down at an earlier run (`monitor changes` told it then), and still.
+            "still_gone": stats.get(failures.STILL_GONE, 0),
             "failed_sources": stats.get(failures.FAILED_SOURCES, []),
             "reason": (stats.get("monitor/storage_error") or _interruption(stats, status)
                        or (NOTHING_READ if _read_nothing(stats) else None))}

@@ -73,6 +73,8 @@ def summary(figures: dict, log_file: str | None = None) -> str:
     errors = counted(figures["errors"], "error")
     if figures["errors"] and log_file:
         errors += f" (addresses that failed: see {log_file})"
+    if figures.get("still_gone"):
+        errors += f", {figures['still_gone']} still taken down"
     if "changed" not in figures:  # a crawl past one machine: ingest counts what it stored
         return (f"Crawl {figures['status']}{why}: {counted(figures['pages'], 'page')}"
                 f"{unchanged}, {counted(figures['articles'], 'article')} sent to ingest, "

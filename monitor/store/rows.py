@@ -295,21 +295,38 @@ class Batch:
 
 
 LOOKUPS_A_QUERY = 500  # under SQLite's limit of variables a statement
+VALIDATORS = ("etag", "last_modified", "html_hash", "content_hash")  # what a recrawl compares
 
 
 def pages_validators(db: Database, urls: list[str]) -> dict[str, dict]:
     """What was fetched from each URL last time, by URL: its ETag, Last-Modified, HTML hash and
     article text hash, so a recrawl asks only for changes and neither extracts nor matches what
-    has not changed. The pages never fetched whole are left out."""
+    has not changed; for an article's page taken down (404, 410), only `gone_since`, so that it
+    is asked for whole and a page still gone is not news. Other pages are left out."""
+    found, down = {}, []
+    for start in range(0, len(urls), LOOKUPS_A_QUERY):
+        some = urls[start:start + LOOKUPS_A_QUERY]
+        for url, status, *row in db.execute(
+                "select url, status, etag, last_modified, html_hash, text_hash from pages "
+                f"indexed by pages_recrawl where url in ({', '.join('?' * len(some))}) and "
+                f"status in (200, {', '.join(map(str, TAKEN_DOWN))})", some):
+            if status == 200:
+                found[url] = dict(zip(VALIDATORS, row, strict=True))
+            else:
+                down.append(url)
+    found.update(_gone_since(db, down))
+    return found
+
+
+def _gone_since(db: Database, urls: list[str]) -> dict[str, dict]:
+    # Read from the rows of the few pages the index says answered 404 or 410: their
+    # gone_since sits after the raw page kept, past the index.
     found = {}
     for start in range(0, len(urls), LOOKUPS_A_QUERY):
         some = urls[start:start + LOOKUPS_A_QUERY]
-        for url, *row in db.execute(
-                "select url, etag, last_modified, html_hash, text_hash from pages indexed by "
-                f"pages_recrawl where url in ({', '.join('?' * len(some))}) and status = 200",
-                some):
-            found[url] = dict(zip(("etag", "last_modified", "html_hash", "content_hash"), row,
-                                  strict=True))
+        found.update((url, {"gone_since": since}) for url, since in db.execute(
+            f"select url, gone_since from pages where url in ({', '.join('?' * len(some))}) "
+            "and gone_since is not null", some))
     return found
 
 
@@ -779,12 +796,16 @@ def set_ingested(db: Database, stream: str, last_id: str) -> None:
 
 
 def every_page_validators(db: Database, chunk: int = 5000) -> Iterator[dict[str, dict]]:
-    """What `pages_validators` gives, for every page fetched whole, `chunk` pages at a time."""
+    """What `pages_validators` gives, for every page fetched whole or taken down, `chunk`
+    pages at a time."""
     cursor = db.execute("select url, etag, last_modified, html_hash, text_hash from pages "
                         "indexed by pages_recrawl where status = 200")
     while some := cursor.fetchmany(chunk):
-        yield {url: dict(zip(("etag", "last_modified", "html_hash", "content_hash"), row,
-                             strict=True)) for url, *row in some}
+        yield {url: dict(zip(VALIDATORS, row, strict=True)) for url, *row in some}
+    cursor = db.execute("select url from pages indexed by pages_recrawl where status in "
+                        f"({', '.join(map(str, TAKEN_DOWN))})")
+    while some := cursor.fetchmany(chunk):
+        yield _gone_since(db, [url for (url,) in some])
 
 
 def latest_version(db: Database, url: str) -> int:
