@@ -113,12 +113,21 @@ class OutletSpider(scrapy.Spider):
         self.crawler.stats.inc_value("monitor/outside_window", skipped)
         return self.taken(response, newest), listed
 
-    def told_if_cut_short(self, what: str, reader, response: Response, listed: int) -> None:
-        """A listing that stopped inside an element is told, with what was read before."""
+    def told_if_not_whole(self, reader, response: Response, listed: int) -> None:
+        """A listing that stopped inside an element (cut short), or that ends whole but is
+        broken XML before (malformed), is told apart, with what was read of it."""
+        source = response.meta["source"]
         if reader.cut_short:
-            self.logger.warning("%s %s stops in the middle (cut short?): read the %d entries "
-                                "before the cut", what, response.url, listed)
+            failures.source_not_whole(
+                self.crawler.stats, source, response.url, "cut short",
+                f"stops in the middle (cut short?): read the {listed} entries before the cut")
             self.crawler.stats.inc_value("monitor/listings_cut_short")
+        elif reader.malformed:
+            failures.source_not_whole(
+                self.crawler.stats, source, response.url, "malformed XML",
+                f"is malformed XML (a stray & or a broken tag?) but ends whole: read the "
+                f"{listed} entries the parser could")
+            self.crawler.stats.inc_value("monitor/listings_malformed")
 
     def newest(self) -> Newest:
         """What keeps the MONITOR_MAX_ENTRIES newest entries of one listing."""

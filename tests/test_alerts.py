@@ -363,15 +363,16 @@ def test_a_page_taken_down_or_failing_keeps_the_copy_the_crawl_stored(route_serv
     assert query(db, "select count(*) from pages where gone_since is not null") == [(1,)]
 
 
-def taken_down_feed(route_server, tmp_path, served: bytes) -> tuple[Path, str]:
-    """An outlet whose feed lists one article page, served as `served`: its outlet file, and
-    the page's address."""
+def taken_down_feed(route_server, tmp_path, served: bytes, title: str = "t"
+                    ) -> tuple[Path, str]:
+    """An outlet whose feed (`title`) lists one article page, served as `served`: its outlet
+    file, and the page's address."""
     from tests.test_hostile import answer
 
     url = f"{route_server.base}/news/dockers"
     route_server.routes.update({
         "/dockers.xml": answer(200, f'<?xml version="1.0"?><rss version="2.0"><channel>'
-                                    f"<title>t</title><item><link>{url}</link></item>"
+                                    f"<title>{title}</title><item><link>{url}</link></item>"
                                     f"</channel></rss>".encode(),
                                {"Content-Type": "application/rss+xml"}),
         "/news/dockers": answer(200, served)})
