@@ -269,6 +269,42 @@ def test_a_correction_to_the_seeds_own_page_is_a_change_saying_how_to_read_it_ag
             ) in changes.render_text(found)
 
 
+def test_verdicts_that_matching_everything_again_changed_are_changes(tmp_path):
+    # The conflict an earlier scorer gave, alerted; `monitor match --all` with this one reads
+    # the same text as repeating the claim, and says so once.
+    from monitor.jobs.match import match_stories
+
+    db = schema.open_db(tmp_path / "m.db")
+    page = tmp_path / "seed.txt"
+    page.write_text("Dockers strike\n\nAbout 3,200 dockworkers at the Port of Calder Bay "
+                    "began a 48-hour strike on Tuesday, the union said.\n")
+    add_seed(db, str(page), slug="port-strike")
+    stories = load_stories(db)
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    url = "http://wire.example/strike"
+    text = ("About 3,200 dockworkers at the Port of Calder Bay began a 48-hour strike on "
+            "Tuesday, the union said.")
+    article = Article(url, url, "Dockers strike", None, None, "en", text, "h1", False)
+    article_id, _ = rows.save_article(db, asdict(article), outlet)
+    earlier = Article(**{**asdict(article), "text": text.replace("3,200", "2,300")})
+    with db.conn:
+        rows.save_decisions(db, {"id": article_id, "content_hash": "h1"}, [
+            stories.decision(0, *score_article(stories.stories[0], earlier))])
+    assert query(tmp_path / "m.db", "select verdict from matches") == [("conflict",)]
+    time.sleep(1.1)  # times are kept to the second
+    since = schema.now()
+
+    match_stories(db, everything=True, workers=1)
+    [changed] = changes.changes_since(db, since)["verdicts"]
+    assert (changed["url"], changed["old_verdict"], changed["new_verdict"]) == (
+        url, "conflict", "verbatim")
+    assert "conflict → verbatim" in changes.render_text(changes.changes_since(db, since))
+    time.sleep(1.1)
+    again = schema.now()
+    match_stories(db, everything=True, workers=1)  # nothing changed this time
+    assert changes.count(changes.changes_since(db, again)) == 0
+
+
 @pytest.fixture
 def wire_story(tmp_path):
     """A database with the port strike, and how to store a fetch of Wire's covering article

@@ -497,8 +497,9 @@ def save_match(db: Database, story: int, article: dict, result: dict) -> None:
     scored), matches (claim_id, sentence, score, verdict, conflicts, notes, scorer each) and
     additions (sentences). Plain SQL, no commit: the caller commits a batch of articles at a
     time (a crawl's `Batch`, `monitor match` every hundred), so a crash leaves each batch
-    either saved whole or not at all. When the article had been matched before in an earlier
-    version, every claim whose verdict changed is recorded in `verdict_changes`.
+    either saved whole or not at all. When the article had been matched before, in an earlier
+    version or the same one scored again (`monitor match --all`, a seed registered again),
+    every claim whose verdict changed is recorded in `verdict_changes`.
     """
     key = (story, article["id"])
     matched = db.execute("select content_hash, covering_since from coverage where story_id = ? "
@@ -530,8 +531,9 @@ def save_match(db: Database, story: int, article: dict, result: dict) -> None:
                         "values (?, ?, ?)",
                         [(*key, s) for s in _not_boilerplate(db, article["id"],
                                                              result["additions"])])
-    if before and matched[0] != article["content_hash"]:
-        _save_verdict_changes(db, story, article["id"], before, rows)
+    if before:
+        _save_verdict_changes(db, story, article["id"], before, rows,
+                              edited=matched[0] != article["content_hash"])
 
 
 BOILERPLATE_PAGES = 3  # a line on this many pages of one outlet is the outlet's, not news
@@ -582,16 +584,20 @@ def _on_other_pages(db: Database, words: list[str], article_id: int) -> bool:
 
 
 def _save_verdict_changes(db: Database, story: int, article_id: int, before: dict,
-                          rows: list[tuple]) -> None:
+                          rows: list[tuple], edited: bool) -> None:
     versions = [v for (v,) in db.execute("select version from versions where article_id = ? "
                                          "order by version desc limit 2", [article_id])]
-    if len(versions) < 2:
+    if len(versions) < (2 if edited else 1):
         return
-    changed = [(story, claim, article_id, versions[1], versions[0],
+    # The same text scored again changes from its version to itself; a claim it was not
+    # scored on before (registered since) is no change of it.
+    since = versions[1] if edited else versions[0]
+    changed = [(story, claim, article_id, since, versions[0],
                 before.get(claim, ("absent", None))[0], verdict,
                 before.get(claim, ("absent", None))[1], sentence, now())
                for _, claim, _, sentence, _, verdict, *_ in rows
-               if before.get(claim, ("absent", None))[0] != verdict]
+               if (edited or claim in before)
+               and before.get(claim, ("absent", None))[0] != verdict]
     db.conn.executemany("insert into verdict_changes (story_id, claim_id, article_id, "
                         "from_version, to_version, old_verdict, new_verdict, old_sentence, "
                         "new_sentence, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
