@@ -23,6 +23,7 @@ from monitor.steps.dates import day_as_written, parse_date, story_window
 from monitor.steps.extract import is_web_page
 from monitor.steps.outlets import Outlet, load_outlets
 from monitor.steps.urls import canonical_url, origin
+from monitor.store.rows import TAKEN_DOWN
 
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
 # Start requests made between two turns of the reactor: an outlet file listing thousands of
@@ -112,12 +113,21 @@ class OutletSpider(scrapy.Spider):
         self.crawler.stats.inc_value("monitor/outside_window", skipped)
         return self.taken(response, newest), listed
 
-    def told_if_cut_short(self, what: str, reader, response: Response, listed: int) -> None:
-        """A listing that stopped inside an element is told, with what was read before."""
+    def told_if_not_whole(self, reader, response: Response, listed: int) -> None:
+        """A listing that stopped inside an element (cut short), or that ends whole but is
+        broken XML before (malformed), is told apart, with what was read of it."""
+        source = response.meta["source"]
         if reader.cut_short:
-            self.logger.warning("%s %s stops in the middle (cut short?): read the %d entries "
-                                "before the cut", what, response.url, listed)
+            failures.source_not_whole(
+                self.crawler.stats, source, response.url, "cut short",
+                f"stops in the middle (cut short?): read the {listed} entries before the cut")
             self.crawler.stats.inc_value("monitor/listings_cut_short")
+        elif reader.malformed:
+            failures.source_not_whole(
+                self.crawler.stats, source, response.url, "malformed XML",
+                f"is malformed XML (a stray & or a broken tag?) but ends whole: read the "
+                f"{listed} entries the parser could")
+            self.crawler.stats.inc_value("monitor/listings_malformed")
 
     def newest(self) -> Newest:
         """What keeps the MONITOR_MAX_ENTRIES newest entries of one listing."""
@@ -219,14 +229,19 @@ class OutletSpider(scrapy.Spider):
         outlet = Outlet.from_data(request.cb_kwargs["outlet"])
         response = getattr(failure.value, "response", None)
         reason = failures.detail(failure)
-        self.logger.info("could not fetch %s: %s%s", request.url, reason, _tries(request))
-        # A page refused on purpose (robots.txt, the off-site rule, a non-public address) did
-        # not fail: it is recorded, not counted.
-        if response is not None or not failure.check(IgnoreRequest):  # HttpError is one too
-            self.crawler.stats.inc_value(failures.FAILED_PAGES)
         # Under the address the crawl asked for (its redirects' target is in the reason): that
         # is the page the listing gives again next time.
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
+        if still_gone(asked, response, request.meta.get("known")):
+            # Told once, when it was taken down (`monitor changes`): no error of this run.
+            self.logger.info("still taken down: %s (%s)", request.url, reason)
+            self.crawler.stats.inc_value(failures.STILL_GONE)
+        else:
+            self.logger.info("could not fetch %s: %s%s", request.url, reason, _tries(request))
+            # A page refused on purpose (robots.txt, the off-site rule, a non-public address)
+            # did not fail: it is recorded, not counted.
+            if response is not None or not failure.check(IgnoreRequest):  # HttpError too
+                self.crawler.stats.inc_value(failures.FAILED_PAGES)
         yield PageItem(url=canonical_url(asked), outlet=outlet.name, domain=outlet.domain,
                        status=response.status if response is not None else 0, error=reason)
 
@@ -289,6 +304,14 @@ class OutletSpider(scrapy.Spider):
                        last_modified=_header(response, b"Last-Modified"),
                        known_hash=known.get("html_hash"), known_text=known.get("content_hash"),
                        listed_date=response.meta.get("listed_date"))
+
+
+def still_gone(asked: str, response: Response | None, known: list | None) -> bool:
+    """Whether a page that answered `response` was taken down before and still is: it answers
+    404 or 410, and what was stored of the address asked for (`known`) says it was gone."""
+    url, stored = known or (None, {})
+    return (response is not None and response.status in TAKEN_DOWN
+            and url == canonical_url(asked) and bool(stored.get("gone_since")))
 
 
 def publication_day(listed: str | datetime | None) -> str | None:

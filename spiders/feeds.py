@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterable
 
 import scrapy
@@ -28,22 +29,25 @@ def pull_parser() -> etree.XMLPullParser:
 class ListingReader:
     """Reads a listing (a feed, a sitemap) a piece at a time: `feed(chunk)` and `close()` return
     the (URL, date) entries they completed (`_entry`), and read entries are dropped from memory.
-    `kind` is the root element's name once known; `cut_short`, after `close()`, whether the
-    document stopped inside an element (cut off in transit or on the server): lxml's
-    recovering parser raises nothing, and only makes the root's end up at close."""
+    `kind` is the root element's name once known. After `close()`, `cut_short`: the document
+    stopped inside an element (cut off in transit or on the server); `malformed`: it ends with
+    its root's end tag, but broken XML before it (a stray `&`, a broken tag) lost the root's
+    end. lxml's recovering parser raises nothing, and only makes the root's end up at close."""
 
     def __init__(self):
         self.parser = pull_parser()
         self.kind = ""
-        self.cut_short = False
+        self.cut_short = self.malformed = False
         self._ended = False
+        self._tail = b""  # the document's last bytes, where its root's end tag is
 
     def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
         self.parser.feed(chunk)
+        self._tail = (self._tail + chunk)[-TAIL:]
         return self._entries()
 
     def close(self) -> list[tuple[str, str | None]]:
-        self.cut_short = not self._ended
+        ended = self._ended
         try:
             root = self.parser.close()
         except etree.XMLSyntaxError:
@@ -51,6 +55,9 @@ class ListingReader:
         entries = self._entries()
         if not self.kind and root is not None and isinstance(root.tag, str):
             self.kind = etree.QName(root).localname
+        if not ended:
+            self.malformed = ends_with_end_tag(self._tail, self.kind)
+            self.cut_short = not self.malformed
         return entries
 
     def _entries(self) -> list[tuple[str, str | None]]:
@@ -84,6 +91,18 @@ class FeedReader(ListingReader):
         found = [(link, _first(element, _DATES))] if link else []
         forget(element)
         return found
+
+
+TAIL = 1024  # bytes: a root's end tag, and the spaces and comments after it
+
+
+def ends_with_end_tag(tail: bytes, kind: str) -> bool:
+    """Whether a document's last bytes are the end tag of its root `kind` (any prefix), then
+    nothing but spaces and comments: it was sent whole."""
+    if not kind:
+        return False
+    return re.search(rb"</(?:[\w.-]+:)?" + re.escape(kind.encode()) +
+                     rb"\s*>(?:\s|<!--.*?-->)*\Z", tail, re.DOTALL) is not None
 
 
 def forget(element) -> None:
@@ -146,7 +165,7 @@ class FeedSource:
             self.source_unread(response, "not a feed")
             return
         self.source_read()
-        self.told_if_cut_short("feed", reader, response, listed)
+        self.told_if_not_whole(reader, response, listed)
         if not listed:
             self.logger.warning("no items in feed %s", response.url)
             self.crawler.stats.inc_value("monitor/empty_feeds")

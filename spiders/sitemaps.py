@@ -83,7 +83,7 @@ class SitemapSource:
             self.crawler.stats.inc_value("monitor/bad_sitemaps")
             return
         self.source_read()
-        self.told_if_cut_short("sitemap", reader, response, listed)
+        self.told_if_not_whole(reader, response, listed)
         if reader.kind == "sitemapindex":
             for url, _ in entries:
                 yield self.source_request(url, self.parse_sitemap, f"{outlet.name} sitemap",

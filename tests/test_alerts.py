@@ -269,6 +269,42 @@ def test_a_correction_to_the_seeds_own_page_is_a_change_saying_how_to_read_it_ag
             ) in changes.render_text(found)
 
 
+def test_verdicts_that_matching_everything_again_changed_are_changes(tmp_path):
+    # The conflict an earlier scorer gave, alerted; `monitor match --all` with this one reads
+    # the same text as repeating the claim, and says so once.
+    from monitor.jobs.match import match_stories
+
+    db = schema.open_db(tmp_path / "m.db")
+    page = tmp_path / "seed.txt"
+    page.write_text("Dockers strike\n\nAbout 3,200 dockworkers at the Port of Calder Bay "
+                    "began a 48-hour strike on Tuesday, the union said.\n")
+    add_seed(db, str(page), slug="port-strike")
+    stories = load_stories(db)
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    url = "http://wire.example/strike"
+    text = ("About 3,200 dockworkers at the Port of Calder Bay began a 48-hour strike on "
+            "Tuesday, the union said.")
+    article = Article(url, url, "Dockers strike", None, None, "en", text, "h1", False)
+    article_id, _ = rows.save_article(db, asdict(article), outlet)
+    earlier = Article(**{**asdict(article), "text": text.replace("3,200", "2,300")})
+    with db.conn:
+        rows.save_decisions(db, {"id": article_id, "content_hash": "h1"}, [
+            stories.decision(0, *score_article(stories.stories[0], earlier))])
+    assert query(tmp_path / "m.db", "select verdict from matches") == [("conflict",)]
+    time.sleep(1.1)  # times are kept to the second
+    since = schema.now()
+
+    match_stories(db, everything=True, workers=1)
+    [changed] = changes.changes_since(db, since)["verdicts"]
+    assert (changed["url"], changed["old_verdict"], changed["new_verdict"]) == (
+        url, "conflict", "verbatim")
+    assert "conflict → verbatim" in changes.render_text(changes.changes_since(db, since))
+    time.sleep(1.1)
+    again = schema.now()
+    match_stories(db, everything=True, workers=1)  # nothing changed this time
+    assert changes.count(changes.changes_since(db, again)) == 0
+
+
 @pytest.fixture
 def wire_story(tmp_path):
     """A database with the port strike, and how to store a fetch of Wire's covering article
@@ -361,6 +397,49 @@ def test_a_page_taken_down_or_failing_keeps_the_copy_the_crawl_stored(route_serv
                          f"a.id = p.article_id where p.url = '{base}{path}'") == [
             (status, titles[path])]
     assert query(db, "select count(*) from pages where gone_since is not null") == [(1,)]
+
+
+def taken_down_feed(route_server, tmp_path, served: bytes, title: str = "t"
+                    ) -> tuple[Path, str]:
+    """An outlet whose feed (`title`) lists one article page, served as `served`: its outlet
+    file, and the page's address."""
+    from tests.test_hostile import answer
+
+    url = f"{route_server.base}/news/dockers"
+    route_server.routes.update({
+        "/dockers.xml": answer(200, f'<?xml version="1.0"?><rss version="2.0"><channel>'
+                                    f"<title>{title}</title><item><link>{url}</link></item>"
+                                    f"</channel></rss>".encode(),
+                               {"Content-Type": "application/rss+xml"}),
+        "/news/dockers": answer(200, served)})
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(f'[[outlet]]\nname = "T"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{route_server.base}/dockers.xml"]\n')
+    return outlets, url
+
+
+@pytest.mark.slow
+def test_a_page_still_taken_down_is_no_error_of_later_runs_and_one_back_is_read_again(
+        route_server, tmp_path):
+    from tests.test_hostile import answer, page
+
+    outlets, _ = taken_down_feed(route_server, tmp_path, page("Dockers strike"))
+    db = tmp_path / "m.db"
+
+    def run() -> str:
+        return run_monitor("run", "--outlets", str(outlets), *FAST, db=db).stdout
+
+    assert "0 errors" in run()
+    route_server.routes["/news/dockers"] = answer(410, b"gone")
+    assert "1 error" in run()  # live, then gone: told as an error of that run
+    assert "0 errors, 1 still taken down" in run()
+    last = run_monitor("status", db=db).stdout.splitlines()[2]
+    assert last.endswith("0 errors"), last
+    route_server.routes["/news/dockers"] = answer(200, page("Dockers strike deepens"))
+    back = run()
+    assert "1 new version" in back and "0 errors" in back and "taken down" not in back, back
+    assert query(db, "select status, gone_since from pages") == [(200, None)]
+    assert query(db, "select title from articles") == [("Dockers strike deepens",)]
 
 
 @pytest.mark.slow

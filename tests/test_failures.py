@@ -113,8 +113,8 @@ def test_a_run_that_could_fetch_nothing_exits_1_recorded_failed_saying_why(under
 def failing_listings(route_server, tmp_path_factory):
     """A run over an outlet whose feed moved (it answers a web page), whose sitemap is gone
     (404) and whose robots.txt times out; its other feed lists a good page and a missing one,
-    a third lists nothing today, and a fourth is cut short after its first item. Returns the
-    run's result and database."""
+    a third lists nothing today, a fourth is cut short after its first item, and a fifth has a
+    stray & in its title but ends whole. Returns the run's result and database."""
     base = route_server.base
     feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Nereth</title>'
             f'<item><link>{base}/news/port-strike-ends</link></item>'
@@ -126,6 +126,8 @@ def failing_listings(route_server, tmp_path_factory):
                                      b'<title>Nereth late edition</title></channel></rss>',
                                      "application/rss+xml"),
         "/cut-feed.xml": send_body(feed[:feed.index(b"<item>", 100) + 12], "application/rss+xml"),
+        "/broken-feed.xml": send_body(feed.replace(b"Nereth", b"Nereth & Sons"),
+                                      "application/rss+xml"),
         "/moved-feed.xml": send_body(b"<html><body><h1>We have moved</h1></body></html>",
                                      "text/html; charset=utf-8"),
         "/news/port-strike-ends": send_body(ARTICLE, "text/html; charset=utf-8"),
@@ -134,7 +136,8 @@ def failing_listings(route_server, tmp_path_factory):
     outlets = folder / "outlets.toml"
     outlets.write_text(f'[[outlet]]\nname = "Nereth Daily"\ndomain = "127.0.0.1"\n'
                        f'feeds = ["{base}/feed.xml", "{base}/moved-feed.xml", '
-                       f'"{base}/quiet-feed.xml", "{base}/cut-feed.xml"]\n'
+                       f'"{base}/quiet-feed.xml", "{base}/cut-feed.xml", '
+                       f'"{base}/broken-feed.xml"]\n'
                        f'sitemaps = ["{base}/gone-sitemap.xml"]\n')
     db = folder / "m.db"
     result = run_monitor("run", "--outlets", str(outlets), *FAST, "-s", "DOWNLOAD_TIMEOUT=1",
@@ -172,6 +175,26 @@ def test_a_feed_cut_short_is_read_up_to_the_cut_and_said_so(failing_listings):
     result, _, base = failing_listings
     assert (f"feed {base}/cut-feed.xml stops in the middle (cut short?): read the 1 entries "
             "before the cut") in result.stdout + result.stderr, result.stderr
+
+
+def test_a_feed_malformed_but_whole_is_said_so_and_not_taken_for_cut_short(failing_listings):
+    result, _, base = failing_listings
+    assert (f"Nereth Daily feed {base}/broken-feed.xml is malformed XML (a stray & or a broken "
+            "tag?) but ends whole: read the 2 entries the parser could") in result.stderr
+    assert "broken-feed.xml stops in the middle" not in result.stdout + result.stderr
+
+
+def test_feeds_cut_short_or_malformed_are_named_after_the_run_and_shown_in_status(
+        failing_listings):
+    # Read all the same, so no errors; but a user who reads only cron's summary or
+    # `monitor status` must learn of them.
+    result, db, base = failing_listings
+    assert result.stdout.splitlines()[2] == (
+        f"2 listings cut short or malformed (read all the same): Nereth Daily feed "
+        f"{base}/broken-feed.xml (malformed XML), Nereth Daily feed {base}/cut-feed.xml "
+        f"(cut short)")
+    last = run_monitor("status", db=db).stdout.splitlines()[2]
+    assert last.endswith("3 errors, 2 listings cut short or malformed"), last
 
 
 def test_a_sitemap_that_answers_404_is_a_failed_source(failing_listings):

@@ -443,6 +443,51 @@ def test_a_crawler_with_no_database_stores_through_ingest_what_a_local_run_store
         ("finished", 1, 1)]
 
 
+@pytest.mark.slow
+def test_a_page_still_taken_down_is_no_error_of_a_crawl_through_redis(
+        route_server, redis_url, tmp_path):
+    from tests.test_alerts import taken_down_feed
+    from tests.test_hostile import answer, page
+
+    outlets, _ = taken_down_feed(route_server, tmp_path, page("Dockers strike"))
+    db = tmp_path / "ingest" / "monitor.db"
+
+    def run() -> str:
+        crawled = run_monitor("run", "--outlets", str(outlets), "--redis", redis_url, *FAST,
+                              db=tmp_path / "crawler" / "monitor.db").stdout
+        run_monitor("ingest", "--redis", redis_url, "--until-idle", db=db)
+        return crawled
+
+    run_monitor("ingest", "--redis", redis_url, "--until-idle", db=db)  # publishes the stories
+    assert "0 errors" in run()
+    route_server.routes["/news/dockers"] = answer(410, b"gone")
+    assert "1 error" in run()  # live, then gone: told as an error of that run
+    assert "0 errors, 1 still taken down" in run()
+    assert _query(db, "select errors from crawl_runs order by id") == [(0,), (1,), (0,)]
+    route_server.routes["/news/dockers"] = answer(200, page("Dockers strike deepens"))
+    back = run()
+    assert "1 article sent" in back and "0 errors" in back and "taken down" not in back, back
+    assert _query(db, "select status, gone_since from pages") == [(200, None)]
+    assert _query(db, "select title from articles") == [("Dockers strike deepens",)]
+
+
+@pytest.mark.slow
+def test_a_feed_malformed_through_redis_is_in_the_run_ingest_records(
+        route_server, redis_url, tmp_path):
+    from tests.test_alerts import taken_down_feed
+    from tests.test_hostile import page
+
+    outlets, _ = taken_down_feed(route_server, tmp_path, page("Dockers strike"), "Q & A")
+    db = tmp_path / "ingest" / "monitor.db"
+    run_monitor("ingest", "--redis", redis_url, "--until-idle", db=db)  # publishes the stories
+    crawled = run_monitor("run", "--outlets", str(outlets), "--redis", redis_url, *FAST,
+                          db=tmp_path / "crawler" / "monitor.db").stdout
+    run_monitor("ingest", "--redis", redis_url, "--until-idle", db=db)
+    assert "1 listing cut short or malformed (read all the same): T feed " in crawled
+    assert _query(db, "select errors, warnings from crawl_runs") == [(0, 1)]
+    assert "0 errors, 1 listing cut short or malformed" in run_monitor("status", db=db).stdout
+
+
 # Faults with real processes: two crawlers and one ingest over an outlet of PAGES pages.
 PAGES = 1000
 STEADY = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",

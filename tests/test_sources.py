@@ -67,7 +67,17 @@ def test_a_feed_cut_short_gives_the_items_before_the_cut_and_says_it_was_cut():
 def test_a_whole_feed_is_not_cut_short():
     reader = FeedReader()
     read_all(reader, RSS2 + b"\n\n")
-    assert not reader.cut_short
+    assert not reader.cut_short and not reader.malformed
+
+
+@pytest.mark.parametrize("broken", [b"Q & A", b"<b>Q and A"])  # a stray &, a tag left open
+def test_a_feed_malformed_in_the_middle_but_whole_is_read_and_not_taken_for_cut_short(broken):
+    feed = RSS2.replace(b"</channel>", b"<item><title>" + broken + b"</title><link>"
+                        b"https://example.com/last-story</link></item></channel>")
+    reader = FeedReader()
+    entries = read_all(reader, feed + b"\n<!-- served in 3 ms -->\n")
+    assert entries[:len(feed_entries(RSS2))] == feed_entries(RSS2)
+    assert reader.malformed and not reader.cut_short
 
 
 def test_feed_entities_are_not_expanded_nor_fetched(tmp_path):
@@ -83,7 +93,16 @@ def test_a_sitemap_cut_short_gives_the_entries_before_the_cut_and_says_it_was_cu
     entries = read_all(reader, b'<?xml version="1.0"?><urlset><url><loc>https://example.com/a'
                                b'</loc></url><url><loc>https://example.com/b</loc>')
     assert entries[0] == ("https://example.com/a", None)
-    assert reader.cut_short
+    assert reader.cut_short and not reader.malformed
+
+
+def test_a_sitemap_malformed_but_whole_is_not_cut_short():
+    reader = SitemapReader()
+    entries = read_all(reader, b'<?xml version="1.0"?><sm:urlset xmlns:sm="http://www.sitemaps'
+                               b'.org/schemas/sitemap/0.9"><sm:url><sm:loc>https://example.com/'
+                               b'a?x=1&y=2</sm:loc></sm:url></sm:urlset>')
+    assert len(entries) == 1  # (lxml's recovery drops the "&y" of its address)
+    assert reader.malformed and not reader.cut_short
 
 
 def test_news_sitemap_gives_publication_dates():

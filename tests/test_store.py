@@ -112,6 +112,23 @@ def test_an_upgraded_database_keeps_what_a_recrawl_compares(tmp_path):
                                "content_hash": content_hash(None, "Text.")}}
 
 
+def test_a_page_taken_down_is_known_gone_without_its_old_validators(tmp_path):
+    db = open_db(tmp_path / "m.db")
+    with db.conn:
+        article = db.execute("insert into articles (url, text, content_hash) values "
+                             "('http://x.example/a', 'Text.', 'texthash')").lastrowid
+        db.execute("insert into pages (url, article_id, status, etag, html_hash) values "
+                   "('http://x.example/a', ?, 200, '\"v1\"', 'pagehash')", [article])
+        rows.save_page(db, "http://x.example/a", 410, None, None, error="HTTP 410")
+        rows.save_page(db, "http://x.example/never", 404, None, None, error="HTTP 404")
+    urls = ["http://x.example/a", "http://x.example/never"]
+    [since] = db.execute("select gone_since from pages where gone_since is not null").fetchone()
+    gone = {"http://x.example/a": {"gone_since": since}}
+    # Asked for whole (no ETag), so a page put back is read again; one never live is no news.
+    assert rows.pages_validators(db, urls) == gone
+    assert [found for found in rows.every_page_validators(db) if found] == [gone]
+
+
 def test_an_edited_headline_alone_is_a_new_version(tmp_path):
     db = open_db(tmp_path / "m.db")
     outlet = rows.save_outlet(db, "Wire", "wire.example")

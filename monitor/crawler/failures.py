@@ -29,6 +29,8 @@ FAILED_SOURCES = "monitor/failed_sources"  # [{"source", "url", "reason"}], one 
 FAILED_PAGES = "monitor/failed_pages"
 READ = "monitor/read"  # listings and pages fetched and read
 OTHER_ERRORS = "monitor/errors"  # pages fetched that could not be read or matched
+NOT_WHOLE = "monitor/listings_not_whole"  # [{"source", "url", "reason"}]: read, cut or broken
+STILL_GONE = "monitor/still_gone"  # pages taken down before a run that still are: no error
 
 
 class HeadersTooLarge(Exception):
@@ -80,6 +82,15 @@ def source_failed(stats: StatsCollector, source: str, url: str, reason: str,
     logger.warning("could not read %s %s: %s", source, url, detail)
     stats.set_value(FAILED_SOURCES, [*stats.get_value(FAILED_SOURCES, []),
                                      {"source": source, "url": url, "reason": reason}])
+
+
+def source_not_whole(stats: StatsCollector, source: str, url: str, reason: str,
+                     detail: str) -> None:
+    """A listing read that is not whole XML (cut short, or malformed): one line in the log,
+    one listing named in the run's summary. No error: what it lists was read."""
+    logger.warning("%s %s %s", source, url, detail)
+    stats.set_value(NOT_WHOLE, [*stats.get_value(NOT_WHOLE, []),
+                                {"source": source, "url": url, "reason": reason}])
 
 
 def error_count(stats: dict) -> int:

@@ -4,12 +4,13 @@ versions; as text, as JSON, as an Atom feed, and handed to a user's command.
 The store times every event. An article covering a story is new from when it became coverage
 (`coverage.covering_since`: its first match, or the edit or re-match that made it coverage);
 a conflict is new with its article (or with its claim, registered later from a corrected
-seed), or from when an edit turned the claim's verdict into one (`verdict_changes`); a changed
-verdict is a `verdict_changes` row; a new version is a `versions` row after the first, of an
-article covering the story; a changed seed is a new version of the seed's own page (its claims
-stay those registered); a covering article taken down is its pages answering 404 or 410
-(`pages.gone_since`), none of them still live. `EVENTS_SQL` reads them all, for the `changes`
-command and for Datasette's `story_changes` query (its `.atom` feed) alike.
+seed), or from when an edit or scoring again (`match --all`) turned the claim's verdict into
+one (`verdict_changes`); a changed verdict is a `verdict_changes` row; a new version is a
+`versions` row after the first, of an article covering the story; a changed seed is a new
+version of the seed's own page (its claims stay those registered); a covering article taken
+down is its pages answering 404 or 410 (`pages.gone_since`), none of them still live.
+`EVENTS_SQL` reads them all, for the `changes` command and for Datasette's `story_changes`
+query (its `.atom` feed) alike.
 """
 
 from __future__ import annotations

@@ -460,8 +460,14 @@ def _local_status_text(figures: dict) -> str:
                      f"{counted(run['pages'] or 0, 'page')}, "
                      f"{counted(run['new_articles'] or 0, 'new article')}, "
                      f"{counted(run['new_versions'] or 0, 'new version')}, "
-                     f"{counted(run['errors'] or 0, 'error')}")
+                     f"{counted(run['errors'] or 0, 'error')}{_not_whole(run)}")
     return "\n".join(lines)
+
+
+def _not_whole(run: dict) -> str:
+    # Listings cut short or malformed are read all the same: said only when there were some.
+    warnings = run.get("warnings")
+    return f", {counted(warnings, 'listing')} cut short or malformed" if warnings else ""
 
 
 def _status_text(figures: dict) -> str:

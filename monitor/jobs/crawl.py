@@ -85,9 +85,11 @@ def crawl(db_path: str, outlets_path: str, base: str | None = None,
     copies are looked for at the end. Returns the run's figures: run_id, pages, articles,
     changed, new_articles, new_versions, matched, covering, errors (the addresses that could
     not be fetched or read, each once), failed_sources (the listings among them: source, url,
-    reason), status ("finished" unless the crawl was stopped; "failed" when the database could
-    not store a page or nothing could be fetched, "interrupted" when SIGINT or SIGTERM stopped
-    it) and reason (why it failed or stopped, or None).
+    reason), still_gone (pages taken down before that still are: no errors), warnings and
+    sources_not_whole (the listings read that were cut short or malformed), status
+    ("finished" unless the crawl was stopped; "failed" when the database could not store a
+    page or nothing could be fetched, "interrupted" when SIGINT or SIGTERM stopped it) and
+    reason (why it failed or stopped, or None).
     With `redis_url`, requests go through the frontier shared with other crawlers
     (monitor/crawler/frontier.py; `frontier.RedisUnavailable` when Redis cannot be used), and
     the results go to `monitor ingest` (monitor/crawler/shared.py): the database is never
@@ -194,7 +196,7 @@ def _crawling_shared(settings: Settings, outlets_path: str, base: str | None,
         # Ingest counts the articles it stored; the crawler, what it fetched and sent.
         shared.send(redis_url, "run-finish", {
             **run, "exit_code": figures.get("exit_code", code),
-            **{name: figures[name] for name in ("pages", "errors", "status", "reason")
+            **{name: figures[name] for name in ("pages", "errors", "warnings", "status", "reason")
                if name in figures}})
 
 
@@ -244,7 +246,8 @@ NOTHING_READ = ("nothing could be fetched: every address failed, the network dow
                 "refused or gone; the log file tells each")
 
 # What `crawl_runs` keeps of a run's figures (with its exit code).
-RECORDED = ("pages", "articles", "new_articles", "new_versions", "matched", "errors", "status",
+RECORDED = ("pages", "articles", "new_articles", "new_versions", "matched", "errors", "warnings",
+            "status",
             "reason")
 
 
@@ -268,7 +271,12 @@ def _crawler_figures(stats: dict, status: str) -> dict:
             "unchanged": stats.get("monitor/unchanged", 0),  # answered 304 Not Modified
             "articles": stats.get("monitor/articles", 0),
             "errors": failures.error_count(stats),
+            # Taken down at an earlier run (`monitor changes` told it then), and still.
+            "still_gone": stats.get(failures.STILL_GONE, 0),
             "failed_sources": stats.get(failures.FAILED_SOURCES, []),
+            # Listings read that were cut short or malformed: no error, but told after the run.
+            "warnings": len(stats.get(failures.NOT_WHOLE, [])),
+            "sources_not_whole": stats.get(failures.NOT_WHOLE, []),
             "reason": (stats.get("monitor/storage_error") or _interruption(stats, status)
                        or (NOTHING_READ if _read_nothing(stats) else None))}
 

@@ -428,8 +428,8 @@ class Ingest:
             self._run_id(data)
         elif kind == "run-finish":
             rows.finish_run(self.db, self._run_id(data), **{
-                name: data[name] for name in ("pages", "errors", "status", "reason",
-                                              "exit_code") if name in data})
+                name: data[name] for name in ("pages", "errors", "warnings", "status",
+                                              "reason", "exit_code") if name in data})
             finished.append(data)
         else:
             raise ValueError(f"unknown kind of entry {kind!r}")

@@ -40,6 +40,8 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
             say(summary(figures, log_file))
             if figures.get("failed_sources"):
                 say(failed_sources(figures["failed_sources"]))
+            if figures.get("sources_not_whole"):
+                say(sources_not_whole(figures["sources_not_whole"]))
             if figures.get("stories") == 0 and figures["status"] == "finished":
                 say("No story is registered yet: the articles are stored, and matched once one "
                     "is added (`monitor seed add FILE|URL`)")
@@ -73,6 +75,8 @@ def summary(figures: dict, log_file: str | None = None) -> str:
     errors = counted(figures["errors"], "error")
     if figures["errors"] and log_file:
         errors += f" (addresses that failed: see {log_file})"
+    if figures.get("still_gone"):
+        errors += f", {figures['still_gone']} still taken down"
     if "changed" not in figures:  # a crawl past one machine: ingest counts what it stored
         return (f"Crawl {figures['status']}{why}: {counted(figures['pages'], 'page')}"
                 f"{unchanged}, {counted(figures['articles'], 'article')} sent to ingest, "
@@ -88,10 +92,22 @@ SOURCES_SHOWN = 5  # failed sources named in the summary; the log file has every
 
 def failed_sources(sources: list[dict]) -> str:
     """The listings that failed, in one line: "2 sources failed: Sky News feed URL (404), ..."."""
+    return f"{counted(len(sources), 'source')} failed: {_named(sources)}"
+
+
+def sources_not_whole(sources: list[dict]) -> str:
+    """The listings read that were not whole, in one line: "1 listing cut short or malformed
+    (read all the same): Sky News feed URL (malformed XML)"."""
+    return (f"{counted(len(sources), 'listing')} cut short or malformed (read all the same): "
+            f"{_named(sources)}")
+
+
+def _named(sources: list[dict]) -> str:
+    # The first SOURCES_SHOWN by outlet, each with why; the log file has every one.
     by_outlet = sorted(sources, key=lambda s: (s["source"], s["url"]))
     named = [f"{s['source']} {s['url']} ({s['reason']})" for s in by_outlet[:SOURCES_SHOWN]]
     more = f", and {len(sources) - SOURCES_SHOWN} more" if len(sources) > SOURCES_SHOWN else ""
-    return f"{counted(len(sources), 'source')} failed: {', '.join(named)}{more}"
+    return ", ".join(named) + more
 
 
 def stopped(status: str) -> bool:

@@ -295,21 +295,38 @@ class Batch:
 
 
 LOOKUPS_A_QUERY = 500  # under SQLite's limit of variables a statement
+VALIDATORS = ("etag", "last_modified", "html_hash", "content_hash")  # what a recrawl compares
 
 
 def pages_validators(db: Database, urls: list[str]) -> dict[str, dict]:
     """What was fetched from each URL last time, by URL: its ETag, Last-Modified, HTML hash and
     article text hash, so a recrawl asks only for changes and neither extracts nor matches what
-    has not changed. The pages never fetched whole are left out."""
+    has not changed; for an article's page taken down (404, 410), only `gone_since`, so that it
+    is asked for whole and a page still gone is not news. Other pages are left out."""
+    found, down = {}, []
+    for start in range(0, len(urls), LOOKUPS_A_QUERY):
+        some = urls[start:start + LOOKUPS_A_QUERY]
+        for url, status, *row in db.execute(
+                "select url, status, etag, last_modified, html_hash, text_hash from pages "
+                f"indexed by pages_recrawl where url in ({', '.join('?' * len(some))}) and "
+                f"status in (200, {', '.join(map(str, TAKEN_DOWN))})", some):
+            if status == 200:
+                found[url] = dict(zip(VALIDATORS, row, strict=True))
+            else:
+                down.append(url)
+    found.update(_gone_since(db, down))
+    return found
+
+
+def _gone_since(db: Database, urls: list[str]) -> dict[str, dict]:
+    # Read from the rows of the few pages the index says answered 404 or 410: their
+    # gone_since sits after the raw page kept, past the index.
     found = {}
     for start in range(0, len(urls), LOOKUPS_A_QUERY):
         some = urls[start:start + LOOKUPS_A_QUERY]
-        for url, *row in db.execute(
-                "select url, etag, last_modified, html_hash, text_hash from pages indexed by "
-                f"pages_recrawl where url in ({', '.join('?' * len(some))}) and status = 200",
-                some):
-            found[url] = dict(zip(("etag", "last_modified", "html_hash", "content_hash"), row,
-                                  strict=True))
+        found.update((url, {"gone_since": since}) for url, since in db.execute(
+            f"select url, gone_since from pages where url in ({', '.join('?' * len(some))}) "
+            "and gone_since is not null", some))
     return found
 
 
@@ -480,8 +497,9 @@ def save_match(db: Database, story: int, article: dict, result: dict) -> None:
     scored), matches (claim_id, sentence, score, verdict, conflicts, notes, scorer each) and
     additions (sentences). Plain SQL, no commit: the caller commits a batch of articles at a
     time (a crawl's `Batch`, `monitor match` every hundred), so a crash leaves each batch
-    either saved whole or not at all. When the article had been matched before in an earlier
-    version, every claim whose verdict changed is recorded in `verdict_changes`.
+    either saved whole or not at all. When the article had been matched before, in an earlier
+    version or the same one scored again (`monitor match --all`, a seed registered again),
+    every claim whose verdict changed is recorded in `verdict_changes`.
     """
     key = (story, article["id"])
     matched = db.execute("select content_hash, covering_since from coverage where story_id = ? "
@@ -513,8 +531,9 @@ def save_match(db: Database, story: int, article: dict, result: dict) -> None:
                         "values (?, ?, ?)",
                         [(*key, s) for s in _not_boilerplate(db, article["id"],
                                                              result["additions"])])
-    if before and matched[0] != article["content_hash"]:
-        _save_verdict_changes(db, story, article["id"], before, rows)
+    if before:
+        _save_verdict_changes(db, story, article["id"], before, rows,
+                              edited=matched[0] != article["content_hash"])
 
 
 BOILERPLATE_PAGES = 3  # a line on this many pages of one outlet is the outlet's, not news
@@ -565,16 +584,20 @@ def _on_other_pages(db: Database, words: list[str], article_id: int) -> bool:
 
 
 def _save_verdict_changes(db: Database, story: int, article_id: int, before: dict,
-                          rows: list[tuple]) -> None:
+                          rows: list[tuple], edited: bool) -> None:
     versions = [v for (v,) in db.execute("select version from versions where article_id = ? "
                                          "order by version desc limit 2", [article_id])]
-    if len(versions) < 2:
+    if len(versions) < (2 if edited else 1):
         return
-    changed = [(story, claim, article_id, versions[1], versions[0],
+    # The same text scored again changes from its version to itself; a claim it was not
+    # scored on before (registered since) is no change of it.
+    since = versions[1] if edited else versions[0]
+    changed = [(story, claim, article_id, since, versions[0],
                 before.get(claim, ("absent", None))[0], verdict,
                 before.get(claim, ("absent", None))[1], sentence, now())
                for _, claim, _, sentence, _, verdict, *_ in rows
-               if before.get(claim, ("absent", None))[0] != verdict]
+               if (edited or claim in before)
+               and before.get(claim, ("absent", None))[0] != verdict]
     db.conn.executemany("insert into verdict_changes (story_id, claim_id, article_id, "
                         "from_version, to_version, old_verdict, new_verdict, old_sentence, "
                         "new_sentence, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -779,12 +802,16 @@ def set_ingested(db: Database, stream: str, last_id: str) -> None:
 
 
 def every_page_validators(db: Database, chunk: int = 5000) -> Iterator[dict[str, dict]]:
-    """What `pages_validators` gives, for every page fetched whole, `chunk` pages at a time."""
+    """What `pages_validators` gives, for every page fetched whole or taken down, `chunk`
+    pages at a time."""
     cursor = db.execute("select url, etag, last_modified, html_hash, text_hash from pages "
                         "indexed by pages_recrawl where status = 200")
     while some := cursor.fetchmany(chunk):
-        yield {url: dict(zip(("etag", "last_modified", "html_hash", "content_hash"), row,
-                             strict=True)) for url, *row in some}
+        yield {url: dict(zip(VALIDATORS, row, strict=True)) for url, *row in some}
+    cursor = db.execute("select url from pages indexed by pages_recrawl where status in "
+                        f"({', '.join(map(str, TAKEN_DOWN))})")
+    while some := cursor.fetchmany(chunk):
+        yield _gone_since(db, [url for (url,) in some])
 
 
 def latest_version(db: Database, url: str) -> int:

@@ -579,3 +579,10 @@ def m019_claims_created_at(db: Database) -> None:
     # When each claim was registered: articles matched before a claim registered again (a
     # corrected seed) are matched again, and its conflicts are news from then.
     db["claims"].add_column("created_at", str)
+
+
+@migrations()
+def m020_crawl_runs_warnings(db: Database) -> None:
+    # How many listings a run read that were cut short or malformed: no errors, but a user
+    # reading `monitor status` after cron's runs must see them.
+    db["crawl_runs"].add_column("warnings", int)
