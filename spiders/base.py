@@ -23,7 +23,6 @@ from monitor.steps.dates import day_as_written, parse_date, story_window
 from monitor.steps.extract import is_web_page
 from monitor.steps.outlets import Outlet, load_outlets
 from monitor.steps.urls import canonical_url, origin
-from monitor.store.rows import TAKEN_DOWN
 
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
 # Start requests made between two turns of the reactor: an outlet file listing thousands of
@@ -310,7 +309,7 @@ def still_gone(asked: str, response: Response | None, known: list | None) -> boo
     """Whether a page that answered `response` was taken down before and still is: it answers
     404 or 410, and what was stored of the address asked for (`known`) says it was gone."""
     url, stored = known or (None, {})
-    return (response is not None and response.status in TAKEN_DOWN
+    return (response is not None and response.status in failures.TAKEN_DOWN
             and url == canonical_url(asked) and bool(stored.get("gone_since")))
 
 

@@ -21,6 +21,7 @@ from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
 from monitor.faces.terminal import error_line
+from monitor.store import rows
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ READ = "monitor/read"  # listings and pages fetched and read
 OTHER_ERRORS = "monitor/errors"  # pages fetched that could not be read or matched
 NOT_WHOLE = "monitor/listings_not_whole"  # [{"source", "url", "reason"}]: read, cut or broken
 STILL_GONE = "monitor/still_gone"  # pages taken down before a run that still are: no error
+TAKEN_DOWN = rows.TAKEN_DOWN  # the statuses of a page taken down, for the spiders
 
 
 class HeadersTooLarge(Exception):
