@@ -1,11 +1,12 @@
 """Verdicts on real journalism: 8 stories of ../shared/data/news-events, served offline.
 
-    .venv/bin/python bench/realtext_verdicts.py [--db PATH] [--show]
+    .venv/bin/python bench/realtext_verdicts.py [--db PATH [--rematch]] [--show]
 
 Builds a site of every article of the 8 stories (one folder and feed per outlet) in a temporary
 folder, serves it on 127.0.0.1, registers each story's seed article by its URL, crawls every
 outlet and matches, into a temporary database (or reads --db when it exists). Then scores the
-verdicts against bench/realtext_labels.tsv: story, outlet, claim (a hash of its text, `key`)
+verdicts against bench/realtext_labels.tsv (--rematch: the stored articles matched again with
+the code as it is, no crawl): story, outlet, claim (a hash of its text, `key`)
 and the right verdict. The repo holds no text of these articles; only this bench reads them.
 """
 
@@ -162,10 +163,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db")
     parser.add_argument("--show", action="store_true", help="list every wrong verdict")
+    parser.add_argument("--rematch", action="store_true",
+                        help="match the --db's articles again (`monitor match --all`)")
     args = parser.parse_args()
     db_path = args.db or str(Path(tempfile.mkdtemp()) / "realtext.db")
     if not Path(db_path).exists():
         run(db_path)
+    elif args.rematch:
+        from monitor.jobs import match
+
+        match.match_stories(open_db(db_path), everything=True)
     score(verdicts(db_path), read_labels(), args.show)
 
 
