@@ -203,6 +203,21 @@ def test_part_of_a_claim_with_its_attribution_is_still_part_of_it():
     assert m.verdict == "partial"
 
 
+def test_a_few_words_spread_over_a_claims_clauses_are_not_part_of_it():
+    # Four of its fifteen words, not a third of what either clause says: the same topic.
+    c = first_claim("The city council approved the new ferry budget for next year, and harbour "
+                    "dock workers will lose their weekend overtime pay.")
+    m = verdict(c, "The council's ferry workers held a weekend picnic in the park.")
+    assert m.verdict == "absent"
+
+
+def test_an_amount_of_the_claim_told_again_is_part_of_it_in_other_words():
+    c = first_claim("The port authority said a second crane could arrive in 2027 if the council "
+                    "approves the loan next spring.")
+    m = verdict(c, "Port officials hope the new crane will be working from 2027.")
+    assert m.verdict == "partial"
+
+
 RESERVE = ("Nereth's reserve fund will fall to $22 million, its lowest level since 2015, under "
            "the budget the city council approved on Tuesday.")
 

@@ -55,6 +55,7 @@ class Thresholds:
     paraphrase: float = 70.0  # fuzzy score of a sentence that carries the claim among more
     contains: float = 0.8  # ...and the share of the claim's content words it must carry
     partial_cover: float = 0.25  # share of the claim's words (names aside) for "part of it"
+    part_of_clause: float = 0.34  # ...and over a third of one of its clauses', or an amount
     verbatim: float = 92.0  # partial_ratio for every word of the claim, nearly in its order
     quote_same: float = 92.0  # quotation wording this close is the same quotation
     quote_related: float = 60.0  # ...this close but not the same: the same one, reworded
@@ -477,9 +478,11 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     # is another statement from the same source.
     if specific >= t.partial_cover and (not _mostly_quoted(claim.text, tuple(claim.quotes))
                                         or _cover(" ".join(claim.quotes), sentence)[1] > 0) \
-            and _said_words(claim.text) & _sentence_words(sentence):
+            and _said_words(claim.text) & _sentence_words(sentence) \
+            and _carries_part(claim.text, sentence, t):
         return "partial"
     return "absent"
+
 
 
 # A story's claims are read once a worker, not once an article: room for the claims of
@@ -531,6 +534,25 @@ def _cover(claim: str, sentence: str) -> tuple[float, float]:
     shared = claim_words & _sentence_words(sentence)
     return (len(shared) / max(len(claim_words), 1),
             len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
+
+
+def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
+    """Whether a sentence carries part of what the claim says, not only a few of its words
+    spread over it: more than a third of the words of one of its clauses or quotations, or one
+    of its amounts told again (the same or another value of it)."""
+    words = _sentence_words(sentence)
+    return any(len(part & words) >= t.part_of_clause * len(part)
+               for part in _claim_parts(claim)) or any(
+        _comparable(n, m) for n in _claim_amounts(claim) for m in _sentence_amounts(sentence))
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_parts(claim: str) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of a claim (of two words or more) and of each of its
+    quotations; the whole claim's when no clause has two."""
+    parts = [frozenset(content_words(p)) for p in _CLAUSE.split(unquoted(claim))]
+    parts += [frozenset(content_words(q)) for q in quotations(claim)]
+    return tuple(p for p in parts if len(p) >= 2) or (_claim_words(claim)[0],)
 
 
 def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
