@@ -218,6 +218,18 @@ def test_an_amount_of_the_claim_told_again_is_part_of_it_in_other_words():
     assert m.verdict == "partial"
 
 
+STRIKE = ("Harbour Strike Ends\nDock workers at the northern terminal voted on Monday to end "
+          "their strike over overtime pay.\nThe harbour board said the northern terminal would "
+          "reopen to container ships on Wednesday, once cranes are checked.\n")
+
+
+def test_a_sentence_sharing_words_with_several_claims_is_part_of_the_one_it_tells_best():
+    # Its fact is the strike; the ships and the terminal do not tell when the terminal reopens.
+    article = "Dock workers on strike at the northern terminal watched container ships wait."
+    strike, reopening = match_article(read_seed(STRIKE).claims, article).matches
+    assert (strike.verdict, reopening.verdict) == ("partial", "absent")
+
+
 RESERVE = ("Nereth's reserve fund will fall to $22 million, its lowest level since 2015, under "
            "the budget the city council approved on Tuesday.")
 

@@ -283,15 +283,29 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
     for claim, m in zip(claims, best, strict=True):
         if m is not None and m.verdict in CARRIED:
             carriers.setdefault(m.sentence, []).append(_claim_words(claim.text)[0])
-    matches = []
+    kept = []
     for claim, options in zip(claims, judged, strict=True):
         mine = _claim_words(claim.text)[0]
-        kept = [m for m in options if m.verdict != "partial" or not any(
+        kept.append([m for m in options if m.verdict != "partial" or not any(
             (mine & _sentence_words(m.sentence)) <= other
-            for other in carriers.get(m.sentence, []) if other != mine)]
-        matches.append(max(kept, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
-                                                               "absent")))
-    return matches
+            for other in carriers.get(m.sentence, []) if other != mine)])
+    owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
+    return [max((m for m in options if m.verdict != "partial"
+                 or owners.get(m.sentence, i) == i), key=_rank,
+                default=ClaimMatch(claim.position, None, 0.0, "absent"))
+            for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
+
+
+def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
+    """For each sentence that is the best partial of several claims, the one claim it is a part
+    of: the one it scores best with. A sentence that shares some words with many claims is
+    telling one of them in part, not all (one fact, one claim)."""
+    owners: dict[str, int] = {}
+    for i, m in enumerate(best):
+        if m is not None and m.verdict == "partial" and (
+                m.sentence not in owners or m.score > best[owners[m.sentence]].score):
+            owners[m.sentence] = i
+    return owners
 
 
 def statements(sentences: list[str]) -> list[str]:
