@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from monitor.faces.report import conflict_label
+from monitor.steps import coverage
 from monitor.steps.claims import read_seed
 from monitor.steps.match import _could_support, judge, match_article, number_checks
 from monitor.steps.text import content_words, numbers, split_sentences
@@ -209,6 +210,16 @@ def test_a_few_words_spread_over_a_claims_clauses_are_not_part_of_it():
                     "dock workers will lose their weekend overtime pay.")
     m = verdict(c, "The council's ferry workers held a weekend picnic in the park.")
     assert m.verdict == "absent"
+
+
+def test_a_few_words_of_a_claim_are_still_evidence_of_its_story():
+    # Not part of the claim, but the story's words: coverage still weighs them.
+    seed = read_seed("A Story Of Our Own\nThe city council approved the new ferry budget for next "
+                     "year, and harbour dock workers will lose their weekend overtime pay.\n")
+    result = match_article(seed.claims, "The council's ferry workers held a weekend picnic in "
+                                        "the park.")
+    assert result.matches[0].verdict == "absent"
+    assert coverage.claims_carried(result, seed.claims).touched == 1.0
 
 
 def test_an_amount_of_the_claim_told_again_is_part_of_it_in_other_words():

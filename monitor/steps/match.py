@@ -270,8 +270,8 @@ def _compare(claims: list[Claim], text: str,
     matches = _best_matches(claims, judged)
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
-    supported = [max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
-                 for claim, options in zip(claims, judged, strict=True)]
+    supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
+                 for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
     return ArticleMatch(0.0, False, matches, [], supported=supported), tied
 
 
@@ -487,15 +487,34 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
                                 and _within(claim.text, q) for q in related) else "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
+    if _shares_words(claim, sentence, specific, t) and _carries_part(claim.text, sentence, t):
+        return "partial"
+    return "absent"
+
+
+def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds) -> bool:
+    """Whether a sentence shares enough of the claim's words to be in its story: the looser
+    reading of a part, which `_carries_part` then narrows."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
     # Part of a claim is more than who said it: "the city's finance department said" alone
     # is another statement from the same source.
-    if specific >= t.partial_cover and (not _mostly_quoted(claim.text, tuple(claim.quotes))
-                                        or _cover(" ".join(claim.quotes), sentence)[1] > 0) \
-            and _said_words(claim.text) & _sentence_words(sentence) \
-            and _carries_part(claim.text, sentence, t):
-        return "partial"
-    return "absent"
+    return bool(specific >= t.partial_cover
+                and (not _mostly_quoted(claim.text, tuple(claim.quotes))
+                     or _cover(" ".join(claim.quotes), sentence)[1] > 0)
+                and _said_words(claim.text) & _sentence_words(sentence))
+
+
+def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
+              t: Thresholds) -> ClaimMatch:
+    """A claim's best sentence as evidence of coverage: where none carries part of it, one that
+    shares its words the looser way counts as a part (the story's words, if not the claim's)."""
+    best = max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    if best.verdict != "absent":
+        return best
+    touching = [ClaimMatch(claim.position, s, m.score, "partial")
+                for m, s in zip(options, sentences, strict=True)
+                if _shares_words(claim, s, _cover(claim.text, s)[1], t)]
+    return max(touching, key=_rank, default=best)
 
 
 
