@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from monitor.faces.report import conflict_label
+from monitor.steps import coverage
 from monitor.steps.claims import read_seed
 from monitor.steps.match import _could_support, judge, match_article, number_checks
 from monitor.steps.text import content_words, numbers, split_sentences
@@ -201,6 +202,43 @@ def test_part_of_a_claim_with_its_attribution_is_still_part_of_it():
                             "county's emergency office said."),
                 "The river rose two metres overnight, firefighters said.")
     assert m.verdict == "partial"
+
+
+def test_a_few_words_spread_over_a_claims_clauses_are_not_part_of_it():
+    # Four of its fifteen words, not a third of what either clause says: the same topic.
+    c = first_claim("The city council approved the new ferry budget for next year, and harbour "
+                    "dock workers will lose their weekend overtime pay.")
+    m = verdict(c, "The council's ferry workers held a weekend picnic in the park.")
+    assert m.verdict == "absent"
+
+
+def test_a_few_words_of_a_claim_are_still_evidence_of_its_story():
+    # Not part of the claim, but the story's words: coverage still weighs them.
+    seed = read_seed("A Story Of Our Own\nThe city council approved the new ferry budget for next "
+                     "year, and harbour dock workers will lose their weekend overtime pay.\n")
+    result = match_article(seed.claims, "The council's ferry workers held a weekend picnic in "
+                                        "the park.")
+    assert result.matches[0].verdict == "absent"
+    assert coverage.claims_carried(result, seed.claims).touched == 1.0
+
+
+def test_an_amount_of_the_claim_told_again_is_part_of_it_in_other_words():
+    c = first_claim("The port authority said a second crane could arrive in 2027 if the council "
+                    "approves the loan next spring.")
+    m = verdict(c, "Port officials hope the new crane will be working from 2027.")
+    assert m.verdict == "partial"
+
+
+STRIKE = ("Harbour Strike Ends\nDock workers at the northern terminal voted on Monday to end "
+          "their strike over overtime pay.\nThe harbour board said the northern terminal would "
+          "reopen to container ships on Wednesday, once cranes are checked.\n")
+
+
+def test_a_sentence_sharing_words_with_several_claims_is_part_of_the_one_it_tells_best():
+    # Its fact is the strike; the ships and the terminal do not tell when the terminal reopens.
+    article = "Dock workers on strike at the northern terminal watched container ships wait."
+    strike, reopening = match_article(read_seed(STRIKE).claims, article).matches
+    assert (strike.verdict, reopening.verdict) == ("partial", "absent")
 
 
 RESERVE = ("Nereth's reserve fund will fall to $22 million, its lowest level since 2015, under "

@@ -55,6 +55,7 @@ class Thresholds:
     paraphrase: float = 70.0  # fuzzy score of a sentence that carries the claim among more
     contains: float = 0.8  # ...and the share of the claim's content words it must carry
     partial_cover: float = 0.25  # share of the claim's words (names aside) for "part of it"
+    part_of_clause: float = 0.34  # ...and over a third of one of its clauses', or an amount
     verbatim: float = 92.0  # partial_ratio for every word of the claim, nearly in its order
     quote_same: float = 92.0  # quotation wording this close is the same quotation
     quote_related: float = 60.0  # ...this close but not the same: the same one, reworded
@@ -269,8 +270,8 @@ def _compare(claims: list[Claim], text: str,
     matches = _best_matches(claims, judged)
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
-    supported = [max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
-                 for claim, options in zip(claims, judged, strict=True)]
+    supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
+                 for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
     return ArticleMatch(0.0, False, matches, [], supported=supported), tied
 
 
@@ -282,15 +283,29 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
     for claim, m in zip(claims, best, strict=True):
         if m is not None and m.verdict in CARRIED:
             carriers.setdefault(m.sentence, []).append(_claim_words(claim.text)[0])
-    matches = []
+    kept = []
     for claim, options in zip(claims, judged, strict=True):
         mine = _claim_words(claim.text)[0]
-        kept = [m for m in options if m.verdict != "partial" or not any(
+        kept.append([m for m in options if m.verdict != "partial" or not any(
             (mine & _sentence_words(m.sentence)) <= other
-            for other in carriers.get(m.sentence, []) if other != mine)]
-        matches.append(max(kept, key=_rank, default=ClaimMatch(claim.position, None, 0.0,
-                                                               "absent")))
-    return matches
+            for other in carriers.get(m.sentence, []) if other != mine)])
+    owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
+    return [max((m for m in options if m.verdict != "partial"
+                 or owners.get(m.sentence, i) == i), key=_rank,
+                default=ClaimMatch(claim.position, None, 0.0, "absent"))
+            for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
+
+
+def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
+    """For each sentence that is the best partial of several claims, the one claim it is a part
+    of: the one it scores best with. A sentence that shares some words with many claims is
+    telling one of them in part, not all (one fact, one claim)."""
+    owners: dict[str, int] = {}
+    for i, m in enumerate(best):
+        if m is not None and m.verdict == "partial" and (
+                m.sentence not in owners or m.score > best[owners[m.sentence]].score):
+            owners[m.sentence] = i
+    return owners
 
 
 def statements(sentences: list[str]) -> list[str]:
@@ -472,14 +487,35 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
                                 and _within(claim.text, q) for q in related) else "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
+    if _shares_words(claim, sentence, specific, t) and _carries_part(claim.text, sentence, t):
+        return "partial"
+    return "absent"
+
+
+def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds) -> bool:
+    """Whether a sentence shares enough of the claim's words to be in its story: the looser
+    reading of a part, which `_carries_part` then narrows."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
     # Part of a claim is more than who said it: "the city's finance department said" alone
     # is another statement from the same source.
-    if specific >= t.partial_cover and (not _mostly_quoted(claim.text, tuple(claim.quotes))
-                                        or _cover(" ".join(claim.quotes), sentence)[1] > 0) \
-            and _said_words(claim.text) & _sentence_words(sentence):
-        return "partial"
-    return "absent"
+    return bool(specific >= t.partial_cover
+                and (not _mostly_quoted(claim.text, tuple(claim.quotes))
+                     or _cover(" ".join(claim.quotes), sentence)[1] > 0)
+                and _said_words(claim.text) & _sentence_words(sentence))
+
+
+def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
+              t: Thresholds) -> ClaimMatch:
+    """A claim's best sentence as evidence of coverage: where none carries part of it, one that
+    shares its words the looser way counts as a part (the story's words, if not the claim's)."""
+    best = max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    if best.verdict != "absent":
+        return best
+    touching = [ClaimMatch(claim.position, s, m.score, "partial")
+                for m, s in zip(options, sentences, strict=True)
+                if _shares_words(claim, s, _cover(claim.text, s)[1], t)]
+    return max(touching, key=_rank, default=best)
+
 
 
 # A story's claims are read once a worker, not once an article: room for the claims of
@@ -531,6 +567,25 @@ def _cover(claim: str, sentence: str) -> tuple[float, float]:
     shared = claim_words & _sentence_words(sentence)
     return (len(shared) / max(len(claim_words), 1),
             len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
+
+
+def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
+    """Whether a sentence carries part of what the claim says, not only a few of its words
+    spread over it: more than a third of the words of one of its clauses or quotations, or one
+    of its amounts told again (the same or another value of it)."""
+    words = _sentence_words(sentence)
+    return any(len(part & words) >= t.part_of_clause * len(part)
+               for part in _claim_parts(claim)) or any(
+        _comparable(n, m) for n in _claim_amounts(claim) for m in _sentence_amounts(sentence))
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_parts(claim: str) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of a claim (of two words or more) and of each of its
+    quotations; the whole claim's when no clause has two."""
+    parts = [frozenset(content_words(p)) for p in _CLAUSE.split(unquoted(claim))]
+    parts += [frozenset(content_words(q)) for q in quotations(claim)]
+    return tuple(p for p in parts if len(p) >= 2) or (_claim_words(claim)[0],)
 
 
 def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
