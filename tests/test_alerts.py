@@ -449,18 +449,9 @@ def test_an_article_replaced_by_a_notice_is_taken_down_and_keeps_its_verdicts(ro
     from monitor.jobs.crawl import page_html
     from tests.test_hostile import answer, page
 
-    base = route_server.base
     served = page("Trump orders military plans against cartels")
     notice = page("Page not found", "<p>This article is no longer available.</p>")
-    route_server.routes.update({
-        "/withdrawn.xml": answer(200, f'<?xml version="1.0"?><rss version="2.0"><channel>'
-                                      f"<title>t</title><item><link>{base}/news/cartels</link>"
-                                      f"</item></channel></rss>".encode(),
-                                 {"Content-Type": "application/rss+xml"}),
-        "/news/cartels": answer(200, served)})
-    outlets = tmp_path / "outlets.toml"
-    outlets.write_text(f'[[outlet]]\nname = "T"\ndomain = "127.0.0.1"\n'
-                       f'feeds = ["{base}/withdrawn.xml"]\n')
+    outlets, url = taken_down_feed(route_server, tmp_path, served)
     db = tmp_path / "m.db"
     run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", db=db)
     run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
@@ -468,15 +459,15 @@ def test_an_article_replaced_by_a_notice_is_taken_down_and_keeps_its_verdicts(ro
     published = query(db, verdicts)
     assert published and query(db, "select is_coverage from coverage") == [(1,)]
 
-    route_server.routes["/news/cartels"] = answer(200, notice)
+    route_server.routes["/news/dockers"] = answer(200, notice)
     run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
     [gone] = json.loads(run_monitor("changes", "--json", db=db).stdout)["gone"]
     assert gone["answer"] == "HTTP 200 without the article: “Page not found”"
     assert query(db, "select title from articles") == [
         ("Trump orders military plans against cartels",)]
     assert query(db, verdicts) == published
-    assert page_html(schema.open_db(db), f"{base}/news/cartels") == served
+    assert page_html(schema.open_db(db), url) == served
 
-    route_server.routes["/news/cartels"] = answer(200, served)  # put back
+    route_server.routes["/news/dockers"] = answer(200, served)  # put back
     run_monitor("run", "--outlets", str(outlets), *FAST, db=db)
     assert query(db, "select count(*) from pages where gone_since is not null") == [(0,)]
