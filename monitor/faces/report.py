@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 import textwrap
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -234,6 +235,21 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def numbers_as_written(shared: list[str], seed_text: str) -> list[str]:
     """The amounts a decision shares (kept in full digits: "3200", "90000000") as the seed
     writes them ("3,200", "$90 million"), else with their thousands set apart."""
+    written = _amounts_written(seed_text)
+    return [written.get(key) or _grouped(key) for key in shared]
+
+
+def terms_as_written(shared: list[str], seed_text: str) -> list[str]:
+    """The rare words a decision shares (kept as stems: "incom", "thr") as the seed writes
+    them ("income", "three"): its first spelling in lower case, else its first."""
+    written = _terms_written(seed_text)
+    return [written.get(term, term) for term in shared]
+
+
+# A report, or a Datasette page of decisions, spells every row's words with one seed: its
+# spellings are read once, not once a row (reading its amounts takes milliseconds).
+@lru_cache(maxsize=16)
+def _amounts_written(seed_text: str) -> dict[str, str]:
     written: dict[str, str] = {}
     for sentence in text.split_sentences(seed_text):
         # Amounts in words ("two decades": 20 years) are not among the decisions' amounts,
@@ -242,12 +258,11 @@ def numbers_as_written(shared: list[str], seed_text: str) -> list[str]:
             for value in (number.value, number.high):
                 if value is not None:
                     written.setdefault(coverage.plain_number(value), number.text)
-    return [written.get(key) or _grouped(key) for key in shared]
+    return written
 
 
-def terms_as_written(shared: list[str], seed_text: str) -> list[str]:
-    """The rare words a decision shares (kept as stems: "incom", "thr") as the seed writes
-    them ("income", "three"): its first spelling in lower case, else its first."""
+@lru_cache(maxsize=16)
+def _terms_written(seed_text: str) -> dict[str, str]:
     written: dict[str, str] = {}
     for part in seed_text.split():
         word = _POSSESSIVE.sub("", part.strip(_AROUND))
@@ -255,7 +270,7 @@ def terms_as_written(shared: list[str], seed_text: str) -> list[str]:
         if len(terms) == 1 and (terms[0] not in written or (
                 written[terms[0]][:1].isupper() and word[:1].islower())):
             written[terms[0]] = word
-    return [written.get(term, term) for term in shared]
+    return written
 
 
 def _grouped(digits: str) -> str:

@@ -517,7 +517,6 @@ def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
     return max(touching, key=_rank, default=best)
 
 
-
 # A story's claims are read once a worker, not once an article: room for the claims of
 # thousands of stories (each claim's readings are a few hundred bytes).
 CLAIMS_KEPT = 65_536
