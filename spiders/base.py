@@ -124,7 +124,7 @@ class OutletSpider(scrapy.Spider):
         elif reader.malformed:
             failures.source_not_whole(
                 self.crawler.stats, source, response.url, "malformed XML",
-                f"is malformed XML (a stray & or a broken tag?) but ends whole: read the "
+                f"is malformed XML (a broken tag?) but ends whole: read the "
                 f"{listed} entries the parser could")
             self.crawler.stats.inc_value("monitor/listings_malformed")
 

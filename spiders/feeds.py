@@ -26,33 +26,89 @@ def pull_parser() -> etree.XMLPullParser:
                                huge_tree=False, recover=True, load_dtd=False)
 
 
+# An `&` that begins no entity or character reference: a query string written raw ("?id=3&p=2"),
+# "Q & A". libxml2's recovery drops it with the characters after it, and from the first such
+# error on drops every later `&amp;` too, so addresses came out wrong ("?id=3p=2").
+_STRAY_AMPERSAND = re.compile(rb"&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]{0,31};)")
+# What the end of a piece may be the unfinished beginning of: a reference, a CDATA section's
+# start or end.
+_UNFINISHED = re.compile(rb"&(?:#[0-9]*|#x[0-9a-fA-F]*|[A-Za-z_][\w.-]{0,31})?$"
+                         rb"|<(?:!(?:\[(?:C(?:D(?:A(?:T(?:A)?)?)?)?)?)?)?$|\]\]?$")
+
+
+class StrayAmpersands:
+    """Escapes the stray `&`s of an XML document fed piece by piece, outside CDATA sections
+    (where an `&` is already text). Documents in UTF-16 or UTF-32 are passed as they are."""
+
+    def __init__(self):
+        self.held = b""  # the end of the last piece, where a reference or marker may go on
+        self.in_cdata = False
+        self.wide: bool | None = None
+
+    def feed(self, piece: bytes, last: bool = False) -> bytes:
+        data = self.held + piece
+        if self.wide is None and (len(data) >= 4 or last):
+            self.wide = data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]
+        if self.wide is None:
+            self.held = data
+            return b""
+        cut = len(data) if last or self.wide else _cut(data, len(data) - 40)
+        self.held = data[cut:]
+        return data[:cut] if self.wide else self._escaped(data[:cut])
+
+    def _escaped(self, data: bytes) -> bytes:
+        out, at = [], 0
+        while at < len(data):
+            if self.in_cdata:
+                end = data.find(b"]]>", at)
+                stop = len(data) if end == -1 else end + 3
+                out.append(data[at:stop])
+                self.in_cdata = end == -1
+            else:
+                start = data.find(b"<![CDATA[", at)
+                stop = len(data) if start == -1 else start + 9
+                out.append(_STRAY_AMPERSAND.sub(b"&amp;", data[at:stop]))
+                self.in_cdata = start != -1
+            at = stop
+        return b"".join(out)
+
+
+def _cut(data: bytes, cut: int) -> int:
+    # Where to end a piece at or before `cut` so that no reference or CDATA marker is cut in two.
+    cut = max(cut, 0)
+    unfinished = _UNFINISHED.search(data, max(cut - 40, 0), cut)
+    return unfinished.start() if unfinished else cut
+
+
 class ListingReader:
     """Reads a listing (a feed, a sitemap) a piece at a time: `feed(chunk)` and `close()` return
     the (URL, date) entries they completed (`_entry`), and read entries are dropped from memory.
     `kind` is the root element's name once known. After `close()`, `cut_short`: the document
     stopped inside an element (cut off in transit or on the server); `malformed`: it ends with
-    its root's end tag, but broken XML before it (a stray `&`, a broken tag) lost the root's
+    its root's end tag, but broken XML before it (a broken tag) lost the root's
     end. lxml's recovering parser raises nothing, and only makes the root's end up at close."""
 
     def __init__(self):
         self.parser = pull_parser()
+        self._ampersands = StrayAmpersands()
         self.kind = ""
         self.cut_short = self.malformed = False
         self._ended = False
         self._tail = b""  # the document's last bytes, where its root's end tag is
 
-    def feed(self, chunk: bytes) -> list[tuple[str, str | None]]:
-        self.parser.feed(chunk)
+    def feed(self, chunk: bytes, last: bool = False) -> list[tuple[str, str | None]]:
+        self.parser.feed(self._ampersands.feed(chunk, last))
         self._tail = (self._tail + chunk)[-TAIL:]
         return self._entries()
 
     def close(self) -> list[tuple[str, str | None]]:
+        entries = self.feed(b"", last=True)
         ended = self._ended
         try:
             root = self.parser.close()
         except etree.XMLSyntaxError:
             root = None
-        entries = self._entries()
+        entries += self._entries()
         if not self.kind and root is not None and isinstance(root.tag, str):
             self.kind = etree.QName(root).localname
         if not ended:

@@ -477,7 +477,7 @@ def test_a_feed_malformed_through_redis_is_in_the_run_ingest_records(
     from tests.test_alerts import taken_down_feed
     from tests.test_hostile import page
 
-    outlets, _ = taken_down_feed(route_server, tmp_path, page("Dockers strike"), "Q & A")
+    outlets, _ = taken_down_feed(route_server, tmp_path, page("Dockers strike"), "<b>Q and A")
     db = tmp_path / "ingest" / "monitor.db"
     run_monitor("ingest", "--redis", redis_url, "--until-idle", db=db)  # publishes the stories
     crawled = run_monitor("run", "--outlets", str(outlets), "--redis", redis_url, *FAST,

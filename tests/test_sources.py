@@ -70,14 +70,29 @@ def test_a_whole_feed_is_not_cut_short():
     assert not reader.cut_short and not reader.malformed
 
 
-@pytest.mark.parametrize("broken", [b"Q & A", b"<b>Q and A"])  # a stray &, a tag left open
-def test_a_feed_malformed_in_the_middle_but_whole_is_read_and_not_taken_for_cut_short(broken):
-    feed = RSS2.replace(b"</channel>", b"<item><title>" + broken + b"</title><link>"
+def test_a_feed_malformed_in_the_middle_but_whole_is_read_and_not_taken_for_cut_short():
+    feed = RSS2.replace(b"</channel>", b"<item><title><b>Q and A</title><link>"  # a tag left open
                         b"https://example.com/last-story</link></item></channel>")
     reader = FeedReader()
     entries = read_all(reader, feed + b"\n<!-- served in 3 ms -->\n")
     assert entries[:len(feed_entries(RSS2))] == feed_entries(RSS2)
     assert reader.malformed and not reader.cut_short
+
+
+def test_addresses_with_a_raw_ampersand_are_read_whole_and_the_feed_is_not_malformed():
+    feed = (b'<rss version="2.0"><channel><title>Q & A</title>'
+            b"<item><link>https://example.com/story?id=3&page=2</link></item>"
+            b"<item><link>https://example.com/story?id=4&amp;page=1</link></item>"
+            b"<item><link><![CDATA[https://example.com/story?id=5&page=1]]></link></item>"
+            b"</channel></rss>")
+    for piece in (len(feed), 7):  # whole, or in pieces that cut references in two
+        reader = FeedReader()
+        entries = [e for start in range(0, len(feed), piece)
+                   for e in reader.feed(feed[start:start + piece])] + reader.close()
+        assert [link for link, _ in entries] == [
+            "https://example.com/story?id=3&page=2", "https://example.com/story?id=4&page=1",
+            "https://example.com/story?id=5&page=1"]
+        assert not reader.malformed and not reader.cut_short
 
 
 def test_feed_entities_are_not_expanded_nor_fetched(tmp_path):
@@ -100,9 +115,18 @@ def test_a_sitemap_malformed_but_whole_is_not_cut_short():
     reader = SitemapReader()
     entries = read_all(reader, b'<?xml version="1.0"?><sm:urlset xmlns:sm="http://www.sitemaps'
                                b'.org/schemas/sitemap/0.9"><sm:url><sm:loc>https://example.com/'
-                               b'a?x=1&y=2</sm:loc></sm:url></sm:urlset>')
-    assert len(entries) == 1  # (lxml's recovery drops the "&y" of its address)
+                               b'a</sm:loc><b></sm:url></sm:urlset>')
+    assert entries == [("https://example.com/a", None)]
     assert reader.malformed and not reader.cut_short
+
+
+def test_a_sitemaps_raw_ampersands_keep_every_address_whole():
+    _, entries = sitemap_entries(
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://example.com/a?x=1&y=2</loc></url>"
+        b"<url><loc>https://example.com/b?x=1&amp;y=2</loc></url></urlset>")
+    assert entries == [("https://example.com/a?x=1&y=2", None),
+                       ("https://example.com/b?x=1&y=2", None)]
 
 
 def test_news_sitemap_gives_publication_dates():
