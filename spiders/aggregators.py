@@ -17,7 +17,7 @@ from scrapy.http import Response
 
 from monitor.steps.dates import story_window, window_days
 from spiders.base import OutletSpider, in_turns
-from spiders.feeds import XML_PARSER, StrayAmpersands
+from spiders.feeds import XML_PARSER, CommonSlips
 
 GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
 GOOGLE_NEWS_URL = "https://news.google.com/rss/search"
@@ -44,7 +44,7 @@ def google_news_items(body: bytes) -> list[dict] | None:
     """The items of a Google News RSS search: link, date, and the publishing outlet; None
     when the body is not RSS (a consent or error page)."""
     try:
-        root = etree.fromstring(StrayAmpersands().feed(body, last=True), parser=XML_PARSER)
+        root = etree.fromstring(CommonSlips().feed(body, last=True), parser=XML_PARSER)
     except etree.XMLSyntaxError:
         return None
     if root is None or etree.QName(root).localname != "rss":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html.entities
 import re
 from collections.abc import AsyncIterator, Iterable
 
@@ -26,37 +27,49 @@ def pull_parser() -> etree.XMLPullParser:
                                huge_tree=False, recover=True, load_dtd=False)
 
 
-# An `&` that begins no entity or character reference: a query string written raw ("?id=3&p=2"),
-# "Q & A". libxml2's recovery drops it with the characters after it, and from the first such
-# error on drops every later `&amp;` too, so addresses came out wrong ("?id=3p=2").
-_STRAY_AMPERSAND = re.compile(rb"&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]{0,31};)")
+# libxml2's recovery drops a raw `&`, an entity XML does not define (HTML's `&nbsp;`), a
+# reference to a character XML forbids (`&#27;`) or a raw control character, with the text
+# after it, and from the first such slip on it drops every later `&amp;` of the document too:
+# addresses came out as "?id=3p=2". Real feeds and sitemaps make all four slips.
+_REFERENCE = re.compile(rb"&(?:#([0-9]{1,8});|#x([0-9a-fA-F]{1,8});|([A-Za-z_][\w.-]{0,31});)?")
+_XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # What the end of a piece may be the unfinished beginning of: a reference, a CDATA section's
 # start or end.
 _UNFINISHED = re.compile(rb"&(?:#[0-9]*|#x[0-9a-fA-F]*|[A-Za-z_][\w.-]{0,31})?$"
                          rb"|<(?:!(?:\[(?:C(?:D(?:A(?:T(?:A)?)?)?)?)?)?)?$|\]\]?$")
 
 
-class StrayAmpersands:
-    """Escapes the stray `&`s of an XML document fed piece by piece, outside CDATA sections
-    (where an `&` is already text). Documents in UTF-16 or UTF-32 are passed as they are."""
+class CommonSlips:
+    """Mends the slips of an XML listing that lose text (above), fed piece by piece: a raw `&`
+    is escaped, an HTML entity becomes its characters, a forbidden character or a byte that is
+    not UTF-8 in a UTF-8 document U+FFFD. CDATA sections are text already; documents in UTF-16
+    or UTF-32 are passed as they are."""
 
     def __init__(self):
         self.held = b""  # the end of the last piece, where a reference or marker may go on
         self.in_cdata = False
         self.wide: bool | None = None
+        self.utf8 = False
 
     def feed(self, piece: bytes, last: bool = False) -> bytes:
         data = self.held + piece
-        if self.wide is None and (len(data) >= 4 or last):
-            self.wide = data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]
         if self.wide is None:
-            self.held = data
-            return b""
-        cut = len(data) if last or self.wide else _cut(data, len(data) - 40)
+            if not last and len(data) < 200 and b"?>" not in data:
+                self.held = data  # the XML declaration, which names the encoding, is not whole
+                return b""
+            self.wide = data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]
+            self.utf8 = not self.wide and _declared_encoding(data) in ("", "utf-8", "utf8")
+        cut = len(data) if last or self.wide else _cut(data, len(data) - 40, self.utf8)
         self.held = data[cut:]
-        return data[:cut] if self.wide else self._escaped(data[:cut])
+        if self.wide:
+            return data[:cut]
+        mended = _CONTROL.sub(b" ", data[:cut])
+        if self.utf8 and not mended.isascii():
+            mended = mended.decode("utf-8", "replace").encode()
+        return self._mended(mended)
 
-    def _escaped(self, data: bytes) -> bytes:
+    def _mended(self, data: bytes) -> bytes:
         out, at = [], 0
         while at < len(data):
             if self.in_cdata:
@@ -67,17 +80,49 @@ class StrayAmpersands:
             else:
                 start = data.find(b"<![CDATA[", at)
                 stop = len(data) if start == -1 else start + 9
-                out.append(_STRAY_AMPERSAND.sub(b"&amp;", data[at:stop]))
+                out.append(_REFERENCE.sub(_reference, data[at:stop]))
                 self.in_cdata = start != -1
             at = stop
         return b"".join(out)
 
 
-def _cut(data: bytes, cut: int) -> int:
-    # Where to end a piece at or before `cut` so that no reference or CDATA marker is cut in two.
+def _reference(match: re.Match) -> bytes:
+    # A reference as XML reads it: kept when XML defines it, else what it stands for.
+    decimal, hexadecimal, name = match.groups()
+    if decimal or hexadecimal:
+        code = int(decimal, 10) if decimal else int(hexadecimal, 16)
+        return match[0] if _xml_character(code) else b"&#xFFFD;"
+    if name is None:
+        return b"&amp;"
+    if name in _XML_ENTITIES:
+        return match[0]
+    text = html.entities.html5.get(name.decode() + ";")
+    return "".join(f"&#{ord(c)};" for c in text).encode() if text else b"&amp;" + name + b";"
+
+
+def _xml_character(code: int) -> bool:
+    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+def _cut(data: bytes, cut: int, utf8: bool) -> int:
+    # Where to end a piece at or before `cut` so that no reference, CDATA marker or UTF-8
+    # character is cut in two.
     cut = max(cut, 0)
-    unfinished = _UNFINISHED.search(data, max(cut - 40, 0), cut)
-    return unfinished.start() if unfinished else cut
+    if unfinished := _UNFINISHED.search(data, max(cut - 40, 0), cut):
+        cut = unfinished.start()
+    for back in range(1, min(cut, 3) + 1) if utf8 else ():
+        byte = data[cut - back]
+        if byte < 0x80 or byte >= 0xC0:  # ASCII, or the first byte of a character
+            lead = byte >= 0xC0 and (2 if byte < 0xE0 else 3 if byte < 0xF0 else 4) > back
+            return cut - back if lead else cut
+    return cut
+
+
+def _declared_encoding(start: bytes) -> str:
+    # The encoding an XML declaration names, lower-cased; "" when none is named.
+    named = re.match(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", start)
+    return named[1].decode().lower() if named else ""
 
 
 class ListingReader:
@@ -90,14 +135,14 @@ class ListingReader:
 
     def __init__(self):
         self.parser = pull_parser()
-        self._ampersands = StrayAmpersands()
+        self._slips = CommonSlips()
         self.kind = ""
         self.cut_short = self.malformed = False
         self._ended = False
         self._tail = b""  # the document's last bytes, where its root's end tag is
 
     def feed(self, chunk: bytes, last: bool = False) -> list[tuple[str, str | None]]:
-        self.parser.feed(self._ampersands.feed(chunk, last))
+        self.parser.feed(self._slips.feed(chunk, last))
         self._tail = (self._tail + chunk)[-TAIL:]
         return self._entries()
 

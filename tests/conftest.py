@@ -459,13 +459,13 @@ def harbour_site(folder: Path, pages: int) -> tuple[RouteServer, Path]:
     return server, outlets
 
 
-# A feed's links name a host holding ESC c (a terminal's full reset) and a right-to-left
-# override: lxml keeps the character reference &#27; as a raw ESC. Two of its three links are
-# off the outlet's domain, which the crawl warns about, naming the host.
+# A feed's links name a host holding CSI 2 J (8-bit: clear the screen) and a right-to-left
+# override, both characters XML allows, so the feed's reader keeps them. Two of its three
+# links are off the outlet's domain, which the crawl warns about, naming the host.
 HOSTILE_HOST_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><link>{base}/fine</link></item>
-<item><link>http://ne&#27;cws&#x202e;.example/1</link></item>
-<item><link>http://ne&#27;cws&#x202e;.example/2</link></item>
+<item><link>http://ne&#x9b;2Jws&#x202e;.example/1</link></item>
+<item><link>http://ne&#x9b;2Jws&#x202e;.example/2</link></item>
 </channel></rss>"""
 
 

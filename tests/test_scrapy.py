@@ -42,7 +42,7 @@ def test_scrapy_crawl_cleans_a_hostile_host_in_its_log_lines(hostile_host, tmp_p
     result = scrapy("crawl", "feeds", "-a", f"outlets={outlets}", "-s", f"MONITOR_DB={db}",
                     "-s", "DOWNLOAD_DELAY=0")
     assert "not on its domain" in result.stderr and "news.example" in result.stderr
-    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert "\x9b" not in result.stderr and "\u202e" not in result.stderr
 
 
 def test_only_pages_that_mention_a_refresh_are_searched_for_one():
