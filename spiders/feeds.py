@@ -189,6 +189,9 @@ class FeedReader(ListingReader):
                          if a.get("rel", "alternate") == "alternate" and a.get("href")), None)
         else:
             return []
+        # A feed passed through FeedBurner links its redirector; the article's own address
+        # (on the outlet's domain) is kept beside it.
+        link = _child_text(element, "origLink") or link
         found = [(link, _first(element, _DATES))] if link else []
         forget(element)
         return found

@@ -100,6 +100,14 @@ def test_a_slip_in_a_feed_loses_no_address_and_is_not_malformed(slip):
         assert not reader.malformed and not reader.cut_short
 
 
+def test_a_feed_through_feedburner_gives_the_articles_own_address():
+    feed = (b'<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">'
+            b"<channel><item><link>https://feeds.feedburner.com/~r/nereth/~3/x1/</link>"
+            b"<feedburner:origLink>https://nereth.example/news/port-strike</feedburner:origLink>"
+            b"</item></channel></rss>")
+    assert feed_entries(feed) == [("https://nereth.example/news/port-strike", None)]
+
+
 def test_feed_entities_are_not_expanded_nor_fetched(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
