@@ -655,3 +655,14 @@ def test_a_quotation_quoted_only_in_part_is_partial():
         "will feel it,” Mayor Ana Ruiz said.\n").claims if c.kind == "quote"]
     m = verdict(quote, "“The port will close for good at the end of the year,” Ruiz said.")
     assert m.verdict == "partial"
+
+
+def test_a_speaker_named_with_a_generational_suffix_is_no_speaker_conflict():
+    seed = read_seed("Harbour Dues\nTomas R. Ibarra Jr., the state senator for the harbour, "
+                     "said the old crane would be retired in spring.\n“The new crane lifts "
+                     "twice the load in half the time on the eastern quay,” Ibarra said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Senator Tomas Ibarra Jr. said “the new crane lifts twice the load in half "
+               "the time on the eastern quay.”")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None

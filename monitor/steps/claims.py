@@ -23,6 +23,7 @@ from monitor.steps.text import (
     numbers,
     quotations,
     split_sentences,
+    surname,
     unquoted,
     words,
 )
@@ -318,7 +319,7 @@ class People:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
         name = _person_name(name)
         for full in self.known:
-            if name == full or (name and full.split()[-1] == name.split()[-1]):
+            if name == full or (name and surname(full) == surname(name)):
                 return full
         return None
 

@@ -30,6 +30,7 @@ from monitor.steps.text import (
     same_unit,
     split_sentences,
     stem,
+    surname,
     unquoted,
 )
 
@@ -796,7 +797,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     another person's) that says something else (a negation, an amount, a name) is a
     quotation conflict; in other words that say nothing else (two translations of one
     statement), a reworded quotation, noted. A shortened quotation is not a changed one."""
-    other = bool(claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker))
+    other = bool(claim.speaker and speaker and surname(claim.speaker) != surname(speaker))
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -927,10 +928,6 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
         if shared and same and other != negation:
             return True
     return False
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].lower()
 
 
 def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,

@@ -398,6 +398,19 @@ NOT_NAMES = frozenset(
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s*|\n)[\s\"'(\u201c\u00ab]*$")
 
 
+# Generational suffixes written after a family name ("James Ruiz Jr."): not the family name.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname(name: str) -> str:
+    """A person's family name, lower-cased: the last word of the name but a generational
+    suffix, so that "Ana Ruiz Jr." and "Ruiz" name one person."""
+    tokens = [t.strip(".,").lower() for t in name.split()]
+    while len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
+        tokens.pop()
+    return tokens[-1] if tokens else ""
+
+
 def name_words(text: str) -> set[str]:
     """The words of the names in a text (read as `words` reads them, accents dropped so that
     México is Mexico in any language), but the word opening a sentence, months and weekdays:
