@@ -202,7 +202,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(paragraph):
         before = paragraph[start:m.start()].rsplit(maxsplit=1)
-        last = before[-1].lower().rstrip(".") if before else ""
+        # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
+        last = before[-1].lower().rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
         # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end.
         if last in _ABBREVIATIONS or _INITIALS.fullmatch(last):
             continue
