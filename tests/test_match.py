@@ -666,3 +666,31 @@ def test_a_speaker_named_with_a_generational_suffix_is_no_speaker_conflict():
                "the time on the eastern quay.”")
     m = match_article([quote], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_an_articles_headline_without_a_stop_is_no_addition():
+    seed = read_seed(SEED)
+    article = ("Copper thieves strike the port again as insurers count the cost of a summer of "
+               "container raids\nThe port authority said on Monday that 40 containers of stolen "
+               "copper were seized in March. Insurers expect claims to rise sharply after the "
+               "latest thefts.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
+
+
+def test_a_question_in_the_outlets_words_is_no_addition():
+    seed = read_seed(SEED)
+    article = ("The port authority said on Monday that 40 containers of stolen copper were seized "
+               "in March. Who will pay for the stolen copper in the end? Insurers expect claims "
+               "to rise sharply after the latest thefts.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
+
+
+def test_a_note_that_the_article_was_adapted_is_no_addition():
+    seed = read_seed(SEED)
+    article = ("The port authority said on Monday that 40 containers of stolen copper were seized "
+               "in March. Insurers expect claims to rise sharply after the latest thefts.\n"
+               "This article has been adapted from its original source.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]

@@ -52,7 +52,7 @@ _PROMO = re.compile(
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b"
     # Credit lines of syndicated and republished pieces.
     r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
-    r"(?:is|was) (?:republished|reproduced|syndicated)\b",
+    r"(?:is|was|has been) (?:republished|reproduced|syndicated|adapted)\b",
     re.IGNORECASE,
 )
 _TITLES = {
@@ -155,8 +155,7 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
         # Above the first sentence of the body, a line without a stop is headline matter: the
         # headline, a second wording of it (a page's <title> and its <h1> often differ), a
         # kicker or a standfirst without a stop ("The latest on the storm (all times local):").
-        above_body = not body and not _TERMINAL.search(paragraph) and len(
-            paragraph.split()) <= HEADLINE_WORDS
+        above_body = not body and is_unterminated(paragraph)
         if is_heading(paragraph, last=i == len(paragraphs) - 1) or above_body or (
                 not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
             if not title and len(paragraph.split()) > 3:
@@ -193,6 +192,12 @@ def is_heading(paragraph: str, last: bool = False) -> bool:
     return n_words <= 14 or (not last and n_words <= 20 and paragraph.istitle())
 
 
+def is_unterminated(sentence: str) -> bool:
+    """A line without a stop, no longer than a headline (HEADLINE_WORDS): a headline, a photo
+    credit, a row of a table, a run of links or an embedded post's text, not a sentence."""
+    return not _TERMINAL.search(sentence) and len(sentence.split()) <= HEADLINE_WORDS
+
+
 def is_promo(paragraph: str) -> bool:
     """A promotional, copyright or credit line ("This article was first published by ...")."""
     return bool(_PROMO.search(paragraph))
@@ -209,7 +214,7 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         own = [q for q in quotes if _quotation_claim(q, sentence, speaker)]
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
-        if (_states_something(sentence, quotes, own) and not _asks(sentence)
+        if (_states_something(sentence, quotes, own) and not is_question(sentence)
                 and not (own and _attribution_only(sentence, speaker))
                 and not _already(claims, sentence)):
             claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
@@ -252,7 +257,7 @@ def _states_something(sentence: str, quotes: list[str], own: list[str]) -> bool:
     return len([w for w in words(outside) if len(w) > 2]) >= 5
 
 
-def _asks(sentence: str) -> bool:
+def is_question(sentence: str) -> bool:
     """A question in the writer's own words (a sub-heading such as "What happens next?", a
     rhetorical question): it states nothing to check. A quoted question is reported speech."""
     return unquoted(sentence).rstrip(" \"'\u2019)]").endswith("?")

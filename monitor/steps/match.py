@@ -16,7 +16,15 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import coverage, similarity
-from monitor.steps.claims import MIN_QUOTE_WORDS, Claim, People, is_heading, is_promo
+from monitor.steps.claims import (
+    MIN_QUOTE_WORDS,
+    Claim,
+    People,
+    is_heading,
+    is_promo,
+    is_question,
+    is_unterminated,
+)
 from monitor.steps.text import (
     Number,
     content_words,
@@ -311,10 +319,12 @@ def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
 
 def statements(sentences: list[str]) -> list[str]:
     """The sentences that could be additions (what an article states that the seed does not,
-    once no claim is tied to them): not headings (its headline), bylines, promotional and
-    credit lines, or scraps."""
-    return [s for s in sentences if len(s.split()) >= 6
-            and not is_heading(s) and not is_promo(s) and not _BYLINE.match(s)]
+    once no claim is tied to them): not headings (its headline), lines without a stop (a
+    headline, a table's row, an embedded post), questions in the writer's words, bylines,
+    promotional and credit lines, or scraps: what a claim of the seed could not be either."""
+    return [s for s in sentences if len(s.split()) >= 6 and not is_heading(s)
+            and not is_unterminated(s) and not is_question(s) and not is_promo(s)
+            and not _BYLINE.match(s)]
 
 
 _BYLINE = re.compile(r"(?:By|Reporting by|Written by|Additional reporting by)\s+[A-Z]")
