@@ -241,7 +241,7 @@ def test_a_second_headline_above_the_body_is_not_a_claim():
 def test_a_live_reports_opening_line_ending_on_a_colon_is_not_a_claim():
     seed = read_seed("Storm Closes The Northern Harbour\n"
                      "The latest on the storm that closed the northern harbour and the coast road "
-                     "on Friday (all times local):\n"
+                     "on Friday (times are local):\n"
                      "9 a.m.\nThe harbour master closed the northern harbour at dawn on Friday.\n")
     assert [c.text for c in seed.claims] == [
         "The harbour master closed the northern harbour at dawn on Friday."]

@@ -154,7 +154,7 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
             continue  # the headline again, without a stop, is no claim either
         # Above the first sentence of the body, a line without a stop is headline matter: the
         # headline, a second wording of it (a page's <title> and its <h1> often differ), a
-        # kicker or a standfirst without a stop ("The latest on the storm (all times local):").
+        # kicker or a standfirst without a stop ("The latest on the storm (times are local):").
         above_body = not body and is_unterminated(paragraph)
         if is_heading(paragraph, last=i == len(paragraphs) - 1) or above_body or (
                 not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
