@@ -691,6 +691,6 @@ def test_a_note_that_the_article_was_adapted_is_no_addition():
     seed = read_seed(SEED)
     article = ("The port authority said on Monday that 40 containers of stolen copper were seized "
                "in March. Insurers expect claims to rise sharply after the latest thefts.\n"
-               "This article has been adapted from its original source.")
+               "This story has been adapted for readers in the valley.")
     result = match_article(seed.claims, article)
     assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
