@@ -219,7 +219,10 @@ def _inside_quote(fragment: str) -> bool:
     opens = sum(fragment.count(c) for c in "\u201c\u00ab\u201e")
     closes = sum(fragment.count(c) for c in "\u201d\u00bb")
     straight = fragment.count('"')
-    return opens > closes or straight % 2 == 1
+    # A quotation opened curly and closed straight (“… skull," she said) is closed: a typing
+    # slip that left the rest of its paragraph one sentence.
+    mixed = min(max(opens - closes, 0), straight)
+    return opens - mixed > closes or (straight - mixed) % 2 == 1
 
 
 _CONTRACTIONS = [(re.compile(p, re.IGNORECASE), r) for p, r in (
