@@ -193,3 +193,60 @@ def test_an_organisation_named_with_of_speaks_under_its_whole_name():
     seed = read_seed("Rates\n“Today's figures make a cut in rates less likely than a rise,” Bank "
                      "of Avalon wrote in a note to clients.\n")
     assert {c.speaker for c in seed.claims} == {"Bank of Avalon"}
+
+
+def test_a_question_in_the_writers_words_is_not_a_claim():
+    seed = read_seed("Ferry Fares Rise\nThe ferry company raised its fares by 12% on Monday.\n"
+                     "What happens to the island's commuters now?\n"
+                     "Could the council have stopped the rise in any way at all?\n"
+                     "Commuters said they would take the bridge instead.\n")
+    assert [c.text for c in seed.claims] == [
+        "The ferry company raised its fares by 12% on Monday.",
+        "Commuters said they would take the bridge instead."]
+
+
+def test_a_quoted_question_is_still_reported_speech():
+    seed = read_seed("Ferry Fares Rise\nMayor Ines Duarte asked the board “who pays for the new "
+                     "boats if fares stay frozen?” at Monday's meeting.\n")
+    assert any(c.kind == "statement" for c in seed.claims)
+
+
+def test_a_term_in_quotation_marks_is_not_a_quotation_claim():
+    seed = read_seed("Orchard Blight\nGrowers in the valley call the disease “grey leaf curl.”\n"
+                     "The blight has spread to 40 orchards since March, the growers' union said.\n")
+    assert [c.kind for c in seed.claims] == ["statement", "statement"]
+
+
+def test_a_short_quotation_someone_said_is_a_quotation_claim():
+    seed = read_seed("Orchard Blight\nUnion leader Teo Marsh said the spraying was “far too "
+                     "late” for the valley's growers.\n")
+    assert [(c.kind, c.text) for c in seed.claims][-1] == ("quote", "far too late")
+
+
+def test_a_sentence_with_a_short_quotation_is_a_statement():
+    seed = read_seed("Orchard Blight\nUntreated trees are “always lost”, experts say.\n")
+    assert [c.text for c in seed.claims] == [
+        "Untreated trees are “always lost”, experts say."]
+
+
+def test_a_second_headline_above_the_body_is_not_a_claim():
+    seed = read_seed("Ferry fares rise by 12%\n"
+                     "Island ferry company raises fares by twelve per cent for commuters and "
+                     "visitors alike from Monday\n"
+                     "The ferry company raised its fares by 12% on Monday.\n")
+    assert seed.title == "Ferry fares rise by 12%"
+    assert [c.text for c in seed.claims] == ["The ferry company raised its fares by 12% on Monday."]
+
+
+def test_a_live_reports_opening_line_ending_on_a_colon_is_not_a_claim():
+    seed = read_seed("Storm Closes The Northern Harbour\n"
+                     "The latest on the storm that closed the northern harbour and the coast road "
+                     "on Friday (times are local):\n"
+                     "9 a.m.\nThe harbour master closed the northern harbour at dawn on Friday.\n")
+    assert [c.text for c in seed.claims] == [
+        "The harbour master closed the northern harbour at dawn on Friday."]
+
+
+def test_a_short_quotation_that_someone_said_unnamed_is_a_quotation_claim():
+    seed = read_seed("Orchard Blight\n“We lost everything,” one grower said.\n")
+    assert ("quote", "We lost everything") in [(c.kind, c.text) for c in seed.claims]

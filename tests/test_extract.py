@@ -165,3 +165,27 @@ def test_escape_sequences_in_a_page_leave_no_litter_in_its_title_or_text():
     article = extract_article(page, "http://x.example/fares")
     assert article.title == "Ferry fares to rise"
     assert "[2J" not in article.text and "owned" not in article.text and "[31m" not in article.text
+
+
+FARES = """<html><head><title>Ferry fares rise</title><meta name="author" content="{author}">
+</head><body><article><h1>Ferry fares rise by twelve per cent</h1>
+<p>The ferry company raised its fares by twelve per cent on Monday, the first rise in four
+years, and said the money would pay for two new boats.</p>
+<p>Commuters said they would take the bridge instead, and the council asked the company to
+freeze the price of season tickets until the spring.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize("byline", [
+    "By Rosa Delgado, Island Courier Staff Writer", "Analysis by Rosa Delgado",
+    "Rosa Delgado November", "Rosa Delgado Monday, November",
+    "Rosa Delgado is a reporter for the Island Courier"])
+def test_the_author_is_the_name_without_the_bylines_date_or_job(byline):
+    from monitor.steps.extract import extract_article
+    page = FARES.format(author=byline)
+    assert extract_article(page, "http://x.example/fares").author == "Rosa Delgado"
+
+
+def test_an_author_named_like_a_month_keeps_the_name():
+    from monitor.steps.extract import extract_article
+    page = FARES.format(author="Nell May")
+    assert extract_article(page, "http://x.example/fares").author == "Nell May"

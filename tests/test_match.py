@@ -655,3 +655,42 @@ def test_a_quotation_quoted_only_in_part_is_partial():
         "will feel it,” Mayor Ana Ruiz said.\n").claims if c.kind == "quote"]
     m = verdict(quote, "“The port will close for good at the end of the year,” Ruiz said.")
     assert m.verdict == "partial"
+
+
+def test_a_speaker_named_with_a_generational_suffix_is_no_speaker_conflict():
+    seed = read_seed("Harbour Dues\nTomas R. Ibarra Jr., the state senator for the harbour, "
+                     "said the old crane would be retired in spring.\n“The new crane lifts "
+                     "twice the load in half the time on the eastern quay,” Ibarra said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Senator Tomas Ibarra Jr. said “the new crane lifts twice the load in half "
+               "the time on the eastern quay.”")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_an_articles_headline_without_a_stop_is_no_addition():
+    seed = read_seed(SEED)
+    article = ("Copper thieves strike the port again as insurers count the cost of a summer of "
+               "container raids\nThe port authority said on Monday that 40 containers of stolen "
+               "copper were seized in March. Insurers expect claims to rise sharply after the "
+               "latest thefts.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
+
+
+def test_a_question_in_the_outlets_words_is_no_addition():
+    seed = read_seed(SEED)
+    article = ("The port authority said on Monday that 40 containers of stolen copper were seized "
+               "in March. Who will pay for the stolen copper in the end? Insurers expect claims "
+               "to rise sharply after the latest thefts.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
+
+
+def test_a_note_that_the_article_was_adapted_is_no_addition():
+    seed = read_seed(SEED)
+    article = ("The port authority said on Monday that 40 containers of stolen copper were seized "
+               "in March. Insurers expect claims to rise sharply after the latest thefts.\n"
+               "This story has been adapted for readers in the valley.")
+    result = match_article(seed.claims, article)
+    assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]

@@ -36,6 +36,19 @@ def test_typography_and_whitespace_of_every_kind_fold_to_plain_text():
                                      "Talks resume."]
 
 
+def test_an_abbreviation_in_brackets_does_not_end_the_sentence():
+    assert split_sentences("The report came out on Monday (Nov. 4) in the county paper. "
+                           "Few read it.") == [
+        "The report came out on Monday (Nov. 4) in the county paper.", "Few read it."]
+
+
+def test_a_quotation_opened_curly_and_closed_straight_ends_with_its_sentence():
+    text = ('The caller said “the bridge will fall," the clerk told the court. '
+            'The trial resumes on Monday.')
+    assert split_sentences(text) == ['The caller said “the bridge will fall," the clerk told the '
+                                     'court.', "The trial resumes on Monday."]
+
+
 def test_abbreviations_are_one_word_wherever_they_stand():
     assert words("U.S. envoys met U.N. staff in the U.K.; e.g. talks.") == [
         "us", "envoys", "met", "un", "staff", "in", "the", "uk", "eg", "talks"]

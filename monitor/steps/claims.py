@@ -23,6 +23,7 @@ from monitor.steps.text import (
     numbers,
     quotations,
     split_sentences,
+    surname,
     unquoted,
     words,
 )
@@ -51,7 +52,7 @@ _PROMO = re.compile(
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b"
     # Credit lines of syndicated and republished pieces.
     r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
-    r"(?:is|was) (?:republished|reproduced|syndicated)\b",
+    r"(?:is|was|has been) (?:republished|reproduced|syndicated|adapted)\b",
     re.IGNORECASE,
 )
 _TITLES = {
@@ -78,6 +79,7 @@ _SPEECH = re.compile(
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:[a-z][a-z'-]*\s+){0,3})$")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 MIN_QUOTE_WORDS = 3
+TERM_WORDS = 5  # a quotation shorter than this, with no one said to say it, is a term
 # Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
 # calls a claim "verbatim" at (match.Thresholds.verbatim).
 SAME_WORDS = 92.0
@@ -150,11 +152,12 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
         if is_promo(paragraph) or _is_caption(paragraph) or (
                 title and not _TERMINAL.search(paragraph) and same_words(paragraph, title)):
             continue  # the headline again, without a stop, is no claim either
-        first = not title and not body
-        if is_heading(paragraph, last=i == len(paragraphs) - 1) or (first and (
-                _repeated_below(paragraph, paragraphs[i + 1:])
-                or not _TERMINAL.search(paragraph)
-                and len(paragraph.split()) <= HEADLINE_WORDS)):
+        # Above the first sentence of the body, a line without a stop is headline matter: the
+        # headline, a second wording of it (a page's <title> and its <h1> often differ), a
+        # kicker or a standfirst without a stop ("The latest on the storm (times are local):").
+        above_body = not body and is_unterminated(paragraph)
+        if is_heading(paragraph, last=i == len(paragraphs) - 1) or above_body or (
+                not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
             if not title and len(paragraph.split()) > 3:
                 title = paragraph
             continue
@@ -189,6 +192,12 @@ def is_heading(paragraph: str, last: bool = False) -> bool:
     return n_words <= 14 or (not last and n_words <= 20 and paragraph.istitle())
 
 
+def is_unterminated(sentence: str) -> bool:
+    """A line without a stop, no longer than a headline (HEADLINE_WORDS): a headline, a photo
+    credit, a row of a table, a run of links or an embedded post's text, not a sentence."""
+    return not _TERMINAL.search(sentence) and len(sentence.split()) <= HEADLINE_WORDS
+
+
 def is_promo(paragraph: str) -> bool:
     """A promotional, copyright or credit line ("This article was first published by ...")."""
     return bool(_PROMO.search(paragraph))
@@ -202,14 +211,16 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
     for sentence in sentences:
         quotes = quotations(sentence)
         speaker = people.speaker(sentence) if quotes else None
+        own = [q for q in quotes if _quotation_claim(q, sentence, speaker)]
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
-        if (_states_something_outside_quotes(sentence) and not _attribution_only(sentence, speaker)
+        if (_states_something(sentence, quotes, own) and not is_question(sentence)
+                and not (own and _attribution_only(sentence, speaker))
                 and not _already(claims, sentence)):
             claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
                                 speaker=speaker, quotes=quotes, **facts))
-        for quote in quotes:
-            if len(quote.split()) >= MIN_QUOTE_WORDS and not _already(claims, quote):
+        for quote in own:
+            if not _already(claims, quote):
                 claims.append(Claim(len(claims) + 1, quote, "quote", sentence, speaker=speaker,
                                     quotes=[quote], numbers=[n.as_dict() for n in numbers(quote)],
                                     names=people.names_in(quote)))
@@ -239,9 +250,34 @@ def _attribution_only(sentence: str, speaker: str | None) -> bool:
     return len(rest) <= 4 and not _GOES_ON.intersection(outside)
 
 
-def _states_something_outside_quotes(sentence: str) -> bool:
-    outside = _SPEECH.sub(" ", unquoted(sentence))
+def _states_something(sentence: str, quotes: list[str], own: list[str]) -> bool:
+    """Five words of three letters or more, outside the quotations that are claims of their
+    own: a short quotation ("is “always fatal”, says the agency") is part of the statement."""
+    outside = _SPEECH.sub(" ", " ".join([unquoted(sentence), *(q for q in quotes if q not in own)]))
     return len([w for w in words(outside) if len(w) > 2]) >= 5
+
+
+def is_question(sentence: str) -> bool:
+    """A question in the writer's own words (a sub-heading such as "What happens next?", a
+    rhetorical question): it states nothing to check. A quoted question is reported speech."""
+    return unquoted(sentence).rstrip(" \"'\u2019)]").endswith("?")
+
+
+def _quotation_claim(quote: str, sentence: str, speaker: str | None) -> bool:
+    """Whether a quotation is a claim of its own: three words or more, and, when its sentence
+    neither names who said it nor says that someone said it (nor is all quotation, a speaker's
+    words going on), a sentence's worth (TERM_WORDS):
+    such a short quotation is a term or a name in quotation marks (a condition "called “…”", a
+    nickname, scare quotes), which its sentence's statement carries."""
+    n = len(quote.split())
+    outside = unquoted(sentence)
+    return n >= MIN_QUOTE_WORDS and (speaker is not None or n >= TERM_WORDS or bool(
+        _SPEECH.search(_NAMING.sub(" ", outside))) or not words(outside))
+
+
+# "is called", "what's called", "so-called": a name given, not words said.
+_NAMING = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|['\u2019]s\s+|\bso-)"
+                     r"(?:often\s+|also\s+|now\s+|sometimes\s+)?called\b", re.IGNORECASE)
 
 
 def _split_possessives(raw: str) -> list[str]:
@@ -318,7 +354,7 @@ class People:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
         name = _person_name(name)
         for full in self.known:
-            if name == full or (name and full.split()[-1] == name.split()[-1]):
+            if name == full or (name and surname(full) == surname(name)):
                 return full
         return None
 

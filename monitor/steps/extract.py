@@ -27,7 +27,7 @@ import zstandard
 from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
-from monitor.steps.text import ESCAPE_SEQUENCES
+from monitor.steps.text import ESCAPE_SEQUENCES, MONTHS, WEEKDAYS
 from monitor.steps.urls import canonical_url, same_site
 
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
@@ -73,13 +73,40 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
         source=source,
         url=_canonical(document.url, source),
         title=document.title,
-        author=document.author,
+        author=clean_author(document.author),
         published=_published(document.date, html, source),
         language=detect_language(text) or document.language,
         text=text,
         content_hash=content_hash(document.title, text),
         is_stub=len(text.split()) < MIN_WORDS or paywalled_part_missing(html),
     )
+
+
+# What a byline's date leaves behind once trafilatura has dropped its digits ("Ann Lee
+# November", "Ann Lee Monday; November"), with the word that led in the date.
+_DATE_WORDS = frozenset([*MONTHS, *WEEKDAYS, "published", "updated", "posted"])
+_LEADING_WORDS = re.compile(r"^(?:analysis|opinion|commentary|review|reporting)\s+by\s+",
+                            re.IGNORECASE)
+_DESCRIBED = re.compile(r"\s+is\s+(?:a|an|the)\s.*$", re.IGNORECASE)  # "Ann Lee is a reporter…"
+# A job title given as an author of its own after the name ("Ann Lee; AP Sports Writer").
+_ROLE = re.compile(r"^(?:[\w.&'-]+\s+){0,3}(?:writer|reporter|correspondent|columnist|contributor|"
+                   r"editor(?:-at-large)?)s?$", re.IGNORECASE)
+
+
+def clean_author(author: str | None) -> str | None:
+    """The people a page names as its authors, without what its byline had around them: the
+    date's words, "Analysis by", a job title after the name, "… is a reporter for …"."""
+    names: list[str] = []
+    for i, part in enumerate((author or "").split(";")):
+        tokens = _DESCRIBED.sub("", _LEADING_WORDS.sub("", part.strip())).split()
+        dated = [t.lower().strip(".,") in _DATE_WORDS for t in tokens]
+        while len(tokens) > 2 and dated[len(tokens) - 1]:  # "Theresa May" stays whole
+            tokens.pop()
+        name = " ".join(tokens)
+        # A first part is kept whole: it may be a name ("June Carter Cash; Staff Writer").
+        if name and not (i and (_ROLE.match(name) or all(dated))):
+            names.append(name)
+    return "; ".join(names) or None
 
 
 # schema.org's paywall markup, as search engines ask news sites to give it: the page (JSON-LD)

@@ -16,7 +16,15 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import coverage, similarity
-from monitor.steps.claims import MIN_QUOTE_WORDS, Claim, People, is_heading, is_promo
+from monitor.steps.claims import (
+    MIN_QUOTE_WORDS,
+    Claim,
+    People,
+    is_heading,
+    is_promo,
+    is_question,
+    is_unterminated,
+)
 from monitor.steps.text import (
     Number,
     content_words,
@@ -30,6 +38,7 @@ from monitor.steps.text import (
     same_unit,
     split_sentences,
     stem,
+    surname,
     unquoted,
 )
 
@@ -310,10 +319,12 @@ def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
 
 def statements(sentences: list[str]) -> list[str]:
     """The sentences that could be additions (what an article states that the seed does not,
-    once no claim is tied to them): not headings (its headline), bylines, promotional and
-    credit lines, or scraps."""
-    return [s for s in sentences if len(s.split()) >= 6
-            and not is_heading(s) and not is_promo(s) and not _BYLINE.match(s)]
+    once no claim is tied to them): not headings (its headline), lines without a stop (a
+    headline, a table's row, an embedded post), questions in the writer's words, bylines,
+    promotional and credit lines, or scraps: what a claim of the seed could not be either."""
+    return [s for s in sentences if len(s.split()) >= 6 and not is_heading(s)
+            and not is_unterminated(s) and not is_question(s) and not is_promo(s)
+            and not _BYLINE.match(s)]
 
 
 _BYLINE = re.compile(r"(?:By|Reporting by|Written by|Additional reporting by)\s+[A-Z]")
@@ -796,7 +807,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     another person's) that says something else (a negation, an amount, a name) is a
     quotation conflict; in other words that say nothing else (two translations of one
     statement), a reworded quotation, noted. A shortened quotation is not a changed one."""
-    other = bool(claim.speaker and speaker and _surname(claim.speaker) != _surname(speaker))
+    other = bool(claim.speaker and speaker and surname(claim.speaker) != surname(speaker))
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -927,10 +938,6 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
         if shared and same and other != negation:
             return True
     return False
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].lower()
 
 
 def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,

@@ -202,7 +202,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(paragraph):
         before = paragraph[start:m.start()].rsplit(maxsplit=1)
-        last = before[-1].lower().rstrip(".") if before else ""
+        # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
+        last = before[-1].lower().rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
         # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end.
         if last in _ABBREVIATIONS or _INITIALS.fullmatch(last):
             continue
@@ -218,7 +219,10 @@ def _inside_quote(fragment: str) -> bool:
     opens = sum(fragment.count(c) for c in "\u201c\u00ab\u201e")
     closes = sum(fragment.count(c) for c in "\u201d\u00bb")
     straight = fragment.count('"')
-    return opens > closes or straight % 2 == 1
+    # A quotation opened curly and closed straight (“… skull," she said) is closed: a typing
+    # slip that left the rest of its paragraph one sentence.
+    mixed = min(max(opens - closes, 0), straight)
+    return opens - mixed > closes or (straight - mixed) % 2 == 1
 
 
 _CONTRACTIONS = [(re.compile(p, re.IGNORECASE), r) for p, r in (
@@ -396,6 +400,19 @@ NOT_NAMES = frozenset(
     """.split()
 )
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s*|\n)[\s\"'(\u201c\u00ab]*$")
+
+
+# Generational suffixes written after a family name ("James Ruiz Jr."): not the family name.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname(name: str) -> str:
+    """A person's family name, lower-cased: the last word of the name but a generational
+    suffix, so that "Ana Ruiz Jr." and "Ruiz" name one person."""
+    tokens = [t.strip(".,").lower() for t in name.split()]
+    while len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
+        tokens.pop()
+    return tokens[-1] if tokens else ""
 
 
 def name_words(text: str) -> set[str]:
