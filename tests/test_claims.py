@@ -193,3 +193,30 @@ def test_an_organisation_named_with_of_speaks_under_its_whole_name():
     seed = read_seed("Rates\n“Today's figures make a cut in rates less likely than a rise,” Bank "
                      "of Avalon wrote in a note to clients.\n")
     assert {c.speaker for c in seed.claims} == {"Bank of Avalon"}
+
+
+def test_a_place_glued_to_a_role_after_said_is_no_speaker():
+    seed = read_seed("The trial run was “far quicker than anyone had planned,” said Oslo-based "
+                     "rail engineer Ines Brandt, who advises the line.\n")
+    assert claim_with(seed, "far quicker", kind="quote").speaker == "Ines Brandt"
+
+
+def test_he_said_after_a_person_described_by_a_role_between_commas_is_that_person():
+    seed = read_seed("Governor Tom Hale raised the ferry fees last month.\n"
+                     "The harbour board has not answered, although Will Osei, chairman of the "
+                     "Traders Guild, asked both sides to settle.\n"
+                     "“Nobody wins a fee war,” he said.\n")
+    assert claim_with(seed, "Nobody wins", kind="quote").speaker == "Will Osei"
+
+
+def test_a_company_role_is_no_speaker_and_the_person_holding_it_is():
+    seed = read_seed("Kestrel CEO says the new route could open by spring.\n"
+                     "“We are building more boats so we can carry as many people as we can,” "
+                     "said the company's CEO, Lena Brandt.\n")
+    assert claim_with(seed, "We are building", kind="quote").speaker == "Lena Brandt"
+
+
+def test_a_chief_executive_officer_is_named_without_the_title():
+    seed = read_seed("“We are building more boats so we can carry everyone,” Kestrel Chief "
+                     "Executive Officer Lena Brandt said on Monday.\n")
+    assert claim_with(seed, "We are building", kind="quote").speaker == "Lena Brandt"

@@ -655,3 +655,13 @@ def test_a_quotation_quoted_only_in_part_is_partial():
         "will feel it,” Mayor Ana Ruiz said.\n").claims if c.kind == "quote"]
     m = verdict(quote, "“The port will close for good at the end of the year,” Ruiz said.")
     assert m.verdict == "partial"
+
+
+def test_a_quotation_whose_sentence_names_its_speaker_is_no_speaker_conflict():
+    seed = read_seed("Ferry Trial Ends\nThe run was both early and “far better than anyone had "
+                     "planned,” said rail engineer Ines Brandt, who works for 40 North.\n")
+    article = ("The night ferry left on time. The run was “far better than anyone had planned,” "
+               "rail specialist Ines Brandt of the monitoring group 40 North told the Ledger.")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None

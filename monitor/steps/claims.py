@@ -65,6 +65,8 @@ _TITLES = {
     "spokeswoman": "f", "spokesman": "m", "mr": "m", "mrs": "f", "ms": "f",
     "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
     "king": "m", "queen": "f", "pope": "m", "sheriff": None, "chancellor": None,
+    # A company's roles: "the company's CEO, Lena Brandt", "Chief Executive Officer Lena Brandt".
+    "ceo": None, "executive": None, "officer": None,
 }
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"
@@ -75,7 +77,11 @@ _SPEECH = re.compile(
 )
 # "said lead investigator Halima Osei": the person named after the verb is the speaker, whatever
 # role words (not in _TITLES) come between.
-_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:[a-z][a-z'-]*\s+){0,3})$")
+# A role word may be a compound glued to a place ("said Oslo-based engineer Ines Brandt").
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
+# "U.S.-based", "Oslo-born": a capitalised word glued to what follows describes, it names no one.
+_GLUED = re.compile(r"\.?-[a-z]")
+_GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 MIN_QUOTE_WORDS = 3
 # Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
@@ -276,6 +282,20 @@ _REPORTED = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can
 # "Ana Ruiz, the port's director, said": a name, a description set off by commas, then the verb.
 _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.pattern,
                                    re.IGNORECASE)
+# "Will Osei, chairman of the Traders Guild, asked": a name, then its role between commas.
+_APPOSITION = re.compile(r",\s+((?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+)?[\w'\u2019-]+)"
+                         r"[^,.;\"\u201c\u201d]{0,70},")
+
+
+def _role_after(after: str) -> str | None:
+    """The role a name is described by between commas just after it ("Will Osei, chairman of
+    the Traders Guild, ..."), a word of _TITLES; none when the commas hold a speech verb ("In
+    New York, the mayor said, ..." names a place)."""
+    m = _APPOSITION.match(after)
+    if not m or _SPEECH.search(m.group(0)):
+        return None
+    return next((w for w in (t.strip("'\u2019").lower() for t in m.group(1).split())
+                 if w in _TITLES), None)
 
 
 def _person_name(raw: str) -> str:
@@ -297,6 +317,9 @@ class People:
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
             after = text[m.end():m.end() + 100]
+            if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
+                continue
+            title = title if title in _TITLES else _role_after(after) or title
             speaks = _SPEECH.match(after[:12].strip()) or _said_before(
                 text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
                 after)
@@ -304,7 +327,7 @@ class People:
             if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
                 continue
-            for raw in _split_possessives(m.group(0)):
+            for raw in _split_possessives(_GLUED_WORD.sub("", m.group(0))):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:

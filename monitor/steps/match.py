@@ -32,6 +32,7 @@ from monitor.steps.text import (
     stem,
     unquoted,
 )
+from monitor.steps.text import words as _words
 
 SCORER = "token_set_ratio"
 if TYPE_CHECKING:
@@ -635,6 +636,8 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     if part:
         claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
     conflicts, notes = number_checks(claimed, list(_sentence_amounts(sentence)))
+    if speaker and claim.speaker and _names_speaker(sentence, claim.speaker):
+        speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
     quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
     notes += reworded
@@ -931,6 +934,13 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
 
 def _surname(name: str) -> str:
     return name.split()[-1].lower()
+
+
+def _names_speaker(sentence: str, speaker: str) -> bool:
+    """The sentence names the claim's speaker outside its quotation marks ("…,” rail specialist
+    Ines Brandt of the 40 North group told reporters): the words are given to that person, whoever
+    else the sentence names. A speaker read from such a sentence is a misreading."""
+    return _surname(speaker) in _words(unquoted(sentence))
 
 
 def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,
