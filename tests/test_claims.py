@@ -220,3 +220,22 @@ def test_a_chief_executive_officer_is_named_without_the_title():
     seed = read_seed("“We are building more boats so we can carry everyone,” Kestrel Chief "
                      "Executive Officer Lena Brandt said on Monday.\n")
     assert claim_with(seed, "We are building", kind="quote").speaker == "Lena Brandt"
+
+
+def test_a_caption_saying_in_this_photo_is_not_a_claim():
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "Captain Ida Voss waves from the bridge of the night ferry in this undated "
+                     "photo released by the Kestrel line in Arden July 5, 2021.\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_more_link_line_is_not_a_claim():
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "More: Night ferries could add an hour to a crossing in winter.\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_question_is_not_a_claim():
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "So what will the night ferry mean for the island's fishermen?\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]

@@ -665,3 +665,18 @@ def test_a_quotation_whose_sentence_names_its_speaker_is_no_speaker_conflict():
     quote = next(c for c in seed.claims if c.kind == "quote")
     m = match_article([quote], article).matches[0]
     assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_a_question_carries_no_claim_nor_part_of_one():
+    seed = read_seed("Ferry Trial Ends\nThe island's transport office said the Kestrel line had "
+                     "started \"the biggest fare war in history.\"\n")
+    article = "The ferry sailed at nine. What is the Kestrel line fare war about?"
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == ["absent"] * 2
+
+
+def test_a_link_to_another_story_carries_no_claim():
+    seed = read_seed("Ferry Trial Ends\nThe island's transport office said the Kestrel line had "
+                     "started \"the biggest fare war in history.\"\n")
+    article = ("The ferry sailed at nine. The fishermen on the front line of the Kestrel fare war "
+               "Read more")
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == ["absent"] * 2

@@ -34,6 +34,9 @@ _TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
 # ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021."),
 # perhaps followed by the photographer's credit ("WIRE/Ann Lee", "Mandatory Credit: …").
 _PHOTO = re.compile(r"^(?:FILE )?PHOTO\b")
+# "… in this undated photo released by …", "… in this file picture": what a picture shows.
+_IN_PHOTO = re.compile(r"\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|picture|image)\b",
+                       re.IGNORECASE)
 _CAPTION_DATE = re.compile(r"(?<!day),\s+(?:" + "|".join(
     [m.capitalize() for m in MONTHS] + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
     + r")\.? \d{1,2}, \d{4}\.?$")
@@ -48,7 +51,7 @@ HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the head
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
-    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b"
+    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|^more\s*:|\bread more\W*$"
     # Credit lines of syndicated and republished pieces.
     r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was) (?:republished|reproduced|syndicated)\b",
@@ -173,7 +176,22 @@ def _is_caption(paragraph: str) -> bool:
     if _PHOTO.search(paragraph):
         return True
     picture = _PHOTO_CREDIT.sub("", paragraph)
-    return bool(_CAPTION_DATE.search(picture)) and len(split_sentences(picture)) == 1
+    return bool(_CAPTION_DATE.search(picture) or _IN_PHOTO.search(picture)) and len(
+        split_sentences(picture)) == 1
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks (its question mark outside any quotation): it states nothing."""
+    return sentence.rstrip().endswith("?")
+
+
+# A link to another story: "More: …", "Related: …", "… Read more".
+_LINK = re.compile(r"^(?:more|read more|related|see also)\s*:|\bread more\W*$", re.IGNORECASE)
+
+
+def states_nothing(sentence: str) -> bool:
+    """A question, or a link to another story: no claim, and no support for one."""
+    return is_question(sentence) or bool(_LINK.search(sentence))
 
 
 def _repeated_below(paragraph: str, below: list[str]) -> bool:
@@ -211,7 +229,7 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
         if (_states_something_outside_quotes(sentence) and not _attribution_only(sentence, speaker)
-                and not _already(claims, sentence)):
+                and not states_nothing(sentence) and not _already(claims, sentence)):
             claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
                                 speaker=speaker, quotes=quotes, **facts))
         for quote in quotes:

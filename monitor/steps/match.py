@@ -16,7 +16,14 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import coverage, similarity
-from monitor.steps.claims import MIN_QUOTE_WORDS, Claim, People, is_heading, is_promo
+from monitor.steps.claims import (
+    MIN_QUOTE_WORDS,
+    Claim,
+    People,
+    is_heading,
+    is_promo,
+    states_nothing,
+)
 from monitor.steps.text import (
     Number,
     content_words,
@@ -480,6 +487,8 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     # or dropped makes a rewording, however close the letters stay.
     if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
+    if states_nothing(sentence):
+        return "absent"  # a question asks what a claim states; a link points to another story
     related = [q for q in _sentence_quotations(sentence) if claim.kind == "quote"
                and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
     if related:
