@@ -680,3 +680,26 @@ def test_a_link_to_another_story_carries_no_claim():
     article = ("The ferry sailed at nine. The fishermen on the front line of the Kestrel fare war "
                "Read more")
     assert [m.verdict for m in match_article(seed.claims, article).matches] == ["absent"] * 2
+
+
+FARES = ("Ferry Fares\nThe island's transport office said on Monday that ferry fares would rise "
+         "in May.\n“There are no winners in a fare war,” said harbour master Ida Voss.\n")
+
+
+def test_another_persons_quotation_in_the_storys_words_is_no_part_of_a_quotation():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = ("The ferries sailed at nine. “Nobody wins fare wars,” said a skipper for "
+               "Topline, a fishing firm.")
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_the_writers_own_sentence_in_a_quotations_words_is_no_part_of_it():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = "The ferries sailed at nine. A fare war has no winners among the island's fishermen."
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_a_quotation_told_in_other_words_by_its_speaker_is_still_carried():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = "The ferries sailed at nine. Voss said nobody comes out of a fare war a winner."
+    assert match_article([quote], article).matches[0].verdict != "absent"

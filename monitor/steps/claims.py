@@ -189,6 +189,11 @@ def is_question(sentence: str) -> bool:
 _LINK = re.compile(r"^(?:more|read more|related|see also)\s*:|\bread more\W*$", re.IGNORECASE)
 
 
+def reports_speech(sentence: str) -> bool:
+    """A sentence that says someone said something ("said", "told", "according to")."""
+    return bool(_SPEECH.search(unquoted(sentence)))
+
+
 def states_nothing(sentence: str) -> bool:
     """A question, or a link to another story: no claim, and no support for one."""
     return is_question(sentence) or bool(_LINK.search(sentence))

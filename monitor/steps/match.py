@@ -22,6 +22,7 @@ from monitor.steps.claims import (
     People,
     is_heading,
     is_promo,
+    reports_speech,
     states_nothing,
 )
 from monitor.steps.text import (
@@ -435,6 +436,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
+    if verdict in ("paraphrase", "partial") and not _could_be_theirs(claim, sentence, speaker, t):
+        verdict = "absent"
     conflicts = notes = None
     if verdict != "absent":
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
@@ -447,6 +450,26 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
             verdict = "reworded quotation"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
                       verdict, conflicts, notes)
+
+
+def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
+    """Whether a sentence could tell a quotation claim (someone's words) in other words or in
+    part: it quotes them (a run of them, or close words), gives its words to their speaker
+    (names them, or its quotation is theirs), or reports what someone said without naming who
+    ("she said", "the minister told"). A sentence in the writer's own voice, or quoting
+    another person's other words, tells nobody's quotation, whatever words of the story it
+    shares with it."""
+    if claim.kind != "quote":
+        return True
+    if claim.speaker and (_names_speaker(sentence, claim.speaker) or (
+            speaker and _surname(speaker) == _surname(claim.speaker))):
+        return True
+    quoted = list(_sentence_quotations(sentence))
+    mine = utils.default_process(claim.text)
+    if quoted:
+        return any(_within(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
+                   >= t.quote_related for q in quoted)
+    return reports_speech(sentence)
 
 
 def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list[dict]
