@@ -173,7 +173,8 @@ def test_a_photo_caption_is_no_claim(caption):
 
 
 @pytest.mark.parametrize("dateline", ["ARDEN, Nova (Coastal Wire) - ", "ARDEN - ",
-                                      "(Coastal Wire) - ", "ARDEN, May 4 (Coastal Wire) \u2014 "])
+                                      "(Coastal Wire) - ", "ARDEN, May 4 (Coastal Wire) \u2014 ",
+                                      "ARDEN/CALDER BAY (Coastal Wire) - "])
 def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline):
     seed = read_seed(f"Strike ends\n{dateline}The port of Calder Bay reopened on Monday after a "
                      "three-week strike.\n")
