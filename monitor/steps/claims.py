@@ -43,8 +43,7 @@ _CAPTION_DATE = re.compile(r"(?<!day),\s+(?:" + "|".join(
 _PHOTO_CREDIT = re.compile(r"\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
                            r"|Photo(?:graph)?(?: by|:) .*)$")
 # A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "ARDEN/CALDER (Wire) - ",
-# "(Wire) - "): where and who, not
-# part of what the first sentence states.
+# "(Wire) - "): where and who, not part of what the first sentence states.
 _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'/-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
