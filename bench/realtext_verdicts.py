@@ -69,11 +69,12 @@ def _date(day: str) -> str:
     return format_datetime(datetime.fromisoformat(day + "T12:00:00").replace(tzinfo=UTC))
 
 
-def build_site(site: Path, base: str) -> tuple[Path, list[tuple[str, str, str]]]:
+def build_site(site: Path, base: str, stories: dict[str, str] = STORIES,
+               ) -> tuple[Path, list[tuple[str, str, str]]]:
     """Write the stories' articles, a feed per outlet and the outlet file; returns the outlet
-    file and the seeds (story, URL, published)."""
+    file and the seeds (story, URL, published). `stories`: story -> its seed's outlet."""
     with gzip.open(ARTICLES, "rt", encoding="utf-8") as lines:
-        chosen = [a for a in map(json.loads, lines) if a["event"] in STORIES]
+        chosen = [a for a in map(json.loads, lines) if a["event"] in stories]
     by_outlet: dict[str, list[tuple[dict, str]]] = {}
     seeds = []
     for a in chosen:
@@ -81,7 +82,7 @@ def build_site(site: Path, base: str) -> tuple[Path, list[tuple[str, str, str]]]
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(_page(a, base, path), encoding="utf-8")
         by_outlet.setdefault(a["outlet"], []).append((a, path))
-        if a["outlet"] == STORIES[a["event"]]:
+        if a["outlet"] == stories[a["event"]]:
             seeds.append((a["event"], f"{base}/{path}", a["published"]))
     outlets = []
     for outlet, items in by_outlet.items():
@@ -97,11 +98,11 @@ def build_site(site: Path, base: str) -> tuple[Path, list[tuple[str, str, str]]]
     (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
     outlet_file = site.parent / "outlets.toml"
     outlet_file.write_text("\n".join(outlets), encoding="utf-8")
-    assert len(seeds) == len(STORIES), seeds
+    assert len(seeds) == len(stories), seeds
     return outlet_file, seeds
 
 
-def run(db_path: str) -> None:
+def run(db_path: str, stories: dict[str, str] = STORIES) -> None:
     """Build and serve the site, register the seeds, crawl and match into db_path."""
     from monitor.jobs import crawl, demo, match, seed
 
@@ -109,7 +110,7 @@ def run(db_path: str) -> None:
     site.mkdir()
     server, base = demo.serve_site(site)
     try:
-        outlets, seeds = build_site(site, base)
+        outlets, seeds = build_site(site, base, stories)
         db = open_db(db_path)
         for story, url, published in sorted(seeds):
             seed.add_seed(db, url, story, published=published)
@@ -159,7 +160,8 @@ def score(found: dict, labels: list[tuple[str, str, str, str]], show: bool = Fal
         print(f"  {count:3} {kind}")
 
 
-def main() -> None:
+def main(stories: dict[str, str] = STORIES, labels: Path = LABELS) -> None:
+    """The command: crawl (or rematch) into a database, then score it against `labels`."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--db")
     parser.add_argument("--show", action="store_true", help="list every wrong verdict")
@@ -168,12 +170,12 @@ def main() -> None:
     args = parser.parse_args()
     db_path = args.db or str(Path(tempfile.mkdtemp()) / "realtext.db")
     if not Path(db_path).exists():
-        run(db_path)
+        run(db_path, stories)
     elif args.rematch:
         from monitor.jobs import match
 
         match.match_stories(open_db(db_path), everything=True)
-    score(verdicts(db_path), read_labels(), args.show)
+    score(verdicts(db_path), read_labels(labels), args.show)
 
 
 if __name__ == "__main__":

@@ -173,7 +173,8 @@ def test_a_photo_caption_is_no_claim(caption):
 
 
 @pytest.mark.parametrize("dateline", ["ARDEN, Nova (Coastal Wire) - ", "ARDEN - ",
-                                      "(Coastal Wire) - ", "ARDEN, May 4 (Coastal Wire) \u2014 "])
+                                      "(Coastal Wire) - ", "ARDEN, May 4 (Coastal Wire) \u2014 ",
+                                      "ARDEN/CALDER BAY (Coastal Wire) - "])
 def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline):
     seed = read_seed(f"Strike ends\n{dateline}The port of Calder Bay reopened on Monday after a "
                      "three-week strike.\n")
@@ -250,3 +251,43 @@ def test_a_live_reports_opening_line_ending_on_a_colon_is_not_a_claim():
 def test_a_short_quotation_that_someone_said_unnamed_is_a_quotation_claim():
     seed = read_seed("Orchard Blight\n“We lost everything,” one grower said.\n")
     assert ("quote", "We lost everything") in [(c.kind, c.text) for c in seed.claims]
+
+
+def test_a_place_glued_to_a_role_after_said_is_no_speaker():
+    seed = read_seed("The trial run was “far quicker than anyone had planned,” said Oslo-based "
+                     "rail engineer Ines Brandt, who advises the line.\n")
+    assert claim_with(seed, "far quicker", kind="quote").speaker == "Ines Brandt"
+
+
+def test_he_said_after_a_person_described_by_a_role_between_commas_is_that_person():
+    seed = read_seed("Governor Tom Hale raised the ferry fees last month.\n"
+                     "The harbour board has not answered, although Will Osei, chairman of the "
+                     "Traders Guild, asked both sides to settle.\n"
+                     "“Nobody wins a fee war,” he said.\n")
+    assert claim_with(seed, "Nobody wins", kind="quote").speaker == "Will Osei"
+
+
+def test_a_company_role_is_no_speaker_and_the_person_holding_it_is():
+    seed = read_seed("Kestrel CEO says the new route could open by spring.\n"
+                     "“We are building more boats so we can carry as many people as we can,” "
+                     "said the company's CEO, Lena Brandt.\n")
+    assert claim_with(seed, "We are building", kind="quote").speaker == "Lena Brandt"
+
+
+def test_a_chief_executive_officer_is_named_without_the_title():
+    seed = read_seed("“We are building more boats so we can carry everyone,” Kestrel Chief "
+                     "Executive Officer Lena Brandt said on Monday.\n")
+    assert claim_with(seed, "We are building", kind="quote").speaker == "Lena Brandt"
+
+
+def test_a_caption_saying_in_this_photo_is_not_a_claim():
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "Captain Ida Voss waves from the bridge of the night ferry in this undated "
+                     "photo released by the Kestrel line in Arden July 5, 2021.\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_more_link_line_is_not_a_claim():
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "More: Night ferries could add an hour to a crossing in winter.\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]

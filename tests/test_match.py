@@ -694,3 +694,51 @@ def test_a_note_that_the_article_was_adapted_is_no_addition():
                "This story has been adapted for readers in the valley.")
     result = match_article(seed.claims, article)
     assert result.additions == ["Insurers expect claims to rise sharply after the latest thefts."]
+
+
+def test_a_quotation_whose_sentence_names_its_speaker_is_no_speaker_conflict():
+    seed = read_seed("Ferry Trial Ends\nThe run was both early and “far better than anyone had "
+                     "planned,” said rail engineer Ines Brandt, who works for 40 North.\n")
+    article = ("The night ferry left on time. The run was “far better than anyone had planned,” "
+               "rail specialist Ines Brandt of the monitoring group 40 North told the Ledger.")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_a_question_carries_no_claim_nor_part_of_one():
+    seed = read_seed("Ferry Trial Ends\nThe island's transport office said the Kestrel line had "
+                     "started \"the biggest fare war in history.\"\n")
+    article = "The ferry sailed at nine. What is the Kestrel line fare war about?"
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == ["absent"] * 2
+
+
+def test_a_link_to_another_story_carries_no_claim():
+    seed = read_seed("Ferry Trial Ends\nThe island's transport office said the Kestrel line had "
+                     "started \"the biggest fare war in history.\"\n")
+    article = ("The ferry sailed at nine. The fishermen on the front line of the Kestrel fare war "
+               "Read more")
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == ["absent"] * 2
+
+
+FARES = ("Ferry Fares\nThe island's transport office said on Monday that ferry fares would rise "
+         "in May.\n“There are no winners in a fare war,” said harbour master Ida Voss.\n")
+
+
+def test_another_persons_quotation_in_the_storys_words_is_no_part_of_a_quotation():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = ("The ferries sailed at nine. “Nobody wins fare wars,” said a skipper for "
+               "Topline, a fishing firm.")
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_the_writers_own_sentence_in_a_quotations_words_is_no_part_of_it():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = "The ferries sailed at nine. A fare war has no winners among the island's fishermen."
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_a_quotation_told_in_other_words_by_its_speaker_is_still_carried():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = "The ferries sailed at nine. Voss said nobody comes out of a fare war a winner."
+    assert match_article([quote], article).matches[0].verdict != "absent"

@@ -35,21 +35,24 @@ _TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
 # ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021."),
 # perhaps followed by the photographer's credit ("WIRE/Ann Lee", "Mandatory Credit: …").
 _PHOTO = re.compile(r"^(?:FILE )?PHOTO\b")
+# "… in this undated photo released by …", "… in this file picture": what a picture shows.
+_IN_PHOTO = re.compile(r"\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|picture|image)\b",
+                       re.IGNORECASE)
 _CAPTION_DATE = re.compile(r"(?<!day),\s+(?:" + "|".join(
     [m.capitalize() for m in MONTHS] + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
     + r")\.? \d{1,2}, \d{4}\.?$")
 _PHOTO_CREDIT = re.compile(r"\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
                            r"|Photo(?:graph)?(?: by|:) .*)$")
-# A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "(Wire) - "): where and who, not
-# part of what the first sentence states.
-_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
+# A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "ARDEN/CALDER (Wire) - ",
+# "(Wire) - "): where and who, not part of what the first sentence states.
+_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'/-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
 HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
-    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b"
+    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|^more\s*:|\bread more\W*$"
     # Credit lines of syndicated and republished pieces.
     r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was|has been) (?:republished|reproduced|syndicated|adapted)\b",
@@ -66,6 +69,8 @@ _TITLES = {
     "spokeswoman": "f", "spokesman": "m", "mr": "m", "mrs": "f", "ms": "f",
     "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
     "king": "m", "queen": "f", "pope": "m", "sheriff": None, "chancellor": None,
+    # A company's roles: "the company's CEO, Lena Brandt", "Chief Executive Officer Lena Brandt".
+    "ceo": None, "executive": None, "officer": None,
 }
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"
@@ -76,7 +81,11 @@ _SPEECH = re.compile(
 )
 # "said lead investigator Halima Osei": the person named after the verb is the speaker, whatever
 # role words (not in _TITLES) come between.
-_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:[a-z][a-z'-]*\s+){0,3})$")
+# A role word may be a compound glued to a place ("said Oslo-based engineer Ines Brandt").
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
+# "U.S.-based", "Oslo-born": a capitalised word glued to what follows describes, it names no one.
+_GLUED = re.compile(r"\.?-[a-z]")
+_GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 MIN_QUOTE_WORDS = 3
 TERM_WORDS = 5  # a quotation shorter than this, with no one said to say it, is a term
@@ -170,7 +179,22 @@ def _is_caption(paragraph: str) -> bool:
     if _PHOTO.search(paragraph):
         return True
     picture = _PHOTO_CREDIT.sub("", paragraph)
-    return bool(_CAPTION_DATE.search(picture)) and len(split_sentences(picture)) == 1
+    return bool(_CAPTION_DATE.search(picture) or _IN_PHOTO.search(picture)) and len(
+        split_sentences(picture)) == 1
+
+
+# A link to another story: "More: …", "Related: …", "… Read more".
+_LINK = re.compile(r"^(?:more|read more|related|see also)\s*:|\bread more\W*$", re.IGNORECASE)
+
+
+def reports_speech(sentence: str) -> bool:
+    """A sentence that says someone said something ("said", "told", "according to")."""
+    return bool(_SPEECH.search(unquoted(sentence)))
+
+
+def states_nothing(sentence: str) -> bool:
+    """A question, or a link to another story: no claim, and no support for one."""
+    return is_question(sentence) or bool(_LINK.search(sentence))
 
 
 def _repeated_below(paragraph: str, below: list[str]) -> bool:
@@ -214,7 +238,7 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         own = [q for q in quotes if _quotation_claim(q, sentence, speaker)]
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
-        if (_states_something(sentence, quotes, own) and not is_question(sentence)
+        if (_states_something(sentence, quotes, own) and not states_nothing(sentence)
                 and not (own and _attribution_only(sentence, speaker))
                 and not _already(claims, sentence)):
             claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
@@ -312,6 +336,20 @@ _REPORTED = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can
 # "Ana Ruiz, the port's director, said": a name, a description set off by commas, then the verb.
 _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.pattern,
                                    re.IGNORECASE)
+# "Will Osei, chairman of the Traders Guild, asked": a name, then its role between commas.
+_APPOSITION = re.compile(r",\s+((?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+)?[\w'\u2019-]+)"
+                         r"[^,.;\"\u201c\u201d]{0,70},")
+
+
+def _role_after(after: str) -> str | None:
+    """The role a name is described by between commas just after it ("Will Osei, chairman of
+    the Traders Guild, ..."), a word of _TITLES; none when the commas hold a speech verb ("In
+    New York, the mayor said, ..." names a place)."""
+    m = _APPOSITION.match(after)
+    if not m or _SPEECH.search(m.group(0)):
+        return None
+    return next((w for w in (t.strip("'\u2019").lower() for t in m.group(1).split())
+                 if w in _TITLES), None)
 
 
 def _person_name(raw: str) -> str:
@@ -333,6 +371,9 @@ class People:
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
             after = text[m.end():m.end() + 100]
+            if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
+                continue
+            title = title if title in _TITLES else _role_after(after) or title
             speaks = _SPEECH.match(after[:12].strip()) or _said_before(
                 text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
                 after)
@@ -340,7 +381,7 @@ class People:
             if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
                 continue
-            for raw in _split_possessives(m.group(0)):
+            for raw in _split_possessives(_GLUED_WORD.sub("", m.group(0))):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:

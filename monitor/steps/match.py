@@ -24,6 +24,8 @@ from monitor.steps.claims import (
     is_promo,
     is_question,
     is_unterminated,
+    reports_speech,
+    states_nothing,
 )
 from monitor.steps.text import (
     Number,
@@ -41,6 +43,7 @@ from monitor.steps.text import (
     surname,
     unquoted,
 )
+from monitor.steps.text import words as _words
 
 SCORER = "token_set_ratio"
 if TYPE_CHECKING:
@@ -438,6 +441,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
+    if verdict in ("paraphrase", "partial") and not _could_be_theirs(claim, sentence, speaker, t):
+        verdict = "absent"
     conflicts = notes = None
     if verdict != "absent":
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
@@ -450,6 +455,26 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
             verdict = "reworded quotation"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
                       verdict, conflicts, notes)
+
+
+def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
+    """Whether a sentence could tell a quotation claim (someone's words) in other words or in
+    part: it quotes them (a run of them, or close words), gives its words to their speaker
+    (names them, or its quotation is theirs), or reports what someone said without naming who
+    ("she said", "the minister told"). A sentence in the writer's own voice, or quoting
+    another person's other words, tells nobody's quotation, whatever words of the story it
+    shares with it."""
+    if claim.kind != "quote":
+        return True
+    if claim.speaker and (_names_speaker(sentence, claim.speaker) or (
+            speaker and surname(speaker) == surname(claim.speaker))):
+        return True
+    quoted = list(_sentence_quotations(sentence))
+    mine = utils.default_process(claim.text)
+    if quoted:
+        return any(_within(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
+                   >= t.quote_related for q in quoted)
+    return reports_speech(sentence)
 
 
 def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list[dict]
@@ -490,6 +515,8 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     # or dropped makes a rewording, however close the letters stay.
     if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
+    if states_nothing(sentence):
+        return "absent"  # a question asks what a claim states; a link points to another story
     related = [q for q in _sentence_quotations(sentence) if claim.kind == "quote"
                and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
     if related:
@@ -646,6 +673,8 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     if part:
         claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
     conflicts, notes = number_checks(claimed, list(_sentence_amounts(sentence)))
+    if speaker and claim.speaker and _names_speaker(sentence, claim.speaker):
+        speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
     quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
     notes += reworded
@@ -938,6 +967,13 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
         if shared and same and other != negation:
             return True
     return False
+
+
+def _names_speaker(sentence: str, speaker: str) -> bool:
+    """The sentence names the claim's speaker outside its quotation marks ("…,” rail specialist
+    Ines Brandt of the 40 North group told reporters): the words are given to that person, whoever
+    else the sentence names. A speaker read from such a sentence is a misreading."""
+    return surname(speaker) in _words(unquoted(sentence))
 
 
 def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,

@@ -1,0 +1,28 @@
+"""Verdicts on real journalism, the held-out set: 7 other stories of ../shared/data/news-events.
+
+    .venv/bin/python bench/realtext_heldout.py [--db PATH [--rematch]] [--show]
+
+The same bench as bench/realtext_verdicts.py (the same site, seeds, crawl and scoring) on stories
+that were not read while its rules were written: a vaccine trial, a market crash, a diplomatic
+row with translated statements, a Supreme Court ruling, primary results, a tariff war and a
+missile test. Labels in bench/realtext_heldout_labels.tsv, written before any change they measure.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import realtext_verdicts  # noqa: E402
+
+LABELS = Path(__file__).with_name("realtext_heldout_labels.tsv")
+# Each story and the outlet whose article is its seed (the centre-rated one where it has one).
+STORIES = {
+    "as1243": "The Hill", "as1144": "The Guardian", "as0456": "Reuters", "as0706": "Reuters",
+    "as0484": "Reuters", "as0424": "USA Today", "as0103": "Reuters",
+}
+
+if __name__ == "__main__":
+    realtext_verdicts.main(STORIES, LABELS)
