@@ -21,7 +21,7 @@ from monitor.crawler.items import PageItem
 from monitor.faces.terminal import clean
 from monitor.steps.dates import day_as_written, parse_date, story_window
 from monitor.steps.extract import is_web_page
-from monitor.steps.outlets import Outlet, load_outlets
+from monitor.steps.outlets import Outlet, OutletFileError, load_outlets
 from monitor.steps.urls import canonical_url, origin
 
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
@@ -49,6 +49,10 @@ class OutletSpider(scrapy.Spider):
         super().__init__(**kwargs)
         listed = load_outlets(outlets, base)
         self.outlets = [o for o in listed if outlet in (None, o.name)]
+        if not self.outlets and outlet is not None:
+            # A misspelt name would otherwise crawl nothing and finish as if all were well.
+            names = ", ".join(o.name for o in listed)
+            raise OutletFileError(f"{outlets}: no outlet named {outlet!r} (its outlets: {names})")
         # Every listed name, crawled or not: no outlet an aggregator names may take one.
         self.listed_names = {_name_key(o.name) for o in listed}
         self.allowed_domains = sorted({o.domain for o in self.outlets})

@@ -94,3 +94,13 @@ def test_a_spider_makes_its_requests_without_opening_the_database(tmp_path):
     assert len(urls) == sum(len(o.get(k, [])) for o in outlets for k in ("feeds", "sitemaps",
                                                                           "urls"))
     assert not db.exists()
+
+
+def test_a_spider_asked_for_an_outlet_the_file_does_not_list_says_so(tmp_path):
+    # `scrapy crawl feeds -a outlet=NAME` with a misspelt name crawled nothing, quietly.
+    from monitor.steps.outlets import OutletFileError
+    from spiders.feeds import FeedsSpider
+
+    with pytest.raises(OutletFileError, match="no outlet named 'Harbour City Tribune'"):
+        FeedsSpider(outlets=str(OUTLETS), base="http://127.0.0.1:9",
+                    outlet="Harbour City Tribune")
