@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -21,8 +20,8 @@ from monitor.crawler.items import PageItem
 from monitor.faces.terminal import clean
 from monitor.steps.dates import day_as_written, parse_date, story_window
 from monitor.steps.extract import is_web_page
-from monitor.steps.outlets import Outlet, load_outlets
-from monitor.steps.urls import canonical_url, origin
+from monitor.steps.outlets import Outlet, OutletFileError, load_outlets
+from monitor.steps.urls import STANDARD_PORTS, canonical_url, origin
 
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
 # Start requests made between two turns of the reactor: an outlet file listing thousands of
@@ -49,6 +48,10 @@ class OutletSpider(scrapy.Spider):
         super().__init__(**kwargs)
         listed = load_outlets(outlets, base)
         self.outlets = [o for o in listed if outlet in (None, o.name)]
+        if not self.outlets and outlet is not None:
+            # A misspelt name would otherwise crawl nothing and finish as if all were well.
+            names = ", ".join(o.name for o in listed)
+            raise OutletFileError(f"{outlets}: no outlet named {outlet!r} (its outlets: {names})")
         # Every listed name, crawled or not: no outlet an aggregator names may take one.
         self.listed_names = {_name_key(o.name) for o in listed}
         self.allowed_domains = sorted({o.domain for o in self.outlets})
@@ -181,7 +184,7 @@ class OutletSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("monitor/not_web")
             elif not anywhere and not outlet.owns(url):
                 self.logger.debug("skipping %s: not on %s", url, outlet.domain)
-                elsewhere[urlsplit(url).hostname] += 1
+                elsewhere[site(url)] += 1
             elif not self.in_window(published):
                 self.crawler.stats.inc_value("monitor/outside_window")
             else:
@@ -369,6 +372,13 @@ class Newest:
 
     def entries(self) -> list[tuple]:
         return [entry for _, entry in sorted(self.heap, key=lambda kept: kept[0], reverse=True)]
+
+
+def site(url: str) -> str:
+    """A URL's host, with its port when not the standard one: another port is another site, so
+    a warning that names only the host would name the outlet's own ("127.0.0.1")."""
+    scheme, host, port = origin(url)
+    return host if port == STANDARD_PORTS[scheme] else f"{host}:{port}"
 
 
 def _name_key(name: str) -> str:

@@ -104,3 +104,16 @@ def test_the_readme_names_every_module_of_each_room_and_no_other(room):
     modules = {str(p.relative_to(folder)).removesuffix("__init__.py") for p in folder.rglob("*.py")
                if p != folder / "__init__.py"}
     assert named == modules
+
+
+def test_every_column_of_a_table_is_in_its_row_of_the_readme(tmp_path):
+    # The Tables section is what people read to write their own SQL: a column added by a
+    # migration (crawl_runs' exit_code, coverage's covering_since) must be named there too.
+    from monitor.store.schema import open_db
+
+    db = open_db(tmp_path / "m.db")
+    tables = README.split("\n## Tables\n", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \| (.*) \|$", tables, re.M))
+    missing = {table: [c for c in db[table].columns_dict if not re.search(rf"\b{c}\b", row)]
+               for table, row in rows.items()}
+    assert len(rows) >= 12 and {t: c for t, c in missing.items() if c} == {}

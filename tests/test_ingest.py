@@ -414,6 +414,15 @@ def test_a_crawler_without_stories_published_ends_with_one_line(redis_url, tmp_p
     assert_one_line(result, "no stories in Redis")
 
 
+@pytest.mark.slow
+def test_a_crawler_without_stories_says_to_start_ingest_without_the_url_on_its_command_line(
+        redis_url):
+    with pytest.raises(shared.RedisUnavailable) as raised:
+        shared.read_stories(redis_url)
+    assert "start `monitor ingest` (with $MONITOR_REDIS_URL)" in str(raised.value)
+    assert "--redis URL" not in str(raised.value)
+
+
 def _coverage(db: Path) -> list[tuple]:
     return sorted(_query(db, "select stories.slug, articles.url, coverage.kind, "
                              "round(coverage.relevance, 6), (select group_concat(verdict) from "

@@ -351,3 +351,10 @@ def test_a_number_and_the_quotation_holding_it_are_one_conflict_in_both_reports(
     assert "claim 1 · Bay Times · number: seed “5%” vs “8%”; quotation" in report
     page = render_html(db, story).split("<h2>Conflicts</h2>", 1)[1].split("<h2>", 1)[0]
     assert page.count("<li>") == 1 and "· Bay Times · number; quotation<br>" in page
+
+
+def test_the_report_counts_one_article_read_as_one(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    db.execute("delete from coverage where story_id = ? and article_id != (select min("
+               "article_id) from coverage where story_id = ? and is_coverage = 1)", [story, story])
+    assert "(of 1 article read)" in render_report(db, story)

@@ -94,3 +94,30 @@ def test_a_spider_makes_its_requests_without_opening_the_database(tmp_path):
     assert len(urls) == sum(len(o.get(k, [])) for o in outlets for k in ("feeds", "sitemaps",
                                                                           "urls"))
     assert not db.exists()
+
+
+def test_a_spider_asked_for_an_outlet_the_file_does_not_list_says_so(tmp_path):
+    # `scrapy crawl feeds -a outlet=NAME` with a misspelt name crawled nothing, quietly.
+    from monitor.steps.outlets import OutletFileError
+    from spiders.feeds import FeedsSpider
+
+    with pytest.raises(OutletFileError, match="no outlet named 'Harbour City Tribune'"):
+        FeedsSpider(outlets=str(OUTLETS), base="http://127.0.0.1:9",
+                    outlet="Harbour City Tribune")
+
+
+def test_articles_listed_on_another_port_of_the_domain_are_told_with_that_port(tmp_path,
+                                                                                caplog):
+    # "not on its domain 127.0.0.1 (most on 127.0.0.1)" named the outlet's own host.
+    from scrapy.utils.test import get_crawler
+
+    from monitor.crawler import settings
+    from spiders.feeds import FeedsSpider
+
+    project = {name: value for name, value in vars(settings).items() if name.isupper()}
+    crawler = get_crawler(FeedsSpider, {**project, "MONITOR_DB": str(tmp_path / "m.db")})
+    spider = FeedsSpider.from_crawler(crawler, outlets=str(OUTLETS), base="http://127.0.0.1:8765")
+    outlet = spider.outlets[0]
+    listed = [(f"http://127.0.0.1:8899/news/{n}.html", None) for n in range(3)]
+    assert list(spider.article_requests(listed, outlet)) == []
+    assert "not on its domain 127.0.0.1 (most on 127.0.0.1:8899)" in caplog.text

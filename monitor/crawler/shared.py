@@ -78,8 +78,10 @@ def read_stories(url: str) -> dict:
         raise RedisUnavailable(f"cannot read the stories from Redis at {shown(url)}: {e}"
                                ) from None
     if found is None:
-        raise RedisUnavailable(f"no stories in Redis at {shown(url)}: start `monitor ingest "
-                               f"--redis URL` on the database host first (it publishes them)")
+        # Not `ingest --redis URL`: the README keeps the password off command lines.
+        raise RedisUnavailable(f"no stories in Redis at {shown(url)}: start `monitor ingest` "
+                               f"(with $MONITOR_REDIS_URL) on the database host first (it "
+                               f"publishes them)")
     return json.loads(found)
 
 

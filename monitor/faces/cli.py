@@ -604,8 +604,8 @@ def report_(ctx: click.Context, story: str | None, width: int, html_file: str | 
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @click.pass_context
 def changes_(ctx: click.Context, since: str | None, story: str | None, as_json: bool) -> None:
-    """List what is new since a crawl run or a time: new coverage, new conflicts, changed
-    verdicts, new versions.
+    """List what is new since a crawl run or a time: a corrected seed page, new coverage, new
+    conflicts, changed verdicts, new versions, covering articles taken down.
 
     Example: monitor changes --since 2025-08-09 --json
     """

@@ -57,7 +57,7 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
                        "from coverage where story_id = ?", [story]).fetchone()
     lines = [f"Story: {story_row['title']}  [{story_row['slug']}]",
              f"{counted(found[1] or 0, 'covering article')} from {counted(len(outlets), 'outlet')} "
-             f"(of {found[0]} articles read){unscored_note(unscored(db, story), '; ')}; "
+             f"(of {counted(found[0], 'article')} read){unscored_note(unscored(db, story), '; ')}; "
              f"{counted(len(claims), 'claim')}."]
     waiting = len(rows.articles_to_match(db, story))
     if waiting:  # stored before the story was added, or changed since: the next run reads them
