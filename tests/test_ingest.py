@@ -101,6 +101,19 @@ def test_a_run_with_redis_refuses_notify_which_needs_the_database(tmp_path):
     assert not (tmp_path / "m.db").exists()
 
 
+def test_ingest_without_a_redis_says_which_variable_to_set(tmp_path):
+    from click.testing import CliRunner
+
+    from monitor.faces.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "m.db"), "ingest"],
+                                env={"MONITOR_REDIS_URL": None})
+    assert result.exit_code == 1
+    assert result.output == ("Error: ingest needs the Redis the crawlers send to: set "
+                             "MONITOR_REDIS_URL=redis://:PASSWORD@HOST:PORT/DB in its "
+                             "environment, or give --redis URL\n")
+
+
 def _send(url: str, entries: list[tuple[str, dict]]) -> list[bytes]:
     with shared.client(url) as client:
         return [client.xadd(frontier.RESULTS, shared.entry(kind, data))

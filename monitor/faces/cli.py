@@ -379,7 +379,7 @@ def _notify(db, run_id: int, command: str) -> None:
 
 
 @cli.command()
-@click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL", required=True,
+@click.option("--redis", "redis_url", envvar="MONITOR_REDIS_URL", metavar="URL",
               help="The Redis the crawlers send to (redis://:PASSWORD@HOST:PORT/DB, or "
                    "$MONITOR_REDIS_URL).")
 @click.option("--until-idle", is_flag=True,
@@ -387,7 +387,7 @@ def _notify(db, run_id: int, command: str) -> None:
 @click.option("--batch", type=click.IntRange(1), default=500, show_default=True,
               help="Entries written in one transaction at most.")
 @click.pass_context
-def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> None:
+def ingest(ctx: click.Context, redis_url: str | None, until_idle: bool, batch: int) -> None:
     """Past one machine: write what crawlers send through Redis into this database, the one
     process that writes it (README: Past one machine).
 
@@ -406,6 +406,9 @@ def ingest(ctx: click.Context, redis_url: str, until_idle: bool, batch: int) -> 
     """
     from monitor.jobs import ingest as ingest_job  # imports redis: only for this command
 
+    if not redis_url:  # (click's own "Missing option" would not name the variable)
+        raise CliError("ingest needs the Redis the crawlers send to: set MONITOR_REDIS_URL="
+                       "redis://:PASSWORD@HOST:PORT/DB in its environment, or give --redis URL")
     with _crawl_errors(ctx):
         figures = ingest_job.ingest(ctx.obj["db_path"], redis_url, until_idle, batch,
                                     say=_say, before_start=collect_less)
