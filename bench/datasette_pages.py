@@ -1,7 +1,7 @@
 """Every Datasette page a user clicks on a big monitor database, timed (warm medians).
 
     .venv/bin/python bench/datasette_pages.py /tmp/big.db [--repeats 3] [--only SUBSTRING]
-        [--out /tmp/pages.tsv] [--browser]
+        [--out /tmp/pages.tsv] [--browser] [--plain]
 
 Requests, through Datasette's own test client with the monitor's plugin (what `monitor serve`
 shows, with Datasette's default 1 s limit on any SQL): every table and view page with the
@@ -31,6 +31,8 @@ import urllib.request
 from pathlib import Path
 
 from datasette.app import Datasette
+
+from monitor.faces.datasette_plugin import SETTINGS
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
@@ -109,8 +111,9 @@ def trouble(path: str, response) -> str:
     return "; ".join(said)
 
 
-async def measure(path: Path, repeats: int, only: str | None) -> list[tuple]:
-    ds = Datasette([str(path)])
+async def measure(path: Path, repeats: int, only: str | None, plain: bool) -> list[tuple]:
+    # As `monitor serve` runs it (--plain: as `datasette FILE` does, the settings left alone).
+    ds = Datasette([str(path)], settings=None if plain else SETTINGS)
     db = path.stem
     found = []
     for page in pages(db, path):
@@ -170,8 +173,9 @@ def main() -> None:
     parser.add_argument("--only")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--browser", action="store_true")
+    parser.add_argument("--plain", action="store_true")
     args = parser.parse_args()
-    found = asyncio.run(measure(args.db, args.repeats, args.only))
+    found = asyncio.run(measure(args.db, args.repeats, args.only, args.plain))
     over = [f for f in found if f[1] > 1 or f[2] >= 400 or f[3]]
     print(f"\n{len(found)} pages; over 1 s or failing: {len(over)}; "
           f"over 200 ms: {sum(f[1] > 0.2 for f in found)}")

@@ -116,3 +116,22 @@ def test_the_new_schema_step_is_recorded(ferry):
     assert "m021_indexes_for_datasette" in {
         name for (name,) in ferry.execute("select name from _sqlite_migrations")}
     assert schema.pending_migrations(ferry) == []
+
+
+def test_monitor_serve_runs_datasette_without_suggested_facets():
+    from monitor.faces.cli import serve_arguments
+
+    arguments = serve_arguments("m.db", "127.0.0.1", 8001)
+    assert arguments[:2] == ["serve", "m.db"]
+    assert ["--setting", "suggest_facets", "off"] == arguments[-3:]
+
+
+def test_a_table_page_with_the_serve_settings_suggests_no_facets_and_keeps_the_shipped_ones(
+        ferry, tmp_path):
+    from monitor.faces.datasette_plugin import SETTINGS
+
+    ferry.close()
+    page = asyncio.run(Datasette([str(tmp_path / "m.db")], settings=SETTINGS).client.get(
+        "/m/coverage.json"))
+    assert page.json()["suggested_facets"] == []
+    assert set(page.json()["facet_results"]) == {"kind", "is_coverage", "scored", "story_id"}
