@@ -135,3 +135,8 @@ def test_a_table_page_with_the_serve_settings_suggests_no_facets_and_keeps_the_s
         "/m/coverage.json"))
     assert page.json()["suggested_facets"] == []
     assert set(page.json()["facet_results"]) == {"kind", "is_coverage", "scored", "story_id"}
+
+
+def test_the_newest_articles_are_listed_without_sorting_every_article(ferry):
+    found = plan(ferry, "select id, title from articles order by published desc limit 101")
+    assert found == "SCAN articles USING INDEX articles_published"

@@ -604,6 +604,8 @@ CLICKED_INDEXES = {
     "coverage_story_kind": "coverage (story_id, is_coverage, kind, scored)",
     # An outlet's articles, and the articles' facets, without reading their text.
     "articles_outlet": "articles (outlet_id, language, is_stub)",
+    # The newest articles first (a click on the column's heading).
+    "articles_published": "articles (published)",
 }
 
 
