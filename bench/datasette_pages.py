@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -81,15 +82,34 @@ def pages(db: str, path: Path) -> list[str]:
     return found
 
 
-async def timed(ds: Datasette, path: str, repeats: int) -> tuple[float, int, str]:
-    """Median seconds of `repeats` warm requests, the status and what went wrong."""
+async def timed(ds: Datasette, path: str, repeats: int) -> tuple[float, int, str, str]:
+    """Median seconds of `repeats` warm requests, the status, what went wrong and a digest of
+    the rows (JSON and CSV pages; "" for others)."""
     await ds.client.get(path)
     times, response = [], None
     for _ in range(repeats):
         started = time.perf_counter()
         response = await ds.client.get(path)
         times.append(time.perf_counter() - started)
-    return statistics.median(times), response.status_code, trouble(path, response)
+    return (statistics.median(times), response.status_code, trouble(path, response),
+            digest(path, response.text))
+
+
+def digest(path: str, text: str) -> str:
+    """The rows a JSON or CSV page gave, in any order (a view's rows have none), digested."""
+    kind = path.split("?")[0].rsplit(".", 1)[-1]
+    if kind == "csv":
+        lines = sorted(text.splitlines())
+    elif kind == "json":
+        try:
+            body = json.loads(text)
+        except ValueError:
+            return "not JSON"
+        found = body.get("rows", body) if isinstance(body, dict) else body
+        lines = sorted(json.dumps(row) for row in found)
+    else:
+        return ""
+    return f"{len(lines)} rows {hashlib.sha256(repr(lines).encode()).hexdigest()[:12]}"
 
 
 def trouble(path: str, response) -> str:
@@ -119,7 +139,7 @@ async def measure(path: Path, repeats: int, only: str | None, plain: bool) -> li
     for page in pages(db, path):
         if only and only not in page:
             continue
-        seconds, status, wrong = await timed(ds, page, repeats)
+        seconds, status, wrong, rows = await timed(ds, page, repeats)
         if page.split("?")[0].endswith(tuple(f"/{db}/{p}" for p in TABLES + VIEWS)) \
                 and "_search" not in page:
             json_page = page.replace("?", ".json?", 1) if "?" in page else page + ".json"
@@ -127,7 +147,7 @@ async def measure(path: Path, repeats: int, only: str | None, plain: bool) -> li
             if body.get("facets_timed_out"):
                 wrong = "; ".join(filter(None, [wrong, "facets timed out: " +
                                                 ",".join(body["facets_timed_out"])]))
-        found.append((page, seconds, status, wrong))
+        found.append((page, seconds, status, wrong, rows))
         flag = "SLOW " if seconds > 1 else "slow " if seconds > 0.2 else "     "
         print(f"{flag}{seconds * 1000:8.0f} ms  {status}  {page}  {wrong}", flush=True)
     return found
@@ -180,7 +200,8 @@ def main() -> None:
     print(f"\n{len(found)} pages; over 1 s or failing: {len(over)}; "
           f"over 200 ms: {sum(f[1] > 0.2 for f in found)}")
     if args.out:
-        args.out.write_text("".join(f"{p}\t{s * 1000:.0f}\t{c}\t{w}\n" for p, s, c, w in found))
+        args.out.write_text("".join(f"{p}\t{s * 1000:.0f}\t{c}\t{w}\t{r}\n"
+                                    for p, s, c, w, r in found))
     if args.browser:
         story = sqlite3.connect(args.db).execute(STORY_SQL).fetchone()[0]
         in_browser(args.db, story)
