@@ -140,3 +140,16 @@ def test_a_table_page_with_the_serve_settings_suggests_no_facets_and_keeps_the_s
 def test_the_newest_articles_are_listed_without_sorting_every_article(ferry):
     found = plan(ferry, "select id, title from articles order by published desc limit 101")
     assert found == "SCAN articles USING INDEX articles_published"
+
+
+def test_the_pages_taken_down_are_found_without_reading_the_raw_pages(ferry):
+    from monitor.faces.report import taken_down
+
+    article = ferry.execute("select id from articles limit 1").fetchone()[0]
+    ferry["pages"].insert({"url": "https://bay.example/gone", "article_id": article,
+                           "status": 410, "error": "HTTP 410", "html_zst": b"x" * 50_000,
+                           "gone_since": "2026-03-04T00:00:00+00:00"})
+    assert taken_down(ferry) == {article: "found taken down (HTTP 410) on 2026-03-04"}
+    found = plan(ferry, "select article_id, min(gone_since) as since, error from pages as gone "
+                        "where gone_since is not null group by article_id")
+    assert found == "SCAN gone USING COVERING INDEX pages_gone"

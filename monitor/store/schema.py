@@ -604,6 +604,9 @@ CLICKED_INDEXES = {
     "coverage_story_kind": "coverage (story_id, is_coverage, kind, scored)",
     # An outlet's articles, and the articles' facets, without reading their text.
     "articles_outlet": "articles (outlet_id, language, is_stub)",
+    # The pages taken down (a story's matrix page says which articles were): `gone_since`
+    # comes after the raw page in each row, so without it every raw page would be read.
+    "pages_gone": "pages (article_id, gone_since, error) where gone_since is not null",
     # The newest articles first (a click on the column's heading).
     "articles_published": "articles (published)",
 }
