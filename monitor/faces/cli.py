@@ -730,8 +730,18 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
     # needs; nobody can write there either, so Datasette may read it as immutable.
     writable = os.access(path, os.W_OK) and os.access(Path(path).resolve().parent, os.W_OK)
     # Metadata and canned queries come from the monitor's Datasette plugin (its hooks).
-    datasette_cli.main(["serve", *([path] if writable else ["-i", path]),
-                        "--host", host, "--port", str(port)], standalone_mode=True)
+    datasette_cli.main(serve_arguments(path, host, port, writable), standalone_mode=True)
+
+
+def serve_arguments(path: str, host: str, port: int, writable: bool = True) -> list[str]:
+    """The `datasette` command line `monitor serve` runs, with the project's settings."""
+    from monitor.faces.datasette_plugin import SETTINGS
+
+    words = {True: "on", False: "off"}
+    settings = [part for name, value in SETTINGS.items()
+                for part in ("--setting", name, words.get(value, str(value)))]
+    return ["serve", *([path] if writable else ["-i", path]), "--host", host, "--port", str(port),
+            *settings]
 
 
 def _check_free(host: str, port: int) -> None:

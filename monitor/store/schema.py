@@ -586,3 +586,54 @@ def m020_crawl_runs_warnings(db: Database) -> None:
     # How many listings a run read that were cut short or malformed: no errors, but a user
     # reading `monitor status` after cron's runs must see them.
     db["crawl_runs"].add_column("warnings", int)
+
+
+# What a user clicks in Datasette, on a year of runs (tens of thousands of articles, hundreds of
+# thousands of matches, an article × story decision each): each page must read only what it
+# shows, since Datasette stops any SQL after a second (bench/datasette_pages.py).
+CLICKED_INDEXES = {
+    # The conflicts and reworded quotations, the verdict facet: the few rows of one verdict.
+    "matches_verdict": "matches (verdict, story_id)",
+    # An article's rows in each table (its row page counts them; a re-match replaces them).
+    "matches_article": "matches (article_id, story_id)",
+    "coverage_article": "coverage (article_id)",
+    "additions_article": "additions (article_id)",
+    "pages_article": "pages (article_id)",
+    "verdict_changes_article": "verdict_changes (article_id)",
+    # A story's covering articles (or its copies, mentions) without reading every decision.
+    "coverage_story_kind": "coverage (story_id, is_coverage, kind, scored)",
+    # An outlet's articles, and the articles' facets, without reading their text.
+    "articles_outlet": "articles (outlet_id, language, is_stub)",
+    # The pages taken down (a story's matrix page says which articles were): `gone_since`
+    # comes after the raw page in each row, so without it every raw page would be read.
+    "pages_gone": "pages (article_id, gone_since, error) where gone_since is not null",
+    # The newest articles first (a click on the column's heading).
+    "articles_published": "articles (published)",
+}
+
+
+@migrations()
+def m021_indexes_for_datasette(db: Database) -> None:
+    for name, on in CLICKED_INDEXES.items():
+        db.execute(f"create index if not exists {name} on {on}")
+    # Left out, per story and outlet: one pass over the story's matches grouped by outlet and
+    # claim, not a search of every match for each outlet and claim. A Datasette filter on
+    # story or outlet reaches the grouping (its columns are grouped on), so one story's rows
+    # are read from its own matches. The same rows as m009's definition.
+    db.create_view("claims_left_out", """
+        select story, outlet, claim, kind, claim_text from (
+            select stories.slug as story, outlets.name as outlet, claims.position as claim,
+                   claims.kind as kind, claims.text as claim_text,
+                   max(matches.verdict != 'absent') as carried
+            from stories
+            join coverage on coverage.story_id = stories.id and coverage.is_coverage = 1
+            join articles on articles.id = coverage.article_id
+            join outlets on outlets.id = articles.outlet_id
+            join claims on claims.story_id = stories.id
+            left join matches on matches.story_id = stories.id
+                 and matches.claim_id = claims.id and matches.article_id = coverage.article_id
+            -- an article whose claims were scored: it has matches (coverage_matrix's rows)
+            where exists (select 1 from matches as scored where scored.article_id =
+                          coverage.article_id and scored.story_id = coverage.story_id)
+            group by stories.slug, outlets.name, claims.position)
+        where not coalesce(carried, 0)""", replace=True)
