@@ -239,6 +239,14 @@ def test_a_line_on_several_pages_of_an_outlet_is_no_addition(tmp_path):
     assert "Divers searched the banks until dusk on Sunday evening." in added
 
 
+def test_a_line_that_becomes_boilerplate_leaves_earlier_additions_through_an_index(tmp_path):
+    db = _matched(tmp_path, "Rescuers said 29 people were pulled from the river on Sunday.\n",
+                  "Rescuers said 29 people were pulled from the river on Sunday.")
+    plan = [row[3] for row in db.execute(f"explain query plan {rows.FORGET_BOILERPLATE}",
+                                          ["A standing credit line.", 1])]
+    assert plan[0] == "SEARCH additions USING INDEX additions_sentence (sentence=?)"
+
+
 def test_a_line_whose_words_other_pages_carry_in_another_order_is_an_addition(tmp_path):
     # The rare words are looked up first, then the line itself: two pages with the same words
     # in another order do not make it the outlet's boilerplate.

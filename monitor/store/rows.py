@@ -541,6 +541,12 @@ BOILERPLATE_PAGES = 3  # a line on this many pages of one outlet is the outlet's
 LOOKUP_WORDS = 5
 
 
+# A line that became boilerplate, out of the additions of its outlet's pages (the article's).
+FORGET_BOILERPLATE = ("delete from additions where sentence = ? and article_id in "
+                      "(select id from articles where outlet_id = "
+                      "(select outlet_id from articles where id = ?))")
+
+
 def _not_boilerplate(db: Database, article_id: int, sentences: list[str]) -> list[str]:
     """The sentences that are not boilerplate: lines that BOILERPLATE_PAGES or more pages of the
     article's outlet carry ("Reporting by ...", a standing credit). A line that just became
@@ -561,9 +567,7 @@ def _not_boilerplate(db: Database, article_id: int, sentences: list[str]) -> lis
         if len(set(pages) | {article_id}) < BOILERPLATE_PAGES:
             kept.append(sentence)
         else:
-            db.execute("delete from additions where sentence = ? and article_id in "
-                       "(select id from articles where outlet_id = "
-                       "(select outlet_id from articles where id = ?))", [sentence, article_id])
+            db.execute(FORGET_BOILERPLATE, [sentence, article_id])
     return kept
 
 
