@@ -50,16 +50,18 @@ def pages() -> dict[str, tuple[str, bytes]]:
             for pid, entry in truth.items()}
 
 
-def serve(site: dict[str, tuple[str, bytes]]) -> ThreadingHTTPServer:
+def serve_routes(route) -> ThreadingHTTPServer:
+    """A server on 127.0.0.1 answering each GET with `route(path, base)`: (body, content type),
+    or None for a 404."""
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
-            pid = self.path.strip("/").removesuffix(".html")
-            if pid not in site:
+            found = route(self.path, f"http://{self.headers['Host']}")
+            if found is None:
                 self.send_error(404)
                 return
-            body = site[pid][1]
+            body, kind = found
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -70,6 +72,14 @@ def serve(site: dict[str, tuple[str, bytes]]) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def serve(site: dict[str, tuple[str, bytes]]) -> ThreadingHTTPServer:
+    """Each AEB page at /<id>.html."""
+    def page(path: str, base: str) -> tuple[bytes, str] | None:
+        pid = path.strip("/").removesuffix(".html")
+        return (site[pid][1], "text/html; charset=utf-8") if pid in site else None
+    return serve_routes(page)
 
 
 def outlet_file(site: dict, base: str) -> str:

@@ -19,11 +19,11 @@ import subprocess
 import sys
 import tempfile
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from aeb_coverage import MONITOR, ROOT, pages  # noqa: E402
+from aeb_coverage import MONITOR, ROOT, pages, serve_routes  # noqa: E402
 
 # Seed -> its AEB id (first 12 characters): a page with photo captions and a video player, a
 # tabloid page with "read more" lists, a science page, a short wire report, a long feature with
@@ -61,33 +61,15 @@ def serve(site: dict, outlets: list[str]) -> ThreadingHTTPServer:
         return ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/'
                 f'0.9"><url><loc>{url}</loc></url></urlset>').encode()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
-            base = f"http://{self.headers['Host']}"
-            parts = self.path.strip("/").split("/")
-            if len(parts) == 2 and parts[0] in ("feed", "map"):
-                pid = parts[1].removesuffix(".xml")
-                body, kind = (listing(parts[0], pid, base), "application/xml") \
-                    if pid in outlets else (None, "")
-            else:
-                pid = parts[-1].removesuffix(".html")
-                body, kind = (site[pid][1], "text/html; charset=utf-8") if pid in site else (
-                    None, "")
-            if body is None:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def route(path: str, base: str) -> tuple[bytes, str] | None:
+        parts = path.strip("/").split("/")
+        if len(parts) == 2 and parts[0] in ("feed", "map"):
+            pid = parts[1].removesuffix(".xml")
+            return (listing(parts[0], pid, base), "application/xml") if pid in outlets else None
+        pid = parts[-1].removesuffix(".html")
+        return (site[pid][1], "text/html; charset=utf-8") if pid in site else None
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return serve_routes(route)
 
 
 def outlet_file(site: dict, outlets: list[str], base: str) -> str:
