@@ -21,7 +21,7 @@ from monitor.faces.terminal import clean
 from monitor.steps.dates import day_as_written, parse_date, story_window
 from monitor.steps.extract import is_web_page
 from monitor.steps.outlets import Outlet, OutletFileError, load_outlets
-from monitor.steps.urls import STANDARD_PORTS, canonical_url, origin
+from monitor.steps.urls import canonical_url, origin, site
 
 CHUNK = 64 * 1024  # bytes of a feed or sitemap read between two turns of the reactor
 # Start requests made between two turns of the reactor: an outlet file listing thousands of
@@ -372,13 +372,6 @@ class Newest:
 
     def entries(self) -> list[tuple]:
         return [entry for _, entry in sorted(self.heap, key=lambda kept: kept[0], reverse=True)]
-
-
-def site(url: str) -> str:
-    """A URL's host, with its port when not the standard one: another port is another site, so
-    a warning that names only the host would name the outlet's own ("127.0.0.1")."""
-    scheme, host, port = origin(url)
-    return host if port == STANDARD_PORTS[scheme] else f"{host}:{port}"
 
 
 def _name_key(name: str) -> str:

@@ -49,10 +49,12 @@ _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'/-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
 HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
+# A link to another story: "More: …", "Related: …", "… Read more".
+_LINK = re.compile(r"^(?:more|read more|related|see also)\s*:|\bread more\W*$", re.IGNORECASE)
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
-    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|^more\s*:|\bread more\W*$"
+    r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces.
     r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was|has been) (?:republished|reproduced|syndicated|adapted)\b",
@@ -181,10 +183,6 @@ def _is_caption(paragraph: str) -> bool:
     picture = _PHOTO_CREDIT.sub("", paragraph)
     return bool(_CAPTION_DATE.search(picture) or _IN_PHOTO.search(picture)) and len(
         split_sentences(picture)) == 1
-
-
-# A link to another story: "More: …", "Related: …", "… Read more".
-_LINK = re.compile(r"^(?:more|read more|related|see also)\s*:|\bread more\W*$", re.IGNORECASE)
 
 
 def reports_speech(sentence: str) -> bool:

@@ -43,7 +43,7 @@ from monitor.steps.text import (
     surname,
     unquoted,
 )
-from monitor.steps.text import words as _words
+from monitor.steps.text import words as _words  # `words` names a sentence's words below
 
 SCORER = "token_set_ratio"
 if TYPE_CHECKING:

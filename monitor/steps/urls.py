@@ -42,6 +42,13 @@ def on_standard_port(url: str) -> bool:
     return found is not None and found[2] == STANDARD_PORTS[found[0]]
 
 
+def site(url: str) -> str:
+    """An http(s) URL's host, with its port when not the standard one: another port is another
+    site, so a warning that names only the host would name the outlet's own ("127.0.0.1")."""
+    _, host, port = origin(url)
+    return host if on_standard_port(url) else f"{host}:{port}"
+
+
 def same_site(url: str, other: str) -> bool:
     """Whether two URLs are on one site: the same scheme, host and port, or the same host on
     the standard ports (a page fetched over http may name its https address).
