@@ -245,6 +245,13 @@ BAD_INPUT = {
     "run with one and a half requests at once": (
         ["run", "-s", "CONCURRENT_REQUESTS=1.5"], "story",
         "-s CONCURRENT_REQUESTS=1.5: CONCURRENT_REQUESTS takes a whole number (default: 16)"),
+    "run taking a feed's newest -5 entries": (
+        ["run", "-s", "MONITOR_MAX_ENTRIES=-5"], "story",
+        "-s MONITOR_MAX_ENTRIES=-5: MONITOR_MAX_ENTRIES takes a whole number of 0 or more "
+        "(default: 2000)"),
+    "run with a negative timeout": (
+        ["run", "-s", "DOWNLOAD_TIMEOUT=-1"], "story",
+        "-s DOWNLOAD_TIMEOUT=-1: DOWNLOAD_TIMEOUT takes a number of 0 or more (default: 30)"),
     "run with robots.txt maybe obeyed": (
         ["run", "-s", "ROBOTSTXT_OBEY=maybe"], "story",
         "-s ROBOTSTXT_OBEY=maybe: ROBOTSTXT_OBEY takes True or False (default: True)"),

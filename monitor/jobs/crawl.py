@@ -41,6 +41,12 @@ _FLOATS = {"CLOSESPIDER_TIMEOUT", "DNS_TIMEOUT", "DOWNLOAD_TIMEOUT", "MONITOR_MA
            "MONITOR_READ_TIMEOUT", "MONITOR_PROGRESS_INTERVAL"}
 _INTS = {"MONITOR_MAX_ELEMENTS", "MONITOR_REDIS_ALIVE"}
 _KINDS = {bool: "True or False", int: "a whole number", float: "a number"}
+# Counts, sizes and durations: a negative one would be read as nonsense or as "none" (a
+# sitemap's newest -5 entries are none), not refused. Scrapy's priorities may be negative.
+_COUNTS = {"CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_ITEMS",
+           "DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DOWNLOAD_MAXSIZE", "DOWNLOAD_WARNSIZE",
+           "DNS_TIMEOUT", "RETRY_TIMES", "DEPTH_LIMIT", "REDIRECT_MAX_TIMES",
+           "CLOSESPIDER_TIMEOUT", "AUTOTHROTTLE_START_DELAY", "AUTOTHROTTLE_MAX_DELAY"}
 
 
 def crawl_settings(db_path: str, overrides: dict[str, str] | None = None) -> Settings:
@@ -67,11 +73,13 @@ def _check_kind(name: str, value: str, default: object) -> None:
     else:
         return
     probe = Settings({name: value})
+    shown = f" (default: {default})" if default is not None else ""
     try:  # read as Scrapy will read it
-        {bool: probe.getbool, int: probe.getint, float: probe.getfloat}[kind](name)
+        number = {bool: probe.getbool, int: probe.getint, float: probe.getfloat}[kind](name)
     except ValueError:
-        shown = f" (default: {default})" if default is not None else ""
         raise SettingError(f"-s {name}={value}: {name} takes {_KINDS[kind]}{shown}") from None
+    if kind is not bool and number < 0 and (name.startswith("MONITOR_") or name in _COUNTS):
+        raise SettingError(f"-s {name}={value}: {name} takes {_KINDS[kind]} of 0 or more{shown}")
 
 
 def crawl(db_path: str, outlets_path: str, base: str | None = None,
