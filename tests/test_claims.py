@@ -81,6 +81,14 @@ def test_a_day_after_said_is_no_speaker():
     assert {c.speaker for c in seed.claims} == {None}
 
 
+def test_a_name_saying_whose_people_speak_is_not_the_speaker():
+    seed = read_seed("President Mara Kerr signed the order on Monday.\n“We will not back down on "
+                     "the tariffs,” the Kerr administration said in a statement.\n“The talks "
+                     "have stalled for now,” a Kerr spokeswoman told reporters.\n")
+    assert claim_with(seed, "We will not back down", kind="quote").speaker is None
+    assert claim_with(seed, "The talks have stalled", kind="quote").speaker is None
+
+
 def test_two_word_nickname_is_recorded_but_not_a_claim_of_its_own(seed):
     statement = claim_with(seed, "Trump whisperer")
     assert statement.kind == "statement"

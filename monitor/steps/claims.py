@@ -89,6 +89,11 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*
 _GLUED = re.compile(r"\.?-[a-z]")
 _GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
+# "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
+# not who speaks.
+_NAME_AS_MODIFIER = re.compile(
+    r"\s+(?:administration|government|campaign|camp|team|spokes(?:man|woman|person)|aides?|"
+    r"advis[eo]rs?|officials?|allies|ally|lawyers?|attorneys?|family|presidency|White House)\b")
 MIN_QUOTE_WORDS = 3
 TERM_WORDS = 5  # a quotation shorter than this, with no one said to say it, is a term
 # Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
@@ -427,6 +432,8 @@ class People:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:
                     return resolved
+            elif _NAME_AS_MODIFIER.match(outside, token.end()):
+                continue
             elif (who := self.person(word)) is not None:
                 return who
         return None
