@@ -214,6 +214,13 @@ def test_a_question_in_the_writers_words_is_not_a_claim():
         "Commuters said they would take the bridge instead."]
 
 
+def test_a_short_sentence_with_a_number_is_a_claim_and_one_without_is_not():
+    seed = read_seed("Ferry Fares Rise\nFerries carry 3,200 people daily.\n"
+                     "Sentencing is set for Feb. 14.\nNobody saw that coming.\n")
+    assert [c.text for c in seed.claims] == ["Ferries carry 3,200 people daily.",
+                                             "Sentencing is set for Feb. 14."]
+
+
 def test_a_quoted_question_is_still_reported_speech():
     seed = read_seed("Ferry Fares Rise\nMayor Ines Duarte asked the board “who pays for the new "
                      "boats if fares stay frozen?” at Monday's meeting.\n")

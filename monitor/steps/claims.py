@@ -278,10 +278,11 @@ def _attribution_only(sentence: str, speaker: str | None) -> bool:
 
 
 def _states_something(sentence: str, quotes: list[str], own: list[str]) -> bool:
-    """Five words of three letters or more, outside the quotations that are claims of their
-    own: a short quotation ("is “always fatal”, says the agency") is part of the statement."""
+    """Five words of three letters or more, or numbers, outside the quotations that are claims
+    of their own: a short quotation ("is “always fatal”, says the agency") is part of the
+    statement. A number makes a short sentence specific ("The firm employs 3,200 people.")."""
     outside = _SPEECH.sub(" ", " ".join([unquoted(sentence), *(q for q in quotes if q not in own)]))
-    return len([w for w in words(outside) if len(w) > 2]) >= 5
+    return len([w for w in words(outside) if len(w) > 2 or w[0].isdigit()]) >= 5
 
 
 def is_question(sentence: str) -> bool:
