@@ -13,6 +13,14 @@ from monitor.steps.text import (
 )
 
 
+def test_titles_and_other_languages_abbreviations_end_no_sentence():
+    text = ("Rev. Ada Lund and Capt. Ivo Berg met Sens. Hale and Ode. Die Kosten stiegen um 2 "
+            "Mrd. Euro bzw. 4 Prozent. Sra. Ruiz votó.")
+    assert split_sentences(text) == ["Rev. Ada Lund and Capt. Ivo Berg met Sens. Hale and Ode.",
+                                     "Die Kosten stiegen um 2 Mrd. Euro bzw. 4 Prozent.",
+                                     "Sra. Ruiz votó."]
+
+
 def test_sentences_split_at_full_stops_but_not_after_abbreviations():
     text = "Gen. Ruiz met Mr. Smith in the U.S. capital. They talked for an hour."
     assert split_sentences(text) == ["Gen. Ruiz met Mr. Smith in the U.S. capital.",

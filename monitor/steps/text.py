@@ -32,6 +32,10 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "rev", "capt", "maj", "adm", "cmdr", "cpl", "pvt", "supt", "atty", "pres", "hon", "sens",
+    "reps", "govs", "gens", "messrs", "dept", "mt", "ave", "blvd",
+    # Seeds in other languages: "bzw." (or), "Mrd." (billion), "Sra." (Mrs).
+    "bzw", "z.b", "d.h", "u.a", "nr", "vgl", "inkl", "mio", "mrd", "sra", "dña",
 }
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from into onto over under about
