@@ -51,10 +51,14 @@ def window_days(story: dict) -> int:
 
 
 def story_window(story: dict) -> tuple[datetime, datetime] | None:
-    """The first and last moments of a story's window (`published` ± `window_days`); None for a
-    story without a readable date, whose coverage may be of any date."""
-    centre = parse_date(story.get("published"))
-    if centre is None:
+    """The first and last moments of a story's window: the whole days from `window_days` before
+    the day of `published` to as many after it; None for a story without a readable date, whose
+    coverage may be of any date."""
+    day = day_as_written(story.get("published"))
+    if day is None:
         return None
-    days = timedelta(days=window_days(story))
-    return centre - days, centre + days
+    # Whole days, at both ends: a story's date is a day, and an article of noon on the
+    # seventh day after it is in its window (from midnight, the last day was left out).
+    first = datetime.fromisoformat(day).replace(tzinfo=UTC) - timedelta(days=window_days(story))
+    last = first + timedelta(days=2 * window_days(story) + 1, microseconds=-1)
+    return first, last
