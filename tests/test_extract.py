@@ -122,6 +122,15 @@ def test_a_date_that_only_the_article_reports_is_no_publication_date():
     assert "interest that took effect" in article.text and article.published is None
 
 
+def test_a_day_is_recognised_however_an_article_writes_it():
+    from monitor.steps.dates import writes_day
+    for written in ("on August 1, 2017.", "on 1 Aug. 2017,", "from 2017-08-01", "on 8/1/2017",
+                    "le 01.08.2017", "the 1st of August, 2017"):
+        assert writes_day(f"A cap took effect\n{written}", "2017-08-01"), written
+    assert not writes_day("It took effect on August 11, 2017.", "2017-08-01")
+    assert not writes_day("It took effect on August 1, 2018.", "2017-08-01")
+
+
 def test_a_date_written_beside_the_article_is_its_publication_date():
     from monitor.steps.extract import extract_article
     byline = '<span class="meta">Published on 14 May 2021</span>'

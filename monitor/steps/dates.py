@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from monitor.steps.text import MONTHS
+
 
 def parse_date(text: object) -> datetime | None:
     """Read RFC 822 (RSS), ISO 8601 (Atom, sitemaps) or GDELT dates into UTC; None for anything
@@ -40,6 +42,22 @@ def _as_written(text: object) -> datetime | None:
             return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def writes_day(text: str, day: str) -> bool:
+    """Whether a text writes out the day `day` (ISO, "2017-08-01"): "August 1, 2017", "1 Aug.
+    2017", "2017-08-01", "1/8/2017", "8/1/2017" or "01.08.2017"."""
+    year, month, date = day[:4], int(day[5:7]), int(day[8:10])
+    name = list(MONTHS)[month - 1]
+    month_word = rf"(?:{name}|{name[:3]}{'t' if month == 9 else ''}\.?)"  # "Sept."
+    date_word = rf"0?{date}(?:st|nd|rd|th)?"
+    written = "|".join([
+        rf"{month_word}\s+{date_word},?\s+{year}",
+        rf"{date_word}\s+(?:of\s+)?{month_word},?\s+{year}", rf"{year}-{month:02d}-{date:02d}",
+        rf"0?{month}/0?{date}/{year}", rf"0?{date}/0?{month}/{year}",
+        rf"0?{date}\.0?{month}\.{year}"])
+    return any(re.search(rf"\b(?:{written})\b", line, re.IGNORECASE)
+               for line in text.splitlines() if year in line)
 
 
 DEFAULT_WINDOW_DAYS = 7  # days either side of a story's date that its coverage is looked for in

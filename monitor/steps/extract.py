@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import escape as escape_html
 from urllib.parse import urlsplit
 
 import charset_normalizer
@@ -28,6 +27,7 @@ import zstandard
 from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
+from monitor.steps.dates import writes_day
 from monitor.steps.text import ESCAPE_SEQUENCES, MONTHS, WEEKDAYS
 from monitor.steps.urls import canonical_url, same_site
 
@@ -178,16 +178,11 @@ def _published(found: str | None, html: str | bytes, source: str, text: str) -> 
     years off their stories, shown as days apart)."""
     if not found:
         return None
-    from_text = found.endswith("-01-01") or (found[:4] in text and htmldate.find_date(
-        _as_page(text), extensive_search=True, original_date=True) == found)
+    from_text = found.endswith("-01-01") or writes_day(text, found)
     # The date the page's own markup gives (its metadata, its byline), if any.
     return htmldate.find_date(html, extensive_search=False, original_date=True,
                               url=source) if from_text else found
 
-
-def _as_page(text: str) -> str:
-    return "<html><body>" + "".join(f"<p>{escape_html(line)}</p>" for line in
-                                    text.splitlines()) + "</body></html>"
 
 
 class TooComplex(ValueError):
