@@ -65,6 +65,18 @@ def candidates(articles: list[dict], profiles: list[coverage.Profile], seed: int
     return out
 
 
+def with_claims(ev: coverage.Evidence, seed_claims: list, repeated: frozenset,
+                article: coverage.Weighed, text: str) -> tuple[coverage.Evidence, bool]:
+    """The evidence with the claims compared, as `match.score_stories` does: where the cheap
+    evidence leaves the story plausible, or the article repeats a claim of the seed in part;
+    and whether they were compared."""
+    if coverage.worth_claims(coverage.as_row(ev))[0] or coverage.repeats(
+            repeated, article.profile.in_order):
+        carried = coverage.claims_carried(match_article(seed_claims, text), seed_claims)
+        return coverage.with_claims(ev, carried), True
+    return ev, False
+
+
 def decide_all(articles: list[dict], weighed: list[coverage.Weighed], seeds: list[int],
                window: bool) -> tuple[list[Decided], float, float]:
     """Evidence for every (seed, candidate) pair; seconds spent on evidence and on claims."""
@@ -79,15 +91,10 @@ def decide_all(articles: list[dict], weighed: list[coverage.Weighed], seeds: lis
             start = time.perf_counter()
             ev = coverage.evidence(weighed[s], weighed[j])
             middle = time.perf_counter()
-            # As `match.score_stories` does: plausible, or repeating a claim of the seed in part.
-            if coverage.worth_claims(coverage.as_row(ev))[0] or coverage.repeats(
-                    repeated, weighed[j].profile.in_order):
-                carried = coverage.claims_carried(
-                    match_article(seed_claims, articles[j]["text"]), seed_claims)
-                ev = coverage.with_claims(ev, carried)
-                compared += 1
-            else:
-                dropped += articles[s]["event"] == articles[j]["event"]
+            ev, was_compared = with_claims(ev, seed_claims, repeated, weighed[j],
+                                           articles[j]["text"])
+            compared += was_compared
+            dropped += not was_compared and articles[s]["event"] == articles[j]["event"]
             end = time.perf_counter()
             spent += middle - start
             claims_spent += end - middle

@@ -55,9 +55,12 @@ def _page(a: dict, base: str, path: str) -> str:
     e = html.escape
     paragraphs = "\n".join(f"<p>{e(p.strip())}</p>" for p in a["text"].split("\n\n")
                            if p.strip())
+    # An undated article (the data has some) has no date on its page either.
+    dated = (f'<meta property="article:published_time" content="{a["published"]}T12:00:00Z">'
+             if a["published"] else "")
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>{e(a['title'])}</title><meta property="og:title" content="{e(a['title'])}">
-<meta property="article:published_time" content="{a['published']}T12:00:00Z">
+{dated}
 <link rel="canonical" href="{base}/{path}"></head><body>
 <nav><a href="/">Home</a></nav><article><h1>{e(a['title'])}</h1>
 <p class="byline">{e(a['outlet'])}</p>

@@ -105,6 +105,39 @@ def test_a_bare_year_in_the_text_is_no_publication_date(footer):
     assert "The county has confirmed 47" in article.text and article.published is None
 
 
+# A page with no date of its own but the dates its article reports: a law's date, a photo's.
+REPORTED_DATES = """<html><head><title>Lender sued over loans</title></head><body><article>
+<h1>Lender sued over loans</h1>{byline}
+<p>The state sued a payday lender on Monday, saying it broke a cap on interest that took
+effect on August 1, 2017, and charged some borrowers more than twice the legal rate.</p>
+<p>The lender said in a statement that it would fight the case and that its loans had been
+approved by regulators. A hearing is set for the spring, the attorney general's office said.</p>
+<p>Customers queue outside a branch in Dunmore on March 9, 2020. Photo: staff.</p>
+</article></body></html>"""
+
+
+def test_a_date_that_only_the_article_reports_is_no_publication_date():
+    from monitor.steps.extract import extract_article
+    article = extract_article(REPORTED_DATES.format(byline=""), "http://x.example/lender")
+    assert "interest that took effect" in article.text and article.published is None
+
+
+def test_a_day_is_recognised_however_an_article_writes_it():
+    from monitor.steps.dates import writes_day
+    for written in ("on August 1, 2017.", "on 1 Aug. 2017,", "from 2017-08-01", "on 8/1/2017",
+                    "le 01.08.2017", "the 1st of August, 2017"):
+        assert writes_day(f"A cap took effect\n{written}", "2017-08-01"), written
+    assert not writes_day("It took effect on August 11, 2017.", "2017-08-01")
+    assert not writes_day("It took effect on August 1, 2018.", "2017-08-01")
+
+
+def test_a_date_written_beside_the_article_is_its_publication_date():
+    from monitor.steps.extract import extract_article
+    byline = '<span class="meta">Published on 14 May 2021</span>'
+    article = extract_article(REPORTED_DATES.format(byline=byline), "http://x.example/lender")
+    assert article.published == "2021-05-14"
+
+
 def test_a_publication_date_on_new_years_day_is_kept():
     from monitor.steps.extract import extract_article
     page = UNDATED.format(footer="Copyright 2026.").replace(

@@ -242,10 +242,21 @@ def test_a_story_window_is_its_date_give_or_take_its_days_seven_by_default():
 
     assert DEFAULT_WINDOW_DAYS == 7
     assert story_window({"published": "2025-08-08", "window_days": 2}) == (
-        datetime(2025, 8, 6, tzinfo=UTC), datetime(2025, 8, 10, tzinfo=UTC))
+        datetime(2025, 8, 6, tzinfo=UTC), datetime(2025, 8, 10, 23, 59, 59, 999999, tzinfo=UTC))
     assert story_window({"published": "2025-08-08", "window_days": None}) == (
-        datetime(2025, 8, 1, tzinfo=UTC), datetime(2025, 8, 15, tzinfo=UTC))
+        datetime(2025, 8, 1, tzinfo=UTC), datetime(2025, 8, 15, 23, 59, 59, 999999, tzinfo=UTC))
     assert story_window({"published": None}) is None
+
+
+def test_an_article_of_the_afternoon_of_a_story_windows_last_day_is_in_it():
+    from monitor.steps.dates import story_window
+
+    first, last = story_window({"published": "2018-12-26", "window_days": 7})
+    for listed in ("Wed, 02 Jan 2019 12:00:00 +0000", "2018-12-19T00:00:00Z",
+                   "2019-01-02T23:30:00Z"):
+        assert first <= parse_date(listed) <= last, listed
+    assert parse_date("2019-01-03T00:00:00Z") > last
+    assert parse_date("2018-12-18T23:59:00Z") < first
 
 
 def test_dates_as_feeds_sitemaps_and_gdelt_write_them_are_read_in_utc():

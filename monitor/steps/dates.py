@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from monitor.steps.text import MONTHS
+
 
 def parse_date(text: object) -> datetime | None:
     """Read RFC 822 (RSS), ISO 8601 (Atom, sitemaps) or GDELT dates into UTC; None for anything
@@ -42,6 +44,22 @@ def _as_written(text: object) -> datetime | None:
         return None
 
 
+def writes_day(text: str, day: str) -> bool:
+    """Whether a text writes out the day `day` (ISO, "2017-08-01"): "August 1, 2017", "1 Aug.
+    2017", "2017-08-01", "1/8/2017", "8/1/2017" or "01.08.2017"."""
+    year, month, date = day[:4], int(day[5:7]), int(day[8:10])
+    name = list(MONTHS)[month - 1]
+    month_word = rf"(?:{name}|{name[:3]}{'t' if month == 9 else ''}\.?)"  # "Sept."
+    date_word = rf"0?{date}(?:st|nd|rd|th)?"
+    written = "|".join([
+        rf"{month_word}\s+{date_word},?\s+{year}",
+        rf"{date_word}\s+(?:of\s+)?{month_word},?\s+{year}", rf"{year}-{month:02d}-{date:02d}",
+        rf"0?{month}/0?{date}/{year}", rf"0?{date}/0?{month}/{year}",
+        rf"0?{date}\.0?{month}\.{year}"])
+    return any(re.search(rf"\b(?:{written})\b", line, re.IGNORECASE)
+               for line in text.splitlines() if year in line)
+
+
 DEFAULT_WINDOW_DAYS = 7  # days either side of a story's date that its coverage is looked for in
 
 
@@ -51,10 +69,14 @@ def window_days(story: dict) -> int:
 
 
 def story_window(story: dict) -> tuple[datetime, datetime] | None:
-    """The first and last moments of a story's window (`published` ± `window_days`); None for a
-    story without a readable date, whose coverage may be of any date."""
-    centre = parse_date(story.get("published"))
-    if centre is None:
+    """The first and last moments of a story's window: the whole days from `window_days` before
+    the day of `published` to as many after it; None for a story without a readable date, whose
+    coverage may be of any date."""
+    day = day_as_written(story.get("published"))
+    if day is None:
         return None
-    days = timedelta(days=window_days(story))
-    return centre - days, centre + days
+    # Whole days, at both ends: a story's date is a day, and an article of noon on the
+    # seventh day after it is in its window (from midnight, the last day was left out).
+    first = datetime.fromisoformat(day).replace(tzinfo=UTC) - timedelta(days=window_days(story))
+    last = first + timedelta(days=2 * window_days(story) + 1, microseconds=-1)
+    return first, last
