@@ -55,6 +55,12 @@ def test_the_person_named_after_said_and_a_role_is_the_speaker():
     assert {c.speaker for c in seed.claims} == {"Ines Brandt"}
 
 
+def test_a_speaker_after_a_military_title_is_the_person_not_the_title():
+    seed = read_seed("Base Closes\n“The base will close by June and nobody will lose a job,” said "
+                     "Maj. Ada Lund, the garrison commander.\n")
+    assert {c.speaker for c in seed.claims} == {"Ada Lund"}
+
+
 def test_a_person_described_between_commas_before_said_is_the_speaker():
     seed = read_seed("Lia Moreno, who chairs the farm committee, said the plan backed by Governor "
                      "Tom Hale “is a gift to the biggest growers in the state”.\n")

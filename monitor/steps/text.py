@@ -28,14 +28,19 @@ QUOTE_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\""
 _QUOTE_RE = re.compile(
     r"[\u201c\u201e\u00ab\"]\s*([^\u201c\u201d\u201e\u00ab\u00bb\"]*?)\s*[\u201d\u00bb\"]"
 )
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
-    "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
-    "rev", "capt", "maj", "adm", "cmdr", "cpl", "pvt", "supt", "atty", "pres", "hon", "sens",
-    "reps", "govs", "gens", "messrs", "dept", "mt", "ave", "blvd",
-    # Seeds in other languages: "bzw." (or), "Mrd." (billion), "Sra." (Mrs).
-    "bzw", "z.b", "d.h", "u.a", "nr", "vgl", "inkl", "mio", "mrd", "sra", "dña",
+# Abbreviated titles, read in a name ("Gov. Ruiz" is one name: the period ends no sentence) but
+# not among its words. "St. Louis" and "Mt. Kenya" keep theirs, read so only as a name's first
+# word: "Market St. Police said" is a street's name, then a sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Sgt Capt Adm Rev Supt Insp Maj Cmdr Cpl Pvt Atty
+    Pres Hon Sens Reps Govs Gens Messrs Sra""".split())
+# After these, a period ends no sentence.
+_ABBREVIATIONS = {t.lower() for t in TITLE_ABBREVIATIONS} | {
+    "st", "mt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "dept", "ave", "blvd",
+    # Seeds in other languages: "bzw." (or), "Mrd." (billion), "z.B." (for example).
+    "bzw", "z.b", "d.h", "u.a", "nr", "vgl", "inkl", "mio", "mrd", "dña",
 }
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from into onto over under about
@@ -369,11 +374,6 @@ def content_words(text: str) -> set[str]:
     return set(content_terms(text))
 
 
-# Abbreviated titles, read in a name ("Gov. Ruiz" is one name: the period ends no sentence) but
-# not among its words. "St. Louis" and "Mt. Kenya" keep theirs, read so only as a name's first
-# word: "Market St. Police said" is a street's name, then a sentence.
-TITLE_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Sgt Capt Adm Rev Supt Insp".split())
 _BARE_TITLES = frozenset("Mr Mrs Ms Dr".split())  # also written without the period
 
 
