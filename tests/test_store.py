@@ -403,3 +403,11 @@ def test_new_pages_written_together_run_no_statement_a_row_that_may_undo_rows(tm
                and (" or replace " in sql.lower() or " select " in sql.lower())]
     assert len(undoing) <= 2  # pages, coverage: a statement each for the batch
     assert db.execute("select count(*) from versions where version = 1").fetchone()[0] == 40
+
+
+def test_the_full_text_index_keeps_a_batchs_terms_in_memory_until_it_commits(tmp_path):
+    # FTS5 writes its terms to a new segment each time they pass its hashsize (1 MiB by
+    # default), then merges the segments: a batch of 500 news articles passed it a few times.
+    db = open_db(tmp_path / "m.db")
+    setting = db.execute("select v from articles_fts_config where k = 'hashsize'").fetchone()
+    assert setting == (schema.FTS_HASH_BYTES,) and schema.FTS_HASH_BYTES >= 8 * 1024 * 1024
