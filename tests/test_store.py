@@ -382,3 +382,32 @@ def test_pages_written_together_over_stored_articles_store_the_rows_written_one_
     assert together == one_by_one
     assert figures == figures_one_by_one
     assert len(together["articles"]) == 5 and len(together["versions"]) == 6
+
+
+def test_new_pages_written_together_run_no_statement_a_row_that_may_undo_rows(tmp_path):
+    # Such a statement (`insert … select`, `insert or replace`: rows that may be undone on a
+    # foreign key's failure) has SQLite copy each page it changes into a statement journal
+    # first, 16 KiB a row when run once a row (bench/README.md, 2026-12-03 evening).
+    db = open_db(tmp_path / "m.db")
+    db.execute("insert into stories (id, slug) values (1, 'strike')")
+    unrelated = {"relevance": 0.1, "is_coverage": False, "kind": "unrelated",
+                 "evidence": {"terms": ["harbour"]}, "scored": True, "matches": [],
+                 "additions": []}
+    found = [_page(i, f"Page {i} of the strike.", [(1, unrelated)]) for i in range(1, 41)]
+    run = []
+    db.conn.set_trace_callback(run.append)
+    with db.conn:
+        results.save_page_results(db, found, {}, count_new=True)
+    db.conn.set_trace_callback(None)
+    undoing = [sql for sql in run if sql.lower().startswith("insert")
+               and (" or replace " in sql.lower() or " select " in sql.lower())]
+    assert len(undoing) <= 2  # pages, coverage: a statement each for the batch
+    assert db.execute("select count(*) from versions where version = 1").fetchone()[0] == 40
+
+
+def test_the_full_text_index_keeps_a_batchs_terms_in_memory_until_it_commits(tmp_path):
+    # FTS5 writes its terms to a new segment each time they pass its hashsize (1 MiB by
+    # default), then merges the segments: a batch of 500 news articles passed it a few times.
+    db = open_db(tmp_path / "m.db")
+    setting = db.execute("select v from articles_fts_config where k = 'hashsize'").fetchone()
+    assert setting == (schema.FTS_HASH_BYTES,) and schema.FTS_HASH_BYTES >= 8 * 1024 * 1024

@@ -166,23 +166,51 @@ def save_article(db: Database, article: dict, outlet_id: int, sketch: bytes | No
             "content_hash, is_stub, source_url, last_seen, url, first_seen) "
             "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [*fields, article["url"], seen]).lastrowid
-    db.execute(_VERSION, _version_row(article_id, article, seen))
+    version = _last_versions(db, article_id, article_id).get(article_id, 0) + 1
+    db.execute(_VERSION, _version_row(article_id, version, article, seen))
     save_sketch(db, article_id, sketch, bands or [], replacing=row is not None)
     db.execute(_PENDING, [article_id])
     return article_id, True
 
 
+# A row's values, not `insert … select`: SQLite runs a statement that may write several rows
+# and then fail (a select's rows, an `or replace`, with a foreign key to check) with a statement
+# journal, into which it first copies each page the statement changes. Run once a row, that is
+# a 16 KiB page or more copied for every row: a third of the cost of a batch's versions, pages
+# and coverage rows (bench/README.md, 2026-12-03 evening).
 _VERSION = ("insert into versions (article_id, version, title, text, content_hash, fetched_at) "
-            "select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from versions "
-            "where article_id = ?")
+            "values (?, ?, ?, ?, ?, ?)")
 _PENDING = "insert or ignore into _pending_copies (article_id) values (?)"
 _ARTICLE_COLUMNS = ("id, outlet_id, title, author, published, language, text, content_hash, "
                     "is_stub, source_url, last_seen, url, first_seen")
 
 
-def _version_row(article_id: int, article: dict, seen: str) -> tuple:
-    return (article_id, article["title"], article["text"], article["content_hash"], seen,
-            article_id)
+def _version_row(article_id: int, version: int, article: dict, seen: str) -> tuple:
+    return (article_id, version, article["title"], article["text"], article["content_hash"],
+            seen)
+
+
+def _last_versions(db: Database, first: int, last: int) -> dict[int, int]:
+    """The last version number of the articles with ids from `first` to `last`, by id (those
+    with versions)."""
+    return dict(db.execute("select article_id, max(version) from versions where article_id "
+                           "between ? and ? group by article_id", [first, last]))
+
+
+def insert_rows(db: Database, insert: str, rows: list[tuple]) -> None:
+    """Run `insert` (`insert … into table (columns)`) for these rows in order, a statement for
+    many: the same rows as one statement a row, with one statement journal a statement (see
+    _VERSION) rather than one a row."""
+    if not rows:
+        return
+    width = len(rows[0])
+    # Under SQLite's limit of variables a statement (999 before 3.32).
+    per = min(1000, db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
+    values = "(" + ", ".join("?" * width) + ")"
+    for start in range(0, len(rows), per):
+        some = rows[start:start + per]
+        db.execute(f"{insert} values {', '.join([values] * len(some))}",
+                   [value for row in some for value in row])
 
 
 def stored_articles(db: Database, urls: list[str]) -> dict[str, tuple[int, str]]:
@@ -207,21 +235,17 @@ def save_new_articles(db: Database, new: list[tuple[dict, int | None, bytes | No
     first = db.execute("select coalesce(max(id), 0) + 1 from articles").fetchone()[0]
     ids = list(range(first, first + len(new)))
     numbered = list(zip(ids, new, strict=True))
-    # 13 values a row, under SQLite's limit of variables a statement (999 before 3.32).
-    rows_a_statement = min(1000, db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 13)
-    for start in range(0, len(numbered), rows_a_statement):
-        some = numbered[start:start + rows_a_statement]
-        # One statement for many rows: FTS5 (the trigger) keeps their terms in memory
-        # together, where a statement each writes the terms pending to disk at each (its
-        # statement savepoint), to be merged later: 0.44 against 0.18 ms an article of
-        # English words in a one-off timing, under load.
-        db.execute(f"insert into articles ({_ARTICLE_COLUMNS}) values "
-                   + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(some)),
-                   [value for article_id, (a, outlet_id, *_) in some for value in (
-                       article_id, outlet_id, a["title"], a["author"], a["published"],
-                       a["language"], a["text"], a["content_hash"], int(a["is_stub"]),
-                       a["source"], seen, a["url"], seen)])
-    db.conn.executemany(_VERSION, [_version_row(i, a, seen) for i, (a, *_) in numbered])
+    # One statement for many rows: FTS5 (the trigger) keeps their terms in memory together,
+    # where a statement each writes the terms pending to disk at each (its statement
+    # savepoint), to be merged later: 0.44 against 0.18 ms an article of English words in a
+    # one-off timing, under load.
+    insert_rows(db, f"insert into articles ({_ARTICLE_COLUMNS})", [
+        (article_id, outlet_id, a["title"], a["author"], a["published"], a["language"],
+         a["text"], a["content_hash"], int(a["is_stub"]), a["source"], seen, a["url"], seen)
+        for article_id, (a, outlet_id, *_) in numbered])
+    last = _last_versions(db, ids[0], ids[-1]) if ids else {}
+    db.conn.executemany(_VERSION, [_version_row(i, last.get(i, 0) + 1, a, seen)
+                                   for i, (a, *_) in numbered])
     db.conn.executemany("insert into _sketches (article_id, sketch) values (?, ?)",
                         [(i, sketch) for i, (_, _, sketch, _) in numbered if sketch is not None])
     db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
@@ -381,17 +405,17 @@ def save_page_withdrawn(db: Database, url: str, answer: str) -> bool:
 
 
 TAKEN_DOWN = (404, 410)  # an article's page answering these is gone
-_PAGE = ("insert or replace into pages (url, article_id, status, fetched_at, etag, "
-         "last_modified, html_hash, text_hash, html_zst, error, gone_since) "
-         "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_PAGE_INTO = ("insert or replace into pages (url, article_id, status, fetched_at, etag, "
+              "last_modified, html_hash, text_hash, html_zst, error, gone_since)")
+_PAGE = f"{_PAGE_INTO} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def save_pages(db: Database, pages: list[tuple]) -> None:
     """Save several pages as `save_page` does, each (url, article_id, status, etag,
     last_modified, html_hash, text_hash, packed, error). No commit."""
     fetched = now()
-    db.conn.executemany(_PAGE, [(url, article_id, status, fetched, *rest, None)
-                                for url, article_id, status, *rest in pages])
+    insert_rows(db, _PAGE_INTO, [(url, article_id, status, fetched, *rest, None)
+                                 for url, article_id, status, *rest in pages])
 
 
 def packed_page(db: Database, url: str) -> tuple[bytes | None, bytes | None]:
@@ -454,12 +478,12 @@ def save_decisions(db: Database, article: dict, decisions: list[tuple[int, dict]
     for table in ("matches", "additions"):  # only covering articles have them stored
         db.conn.executemany(f"delete from {table} where story_id = ? and article_id = ?",
                             was_coverage)
-    db.conn.executemany(_COVERAGE, _coverage_rows(article, rest, now()))
+    insert_rows(db, _COVERAGE_INTO, _coverage_rows(article, rest, now()))
 
 
-_COVERAGE = ("insert or replace into coverage (story_id, article_id, relevance, is_coverage, "
-             "kind, evidence, scored, content_hash, matched_at) "
-             "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_COVERAGE_INTO = ("insert or replace into coverage (story_id, article_id, relevance, "
+                  "is_coverage, kind, evidence, scored, content_hash, matched_at)")
+_COVERAGE = f"{_COVERAGE_INTO} values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def _coverage_rows(article: dict, decisions: list[tuple[int, dict]], matched_at: str
@@ -476,8 +500,8 @@ def save_new_decisions(db: Database, decided: list[tuple[dict, list[tuple[int, d
     `save_decisions` would. No commit."""
     # A new article has no coverage, matches nor additions to replace yet (their foreign keys).
     matched_at = now()
-    db.conn.executemany(_COVERAGE, [row for article, decisions in decided
-                                    for row in _coverage_rows(article, decisions, matched_at)])
+    insert_rows(db, _COVERAGE_INTO, [row for article, decisions in decided
+                                      for row in _coverage_rows(article, decisions, matched_at)])
 
 
 def _json(value) -> str | None:

@@ -646,3 +646,17 @@ def m022_additions_by_sentence(db: Database) -> None:
     # article of an outlet with a standing credit line read them all: a year's 52,000 did
     # slow every store).
     db.execute("create index if not exists additions_sentence on additions (sentence)")
+
+
+FTS_HASH_BYTES = 8 * 1024 * 1024  # the full-text index's terms kept in memory (FTS5's: 1 MiB)
+
+
+@migrations()
+def m023_full_text_terms_in_memory(db: Database) -> None:
+    # FTS5 writes the terms it holds to a new segment on disk whenever they pass its `hashsize`,
+    # and its merges then rewrite the segments: a batch of 500 news articles passed 1 MiB a few
+    # times. With 8 MiB it writes one segment a batch, whose terms merge less often; the index
+    # holds the same, and searches find the same (bench/README.md, 2026-12-03 evening). An
+    # FTS5 setting is a row of `articles_fts_config`, read by every connection that writes.
+    db.execute("insert into articles_fts (articles_fts, rank) values ('hashsize', ?)",
+               [FTS_HASH_BYTES])
