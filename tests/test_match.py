@@ -742,3 +742,11 @@ def test_a_quotation_told_in_other_words_by_its_speaker_is_still_carried():
     quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
     article = "The ferries sailed at nine. Voss said nobody comes out of a fare war a winner."
     assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+def test_a_negation_of_quoted_words_is_not_read_into_the_clause_before_it():
+    # "could not" negates the quoted words (left out of the clauses), not "called the plan".
+    c = first_claim("The mayor called the ferry plan “a costly mistake,” and said she could "
+                    "not “support a budget that cuts every night crossing.”")
+    m = verdict(c, "The mayor called the ferry plan a costly mistake on Monday.")
+    assert m.verdict != "conflict" and m.conflicts is None

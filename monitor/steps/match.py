@@ -917,16 +917,22 @@ _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)|\s[\u2013\u2014-]\s|\b(?:but|while|alt
 
 
 _DANGLING_NOT = re.compile(r"\b(?:not|never)\s*$|n't\s*$", re.IGNORECASE)
+# Where quoted words were, and a negation right before them: the negation is of those words,
+# which the clauses leave out (what a quotation says is compared by the quotation checks).
+_QUOTED = "\ue000"  # a mark no text carries
+_NOT_QUOTED = re.compile(r"(?:\b(?:not|never)|n't)\s*\ue000", re.IGNORECASE)
 
 
 def _clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
     """Each clause of a sentence, outside its quotations: its content words, and whether it
     is negated. A piece of under two content words goes with the next (or the last) clause:
     "has not yet | approved the budget" and "will not, as reported, resign" keep their "not"
-    with their verb."""
+    with their verb. A negation right before quoted words ("said she could not “support …”")
+    negates them, and goes with them."""
     clauses: list[str] = []
     pending = ""
-    for part in filter(str.strip, _CLAUSE.split(unquoted(text))):
+    writer = _NOT_QUOTED.sub(" ", unquoted(text, _QUOTED)).replace(_QUOTED, " ")
+    for part in filter(str.strip, _CLAUSE.split(writer)):
         # A clause that ends on its negation ("will not, as reported, resign") goes on too,
         # unless that "not" stands for a verb left out ("than those who were not").
         short = len(content_words(part)) < 2 or (_DANGLING_NOT.search(part) is not None
