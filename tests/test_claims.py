@@ -319,3 +319,11 @@ def test_a_see_or_now_read_link_line_is_not_a_claim(link):
     seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
                      f"{link}\n")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_an_embedded_post_signed_with_its_authors_handle_and_date_is_not_a_claim():
+    # The post is the page's copy of someone's words; the seed's own sentence tells it.
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "Night crossings are here at last! The best ferry service ever built. "
+                     "KESTREL NEXT! \u2014 Ida Voss (@idavoss) May 4, 2021\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
