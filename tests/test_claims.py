@@ -327,3 +327,11 @@ def test_an_embedded_post_signed_with_its_authors_handle_and_date_is_not_a_claim
                      "Night crossings are here at last! The best ferry service ever built. "
                      "KESTREL NEXT! \u2014 Ida Voss (@idavoss) May 4, 2021\n")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_title_in_quotation_marks_is_no_quotation_and_its_years_no_amount():
+    seed = read_seed("Sleep Study Published\nThe study, \u201cSleep and Memory Loss in Older "
+                     "Adults, 1990-2020,\u201d was published on Tuesday in the Harbour Medical "
+                     "Journal.\n")
+    assert [(c.kind, [n["text"] for n in c.numbers]) for c in seed.claims] == [
+        ("statement", ["Tuesday"])]

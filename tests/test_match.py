@@ -750,3 +750,11 @@ def test_a_negation_of_quoted_words_is_not_read_into_the_clause_before_it():
                     "not “support a budget that cuts every night crossing.”")
     m = verdict(c, "The mayor called the ferry plan a costly mistake on Monday.")
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_the_years_in_a_reports_title_are_not_set_against_the_years_of_a_finding():
+    c = first_claim("The study, \u201cSleep and Memory Loss in Older Adults, 1990-2020,\u201d was "
+                    "published on Tuesday in the Harbour Medical Journal.")
+    m = verdict(c, "\u201cDuring 2015-2020, memory scores fell by a third,\u201d read the study "
+                   "published on Tuesday in the Harbour Medical Journal.")
+    assert m.verdict != "conflict" and m.conflicts is None

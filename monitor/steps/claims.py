@@ -19,6 +19,7 @@ from monitor.steps.text import (
     STOPWORDS,
     TITLE_ABBREVIATIONS,
     WEEKDAYS,
+    names_a_work,
     normalise,
     numbers,
     quotations,
@@ -301,11 +302,13 @@ def _quotation_claim(quote: str, sentence: str, speaker: str | None) -> bool:
     neither names who said it nor says that someone said it (nor is all quotation, a speaker's
     words going on), a sentence's worth (TERM_WORDS):
     such a short quotation is a term or a name in quotation marks (a condition "called “…”", a
-    nickname, scare quotes), which its sentence's statement carries."""
+    nickname, scare quotes), which its sentence's statement carries. A title in quotation
+    marks is no one's words either."""
     n = len(quote.split())
     outside = unquoted(sentence)
-    return n >= MIN_QUOTE_WORDS and (speaker is not None or n >= TERM_WORDS or bool(
-        _SPEECH.search(_NAMING.sub(" ", outside))) or not words(outside))
+    return n >= MIN_QUOTE_WORDS and not names_a_work(quote) and (
+        speaker is not None or n >= TERM_WORDS
+        or bool(_SPEECH.search(_NAMING.sub(" ", outside))) or not words(outside))
 
 
 # "is called", "what's called", "so-called": a name given, not words said.
