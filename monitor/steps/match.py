@@ -302,8 +302,11 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
             (mine & _sentence_words(m.sentence)) <= other
             for other in carriers.get(m.sentence, []) if other != mine)])
     owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
+    # A sentence that tells a claim's exact amount tells that fact, whichever claim it is
+    # otherwise a part of: a sentence may carry a fact of two claims.
     return [max((m for m in options if m.verdict != "partial"
-                 or owners.get(m.sentence, i) == i), key=_rank,
+                 or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)),
+                key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
 
@@ -535,11 +538,21 @@ def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds) -
     reading of a part, which `_carries_part` then narrows."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
     # Part of a claim is more than who said it: "the city's finance department said" alone
-    # is another statement from the same source.
-    return bool(specific >= t.partial_cover
+    # is another statement from the same source. Fewer of its words do with its exact amount.
+    return bool((specific >= t.partial_cover or (specific and _tells_amount(claim.text, sentence)))
                 and (not _mostly_quoted(claim.text, tuple(claim.quotes))
                      or _cover(" ".join(claim.quotes), sentence)[1] > 0)
                 and _said_words(claim.text) & _sentence_words(sentence))
+
+
+def _tells_amount(claim: str, sentence: str) -> bool:
+    """The sentence states one of the claim's amounts, the same value of the same kind (not a
+    day or a date, which many facts share): a fact of the claim told again, in whatever
+    words ("was 1,200, according to …" for "1,200 travellers asked for …")."""
+    found = _sentence_amounts(sentence)
+    return any(n.unit not in _CALENDAR and _agreement(n, m) == "same"
+               and (_comparable(n, m) or m in _elided(n, [m]))
+               for n in _claim_amounts(claim) for m in found)
 
 
 def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
@@ -612,7 +625,7 @@ def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
     of its amounts told again (the same or another value of it)."""
     words = _sentence_words(sentence)
     return any(len(part & words) >= t.part_of_clause * len(part)
-               for part in _claim_parts(claim)) or any(
+               for part in _claim_parts(claim)) or _tells_amount(claim, sentence) or any(
         _comparable(n, m) for n in _claim_amounts(claim) for m in _sentence_amounts(sentence))
 
 
@@ -789,7 +802,18 @@ def _comparable(a: Number, b: Number) -> bool:
                 and (a.unit == b.unit or "money" in (a.unit, b.unit)))
     if a.unit in _FIXED_UNITS or b.unit in _FIXED_UNITS:
         return a.unit == b.unit
+    if _a_change(a) != _a_change(b):  # "300 fewer than last week" is no week's level
+        return False
     return same_unit(a, b)
+
+
+# An amount read with these words after it is a change from another ("300 fewer than …").
+_CHANGE_WORDS = frozenset({"more", "fewer", "less", "higher", "lower", "greater", "larger",
+                           "smaller"})
+
+
+def _a_change(n: Number) -> bool:
+    return n.unit.split(" ")[0] in _CHANGE_WORDS
 
 
 def _agreement(a: Number, b: Number) -> str:
