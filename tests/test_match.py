@@ -797,3 +797,13 @@ def test_a_sentence_telling_one_claims_amount_is_its_part_though_it_is_more_of_a
                "Board figures released on Tuesday.\nThe crossing reopened on Wednesday.")
     assert [m.verdict for m in match_article(seed.claims, article).matches] == [
         "partial", "partial"]
+
+
+def test_an_amount_told_again_is_no_evidence_of_coverage_as_the_coverage_model_reads_it():
+    # The verdict reads the amount; the coverage evidence reads words, as its model was fitted.
+    seed = read_seed("Ferry Refunds Soar\nSome 1,200 travellers wanted their fares back on "
+                     "Monday alone, twice as many as in any earlier week of the season.\n")
+    article = ("The total number of refund claims on Monday was 1,200, according to Harbour "
+               "Board figures released on Tuesday.\nThe crossing reopened on Wednesday.")
+    m = match_article(seed.claims, article)
+    assert (m.matches[0].verdict, m.supported[0].verdict) == ("partial", "absent")

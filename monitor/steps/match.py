@@ -533,13 +533,15 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     return "absent"
 
 
-def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds) -> bool:
+def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
+                  amounts: bool = True) -> bool:
     """Whether a sentence shares enough of the claim's words to be in its story: the looser
     reading of a part, which `_carries_part` then narrows."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
     # Part of a claim is more than who said it: "the city's finance department said" alone
     # is another statement from the same source. Fewer of its words do with its exact amount.
-    return bool((specific >= t.partial_cover or (specific and _tells_amount(claim.text, sentence)))
+    return bool((specific >= t.partial_cover
+                 or (specific and amounts and _tells_amount(claim.text, sentence)))
                 and (not _mostly_quoted(claim.text, tuple(claim.quotes))
                      or _cover(" ".join(claim.quotes), sentence)[1] > 0)
                 and _said_words(claim.text) & _sentence_words(sentence))
@@ -559,12 +561,17 @@ def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
               t: Thresholds) -> ClaimMatch:
     """A claim's best sentence as evidence of coverage: where none carries part of it, one that
     shares its words the looser way counts as a part (the story's words, if not the claim's)."""
-    best = max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    # The evidence is read as the coverage model was fitted: a part by its share of the claim's
+    # words, not by an amount told again (a number many stories share).
+    worded = [m if m.verdict != "partial" or _shares_words(
+        claim, s, _cover(claim.text, s)[1], t, amounts=False) else ClaimMatch(
+        claim.position, None, 0.0, "absent") for m, s in zip(options, sentences, strict=True)]
+    best = max(worded, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
     if best.verdict != "absent":
         return best
     touching = [ClaimMatch(claim.position, s, m.score, "partial")
                 for m, s in zip(options, sentences, strict=True)
-                if _shares_words(claim, s, _cover(claim.text, s)[1], t)]
+                if _shares_words(claim, s, _cover(claim.text, s)[1], t, amounts=False)]
     return max(touching, key=_rank, default=best)
 
 
