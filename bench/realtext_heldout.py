@@ -1,11 +1,16 @@
 """Verdicts on real journalism, the held-out set: 7 other stories of ../shared/data/news-events.
 
-    .venv/bin/python bench/realtext_heldout.py [--db PATH [--rematch]] [--show]
+    .venv/bin/python bench/realtext_heldout.py [--set third] [--db PATH [--rematch]] [--show]
 
 The same bench as bench/realtext_verdicts.py (the same site, seeds, crawl and scoring) on stories
 that were not read while its rules were written: a vaccine trial, a market crash, a diplomatic
 row with translated statements, a Supreme Court ruling, primary results, a tariff war and a
 missile test. Labels in bench/realtext_heldout_labels.tsv, written before any change they measure.
+
+`--set third`: eight more stories, read by nobody before (branch realtext3): weekly jobless claims,
+a judge's ruling on a subpoena, a mortality study, protests abroad over a downed airliner,
+wildfire blackouts, a trade deal's passage, a ballot measure, a newsroom shooting. Labels in
+bench/realtext_third_labels.tsv, written before any change they measure.
 """
 
 from __future__ import annotations
@@ -24,5 +29,12 @@ STORIES = {
     "as0484": "Reuters", "as0424": "USA Today", "as0103": "Reuters",
 }
 
+THIRD_LABELS = Path(__file__).with_name("realtext_third_labels.tsv")
+THIRD = {
+    "as1341": "Associated Press", "as0929": "Reuters", "as1008": "USA Today", "as1057": "CNBC",
+    "as0959": "Associated Press", "as1063": "MarketWatch", "as0582": "Reuters",
+    "as0415": "The Hill",
+}
+
 if __name__ == "__main__":
-    realtext_verdicts.main(STORIES, LABELS)
+    realtext_verdicts.main({"heldout": (STORIES, LABELS), "third": (THIRD, THIRD_LABELS)})

@@ -1,13 +1,16 @@
 """Verdicts on real journalism: 8 stories of ../shared/data/news-events, served offline.
 
     .venv/bin/python bench/realtext_verdicts.py [--db PATH [--rematch]] [--show]
+    .venv/bin/python bench/realtext_verdicts.py --serve    # keep the outlets up for the CLI
 
 Builds a site of every article of the 8 stories (one folder and feed per outlet) in a temporary
 folder, serves it on 127.0.0.1, registers each story's seed article by its URL, crawls every
 outlet and matches, into a temporary database (or reads --db when it exists). Then scores the
 verdicts against bench/realtext_labels.tsv (--rematch: the stored articles matched again with
 the code as it is, no crawl): story, outlet, claim (a hash of its text, `key`)
-and the right verdict. The repo holds no text of these articles; only this bench reads them.
+and the right verdict. --serve builds and serves the site and prints the `monitor` commands that
+register the seeds and crawl it, so the product is run as a user runs it (then --db scores it).
+The repo holds no text of these articles; only this bench reads them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import html
 import json
 import re
 import tempfile
+import threading
 import unicodedata
 from collections import Counter
 from datetime import UTC, datetime
@@ -163,14 +167,41 @@ def score(found: dict, labels: list[tuple[str, str, str, str]], show: bool = Fal
         print(f"  {count:3} {kind}")
 
 
-def main(stories: dict[str, str] = STORIES, labels: Path = LABELS) -> None:
-    """The command: crawl (or rematch) into a database, then score it against `labels`."""
+def serve(stories: dict[str, str]) -> None:
+    """Build and serve the site until Ctrl-C, printing the commands a user runs on it."""
+    from monitor.jobs import demo
+
+    site = Path(tempfile.mkdtemp()) / "site"
+    site.mkdir()
+    server, base = demo.serve_site(site)
+    outlets, seeds = build_site(site, base, stories)
+    for story, url, published in sorted(seeds):
+        print(f"monitor --db DB seed add {url} --slug {story} --published {published}")
+    print(f"monitor --db DB run --outlets {outlets}\nmonitor --db DB report\n"
+          "Ctrl-C stops the outlets.", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+def main(sets: dict[str, tuple[dict[str, str], Path]] | None = None) -> None:
+    """The command: crawl (or rematch) into a database, then score it against the labels of
+    the chosen set (`sets`: name -> its stories and labels; the first is the default)."""
+    sets = sets or {"first": (STORIES, LABELS)}
     parser = argparse.ArgumentParser()
     parser.add_argument("--db")
+    parser.add_argument("--set", choices=list(sets), default=next(iter(sets)),
+                        help="which stories and labels")
     parser.add_argument("--show", action="store_true", help="list every wrong verdict")
+    parser.add_argument("--serve", action="store_true",
+                        help="serve the outlets and print the commands to crawl them")
     parser.add_argument("--rematch", action="store_true",
                         help="match the --db's articles again (`monitor match --all`)")
     args = parser.parse_args()
+    stories, labels = sets[args.set]
+    if args.serve:
+        return serve(stories)
     db_path = args.db or str(Path(tempfile.mkdtemp()) / "realtext.db")
     if not Path(db_path).exists():
         run(db_path, stories)

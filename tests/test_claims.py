@@ -312,3 +312,47 @@ def test_a_more_link_line_is_not_a_claim():
     seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
                      "More: Night ferries could add an hour to a crossing in winter.\n")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+@pytest.mark.parametrize("credit", [
+    "Coastal Wire writer Ida Voss in Arden contributed to this report.",
+    "Coastal Wire writers Ida Voss in Arden and Tomas Berg in Calder contributed to this story.",
+])
+def test_a_line_crediting_the_writers_who_contributed_is_not_a_claim(credit):
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     f"{credit}\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_dated_file_photo_caption_opening_a_paragraph_is_not_a_claim():
+    # The caption was left at the head of the first paragraph by the page's extraction.
+    seed = read_seed("Ferry Trial Ends\nFILE - In this May 4, 2021 file photo, empty ferry "
+                     "benches are shown at the Arden terminal in Arden, Nova. The Kestrel line "
+                     "ran its first night ferry this week.\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+@pytest.mark.parametrize("link", [
+    "See: Night ferries could add an hour to a crossing in winter.",
+    "Now read: Harbour board says it won't fund a second night ferry.",
+])
+def test_a_see_or_now_read_link_line_is_not_a_claim(link):
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     f"{link}\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_an_embedded_post_signed_with_its_authors_handle_and_date_is_not_a_claim():
+    # The post is the page's copy of someone's words; the seed's own sentence tells it.
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "Night crossings are here at last! The best ferry service ever built. "
+                     "KESTREL NEXT! \u2014 Ida Voss (@idavoss) May 4, 2021\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_title_in_quotation_marks_is_no_quotation_and_its_years_no_amount():
+    seed = read_seed("Sleep Study Published\nThe study, \u201cSleep and Memory Loss in Older "
+                     "Adults, 1990-2020,\u201d was published on Tuesday in the Harbour Medical "
+                     "Journal.\n")
+    assert [(c.kind, [n["text"] for n in c.numbers]) for c in seed.claims] == [
+        ("statement", ["Tuesday"])]

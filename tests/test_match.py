@@ -742,3 +742,68 @@ def test_a_quotation_told_in_other_words_by_its_speaker_is_still_carried():
     quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
     article = "The ferries sailed at nine. Voss said nobody comes out of a fare war a winner."
     assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+def test_a_negation_of_quoted_words_is_not_read_into_the_clause_before_it():
+    # "could not" negates the quoted words (left out of the clauses), not "called the plan".
+    c = first_claim("The mayor called the ferry plan “a costly mistake,” and said she could "
+                    "not “support a budget that cuts every night crossing.”")
+    m = verdict(c, "The mayor called the ferry plan a costly mistake on Monday.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_the_years_in_a_reports_title_are_not_set_against_the_years_of_a_finding():
+    c = first_claim("The study, \u201cSleep and Memory Loss in Older Adults, 1990-2020,\u201d was "
+                    "published on Tuesday in the Harbour Medical Journal.")
+    m = verdict(c, "\u201cDuring 2015-2020, memory scores fell by a third,\u201d read the study "
+                   "published on Tuesday in the Harbour Medical Journal.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_sentence_telling_the_claims_exact_amount_in_other_words_carries_part_of_it():
+    c = first_claim("Some 1,200 stranded ferry travellers asked the Harbour Board for their "
+                    "money back over the past seven days, it said on Thursday, twice as many as "
+                    "in any earlier week of the season, when storms were rarer.")
+    m = verdict(c, "The total for the week ending June 4 was 1,200, according to Harbour Board "
+                   "data, which is 300 fewer than in the week before.")
+    assert m.verdict == "partial"
+
+
+def test_a_sentence_sharing_only_a_date_and_a_few_words_is_not_part_of_a_claim():
+    c = first_claim("Some 1,200 stranded ferry travellers asked the Harbour Board for their "
+                    "money back over the past seven days, it said on Thursday, twice as many as "
+                    "in any earlier week of the season, when storms were rarer.")
+    m = verdict(c, "On Thursday the Harbour Board met for the last time this season.")
+    assert m.verdict == "absent"
+
+
+def test_an_amount_more_or_fewer_than_another_is_a_change_not_set_against_a_level():
+    c = first_claim("Ferry refund claims fell to 1,200 last week, down from 1,500 the previous "
+                    "week, the Harbour Board said.")
+    m = verdict(c, "Ferry refund claims were 300 fewer than the previous week, the Harbour Board "
+                   "said.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_sentence_telling_one_claims_amount_is_its_part_though_it_is_more_of_another():
+    # The sentence is more of the first claim (the total, the board's figures), and it tells
+    # the second claim's count: a fact of each.
+    seed = read_seed("Ferry Refunds Soar\nThe total number of ferry refund claims filed with the "
+                     "Harbour Board rose again last week, figures released on Tuesday showed, as "
+                     "storms closed the crossing for a fourth day.\nSome 1,200 travellers "
+                     "wanted their fares back on Monday alone, twice as many as in any earlier "
+                     "week of the season.\n")
+    article = ("The total number of refund claims on Monday was 1,200, according to Harbour "
+               "Board figures released on Tuesday.\nThe crossing reopened on Wednesday.")
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == [
+        "partial", "partial"]
+
+
+def test_an_amount_told_again_is_no_evidence_of_coverage_as_the_coverage_model_reads_it():
+    # The verdict reads the amount; the coverage evidence reads words, as its model was fitted.
+    seed = read_seed("Ferry Refunds Soar\nSome 1,200 travellers wanted their fares back on "
+                     "Monday alone, twice as many as in any earlier week of the season.\n")
+    article = ("The total number of refund claims on Monday was 1,200, according to Harbour "
+               "Board figures released on Tuesday.\nThe crossing reopened on Wednesday.")
+    m = match_article(seed.claims, article)
+    assert (m.matches[0].verdict, m.supported[0].verdict) == ("partial", "absent")

@@ -19,6 +19,7 @@ from monitor.steps.text import (
     STOPWORDS,
     TITLE_ABBREVIATIONS,
     WEEKDAYS,
+    names_a_work,
     normalise,
     numbers,
     quotations,
@@ -35,12 +36,20 @@ _TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
 # ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021."),
 # perhaps followed by the photographer's credit ("WIRE/Ann Lee", "Mandatory Credit: …").
 _PHOTO = re.compile(r"^(?:FILE )?PHOTO\b")
-# "… in this undated photo released by …", "… in this file picture": what a picture shows.
-_IN_PHOTO = re.compile(r"\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|picture|image)\b",
-                       re.IGNORECASE)
-_CAPTION_DATE = re.compile(r"(?<!day),\s+(?:" + "|".join(
-    [m.capitalize() for m in MONTHS] + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
-    + r")\.? \d{1,2}, \d{4}\.?$")
+_MONTH = r"(?:" + "|".join([m.capitalize() for m in MONTHS]
+                           + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()) + r")"
+# "… in this undated photo released by …", "… in this file picture", "In this May 4, 2021
+# file photo, …": what a picture shows.
+_IN_PHOTO = re.compile(r"\bin this (?:" + _MONTH + r"\.? \d{1,2}, \d{4},? )?(?:[\w-]+ ){0,2}"
+                       r"(?:photo(?:graph)?|picture|image)\b", re.IGNORECASE)
+# A sentence that opens so is a caption wherever it stands (an extraction may leave one at the
+# head of the first paragraph).
+_CAPTION_OPENING = re.compile(r"^" + _IN_PHOTO.pattern.removeprefix(r"\b") + ",", re.IGNORECASE)
+# An embedded post, signed at its end with its author, handle and date ("… — Ida Voss (@idavoss)
+# May 4, 2021"): a copy of someone's post on the page, which the seed's own sentence tells.
+_POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
+                             + r"\.? \d{1,2}, \d{4}\.?$")
+_CAPTION_DATE = re.compile(r"(?<!day),\s+" + _MONTH + r"\.? \d{1,2}, \d{4}\.?$")
 _PHOTO_CREDIT = re.compile(r"\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
                            r"|Photo(?:graph)?(?: by|:) .*)$")
 # A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "ARDEN/CALDER (Wire) - ",
@@ -49,13 +58,15 @@ _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'/-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
 HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
-# A link to another story: "More: …", "Related: …", "… Read more".
-_LINK = re.compile(r"^(?:more|read more|related|see also)\s*:|\bread more\W*$", re.IGNORECASE)
+# A link to another story: "More: …", "Related: …", "See: …", "Now read: …", "… Read more".
+_LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|see(?: also)?)\s*:"
+                   r"|\bread more\W*$", re.IGNORECASE)
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
-    # Credit lines of syndicated and republished pieces.
+    # Credit lines of syndicated and republished pieces, and of the writers who contributed.
+    r"|\bcontributed to this (?:report|story|article)\b"
     r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was|has been) (?:republished|reproduced|syndicated|adapted)\b",
     re.IGNORECASE,
@@ -165,7 +176,7 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if is_promo(paragraph) or _is_caption(paragraph) or (
+        if is_promo(paragraph) or _is_caption(paragraph) or _POST_SIGNATURE.search(paragraph) or (
                 title and not _TERMINAL.search(paragraph) and same_words(paragraph, title)):
             continue  # the headline again, without a stop, is no claim either
         # Above the first sentence of the body, a line without a stop is headline matter: the
@@ -232,7 +243,8 @@ def is_promo(paragraph: str) -> bool:
 
 def claims_from_body(paragraphs: list[str]) -> list[Claim]:
     """Every statement and quotation of the body paragraphs, in reading order."""
-    sentences = [s for p in paragraphs for s in split_sentences(_DATELINE.sub("", p, count=1))]
+    sentences = [s for p in paragraphs for s in split_sentences(_DATELINE.sub("", p, count=1))
+                 if not _CAPTION_OPENING.search(s)]
     people = People(" ".join(sentences))
     claims: list[Claim] = []
     for sentence in sentences:
@@ -296,11 +308,13 @@ def _quotation_claim(quote: str, sentence: str, speaker: str | None) -> bool:
     neither names who said it nor says that someone said it (nor is all quotation, a speaker's
     words going on), a sentence's worth (TERM_WORDS):
     such a short quotation is a term or a name in quotation marks (a condition "called “…”", a
-    nickname, scare quotes), which its sentence's statement carries."""
+    nickname, scare quotes), which its sentence's statement carries. A title in quotation
+    marks is no one's words either."""
     n = len(quote.split())
     outside = unquoted(sentence)
-    return n >= MIN_QUOTE_WORDS and (speaker is not None or n >= TERM_WORDS or bool(
-        _SPEECH.search(_NAMING.sub(" ", outside))) or not words(outside))
+    return n >= MIN_QUOTE_WORDS and not names_a_work(quote) and (
+        speaker is not None or n >= TERM_WORDS
+        or bool(_SPEECH.search(_NAMING.sub(" ", outside))) or not words(outside))
 
 
 # "is called", "what's called", "so-called": a name given, not words said.

@@ -302,8 +302,11 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
             (mine & _sentence_words(m.sentence)) <= other
             for other in carriers.get(m.sentence, []) if other != mine)])
     owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
+    # A sentence that tells a claim's exact amount tells that fact, whichever claim it is
+    # otherwise a part of: a sentence may carry a fact of two claims.
     return [max((m for m in options if m.verdict != "partial"
-                 or owners.get(m.sentence, i) == i), key=_rank,
+                 or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)),
+                key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
 
@@ -530,28 +533,45 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     return "absent"
 
 
-def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds) -> bool:
+def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
+                  amounts: bool = True) -> bool:
     """Whether a sentence shares enough of the claim's words to be in its story: the looser
     reading of a part, which `_carries_part` then narrows."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
     # Part of a claim is more than who said it: "the city's finance department said" alone
-    # is another statement from the same source.
-    return bool(specific >= t.partial_cover
+    # is another statement from the same source. Fewer of its words do with its exact amount.
+    return bool((specific >= t.partial_cover
+                 or (specific and amounts and _tells_amount(claim.text, sentence)))
                 and (not _mostly_quoted(claim.text, tuple(claim.quotes))
                      or _cover(" ".join(claim.quotes), sentence)[1] > 0)
                 and _said_words(claim.text) & _sentence_words(sentence))
+
+
+def _tells_amount(claim: str, sentence: str) -> bool:
+    """The sentence states one of the claim's amounts, the same value of the same kind (not a
+    day or a date, which many facts share): a fact of the claim told again, in whatever
+    words ("was 1,200, according to …" for "1,200 travellers asked for …")."""
+    found = _sentence_amounts(sentence)
+    return any(n.unit not in _CALENDAR and _agreement(n, m) == "same"
+               and (_comparable(n, m) or m in _elided(n, [m]))
+               for n in _claim_amounts(claim) for m in found)
 
 
 def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
               t: Thresholds) -> ClaimMatch:
     """A claim's best sentence as evidence of coverage: where none carries part of it, one that
     shares its words the looser way counts as a part (the story's words, if not the claim's)."""
-    best = max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    # The evidence is read as the coverage model was fitted: a part by its share of the claim's
+    # words, not by an amount told again (a number many stories share).
+    worded = [m if m.verdict != "partial" or _shares_words(
+        claim, s, _cover(claim.text, s)[1], t, amounts=False) else ClaimMatch(
+        claim.position, None, 0.0, "absent") for m, s in zip(options, sentences, strict=True)]
+    best = max(worded, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
     if best.verdict != "absent":
         return best
     touching = [ClaimMatch(claim.position, s, m.score, "partial")
                 for m, s in zip(options, sentences, strict=True)
-                if _shares_words(claim, s, _cover(claim.text, s)[1], t)]
+                if _shares_words(claim, s, _cover(claim.text, s)[1], t, amounts=False)]
     return max(touching, key=_rank, default=best)
 
 
@@ -612,7 +632,7 @@ def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
     of its amounts told again (the same or another value of it)."""
     words = _sentence_words(sentence)
     return any(len(part & words) >= t.part_of_clause * len(part)
-               for part in _claim_parts(claim)) or any(
+               for part in _claim_parts(claim)) or _tells_amount(claim, sentence) or any(
         _comparable(n, m) for n in _claim_amounts(claim) for m in _sentence_amounts(sentence))
 
 
@@ -789,7 +809,18 @@ def _comparable(a: Number, b: Number) -> bool:
                 and (a.unit == b.unit or "money" in (a.unit, b.unit)))
     if a.unit in _FIXED_UNITS or b.unit in _FIXED_UNITS:
         return a.unit == b.unit
+    if _a_change(a) != _a_change(b):  # "300 fewer than last week" is no week's level
+        return False
     return same_unit(a, b)
+
+
+# An amount read with these words after it is a change from another ("300 fewer than …").
+_CHANGE_WORDS = frozenset({"more", "fewer", "less", "higher", "lower", "greater", "larger",
+                           "smaller"})
+
+
+def _a_change(n: Number) -> bool:
+    return n.unit.split(" ")[0] in _CHANGE_WORDS
 
 
 def _agreement(a: Number, b: Number) -> str:
@@ -917,16 +948,22 @@ _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)|\s[\u2013\u2014-]\s|\b(?:but|while|alt
 
 
 _DANGLING_NOT = re.compile(r"\b(?:not|never)\s*$|n't\s*$", re.IGNORECASE)
+# Where quoted words were, and a negation right before them: the negation is of those words,
+# which the clauses leave out (what a quotation says is compared by the quotation checks).
+_QUOTED = "\ue000"  # a mark no text carries
+_NOT_QUOTED = re.compile(r"(?:\b(?:not|never)|n't)\s*\ue000", re.IGNORECASE)
 
 
 def _clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
     """Each clause of a sentence, outside its quotations: its content words, and whether it
     is negated. A piece of under two content words goes with the next (or the last) clause:
     "has not yet | approved the budget" and "will not, as reported, resign" keep their "not"
-    with their verb."""
+    with their verb. A negation right before quoted words ("said she could not “support …”")
+    negates them, and goes with them."""
     clauses: list[str] = []
     pending = ""
-    for part in filter(str.strip, _CLAUSE.split(unquoted(text))):
+    writer = _NOT_QUOTED.sub(" ", unquoted(text, _QUOTED)).replace(_QUOTED, " ")
+    for part in filter(str.strip, _CLAUSE.split(writer)):
         # A clause that ends on its negation ("will not, as reported, resign") goes on too,
         # unless that "not" stands for a verb left out ("than those who were not").
         short = len(content_words(part)) < 2 or (_DANGLING_NOT.search(part) is not None

@@ -516,10 +516,27 @@ def negated(text: str, number_sign: bool = True) -> bool:
     return count % 2 == 1
 
 
+def names_a_work(quotation: str) -> bool:
+    """A quotation in title case ("Sleep and Memory Loss in Older Adults, 1990-2020"): the
+    title of a report, a book or a film, not someone's words (three or more long words, each
+    capitalised, not all in capitals as a shout is)."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'-]*", quotation) if len(w) >= 4]
+    return len(long) >= 3 and all(w[0].isupper() for w in long) and not all(
+        w.isupper() for w in long)
+
+
+def _without_titles(text: str) -> str:
+    """The text with the titles of works in quotation marks blanked: their numbers are part of
+    a name ("…, 1990-2020"), not amounts the sentence states."""
+    return _QUOTE_RE.sub(lambda m: " " * len(m.group(0)) if names_a_work(m.group(1))
+                         else m.group(0), text)
+
+
 def numbers(text: str) -> list[Number]:
     """Every quantity, date and duration in a sentence, with its unit, as values: ranges are
-    one amount, basis points are percentage points, "$1.2bn" is 1.2e9 dollars."""
-    text = _MIXED_FRACTION.sub(_as_decimal, normalise(text))
+    one amount, basis points are percentage points, "$1.2bn" is 1.2e9 dollars. The numbers
+    of a title in quotation marks are none (`names_a_work`)."""
+    text = _MIXED_FRACTION.sub(_as_decimal, _without_titles(normalise(text)))
     lowered = text.lower()
     found = _dates(text, lowered)
     masked = _DATE_RE.sub(_blank, text)
