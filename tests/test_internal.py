@@ -16,7 +16,7 @@ import sqlite3
 
 import pytest
 
-from monitor.crawler.addresses import is_public
+from monitor.crawler.addresses import is_public, parse_origins
 from monitor.faces.terminal import clean, json_line
 from monitor.jobs.demo import SEED
 from monitor.steps.outlets import Outlet
@@ -422,3 +422,10 @@ def test_a_summary_of_one_page_says_one_page_not_one_pages():
                     "new_articles": 1, "new_versions": 0, "errors": 1})
     assert line == ("Crawl finished: 1 page, 1 article (1 new or changed: 1 new article, "
                     "0 new versions), 1 error")
+
+
+def test_an_allowed_origin_given_as_a_list_is_warned_of_and_ignored(caplog):
+    # A setting read from JSON may hold a list where a URL should be: said, never a crash.
+    found = parse_origins(["http://127.0.0.1:8080", ["http://127.0.0.1:9090"]], "allowed")
+    assert found == {("http", "127.0.0.1", 8080)}
+    assert "not an http(s) origin, ignored" in caplog.text

@@ -181,6 +181,26 @@ def test_a_crawl_s_workers_start_with_the_extractor_s_data_loaded_by_their_serve
     assert result.stdout.split() == ["True"], result.stderr
 
 
+def collector_threshold(_=None):
+    import gc
+
+    return gc.get_threshold()[0]
+
+
+@KINDS
+def test_workers_collect_garbage_as_seldom_as_the_crawl_s_own_process(kind):
+    # At Python's default (a young collection every 700 objects) the collector took a fortieth
+    # of a worker's time reading pages (bench/README.md).
+    async def call():
+        pool = kind(collector_threshold, 1)
+        try:
+            return await pool.run()
+        finally:
+            pool.close()
+
+    assert run(call()) == 10_000
+
+
 def test_importing_the_library_loads_nothing_and_tunes_nothing_process_wide():
     # The garbage collector and Scrapy's logger are the process owner's: `monitor run` and the
     # worker initialiser set them, never an import.

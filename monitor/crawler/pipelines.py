@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
@@ -349,7 +349,9 @@ class ArticlePipeline:
             last_modified=item.last_modified,
             error=None if article else "no article text found", html_hash=read.html_hash,
             outlet={"name": item.outlet, "domain": item.domain, "listed": item.listed},
-            article=asdict(article) if article else None, sketch=read.sketch,
+            # Its fields are strings, booleans or None: a shallow copy is what asdict makes,
+            # without asdict's deep copy field by field.
+            article=vars(article).copy() if article else None, sketch=read.sketch,
             bands=read.bands, decisions=[
                 self.stories.decision(position, result, scored)
                 for position, (result, scored) in enumerate(read.scores)])

@@ -60,6 +60,9 @@ def worker_pool(workers: int, initializer: Callable | None = None, initargs: tup
                                initargs=(initializer, initargs))
 
 
+YOUNG_COLLECTION = 10_000  # objects made, less those freed, between young collections
+
+
 def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
     if initializer is not None:
         initializer(*initargs)
@@ -67,6 +70,11 @@ def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
     # is no longer walked by every full garbage collection (0.6 ms a page, `bench/crawl_parts.py`),
     # nor copied out of the pages the worker shares with the server it was forked from.
     gc.freeze()
+    # Reading a page makes tens of thousands of short-lived lists and tuples (coverage's
+    # reading of the text, its words and names): at Python's default of a young collection
+    # every 700, the collector took 1.0-1.2 ms of a page's 42-47, at 10,000 0.2-0.3
+    # (`bench/crawl_parts.py`, bench/README.md). As the crawl's main process (`collect_less`).
+    gc.set_threshold(YOUNG_COLLECTION, 10, 10)
 
 
 def _context(read_pages: bool) -> multiprocessing.context.BaseContext:
