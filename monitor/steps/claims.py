@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, utils
 
 from monitor.steps.text import (
+    MONTH_ABBREVIATIONS,
     MONTHS,
     NOT_NAMES,
     PERSON_RE,
@@ -36,8 +37,7 @@ _TERMINAL = re.compile(r"[.!?\u2026][\"\u201d'\u2019)\]]*$")
 # ("… walks past the court in Arden, Nova, May 4, 2021."; not "… on Tuesday, May 4, 2021."),
 # perhaps followed by the photographer's credit ("WIRE/Ann Lee", "Mandatory Credit: …").
 _PHOTO = re.compile(r"^(?:FILE )?PHOTO\b")
-_MONTH = r"(?:" + "|".join([m.capitalize() for m in MONTHS]
-                           + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()) + r")"
+_MONTH = r"(?:" + "|".join(m.capitalize() for m in [*MONTHS, *MONTH_ABBREVIATIONS]) + r")"
 # "… in this undated photo released by …", "… in this file picture", "In this May 4, 2021
 # file photo, …": what a picture shows.
 _IN_PHOTO = re.compile(r"\bin this (?:" + _MONTH + r"\.? \d{1,2}, \d{4},? )?(?:[\w-]+ ){0,2}"

@@ -184,7 +184,6 @@ def _published(found: str | None, html: str | bytes, source: str, text: str) -> 
                               url=source) if from_text else found
 
 
-
 class TooComplex(ValueError):
     """A page with more elements than anyone's article (MAX_ELEMENTS), refused unread."""
 

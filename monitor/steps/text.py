@@ -34,10 +34,11 @@ _QUOTE_RE = re.compile(
 TITLE_ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Sgt Capt Adm Rev Supt Insp Maj Cmdr Cpl Pvt Atty
     Pres Hon Sens Reps Govs Gens Messrs Sra""".split())
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                       "nov", "dec")
 # After these, a period ends no sentence.
-_ABBREVIATIONS = {t.lower() for t in TITLE_ABBREVIATIONS} | {
-    "st", "mt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+_ABBREVIATIONS = {t.lower() for t in TITLE_ABBREVIATIONS} | set(MONTH_ABBREVIATIONS) | {
+    "st", "mt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "u.n", "e.g",
     "i.e", "dept", "ave", "blvd",
     # Seeds in other languages: "bzw." (or), "Mrd." (billion), "z.B." (for example).
     "bzw", "z.b", "d.h", "u.a", "nr", "vgl", "inkl", "mio", "mrd", "dña",
