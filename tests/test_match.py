@@ -807,3 +807,26 @@ def test_an_amount_told_again_is_no_evidence_of_coverage_as_the_coverage_model_r
                "Board figures released on Tuesday.\nThe crossing reopened on Wednesday.")
     m = match_article(seed.claims, article)
     assert (m.matches[0].verdict, m.supported[0].verdict) == ("partial", "absent")
+
+
+def test_an_amount_the_seed_gives_another_claim_is_no_contradiction_of_this_one():
+    # The seed tells both weeks; the article's sentence about the earlier week agrees with
+    # the seed's second claim and says nothing against the first.
+    seed = read_seed("Ferry Refunds Soar\nAnother 3,100 travellers asked for their fares back "
+                     "last week, the Harbour Board said.\nAbout 2,600 asked in the week that "
+                     "ended on May 2, and last week was the third week of rises.\n")
+    article = ("By comparison, 2,600 travellers asked for their fares back in the week ended "
+               "May 2.\nThe crossing reopened on Wednesday.")
+    first = match_article(seed.claims, article).matches[0]
+    assert first.verdict != "conflict" and first.conflicts is None
+
+
+def test_a_day_the_seed_gives_another_claims_event_is_no_contradiction_of_this_one():
+    # Two rulings on two days, both in the seed; the article tells only the earlier one.
+    seed = read_seed("Judge Halts Ferry Fares\nA judge on Tuesday put a halt on the new ferry "
+                     "fares across the whole county.\nOn Monday, a judge in Arden blocked "
+                     "the fares on the routes named in the suit before him.\n")
+    article = ("A judge on Monday partly blocked the new ferry fares across the county.\n"
+               "The crossing reopened on Wednesday.")
+    first = match_article(seed.claims, article).matches[0]
+    assert first.verdict != "conflict" and first.conflicts is None

@@ -276,6 +276,8 @@ def _compare(claims: list[Claim], text: str,
     speakers = _speakers(text, sentences, candidates, claims)
     judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                for j in candidates[i]] for i, claim in enumerate(claims)]
+    judged = [[_unless_anothers(m, _others_amounts(texts, i)) for m in options]
+              for i, options in enumerate(judged)]
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
     for options in judged:
         tied.update(m.sentence for m in options if m.verdict not in ("partial", "absent"))
@@ -285,6 +287,27 @@ def _compare(claims: list[Claim], text: str,
     supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
                  for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
     return ArticleMatch(0.0, False, matches, [], supported=supported), tied
+
+
+def _others_amounts(texts: tuple[str, ...], i: int) -> list[Number]:
+    """The amounts, days and dates the seed tells in its claims other than the i-th."""
+    return [n for k, text in enumerate(texts) if k != i for n in _claim_amounts(text)]
+
+
+def _unless_anothers(m: ClaimMatch, others: list[Number]) -> ClaimMatch:
+    """A conflict only by amounts (or days) that the seed itself tells in its other claims is
+    no contradiction: the sentence is about that other fact ("5.2 million filed in the week
+    ended April 11" beside the seed's "4.4 million last week" and its own "about 5.2 million in
+    the week ended April 11"), so it says nothing of this claim; the claim's verdict is another
+    sentence's, or absent."""
+    if m.verdict != "conflict" or not all(c["kind"] == "number" for c in m.conflicts or ()):
+        return m
+    found = _sentence_amounts(m.sentence or "")
+    if all(any(f.text == c["article"] and any(_comparable(o, f) and _agreement(o, f)
+                                              for o in others) for f in found)
+           for c in m.conflicts or ()):
+        return ClaimMatch(m.claim_position, None, m.score, "absent")
+    return m
 
 
 def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[ClaimMatch]:
