@@ -830,3 +830,18 @@ def test_a_day_the_seed_gives_another_claims_event_is_no_contradiction_of_this_o
                "The crossing reopened on Wednesday.")
     first = match_article(seed.claims, article).matches[0]
     assert first.verdict != "conflict" and first.conflicts is None
+
+
+def test_a_statement_of_someones_quoted_words_is_not_carried_by_another_persons_quotation():
+    # The seed's sentence is an official's words with their attribution; the article quotes
+    # a councillor's other words on the same subject, and does not name the official.
+    seed = read_seed("A Story Of Our Own\n\"We think riders will ultimately be surprised by the "
+                     "affordability of the night fares, because the discounts track with the "
+                     "increases in fares,\" said Ada Lund, assistant harbour master for public "
+                     "affairs at the Department of Ports and Ferries.")
+    statement = next(c for c in seed.claims if c.kind == "statement")
+    m = verdict(statement, "\"While the board continues to focus on fare 'affordability,' it "
+                           "ignores the plain fact that the council is paying for these fare "
+                           "increases through discounts,\" wrote councillor Ben Ortiz, the "
+                           "transport panel's chairman.")
+    assert m.verdict == "absent"

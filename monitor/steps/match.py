@@ -489,9 +489,10 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     (names them, or its quotation is theirs), or reports what someone said without naming who
     ("she said", "the minister told"). A sentence in the writer's own voice, or quoting
     another person's other words, tells nobody's quotation, whatever words of the story it
-    shares with it."""
+    shares with it. So with a statement that is mostly someone's quoted words: a sentence
+    quoting other words, of someone it does not name as that speaker, does not tell it."""
     if claim.kind != "quote":
-        return True
+        return not _quotes_another(claim, sentence, speaker, t)
     if claim.speaker and (_names_speaker(sentence, claim.speaker) or (
             speaker and surname(speaker) == surname(claim.speaker))):
         return True
@@ -501,6 +502,19 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
         return any(_within(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
                    >= t.quote_related for q in quoted)
     return reports_speech(sentence)
+
+
+def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
+    """The claim is mostly its speaker's quoted words ("…," said Ada Lund) and the sentence
+    quotes other words (none of the claim's, nor close to them) without naming that speaker."""
+    if not claim.speaker or not _mostly_quoted(claim.text, tuple(claim.quotes)):
+        return False
+    quoted = _sentence_quotations(sentence)
+    if not quoted or _names_speaker(sentence, claim.speaker) or (
+            speaker and surname(speaker) == surname(claim.speaker)):
+        return False
+    return not any(_within(q, mine) or fuzz.ratio(utils.default_process(q), utils.default_process(
+        mine)) >= t.quote_related for q in quoted for mine in claim.quotes)
 
 
 def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list[dict]
