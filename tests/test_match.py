@@ -845,3 +845,15 @@ def test_a_statement_of_someones_quoted_words_is_not_carried_by_another_persons_
                            "increases through discounts,\" wrote councillor Ben Ortiz, the "
                            "transport panel's chairman.")
     assert m.verdict == "absent"
+
+
+def test_a_quotation_that_goes_on_past_the_claims_words_is_not_a_changed_one():
+    # The article quotes more of the same statement; its next sentence holds a "nothing",
+    # which is not the claim's words negated.
+    seed = read_seed("Night Ferry Stays\n\"We fought for this ferry in the only way we know, "
+                     "which is to say openly and loudly, with heart and soul,\" Ada Lund said "
+                     "outside the harbour office.\n")
+    article = ("Harbour master Ada Lund: \"We fought for this ferry in the only way we know, "
+               "which is to say openly and loudly, with heart and soul. We held nothing "
+               "back.\"\nThe crossing reopened on Wednesday.")
+    assert "conflict" not in [m.verdict for m in match_article(seed.claims, article).matches]

@@ -951,8 +951,9 @@ def says_otherwise(ours: str, theirs: str) -> bool:
 
 
 def _overlapping(ours: str, theirs: str) -> tuple[str, str]:
-    """Both quotations, the longer cut to the words the shorter quotes when it is much longer."""
-    if not _cut(ours, theirs):
+    """Both quotations, the longer cut to the words the shorter quotes when it is much longer
+    or goes on past them (what it says next is not the shorter's words changed)."""
+    if not _cut(ours, theirs) and not _within(ours, theirs):
         return ours, theirs
     shorter_is_ours = len(ours) < len(theirs)
     short, long_ = (ours, theirs) if shorter_is_ours else (theirs, ours)
