@@ -857,3 +857,24 @@ def test_a_quotation_that_goes_on_past_the_claims_words_is_not_a_changed_one():
                "which is to say openly and loudly, with heart and soul. We held nothing "
                "back.\"\nThe crossing reopened on Wednesday.")
     assert "conflict" not in [m.verdict for m in match_article(seed.claims, article).matches]
+
+
+def test_a_sentence_quoting_a_statements_own_quotation_is_its_part_though_more_of_another():
+    # One long quotation in the article tells the chief's words (the first claim, with where
+    # she said them) and, in other words, the second claim's plan; it scores a little better
+    # with the second, and is still a part of the first.
+    seed = read_seed("Night Ferry Stays\n\"We fought for this ferry in the only way we know, "
+                     "which is to say openly and loudly, with heart and soul,\" she said outside "
+                     "the company's head office at 10 Quay St.\nLund will stay on as caretaker "
+                     "chief, but said a new chief should be in place by the start of the "
+                     "company's board meeting in October.\n")
+    article = ("Soundbite, the ferry company's chief: \"We fought for this ferry in the only way "
+               "we know: which is to say openly and loudly, with heart and soul. We held "
+               "nothing back, and we were clear that the island is better served with a night "
+               "crossing than without one. But the riders have made a clear choice to take "
+               "another course, and the company needs fresh leadership to steer it. In my view "
+               "we should aim to have a new chief in place by the start of the company's board "
+               "meeting in October. I will continue in post as chief with my board for the "
+               "next three months.\"\nThe crossing reopened on Wednesday.")
+    verdicts = [m.verdict for m in match_article(seed.claims, article).matches]
+    assert verdicts[0] == "partial" and verdicts[1] == "verbatim"

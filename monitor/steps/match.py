@@ -325,13 +325,24 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
             (mine & _sentence_words(m.sentence)) <= other
             for other in carriers.get(m.sentence, []) if other != mine)])
     owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
-    # A sentence that tells a claim's exact amount tells that fact, whichever claim it is
-    # otherwise a part of: a sentence may carry a fact of two claims.
+    # A sentence that tells a claim's exact amount, or quotes the statement's own quotation,
+    # tells that fact, whichever claim it is otherwise a part of: a sentence may carry a fact
+    # of two claims.
     return [max((m for m in options if m.verdict != "partial"
-                 or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)),
+                 or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)
+                 or _quotes_own(claim, m.sentence)),
                 key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
+
+
+def _quotes_own(claim: Claim, sentence: str) -> bool:
+    """The statement is mostly a quotation (its words with their attribution), and the
+    sentence quotes it, in its words (whole or a run): not a term in scare quotes."""
+    if claim.kind != "statement" or not _mostly_quoted(claim.text, tuple(claim.quotes)):
+        return False
+    found = list(_sentence_quotations(sentence))
+    return any(_closest_quote(q, found, THRESHOLDS)[2] for q in claim.quotes)
 
 
 def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
