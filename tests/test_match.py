@@ -878,3 +878,16 @@ def test_a_sentence_quoting_a_statements_own_quotation_is_its_part_though_more_o
                "next three months.\"\nThe crossing reopened on Wednesday.")
     verdicts = [m.verdict for m in match_article(seed.claims, article).matches]
     assert verdicts[0] == "partial" and verdicts[1] == "verbatim"
+
+
+def test_a_sentence_carrying_a_statement_still_carries_part_of_the_quotation_drawn_from_it():
+    # The statement and its quotation are one fact told twice; the article quotes the first
+    # half of the words.
+    seed = read_seed("Night Fares Upheld\nThe ferry board has argued that the new fares "
+                     "“protect a small group of sincere night riders from being forced to pay for "
+                     "crossings that they never use.”\n")
+    article = ("The board has said the new fares “protect a small group of sincere night "
+               "riders,” but riders' groups say the fares will hurt thousands who cross each "
+               "week.\nThe crossing reopened on Wednesday.")
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == [
+        "paraphrase", "partial"]

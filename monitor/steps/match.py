@@ -314,16 +314,20 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
     """Each claim's best sentence, where a sentence that carries another claim whole is not
     also a part of this one by the words that other claim explains (one fact, one claim)."""
     best = [max(options, key=_rank, default=None) for options in judged]
-    carriers: dict[str, list[frozenset[str]]] = {}
+    carriers: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
     for claim, m in zip(claims, best, strict=True):
         if m is not None and m.verdict in CARRIED:
-            carriers.setdefault(m.sentence, []).append(_claim_words(claim.text)[0])
+            carriers.setdefault(m.sentence, []).append(
+                (_claim_words(claim.text)[0], tuple(claim.quotes)))
     kept = []
     for claim, options in zip(claims, judged, strict=True):
         mine = _claim_words(claim.text)[0]
+        # A quotation claim drawn from the statement the sentence carries is that statement's
+        # words again, not another fact: the sentence may carry a part of it too.
         kept.append([m for m in options if m.verdict != "partial" or not any(
             (mine & _sentence_words(m.sentence)) <= other
-            for other in carriers.get(m.sentence, []) if other != mine)])
+            for other, quotes in carriers.get(m.sentence, [])
+            if other != mine and claim.text not in quotes)])
     owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
     # A sentence that tells a claim's exact amount, or quotes the statement's own quotation,
     # tells that fact, whichever claim it is otherwise a part of: a sentence may carry a fact
