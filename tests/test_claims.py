@@ -67,6 +67,14 @@ def test_a_person_described_between_commas_before_said_is_the_speaker():
     assert {c.speaker for c in seed.claims} == {"Lia Moreno"}
 
 
+def test_his_before_a_person_described_between_commas_is_not_the_speaker():
+    # "His rival, Democrat Ada Lund," names the speaker; "his" only says whose rival.
+    seed = read_seed("Harbour Vote\nMayor Ben Ortiz lost the vote.\nHis rival, Democrat Ada Lund, "
+                     "on Tuesday said that Ortiz's \u201chistoric mismanagement\u201d of the port "
+                     "cost jobs. \u201cIt did not have to be this way,\u201d Lund said.\n")
+    assert claim_with(seed, "His rival").speaker.endswith("Lund")
+
+
 def test_a_name_after_said_that_does_something_is_not_a_speaker():
     seed = read_seed("Forecasters said Storm Hilda was moving north on Sunday.\n"
                      "Mayor Ken Ode called Hilda a slow menace that could flood the valley. "

@@ -383,6 +383,12 @@ def _person_name(raw: str) -> str:
     return name if not where or " " in name else f"{name} of {where[0]}"
 
 
+# "His rival, …": a possessive, then a noun or two and a comma: a person described whose name
+# follows between commas.
+_POSSESSIVES = frozenset({"his", "her"})
+_DESCRIBED = re.compile(r"\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?,")
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -448,6 +454,8 @@ class People:
         for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
             word = token.group(0)
+            if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
+                continue  # "His rival, Ada Lund, said": whose rival, not who spoke
             if word.lower() in _PRONOUNS:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:
