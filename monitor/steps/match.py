@@ -296,9 +296,9 @@ def _others_amounts(texts: tuple[str, ...], i: int) -> list[Number]:
 
 def _unless_anothers(m: ClaimMatch, others: list[Number]) -> ClaimMatch:
     """A conflict only by amounts (or days) that the seed itself tells in its other claims is
-    no contradiction: the sentence is about that other fact ("5.2 million filed in the week
-    ended April 11" beside the seed's "4.4 million last week" and its own "about 5.2 million in
-    the week ended April 11"), so it says nothing of this claim; the claim's verdict is another
+    no contradiction: the sentence is about that other fact ("2,600 asked in the week ended
+    May 2" beside the seed's "3,100 asked last week" and its own "about 2,600 asked in the week
+    that ended on May 2"), so it says nothing of this claim; the claim's verdict is another
     sentence's, or absent."""
     if m.verdict != "conflict" or not all(c["kind"] == "number" for c in m.conflicts or ()):
         return m
