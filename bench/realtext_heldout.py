@@ -11,6 +11,11 @@ missile test. Labels in bench/realtext_heldout_labels.tsv, written before any ch
 a judge's ruling on a subpoena, a mortality study, protests abroad over a downed airliner,
 wildfire blackouts, a trade deal's passage, a ballot measure, a newsroom shooting. Labels in
 bench/realtext_third_labels.tsv, written before any change they measure.
+
+`--set fourth`: eight more (branch realtext4): weekly jobless claims in a pandemic, health-plan
+premiums, a health official's testimony, a climate report, a court-martial sentence, a judge
+blocking federal rules, a referendum abroad, a blocked funding bill. Labels in
+bench/realtext_fourth_labels.tsv, written before any change they measure.
 """
 
 from __future__ import annotations
@@ -36,5 +41,12 @@ THIRD = {
     "as0415": "The Hill",
 }
 
+FOURTH_LABELS = Path(__file__).with_name("realtext_fourth_labels.tsv")
+FOURTH = {
+    "as1209": "NPR", "as0030": "NPR", "as1321": "Reuters", "as0609": "Reuters",
+    "as0210": "Reuters", "as0671": "Associated Press", "as0007": "NPR", "as1188": "CNBC",
+}
+
 if __name__ == "__main__":
-    realtext_verdicts.main({"heldout": (STORIES, LABELS), "third": (THIRD, THIRD_LABELS)})
+    realtext_verdicts.main({"heldout": (STORIES, LABELS), "third": (THIRD, THIRD_LABELS),
+                            "fourth": (FOURTH, FOURTH_LABELS)})

@@ -67,6 +67,14 @@ def test_a_person_described_between_commas_before_said_is_the_speaker():
     assert {c.speaker for c in seed.claims} == {"Lia Moreno"}
 
 
+def test_his_before_a_person_described_between_commas_is_not_the_speaker():
+    # "His rival, Democrat Ada Lund," names the speaker; "his" only says whose rival.
+    seed = read_seed("Harbour Vote\nMayor Ben Ortiz lost the vote.\nHis rival, Democrat Ada Lund, "
+                     "on Tuesday said that Ortiz's \u201chistoric mismanagement\u201d of the port "
+                     "cost jobs. \u201cIt did not have to be this way,\u201d Lund said.\n")
+    assert claim_with(seed, "His rival").speaker.endswith("Lund")
+
+
 def test_a_name_after_said_that_does_something_is_not_a_speaker():
     seed = read_seed("Forecasters said Storm Hilda was moving north on Sunday.\n"
                      "Mayor Ken Ode called Hilda a slow menace that could flood the valley. "
@@ -332,9 +340,27 @@ def test_a_dated_file_photo_caption_opening_a_paragraph_is_not_a_claim():
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
+def test_a_caption_paragraph_ending_on_a_photo_agencys_credit_is_no_claim_in_any_sentence():
+    # The whole paragraph is the picture's caption: its credit in brackets closes it.
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "FILE - In this May 4, 2021 file photo, empty ferry benches are shown at "
+                     "the Arden terminal. A court will hear arguments on Friday, May 7, 2021, "
+                     "over the night fares. The fares are set to start on Monday, May 10, 2021. "
+                     "(Wire Photo/Ann Lee, File)\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_caption_credited_to_a_pool_photographer_via_an_agency_is_not_a_claim():
+    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+                     "Mayor Ida Voss speaks during a hearing on the harbour at City Hall in "
+                     "Arden, Nova, May 4, 2021. Ann Lee/Pool via WIRE\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
 @pytest.mark.parametrize("link", [
     "See: Night ferries could add an hour to a crossing in winter.",
     "Now read: Harbour board says it won't fund a second night ferry.",
+    "Also see: Other ferry news on Thursday.",
 ])
 def test_a_see_or_now_read_link_line_is_not_a_claim(link):
     seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"

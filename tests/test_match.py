@@ -807,3 +807,87 @@ def test_an_amount_told_again_is_no_evidence_of_coverage_as_the_coverage_model_r
                "Board figures released on Tuesday.\nThe crossing reopened on Wednesday.")
     m = match_article(seed.claims, article)
     assert (m.matches[0].verdict, m.supported[0].verdict) == ("partial", "absent")
+
+
+def test_an_amount_the_seed_gives_another_claim_is_no_contradiction_of_this_one():
+    # The seed tells both weeks; the article's sentence about the earlier week agrees with
+    # the seed's second claim and says nothing against the first.
+    seed = read_seed("Ferry Refunds Soar\nAnother 3,100 travellers asked for their fares back "
+                     "last week, the Harbour Board said.\nAbout 2,600 asked in the week that "
+                     "ended on May 2, and last week was the third week of rises.\n")
+    article = ("By comparison, 2,600 travellers asked for their fares back in the week ended "
+               "May 2.\nThe crossing reopened on Wednesday.")
+    first = match_article(seed.claims, article).matches[0]
+    assert first.verdict != "conflict" and first.conflicts is None
+
+
+def test_a_day_the_seed_gives_another_claims_event_is_no_contradiction_of_this_one():
+    # Two rulings on two days, both in the seed; the article tells only the earlier one.
+    seed = read_seed("Judge Halts Ferry Fares\nA judge on Tuesday put a halt on the new ferry "
+                     "fares across the whole county.\nOn Monday, a judge in Arden blocked "
+                     "the fares on the routes named in the suit before him.\n")
+    article = ("A judge on Monday partly blocked the new ferry fares across the county.\n"
+               "The crossing reopened on Wednesday.")
+    first = match_article(seed.claims, article).matches[0]
+    assert first.verdict != "conflict" and first.conflicts is None
+
+
+def test_a_statement_of_someones_quoted_words_is_not_carried_by_another_persons_quotation():
+    # The seed's sentence is an official's words with their attribution; the article quotes
+    # a councillor's other words on the same subject, and does not name the official.
+    seed = read_seed("A Story Of Our Own\n\"We think riders will ultimately be surprised by the "
+                     "affordability of the night fares, because the discounts track with the "
+                     "increases in fares,\" said Ada Lund, assistant harbour master for public "
+                     "affairs at the Department of Ports and Ferries.")
+    statement = next(c for c in seed.claims if c.kind == "statement")
+    m = verdict(statement, "\"While the board continues to focus on fare 'affordability,' it "
+                           "ignores the plain fact that the council is paying for these fare "
+                           "increases through discounts,\" wrote councillor Ben Ortiz, the "
+                           "transport panel's chairman.")
+    assert m.verdict == "absent"
+
+
+def test_a_quotation_that_goes_on_past_the_claims_words_is_not_a_changed_one():
+    # The article quotes more of the same statement; its next sentence holds a "nothing",
+    # which is not the claim's words negated.
+    seed = read_seed("Night Ferry Stays\n\"We fought for this ferry in the only way we know, "
+                     "which is to say openly and loudly, with heart and soul,\" Ada Lund said "
+                     "outside the harbour office.\n")
+    article = ("Harbour master Ada Lund: \"We fought for this ferry in the only way we know, "
+               "which is to say openly and loudly, with heart and soul. We held nothing "
+               "back.\"\nThe crossing reopened on Wednesday.")
+    assert "conflict" not in [m.verdict for m in match_article(seed.claims, article).matches]
+
+
+def test_a_sentence_quoting_a_statements_own_quotation_is_its_part_though_more_of_another():
+    # One long quotation in the article tells the chief's words (the first claim, with where
+    # she said them) and, in other words, the second claim's plan; it scores a little better
+    # with the second, and is still a part of the first.
+    seed = read_seed("Night Ferry Stays\n\"We fought for this ferry in the only way we know, "
+                     "which is to say openly and loudly, with heart and soul,\" she said outside "
+                     "the company's head office at 10 Quay St.\nLund will stay on as caretaker "
+                     "chief, but said a new chief should be in place by the start of the "
+                     "company's board meeting in October.\n")
+    article = ("Soundbite, the ferry company's chief: \"We fought for this ferry in the only way "
+               "we know: which is to say openly and loudly, with heart and soul. We held "
+               "nothing back, and we were clear that the island is better served with a night "
+               "crossing than without one. But the riders have made a clear choice to take "
+               "another course, and the company needs fresh leadership to steer it. In my view "
+               "we should aim to have a new chief in place by the start of the company's board "
+               "meeting in October. I will continue in post as chief with my board for the "
+               "next three months.\"\nThe crossing reopened on Wednesday.")
+    verdicts = [m.verdict for m in match_article(seed.claims, article).matches]
+    assert verdicts[0] == "partial" and verdicts[1] == "verbatim"
+
+
+def test_a_sentence_carrying_a_statement_still_carries_part_of_the_quotation_drawn_from_it():
+    # The statement and its quotation are one fact told twice; the article quotes the first
+    # half of the words.
+    seed = read_seed("Night Fares Upheld\nThe ferry board has argued that the new fares "
+                     "“protect a small group of sincere night riders from being forced to pay for "
+                     "crossings that they never use.”\n")
+    article = ("The board has said the new fares “protect a small group of sincere night "
+               "riders,” but riders' groups say the fares will hurt thousands who cross each "
+               "week.\nThe crossing reopened on Wednesday.")
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == [
+        "paraphrase", "partial"]

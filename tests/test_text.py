@@ -27,6 +27,16 @@ def test_sentences_split_at_full_stops_but_not_after_abbreviations():
                                      "They talked for an hour."]
 
 
+def test_initials_ending_a_sentence_before_a_word_that_opens_one_split_it():
+    # "U.S." names the country at the end of the first sentence; "The" cannot go on a name.
+    text = ("Ferries stopped at every port in the U.S. The board said fares would rise. "
+            "Ada Lund met the U.S. Trade Representative. She left at noon.")
+    assert split_sentences(text) == ["Ferries stopped at every port in the U.S.",
+                                     "The board said fares would rise.",
+                                     "Ada Lund met the U.S. Trade Representative.",
+                                     "She left at noon."]
+
+
 def test_quotation_with_inner_full_stop_stays_one_sentence():
     text = "“There will be no invasion. That is ruled out,” she said. Talks continue."
     assert split_sentences(text)[0] == "“There will be no invasion. That is ruled out,” she said."

@@ -50,8 +50,13 @@ _CAPTION_OPENING = re.compile(r"^" + _IN_PHOTO.pattern.removeprefix(r"\b") + ","
 _POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
                              + r"\.? \d{1,2}, \d{4}\.?$")
 _CAPTION_DATE = re.compile(r"(?<!day),\s+" + _MONTH + r"\.? \d{1,2}, \d{4}\.?$")
-_PHOTO_CREDIT = re.compile(r"\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
-                           r"|Photo(?:graph)?(?: by|:) .*)$")
+_PHOTO_CREDIT = re.compile(r"(?:\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
+                           r"|Photo(?:graph)?(?: by|:) .*)"
+                           # A pool photographer's credit after the stop: "Ann Lee/Pool via WIRE".
+                           r"|(?<=[.!?])\s+[A-Z][^/()]{1,40}/[^/()]{1,40} via [A-Z]{2,})$")
+# An agency's photo credit in brackets closing a paragraph ("(Wire Photo/Ann Lee, File)") is
+# only ever a caption's: every sentence of that paragraph tells what the picture shows.
+_BRACKETED_CREDIT = re.compile(r"\s\([A-Z][\w.]*(?: [A-Z][\w.]*)? Photo/[^/()]{2,60}\)$")
 # A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "ARDEN/CALDER (Wire) - ",
 # "(Wire) - "): where and who, not part of what the first sentence states.
 _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'/-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
@@ -59,7 +64,7 @@ _DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'/-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1
                        r"(?=[\"\u201c\u2018']?[A-Z])")
 HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
 # A link to another story: "More: …", "Related: …", "See: …", "Now read: …", "… Read more".
-_LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|see(?: also)?)\s*:"
+_LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?see(?: also)?)\s*:"
                    r"|\bread more\W*$", re.IGNORECASE)
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
@@ -194,7 +199,7 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
 
 def _is_caption(paragraph: str) -> bool:
     """A photo's caption, a paragraph of its own: not a claim."""
-    if _PHOTO.search(paragraph):
+    if _PHOTO.search(paragraph) or _BRACKETED_CREDIT.search(paragraph):
         return True
     picture = _PHOTO_CREDIT.sub("", paragraph)
     return bool(_CAPTION_DATE.search(picture) or _IN_PHOTO.search(picture)) and len(
@@ -378,6 +383,12 @@ def _person_name(raw: str) -> str:
     return name if not where or " " in name else f"{name} of {where[0]}"
 
 
+# "His rival, …": a possessive, then a noun or two and a comma: a person described whose name
+# follows between commas.
+_POSSESSIVES = frozenset({"his", "her"})
+_DESCRIBED = re.compile(r"\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?,")
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -443,6 +454,8 @@ class People:
         for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
             word = token.group(0)
+            if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
+                continue  # "His rival, Ada Lund, said": whose rival, not who spoke
             if word.lower() in _PRONOUNS:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:

@@ -276,6 +276,8 @@ def _compare(claims: list[Claim], text: str,
     speakers = _speakers(text, sentences, candidates, claims)
     judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                for j in candidates[i]] for i, claim in enumerate(claims)]
+    judged = [[_unless_anothers(m, _others_amounts(texts, i)) for m in options]
+              for i, options in enumerate(judged)]
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
     for options in judged:
         tied.update(m.sentence for m in options if m.verdict not in ("partial", "absent"))
@@ -287,28 +289,64 @@ def _compare(claims: list[Claim], text: str,
     return ArticleMatch(0.0, False, matches, [], supported=supported), tied
 
 
+def _others_amounts(texts: tuple[str, ...], i: int) -> list[Number]:
+    """The amounts, days and dates the seed tells in its claims other than the i-th."""
+    return [n for k, text in enumerate(texts) if k != i for n in _claim_amounts(text)]
+
+
+def _unless_anothers(m: ClaimMatch, others: list[Number]) -> ClaimMatch:
+    """A conflict only by amounts (or days) that the seed itself tells in its other claims is
+    no contradiction: the sentence is about that other fact ("2,600 asked in the week ended
+    May 2" beside the seed's "3,100 asked last week" and its own "about 2,600 asked in the week
+    that ended on May 2"), so it says nothing of this claim; the claim's verdict is another
+    sentence's, or absent."""
+    if m.verdict != "conflict" or not all(c["kind"] == "number" for c in m.conflicts or ()):
+        return m
+    found = _sentence_amounts(m.sentence or "")
+    if all(any(f.text == c["article"] and any(_comparable(o, f) and _agreement(o, f)
+                                              for o in others) for f in found)
+           for c in m.conflicts or ()):
+        return ClaimMatch(m.claim_position, None, m.score, "absent")
+    return m
+
+
 def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[ClaimMatch]:
     """Each claim's best sentence, where a sentence that carries another claim whole is not
     also a part of this one by the words that other claim explains (one fact, one claim)."""
     best = [max(options, key=_rank, default=None) for options in judged]
-    carriers: dict[str, list[frozenset[str]]] = {}
+    carriers: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
     for claim, m in zip(claims, best, strict=True):
         if m is not None and m.verdict in CARRIED:
-            carriers.setdefault(m.sentence, []).append(_claim_words(claim.text)[0])
+            carriers.setdefault(m.sentence, []).append(
+                (_claim_words(claim.text)[0], tuple(claim.quotes)))
     kept = []
     for claim, options in zip(claims, judged, strict=True):
         mine = _claim_words(claim.text)[0]
+        # A quotation claim drawn from the statement the sentence carries is that statement's
+        # words again, not another fact: the sentence may carry a part of it too.
         kept.append([m for m in options if m.verdict != "partial" or not any(
             (mine & _sentence_words(m.sentence)) <= other
-            for other in carriers.get(m.sentence, []) if other != mine)])
+            for other, quotes in carriers.get(m.sentence, [])
+            if other != mine and claim.text not in quotes)])
     owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
-    # A sentence that tells a claim's exact amount tells that fact, whichever claim it is
-    # otherwise a part of: a sentence may carry a fact of two claims.
+    # A sentence that tells a claim's exact amount, or quotes the statement's own quotation,
+    # tells that fact, whichever claim it is otherwise a part of: a sentence may carry a fact
+    # of two claims.
     return [max((m for m in options if m.verdict != "partial"
-                 or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)),
+                 or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)
+                 or _quotes_own(claim, m.sentence)),
                 key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
+
+
+def _quotes_own(claim: Claim, sentence: str) -> bool:
+    """The statement is mostly a quotation (its words with their attribution), and the
+    sentence quotes it, in its words (whole or a run): not a term in scare quotes."""
+    if claim.kind != "statement" or not _mostly_quoted(claim.text, tuple(claim.quotes)):
+        return False
+    found = list(_sentence_quotations(sentence))
+    return any(_closest_quote(q, found, THRESHOLDS)[2] for q in claim.quotes)
 
 
 def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
@@ -466,9 +504,10 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     (names them, or its quotation is theirs), or reports what someone said without naming who
     ("she said", "the minister told"). A sentence in the writer's own voice, or quoting
     another person's other words, tells nobody's quotation, whatever words of the story it
-    shares with it."""
+    shares with it. So with a statement that is mostly someone's quoted words: a sentence
+    quoting other words, of someone it does not name as that speaker, does not tell it."""
     if claim.kind != "quote":
-        return True
+        return not _quotes_another(claim, sentence, speaker, t)
     if claim.speaker and (_names_speaker(sentence, claim.speaker) or (
             speaker and surname(speaker) == surname(claim.speaker))):
         return True
@@ -478,6 +517,19 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
         return any(_within(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
                    >= t.quote_related for q in quoted)
     return reports_speech(sentence)
+
+
+def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
+    """The claim is mostly its speaker's quoted words ("…," said Ada Lund) and the sentence
+    quotes other words (none of the claim's, nor close to them) without naming that speaker."""
+    if not claim.speaker or not _mostly_quoted(claim.text, tuple(claim.quotes)):
+        return False
+    quoted = _sentence_quotations(sentence)
+    if not quoted or _names_speaker(sentence, claim.speaker) or (
+            speaker and surname(speaker) == surname(claim.speaker)):
+        return False
+    return not any(_within(q, mine) or fuzz.ratio(utils.default_process(q), utils.default_process(
+        mine)) >= t.quote_related for q in quoted for mine in claim.quotes)
 
 
 def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list[dict]
@@ -914,8 +966,9 @@ def says_otherwise(ours: str, theirs: str) -> bool:
 
 
 def _overlapping(ours: str, theirs: str) -> tuple[str, str]:
-    """Both quotations, the longer cut to the words the shorter quotes when it is much longer."""
-    if not _cut(ours, theirs):
+    """Both quotations, the longer cut to the words the shorter quotes when it is much longer
+    or goes on past them (what it says next is not the shorter's words changed)."""
+    if not _cut(ours, theirs) and not _within(ours, theirs):
         return ours, theirs
     shorter_is_ours = len(ours) < len(theirs)
     short, long_ = (ours, theirs) if shorter_is_ours else (theirs, ours)

@@ -141,6 +141,9 @@ NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGU
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
+# Words that open a sentence and never go on a name or a title ("U.S. Trade Representative").
+_SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|She|They|We|His|"
+                              r"Her|Their|But|And|Yet|In|On|At|As|After|While|When|If)\b")
 _WORD_RE = re.compile(r"[\w'-]+")
 _DASHES = re.compile(r"[\u2010-\u2015]")
 
@@ -214,8 +217,11 @@ def _split_paragraph(paragraph: str) -> list[str]:
         before = paragraph[start:m.start()].rsplit(maxsplit=1)
         # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
         last = before[-1].lower().rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
-        # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end.
-        if last in _ABBREVIATIONS or _INITIALS.fullmatch(last):
+        # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end;
+        # but before a word that opens a sentence and never goes on a name ("… in the U.S.
+        # The board said …") they end one.
+        if (last in _ABBREVIATIONS or _INITIALS.fullmatch(last)) and not (
+                _INITIALS.fullmatch(last) and _SENTENCE_OPENER.match(paragraph, m.end())):
             continue
         if _inside_quote(paragraph[start:m.end()]):
             continue
