@@ -98,6 +98,22 @@ def test_the_search_reads_the_band_keys_of_the_pending_articles_not_every_key(tm
     assert not any(step.startswith("SCAN _sketch_bands") for step in plan), plan
 
 
+def test_the_search_reads_only_the_band_keys_another_article_has_too(tmp_path):
+    # A key of one article alone ties it to nothing, and most keys are such: 6 rows of 47,994
+    # were kept for 3,000 new articles (bench/README.md, 2026-12-03 night).
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    alone = ("The lighthouse keepers of the northern isles met on Sunday to plan the winter "
+             "rota, and agreed that each island would keep two lamps lit through January.")
+    texts = [WIRE, WIRE, alone]
+    ids = [save(db, outlet, f"https://wire.example/{n}", text) for n, text in enumerate(texts)]
+    with db.conn:
+        for article_id, text in zip(ids, texts, strict=True):
+            sketch = copies.sketch(text)
+            rows.save_sketch(db, article_id, sketch, copies.band_keys(sketch))
+    assert {article for _, article in rows.pending_bands(db)} == set(ids[:2])
+
+
 def test_a_changed_text_gets_a_new_sketch(tmp_path):
     db = schema.open_db(tmp_path / "m.db")
     outlet = rows.save_outlet(db, "Wire", "wire.example")

@@ -411,3 +411,21 @@ def test_the_full_text_index_keeps_a_batchs_terms_in_memory_until_it_commits(tmp
     db = open_db(tmp_path / "m.db")
     setting = db.execute("select v from articles_fts_config where k = 'hashsize'").fetchone()
     assert setting == (schema.FTS_HASH_BYTES,) and schema.FTS_HASH_BYTES >= 8 * 1024 * 1024
+
+
+def test_the_full_text_index_merges_its_segments_sixteen_at_a_time(tmp_path):
+    # FTS5 merges a level's segments once `automerge` of them gather (4 by default): each
+    # article's terms were rewritten about twice as often as with 16 (bench/README.md,
+    # 2026-12-03 night).
+    db = open_db(tmp_path / "m.db")
+    setting = db.execute("select v from articles_fts_config where k = 'automerge'").fetchone()
+    assert setting == (16,)
+
+
+def test_the_writer_keeps_the_temporary_table_of_a_many_row_insert_in_memory(tmp_path):
+    # A batch's articles go in one statement, whose rows SQLite first copies to a temporary
+    # table (the table has triggers): 2.5 MB a batch of news articles, written to a file and
+    # read back with this build's default (bench/README.md, 2026-12-03 night).
+    db = open_db(tmp_path / "m.db")
+    schema.cache_for_writer(db)
+    assert db.execute("pragma temp_store").fetchone() == (2,)  # MEMORY
