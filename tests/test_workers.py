@@ -181,6 +181,24 @@ def test_a_crawl_s_workers_start_with_the_extractor_s_data_loaded_by_their_serve
     assert result.stdout.split() == ["True"], result.stderr
 
 
+def word_frequencies_loaded(_=None):
+    from monitor.steps import coverage
+
+    return coverage._frequencies.cache_info().currsize > 0
+
+
+def test_a_crawl_s_workers_start_with_the_word_frequencies_loaded_by_their_server():
+    # Stemming wordfreq's list for the first article's weights took each worker 0.2-0.3 s of
+    # CPU a run (bench/README.md); the server does it once for all of them.
+    script = ("from monitor.crawler.workers import worker_pool\n"
+              "from tests.test_workers import word_frequencies_loaded\n"
+              "with worker_pool(1, read_pages=True) as pool:\n"
+              "    print(pool.submit(word_frequencies_loaded).result())\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.split() == ["True"], result.stderr
+
+
 def collector_threshold(_=None):
     import gc
 

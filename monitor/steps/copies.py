@@ -33,12 +33,27 @@ def shingles(text: str) -> np.ndarray:
     words = utils.default_process(text).split()
     if len(words) < SHINGLE:
         return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    ids = np.fromiter(map(_WORD_IDS.__getitem__, words), dtype=np.uint64, count=len(words))
     runs = np.zeros(len(words) - SHINGLE + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
         for k in range(SHINGLE):
             runs = runs * _ROLL + ids[k:len(ids) - SHINGLE + 1 + k]
     return np.unique(runs)
+
+
+class _WordIds(dict):
+    """Each word's hash (crc32 of its UTF-8), worked out once and then looked up: most of an
+    article's 800 words were hashed before. Emptied when it holds WORDS_KEPT words."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= WORDS_KEPT:
+            self.clear()
+        self[word] = found = zlib.crc32(word.encode())
+        return found
+
+
+WORDS_KEPT = 100_000
+_WORD_IDS = _WordIds()
 
 
 def sketch(text: str) -> bytes:
