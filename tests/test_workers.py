@@ -170,14 +170,19 @@ def language_model_loaded(_=None):
     return py3langid.langid.IDENTIFIER is not None
 
 
-def test_a_crawl_s_workers_start_with_the_extractor_s_data_loaded_by_their_server():
-    # A fresh process: the server is started once per process, with the first pool's preload.
+def in_a_fresh_crawl_worker(check: str) -> subprocess.CompletedProcess:
+    """What `check` (a function of this module) answers in a crawl's first worker, in a fresh
+    process: the server is started once per process, with the first pool's preload."""
     script = ("from monitor.crawler.workers import worker_pool\n"
-              "from tests.test_workers import language_model_loaded\n"
+              f"from tests.test_workers import {check}\n"
               "with worker_pool(1, read_pages=True) as pool:\n"
-              "    print(pool.submit(language_model_loaded).result())\n")
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+              f"    print(pool.submit({check}).result())\n")
+    return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_a_crawl_s_workers_start_with_the_extractor_s_data_loaded_by_their_server():
+    result = in_a_fresh_crawl_worker("language_model_loaded")
     assert result.stdout.split() == ["True"], result.stderr
 
 
@@ -190,12 +195,7 @@ def word_frequencies_loaded(_=None):
 def test_a_crawl_s_workers_start_with_the_word_frequencies_loaded_by_their_server():
     # Stemming wordfreq's list for the first article's weights took each worker 0.2-0.3 s of
     # CPU a run (bench/README.md); the server does it once for all of them.
-    script = ("from monitor.crawler.workers import worker_pool\n"
-              "from tests.test_workers import word_frequencies_loaded\n"
-              "with worker_pool(1, read_pages=True) as pool:\n"
-              "    print(pool.submit(word_frequencies_loaded).result())\n")
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = in_a_fresh_crawl_worker("word_frequencies_loaded")
     assert result.stdout.split() == ["True"], result.stderr
 
 
