@@ -16,6 +16,14 @@ def claim_with(seed, phrase, kind=None):
     return min(hits, key=lambda c: len(c.text))
 
 
+ONE_STATEMENT = "Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
+
+
+def seed_with(paragraph):
+    """A seed of one statement, then `paragraph`: whether that paragraph adds a claim."""
+    return read_seed(f"{ONE_STATEMENT}{paragraph}\n")
+
+
 def test_headline_becomes_the_story_title(seed):
     assert seed.title == "Trump Moves to Use Military Force Against Foreign Drug Cartels"
 
@@ -310,15 +318,13 @@ def test_a_chief_executive_officer_is_named_without_the_title():
 
 
 def test_a_caption_saying_in_this_photo_is_not_a_claim():
-    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
-                     "Captain Ida Voss waves from the bridge of the night ferry in this undated "
-                     "photo released by the Kestrel line in Arden July 5, 2021.\n")
+    seed = seed_with("Captain Ida Voss waves from the bridge of the night ferry in this undated "
+                     "photo released by the Kestrel line in Arden July 5, 2021.")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
 def test_a_more_link_line_is_not_a_claim():
-    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
-                     "More: Night ferries could add an hour to a crossing in winter.\n")
+    seed = seed_with("More: Night ferries could add an hour to a crossing in winter.")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
@@ -327,8 +333,7 @@ def test_a_more_link_line_is_not_a_claim():
     "Coastal Wire writers Ida Voss in Arden and Tomas Berg in Calder contributed to this story.",
 ])
 def test_a_line_crediting_the_writers_who_contributed_is_not_a_claim(credit):
-    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
-                     f"{credit}\n")
+    seed = seed_with(credit)
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
@@ -342,18 +347,16 @@ def test_a_dated_file_photo_caption_opening_a_paragraph_is_not_a_claim():
 
 def test_a_caption_paragraph_ending_on_a_photo_agencys_credit_is_no_claim_in_any_sentence():
     # The whole paragraph is the picture's caption: its credit in brackets closes it.
-    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
-                     "FILE - In this May 4, 2021 file photo, empty ferry benches are shown at "
+    seed = seed_with("FILE - In this May 4, 2021 file photo, empty ferry benches are shown at "
                      "the Arden terminal. A court will hear arguments on Friday, May 7, 2021, "
                      "over the night fares. The fares are set to start on Monday, May 10, 2021. "
-                     "(Wire Photo/Ann Lee, File)\n")
+                     "(Wire Photo/Ann Lee, File)")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
 def test_a_caption_credited_to_a_pool_photographer_via_an_agency_is_not_a_claim():
-    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
-                     "Mayor Ida Voss speaks during a hearing on the harbour at City Hall in "
-                     "Arden, Nova, May 4, 2021. Ann Lee/Pool via WIRE\n")
+    seed = seed_with("Mayor Ida Voss speaks during a hearing on the harbour at City Hall in "
+                     "Arden, Nova, May 4, 2021. Ann Lee/Pool via WIRE")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
@@ -363,16 +366,14 @@ def test_a_caption_credited_to_a_pool_photographer_via_an_agency_is_not_a_claim(
     "Also see: Other ferry news on Thursday.",
 ])
 def test_a_see_or_now_read_link_line_is_not_a_claim(link):
-    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
-                     f"{link}\n")
+    seed = seed_with(link)
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
 def test_an_embedded_post_signed_with_its_authors_handle_and_date_is_not_a_claim():
     # The post is the page's copy of someone's words; the seed's own sentence tells it.
-    seed = read_seed("Ferry Trial Ends\nThe Kestrel line ran its first night ferry this week.\n"
-                     "Night crossings are here at last! The best ferry service ever built. "
-                     "KESTREL NEXT! \u2014 Ida Voss (@idavoss) May 4, 2021\n")
+    seed = seed_with("Night crossings are here at last! The best ferry service ever built. "
+                     "KESTREL NEXT! \u2014 Ida Voss (@idavoss) May 4, 2021")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 

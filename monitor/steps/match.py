@@ -276,7 +276,7 @@ def _compare(claims: list[Claim], text: str,
     speakers = _speakers(text, sentences, candidates, claims)
     judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                for j in candidates[i]] for i, claim in enumerate(claims)]
-    judged = [[_unless_anothers(m, _others_amounts(texts, i)) for m in options]
+    judged = [[_unless_anothers(m, texts, i) for m in options]
               for i, options in enumerate(judged)]
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
     for options in judged:
@@ -294,14 +294,15 @@ def _others_amounts(texts: tuple[str, ...], i: int) -> list[Number]:
     return [n for k, text in enumerate(texts) if k != i for n in _claim_amounts(text)]
 
 
-def _unless_anothers(m: ClaimMatch, others: list[Number]) -> ClaimMatch:
+def _unless_anothers(m: ClaimMatch, texts: tuple[str, ...], i: int) -> ClaimMatch:
     """A conflict only by amounts (or days) that the seed itself tells in its other claims is
     no contradiction: the sentence is about that other fact ("2,600 asked in the week ended
     May 2" beside the seed's "3,100 asked last week" and its own "about 2,600 asked in the week
     that ended on May 2"), so it says nothing of this claim; the claim's verdict is another
-    sentence's, or absent."""
+    sentence's, or absent. (`texts`: the claims', `m` the i-th's match.)"""
     if m.verdict != "conflict" or not all(c["kind"] == "number" for c in m.conflicts or ()):
         return m
+    others = _others_amounts(texts, i)  # read only for a conflict: most matches are none
     found = _sentence_amounts(m.sentence or "")
     if all(any(f.text == c["article"] and any(_comparable(o, f) and _agreement(o, f)
                                               for o in others) for f in found)

@@ -220,8 +220,9 @@ def _split_paragraph(paragraph: str) -> list[str]:
         # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end;
         # but before a word that opens a sentence and never goes on a name ("… in the U.S.
         # The board said …") they end one.
-        if (last in _ABBREVIATIONS or _INITIALS.fullmatch(last)) and not (
-                _INITIALS.fullmatch(last) and _SENTENCE_OPENER.match(paragraph, m.end())):
+        initials = _INITIALS.fullmatch(last)
+        if (last in _ABBREVIATIONS or initials) and not (
+                initials and _SENTENCE_OPENER.match(paragraph, m.end())):
             continue
         if _inside_quote(paragraph[start:m.end()]):
             continue

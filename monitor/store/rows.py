@@ -483,7 +483,6 @@ def save_decisions(db: Database, article: dict, decisions: list[tuple[int, dict]
 
 _COVERAGE_INTO = ("insert or replace into coverage (story_id, article_id, relevance, "
                   "is_coverage, kind, evidence, scored, content_hash, matched_at)")
-_COVERAGE = f"{_COVERAGE_INTO} values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def _coverage_rows(article: dict, decisions: list[tuple[int, dict]], matched_at: str
