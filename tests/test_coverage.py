@@ -8,7 +8,14 @@ import pytest
 from monitor.steps import coverage
 from monitor.steps.claims import read_seed
 from monitor.steps.extract import Article
-from monitor.steps.match import Story, article_profile, score_article, score_stories, seed_profile
+from monitor.steps.match import (
+    Story,
+    Thresholds,
+    article_profile,
+    score_article,
+    score_stories,
+    seed_profile,
+)
 
 SEED_URL = "http://bay.example/business/strike"
 SEEDS = Path(__file__).resolve().parents[1] / "data/seeds"
@@ -130,6 +137,15 @@ def test_a_decision_says_why(story):
     why = result.evidence
     assert {"calder", "harbourline"} <= set(why["names"])
     assert "3200" in why["numbers"] and why["days_apart"] == 0 and why["claims"]
+
+
+def test_thresholds_given_to_score_stories_decide_its_verdicts(story):
+    # bench/thresholds.py re-decides stored articles with other values through this path.
+    brief = article(BRIEF, title="Calder Bay dockworkers strike")
+    (usual, _), = score_stories([story], brief)
+    (strict, _), = score_stories([story], brief, t=Thresholds(candidate=100.0))
+    assert any(m.verdict != "absent" for m in usual.matches)
+    assert all(m.verdict == "absent" for m in strict.matches)
 
 
 def test_a_decision_shows_the_amounts_shared_in_full_digits(story):

@@ -127,19 +127,20 @@ def article_profile(article: Article) -> coverage.Weighed:
                           coverage.rarity())
 
 
-def score_article(story: Story, article: Article,
-                  weighed: coverage.Weighed | None = None) -> tuple[ArticleMatch, bool]:
+def score_article(story: Story, article: Article, weighed: coverage.Weighed | None = None,
+                  t: Thresholds = THRESHOLDS) -> tuple[ArticleMatch, bool]:
     """An article read against a story: its kind and claims' verdicts, and whether its claims
     were scored (`score_stories`, for one story)."""
-    return score_stories([story], article, weighed)[0]
+    return score_stories([story], article, weighed, t=t)[0]
 
 
 def score_stories(stories: list[Story], article: Article, weighed: coverage.Weighed | None = None,
                   index: coverage.StoryIndex | None = None,
-                  only: list[int] | None = None) -> list[tuple[ArticleMatch, bool]]:
+                  only: list[int] | None = None,
+                  t: Thresholds = THRESHOLDS) -> list[tuple[ArticleMatch, bool]]:
     """An article read once against every story (`index` is theirs, `story_index`), or those at
-    the positions `only` lists: its kind and claims' verdicts for each, and whether its claims
-    were scored.
+    the positions `only` lists: its kind and claims' verdicts for each (decided with `t`), and
+    whether its claims were scored.
 
     The cheap evidence against all the stories comes from one look-up in their index; the
     claims are compared only with the stories it leaves plausible, or whose quotations it
@@ -149,7 +150,7 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     """
     only = list(range(len(stories))) if only is None else only
     if not any(stories[i].seed for i in only):
-        return [_score(stories[i], article, None, None) for i in only]
+        return [_score(stories[i], article, None, None, t=t) for i in only]
     weighed = weighed or article_profile(article)
     index = index or story_index(stories)
     cheap = index.cheap_evidence(weighed)[only]
@@ -171,7 +172,7 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
         if out and story.seed is not None and not _seed_or_other_language(story, article):
             results.append((ArticleMatch(r, False, [], [], "unrelated", reason), True))
         else:
-            results.append(_score(story, article, weighed, row, c))
+            results.append(_score(story, article, weighed, row, c, t))
     return results
 
 
@@ -192,11 +193,12 @@ def story_index(stories: list[Story]) -> coverage.StoryIndex:
 
 
 def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
-           cheap: np.ndarray | None, compare: bool = True) -> tuple[ArticleMatch, bool]:
+           cheap: np.ndarray | None, compare: bool = True,
+           t: Thresholds = THRESHOLDS) -> tuple[ArticleMatch, bool]:
     if story.source and story.source in (article.url, article.source):
         return ArticleMatch(100.0, False, [], [], "seed", {"same_url": story.source}), False
     if story.seed is None or weighed is None or cheap is None:
-        return match_article(story.claims, "" if article.is_stub else article.text), \
+        return match_article(story.claims, "" if article.is_stub else article.text, t), \
             not article.is_stub
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
@@ -205,7 +207,7 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
                                        for c in story.claims])
     tied: set[str] | None = None
     if compare and not article.is_stub:
-        result, tied = _compare(story.claims, article.text)
+        result, tied = _compare(story.claims, article.text, t)
         ev = coverage.with_claims(ev, coverage.claims_carried(result, story.claims))
         result.supported = None  # read: it need not travel back from the worker
     decision = coverage.decide(ev)
@@ -281,7 +283,7 @@ def _compare(claims: list[Claim], text: str,
     tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
     for options in judged:
         tied.update(m.sentence for m in options if m.verdict not in ("partial", "absent"))
-    matches = _best_matches(claims, judged)
+    matches = _best_matches(claims, judged, t)
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
     supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
@@ -311,7 +313,8 @@ def _unless_anothers(m: ClaimMatch, texts: tuple[str, ...], i: int) -> ClaimMatc
     return m
 
 
-def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[ClaimMatch]:
+def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
+                  t: Thresholds = THRESHOLDS) -> list[ClaimMatch]:
     """Each claim's best sentence, where a sentence that carries another claim whole is not
     also a part of this one by the words that other claim explains (one fact, one claim)."""
     best = [max(options, key=_rank, default=None) for options in judged]
@@ -335,19 +338,19 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[C
     # of two claims.
     return [max((m for m in options if m.verdict != "partial"
                  or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)
-                 or _quotes_own(claim, m.sentence)),
+                 or _quotes_own(claim, m.sentence, t)),
                 key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
 
 
-def _quotes_own(claim: Claim, sentence: str) -> bool:
+def _quotes_own(claim: Claim, sentence: str, t: Thresholds = THRESHOLDS) -> bool:
     """The statement is mostly a quotation (its words with their attribution), and the
     sentence quotes it, in its words (whole or a run): not a term in scare quotes."""
     if claim.kind != "statement" or not _mostly_quoted(claim.text, tuple(claim.quotes)):
         return False
     found = list(_sentence_quotations(sentence))
-    return any(_closest_quote(q, found, THRESHOLDS)[2] for q in claim.quotes)
+    return any(_closest_quote(q, found, t)[2] for q in claim.quotes)
 
 
 def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
