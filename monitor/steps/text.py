@@ -33,7 +33,7 @@ _QUOTE_RE = re.compile(
 # word: "Market St. Police said" is a street's name, then a sentence.
 TITLE_ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Sgt Capt Adm Rev Supt Insp Maj Cmdr Cpl Pvt Atty
-    Pres Hon Sens Reps Govs Gens Messrs Sra""".split())
+    Pres Hon Sens Reps Govs Gens Messrs Sra Sec Amb Brig Spc""".split())
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                        "nov", "dec")
 # After these, a period ends no sentence.
@@ -416,14 +416,14 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s*|\n)[\s\"'(\u201c\u00ab]*$")
 
 
 # Generational suffixes written after a family name ("James Ruiz Jr."): not the family name.
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def surname(name: str) -> str:
     """A person's family name, lower-cased: the last word of the name but a generational
     suffix, so that "Ana Ruiz Jr." and "Ruiz" name one person."""
     tokens = [t.strip(".,").lower() for t in name.split()]
-    while len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
+    while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
         tokens.pop()
     return tokens[-1] if tokens else ""
 
