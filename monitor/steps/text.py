@@ -33,7 +33,7 @@ _QUOTE_RE = re.compile(
 # word: "Market St. Police said" is a street's name, then a sentence.
 TITLE_ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Sgt Capt Adm Rev Supt Insp Maj Cmdr Cpl Pvt Atty
-    Pres Hon Sens Reps Govs Gens Messrs Sra Sec Amb Brig Spc""".split())
+    Pres Hon Sens Reps Govs Gens Messrs Sra""".split())
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                        "nov", "dec")
 # After these, a period ends no sentence.
