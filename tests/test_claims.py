@@ -69,6 +69,29 @@ def test_a_speaker_after_a_military_title_is_the_person_not_the_title():
     assert {c.speaker for c in seed.claims} == {"Ada Lund"}
 
 
+@pytest.mark.parametrize("who, speaker", [
+    ("Retired Army Lieutenant Colonel Ada Lund", "Ada Lund"),
+    ("Chief Justice Ada Lund", "Ada Lund"),
+    ("House Speaker Ada Lund", "Ada Lund"),
+    ("Army Staff Sergeant Ada Lund", "Ada Lund"),
+    ("Secretary of State Ada K. Lund", "Ada K. Lund"),
+    ("Chief of Staff Ada Lund", "Ada Lund"),
+    ("President Lund of Avalonia", "Lund"),
+])
+def test_a_rank_or_office_before_a_name_is_not_kept_in_the_speakers_name(who, speaker):
+    seed = read_seed(f"\u201cThe base will close by June and nobody will lose a job,\u201d {who} "
+                     "said on Monday.\n")
+    assert {c.speaker for c in seed.claims} == {speaker}
+
+
+@pytest.mark.parametrize("who, speaker", [("Senator Ada King", "Ada King"),
+                                          ("Rev. Tom Bishop", "Tom Bishop")])
+def test_a_surname_that_is_also_a_title_stays_the_speakers_name(who, speaker):
+    seed = read_seed(f"\u201cThe base will close by June and nobody will lose a job,\u201d {who} "
+                     "said on Monday.\n")
+    assert {c.speaker for c in seed.claims} == {speaker}
+
+
 def test_a_person_described_between_commas_before_said_is_the_speaker():
     seed = read_seed("Lia Moreno, who chairs the farm committee, said the plan backed by Governor "
                      "Tom Hale “is a gift to the biggest growers in the state”.\n")

@@ -466,6 +466,42 @@ def test_an_approximate_amount_far_off_is_a_conflict():
     assert m.verdict == "conflict"
 
 
+@pytest.mark.parametrize("article_sentence, conflict", [
+    ("Screening centres now test 100,000 people a day, the ministry said.", False),
+    ("Screening centres now test 60,000 people a day, the ministry said.", True),
+])
+def test_a_rate_is_compared_with_a_rate_of_the_same_span(article_sentence, conflict):
+    m = _amount_verdict("Screening centres now test 100,000 a day, the ministry said.",
+                        article_sentence)
+    assert (m.verdict == "conflict") is conflict
+
+
+def test_a_rate_is_not_set_against_the_same_count_over_another_span():
+    m = _amount_verdict("Screening centres now test 100,000 a day, the ministry said.",
+                        "Screening centres now test 700,000 a week, the ministry said.")
+    assert m.verdict != "conflict"
+
+
+@pytest.mark.parametrize("claim_sentence, article_sentence, conflict", [
+    ("More than a million workers in the region lost their jobs, the agency said.",
+     "About 1.2 million workers in the region lost their jobs, the agency said.", False),
+    ("More than a million workers in the region lost their jobs, the agency said.",
+     "Some 40 million workers in the region lost their jobs, the agency said.", True),
+    ("More than 3,000 dockworkers walked out on Monday, the union said.",
+     "The union said 3,200 dockworkers walked out on Monday.", False),
+    ("More than 3,000 dockworkers walked out on Monday, the union said.",
+     "The union said 40,000 dockworkers walked out on Monday.", True),
+    ("Up to 40 ships are waiting outside the harbour, the port said.",
+     "The port said 35 ships are waiting outside the harbour.", False),
+    ("Up to 40 ships are waiting outside the harbour, the port said.",
+     "The port said 4 ships are waiting outside the harbour.", True),
+])
+def test_a_bounded_amount_agrees_only_with_figures_near_its_bound(claim_sentence,
+                                                                   article_sentence, conflict):
+    m = _amount_verdict(claim_sentence, article_sentence)
+    assert (m.verdict == "conflict") is conflict
+
+
 def test_an_amount_stated_with_its_unit_left_out_agrees():
     m = _amount_verdict("Boats with nets caught 140 tonnes of cod, compared with 95 tonnes of cod "
                         "for boats with lines.",

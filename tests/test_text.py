@@ -205,10 +205,29 @@ def test_money_with_scale_words_and_currency(text, value, unit):
 @pytest.mark.parametrize("text, approx", [
     ("about 30 people", "about"), ("more than 3,000 workers", "over"),
     ("up to 40 ships", "under"), ("29 people", ""),
+    ("more than a million workers", "over"), ("up to a dozen ships", "under"),
 ])
 def test_loose_amounts_say_how_loose(text, approx):
     (number,) = numbers(text)
     assert number.approx == approx
+
+
+@pytest.mark.parametrize("text", ["Screening centres test 100,000 a day.",
+                                  "Screening centres test 100,000 per day.",
+                                  "Screening centres test 100,000 daily."])
+def test_so_many_a_day_is_a_rate_not_a_length_of_time(text):
+    (number,) = numbers(text)
+    assert (number.value, number.unit, number.per) == (100_000, "", "day")
+
+
+def test_a_rate_keeps_what_it_counts():
+    (number,) = numbers("Screening centres test 100,000 people a day.")
+    assert (number.value, number.unit, number.per) == (100_000, "peopl", "day")
+
+
+def test_a_year_ago_says_when_an_amount_was_counted_not_how_long_it_lasted():
+    (number,) = numbers("Claims stood at 3.2 million a year ago.")
+    assert (number.value, number.unit, number.per) == (3_200_000, "", "")
 
 
 def test_over_before_a_duration_is_not_more_than():

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, utils
 from monitor.steps.text import (
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NAME_SUFFIXES,
     NOT_NAMES,
     PERSON_RE,
     STOPWORDS,
@@ -90,6 +91,15 @@ _TITLES = {
     # A company's roles: "the company's CEO, Lena Brandt", "Chief Executive Officer Lena Brandt".
     "ceo": None, "executive": None, "officer": None,
 }
+# Ranks and offices written out before a name ("Retired Army Lieutenant Colonel Ada Lund",
+# "Chief Justice Ada Lund", "House Speaker Ada Lund"): the person is Ada Lund. Only taken off a
+# name already read as a person's; unlike _TITLES they do not make one ("the Justice Department
+# has argued" names no person, and its speaker is nobody).
+_RANKS = frozenset({
+    "lieutenant", "colonel", "captain", "sergeant", "corporal", "admiral", "brigadier",
+    "marshal", "justice", "speaker", "commissioner", "superintendent", "detective", "inspector",
+    "administrator", "counsel", "prosecutor", "rabbi", "ayatollah", "sheikh", "bishop",
+    "cardinal", "sir", "dame", "whip"})
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"
     r"noted|warned|insisted|declared|stated|claimed|asserted|emphasi[sz]ed|remarked|wrote|"
@@ -290,7 +300,8 @@ def _attribution_only(sentence: str, speaker: str | None) -> bool:
         return False
     outside = words(_SPEECH.sub(" ", unquoted(sentence)))
     named = set(words(speaker or ""))
-    rest = [w for w in outside if w not in STOPWORDS and w not in _TITLES and w not in named]
+    rest = [w for w in outside if w not in STOPWORDS and w not in _TITLES and w not in _RANKS
+            and w not in named]
     return len(rest) <= 4 and not _GOES_ON.intersection(outside)
 
 
@@ -334,14 +345,29 @@ def _split_possessives(raw: str) -> list[str]:
 def _clean_name(raw: str) -> str:
     """A name without titles, connecting words or trailing dots ("President Claudia Sheinbaum.")."""
     tokens = raw.replace("\u2019", "'").rstrip(".'").split()
-    titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+    titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES
+              or t.lower() in _RANKS]
+    # A title word that ends the name is the name's ("Prime Minister John Major"), unless
+    # nothing of two words would be left ("Attorney General" names no one).
+    while len(titled) > 1 and titled[-1] == len(tokens) - 1 and len(tokens) - titled[-2] > 2:
+        titled.pop()
     if titled:
         tokens = tokens[titled[-1] + 1:]
+        if tokens[:1] == ["of"]:  # "Secretary of State Ada Lund": the office, then the name
+            tokens = _name_after_office(tokens[1:])
     while tokens and (tokens[0] in NOT_NAMES or tokens[0].islower()):
         tokens = tokens[1:]
     while tokens and tokens[-1].islower():
         tokens = tokens[:-1]
     return " ".join(tokens)
+
+
+def _name_after_office(tokens: list[str]) -> list[str]:
+    """The person's name at the end of an office's words ("Veterans Affairs Ada K. Lund"): its
+    last two words, with an initial or a generational suffix among them not counted."""
+    keep = 2 + sum(1 for t in tokens[-3:] if re.fullmatch(r"(?:[A-Z]\.)+", t)
+                   or t.lower().strip(".") in NAME_SUFFIXES)
+    return tokens[-keep:]
 
 
 def _said_before(before: str, after: str) -> bool:
@@ -380,7 +406,9 @@ def _person_name(raw: str) -> str:
     Kestrel Institute" is Halima Osei): a person's name has no "of" in it. One word before
     "of" names no person: "Bank of Avalon" is the bank's whole name."""
     name, *where = re.split(r"\s+of\s+", _clean_name(raw), maxsplit=1)
-    return name if not where or " " in name else f"{name} of {where[0]}"
+    titled = any(t.lower().strip(".") in _TITLES or t.lower() in _RANKS  # "President Xi of
+                 for t in raw.split())                                    # China" is Xi
+    return name if not where or " " in name or titled else f"{name} of {where[0]}"
 
 
 # "His rival, …": a possessive, then a noun or two and a comma: a person described whose name

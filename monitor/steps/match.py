@@ -855,7 +855,7 @@ def _elided(n: Number, found: list[Number]) -> list[Number]:
     agree with `n` by the same value; dates and days are never read so."""
     if n.unit in _CALENDAR:
         return []
-    return [m for m in found if not m.unit and not m.approx and m.high is None]
+    return [m for m in found if not m.unit and not m.approx and m.high is None and m.per == n.per]
 
 
 _CALENDAR = frozenset({"month", "date", "weekday", "year-date"})
@@ -865,7 +865,10 @@ _FIXED_UNITS = frozenset({"month", "date", "weekday", "year-date", "percent",
 
 def _comparable(a: Number, b: Number) -> bool:
     """Both measure the same thing: the same fixed kind, the same currency (or one unknown),
-    or a count of the same things."""
+    or a count of the same things; a rate only another rate of the same span, of the same
+    things or of things left unsaid ("100,000 a day" and "60,000 people a day")."""
+    if a.per != b.per:  # "100,000 a day" is no count of a week's, nor of all time
+        return False
     if a.unit.startswith("money") or b.unit.startswith("money"):
         return (a.unit.startswith("money") and b.unit.startswith("money")
                 and (a.unit == b.unit or "money" in (a.unit, b.unit)))
@@ -873,7 +876,7 @@ def _comparable(a: Number, b: Number) -> bool:
         return a.unit == b.unit
     if _a_change(a) != _a_change(b):  # "300 fewer than last week" is no week's level
         return False
-    return same_unit(a, b)
+    return same_unit(a, b) or bool(a.per and not (a.unit and b.unit))
 
 
 # An amount read with these words after it is a change from another ("300 fewer than …").
@@ -910,14 +913,22 @@ def _equal(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1)
 
 
+# How far past its bound a bounded amount reaches: "more than a million" is 1 to 1.5 million,
+# "up to 30" is 20 to 30. Read from real rewordings (news-events, one story's articles by other
+# outlets, sentences alike once their amounts are masked): the same fact's exact figure was at
+# most 1.5 times a "more than", "over", "at least" bound (a dozen to 18, 2 to 3 percent), and
+# no farther than that below an "up to", "under", "fewer than" one; past it, other facts.
+BOUND_REACH = 1.5
+
+
 def _rounds_to(loose: Number, exact: Number) -> bool:
     """`exact` is `loose` as far as `loose` is precise: within half its last written digit
     when it is said loosely or with a scale word ("$1.2bn" for 1.23 billion), or past its bound
-    ("more than 3,000")."""
+    but near it ("more than 3,000" for 3,200, not for 40,000)."""
     if loose.approx == "over":
-        return exact.value >= loose.value
+        return loose.value <= exact.value <= loose.value * BOUND_REACH
     if loose.approx == "under":
-        return exact.value <= loose.value
+        return loose.value / BOUND_REACH <= exact.value <= loose.value
     tolerance = rounding(loose)
     return tolerance is not None and abs(exact.value - loose.value) <= tolerance
 

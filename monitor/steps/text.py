@@ -118,11 +118,11 @@ _POINTS_RE = re.compile(
     r"(?:\s+of)?(?:\s+an?)?\s*(percentage[\s-]points?|basis[\s-]points?|bps?)\b",
     re.IGNORECASE,
 )
-# Words before an amount that say it is not exact: about 30, more than 30, up to 30.
+# Words before an amount that say it is not exact: about 30, more than (a) million, up to 30.
 _APPROX_RE = re.compile(
     r"\b(?:(about|around|roughly|approximately|nearly|almost|some|close to|an estimated"
     r"|estimated|approx\.?)|(more than|over|at least|upwards of|in excess of)"
-    r"|(up to|less than|fewer than|under|at most))\s*$", re.IGNORECASE)
+    r"|(up to|less than|fewer than|under|at most))\s*(?:an?\s+)?$", re.IGNORECASE)
 # What joins the two ends of a range: "4.75% to 5%", "4.75-5%", "between 4.75 and 5".
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*", re.IGNORECASE)
 _CURRENCIES = {"$": "$", "£": "£", "€": "€", "dollar": "$", "pound": "£", "euro": "€",
@@ -163,10 +163,11 @@ class Number:
     vague: bool = False  # "hundreds", "dozens": a magnitude, not an exact count
     high: float | None = None  # a range's upper end ("4.75% to 5%")
     approx: str = ""  # "about" (about, around, nearly), "over" (more than), "under" (up to)
+    per: str = ""  # a rate's span of time ("100,000 a day": "day"), "" for an amount
 
     def as_dict(self) -> dict:
         return {"text": self.text, "value": self.value, "unit": self.unit, "vague": self.vague,
-                "high": self.high, "approx": self.approx}
+                "high": self.high, "approx": self.approx, "per": self.per}
 
 
 class _Memo(dict):
@@ -415,14 +416,14 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s*|\n)[\s\"'(\u201c\u00ab]*$")
 
 
 # Generational suffixes written after a family name ("James Ruiz Jr."): not the family name.
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def surname(name: str) -> str:
     """A person's family name, lower-cased: the last word of the name but a generational
     suffix, so that "Ana Ruiz Jr." and "Ruiz" name one person."""
     tokens = [t.strip(".,").lower() for t in name.split()]
-    while len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
+    while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
         tokens.pop()
     return tokens[-1] if tokens else ""
 
@@ -559,13 +560,13 @@ def numbers(text: str) -> list[Number]:
         if re.fullmatch(r"(?:19|20)\d\d", phrase):
             found.append(Number(phrase, float(phrase), "year-date"))
             continue
-        unit = _unit_after(lowered, m.start() + len(phrase), phrase)
+        unit, per = _unit_after(lowered, m.start() + len(phrase), phrase)
         approx = _approx(lowered[:m.start()])
         if approx == "over" and unit.split(" ")[0] in _UNIT_FACTORS and re.search(
                 r"\bover\s*$", lowered[:m.start()]):
             approx = ""  # "over two decades" is during them, not more than them
         spans.append((m.start(), m.start() + len(phrase),
-                      Number(phrase, value, unit, vague, approx=approx)))
+                      Number(phrase, value, unit, vague, approx=approx, per=per)))
     found += _ranges(text, spans)
     return [_convert(n) for n in found]
 
@@ -625,7 +626,7 @@ def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
                     and low.value < high.value and not low.vague and not high.vague
                     and (not low.unit or _same_kind(low.unit, high.unit))):
                 found.append(Number(text[start:next_end], low.value, unit, high=high.value,
-                                    approx=low.approx))
+                                    approx=low.approx, per=high.per))
                 i += 2
                 continue
         found.append(low)
@@ -691,20 +692,39 @@ def _value(phrase: str) -> tuple[float | None, bool]:
     return total + current, vague
 
 
-def _unit_after(lowered: str, end: int, phrase: str) -> str:
+def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
+    """What the amount ending at `end` measures, and the span of time of a rate ("a day")."""
+    window = _WHEN.split(re.split(r"[\d,.;:()]", lowered[end:end + 50])[0])[0]
+    rate = _RATE.search(" ".join(window.split()[:5]))
+    per = _PER_WORDS.get(rate.group(2), rate.group(1) or rate.group(2)) if rate else ""
+    if rate:  # "100,000 people a day": the count is of people, the day is the rate's
+        window = " ".join(window.split()[:5])
+        window = window[:rate.start()] + " " + window[rate.end():]
     if phrase.endswith("%") or re.match(r"\s*(?:per\s?cent|percent)", lowered[end:]):
-        return "percent"
+        return "percent", per
     if phrase[0] in "$£€":
-        return f"money {_CURRENCIES[phrase[0]]}"
+        return f"money {_CURRENCIES[phrase[0]]}", per
     written = re.match(r"\s*(?:us\s+)?(dollar|peso|euro|pound|yen|yuan)", lowered[end:])
     if written:
-        return f"money {_CURRENCIES[written.group(1)]}"
+        return f"money {_CURRENCIES[written.group(1)]}", per
     # The words after a number name what it counts ("29 drug suspects"); units agree when
     # they share one of those words, so "twenty-six suspects" meets "29 drug suspects".
-    window = re.split(r"[\d,.;:()]", lowered[end:end + 50])[0]
     following = [w for w in re.findall(r"[a-z][a-z'-]*", window)[:4] if w not in NUMBER_WORDS]
     unit = [stem(w) for w in following if w not in STOPWORDS and w not in _FILLERS]
-    return " ".join(unit[:3])
+    return " ".join(unit[:3]), per
+
+
+# A rate: so many a day, per week, each year, daily. "100,000 a day" counts things in a day, it
+# is no length of time; "a year ago", "a week earlier" say when, not how often.
+_RATE = re.compile(r"(?:^|\s)(?:a|an|per|each|every)\s+(second|minute|hour|day|week|fortnight"
+                   r"|month|quarter|year)\b(?!\s+(?:ago|earlier|before|later|after|prior|from"
+                   r"|since|until|or|and|on|of|in)\b)|(?:^|\s)(hourly|daily|weekly|monthly|yearly"
+                   r"|annually)\b")
+# "3.2 million a year ago": when the amount was counted, not how long anything lasted.
+_WHEN = re.compile(r"(?:^|\s)(?:a|an|one)\s+(?:day|week|month|quarter|year)s?\s+(?:ago|earlier"
+                   r"|before|later|after|prior)\b")
+_PER_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+              "yearly": "year", "annually": "year"}
 
 
 def _dates(text: str, lowered: str) -> list[Number]:
