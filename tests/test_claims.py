@@ -2,7 +2,8 @@
 
 import pytest
 
-from monitor.steps.claims import read_seed
+from monitor.steps.claims import People, read_seed
+from monitor.steps.text import split_sentences, surname
 
 
 @pytest.fixture(scope="module")
@@ -406,3 +407,15 @@ def test_a_title_in_quotation_marks_is_no_quotation_and_its_years_no_amount():
                      "Journal.\n")
     assert [(c.kind, [n["text"] for n in c.numbers]) for c in seed.claims] == [
         ("statement", ["Tuesday"])]
+
+
+def test_speakers_read_a_part_at_a_time_are_those_read_in_one_go():
+    text = ("Harbour master Ines Varga met the crews on Monday. “The quay stays shut,” she said. "
+            "Union leader Tomas Berg disagreed. “We will load by Friday,” he said. “Not before "
+            "the inspection,” Varga replied. Mayor Olu Adeyemi said: “Both of them are right.”")
+    sentences = split_sentences(text)
+    whole = People(text).speakers(sentences)
+    people = People(text)
+    people.speakers_to(sentences, 1)  # the matcher reads up to the last sentence it needs
+    assert people.speakers_to(sentences, len(sentences) - 1) == whole
+    assert [surname(w) for w in whole if w] == ["varga", "berg", "varga", "adeyemi"]

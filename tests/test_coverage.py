@@ -1,5 +1,6 @@
 """Same story? What an article is to a story: seed, copy, coverage, mention or unrelated."""
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -295,3 +296,18 @@ def test_fitting_keeps_more_claims_from_lowering_the_probability():
     more = rows.copy()
     more[:, best] = np.minimum(1.0, rows[:, best] + 0.2)
     assert (m.probability(more) >= m.probability(rows) - 1e-12).all()
+
+
+@pytest.mark.parametrize("body, names", [(0.0, 0.0), (0.123, 0.05), (1e-05, 0.999), (-0.0, 1.0)])
+def test_a_ruled_out_storys_evidence_is_stored_as_json_writes_it(body, names):
+    features = np.zeros((1, len(coverage.FEATURES)))
+    features[0, coverage.FEATURES.index("body_cosine")] = body
+    features[0, coverage.FEATURES.index("names_shared")] = names
+    evidence = coverage.why_ruled_out(features)[0]
+    assert coverage.evidence_json(evidence) == json.dumps(evidence)
+
+
+def test_a_compared_storys_evidence_is_stored_as_json_writes_it(story):
+    result, _ = score_article(story, article(BRIEF, title="Calder Bay dockworkers strike"))
+    assert "ruled_out" not in result.evidence
+    assert coverage.evidence_json(result.evidence) == json.dumps(result.evidence)

@@ -247,6 +247,16 @@ def test_a_line_that_becomes_boilerplate_leaves_earlier_additions_through_an_ind
     assert plan[0] == "SEARCH additions USING INDEX additions_sentence (sentence=?)"
 
 
+def test_a_lines_pages_are_searched_in_the_full_text_index_not_page_by_page(tmp_path):
+    # With an index on articles' outlets, SQLite took the outlet's pages first and ran the
+    # phrase query once for each of them: seconds a line for an outlet of thousands of pages.
+    db = _matched(tmp_path, "Rescuers said 29 people were pulled from the river on Sunday.\n",
+                  "Rescuers said 29 people were pulled from the river on Sunday.")
+    plan = [row[3] for row in db.execute(f"explain query plan {rows.BOILERPLATE_PAGES_QUERY}",
+                                          ['"a standing credit line"', 1, 3])]
+    assert plan[0].startswith("SCAN articles_fts VIRTUAL TABLE")
+
+
 def test_a_line_whose_words_other_pages_carry_in_another_order_is_an_addition(tmp_path):
     # The rare words are looked up first, then the line itself: two pages with the same words
     # in another order do not make it the outlet's boilerplate.

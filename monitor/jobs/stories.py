@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from sqlite_utils import Database
 
 from monitor.steps.claims import Claim, Seed, seed_title_and_body
+from monitor.steps.coverage import evidence_json
 from monitor.steps.extract import Article
 from monitor.steps.match import SCORER, ArticleMatch, Story, seed_profile
 from monitor.store import rows
@@ -112,9 +113,9 @@ def save_seed(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
 
 def coverage_row(result: ArticleMatch, scored: bool) -> dict:
     """`result_row` of a result whose claims' verdicts are not stored (all but scored
-    coverage), its evidence already encoded as stored (`rows.as_json`): it needs no claim ids."""
+    coverage), its evidence already encoded as stored (`evidence_json`): it needs no claim ids."""
     return {"relevance": result.relevance, "is_coverage": result.is_coverage,
-            "kind": result.kind, "evidence": rows.as_json(result.evidence), "scored": scored,
+            "kind": result.kind, "evidence": evidence_json(result.evidence), "scored": scored,
             "matches": [], "additions": []}
 
 

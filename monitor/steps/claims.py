@@ -447,14 +447,18 @@ class People:
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
+        # The first known person of each family name, looked up by `person` (called for every
+        # name of every sentence read) instead of comparing with each known name in turn.
+        self._by_surname: dict[str, str] = {}
+        for full in self.known:
+            self._by_surname.setdefault(surname(full), full)
+        self._read_to = 0  # sentences read by `speakers_to`
+        self._speakers: list[str | None] = []
 
     def person(self, name: str) -> str | None:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
         name = _person_name(name)
-        for full in self.known:
-            if name == full or (name and surname(full) == surname(name)):
-                return full
-        return None
+        return self._by_surname.get(surname(name)) if name else None
 
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
@@ -508,6 +512,16 @@ class People:
             found.append(self.speaker(sentence) if quotations(sentence) else None)
             self.read(sentence)
         return found
+
+    def speakers_to(self, sentences: list[str], last: int) -> list[str | None]:
+        """`speakers` of `sentences` up to the one at `last` (at least), read once: a sentence's
+        speaker depends on those before it only, so a later call reads on from where this one
+        stopped, and what it returns is what `speakers` gives for those sentences."""
+        for sentence in sentences[self._read_to:last + 1]:
+            self._speakers.append(self.speaker(sentence) if quotations(sentence) else None)
+            self.read(sentence)
+        self._read_to = max(self._read_to, last + 1)
+        return self._speakers
 
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last."""

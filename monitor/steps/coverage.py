@@ -505,6 +505,22 @@ def why_ruled_out(cheap: np.ndarray) -> list[dict]:
             for b, n in zip(body, names, strict=True)]
 
 
+def evidence_json(evidence: dict | None) -> str | None:
+    """An evidence as its JSON column stores it: `json.dumps`, or None for none. The short
+    form of a ruled-out story (`why_ruled_out`, most of what `monitor match` stores: 100 an
+    article with 100 stories) is written out directly, the same text at a fifth of the cost
+    (`json.dumps` builds its encoder anew for every call)."""
+    if not evidence:
+        return None
+    features = evidence.get("features")
+    if evidence.get("ruled_out") is True and len(evidence) == 2 and len(features) == 2:
+        body, names = features.get("body_cosine"), features.get("names_shared")
+        if type(body) is float and type(names) is float and math.isfinite(body + names):
+            return (f'{{"ruled_out": true, "features": {{"body_cosine": {body!r}, '
+                    f'"names_shared": {names!r}}}}}')
+    return json.dumps(evidence)
+
+
 def claims_carried(result, claims: list) -> ClaimsCarried:
     """Sum up the claim-by-claim matches of an article (a `match.ArticleMatch`)."""
     matches = result.supported or result.matches

@@ -445,13 +445,15 @@ def _speakers(text: str, sentences: list[str], candidates: list[list[int]],
     if any(claims[i].speaker and claims[i].quotes and ('"' in sentences[j]
                                                       or "\u201c" in sentences[j])
            for i, js in enumerate(candidates) for j in js):
-        return _people_speaking(text)
+        # Read only up to the last candidate (reading is in order, a sentence's speaker never
+        # depends on the sentences after it), and on from there for the next story's claims.
+        return _people(text).speakers_to(sentences, max(j for js in candidates for j in js))
     return [None] * len(sentences)
 
 
 @lru_cache(maxsize=2)
-def _people_speaking(text: str) -> list[str | None]:
-    return People(text).speakers(_read(text).sentences)
+def _people(text: str) -> People:
+    return People(text)
 
 
 def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
@@ -623,6 +625,8 @@ def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
               t: Thresholds) -> ClaimMatch:
     """A claim's best sentence as evidence of coverage: where none carries part of it, one that
     shares its words the looser way counts as a part (the story's words, if not the claim's)."""
+    if not options:  # most claims of most compared articles: no candidate sentence
+        return ClaimMatch(claim.position, None, 0.0, "absent")
     # The evidence is read as the coverage model was fitted: a part by its share of the claim's
     # words, not by an amount told again (a number many stories share).
     worded = [m if m.verdict != "partial" or _shares_words(
@@ -784,6 +788,13 @@ def _amount_words(text: str) -> frozenset[str]:
     return frozenset(w for n in numbers(text) for w in content_words(n.text))
 
 
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_amount_words(sentence: str) -> frozenset[str]:
+    # `_amount_words` from the sentence's amounts as read once (a sentence is judged against
+    # claim after claim).
+    return frozenset(w for n in _sentence_amounts(sentence) for w in content_words(n.text))
+
+
 def _amount_carried(claim: str, amount: str, sentence: str) -> bool:
     """Whether a sentence that carries part of the claim carries the part holding `amount`:
     it says something of what the amount's clause says (not only its names or amounts), so
@@ -791,7 +802,7 @@ def _amount_carried(claim: str, amount: str, sentence: str) -> bool:
     names what a share is of, so that "a cut of 18 percent" is not set against "40 percent
     of its research income"."""
     context = _amount_context(claim, amount)
-    words = _sentence_words(sentence) - _amount_words(sentence)
+    words = _sentence_words(sentence) - _sentence_amount_words(sentence)
     share = _share_of(claim, amount)
     return (not share or share <= words) and (not context or bool(context & words))
 
