@@ -6,6 +6,7 @@ import logging
 import sqlite3
 
 from scrapy.statscollectors import MemoryStatsCollector
+from scrapy.utils.reactor import install_reactor, is_reactor_installed
 from scrapy.utils.test import get_crawler
 
 from monitor.crawler.items import PageItem
@@ -71,6 +72,8 @@ def test_a_page_that_cannot_be_stored_is_told_and_costs_no_other_page_of_its_bat
     # URL SQLite cannot encode; in life, a bug) must not take the rest of its batch with it.
     db = tmp_path / "m.db"
     schema.open_db(db).close()
+    if not is_reactor_installed():  # the crawl's, as Scrapy installs it (not Twisted's default)
+        install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
     crawler = get_crawler()
     stats = MemoryStatsCollector(crawler)
     pipeline = ArticlePipeline(str(db), 1, stats, crawler=crawler)
