@@ -1,8 +1,19 @@
-"""What the crawl's workers make of one page (`read_page`), without Scrapy."""
+"""What the crawl's workers make of one page (`read_page`), without Scrapy, and how the crawl's
+process stores what they made."""
 
-from monitor.crawler.pipelines import read_page
+import asyncio
+import logging
+import sqlite3
+
+from scrapy.statscollectors import MemoryStatsCollector
+from scrapy.utils.reactor import install_reactor, is_reactor_installed
+from scrapy.utils.test import get_crawler
+
+from monitor.crawler.items import PageItem
+from monitor.crawler.pipelines import ArticlePipeline, read_page
 from monitor.steps.extract import html_hash
 from monitor.steps.match import Story
+from monitor.store import schema
 
 PAGE = ("<html><head><title>Port strike</title></head><body><article><h1>Port strike</h1>"
         + "".join(f"<p>Dockworkers at the port of Calder Bay stayed out for the {n} day in a row "
@@ -53,3 +64,27 @@ def test_a_pages_own_date_wins_over_its_listings():
     read = read_page(dated, "utf-8", "http://x.example/a", None, None, [],
                      listed_date="2025-08-12")
     assert read.article.published == "2025-08-10"
+
+
+def test_a_page_that_cannot_be_stored_is_told_and_costs_no_other_page_of_its_batch(
+        tmp_path, caplog):
+    # Pages are written together (results.save_page_results): one page that cannot be (here a
+    # URL SQLite cannot encode; in life, a bug) must not take the rest of its batch with it.
+    db = tmp_path / "m.db"
+    schema.open_db(db).close()
+    if not is_reactor_installed():  # the crawl's, as Scrapy installs it (not Twisted's default)
+        install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    crawler = get_crawler()
+    stats = MemoryStatsCollector(crawler)
+    pipeline = ArticlePipeline(str(db), 1, stats, crawler=crawler)
+    pipeline.open_spider()
+    for url in ("http://x.example/a", "http://x.example/\udc80", "http://x.example/c"):
+        item = PageItem(url, "X", "x.example", 500, error="HTTP 500")
+        asyncio.run(pipeline.process_item(item))
+    pipeline.close_spider()
+
+    stored = sqlite3.connect(db).execute("select url from pages order by url").fetchall()
+    assert stored == [("http://x.example/a",), ("http://x.example/c",)]
+    assert (stats.get_value("monitor/pages"), stats.get_value("monitor/errors")) == (2, 1)
+    [told] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "could not store http://x.example/" in told and "UnicodeEncodeError" in told

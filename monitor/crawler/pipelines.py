@@ -16,6 +16,7 @@ from twisted.internet import task
 
 from monitor.crawler.items import PageItem
 from monitor.crawler.workers import AsyncPool, ExecutorPool, TooSlow, async_pool
+from monitor.faces.terminal import error_line
 from monitor.steps import copies
 from monitor.steps.coverage import StoryIndex
 from monitor.steps.extract import (
@@ -41,6 +42,12 @@ def stop_crawl(crawler, stats, failure: str) -> None:
     if crawler is not None and crawler.engine is not None:
         deferred_from_coro(crawler.engine.close_spider_async(reason="failed"))
 COMMIT_AFTER = 1.0  # seconds
+# Pages' results wait in the crawl's process until this many are read (or COMMIT_AFTER has
+# passed), then are written together, table by table (`results.save_page_results`), and
+# committed: the full-text index takes a run of new articles in one statement for 0.18 ms an
+# article against 0.44 one by one, and a page's own savepoint costs more (bench/README.md,
+# 2026-12-04). On two cores each millisecond of this process is taken from extraction.
+WRITE_AFTER = 50  # pages
 # An 8 MB page (the download limit) of plain paragraphs takes 24 s to read here, 5 MB of links
 # 41 s (`bench/slow_pages.py`); a page built to be slow could hold a worker for ever. A timer
 # signal in the worker gives up at this limit when it can; the crawl's process kills a worker
@@ -176,6 +183,10 @@ class ArticlePipeline:
     def open_spider(self, spider=None):
         self._open_store()
         self.touched: list[str] = []  # unchanged pages, recorded as fetched in batches
+        # Results of pages read, not written yet: written and committed together (`_send`).
+        # Nothing marks a page done before its rows are committed (the next run asks for a
+        # page it has no row of whole), so a crash loses only what the next run reads again.
+        self.waiting: list[dict] = []
         # Worker processes start at the first page to extract: a recrawl that finds nothing
         # changed forks none (the server they are forked from starts with the crawl).
         self.pool = self._new_pool()
@@ -197,8 +208,8 @@ class ArticlePipeline:
     def _open_store(self) -> None:
         self.db = schema.open_db(self.db_path)
         self.outlet_ids: dict[tuple, int] = {}
-        # Pages are committed in batches, and at least every COMMIT_AFTER seconds: what
-        # Datasette shows lags the crawl by no more than that.
+        # Pages are written and committed in batches, at least every COMMIT_AFTER seconds:
+        # what Datasette shows lags the crawl by no more than that.
         self.batch = rows.Batch(self.db, on_commit=self._committed)
 
     def _new_pool(self) -> AsyncPool | ExecutorPool:
@@ -208,6 +219,7 @@ class ArticlePipeline:
                           read_pages=True, time_limit=self.time_limit + KILL_AFTER)
 
     def _flush_touched(self) -> None:
+        self._write_waiting()
         rows.touch_pages(self.db, self.touched)  # commits the batch's pages too
         self.touched = []
         self._committed()
@@ -228,8 +240,45 @@ class ArticlePipeline:
                 self._fail(e)
 
     def _send(self) -> None:
-        """Commit the pages written so far."""
+        """Write the pages waiting and commit them."""
+        self._write_waiting()
         self.batch.commit()
+
+    def _write_waiting(self) -> None:
+        """Write the pages waiting, together (no commit); their figures counted when committed.
+        A page that cannot be written for any reason but the store's (a bug, say) is told,
+        counted in the run's errors and left for the next run, without costing the others."""
+        waiting, self.waiting = self.waiting, []
+        if not waiting:
+            return
+        try:
+            with self.batch.page():  # one savepoint: all of them, or (on an exception) none
+                figures = results.save_page_results(self.db, waiting, self.outlet_ids)
+        except self.store_errors:
+            self.outlet_ids.clear()  # an outlet it added is rolled back with it
+            raise
+        except Exception:
+            self.outlet_ids.clear()
+            figures = [self._write_alone(result) for result in waiting]
+        for found in figures:
+            if found is not None:
+                self._count("monitor/pages")
+                for name, n in found.items():
+                    self._count(f"monitor/{name}", n)
+
+    def _write_alone(self, result: dict) -> Counter | None:
+        try:
+            with self.batch.page():
+                return results.save_page_result(self.db, result, self.outlet_ids)
+        except self.store_errors:
+            self.outlet_ids.clear()
+            raise
+        except Exception as e:
+            self.outlet_ids.clear()
+            logger.error("could not store %s (the next run reads it again): %s",
+                         result["url"], error_line(e))
+            self.stats.inc_value("monitor/errors")
+            return None
 
     def _fail(self, error: Exception) -> None:
         # Disk full, read-only, I/O error, a corrupt page: no later page can be stored either,
@@ -240,6 +289,7 @@ class ArticlePipeline:
         self.failure = f"{self.store_name} error: {error}"
         self.pending.clear()
         self.touched = []
+        self.waiting = []
         self._drop_uncommitted()
         stop_crawl(self.crawler, self.stats, self.failure)
 
@@ -289,19 +339,6 @@ class ArticlePipeline:
         except self.store_errors as e:
             self._fail(e)
             return item
-
-    @contextmanager
-    def _page(self) -> Iterator[None]:
-        # A page's rows and its figures: both kept, or (on an exception) neither. Counted here,
-        # not before the page is read: a commit while it is read must not count it.
-        before = self.pending.copy()
-        try:
-            with self.batch.page():
-                self._count("monitor/pages")
-                yield
-        except BaseException:
-            self.pending = before
-            raise
 
     async def _process(self, item: PageItem) -> PageItem:
         if item.error:
@@ -357,15 +394,10 @@ class ArticlePipeline:
                 for position, (result, scored) in enumerate(read.scores)])
 
     def _store(self, result: dict) -> None:
-        """Write a page's result into the open batch, its figures counted when committed."""
-        try:
-            with self._page():
-                figures = results.save_page_result(self.db, result, self.outlet_ids)
-                for name, n in figures.items():
-                    self._count(f"monitor/{name}", n)
-        except BaseException:
-            self.outlet_ids.clear()  # an outlet it added is rolled back with it
-            raise
+        """Keep a page's result to write with the next batch (`_send`)."""
+        self.waiting.append(result)
+        if len(self.waiting) >= WRITE_AFTER:
+            self._send()
 
     async def _read(self, item: PageItem) -> PageRead:
         pool = self.pool
