@@ -196,6 +196,37 @@ def test_an_article_that_no_longer_covers_a_story_keeps_no_verdicts_for_it(tmp_p
     assert db.execute("select kind, is_coverage from coverage").fetchall() == [("unrelated", 0)]
 
 
+def _coverage_stored(tmp_path, name: str, together: bool) -> list[tuple]:
+    """Two stories' decisions on two articles, the first article decided twice, stored one
+    article at a time or kept for one `insert_coverage` at the end."""
+    db = open_db(tmp_path / name)
+    for seed in ("port-strike", "congestion-charge"):
+        add_seed(db, str(Path(__file__).parents[1] / f"data/seeds/{seed}.txt"))
+    stories = load_stories(db)
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    later = [] if together else None
+    for i, relevance in ((1, 3.0), (2, 4.0), (1, 5.0)):
+        article_id, _ = rows.save_article(db, asdict(Article(
+            f"http://wire.example/{i}", f"http://wire.example/{i}", "Other news", None, None,
+            "en", f"Other news, number {i}.", f"h{i}", False)), outlet)
+        unrelated = ArticleMatch(relevance, False, [], [], "unrelated")
+        rows.save_decisions(db, {"id": article_id, "content_hash": f"h{i}"},
+                            [stories.decision(s, unrelated, False) for s in (1, 0)], later)
+    if together:
+        rows.insert_coverage(db, later)
+    db.conn.commit()
+    return db.execute("select story_id, article_id, relevance from coverage "
+                      "order by story_id, article_id").fetchall()
+
+
+def test_coverage_rows_kept_to_store_together_are_stored_as_one_article_at_a_time(tmp_path):
+    # `monitor match` stores a transaction's rows in key order: many times cheaper than an
+    # article's rows for 100 stories scattered over the table's story-first key.
+    assert _coverage_stored(tmp_path, "together.db", True) == _coverage_stored(
+        tmp_path, "one-by-one.db", False)
+    assert [row[2] for row in _coverage_stored(tmp_path, "again.db", True)] == [5.0, 4.0] * 2
+
+
 def _matched(tmp_path, seed_text: str, *article_texts: str):
     """A database with one story and one outlet's covering articles matched against it."""
     from monitor.steps.claims import read_seed

@@ -43,6 +43,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
             due.setdefault(article_id, []).append(position)
     ids = sorted(due)
     covering = 0
+    later: list[tuple] = []  # coverage rows stored together before each commit
     with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool:
         # A chunk of texts at a time: a backlog of any size fits in memory.
         for start in range(0, len(ids), CHUNK):
@@ -53,9 +54,11 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
                 decisions = [stories.decision(position, *result)
                              for position, result in zip(due[article["id"]], results,
                                                          strict=True)]
-                rows.save_decisions(db, article, decisions)
+                rows.save_decisions(db, article, decisions, later)
                 covering += any(row["is_coverage"] for _, row in decisions)
                 if done % SAVE_EVERY == 0 or done == len(ids):
+                    rows.insert_coverage(db, later)
+                    later.clear()
                     db.conn.commit()
                 if progress:
                     progress(done, len(ids))
