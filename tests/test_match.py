@@ -927,3 +927,12 @@ def test_a_sentence_carrying_a_statement_still_carries_part_of_the_quotation_dra
                "week.\nThe crossing reopened on Wednesday.")
     assert [m.verdict for m in match_article(seed.claims, article).matches] == [
         "paraphrase", "partial"]
+
+
+def test_an_amount_spent_set_against_an_amount_approved_is_noted_not_a_conflict():
+    [c] = read_seed("Bridges\nThe county board approved $40 million for bridge repairs.\n").claims
+    m = verdict(c, "By Friday the county had spent $12 million of it on bridge repairs, the "
+                   "engineer told reporters, while crews were still at work on four spans.")
+    assert m.verdict != "conflict" and m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another amount", "claim": "$40 million", "article": "$12 million"}]

@@ -561,7 +561,8 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
     if similarity.same_claim([claim.text], [aligned])[1][0]:
         return conflicts, notes
     other = [c for c in amounts if c.get("unit") in _CALENDAR
-             or not _same_clause(claim.text, sentence, c["claim"], c["article"])]
+             or not _same_clause(claim.text, sentence, c["claim"], c["article"])
+             or not _same_measure(claim.text, sentence, c["claim"], c["article"])]
     return ([c for c in conflicts if c not in other],
             notes + [{**c, "kind": "another day" if c.get("unit") in _CALENDAR
                       else "another amount"} for c in other])
@@ -573,6 +574,26 @@ def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
     mine = next((c for c in _CLAUSE.split(normalise(claim)) if ours in c), claim)
     found = next((c for c in _CLAUSE.split(normalise(sentence)) if theirs in c), sentence)
     return bool(similarity.same_claim([mine], [found.replace(theirs, ours)])[1][0])
+
+
+def _same_measure(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether the two amounts measure the same act: the word nearest before either is among
+    the words right before the other, or one has none to tell ("approved $40 million" is not
+    "has spent $12 million of it", however alike the rest of the two clauses reads)."""
+    (mine, my_words), (found, their_words) = (_measure_words(claim, ours),
+                                              _measure_words(sentence, theirs))
+    return not (mine and found) or bool(mine & their_words or found & my_words)
+
+
+def _measure_words(text: str, amount: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What `amount` measures in its clause: the content word nearest before it, and all of
+    those among the three words before it ("approved", "spent"), names and amounts aside."""
+    clause = next((c for c in _CLAUSE.split(normalise(text)) if amount in c), "")
+    before = clause[:clause.find(amount)].split()[-3:] if clause else []
+    kept = [frozenset(content_words(w)) for w in before
+            if not w[:1].isupper() and not any(ch.isdigit() for ch in w)]
+    nearest = next((w for w in reversed(kept) if w), frozenset())
+    return nearest, frozenset().union(*kept)
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
