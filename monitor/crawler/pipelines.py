@@ -252,13 +252,11 @@ class ArticlePipeline:
         if not waiting:
             return
         try:
-            with self.batch.page():  # one savepoint: all of them, or (on an exception) none
+            with self._written():  # all of them, or (on an exception) none
                 figures = results.save_page_results(self.db, waiting, self.outlet_ids)
         except self.store_errors:
-            self.outlet_ids.clear()  # an outlet it added is rolled back with it
             raise
         except Exception:
-            self.outlet_ids.clear()
             figures = [self._write_alone(result) for result in waiting]
         for found in figures:
             if found is not None:
@@ -266,15 +264,24 @@ class ArticlePipeline:
                 for name, n in found.items():
                     self._count(f"monitor/{name}", n)
 
-    def _write_alone(self, result: dict) -> Counter | None:
+    @contextmanager
+    def _written(self) -> Iterator[None]:
+        """One savepoint for what is written in it; on an exception, an outlet it added is
+        rolled back with it and forgotten."""
         try:
             with self.batch.page():
-                return results.save_page_result(self.db, result, self.outlet_ids)
-        except self.store_errors:
+                yield
+        except Exception:
             self.outlet_ids.clear()
             raise
+
+    def _write_alone(self, result: dict) -> Counter | None:
+        try:
+            with self._written():
+                return results.save_page_result(self.db, result, self.outlet_ids)
+        except self.store_errors:
+            raise
         except Exception as e:
-            self.outlet_ids.clear()
             logger.error("could not store %s (the next run reads it again): %s",
                          result["url"], error_line(e))
             self.stats.inc_value("monitor/errors")

@@ -571,9 +571,14 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
 def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
     """Whether the sentence's clause holding `theirs`, with `ours` put in its place, states the
     claim's clause holding `ours`: the same fact with another amount."""
-    mine = next((c for c in _CLAUSE.split(normalise(claim)) if ours in c), claim)
-    found = next((c for c in _CLAUSE.split(normalise(sentence)) if theirs in c), sentence)
+    mine = _clause_holding(claim, ours) or claim
+    found = _clause_holding(sentence, theirs) or sentence
     return bool(similarity.same_claim([mine], [found.replace(theirs, ours)])[1][0])
+
+
+def _clause_holding(text: str, amount: str) -> str | None:
+    """The first clause of `text` (normalised) that holds `amount` as written, if any."""
+    return next((c for c in _CLAUSE.split(normalise(text)) if amount in c), None)
 
 
 def _same_measure(claim: str, sentence: str, ours: str, theirs: str) -> bool:
@@ -588,7 +593,7 @@ def _same_measure(claim: str, sentence: str, ours: str, theirs: str) -> bool:
 def _measure_words(text: str, amount: str) -> tuple[frozenset[str], frozenset[str]]:
     """What `amount` measures in its clause: the content word nearest before it, and all of
     those among the three words before it ("approved", "spent"), names and amounts aside."""
-    clause = next((c for c in _CLAUSE.split(normalise(text)) if amount in c), "")
+    clause = _clause_holding(text, amount) or ""
     before = clause[:clause.find(amount)].split()[-3:] if clause else []
     kept = [frozenset(content_words(w)) for w in before
             if not w[:1].isupper() and not any(ch.isdigit() for ch in w)]
@@ -797,7 +802,7 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
 def _amount_context(claim: str, amount: str) -> frozenset[str] | None:
     """What the claim's clause holding `amount` says besides names and amounts (the reserve
     fund that will fall to $22 million); None when no clause holds it as written."""
-    clause = next((c for c in _CLAUSE.split(normalise(claim)) if amount in c), None)
+    clause = _clause_holding(claim, amount)
     if clause is None:
         return None
     # Capitalised words are names, the opening one included ("Port Halden's reserve fund").
