@@ -274,6 +274,7 @@ def main() -> None:
     print(f"  Scrapy alone (the same crawl, -s ITEM_PIPELINES={{}}): main process "
           f"{alone_cpu / n * 1000:.1f} ms a page")
     server.terminate()
+    print(f"  databases and logs kept in {tmp} (bench.db, bench.log)")
 
 
 if __name__ == "__main__":
