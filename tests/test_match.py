@@ -704,6 +704,27 @@ def test_a_speaker_named_with_a_generational_suffix_is_no_speaker_conflict():
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+def test_a_speaker_named_by_the_first_word_of_their_full_name_is_no_speaker_conflict():
+    # Where the family name comes first, an outlet may name "Wen Haoran" as "Wen" alone.
+    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                     "spring,” provincial governor Wen Haoran said on Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
+               "the spring,” Wen told reporters.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_a_speaker_of_another_family_sharing_a_first_name_is_still_a_speaker_conflict():
+    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                     "spring,” provincial governor Ada Lund said on Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
+               "the spring,” Ada Brandt told reporters.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
+
+
 def test_an_articles_headline_without_a_stop_is_no_addition():
     seed = read_seed(SEED)
     article = ("Copper thieves strike the port again as insurers count the cost of a summer of "

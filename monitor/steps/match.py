@@ -37,6 +37,7 @@ from monitor.steps.text import (
     numbers,
     quotations,
     rounding,
+    same_person,
     same_unit,
     split_sentences,
     stem,
@@ -521,7 +522,7 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     if claim.kind != "quote":
         return not _quotes_another(claim, sentence, speaker, t)
     if claim.speaker and (_names_speaker(sentence, claim.speaker) or (
-            speaker and surname(speaker) == surname(claim.speaker))):
+            speaker and same_person(speaker, claim.speaker))):
         return True
     quoted = list(_sentence_quotations(sentence))
     mine = utils.default_process(claim.text)
@@ -538,7 +539,7 @@ def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresho
         return False
     quoted = _sentence_quotations(sentence)
     if not quoted or _names_speaker(sentence, claim.speaker) or (
-            speaker and surname(speaker) == surname(claim.speaker)):
+            speaker and same_person(speaker, claim.speaker)):
         return False
     return not any(_within(q, mine) or fuzz.ratio(utils.default_process(q), utils.default_process(
         mine)) >= t.quote_related for q in quoted for mine in claim.quotes)
@@ -977,7 +978,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     another person's) that says something else (a negation, an amount, a name) is a
     quotation conflict; in other words that say nothing else (two translations of one
     statement), a reworded quotation, noted. A shortened quotation is not a changed one."""
-    other = bool(claim.speaker and speaker and surname(claim.speaker) != surname(speaker))
+    other = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker))
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -1120,8 +1121,14 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
 def _names_speaker(sentence: str, speaker: str) -> bool:
     """The sentence names the claim's speaker outside its quotation marks ("…,” rail specialist
     Ines Brandt of the 40 North group told reporters): the words are given to that person, whoever
-    else the sentence names. A speaker read from such a sentence is a misreading."""
-    return surname(speaker) in _words(unquoted(sentence))
+    else the sentence names. A speaker read from such a sentence is a misreading. A name
+    written family name first is named by its first word alone ("Xi Jinping": "…,” Xi said)."""
+    outside = unquoted(sentence)
+    if surname(speaker) in _words(outside):
+        return True
+    first = speaker.split()[0] if " " in speaker else ""
+    return bool(first) and re.search(rf"\b{re.escape(first)}\b(?!['\u2019]?\w|[ \t]+[A-Z])",
+                                     outside) is not None
 
 
 def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,

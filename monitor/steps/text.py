@@ -428,6 +428,16 @@ def surname(name: str) -> str:
     return tokens[-1] if tokens else ""
 
 
+def same_person(a: str, b: str) -> bool:
+    """Whether two names of speakers may name one person: the same family name, or one name a
+    single word that is the other's first ("Xi" and "Xi Jinping": the family name written
+    first, as in Chinese, Korean or Vietnamese)."""
+    if surname(a) == surname(b):
+        return True
+    short, full = sorted((a.split(), b.split()), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0].strip(".,").lower() == full[0].lower()
+
+
 def name_words(text: str) -> set[str]:
     """The words of the names in a text (read as `words` reads them, accents dropped so that
     México is Mexico in any language), but the word opening a sentence, months and weekdays:
