@@ -476,10 +476,25 @@ def test_a_rate_is_compared_with_a_rate_of_the_same_span(article_sentence, confl
     assert (m.verdict == "conflict") is conflict
 
 
-def test_a_rate_is_not_set_against_the_same_count_over_another_span():
+@pytest.mark.parametrize("article_sentence, conflict", [
+    ("Screening centres now test 700,000 a week, the ministry said.", False),
+    ("Screening centres now test 36.5 million a year, the ministry said.", False),
+    ("Screening centres now test 3 million a month, the ministry said.", False),
+    ("Screening centres now test 1.5 million a week, the ministry said.", True),
+    ("Screening centres now test 1 million a month, the ministry said.", True),
+    ("Screening centres now test 1,000 an hour, the ministry said.", True),
+])
+def test_a_rate_over_another_span_is_compared_in_the_claims_span(article_sentence, conflict):
     m = _amount_verdict("Screening centres now test 100,000 a day, the ministry said.",
-                        "Screening centres now test 700,000 a week, the ministry said.")
-    assert m.verdict != "conflict"
+                        article_sentence)
+    assert (m.verdict == "conflict") is conflict
+
+
+def test_a_rate_by_the_month_agrees_with_one_by_the_day_only_as_far_as_months_differ():
+    m = _amount_verdict("Screening centres now test 100,000 a day, the ministry said.",
+                        "Screening centres now test 3 million a month, the ministry said.")
+    assert what_differs(m, m.notes) == [{"kind": "rounded", "claim": "100,000",
+                                         "article": "3 million"}]
 
 
 @pytest.mark.parametrize("claim_sentence, article_sentence, conflict", [
