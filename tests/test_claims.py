@@ -108,6 +108,18 @@ def test_a_single_name_shared_by_two_full_names_stays_unresolved():
     assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Wen"}
 
 
+def test_a_common_word_opening_a_sentence_is_no_part_of_the_name_after_it():
+    seed = read_seed("Quay Vote\nThe Harbour Board voted to close the quay on Monday.\nOther "
+                     "Harbour Board members said the vote was rushed and other ports would gain.\n")
+    assert claim_with(seed, "Other Harbour").names == ["Harbour Board"]
+
+
+def test_a_name_opening_a_sentence_that_the_text_capitalises_inside_one_keeps_its_first_word():
+    seed = read_seed("Quay Vote\nThe docks were shut, said union steward Will Ruiz on Monday.\n"
+                     "Will Ruiz told the board that he will stay on the quay until spring.\n")
+    assert claim_with(seed, "Will Ruiz told").names == ["Will Ruiz"]
+
+
 def test_a_person_described_between_commas_before_said_is_the_speaker():
     seed = read_seed("Lia Moreno, who chairs the farm committee, said the plan backed by Governor "
                      "Tom Hale “is a gift to the biggest growers in the state”.\n")

@@ -438,6 +438,20 @@ def _given_first(known: dict[str, str | None], by_surname: dict[str, str]) -> di
             if len(fulls) == 1 and key in by_surname and key not in family}
 
 
+_PARTICLES = frozenset({"de", "del", "la", "le", "los", "van", "von", "da", "di", "du", "al",
+                        "el", "bin", "ibn", "ben", "st"})
+
+
+def _only_opens(word: str, text: str) -> bool:
+    """A capitalised word that opens a sentence is no name's when the text writes it in lower
+    case ("other", "many") and never capitalised inside a sentence; a name's particle ("De
+    Blasio") is the name's."""
+    if len(word) < 2 or word.lower() in _PARTICLES:
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None and re.search(
+        rf"[\w,;]\s+{re.escape(word)}\b", text) is None
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -494,6 +508,8 @@ class People:
                 # capitalises it elsewhere too.
                 if not name or (at_start and " " not in name and name not in elsewhere):
                     continue
+                if at_start and " " in name and _only_opens(name.split()[0], self.text):
+                    name = name.split(maxsplit=1)[1]  # "Other Harbour Board members said"
                 name = self.person(name) or name
                 if name not in found:
                     found.append(name)
