@@ -93,6 +93,33 @@ def test_a_surname_that_is_also_a_title_stays_the_speakers_name(who, speaker):
     assert {c.speaker for c in seed.claims} == {speaker}
 
 
+def test_a_single_name_that_opens_a_known_full_name_is_that_person():
+    # The family name first ("Wen Haoran", then "Wen"): one person, not a second speaker Wen.
+    seed = read_seed("Bridge Opens\nProvincial governor Wen Haoran said on Monday the bridge was "
+                     "finished.\n“The bridge will carry ten thousand cars a day by the spring,” "
+                     "Wen said.\n")
+    assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Wen Haoran"}
+
+
+def test_a_single_name_shared_by_two_full_names_stays_unresolved():
+    seed = read_seed("Bridge Opens\nGovernor Wen Haoran and Mayor Wen Lijuan said on Monday the "
+                     "bridge was finished.\n“The bridge will carry ten thousand cars a day by the "
+                     "spring,” Wen said.\n")
+    assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Wen"}
+
+
+def test_a_common_word_opening_a_sentence_is_no_part_of_the_name_after_it():
+    seed = read_seed("Quay Vote\nThe Harbour Board voted to close the quay on Monday.\nOther "
+                     "Harbour Board members said the vote was rushed and other ports would gain.\n")
+    assert claim_with(seed, "Other Harbour").names == ["Harbour Board"]
+
+
+def test_a_name_opening_a_sentence_that_the_text_capitalises_inside_one_keeps_its_first_word():
+    seed = read_seed("Quay Vote\nThe docks were shut, said union steward Will Ruiz on Monday.\n"
+                     "Will Ruiz told the board that he will stay on the quay until spring.\n")
+    assert claim_with(seed, "Will Ruiz told").names == ["Will Ruiz"]
+
+
 def test_a_person_described_between_commas_before_said_is_the_speaker():
     seed = read_seed("Lia Moreno, who chairs the farm committee, said the plan backed by Governor "
                      "Tom Hale “is a gift to the biggest growers in the state”.\n")

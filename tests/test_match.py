@@ -476,10 +476,25 @@ def test_a_rate_is_compared_with_a_rate_of_the_same_span(article_sentence, confl
     assert (m.verdict == "conflict") is conflict
 
 
-def test_a_rate_is_not_set_against_the_same_count_over_another_span():
+@pytest.mark.parametrize("article_sentence, conflict", [
+    ("Screening centres now test 700,000 a week, the ministry said.", False),
+    ("Screening centres now test 36.5 million a year, the ministry said.", False),
+    ("Screening centres now test 3 million a month, the ministry said.", False),
+    ("Screening centres now test 1.5 million a week, the ministry said.", True),
+    ("Screening centres now test 1 million a month, the ministry said.", True),
+    ("Screening centres now test 1,000 an hour, the ministry said.", True),
+])
+def test_a_rate_over_another_span_is_compared_in_the_claims_span(article_sentence, conflict):
     m = _amount_verdict("Screening centres now test 100,000 a day, the ministry said.",
-                        "Screening centres now test 700,000 a week, the ministry said.")
-    assert m.verdict != "conflict"
+                        article_sentence)
+    assert (m.verdict == "conflict") is conflict
+
+
+def test_a_rate_by_the_month_agrees_with_one_by_the_day_only_as_far_as_months_differ():
+    m = _amount_verdict("Screening centres now test 100,000 a day, the ministry said.",
+                        "Screening centres now test 3 million a month, the ministry said.")
+    assert what_differs(m, m.notes) == [{"kind": "rounded", "claim": "100,000",
+                                         "article": "3 million"}]
 
 
 @pytest.mark.parametrize("claim_sentence, article_sentence, conflict", [
@@ -702,6 +717,27 @@ def test_a_speaker_named_with_a_generational_suffix_is_no_speaker_conflict():
                "the time on the eastern quay.”")
     m = match_article([quote], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_speaker_named_by_the_first_word_of_their_full_name_is_no_speaker_conflict():
+    # Where the family name comes first, an outlet may name "Wen Haoran" as "Wen" alone.
+    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                     "spring,” provincial governor Wen Haoran said on Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
+               "the spring,” Wen told reporters.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_a_speaker_of_another_family_sharing_a_first_name_is_still_a_speaker_conflict():
+    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                     "spring,” provincial governor Ada Lund said on Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
+               "the spring,” Ada Brandt told reporters.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
 
 
 def test_an_articles_headline_without_a_stop_is_no_addition():

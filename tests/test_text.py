@@ -21,6 +21,20 @@ def test_titles_and_other_languages_abbreviations_end_no_sentence():
                                      "Sra. Ruiz votó."]
 
 
+def test_a_rank_or_a_german_abbreviation_before_a_capital_ends_no_sentence():
+    text = ("Brig. Gen. Ada Lund and Amb. Ivo Berg opened the depot. Die Akte liegt in der sog. "
+            "Zentrale, die ca. Hundert Seiten umfasst.")
+    assert split_sentences(text) == ["Brig. Gen. Ada Lund and Amb. Ivo Berg opened the depot.",
+                                     "Die Akte liegt in der sog. Zentrale, die ca. Hundert Seiten "
+                                     "umfasst."]
+
+
+def test_an_agencys_initials_in_capitals_still_end_a_sentence():
+    text = "The fund filed its accounts with the SEC. Investors were told on Friday."
+    assert split_sentences(text) == ["The fund filed its accounts with the SEC.",
+                                     "Investors were told on Friday."]
+
+
 def test_sentences_split_at_full_stops_but_not_after_abbreviations():
     text = "Gen. Ruiz met Mr. Smith in the U.S. capital. They talked for an hour."
     assert split_sentences(text) == ["Gen. Ruiz met Mr. Smith in the U.S. capital.",

@@ -417,6 +417,41 @@ _POSSESSIVES = frozenset({"his", "her"})
 _DESCRIBED = re.compile(r"\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?,")
 
 
+# A person's full name as a later single-name mention may shorten it: two or three capitalised
+# words ("Xi Jinping", "Kim Jong Un"), none a day, month or sentence opener.
+_FULL_NAME = re.compile(r"[A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+){1,2}")
+
+
+def _given_first(known: dict[str, str | None], by_surname: dict[str, str]) -> dict[str, str]:
+    """Single names of `known` people that are the first word of exactly one known full name,
+    and no known person's family name, mapped to that full name: where the family name is
+    written first ("Xi Jinping" then "Xi said", "Kim Jong Un" then "Kim"), a later mention of
+    it is the same person, not someone else of that name."""
+    firsts: dict[str, list[str]] = {}
+    family = {surname(full) for full in known if " " in full}
+    for full in known:
+        if _FULL_NAME.fullmatch(full) and not any(
+                w.lower() in MONTHS or w.lower() in WEEKDAYS or w in NOT_NAMES
+                for w in full.split()):
+            firsts.setdefault(full.split()[0].lower(), []).append(full)
+    return {key: fulls[0] for key, fulls in firsts.items()
+            if len(fulls) == 1 and key in by_surname and key not in family}
+
+
+_PARTICLES = frozenset({"de", "del", "la", "le", "los", "van", "von", "da", "di", "du", "al",
+                        "el", "bin", "ibn", "ben", "st"})
+
+
+def _only_opens(word: str, text: str) -> bool:
+    """A capitalised word that opens a sentence is no name's when the text writes it in lower
+    case ("other", "many") and never capitalised inside a sentence; a name's particle ("De
+    Blasio") is the name's."""
+    if len(word) < 2 or word.lower() in _PARTICLES:
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None and re.search(
+        rf"[\w,;]\s+{re.escape(word)}\b", text) is None
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -452,6 +487,7 @@ class People:
         self._by_surname: dict[str, str] = {}
         for full in self.known:
             self._by_surname.setdefault(surname(full), full)
+        self._by_surname.update(_given_first(self.known, self._by_surname))
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
 
@@ -472,6 +508,8 @@ class People:
                 # capitalises it elsewhere too.
                 if not name or (at_start and " " not in name and name not in elsewhere):
                     continue
+                if at_start and " " in name and _only_opens(name.split()[0], self.text):
+                    name = name.split(maxsplit=1)[1]  # "Other Harbour Board members said"
                 name = self.person(name) or name
                 if name not in found:
                     found.append(name)

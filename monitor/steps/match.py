@@ -8,7 +8,7 @@ Every claim-sentence pair that shares enough content words to matter is scored i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,7 @@ from monitor.steps.text import (
     numbers,
     quotations,
     rounding,
+    same_person,
     same_unit,
     split_sentences,
     stem,
@@ -521,7 +522,7 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     if claim.kind != "quote":
         return not _quotes_another(claim, sentence, speaker, t)
     if claim.speaker and (_names_speaker(sentence, claim.speaker) or (
-            speaker and surname(speaker) == surname(claim.speaker))):
+            speaker and same_person(speaker, claim.speaker))):
         return True
     quoted = list(_sentence_quotations(sentence))
     mine = utils.default_process(claim.text)
@@ -538,7 +539,7 @@ def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresho
         return False
     quoted = _sentence_quotations(sentence)
     if not quoted or _names_speaker(sentence, claim.speaker) or (
-            speaker and surname(speaker) == surname(claim.speaker)):
+            speaker and same_person(speaker, claim.speaker)):
         return False
     return not any(_within(q, mine) or fuzz.ratio(utils.default_process(q), utils.default_process(
         mine)) >= t.quote_related for q in quoted for mine in claim.quotes)
@@ -876,7 +877,36 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
 
 def _nearer(n: Number, held: tuple[Number, Number] | None, m: Number) -> bool:
     """Whether `n` is nearer in value to `m` than the claim's amount `held` set against it."""
-    return held is None or abs(n.value - m.value) < abs(held[0].value - m.value)
+    return held is None or abs(n.value - in_span(m, n.per).value) < abs(
+        held[0].value - in_span(m, held[0].per).value)
+
+
+# Spans of a rate in days, and in months: a month is 28 to 31 days, so a rate counted by the
+# day and one counted by the month agree within those bounds; within either reckoning the
+# conversion is exact (7 days a week, 12 months a year).
+_SPAN_DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7,
+              "fortnight": 14, "year": 365}
+_SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+_MONTH_DAYS = (28, 31)
+
+
+def in_span(n: Number, per: str) -> Number:
+    """A rate told over another span of time ("100,000 a day" as 700,000 a week), its value as
+    written kept (rounding scales with it); a range when a month's length is in the way (a day
+    to a month: 28 to 31 times). `n` as it is when either is no rate or the spans are one."""
+    if not per or not n.per or per == n.per:
+        return n
+    low = high = None
+    for spans in (_SPAN_DAYS, _SPAN_MONTHS):
+        if per in spans and n.per in spans:
+            low = high = spans[per] / spans[n.per]
+    if low is None:  # one of them counted in days, the other in months
+        to_days = [d * _SPAN_MONTHS.get(s, 0) or _SPAN_DAYS[s] for s in (per, n.per)
+                   for d in _MONTH_DAYS]
+        low, high = to_days[0] / to_days[3], to_days[1] / to_days[2]
+    top = n.value if n.high is None else n.high
+    return replace(n, value=n.value * low, per=per,
+                   high=None if low == high and n.high is None else top * high)
 
 
 def _first_per_claim(pairs) -> list[tuple[Number, Number]]:
@@ -903,8 +933,9 @@ _FIXED_UNITS = frozenset({"month", "date", "weekday", "year-date", "percent",
 def _comparable(a: Number, b: Number) -> bool:
     """Both measure the same thing: the same fixed kind, the same currency (or one unknown),
     or a count of the same things; a rate only another rate of the same span, of the same
-    things or of things left unsaid ("100,000 a day" and "60,000 people a day")."""
-    if a.per != b.per:  # "100,000 a day" is no count of a week's, nor of all time
+    things or of things left unsaid ("100,000 a day" and "60,000 people a day"), told over any
+    span ("700,000 a week": `_agreement` puts it in the other's span)."""
+    if a.per != b.per and not (a.per and b.per):  # "100,000 a day" is no count of all time
         return False
     if a.unit.startswith("money") or b.unit.startswith("money"):
         return (a.unit.startswith("money") and b.unit.startswith("money")
@@ -928,6 +959,7 @@ def _a_change(n: Number) -> bool:
 def _agreement(a: Number, b: Number) -> str:
     """"same" when two amounts of one kind agree, "rounded" when they agree only as far as one
     was rounded or said loosely ("about 30" and 29), "" when they differ."""
+    b = in_span(b, a.per)
     if a.vague and b.vague:
         return "same" if a.value == b.value else ""
     if a.vague or b.vague:  # "hundreds of tons" agrees with 300 tons, not with 3,000
@@ -977,7 +1009,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     another person's) that says something else (a negation, an amount, a name) is a
     quotation conflict; in other words that say nothing else (two translations of one
     statement), a reworded quotation, noted. A shortened quotation is not a changed one."""
-    other = bool(claim.speaker and speaker and surname(claim.speaker) != surname(speaker))
+    other = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker))
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -1120,8 +1152,14 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
 def _names_speaker(sentence: str, speaker: str) -> bool:
     """The sentence names the claim's speaker outside its quotation marks ("…,” rail specialist
     Ines Brandt of the 40 North group told reporters): the words are given to that person, whoever
-    else the sentence names. A speaker read from such a sentence is a misreading."""
-    return surname(speaker) in _words(unquoted(sentence))
+    else the sentence names. A speaker read from such a sentence is a misreading. A name
+    written family name first is named by its first word alone ("Xi Jinping": "…,” Xi said)."""
+    outside = unquoted(sentence)
+    if surname(speaker) in _words(outside):
+        return True
+    first = speaker.split()[0] if " " in speaker else ""
+    return bool(first) and re.search(rf"\b{re.escape(first)}\b(?!['\u2019]?\w|[ \t]+[A-Z])",
+                                     outside) is not None
 
 
 def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,

@@ -43,6 +43,12 @@ _ABBREVIATIONS = {t.lower() for t in TITLE_ABBREVIATIONS} | set(MONTH_ABBREVIATI
     # Seeds in other languages: "bzw." (or), "Mrd." (billion), "z.B." (for example).
     "bzw", "z.b", "d.h", "u.a", "nr", "vgl", "inkl", "mio", "mrd", "dña",
 }
+# After these, as written, a period ends no sentence either; in another case they are words
+# or names that may end one ("filed with the SEC.", "the state of CA."). Ranks and titles
+# before a name ("Brig. Gen. Ada Lund"), kept out of TITLE_ABBREVIATIONS so that the words
+# of names read stay those the same-claim model was fitted on; German "ca." (about) and
+# "sog." (so-called).
+_CASED_ABBREVIATIONS = frozenset({"Brig", "Amb", "Sec", "Spc", "Drs", "Ft", "ca", "sog"})
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from into onto over under about
     as is are was were be been being has have had do does did that this these those it its
@@ -217,12 +223,13 @@ def _split_paragraph(paragraph: str) -> list[str]:
     for m in _SENTENCE_END.finditer(paragraph):
         before = paragraph[start:m.start()].rsplit(maxsplit=1)
         # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
-        last = before[-1].lower().rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
+        written = before[-1].rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
+        last = written.lower()
         # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end;
         # but before a word that opens a sentence and never goes on a name ("… in the U.S.
         # The board said …") they end one.
         initials = _INITIALS.fullmatch(last)
-        if (last in _ABBREVIATIONS or initials) and not (
+        if (last in _ABBREVIATIONS or written in _CASED_ABBREVIATIONS or initials) and not (
                 initials and _SENTENCE_OPENER.match(paragraph, m.end())):
             continue
         if _inside_quote(paragraph[start:m.end()]):
@@ -426,6 +433,16 @@ def surname(name: str) -> str:
     while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
         tokens.pop()
     return tokens[-1] if tokens else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names of speakers may name one person: the same family name, or one name a
+    single word that is the other's first ("Xi" and "Xi Jinping": the family name written
+    first, as in Chinese, Korean or Vietnamese)."""
+    if surname(a) == surname(b):
+        return True
+    short, full = sorted((a.split(), b.split()), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0].strip(".,").lower() == full[0].lower()
 
 
 def name_words(text: str) -> set[str]:
