@@ -218,6 +218,19 @@ def test_the_story_index_gives_the_same_evidence_for_a_few_stories_as_among_many
                               many.cheap_evidence(weighed)[:len(stories)])
 
 
+def test_the_story_index_finds_the_stories_whose_claims_an_article_repeats_as_each_alone(
+        stories):
+    runs = [coverage.repeated_runs(s.claims) for s in stories]
+    index = coverage.StoryIndex([s.seed for s in stories], runs)
+    found = []
+    for text in [*ARTICLES, BUDGET]:
+        weighed = article_profile(article(text))
+        alone = {i for i, r in enumerate(runs) if coverage.repeats(r, weighed.profile.in_order)}
+        assert index.repeating(weighed) == alone
+        found.append(alone)
+    assert set().union(*found) == {1}  # the port strike's, repeated by the feature and budget
+
+
 def test_an_article_read_against_several_stories_is_decided_as_against_each_alone(stories):
     for text in ARTICLES:
         together = score_stories(stories, article(text, title="Calder Bay"))
