@@ -507,10 +507,36 @@ def why_ruled_out(cheap: np.ndarray) -> list[dict]:
     """For each row of cheap evidence, the short form of `Evidence.as_dict` for a story the
     cheap evidence ruled out (an article is ruled out for most stories, and this is stored for
     each)."""
-    body, names = (cheap[:, FEATURES.index(f)].tolist() for f in ("body_cosine", "names_shared"))
-    return [{"ruled_out": True, "features": {"body_cosine": round(b, 3),
-                                             "names_shared": round(n, 3)}}
-            for b, n in zip(body, names, strict=True)]
+    return list(itertools.starmap(ruled_out_evidence, zip(*ruling_figures(cheap), strict=True)))
+
+
+def ruling_figures(cheap: np.ndarray) -> tuple[list[float], list[float]]:
+    """The figures a ruled-out story's evidence gives (`ruled_out_evidence`), for each row of
+    cheap evidence: its body cosine and its share of names."""
+    return (cheap[:, FEATURES.index("body_cosine")].tolist(),
+            cheap[:, FEATURES.index("names_shared")].tolist())
+
+
+def ruled_out_evidence(body_cosine: float, names_shared: float) -> dict:
+    """One story's short form of `Evidence.as_dict`, for a story the cheap evidence ruled out."""
+    return {"ruled_out": True, "features": {"body_cosine": round(body_cosine, 3),
+                                            "names_shared": round(names_shared, 3)}}
+
+
+def ruled_out_json(body_cosine: float, names_shared: float) -> str:
+    """`evidence_json(ruled_out_evidence(body_cosine, names_shared))`, without the dictionary:
+    a worker of `monitor match` sends 100 of these an article with 100 stories."""
+    body, names = round(body_cosine, 3), round(names_shared, 3)
+    return _ruled_out_text(body, names) or json.dumps(
+        {"ruled_out": True, "features": {"body_cosine": body, "names_shared": names}})
+
+
+def _ruled_out_text(body, names) -> str | None:
+    # The text `json.dumps` writes for the short form, for two finite floats (None otherwise).
+    if type(body) is float and type(names) is float and math.isfinite(body + names):
+        return (f'{{"ruled_out": true, "features": {{"body_cosine": {body!r}, '
+                f'"names_shared": {names!r}}}}}')
+    return None
 
 
 def evidence_json(evidence: dict | None) -> str | None:
@@ -522,10 +548,9 @@ def evidence_json(evidence: dict | None) -> str | None:
         return None
     features = evidence.get("features")
     if evidence.get("ruled_out") is True and len(evidence) == 2 and len(features) == 2:
-        body, names = features.get("body_cosine"), features.get("names_shared")
-        if type(body) is float and type(names) is float and math.isfinite(body + names):
-            return (f'{{"ruled_out": true, "features": {{"body_cosine": {body!r}, '
-                    f'"names_shared": {names!r}}}}}')
+        text = _ruled_out_text(features.get("body_cosine"), features.get("names_shared"))
+        if text is not None:
+            return text
     return json.dumps(evidence)
 
 
