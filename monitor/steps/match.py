@@ -412,7 +412,7 @@ class _Reading:
     story after another."""
 
     sentences: list[str]
-    words: list[set[str]]  # each sentence's content words
+    words: list[frozenset[str]]  # each sentence's content words
     processed: dict[int, str] = field(default_factory=dict)  # as the fuzzy scorer reads them
     analysed: dict[int, similarity.Sentence] = field(default_factory=dict)  # as the model does
     statements: list[str] | None = None  # the sentences that could be additions
@@ -421,10 +421,13 @@ class _Reading:
 @lru_cache(maxsize=2)
 def _read(text: str) -> _Reading:
     sentences = split_sentences(text)
-    return _Reading(sentences, [content_words(s) for s in sentences])
+    # Each sentence's content words as the verdict checks read them (`_sentence_words`): the
+    # candidate sentences are then not read again for them.
+    return _Reading(sentences, list(map(_sentence_words, sentences)))
 
 
-def _could_support(texts: tuple[str, ...], sentences: list[set[str]]) -> list[tuple[int, int]]:
+def _could_support(texts: tuple[str, ...], sentences: list[frozenset[str]]
+                   ) -> list[tuple[int, int]]:
     """The (claim, sentence) pairs that share at least two content words (or all of a short
     claim's): the only ones that can reach any verdict but absent. The cheap prefilter that
     spares the fuzzy scorer the hopeless pairs, which are most pairs in most articles."""
