@@ -304,8 +304,8 @@ class StoryIndex:
         """The stories one of whose seed's claims the article repeats in part (`repeated_runs`)."""
         # Every run of the article made by `zip` and looked up by the dictionary's view, both
         # in C: a loop in Python over the article's words, even one making only the runs that
-        # open with a claim run's first word, cost ten times more (1 ms an article of 100
-        # stories' runs, bench/README.md 2026-12-04).
+        # open with a claim run's first word, cost several times more (0.7 against 0.09 ms an
+        # article with 100 stories' runs, timed under load; bench/README.md, 2026-12-04 05:09).
         words, claim_runs = article.profile.in_order, self._repeated.keys()
         found: set[tuple] = set()
         for n in self._lengths:
