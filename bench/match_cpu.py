@@ -5,6 +5,9 @@
     PYTHONPATH=/tmp/before .venv/bin/python bench/match_cpu.py            # another commit
     .venv/bin/python bench/match_cpu.py --decisions a.jsonl [--articles 600]
     cmp a.jsonl b.jsonl                                                  # the same decisions?
+    .venv/bin/python bench/match_cpu.py --save-work /tmp/work.pkl        # then, for each commit:
+    PYTHONPATH=/tmp/before valgrind --tool=callgrind .venv/bin/python bench/match_cpu.py \
+        --loop /tmp/work.pkl --articles 100                              # and --articles 0
 
 The matching of `bench/many_stories.py` (100 stories, the data set's real articles) and of
 `bench/matching.py` (trump-cartels, mixes of 30 AEB sentences) without worker processes or
@@ -13,12 +16,18 @@ each figure is the second best of several runs of a slice of the articles; alter
 commits. `--decisions` instead writes every result (`ArticleMatch`, as JSON) of 2,000 mixes
 against trump-cartels and of --articles articles (half real, half mixes) against 100 stories;
 a non-covering result's additions are left out (never stored, and since 57abb1a not worked out).
+`--loop` runs one worker's loop of `monitor match` (`jobs.match.score_due`, 100 stories) over
+--articles real articles and as many mixes, from stories and articles pickled by `--save-work`
+(registering the stories is not counted), for an instruction count that does not move with the
+load: a run's count less that of a run with `--articles 0`, divided by 2 × --articles.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import pickle
 import tempfile
 import time
 from dataclasses import asdict
@@ -28,6 +37,8 @@ import many_stories
 import matching
 
 import monitor
+from monitor.crawler.workers import YOUNG_COLLECTION
+from monitor.jobs.match import _set_stories, score_due
 from monitor.jobs.stories import load_stories
 from monitor.steps.claims import read_seed
 from monitor.steps.extract import Article
@@ -88,13 +99,42 @@ def decisions(path: Path, articles: int) -> None:
                 out.write(as_json("many", i, s, scored, result=result))
 
 
+def save_work(path: Path) -> None:
+    """The 100 stories and 700 real articles and 700 mixes, pickled for `worker_loop`."""
+    stories, rows = hundred_stories(1_400)
+    path.write_bytes(pickle.dumps((stories, [many_stories.as_article(r) for r in rows])))
+
+
+def worker_loop(path: Path, articles: int) -> None:
+    """`score_due` over `articles` real articles and as many mixes of the pickled work, as a
+    worker of `monitor match` (its stories set once, the collector set as a worker sets it)."""
+    stories, work = pickle.loads(path.read_bytes())
+    _set_stories(stories)
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION, 10, 10)
+    due = list(range(len(stories)))
+    for article in (work[0], work[-1]):  # the models and word frequencies loaded
+        score_due(article, due)
+    half = len(work) // 2
+    for article in work[100:100 + articles] + work[half + 100:half + 100 + articles]:
+        score_due(article, due)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--decisions", type=Path)
     parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--save-work", type=Path)
+    parser.add_argument("--loop", type=Path)
     args = parser.parse_args()
     if args.decisions:
         decisions(args.decisions, args.articles)
+        return
+    if args.save_work:
+        save_work(args.save_work)
+        return
+    if args.loop:
+        worker_loop(args.loop, args.articles)
         return
     print(f"code: {Path(monitor.__file__).parent}")
     stories, rows = hundred_stories(700)

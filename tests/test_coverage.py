@@ -218,6 +218,19 @@ def test_the_story_index_gives_the_same_evidence_for_a_few_stories_as_among_many
                               many.cheap_evidence(weighed)[:len(stories)])
 
 
+def test_the_story_index_finds_the_stories_whose_claims_an_article_repeats_as_each_alone(
+        stories):
+    runs = [coverage.repeated_runs(s.claims) for s in stories]
+    index = coverage.StoryIndex([s.seed for s in stories], runs)
+    found = []
+    for text in [*ARTICLES, BUDGET]:
+        weighed = article_profile(article(text))
+        alone = {i for i, r in enumerate(runs) if coverage.repeats(r, weighed.profile.in_order)}
+        assert index.repeating(weighed) == alone
+        found.append(alone)
+    assert set().union(*found) == {1}  # the port strike's, repeated by the feature and budget
+
+
 def test_an_article_read_against_several_stories_is_decided_as_against_each_alone(stories):
     for text in ARTICLES:
         together = score_stories(stories, article(text, title="Calder Bay"))
@@ -311,3 +324,26 @@ def test_a_compared_storys_evidence_is_stored_as_json_writes_it(story):
     result, _ = score_article(story, article(BRIEF, title="Calder Bay dockworkers strike"))
     assert "ruled_out" not in result.evidence
     assert coverage.evidence_json(result.evidence) == json.dumps(result.evidence)
+
+
+@pytest.mark.parametrize("body, names", [(0.0, 0.0), (0.12345678, 0.05), (1e-05, 0.9996),
+                                         (-0.0, 1.0), (float("nan"), 0.2), (float("inf"), 0.0)])
+def test_a_ruled_out_storys_evidence_written_from_its_figures_is_the_text_json_writes(body, names):
+    assert coverage.ruled_out_json(body, names) == json.dumps(
+        coverage.ruled_out_evidence(body, names))
+
+
+def test_monitor_match_stores_for_a_ruled_out_story_the_row_of_its_result(stories):
+    from monitor.jobs.match import score_due, scoring_pool
+    from monitor.jobs.stories import coverage_row
+
+    ruled_out = 0
+    for text in ARTICLES:
+        read = article(text, title="Calder Bay")
+        with scoring_pool(1, stories):
+            rows = score_due(read, [0, 1, 2])
+        results = score_stories(stories, read)
+        assert [(row if isinstance(row, dict) else coverage_row(row, s), s) for row, s in rows] == [
+            (coverage_row(r, s), s) for r, s in results]
+        ruled_out += sum("ruled_out" in (r.evidence or {}) for r, _ in results)
+    assert ruled_out >= 4

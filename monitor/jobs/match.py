@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from monitor.crawler.workers import worker_pool
 from monitor.jobs.copies import update_copies
-from monitor.jobs.stories import as_article, coverage_row, load_stories
+from monitor.jobs.stories import as_article, coverage_row, load_stories, ruled_out_row
 from monitor.steps.extract import (
     Article,
 )
@@ -89,9 +89,11 @@ def score_due(article: Article, due: list[int]) -> list[tuple[ArticleMatch | dic
     # Most results are stored as a row and nothing else: made here, in the worker, they travel
     # back as a few plain values, not an `ArticleMatch` and its evidence to rebuild and encode
     # in the one process that stores.
-    return [(result, scored) if result.is_coverage and scored
-            else (coverage_row(result, scored), scored)
-            for result, scored in score_stories(_stories, article, index=_index, only=due)]
+    # The stories ruled out by the cheap evidence (most) get their row straight away.
+    return [(result if isinstance(result, dict) or (result.is_coverage and scored)
+             else coverage_row(result, scored), scored)
+            for result, scored in score_stories(_stories, article, index=_index, only=due,
+                                                ruled_out=ruled_out_row)]
 
 
 class _InProcess:

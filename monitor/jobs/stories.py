@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from sqlite_utils import Database
 
 from monitor.steps.claims import Claim, Seed, seed_title_and_body
-from monitor.steps.coverage import evidence_json
+from monitor.steps.coverage import evidence_json, ruled_out_json
 from monitor.steps.extract import Article
 from monitor.steps.match import SCORER, ArticleMatch, Story, seed_profile
 from monitor.store import rows
@@ -116,6 +116,14 @@ def coverage_row(result: ArticleMatch, scored: bool) -> dict:
     coverage), its evidence already encoded as stored (`evidence_json`): it needs no claim ids."""
     return {"relevance": result.relevance, "is_coverage": result.is_coverage,
             "kind": result.kind, "evidence": evidence_json(result.evidence), "scored": scored,
+            "matches": [], "additions": []}
+
+
+def ruled_out_row(relevance: float, body_cosine: float, names_shared: float) -> dict:
+    """`coverage_row` of a story the cheap evidence ruled out (`match.ruled_out_match`), made
+    from its figures without the result in between: most of the rows `monitor match` stores."""
+    return {"relevance": relevance, "is_coverage": False, "kind": "unrelated",
+            "evidence": ruled_out_json(body_cosine, names_shared), "scored": True,
             "matches": [], "additions": []}
 
 

@@ -275,10 +275,7 @@ class StoryIndex:
         for story, found in enumerate(repeated or []):
             for run in found:
                 self._repeated.setdefault(run, []).append(story)
-        first_words: dict[int, set[str]] = {}  # by the runs' length
-        for run in self._repeated:
-            first_words.setdefault(len(run), set()).add(run[0])
-        self._first_words = {n: frozenset(words) for n, words in first_words.items()}
+        self._lengths = sorted({len(run) for run in self._repeated})
         self._bags = {bag: _Postings([getattr(s, bag) for s in seeds])
                       for bag in ("body", "title", "lead", "names")}
         self._name_totals = np.array([max(sum(s.names.values()), 1e-9) for s in seeds])
@@ -305,12 +302,15 @@ class StoryIndex:
 
     def repeating(self, article: Weighed) -> set[int]:
         """The stories one of whose seed's claims the article repeats in part (`repeated_runs`)."""
-        # Only the runs that open with a claim run's first word are made and looked up, not
-        # every run of the article.
-        words = article.profile.in_order
-        found = {words[i:i + n] for n, first in self._first_words.items()
-                 for i in range(len(words) - n + 1) if words[i] in first}
-        return {story for run in found & self._repeated.keys() for story in self._repeated[run]}
+        # Every run of the article made by `zip` and looked up by the dictionary's view, both
+        # in C: a loop in Python over the article's words, even one making only the runs that
+        # open with a claim run's first word, cost several times more (0.7 against 0.09 ms an
+        # article with 100 stories' runs, timed under load; bench/README.md, 2026-12-04 05:09).
+        words, claim_runs = article.profile.in_order, self._repeated.keys()
+        found: set[tuple] = set()
+        for n in self._lengths:
+            found |= claim_runs & zip(*(words[i:] for i in range(n)), strict=False)
+        return {story for run in found for story in self._repeated[run]}
 
 
 # Up to this many stories an article's bags are compared with theirs in a loop (`_dot_few`).
@@ -328,13 +328,16 @@ class _Postings:
                 by_word.setdefault(word, []).append((story, weight))
         self.size = len(bags)
         self._postings = by_word
-        self._slices: dict[str, tuple[int, int]] = {}
+        self._ids = {word: i for i, word in enumerate(by_word)}  # a word's postings' number
+        starts: list[int] = []
         stories: list[int] = []
         weights: list[float] = []
-        for word, postings in by_word.items():
-            self._slices[word] = (len(stories), len(postings))
+        for postings in by_word.values():
+            starts.append(len(stories))
             stories.extend(s for s, _ in postings)
             weights.extend(w for _, w in postings)
+        self._starts = np.array(starts, dtype=np.intp)
+        self._lengths = np.array([len(p) for p in by_word.values()], dtype=np.intp)
         self._stories = np.array(stories, dtype=np.intp)
         self._weights = np.array(weights)
 
@@ -342,15 +345,20 @@ class _Postings:
         """Each story's bag's dot product with `bag`."""
         if self.size <= FEW_STORIES:
             return self._dot_few(bag)
-        slices = self._slices
-        found = [(slices[w], bag[w]) for w in filter(slices.__contains__, bag)]
-        if not found:
+        # Each word of the bag's postings' number (-1: no story has it) and weight, in the bag's
+        # order, read by `map` and `fromiter` in C rather than a loop in Python.
+        ids = np.fromiter(map(self._ids.get, bag, itertools.repeat(-1)), dtype=np.intp,
+                          count=len(bag))
+        found = ids >= 0
+        if not found.any():
             return np.zeros(self.size)
-        starts, lengths = (np.array(c) for c in zip(*(s for s, _ in found), strict=True))
+        ids = ids[found]
+        starts, lengths = self._starts[ids], self._lengths[ids]
+        values = np.fromiter(bag.values(), dtype=float, count=len(bag))[found]
         # The positions of every posting of every word found, without a loop over the words.
         ends = np.cumsum(lengths)
         at = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1])
-        products = self._weights[at] * np.repeat([v for _, v in found], lengths)
+        products = self._weights[at] * np.repeat(values, lengths)
         return np.bincount(self._stories[at], products, minlength=self.size)
 
     def _dot_few(self, bag: dict[str, float]) -> np.ndarray:
@@ -499,10 +507,36 @@ def why_ruled_out(cheap: np.ndarray) -> list[dict]:
     """For each row of cheap evidence, the short form of `Evidence.as_dict` for a story the
     cheap evidence ruled out (an article is ruled out for most stories, and this is stored for
     each)."""
-    body, names = (cheap[:, FEATURES.index(f)].tolist() for f in ("body_cosine", "names_shared"))
-    return [{"ruled_out": True, "features": {"body_cosine": round(b, 3),
-                                             "names_shared": round(n, 3)}}
-            for b, n in zip(body, names, strict=True)]
+    return list(itertools.starmap(ruled_out_evidence, zip(*ruling_figures(cheap), strict=True)))
+
+
+def ruling_figures(cheap: np.ndarray) -> tuple[list[float], list[float]]:
+    """The figures a ruled-out story's evidence gives (`ruled_out_evidence`), for each row of
+    cheap evidence: its body cosine and its share of names."""
+    return (cheap[:, FEATURES.index("body_cosine")].tolist(),
+            cheap[:, FEATURES.index("names_shared")].tolist())
+
+
+def ruled_out_evidence(body_cosine: float, names_shared: float) -> dict:
+    """One story's short form of `Evidence.as_dict`, for a story the cheap evidence ruled out."""
+    return {"ruled_out": True, "features": {"body_cosine": round(body_cosine, 3),
+                                            "names_shared": round(names_shared, 3)}}
+
+
+def ruled_out_json(body_cosine: float, names_shared: float) -> str:
+    """`evidence_json(ruled_out_evidence(body_cosine, names_shared))`, without the dictionary:
+    a worker of `monitor match` sends 100 of these an article with 100 stories."""
+    body, names = round(body_cosine, 3), round(names_shared, 3)
+    return _ruled_out_text(body, names) or json.dumps(
+        {"ruled_out": True, "features": {"body_cosine": body, "names_shared": names}})
+
+
+def _ruled_out_text(body, names) -> str | None:
+    # The text `json.dumps` writes for the short form, for two finite floats (None otherwise).
+    if type(body) is float and type(names) is float and math.isfinite(body + names):
+        return (f'{{"ruled_out": true, "features": {{"body_cosine": {body!r}, '
+                f'"names_shared": {names!r}}}}}')
+    return None
 
 
 def evidence_json(evidence: dict | None) -> str | None:
@@ -514,10 +548,9 @@ def evidence_json(evidence: dict | None) -> str | None:
         return None
     features = evidence.get("features")
     if evidence.get("ruled_out") is True and len(evidence) == 2 and len(features) == 2:
-        body, names = features.get("body_cosine"), features.get("names_shared")
-        if type(body) is float and type(names) is float and math.isfinite(body + names):
-            return (f'{{"ruled_out": true, "features": {{"body_cosine": {body!r}, '
-                    f'"names_shared": {names!r}}}}}')
+        text = _ruled_out_text(features.get("body_cosine"), features.get("names_shared"))
+        if text is not None:
+            return text
     return json.dumps(evidence)
 
 

@@ -8,6 +8,7 @@ Every claim-sentence pair that shares enough content words to matter is scored i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -144,10 +145,14 @@ def score_article(story: Story, article: Article, weighed: coverage.Weighed | No
 def score_stories(stories: list[Story], article: Article, weighed: coverage.Weighed | None = None,
                   index: coverage.StoryIndex | None = None,
                   only: list[int] | None = None,
-                  t: Thresholds = THRESHOLDS) -> list[tuple[ArticleMatch, bool]]:
+                  t: Thresholds = THRESHOLDS,
+                  ruled_out: Callable[[float, float, float], object] | None = None,
+                  ) -> list[tuple[ArticleMatch, bool]]:
     """An article read once against every story (`index` is theirs, `story_index`), or those at
     the positions `only` lists: its kind and claims' verdicts for each (decided with `t`), and
-    whether its claims were scored.
+    whether its claims were scored. A story the cheap evidence rules out gets
+    `ruled_out(relevance, body_cosine, names_shared)` if given (the caller's form of it, made
+    without an `ArticleMatch` in between), else `ruled_out_match`'s.
 
     The cheap evidence against all the stories comes from one look-up in their index; the
     claims are compared only with the stories it leaves plausible, or whose quotations it
@@ -168,19 +173,26 @@ def score_stories(stories: list[Story], article: Article, weighed: coverage.Weig
     probabilities = coverage.model().probability(cheap)
     # Most stories, for most articles: ruled out by the cheap evidence, explained in short.
     # Their results are made here, all at once, not one `_score` call a story.
-    ruled_out = (~compare & (probabilities < coverage.model().threshold)).tolist()
-    why = coverage.why_ruled_out(cheap)
+    out = (~compare & (probabilities < coverage.model().threshold)).tolist()
     # Rounded by NumPy, as each story's relevance always was, but all at once.
     relevance = np.round(100 * probabilities, 1).tolist()
+    body, names = coverage.ruling_figures(cheap)
+    make, worth = ruled_out or ruled_out_match, compare.tolist()
     results = []
-    for i, row, r, c, out, reason in zip(only, cheap, relevance, compare.tolist(), ruled_out,
-                                         why, strict=True):
+    for k, i in enumerate(only):
         story = stories[i]
-        if out and story.seed is not None and not _seed_or_other_language(story, article):
-            results.append((ArticleMatch(r, False, [], [], "unrelated", reason), True))
+        if out[k] and story.seed is not None and not _seed_or_other_language(story, article):
+            results.append((make(relevance[k], body[k], names[k]), True))
         else:
-            results.append(_score(story, article, weighed, row, c, t))
+            results.append(_score(story, article, weighed, cheap[k], worth[k], t))
     return results
+
+
+def ruled_out_match(relevance: float, body_cosine: float, names_shared: float) -> ArticleMatch:
+    """The result of a story the cheap evidence ruled out: unrelated, its claims not compared,
+    and why in short (`coverage.ruled_out_evidence`)."""
+    return ArticleMatch(relevance, False, [], [], "unrelated",
+                        coverage.ruled_out_evidence(body_cosine, names_shared))
 
 
 def _seed_or_other_language(story: Story, article: Article) -> bool:
@@ -401,7 +413,7 @@ class _Reading:
     story after another."""
 
     sentences: list[str]
-    words: list[set[str]]  # each sentence's content words
+    words: list[frozenset[str]]  # each sentence's content words
     processed: dict[int, str] = field(default_factory=dict)  # as the fuzzy scorer reads them
     analysed: dict[int, similarity.Sentence] = field(default_factory=dict)  # as the model does
     statements: list[str] | None = None  # the sentences that could be additions
@@ -410,10 +422,13 @@ class _Reading:
 @lru_cache(maxsize=2)
 def _read(text: str) -> _Reading:
     sentences = split_sentences(text)
-    return _Reading(sentences, [content_words(s) for s in sentences])
+    # Each sentence's content words as the verdict checks read them (`_sentence_words`): the
+    # candidate sentences are then not read again for them.
+    return _Reading(sentences, list(map(_sentence_words, sentences)))
 
 
-def _could_support(texts: tuple[str, ...], sentences: list[set[str]]) -> list[tuple[int, int]]:
+def _could_support(texts: tuple[str, ...], sentences: list[frozenset[str]]
+                   ) -> list[tuple[int, int]]:
     """The (claim, sentence) pairs that share at least two content words (or all of a short
     claim's): the only ones that can reach any verdict but absent. The cheap prefilter that
     spares the fuzzy scorer the hopeless pairs, which are most pairs in most articles."""
