@@ -347,3 +347,37 @@ def test_monitor_match_stores_for_a_ruled_out_story_the_row_of_its_result(storie
             (coverage_row(r, s), s) for r, s in results]
         ruled_out += sum("ruled_out" in (r.evidence or {}) for r, _ in results)
     assert ruled_out >= 4
+
+
+# Prints, exactly (as `repr`), every figure of the evidence of the articles it reads (JSON on
+# its input: title and text each) against the three demo seeds: each story's alone, and the
+# story index's among few stories and among many.
+EVIDENCE_FIGURES = """
+import json, sys
+from pathlib import Path
+from monitor.steps import coverage
+from monitor.steps.claims import read_seed
+from monitor.steps.match import seed_profile
+seeds = [read_seed(p.read_text()) for p in sorted(Path("data/seeds").glob("*.txt"))]
+stories = [seed_profile(s.title, s.body, "2025-08-12") for s in seeds]
+few, many = coverage.StoryIndex(stories), coverage.StoryIndex(stories * 3)
+articles = [*stories, *(seed_profile(t, b, "2025-08-13") for t, b in json.load(sys.stdin))]
+for a in articles:
+    print(repr(few.cheap_evidence(a).tolist()), repr(many.cheap_evidence(a).tolist()))
+    print(*(repr(coverage.evidence(s, a).features) for s in stories))
+"""
+
+
+@pytest.mark.slow
+def test_the_evidence_of_a_decision_is_the_same_whatever_the_processs_string_hashing():
+    import os
+    import subprocess
+    import sys
+
+    texts = json.dumps([["Calder Bay dockworkers strike", text] for text in ARTICLES[:-1]]
+                       + [["Budget raises school spending", BUDGET]])
+    runs = [subprocess.run([sys.executable, "-c", EVIDENCE_FIGURES], input=texts, text=True,
+                           capture_output=True, check=True, cwd=SEEDS.parents[1],
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] and runs[0].count("\n") == 2 * (3 + len(ARTICLES))

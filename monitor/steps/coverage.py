@@ -188,7 +188,10 @@ def weigh(p: Profile, rarity: Rarity) -> Weighed:
     for w, n in terms.items():
         if n > 1:
             body[w] = (1.0 + math.log(n)) * body[w]
-    return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in bag})
+    # The sets' words in sorted order, not in the order of Python's string hashing, which
+    # changes from process to process: the norms and dot products add their products in the
+    # bags' order, and their last bits would change with it (bench/README.md, 2026-12-04).
+    return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in sorted(bag)})
                                      for bag in (p.title, p.lead, p.names)))
 
 
@@ -251,7 +254,9 @@ def evidence(seed: Weighed, article: Weighed,
         "lead_cosine": _dot(seed.lead, article.lead),
         "names_cosine": _dot(seed.names, article.names),
         # The share of the seed's names (by rarity) that the article names.
-        "names_shared": sum(seed.names[n] for n in shared_names) / max(
+        # Added in the names' (sorted) order, as `StoryIndex.cheap_evidence` adds them, not
+        # in the set's (which follows the process's string hashing).
+        "names_shared": sum(seed.names[n] for n in article.names if n in seed.names) / max(
             sum(seed.names.values()), 1e-9),
         "numbers_shared": min(len(shared_numbers), 5) / 5,
         "days_close": math.exp(-days / 2) if days is not None else 0.0,
