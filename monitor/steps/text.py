@@ -194,7 +194,19 @@ class _Memo(dict):
 
 def normalise(text: str) -> str:
     """Fold typography (curly quotes, dashes, non-breaking spaces) so equal words compare equal."""
+    return _NORMALISED[text]
+
+
+def _normalised(text: str) -> str:
     return " ".join(_typography(text).split())
+
+
+# A sentence is read by several steps while its article is matched (the prefilter, the verdict
+# checks, the same-claim model, the speakers): its normalised text, words and names are each
+# worked out once (two thirds of the readings in `bench/match_cpu.py --loop` were repeats, nine
+# in ten of them within one article).
+READINGS_KEPT = 4_096
+_NORMALISED = _Memo(_normalised, READINGS_KEPT)
 
 
 def _typography(text: str) -> str:
@@ -268,7 +280,11 @@ def words(text: str) -> list[str]:
     """The words of a text, as every step reads them: lower-case, typography folded,
     abbreviations joined ("U.S." is "us"), hyphenated words apart, possessives dropped
     ("Sheinbaum's" is "sheinbaum") and "n't" read as "not"."""
-    return _words_of_folded(_typography(text))
+    return list(_WORDS[text])  # a list of its own: the caller may change it
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(_words_of_folded(_typography(text)))
 
 
 def body_words_and_names(title: str, body: str) -> tuple[list[str], set[str]]:
@@ -310,6 +326,7 @@ def _fold(word: str) -> tuple[str, ...]:
 
 
 _FOLDS = _Memo(_fold, 100_000)
+_WORDS = _Memo(_words_of, READINGS_KEPT)
 # From a word's first apostrophe or hyphen to its end.
 _FOLDED_RE = re.compile(r"['-][\w'-]*")
 
@@ -449,7 +466,11 @@ def name_words(text: str) -> set[str]:
     """The words of the names in a text (read as `words` reads them, accents dropped so that
     México is Mexico in any language), but the word opening a sentence, months and weekdays:
     "Claudia Sheinbaum's" gives claudia and sheinbaum."""
-    return _names_of_normalised(normalise(text))
+    return set(_NAMES[text])  # a set of its own: the caller may change it
+
+
+def _names_of(text: str) -> frozenset[str]:
+    return frozenset(_names_of_normalised(normalise(text)))
 
 
 def _names_of_normalised(text: str) -> set[str]:
@@ -501,6 +522,7 @@ def _is_title(part: str) -> bool:
 # characters before it looked up once.
 _NAME_WORDS = _Memo(_name_words_of, 100_000)
 _NAMES_IN_CONTEXT = _Memo(_name_in_context, 100_000)
+_NAMES = _Memo(_names_of, READINGS_KEPT)
 
 
 def quotations(text: str) -> list[str]:
