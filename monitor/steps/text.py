@@ -93,8 +93,9 @@ _UNIT_FACTORS = {"decad": ("year", 10), "century": ("year", 100), "centuri": ("y
 _ELLIPTICAL_NOT = re.compile(r"\bthan\b[^,;.!?]*?(?:\bnot|n't)(?=\s*(?:[,;.!?]|$))",
                              re.IGNORECASE)
 # Idioms whose negation words do not negate the claim.
-_IDIOMS = re.compile(r"\b(?:no time|no doubt|not only|no longer|no less|no more than|none other)\b",
-                     re.IGNORECASE)
+_IDIOM_WORDS = ("no time", "no doubt", "not only", "no longer", "no less", "no more than",
+                "none other")
+_IDIOMS = re.compile(rf"\b(?:{'|'.join(_IDIOM_WORDS)})\b", re.IGNORECASE)
 # "No. 1", "no. 3": the abbreviation of "number", not a negation.
 _NUMBER_SIGN = re.compile(r"\bno\.\s*(?=\d)", re.IGNORECASE)
 _NUMBER_WORD = "|".join(
@@ -192,6 +193,13 @@ class _Memo(dict):
         return found
 
 
+def _lacks(lowered: str, text: str, needles: Iterable[str]) -> bool:
+    """Whether an ASCII `text` (`lowered`, lower-cased) holds none of `needles`: then no regex
+    that needs one of them matches it, ignoring case or not, and it need not be run. Outside
+    ASCII, ignoring case, "\u017f" is an s, "\u212a" a k and "\u0131" an i: the regex runs."""
+    return text.isascii() and not any(n in lowered for n in needles)
+
+
 def normalise(text: str) -> str:
     """Fold typography (curly quotes, dashes, non-breaking spaces) so equal words compare equal."""
     return _NORMALISED[text]
@@ -211,6 +219,8 @@ _NORMALISED = _Memo(_normalised, READINGS_KEPT)
 
 def _typography(text: str) -> str:
     # What normalise folds but whitespace, so that a whole article is folded at once.
+    if text.isascii():  # nine texts in ten: NFKC, the curly marks and dashes are no-ops
+        return text.replace("``", "\u201c").replace("''", "\u201d")
     text = unicodedata.normalize("NFKC", text)
     # Doubled single marks and TeX-style quotes stand for double quotation marks.
     text = text.replace("\u2018\u2018", "\u201c").replace("``", "\u201c")
@@ -556,11 +566,17 @@ def negated(text: str, number_sign: bool = True) -> bool:
     """True when the sentence carries an odd number of negations (a flip of meaning). "No. 1"
     is "number 1", no negation; without `number_sign` it is one, as the same-claim model
     (`similarity`) was fitted to read it."""
-    if number_sign:
+    lowered = text.lower()
+    if number_sign and not _lacks(lowered, text, ("no.",)):
         text = _NUMBER_SIGN.sub(" ", text)
-    text = _ELLIPTICAL_NOT.sub(" ", _IDIOMS.sub(" ", text))
+        lowered = text.lower()
+    if not _lacks(lowered, text, _IDIOM_WORDS):
+        text = _IDIOMS.sub(" ", text)  # no "than" nor "ruled" made: each idiom is a space
+    if not _lacks(lowered, text, ("than",)):
+        text = _ELLIPTICAL_NOT.sub(" ", text)
     count = sum(1 for t in words(text) if t in NEGATIONS)
-    count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
+    if not _lacks(lowered, text, ("ruled",)):
+        count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
     return count % 2 == 1
 
 
@@ -584,12 +600,15 @@ def numbers(text: str) -> list[Number]:
     """Every quantity, date and duration in a sentence, with its unit, as values: ranges are
     one amount, basis points are percentage points, "$1.2bn" is 1.2e9 dollars. The numbers
     of a title in quotation marks are none (`names_a_work`)."""
-    text = _MIXED_FRACTION.sub(_as_decimal, _without_titles(normalise(text)))
+    text = _without_titles(normalise(text))
+    if "/" in text or "\u2044" in text:
+        text = _MIXED_FRACTION.sub(_as_decimal, text)
     lowered = text.lower()
     found = _dates(text, lowered)
-    masked = _DATE_RE.sub(_blank, text)
-    found += _points(masked)
-    masked = _POINTS_RE.sub(_blank, masked)
+    masked = text if _lacks(lowered, text, MONTHS) else _DATE_RE.sub(_blank, text)
+    if not _lacks(lowered, text, ("point", "bp")):  # what _POINTS_RE needs
+        found += _points(masked)
+        masked = _POINTS_RE.sub(_blank, masked)
     spans: list[tuple[int, int, Number]] = []
     for m in _NUMBER_RE.finditer(masked):
         phrase = m.group(0).strip().rstrip(",.")
@@ -768,7 +787,7 @@ _PER_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "mo
 
 def _dates(text: str, lowered: str) -> list[Number]:
     found: list[Number] = []
-    for m in _DATE_RE.finditer(lowered):
+    for m in () if _lacks(lowered, text, MONTHS) else _DATE_RE.finditer(lowered):
         day = m.group(1) or m.group(3)  # "8 August" or "August 8"
         month = MONTHS[m.group(2)]
         if m.group(2) == "may" and not day and not _MAY_MONTH.search(lowered[:m.start()]):
@@ -777,7 +796,7 @@ def _dates(text: str, lowered: str) -> list[Number]:
         if day:
             found.append(Number(text[m.start():m.end()], float(month * 100 + int(day)), "date"))
     for i, w in enumerate(sorted(WEEKDAYS)):
-        m = re.search(rf"\b{w}\b", lowered)
+        m = re.search(rf"\b{w}\b", lowered) if w in lowered else None
         if m:
             found.append(Number(text[m.start():m.end()], float(i), "weekday"))
     return found
