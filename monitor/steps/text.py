@@ -425,7 +425,9 @@ def _word_then(abbreviations: set[str] | frozenset[str], initials: bool = False)
     an initial: "Rosa K. Mendel", "J.D. Vance") and a capital follows."""
     behind = "|".join([*(rf"(?<=\b{a}\.)" for a in sorted(abbreviations)),
                        *([r"(?<=\b[A-Z]\.)"] if initials else [])])
-    return rf"(?:[\w'\u2019-]|\.(?=\w))*(?:\.(?:{behind})(?=[ \t]+[A-Z]))?"
+    # Its letters as runs of one class between stops, not a choice made letter by letter: the
+    # same words, for a third less of the regex engine's work a name.
+    return rf"[\w'\u2019-]*(?:\.(?=\w)[\w'\u2019-]*)*(?:\.(?:{behind})(?=[ \t]+[A-Z]))?"
 
 
 # A name: capitalised words, with the particles that join them ("Ciudad de México").
@@ -435,8 +437,10 @@ _AFTER_CAPITAL = (_word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"})
 NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
 # A person's name read whole, initials and all ("Bobby K. Lund" is one person, not "Bobby K"
 # and "Lund"): who speaks. The words of names (`name_words`) are still read by NAME_RE, as the
-# same-claim model was fitted on them.
-PERSON_RE = re.compile(r"\b[A-Z]" + _word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"}, True)
+# same-claim model was fitted on them. It opens with the capital, its word boundary a look-behind
+# (no word character before it), so that the engine skips from capital to capital.
+PERSON_RE = re.compile(r"[A-Z](?<!\w[A-Z])"
+                       + _word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"}, True)
                        + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
                        + _word_then(TITLE_ABBREVIATIONS, True) + ")*")
 # Capitalised words that open sentences, not names.
