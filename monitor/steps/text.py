@@ -213,8 +213,8 @@ def _normalised(text: str) -> str:
 
 # A sentence is read by several steps while its article is matched (the prefilter, the verdict
 # checks, the same-claim model, the speakers): its normalised text, words and names are each
-# worked out once (two thirds of the readings in `bench/match_cpu.py --loop` were repeats, nine
-# in ten of them within one article).
+# worked out once (in `bench/match_cpu.py --loop`, half the readings of words and two thirds of
+# the normalisations were repeats, most within one article).
 READINGS_KEPT = 4_096
 _NORMALISED = _Memo(_normalised, READINGS_KEPT)
 
