@@ -273,3 +273,19 @@ def test_a_digit_joined_to_capitals_names_a_thing_not_an_amount(text, values):
 def test_an_amount_in_words_with_a_half_is_read_whole(text, value, high, unit):
     [n] = numbers(text)
     assert (n.value, n.high, n.unit) == (value, high, unit)
+
+
+def test_changing_the_words_or_names_read_leaves_the_next_reading_alone():
+    # Each sentence's reading is worked out once (`text._WORDS`, `text._NAMES`): a caller
+    # that changes what it got must not change what the next step reads.
+    text = "Mayor Ada Lund said the port reopened."
+    words(text).append("closed")
+    name_words(text).add("okoye")
+    assert (words(text), name_words(text)) == (
+        ["mayor", "ada", "lund", "said", "the", "port", "reopened"], {"ada", "lund"})
+
+
+def test_an_idiom_written_outside_ascii_is_read_as_when_ignoring_case():
+    # Regexes are skipped on ASCII texts that lack their words; ignoring case, "\u017f" (a long
+    # s) is an s, so a text holding it is read by the regex all the same.
+    assert negated("They showed no le\u017fs resolve.") is negated("They showed no less resolve.")
