@@ -273,3 +273,17 @@ def test_a_digit_joined_to_capitals_names_a_thing_not_an_amount(text, values):
 def test_an_amount_in_words_with_a_half_is_read_whole(text, value, high, unit):
     [n] = numbers(text)
     assert (n.value, n.high, n.unit) == (value, high, unit)
+
+
+def test_photo_credits_and_caption_markers_are_read_as_no_names():
+    body = ("Image copyright Wire Pictures Image caption Mayor Ada Lund at the quay\n"
+            "The board shut the quay. Ola Berg/Wire Images\n"
+            "Toll rises again. (Wire Photo/Ivo Dahl, File)\n"
+            "Photo: Ines Brandt/Courier Pictures\n"
+            "Slideshow (12 Images)\n"
+            "Copyright \u00a9 2031 The Harbour Courier, LLC. All rights reserved.")
+    assert name_words(body) == body_words_and_names("", body)[1] == {"mayor", "ada", "lund"}
+
+
+def test_a_slash_between_names_inside_a_sentence_is_no_credit():
+    assert name_words("A Courier/Gazette poll found the quay popular.") == {"courier", "gazette"}

@@ -354,9 +354,7 @@ def _clean_name(raw: str) -> str:
         titled.pop()
     if titled:
         tokens = tokens[titled[-1] + 1:]
-        # "Secretary of State Ada Lund", "Envoy to Nova Ada Lund", "Commissioner for Ports
-        # Ada Lund": the office, then the name
-        if tokens[:1] in (["of"], ["to"], ["for"]):
+        if tokens[:1] == ["of"]:  # "Secretary of State Ada Lund": the office, then the name
             tokens = _name_after_office(tokens[1:])
     while tokens and (tokens[0] in NOT_NAMES or tokens[0].islower()):
         tokens = tokens[1:]

@@ -458,8 +458,8 @@ def name_words(text: str) -> set[str]:
 # names after a credit marker ("Photo: ", "Photo by ", "Image copyright ", "Credit: "), to the
 # end of the line or bracket, or names joined by a slash (photographer/agency) that end a line
 # or close a bracket, written where a caption or a sentence ends (or after a caption's bar); a
-# slide show's count of pictures; a copyright line. A slash inside a sentence ("a Wire/Courier
-# poll") joins two names of the story.
+# slide show's label and count of pictures; a copyright line. A slash inside a sentence ("a
+# Wire/Courier poll") joins two names of the story.
 _CAPITALISED_RUN = r"[A-Z][\w.'&-]*(?:,?[ \t]+(?:(?:via|for|of|and)[ \t]+)?[A-Z][\w.'&-]*)*"
 _CREDIT_RE = re.compile(
     r"\b(?:Image (?:copyright|caption)|(?:Photo(?:graph)?|Image|Picture)(?: credit)?(?::| by)"
@@ -468,7 +468,7 @@ _CREDIT_RE = re.compile(
     + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+(?=[ \t]*(?:\)|$))"
     # After a caption, set off by a bar: "… the harbour. | Ola Berg/Wire Images"
     r"|(?<=\|\s)" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+"
-    r"|\bFILE PHOTO\b|\(\d+ (?:Images|Photos|Pictures)\)"
+    r"|\bFILE PHOTO\b|(?:\b[A-Z][a-z]+[ \t]*)?\(\d+ (?:Images|Photos|Pictures)\)"
     # A copyright line, to its end: "Copyright © 2031 The Courier, LLC. …"
     r"|(?:\bCopyright[ \t]+)?\u00a9[^\n]*|\bCopyright[ \t]+\d{4}\b[^\n]*", re.MULTILINE)
 
