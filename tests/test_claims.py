@@ -138,6 +138,12 @@ def test_a_given_name_opening_a_sentence_is_kept_when_only_a_contraction_writes_
     assert claim_with(seed, "Don Alvarez owns").names == ["Don Alvarez"]
 
 
+def test_a_speaker_named_after_an_office_held_to_a_place_is_the_person():
+    seed = read_seed("Quay Vote\nThe ambassador to Nova Ada Lund said the quay shut on "
+                     "Monday.\n“We were given no notice at all of the closure,” Nova said.\n")
+    assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Nova"}
+
+
 def test_a_body_whose_name_opens_with_a_speaker_is_not_that_speaker():
     # A country that speaks, and an airline named after it: the airline's name ends in a word
     # the text writes in lower case, so it is no person's name written family name first.

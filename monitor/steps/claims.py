@@ -371,6 +371,13 @@ def _name_after_office(tokens: list[str]) -> list[str]:
     return tokens[-keep:]
 
 
+def _office_to(before: list[str]) -> bool:
+    """Words before a name that end in an office held to or for a place or a body
+    ("ambassador to", "commissioner for"): the name's first words are that place's."""
+    return len(before) > 1 and before[-1] in ("to", "for") and (
+        before[-2].strip(".,") in _TITLES or before[-2] in _RANKS)
+
+
 def _said_before(before: str, after: str) -> bool:
     """A speech verb, then at most three words of a role ("lead investigator"), just before;
     unless a verb follows the name: "said Ana Ruiz was late" reports what Ana Ruiz did."""
@@ -486,6 +493,9 @@ class People:
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
                 continue
             for raw in _split_possessives(_GLUED_WORD.sub("", m.group(0))):
+                if _office_to(before) and len(raw.split()) > 2:
+                    # "Ambassador to Nova Ada Lund": the office's place, then the person
+                    title, raw = before[-2].strip(".,"), " ".join(_name_after_office(raw.split()))
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:
