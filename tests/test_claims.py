@@ -144,6 +144,12 @@ def test_a_speaker_named_after_an_office_held_to_a_place_is_the_person():
     assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Nova"}
 
 
+def test_a_titled_person_named_after_an_office_held_to_a_place_keeps_the_title():
+    seed = read_seed("Quay Vote\nThe quay shut, said Ivo Dahl, counsel to Nova Gov. Ada Lund.\n"
+                     "“We were given no notice at all of the closure,” Lund said.\n")
+    assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Ada Lund"}
+
+
 def test_a_body_whose_name_opens_with_a_speaker_is_not_that_speaker():
     # A country that speaks, and an airline named after it: the airline's name ends in a word
     # the text writes in lower case, so it is no person's name written family name first.

@@ -372,9 +372,10 @@ def _name_after_office(tokens: list[str]) -> list[str]:
 
 
 def _office_to(before: list[str]) -> bool:
-    """Words before a name that end in an office held to or for a place or a body
-    ("ambassador to", "commissioner for"): the name's first words are that place's."""
-    return len(before) > 1 and before[-1] in ("to", "for") and (
+    """Words before a name that end in an office held to a place ("ambassador to", "envoy
+    to"): the name's first words are that place's. ("A spokesman for" names an employer, whose
+    name is no place's: "for" is left out.)"""
+    return len(before) > 1 and before[-1] == "to" and (
         before[-2].strip(".,") in _TITLES or before[-2] in _RANKS)
 
 
@@ -493,13 +494,14 @@ class People:
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
                 continue
             for raw in _split_possessives(_GLUED_WORD.sub("", m.group(0))):
-                if _office_to(before) and len(raw.split()) > 2:
-                    # "Ambassador to Nova Ada Lund": the office's place, then the person
-                    title, raw = before[-2].strip(".,"), " ".join(_name_after_office(raw.split()))
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:
                     title = tokens[titled[-1]].lower().strip(".")
+                elif _office_to(before) and len(tokens) > 2:
+                    # "Ambassador to Nova Ada Lund": the office's place, then the person (a
+                    # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
+                    title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
                 name = _person_name(raw)
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
