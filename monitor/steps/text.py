@@ -476,12 +476,22 @@ _CREDIT_RE = re.compile(
 def without_credits(text: str) -> str:
     """A text with its photo credits blanked (`_CREDIT_RE`), every other character where it
     was: what names are read from. A caption's own words, what the picture shows, stay."""
-    if not any(map(text.__contains__, _CREDIT_SIGNS)):
+    if not _has_credit_sign(text):
         return text
-    return _CREDIT_RE.sub(lambda m: " " * len(m.group(0)), text)
+    # Line by line: most lines of an article hold no sign of a credit and are not searched.
+    return "\n".join(_CREDIT_RE.sub(_blank_credit, line) if _has_credit_sign(line) else line
+                     for line in text.split("\n"))
 
 
 _CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "Credit", "Picture", "Copyright", "\u00a9")
+
+
+def _has_credit_sign(text: str) -> bool:
+    return any(map(text.__contains__, _CREDIT_SIGNS))
+
+
+def _blank_credit(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def _names_of_normalised(text: str) -> set[str]:
