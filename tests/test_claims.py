@@ -120,6 +120,51 @@ def test_a_name_opening_a_sentence_that_the_text_capitalises_inside_one_keeps_it
     assert claim_with(seed, "Will Ruiz told").names == ["Will Ruiz"]
 
 
+def test_a_dropped_opening_word_leaves_no_article_or_preposition_on_the_name():
+    seed = read_seed("Quay Vote\nThe Harbour Board voted to close the quay on Monday.\nUnder "
+                     "the Harbour Board plan, the quay shuts under the spring tides.\n")
+    assert claim_with(seed, "Under the Harbour").names == ["Harbour Board"]
+
+
+def test_a_place_in_capitals_opening_a_sentence_keeps_its_first_word():
+    seed = read_seed("Quay Vote\nNEW HAVEN officials shut the quay, and a new quay opens in "
+                     "spring.\n")
+    assert claim_with(seed, "NEW HAVEN officials").names == ["NEW HAVEN"]
+
+
+def test_a_given_name_opening_a_sentence_is_kept_when_only_a_contraction_writes_it_lower():
+    seed = read_seed("Quay Vote\nDon Alvarez owns the quay.\nThe board don't know when it "
+                     "opens again.\n")
+    assert claim_with(seed, "Don Alvarez owns").names == ["Don Alvarez"]
+
+
+def test_a_speaker_named_after_an_office_held_to_a_place_is_the_person():
+    seed = read_seed("Quay Vote\nThe ambassador to Nova Ada Lund said the quay shut on "
+                     "Monday.\n“We were given no notice at all of the closure,” Nova said.\n")
+    assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Nova"}
+
+
+def test_a_titled_person_named_after_an_office_held_to_a_place_keeps_the_title():
+    seed = read_seed("Quay Vote\nThe quay shut, said Ivo Dahl, counsel to Nova Gov. Ada Lund.\n"
+                     "“We were given no notice at all of the closure,” Lund said.\n")
+    assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Ada Lund"}
+
+
+def test_a_body_whose_name_opens_with_a_speaker_is_not_that_speaker():
+    # A country that speaks, and an airline named after it: the airline's name ends in a word
+    # the text writes in lower case, so it is no person's name written family name first.
+    seed = read_seed("Crash Inquiry\nNova Coastal Airlines said its plane had no warning.\n"
+                     "Other airlines kept flying on Monday.\n“We were given no notice at all of "
+                     "the closure,” Nova said.\n")
+    assert {c.speaker for c in seed.claims if c.kind == "quote"} == {"Nova"}
+
+
+def test_a_photo_credit_in_a_sentence_gives_the_claim_no_names():
+    seed = read_seed("Quay Vote\nMayor Ada Lund shut the quay (Photo: Ola Berg, Wire Pictures) "
+                     "and the ferry stopped.\n")
+    assert claim_with(seed, "Mayor Ada Lund").names == ["Ada Lund"]
+
+
 def test_a_person_described_between_commas_before_said_is_the_speaker():
     seed = read_seed("Lia Moreno, who chairs the farm committee, said the plan backed by Governor "
                      "Tom Hale “is a gift to the biggest growers in the state”.\n")

@@ -289,3 +289,17 @@ def test_an_idiom_written_outside_ascii_is_read_as_when_ignoring_case():
     # Regexes are skipped on ASCII texts that lack their words; ignoring case, "\u017f" (a long
     # s) is an s, so a text holding it is read by the regex all the same.
     assert negated("They showed no le\u017fs resolve.") is negated("They showed no less resolve.")
+
+
+def test_photo_credits_and_caption_markers_are_read_as_no_names():
+    body = ("Image copyright Wire Pictures Image caption Mayor Ada Lund at the quay\n"
+            "The board shut the quay. Ola Berg/Wire Images\n"
+            "Toll rises again. (Wire Photo/Ivo Dahl, File)\n"
+            "Photo: Ines Brandt/Courier Pictures\n"
+            "Slideshow (12 Images)\n"
+            "Copyright \u00a9 2031 The Harbour Courier, LLC. All rights reserved.")
+    assert name_words(body) == body_words_and_names("", body)[1] == {"mayor", "ada", "lund"}
+
+
+def test_a_slash_between_names_inside_a_sentence_is_no_credit():
+    assert name_words("A Courier/Gazette poll found the quay popular.") == {"courier", "gazette"}

@@ -28,6 +28,7 @@ from monitor.steps.text import (
     split_sentences,
     surname,
     unquoted,
+    without_credits,
     words,
 )
 
@@ -370,6 +371,14 @@ def _name_after_office(tokens: list[str]) -> list[str]:
     return tokens[-keep:]
 
 
+def _office_to(before: list[str]) -> bool:
+    """Words before a name that end in an office held to a place ("ambassador to", "envoy
+    to"): the name's first words are that place's. ("A spokesman for" names an employer, whose
+    name is no place's: "for" is left out.)"""
+    return len(before) > 1 and before[-1] == "to" and (
+        before[-2].strip(".,") in _TITLES or before[-2] in _RANKS)
+
+
 def _said_before(before: str, after: str) -> bool:
     """A speech verb, then at most three words of a role ("lead investigator"), just before;
     unless a verb follows the name: "said Ana Ruiz was late" reports what Ana Ruiz did."""
@@ -422,17 +431,20 @@ _DESCRIBED = re.compile(r"\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?,")
 _FULL_NAME = re.compile(r"[A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+){1,2}")
 
 
-def _given_first(known: dict[str, str | None], by_surname: dict[str, str]) -> dict[str, str]:
+def _given_first(known: dict[str, str | None], by_surname: dict[str, str],
+                 text: str) -> dict[str, str]:
     """Single names of `known` people that are the first word of exactly one known full name,
     and no known person's family name, mapped to that full name: where the family name is
     written first ("Xi Jinping" then "Xi said", "Kim Jong Un" then "Kim"), a later mention of
-    it is the same person, not someone else of that name."""
+    it is the same person, not someone else of that name. A full name whose last word `text`
+    writes in lower case is a body's or a thing's ("Nova Airlines", "Health Ministry"), not
+    a person's: a country that speaks is not that airline."""
     firsts: dict[str, list[str]] = {}
     family = {surname(full) for full in known if " " in full}
     for full in known:
         if _FULL_NAME.fullmatch(full) and not any(
                 w.lower() in MONTHS or w.lower() in WEEKDAYS or w in NOT_NAMES
-                for w in full.split()):
+                for w in full.split()) and not _written_lower(full.split()[-1], text):
             firsts.setdefault(full.split()[0].lower(), []).append(full)
     return {key: fulls[0] for key, fulls in firsts.items()
             if len(fulls) == 1 and key in by_surname and key not in family}
@@ -445,11 +457,19 @@ _PARTICLES = frozenset({"de", "del", "la", "le", "los", "van", "von", "da", "di"
 def _only_opens(word: str, text: str) -> bool:
     """A capitalised word that opens a sentence is no name's when the text writes it in lower
     case ("other", "many") and never capitalised inside a sentence; a name's particle ("De
-    Blasio") is the name's."""
-    if len(word) < 2 or word.lower() in _PARTICLES:
+    Blasio") is the name's, and a word in capitals ("NEW HAVEN") is not capitalised for
+    opening a sentence."""
+    if len(word) < 2 or word.lower() in _PARTICLES or word.isupper():
         return False
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None and re.search(
+    return _written_lower(word, text) and re.search(
         rf"[\w,;]\s+{re.escape(word)}\b", text) is None
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether `text` writes `word` in lower case as a word of its own: not the start of a
+    contraction ("don't" for Don) or a piece of an address ("ada.lund@…" for Ada)."""
+    return re.search(rf"(?<![\w.@'-]){re.escape(word.lower())}(?![\w@'\u2019-]|\.\w)",
+                     text) is not None
 
 
 class People:
@@ -478,6 +498,10 @@ class People:
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:
                     title = tokens[titled[-1]].lower().strip(".")
+                elif _office_to(before) and len(tokens) > 2:
+                    # "Ambassador to Nova Ada Lund": the office's place, then the person (a
+                    # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
+                    title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
                 name = _person_name(raw)
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
@@ -487,7 +511,7 @@ class People:
         self._by_surname: dict[str, str] = {}
         for full in self.known:
             self._by_surname.setdefault(surname(full), full)
-        self._by_surname.update(_given_first(self.known, self._by_surname))
+        self._by_surname.update(_given_first(self.known, self._by_surname, text))
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
 
@@ -500,7 +524,7 @@ class People:
         """Proper names in a sentence (people resolved to their full names)."""
         found: list[str] = []
         elsewhere = self.text.replace(sentence, " ", 1)
-        for m in PERSON_RE.finditer(sentence):
+        for m in PERSON_RE.finditer(without_credits(sentence)):
             at_start = sentence[:m.start()].strip(" \"\u201c") == ""
             for raw in _split_possessives(m.group(0)):
                 name = _clean_name(raw)
@@ -509,7 +533,11 @@ class People:
                 if not name or (at_start and " " not in name and name not in elsewhere):
                     continue
                 if at_start and " " in name and _only_opens(name.split()[0], self.text):
-                    name = name.split(maxsplit=1)[1]  # "Other Harbour Board members said"
+                    # "Other Harbour Board members said"; "Under the Harbour Board" is the
+                    # Harbour Board, not "the Harbour Board"
+                    name = _clean_name(name.split(maxsplit=1)[1])
+                    if not name:
+                        continue
                 name = self.person(name) or name
                 if name not in found:
                     found.append(name)

@@ -303,8 +303,8 @@ def body_words_and_names(title: str, body: str) -> tuple[list[str], set[str]]:
     """`words(body)` and `name_words(f"{title}\n{body}")`, the body's typography folded once
     for both (folding is the same a line at a time)."""
     folded = _typography(body)
-    return (_words_of_folded(folded),
-            _names_of_normalised(" ".join(f"{_typography(title)}\n{folded}".split())))
+    return (_words_of_folded(folded), _names_of_normalised(
+        " ".join(without_credits(f"{_typography(title)}\n{folded}").split())))
 
 
 def _words_of_folded(text: str) -> list[str]:
@@ -480,13 +480,55 @@ def same_person(a: str, b: str) -> bool:
 
 def name_words(text: str) -> set[str]:
     """The words of the names in a text (read as `words` reads them, accents dropped so that
-    México is Mexico in any language), but the word opening a sentence, months and weekdays:
-    "Claudia Sheinbaum's" gives claudia and sheinbaum."""
+    México is Mexico in any language), but the word opening a sentence, months, weekdays and
+    photo credits: "Claudia Sheinbaum's" gives claudia and sheinbaum."""
     return set(_NAMES[text])  # a set of its own: the caller may change it
 
 
 def _names_of(text: str) -> frozenset[str]:
-    return frozenset(_names_of_normalised(normalise(text)))
+    return frozenset(_names_of_normalised(" ".join(without_credits(_typography(text)).split())))
+
+
+# Photo credits that extraction leaves in an article: who took or sells a picture, not whom the
+# story is about. Read as names, a picture agency's words ("Images", "Photo") or a staff
+# photographer's name would be shared by unrelated articles. A credit is told by its shape:
+# names after a credit marker ("Photo: ", "Photo by ", "Image copyright ", "Credit: "), to the
+# end of the line or bracket, or names joined by a slash (photographer/agency) that end a line
+# or close a bracket, written where a caption or a sentence ends (or after a caption's bar); a
+# slide show's label and count of pictures; a copyright line. A slash inside a sentence ("a
+# Wire/Courier poll") joins two names of the story.
+_CAPITALISED_RUN = r"[A-Z][\w.'&-]*(?:,?[ \t]+(?:(?:via|for|of|and)[ \t]+)?[A-Z][\w.'&-]*)*"
+_CREDIT_RE = re.compile(
+    r"\b(?:Image (?:copyright|caption)|(?:Photo(?:graph)?|Image|Picture)(?: credit)?(?::| by)"
+    r"|Credit:)(?:[ \t]+" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")*)?"
+    r"|(?:^|(?<=\()|(?<=[.!?\"]\s)|(?<=caption\s))" + _CAPITALISED_RUN
+    + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+(?=[ \t]*(?:\)|$))"
+    # After a caption, set off by a bar: "… the harbour. | Ola Berg/Wire Images"
+    r"|(?<=\|\s)" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+"
+    r"|\bFILE PHOTO\b|(?:\b[A-Z][a-z]+[ \t]*)?\(\d+ (?:Images|Photos|Pictures)\)"
+    # A copyright line, to its end: "Copyright © 2031 The Courier, LLC. …"
+    r"|(?:\bCopyright[ \t]+)?\u00a9[^\n]*|\bCopyright[ \t]+\d{4}\b[^\n]*", re.MULTILINE)
+
+
+def without_credits(text: str) -> str:
+    """A text with its photo credits blanked (`_CREDIT_RE`), every other character where it
+    was: what names are read from. A caption's own words, what the picture shows, stay."""
+    if not _has_credit_sign(text):
+        return text
+    # Line by line: most lines of an article hold no sign of a credit and are not searched.
+    return "\n".join(_CREDIT_RE.sub(_blank_credit, line) if _has_credit_sign(line) else line
+                     for line in text.split("\n"))
+
+
+_CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "Credit", "Picture", "Copyright", "\u00a9")
+
+
+def _has_credit_sign(text: str) -> bool:
+    return any(map(text.__contains__, _CREDIT_SIGNS))
+
+
+def _blank_credit(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def _names_of_normalised(text: str) -> set[str]:
