@@ -652,8 +652,9 @@ def numbers(text: str) -> list[Number]:
     if "/" in text or "\u2044" in text:
         text = _MIXED_FRACTION.sub(_as_decimal, text)
     lowered = text.lower()
-    found = _dates(text, lowered)
-    masked = text if _lacks(lowered, text, MONTHS) else _DATE_RE.sub(_blank, text)
+    months = not _lacks(lowered, text, MONTHS)  # read once, for the dates and their masking
+    found = _dates(text, lowered, months)
+    masked = _DATE_RE.sub(_blank, text) if months else text
     if not _lacks(lowered, text, ("point", "bp")):  # what _POINTS_RE needs
         found += _points(masked)
         masked = _POINTS_RE.sub(_blank, masked)
@@ -834,9 +835,9 @@ _PER_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "mo
               "yearly": "year", "annually": "year"}
 
 
-def _dates(text: str, lowered: str) -> list[Number]:
+def _dates(text: str, lowered: str, months: bool) -> list[Number]:
     found: list[Number] = []
-    for m in () if _lacks(lowered, text, MONTHS) else _DATE_RE.finditer(lowered):
+    for m in _DATE_RE.finditer(lowered) if months else ():
         day = m.group(1) or m.group(3)  # "8 August" or "August 8"
         month = MONTHS[m.group(2)]
         if m.group(2) == "may" and not day and not _MAY_MONTH.search(lowered[:m.start()]):
