@@ -303,3 +303,31 @@ def test_photo_credits_and_caption_markers_are_read_as_no_names():
 
 def test_a_slash_between_names_inside_a_sentence_is_no_credit():
     assert name_words("A Courier/Gazette poll found the quay popular.") == {"courier", "gazette"}
+
+
+def test_a_wire_datelines_agency_is_no_name_but_its_place_is():
+    body = "Council votes on quay\nPORT ELLEN, Nova Scotia (Wire Service) - The council met."
+    assert name_words(body) == {"port", "ellen", "nova", "scotia"}
+
+
+def test_a_wire_byline_at_the_end_is_read_as_no_names():
+    body = ("The council met on the quay.\n"
+            "(Reporting by Ada Lund in Nova; Additional reporting by Ivo Dahl;"
+            " Editing by Ola Berg)")
+    assert name_words(body) == set()
+
+
+def test_a_credit_joined_by_bars_or_via_is_read_as_no_names():
+    body = ("The board shut the quay. Ola Berg | Courier | Wire Images\n"
+            "Harbour Police via Wire Service\n"
+            "The toll rose again. (Wire Images)")
+    assert name_words(body) == set()
+
+
+def test_a_videos_date_and_agency_after_its_caption_are_no_names():
+    assert name_words("The mayor opens the quay to ferries. (Oct. 14) Wire") == set()
+
+
+def test_a_place_in_brackets_before_a_dash_inside_a_sentence_stays_a_name():
+    assert name_words("He met Ada Lund (Nova) - and the talks stalled.") == {
+        "ada", "lund", "nova"}
