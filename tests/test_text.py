@@ -331,3 +331,16 @@ def test_a_videos_date_and_agency_after_its_caption_are_no_names():
 def test_a_place_in_brackets_before_a_dash_inside_a_sentence_stays_a_name():
     assert name_words("He met Ada Lund (Nova) - and the talks stalled.") == {
         "ada", "lund", "nova"}
+
+
+def test_a_sentence_in_brackets_opening_a_line_is_no_credit():
+    assert name_words("The talks went on.\n(He has turned into Ivo Dahl.)") == {"ivo", "dahl"}
+
+
+def test_a_speaker_ending_a_sentence_before_a_bar_and_a_credit_stays_a_name():
+    body = "\u201cWe shut the quay,\u201d said Sen. Ada Lund. | Ola Berg/Wire Images"
+    assert name_words(body) == {"ada", "lund"}
+
+
+def test_a_short_sentence_in_brackets_after_a_sentence_keeps_its_names():
+    assert name_words("The talks went on. (Thanks, Ivo Dahl.)") == {"ivo", "dahl"}

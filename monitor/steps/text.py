@@ -501,8 +501,9 @@ def _names_of(text: str) -> frozenset[str]:
 # …; Editing by …"), or after a video's caption and date ("(Oct. 14) Wire").
 _CAPITALISED_RUN = r"[A-Z][\w.'&-]*(?:,?[ \t]+(?:(?:via|for|of|and)[ \t]+)?[A-Z][\w.'&-]*)*"
 # Between a credit's names: a slash, a bar or "via" ("Ola Berg | Wire | Agency Images",
-# "Harbour Police via Wire").
-_CREDIT_JOIN = r"(?:[ \t]*[/|][ \t]*|[ \t]+via[ \t]+)"
+# "Harbour Police via Wire"); not a bar after a sentence's stop ("… said Ada Lund. | Ola Berg/Wire"
+# is the credit after a quotation's speaker).
+_CREDIT_JOIN = r"(?:[ \t]*/[ \t]*|(?<!\.)[ \t]*\|[ \t]*|[ \t]+via[ \t]+)"
 # A wire dateline's place: words in capitals, then perhaps a region ("HARBOUR CITY, Nova
 # Scotia"), several joined by a slash or "and"; or the day ("Oct 24").
 _DATELINE_PLACE = (r"[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*"
@@ -511,8 +512,8 @@ _DATELINE = (rf"(?:{_DATELINE_PLACE}(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+){_DATELI
              r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})")
 _MONTH_ABBREVIATED = r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _CREDIT_RE = re.compile(
-    r"\b(?:(?:Image|toggle) (?:copyright|caption)|(?:Photo(?:graph)?s?|Image|Picture|Map)"
-    r"(?: credit)?(?::| by)|Credit:)(?:[ \t]+" + _CAPITALISED_RUN
+    r"\b(?:(?:Image|toggle) (?:copyright|caption)|(?:Photo(?:graph)?|Image|Picture|Map)"
+    r"(?: credit)?(?::| by)|Photos by|Credit:)(?:[ \t]+" + _CAPITALISED_RUN
     + r"(?:" + _CREDIT_JOIN + _CAPITALISED_RUN + r")*)?"
     # The same in brackets, after the agency: "(Wire photo: Ola Berg)"
     r"|\((?:[A-Z][\w.&-]*[ \t]+)+photo:[^)\n]*\)"
@@ -521,12 +522,15 @@ _CREDIT_RE = re.compile(
     # After a caption, set off by a bar: "… the harbour. | Ola Berg/Wire Images"
     r"|(?<=\|\s)" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+"
     # Names alone in brackets after a sentence or a line's start: "… the harbour. (Wire Images)"
-    r"|(?:^|(?<=[.!?\"]\s))[^\S\n]*\([^\S\n]*" + _CAPITALISED_RUN + r"[^\S\n]*\)[^\S\n]*$"
+    # (not a sentence in brackets: "(Thanks, Ada Lund.)")
+    r"|(?:^|(?<=[.!?\"]\s))[^\S\n]*\([^\S\n]*" + _CAPITALISED_RUN
+    + r"(?<!\.)[^\S\n]*\)[^\S\n]*$"
     # A video's caption ends with its date and its agency: "… the harbour. (Oct. 14) Wire"
     r"|\(" + _MONTH_ABBREVIATED + r"[ \t]\d{1,2}\)[ \t]*" + _CAPITALISED_RUN
     + r"(?:,[ \t]*" + _CAPITALISED_RUN + r")*[ \t]*$"
     # A wire dateline's agency, its place kept: "HARBOUR CITY, Nova Scotia (Wire) -"
-    r"|^(?P<place>[^\S\n]*(?:" + _DATELINE + r")?[ \t]*)\([A-Z][\w.&' -]{0,30}\)"
+    r"|^(?P<place>[^\S\n]*(?:" + _DATELINE + r")?[ \t]*)"
+    r"\([A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}\)"
     r"(?=[ \t]*(?:[-\u2013\u2014]|$))"
     # A wire story's byline, to the end of its line: "Reporting by Ada Lund; Editing by …"
     r"|(?:^|(?<=[(.;]\s)|(?<=\())(?:Additional |Editing and additional )?(?:[Rr]eporting|Writing"
