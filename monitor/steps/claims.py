@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -410,6 +411,9 @@ def _role_after(after: str) -> str | None:
                  if w in _TITLES), None)
 
 
+# A name is read again each time a text names it, and by every article's `People` twice
+# (`__init__`, then `person` for each sentence read): worked out once while it recurs.
+@lru_cache(maxsize=4_096)
 def _person_name(raw: str) -> str:
     """A person's name without titles and without where they work ("Halima Osei of the
     Kestrel Institute" is Halima Osei): a person's name has no "of" in it. One word before
