@@ -491,3 +491,24 @@ def test_speakers_read_a_part_at_a_time_are_those_read_in_one_go():
     people.speakers_to(sentences, 1)  # the matcher reads up to the last sentence it needs
     assert people.speakers_to(sentences, len(sentences) - 1) == whole
     assert [surname(w) for w in whole if w] == ["varga", "berg", "varga", "adeyemi"]
+
+
+# Words and texts written for these tests: capitals, contractions, addresses, stops, other
+# scripts' letters and digits, spaces of several kinds.
+_WORDS = ["Ada", "ada", "Other", "Don", "Lund", "Lund's", "O'Neil", "K", "\u00c9lan", "a.b", "_x"]
+_TEXTS = ["Other members said ada would come.", "She said: don't, Don. ada.lund@example.org",
+          "Many went; Other\u00a0Lund spoke, and\tOther_ran", "ada-lund and ada\u2019s, \u00e9lan.",
+          "x,  Ada.b then ada.", "\u0661Ada Ada\u0661 _Other Other_", "lund lund. lund.x ada@x"]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_a_word_is_found_written_in_lower_case_or_inside_a_sentence_as_the_regex_finds_it(
+        text: str):
+    import re
+
+    from monitor.steps.claims import _inside_sentence, _written_lower
+    for word in _WORDS + [w.lower() for w in _WORDS]:
+        assert _written_lower(word, text) == (re.search(
+            rf"(?<![\w.@'-]){re.escape(word.lower())}(?![\w@'\u2019-]|\.\w)", text) is not None)
+        assert _inside_sentence(word, text) == (re.search(
+            rf"[\w,;]\s+{re.escape(word)}\b", text) is not None)

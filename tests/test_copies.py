@@ -230,3 +230,18 @@ def test_pairs_stored_before_groups_become_one_group_per_text(tmp_path):
 def test_a_band_key_no_other_article_has_is_not_read_further():
     bands = [(1, 10), (1, 11), (2, 10), (3, 12), (4, 11), (4, 12)]
     assert shared_bands(bands) == [(1, 10), (1, 11), (4, 11), (4, 12)]
+
+
+def test_a_sketch_is_the_min_hashes_of_a_texts_distinct_word_runs_whatever_their_repeats():
+    import numpy as np
+
+    text = ("The ferry to Port Halden sails at dawn. " * 3
+            + "Tolls rise in May, the harbour board said. The ferry to Port Halden sails at dawn.")
+    runs = copies.shingles(text)
+    with np.errstate(over="ignore"):
+        mixed = runs[None, :] ^ copies._SALTS[:, None]
+        for shift, factor in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB)):
+            mixed ^= mixed >> np.uint64(shift)
+            mixed *= np.uint64(factor)
+        mixed ^= mixed >> np.uint64(31)
+    assert copies.sketch(text) == mixed.min(axis=1).tobytes()

@@ -972,3 +972,22 @@ def test_an_amount_spent_set_against_an_amount_approved_is_noted_not_a_conflict(
     assert m.verdict != "conflict" and m.conflicts is None
     assert what_differs(m, m.notes) == [
         {"kind": "another amount", "claim": "$40 million", "article": "$12 million"}]
+
+
+@pytest.mark.parametrize("claim", [
+    "The council cut 40 percent of its research income from the port.",
+    "Tolls rose 40 Per Cent OF the harbour fees and 140 percent of fines.",
+    "About 1.5% of voters, or 5% of the district's households, moved.",
+    "Turnout was 2.40 percent of voters and 40 percent of members in favour.",
+    "The \u212aelvin fund kept 40 percent of its \u017fhares.",
+])
+def test_a_percentage_is_a_share_of_what_the_amounts_own_pattern_finds(claim: str):
+    import re
+
+    from monitor.steps.match import _SHARE, _share_of
+    from monitor.steps.text import normalise
+    for amount in ["40", "40 percent", "1.5%", "5%", "40 per cent", "140 percent"]:
+        found = re.search(r"(?<![\d.,])" + re.escape(amount) + _SHARE, normalise(claim),
+                          re.IGNORECASE)
+        assert _share_of(claim, amount) == (
+            frozenset(content_words(found.group(1).split()[-1])) if found else frozenset())

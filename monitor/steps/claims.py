@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -410,6 +411,9 @@ def _role_after(after: str) -> str | None:
                  if w in _TITLES), None)
 
 
+# A name is read again each time a text names it, and by every article's `People` twice
+# (`__init__`, then `person` for each sentence read): worked out once while it recurs.
+@lru_cache(maxsize=4_096)
 def _person_name(raw: str) -> str:
     """A person's name without titles and without where they work ("Halima Osei of the
     Kestrel Institute" is Halima Osei): a person's name has no "of" in it. One word before
@@ -461,15 +465,47 @@ def _only_opens(word: str, text: str) -> bool:
     opening a sentence."""
     if len(word) < 2 or word.lower() in _PARTICLES or word.isupper():
         return False
-    return _written_lower(word, text) and re.search(
-        rf"[\w,;]\s+{re.escape(word)}\b", text) is None
+    return _written_lower(word, text) and not _inside_sentence(word, text)
+
+
+def _inside_sentence(word: str, text: str) -> bool:
+    r"""Whether `text` writes `word` after a word, comma or semicolon and a space, up to a word
+    boundary: `re.search(rf"[\w,;]\s+{re.escape(word)}\b", text)`, by finding the word rather
+    than compiling a pattern for each word (most of reading a text's people, names being many)."""
+    at = text.find(word)
+    while at >= 0:
+        end, k = at + len(word), at - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if (-1 < k < at - 1 and (_is_word(text[k]) or text[k] in ",;")
+                and (end > 0 and _is_word(text[end - 1])) != (end < len(text)
+                                                              and _is_word(text[end]))):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    r"""A regex's `\w` (Unicode): a letter, digit or numeral, or "_"."""
+    return ch.isalnum() or ch == "_"
 
 
 def _written_lower(word: str, text: str) -> bool:
     """Whether `text` writes `word` in lower case as a word of its own: not the start of a
     contraction ("don't" for Don) or a piece of an address ("ada.lund@…" for Ada)."""
-    return re.search(rf"(?<![\w.@'-]){re.escape(word.lower())}(?![\w@'\u2019-]|\.\w)",
-                     text) is not None
+    # `re.search(rf"(?<![\w.@'-]){re.escape(word.lower())}(?![\w@'\u2019-]|\.\w)", text)`,
+    # each place of the word looked at, not a pattern compiled for each word.
+    wanted = word.lower()
+    at = text.find(wanted)
+    while at >= 0:
+        end = at + len(wanted)
+        before, after = text[at - 1:at] if at else "", text[end:end + 2]
+        if not (before and (_is_word(before) or before in ".@'-")) and not (after and (
+                _is_word(after[0]) or after[0] in "@'\u2019-"
+                or after[0] == "." and len(after) > 1 and _is_word(after[1]))):
+            return True
+        at = text.find(wanted, at + 1)
+    return False
 
 
 class People:

@@ -858,9 +858,30 @@ _SHARE = (r"\s*(?:%|per ?cent)\s+of\s+((?:(?!(?:from|to|in|into|for|on|at|by|wit
 def _share_of(claim: str, amount: str) -> frozenset[str]:
     """The head word of what the claim's percentage `amount` is a share of ("income" in "40
     percent of its research income from the council"); empty when it is no share."""
-    found = re.search(r"(?<![\d.,])" + re.escape(amount) + _SHARE, normalise(claim),
-                      re.IGNORECASE)
+    text = normalise(claim)
+    if text.isascii() and amount.isascii():
+        found = _share_after(text, amount)
+    else:  # ignoring case outside ASCII, "\u212a" is a k: the amount's own pattern
+        found = re.search(r"(?<![\d.,])" + re.escape(amount) + _SHARE, text, re.IGNORECASE)
     return frozenset(content_words(found.group(1).split()[-1])) if found else frozenset()
+
+
+_SHARE_AFTER = re.compile(_SHARE, re.IGNORECASE)
+
+
+def _share_after(text: str, amount: str) -> re.Match | None:
+    r"""What `(?<![\d.,])` + the amount + `_SHARE` finds first, ignoring case, in an ASCII text
+    (and amount): each place of the amount in turn, then `_SHARE` from its end, not a pattern
+    compiled for each claim's amount (a compilation costs as much as 100 searches)."""
+    lowered, wanted = text.lower(), amount.lower()
+    at = lowered.find(wanted)
+    while at >= 0:
+        if not (at and text[at - 1] in "0123456789.,"):
+            found = _SHARE_AFTER.match(text, at + len(wanted))
+            if found:
+                return found
+        at = lowered.find(wanted, at + 1)
+    return None
 
 
 def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict], list[dict]]:

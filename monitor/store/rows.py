@@ -4,7 +4,9 @@ mean to the matcher (stories, articles, copies) is the callers' side: monitor/jo
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -210,7 +212,7 @@ def insert_rows(db: Database, insert: str, rows: list[tuple]) -> None:
     for start in range(0, len(rows), per):
         some = rows[start:start + per]
         db.execute(f"{insert} values {', '.join([values] * len(some))}",
-                   [value for row in some for value in row])
+                   list(itertools.chain.from_iterable(some)))
 
 
 def stored_articles(db: Database, urls: list[str]) -> dict[str, tuple[int, str]]:
@@ -474,9 +476,12 @@ def save_decisions(db: Database, article: dict, decisions: list[tuple[int, dict]
     rest = [d for d in decisions if not (d[1]["is_coverage"] and d[1]["scored"])]
     if not rest:
         return
+    # The article's covered stories, few if any, kept if among the rest: one look-up in the
+    # article's index, without a JSON list of the rest's 100 story ids to encode and read.
+    restated = {d[0] for d in rest}
     was_coverage = [(story, article["id"]) for (story,) in db.execute(
-        "select story_id from coverage where article_id = ? and is_coverage = 1 and story_id "
-        "in (select value from json_each(?))", [article["id"], json.dumps([d[0] for d in rest])])]
+        "select story_id from coverage where article_id = ? and is_coverage = 1",
+        [article["id"]]) if story in restated]
     for table in ("matches", "additions"):  # only covering articles have them stored
         db.conn.executemany(f"delete from {table} where story_id = ? and article_id = ?",
                             was_coverage)
@@ -494,17 +499,22 @@ def insert_coverage(db: Database, coverage_rows: list[tuple]) -> None:
     rows for 100 stories land in 100 places of each, and rows of many articles sorted land
     together (600,000 rows of 100 stories: 3.4 CPU s in batches of 100 articles sorted,
     25.7 one article at a time; bench/README.md, 2026-12-04)."""
-    insert_rows(db, _COVERAGE_INTO, sorted(coverage_rows, key=lambda row: (row[0], row[1])))
+    insert_rows(db, _COVERAGE_INTO, sorted(coverage_rows, key=_STORY_ARTICLE))
 
 
+_STORY_ARTICLE = operator.itemgetter(0, 1)  # a coverage row's key, (story, article)
 _COVERAGE_INTO = ("insert or replace into coverage (story_id, article_id, relevance, "
                   "is_coverage, kind, evidence, scored, content_hash, matched_at)")
 
 
 def _coverage_rows(article: dict, decisions: list[tuple[int, dict]], matched_at: str
                    ) -> list[tuple]:
-    return [(story, article["id"], r["relevance"], int(r["is_coverage"]), r["kind"],
-             _json(r["evidence"]), int(r["scored"]), article["content_hash"], matched_at)
+    # 100 rows an article, most of the storing process's own work: the article's values
+    # looked up once, the evidence's text (JSON already, `_json`) taken without a call.
+    article_id, content_hash = article["id"], article["content_hash"]
+    return [(story, article_id, r["relevance"], int(r["is_coverage"]), r["kind"],
+             e if isinstance(e := r["evidence"], str) else as_json(e), int(r["scored"]),
+             content_hash, matched_at)
             for story, r in decisions]
 
 
