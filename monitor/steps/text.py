@@ -496,45 +496,15 @@ def _names_of(text: str) -> frozenset[str]:
 # end of the line or bracket, or names joined by a slash (photographer/agency) that end a line
 # or close a bracket, written where a caption or a sentence ends (or after a caption's bar); a
 # slide show's label and count of pictures; a copyright line. A slash inside a sentence ("a
-# Wire/Courier poll") joins two names of the story. A wire story's agency is no name of it
-# either: in its dateline ("PORT ELLEN (Wire) -", the place kept) and its byline ("Reporting by
-# …; Editing by …"), or after a video's caption and date ("(Oct. 14) Wire").
+# Wire/Courier poll") joins two names of the story.
 _CAPITALISED_RUN = r"[A-Z][\w.'&-]*(?:,?[ \t]+(?:(?:via|for|of|and)[ \t]+)?[A-Z][\w.'&-]*)*"
-# Between a credit's names: a slash, a bar or "via" ("Ola Berg | Wire | Agency Images",
-# "Harbour Police via Wire"); not a bar after a sentence's stop ("… said Ada Lund. | Ola Berg/Wire"
-# is the credit after a quotation's speaker).
-_CREDIT_JOIN = r"(?:[ \t]*/[ \t]*|(?<!\.)[ \t]*\|[ \t]*|[ \t]+via[ \t]+)"
-# A wire dateline's place: words in capitals, then perhaps a region ("HARBOUR CITY, Nova
-# Scotia"), several joined by a slash or "and"; or the day ("Oct 24").
-_DATELINE_PLACE = (r"[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*"
-                   r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?")
-_DATELINE = (rf"(?:{_DATELINE_PLACE}(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+){_DATELINE_PLACE})*"
-             r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})")
-_MONTH_ABBREVIATED = r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _CREDIT_RE = re.compile(
-    r"\b(?:(?:Image|toggle) (?:copyright|caption)|(?:Photo(?:graph)?|Image|Picture|Map)"
-    r"(?: credit)?(?::| by)|Photos by|Credit:)(?:[ \t]+" + _CAPITALISED_RUN
-    + r"(?:" + _CREDIT_JOIN + _CAPITALISED_RUN + r")*)?"
-    # The same in brackets, after the agency: "(Wire photo: Ola Berg)"
-    r"|\((?:[A-Z][\w.&-]*[ \t]+)+photo:[^)\n]*\)"
-    r"|(?:^|(?<=[(\[])|(?<=[.!?\"]\s)|(?<=caption\s))" + _CAPITALISED_RUN
-    + r"(?:" + _CREDIT_JOIN + _CAPITALISED_RUN + r")+(?=(?:,[ \t]*file)?\.?[ \t]*(?:[)\]]|$))"
+    r"\b(?:Image (?:copyright|caption)|(?:Photo(?:graph)?|Image|Picture)(?: credit)?(?::| by)"
+    r"|Credit:)(?:[ \t]+" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")*)?"
+    r"|(?:^|(?<=\()|(?<=[.!?\"]\s)|(?<=caption\s))" + _CAPITALISED_RUN
+    + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+(?=[ \t]*(?:\)|$))"
     # After a caption, set off by a bar: "… the harbour. | Ola Berg/Wire Images"
     r"|(?<=\|\s)" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+"
-    # Names alone in brackets after a sentence or a line's start: "… the harbour. (Wire Images)"
-    # (not a sentence in brackets: "(Thanks, Ada Lund.)")
-    r"|(?:^|(?<=[.!?\"]\s))[^\S\n]*\([^\S\n]*" + _CAPITALISED_RUN
-    + r"(?<!\.)[^\S\n]*\)[^\S\n]*$"
-    # A video's caption ends with its date and its agency: "… the harbour. (Oct. 14) Wire"
-    r"|\(" + _MONTH_ABBREVIATED + r"[ \t]\d{1,2}\)[ \t]*" + _CAPITALISED_RUN
-    + r"(?:,[ \t]*" + _CAPITALISED_RUN + r")*[ \t]*$"
-    # A wire dateline's agency, its place kept: "HARBOUR CITY, Nova Scotia (Wire) -"
-    r"|^(?P<place>[^\S\n]*(?:" + _DATELINE + r")?[ \t]*)"
-    r"\([A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}\)"
-    r"(?=[ \t]*(?:[-\u2013\u2014]|$))"
-    # A wire story's byline, to the end of its line: "Reporting by Ada Lund; Editing by …"
-    r"|(?:^|(?<=[(.;]\s)|(?<=\())(?:Additional |Editing and additional )?(?:[Rr]eporting|Writing"
-    r"|Editing|Compiled|Reporting and writing) by[ \t]+[A-Z][^\n]*"
     r"|\bFILE PHOTO\b|(?:\b[A-Z][a-z]+[ \t]*)?\(\d+ (?:Images|Photos|Pictures)\)"
     # A copyright line, to its end: "Copyright © 2031 The Courier, LLC. …"
     r"|(?:\bCopyright[ \t]+)?\u00a9[^\n]*|\bCopyright[ \t]+\d{4}\b[^\n]*", re.MULTILINE)
@@ -550,22 +520,15 @@ def without_credits(text: str) -> str:
                      for line in text.split("\n"))
 
 
-# What a line holding a credit holds: most lines hold none and are not searched further.
-_CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "Credit", "Picture", "Copyright", "\u00a9",
-                 "caption", " via ", "|", "porting by", "diting by", "riting by", "ompiled by")
-# A bracket before a dash or a line's end (a dateline's agency, a credit alone), or a date's
-# bracket before a word (a video's agency).
-_BRACKET_SIGN = re.compile(r"\)[ \t]*(?:[-\u2013\u2014]|$)|\d\)[ \t]*[A-Z]", re.MULTILINE)
+_CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "Credit", "Picture", "Copyright", "\u00a9")
 
 
 def _has_credit_sign(text: str) -> bool:
-    return any(map(text.__contains__, _CREDIT_SIGNS)) or (
-        ")" in text and _BRACKET_SIGN.search(text) is not None)
+    return any(map(text.__contains__, _CREDIT_SIGNS))
 
 
 def _blank_credit(m: re.Match) -> str:
-    place = m.group("place") or ""  # a dateline's place is the story's
-    return place + " " * (len(m.group(0)) - len(place))
+    return " " * len(m.group(0))
 
 
 def _names_of_normalised(text: str) -> set[str]:
