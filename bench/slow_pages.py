@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from monitor.steps.extract import extract_page
+from monitor.steps.text import name_words, without_credits
 
 PAGES = {
     "20,000 nested <div>s": b"<html><body>" + b"<div>" * 20_000 + b"some words " * 10
@@ -34,6 +35,20 @@ def main() -> None:
         article = extract_page(body, "http://x.example/a", "utf-8", max_elements=10**9)
         print(f"  {name:<24} {len(body) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  "
               f"{'an article' if article else 'no article'}")
+
+    # Text a page can hold, read for names (credits first): each line scanned in linear time.
+    for name, line in LINES.items():
+        started = time.perf_counter()
+        name_words(without_credits(line))
+        print(f"  {name:<24} {len(line) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  "
+              "names read")
+
+
+LINES = {
+    "initials, one line": "A. " * 100_000 + "A/ x",
+    "names joined by via": "x. (" + "Ada via " * 40_000 + "x",
+    "capitals and slashes": "Ada Lund/" * 40_000 + "x",
+}
 
 
 if __name__ == "__main__":

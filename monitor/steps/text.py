@@ -497,7 +497,9 @@ def _names_of(text: str) -> frozenset[str]:
 # or close a bracket, written where a caption or a sentence ends (or after a caption's bar); a
 # slide show's label and count of pictures; a copyright line. A slash inside a sentence ("a
 # Wire/Courier poll") joins two names of the story.
-_CAPITALISED_RUN = r"[A-Z][\w.'&-]*(?:,?[ \t]+(?:(?:via|for|of|and)[ \t]+)?[A-Z][\w.'&-]*)*"
+# At most seven words a run: a credit is a name or two, and an unbounded run made each of a
+# long line's sentence ends scan to the line's end (quadratic: a 36 KB line of "A. A. …" took 12 s).
+_CAPITALISED_RUN = r"[A-Z][\w.'&-]*(?:,?[ \t]+(?:(?:via|for|of|and)[ \t]+)?[A-Z][\w.'&-]*){0,6}"
 _CREDIT_RE = re.compile(
     r"\b(?:Image (?:copyright|caption)|(?:Photo(?:graph)?|Image|Picture)(?: credit)?(?::| by)"
     r"|Credit:)(?:[ \t]+" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")*)?"
