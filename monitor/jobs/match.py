@@ -41,7 +41,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     for position, story_id in enumerate(stories.ids):
         for article_id in rows.articles_to_match(db, story_id, everything):
             due.setdefault(article_id, []).append(position)
-    ids, ids_of = sorted(due), stories.ids
+    ids, story_ids = sorted(due), stories.ids
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
     with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool:
@@ -53,7 +53,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
                 # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
                 # Most results are their rows already (`score_due`): paired with the story's
                 # id here, 100 an article, without a call each.
-                decisions = [(ids_of[position], result) if isinstance(result, dict)
+                decisions = [(story_ids[position], result) if isinstance(result, dict)
                              else stories.decision(position, result, scored)
                              for position, (result, scored) in zip(due[article["id"]], results,
                                                                     strict=True)]
