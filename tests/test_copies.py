@@ -4,6 +4,7 @@ import subprocess
 import sys
 from dataclasses import asdict
 
+import numpy as np
 import pytest
 
 from monitor.jobs.copies import shared_bands, update_copies
@@ -232,16 +233,13 @@ def test_a_band_key_no_other_article_has_is_not_read_further():
     assert shared_bands(bands) == [(1, 10), (1, 11), (4, 11), (4, 12)]
 
 
-def test_a_sketch_is_the_min_hashes_of_a_texts_distinct_word_runs_whatever_their_repeats():
-    import numpy as np
-
+def test_a_sketch_is_the_min_hashes_of_a_texts_distinct_word_runs_whatever_their_repeats(
+        monkeypatch):
     text = ("The ferry to Port Halden sails at dawn. " * 3
             + "Tolls rise in May, the harbour board said. The ferry to Port Halden sails at dawn.")
-    runs = copies.shingles(text)
-    with np.errstate(over="ignore"):
-        mixed = runs[None, :] ^ copies._SALTS[:, None]
-        for shift, factor in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB)):
-            mixed ^= mixed >> np.uint64(shift)
-            mixed *= np.uint64(factor)
-        mixed ^= mixed >> np.uint64(31)
-    assert copies.sketch(text) == mixed.min(axis=1).tobytes()
+    as_read = copies.sketch(text)
+    # The same text sketched from its distinct runs, each once.
+    runs = copies._runs
+    monkeypatch.setattr(copies, "_runs", lambda text: np.unique(runs(text)))
+    assert len(copies._runs(text)) < len(runs(text))
+    assert as_read and copies.sketch(text) == as_read
