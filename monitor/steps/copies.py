@@ -30,6 +30,11 @@ _ROLL = np.uint64(0x100000001B3)  # FNV prime: combines a run's word hashes in o
 
 def shingles(text: str) -> np.ndarray:
     """Stable 64-bit hashes of every run of SHINGLE words (the same in every process and run)."""
+    return np.unique(_runs(text))
+
+
+def _runs(text: str) -> np.ndarray:
+    # Each run's hash in the text's order, repeated runs repeated.
     words = utils.default_process(text).split()
     if len(words) < SHINGLE:
         return np.zeros(0, dtype=np.uint64)
@@ -38,7 +43,7 @@ def shingles(text: str) -> np.ndarray:
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
         for k in range(SHINGLE):
             runs = runs * _ROLL + ids[k:len(ids) - SHINGLE + 1 + k]
-    return np.unique(runs)
+    return runs
 
 
 class _WordIds(dict):
@@ -58,7 +63,9 @@ _WORD_IDS = _WordIds()
 
 def sketch(text: str) -> bytes:
     """The MinHash sketch of a text: PERMUTATIONS min-hashes as 8-byte integers (b"" if short)."""
-    runs = shingles(text)
+    # A minimum is the same over repeated runs: not sorted out (np.unique, 0.06 ms an article
+    # of the 0.4 a sketch took).
+    runs = _runs(text)
     if not len(runs):
         return b""
     with np.errstate(over="ignore"):
