@@ -133,6 +133,10 @@ def crawling(db_path: str, outlets_path: str, base: str | None = None,
 def _crawling_here(db: Database, db_path: str, settings: Settings, outlets_path: str,
                    base: str | None, log_file: str | None,
                    before_start: Callable[[], None] | None) -> Iterator[dict]:
+    # The workers' server loads for a second or more, and the first page read waits for it:
+    # started first, it loads while this process checks the database, reads the stories (0.13
+    # s for one seed), sets Scrapy up and finds pages (bench/README.md, crawlshare4).
+    start_server(read_pages=True)
     # A damaged page would fail the crawl wherever it is read, in Scrapy's callbacks as well as
     # ours: found here, the run stops before it starts and records nothing.
     schema.check_pages(db)
@@ -143,8 +147,6 @@ def _crawling_here(db: Database, db_path: str, settings: Settings, outlets_path:
     stories = load_stories(db)
     settings.set("MONITOR_STORIES", stories, priority="cmdline")
     figures["stories"] = len(stories.stories)
-    # The workers' server loads for a second or more: meanwhile Scrapy sets up and finds pages.
-    start_server(read_pages=True)
     before = rows.counts(db)
     crawler = None
     try:
