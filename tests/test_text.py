@@ -353,6 +353,10 @@ def test_a_name_in_brackets_that_is_no_datelines_agency_stays_a_name(text):
     assert "lund" in name_words(without_credits(text))
 
 
+def test_a_party_and_state_in_brackets_ending_a_line_are_no_datelines_agency():
+    assert "nova" in name_words(without_credits("The talks went on.\nADA LUND (D-Nova)"))
+
+
 def test_one_word_in_brackets_before_a_dash_and_a_lower_case_word_is_kept():
     # A single name opening a line is not read as a name (it opens a sentence): kept, though.
     assert without_credits("(Lund) - the mayor - said no.") == "(Lund) - the mayor - said no."

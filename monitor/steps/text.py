@@ -530,19 +530,19 @@ _AGENCY = r"[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}"
 _DASH = r"[-\u2013\u2014]"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _DATELINE_RE = re.compile(
-    r"(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
+    r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
     + r"){0,3}(?:,[ \t]*" + _REGION + r"){0,2}"
     r"|" + _MONTH + r"[ \t]+\d{1,2})"
-    r"[ \t]*)\(" + _AGENCY + r"\)(?=[ \t]*(?:" + _DASH + r"|$))"
-    r"|[ \t]*\([A-Z][\w.&'-]*\)(?=[ \t]*" + _DASH + r"+[ \t]*[A-Z\"\u201c])")
+    r"[ \t]*)\(" + _AGENCY + r"\)(?=[ \t]*" + _DASH + r")"
+    r"|^[ \t]*\([A-Z][\w.&'-]*\)(?=[ \t]*" + _DASH + r"+[ \t]*[A-Z\"\u201c])", re.MULTILINE)
 # A picture's credit through an agency, in brackets after a caption's stop, ending its line:
 # "… the harbour. (Harbour Police via Wire)"; a video's date and agency ending its caption:
 # "… the harbour. (Oct. 14) Wire". Their runs hold no "via" and no comma of their own.
 _PLAIN_RUN = r"[A-Z][\w.'&-]*(?:[ \t]+(?:(?:for|of|and)[ \t]+)?[A-Z][\w.'&-]*){0,6}"
-_CAPTION_CREDIT_RE = re.compile(
-    r"(?<=[.!?][ \t])\(" + _PLAIN_RUN + r"[ \t]+via[ \t]+" + _PLAIN_RUN + r"\)[ \t]*$"
-    r"|\(" + _MONTH + r"[ \t]+\d{1,2}\)[ \t]*" + _AGENCY + r"(?:,[ \t]*" + _AGENCY
-    + r"){0,2}[ \t]*$")
+_CAPTION_CREDIT_RE = re.compile(  # the bracket first: the regex engine skips to each one
+    r"\((?:(?<=[.!?][ \t]\()" + _PLAIN_RUN + r"[ \t]+via[ \t]+" + _PLAIN_RUN + r"\)[ \t]*$"
+    r"|" + _MONTH + r"[ \t]+\d{1,2}\)[ \t]*" + _AGENCY + r"(?:,[ \t]*" + _AGENCY
+    + r"){0,2}[ \t]*$)", re.MULTILINE)
 _BYLINE_ROLE = (r"(?:Additional[ \t]+|Editing[ \t]+and[ \t]+additional[ \t]+)?"
                 r"(?:[Rr]eporting|Writing|Editing|Compiled|Reporting[ \t]+and[ \t]+writing)"
                 r"[ \t]+by[ \t]+")
@@ -550,32 +550,33 @@ _BYLINE_ROLE = (r"(?:Additional[ \t]+|Editing[ \t]+and[ \t]+additional[ \t]+)?"
 _BYLINE_NAMES = (r"[A-Z][\w.'-]*(?:(?:,?[ \t]+(?:(?:and|in|&)[ \t]+)?|,)[A-Z][\w.'-]*){0,24}")
 _BYLINE_RE = re.compile(
     r"(?:^|(?<=\())[ \t]*" + _BYLINE_ROLE + _BYLINE_NAMES
-    + r"(?:[ \t]*;[ \t]*" + _BYLINE_ROLE + _BYLINE_NAMES + r"){0,7}[ \t]*(?=\)|$)")
+    + r"(?:[ \t]*;[ \t]*" + _BYLINE_ROLE + _BYLINE_NAMES + r"){0,7}[ \t]*(?=\)|$)",
+    re.MULTILINE)
 _BYLINE_SIGNS = ("porting by", "diting by", "riting by", "ompiled by")
 
 
 def without_credits(text: str) -> str:
     """A text with its photo credits and wire agencies blanked (`_CREDIT_RE`, `_DATELINE_RE`,
-    `_BYLINE_RE`), every other character where it was: what names are read from. A caption's
-    own words, what the picture shows, stay."""
-    if not (_has_credit_sign(text) or "(" in text or "ing by" in text or "ompiled by" in text):
-        return text
-    # Line by line: most lines of an article hold no sign of a credit and are not searched.
-    return "\n".join(map(_line_without_credits, text.split("\n")))
+    `_CAPTION_CREDIT_RE`, `_BYLINE_RE`), every other character where it was: what names are
+    read from. A caption's own words, what the picture shows, stay."""
+    if _has_credit_sign(text):
+        # Line by line: most lines of an article hold no sign of a credit and are not searched.
+        text = "\n".join(_CREDIT_RE.sub(_blank_credit, line) if _has_credit_sign(line) else line
+                         for line in text.split("\n"))
+    # The wire's shapes, over the whole text (each reads within a line), where it holds their
+    # signs: a bracket before a dash (typography folds every dash to "-"), a byline's role.
+    if ")-" in text or ") -" in text:
+        text = _DATELINE_RE.sub(_blank_agency, text)
+    if "(" in text:
+        text = _CAPTION_CREDIT_RE.sub(_blank_credit, text)
+    if any(map(text.__contains__, _BYLINE_SIGNS)):
+        text = _BYLINE_RE.sub(_blank_credit, text)
+    return text
 
 
-def _line_without_credits(line: str) -> str:
-    if _has_credit_sign(line):
-        line = _CREDIT_RE.sub(_blank_credit, line)
-    dateline = _DATELINE_RE.match(line) if "(" in line else None
-    if dateline is not None:  # the agency blanked, its place kept
-        place = dateline.group("place") or ""
-        line = place + " " * (dateline.end() - len(place)) + line[dateline.end():]
-    if ")" in line:
-        line = _CAPTION_CREDIT_RE.sub(_blank_credit, line)
-    if any(map(line.__contains__, _BYLINE_SIGNS)):
-        line = _BYLINE_RE.sub(_blank_credit, line)
-    return line
+def _blank_agency(m: re.Match) -> str:
+    place = m.group("place") or ""  # a dateline's place is the story's
+    return place + " " * (len(m.group(0)) - len(place))
 
 
 _CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "photo:", "Credit", "Picture", "Copyright",
