@@ -48,6 +48,17 @@ LINES = {
     "initials, one line": "A. " * 100_000 + "A/ x",
     "names joined by via": "x. (" + "Ada via " * 40_000 + "x",
     "capitals and slashes": "Ada Lund/" * 40_000 + "x",
+    # What made names8's credit shapes backtrack exponentially (taken back), and the wire
+    # shapes that came back (names9): a dateline's place, a byline's names, many brackets.
+    "capitals joined by via": "A via " * 50_000 + "x",
+    "via in a bracket": "x. (" + "A via " * 50_000 + "x",
+    "cities after a date": "Flights leave Toronto (Oct 14) " + "Paris, " * 43_000 + "x.",
+    "a dateline's place": "PORT " * 60_000 + "(Wire) x",
+    "a byline's names": "(Reporting by " + "Ada Lund, " * 30_000 + "x",
+    "bylines in brackets": "(Reporting by Ada " * 17_000 + "x",
+    "words in brackets": "(Ada) " * 50_000 + "x",
+    "a credit via, unclosed": "x. (Ada via " + "Ada " * 75_000 + "x",
+    "a video's agencies": "x (Oct 14) " + "Ada, " * 60_000 + "x.",
 }
 
 

@@ -507,22 +507,80 @@ _CREDIT_RE = re.compile(
     + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+(?=[ \t]*(?:\)|$))"
     # After a caption, set off by a bar: "… the harbour. | Ola Berg/Wire Images"
     r"|(?<=\|\s)" + _CAPITALISED_RUN + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")+"
+    # An agency's photo credit in brackets: "(Wire photo: Ola Berg)"
+    r"|\((?:[A-Z][\w.&'-]*[ \t]+){1,3}photo:[ \t]+" + _CAPITALISED_RUN
+    + r"(?:[ \t]*/[ \t]*" + _CAPITALISED_RUN + r")*[ \t]*\)"
     r"|\bFILE PHOTO\b|(?:\b[A-Z][a-z]+[ \t]*)?\(\d+ (?:Images|Photos|Pictures)\)"
     # A copyright line, to its end: "Copyright © 2031 The Courier, LLC. …"
     r"|(?:\bCopyright[ \t]+)?\u00a9[^\n]*|\bCopyright[ \t]+\d{4}\b[^\n]*", re.MULTILINE)
 
 
+# A wire story's agency is no name of it either, read only where a wire writes it, each shape
+# read one way and bounded (a name run of its own, never one that could also be read as a
+# join): a dateline's agency at a line's start, its place kept ("PORT ELLEN, Nova Scotia, Oct
+# 14 (Wire Service) -"; with no place, one word before a dash and a capital, "(Wire) - The",
+# so that a speaker in brackets, "(Ada Lund) - the mayor - said no.", stays); a byline at a
+# line's start or in brackets, names and roles only to the bracket's or line's end
+# ("(Reporting by Ada Lund in Nova; Editing by Ola Berg)"), so that a sentence opening
+# "Reporting by Ada Lund of the Courier showed ..." keeps its names.
+_PLACE_WORD = r"[A-Z][A-Z.'-]+"  # a dateline's place is written in capitals
+_PLACE = _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r"){0,4}"
+_REGION = r"(?:[A-Z][\w.'-]*|\d{1,4})(?:[ \t]+(?:[A-Z][\w.'-]*|\d{1,4})){0,3}"
+_AGENCY = r"[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}"
+_DASH = r"[-\u2013\u2014]"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
+    + r"){0,3}(?:,[ \t]*" + _REGION + r"){0,2}"
+    r"|" + _MONTH + r"[ \t]+\d{1,2})"
+    r"[ \t]*)\(" + _AGENCY + r"\)(?=[ \t]*" + _DASH + r")"
+    r"|^[ \t]*\([A-Z][\w.&'-]*\)(?=[ \t]*" + _DASH + r"+[ \t]*[A-Z\"\u201c])", re.MULTILINE)
+# A picture's credit through an agency, in brackets after a caption's stop, ending its line:
+# "… the harbour. (Harbour Police via Wire)"; a video's date and agency ending its caption:
+# "… the harbour. (Oct. 14) Wire". Their runs hold no "via" and no comma of their own.
+_PLAIN_RUN = r"[A-Z][\w.'&-]*(?:[ \t]+(?:(?:for|of|and)[ \t]+)?[A-Z][\w.'&-]*){0,6}"
+_CAPTION_CREDIT_RE = re.compile(  # the bracket first: the regex engine skips to each one
+    r"\((?:(?<=[.!?][ \t]\()" + _PLAIN_RUN + r"[ \t]+via[ \t]+" + _PLAIN_RUN + r"\)[ \t]*$"
+    r"|" + _MONTH + r"[ \t]+\d{1,2}\)[ \t]*" + _AGENCY + r"(?:,[ \t]*" + _AGENCY
+    + r"){0,2}[ \t]*$)", re.MULTILINE)
+_BYLINE_ROLE = (r"(?:Additional[ \t]+|Editing[ \t]+and[ \t]+additional[ \t]+)?"
+                r"(?:[Rr]eporting|Writing|Editing|Compiled|Reporting[ \t]+and[ \t]+writing)"
+                r"[ \t]+by[ \t]+")
+# A byline's names: capitalised words, joined by spaces, commas, "and", "&", or "in" a place.
+_BYLINE_NAMES = (r"[A-Z][\w.'-]*(?:(?:,?[ \t]+(?:(?:and|in|&)[ \t]+)?|,)[A-Z][\w.'-]*){0,24}")
+_BYLINE_RE = re.compile(
+    r"(?:^|(?<=\())[ \t]*" + _BYLINE_ROLE + _BYLINE_NAMES
+    + r"(?:[ \t]*;[ \t]*" + _BYLINE_ROLE + _BYLINE_NAMES + r"){0,7}[ \t]*(?=\)|$)",
+    re.MULTILINE)
+_BYLINE_SIGNS = ("porting by", "diting by", "riting by", "ompiled by")
+
+
 def without_credits(text: str) -> str:
-    """A text with its photo credits blanked (`_CREDIT_RE`), every other character where it
-    was: what names are read from. A caption's own words, what the picture shows, stay."""
-    if not _has_credit_sign(text):
-        return text
-    # Line by line: most lines of an article hold no sign of a credit and are not searched.
-    return "\n".join(_CREDIT_RE.sub(_blank_credit, line) if _has_credit_sign(line) else line
-                     for line in text.split("\n"))
+    """A text with its photo credits and wire agencies blanked (`_CREDIT_RE`, `_DATELINE_RE`,
+    `_CAPTION_CREDIT_RE`, `_BYLINE_RE`), every other character where it was: what names are
+    read from. A caption's own words, what the picture shows, stay."""
+    if _has_credit_sign(text):
+        # Line by line: most lines of an article hold no sign of a credit and are not searched.
+        text = "\n".join(_CREDIT_RE.sub(_blank_credit, line) if _has_credit_sign(line) else line
+                         for line in text.split("\n"))
+    # The wire's shapes, over the whole text (each reads within a line), where it holds their
+    # signs: a bracket before a dash (typography folds every dash to "-"), a byline's role.
+    if ")-" in text or ") -" in text:
+        text = _DATELINE_RE.sub(_blank_agency, text)
+    if "(" in text:
+        text = _CAPTION_CREDIT_RE.sub(_blank_credit, text)
+    if any(map(text.__contains__, _BYLINE_SIGNS)):
+        text = _BYLINE_RE.sub(_blank_credit, text)
+    return text
 
 
-_CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "Credit", "Picture", "Copyright", "\u00a9")
+def _blank_agency(m: re.Match) -> str:
+    place = m.group("place") or ""  # a dateline's place is the story's
+    return place + " " * (len(m.group(0)) - len(place))
+
+
+_CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "photo:", "Credit", "Picture", "Copyright",
+                 "\u00a9")
 
 
 def _has_credit_sign(text: str) -> bool:
