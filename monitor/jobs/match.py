@@ -41,7 +41,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     for position, story_id in enumerate(stories.ids):
         for article_id in rows.articles_to_match(db, story_id, everything):
             due.setdefault(article_id, []).append(position)
-    ids, story_ids = sorted(due), stories.ids
+    ids = sorted(due)
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
     with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool:
@@ -51,12 +51,9 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
             for done, (article, results) in enumerate(_match_chunk(
                     articles, [due[a["id"]] for a in articles], pool), start + 1):
                 # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
-                # Most results are their rows already (`score_due`): paired with the story's
-                # id here, 100 an article, without a call each.
-                decisions = [(story_ids[position], result) if isinstance(result, dict)
-                             else stories.decision(position, result, scored)
-                             for position, (result, scored) in zip(due[article["id"]], results,
-                                                                    strict=True)]
+                decisions = [stories.decision(position, *result)
+                             for position, result in zip(due[article["id"]], results,
+                                                         strict=True)]
                 rows.save_decisions(db, article, decisions, later)
                 covering += any(row["is_coverage"] for _, row in decisions)
                 if done % SAVE_EVERY == 0 or done == len(ids):

@@ -478,11 +478,15 @@ def _inside_sentence(word: str, text: str) -> bool:
         while k >= 0 and text[k].isspace():
             k -= 1
         if (-1 < k < at - 1 and (_is_word(text[k]) or text[k] in ",;")
-                and (end > 0 and _is_word(text[end - 1])) != (end < len(text)
-                                                              and _is_word(text[end]))):
+                and _word_boundary(text, end)):
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    r"""Whether a regex's `\b` holds at `at`: a word character on one side only."""
+    return (at > 0 and _is_word(text[at - 1])) != (at < len(text) and _is_word(text[at]))
 
 
 def _is_word(ch: str) -> bool:

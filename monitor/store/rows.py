@@ -510,11 +510,10 @@ _COVERAGE_INTO = ("insert or replace into coverage (story_id, article_id, releva
 def _coverage_rows(article: dict, decisions: list[tuple[int, dict]], matched_at: str
                    ) -> list[tuple]:
     # 100 rows an article, most of the storing process's own work: the article's values
-    # looked up once, the evidence's text (JSON already, `_json`) taken without a call.
+    # looked up once.
     article_id, content_hash = article["id"], article["content_hash"]
     return [(story, article_id, r["relevance"], int(r["is_coverage"]), r["kind"],
-             e if isinstance(e := r["evidence"], str) else as_json(e), int(r["scored"]),
-             content_hash, matched_at)
+             _json(r["evidence"]), int(r["scored"]), content_hash, matched_at)
             for story, r in decisions]
 
 
