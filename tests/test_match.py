@@ -871,6 +871,35 @@ def test_a_sentence_telling_one_claims_amount_is_its_part_though_it_is_more_of_a
         "partial", "partial"]
 
 
+FINES = ("Bus Lane Fines Upheld\nThe appeals court ruled on Thursday that the city may keep "
+         "fining drivers who block the new bus lanes on the harbour road, ending a two-year "
+         "dispute with the taxi association.\nThe judges unanimously rejected the idea that the "
+         "fines, which the council set last spring after months of debate, were a hidden tax "
+         "on commuters.\n")
+RULING = ("the city may fine drivers, the commuters who block the lanes each morning, with "
+          "cameras and wardens.\nThe harbour road reopened on Friday.")
+
+
+def test_a_sentence_whose_clause_states_a_claims_clause_is_its_part_though_more_of_another():
+    # The sentence is more of the first claim (the city may fine drivers); its opening clause
+    # tells the second claim's opening one in other words: a fact of each.
+    article = f"The judges ruled unanimously that {RULING}"
+    assert [m.verdict for m in match_article(read_seed(FINES).claims, article).matches] == [
+        "partial", "partial"]
+
+
+def test_a_clause_telling_another_year_does_not_make_a_part_of_the_claim_it_is_less_of():
+    article = f"In 2019 the judges ruled unanimously that {RULING}"
+    assert [m.verdict for m in match_article(read_seed(FINES).claims, article).matches] == [
+        "partial", "absent"]
+
+
+def test_a_clause_naming_only_others_does_not_make_a_part_of_the_claim_it_is_less_of():
+    article = f"Judges in Corvale ruled unanimously that {RULING}"
+    assert [m.verdict for m in match_article(read_seed(FINES).claims, article).matches] == [
+        "partial", "absent"]
+
+
 def test_an_amount_told_again_is_no_evidence_of_coverage_as_the_coverage_model_reads_it():
     # The verdict reads the amount; the coverage evidence reads words, as its model was fitted.
     seed = read_seed("Ferry Refunds Soar\nSome 1,200 travellers wanted their fares back on "

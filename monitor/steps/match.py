@@ -79,6 +79,10 @@ class Thresholds:
     verbatim: float = 92.0  # partial_ratio for every word of the claim, nearly in its order
     quote_same: float = 92.0  # quotation wording this close is the same quotation
     quote_related: float = 60.0  # ...this close but not the same: the same one, reworded
+    # P(same claim), in percent, of a clause of a sentence and one of the claim's for the
+    # sentence, another claim's part, to be this claim's part too (`_clause_same`): the
+    # same-claim model's own decision, not a cut of ours.
+    clause_same: float = field(default_factory=lambda: 100 * similarity.model().threshold)
 
 
 THRESHOLDS = Thresholds()
@@ -352,12 +356,13 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
             for other, quotes in carriers.get(m.sentence, [])
             if other != mine and claim.text not in quotes)])
     owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
-    # A sentence that tells a claim's exact amount, or quotes the statement's own quotation,
-    # tells that fact, whichever claim it is otherwise a part of: a sentence may carry a fact
-    # of two claims.
+    # A sentence that tells a claim's exact amount, quotes the statement's own quotation, or
+    # has a clause that states one of the claim's (the same-claim model's reading), tells that
+    # fact, whichever claim it is otherwise a part of: a sentence may carry a fact of two claims.
     return [max((m for m in options if m.verdict != "partial"
                  or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)
-                 or _quotes_own(claim, m.sentence, t)),
+                 or _quotes_own(claim, m.sentence, t)
+                 or _clause_same(claim.text, m.sentence) >= t.clause_same),
                 key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
@@ -751,6 +756,52 @@ def _claim_parts(claim: str) -> tuple[frozenset[str], ...]:
     parts = [frozenset(content_words(p)) for p in _CLAUSE.split(unquoted(claim))]
     parts += [frozenset(content_words(q)) for q in quotations(claim)]
     return tuple(p for p in parts if len(p) >= 2) or (_claim_words(claim)[0],)
+
+
+def _clause_same(claim: str, sentence: str) -> float:
+    """P(same claim), in percent, of the likeliest pair of a clause of the claim (or the claim
+    whole) and a clause of the sentence (or the sentence whole), whole against whole aside.
+    Only pairs about the claim's fact count: they share two words saying what the claim says
+    (`_said_words`: not names, not who said it), and the sentence's clause tells no amount
+    the claim's does not, nor names only others (people, places, bodies) than the claim."""
+    mine, theirs = _clause_texts(claim), _clause_texts(sentence)
+    said = _said_words(claim)
+    pairs = [(a, b) for a in range(len(mine)) for b in range(len(theirs)) if (a or b)
+             and len(_sentence_words(mine[a]) & _sentence_words(theirs[b]) & said) >= 2]
+    ours, found = _analysed_clauses(claim), _analysed_clauses(sentence)
+    pairs = [(a, b) for a, b in pairs if found[b].numbers <= ours[a].numbers
+             and (not found[b].names or found[b].names & ours[0].names)]
+    if not pairs:
+        return 0.0
+    p = similarity.model().probability(similarity.pair_features(
+        [ours[a] for a, _ in pairs], [found[b] for _, b in pairs]))
+    return 100 * float(p.max())
+
+
+MIN_CLAUSE_WORDS = 3  # content words of a clause read alone; a shorter piece goes with the next
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _clause_texts(text: str) -> tuple[str, ...]:
+    """The text whole, then its clauses when it has two or more, but those that only say who
+    said it (as `_said_words` reads them)."""
+    parts: list[str] = []
+    pending = ""
+    for part in filter(str.strip, _CLAUSE.split(normalise(text))):
+        part = f"{pending} {part}" if pending else part
+        pending = part if len(content_words(part)) < MIN_CLAUSE_WORDS else ""
+        if not pending:
+            parts.append(part.strip())
+    if pending and parts:
+        parts[-1] = f"{parts[-1]} {pending}"
+    said = [p for p in parts if not (_ATTRIBUTION.search(p)
+                                     and len(p.split()) <= ATTRIBUTION_WORDS)]
+    return (text, *said) if len(parts) > 1 else (text,)
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _analysed_clauses(text: str) -> list[similarity.Sentence]:
+    return similarity.analyse_all(list(_clause_texts(text)))
 
 
 def find_conflicts(claim: Claim, sentence: str, speaker: str | None = None,
