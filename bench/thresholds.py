@@ -3,11 +3,11 @@
     .venv/bin/python bench/thresholds.py [--dbs DIR] [--folds N] [--show-unlabelled N]
                                          [--only NAME,...]
 
-Reads (or first builds, by the real-text benches' crawl) one database per set in DIR:
-first.db (`realtext_verdicts.py`), heldout.db, third.db, fourth.db (`realtext_heldout.py
---set ...`). Every stored article is decided again against the stored claims
-(`match.score_stories`, as `monitor match --all` does) with each setting of a small grid of
-thresholds, and its verdicts scored against the four label files (bench/realtext_*labels.tsv).
+Reads (or first builds, each by its real-text bench's crawl, in a process of its own) one
+database per set in DIR: first.db (`realtext_verdicts.py`), heldout.db, third.db, fourth.db
+(`realtext_heldout.py --set ...`). Every stored article is decided again against the stored
+claims (`match.score_stories`, as `monitor match --all` does) with each setting of a small grid
+of thresholds, and its verdicts scored against the four label files (bench/realtext_*labels.tsv).
 
 The values are chosen by cross-validation with folds by story: the 31 stories are cut into
 folds (leave-one-story-out by default), and for each fold a coordinate-wise search over the
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 from collections import Counter
 from dataclasses import asdict, replace
@@ -68,10 +69,13 @@ class Corpus:
 
     def __init__(self, folder: Path) -> None:
         self.sets = []
-        for name, (stories, _) in SETS.items():
+        for name in SETS:
             path = folder / f"{name}.db"
-            if not path.exists():
-                realtext_verdicts.run(str(path), stories)
+            if not path.exists():  # one crawl a process: Scrapy's reactor does not restart
+                script = "realtext_verdicts.py" if name == "first" else "realtext_heldout.py"
+                subprocess.run([sys.executable, str(Path(__file__).with_name(script)),
+                                "--db", str(path), *(["--set", name] if name != "first"
+                                                     else [])], check=True)
             db = open_db(str(path))
             loaded = load_stories(db)
             outlets = dict(db.execute("select a.id, o.name from articles a "
