@@ -381,3 +381,12 @@ def test_the_evidence_of_a_decision_is_the_same_whatever_the_processs_string_has
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2")]
     assert runs[0] == runs[1] and runs[0].count("\n") == 2 * (3 + len(ARTICLES))
+
+
+def test_monitor_match_reads_each_article_against_the_stories_it_is_due_for_in_order():
+    from monitor.jobs.match import _due
+
+    # Articles 1 and 2 are due for every story; 3 for the first and last; 4 for the second.
+    assert _due([[1, 2, 3], [1, 2, 4], [1, 2, 3]]) == {1: [0, 1, 2], 2: [0, 1, 2],
+                                                       3: [0, 2], 4: [1]}
+    assert _due([]) == {}

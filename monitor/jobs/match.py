@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
+import operator
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -44,10 +46,7 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     were matched and how many of them cover a story.
     """
     stories = load_stories(db, slug)
-    due: dict[int, list[int]] = {}  # article id -> the stories (positions) it is due for
-    for position, story_id in enumerate(stories.ids):
-        for article_id in rows.articles_to_match(db, story_id, everything):
-            due.setdefault(article_id, []).append(position)
+    due = _due([rows.articles_to_match(db, story_id, everything) for story_id in stories.ids])
     ids = sorted(due)
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
@@ -69,6 +68,20 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     db.conn.commit()
     update_copies(db)
     return {"articles": len(ids), "coverage": covering}
+
+
+def _due(to_match: list[list[int]]) -> dict[int, list[int]]:
+    """Each article's stories (positions, in order) to match it against, from each story's
+    articles to match."""
+    # Most articles are due for every story (new ones, or a run of `--all`): they share one
+    # list, rather than an append for each story and article (800,000 with 100 stories and
+    # 8,000 articles, a second of the storing process).
+    every = set(to_match[0]).intersection(*to_match[1:]) if to_match else set()
+    due = dict.fromkeys(every, list(range(len(to_match))))
+    for position, found in enumerate(to_match):
+        for article_id in itertools.filterfalse(every.__contains__, found):
+            due.setdefault(article_id, []).append(position)
+    return due
 
 
 @contextmanager
@@ -95,7 +108,10 @@ def _save(db: Database, stories: Stories, article: dict, positions: list[int],
                                                                      strict=True)
                                         if r.__class__ is tuple])
     rows.save_coverage(db, article, found, rest, later)
-    return bool(found) or any(row[3] for row in rest)
+    return bool(found) or any(map(_IS_COVERAGE, rest))
+
+
+_IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage
 
 
 def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
