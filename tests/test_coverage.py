@@ -335,7 +335,7 @@ def test_a_ruled_out_storys_evidence_written_from_its_figures_is_the_text_json_w
 
 def test_monitor_match_stores_for_a_ruled_out_story_the_row_of_its_result(stories):
     from monitor.jobs.match import score_due, scoring_pool
-    from monitor.jobs.stories import coverage_row
+    from monitor.jobs.stories import coverage_values
 
     ruled_out = 0
     for text in ARTICLES:
@@ -343,8 +343,8 @@ def test_monitor_match_stores_for_a_ruled_out_story_the_row_of_its_result(storie
         with scoring_pool(1, stories):
             rows = score_due(read, [0, 1, 2])
         results = score_stories(stories, read)
-        assert [(row if isinstance(row, dict) else coverage_row(row, s), s) for row, s in rows] == [
-            (coverage_row(r, s), s) for r, s in results]
+        assert [row if isinstance(row, tuple) else coverage_values(row, True) for row in rows] == [
+            coverage_values(r, s) for r, s in results]
         ruled_out += sum("ruled_out" in (r.evidence or {}) for r, _ in results)
     assert ruled_out >= 4
 
@@ -381,3 +381,12 @@ def test_the_evidence_of_a_decision_is_the_same_whatever_the_processs_string_has
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2")]
     assert runs[0] == runs[1] and runs[0].count("\n") == 2 * (3 + len(ARTICLES))
+
+
+def test_monitor_match_reads_each_article_against_the_stories_it_is_due_for_in_order():
+    from monitor.jobs.match import _due
+
+    # Articles 1 and 2 are due for every story; 3 for the first and last; 4 for the second.
+    assert _due([[1, 2, 3], [1, 2, 4], [1, 2, 3]]) == {1: [0, 1, 2], 2: [0, 1, 2],
+                                                       3: [0, 2], 4: [1]}
+    assert _due([]) == {}

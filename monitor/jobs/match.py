@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import gc
+import itertools
 import logging
+import operator
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from monitor.crawler.workers import worker_pool
+from monitor.crawler.workers import YOUNG_COLLECTION, worker_pool
 from monitor.jobs.copies import update_copies
-from monitor.jobs.stories import as_article, coverage_row, load_stories, ruled_out_row
+from monitor.jobs.stories import (
+    Stories,
+    as_article,
+    coverage_values,
+    load_stories,
+    ruled_out_values,
+)
 from monitor.steps.extract import (
     Article,
 )
@@ -37,25 +46,19 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     were matched and how many of them cover a story.
     """
     stories = load_stories(db, slug)
-    due: dict[int, list[int]] = {}  # article id -> the stories (positions) it is due for
-    for position, story_id in enumerate(stories.ids):
-        for article_id in rows.articles_to_match(db, story_id, everything):
-            due.setdefault(article_id, []).append(position)
+    due = _due([rows.articles_to_match(db, story_id, everything) for story_id in stories.ids])
     ids = sorted(due)
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
-    with scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool:
+    with (scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool,
+          _young_collections_rarer()):
         # A chunk of texts at a time: a backlog of any size fits in memory.
         for start in range(0, len(ids), CHUNK):
             articles = rows.articles_by_id(db, ids[start:start + CHUNK])
             for done, (article, results) in enumerate(_match_chunk(
                     articles, [due[a["id"]] for a in articles], pool), start + 1):
                 # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
-                decisions = [stories.decision(position, *result)
-                             for position, result in zip(due[article["id"]], results,
-                                                         strict=True)]
-                rows.save_decisions(db, article, decisions, later)
-                covering += any(row["is_coverage"] for _, row in decisions)
+                covering += _save(db, stories, article, due[article["id"]], results, later)
                 if done % SAVE_EVERY == 0 or done == len(ids):
                     rows.insert_coverage(db, later)
                     later.clear()
@@ -65,6 +68,50 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     db.conn.commit()
     update_copies(db)
     return {"articles": len(ids), "coverage": covering}
+
+
+def _due(to_match: list[list[int]]) -> dict[int, list[int]]:
+    """Each article's stories (positions, in order) to match it against, from each story's
+    articles to match."""
+    # Most articles are due for every story (new ones, or a run of `--all`): they share one
+    # list, rather than an append for each story and article (800,000 with 100 stories and
+    # 8,000 articles, a second of the storing process).
+    every = set(to_match[0]).intersection(*to_match[1:]) if to_match else set()
+    due = dict.fromkeys(every, list(range(len(to_match))))
+    for position, found in enumerate(to_match):
+        for article_id in itertools.filterfalse(every.__contains__, found):
+            due.setdefault(article_id, []).append(position)
+    return due
+
+
+@contextmanager
+def _young_collections_rarer() -> Iterator[None]:
+    # The workers' results, unpickled here, are 100 tuples an article that live until stored:
+    # at Python's default of a young collection every 700 objects, the collector took 2.0 of
+    # the storing process's 15 CPU s (8,000 articles, 100 stories), at a worker's 0.4.
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _save(db: Database, stories: Stories, article: dict, positions: list[int],
+          results: list[tuple | ArticleMatch], later: list[tuple]) -> bool:
+    """Store an article's results (`score_due`) against the stories at `positions`, the
+    coverage rows kept in `later`; returns whether it covers any of them."""
+    found = [stories.decision(p, r, True) for p, r in zip(positions, results, strict=True)
+             if r.__class__ is not tuple]
+    ids = stories.ids
+    rest = rows.coverage_rows(article, [(ids[p], r) for p, r in zip(positions, results,
+                                                                     strict=True)
+                                        if r.__class__ is tuple])
+    rows.save_coverage(db, article, found, rest, later)
+    return bool(found) or any(map(_IS_COVERAGE, rest))
+
+
+_IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage
 
 
 def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
@@ -83,17 +130,19 @@ def _set_stories(stories: list[Story]) -> None:
     _stories, _index = stories, story_index(stories) if stories else None
 
 
-def score_due(article: Article, due: list[int]) -> list[tuple[ArticleMatch | dict, bool]]:
-    """An article against the stories (positions among the pool's) it is due for: each result,
-    or, when no claim's verdict of it is stored (all but scored coverage), its row as stored."""
+def score_due(article: Article, due: list[int]) -> list[tuple | ArticleMatch]:
+    """An article against the stories (positions among the pool's) it is due for: each result
+    whose claims' verdicts are stored (scored coverage), else its coverage row's values
+    (`stories.coverage_values`)."""
     # Most results are stored as a row and nothing else: made here, in the worker, they travel
-    # back as a few plain values, not an `ArticleMatch` and its evidence to rebuild and encode
-    # in the one process that stores.
-    # The stories ruled out by the cheap evidence (most) get their row straight away.
-    return [(result if isinstance(result, dict) or (result.is_coverage and scored)
-             else coverage_row(result, scored), scored)
+    # back as a tuple of plain values, not an `ArticleMatch` and its evidence to rebuild and
+    # encode in the one process that stores (nor a dictionary with its lists: the storing
+    # process unpickles 100 an article).
+    # The stories ruled out by the cheap evidence (most) get their values straight away.
+    return [result if result.__class__ is tuple or (result.is_coverage and scored)
+            else coverage_values(result, scored)
             for result, scored in score_stories(_stories, article, index=_index, only=due,
-                                                ruled_out=ruled_out_row)]
+                                                ruled_out=ruled_out_values)]
 
 
 class _InProcess:

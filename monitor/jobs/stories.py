@@ -28,12 +28,8 @@ class Stories:
     ids: list[int]  # stories.id of each story
     claim_ids: list[dict[int, int]]  # claim position -> claims.id, for each story
 
-    def decision(self, position: int, result: ArticleMatch | dict,
-                 scored: bool) -> tuple[int, dict]:
-        """The story's id and the rows of an article's result against it (`rows.save_decisions`),
-        from the result or its row already made (`coverage_row`)."""
-        if isinstance(result, dict):
-            return self.ids[position], result
+    def decision(self, position: int, result: ArticleMatch, scored: bool) -> tuple[int, dict]:
+        """The story's id and the rows of an article's result against it (`rows.save_decisions`)."""
         return self.ids[position], result_row(result, self.claim_ids[position], scored)
 
 
@@ -111,20 +107,19 @@ def save_seed(db: Database, slug: str, seed: Seed, seed_text: str, source: str,
     return rows.save_story(db, story, [asdict(c) for c in seed.claims], story_id)
 
 
-def coverage_row(result: ArticleMatch, scored: bool) -> dict:
-    """`result_row` of a result whose claims' verdicts are not stored (all but scored
-    coverage), its evidence already encoded as stored (`evidence_json`): it needs no claim ids."""
-    return {"relevance": result.relevance, "is_coverage": result.is_coverage,
-            "kind": result.kind, "evidence": evidence_json(result.evidence), "scored": scored,
-            "matches": [], "additions": []}
+def coverage_values(result: ArticleMatch, scored: bool) -> tuple:
+    """A result whose claims' verdicts are not stored (all but scored coverage) as its coverage
+    row's values (`rows.coverage_rows`: relevance, is_coverage, kind, evidence as stored,
+    scored), the evidence already encoded (`evidence_json`): it needs no claim ids."""
+    return (result.relevance, int(result.is_coverage), result.kind,
+            evidence_json(result.evidence), int(scored))
 
 
-def ruled_out_row(relevance: float, body_cosine: float, names_shared: float) -> dict:
-    """`coverage_row` of a story the cheap evidence ruled out (`match.ruled_out_match`), made
-    from its figures without the result in between: most of the rows `monitor match` stores."""
-    return {"relevance": relevance, "is_coverage": False, "kind": "unrelated",
-            "evidence": ruled_out_json(body_cosine, names_shared), "scored": True,
-            "matches": [], "additions": []}
+def ruled_out_values(relevance: float, body_cosine: float, names_shared: float) -> tuple:
+    """`coverage_values` of a story the cheap evidence ruled out (`match.ruled_out_match`),
+    made from its figures without the result in between: most of the rows `monitor match`
+    stores."""
+    return (relevance, 0, "unrelated", ruled_out_json(body_cosine, names_shared), 1)
 
 
 def result_row(result: ArticleMatch, claim_ids: dict[int, int], scored: bool) -> dict:

@@ -471,25 +471,31 @@ def save_decisions(db: Database, article: dict, decisions: list[tuple[int, dict]
     `insert_coverage` to store with other articles' before the commit.
     """
     found = [d for d in decisions if d[1]["is_coverage"] and d[1]["scored"]]
+    rest = [d for d in decisions if not (d[1]["is_coverage"] and d[1]["scored"])]
+    save_coverage(db, article, found, _coverage_rows(article, rest, now()), later)
+
+
+def save_coverage(db: Database, article: dict, found: list[tuple[int, dict]],
+                  rest: list[tuple], later: list[tuple] | None = None) -> None:
+    """`save_decisions` with the stories the article covers, claims scored, as (story id,
+    result) and the rest as their coverage rows already made (`coverage_rows`)."""
     for story, result in found:
         save_match(db, story, article, result)
-    rest = [d for d in decisions if not (d[1]["is_coverage"] and d[1]["scored"])]
     if not rest:
         return
     # The article's covered stories, few if any, kept if among the rest: one look-up in the
     # article's index, without a JSON list of the rest's 100 story ids to encode and read.
-    restated = {d[0] for d in rest}
+    restated = {row[0] for row in rest}
     was_coverage = [(story, article["id"]) for (story,) in db.execute(
         "select story_id from coverage where article_id = ? and is_coverage = 1",
         [article["id"]]) if story in restated]
     for table in ("matches", "additions"):  # only covering articles have them stored
         db.conn.executemany(f"delete from {table} where story_id = ? and article_id = ?",
                             was_coverage)
-    coverage_rows = _coverage_rows(article, rest, now())
     if later is None:
-        insert_coverage(db, coverage_rows)
+        insert_coverage(db, rest)
     else:
-        later.extend(coverage_rows)
+        later.extend(rest)
 
 
 def insert_coverage(db: Database, coverage_rows: list[tuple]) -> None:
@@ -515,6 +521,14 @@ def _coverage_rows(article: dict, decisions: list[tuple[int, dict]], matched_at:
     return [(story, article_id, r["relevance"], int(r["is_coverage"]), r["kind"],
              _json(r["evidence"]), int(r["scored"]), content_hash, matched_at)
             for story, r in decisions]
+
+
+def coverage_rows(article: dict, values: list[tuple[int, tuple]]) -> list[tuple]:
+    """The coverage rows of an article's results against stories, from each story's id and
+    its row's values (relevance, is_coverage, kind, evidence as stored, scored; made in a
+    worker of `monitor match`: `stories.coverage_values`)."""
+    article_id, content_hash, matched_at = article["id"], article["content_hash"], now()
+    return [(story, article_id, *row, content_hash, matched_at) for story, row in values]
 
 
 def save_new_decisions(db: Database, decided: list[tuple[dict, list[tuple[int, dict]]]]
