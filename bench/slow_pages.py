@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from monitor.steps.extract import extract_page
+from monitor.steps.match import _clause_same
 from monitor.steps.text import name_words, without_credits
 
 PAGES = {
@@ -43,6 +44,13 @@ def main() -> None:
         print(f"  {name:<24} {len(line) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  "
               "names read")
 
+    # A page's sentence read clause by clause against a claim (a partial another claim owns).
+    for name, sentence in SENTENCES.items():
+        started = time.perf_counter()
+        _clause_same(CLAIM, sentence)
+        print(f"  {name:<24} {len(sentence) / 1e6:4.1f} MB  "
+              f"{time.perf_counter() - started:5.1f} s  clauses read")
+
 
 LINES = {
     "initials, one line": "A. " * 100_000 + "A/ x",
@@ -59,6 +67,14 @@ LINES = {
     "words in brackets": "(Ada) " * 50_000 + "x",
     "a credit via, unclosed": "x. (Ada via " + "Ada " * 75_000 + "x",
     "a video's agencies": "x (Oct 14) " + "Ada, " * 60_000 + "x.",
+}
+
+CLAIM = "The city may keep fining drivers who block the new bus lanes on the harbour road"
+SENTENCES = {
+    # Pieces too short to be clauses alone pile up: read again at each piece, this took 30 s.
+    "short pieces, no words": "The city fines drivers" + ", and the" * 11_000 + ".",
+    "short pieces, one word": "The city fines drivers" + ", the drivers" * 8_000 + ".",
+    "many clauses": ", ".join(["the city fines drivers on the harbour road"] * 2_300),
 }
 
 

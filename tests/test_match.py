@@ -10,7 +10,13 @@ from rapidfuzz.utils import default_process
 from monitor.faces.report import conflict_label
 from monitor.steps import coverage
 from monitor.steps.claims import read_seed
-from monitor.steps.match import _could_support, judge, match_article, number_checks
+from monitor.steps.match import (
+    _clause_texts,
+    _could_support,
+    judge,
+    match_article,
+    number_checks,
+)
 from monitor.steps.text import content_words, numbers, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -898,6 +904,14 @@ def test_a_clause_naming_only_others_does_not_make_a_part_of_the_claim_it_is_les
     article = f"Judges in Corvale ruled unanimously that {RULING}"
     assert [m.verdict for m in match_article(read_seed(FINES).claims, article).matches] == [
         "partial", "absent"]
+
+
+def test_a_piece_too_short_to_be_a_clause_goes_with_the_next_and_who_said_it_is_left_out():
+    sentence = ("The council, as expected, set the fines last spring, the mayor said on Friday "
+                "morning, and the taxi association will appeal")
+    assert [" ".join(c.split()) for c in _clause_texts(sentence)] == [
+        sentence, "The council as expected set the fines last spring",
+        "and the taxi association will appeal"]
 
 
 def test_an_amount_told_again_is_no_evidence_of_coverage_as_the_coverage_model_reads_it():

@@ -786,14 +786,18 @@ def _clause_texts(text: str) -> tuple[str, ...]:
     """The text whole, then its clauses when it has two or more, but those that only say who
     said it (as `_said_words` reads them)."""
     parts: list[str] = []
-    pending = ""
+    pending: list[str] = []
+    words: set[str] = set()  # the pending pieces' content words, gathered piece by piece
     for part in filter(str.strip, _CLAUSE.split(normalise(text))):
-        part = f"{pending} {part}" if pending else part
-        pending = part if len(content_words(part)) < MIN_CLAUSE_WORDS else ""
-        if not pending:
-            parts.append(part.strip())
+        # (Reading the joined pieces again at each piece took quadratic time on a page's
+        # sentence of thousands of short pieces: 30 s for 100 KB of ", and the".)
+        pending.append(part)
+        words |= content_words(part)
+        if len(words) >= MIN_CLAUSE_WORDS:
+            parts.append(" ".join(pending).strip())
+            pending, words = [], set()
     if pending and parts:
-        parts[-1] = f"{parts[-1]} {pending}"
+        parts[-1] = " ".join([parts[-1], *pending])
     said = [p for p in parts if not (_ATTRIBUTION.search(p)
                                      and len(p.split()) <= ATTRIBUTION_WORDS)]
     return (text, *said) if len(parts) > 1 else (text,)
@@ -801,6 +805,7 @@ def _clause_texts(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _analysed_clauses(text: str) -> list[similarity.Sentence]:
+    """The text's `_clause_texts`, each analysed for the same-claim model."""
     return similarity.analyse_all(list(_clause_texts(text)))
 
 
