@@ -223,6 +223,8 @@ def main() -> None:
     parser.add_argument("--only", help="names of the grid's values to search, comma-separated")
     args = parser.parse_args()
     if args.only:
+        if unknown := set(args.only.split(",")) - set(GRID):
+            parser.error(f"--only: no such value in the grid: {', '.join(sorted(unknown))}")
         for name in set(GRID) - set(args.only.split(",")):
             del GRID[name]
     folder = Path(args.dbs)

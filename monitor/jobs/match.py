@@ -111,7 +111,7 @@ def _save(db: Database, stories: Stories, article: dict, positions: list[int],
     return bool(found) or any(map(_IS_COVERAGE, rest))
 
 
-_IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage
+_IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage (`rows.coverage_rows`)
 
 
 def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
