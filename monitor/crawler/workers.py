@@ -53,6 +53,46 @@ def start_server(read_pages: bool = False) -> None:
         multiprocessing.forkserver.ensure_running()
 
 
+# The commands that read pages in workers forked from the server (`start_server_for_command`).
+READING_COMMANDS = ("run", "crawl", "demo")
+
+
+def start_server_for_command(argv: list[str]) -> None:
+    """As the `monitor` command starts, before the command line's imports (half a second of
+    the crawl's start, with the server's own load after its imports on the critical path):
+    start the server, loading, for a command that reads pages (`reads_pages`)."""
+    # Only in the command's own process: a worker, the server itself (which imports the
+    # command line), or another program importing it (pytest) starts nothing here.
+    if (multiprocessing.current_process().name != "MainProcess" or not argv
+            or not _is_monitor_command(argv[0]) or not reads_pages(argv[1:])):
+        return
+    with suppress(Exception):  # the crawl starts it itself then, as it always does
+        start_server(read_pages=True)
+
+
+def _is_monitor_command(program: str) -> bool:
+    path = os.path.normpath(program)
+    return (os.path.basename(path) in ("monitor", "monitor.exe")
+            or path.endswith(os.path.join("monitor", "__main__.py")))
+
+
+def reads_pages(args: list[str]) -> bool:
+    """Whether `monitor ARGS` runs a command that reads pages in this process (`run`, `crawl`
+    or `demo`; not asked for its help, nor `demo --serve`): read as the command line reads it,
+    its first argument that is none of the group's options (`--db PATH`) names the command."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--db":
+            next(rest, None)
+        elif not arg.startswith("-"):
+            later = list(rest)
+            return (arg in READING_COMMANDS and "--help" not in later
+                    and not (arg == "demo" and "--serve" in later))
+        elif not arg.startswith("--db="):  # --help, --version or a mistake: no command runs
+            return False
+    return False
+
+
 def worker_pool(workers: int, initializer: Callable | None = None, initargs: tuple = (),
                 read_pages: bool = False) -> ProcessPoolExecutor:
     """A pool of `workers` processes forked from the preloaded server (`start_server`)."""
