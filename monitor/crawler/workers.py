@@ -57,23 +57,12 @@ def start_server(read_pages: bool = False) -> None:
 READING_COMMANDS = ("run", "crawl", "demo")
 
 
-def start_server_for_command(argv: list[str]) -> None:
-    """As the `monitor` command starts, before the command line's imports (half a second of
-    the crawl's start, with the server's own load after its imports on the critical path):
-    start the server, loading, for a command that reads pages (`reads_pages`)."""
-    # Only in the command's own process: a worker, the server itself (which imports the
-    # command line), or another program importing it (pytest) starts nothing here.
-    if (multiprocessing.current_process().name != "MainProcess" or not argv
-            or not _is_monitor_command(argv[0]) or not reads_pages(argv[1:])):
-        return
-    with suppress(Exception):  # the crawl starts it itself then, as it always does
-        start_server(read_pages=True)
-
-
-def _is_monitor_command(program: str) -> bool:
-    path = os.path.normpath(program)
-    return (os.path.basename(path) in ("monitor", "monitor.exe")
-            or path.endswith(os.path.join("monitor", "__main__.py")))
+def start_server_for_command(args: list[str]) -> None:
+    """Start the server, loading, for a command that reads pages (`reads_pages`): called as
+    the `monitor` command starts (`monitor/__main__.py`), before the command line's imports."""
+    if reads_pages(args):
+        with suppress(Exception):  # the crawl starts it itself then, as it always does
+            start_server(read_pages=True)
 
 
 def reads_pages(args: list[str]) -> bool:

@@ -5,10 +5,6 @@ a run and the demo own their process from monitor/jobs (`run.run`, `demo.demo`),
 
 from __future__ import annotations
 
-# isort: off
-# First of all: a crawl's worker server starts loading beside the imports below.
-import monitor.crawler.early_start  # noqa: F401  (imported for its side effect)
-# isort: on
 import json
 import logging
 import sqlite3
