@@ -9,6 +9,8 @@ Synthetic pages up to the crawl's download limit (`DOWNLOAD_MAXSIZE`, 8 MB), eac
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 from monitor.steps.extract import extract_page
 from monitor.steps.match import _clause_same
@@ -30,26 +32,28 @@ PAGES = {
 
 def main() -> None:
     for name, body in PAGES.items():
-        started = time.perf_counter()
         # The crawl refuses pages of over MAX_ELEMENTS tags unread; this times what the time
         # limit guards beyond that, so the element limit is lifted here.
-        article = extract_page(body, "http://x.example/a", "utf-8", max_elements=10**9)
-        print(f"  {name:<24} {len(body) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  "
-              f"{'an article' if article else 'no article'}")
-
+        article = _timed(name, body, lambda body: extract_page(
+            body, "http://x.example/a", "utf-8", max_elements=10**9))
+        print("an article" if article else "no article")
     # Text a page can hold, read for names (credits first): each line scanned in linear time.
     for name, line in LINES.items():
-        started = time.perf_counter()
-        name_words(without_credits(line))
-        print(f"  {name:<24} {len(line) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  "
-              "names read")
-
+        _timed(name, line, lambda line: name_words(without_credits(line)))
+        print("names read")
     # A page's sentence read clause by clause against a claim (a partial another claim owns).
     for name, sentence in SENTENCES.items():
-        started = time.perf_counter()
-        _clause_same(CLAIM, sentence)
-        print(f"  {name:<24} {len(sentence) / 1e6:4.1f} MB  "
-              f"{time.perf_counter() - started:5.1f} s  clauses read")
+        _timed(name, sentence, lambda sentence: _clause_same(CLAIM, sentence))
+        print("clauses read")
+
+
+def _timed(name: str, data: str | bytes, read: Callable[[Any], object]) -> object:
+    """What `read` finds in `data`, its time printed (the line ends with what it found)."""
+    started = time.perf_counter()
+    found = read(data)
+    print(f"  {name:<24} {len(data) / 1e6:4.1f} MB  {time.perf_counter() - started:5.1f} s  ",
+          end="")
+    return found
 
 
 LINES = {
