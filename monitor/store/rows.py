@@ -472,7 +472,7 @@ def save_decisions(db: Database, article: dict, decisions: list[tuple[int, dict]
     """
     found = [d for d in decisions if d[1]["is_coverage"] and d[1]["scored"]]
     rest = [d for d in decisions if not (d[1]["is_coverage"] and d[1]["scored"])]
-    save_coverage(db, article, found, _coverage_rows(article, rest, now()), later)
+    save_coverage(db, article, found, coverage_rows(article, row_values(rest)), later)
 
 
 def save_coverage(db: Database, article: dict, found: list[tuple[int, dict]],
@@ -499,7 +499,7 @@ def save_coverage(db: Database, article: dict, found: list[tuple[int, dict]],
 
 
 def insert_coverage(db: Database, coverage_rows: list[tuple]) -> None:
-    """Store coverage rows (`_coverage_rows`), replacing those of the same story and article.
+    """Store coverage rows (`coverage_rows`), replacing those of the same story and article.
 
     In key order: the table's key and its story index start with the story, so an article's
     rows for 100 stories land in 100 places of each, and rows of many articles sorted land
@@ -513,22 +513,24 @@ _COVERAGE_INTO = ("insert or replace into coverage (story_id, article_id, releva
                   "is_coverage, kind, evidence, scored, content_hash, matched_at)")
 
 
-def _coverage_rows(article: dict, decisions: list[tuple[int, dict]], matched_at: str
-                   ) -> list[tuple]:
+def coverage_rows(article: dict, values: list[tuple[int, tuple]],
+                  matched_at: str | None = None) -> list[tuple]:
+    """The coverage rows of an article's results against stories, from each story's id and
+    its row's values (relevance, is_coverage, kind, evidence as stored, scored: `row_values`,
+    or made in a worker of `monitor match`, `stories.coverage_values`)."""
     # 100 rows an article, most of the storing process's own work: the article's values
     # looked up once.
     article_id, content_hash = article["id"], article["content_hash"]
-    return [(story, article_id, r["relevance"], int(r["is_coverage"]), r["kind"],
-             _json(r["evidence"]), int(r["scored"]), content_hash, matched_at)
-            for story, r in decisions]
-
-
-def coverage_rows(article: dict, values: list[tuple[int, tuple]]) -> list[tuple]:
-    """The coverage rows of an article's results against stories, from each story's id and
-    its row's values (relevance, is_coverage, kind, evidence as stored, scored; made in a
-    worker of `monitor match`: `stories.coverage_values`)."""
-    article_id, content_hash, matched_at = article["id"], article["content_hash"], now()
+    matched_at = matched_at or now()
     return [(story, article_id, *row, content_hash, matched_at) for story, row in values]
+
+
+def row_values(decisions: list[tuple[int, dict]]) -> list[tuple[int, tuple]]:
+    """Each story's id and its result's coverage row values (`coverage_rows`), from results
+    as `save_match` takes them."""
+    return [(story, (r["relevance"], int(r["is_coverage"]), r["kind"], _json(r["evidence"]),
+                     int(r["scored"])))
+            for story, r in decisions]
 
 
 def save_new_decisions(db: Database, decided: list[tuple[dict, list[tuple[int, dict]]]]
@@ -539,7 +541,7 @@ def save_new_decisions(db: Database, decided: list[tuple[dict, list[tuple[int, d
     # A new article has no coverage, matches nor additions to replace yet (their foreign keys).
     matched_at = now()
     insert_coverage(db, [row for article, decisions in decided
-                         for row in _coverage_rows(article, decisions, matched_at)])
+                         for row in coverage_rows(article, row_values(decisions), matched_at)])
 
 
 def _json(value) -> str | None:
