@@ -101,12 +101,13 @@ def _save(db: Database, stories: Stories, article: dict, positions: list[int],
           results: list[tuple | ArticleMatch], later: list[tuple]) -> bool:
     """Store an article's results (`score_due`) against the stories at `positions`, the
     coverage rows kept in `later`; returns whether it covers any of them."""
-    found = [stories.decision(p, r, True) for p, r in zip(positions, results, strict=True)
-             if r.__class__ is not tuple]
-    ids = stories.ids
-    rest = rows.coverage_rows(article, [(ids[p], r) for p, r in zip(positions, results,
-                                                                     strict=True)
-                                        if r.__class__ is tuple])
+    found, values = [], []
+    for position, result in zip(positions, results, strict=True):
+        if result.__class__ is tuple:  # a row's values (`score_due`)
+            values.append((stories.ids[position], result))
+        else:  # scored coverage
+            found.append(stories.decision(position, result, True))
+    rest = rows.coverage_rows(article, values)
     rows.save_coverage(db, article, found, rest, later)
     return bool(found) or any(map(_IS_COVERAGE, rest))
 

@@ -764,17 +764,19 @@ def _clause_same(claim: str, sentence: str) -> float:
     Only pairs about the claim's fact count: they share two words saying what the claim says
     (`_said_words`: not names, not who said it), and the sentence's clause tells no amount
     the claim's does not, nor names only others (people, places, bodies) than the claim."""
-    mine, theirs = _clause_texts(claim), _clause_texts(sentence)
+    claim_texts, sentence_texts = _clause_texts(claim), _clause_texts(sentence)
     said = _said_words(claim)
-    pairs = [(a, b) for a in range(len(mine)) for b in range(len(theirs)) if (a or b)
-             and len(_sentence_words(mine[a]) & _sentence_words(theirs[b]) & said) >= 2]
-    ours, found = _analysed_clauses(claim), _analysed_clauses(sentence)
-    pairs = [(a, b) for a, b in pairs if found[b].numbers <= ours[a].numbers
-             and (not found[b].names or found[b].names & ours[0].names)]
+    pairs = [(a, b) for a in range(len(claim_texts)) for b in range(len(sentence_texts))
+             if (a or b) and len(_sentence_words(claim_texts[a]) & said
+                                 & _sentence_words(sentence_texts[b])) >= 2]
+    claim_clauses, sentence_clauses = _analysed_clauses(claim), _analysed_clauses(sentence)
+    pairs = [(a, b) for a, b in pairs if sentence_clauses[b].numbers <= claim_clauses[a].numbers
+             and (not sentence_clauses[b].names
+                  or sentence_clauses[b].names & claim_clauses[0].names)]
     if not pairs:
         return 0.0
     p = similarity.model().probability(similarity.pair_features(
-        [ours[a] for a, _ in pairs], [found[b] for _, b in pairs]))
+        [claim_clauses[a] for a, _ in pairs], [sentence_clauses[b] for _, b in pairs]))
     return 100 * float(p.max())
 
 
