@@ -9,6 +9,7 @@ from monitor.steps.text import (
     numbers,
     quotations,
     split_sentences,
+    stem,
     without_credits,
     words,
 )
@@ -134,9 +135,22 @@ def test_numbers_in_digits_and_words_with_units(text, value, unit):
     assert (number.value, number.unit) == (value, unit)
 
 
+@pytest.mark.parametrize("forms", [("pass", "passed", "passes"), ("ratify", "ratified"),
+                                   ("policy", "policies"), ("designated", "designates")])
+def test_a_word_and_its_inflections_share_one_stem(forms):
+    assert len({stem(w) for w in forms}) == 1
+
+
+def test_durations_in_any_unit_word_are_compared_in_one_unit():
+    assert [(n.value, n.unit) for n in numbers("two centuries and three decades")] == [
+        (200, "year"), (30, "year")]
+    assert [(n.value, n.unit) for n in numbers("90 minutes")] == [(1.5, "hour")]
+
+
 def test_vague_amounts_are_orders_of_magnitude():
     (number,) = numbers("hundreds of tons of narcotics")
-    assert number.vague and number.value == 100 and number.unit == "ton narcotic"
+    assert number.vague and number.value == 100 and number.unit == " ".join(
+        map(stem, ("tons", "narcotics")))
 
 
 def test_dates_give_month_and_day():

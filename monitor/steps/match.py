@@ -1041,9 +1041,10 @@ def _comparable(a: Number, b: Number) -> bool:
     return same_unit(a, b) or bool(a.per and not (a.unit and b.unit))
 
 
-# An amount read with these words after it is a change from another ("300 fewer than …").
-_CHANGE_WORDS = frozenset({"more", "fewer", "less", "higher", "lower", "greater", "larger",
-                           "smaller"})
+# An amount read with these words after it is a change from another ("300 fewer than …"),
+# kept as the stems a number's unit is read in.
+_CHANGE_WORDS = frozenset(map(stem, ("more", "fewer", "less", "higher", "lower", "greater",
+                                     "larger", "smaller")))
 
 
 def _a_change(n: Number) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import Stemmer
+
 # Escape sequences first, whole, so that their printable parameters do not survive as litter:
 # CSI (ESC [ or 0x9B, parameters, final byte); OSC, DCS, SOS, PM and APC strings that end (BEL
 # or ST) on the same line; then short ESC sequences (ESC, intermediates, final byte), which
@@ -84,10 +86,6 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 # "hundreds of tons": an order of magnitude, not a count.
 _VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
           "billions": 1_000_000_000}
-# Units that mean the same quantity; compared after conversion.
-_UNIT_FACTORS = {"decad": ("year", 10), "century": ("year", 100), "centuri": ("year", 100),
-                 "year": ("year", 1), "minut": ("hour", 1 / 60), "hour": ("hour", 1),
-                 "day": ("hour", 24), "week": ("hour", 168), "fortnight": ("hour", 336)}
 # A "not" that ends a comparison stands for the verb it leaves out ("fewer cases than those who
 # were not"): it says who is compared, not that the sentence is denied.
 _ELLIPTICAL_NOT = re.compile(r"\bthan\b[^,;.!?]*?(?:\bnot|n't)(?=\s*(?:[,;.!?]|$))",
@@ -366,22 +364,26 @@ def _join_abbreviations(text: str) -> str:
 
 
 _STEMS: dict[str, str] = {}
+# Snowball's English stemmer (Porter's second, in C): one stem for "pass" and "passed",
+# "ratify" and "ratified", "policy" and "policies", which a suffix stripper split.
+_stem = Stemmer.Stemmer("english").stemWord
 
 
 def stem(word: str) -> str:
-    """A crude suffix stripper: enough to let 'designated' meet 'designates'."""
+    """A word's Snowball English stem: "designated" and "designates" are "design"."""
     found = _STEMS.get(word)
     if found is None:  # news vocabulary is bounded: the memo stays small
         found = _STEMS[word] = _stem(word)
     return found
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word.rstrip("e")
+# Units that mean the same quantity, compared after conversion; keyed by the stems of their
+# words, singular and plural, as a number's unit is read (`_unit_after`).
+_UNIT_FACTORS = {stem(w): factor for words, factor in (
+    ("decade decades", ("year", 10)), ("century centuries", ("year", 100)),
+    ("year years", ("year", 1)), ("minute minutes", ("hour", 1 / 60)),
+    ("hour hours", ("hour", 1)), ("day days", ("hour", 24)), ("week weeks", ("hour", 168)),
+    ("fortnight fortnights", ("hour", 336))) for w in words.split()}
 
 
 def content_terms(text: str) -> list[str]:
