@@ -240,8 +240,8 @@ def numbers_as_written(shared: list[str], seed_text: str) -> list[str]:
 
 
 def terms_as_written(shared: list[str], seed_text: str) -> list[str]:
-    """The rare words a decision shares (kept as stems: "incom", "polici") as the seed
-    writes them ("income", "policies"): its first spelling in lower case, else its first."""
+    """The rare words a decision shares (kept as stems: "incom", "thr") as the seed writes
+    them ("income", "three"): its first spelling in lower case, else its first."""
     written = _terms_written(seed_text)
     return [written.get(term, term) for term in shared]
 
