@@ -21,6 +21,7 @@ from monitor.jobs.stories import (
     load_stories,
     ruled_out_values,
 )
+from monitor.steps import copies
 from monitor.steps.extract import (
     Article,
 )
@@ -50,23 +51,24 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     ids = sorted(due)
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
+    sketches: list[tuple] = []  # and the sketches the workers made
     with (scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool,
           _young_collections_rarer()):
-        # A chunk of texts at a time: a backlog of any size fits in memory.
-        for start in range(0, len(ids), CHUNK):
-            articles = rows.articles_by_id(db, ids[start:start + CHUNK])
-            for done, (article, results) in enumerate(_match_chunk(
-                    articles, [due[a["id"]] for a in articles], pool), start + 1):
-                # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
-                covering += _save(db, stories, article, due[article["id"]], results, later)
-                if done % SAVE_EVERY == 0 or done == len(ids):
-                    rows.insert_coverage(db, later)
-                    later.clear()
-                    db.conn.commit()
-                if progress:
-                    progress(done, len(ids))
+        for done, (article, (results, sketched)) in enumerate(_matched(db, ids, due, pool), 1):
+            # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
+            covering += _save(db, stories, article, due[article["id"]], results, later)
+            if sketched is not None:
+                sketches.append((article["id"], article["content_hash"], *sketched))
+            if done % SAVE_EVERY == 0 or done == len(ids):
+                rows.insert_coverage(db, later)
+                rows.save_sketches(db, sketches)
+                later.clear()
+                sketches.clear()
+                db.conn.commit()
+            if progress:
+                progress(done, len(ids))
     db.conn.commit()
-    update_copies(db)
+    update_copies(db)  # the articles matched here have their sketches: it sketches the rest
     return {"articles": len(ids), "coverage": covering}
 
 
@@ -115,9 +117,22 @@ def _save(db: Database, stories: Stories, article: dict, positions: list[int],
 _IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage (`rows.coverage_rows`)
 
 
-def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
-    yield from zip(articles, pool.map(score_due, map(as_article, articles), due,
-                                      chunksize=64), strict=True)
+def _matched(db: Database, ids: list[int], due: dict[int, list[int]], pool) -> Iterator[tuple]:
+    """Each article's row and what the workers made of it (`score_and_sketch`), in order."""
+    # A chunk of texts at a time, so a backlog of any size fits in memory; the next chunk is
+    # read and handed to the workers before this one's results are stored, so they do not
+    # wait for it at each chunk's end (two chunks in memory at most).
+    waiting: tuple[list[dict], Iterator] | None = None
+    for start in range(0, len(ids), CHUNK):
+        articles = rows.articles_by_id(db, ids[start:start + CHUNK])
+        results = pool.map(score_and_sketch, map(as_article, articles),
+                           [due[a["id"]] for a in articles],
+                           [bool(a["unsketched"]) for a in articles], chunksize=64)
+        if waiting is not None:
+            yield from zip(*waiting, strict=True)
+        waiting = articles, results
+    if waiting is not None:
+        yield from zip(*waiting, strict=True)
 
 
 # In a worker (or this process, for a small backlog): the stories being matched and their
@@ -144,6 +159,17 @@ def score_due(article: Article, due: list[int]) -> list[tuple | ArticleMatch]:
             else coverage_values(result, scored)
             for result, scored in score_stories(_stories, article, index=_index, only=due,
                                                 ruled_out=ruled_out_values)]
+
+
+def score_and_sketch(article: Article, due: list[int], sketching: bool
+                     ) -> tuple[list[tuple | ArticleMatch], tuple[bytes, list[int]] | None]:
+    """`score_due`, and when `sketching`, the article's sketch and band keys (`copies.sketch`)
+    for the search for copies that follows (made here, not after the workers are done)."""
+    sketched = None
+    if sketching:
+        sketch = copies.sketch(article.text)
+        sketched = sketch, copies.band_keys(sketch) if sketch else []
+    return score_due(article, due), sketched
 
 
 class _InProcess:
