@@ -12,14 +12,15 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from monitor.crawler.workers import YOUNG_COLLECTION, worker_pool
+from monitor.crawler.workers import YOUNG_COLLECTION, start_server, worker_pool
 from monitor.jobs.copies import update_copies
 from monitor.jobs.stories import (
     Stories,
     as_article,
+    as_stories,
     coverage_values,
-    load_stories,
     ruled_out_values,
+    stored_stories,
 )
 from monitor.steps import copies
 from monitor.steps.extract import (
@@ -46,14 +47,19 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     syndicated copies among articles stored since the last look. Returns how many articles
     were matched and how many of them cover a story.
     """
-    stories = load_stories(db, slug)
-    due = _due([rows.articles_to_match(db, story_id, everything) for story_id in stories.ids])
+    found = stored_stories(db, slug)
+    due = _due([rows.articles_to_match(db, story["id"], everything) for story, _ in found])
     ids = sorted(due)
+    workers = workers if len(ids) >= POOL_FROM else 1
+    if workers > 1:
+        # It loads what the workers import (half a CPU second) on another core while the
+        # seeds are read again here, rather than after.
+        start_server()
+    stories = as_stories(found)
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
     sketches: list[tuple] = []  # and the sketches the workers made
-    with (scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool,
-          _young_collections_rarer()):
+    with scoring_pool(workers, stories.stories) as pool, _young_collections_rarer():
         for done, (article, (results, sketched)) in enumerate(_matched(db, ids, due, pool), 1):
             # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
             covering += _save(db, stories, article, due[article["id"]], results, later)
