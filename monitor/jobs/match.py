@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
 SAVE_EVERY = 100  # articles a transaction
 CHUNK = 2_000  # articles read into memory at a time
+BATCH = 64  # articles a worker's task
 POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 
 
@@ -124,19 +125,21 @@ _IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage (`rows.cov
 
 
 def _matched(db: Database, ids: list[int], due: dict[int, list[int]], pool) -> Iterator[tuple]:
-    """Each article's row and what the workers made of it (`score_and_sketch`), in order."""
+    """Each article's row and what the workers made of it (`score_batch`), in order."""
     # A chunk of texts at a time, so a backlog of any size fits in memory; the next chunk is
     # read and handed to the workers before this one's results are stored, so they do not
     # wait for it at each chunk's end (two chunks in memory at most).
     waiting: tuple[list[dict], Iterator] | None = None
     for start in range(0, len(ids), CHUNK):
         articles = rows.articles_by_id(db, ids[start:start + CHUNK])
-        results = pool.map(score_and_sketch, map(as_article, articles),
-                           [due[a["id"]] for a in articles],
-                           [bool(a["unsketched"]) for a in articles], chunksize=64)
+        read = [as_article(a) for a in articles]
+        batches = [slice(at, at + BATCH) for at in range(0, len(articles), BATCH)]
+        results = pool.map(score_batch, [read[b] for b in batches],
+                           [[due[a["id"]] for a in articles[b]] for b in batches],
+                           [[bool(a["unsketched"]) for a in articles[b]] for b in batches])
         if waiting is not None:
             yield from zip(*waiting, strict=True)
-        waiting = articles, results
+        waiting = articles, itertools.chain.from_iterable(results)
     if waiting is not None:
         yield from zip(*waiting, strict=True)
 
@@ -167,15 +170,21 @@ def score_due(article: Article, due: list[int]) -> list[tuple | ArticleMatch]:
                                                 ruled_out=ruled_out_values)]
 
 
-def score_and_sketch(article: Article, due: list[int], sketching: bool
-                     ) -> tuple[list[tuple | ArticleMatch], tuple[bytes, list[int]] | None]:
-    """`score_due`, and when `sketching`, the article's sketch and band keys (`copies.sketch`)
-    for the search for copies that follows (made here, not after the workers are done)."""
-    sketched = None
-    if sketching:
-        sketch = copies.sketch(article.text)
-        sketched = sketch, copies.band_keys(sketch) if sketch else []
-    return score_due(article, due), sketched
+def score_batch(articles: list[Article], due: list[list[int]], sketching: list[bool]
+                ) -> list[tuple[list[tuple | ArticleMatch], tuple[bytes, list[int]] | None]]:
+    """`score_due` for each article, with its sketch and band keys (`copies.sketch`) where
+    `sketching` says the search for copies that follows needs one (else None)."""
+    # The batch's sketches one after another, not one between two articles' matching: each
+    # then cost twice as much (the matching's words, models and index out of the caches and
+    # the sketch's out of them in turn; 300 articles in one process, bench/README.md).
+    sketches = [_sketched(article.text) if wanted else None
+                for article, wanted in zip(articles, sketching, strict=True)]
+    return list(zip(map(score_due, articles, due), sketches, strict=True))
+
+
+def _sketched(text: str) -> tuple[bytes, list[int]]:
+    sketch = copies.sketch(text)
+    return sketch, copies.band_keys(sketch) if sketch else []
 
 
 class _InProcess:
