@@ -243,3 +243,42 @@ def test_a_sketch_is_the_min_hashes_of_a_texts_distinct_word_runs_whatever_their
     monkeypatch.setattr(copies, "_runs", lambda text: np.unique(runs(text)))
     assert len(copies._runs(text)) < len(runs(text))
     assert as_read and copies.sketch(text) == as_read
+
+
+def test_monitor_match_sketches_the_articles_it_reads_and_finds_their_copies(tmp_path,
+                                                                             monkeypatch):
+    from monitor.jobs import match
+    from monitor.jobs.seed import add_seed
+
+    db = schema.open_db(tmp_path / "m.db")
+    seed = tmp_path / "seed.txt"
+    seed.write_text(f"Dockworkers strike at Calder Bay\n\n{WIRE}\n")
+    add_seed(db, str(seed), slug="port-strike")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    texts = [WIRE, REWRITE, "Too short to tell", WIRE + " Reporting by staff.", REWRITE]
+    ids = [save(db, outlet, f"https://wire.example/{n}", text, f"2025-08-1{n}")
+           for n, text in enumerate(texts)]
+    # Chunks of two articles, stored two a transaction: the next chunk is read while one is.
+    monkeypatch.setattr(match, "CHUNK", 2)
+    monkeypatch.setattr(match, "SAVE_EVERY", 2)
+    assert match.match_stories(db, workers=1)["articles"] == len(texts)
+    stored = dict(db.execute("select article_id, sketch from _sketches").fetchall())
+    assert stored == {i: copies.sketch(text) for i, text in zip(ids, texts, strict=True)}
+    assert [(r["article_id"], r["copy_of"]) for r in db["copies"].rows] == [
+        (ids[3], ids[0]), (ids[4], ids[1])]
+    assert db.execute("select count(*) from coverage").fetchone()[0] == len(texts)
+
+
+def test_a_sketch_made_before_the_articles_text_changed_is_not_stored(tmp_path):
+    db = schema.open_db(tmp_path / "m.db")
+    outlet = rows.save_outlet(db, "Wire", "wire.example")
+    article = save(db, outlet, "https://wire.example/a", WIRE)
+    [read] = rows.articles_by_id(db, [article])
+    assert read["unsketched"]
+    save(db, outlet, "https://wire.example/a", REWRITE)  # changed while being read
+    sketch = copies.sketch(WIRE)
+    with db.conn:
+        rows.save_sketches(db, [(article, read["content_hash"], sketch, copies.band_keys(sketch))])
+    assert db.execute("select count(*) from _sketches").fetchone()[0] == 0
+    update_copies(db)
+    assert db.execute("select sketch from _sketches").fetchone()[0] == copies.sketch(REWRITE)

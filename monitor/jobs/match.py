@@ -12,15 +12,17 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from monitor.crawler.workers import YOUNG_COLLECTION, worker_pool
+from monitor.crawler.workers import YOUNG_COLLECTION, start_server, worker_pool
 from monitor.jobs.copies import update_copies
 from monitor.jobs.stories import (
     Stories,
     as_article,
+    as_stories,
     coverage_values,
-    load_stories,
     ruled_out_values,
+    stored_stories,
 )
+from monitor.steps import copies
 from monitor.steps.extract import (
     Article,
 )
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 MATCH_WORKERS = os.cpu_count() or 1
 SAVE_EVERY = 100  # articles a transaction
 CHUNK = 2_000  # articles read into memory at a time
+BATCH = 64  # articles a worker's task
 POOL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 
 
@@ -45,28 +48,34 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     syndicated copies among articles stored since the last look. Returns how many articles
     were matched and how many of them cover a story.
     """
-    stories = load_stories(db, slug)
-    due = _due([rows.articles_to_match(db, story_id, everything) for story_id in stories.ids])
+    found = stored_stories(db, slug)
+    due = _due([rows.articles_to_match(db, story["id"], everything) for story, _ in found])
     ids = sorted(due)
+    workers = workers if len(ids) >= POOL_FROM else 1
+    if workers > 1:
+        # It loads what the workers import (half a CPU second) on another core while the
+        # seeds are read again here, rather than after.
+        start_server()
+    stories = as_stories(found)
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
-    with (scoring_pool(workers if len(ids) >= POOL_FROM else 1, stories.stories) as pool,
-          _young_collections_rarer()):
-        # A chunk of texts at a time: a backlog of any size fits in memory.
-        for start in range(0, len(ids), CHUNK):
-            articles = rows.articles_by_id(db, ids[start:start + CHUNK])
-            for done, (article, results) in enumerate(_match_chunk(
-                    articles, [due[a["id"]] for a in articles], pool), start + 1):
-                # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
-                covering += _save(db, stories, article, due[article["id"]], results, later)
-                if done % SAVE_EVERY == 0 or done == len(ids):
-                    rows.insert_coverage(db, later)
-                    later.clear()
-                    db.conn.commit()
-                if progress:
-                    progress(done, len(ids))
+    sketches: list[tuple] = []  # and the sketches the workers made
+    with scoring_pool(workers, stories.stories) as pool, _young_collections_rarer():
+        for done, (article, (results, sketched)) in enumerate(_matched(db, ids, due, pool), 1):
+            # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
+            covering += _save(db, stories, article, due[article["id"]], results, later)
+            if sketched is not None:
+                sketches.append((article["id"], article["content_hash"], *sketched))
+            if done % SAVE_EVERY == 0 or done == len(ids):
+                rows.insert_coverage(db, later)
+                rows.save_sketches(db, sketches)
+                later.clear()
+                sketches.clear()
+                db.conn.commit()
+            if progress:
+                progress(done, len(ids))
     db.conn.commit()
-    update_copies(db)
+    update_copies(db)  # the articles matched here have their sketches: it sketches the rest
     return {"articles": len(ids), "coverage": covering}
 
 
@@ -115,9 +124,24 @@ def _save(db: Database, stories: Stories, article: dict, positions: list[int],
 _IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage (`rows.coverage_rows`)
 
 
-def _match_chunk(articles: list[dict], due: list[list[int]], pool) -> Iterator[tuple]:
-    yield from zip(articles, pool.map(score_due, map(as_article, articles), due,
-                                      chunksize=64), strict=True)
+def _matched(db: Database, ids: list[int], due: dict[int, list[int]], pool) -> Iterator[tuple]:
+    """Each article's row and what the workers made of it (`score_batch`), in order."""
+    # A chunk of texts at a time, so a backlog of any size fits in memory; the next chunk is
+    # read and handed to the workers before this one's results are stored, so they do not
+    # wait for it at each chunk's end (two chunks in memory at most).
+    waiting: tuple[list[dict], Iterator] | None = None
+    for start in range(0, len(ids), CHUNK):
+        articles = rows.articles_by_id(db, ids[start:start + CHUNK])
+        read = [as_article(a) for a in articles]
+        batches = [slice(at, at + BATCH) for at in range(0, len(articles), BATCH)]
+        results = pool.map(score_batch, [read[b] for b in batches],
+                           [[due[a["id"]] for a in articles[b]] for b in batches],
+                           [[bool(a["unsketched"]) for a in articles[b]] for b in batches])
+        if waiting is not None:
+            yield from zip(*waiting, strict=True)
+        waiting = articles, itertools.chain.from_iterable(results)
+    if waiting is not None:
+        yield from zip(*waiting, strict=True)
 
 
 # In a worker (or this process, for a small backlog): the stories being matched and their
@@ -144,6 +168,23 @@ def score_due(article: Article, due: list[int]) -> list[tuple | ArticleMatch]:
             else coverage_values(result, scored)
             for result, scored in score_stories(_stories, article, index=_index, only=due,
                                                 ruled_out=ruled_out_values)]
+
+
+def score_batch(articles: list[Article], due: list[list[int]], sketching: list[bool]
+                ) -> list[tuple[list[tuple | ArticleMatch], tuple[bytes, list[int]] | None]]:
+    """`score_due` for each article, with its sketch and band keys (`copies.sketch`) where
+    `sketching` says the search for copies that follows needs one (else None)."""
+    # The batch's sketches one after another, not one between two articles' matching: each
+    # then cost twice as much (the matching's words, models and index out of the caches and
+    # the sketch's out of them in turn; 300 articles in one process, bench/README.md).
+    sketches = [_sketched(article.text) if wanted else None
+                for article, wanted in zip(articles, sketching, strict=True)]
+    return list(zip(map(score_due, articles, due), sketches, strict=True))
+
+
+def _sketched(text: str) -> tuple[bytes, list[int]]:
+    sketch = copies.sketch(text)
+    return sketch, copies.band_keys(sketch) if sketch else []
 
 
 class _InProcess:

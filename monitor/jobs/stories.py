@@ -35,7 +35,13 @@ class Stories:
 
 def load_stories(db: Database, slug: str | None = None) -> Stories:
     """One story by slug, or every story (`LookupError` for an unknown slug)."""
-    return _as_stories([(row, rows.claim_rows(db, row["id"])) for row in rows.story_rows(db, slug)])
+    return as_stories(stored_stories(db, slug))
+
+
+def stored_stories(db: Database, slug: str | None = None) -> list[tuple[dict, list[dict]]]:
+    """`load_stories`'s rows, each story's and its claims', before its seed is read again
+    (`as_stories`)."""
+    return [(row, rows.claim_rows(db, row["id"])) for row in rows.story_rows(db, slug)]
 
 
 def published_stories(db: Database) -> dict:
@@ -61,10 +67,11 @@ def _version(data) -> str:
 
 def stories_from_published(published: dict) -> Stories:
     """The stories a crawler matches against, from what ingest published."""
-    return _as_stories([(s["story"], s["claims"]) for s in published["stories"]])
+    return as_stories([(s["story"], s["claims"]) for s in published["stories"]])
 
 
-def _as_stories(found: list[tuple[dict, list[dict]]]) -> Stories:
+def as_stories(found: list[tuple[dict, list[dict]]]) -> Stories:
+    """Stories from their rows and their claims' (`stored_stories`)."""
     stories, ids, claim_ids = [], [], []
     for row, claims in found:
         # The claims are the stored ones: only the seed's headline and body are read again.

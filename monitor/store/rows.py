@@ -454,9 +454,13 @@ def articles_to_match(db: Database, story: int, everything: bool = False) -> lis
 
 def articles_by_id(db: Database, ids: list[int]) -> list[dict]:
     """Article rows as the matcher reads them: id, url, source_url, title, published, text,
-    content_hash, is_stub, language."""
+    content_hash, is_stub, language, and unsketched (1 for an article `unsketched_pending`
+    gives, which the search for copies will need a sketch of, else 0)."""
     return list(db.query("select id, url, source_url, title, published, text, content_hash, "
-                         "is_stub, language from articles "
+                         "is_stub, language, (is_stub = 0 and exists (select 1 from "
+                         "_pending_copies where _pending_copies.article_id = articles.id) "
+                         "and not exists (select 1 from _sketches where "
+                         "_sketches.article_id = articles.id)) as unsketched from articles "
                          "where id in (select value from json_each(?)) order by id",
                          [json.dumps(ids)]))
 
@@ -677,6 +681,20 @@ def _save_verdict_changes(db: Database, story: int, article_id: int, before: dic
                         "from_version, to_version, old_verdict, new_verdict, old_sentence, "
                         "new_sentence, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         changed)
+
+
+def save_sketches(db: Database, sketched: list[tuple[int, str, bytes, list[int]]]) -> None:
+    """Store the sketches of articles `unsketched_pending` gives, (article id, content hash of
+    the text sketched, sketch, bands) each: one whose text changed or that got a sketch since
+    is left as it is. No commit."""
+    kept = [(article_id, sketch, bands) for article_id, text_hash, sketch, bands in sketched
+            if db.execute("select 1 from articles where id = ? and content_hash = ? and not "
+                          "exists (select 1 from _sketches where article_id = ?)",
+                          [article_id, text_hash, article_id]).fetchone()]
+    db.conn.executemany("insert into _sketches (article_id, sketch) values (?, ?)",
+                        [(article_id, sketch) for article_id, sketch, _ in kept])
+    db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
+                        [(key, article_id) for article_id, _, bands in kept for key in bands])
 
 
 def pending_copies(db: Database) -> list[tuple[int, bytes | None]]:
