@@ -568,10 +568,15 @@ def without_credits(text: str) -> str:
     """A text with its photo credits and wire agencies blanked (`_CREDIT_RE`, `_DATELINE_RE`,
     `_CAPTION_CREDIT_RE`, `_BYLINE_RE`), every other character where it was: what names are
     read from. A caption's own words, what the picture shows, stay."""
-    if _has_credit_sign(text):
-        # Line by line: most lines of an article hold no sign of a credit and are not searched.
-        text = "\n".join(_CREDIT_RE.sub(_blank_credit, line) if _has_credit_sign(line) else line
-                         for line in text.split("\n"))
+    # Line by line: most lines of an article hold no sign of a credit and are not searched.
+    lines = _credit_lines(text)
+    if lines:
+        pieces, last = [], 0
+        for start, end in lines:
+            pieces += (text[last:start], _CREDIT_RE.sub(_blank_credit, text[start:end]))
+            last = end
+        pieces.append(text[last:])
+        text = "".join(pieces)
     # The wire's shapes, over the whole text (each reads within a line), where it holds their
     # signs: a bracket before a dash (typography folds every dash to "-"), a byline's role.
     if ")-" in text or ") -" in text:
@@ -592,8 +597,26 @@ _CREDIT_SIGNS = ("/", "Image", "Photo", "PHOTO", "photo:", "Credit", "Picture", 
                  "\u00a9")
 
 
-def _has_credit_sign(text: str) -> bool:
-    return any(map(text.__contains__, _CREDIT_SIGNS))
+# Every credit `_CREDIT_RE` finds holds a sign of `_CREDIT_SIGNS`; one whose only sign is a
+# slash joins two runs of names, so a capital follows the slash.
+_SLASH_THEN_CAPITAL = re.compile(r"/[ \t]*[A-Z]")
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    """Where each line that may hold a credit starts and ends, in order: found from the signs
+    (a few look-ups of the whole text), not each line looked at for each sign."""
+    found = set()
+    for sign in _CREDIT_SIGNS:
+        at = text.find(sign)
+        while at >= 0:
+            if sign == "/" and not _SLASH_THEN_CAPITAL.match(text, at):
+                at = text.find(sign, at + 1)  # "and/or", "24/7", an address: not a credit's
+                continue
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            found.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(sign, end)
+    return sorted(found)
 
 
 def _blank_credit(m: re.Match) -> str:
