@@ -314,6 +314,14 @@ def test_a_slash_between_names_inside_a_sentence_is_no_credit():
     assert name_words("A Courier/Gazette poll found the quay popular.") == {"courier", "gazette"}
 
 
+def test_a_credit_is_found_on_a_line_whose_first_slash_is_no_credits():
+    # A line is searched for credits from its signs: an ordinary slash before one ("24/7",
+    # "and/or") must not hide the slash-joined credit after it, spaced or tabbed.
+    body = ("Open 24/7 and/or on call, the quay shut. Ola Berg / Wire Images\n"
+            "The board met at https://example.org/quay.\tIvo Dahl/\tCourier Pictures")
+    assert name_words(body) == set()
+
+
 def test_a_wire_datelines_agency_is_no_name_but_its_place_is():
     body = ("Council votes on quay\nPORT ELLEN, Nova Scotia, Oct 14 (Wire Service) - The council"
             " met.\n(Wire) \u2014 The quay reopened.")

@@ -87,13 +87,26 @@ def repeats(claim_runs: frozenset[tuple[str, ...]], terms: tuple[str, ...]) -> b
 
 def specific_numbers(body: str) -> set[str]:
     """Numbers that single out a story: amounts in digits above ten (not small counts)."""
-    return {plain_number(v) for v in reading.amounts_in_digits(body) if v > 10}
+    return {_PLAIN_NUMBERS[v] for v in reading.amounts_in_digits(body) if v > 10}
 
 
 def plain_number(value: float) -> str:
     """A number in full digits, to 15 significant ones: "90000000" and "4.75", never "9e+07";
     "$4.1 million" (4099999.9999999995 as a float) and "4,100,000" are both "4100000"."""
     return format(Decimal(f"{value:.15g}"), "f")
+
+
+class _PlainNumbers(dict):
+    """`plain_number` by value, each worked out once: years and round amounts come back."""
+
+    def __missing__(self, value: float) -> str:
+        if len(self) >= 100_000:  # bounded, like the text module's memos
+            self.clear()
+        self[value] = found = plain_number(value)
+        return found
+
+
+_PLAIN_NUMBERS = _PlainNumbers()
 
 
 def _day(value: str) -> date | None:
@@ -182,25 +195,36 @@ def weigh(p: Profile, rarity: Rarity) -> Weighed:
     """Weight a profile's words by their rarity (once per article, whatever the stories)."""
     weight = rarity.weights(itertools.chain(p.terms, p.title, p.lead, p.names))
     terms = p.terms
-    # A word's weight times 1 + log(its count): times 1.0 (the same float) for most words, so
-    # only the repeated words are multiplied.
-    body = dict(zip(terms, map(weight.__getitem__, terms), strict=True))
-    for w, n in terms.items():
-        if n > 1:
-            body[w] = (1.0 + math.log(n)) * body[w]
+    # A word's weight times 1 + log(its count), the factors looked up by count: for most words
+    # 1.0, and a weight times 1.0 is the same float, so no word needs a test in Python.
+    body = list(map(operator.mul, map(_COUNT_FACTORS.__getitem__, terms.values()),
+                    map(weight.__getitem__, terms)))
     # The sets' words in sorted order, not in the order of Python's string hashing, which
     # changes from process to process: the norms and dot products add their products in the
     # bags' order, and their last bits would change with it (bench/README.md, 2026-12-04).
-    return Weighed(p, _unit(body), *(_unit({w: weight[w] for w in sorted(bag)})
-                                     for bag in (p.title, p.lead, p.names)))
+    return Weighed(p, _unit_of(terms, body), *(
+        _unit_of(words, list(map(weight.__getitem__, words)))
+        for words in map(sorted, (p.title, p.lead, p.names))))
 
 
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    values = vector.values()
+class _CountFactors(dict):
+    """1 + log(n) by count n, each worked out once (`weigh`)."""
+
+    def __missing__(self, n: int) -> float:
+        self[n] = found = 1.0 + math.log(n)
+        return found
+
+
+_COUNT_FACTORS = _CountFactors()
+
+
+def _unit_of(words: Iterable[str], values: list[float]) -> dict[str, float]:
+    """The words' values (in that order, each word once) divided by their norm: one dictionary
+    made, not one of the values and another of them normalised."""
     norm = math.sqrt(sum(map(operator.mul, values, values)))
     if not norm:
         return {}
-    return dict(zip(vector, map(operator.truediv, values, itertools.repeat(norm)), strict=True))
+    return dict(zip(words, map(operator.truediv, values, itertools.repeat(norm)), strict=True))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
