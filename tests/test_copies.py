@@ -282,3 +282,31 @@ def test_a_sketch_made_before_the_articles_text_changed_is_not_stored(tmp_path):
     assert db.execute("select count(*) from _sketches").fetchone()[0] == 0
     update_copies(db)
     assert db.execute("select sketch from _sketches").fetchone()[0] == copies.sketch(REWRITE)
+
+
+def test_monitor_match_stores_its_last_decisions_when_an_article_listed_was_deleted_meanwhile(
+        tmp_path, monkeypatch):
+    from monitor.jobs import match
+    from monitor.jobs.seed import add_seed
+
+    db = schema.open_db(tmp_path / "m.db")
+    seed = tmp_path / "seed.txt"
+    seed.write_text(f"Dockworkers strike at Calder Bay\n\n{WIRE}\n")
+    add_seed(db, str(seed), slug="port-strike")
+    outlet = rows.save_outlet(db, "Gazette", "gazette.example")
+    # Not coverage: their decisions wait to be stored with the transaction's others.
+    ids = [save(db, outlet, f"https://gazette.example/{n}", f"The library in Elm Street "
+                f"reopens on day {n} after a roof repair, with longer hours on Saturdays.")
+           for n in range(3)]
+    reading = rows.articles_by_id
+
+    def one_deleted_once_listed(db, listed):  # as another process removing it would
+        with db.conn:
+            for table in ("_pending_copies", "versions", "articles"):
+                db[table].delete_where("article_id = ?" if table != "articles" else "id = ?",
+                                       [ids[0]])
+        return reading(db, listed)
+
+    monkeypatch.setattr(rows, "articles_by_id", one_deleted_once_listed)
+    match.match_stories(db, workers=1)
+    assert [r[0] for r in db.execute("select article_id from coverage order by 1")] == ids[1:]

@@ -59,22 +59,20 @@ def match_stories(db: Database, slug: str | None = None, everything: bool = Fals
     stories = as_stories(found)
     covering = 0
     later: list[tuple] = []  # coverage rows stored together before each commit
-    sketches: list[tuple] = []  # and the sketches the workers made
+    sketches: list[tuple] = []  # and the articles' sketches (`score_batch`)
     with scoring_pool(workers, stories.stories) as pool, _young_collections_rarer():
         for done, (article, (results, sketched)) in enumerate(_matched(db, ids, due, pool), 1):
             # Saved SAVE_EVERY articles a transaction: a crash loses at most one batch.
             covering += _save(db, stories, article, due[article["id"]], results, later)
             if sketched is not None:
                 sketches.append((article["id"], article["content_hash"], *sketched))
-            if done % SAVE_EVERY == 0 or done == len(ids):
-                rows.insert_coverage(db, later)
-                rows.save_sketches(db, sketches)
-                later.clear()
-                sketches.clear()
-                db.conn.commit()
+            if done % SAVE_EVERY == 0:
+                _store(db, later, sketches)
             if progress:
                 progress(done, len(ids))
-    db.conn.commit()
+    # The last batch, however many articles it holds: an article deleted since it was listed
+    # is not read, so counting to the listed number would not tell when the last one is in.
+    _store(db, later, sketches)
     update_copies(db)  # the articles matched here have their sketches: it sketches the rest
     return {"articles": len(ids), "coverage": covering}
 
@@ -119,6 +117,15 @@ def _save(db: Database, stories: Stories, article: dict, positions: list[int],
     rest = rows.coverage_rows(article, values)
     rows.save_coverage(db, article, found, rest, later)
     return bool(found) or any(map(_IS_COVERAGE, rest))
+
+
+def _store(db: Database, later: list[tuple], sketches: list[tuple]) -> None:
+    """Store the coverage rows and sketches gathered since the last commit, and commit."""
+    rows.insert_coverage(db, later)
+    rows.save_sketches(db, sketches)
+    later.clear()
+    sketches.clear()
+    db.conn.commit()
 
 
 _IS_COVERAGE = operator.itemgetter(3)  # a coverage row's is_coverage (`rows.coverage_rows`)
