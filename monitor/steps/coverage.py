@@ -96,17 +96,8 @@ def plain_number(value: float) -> str:
     return format(Decimal(f"{value:.15g}"), "f")
 
 
-class _PlainNumbers(dict):
-    """`plain_number` by value, each worked out once: years and round amounts come back."""
-
-    def __missing__(self, value: float) -> str:
-        if len(self) >= 100_000:  # bounded, like the text module's memos
-            self.clear()
-        self[value] = found = plain_number(value)
-        return found
-
-
-_PLAIN_NUMBERS = _PlainNumbers()
+# Years and round amounts come back article after article: each written out once.
+_PLAIN_NUMBERS = reading.Memo(plain_number, 100_000)
 
 
 def _day(value: str) -> date | None:
@@ -207,15 +198,7 @@ def weigh(p: Profile, rarity: Rarity) -> Weighed:
         for words in map(sorted, (p.title, p.lead, p.names))))
 
 
-class _CountFactors(dict):
-    """1 + log(n) by count n, each worked out once (`weigh`)."""
-
-    def __missing__(self, n: int) -> float:
-        self[n] = found = 1.0 + math.log(n)
-        return found
-
-
-_COUNT_FACTORS = _CountFactors()
+_COUNT_FACTORS = reading.Memo(lambda n: 1.0 + math.log(n), 10_000)  # 1 + log(n) by count
 
 
 def _unit_of(words: Iterable[str], values: list[float]) -> dict[str, float]:

@@ -177,7 +177,7 @@ class Number:
                 "high": self.high, "approx": self.approx, "per": self.per}
 
 
-class _Memo(dict):
+class Memo(dict):
     """`fn`'s results by argument, each worked out once: for what every article reads again
     (its words, names, amounts). Emptied when it holds `size`, so it follows the vocabulary
     of what is being read rather than growing with it."""
@@ -214,7 +214,7 @@ def _normalised(text: str) -> str:
 # worked out once (in `bench/match_cpu.py --loop`, half the readings of words and two thirds of
 # the normalisations were repeats, most within one article).
 READINGS_KEPT = 4_096
-_NORMALISED = _Memo(_normalised, READINGS_KEPT)
+_NORMALISED = Memo(_normalised, READINGS_KEPT)
 
 
 def _typography(text: str) -> str:
@@ -342,8 +342,8 @@ def _fold(word: str) -> tuple[str, ...]:
     return tuple(p for p in w.split("'", 1)[0].split("-") if p)
 
 
-_FOLDS = _Memo(_fold, 100_000)
-_WORDS = _Memo(_words_of, READINGS_KEPT)
+_FOLDS = Memo(_fold, 100_000)
+_WORDS = Memo(_words_of, READINGS_KEPT)
 # From a word's first apostrophe or hyphen to its end.
 _FOLDED_RE = re.compile(r"['-][\w'-]*")
 
@@ -370,16 +370,10 @@ def _join_abbreviations(text: str) -> str:
     return "".join(pieces)
 
 
-_STEMS: dict[str, str] = {}
-
-
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to let 'designated' meet 'designates'. (Snowball's
     English stemmer was measured in its place and read worse: bench/README.md, 2026-12-04.)"""
-    found = _STEMS.get(word)
-    if found is None:  # news vocabulary is bounded: the memo stays small
-        found = _STEMS[word] = _stem(word)
-    return found
+    return _STEMS[word]
 
 
 def _stem(word: str) -> str:
@@ -388,6 +382,11 @@ def _stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word.rstrip("e")
+
+
+# Bounded like the other memos: a hostile page's made-up words would otherwise pile up in
+# a worker that reads thousands of pages.
+_STEMS = Memo(_stem, 200_000)
 
 
 # Units that mean the same quantity, compared after conversion; keyed by the stems of their
@@ -415,7 +414,7 @@ def _content(word: str) -> str | None:
     return stem(word) if word not in STOPWORDS and len(word) > 1 else None
 
 
-_CONTENT = _Memo(_content, 200_000)
+_CONTENT = Memo(_content, 200_000)
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -689,13 +688,13 @@ def _is_title(part: str) -> bool:
 
 # The same names come back article after article: each is read once, and each name with the
 # characters before it looked up once.
-_NAME_WORDS = _Memo(_name_words_of, 100_000)
-_NAME_PART_WORDS = _Memo(_name_part_words, 100_000)
-_NAMES_IN_CONTEXT = _Memo(_name_in_context, 100_000)
+_NAME_WORDS = Memo(_name_words_of, 100_000)
+_NAME_PART_WORDS = Memo(_name_part_words, 100_000)
+_NAMES_IN_CONTEXT = Memo(_name_in_context, 100_000)
 # Half the names an article reads are new with the characters before them (42.9 of 86.5 in
 # `bench/match_cpu.py --loop`'s articles), but those few characters are not: read once each.
-_OPENS = _Memo(_opens, 100_000)
-_NAMES = _Memo(_names_of, READINGS_KEPT)
+_OPENS = Memo(_opens, 100_000)
+_NAMES = Memo(_names_of, READINGS_KEPT)
 
 
 def quotations(text: str) -> list[str]:
@@ -872,7 +871,7 @@ def _digit_value(phrase: str) -> float | None:
     return _value(phrase.strip().rstrip(",."))[0]
 
 
-_DIGIT_VALUES = _Memo(_digit_value, 100_000)
+_DIGIT_VALUES = Memo(_digit_value, 100_000)
 
 
 def _value(phrase: str) -> tuple[float | None, bool]:
