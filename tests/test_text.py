@@ -141,6 +141,12 @@ def test_durations_in_any_unit_word_are_compared_in_one_unit():
     assert [(n.value, n.unit) for n in numbers("90 minutes")] == [(1.5, "hour")]
 
 
+def test_a_count_of_months_is_a_duration_not_the_calendars_month():
+    lasted, began = numbers("The strike lasted 18 months."), numbers("It began in August.")
+    assert [(n.value, n.unit) for n in lasted] == [(1.5, "year")]
+    assert [(n.value, n.unit) for n in began] == [(8, "month")]
+
+
 def test_vague_amounts_are_orders_of_magnitude():
     (number,) = numbers("hundreds of tons of narcotics")
     assert number.vague and number.value == 100 and number.unit == " ".join(

@@ -393,7 +393,8 @@ _STEMS = Memo(_stem, 200_000)
 # words, singular and plural, as a number's unit is read (`_unit_after`).
 _UNIT_FACTORS = {stem(w): factor for words, factor in (
     ("decade decades", ("year", 10)), ("century centuries", ("year", 100)),
-    ("year years", ("year", 1)), ("minute minutes", ("hour", 1 / 60)),
+    ("year years", ("year", 1)), ("month months", ("year", 1 / 12)),
+    ("minute minutes", ("hour", 1 / 60)),
     ("hour hours", ("hour", 1)), ("day days", ("hour", 24)), ("week weeks", ("hour", 168)),
     ("fortnight fortnights", ("hour", 336))) for w in words.split()}
 
@@ -789,8 +790,8 @@ def numbers(text: str) -> list[Number]:
             approx = ""  # "over two decades" is during them, not more than them
         spans.append((m.start(), m.start() + len(phrase),
                       Number(phrase, value, unit, vague, approx=approx, per=per)))
-    found += _ranges(text, spans)
-    return [_convert(n) for n in found]
+    # Only counts are converted: "August" is the calendar's month, "9 months" a duration.
+    return found + [_convert(n) for n in _ranges(text, spans)]
 
 
 # A whole number and a fraction: "19-1/2", "4 1/4", "2½" (read as 19.5, 4.25, 2.5). Unicode
