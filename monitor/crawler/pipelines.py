@@ -92,8 +92,8 @@ def read_page(body: bytes, encoding: str | None, url: str, known_hash: str | Non
     if article is not None and article.published is None and listed_date:
         article.published = listed_date
     if article is not None and article.content_hash != known_text:
-        read.sketch = None if article.is_stub else copies.sketch(article.text)
-        read.bands = copies.band_keys(read.sketch) if read.sketch else []
+        read.sketch, read.bands = ((None, []) if article.is_stub
+                                   else copies.sketch_with_bands(article.text))
         try:
             read.scores = [_kept(*scored) for scored in score_stories(stories, article,
                                                                       index=index)]

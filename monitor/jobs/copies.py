@@ -63,5 +63,4 @@ def _sketch_missing(db: Database) -> None:
     # Pending articles stored outside a crawl, or before sketches existed, get theirs here.
     with db.atomic():
         for article_id, text in rows.unsketched_pending(db):
-            sketch = copies.sketch(text)
-            rows.save_sketch(db, article_id, sketch, copies.band_keys(sketch) if sketch else [])
+            rows.save_sketch(db, article_id, *copies.sketch_with_bands(text))

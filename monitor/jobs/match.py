@@ -184,14 +184,9 @@ def score_batch(articles: list[Article], due: list[list[int]], sketching: list[b
     # The batch's sketches one after another, not one between two articles' matching: each
     # then cost twice as much (the matching's words, models and index out of the caches and
     # the sketch's out of them in turn; 300 articles in one process, bench/README.md).
-    sketches = [_sketched(article.text) if wanted else None
+    sketches = [copies.sketch_with_bands(article.text) if wanted else None
                 for article, wanted in zip(articles, sketching, strict=True)]
     return list(zip(map(score_due, articles, due), sketches, strict=True))
-
-
-def _sketched(text: str) -> tuple[bytes, list[int]]:
-    sketch = copies.sketch(text)
-    return sketch, copies.band_keys(sketch) if sketch else []
 
 
 class _InProcess:

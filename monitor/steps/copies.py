@@ -85,6 +85,12 @@ def band_keys(packed: bytes) -> list[int]:
                            "big", signed=True) for band, row in enumerate(rows)]
 
 
+def sketch_with_bands(text: str) -> tuple[bytes, list[int]]:
+    """A text's sketch and its band keys (none for a text too short to sketch)."""
+    made = sketch(text)
+    return made, band_keys(made) if made else []
+
+
 def estimate(a: bytes, b: bytes) -> float:
     """The share of equal min-hashes: an estimate of the two texts' Jaccard similarity."""
     return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))

@@ -457,11 +457,10 @@ def articles_by_id(db: Database, ids: list[int]) -> list[dict]:
     content_hash, is_stub, language, and unsketched (1 for an article `unsketched_pending`
     gives, which the search for copies will need a sketch of, else 0)."""
     return list(db.query("select id, url, source_url, title, published, text, content_hash, "
-                         "is_stub, language, (is_stub = 0 and exists (select 1 from "
-                         "_pending_copies where _pending_copies.article_id = articles.id) "
-                         "and not exists (select 1 from _sketches where "
-                         "_sketches.article_id = articles.id)) as unsketched from articles "
-                         "where id in (select value from json_each(?)) order by id",
+                         f"is_stub, language, ({_UNSKETCHED} and exists (select 1 from "
+                         "_pending_copies where _pending_copies.article_id = articles.id)) "
+                         "as unsketched "
+                         "from articles where id in (select value from json_each(?)) order by id",
                          [json.dumps(ids)]))
 
 
@@ -687,14 +686,11 @@ def save_sketches(db: Database, sketched: list[tuple[int, str, bytes, list[int]]
     """Store the sketches of articles `unsketched_pending` gives, (article id, content hash of
     the text sketched, sketch, bands) each: one whose text changed or that got a sketch since
     is left as it is. No commit."""
-    kept = [(article_id, sketch, bands) for article_id, text_hash, sketch, bands in sketched
-            if db.execute("select 1 from articles where id = ? and content_hash = ? and not "
-                          "exists (select 1 from _sketches where article_id = ?)",
-                          [article_id, text_hash, article_id]).fetchone()]
-    db.conn.executemany("insert into _sketches (article_id, sketch) values (?, ?)",
-                        [(article_id, sketch) for article_id, sketch, _ in kept])
-    db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
-                        [(key, article_id) for article_id, _, bands in kept for key in bands])
+    for article_id, text_hash, sketch, bands in sketched:
+        if db.execute("select 1 from articles where id = ? and content_hash = ? and not "
+                      "exists (select 1 from _sketches where article_id = ?)",
+                      [article_id, text_hash, article_id]).fetchone():
+            save_sketch(db, article_id, sketch, bands, replacing=False)
 
 
 def pending_copies(db: Database) -> list[tuple[int, bytes | None]]:
@@ -703,13 +699,19 @@ def pending_copies(db: Database) -> list[tuple[int, bytes | None]]:
                            "left join _sketches using (article_id) order by article_id"))
 
 
+# An article that a search for copies would need a sketch of, once pending: not a stub, none
+# stored.
+_UNSKETCHED = ("articles.is_stub = 0 and not exists (select 1 from _sketches "
+               "where _sketches.article_id = articles.id)")
+
+
 def unsketched_pending(db: Database) -> list[tuple[int, str]]:
     """Pending articles (not stubs) without a sketch: stored outside a crawl or before sketches
     existed. Their ids and texts."""
-    return list(db.execute(
-        "select articles.id, articles.text from _pending_copies "
-        "join articles on articles.id = _pending_copies.article_id where articles.is_stub = 0 "
-        "and not exists (select 1 from _sketches where _sketches.article_id = articles.id)"))
+    # From the pending ones (a few), not from every article stored.
+    return list(db.execute("select articles.id, articles.text from _pending_copies join "
+                           "articles on articles.id = _pending_copies.article_id "
+                           f"where {_UNSKETCHED}"))
 
 
 def pending_bands(db: Database) -> list[tuple[int, int]]:
