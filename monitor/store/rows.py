@@ -248,11 +248,8 @@ def save_new_articles(db: Database, new: list[tuple[dict, int | None, bytes | No
     last = _last_versions(db, ids[0], ids[-1]) if ids else {}
     db.conn.executemany(_VERSION, [_version_row(i, last.get(i, 0) + 1, a, seen)
                                    for i, (a, *_) in numbered])
-    db.conn.executemany("insert into _sketches (article_id, sketch) values (?, ?)",
-                        [(i, sketch) for i, (_, _, sketch, _) in numbered if sketch is not None])
-    db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
-                        [(key, i) for i, (_, _, sketch, bands) in numbered
-                         if sketch is not None for key in bands or []])
+    _insert_sketches(db, [(i, sketch, bands or []) for i, (_, _, sketch, bands) in numbered
+                          if sketch is not None])
     db.conn.executemany(_PENDING, [(i,) for i in ids])
     return ids
 
@@ -264,11 +261,16 @@ def save_sketch(db: Database, article_id: int, sketch: bytes | None, bands: list
     if replacing:
         db.execute("delete from _sketch_bands where article_id = ?", [article_id])
         db.execute("delete from _sketches where article_id = ?", [article_id])
-    if sketch is None:
-        return
-    db.execute("insert into _sketches (article_id, sketch) values (?, ?)", [article_id, sketch])
+    if sketch is not None:
+        _insert_sketches(db, [(article_id, sketch, bands)])
+
+
+def _insert_sketches(db: Database, sketched: list[tuple[int, bytes, list[int]]]) -> None:
+    """Store (article id, sketch, band keys) of articles that have none, in two statements."""
+    db.conn.executemany("insert into _sketches (article_id, sketch) values (?, ?)",
+                        [(article_id, sketch) for article_id, sketch, _ in sketched])
     db.conn.executemany("insert into _sketch_bands (key, article_id) values (?, ?)",
-                        [(key, article_id) for key in bands])
+                        [(key, article_id) for article_id, _, bands in sketched for key in bands])
 
 
 class Batch:
@@ -686,11 +688,11 @@ def save_sketches(db: Database, sketched: list[tuple[int, str, bytes, list[int]]
     """Store the sketches of articles `unsketched_pending` gives, (article id, content hash of
     the text sketched, sketch, bands) each: one whose text changed or that got a sketch since
     is left as it is. No commit."""
-    for article_id, text_hash, sketch, bands in sketched:
-        if db.execute("select 1 from articles where id = ? and content_hash = ? and not "
-                      "exists (select 1 from _sketches where article_id = ?)",
-                      [article_id, text_hash, article_id]).fetchone():
-            save_sketch(db, article_id, sketch, bands, replacing=False)
+    _insert_sketches(db, [
+        (article_id, sketch, bands) for article_id, text_hash, sketch, bands in sketched
+        if db.execute("select 1 from articles where id = ? and content_hash = ? and not exists "
+                      "(select 1 from _sketches where article_id = ?)",
+                      [article_id, text_hash, article_id]).fetchone()])
 
 
 def pending_copies(db: Database) -> list[tuple[int, bytes | None]]:
