@@ -177,6 +177,22 @@ def test_a_negation_cut_from_its_verb_by_a_clause_mark_is_still_read(seed, sente
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
 
 
+def test_a_negation_of_something_the_claim_does_not_say_is_no_conflict():
+    # "not" denies bringing charges, which the claim never says: the decision itself agrees.
+    c = first_claim("The ferry decision comes one day before the harbour board's annual vote.")
+    m = verdict(c, "The decision to not renew the ferry licence comes one day before the "
+                   "harbour board's annual vote.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_the_same_word_denied_in_both_is_no_conflict_however_many_negations():
+    # Two negations in the sentence make it read as not negated, but both deny knowing.
+    c = first_claim("The harbour pilot said he does not know who owned the barge.")
+    m = verdict(c, "The harbour pilot said he is not the owner and does not know who owned "
+                   "the barge.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
 def test_a_short_claim_whose_verb_is_one_of_saying_can_still_be_carried_in_part():
     # "added" is the claim's verb here, not who said it.
     c = first_claim("The harbour port added dock jobs.")

@@ -29,6 +29,7 @@ from monitor.steps.claims import (
     states_nothing,
 )
 from monitor.steps.text import (
+    NEGATIONS,
     Number,
     content_words,
     expand_contractions,
@@ -1192,27 +1193,46 @@ _QUOTED = "\ue000"  # a mark no text carries
 _NOT_QUOTED = re.compile(r"(?:\b(?:not|never)|n't)\s*\ue000", re.IGNORECASE)
 
 
-def _clauses(text: str) -> tuple[tuple[frozenset[str], bool], ...]:
-    """Each clause of a sentence, outside its quotations: its content words, and whether it
-    is negated. A piece of under two content words goes with the next (or the last) clause:
-    "has not yet | approved the budget" and "will not, as reported, resign" keep their "not"
-    with their verb. A negation right before quoted words ("said she could not “support …”")
-    negates them, and goes with them."""
-    clauses: list[str] = []
-    pending = ""
+def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str]], ...]:
+    """Each clause of a sentence, outside its quotations: its content words, whether it is
+    negated, and what its negations deny (`_denied`). A piece of under two content words goes
+    with the next (or the last) clause: "has not yet | approved the budget" and "will not, as
+    reported, resign" keep their "not" with their verb. A negation right before quoted words
+    ("said she could not “support …”") negates them, and goes with them."""
+    clauses: list[list[str]] = []
+    pending: list[str] = []
     writer = _NOT_QUOTED.sub(" ", unquoted(text, _QUOTED)).replace(_QUOTED, " ")
     for part in filter(str.strip, _CLAUSE.split(writer)):
         # A clause that ends on its negation ("will not, as reported, resign") goes on too,
         # unless that "not" stands for a verb left out ("than those who were not").
         short = len(content_words(part)) < 2 or (_DANGLING_NOT.search(part) is not None
                                                  and negated(part))
-        part = f"{pending} {part}" if pending else part
-        pending = part if short else ""
+        pieces = [*pending, part]
+        pending = pieces if short else []
         if not short:
-            clauses.append(part)
+            clauses.append(pieces)
     if pending:
-        clauses = [*clauses[:-1], f"{clauses[-1]} {pending}"] if clauses else [pending]
-    return tuple((frozenset(content_words(part)), negated(part)) for part in clauses)
+        clauses = [*clauses[:-1], clauses[-1] + pending] if clauses else [pending]
+    return tuple((frozenset(content_words(" ".join(pieces))), negated(" ".join(pieces)),
+                  _denied(pieces)) for pieces in clauses)
+
+
+def _denied(pieces: list[str]) -> frozenset[str]:
+    """What a clause's negations deny: the first content word after each ("did not say who
+    owned" denies owning, "the decision to not bring charges" bringing), read past an aside
+    too short to be a clause ("will not, as some reported, resign" denies resigning)."""
+    denied: set[str] = set()
+    waiting = False
+    for n, piece in enumerate(pieces):
+        if waiting and n < len(pieces) - 1 and len(content_words(piece)) < 2:
+            continue
+        for word in _words(piece):
+            if word in NEGATIONS:
+                waiting = True
+            elif waiting and (found := content_words(word)):
+                denied |= found
+                waiting = False
+    return frozenset(denied)
 
 
 _claim_clauses = lru_cache(maxsize=CLAIMS_KEPT)(_clauses)
@@ -1228,20 +1248,32 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
     adds a clause of its own, is compared on what the two share."""
     theirs = _sentence_clauses(sentence)
     ours = _claim_clauses(claim)
-    everything = len(frozenset().union(*(words for words, _ in ours)))
-    for words, negation in ours:
+    everything = len(frozenset().union(*(words for words, _, _ in ours)))
+    for words, negation, denied in ours:
         if len(words) < 2 and len(ours) > 1:  # "he said", "in March": too little to compare
             continue
-        shared, their_words, other = max(((len(words & w), w, n) for w, n in theirs),
-                                         key=lambda best: best[0],
-                                         default=(0, frozenset(), negation))
+        shared, their_words, other, their_denied = max(
+            ((len(words & w), w, n, d) for w, n, d in theirs), key=lambda best: best[0],
+            default=(0, frozenset(), negation, frozenset()))
         # The same thing: most of our clause's words are in theirs, and most of theirs are in
         # ours, or our clause is most of the claim (the rest of their clause adds to it).
         same = shared >= CLOSE * len(words) and (shared >= CLOSE * len(their_words)
                                                   or len(words) >= CLOSE * everything)
-        if shared and same and other != negation:
+        if shared and same and other != negation and _denies_what_other_says(
+                (words, denied), (their_words, their_denied), negation):
             return True
     return False
+
+
+def _denies_what_other_says(ours: tuple[frozenset[str], frozenset[str]],
+                            theirs: tuple[frozenset[str], frozenset[str]], negation: bool) -> bool:
+    """Whether the negated one of two clauses (ours when `negation`) denies a word the other
+    says without denying it: "did not say who owned" against "said who owned", not "the
+    decision to not bring charges comes" against "the decision comes", nor "he is not the
+    whistleblower and does not know" against "he does not know". A negation read with no
+    word after it ("ruled out") denies the clause, as before."""
+    (_, no), (words, denied) = (ours, theirs) if negation else (theirs, ours)
+    return not no or bool(no & (words - denied))
 
 
 def _names_speaker(sentence: str, speaker: str) -> bool:
