@@ -860,7 +860,8 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     if part:
         claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
     conflicts, notes = number_checks(claimed, list(_sentence_amounts(sentence)))
-    if speaker and claim.speaker and _names_speaker(sentence, claim.speaker):
+    if speaker and claim.speaker and (_names_speaker(sentence, claim.speaker)
+                                      or not _seed_tells_another(claim, speaker)):
         speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
     quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
@@ -871,6 +872,16 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
     return [{**c, **sentences} for c in conflicts], [{**n, **sentences} for n in notes]
+
+
+def _seed_tells_another(claim: Claim, speaker: str) -> bool:
+    """Whether the seed tells whose words the claim's are, and not the article's `speaker`'s:
+    it names its speaker in the claim's sentence (one read from "she said" and the sentences
+    before is a guess), and does not name `speaker` there too ("…,” said Ana Ruiz, a
+    spokeswoman for the governor: words an outlet may give to the governor; "after Rouhani
+    warned … “war …”" is not Trump's however the seed was read)."""
+    seed = claim.sentence or claim.text
+    return _names_speaker(seed, claim.speaker) and not _names_speaker(seed, speaker)
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
