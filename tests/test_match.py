@@ -771,12 +771,13 @@ def test_words_a_spokeswoman_said_for_someone_the_seed_names_are_no_speaker_conf
     assert m.verdict != "conflict" and m.conflicts is None
 
 
-def test_a_seeds_speaker_read_from_she_said_is_no_ground_for_a_speaker_conflict():
-    # Whose words "she said" gives is read from the sentences before: a guess, not the seed's.
+def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():
+    # Whose words "she said" and "he told" give is read from the sentences before: two guesses.
     seed = read_seed("Ferry Plan\nThe harbour board met on Monday with Governor Ida Lund.\n"
                      "“The ferry will run all winter from the eastern quay,” she said.\n")
     quote = next(c for c in seed.claims if c.kind == "quote")
-    article = "“The ferry will run all winter from the eastern quay,” Omar Haddad told reporters."
+    article = ("Harbour chief Omar Haddad spoke at the quay on Monday. “The ferry will run all "
+               "winter from the eastern quay,” he said.")
     m = match_article([quote], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
 

@@ -861,7 +861,7 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
         claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
     conflicts, notes = number_checks(claimed, list(_sentence_amounts(sentence)))
     if speaker and claim.speaker and (_names_speaker(sentence, claim.speaker)
-                                      or not _seed_tells_another(claim, speaker)):
+                                      or not _seed_tells_another(claim, sentence, speaker)):
         speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
     quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
@@ -874,14 +874,16 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     return [{**c, **sentences} for c in conflicts], [{**n, **sentences} for n in notes]
 
 
-def _seed_tells_another(claim: Claim, speaker: str) -> bool:
-    """Whether the seed tells whose words the claim's are, and not the article's `speaker`'s:
-    it names its speaker in the claim's sentence (one read from "she said" and the sentences
-    before is a guess), and does not name `speaker` there too ("…,” said Ana Ruiz, a
-    spokeswoman for the governor: words an outlet may give to the governor; "after Rouhani
-    warned … “war …”" is not Trump's however the seed was read)."""
+def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
+    """Whether the article gives the claim's quoted words to another person than the seed: at
+    least one of the two names its speaker in its own sentence (two speakers each read from
+    "he said" and the sentences before are two guesses), and the seed's sentence does not name
+    the article's `speaker` too ("…,” said Ana Ruiz, a spokeswoman for the governor: words an
+    outlet may give to the governor; "after Rouhani warned … “war …”" is not Trump's, however
+    the seed's speaker was read)."""
     seed = claim.sentence or claim.text
-    return _names_speaker(seed, claim.speaker) and not _names_speaker(seed, speaker)
+    named = _names_speaker(seed, claim.speaker) or _names_speaker(sentence, speaker)
+    return named and not _names_speaker(seed, speaker)
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
