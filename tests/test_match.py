@@ -694,6 +694,32 @@ def test_no_for_number_in_a_quotation_is_no_flipped_negation():
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+def test_two_peoples_amounts_are_no_conflict():
+    c = first_claim("Harbour pilot Ada Lund served on the ferry board for six years.")
+    m = verdict(c, "Omar Haddad served on the ferry board for eight years.")
+    assert m.verdict == "absent" and m.conflicts is None
+
+
+def test_the_same_persons_differing_amount_is_still_a_conflict():
+    c = first_claim("Harbour pilot Ada Lund served on the ferry board for six years.")
+    m = verdict(c, "Lund served on the ferry board for eight years.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "six", "article": "eight"}]
+
+
+def test_an_amount_said_of_someone_unnamed_is_still_compared():
+    # "She" may be Lund: nothing tells another holder.
+    c = first_claim("Harbour pilot Ada Lund served on the ferry board for six years.")
+    assert verdict(c, "She served on the ferry board for eight years.").verdict == "conflict"
+
+
+def test_the_people_who_say_an_amount_are_not_whom_it_is_of():
+    c = first_claim("Ana Ruiz said ferry fares will rise by 5% in March.")
+    m = verdict(c, "Omar Haddad said ferry fares will rise by 8% in March.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "5%", "article": "8%"}]
+
+
 def test_another_amount_for_another_fact_in_a_partial_sentence_is_noted_not_a_conflict():
     [c] = read_seed("Wards\nThe plan set out in the city charter in the 19th century gives each "
                     "ward two seats on the council.\n").claims

@@ -523,6 +523,9 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
         if same < similarity.model().threshold:
             found, noted = _another_day(claim, sentence, found, noted)
+        found, others = _another_holder(claim.text, sentence, found)
+        if others and not found:  # its amounts are another's: it tells another fact
+            return ClaimMatch(claim.position, None, score, "absent")
         conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
@@ -588,6 +591,34 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
     return ([c for c in conflicts if c not in other],
             notes + [{**c, "kind": "another day" if c.get("unit") in _CALENDAR
                       else "another amount"} for c in other])
+
+
+def _another_holder(claim: str, sentence: str, conflicts: list[dict]
+                    ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but those of an amount said of another person or thing, and those: the
+    claim's clause holding its amount and the sentence's clause holding theirs each name
+    someone, and none the same ("cases confirmed in Italy" against "cases of CoronaVirus" in
+    another country). A clause naming nobody ("she served eight months") may be of anyone:
+    its amount is still compared."""
+    other = [c for c in conflicts if c["kind"] == "number"
+             and _holders_differ(_holder(claim, c["claim"]), _holder(sentence, c["article"]))]
+    return [c for c in conflicts if c not in other], other
+
+
+def _holders_differ(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    return bool(ours and theirs and not ours & theirs)
+
+
+def _holder(text: str, amount: str) -> frozenset[str]:
+    """Whom or what `amount` is said of: the words of the names in its clause, but those of
+    who says it ("Ana Ruiz said fares will rise 5%": the fares', not Ruiz's) and of the
+    amount itself ("1.4 Million")."""
+    clause = _clause_holding(text, amount) or normalise(text)
+    said = _ATTRIBUTION.search(clause)
+    if said:
+        at = clause.find(amount)
+        clause = clause[said.end():] if at >= said.end() else clause[:said.start()]
+    return frozenset(name_words(clause)) - frozenset(_words(amount))
 
 
 def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
