@@ -713,6 +713,13 @@ def test_an_amount_said_of_someone_unnamed_is_still_compared():
     assert verdict(c, "She served on the ferry board for eight years.").verdict == "conflict"
 
 
+def test_a_holder_named_in_the_plural_is_the_same_holder():
+    c = first_claim("Ferry fares for Islanders rose by 5% in March.")
+    m = verdict(c, "Ferry fares for each Islander rose by 8% in March.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "5%", "article": "8%"}]
+
+
 def test_the_people_who_say_an_amount_are_not_whom_it_is_of():
     c = first_claim("Ana Ruiz said ferry fares will rise by 5% in March.")
     m = verdict(c, "Omar Haddad said ferry fares will rise by 8% in March.")

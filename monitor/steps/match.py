@@ -610,15 +610,16 @@ def _holders_differ(ours: frozenset[str], theirs: frozenset[str]) -> bool:
 
 
 def _holder(text: str, amount: str) -> frozenset[str]:
-    """Whom or what `amount` is said of: the words of the names in its clause, but those of
-    who says it ("Ana Ruiz said fares will rise 5%": the fares', not Ruiz's) and of the
-    amount itself ("1.4 Million")."""
+    """Whom or what `amount` is said of: the words of the names in its clause (stems), but
+    those of who says it ("Ana Ruiz said fares will rise 5%": the fares', not Ruiz's) and of
+    the amount itself ("1.4 Million")."""
     clause = _clause_holding(text, amount) or normalise(text)
     said = _ATTRIBUTION.search(clause)
     if said:
         at = clause.find(amount)
         clause = clause[said.end():] if at >= said.end() else clause[:said.start()]
-    return frozenset(name_words(clause)) - frozenset(_words(amount))
+    # As stems: "Americans" and "American workers" are of one holder.
+    return frozenset(map(stem, name_words(clause) - set(_words(amount))))
 
 
 def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
