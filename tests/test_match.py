@@ -344,6 +344,22 @@ def test_the_same_quotation_with_its_negation_dropped_is_a_conflict():
     assert [c["kind"] for c in m.conflicts] == ["quote"]
 
 
+def test_a_quotation_translated_with_its_negation_worded_otherwise_is_no_conflict():
+    # Two negations in theirs read as none; both deny accepting.
+    m = minister_says("“We do not and will not accept foreign soldiers on our soil, and we have "
+                      "said so at every meeting,” Ruiz said.")[1]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_name_in_the_singular_in_a_translated_quotation_is_no_other_name():
+    seed = read_seed("Harbour Talks\n“The Dockworkers' Union will not sign before the vote,” "
+                     "said harbour chief Ana Ruiz.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "“The Dockworker's Union will not sign before the vote,” Ruiz said."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
 def test_the_same_quotation_with_another_number_is_a_conflict():
     m = minister_says("“We sent 14 inspectors to the border last month,” Ruiz said.")[2]
     assert m.verdict == "conflict"

@@ -1188,11 +1188,13 @@ def says_otherwise(ours: str, theirs: str) -> bool:
     negation flipped, an amount or a name changed. Compared over the part the shorter
     quotes, so that a shortened quotation is not read as a changed one."""
     ours, theirs = _overlapping(normalise(ours), normalise(theirs))
-    if negated(ours) != negated(theirs):
+    # A negation flipped as a statement's is: what it denies, the other says.
+    if negated(ours) != negated(theirs) and _negation_flipped(ours, theirs):
         return True
     if number_checks(numbers(ours), numbers(theirs))[0]:
         return True
-    mine, other = name_words(ours), name_words(theirs)
+    # Names as stems: "Workers' Party" and "Worker's Party" are one name.
+    mine, other = (frozenset(map(stem, name_words(q))) for q in (ours, theirs))
     return bool(mine - other and other - mine)  # one name given for another
 
 
