@@ -831,6 +831,50 @@ def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+def test_a_negation_of_a_verb_said_in_its_past_form_is_still_a_conflict():
+    # "did not pay" denies what "paid" says: the verb's other form is the same word.
+    c = first_claim("The ferry company did not pay the harbour fine in March.")
+    m = verdict(c, "The ferry company paid the harbour fine in March.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_a_negation_with_an_adverb_before_its_verb_is_still_a_conflict():
+    c = first_claim("The harbour board has not formally approved the ferry budget.")
+    m = verdict(c, "The harbour board approved the ferry budget.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_a_quotation_denying_what_an_outlets_quotation_says_in_the_past_form_is_a_conflict():
+    seed = read_seed("Harbour Fine\n“We did not pay the harbour fine this year,” said harbour "
+                     "chief Ana Ruiz.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], "“We paid the harbour fine this year,” Ruiz said.").matches[0]
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["quote"]
+
+
+def test_a_holder_named_first_in_the_sentence_is_the_same_holder():
+    c = first_claim("Harbour pilot Ada Lund served on the ferry board for six years.")
+    m = verdict(c, "Lund served on the Bergen ferry board for eight years.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "six", "article": "eight"}]
+
+
+def test_a_holder_named_by_its_initials_is_the_same_holder():
+    c = first_claim("The Northern Ferry Authority raised its harbour fee to 4% on Thursday.")
+    m = verdict(c, "The NFA raised its harbour fee to 3.5% on Thursday.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "4%", "article": "3.5%"}]
+
+
+def test_words_given_to_the_person_the_speaker_told_them_to_are_a_speaker_conflict():
+    seed = read_seed("Ferry Deal\n“We will not sign the ferry deal this winter,” harbour chief "
+                     "Ana Ruiz told Omar Haddad.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "“We will not sign the ferry deal this winter,” Haddad said."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
+
+
 def test_an_articles_headline_without_a_stop_is_no_addition():
     seed = read_seed(SEED)
     article = ("Copper thieves strike the port again as insurers count the cost of a summer of "

@@ -30,6 +30,7 @@ from monitor.steps.claims import (
 )
 from monitor.steps.text import (
     NEGATIONS,
+    STOPWORDS,
     Number,
     content_words,
     expand_contractions,
@@ -45,6 +46,7 @@ from monitor.steps.text import (
     stem,
     surname,
     unquoted,
+    verb_base,
 )
 from monitor.steps.text import words as _words  # `words` names a sentence's words below
 
@@ -601,12 +603,40 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
     another country). A clause naming nobody ("she served eight months") may be of anyone:
     its amount is still compared."""
     other = [c for c in conflicts if c["kind"] == "number"
-             and _holders_differ(_holder(claim, c["claim"]), _holder(sentence, c["article"]))]
+             and _holders_differ(claim, _holder(claim, c["claim"]),
+                                 sentence, _holder(sentence, c["article"]))]
     return [c for c in conflicts if c not in other], other
 
 
-def _holders_differ(ours: frozenset[str], theirs: frozenset[str]) -> bool:
-    return bool(ours and theirs and not ours & theirs)
+def _holders_differ(claim: str, ours: frozenset[str], sentence: str, theirs: frozenset[str]
+                    ) -> bool:
+    """Whether both holders are named and nothing says they are one: neither names the
+    other's opening word ("Lund served", a word `name_words` does not read as a name), nor
+    writes the other's initials ("The ECB")."""
+    if not ours or not theirs or ours & theirs:
+        return False
+    return (ours.isdisjoint(_opening(sentence)) and theirs.isdisjoint(_opening(claim))
+            and ours.isdisjoint(_initials(sentence)) and theirs.isdisjoint(_initials(claim)))
+
+
+def _opening(text: str) -> frozenset[str]:
+    """The stem of a text's opening word when it is a name of one word: capitalised, the next
+    word not ("Lund served"; in "Attorney General William Barr" the name goes on)."""
+    first = text.split(maxsplit=2)[:2]
+    if len(first) == 2 and first[0][:1].isupper() and first[1][:1].islower():
+        return frozenset(map(stem, _words(first[0])))
+    return frozenset()
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for)\s+)?[A-Z][\w'’-]*)+")
+
+
+def _initials(text: str) -> frozenset[str]:
+    """The initials of each run of capitalised words ("European Central Bank": "ecb"), as a
+    holder's stem would read them."""
+    return frozenset(stem("".join(w[0] for w in run.split()
+                                  if w[0].isupper() and w.lower() not in STOPWORDS).lower())
+                     for run in (m.group() for m in _NAME_RUN.finditer(text)))
 
 
 def _holder(text: str, amount: str) -> frozenset[str]:
@@ -907,15 +937,23 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
 
 
 def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
-    """Whether the article gives the claim's quoted words to another person than the seed: at
-    least one of the two names its speaker in its own sentence (two speakers each read from
-    "he said" and the sentences before are two guesses), and the seed's sentence does not name
-    the article's `speaker` too ("…,” said Ana Ruiz, a spokeswoman for the governor: words an
-    outlet may give to the governor; "after Rouhani warned … “war …”" is not Trump's, however
-    the seed's speaker was read)."""
+    """Whether the article gives the claim's quoted words to another person than the seed's:
+    one of the two sentences names its speaker ("she said" and "he said" are two guesses)."""
     seed = claim.sentence or claim.text
-    named = _names_speaker(seed, claim.speaker) or _names_speaker(sentence, speaker)
-    return named and not _names_speaker(seed, speaker)
+    if not (_names_speaker(seed, claim.speaker) or _names_speaker(sentence, speaker)):
+        return False
+    # A seed naming the article's speaker too gives the words to them only as whom they were
+    # told to ("…,” Ana Ruiz told Omar Haddad); else they may be theirs, the seed's speaker
+    # misread ("after Rouhani warned … “war …”") or speaking for them ("a spokeswoman for Lund").
+    return not _names_speaker(seed, speaker) or _told_to(seed, speaker)
+
+
+def _told_to(sentence: str, speaker: str) -> bool:
+    """Whether the sentence names `speaker` as whom words were told to ("told Omar Haddad",
+    "said to Haddad")."""
+    name = re.escape(surname(speaker))
+    return re.search(rf"\b(?:told|asked|(?:said|wrote|spoke) to)\s+(?:\S+\s+){{0,3}}?{name}\b",
+                     unquoted(sentence), re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
@@ -1254,10 +1292,10 @@ def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str]], ..
         # unless that "not" stands for a verb left out ("than those who were not").
         short = len(content_words(part)) < 2 or (_DANGLING_NOT.search(part) is not None
                                                  and negated(part))
-        pieces = [*pending, part]
-        pending = pieces if short else []
+        pending.append(part)  # in place: a sentence of many short pieces stays linear
         if not short:
-            clauses.append(pieces)
+            clauses.append(pending)
+            pending = []
     if pending:
         clauses = [*clauses[:-1], clauses[-1] + pending] if clauses else [pending]
     return tuple((frozenset(content_words(" ".join(pieces))), negated(" ".join(pieces)),
@@ -1266,8 +1304,9 @@ def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str]], ..
 
 def _denied(pieces: list[str]) -> frozenset[str]:
     """What a clause's negations deny: the first content word after each ("did not say who
-    owned" denies owning, "the decision to not bring charges" bringing), read past an aside
-    too short to be a clause ("will not, as some reported, resign" denies resigning)."""
+    owned" denies owning, "the decision to not bring charges" bringing), and the verb after
+    an adverb ("has not formally approved"), read past an aside too short to be a clause
+    ("will not, as some reported, resign" denies resigning)."""
     denied: set[str] = set()
     waiting = False
     for n, piece in enumerate(pieces):
@@ -1278,7 +1317,7 @@ def _denied(pieces: list[str]) -> frozenset[str]:
                 waiting = True
             elif waiting and (found := content_words(word)):
                 denied |= found
-                waiting = False
+                waiting = word.endswith("ly") and len(word) > 4  # "not formally approved"
     return frozenset(denied)
 
 
@@ -1318,9 +1357,11 @@ def _denies_what_other_says(ours: tuple[frozenset[str], frozenset[str]],
     says without denying it: "did not say who owned" against "said who owned", not "the
     decision to not bring charges comes" against "the decision comes", nor "he is not the
     whistleblower and does not know" against "he does not know". A negation read with no
-    word after it ("ruled out") denies the clause, as before."""
+    word after it ("ruled out") denies the clause, as before. A verb's irregular forms are one
+    word here ("did not pay" against "paid")."""
     (_, no), (words, denied) = (ours, theirs) if negation else (theirs, ours)
-    return not no or bool(no & (words - denied))
+    return not no or not {verb_base(w) for w in no}.isdisjoint(
+        verb_base(w) for w in words - denied)
 
 
 def _names_speaker(sentence: str, speaker: str) -> bool:

@@ -389,6 +389,34 @@ def _stem(word: str) -> str:
 _STEMS = Memo(_stem, 200_000)
 
 
+# English verbs whose past forms a suffix stripper cannot take back to the verb ("paid", "won",
+# "fell"): base, then its other forms. Used where a denied verb is looked for in another
+# sentence ("did not pay" against "paid"), not in the stems every comparison reads.
+_IRREGULAR_VERBS = """arise arose arisen; bear bore born borne; beat beaten; become became;
+    begin began begun; bend bent; bite bit bitten; bleed bled; break broke broken; breed bred;
+    bring brought; build built; buy bought; catch caught; choose chose chosen; come came;
+    deal dealt; dig dug; draw drew drawn; drink drank drunk; drive drove driven; eat ate eaten;
+    fall fell fallen; feed fed; feel felt; fight fought; find found; flee fled; fly flew flown;
+    forbid forbade forbidden; forget forgot forgotten; forgive forgave forgiven; freeze froze
+    frozen; get got gotten; give gave given; go went gone; grow grew grown; hang hung; hear
+    heard; hide hid hidden; hold held; keep kept; know knew known; lay laid; lead led; leave
+    left; lend lent; lose lost; make made; mean meant; meet met; pay paid; ride rode ridden;
+    ring rang rung; rise rose risen; run ran; see saw seen; seek sought; sell sold; send sent;
+    shake shook shaken; shoot shot; sing sang sung; sink sank sunk; sit sat; sleep slept; speak
+    spoke spoken; spend spent; stand stood; steal stole stolen; stick stuck; strike struck;
+    swear swore sworn; swim swam swum; swing swung; take took taken; teach taught; tear tore
+    torn; tell told; think thought; throw threw thrown; understand understood; uphold upheld;
+    wake woke woken; wear wore worn; win won; withdraw withdrew withdrawn; write wrote written"""
+_VERB_BASES = {stem(form): stem(forms.split()[0])
+               for forms in _IRREGULAR_VERBS.split(";") for form in forms.split()[1:]}
+
+
+def verb_base(word_stem: str) -> str:
+    """The stem of a verb's base form for the stem of one of its irregular forms ("paid":
+    "pay"), else the stem as given."""
+    return _VERB_BASES.get(word_stem, word_stem)
+
+
 # Units that mean the same quantity, compared after conversion; keyed by the stems of their
 # words, singular and plural, as a number's unit is read (`_unit_after`).
 _UNIT_FACTORS = {stem(w): factor for words, factor in (
