@@ -16,6 +16,7 @@ from monitor.steps.match import (
     judge,
     match_article,
     number_checks,
+    word_masks,
 )
 from monitor.steps.text import content_words, numbers, split_sentences
 
@@ -397,7 +398,8 @@ def test_the_prefilter_never_drops_a_pair_the_verdict_checks_would_carry():
         texts = tuple(c.text for c in seed.claims)
         for article in corpus:
             sentences = split_sentences(article["body"])
-            kept = set(_could_support(texts, [content_words(s) for s in sentences]))
+            kept = set(_could_support(texts, word_masks([frozenset(content_words(s))
+                                                          for s in sentences])))
             for i, claim in enumerate(seed.claims):
                 for j, sentence in enumerate(sentences):
                     score = fuzz.token_set_ratio(claim.text, sentence, processor=default_process)
@@ -405,6 +407,23 @@ def test_the_prefilter_never_drops_a_pair_the_verdict_checks_would_carry():
                         carried += 1
                         dropped += (i, j) not in kept
     assert carried > 50 and dropped == 0
+
+
+def test_the_prefilter_keeps_the_pairs_sharing_two_words_on_a_page_of_many_sentences():
+    """A long page's sentences are read in runs (`word_masks`): a claim is still paired with
+    every sentence, in every run, that shares two of its content words, or its only one."""
+    claims = ("The harbour board approved the dredging contract.", "Ferries stopped.",
+              "Storm damage closed the northern pier for repairs.")
+    pool = ["The board met again.", "The harbour board approved the budget.",
+            "Ferries ran late.", "The dredging contract was approved.",
+            "Storm damage was light.", "The northern pier closed for repairs."]
+    sentences = [pool[(7 * j) % len(pool)] for j in range(150)]
+    words = [frozenset(content_words(s)) for s in sentences]
+    expected = {(i, j) for i, claim in enumerate(claims) for j, found in enumerate(words)
+                if len(found & content_words(claim)) >= min(2, len(content_words(claim)))}
+    kept = _could_support(claims, word_masks(words))
+    assert len(kept) == len(set(kept)) and set(kept) == expected
+    assert {j for _, j in kept} >= {5, 65, 145}  # pairs in the first, second and last run
 
 
 def _amount_verdict(seed_sentence, article_sentence):
