@@ -3,6 +3,7 @@
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -11,6 +12,7 @@ from monitor.faces.report import conflict_label
 from monitor.steps import coverage
 from monitor.steps.claims import read_seed
 from monitor.steps.match import (
+    _candidates,
     _clause_texts,
     _could_support,
     judge,
@@ -424,6 +426,12 @@ def test_the_prefilter_keeps_the_pairs_sharing_two_words_on_a_page_of_many_sente
     kept = _could_support(claims, word_masks(words))
     assert len(kept) == len(set(kept)) and set(kept) == expected
     assert {j for _, j in kept} >= {5, 65, 145}  # pairs in the first, second and last run
+
+
+def test_a_claims_candidates_are_its_three_best_sentences_ties_in_the_articles_order():
+    scores = np.array([[0, 60, 80, 60, 0, 60], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 70]],
+                      dtype=np.uint8)
+    assert _candidates(scores) == [[2, 1, 3], [], [5]]
 
 
 def _amount_verdict(seed_sentence, article_sentence):

@@ -518,12 +518,12 @@ def _people(text: str) -> People:
 
 def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
     """The best-scoring sentences of each claim (the scorer's cutoff already zeroed the rest)."""
-    found: list[list[int]] = [[] for _ in range(len(scores))]
-    for i, j in zip(*(axis.tolist() for axis in np.nonzero(scores)), strict=True):
-        found[i].append(j)
-    rows = scores.tolist()
-    return [sorted(js, key=lambda j, row=row: -row[j])[:per_claim]
-            for js, row in zip(found, rows, strict=True)]
+    found: list[list[tuple[int, int]]] = [[] for _ in range(len(scores))]
+    rows, columns = np.nonzero(scores)
+    for i, j, score in zip(rows.tolist(), columns.tolist(), scores[rows, columns].tolist(),
+                           strict=True):
+        found[i].append((-score, j))  # best first, then in the article's order
+    return [[j for _, j in sorted(pairs)[:per_claim]] if pairs else [] for pairs in found]
 
 
 def _same_claim(texts: tuple[str, ...], read: _Reading,
