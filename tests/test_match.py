@@ -3,6 +3,7 @@
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -11,11 +12,13 @@ from monitor.faces.report import conflict_label
 from monitor.steps import coverage
 from monitor.steps.claims import read_seed
 from monitor.steps.match import (
+    _candidates,
     _clause_texts,
     _could_support,
     judge,
     match_article,
     number_checks,
+    word_masks,
 )
 from monitor.steps.text import content_words, numbers, split_sentences
 
@@ -429,7 +432,8 @@ def test_the_prefilter_never_drops_a_pair_the_verdict_checks_would_carry():
         texts = tuple(c.text for c in seed.claims)
         for article in corpus:
             sentences = split_sentences(article["body"])
-            kept = set(_could_support(texts, [content_words(s) for s in sentences]))
+            kept = set(_could_support(texts, word_masks([frozenset(content_words(s))
+                                                          for s in sentences])))
             for i, claim in enumerate(seed.claims):
                 for j, sentence in enumerate(sentences):
                     score = fuzz.token_set_ratio(claim.text, sentence, processor=default_process)
@@ -437,6 +441,29 @@ def test_the_prefilter_never_drops_a_pair_the_verdict_checks_would_carry():
                         carried += 1
                         dropped += (i, j) not in kept
     assert carried > 50 and dropped == 0
+
+
+def test_the_prefilter_keeps_the_pairs_sharing_two_words_on_a_page_of_many_sentences():
+    """A long page's sentences are read in runs (`word_masks`): a claim is still paired with
+    every sentence, in every run, that shares two of its content words, or its only one."""
+    claims = ("The harbour board approved the dredging contract.", "Ferries stopped.",
+              "Storm damage closed the northern pier for repairs.")
+    pool = ["The board met again.", "The harbour board approved the budget.",
+            "Ferries ran late.", "The dredging contract was approved.",
+            "Storm damage was light.", "The northern pier closed for repairs."]
+    sentences = [pool[(7 * j) % len(pool)] for j in range(150)]
+    words = [frozenset(content_words(s)) for s in sentences]
+    expected = {(i, j) for i, claim in enumerate(claims) for j, found in enumerate(words)
+                if len(found & content_words(claim)) >= min(2, len(content_words(claim)))}
+    kept = _could_support(claims, word_masks(words))
+    assert len(kept) == len(set(kept)) and set(kept) == expected
+    assert {j for _, j in kept} >= {5, 65, 145}  # pairs in the first, second and last run
+
+
+def test_a_claims_candidates_are_its_three_best_sentences_ties_in_the_articles_order():
+    scores = np.array([[0, 60, 80, 60, 0, 60], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 70]],
+                      dtype=np.uint8)
+    assert _candidates(scores) == [[2, 1, 3], [], [5]]
 
 
 def _amount_verdict(seed_sentence, article_sentence):

@@ -229,13 +229,14 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     if story.language and article.language and article.language != story.language:
         return names_match(story.seed, weighed), False
     ev = coverage.evidence(story.seed, weighed)
-    result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
-                                       for c in story.claims])
     tied: set[str] | None = None
     if compare and not article.is_stub:
         result, tied = _compare(story.claims, article.text, t)
         ev = coverage.with_claims(ev, coverage.claims_carried(result, story.claims))
         result.supported = None  # read: it need not travel back from the worker
+    else:
+        result = ArticleMatch(0.0, False, [ClaimMatch(c.position, None, 0.0, "absent")
+                                           for c in story.claims])
     decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
@@ -288,7 +289,7 @@ def _compare(claims: list[Claim], text: str,
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
         return ArticleMatch(0.0, False, absent, []), set(sentences)
     texts = tuple(c.text for c in claims)
-    pairs = _could_support(texts, read.words)
+    pairs = _could_support(texts, read.masks)
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
     if pairs:
         rows, columns = np.array(pairs).T
@@ -306,13 +307,14 @@ def _compare(claims: list[Claim], text: str,
                for j in candidates[i]] for i, claim in enumerate(claims)]
     judged = [[_unless_anothers(m, texts, i) for m in options]
               for i, options in enumerate(judged)]
-    tied: set[str] = set()  # sentences that carry a claim, if not as its best sentence
-    for options in judged:
-        tied.update(m.sentence for m in options if m.verdict not in ("partial", "absent"))
+    # The sentences that carry a claim, if not as its best sentence.
+    tied = {m.sentence for options in judged for m in options
+            if m.verdict not in ("partial", "absent")}
     matches = _best_matches(claims, judged, t)
     tied.update(m.sentence for m in matches if m.sentence)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
     supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
+                 if options else ClaimMatch(claim.position, None, 0.0, "absent")
                  for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
     return ArticleMatch(0.0, False, matches, [], supported=supported), tied
 
@@ -343,7 +345,8 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
                   t: Thresholds = THRESHOLDS) -> list[ClaimMatch]:
     """Each claim's best sentence, where a sentence that carries another claim whole is not
     also a part of this one by the words that other claim explains (one fact, one claim)."""
-    best = [max(options, key=_rank, default=None) for options in judged]
+    # Most claims of a compared article have no candidate sentence: they are passed over.
+    best = [max(options, key=_rank) if options else None for options in judged]
     carriers: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
     for claim, m in zip(claims, best, strict=True):
         if m is not None and m.verdict in CARRIED:
@@ -351,6 +354,9 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
                 (_claim_words(claim.text)[0], tuple(claim.quotes)))
     kept = []
     for claim, options in zip(claims, judged, strict=True):
+        if not options or not carriers:
+            kept.append(options)
+            continue
         mine = _claim_words(claim.text)[0]
         # A quotation claim drawn from the statement the sentence carries is that statement's
         # words again, not another fact: the sentence may carry a part of it too.
@@ -358,7 +364,7 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
             (mine & _sentence_words(m.sentence)) <= other
             for other, quotes in carriers.get(m.sentence, [])
             if other != mine and claim.text not in quotes)])
-    owners = _part_owners([max(options, key=_rank, default=None) for options in kept])
+    owners = _part_owners([max(options, key=_rank) if options else None for options in kept])
     # A sentence that tells a claim's exact amount, quotes the statement's own quotation, or
     # has a clause that states one of the claim's (the same-claim model's reading), tells that
     # fact, whichever claim it is otherwise a part of: a sentence may carry a fact of two claims.
@@ -368,6 +374,7 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
                  or _clause_same(claim.text, m.sentence) >= t.clause_same),
                 key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
+            if options else ClaimMatch(claim.position, None, 0.0, "absent")
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
 
 
@@ -425,6 +432,7 @@ class _Reading:
     processed: dict[int, str] = field(default_factory=dict)  # as the fuzzy scorer reads them
     analysed: dict[int, similarity.Sentence] = field(default_factory=dict)  # as the model does
     statements: list[str] | None = None  # the sentences that could be additions
+    masks: list[dict[str, int]] = field(default_factory=list)  # `word_masks(words)`
 
 
 @lru_cache(maxsize=2)
@@ -432,22 +440,53 @@ def _read(text: str) -> _Reading:
     sentences = split_sentences(text)
     # Each sentence's content words as the verdict checks read them (`_sentence_words`): the
     # candidate sentences are then not read again for them.
-    return _Reading(sentences, list(map(_sentence_words, sentences)))
+    words = list(map(_sentence_words, sentences))
+    return _Reading(sentences, words, masks=word_masks(words))
 
 
-def _could_support(texts: tuple[str, ...], sentences: list[frozenset[str]]
+# Sentences a mask of `word_masks` stands for: its bits fit in a few machine words, so a long
+# page makes more masks, not longer ones (an OR of two masks stays cheap however long the page).
+MASK_SENTENCES = 60
+
+
+def word_masks(sentences: list[frozenset[str]]) -> list[dict[str, int]]:
+    """For each run of MASK_SENTENCES sentences, each of their words with the sentences that
+    hold it, as the bits of an int (bit j: the run's j-th sentence). Read once an article,
+    for the claims of every story compared with it (`_could_support`)."""
+    runs = []
+    for start in range(0, len(sentences), MASK_SENTENCES):
+        masks: dict[str, int] = {}
+        for j, words in enumerate(sentences[start:start + MASK_SENTENCES]):
+            bit = 1 << j
+            for word in words:
+                masks[word] = masks.get(word, 0) | bit
+        runs.append(masks)
+    return runs
+
+
+def _could_support(texts: tuple[str, ...], runs: list[dict[str, int]]
                    ) -> list[tuple[int, int]]:
     """The (claim, sentence) pairs that share at least two content words (or all of a short
     claim's): the only ones that can reach any verdict but absent. The cheap prefilter that
-    spares the fuzzy scorer the hopeless pairs, which are most pairs in most articles."""
+    spares the fuzzy scorer the hopeless pairs, which are most pairs in most articles.
+    (`runs`: the sentences' `word_masks`; the pairs come in no particular order.)"""
     needed, claims_with = _claim_index(texts)
     pairs = []
-    for j, words in enumerate(sentences):
-        shared: dict[int, int] = {}
-        for word in words & claims_with.keys():
+    for r, masks in enumerate(runs):
+        once = [0] * len(texts)  # the run's sentences holding a word of the claim
+        twice = [0] * len(texts)  # ...and holding two
+        for word in claims_with.keys() & masks.keys():
+            mask = masks[word]
             for i in claims_with[word]:
-                shared[i] = shared.get(i, 0) + 1
-        pairs.extend((i, j) for i, n in shared.items() if n >= needed[i])
+                twice[i] |= once[i] & mask
+                once[i] |= mask
+        first = r * MASK_SENTENCES
+        for i, found in enumerate(twice):
+            found = once[i] if needed[i] == 1 else found
+            while found:
+                low = found & -found
+                pairs.append((i, first + low.bit_length() - 1))
+                found ^= low
     return pairs
 
 
@@ -482,12 +521,12 @@ def _people(text: str) -> People:
 
 def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
     """The best-scoring sentences of each claim (the scorer's cutoff already zeroed the rest)."""
-    found: list[list[int]] = [[] for _ in range(len(scores))]
-    for i, j in zip(*(axis.tolist() for axis in np.nonzero(scores)), strict=True):
-        found[i].append(j)
-    rows = scores.tolist()
-    return [sorted(js, key=lambda j, row=row: -row[j])[:per_claim]
-            for js, row in zip(found, rows, strict=True)]
+    found: list[list[tuple[int, int]]] = [[] for _ in range(len(scores))]
+    rows, columns = np.nonzero(scores)
+    for i, j, score in zip(rows.tolist(), columns.tolist(), scores[rows, columns].tolist(),
+                           strict=True):
+        found[i].append((-score, j))  # best first, then in the article's order
+    return [[j for _, j in sorted(pairs)[:per_claim]] if pairs else [] for pairs in found]
 
 
 def _same_claim(texts: tuple[str, ...], read: _Reading,
@@ -506,10 +545,12 @@ def _same_claim(texts: tuple[str, ...], read: _Reading,
     return dict(zip(pairs, similarity.model().probability(features).tolist(), strict=True))
 
 
+_ORDER = {"absent": 0, "partial": 1, "paraphrase": 2, "reworded quotation": 2, "conflict": 2,
+          "verbatim": 3}
+
+
 def _rank(m: ClaimMatch) -> tuple[int, float]:
-    order = {"absent": 0, "partial": 1, "paraphrase": 2, "reworded quotation": 2,
-             "conflict": 2, "verbatim": 3}
-    return order[m.verdict], m.score
+    return _ORDER[m.verdict], m.score
 
 
 def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,

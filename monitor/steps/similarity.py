@@ -83,7 +83,7 @@ def pair_features(a: list[Sentence], b: list[Sentence]) -> np.ndarray:
 def _overlap(a: Sentence, b: Sentence) -> list[float]:
     shared = len(a.content & b.content)
     shared_pairs = len(a.bigrams & b.bigrams)
-    extra_a, extra_b = len(a.content - b.content), len(b.content - a.content)
+    extra_a, extra_b = len(a.content) - shared, len(b.content) - shared  # the words left over
     la, lb = len(a.stems), len(b.stems)
     return [
         shared / max(len(a.content), 1), shared / max(len(b.content), 1),
