@@ -1127,7 +1127,7 @@ def test_a_day_of_another_act_is_noted_not_a_conflict():
                     "granted a request by several local newspapers.")
     m = verdict(c, "The audit was released after Judge Ana Ruiz on Monday ordered the harbour "
                    "board to publish it, in response to requests by local newspapers.")
-    assert m.verdict != "conflict" and m.conflicts is None
+    assert m.verdict == "partial" and m.conflicts is None
     assert {"kind": "another day", "claim": "Tuesday", "article": "Monday"} in what_differs(
         m, m.notes)
 

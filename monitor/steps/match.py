@@ -524,7 +524,10 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
         if same < similarity.model().threshold:
             found, noted = _another_day(claim, sentence, found, noted)
-        found, noted = _another_acts_day(claim.text, sentence, found, noted)
+        found, days = _another_acts_day(claim.text, sentence, found)
+        if days and verdict == "paraphrase":
+            verdict = "partial"  # what it tells of another act's day is at most part of it
+        noted += days
         found, others = _another_holder(claim.text, sentence, found)
         if others and not found:  # its amounts are another's: it tells another fact
             return ClaimMatch(claim.position, None, score, "absent")
@@ -595,17 +598,16 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
                       else "another amount"} for c in other])
 
 
-def _another_acts_day(claim: str, sentence: str, conflicts: list[dict], notes: list[dict]
+def _another_acts_day(claim: str, sentence: str, conflicts: list[dict]
                       ) -> tuple[list[dict], list[dict]]:
-    """The conflicts but days and dates of another act, noted as "another day": even where the
-    sentence reads as the claim, a day conflicts only when the sentence's clause holding it,
-    given the claim's day, states the claim's clause holding that day ("Tuesday's release of
-    the warrant" is not "the judge on Monday ordered it made public"). Whole sentences that
-    share most words read alike whatever act their days are of; their clauses do not."""
+    """The conflicts but days and dates of another act, and those as "another day" notes: even
+    where the sentence reads as the claim, a day conflicts only when the sentence's clause
+    holding it, given the claim's day, states the claim's clause holding that day ("Tuesday's
+    release of the warrant" is not "the judge on Monday ordered it made public"). Whole
+    sentences that share most words read alike whatever act their days are of; clauses do not."""
     other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in _CALENDAR
              and not _same_act(claim, sentence, c["claim"], c["article"])]
-    return ([c for c in conflicts if c not in other],
-            notes + [{**c, "kind": "another day"} for c in other])
+    return [c for c in conflicts if c not in other], [{**c, "kind": "another day"} for c in other]
 
 
 def _same_act(claim: str, sentence: str, ours: str, theirs: str) -> bool:
