@@ -1190,3 +1190,45 @@ def test_a_percentage_is_a_share_of_what_the_amounts_own_pattern_finds(claim: st
                           re.IGNORECASE)
         assert _share_of(claim, amount) == (
             frozenset(content_words(found.group(1).split()[-1])) if found else frozenset())
+
+
+def test_a_day_of_another_act_is_noted_not_a_conflict():
+    # The release's day against the day of the order that came before it.
+    c = first_claim("Tuesday's release of the harbour audit came two weeks after Judge Ana Ruiz "
+                    "granted a request by several local newspapers.")
+    m = verdict(c, "The audit was released after Judge Ana Ruiz on Monday ordered the harbour "
+                   "board to publish it, in response to requests by local newspapers.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert {"kind": "another day", "claim": "Tuesday", "article": "Monday"} in what_differs(
+        m, m.notes)
+
+
+def test_a_day_of_the_same_act_in_a_clause_of_its_own_is_still_a_conflict():
+    c = first_claim("But on Wednesday, the Castellan school board voted to close the library.")
+    m = verdict(c, "The Castellan School Board on Tuesday voted 5-2 to close the library, the "
+                   "paper reported.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "Wednesday", "article": "Tuesday"}]
+
+
+def test_two_days_for_36_hours_is_rounded_not_a_conflict():
+    c = first_claim("The ferry line sold 2,100 tickets in the past 36 hours.")
+    m = verdict(c, "The ferry line sold 2,100 tickets in the past two days.")
+    assert m.verdict != "conflict" and m.conflicts is None
+    assert what_differs(m, m.notes) == [{"kind": "rounded", "claim": "36", "article": "two"}]
+
+
+def test_two_days_for_24_hours_is_still_a_conflict():
+    c = first_claim("The ferry line sold 2,100 tickets in the past 24 hours.")
+    m = verdict(c, "The ferry line sold 2,100 tickets in the past two days.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "24", "article": "two"}]
+
+
+def test_a_title_is_no_name_given_for_another_in_a_quotation():
+    seed = read_seed("Debate\nWhen Haddad denied it, Moreno asked, “You're saying that you never "
+                     "told Senator Lund that the ferry plan couldn't pass the council?”\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], "“Sen. Lund, what did you think when Sen. Haddad told you the "
+                               "ferry plan could not pass the council?” Moreno asked.").matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None

@@ -93,6 +93,7 @@ _TITLES = {
     # A company's roles: "the company's CEO, Lena Brandt", "Chief Executive Officer Lena Brandt".
     "ceo": None, "executive": None, "officer": None,
 }
+TITLE_WORDS = frozenset(_TITLES)  # lower-cased: "senator", "sen", "governor", …
 # Ranks and offices written out before a name ("Retired Army Lieutenant Colonel Ada Lund",
 # "Chief Justice Ada Lund", "House Speaker Ada Lund"): the person is Ada Lund. Only taken off a
 # name already read as a person's; unlike _TITLES they do not make one ("the Justice Department

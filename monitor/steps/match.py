@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process, utils
 from monitor.steps import coverage, similarity
 from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
+    TITLE_WORDS,
     Claim,
     People,
     is_heading,
@@ -566,6 +567,10 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
         if same < similarity.model().threshold:
             found, noted = _another_day(claim, sentence, found, noted)
+        found, days = _another_acts_day(claim.text, sentence, found)
+        if days and verdict == "paraphrase":
+            verdict = "partial"  # what it tells of another act's day is at most part of it
+        noted += days
         found, others = _another_holder(claim.text, sentence, found)
         if others and not found:  # its amounts are another's: it tells another fact
             return ClaimMatch(claim.position, None, score, "absent")
@@ -634,6 +639,32 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
     return ([c for c in conflicts if c not in other],
             notes + [{**c, "kind": "another day" if c.get("unit") in _CALENDAR
                       else "another amount"} for c in other])
+
+
+def _another_acts_day(claim: str, sentence: str, conflicts: list[dict]
+                      ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but days and dates of another act, and those as "another day" notes: even
+    where the sentence reads as the claim, a day conflicts only when the sentence's clause
+    holding it, given the claim's day, states the claim's clause holding that day ("Tuesday's
+    release of the warrant" is not "the judge on Monday ordered it made public"). Whole
+    sentences that share most words read alike whatever act their days are of; clauses do not."""
+    other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in _CALENDAR
+             and not _same_act(claim, sentence, c["claim"], c["article"])]
+    return [c for c in conflicts if c not in other], [{**c, "kind": "another day"} for c in other]
+
+
+def _same_act(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether the sentence's clause holding `theirs`, with `ours` in its place, states the
+    claim's clause holding `ours` (clauses as `_clause_texts` reads them: "In March" goes with
+    what follows it)."""
+    mine, found = _clause_of(claim, ours), _clause_of(sentence, theirs)
+    return bool(similarity.same_claim([mine], [found.replace(theirs, ours)])[1][0])
+
+
+def _clause_of(text: str, amount: str) -> str:
+    """The first of the text's clauses (`_clause_texts`) holding `amount`, or the text."""
+    clauses = _clause_texts(text)
+    return next((c for c in clauses[1:] if amount in c), clauses[0])
 
 
 def _another_holder(claim: str, sentence: str, conflicts: list[dict]
@@ -1191,7 +1222,30 @@ def _agreement(a: Number, b: Number) -> str:
         ranged, other = (a, b) if a.high is not None else (b, a)
         inside = ranged.value <= other.value and _high(other) <= _high(ranged)
         return "rounded" if inside and other.high is None else ""
-    return "rounded" if _rounds_to(a, b) or _rounds_to(b, a) else ""
+    return "rounded" if (_rounds_to(a, b) or _rounds_to(b, a) or _in_coarser_unit(a, b)
+                         or _in_coarser_unit(b, a)) else ""
+
+
+def _in_coarser_unit(loose: Number, exact: Number) -> bool:
+    """A duration counted in two or more of a coarser unit than the other's is told to half
+    that unit: "the past two days" for "the past 36 hours" (not for 24 hours); one unit
+    ("a day", "a year") is said as one, not as a round figure."""
+    if loose.unit not in _DURATIONS or loose.unit != exact.unit:
+        return False
+    (scale, count), (finer, _) = _written_scale(loose), _written_scale(exact)
+    return count >= 2 and scale > finer and abs(exact.value - loose.value) <= scale / 2
+
+
+# The units durations are counted in once converted (`text.numbers`: days as 24 hours).
+_DURATIONS = frozenset({"hour", "year"})
+
+
+def _written_scale(n: Number) -> tuple[float, float]:
+    """The unit an amount was written in, in its converted unit (a day: 24 hours), and the
+    count written ("two")."""
+    written = numbers(n.text)
+    count = written[0].value if written else n.value
+    return (n.value / count if count else 1.0), count
 
 
 def _high(n: Number) -> float:
@@ -1272,8 +1326,10 @@ def says_otherwise(ours: str, theirs: str) -> bool:
         return True
     if number_checks(numbers(ours), numbers(theirs))[0]:
         return True
-    # Names as stems: "Workers' Party" and "Worker's Party" are one name.
-    mine, other = (frozenset(map(stem, name_words(q))) for q in (ours, theirs))
+    # Names as stems: "Workers' Party" and "Worker's Party" are one name; a title is none
+    # ("Senator Warren" is "Sen. Warren", and "Senator" no name set against "Sanders").
+    mine, other = (frozenset(stem(w) for w in name_words(q) if w not in TITLE_WORDS)
+                   for q in (ours, theirs))
     return bool(mine - other and other - mine)  # one name given for another
 
 
