@@ -446,12 +446,12 @@ def test_the_prefilter_never_drops_a_pair_the_verdict_checks_would_carry():
 def test_the_prefilter_keeps_the_pairs_sharing_two_words_on_a_page_of_many_sentences():
     """A long page's sentences are read in runs (`word_masks`): a claim is still paired with
     every sentence, in every run, that shares two of its content words, or its only one."""
-    claims = ("The harbour board approved the dredging contract.", "Ferries stopped.",
+    claims = ("The harbour board approved the dredging contract.", "Ferries.",
               "Storm damage closed the northern pier for repairs.")
     pool = ["The board met again.", "The harbour board approved the budget.",
             "Ferries ran late.", "The dredging contract was approved.",
             "Storm damage was light.", "The northern pier closed for repairs."]
-    sentences = [pool[(7 * j) % len(pool)] for j in range(150)]
+    sentences = [pool[j % len(pool)] for j in range(150)]
     words = [frozenset(content_words(s)) for s in sentences]
     expected = {(i, j) for i, claim in enumerate(claims) for j, found in enumerate(words)
                 if len(found & content_words(claim)) >= min(2, len(content_words(claim)))}
