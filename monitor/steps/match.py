@@ -657,14 +657,21 @@ def _same_act(claim: str, sentence: str, ours: str, theirs: str) -> bool:
     """Whether the sentence's clause holding `theirs`, with `ours` in its place, states the
     claim's clause holding `ours` (clauses as `_clause_texts` reads them: "In March" goes with
     what follows it)."""
-    mine, found = _clause_of(claim, ours), _clause_of(sentence, theirs)
-    return bool(similarity.same_claim([mine], [found.replace(theirs, ours)])[1][0])
+    mine, found = _clause_of(claim, ours)[0], _clause_of(sentence, theirs)
+    # A day's clause as short as an aside may be of the act told next ("The council, meeting
+    # on Monday, voted …"): that reading too.
+    aside = len(found) > 1 and len(content_words(found[0])) <= MIN_CLAUSE_WORDS
+    told = [found[0], " ".join(found)] if aside else found[:1]
+    return bool(similarity.same_claim([mine] * len(told),
+                                      [c.replace(theirs, ours) for c in told])[1].any())
 
 
-def _clause_of(text: str, amount: str) -> str:
-    """The first of the text's clauses (`_clause_texts`) holding `amount`, or the text."""
+def _clause_of(text: str, amount: str) -> list[str]:
+    """The first of the text's clauses (`_clause_texts`) holding `amount`, and the clause after
+    it if any; or the text."""
     clauses = _clause_texts(text)
-    return next((c for c in clauses[1:] if amount in c), clauses[0])
+    at = next((k for k in range(1, len(clauses)) if amount in clauses[k]), 0)
+    return list(clauses[at:at + 2]) if at else [clauses[0]]
 
 
 def _another_holder(claim: str, sentence: str, conflicts: list[dict]
@@ -1222,30 +1229,7 @@ def _agreement(a: Number, b: Number) -> str:
         ranged, other = (a, b) if a.high is not None else (b, a)
         inside = ranged.value <= other.value and _high(other) <= _high(ranged)
         return "rounded" if inside and other.high is None else ""
-    return "rounded" if (_rounds_to(a, b) or _rounds_to(b, a) or _in_coarser_unit(a, b)
-                         or _in_coarser_unit(b, a)) else ""
-
-
-def _in_coarser_unit(loose: Number, exact: Number) -> bool:
-    """A duration counted in two or more of a coarser unit than the other's is told to half
-    that unit: "the past two days" for "the past 36 hours" (not for 24 hours); one unit
-    ("a day", "a year") is said as one, not as a round figure."""
-    if loose.unit not in _DURATIONS or loose.unit != exact.unit:
-        return False
-    (scale, count), (finer, _) = _written_scale(loose), _written_scale(exact)
-    return count >= 2 and scale > finer and abs(exact.value - loose.value) <= scale / 2
-
-
-# The units durations are counted in once converted (`text.numbers`: days as 24 hours).
-_DURATIONS = frozenset({"hour", "year"})
-
-
-def _written_scale(n: Number) -> tuple[float, float]:
-    """The unit an amount was written in, in its converted unit (a day: 24 hours), and the
-    count written ("two")."""
-    written = numbers(n.text)
-    count = written[0].value if written else n.value
-    return (n.value / count if count else 1.0), count
+    return "rounded" if _rounds_to(a, b) or _rounds_to(b, a) else ""
 
 
 def _high(n: Number) -> float:
@@ -1326,11 +1310,24 @@ def says_otherwise(ours: str, theirs: str) -> bool:
         return True
     if number_checks(numbers(ours), numbers(theirs))[0]:
         return True
-    # Names as stems: "Workers' Party" and "Worker's Party" are one name; a title is none
-    # ("Senator Warren" is "Sen. Warren", and "Senator" no name set against "Sanders").
-    mine, other = (frozenset(stem(w) for w in name_words(q) if w not in TITLE_WORDS)
-                   for q in (ours, theirs))
-    return bool(mine - other and other - mine)  # one name given for another
+    # Names as stems: "Workers' Party" and "Worker's Party" are one name.
+    mine, other = (frozenset(map(stem, name_words(q))) for q in (ours, theirs))
+    return _another_name(mine - other, other - mine)
+
+
+_TITLE_STEMS = frozenset(map(stem, TITLE_WORDS))  # names are compared as stems
+
+
+def _another_name(mine: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether names that differ between two quotations give one name for another: a title
+    set against a name is none ("Senator" for "Sanders"); a title for another title is
+    ("Governor" for "Senator"), unless one is short for the other ("Sen." for "Senator")."""
+    if not mine or not other:
+        return False
+    names = (mine - _TITLE_STEMS, other - _TITLE_STEMS)
+    if any(names):
+        return all(names)
+    return not all(any(a.startswith(b) or b.startswith(a) for b in other) for a in mine)
 
 
 def _overlapping(ours: str, theirs: str) -> tuple[str, str]:
