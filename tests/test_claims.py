@@ -514,3 +514,17 @@ def test_a_word_is_found_written_in_lower_case_or_inside_a_sentence_as_the_regex
             rf"(?<![\w.@'-]){re.escape(word.lower())}(?![\w@'\u2019-]|\.\w)", text) is not None)
         assert _inside_sentence(word, text) == (re.search(
             rf"[\w,;]\s+{re.escape(word)}\b", text) is not None)
+
+
+def test_a_speaker_unnamed_before_the_verb_is_not_the_person_named_after_it():
+    text = ("Omar Haddad said on Monday that he was glad. The harbour board later wrote that it "
+            "had paid Haddad to stop what the board called \u201can unfair toll on ferries.\u201d")
+    people = People(text)
+    assert people.speakers(split_sentences(text)) == [None, None]
+
+
+def test_a_group_named_as_a_plural_is_not_who_she_is():
+    text = ("The plan was late, Greens said, and many other Greens walked out. Mayor Ada Lund "
+            "insisted that Greens had lost. \u201cWe won the vote,\u201d she told the council.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ada Lund"

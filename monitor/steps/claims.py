@@ -117,6 +117,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*
 # "U.S.-based", "Oslo-born": a capitalised word glued to what follows describes, it names no one.
 _GLUED = re.compile(r"\.?-[a-z]")
 _GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
+_LETTER = re.compile(r"[^\W\d_]")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
 # not who speaks.
@@ -513,6 +514,18 @@ def _written_lower(word: str, text: str) -> bool:
     return False
 
 
+# "some Democrats", "more moderate Republicans": a capitalised plural after a quantifier.
+_QUANTIFIER = r"\b(?:some|many|most|few|several|other|fellow|more|all|both|these|those)\s+"
+
+
+def _a_group(name: str, text: str) -> bool:
+    """Whether a one-word name is a group's, not a person's ("Democrats said", then "she
+    told" is no Democrat's): the text writes it as a plural after a quantifier, perhaps with
+    one word between ("more moderate Democrats")."""
+    return (" " not in name and name.endswith("s") and re.search(
+        _QUANTIFIER + r"(?:[a-z]+\s+)?" + re.escape(name) + r"\b", text) is not None)
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -547,6 +560,8 @@ class People:
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
+        for name in [n for n in self.known if _a_group(n, text)]:
+            del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
         # name of every sentence read) instead of comparing with each known name in turn.
         self._by_surname: dict[str, str] = {}
@@ -588,10 +603,17 @@ class People:
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
         outside = unquoted(sentence, " \u2026 ")
-        if not _SPEECH.search(outside):
+        said = _SPEECH.search(outside)
+        if not said:
             return None
+        # Words before the verb are who speaks ("The president later tweeted that he paid
+        # Cohen", "The White House said … Democrats"): one naming no known person names no
+        # speaker, and the names after the verb are whom or what it tells of.
+        subject = _LETTER.search(outside, 0, said.start()) is not None
         for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
+            if subject and token.start() >= said.start():
+                return None
             word = token.group(0)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
                 continue  # "His rival, Ada Lund, said": whose rival, not who spoke
