@@ -606,10 +606,11 @@ class People:
         said = _SPEECH.search(outside)
         if not said:
             return None
-        # Words before the verb are who speaks ("The president later tweeted that he paid
-        # Cohen", "The White House said … Democrats"): one naming no known person names no
-        # speaker, and the names after the verb are whom or what it tells of.
-        subject = _LETTER.search(outside, 0, said.start()) is not None
+        # Words between the quotation and the verb are who speaks ("The president later
+        # tweeted that he paid Cohen", "The White House said … Democrats"): ones naming no
+        # known person name no speaker, and the names after the verb are whom it tells of.
+        subject = _LETTER.search(outside, outside.rfind("\u2026", 0, said.start()) + 1,
+                                 said.start()) is not None
         for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
             if subject and token.start() >= said.start():
