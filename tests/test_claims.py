@@ -528,3 +528,17 @@ def test_a_group_named_as_a_plural_is_not_who_she_is():
             "insisted that Greens had lost. \u201cWe won the vote,\u201d she told the council.")
     people = People(text)
     assert people.speakers(split_sentences(text))[-1] == "Ada Lund"
+
+
+def test_a_nickname_in_parentheses_starts_another_name_not_the_speakers_surname():
+    text = ("Rep. Ben Holt Benjamin (Ben) Holt Jr. spoke first. \u201cThe bridge will open in "
+            "May,\u201d said Rep. Ada Lund Adeline (Ada) Ada Lund, who chairs the board.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ada Lund"
+
+
+def test_he_in_the_next_sentence_is_the_person_opening_the_one_before():
+    text = ("Omar Haddad said the vote was close. Rep. Ben Holt called the plan late after "
+            "meeting Mr. Haddad. \u201cWe lost a year,\u201d he told reporters.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ben Holt"

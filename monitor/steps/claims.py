@@ -514,6 +514,20 @@ def _written_lower(word: str, text: str) -> bool:
     return False
 
 
+# "Rep. Ada Lund Adeline (Ada) Ada Lund…": a page writes a name, then the formal one with the
+# nickname in parentheses; the word before "(Ada)" is the formal name's first.
+_NICKNAME_NEXT = re.compile(r"[ \t]*\([A-Z][a-z'\u2019-]+\)")
+
+
+def _before_nickname(text: str, m: re.Match) -> str:
+    """A name run as read (`m` in `text`), without a last word followed by a nickname in
+    parentheses when two words come before it (the given name "Ada (Ada)" alone stays)."""
+    name = m.group(0)
+    if name.count(" ") >= 2 and _NICKNAME_NEXT.match(text, m.end()):
+        return name.rsplit(maxsplit=1)[0]
+    return name
+
+
 # "some Democrats", "more moderate Republicans": a capitalised plural after a quantifier.
 _QUANTIFIER = r"\b(?:some|many|most|few|several|other|fellow|more|all|both|these|those)\s+"
 
@@ -547,7 +561,7 @@ class People:
             if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
                 continue
-            for raw in _split_possessives(_GLUED_WORD.sub("", m.group(0))):
+            for raw in _split_possessives(_GLUED_WORD.sub("", _before_nickname(text, m))):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:
@@ -615,7 +629,7 @@ class People:
                                  outside):
             if subject and token.start() >= said.start():
                 return None
-            word = token.group(0)
+            word = _before_nickname(outside, token)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
                 continue  # "His rival, Ada Lund, said": whose rival, not who spoke
             if word.lower() in _PRONOUNS:
@@ -654,13 +668,20 @@ class People:
         return self._speakers
 
     def read(self, sentence: str) -> None:
-        """Note who a sentence names, most recent last."""
+        """Note who a sentence names, most recent last, but the person opening it (its
+        subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
+        subject = None
         for m in PERSON_RE.finditer(sentence):
-            who = self.person(m.group(0))
+            who = self.person(_before_nickname(sentence, m))
             if who:
                 if who in self.recent:
                     self.recent.remove(who)
                 self.recent.append(who)
+                if _LETTER.search(sentence, 0, m.start()) is None:
+                    subject = who
+        if subject and self.recent[-1] != subject:
+            self.recent.remove(subject)
+            self.recent.append(subject)
         pronoun = re.match(r"\W*(she|he)\b", sentence, re.IGNORECASE)
         if pronoun:
             self._resolve(_PRONOUNS[pronoun.group(1).lower()])
