@@ -542,3 +542,11 @@ def test_he_in_the_next_sentence_is_the_person_opening_the_one_before():
             "meeting Mr. Haddad. \u201cWe lost a year,\u201d he told reporters.")
     people = People(text)
     assert people.speakers(split_sentences(text))[-1] == "Ben Holt"
+
+
+def test_a_name_opening_a_quotation_is_not_the_sentences_subject():
+    text = ("Nordland said on Monday it would not sign. Rep. Ben Holt spoke after the vote. "
+            "\u201cNordland has broken the deal,\u201d Holt told reporters. "
+            "\u201cWe lost a year,\u201d he said.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ben Holt"

@@ -677,7 +677,7 @@ class People:
                 if who in self.recent:
                     self.recent.remove(who)
                 self.recent.append(who)
-                if _LETTER.search(sentence, 0, m.start()) is None:
+                if not sentence[:m.start()].strip():  # not in a quotation opening it
                     subject = who
         if subject and self.recent[-1] != subject:
             self.recent.remove(subject)
