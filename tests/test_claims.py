@@ -550,3 +550,9 @@ def test_a_name_opening_a_quotation_is_not_the_sentences_subject():
             "\u201cWe lost a year,\u201d he said.")
     people = People(text)
     assert people.speakers(split_sentences(text))[-1] == "Ben Holt"
+
+
+def test_the_speaker_after_according_to_is_read_from_the_next_verb():
+    text = ("At the summit on Monday, according to the state agency, Mayor Ada Lund said, "
+            "\u201cWe will rebuild the pier.\u201d")
+    assert People(text).speakers(split_sentences(text)) == ["Ada Lund"]

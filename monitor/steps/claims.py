@@ -623,11 +623,15 @@ class People:
         # Words between the quotation and the verb are who speaks ("The president later
         # tweeted that he paid Cohen", "The White House said … Democrats"): ones naming no
         # known person name no speaker, and the names after the verb are whom it tells of.
-        subject = _LETTER.search(outside, outside.rfind("\u2026", 0, said.start()) + 1,
-                                 said.start()) is not None
+        # "According to" names its source after it ("At a gathering, according to the agency,
+        # Rouhani said"): the verb read is the next one.
+        verb = next((m for m in _SPEECH.finditer(outside, said.start())
+                     if not m.group(0).lower().startswith("according")), None)
+        subject_ends = verb.start() if verb and _LETTER.search(
+            outside, outside.rfind("\u2026", 0, verb.start()) + 1, verb.start()) else None
         for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
-            if subject and token.start() >= said.start():
+            if subject_ends is not None and token.start() >= subject_ends:
                 return None
             word = _before_nickname(outside, token)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
