@@ -514,3 +514,45 @@ def test_a_word_is_found_written_in_lower_case_or_inside_a_sentence_as_the_regex
             rf"(?<![\w.@'-]){re.escape(word.lower())}(?![\w@'\u2019-]|\.\w)", text) is not None)
         assert _inside_sentence(word, text) == (re.search(
             rf"[\w,;]\s+{re.escape(word)}\b", text) is not None)
+
+
+def test_a_speaker_unnamed_before_the_verb_is_not_the_person_named_after_it():
+    text = ("Omar Haddad said on Monday that he was glad. The harbour board later wrote that it "
+            "had paid Haddad to stop what the board called \u201can unfair toll on ferries.\u201d")
+    people = People(text)
+    assert people.speakers(split_sentences(text)) == [None, None]
+
+
+def test_a_group_named_as_a_plural_is_not_who_she_is():
+    text = ("The plan was late, Greens said, and many other Greens walked out. Mayor Ada Lund "
+            "insisted that Greens had lost. \u201cWe won the vote,\u201d she told the council.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ada Lund"
+
+
+def test_a_nickname_in_parentheses_starts_another_name_not_the_speakers_surname():
+    text = ("Rep. Ben Holt Benjamin (Ben) Holt Jr. spoke first. \u201cThe bridge will open in "
+            "May,\u201d said Rep. Ada Lund Adeline (Ada) Ada Lund, who chairs the board.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ada Lund"
+
+
+def test_he_in_the_next_sentence_is_the_person_opening_the_one_before():
+    text = ("Omar Haddad said the vote was close. Rep. Ben Holt called the plan late after "
+            "meeting Mr. Haddad. \u201cWe lost a year,\u201d he told reporters.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ben Holt"
+
+
+def test_a_name_opening_a_quotation_is_not_the_sentences_subject():
+    text = ("Nordland said on Monday it would not sign. Rep. Ben Holt spoke after the vote. "
+            "\u201cNordland has broken the deal,\u201d Holt told reporters. "
+            "\u201cWe lost a year,\u201d he said.")
+    people = People(text)
+    assert people.speakers(split_sentences(text))[-1] == "Ben Holt"
+
+
+def test_the_speaker_after_according_to_is_read_from_the_next_verb():
+    text = ("At the summit on Monday, according to the state agency, Mayor Ada Lund said, "
+            "\u201cWe will rebuild the pier.\u201d")
+    assert People(text).speakers(split_sentences(text)) == ["Ada Lund"]

@@ -117,6 +117,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*
 # "U.S.-based", "Oslo-born": a capitalised word glued to what follows describes, it names no one.
 _GLUED = re.compile(r"\.?-[a-z]")
 _GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
+_LETTER = re.compile(r"[^\W\d_]")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
 # not who speaks.
@@ -513,6 +514,32 @@ def _written_lower(word: str, text: str) -> bool:
     return False
 
 
+# "Rep. Ada Lund Adeline (Ada) Ada Lund…": a page writes a name, then the formal one with the
+# nickname in parentheses; the word before "(Ada)" is the formal name's first.
+_NICKNAME_NEXT = re.compile(r"[ \t]*\([A-Z][a-z'\u2019-]+\)")
+
+
+def _before_nickname(text: str, m: re.Match) -> str:
+    """A name run as read (`m` in `text`), without a last word followed by a nickname in
+    parentheses when two words come before it (the given name "Ada (Ada)" alone stays)."""
+    name = m.group(0)
+    if name.count(" ") >= 2 and _NICKNAME_NEXT.match(text, m.end()):
+        return name.rsplit(maxsplit=1)[0]
+    return name
+
+
+# "some Democrats", "more moderate Republicans": a capitalised plural after a quantifier.
+_QUANTIFIER = r"\b(?:some|many|most|few|several|other|fellow|more|all|both|these|those)\s+"
+
+
+def _a_group(name: str, text: str) -> bool:
+    """Whether a one-word name is a group's, not a person's ("Democrats said", then "she
+    told" is no Democrat's): the text writes it as a plural after a quantifier, perhaps with
+    one word between ("more moderate Democrats")."""
+    return (" " not in name and name.endswith("s") and re.search(
+        _QUANTIFIER + r"(?:[a-z]+\s+)?" + re.escape(name) + r"\b", text) is not None)
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -534,7 +561,7 @@ class People:
             if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
                 continue
-            for raw in _split_possessives(_GLUED_WORD.sub("", m.group(0))):
+            for raw in _split_possessives(_GLUED_WORD.sub("", _before_nickname(text, m))):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:
@@ -547,6 +574,8 @@ class People:
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
+        for name in [n for n in self.known if _a_group(n, text)]:
+            del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
         # name of every sentence read) instead of comparing with each known name in turn.
         self._by_surname: dict[str, str] = {}
@@ -588,11 +617,23 @@ class People:
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
         outside = unquoted(sentence, " \u2026 ")
-        if not _SPEECH.search(outside):
+        said = _SPEECH.search(outside)
+        if not said:
             return None
+        # Words between the quotation and the verb are who speaks ("The president later
+        # tweeted that he paid Cohen", "The White House said … Democrats"): ones naming no
+        # known person name no speaker, and the names after the verb are whom it tells of.
+        # "According to" names its source after it ("At a gathering, according to the agency,
+        # Rouhani said"): the verb read is the next one.
+        verb = next((m for m in _SPEECH.finditer(outside, said.start())
+                     if not m.group(0).lower().startswith("according")), None)
+        subject_ends = verb.start() if verb and _LETTER.search(
+            outside, outside.rfind("\u2026", 0, verb.start()) + 1, verb.start()) else None
         for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
                                  outside):
-            word = token.group(0)
+            if subject_ends is not None and token.start() >= subject_ends:
+                return None
+            word = _before_nickname(outside, token)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
                 continue  # "His rival, Ada Lund, said": whose rival, not who spoke
             if word.lower() in _PRONOUNS:
@@ -631,13 +672,20 @@ class People:
         return self._speakers
 
     def read(self, sentence: str) -> None:
-        """Note who a sentence names, most recent last."""
+        """Note who a sentence names, most recent last, but the person opening it (its
+        subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
+        subject = None
         for m in PERSON_RE.finditer(sentence):
-            who = self.person(m.group(0))
+            who = self.person(_before_nickname(sentence, m))
             if who:
                 if who in self.recent:
                     self.recent.remove(who)
                 self.recent.append(who)
+                if not sentence[:m.start()].strip():  # not in a quotation opening it
+                    subject = who
+        if subject and self.recent[-1] != subject:
+            self.recent.remove(subject)
+            self.recent.append(subject)
         pronoun = re.match(r"\W*(she|he)\b", sentence, re.IGNORECASE)
         if pronoun:
             self._resolve(_PRONOUNS[pronoun.group(1).lower()])
