@@ -302,7 +302,10 @@ def browser():
             result = subprocess.run([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
                                      "--dump-dom", url],
                                     capture_output=True, text=True, timeout=120)
-        console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+        # The page's own console lines: Chromium's internal pages log too ("Slow network is
+        # detected", source: chrome://resources/…) when the machine is busy.
+        console = [line for line in result.stderr.splitlines()
+                   if ":CONSOLE" in line and "source: chrome://" not in line]
         return result.stdout, console
 
     return render
