@@ -661,14 +661,14 @@ def _same_act(claim: str, sentence: str, ours: str, theirs: str) -> bool:
     # A day's clause as short as an aside may be of the act told next ("The council, meeting
     # on Monday, voted …"): that reading too.
     aside = len(found) > 1 and len(content_words(found[0])) <= MIN_CLAUSE_WORDS
-    told = [found[0], " ".join(found)] if aside else found[:1]
-    return bool(similarity.same_claim([mine] * len(told),
-                                      [c.replace(theirs, ours) for c in told])[1].any())
+    return _states(mine, [found[0], " ".join(found)] if aside else found[:1], ours, theirs)
 
 
 def _clause_of(text: str, amount: str) -> list[str]:
     """The first of the text's clauses (`_clause_texts`) holding `amount`, and the clause after
-    it if any; or the text."""
+    it if any; or the text. (`_clause_holding` cuts at every clause mark, as the amount
+    checks read a clause; here a piece too short to be a clause goes with the next, as the
+    same-claim model reads clauses: "In March" with what follows it.)"""
     clauses = _clause_texts(text)
     at = next((k for k in range(1, len(clauses)) if amount in clauses[k]), 0)
     return list(clauses[at:at + 2]) if at else [clauses[0]]
@@ -735,8 +735,14 @@ def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
     """Whether the sentence's clause holding `theirs`, with `ours` put in its place, states the
     claim's clause holding `ours`: the same fact with another amount."""
     mine = _clause_holding(claim, ours) or claim
-    found = _clause_holding(sentence, theirs) or sentence
-    return bool(similarity.same_claim([mine], [found.replace(theirs, ours)])[1][0])
+    return _states(mine, [_clause_holding(sentence, theirs) or sentence], ours, theirs)
+
+
+def _states(mine: str, found: list[str], ours: str, theirs: str) -> bool:
+    """Whether any of the clauses `found`, with `theirs` put in `ours`'s place, states `mine`
+    (the same-claim model): the same fact, told with another amount or day."""
+    aligned = [clause.replace(theirs, ours) for clause in found]
+    return bool(similarity.same_claim([mine] * len(aligned), aligned)[1].any())
 
 
 def _clause_holding(text: str, amount: str) -> str | None:
