@@ -1343,3 +1343,22 @@ def test_a_count_of_one_event_told_at_two_times_is_still_a_conflict():
     m = verdict(c, "Five people died on Monday when the ferry capsized.")
     assert m.verdict == "conflict" and what_differs(m) == [
         {"kind": "number", "claim": "Four", "article": "Five"}]
+
+
+def test_a_year_in_a_sentence_of_what_could_be_is_still_compared():
+    # "could" tells what may be looked into, not a forecast of the year.
+    c = first_claim("The 2017 audit makes clear that the board could look into the ferry "
+                    "contracts.")
+    m = verdict(c, "The 2016 audit makes clear that the board looked into the ferry contracts.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "2017", "article": "2016"}]
+
+
+def test_a_share_less_likely_to_do_something_is_no_forecast():
+    # "less likely to take the ferry" is what people answered: a count of them, not a forecast.
+    c = first_claim("The survey found that 40 percent of islanders would take the ferry less "
+                    "often after the fare rise.")
+    m = verdict(c, "The survey found that 25 percent of islanders were less likely to take the "
+                   "ferry after the fare rise.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "40", "article": "25"}]

@@ -727,9 +727,11 @@ def _another_moment(claim: str, sentence: str, conflicts: list[dict]
     """The conflicts but amounts of another moment, and those as notes: two rates anchored in
     times that differ ("before the strike, 3.5%" against "14.7% in April"), or an amount
     forecast or needed against one counted ("likely to sway four" against "the two who
-    voted"). A time or an expectation on one side alone is no other moment."""
-    other = [c for c in conflicts if c["kind"] == "number" and (
-        _rates_of_other_times(claim, sentence, c) or _forecast_against_count(claim, sentence, c))]
+    voted"). A time or an expectation on one side alone is no other moment; days and dates
+    have their own rules (`_another_acts_day`)."""
+    other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") not in _CALENDAR
+             and (_rates_of_other_times(claim, sentence, c)
+                  or _forecast_against_count(claim, sentence, c))]
     return ([c for c in conflicts if c not in other],
             [{**c, "kind": "another moment"} for c in other])
 
@@ -743,14 +745,16 @@ def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
 
 
 def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
-    """One amount forecast, wanted or needed, the other an exact count: not a bound ("could
-    face up to 10 years" against "faces up to 20 years" is one fact's two bounds)."""
+    """One amount forecast, wanted or needed, the other an exact count: not a bound, a range
+    or a loose amount ("could face up to 10 years" against "faces up to 20 years" is one
+    fact's two bounds; "dumping 20 to 30 inches" may be a forecast read in another clause)."""
     ours, theirs = _expected(claim, conflict["claim"]), _expected(sentence, conflict["article"])
     if ours == theirs:
         return False
     counted = (_sentence_amounts(sentence), conflict["article"]) if ours else (
         _claim_amounts(claim), conflict["claim"])
-    return any(n.text == counted[1] and n.approx not in ("over", "under") for n in counted[0])
+    return any(n.text == counted[1] and not (n.approx or n.vague or n.high is not None)
+               for n in counted[0])
 
 
 # When an amount was so, beside a day or date: "before the strike", "since the war", "now".
@@ -777,10 +781,12 @@ def _anchors(text: str, amount: str) -> frozenset[tuple]:
     return frozenset(found)
 
 
-# Words that make an amount expected, wanted or needed, not counted: "likely to sway four".
-_EXPECTING = re.compile(r"\b(?:(?:un)?likely|expect(?:s|ed|ing)?|forecast(?:s|ed|ing)?|"
-                        r"predict(?:s|ed|ing)?|projected|anticipat(?:e|es|ed|ing)|could|might|"
-                        r"need(?:s|ed)?|requir(?:e|es|ed)|hop(?:e|es|ed|ing))\b|\bmay\b")
+# Words that make an amount expected, wanted or needed, not counted: "likely to sway four"
+# ("less likely to watch" is what people answered, no forecast).
+_EXPECTING = re.compile(r"\b(?:(?<!more )(?<!less )(?:un)?likely|expect(?:s|ed|ing)?|"
+                        r"forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|projected|"
+                        r"anticipat(?:e|es|ed|ing)|could|might|need(?:s|ed)?|requir(?:e|es|ed)|"
+                        r"hop(?:e|es|ed|ing))\b|\bmay\b")
 
 
 def _expected(text: str, amount: str) -> bool:
