@@ -684,7 +684,8 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
     claim's clause holding its amount and the sentence's clause holding theirs each name
     someone, and none the same ("cases confirmed in Italy" against "cases of CoronaVirus" in
     another country). A clause naming nobody ("she served eight months") may be of anyone:
-    its amount is still compared."""
+    its amount is still compared. So with sums of money for other things
+    (`_money_for_another`)."""
     other = [c for c in conflicts if c["kind"] == "number"
              and (_holders_differ(claim, _holder(claim, c["claim"]),
                                   sentence, _holder(sentence, c["article"]))
@@ -740,8 +741,10 @@ def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
     """Two percentages, each anchored in a time, the times differing. Only rates and shares:
     a level is of its moment, while a count of what happened ("four died after the ferry
     capsized", "five died on Monday") is of its event, whichever time each names."""
+    if conflict.get("unit") != "percent":
+        return False
     ours, theirs = _anchors(claim, conflict["claim"]), _anchors(sentence, conflict["article"])
-    return conflict.get("unit") == "percent" and bool(ours and theirs and ours.isdisjoint(theirs))
+    return bool(ours and theirs and ours.isdisjoint(theirs))
 
 
 def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
@@ -1507,8 +1510,9 @@ def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str], boo
     if pending:
         clauses = [*clauses[:-1], clauses[-1] + pending] if clauses else [pending]
     texts = [" ".join(pieces) for pieces in clauses]
-    return tuple((frozenset(content_words(texts[k])), negated(texts[k]), _denied(pieces),
-                  _drops(texts, k)) for k, pieces in enumerate(clauses))
+    words = [frozenset(content_words(clause)) for clause in texts]
+    return tuple((words[k], negated(texts[k]), _denied(pieces), _drops(texts, words, k))
+                 for k, pieces in enumerate(clauses))
 
 
 # Verbs that tell something given up or refused: "abandoned plans to let X negotiate" says
@@ -1526,12 +1530,12 @@ _DROPPING = frozenset(verb_base(stem(w)) for w in """abandon abandons abandoned 
 _LISTING = re.compile(r"^\s*(?:including|such as|among them|notably)\b", re.IGNORECASE)
 
 
-def _drops(texts: list[str], k: int) -> bool:
-    """Whether clause `k` tells something dropped or refused: it holds a verb of dropping, or
-    lists what the clause before, which holds one, names."""
-    if _DROPPING & {verb_base(w) for w in content_words(texts[k])}:
+def _drops(texts: list[str], words: list[frozenset[str]], k: int) -> bool:
+    """Whether clause `k` (its text and content words) tells something dropped or refused: it
+    holds a verb of dropping, or lists what the clause before, which holds one, names."""
+    if not _DROPPING.isdisjoint(map(verb_base, words[k])):
         return True
-    return k > 0 and _LISTING.match(texts[k]) is not None and _drops(texts, k - 1)
+    return k > 0 and _LISTING.match(texts[k]) is not None and _drops(texts, words, k - 1)
 
 
 def _denied(pieces: list[str]) -> frozenset[str]:
