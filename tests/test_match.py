@@ -1362,3 +1362,10 @@ def test_a_share_less_likely_to_do_something_is_no_forecast():
                    "ferry after the fare rise.")
     assert m.verdict == "conflict" and what_differs(m) == [
         {"kind": "number", "claim": "40", "article": "25"}]
+
+
+def test_a_dropping_of_something_else_in_the_clause_is_still_a_flipped_negation():
+    c = first_claim("The harbour council did not approve the ferry budget.")
+    m = verdict(c, "The harbour council approved the ferry budget after the mayor rejected "
+                   "deeper cuts.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]

@@ -1488,10 +1488,11 @@ _QUOTED = "\ue000"  # a mark no text carries
 _NOT_QUOTED = re.compile(r"(?:\b(?:not|never)|n't)\s*\ue000", re.IGNORECASE)
 
 
-def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str], bool], ...]:
+def _clauses(text: str
+             ) -> tuple[tuple[frozenset[str], bool, frozenset[str], frozenset[str]], ...]:
     """Each clause of a sentence, outside its quotations: its content words, whether it is
-    negated, what its negations deny (`_denied`), and whether it tells something dropped
-    (`_drops`). A piece of under two content words goes
+    negated, what its negations deny (`_denied`), and what it tells dropped (`_dropped`). A
+    piece of under two content words goes
     with the next (or the last) clause: "has not yet | approved the budget" and "will not, as
     reported, resign" keep their "not" with their verb. A negation right before quoted words
     ("said she could not “support …”") negates them, and goes with them."""
@@ -1510,9 +1511,9 @@ def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str], boo
     if pending:
         clauses = [*clauses[:-1], clauses[-1] + pending] if clauses else [pending]
     texts = [" ".join(pieces) for pieces in clauses]
-    words = [frozenset(content_words(clause)) for clause in texts]
-    return tuple((words[k], negated(texts[k]), _denied(pieces), _drops(texts, words, k))
-                 for k, pieces in enumerate(clauses))
+    dropped = _dropped(texts)
+    return tuple((frozenset(content_words(texts[k])), negated(texts[k]), _denied(pieces),
+                  dropped[k]) for k, pieces in enumerate(clauses))
 
 
 # Verbs that tell something given up or refused: "abandoned plans to let X negotiate" says
@@ -1525,17 +1526,26 @@ _DROPPING = frozenset(verb_base(stem(w)) for w in """abandon abandons abandoned 
     ditching exclude excludes excluded excluding omit omits omitted omitting forgo forgoes
     forgoing veto vetoes vetoed vetoing renounce renounces renounced renouncing rescind
     rescinds rescinded rescinding revoke revokes revoked revoking abolish abolishes abolished
-    abolishing stop stops stopped stopping""".split())
+    abolishing""".split())
 # A clause listing what the clause before names ("…, including allowing X to negotiate").
 _LISTING = re.compile(r"^\s*(?:including|such as|among them|notably)\b", re.IGNORECASE)
 
 
-def _drops(texts: list[str], words: list[frozenset[str]], k: int) -> bool:
-    """Whether clause `k` (its text and content words) tells something dropped or refused: it
-    holds a verb of dropping, or lists what the clause before, which holds one, names."""
-    if not _DROPPING.isdisjoint(map(verb_base, words[k])):
-        return True
-    return k > 0 and _LISTING.match(texts[k]) is not None and _drops(texts, words, k - 1)
+def _dropped(texts: list[str]) -> list[frozenset[str]]:
+    """What each clause tells dropped or refused: its words after its first verb of dropping
+    ("approved the budget after the mayor rejected cuts" drops cuts, not approving), or every
+    word of a clause listing what the clause before drops."""
+    found: list[frozenset[str]] = []
+    for k, text in enumerate(texts):
+        stems = [verb_base(w) for word in _words(text) for w in content_words(word)]
+        at = next((n for n, w in enumerate(stems) if w in _DROPPING), None)
+        if at is not None:
+            found.append(frozenset(stems[at + 1:]))
+        elif k and found[-1] and _LISTING.match(text):
+            found.append(frozenset(stems))
+        else:
+            found.append(frozenset())
+    return found
 
 
 def _denied(pieces: list[str]) -> frozenset[str]:
@@ -1576,11 +1586,11 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
             continue
         shared, their_words, other, their_denied, their_drops = max(
             ((len(words & w), w, n, d, p) for w, n, d, p in theirs), key=lambda best: best[0],
-            default=(0, frozenset(), negation, frozenset(), False))
-        # The plain clause tells it dropped: the same, unless the negation denies the dropping
-        # ("will not abandon it" against "abandoned it").
+            default=(0, frozenset(), negation, frozenset(), frozenset()))
+        # The plain clause tells dropped what the negation denies: the same ("will not include
+        # X" against "abandoned plans including X"; not "will not abandon" against "abandoned").
         no, dropped = (denied, their_drops) if negation else (their_denied, drops)
-        if dropped and no.isdisjoint(_DROPPING):
+        if not dropped.isdisjoint(map(verb_base, no)) and no.isdisjoint(_DROPPING):
             continue
         # The same thing: most of our clause's words are in theirs, and most of theirs are in
         # ours, or our clause is most of the claim (the rest of their clause adds to it).
