@@ -1241,3 +1241,131 @@ def test_a_title_is_no_name_given_for_another_in_a_quotation():
     m = match_article([quote], "“Sen. Lund, what did you think when Sen. Haddad told you the "
                                "ferry plan could not pass the council?” Moreno asked.").matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_plan_said_dropped_is_no_flipped_negation_of_one_said_not_included():
+    c = first_claim("The ferry plan will not include giving the harbour board power to set "
+                    "fares for islanders.")
+    m = verdict(c, "The council has since abandoned ideas it backed in the spring, including "
+                   "allowing the harbour board to set fares for islanders.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_plan_said_included_against_one_not_included_is_still_a_conflict():
+    c = first_claim("The ferry plan will not include giving the harbour board power to set "
+                    "fares for islanders.")
+    m = verdict(c, "The ferry plan will include giving the harbour board power to set fares "
+                   "for islanders.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_a_dropping_denied_against_the_dropping_is_still_a_conflict():
+    c = first_claim("The council will not abandon its plan to let the harbour board set fares "
+                    "for islanders.")
+    m = verdict(c, "The council abandoned its plan to let the harbour board set fares for "
+                   "islanders.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_money_for_another_thing_is_no_conflict():
+    c = first_claim("The ferry bill passed by the council also includes $7.8 million in aid "
+                    "for islands hit by recent storms.")
+    m = verdict(c, "The council then passed a new ferry bill that included $5.7 million for "
+                   "the pier late Thursday.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_money_for_the_same_thing_is_still_a_conflict():
+    c = first_claim("The ferry bill passed by the council also includes $7.8 million in aid "
+                    "for islands hit by recent storms.")
+    m = verdict(c, "The ferry bill also includes $5.7 million in aid for islands hit by recent "
+                   "storms.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "$7.8 million", "article": "$5.7 million"}]
+
+
+def test_an_expected_count_against_a_counted_one_is_noted_not_a_conflict():
+    c = first_claim("Four Greens are expected to vote to call Lund to testify.")
+    m = verdict(c, "Two Greens voted to call Lund to testify.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another moment", "claim": "Four", "article": "Two"}]
+
+
+def test_two_expected_counts_that_differ_are_still_a_conflict():
+    c = first_claim("Four Greens are expected to vote to call Lund to testify.")
+    m = verdict(c, "Six Greens are expected to vote to call Lund to testify.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "Four", "article": "Six"}]
+
+
+def test_a_rate_at_another_moment_is_noted_not_a_conflict():
+    c = first_claim("Prior to the strike, the jobless rate in Calder Bay was 3.5%.")
+    m = verdict(c, "The agency said the Calder Bay jobless rate soared to 14.7 percent in April, "
+                   "the highest since the war.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another moment", "claim": "3.5%", "article": "14.7"}]
+
+
+def test_a_rate_of_the_same_month_that_differs_is_still_a_conflict():
+    c = first_claim("The jobless rate in the port towns was 3.5% in February.")
+    m = verdict(c, "The jobless rate in the port towns was 4.5% in February.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "3.5%", "article": "4.5%"}]
+
+
+def test_a_rate_anchored_on_one_side_only_is_still_a_conflict():
+    c = first_claim("The jobless rate in the port towns was 3.5% in February.")
+    m = verdict(c, "The jobless rate in the port towns was 4.5%, the agency said.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "3.5%", "article": "4.5%"}]
+
+
+def test_a_refusal_in_another_clause_is_no_dropping_of_this_one():
+    c = first_claim("The ferry plan will not include giving the harbour board power to set "
+                    "fares for islanders.")
+    m = verdict(c, "The mayor refused to comment, but the ferry plan will include giving the "
+                   "harbour board power to set fares for islanders.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_a_bound_said_possible_against_a_bound_said_is_still_a_conflict():
+    c = first_claim("Lund could face up to 10 years in prison if convicted of fraud.")
+    m = verdict(c, "Lund faces up to 20 years in prison if convicted of fraud.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "10", "article": "20"}]
+
+
+def test_a_count_of_one_event_told_at_two_times_is_still_a_conflict():
+    # "after the ferry capsized" and "on Monday" are the event's times, not two moments.
+    c = first_claim("Four people died after the ferry capsized.")
+    m = verdict(c, "Five people died on Monday when the ferry capsized.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "Four", "article": "Five"}]
+
+
+def test_a_year_in_a_sentence_of_what_could_be_is_still_compared():
+    # "could" tells what may be looked into, not a forecast of the year.
+    c = first_claim("The 2017 audit makes clear that the board could look into the ferry "
+                    "contracts.")
+    m = verdict(c, "The 2016 audit makes clear that the board looked into the ferry contracts.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "2017", "article": "2016"}]
+
+
+def test_a_share_less_likely_to_do_something_is_no_forecast():
+    # "less likely to take the ferry" is what people answered: a count of them, not a forecast.
+    c = first_claim("The survey found that 40 percent of islanders would take the ferry less "
+                    "often after the fare rise.")
+    m = verdict(c, "The survey found that 25 percent of islanders were less likely to take the "
+                   "ferry after the fare rise.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "40", "article": "25"}]
+
+
+def test_a_dropping_of_something_else_in_the_clause_is_still_a_flipped_negation():
+    c = first_claim("The harbour council did not approve the ferry budget.")
+    m = verdict(c, "The harbour council approved the ferry budget after the mayor rejected "
+                   "deeper cuts.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]

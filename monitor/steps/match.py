@@ -574,6 +574,10 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         found, others = _another_holder(claim.text, sentence, found)
         if others and not found:  # its amounts are another's: it tells another fact
             return ClaimMatch(claim.position, None, score, "absent")
+        found, moments = _another_moment(claim.text, sentence, found)
+        if moments and verdict == "paraphrase":
+            verdict = "partial"  # an amount of another time or a forecast is at most part of it
+        noted += moments
         conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
@@ -680,11 +684,117 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
     claim's clause holding its amount and the sentence's clause holding theirs each name
     someone, and none the same ("cases confirmed in Italy" against "cases of CoronaVirus" in
     another country). A clause naming nobody ("she served eight months") may be of anyone:
-    its amount is still compared."""
+    its amount is still compared. So with sums of money for other things
+    (`_money_for_another`)."""
     other = [c for c in conflicts if c["kind"] == "number"
-             and _holders_differ(claim, _holder(claim, c["claim"]),
-                                 sentence, _holder(sentence, c["article"]))]
+             and (_holders_differ(claim, _holder(claim, c["claim"]),
+                                  sentence, _holder(sentence, c["article"]))
+                  or _money_for_another(claim, sentence, c))]
     return [c for c in conflicts if c not in other], other
+
+
+# "$5 billion in aid" and "$5 billion for the wall" say what money is for; "in the first
+# quarter", "in April", "for the year" say when: no purpose.
+_FOR = re.compile(r"\s*(?:(?:dollars|euros|pounds)\s+)?(?:in\s+(?!(?:the|a|an|its|their)\b)|for\s+)"
+                  r"((?:[\w'\u2019-]+\s*){1,8})", re.IGNORECASE)
+_TIME_WORDS = frozenset(map(stem, """year years month months quarter quarters week weeks day
+    days time period fiscal first last next this""".split()))
+
+
+def _money_for_another(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether two sums of money are for other things, as the words right after each say
+    ("$7.8 billion in aid for states hit by storms" against "$5.7 billion for the wall"): each
+    names what it is for, and they share no word. A sum that names nothing is compared."""
+    if not conflict["unit"].startswith("money"):
+        return False
+    ours, theirs = _what_for(claim, conflict["claim"]), _what_for(sentence, conflict["article"])
+    return bool(ours and theirs and ours.isdisjoint(theirs))
+
+
+def _what_for(text: str, amount: str) -> frozenset[str]:
+    """What a sum of money is for: the first three content words of a "for …" or "in …" right
+    after it, names, amounts and words of time aside."""
+    clause = _clause_holding(text, amount)
+    found = _FOR.match(clause, clause.find(amount) + len(amount)) if clause else None
+    if not found:
+        return frozenset()
+    kept = [w for word in found.group(1).split() if word[:1].islower()
+            for w in content_words(word) if w not in _TIME_WORDS]
+    return frozenset(kept[:3])
+
+
+def _another_moment(claim: str, sentence: str, conflicts: list[dict]
+                    ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but amounts of another moment, and those as notes: two rates anchored in
+    times that differ ("before the strike, 3.5%" against "14.7% in April"), or an amount
+    forecast or needed against one counted ("likely to sway four" against "the two who
+    voted"). A time or an expectation on one side alone is no other moment; days and dates
+    have their own rules (`_another_acts_day`)."""
+    other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") not in _CALENDAR
+             and (_rates_of_other_times(claim, sentence, c)
+                  or _forecast_against_count(claim, sentence, c))]
+    return ([c for c in conflicts if c not in other],
+            [{**c, "kind": "another moment"} for c in other])
+
+
+def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
+    """Two percentages, each anchored in a time, the times differing. Only rates and shares:
+    a level is of its moment, while a count of what happened ("four died after the ferry
+    capsized", "five died on Monday") is of its event, whichever time each names."""
+    if conflict.get("unit") != "percent":
+        return False
+    ours, theirs = _anchors(claim, conflict["claim"]), _anchors(sentence, conflict["article"])
+    return bool(ours and theirs and ours.isdisjoint(theirs))
+
+
+def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
+    """One amount forecast, wanted or needed, the other an exact count: not a bound, a range
+    or a loose amount ("could face up to 10 years" against "faces up to 20 years" is one
+    fact's two bounds; "dumping 20 to 30 inches" may be a forecast read in another clause)."""
+    ours, theirs = _expected(claim, conflict["claim"]), _expected(sentence, conflict["article"])
+    if ours == theirs:
+        return False
+    counted = (_sentence_amounts(sentence), conflict["article"]) if ours else (
+        _claim_amounts(claim), conflict["claim"])
+    return any(n.text == counted[1] and not (n.approx or n.vague or n.high is not None)
+               for n in counted[0])
+
+
+# When an amount was so, beside a day or date: "before the strike", "since the war", "now".
+_ANCHOR = re.compile(r"\b(?:(before|prior to|ahead of|until)|after|since|during)\s+"
+                     r"(?:(?:the|a|an|its|his|her|their)\s+)?([a-z][\w-]*)"
+                     r"|\b(yesterday|today|now|currently|(?:last|this|next)\s+(?:week|month|year))\b",
+                     re.IGNORECASE)
+_PRESENT = {"today": "now", "currently": "now"}
+
+
+def _anchors(text: str, amount: str) -> frozenset[tuple]:
+    """The times the clause holding `amount` anchors it in: its days and dates (a date also
+    as its month), and phrases of time ("before the strike", "last year")."""
+    clause = _clause_of(text, amount)[0]
+    found: set[tuple] = set()
+    for n in numbers(clause):
+        if n.unit in _CALENDAR:
+            found.add((n.unit, n.value))
+            if n.unit == "date":
+                found.add(("month", n.value // 100))
+    for before, head, word in _ANCHOR.findall(clause):
+        found.add(("before" if before else "after", stem(head)) if head
+                  else ("when", _PRESENT.get(word.lower(), " ".join(word.lower().split()))))
+    return frozenset(found)
+
+
+# Words that make an amount expected, wanted or needed, not counted: "likely to sway four"
+# ("less likely to watch" is what people answered, no forecast).
+_EXPECTING = re.compile(r"\b(?:(?<!more )(?<!less )(?:un)?likely|expect(?:s|ed|ing)?|"
+                        r"forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|projected|"
+                        r"anticipat(?:e|es|ed|ing)|could|might|need(?:s|ed)?|requir(?:e|es|ed)|"
+                        r"hop(?:e|es|ed|ing))\b|\bmay\b")
+
+
+def _expected(text: str, amount: str) -> bool:
+    """Whether the clause holding `amount` tells it as expected, wanted or needed."""
+    return _EXPECTING.search(_clause_holding(text, amount) or "") is not None
 
 
 def _holders_differ(claim: str, ours: frozenset[str], sentence: str, theirs: frozenset[str]
@@ -1378,9 +1488,11 @@ _QUOTED = "\ue000"  # a mark no text carries
 _NOT_QUOTED = re.compile(r"(?:\b(?:not|never)|n't)\s*\ue000", re.IGNORECASE)
 
 
-def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str]], ...]:
+def _clauses(text: str
+             ) -> tuple[tuple[frozenset[str], bool, frozenset[str], frozenset[str]], ...]:
     """Each clause of a sentence, outside its quotations: its content words, whether it is
-    negated, and what its negations deny (`_denied`). A piece of under two content words goes
+    negated, what its negations deny (`_denied`), and what it tells dropped (`_dropped`). A
+    piece of under two content words goes
     with the next (or the last) clause: "has not yet | approved the budget" and "will not, as
     reported, resign" keep their "not" with their verb. A negation right before quoted words
     ("said she could not “support …”") negates them, and goes with them."""
@@ -1398,8 +1510,42 @@ def _clauses(text: str) -> tuple[tuple[frozenset[str], bool, frozenset[str]], ..
             pending = []
     if pending:
         clauses = [*clauses[:-1], clauses[-1] + pending] if clauses else [pending]
-    return tuple((frozenset(content_words(" ".join(pieces))), negated(" ".join(pieces)),
-                  _denied(pieces)) for pieces in clauses)
+    texts = [" ".join(pieces) for pieces in clauses]
+    dropped = _dropped(texts)
+    return tuple((frozenset(content_words(texts[k])), negated(texts[k]), _denied(pieces),
+                  dropped[k]) for k, pieces in enumerate(clauses))
+
+
+# Verbs that tell something given up or refused: "abandoned plans to let X negotiate" says
+# what "will not let X negotiate" says, with no negation (stems, as clauses keep words).
+_DROPPING = frozenset(verb_base(stem(w)) for w in """abandon abandons abandoned abandoning
+    drop drops dropped dropping scrap scraps scrapped scrapping reject rejects rejected
+    rejecting refuse refuses refused refusing decline declines declined declining withdraw
+    withdraws withdrew withdrawn withdrawing halt halts halted halting cancel cancels cancelled
+    canceled cancelling canceling shelve shelves shelved shelving ditch ditches ditched
+    ditching exclude excludes excluded excluding omit omits omitted omitting forgo forgoes
+    forgoing veto vetoes vetoed vetoing renounce renounces renounced renouncing rescind
+    rescinds rescinded rescinding revoke revokes revoked revoking abolish abolishes abolished
+    abolishing""".split())
+# A clause listing what the clause before names ("…, including allowing X to negotiate").
+_LISTING = re.compile(r"^\s*(?:including|such as|among them|notably)\b", re.IGNORECASE)
+
+
+def _dropped(texts: list[str]) -> list[frozenset[str]]:
+    """What each clause tells dropped or refused: its words after its first verb of dropping
+    ("approved the budget after the mayor rejected cuts" drops cuts, not approving), or every
+    word of a clause listing what the clause before drops."""
+    found: list[frozenset[str]] = []
+    for k, text in enumerate(texts):
+        stems = [verb_base(w) for word in _words(text) for w in content_words(word)]
+        at = next((n for n, w in enumerate(stems) if w in _DROPPING), None)
+        if at is not None:
+            found.append(frozenset(stems[at + 1:]))
+        elif k and found[-1] and _LISTING.match(text):
+            found.append(frozenset(stems))
+        else:
+            found.append(frozenset())
+    return found
 
 
 def _denied(pieces: list[str]) -> frozenset[str]:
@@ -1434,13 +1580,18 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
     adds a clause of its own, is compared on what the two share."""
     theirs = _sentence_clauses(sentence)
     ours = _claim_clauses(claim)
-    everything = len(frozenset().union(*(words for words, _, _ in ours)))
-    for words, negation, denied in ours:
+    everything = len(frozenset().union(*(words for words, _, _, _ in ours)))
+    for words, negation, denied, drops in ours:
         if len(words) < 2 and len(ours) > 1:  # "he said", "in March": too little to compare
             continue
-        shared, their_words, other, their_denied = max(
-            ((len(words & w), w, n, d) for w, n, d in theirs), key=lambda best: best[0],
-            default=(0, frozenset(), negation, frozenset()))
+        shared, their_words, other, their_denied, their_drops = max(
+            ((len(words & w), w, n, d, p) for w, n, d, p in theirs), key=lambda best: best[0],
+            default=(0, frozenset(), negation, frozenset(), frozenset()))
+        # The plain clause tells dropped what the negation denies: the same ("will not include
+        # X" against "abandoned plans including X"; not "will not abandon" against "abandoned").
+        no, dropped = (denied, their_drops) if negation else (their_denied, drops)
+        if not dropped.isdisjoint(map(verb_base, no)) and no.isdisjoint(_DROPPING):
+            continue
         # The same thing: most of our clause's words are in theirs, and most of theirs are in
         # ours, or our clause is most of the claim (the rest of their clause adds to it).
         same = shared >= CLOSE * len(words) and (shared >= CLOSE * len(their_words)
