@@ -556,3 +556,22 @@ def test_the_speaker_after_according_to_is_read_from_the_next_verb():
     text = ("At the summit on Monday, according to the state agency, Mayor Ada Lund said, "
             "\u201cWe will rebuild the pier.\u201d")
     assert People(text).speakers(split_sentences(text)) == ["Ada Lund"]
+
+
+def test_the_person_after_an_opening_clause_is_the_sentences_subject_for_the_next_she():
+    text = ("Omar Haddad said the port would close. Lena Brandt said little. Speaking on Sunday, "
+            "Ana Ruiz said she had refused to meet Lena Brandt. "
+            "\u201cWe will not sign this week,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_name_inside_an_opening_clause_is_not_the_speaker():
+    text = ("Omar Haddad said the port would close. After meeting Haddad, Ruiz said: "
+            "\u201cWe will not sign this week.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"
+
+
+def test_an_unnamed_source_after_according_to_is_no_speaker():
+    text = ("Omar Haddad said the port would close. The deal with Haddad is \u201call but dead "
+            "and buried,\u201d according to one person familiar with the talks.")
+    assert People(text).speakers(split_sentences(text))[-1] is None

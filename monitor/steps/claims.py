@@ -540,6 +540,16 @@ def _a_group(name: str, text: str) -> bool:
         _QUANTIFIER + r"(?:[a-z]+\s+)?" + re.escape(name) + r"\b", text) is not None)
 
 
+# "Speaking on Sunday, ", "Asked about the vote, ", "After meeting Haddad, ", "In a statement, ":
+# a clause opening a sentence before its subject (an opener, then words up to a comma).
+_OPENING_CLAUSE = re.compile(
+    r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
+    r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d]{0,80},\s+")
+_SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
+_PRONOUN_OPENING = re.compile(r"(?:" + _OPENING_CLAUSE.pattern + r")?\W*(she|he)\b",
+                              re.IGNORECASE)
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -629,8 +639,14 @@ class People:
                      if not m.group(0).lower().startswith("according")), None)
         subject_ends = verb.start() if verb and _LETTER.search(
             outside, outside.rfind("\u2026", 0, verb.start()) + 1, verb.start()) else None
-        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
-                                 outside):
+        # With no verb but "according to", its words up to the clause's end are the source:
+        # "according to one person familiar with the talks, who met Ruiz" names no one.
+        starts = self._opening_end(outside)
+        if not verb:
+            starts = said.end()
+            subject_ends = next((m.start() for m in re.finditer(r"[,;.]", outside, starts)),
+                                len(outside))
+        for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if subject_ends is not None and token.start() >= subject_ends:
                 return None
             word = _before_nickname(outside, token)
@@ -645,6 +661,12 @@ class People:
             elif (who := self.person(word)) is not None:
                 return who
         return None
+
+    def _opening_end(self, text: str) -> int:
+        """Where the subject starts after a clause opening `text` ("After meeting Haddad, Ruiz
+        said"): names inside that clause are not who speaks; 0 when no such clause opens it."""
+        m = _OPENING_CLAUSE.match(text)
+        return m.end() if m and not self.person(m.group(0).split()[0]) else 0
 
     def _resolve(self, gender: str) -> str | None:
         for name in reversed(self.recent):
@@ -675,17 +697,19 @@ class People:
         """Note who a sentence names, most recent last, but the person opening it (its
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
         subject = None
+        opening = self._opening_end(sentence)  # "Speaking on Sunday, Ana Ruiz had …"
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
                 if who in self.recent:
                     self.recent.remove(who)
                 self.recent.append(who)
-                if not sentence[:m.start()].strip():  # not in a quotation opening it
+                # not in a quotation opening it
+                if subject is None and not sentence[opening:m.start()].strip():
                     subject = who
         if subject and self.recent[-1] != subject:
             self.recent.remove(subject)
             self.recent.append(subject)
-        pronoun = re.match(r"\W*(she|he)\b", sentence, re.IGNORECASE)
+        pronoun = _PRONOUN_OPENING.match(sentence)
         if pronoun:
             self._resolve(_PRONOUNS[pronoun.group(1).lower()])
