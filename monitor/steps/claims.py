@@ -545,6 +545,7 @@ def _a_group(name: str, text: str) -> bool:
 _OPENING_CLAUSE = re.compile(
     r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
     r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d]{0,80},\s+")
+_CLAUSE_END = re.compile(r"[,;.]")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 _PRONOUN_OPENING = re.compile(r"(?:" + _OPENING_CLAUSE.pattern + r")?\W*(she|he)\b",
                               re.IGNORECASE)
@@ -644,8 +645,8 @@ class People:
         starts = self._opening_end(outside)
         if not verb:
             starts = said.end()
-            subject_ends = next((m.start() for m in re.finditer(r"[,;.]", outside, starts)),
-                                len(outside))
+            clause_end = _CLAUSE_END.search(outside, starts)
+            subject_ends = clause_end.start() if clause_end else len(outside)
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if subject_ends is not None and token.start() >= subject_ends:
                 return None
