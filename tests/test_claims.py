@@ -575,3 +575,16 @@ def test_an_unnamed_source_after_according_to_is_no_speaker():
     text = ("Omar Haddad said the port would close. The deal with Haddad is \u201call but dead "
             "and buried,\u201d according to one person familiar with the talks.")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_title_as_subject_is_the_person_the_text_names_with_that_title():
+    text = ("Former Vice President Ada Lund spoke in Bergen, where Omar Haddad said the port "
+            "would close. The former vice president told reporters that it was \u201ca sad day "
+            "for the harbour.\u201d \u201cWe lost a year,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[1:] == ["Ada Lund", "Ada Lund"]
+
+
+def test_a_title_two_people_hold_in_the_text_is_no_ones():
+    text = ("Senator Ada Lund met Senator Lena Brandt. The senator said it was \u201ca sad day "
+            "for the harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None

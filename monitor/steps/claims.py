@@ -551,6 +551,22 @@ _PRONOUN_OPENING = re.compile(r"(?:" + _OPENING_CLAUSE.pattern + r")?\W*(she|he)
                               re.IGNORECASE)
 
 
+# Words that make a title another office with the title after them ("vice president").
+_OFFICE_QUALIFIERS = frozenset({"vice", "deputy", "prime", "press", "foreign", "assistant"})
+# A subject that is only a title: "the former vice president", "the senator".
+_TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
+                            r"acting)\s+)*((?:[a-z-]+\s+)?[a-z-]+)\s*")
+
+
+def _office(words: list[str]) -> str:
+    """An office's name from its last one or two words ("Vice President": "vice president",
+    "Senator": "senator")."""
+    words = words[-2:]
+    if len(words) == 2 and not (words[0] in _TITLES or words[0] in _OFFICE_QUALIFIERS):
+        words = words[1:]
+    return " ".join(words)
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -558,6 +574,7 @@ class People:
         self.text = text
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
         self.recent: list[str] = []  # people in the order they were last named
+        self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         for m in PERSON_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
@@ -575,8 +592,11 @@ class People:
             for raw in _split_possessives(_GLUED_WORD.sub("", _before_nickname(text, m))):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+                office = [w.lower().strip(".,") for w in before[-2:]]
                 if titled:
                     title = tokens[titled[-1]].lower().strip(".")
+                    office = [t.lower().strip(".") for t in tokens[max(0, titled[-1] - 1):
+                                                                   titled[-1] + 1]]
                 elif _office_to(before) and len(tokens) > 2:
                     # "Ambassador to Nova Ada Lund": the office's place, then the person (a
                     # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
@@ -585,6 +605,8 @@ class People:
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
+                    if office and office[-1] == title:
+                        self._hold(_office(office), name)
         for name in [n for n in self.known if _a_group(n, text)]:
             del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
@@ -649,7 +671,7 @@ class People:
             subject_ends = clause_end.start() if clause_end else len(outside)
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if subject_ends is not None and token.start() >= subject_ends:
-                return None
+                break
             word = _before_nickname(outside, token)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
                 continue  # "His rival, Ada Lund, said": whose rival, not who spoke
@@ -661,7 +683,20 @@ class People:
                 continue
             elif (who := self.person(word)) is not None:
                 return who
-        return None
+        # A title for subject is its one holder the text names ("The former vice president
+        # told reporters", after Vice President Ada Lund).
+        return self.holder(outside[starts:subject_ends]) if subject_ends is not None else None
+
+    def _hold(self, office: str, name: str) -> None:
+        """Note that the text names `name` with the title `office`; an office two people
+        hold in the text is no one's."""
+        self.holders[office] = name if self.holders.get(office, name) == name else None
+
+    def holder(self, subject: str) -> str | None:
+        """The person the text names with the title a subject gives ("the former vice
+        president": Vice President Ada Lund), when only one holds it."""
+        m = _TITLE_SUBJECT.fullmatch(subject)
+        return self.holders.get(_office(m.group(1).split())) if m else None
 
     def _opening_end(self, text: str) -> int:
         """Where the subject starts after a clause opening `text` ("After meeting Haddad, Ruiz
@@ -708,6 +743,11 @@ class People:
                 # not in a quotation opening it
                 if subject is None and not sentence[opening:m.start()].strip():
                     subject = who
+        if subject is None and self.holders and sentence.startswith(("The ", "the "), opening):
+            subject = next(filter(None, (self.holder(" ".join(sentence[opening:].split()[:n]))
+                                         for n in (2, 3, 4))), None)
+        if subject and subject not in self.recent:
+            self.recent.append(subject)
         if subject and self.recent[-1] != subject:
             self.recent.remove(subject)
             self.recent.append(subject)
