@@ -588,3 +588,9 @@ def test_a_title_two_people_hold_in_the_text_is_no_ones():
     text = ("Senator Ada Lund met Senator Lena Brandt. The senator said it was \u201ca sad day "
             "for the harbour.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_quotation_in_an_opening_participle_clause_leaves_the_speaker_after_it():
+    text = ("Omar Haddad said the port would close. Calling the plan \u201ca bad joke for the "
+            "harbour,\u201d Ruiz noted, \u201cWe will not sign this week.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"

@@ -540,11 +540,17 @@ def _a_group(name: str, text: str) -> bool:
         _QUANTIFIER + r"(?:[a-z]+\s+)?" + re.escape(name) + r"\b", text) is not None)
 
 
+# "according to one person familiar with the talks", "according to two officials briefed on
+# the matter who spoke on condition of anonymity": an unnamed source, however many words.
+UNNAMED_SOURCE = re.compile(
+    r"\s*according to\s+(?:[\w-]+\s+){0,3}?(?:people|persons?|sources?|officials?|"
+    r"diplomats?|aides?|insiders?|executives?)\s+(?:familiar with|with (?:[\w-]+\s+)?"
+    r"knowledge of|briefed on|close to|involved in|who)\b", re.IGNORECASE)
 # "Speaking on Sunday, ", "Asked about the vote, ", "After meeting Haddad, ", "In a statement, ":
 # a clause opening a sentence before its subject (an opener, then words up to a comma).
 _OPENING_CLAUSE = re.compile(
     r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
-    r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d]{0,80},\s+")
+    r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80},\s+")
 _CLAUSE_END = re.compile(r"[,;.]")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 _PRONOUN_OPENING = re.compile(r"(?:" + _OPENING_CLAUSE.pattern + r")?\W*(she|he)\b",
@@ -605,7 +611,7 @@ class People:
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
-                    if office and office[-1] == title:
+                    if title in _TITLES and office and office[-1] == title:
                         self._hold(_office(office), name)
         for name in [n for n in self.known if _a_group(n, text)]:
             del self.known[name]
@@ -662,10 +668,12 @@ class People:
                      if not m.group(0).lower().startswith("according")), None)
         subject_ends = verb.start() if verb and _LETTER.search(
             outside, outside.rfind("\u2026", 0, verb.start()) + 1, verb.start()) else None
-        # With no verb but "according to", its words up to the clause's end are the source:
-        # "according to one person familiar with the talks, who met Ruiz" names no one.
+        # With no verb but "according to" an unnamed source, no one named speaks: "according
+        # to one person familiar with the talks, who met Ruiz".
         starts = self._opening_end(outside)
-        if not verb:
+        if verb and starts > verb.start():  # "Calling it “…,” Lund noted, …": no opening
+            starts = 0
+        if not verb and UNNAMED_SOURCE.match(outside, said.start()):
             starts = said.end()
             clause_end = _CLAUSE_END.search(outside, starts)
             subject_ends = clause_end.start() if clause_end else len(outside)
@@ -741,7 +749,8 @@ class People:
                     self.recent.remove(who)
                 self.recent.append(who)
                 # not in a quotation opening it
-                if subject is None and not sentence[opening:m.start()].strip():
+                if subject is None and m.start() >= opening and not (
+                        sentence[opening:m.start()].strip()):
                     subject = who
         if subject is None and self.holders and sentence.startswith(("The ", "the "), opening):
             subject = next(filter(None, (self.holder(" ".join(sentence[opening:].split()[:n]))

@@ -20,6 +20,7 @@ from monitor.steps import coverage, similarity
 from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
     TITLE_WORDS,
+    UNNAMED_SOURCE,
     Claim,
     People,
     is_heading,
@@ -860,19 +861,11 @@ _ATTRIBUTION = re.compile(
     r"writes|tweeted|posted|announced)\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|last|"
     r"this|it|he|she|they|we|its|their)\b))", re.IGNORECASE)
 ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
-# "according to one person familiar with the talks", "according to two officials briefed on
-# the matter who spoke on condition of anonymity": an unnamed source, however many words.
-_UNNAMED_SOURCE = re.compile(
-    r"^\s*according to\s+(?:[\w-]+\s+){0,3}?(?:people|persons?|sources?|officials?|"
-    r"diplomats?|aides?|insiders?|executives?)\s+(?:familiar with|with (?:[\w-]+\s+)?"
-    r"knowledge of|briefed on|close to|involved in|who)\b", re.IGNORECASE)
-
-
 def _only_attribution(part: str) -> bool:
     """Whether a clause only tells who said it: a short one saying "said", or an unnamed
     source's."""
     return bool(_ATTRIBUTION.search(part) and len(part.split()) <= ATTRIBUTION_WORDS
-                or _UNNAMED_SOURCE.match(part))
+                or UNNAMED_SOURCE.match(part))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
