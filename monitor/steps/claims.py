@@ -740,6 +740,11 @@ class People:
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last, but the person opening it (its
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
+        # A pronoun opening it ("In the article, she …") is about someone named before it, not
+        # anyone it names after.
+        pronoun = _PRONOUN_OPENING.match(sentence)
+        if pronoun:
+            self._resolve(_PRONOUNS[pronoun.group(1).lower()])
         subject = None
         opening = self._opening_end(sentence)  # "Speaking on Sunday, Ana Ruiz had …"
         for m in PERSON_RE.finditer(sentence):
@@ -760,6 +765,3 @@ class People:
         if subject and self.recent[-1] != subject:
             self.recent.remove(subject)
             self.recent.append(subject)
-        pronoun = _PRONOUN_OPENING.match(sentence)
-        if pronoun:
-            self._resolve(_PRONOUNS[pronoun.group(1).lower()])
