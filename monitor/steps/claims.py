@@ -553,8 +553,9 @@ _OPENING_CLAUSE = re.compile(
     r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80},\s+")
 _CLAUSE_END = re.compile(r"[,;.]")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
-_PRONOUN_OPENING = re.compile(r"(?:" + _OPENING_CLAUSE.pattern + r")?\W*(she|he)\b",
-                              re.IGNORECASE)
+# "She said", "In the article, she …"; not a pronoun inside a quotation opening a sentence.
+_PRONOUN_OPENING = re.compile(r"(?:" + _OPENING_CLAUSE.pattern + r")?[^\w\"\u201c\u2018']*"
+                              r"(she|he)\b", re.IGNORECASE)
 
 
 # Words that make a title another office with the title after them ("vice president").
@@ -671,8 +672,9 @@ class People:
         # With no verb but "according to" an unnamed source, no one named speaks: "according
         # to one person familiar with the talks, who met Ruiz".
         starts = self._opening_end(outside)
-        if verb and starts > verb.start():  # "Calling it “…,” Lund noted, …": no opening
-            starts = 0
+        if verb and starts > verb.start():  # "When Lund stated …, Moreno asked": the next verb
+            verb = _SPEECH.search(outside, starts)
+            subject_ends = verb.start() if verb else None
         if not verb and UNNAMED_SOURCE.match(outside, said.start()):
             starts = said.end()
             clause_end = _CLAUSE_END.search(outside, starts)
@@ -743,10 +745,9 @@ class People:
         # A pronoun opening it ("In the article, she …") is about someone named before it, not
         # anyone it names after.
         pronoun = _PRONOUN_OPENING.match(sentence)
-        if pronoun:
-            self._resolve(_PRONOUNS[pronoun.group(1).lower()])
-        subject = None
+        subject = self._resolve(_PRONOUNS[pronoun.group(1).lower()]) if pronoun else None
         opening = self._opening_end(sentence)  # "Speaking on Sunday, Ana Ruiz had …"
+        named = subject is None
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
@@ -754,10 +755,10 @@ class People:
                     self.recent.remove(who)
                 self.recent.append(who)
                 # not in a quotation opening it
-                if subject is None and m.start() >= opening and not (
+                if named and subject is None and m.start() >= opening and not (
                         sentence[opening:m.start()].strip()):
                     subject = who
-        if subject is None and self.holders and sentence.startswith(("The ", "the "), opening):
+        if pronoun is None and self.holders and sentence.startswith(("The ", "the "), opening):
             subject = next(filter(None, (self.holder(" ".join(sentence[opening:].split()[:n]))
                                          for n in (2, 3, 4))), None)
         if subject and subject not in self.recent:
