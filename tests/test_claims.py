@@ -594,3 +594,10 @@ def test_a_quotation_in_an_opening_participle_clause_leaves_the_speaker_after_it
     text = ("Omar Haddad said the port would close. Calling the plan \u201ca bad joke for the "
             "harbour,\u201d Ruiz noted, \u201cWe will not sign this week.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"
+
+
+def test_a_pronoun_opening_a_quotation_is_not_its_speaker():
+    text = ("Omar Haddad said the port would close. Lena Brandt said it would not. \u201cWe will "
+            "not sign this week,\u201d Brandt said. \u201cHe has never kept a promise to the "
+            "harbour.\u201d \u201cWe lost a year,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Lena Brandt"

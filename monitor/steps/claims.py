@@ -574,6 +574,9 @@ def _office(words: list[str]) -> str:
     return " ".join(words)
 
 
+_QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -582,6 +585,7 @@ class People:
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
         self.recent: list[str] = []  # people in the order they were last named
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
+        self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         for m in PERSON_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
@@ -656,6 +660,11 @@ class People:
 
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
+        who = self._speaker_of(sentence)
+        self.last_speaker = who or self.last_speaker
+        return who
+
+    def _speaker_of(self, sentence: str) -> str | None:
         outside = unquoted(sentence, " \u2026 ")
         said = _SPEECH.search(outside)
         if not said:
@@ -714,9 +723,9 @@ class People:
         m = _OPENING_CLAUSE.match(text)
         return m.end() if m and not self.person(m.group(0).split()[0]) else 0
 
-    def _resolve(self, gender: str) -> str | None:
+    def _resolve(self, gender: str, but: str | None = None) -> str | None:
         for name in reversed(self.recent):
-            if self.known.get(name) in (None, gender):
+            if name != but and self.known.get(name) in (None, gender):
                 self.known[name] = gender
                 return name
         return None
@@ -766,3 +775,8 @@ class People:
         if subject and self.recent[-1] != subject:
             self.recent.remove(subject)
             self.recent.append(subject)
+        # One opening a quotation is of someone named before, not who speaks it ("“He has
+        # done a great deal,” she said"): it tells their gender.
+        quoted = None if pronoun else _QUOTED_PRONOUN.match(sentence)
+        if quoted:
+            self._resolve(_PRONOUNS[quoted.group(1).lower()], but=self.last_speaker)
