@@ -550,12 +550,12 @@ UNNAMED_SOURCE = re.compile(
 # a clause opening a sentence before its subject (an opener, then words up to a comma).
 _OPENING_CLAUSE = re.compile(
     r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
-    r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80},\s+")
+    r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80}+,\s+")
 _CLAUSE_END = re.compile(r"[,;.]")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
-# "She said", "In the article, she …"; not a pronoun inside a quotation opening a sentence.
-_PRONOUN_OPENING = re.compile(r"(?:" + _OPENING_CLAUSE.pattern + r")?[^\w\"\u201c\u2018']*"
-                              r"(she|he)\b", re.IGNORECASE)
+# "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
+# quotation opening a sentence.
+_PRONOUN_OPENING = re.compile(r"[^\w\"\u201c\u2018']*(she|he)\b", re.IGNORECASE)
 
 
 # Words that make a title another office with the title after them ("vice president").
@@ -603,11 +603,8 @@ class People:
             for raw in _split_possessives(_GLUED_WORD.sub("", _before_nickname(text, m))):
                 tokens = raw.split()
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
-                office = [w.lower().strip(".,") for w in before[-2:]]
                 if titled:
                     title = tokens[titled[-1]].lower().strip(".")
-                    office = [t.lower().strip(".") for t in tokens[max(0, titled[-1] - 1):
-                                                                   titled[-1] + 1]]
                 elif _office_to(before) and len(tokens) > 2:
                     # "Ambassador to Nova Ada Lund": the office's place, then the person (a
                     # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
@@ -616,8 +613,8 @@ class People:
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
-                    if title in _TITLES and office and office[-1] == title:
-                        self._hold(_office(office), name)
+                    if title in _TITLES:
+                        self._hold_title(tokens, titled, before, title, name)
         for name in [n for n in self.known if _a_group(n, text)]:
             del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
@@ -706,10 +703,15 @@ class People:
         # told reporters", after Vice President Ada Lund).
         return self.holder(outside[starts:subject_ends]) if subject_ends is not None else None
 
-    def _hold(self, office: str, name: str) -> None:
-        """Note that the text names `name` with the title `office`; an office two people
-        hold in the text is no one's."""
-        self.holders[office] = name if self.holders.get(office, name) == name else None
+    def _hold_title(self, tokens: list[str], titled: list[int], before: list[str], title: str,
+                    name: str) -> None:
+        """Note that the text names `name` with `title` (inside the name's words, at `titled`,
+        or just before them); an office two people hold in the text is no one's."""
+        words = ([t.lower().strip(".") for t in tokens[max(0, titled[-1] - 1):titled[-1] + 1]]
+                 if titled else [w.strip(".,") for w in before[-2:]])
+        if words and words[-1] == title:
+            office = _office(words)
+            self.holders[office] = name if self.holders.get(office, name) == name else None
 
     def holder(self, subject: str) -> str | None:
         """The person the text names with the title a subject gives ("the former vice
@@ -753,9 +755,9 @@ class People:
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
         # A pronoun opening it ("In the article, she …") is about someone named before it, not
         # anyone it names after.
-        pronoun = _PRONOUN_OPENING.match(sentence)
-        subject = self._resolve(_PRONOUNS[pronoun.group(1).lower()]) if pronoun else None
         opening = self._opening_end(sentence)  # "Speaking on Sunday, Ana Ruiz had …"
+        pronoun = _PRONOUN_OPENING.match(sentence, opening)
+        subject = self._resolve(_PRONOUNS[pronoun.group(1).lower()]) if pronoun else None
         named = subject is None
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
