@@ -601,3 +601,9 @@ def test_a_pronoun_opening_a_quotation_is_not_its_speaker():
             "not sign this week,\u201d Brandt said. \u201cHe has never kept a promise to the "
             "harbour.\u201d \u201cWe lost a year,\u201d she said.")
     assert People(text).speakers(split_sentences(text))[-1] == "Lena Brandt"
+
+
+def test_a_source_close_to_someone_is_not_that_person():
+    text = ("Omar Haddad said the port would close. A source close to Haddad said the deal was "
+            "\u201call but dead and buried.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None

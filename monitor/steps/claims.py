@@ -542,10 +542,14 @@ def _a_group(name: str, text: str) -> bool:
 
 # "according to one person familiar with the talks", "according to two officials briefed on
 # the matter who spoke on condition of anonymity": an unnamed source, however many words.
-UNNAMED_SOURCE = re.compile(
-    r"\s*according to\s+(?:[\w-]+\s+){0,3}?(?:people|persons?|sources?|officials?|"
-    r"diplomats?|aides?|insiders?|executives?)\s+(?:familiar with|with (?:[\w-]+\s+)?"
-    r"knowledge of|briefed on|close to|involved in|who)\b", re.IGNORECASE)
+_UNNAMED_WHO = r"(?:people|persons?|sources?|officials?|diplomats?|aides?|insiders?|executives?)"
+_UNNAMED_HOW = (r"(?:familiar with|with (?:[\w-]+\s+)?knowledge of|briefed on|close to|"
+                r"involved in)")
+UNNAMED_SOURCE = re.compile(r"\s*according to\s+(?:[\w-]+\s+){0,3}?" + _UNNAMED_WHO
+                            + r"\s+(?:" + _UNNAMED_HOW + r"|who)\b", re.IGNORECASE)
+# "A source close to Trump said": the name tells whose source, not who speaks.
+_UNNAMED_SUBJECT = re.compile(r"\b" + _UNNAMED_WHO + r"\s+" + _UNNAMED_HOW + r"\b",
+                              re.IGNORECASE)
 # "Speaking on Sunday, ", "Asked about the vote, ", "After meeting Haddad, ", "In a statement, ":
 # a clause opening a sentence before its subject (an opener, then words up to a comma).
 _OPENING_CLAUSE = re.compile(
@@ -685,6 +689,8 @@ class People:
             starts = said.end()
             clause_end = _CLAUSE_END.search(outside, starts)
             subject_ends = clause_end.start() if clause_end else len(outside)
+        if subject_ends is not None and _UNNAMED_SUBJECT.search(outside, starts, subject_ends):
+            return None
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if subject_ends is not None and token.start() >= subject_ends:
                 break
