@@ -556,3 +556,54 @@ def test_the_speaker_after_according_to_is_read_from_the_next_verb():
     text = ("At the summit on Monday, according to the state agency, Mayor Ada Lund said, "
             "\u201cWe will rebuild the pier.\u201d")
     assert People(text).speakers(split_sentences(text)) == ["Ada Lund"]
+
+
+def test_the_person_after_an_opening_clause_is_the_sentences_subject_for_the_next_she():
+    text = ("Omar Haddad said the port would close. Lena Brandt said little. Speaking on Sunday, "
+            "Ana Ruiz said she had refused to meet Lena Brandt. "
+            "\u201cWe will not sign this week,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_name_inside_an_opening_clause_is_not_the_speaker():
+    text = ("Omar Haddad said the port would close. After meeting Haddad, Ruiz said: "
+            "\u201cWe will not sign this week.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"
+
+
+def test_an_unnamed_source_after_according_to_is_no_speaker():
+    text = ("Omar Haddad said the port would close. The deal with Haddad is \u201call but dead "
+            "and buried,\u201d according to one person familiar with the talks.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_title_as_subject_is_the_person_the_text_names_with_that_title():
+    text = ("Former Vice President Ada Lund spoke in Bergen, where Omar Haddad said the port "
+            "would close. The former vice president told reporters that it was \u201ca sad day "
+            "for the harbour.\u201d \u201cWe lost a year,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[1:] == ["Ada Lund", "Ada Lund"]
+
+
+def test_a_title_two_people_hold_in_the_text_is_no_ones():
+    text = ("Senator Ada Lund met Senator Lena Brandt. The senator said it was \u201ca sad day "
+            "for the harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_quotation_in_an_opening_participle_clause_leaves_the_speaker_after_it():
+    text = ("Omar Haddad said the port would close. Calling the plan \u201ca bad joke for the "
+            "harbour,\u201d Ruiz noted, \u201cWe will not sign this week.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"
+
+
+def test_a_pronoun_opening_a_quotation_is_not_its_speaker():
+    text = ("Omar Haddad said the port would close. Lena Brandt said it would not. \u201cWe will "
+            "not sign this week,\u201d Brandt said. \u201cHe has never kept a promise to the "
+            "harbour.\u201d \u201cWe lost a year,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Lena Brandt"
+
+
+def test_a_source_close_to_someone_is_not_that_person():
+    text = ("Omar Haddad said the port would close. A source close to Haddad said the deal was "
+            "\u201call but dead and buried.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None

@@ -15,6 +15,7 @@ from monitor.steps.match import (
     _candidates,
     _clause_texts,
     _could_support,
+    _said_words,
     judge,
     match_article,
     number_checks,
@@ -1369,3 +1370,25 @@ def test_a_dropping_of_something_else_in_the_clause_is_still_a_flipped_negation(
     m = verdict(c, "The harbour council approved the ferry budget after the mayor rejected "
                    "deeper cuts.")
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_an_amount_two_people_wrote_or_tweeted_is_of_one_holder():
+    c = first_claim("Ana Ruiz wrote that the ferry carried 40,000 passengers in May.")
+    m = verdict(c, "Omar Haddad tweeted that the ferry carried 38,000 passengers in May.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "40,000", "article": "38,000"}]
+
+
+def test_an_unnamed_source_after_according_to_is_no_part_of_what_the_claim_says():
+    claim = "Ferry fares will rise 8% in March, according to one person familiar with the talks."
+    assert {"person", "familiar", "talks"}.isdisjoint(_said_words(claim))
+    assert len(_clause_texts(claim)) == 2  # the claim whole and its one clause saying what
+
+
+def test_words_the_seeds_speaker_said_after_meeting_the_articles_speaker_are_a_speaker_conflict():
+    seed = read_seed("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d harbour "
+                     "chief Ana Ruiz said after meeting Omar Haddad.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]

@@ -540,6 +540,47 @@ def _a_group(name: str, text: str) -> bool:
         _QUANTIFIER + r"(?:[a-z]+\s+)?" + re.escape(name) + r"\b", text) is not None)
 
 
+# "according to one person familiar with the talks", "according to two officials briefed on
+# the matter who spoke on condition of anonymity": an unnamed source, however many words.
+_UNNAMED_WHO = r"(?:people|persons?|sources?|officials?|diplomats?|aides?|insiders?|executives?)"
+_UNNAMED_HOW = (r"(?:familiar with|with (?:[\w-]+\s+)?knowledge of|briefed on|close to|"
+                r"involved in)")
+UNNAMED_SOURCE = re.compile(r"\s*according to\s+(?:[\w-]+\s+){0,3}?" + _UNNAMED_WHO
+                            + r"\s+(?:" + _UNNAMED_HOW + r"|who)\b", re.IGNORECASE)
+# "A source close to Trump said": the name tells whose source, not who speaks.
+_UNNAMED_SUBJECT = re.compile(r"\b" + _UNNAMED_WHO + r"\s+" + _UNNAMED_HOW + r"\b",
+                              re.IGNORECASE)
+# "Speaking on Sunday, ", "Asked about the vote, ", "After meeting Haddad, ", "In a statement, ":
+# a clause opening a sentence before its subject (an opener, then words up to a comma).
+_OPENING_CLAUSE = re.compile(
+    r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
+    r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80}+,\s+")
+_CLAUSE_END = re.compile(r"[,;.]")
+_SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
+# "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
+# quotation opening a sentence.
+_PRONOUN_OPENING = re.compile(r"[^\w\"\u201c\u2018']*(she|he)\b", re.IGNORECASE)
+
+
+# Words that make a title another office with the title after them ("vice president").
+_OFFICE_QUALIFIERS = frozenset({"vice", "deputy", "prime", "press", "foreign", "assistant"})
+# A subject that is only a title: "the former vice president", "the senator".
+_TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
+                            r"acting)\s+)*((?:[a-z-]+\s+)?[a-z-]+)\s*")
+
+
+def _office(words: list[str]) -> str:
+    """An office's name from its last one or two words ("Vice President": "vice president",
+    "Senator": "senator")."""
+    words = words[-2:]
+    if len(words) == 2 and not (words[0] in _TITLES or words[0] in _OFFICE_QUALIFIERS):
+        words = words[1:]
+    return " ".join(words)
+
+
+_QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -547,6 +588,8 @@ class People:
         self.text = text
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
         self.recent: list[str] = []  # people in the order they were last named
+        self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
+        self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         for m in PERSON_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
@@ -574,6 +617,8 @@ class People:
                 if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
                         name.lower() not in WEEKDAYS):
                     self.known.setdefault(name, _TITLES.get(title))
+                    if title in _TITLES:
+                        self._hold_title(tokens, titled, before, title, name)
         for name in [n for n in self.known if _a_group(n, text)]:
             del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
@@ -616,6 +661,11 @@ class People:
 
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
+        who = self._speaker_of(sentence)
+        self.last_speaker = who or self.last_speaker
+        return who
+
+    def _speaker_of(self, sentence: str) -> str | None:
         outside = unquoted(sentence, " \u2026 ")
         said = _SPEECH.search(outside)
         if not said:
@@ -629,10 +679,21 @@ class People:
                      if not m.group(0).lower().startswith("according")), None)
         subject_ends = verb.start() if verb and _LETTER.search(
             outside, outside.rfind("\u2026", 0, verb.start()) + 1, verb.start()) else None
-        for token in re.finditer(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern,
-                                 outside):
+        # With no verb but "according to" an unnamed source, no one named speaks: "according
+        # to one person familiar with the talks, who met Ruiz".
+        starts = self._opening_end(outside)
+        if verb and starts > verb.start():  # "When Lund stated …, Moreno asked": the next verb
+            verb = _SPEECH.search(outside, starts)
+            subject_ends = verb.start() if verb else None
+        if not verb and UNNAMED_SOURCE.match(outside, said.start()):
+            starts = said.end()
+            clause_end = _CLAUSE_END.search(outside, starts)
+            subject_ends = clause_end.start() if clause_end else len(outside)
+        if subject_ends is not None and _UNNAMED_SUBJECT.search(outside, starts, subject_ends):
+            return None
+        for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if subject_ends is not None and token.start() >= subject_ends:
-                return None
+                break
             word = _before_nickname(outside, token)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
                 continue  # "His rival, Ada Lund, said": whose rival, not who spoke
@@ -644,11 +705,35 @@ class People:
                 continue
             elif (who := self.person(word)) is not None:
                 return who
-        return None
+        # A title for subject is its one holder the text names ("The former vice president
+        # told reporters", after Vice President Ada Lund).
+        return self.holder(outside[starts:subject_ends]) if subject_ends is not None else None
 
-    def _resolve(self, gender: str) -> str | None:
+    def _hold_title(self, tokens: list[str], titled: list[int], before: list[str], title: str,
+                    name: str) -> None:
+        """Note that the text names `name` with `title` (inside the name's words, at `titled`,
+        or just before them); an office two people hold in the text is no one's."""
+        words = ([t.lower().strip(".") for t in tokens[max(0, titled[-1] - 1):titled[-1] + 1]]
+                 if titled else [w.strip(".,") for w in before[-2:]])
+        if words and words[-1] == title:
+            office = _office(words)
+            self.holders[office] = name if self.holders.get(office, name) == name else None
+
+    def holder(self, subject: str) -> str | None:
+        """The person the text names with the title a subject gives ("the former vice
+        president": Vice President Ada Lund), when only one holds it."""
+        m = _TITLE_SUBJECT.fullmatch(subject)
+        return self.holders.get(_office(m.group(1).split())) if m else None
+
+    def _opening_end(self, text: str) -> int:
+        """Where the subject starts after a clause opening `text` ("After meeting Haddad, Ruiz
+        said"): names inside that clause are not who speaks; 0 when no such clause opens it."""
+        m = _OPENING_CLAUSE.match(text)
+        return m.end() if m and not self.person(m.group(0).split()[0]) else 0
+
+    def _resolve(self, gender: str, but: str | None = None) -> str | None:
         for name in reversed(self.recent):
-            if self.known.get(name) in (None, gender):
+            if name != but and self.known.get(name) in (None, gender):
                 self.known[name] = gender
                 return name
         return None
@@ -674,18 +759,32 @@ class People:
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last, but the person opening it (its
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
-        subject = None
+        # A pronoun opening it ("In the article, she …") is about someone named before it, not
+        # anyone it names after.
+        opening = self._opening_end(sentence)  # "Speaking on Sunday, Ana Ruiz had …"
+        pronoun = _PRONOUN_OPENING.match(sentence, opening)
+        subject = self._resolve(_PRONOUNS[pronoun.group(1).lower()]) if pronoun else None
+        named = subject is None
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
                 if who in self.recent:
                     self.recent.remove(who)
                 self.recent.append(who)
-                if not sentence[:m.start()].strip():  # not in a quotation opening it
+                # not in a quotation opening it
+                if named and subject is None and m.start() >= opening and not (
+                        sentence[opening:m.start()].strip()):
                     subject = who
+        if pronoun is None and self.holders and sentence.startswith(("The ", "the "), opening):
+            subject = next(filter(None, (self.holder(" ".join(sentence[opening:].split()[:n]))
+                                         for n in (2, 3, 4))), None)
+        if subject and subject not in self.recent:
+            self.recent.append(subject)
         if subject and self.recent[-1] != subject:
             self.recent.remove(subject)
             self.recent.append(subject)
-        pronoun = re.match(r"\W*(she|he)\b", sentence, re.IGNORECASE)
-        if pronoun:
-            self._resolve(_PRONOUNS[pronoun.group(1).lower()])
+        # One opening a quotation is of someone named before, not who speaks it ("“He has
+        # done a great deal,” she said"): it tells their gender.
+        quoted = None if pronoun else _QUOTED_PRONOUN.match(sentence)
+        if quoted:
+            self._resolve(_PRONOUNS[quoted.group(1).lower()], but=self.last_speaker)

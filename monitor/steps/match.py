@@ -20,6 +20,7 @@ from monitor.steps import coverage, similarity
 from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
     TITLE_WORDS,
+    UNNAMED_SOURCE,
     Claim,
     People,
     is_heading,
@@ -962,9 +963,19 @@ def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
 
 # A clause that tells who said the claim, not what it says: "according to the finance
 # department", "the county's emergency office said", "officials told reporters on Monday".
-_ATTRIBUTION = re.compile(r"^\s*according to\b|\b(?:said|says|told|added|stated)\b",
-                          re.IGNORECASE)
+# Verbs that also take an object ("posted a loss", "announced 300 jobs", "reported a rise")
+# tell who said it only when what follows is a clause of theirs or the telling's when and
+# where ("Skyss reported it carried …", "wrote in a letter", "tweeted on Monday").
+_ATTRIBUTION = re.compile(
+    r"^\s*according to\b|\b(?:said|says|told|added|stated)\b|\b(?:reported|reports|wrote|"
+    r"writes|tweeted|posted|announced)\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|last|"
+    r"this|it|he|she|they|we|its|their)\b))", re.IGNORECASE)
 ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
+def _only_attribution(part: str) -> bool:
+    """Whether a clause only tells who said it: a short one saying "said", or an unnamed
+    source's."""
+    return bool(_ATTRIBUTION.search(part) and len(part.split()) <= ATTRIBUTION_WORDS
+                or UNNAMED_SOURCE.match(part))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
@@ -974,8 +985,7 @@ def _said_words(claim: str) -> frozenset[str]:
     parts = _CLAUSE.split(unquoted(claim))
     if len(parts) < 2:  # "The port added 300 jobs": one clause says what, not who said it
         return words - names
-    said = [part for part in parts if _ATTRIBUTION.search(part)
-            and len(part.split()) <= ATTRIBUTION_WORDS]
+    said = [part for part in parts if _only_attribution(part)]
     return words - names - frozenset(w for part in said for w in content_words(part))
 
 
@@ -1058,8 +1068,7 @@ def _clause_texts(text: str) -> tuple[str, ...]:
             pending, words = [], set()
     if pending and parts:
         parts[-1] = " ".join([parts[-1], *pending])
-    said = [p for p in parts if not (_ATTRIBUTION.search(p)
-                                     and len(p.split()) <= ATTRIBUTION_WORDS)]
+    said = [p for p in parts if not _only_attribution(p)]
     return (text, *said) if len(parts) > 1 else (text,)
 
 
@@ -1140,7 +1149,10 @@ def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
     # A seed naming the article's speaker too gives the words to them only as whom they were
     # told to ("…,” Ana Ruiz told Omar Haddad); else they may be theirs, the seed's speaker
     # misread ("after Rouhani warned … “war …”") or speaking for them ("a spokeswoman for Lund").
-    return not _names_speaker(seed, speaker) or _told_to(seed, speaker)
+    # So does a seed whose speaker says the words and the article's speaker not: "…,” Ruiz
+    # said after meeting Omar Haddad.
+    return not _names_speaker(seed, speaker) or _told_to(seed, speaker) or _says_then_names(
+        seed, claim.speaker, speaker)
 
 
 def _told_to(sentence: str, speaker: str) -> bool:
@@ -1149,6 +1161,22 @@ def _told_to(sentence: str, speaker: str) -> bool:
     name = re.escape(surname(speaker))
     return re.search(rf"\b(?:told|asked|(?:said|wrote|spoke) to)\s+(?:\S+\s+){{0,3}}?{name}\b",
                      unquoted(sentence), re.IGNORECASE) is not None
+
+
+# The verbs of a seed's speaker saying the words ("Ruiz said", "Ruiz later told").
+_SAYS = r"(?:said|says|told|tells|added|adds|stated|wrote|tweeted|posted|announced|warned|replied)"
+
+
+def _says_then_names(sentence: str, speaker: str, other: str) -> bool:
+    """Whether the sentence, outside its quotations, has `speaker` say something (their name,
+    perhaps a role between commas or a word, then a speech verb) and names `other` only after
+    that verb: "…,” Ruiz said after meeting Omar Haddad; not "Ruiz, a spokeswoman for Lund,
+    said" nor "said Ruiz, a spokeswoman for Lund"."""
+    outside = unquoted(sentence)
+    said = re.search(rf"\b{re.escape(surname(speaker))}(?:,[^,]{{1,60}},)?\s+(?:[a-z]+\s+)?"
+                     rf"{_SAYS}\b", outside, re.IGNORECASE)
+    return bool(said) and surname(other) in _words(outside[said.end():]) and (
+        surname(other) not in _words(outside[:said.start()]))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
