@@ -1392,3 +1392,57 @@ def test_words_the_seeds_speaker_said_after_meeting_the_articles_speaker_are_a_s
     article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
+
+
+def test_sums_of_money_named_by_their_kind_are_still_compared():
+    # "in damages" and "in compensation" say what kind of money, not what it is for.
+    c = first_claim("The harbour court awarded the ferry crew $300,000 in damages.")
+    m = verdict(c, "The harbour court awarded the ferry crew $500,000 in compensation.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "$300,000", "article": "$500,000"}]
+
+
+def test_rates_anchored_in_a_month_and_in_last_month_are_still_compared():
+    c = first_claim("The jobless rate in the port towns rose to 14.7% in April.")
+    m = verdict(c, "The jobless rate in the port towns rose to 12.5% last month.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "14.7%", "article": "12.5%"}]
+
+
+def test_one_event_named_in_other_words_anchors_one_moment():
+    c = first_claim("Ferry fares have risen 20% since the harbour strike began.")
+    m = verdict(c, "Ferry fares have risen 35% since the start of the harbour strike.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "20%", "article": "35%"}]
+
+
+def test_a_refusal_told_in_a_subordinate_clause_drops_nothing_of_the_main_one():
+    c = first_claim("The harbour mayor has not signed the ferry contract.")
+    m = verdict(c, "The harbour mayor signed the ferry contract he had refused to sign in "
+                   "March.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_shares_that_dropped_drop_nothing_the_negation_denies():
+    c = first_claim("The ferry operator did not report a profit in March.")
+    m = verdict(c, "The ferry operator's shares dropped 5% after it reported a profit in March.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_a_verb_of_dropping_denied_in_an_irregular_form_is_still_a_flipped_negation():
+    # what "withdrew" drops holds "withdraw", which is what "has not withdrawn" denies
+    c = first_claim("The harbour council has not withdrawn its offer to withdraw ferry "
+                    "subsidies.")
+    m = verdict(c, "The harbour council withdrew its offer to withdraw ferry subsidies.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_a_count_reached_as_needed_or_as_expected_is_a_count():
+    c = first_claim("The ferry bill won the 52 votes it needed in the harbour council.")
+    m = verdict(c, "The ferry bill won 47 votes in the harbour council.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "52", "article": "47"}]
+    c = first_claim("Forty islanders attended the ferry hearing on Monday, as expected.")
+    m = verdict(c, "Thirty islanders attended the ferry hearing on Monday.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "Forty", "article": "Thirty"}]

@@ -696,10 +696,13 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
 
 # "$5 billion in aid" and "$5 billion for the wall" say what money is for; "in the first
 # quarter", "in April", "for the year" say when: no purpose.
-_FOR = re.compile(r"\s*(?:(?:dollars|euros|pounds)\s+)?(?:in\s+(?!(?:the|a|an|its|their)\b)|for\s+)"
+# Only "for" names a purpose: "in damages", "in revenue", "in pay" name kinds of money, and two
+# kinds of money may be one sum ("$300,000 in damages" against "$500,000 in compensation").
+_FOR = re.compile(r"\s*(?:(?:dollars|euros|pounds)\s+)?"
+                  r"(?:in\s+(?!(?:the|a|an|its|their)\b)[\w'-]+\s+)?for\s+"
                   r"((?:[\w'\u2019-]+\s*){1,8})", re.IGNORECASE)
 _TIME_WORDS = frozenset(map(stem, """year years month months quarter quarters week weeks day
-    days time period fiscal first last next this""".split()))
+    days time period fiscal first last next this total""".split()))
 
 
 def _money_for_another(claim: str, sentence: str, conflict: dict) -> bool:
@@ -728,7 +731,7 @@ def _another_moment(claim: str, sentence: str, conflicts: list[dict]
                     ) -> tuple[list[dict], list[dict]]:
     """The conflicts but amounts of another moment, and those as notes: two rates anchored in
     times that differ ("before the strike, 3.5%" against "14.7% in April"), or an amount
-    forecast or needed against one counted ("likely to sway four" against "the two who
+    forecast or hoped for against one counted ("likely to sway four" against "the two who
     voted"). A time or an expectation on one side alone is no other moment; days and dates
     have their own rules (`_another_acts_day`)."""
     other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") not in _CALENDAR
@@ -745,11 +748,24 @@ def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
     if conflict.get("unit") != "percent":
         return False
     ours, theirs = _anchors(claim, conflict["claim"]), _anchors(sentence, conflict["article"])
-    return bool(ours and theirs and ours.isdisjoint(theirs))
+    if not (ours and theirs) or _share_anchor(ours, theirs):
+        return False
+    # Anchors of one kind that differ are other moments; "in April" against "last month" may
+    # be one. "Before X" is a baseline: another moment than any time the other side tells
+    # but a "before" ("in April", "last month", "after the strike").
+    kinds = {k for k, _ in ours}, {k for k, _ in theirs}
+    baseline = ("before" in kinds[0]) != ("before" in kinds[1])
+    return bool(kinds[0] & kinds[1]) or baseline
+
+
+def _share_anchor(ours: frozenset[tuple], theirs: frozenset[tuple]) -> bool:
+    """Whether two clauses name one anchor ("before the strike", "before the dock strike")."""
+    return any(k == j and (v == w or (isinstance(v, frozenset) and bool(v & w)))
+               for k, v in ours for j, w in theirs)
 
 
 def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
-    """One amount forecast, wanted or needed, the other an exact count: not a bound, a range
+    """One amount forecast or hoped for, the other an exact count: not a bound, a range
     or a loose amount ("could face up to 10 years" against "faces up to 20 years" is one
     fact's two bounds; "dumping 20 to 30 inches" may be a forecast read in another clause)."""
     ours, theirs = _expected(claim, conflict["claim"]), _expected(sentence, conflict["article"])
@@ -763,7 +779,8 @@ def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
 
 # When an amount was so, beside a day or date: "before the strike", "since the war", "now".
 _ANCHOR = re.compile(r"\b(?:(before|prior to|ahead of|until)|after|since|during)\s+"
-                     r"(?:(?:the|a|an|its|his|her|their)\s+)?([a-z][\w-]*)"
+                     r"(?:(?:the|a|an|its|his|her|their)\s+)?"
+                     r"((?!(?:then|that|it|this)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
                      r"|\b(yesterday|today|now|currently|(?:last|this|next)\s+(?:week|month|year))\b",
                      re.IGNORECASE)
 _PRESENT = {"today": "now", "currently": "now"}
@@ -780,22 +797,31 @@ def _anchors(text: str, amount: str) -> frozenset[tuple]:
             if n.unit == "date":
                 found.add(("month", n.value // 100))
     for before, head, word in _ANCHOR.findall(clause):
-        found.add(("before" if before else "after", stem(head)) if head
+        found.add(("before" if before else "after", frozenset(content_words(head))) if head
                   else ("when", _PRESENT.get(word.lower(), " ".join(word.lower().split()))))
     return frozenset(found)
 
 
-# Words that make an amount expected, wanted or needed, not counted: "likely to sway four"
-# ("less likely to watch" is what people answered, no forecast).
-_EXPECTING = re.compile(r"\b(?:(?<!more )(?<!less )(?:un)?likely|expect(?:s|ed|ing)?|"
+# Words that make an amount expected or hoped for, not counted: "likely to sway four". Not
+# "could", "need", "require": "the ferry could carry 300", "won the 52 votes it needed" are
+# what was so.
+# ("less likely to watch" is what people answered, no forecast). Any case ("Expected turnout
+# of 40%") but the modal "may", which is not the month.
+_EXPECTING = re.compile(r"\b(?i:(?<!more )(?<!less )(?:un)?likely|expect(?:s|ed|ing)?|"
                         r"forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|projected|"
-                        r"anticipat(?:e|es|ed|ing)|could|might|need(?:s|ed)?|requir(?:e|es|ed)|"
-                        r"hop(?:e|es|ed|ing))\b|\bmay\b")
+                        r"anticipat(?:e|es|ed|ing)|might|hop(?:e|es|ed|ing))\b|\bmay\b")
 
 
 def _expected(text: str, amount: str) -> bool:
-    """Whether the clause holding `amount` tells it as expected, wanted or needed."""
-    return _EXPECTING.search(_clause_holding(text, amount) or "") is not None
+    """Whether the clause holding `amount` tells it as expected or hoped for."""
+    return _EXPECTING.search(_AS_IT_WAS.sub(" ", _clause_holding(text, amount) or "")) is not None
+
+
+# Idioms that tell an amount as it was, not as expected: "40 attended, as expected", "400
+# families in need", "the lifeboats required by law", "only 40 could be rescued".
+_AS_IT_WAS = re.compile(r"\b(?:as|than)\s+(?:\w+\s+){0,2}?(?:expected|forecast|predicted|"
+                        r"anticipated|hoped)\b|\bin need\b|\brequired by\b|\bcould be\b|"
+                        r"\blikely (?=\w+ed\b)", re.IGNORECASE)
 
 
 def _holders_differ(claim: str, ours: frozenset[str], sentence: str, theirs: frozenset[str]
@@ -1556,6 +1582,7 @@ _DROPPING = frozenset(verb_base(stem(w)) for w in """abandon abandons abandoned 
     rescinds rescinded rescinding revoke revokes revoked revoking abolish abolishes abolished
     abolishing""".split())
 # A clause listing what the clause before names ("…, including allowing X to negotiate").
+_SUBORDINATORS = frozenset("after before when because since until despite as".split())
 _LISTING = re.compile(r"^\s*(?:including|such as|among them|notably)\b", re.IGNORECASE)
 
 
@@ -1565,10 +1592,17 @@ def _dropped(texts: list[str]) -> list[frozenset[str]]:
     word of a clause listing what the clause before drops."""
     found: list[frozenset[str]] = []
     for k, text in enumerate(texts):
-        stems = [verb_base(w) for word in _words(text) for w in content_words(word)]
-        at = next((n for n, w in enumerate(stems) if w in _DROPPING), None)
+        read = [(word, [verb_base(w) for w in content_words(word)]) for word in _words(text)]
+        stems = [w for _, ws in read for w in ws]
+        at = next((n for n, (_, ws) in enumerate(read) if _DROPPING & set(ws)), None)
         if at is not None:
-            found.append(frozenset(stems[at + 1:]))
+            # What is dropped ends where a subordinate clause begins ("signed the contract he
+            # had refused to sign": the clause had signed it), and what the clause says before
+            # the verb of dropping it does not drop.
+            end = next((n for n in range(at + 1, len(read))
+                        if read[n][0].lower() in _SUBORDINATORS), len(read))
+            found.append(frozenset(w for _, ws in read[at + 1:end] for w in ws)
+                         - frozenset(w for _, ws in read[:at] for w in ws))
         elif k and found[-1] and _LISTING.match(text):
             found.append(frozenset(stems))
         else:
@@ -1618,7 +1652,8 @@ def _negation_flipped(claim: str, sentence: str) -> bool:
         # The plain clause tells dropped what the negation denies: the same ("will not include
         # X" against "abandoned plans including X"; not "will not abandon" against "abandoned").
         no, dropped = (denied, their_drops) if negation else (their_denied, drops)
-        if not dropped.isdisjoint(map(verb_base, no)) and no.isdisjoint(_DROPPING):
+        bases = frozenset(map(verb_base, no))  # "has not withdrawn" denies withdrawing
+        if not dropped.isdisjoint(bases) and _DROPPING.isdisjoint(bases):
             continue
         # The same thing: most of our clause's words are in theirs, and most of theirs are in
         # ours, or our clause is most of the claim (the rest of their clause adds to it).
