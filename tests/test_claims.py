@@ -607,3 +607,38 @@ def test_a_source_close_to_someone_is_not_that_person():
     text = ("Omar Haddad said the port would close. A source close to Haddad said the deal was "
             "\u201call but dead and buried.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_according_to_a_named_person_opens_no_clause_hiding_the_speaker():
+    text = ("Ana Ruiz said the port would close. Omar Haddad said it would not. According to "
+            "Ruiz, the deal is \u201call but dead and buried.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_named_speaker_described_as_an_official_in_the_talks_is_still_the_speaker():
+    text = ("Omar Haddad said the port would close. Ana Ruiz, an official involved in the talks, "
+            "said the deal was \u201call but dead and buried.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_speaker_after_an_unnamed_source_opening_the_sentence_is_still_the_speaker():
+    text = ("Omar Haddad said the port would close. According to sources close to the talks, "
+            "Ana Ruiz said \u201cit is all but dead and buried.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("first", [
+    "President Ana Ruiz of Nova met Lena Brandt, president of Skyss.",
+    "President Ana Ruiz met Lena Brandt, the Skyss president.",
+    "Senator Ana Ruiz met Omar Haddad, a former senator.",
+])
+def test_a_title_that_names_two_holders_names_no_speaker(first):
+    title = "senator" if "Senator" in first else "president"
+    text = f"{first} The {title} said \u201cwe will not sign this week.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_title_qualified_by_another_word_is_another_office():
+    text = ("President Ana Ruiz met Omar Haddad. The company president said \u201cit is over "
+            "for us.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None

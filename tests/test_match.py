@@ -1394,6 +1394,24 @@ def test_words_the_seeds_speaker_said_after_meeting_the_articles_speaker_are_a_s
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
 
 
+@pytest.mark.parametrize("naming", ["said, quoting Omar Haddad", "wrote, citing Omar Haddad",
+                                    "said, echoing Omar Haddad",
+                                    "said in a joint statement with Omar Haddad"])
+def test_words_the_seeds_speaker_says_with_the_articles_speaker_as_source_are_no_conflict(naming):
+    seed = read_seed("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d harbour "
+                     f"chief Ana Ruiz {naming}.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_what_officials_who_said_something_said_is_part_of_the_claim():
+    words = _said_words("Fares rose 8% in March, according to officials who said the port "
+                        "closed in May after the storm.")
+    assert content_words("port storm") <= words
+
+
 def test_sums_of_money_named_by_their_kind_are_still_compared():
     # "in damages" and "in compensation" say what kind of money, not what it is for.
     c = first_claim("The harbour court awarded the ferry crew $300,000 in damages.")
@@ -1446,3 +1464,8 @@ def test_a_count_reached_as_needed_or_as_expected_is_a_count():
     m = verdict(c, "Thirty islanders attended the ferry hearing on Monday.")
     assert m.verdict == "conflict" and what_differs(m) == [
         {"kind": "number", "claim": "Forty", "article": "Thirty"}]
+
+
+def test_a_verb_of_telling_with_an_object_says_what_not_who_said_it():
+    words = _said_words("The line reported its annual loss, while fares rose 8% in March.")
+    assert content_words("annual loss") <= words

@@ -546,7 +546,7 @@ _UNNAMED_WHO = r"(?:people|persons?|sources?|officials?|diplomats?|aides?|inside
 _UNNAMED_HOW = (r"(?:familiar with|with (?:[\w-]+\s+)?knowledge of|briefed on|close to|"
                 r"involved in)")
 UNNAMED_SOURCE = re.compile(r"\s*according to\s+(?:[\w-]+\s+){0,3}?" + _UNNAMED_WHO
-                            + r"\s+(?:" + _UNNAMED_HOW + r"|who)\b", re.IGNORECASE)
+                            + r"\s+" + _UNNAMED_HOW + r"\b", re.IGNORECASE)
 # "A source close to Trump said": the name tells whose source, not who speaks.
 _UNNAMED_SUBJECT = re.compile(r"\b" + _UNNAMED_WHO + r"\s+" + _UNNAMED_HOW + r"\b",
                               re.IGNORECASE)
@@ -554,7 +554,7 @@ _UNNAMED_SUBJECT = re.compile(r"\b" + _UNNAMED_WHO + r"\s+" + _UNNAMED_HOW + r"\
 # a clause opening a sentence before its subject (an opener, then words up to a comma).
 _OPENING_CLAUSE = re.compile(
     r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
-    r"Asked|Pressed|Earlier|Later|[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80}+,\s+")
+    r"Asked|Pressed|Earlier|Later|(?!According\b)[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80}+,\s+")
 _CLAUSE_END = re.compile(r"[,;.]")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 # "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
@@ -565,6 +565,12 @@ _PRONOUN_OPENING = re.compile(r"[^\w\"\u201c\u2018']*(she|he)\b", re.IGNORECASE)
 # Words that make a title another office with the title after them ("vice president").
 _OFFICE_QUALIFIERS = frozenset({"vice", "deputy", "prime", "press", "foreign", "assistant"})
 # A subject that is only a title: "the former vice president", "the senator".
+# A title naming a holder of its own: "a former senator", "another president", ", the Skyss
+# president" and ", president of Skyss" after a name (not "Later that week, the president").
+_ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
+                                    r"(?:(?!the\b)[\w-]+\s+){0,2}"
+                                    r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
+_HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
                             r"acting)\s+)*((?:[a-z-]+\s+)?[a-z-]+)\s*")
 
@@ -689,7 +695,13 @@ class People:
             starts = said.end()
             clause_end = _CLAUSE_END.search(outside, starts)
             subject_ends = clause_end.start() if clause_end else len(outside)
-        if subject_ends is not None and _UNNAMED_SUBJECT.search(outside, starts, subject_ends):
+        # "A source close to Lund said"; not "Ruiz, an official involved in the talks, said",
+        # nor "According to sources close to the talks, Ruiz said" (the subject's own clause).
+        last = outside.rfind(",", starts, subject_ends) + 1 if subject_ends is not None else 0
+        unnamed = (_UNNAMED_SUBJECT.search(outside, max(starts, last), subject_ends)
+                   if subject_ends is not None else None)
+        if unnamed and not any(self.person(m.group(0))
+                               for m in PERSON_RE.finditer(outside, starts, unnamed.start())):
             return None
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if subject_ends is not None and token.start() >= subject_ends:
@@ -715,7 +727,9 @@ class People:
         or just before them); an office two people hold in the text is no one's."""
         words = ([t.lower().strip(".") for t in tokens[max(0, titled[-1] - 1):titled[-1] + 1]]
                  if titled else [w.strip(".,") for w in before[-2:]])
-        if words and words[-1] == title:
+        if not words or words[-1] != title:
+            words = [title]  # a role after the name: "Lena Brandt, president of Skyss"
+        if words:
             office = _office(words)
             self.holders[office] = name if self.holders.get(office, name) == name else None
 
@@ -723,7 +737,26 @@ class People:
         """The person the text names with the title a subject gives ("the former vice
         president": Vice President Ada Lund), when only one holds it."""
         m = _TITLE_SUBJECT.fullmatch(subject)
-        return self.holders.get(_office(m.group(1).split())) if m else None
+        words = m.group(1).split() if m else []
+        if len(words) == 2 and not (words[0] in _TITLES or words[0] in _OFFICE_QUALIFIERS):
+            return None  # "the company president" is not the country's
+        office = _office(words) if words else ""
+        name = self.holders.get(office)
+        return name if name and self._only_holder(office, name) else None
+
+    def _only_holder(self, office: str, name: str) -> bool:
+        """Whether no mention of `office` in the text names another holder: "Lena Brandt,
+        president of Skyss", "a former senator", "Brandt, the Skyss president" (whom `People`
+        may not know). "The president", "elected president", "President Ana Ruiz" are
+        `name`'s; a "vice president" holds another office than a "president"."""
+        for m in re.finditer(rf"\b{re.escape(office)}\b", self.text, re.IGNORECASE):
+            before = self.text[max(0, m.start() - 40):m.start()]
+            words = before.split()
+            if " " not in office and words and words[-1].lower() in _OFFICE_QUALIFIERS:
+                continue
+            if _ANOTHER_HOLDER_BEFORE.search(before) or _HOLDER_OF.match(self.text, m.end()):
+                return False
+        return True
 
     def _opening_end(self, text: str) -> int:
         """Where the subject starts after a clause opening `text` ("After meeting Haddad, Ruiz

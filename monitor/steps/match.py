@@ -994,8 +994,8 @@ def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
 # where ("Skyss reported it carried …", "wrote in a letter", "tweeted on Monday").
 _ATTRIBUTION = re.compile(
     r"^\s*according to\b|\b(?:said|says|told|added|stated)\b|\b(?:reported|reports|wrote|"
-    r"writes|tweeted|posted|announced)\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|last|"
-    r"this|it|he|she|they|we|its|their)\b))", re.IGNORECASE)
+    r"writes|tweeted|posted|announced)\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|"
+    r"it|he|she|they|we)\b))", re.IGNORECASE)
 ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
 def _only_attribution(part: str) -> bool:
     """Whether a clause only tells who said it: a short one saying "said", or an unnamed
@@ -1201,8 +1201,17 @@ def _says_then_names(sentence: str, speaker: str, other: str) -> bool:
     outside = unquoted(sentence)
     said = re.search(rf"\b{re.escape(surname(speaker))}(?:,[^,]{{1,60}},)?\s+(?:[a-z]+\s+)?"
                      rf"{_SAYS}\b", outside, re.IGNORECASE)
-    return bool(said) and surname(other) in _words(outside[said.end():]) and (
-        surname(other) not in _words(outside[:said.start()]))
+    if not said or surname(other) in _words(outside[:said.start()]):
+        return False
+    # Named in what the speaker did besides ("after meeting Haddad"), not as whom the words
+    # come from ("quoting Haddad", "citing", "echoing", "in a statement with Haddad").
+    after = outside[said.end():]
+    named = after.lower().find(surname(other))
+    return named >= 0 and _ANOTHER_ACT.search(after, 0, named) is not None
+
+
+_ANOTHER_ACT = re.compile(r"\b(?:after|before|following|during|at|when|while)\b",
+                          re.IGNORECASE)
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
