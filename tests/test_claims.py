@@ -616,9 +616,10 @@ def test_a_rank_before_a_full_name_makes_that_person_known():
 
 
 def test_a_rank_before_one_word_or_written_as_a_noun_names_no_one():
-    text = ("Sen. Ana Ruiz spoke first. The Justice Department said it would appeal, and the "
-            "speaker at the dinner agreed. \u201cWe will not wait for the board,\u201d "
-            "the speaker said.")
+    text = ("Sen. Ana Ruiz spoke first. The Justice Department said it would appeal, as did the "
+            "departments of Justice, Harbour Security and Trade. A Captain of the Harbour Fire "
+            "Department and the speaker at the dinner agreed. \u201cWe will not wait for the "
+            "board,\u201d the speaker said.")
     people = People(text)
     assert list(people.known) == ["Ana Ruiz"]
     assert people.speakers(split_sentences(text))[-1] is None

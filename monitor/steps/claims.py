@@ -96,7 +96,7 @@ _TITLES = {
 TITLE_WORDS = frozenset(_TITLES)  # lower-cased: "senator", "sen", "governor", …
 # Ranks and offices written out before a name ("Retired Army Lieutenant Colonel Ada Lund",
 # "Chief Justice Ada Lund", "House Speaker Ada Lund"): the person is Ada Lund. Unlike _TITLES
-# they make a person only of a full name after them (`_full_name`): "the Justice Department has
+# they make a person only of a full name just after them (`_ranked`): "the Justice Department has
 # argued" names no person, and its speaker is nobody.
 _RANKS = frozenset({
     "lieutenant", "colonel", "captain", "sergeant", "corporal", "admiral", "brigadier",
@@ -124,10 +124,17 @@ _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 _RANKED_NAME = re.compile(r"[A-Z][\w'\u2019-]+(?: (?:[A-Z]\.)+)?(?: [A-Z][\w'\u2019-]+){1,2}")
 
 
-def _full_name(name: str) -> bool:
-    """Whether `name`, read after a rank, is a person's full name: a rank makes it known."""
-    return bool(_RANKED_NAME.fullmatch(name)) and not any(
-        w in NOT_NAMES or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split())
+def _ranked(tokens: list[str], before: list[str], name: str) -> bool:
+    """Whether a rank is written just before `name`, a full name, in its words (`tokens`) or
+    as the word before them (`before`, lower case): "House Speaker Ada Lund" makes Ada Lund
+    known; "Captain of the Harbour Fire Department" and "Justice, Homeland Security" do not."""
+    if not _RANKED_NAME.fullmatch(name) or any(
+            w in NOT_NAMES or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
+        return False
+    at = next((i for i, t in enumerate(tokens) if t == name.split()[0]), None)
+    if at is None:
+        return False
+    return (tokens[at - 1].lower() if at else before[-1] if before else "") in _RANKS
 
 
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
@@ -636,9 +643,7 @@ class People:
                     # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
                     title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
                 name = _person_name(raw)
-                ranked = (title in _RANKS or any(t.lower() in _RANKS for t in tokens)) and (
-                    _full_name(name))
-                if name and (title in _TITLES or speaks or ranked) and (
+                if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
                         name.lower() not in MONTHS) and name.lower() not in WEEKDAYS:
                     self.known.setdefault(name, _TITLES.get(title))
                     if title in _TITLES:
