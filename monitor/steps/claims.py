@@ -128,13 +128,13 @@ def _ranked(tokens: list[str], before: list[str], name: str) -> bool:
     """Whether a rank is written just before `name`, a full name, in its words (`tokens`) or
     as the word before them (`before`, lower case): "House Speaker Ada Lund" makes Ada Lund
     known; "Captain of the Harbour Fire Department" and "Justice, Homeland Security" do not."""
-    if not _RANKED_NAME.fullmatch(name) or any(
-            w in NOT_NAMES or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split()):
+    words = name.split()
+    if words[0] not in tokens:
         return False
-    at = next((i for i, t in enumerate(tokens) if t == name.split()[0]), None)
-    if at is None:
-        return False
-    return (tokens[at - 1].lower() if at else before[-1] if before else "") in _RANKS
+    at = tokens.index(words[0])
+    return (tokens[at - 1].lower() if at else before[-1] if before else "") in _RANKS and bool(
+        _RANKED_NAME.fullmatch(name)) and not any(
+            w in NOT_NAMES or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words)
 
 
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
