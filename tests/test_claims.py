@@ -642,3 +642,31 @@ def test_a_title_qualified_by_another_word_is_another_office():
     text = ("President Ana Ruiz met Omar Haddad. The company president said \u201cit is over "
             "for us.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_rank_before_a_full_name_makes_that_person_known():
+    text = ("Sen. Ana Ruiz spoke first. House Speaker Lena Brandt met the governor on Tuesday. "
+            "\u201cWe will not wait for the harbour board,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Lena Brandt"
+
+
+def test_a_rank_before_one_word_or_written_as_a_noun_names_no_one():
+    text = ("Sen. Ana Ruiz spoke first. The Justice Department said it would appeal, as did the "
+            "departments of Justice, Harbour Security and Trade. A Captain of the Harbour Fire "
+            "Department and the speaker at the dinner agreed. \u201cWe will not wait for the "
+            "board,\u201d the speaker said.")
+    people = People(text)
+    assert list(people.known) == ["Ana Ruiz"]
+    assert people.speakers(split_sentences(text))[-1] is None
+
+
+def test_a_pronoun_after_an_opening_time_without_a_comma_is_the_sentences_subject():
+    text = ("Gov. Ana Ruiz met Sen. Eva Lund. On Wednesday she said the talks with Lund were "
+            "over. \u201cNothing is left to discuss,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_name_after_an_opening_time_without_a_comma_is_the_sentences_subject():
+    text = ("Sen. Tom Ruiz met Gov. Ben Lund on Monday. Last week Ruiz told reporters he had "
+            "called Lund. \u201cIt is over and done,\u201d he said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Tom Ruiz"

@@ -95,9 +95,9 @@ _TITLES = {
 }
 TITLE_WORDS = frozenset(_TITLES)  # lower-cased: "senator", "sen", "governor", …
 # Ranks and offices written out before a name ("Retired Army Lieutenant Colonel Ada Lund",
-# "Chief Justice Ada Lund", "House Speaker Ada Lund"): the person is Ada Lund. Only taken off a
-# name already read as a person's; unlike _TITLES they do not make one ("the Justice Department
-# has argued" names no person, and its speaker is nobody).
+# "Chief Justice Ada Lund", "House Speaker Ada Lund"): the person is Ada Lund. Unlike _TITLES
+# they make a person only of a full name just after them (`_ranked`): "the Justice Department has
+# argued" names no person, and its speaker is nobody.
 _RANKS = frozenset({
     "lieutenant", "colonel", "captain", "sergeant", "corporal", "admiral", "brigadier",
     "marshal", "justice", "speaker", "commissioner", "superintendent", "detective", "inspector",
@@ -119,6 +119,24 @@ _GLUED = re.compile(r"\.?-[a-z]")
 _GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _PRONOUNS = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
+# A person's full name after a rank ("House Speaker Ada Lund", "Justice Ada K. Lund"): two to
+# four capitalised words; one alone after a rank is as often a thing's ("Justice Department").
+_RANKED_NAME = re.compile(r"[A-Z][\w'\u2019-]+(?: (?:[A-Z]\.)+)?(?: [A-Z][\w'\u2019-]+){1,2}")
+
+
+def _ranked(tokens: list[str], before: list[str], name: str) -> bool:
+    """Whether a rank is written just before `name`, a full name, in its words (`tokens`) or
+    as the word before them (`before`, lower case): "House Speaker Ada Lund" makes Ada Lund
+    known; "Captain of the Harbour Fire Department" and "Justice, Homeland Security" do not."""
+    words = name.split()
+    if words[0] not in tokens:
+        return False
+    at = tokens.index(words[0])
+    return (tokens[at - 1].lower() if at else before[-1] if before else "") in _RANKS and bool(
+        _RANKED_NAME.fullmatch(name)) and not any(
+            w in NOT_NAMES or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words)
+
+
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
 # not who speaks.
 _NAME_AS_MODIFIER = re.compile(
@@ -554,7 +572,19 @@ _UNNAMED_SUBJECT = re.compile(r"\b" + _UNNAMED_WHO + r"\s+" + _UNNAMED_HOW + r"\
 # a clause opening a sentence before its subject (an opener, then words up to a comma).
 _OPENING_CLAUSE = re.compile(
     r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
-    r"Asked|Pressed|Earlier|Later|(?!According\b)[A-Z][a-z]{2,}ing)\b[^,;\"\u201c\u201d\u2026]{0,80}+,\s+")
+    r"Asked|Pressed|Earlier|Later|(?!According\b)[A-Z][a-z]{2,}ing)\b"
+    r"[^,;\"\u201c\u201d\u2026]{0,80}+,\s+")
+# "On Wednesday she said", "Last week Ruiz told": a time opening a sentence without a comma,
+# then its subject (a pronoun or a capitalised word).
+_DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_OPENING_TIME = re.compile(
+    r"\W*(?:(?:On|Since|Until|By)\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS)
+    + r")" + _DAYTIME + r"|(?:On|Since|Until|By|In|Early|Late|Earlier|Later)\s+(?:this\s+|last\s+|"
+    r"that\s+)?" + _MONTH + r"(?:\.?\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|(?:Last|This|Earlier\s+this|Later\s+that|Later\s+this|Early\s+last|Late\s+last)\s+"
+    r"(?:week|weekend|month|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|"
+    r"night|day|" + "|".join(d.capitalize() for d in WEEKDAYS) + r")" + _DAYTIME
+    + r"|Yesterday|Today|Tonight)\s+(?=(?:she|he)\b|[A-Z])")
 _CLAUSE_END = re.compile(r"[,;.]")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 # "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
@@ -620,8 +650,8 @@ class People:
                     # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
                     title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
                 name = _person_name(raw)
-                if name and (title in _TITLES or speaks) and name.lower() not in MONTHS and (
-                        name.lower() not in WEEKDAYS):
+                if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
+                        name.lower() not in MONTHS) and name.lower() not in WEEKDAYS:
                     self.known.setdefault(name, _TITLES.get(title))
                     if title in _TITLES:
                         self._hold_title(tokens, titled, before, title, name)
@@ -761,7 +791,7 @@ class People:
     def _opening_end(self, text: str) -> int:
         """Where the subject starts after a clause opening `text` ("After meeting Haddad, Ruiz
         said"): names inside that clause are not who speaks; 0 when no such clause opens it."""
-        m = _OPENING_CLAUSE.match(text)
+        m = _OPENING_TIME.match(text) or _OPENING_CLAUSE.match(text)
         return m.end() if m and not self.person(m.group(0).split()[0]) else 0
 
     def _resolve(self, gender: str, but: str | None = None) -> str | None:
