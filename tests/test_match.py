@@ -1469,3 +1469,21 @@ def test_a_count_reached_as_needed_or_as_expected_is_a_count():
 def test_a_verb_of_telling_with_an_object_says_what_not_who_said_it():
     words = _said_words("The line reported its annual loss, while fares rose 8% in March.")
     assert content_words("annual loss") <= words
+
+
+def test_two_spans_looking_back_that_agree_loosely_are_noted_not_a_conflict():
+    c = first_claim("The ferry office received 2,144 complaints in the past 36 hours.")
+    m = verdict(c, "The ferry office said 2,144 complaints came in the past two days alone.")
+    assert m.conflicts is None and what_differs(m, m.notes) == [
+        {"kind": "rounded", "claim": "36", "article": "two"}]
+
+
+@pytest.mark.parametrize("claim_span, article_span", [
+    ("in the past 20 hours", "in the past two days"),      # far under the coarser count
+    ("in the past 36 hours", "in the past six days"),      # not a count of one to three units
+    ("for 18 months", "for two years"),                    # a term, not a span looking back
+])
+def test_spans_of_time_that_do_not_agree_loosely_are_still_a_conflict(claim_span, article_span):
+    c = first_claim(f"The ferry office received 2,144 complaints {claim_span}.")
+    m = verdict(c, f"The ferry office received 2,144 complaints {article_span}.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["number"]

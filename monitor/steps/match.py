@@ -47,6 +47,7 @@ from monitor.steps.text import (
     split_sentences,
     stem,
     surname,
+    unit_of,
     unquoted,
     verb_base,
 )
@@ -579,6 +580,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         if moments and verdict == "paraphrase":
             verdict = "partial"  # an amount of another time or a forecast is at most part of it
         noted += moments
+        found, windows = _loose_windows(claim.text, sentence, found)
+        noted += windows
         conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
@@ -739,6 +742,41 @@ def _another_moment(claim: str, sentence: str, conflicts: list[dict]
                   or _forecast_against_count(claim, sentence, c))]
     return ([c for c in conflicts if c not in other],
             [{**c, "kind": "another moment"} for c in other])
+
+
+def _loose_windows(claim: str, sentence: str, conflicts: list[dict]
+                   ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but two spans of time looking back that agree as far as the coarser is
+    said loosely, and those as rounded notes: "in the past 36 hours" and "the past two days",
+    "over the past 18 months" and "the past two years". A count of whole units looking back
+    is loose speech; a sentence's term ("18 months" against "two years") is not."""
+    loose = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in ("hour", "year")
+             and _within_window(_window(claim, c["claim"]), _window(sentence, c["article"]))]
+    return ([c for c in conflicts if c not in loose],
+            [{**c, "kind": "rounded"} for c in loose])
+
+
+_WINDOW = r"\b(?:past|last|previous)\s+{}\s+([a-z]+)"
+
+
+def _window(text: str, amount: str) -> tuple[float, float] | None:
+    """A span looking back ("the past two days"): its count and its unit's size (in hours or
+    years, as `numbers` converts), or None."""
+    m = re.search(_WINDOW.format(re.escape(amount)), text, re.IGNORECASE)
+    size = unit_of(m.group(1)) if m else None
+    found = next((n for n in numbers(m.group(0)) if n.text == amount), None) if size else None
+    return (found.value / size[1], size[1]) if found and found.high is None else None
+
+
+def _within_window(ours: tuple[float, float] | None, theirs: tuple[float, float] | None
+                   ) -> bool:
+    """Two spans in different units, the coarser a count of one to three whole units, the
+    finer within its last unit (or half a unit past it): 36 hours for two days, not 20."""
+    if not ours or not theirs or ours[1] == theirs[1]:
+        return False
+    (count, size), (finer, small) = sorted((ours, theirs), key=lambda w: -w[1])
+    within = finer * small / size
+    return count in (1, 2, 3) and count - 1 < within <= count + 0.5
 
 
 def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:

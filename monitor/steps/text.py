@@ -427,6 +427,12 @@ _UNIT_FACTORS = {stem(w): factor for words, factor in (
     ("fortnight fortnights", ("hour", 336))) for w in words.split()}
 
 
+
+def unit_of(word: str) -> tuple[str, float] | None:
+    """What a unit's word measures and its size in it, as amounts are converted ("days":
+    ("hour", 24)); None for a word that is no such unit."""
+    return _UNIT_FACTORS.get(stem(word))
+
 def content_terms(text: str) -> list[str]:
     """The stemmed words that carry meaning, in order and with repeats."""
     return content_of(words(text))
