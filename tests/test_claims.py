@@ -670,3 +670,39 @@ def test_a_name_after_an_opening_time_without_a_comma_is_the_sentences_subject()
     text = ("Sen. Tom Ruiz met Gov. Ben Lund on Monday. Last week Ruiz told reporters he had "
             "called Lund. \u201cIt is over and done,\u201d he said.")
     assert People(text).speakers(split_sentences(text))[-1] == "Tom Ruiz"
+
+
+def test_the_holders_own_titled_mention_after_a_comma_names_no_other_holder():
+    text = ("On Monday, President Ana Ruiz visited the port. \u201cWe will reopen it,\u201d the "
+            "president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_title_after_an_opening_time_without_a_comma_is_its_holder():
+    text = ("President Ana Ruiz visited the port. On Monday the president said \u201cwe will "
+            "reopen it.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_known_person_outside_the_subjects_clause_does_not_name_an_unnamed_source():
+    text = ("Omar Haddad said the port would close. Haddad and other officials are \u201cdeeply "
+            "upset\u201d with the port, three people familiar with the matter said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_rank_before_the_name_of_a_thing_makes_no_person():
+    text = ("Omar Haddad said the port would close. The film Captain America Civil War opened "
+            "on Friday. \u201cIt was fun,\u201d he said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+def test_a_full_name_known_is_that_person_not_a_namesake_named_first():
+    text = ("Justice Tom Berg wrote the opinion. Sen. Ana Berg of Nova said \u201cwe will "
+            "appeal.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Berg"
+
+
+def test_a_deputy_named_after_his_principal_is_the_speaker():
+    text = ("Ada Lund said the port would close. Top Lund deputy Omar Haddad told reporters "
+            "\u201cwe will appeal.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"

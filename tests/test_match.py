@@ -1396,7 +1396,8 @@ def test_words_the_seeds_speaker_said_after_meeting_the_articles_speaker_are_a_s
 
 @pytest.mark.parametrize("naming", ["said, quoting Omar Haddad", "wrote, citing Omar Haddad",
                                     "said, echoing Omar Haddad",
-                                    "said in a joint statement with Omar Haddad"])
+                                    "said in a joint statement with Omar Haddad",
+                                    "said at a rally, quoting Omar Haddad"])
 def test_words_the_seeds_speaker_says_with_the_articles_speaker_as_source_are_no_conflict(naming):
     seed = read_seed("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d harbour "
                      f"chief Ana Ruiz {naming}.\n")
@@ -1487,3 +1488,8 @@ def test_spans_of_time_that_do_not_agree_loosely_are_still_a_conflict(claim_span
     c = first_claim(f"The ferry office received 2,144 complaints {claim_span}.")
     m = verdict(c, f"The ferry office received 2,144 complaints {article_span}.")
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["number"]
+
+
+def test_a_verb_of_telling_last_week_tells_who_said_it():
+    words = _said_words("Fares rose 8% in March, the ferry line reported last week.")
+    assert words == content_words("Fares rose 8% in March")

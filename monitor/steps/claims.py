@@ -134,14 +134,23 @@ def _ranked(tokens: list[str], before: list[str], name: str) -> bool:
     at = tokens.index(words[0])
     return (tokens[at - 1].lower() if at else before[-1] if before else "") in _RANKS and bool(
         _RANKED_NAME.fullmatch(name)) and not any(
-            w in NOT_NAMES or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words)
+            w in NOT_NAMES or w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words) and (
+        words[-1].strip(".,") not in _THINGS)
+
+
+# Last words that make a name after a rank a place, a body or a work, not a person ("Captain
+# America Civil War", "Notre Dame Law School", "Sheikh Zayed Road", "Cardinal Health Inc").
+_THINGS = frozenset("""Road Street Avenue Boulevard Square Bridge Park Hall School University
+    College Academy Church Cathedral Hospital Airport Station Center Centre Museum Stadium Inc
+    Corp Co Ltd LLC Group Health Bank Foundation Institute War Wars Act""".split())
 
 
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
 # not who speaks.
 _NAME_AS_MODIFIER = re.compile(
     r"\s+(?:administration|government|campaign|camp|team|spokes(?:man|woman|person)|aides?|"
-    r"advis[eo]rs?|officials?|allies|ally|lawyers?|attorneys?|family|presidency|White House)\b")
+    r"advis[eo]rs?|officials?|allies|ally|lawyers?|attorneys?|deputy|deputies|family|"
+    r"presidency|White House)\b")
 MIN_QUOTE_WORDS = 3
 TERM_WORDS = 5  # a quotation shorter than this, with no one said to say it, is a term
 # Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
@@ -584,7 +593,7 @@ _OPENING_TIME = re.compile(
     r"|(?:Last|This|Earlier\s+this|Later\s+that|Later\s+this|Early\s+last|Late\s+last)\s+"
     r"(?:week|weekend|month|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|"
     r"night|day|" + "|".join(d.capitalize() for d in WEEKDAYS) + r")" + _DAYTIME
-    + r"|Yesterday|Today|Tonight)\s+(?=(?:she|he)\b|[A-Z])")
+    + r"|Yesterday|Today|Tonight)\s+(?=(?:she|he|the)\b|[A-Z])")
 _CLAUSE_END = re.compile(r"[,;.]")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 # "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
@@ -598,7 +607,8 @@ _OFFICE_QUALIFIERS = frozenset({"vice", "deputy", "prime", "press", "foreign", "
 # A title naming a holder of its own: "a former senator", "another president", ", the Skyss
 # president" and ", president of Skyss" after a name (not "Later that week, the president").
 _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
-                                    r"(?:(?!the\b)[\w-]+\s+){0,2}"
+                                    r"(?:(?!(?:the|for|of|by|with|from|after|to|as|in|on|at)\b)"
+                                    r"[\w-]+\s+){0,2}"
                                     r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
 _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
@@ -665,10 +675,13 @@ class People:
         self._by_surname.update(_given_first(self.known, self._by_surname, text))
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
+        self._only_holders: dict[tuple[str, str], bool] = {}
 
     def person(self, name: str) -> str | None:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
         name = _person_name(name)
+        if name and " " in name and name in self.known:  # "Sen. Ana Berg", not "Tom Berg"
+            return name
         return self._by_surname.get(surname(name)) if name else None
 
     def names_in(self, sentence: str) -> list[str]:
@@ -731,7 +744,8 @@ class People:
         unnamed = (_UNNAMED_SUBJECT.search(outside, max(starts, last), subject_ends)
                    if subject_ends is not None else None)
         if unnamed and not any(self.person(m.group(0))
-                               for m in PERSON_RE.finditer(outside, starts, unnamed.start())):
+                               for m in PERSON_RE.finditer(outside, max(starts, last),
+                                                           unnamed.start())):
             return None
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if subject_ends is not None and token.start() >= subject_ends:
@@ -772,7 +786,11 @@ class People:
             return None  # "the company president" is not the country's
         office = _office(words) if words else ""
         name = self.holders.get(office)
-        return name if name and self._only_holder(office, name) else None
+        if not name:
+            return None
+        if (office, name) not in self._only_holders:  # each sentence "The …" asks again
+            self._only_holders[office, name] = self._only_holder(office, name)
+        return name if self._only_holders[office, name] else None
 
     def _only_holder(self, office: str, name: str) -> bool:
         """Whether no mention of `office` in the text names another holder: "Lena Brandt,
@@ -784,6 +802,9 @@ class People:
             words = before.split()
             if " " not in office and words and words[-1].lower() in _OFFICE_QUALIFIERS:
                 continue
+            titled = PERSON_RE.match(self.text, m.end() + 1)
+            if titled and self.person(titled.group(0)) == name:
+                continue  # the holder's own titled mention: "On Monday, President Ana Ruiz"
             if _ANOTHER_HOLDER_BEFORE.search(before) or _HOLDER_OF.match(self.text, m.end()):
                 return False
         return True

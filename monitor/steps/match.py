@@ -1033,7 +1033,8 @@ def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
 _ATTRIBUTION = re.compile(
     r"^\s*according to\b|\b(?:said|says|told|added|stated)\b|\b(?:reported|reports|wrote|"
     r"writes|tweeted|posted|announced)\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|"
-    r"it|he|she|they|we)\b))", re.IGNORECASE)
+    r"it|he|she|they|we)\b|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|"
+    r"evening|night|spring|summer|fall|autumn|winter)\b(?!['\u2019]s)))", re.IGNORECASE)
 ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
 def _only_attribution(part: str) -> bool:
     """Whether a clause only tells who said it: a short one saying "said", or an unnamed
@@ -1244,8 +1245,12 @@ def _says_then_names(sentence: str, speaker: str, other: str) -> bool:
     # Named in what the speaker did besides ("after meeting Haddad"), not as whom the words
     # come from ("quoting Haddad", "citing", "echoing", "in a statement with Haddad").
     after = outside[said.end():]
-    named = after.lower().find(surname(other))
-    return named >= 0 and _ANOTHER_ACT.search(after, 0, named) is not None
+    named = re.search(rf"\b{re.escape(surname(other))}\b", after, re.IGNORECASE)
+    if not named:
+        return False
+    # the act in the name's own clause: not "said at a rally, quoting Haddad"
+    clause = after.rfind(",", 0, named.start()) + 1
+    return _ANOTHER_ACT.search(after, clause, named.start()) is not None
 
 
 _ANOTHER_ACT = re.compile(r"\b(?:after|before|following|during|at|when|while)\b",
