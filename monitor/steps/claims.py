@@ -603,7 +603,6 @@ _PRONOUN_OPENING = re.compile(r"[^\w\"\u201c\u2018']*(she|he)\b", re.IGNORECASE)
 
 # Words that make a title another office with the title after them ("vice president").
 _OFFICE_QUALIFIERS = frozenset({"vice", "deputy", "prime", "press", "foreign", "assistant"})
-# A subject that is only a title: "the former vice president", "the senator".
 # A title naming a holder of its own: "a former senator", "another president", ", the Skyss
 # president" and ", president of Skyss" after a name (not "Later that week, the president").
 _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
@@ -611,6 +610,7 @@ _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
                                     r"[\w-]+\s+){0,2}"
                                     r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
 _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# A subject that is only a title: "the former vice president", "the senator".
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
                             r"acting)\s+)*((?:[a-z-]+\s+)?[a-z-]+)\s*")
 
@@ -773,9 +773,8 @@ class People:
                  if titled else [w.strip(".,") for w in before[-2:]])
         if not words or words[-1] != title:
             words = [title]  # a role after the name: "Lena Brandt, president of Skyss"
-        if words:
-            office = _office(words)
-            self.holders[office] = name if self.holders.get(office, name) == name else None
+        office = _office(words)
+        self.holders[office] = name if self.holders.get(office, name) == name else None
 
     def holder(self, subject: str) -> str | None:
         """The person the text names with the title a subject gives ("the former vice

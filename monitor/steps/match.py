@@ -697,10 +697,9 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
     return [c for c in conflicts if c not in other], other
 
 
-# "$5 billion in aid" and "$5 billion for the wall" say what money is for; "in the first
-# quarter", "in April", "for the year" say when: no purpose.
-# Only "for" names a purpose: "in damages", "in revenue", "in pay" name kinds of money, and two
-# kinds of money may be one sum ("$300,000 in damages" against "$500,000 in compensation").
+# "$5 billion in aid for states" and "$5 billion for the wall" say what money is for; "for the
+# year" says when. Only "for" names a purpose: "in damages", "in revenue", "in pay" name kinds
+# of money, and two kinds may be one sum ("$300,000 in damages", "$500,000 in compensation").
 _FOR = re.compile(r"\s*(?:(?:dollars|euros|pounds)\s+)?"
                   r"(?:in\s+(?!(?:the|a|an|its|their)\b)[\w'-]+\s+)?for\s+"
                   r"((?:[\w'\u2019-]+\s*){1,8})", re.IGNORECASE)
@@ -719,8 +718,8 @@ def _money_for_another(claim: str, sentence: str, conflict: dict) -> bool:
 
 
 def _what_for(text: str, amount: str) -> frozenset[str]:
-    """What a sum of money is for: the first three content words of a "for …" or "in …" right
-    after it, names, amounts and words of time aside."""
+    """What a sum of money is for: the first three content words of a "for …" right after it
+    (or after its kind, "in aid for …"), names, amounts and words of time aside."""
     clause = _clause_holding(text, amount)
     found = _FOR.match(clause, clause.find(amount) + len(amount)) if clause else None
     if not found:
@@ -841,10 +840,9 @@ def _anchors(text: str, amount: str) -> frozenset[tuple]:
 
 
 # Words that make an amount expected or hoped for, not counted: "likely to sway four". Not
-# "could", "need", "require": "the ferry could carry 300", "won the 52 votes it needed" are
-# what was so.
-# ("less likely to watch" is what people answered, no forecast). Any case ("Expected turnout
-# of 40%") but the modal "may", which is not the month.
+# "could", "need", "require" ("the ferry could carry 300", "won the 52 votes it needed" tell
+# what was so), nor "less likely to" (what people answered). Any case ("Expected turnout of
+# 40%") but the modal "may", which is not the month.
 _EXPECTING = re.compile(r"\b(?i:(?<!more )(?<!less )(?:un)?likely|expect(?:s|ed|ing)?|"
                         r"forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|projected|"
                         r"anticipat(?:e|es|ed|ing)|might|hop(?:e|es|ed|ing))\b|\bmay\b")
@@ -1036,6 +1034,8 @@ _ATTRIBUTION = re.compile(
     r"it|he|she|they|we)\b|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|"
     r"evening|night|spring|summer|fall|autumn|winter)\b(?!['\u2019]s)))", re.IGNORECASE)
 ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
+
+
 def _only_attribution(part: str) -> bool:
     """Whether a clause only tells who said it: a short one saying "said", or an unnamed
     source's."""
@@ -1598,10 +1598,10 @@ def _clauses(text: str
              ) -> tuple[tuple[frozenset[str], bool, frozenset[str], frozenset[str]], ...]:
     """Each clause of a sentence, outside its quotations: its content words, whether it is
     negated, what its negations deny (`_denied`), and what it tells dropped (`_dropped`). A
-    piece of under two content words goes
-    with the next (or the last) clause: "has not yet | approved the budget" and "will not, as
-    reported, resign" keep their "not" with their verb. A negation right before quoted words
-    ("said she could not “support …”") negates them, and goes with them."""
+    piece of under two content words goes with the next (or the last) clause: "has not yet |
+    approved the budget" and "will not, as reported, resign" keep their "not" with their verb.
+    A negation right before quoted words ("said she could not “support …”") negates them, and
+    goes with them."""
     clauses: list[list[str]] = []
     pending: list[str] = []
     writer = _NOT_QUOTED.sub(" ", unquoted(text, _QUOTED)).replace(_QUOTED, " ")
@@ -1633,8 +1633,9 @@ _DROPPING = frozenset(verb_base(stem(w)) for w in """abandon abandons abandoned 
     forgoing veto vetoes vetoed vetoing renounce renounces renounced renouncing rescind
     rescinds rescinded rescinding revoke revokes revoked revoking abolish abolishes abolished
     abolishing""".split())
-# A clause listing what the clause before names ("…, including allowing X to negotiate").
+# Where what a verb of dropping drops ends: a subordinate clause begins.
 _SUBORDINATORS = frozenset("after before when because since until despite as".split())
+# A clause listing what the clause before names ("…, including allowing X to negotiate").
 _LISTING = re.compile(r"^\s*(?:including|such as|among them|notably)\b", re.IGNORECASE)
 
 
