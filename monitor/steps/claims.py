@@ -103,13 +103,12 @@ _RANKS = frozenset({
     "marshal", "justice", "speaker", "commissioner", "superintendent", "detective", "inspector",
     "administrator", "counsel", "prosecutor", "rabbi", "ayatollah", "sheikh", "bishop",
     "cardinal", "sir", "dame", "whip"})
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"
+SPEECH_VERBS = (
+    r"(?:said|says|say|told|tells|stressed|stresses|argued|argues|added|adds|explained|"
     r"noted|warned|insisted|declared|stated|claimed|asserted|emphasi[sz]ed|remarked|wrote|"
     r"tweeted|posted|announced|vowed|promised|replied|responded|highlighted|according to|"
-    r"making it clear|made it clear|called|described)\b",
-    re.IGNORECASE,
-)
+    r"making it clear|made it clear|called|described)")
+_SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 # "said lead investigator Halima Osei": the person named after the verb is the speaker, whatever
 # role words (not in _TITLES) come between.
 # A role word may be a compound glued to a place ("said Oslo-based engineer Ines Brandt").

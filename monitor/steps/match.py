@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process, utils
 from monitor.steps import coverage, similarity
 from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     UNNAMED_SOURCE,
     Claim,
@@ -1228,10 +1229,6 @@ def _told_to(sentence: str, speaker: str) -> bool:
                      unquoted(sentence), re.IGNORECASE) is not None
 
 
-# The verbs of a seed's speaker saying the words ("Ruiz said", "Ruiz later told").
-_SAYS = r"(?:said|says|told|tells|added|adds|stated|wrote|tweeted|posted|announced|warned|replied)"
-
-
 def _says_then_names(sentence: str, speaker: str, other: str) -> bool:
     """Whether the sentence, outside its quotations, has `speaker` say something (their name,
     perhaps a role between commas or a word, then a speech verb) and names `other` only after
@@ -1239,7 +1236,7 @@ def _says_then_names(sentence: str, speaker: str, other: str) -> bool:
     said" nor "said Ruiz, a spokeswoman for Lund"."""
     outside = unquoted(sentence)
     said = re.search(rf"\b{re.escape(surname(speaker))}(?:,[^,]{{1,60}},)?\s+(?:[a-z]+\s+)?"
-                     rf"{_SAYS}\b", outside, re.IGNORECASE)
+                     rf"{SPEECH_VERBS}\b", outside, re.IGNORECASE)
     if not said or surname(other) in _words(outside[:said.start()]):
         return False
     # Named in what the speaker did besides ("after meeting Haddad"), not as whom the words
