@@ -706,3 +706,16 @@ def test_a_deputy_named_after_his_principal_is_the_speaker():
     text = ("Ada Lund said the port would close. Top Lund deputy Omar Haddad told reporters "
             "\u201cwe will appeal.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+@pytest.mark.parametrize("ranked", ["Detective Ana Hall", "Commissioner Ada Bank",
+                                    "Dame Mia Street"])
+def test_a_ranked_person_whose_surname_is_a_word_of_places_is_a_person(ranked):
+    text = f"{ranked} met the family. \u201cWe have a lead,\u201d she said."
+    assert People(text).speakers(split_sentences(text))[-1] == ranked.split(maxsplit=1)[1]
+
+
+def test_a_compound_surname_is_its_full_name():
+    text = ("Sen. Chris Van Hollen met the harbour board on Monday. \u201cWe need a vote,\u201d "
+            "Van Hollen said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Chris Van Hollen"

@@ -1481,6 +1481,9 @@ def test_two_spans_looking_back_that_agree_loosely_are_noted_not_a_conflict():
 
 @pytest.mark.parametrize("claim_span, article_span", [
     ("in the past 20 hours", "in the past two days"),      # far under the coarser count
+    ("in the past 25 hours", "in the past two days"),      # rounds to one day, not two
+    ("in the past 60 hours", "in the past two days"),      # rounds to three days
+    ("in the past 15 years", "in the past two decades"),   # decades are no loose count
     ("in the past 36 hours", "in the past six days"),      # not a count of one to three units
     ("for 18 months", "for two years"),                    # a term, not a span looking back
 ])
@@ -1493,3 +1496,20 @@ def test_spans_of_time_that_do_not_agree_loosely_are_still_a_conflict(claim_span
 def test_a_verb_of_telling_last_week_tells_who_said_it():
     words = _said_words("Fares rose 8% in March, the ferry line reported last week.")
     assert words == content_words("Fares rose 8% in March")
+
+
+def test_a_span_whose_number_the_sentence_also_gives_a_term_is_still_compared():
+    c = first_claim("Fares rose over the last two years, and the ferry plan runs two years.")
+    m = verdict(c, "Fares rose over the last 18 months, and the ferry plan runs 18 months.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["number"]
+
+
+@pytest.mark.parametrize("act", ["after meeting the mayor, Omar Haddad, on Monday",
+                                 "at a rally with Lena Lund, Omar Haddad and others"])
+def test_an_act_with_the_articles_speaker_named_in_a_list_or_apposition_is_a_swap(act):
+    seed = read_seed("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d harbour "
+                     f"chief Ana Ruiz said {act}.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]

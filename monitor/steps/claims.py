@@ -139,9 +139,9 @@ def _ranked(tokens: list[str], before: list[str], name: str) -> bool:
 
 # Last words that make a name after a rank a place, a body or a work, not a person ("Captain
 # America Civil War", "Notre Dame Law School", "Sheikh Zayed Road", "Cardinal Health Inc").
-_THINGS = frozenset("""Road Street Avenue Boulevard Square Bridge Park Hall School University
-    College Academy Church Cathedral Hospital Airport Station Center Centre Museum Stadium Inc
-    Corp Co Ltd LLC Group Health Bank Foundation Institute War Wars Act""".split())
+_THINGS = frozenset("""Road Avenue Boulevard Square School University
+    College Academy Cathedral Hospital Airport Station Center Centre Museum Stadium Inc Corp Co
+    Ltd LLC Foundation Institute War Wars Act""".split())  # not surnames: Hall, Park, Bank
 
 
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
@@ -679,9 +679,13 @@ class People:
     def person(self, name: str) -> str | None:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
         name = _person_name(name)
-        if name and " " in name and name in self.known:  # "Sen. Ana Berg", not "Tom Berg"
+        if not name:
+            return None
+        full = self._by_surname.get(surname(name))
+        # "Sen. Ana Berg" is herself, not "Tom Berg" named first; "Van Hollen" is Chris Van Hollen
+        if " " in name and name in self.known and not (full and full.endswith(" " + name)):
             return name
-        return self._by_surname.get(surname(name)) if name else None
+        return full
 
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""

@@ -762,6 +762,8 @@ _WINDOW = r"\b(?:past|last|previous)\s+{}\s+([a-z]+)"
 def _window(text: str, amount: str) -> tuple[float, float] | None:
     """A span looking back ("the past two days"): its count and its unit's size (in hours or
     years, as `numbers` converts), or None."""
+    if len(re.findall(rf"\b{re.escape(amount)}\b", text, re.IGNORECASE)) != 1:
+        return None  # "over the last two years, and the plan runs two years": which one?
     m = re.search(_WINDOW.format(re.escape(amount)), text, re.IGNORECASE)
     size = unit_of(m.group(1)) if m else None
     found = next((n for n in numbers(m.group(0)) if n.text == amount), None) if size else None
@@ -770,13 +772,13 @@ def _window(text: str, amount: str) -> tuple[float, float] | None:
 
 def _within_window(ours: tuple[float, float] | None, theirs: tuple[float, float] | None
                    ) -> bool:
-    """Two spans in different units, the coarser a count of one to three whole units, the
-    finer within its last unit (or half a unit past it): 36 hours for two days, not 20."""
+    """Two spans in different units, the coarser a count of one to three whole units (not
+    decades or centuries), the finer rounding to it: 36 hours for two days, not 25 or 60."""
     if not ours or not theirs or ours[1] == theirs[1]:
         return False
     (count, size), (finer, small) = sorted((ours, theirs), key=lambda w: -w[1])
     within = finer * small / size
-    return count in (1, 2, 3) and count - 1 < within <= count + 0.5
+    return count in (1, 2, 3) and size not in (10, 100) and count - 0.5 <= within < count + 0.5
 
 
 def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
@@ -1245,11 +1247,13 @@ def _says_then_names(sentence: str, speaker: str, other: str) -> bool:
     named = re.search(rf"\b{re.escape(surname(other))}\b", after, re.IGNORECASE)
     if not named:
         return False
-    # the act in the name's own clause: not "said at a rally, quoting Haddad"
-    clause = after.rfind(",", 0, named.start()) + 1
+    # the act in the name's own clause: not "said at a rally, quoting Haddad" ("after meeting
+    # the mayor, Omar Haddad" and "with Lund, Haddad and others" are one clause)
+    clause = max((c.end() for c in _CLAUSE_COMMA.finditer(after, 0, named.start())), default=0)
     return _ANOTHER_ACT.search(after, clause, named.start()) is not None
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\s*[A-Z])")
 _ANOTHER_ACT = re.compile(r"\b(?:after|before|following|during|at|when|while)\b",
                           re.IGNORECASE)
 
