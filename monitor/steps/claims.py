@@ -784,10 +784,10 @@ class People:
         president": Vice President Ada Lund), when only one holds it."""
         m = _TITLE_SUBJECT.fullmatch(subject)
         words = m.group(1).split() if m else []
-        if len(words) == 2 and not (words[0] in _TITLES or words[0] in _OFFICE_QUALIFIERS):
-            return None  # "the company president" is not the country's
-        office = _office(words) if words else ""
-        name = self.holders.get(office)
+        office = _office(words)
+        # a word before the title that `_office` leaves out makes another office: "the
+        # company president" is not the country's
+        name = self.holders.get(office) if words and office == " ".join(words) else None
         if not name:
             return None
         if (office, name) not in self._only_holders:  # each sentence "The …" asks again
