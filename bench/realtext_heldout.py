@@ -16,6 +16,11 @@ bench/realtext_third_labels.tsv, written before any change they measure.
 premiums, a health official's testimony, a climate report, a court-martial sentence, a judge
 blocking federal rules, a referendum abroad, a blocked funding bill. Labels in
 bench/realtext_fourth_labels.tsv, written before any change they measure.
+
+`--set fifth`: eight more (branch realtext5), in fields the others have few of: hospitals' data
+sent to another agency, a city's floods, tariffs on imports from one country, a Supreme Court
+ruling on detention, a lobbying trial, a diplomat's warning of war, a budget deal's passage,
+a cathedral fire. Labels in bench/realtext_fifth_labels.tsv, written before any change they measure.
 """
 
 from __future__ import annotations
@@ -47,6 +52,14 @@ FOURTH = {
     "as0210": "Reuters", "as0671": "Associated Press", "as0007": "NPR", "as1188": "CNBC",
 }
 
+FIFTH_LABELS = Path(__file__).with_name("realtext_fifth_labels.tsv")
+FIFTH = {
+    "as1353": "USA Today", "as0149": "USA Today", "as0305": "Chicago Tribune", "as0734": "Reuters",
+    "as0892": "NPR", "as0912": "Associated Press", "as0881": "Associated Press",
+    "as0758": "USA Today",
+}
+
 if __name__ == "__main__":
     realtext_verdicts.main({"heldout": (STORIES, LABELS), "third": (THIRD, THIRD_LABELS),
-                            "fourth": (FOURTH, FOURTH_LABELS)})
+                            "fourth": (FOURTH, FOURTH_LABELS),
+                            "fifth": (FIFTH, FIFTH_LABELS)})
