@@ -19,8 +19,11 @@ from rapidfuzz import fuzz, process, utils
 from monitor.steps import coverage, similarity
 from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
+    SAYING_VERBS,
     SPEECH_VERBS,
+    TELLING_VERBS,
     TITLE_WORDS,
+    TOLD_TO,
     UNNAMED_SOURCE,
     Claim,
     People,
@@ -32,7 +35,9 @@ from monitor.steps.claims import (
     states_nothing,
 )
 from monitor.steps.text import (
+    CALENDAR_PERIODS,
     NEGATIONS,
+    PERIODS,
     STOPWORDS,
     Number,
     content_words,
@@ -821,7 +826,8 @@ def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
 _ANCHOR = re.compile(r"\b(?:(before|prior to|ahead of|until)|after|since|during)\s+"
                      r"(?:(?:the|a|an|its|his|her|their)\s+)?"
                      r"((?!(?:then|that|it|this)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
-                     r"|\b(yesterday|today|now|currently|(?:last|this|next)\s+(?:week|month|year))\b",
+                     r"|\b(yesterday|today|now|currently|(?:last|this|next)\s+(?:"
+                     + "|".join(CALENDAR_PERIODS) + r"))\b",
                      re.IGNORECASE)
 _PRESENT = {"today": "now", "currently": "now"}
 
@@ -1028,14 +1034,14 @@ def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
 
 # A clause that tells who said the claim, not what it says: "according to the finance
 # department", "the county's emergency office said", "officials told reporters on Monday".
-# Verbs that also take an object ("posted a loss", "announced 300 jobs", "reported a rise")
-# tell who said it only when what follows is a clause of theirs or the telling's when and
-# where ("Skyss reported it carried …", "wrote in a letter", "tweeted on Monday").
+# claims.SAYING_VERBS attribute whatever follows; claims.TELLING_VERBS also take an object
+# ("posted a loss", "announced 300 jobs", "reported a rise") and tell who said it only when
+# what follows is a clause of theirs or the telling's when and where ("Skyss reported it
+# carried …", "wrote in a letter", "tweeted on Monday", "posted last week").
 _ATTRIBUTION = re.compile(
-    r"^\s*according to\b|\b(?:said|says|told|added|stated)\b|\b(?:reported|reports|wrote|"
-    r"writes|tweeted|posted|announced)\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|"
-    r"it|he|she|they|we)\b|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|"
-    r"evening|night|spring|summer|fall|autumn|winter)\b(?!['\u2019]s)))", re.IGNORECASE)
+    r"^\s*according to\b|\b(?:" + "|".join(SAYING_VERBS) + r")\b|\b(?:" + "|".join(TELLING_VERBS)
+    + r")\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|it|he|she|they|we)\b|(?:last|this)\s+(?:"
+    + "|".join(PERIODS) + r")\b(?!['\u2019]s)))", re.IGNORECASE)
 ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
 
 
@@ -1227,7 +1233,7 @@ def _told_to(sentence: str, speaker: str) -> bool:
     """Whether the sentence names `speaker` as whom words were told to ("told Omar Haddad",
     "said to Haddad")."""
     name = re.escape(surname(speaker))
-    return re.search(rf"\b(?:told|asked|(?:said|wrote|spoke) to)\s+(?:\S+\s+){{0,3}}?{name}\b",
+    return re.search(rf"\b{TOLD_TO}\s+(?:\S+\s+){{0,3}}?{name}\b",
                      unquoted(sentence), re.IGNORECASE) is not None
 
 

@@ -71,6 +71,12 @@ MONTHS = {
     )
 }
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAYTIMES = ("morning", "afternoon", "evening", "night")
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+# What "last" or "this" dates as a time: "last week", "this morning", "last spring". The
+# calendar's periods are those an amount is dated by ("next year": match._ANCHOR).
+CALENDAR_PERIODS = ("week", "month", "year")
+PERIODS = (*CALENDAR_PERIODS, "weekend", *DAYTIMES, *SEASONS)
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -577,7 +583,7 @@ _PLACE = _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r"){0,4}"
 _REGION = r"(?:[A-Z][\w.'-]*|\d{1,4})(?:[ \t]+(?:[A-Z][\w.'-]*|\d{1,4})){0,3}"
 _AGENCY = r"[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}"
 _DASH = r"[-\u2013\u2014]"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_MONTH = r"(?:" + "|".join(m[:3].capitalize() for m in MONTHS) + r")[a-z]{0,6}\.?"
 _DATELINE_RE = re.compile(
     r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
     + r"){0,3}(?:,[ \t]*" + _REGION + r"){0,2}"
