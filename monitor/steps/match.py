@@ -38,6 +38,8 @@ from monitor.steps.text import (
     CALENDAR_PERIODS,
     NEGATIONS,
     PERIODS,
+    SPAN_DAYS,
+    SPAN_MONTHS,
     STOPWORDS,
     Number,
     content_words,
@@ -1367,13 +1369,7 @@ def _nearer(n: Number, held: tuple[Number, Number] | None, m: Number) -> bool:
         held[0].value - in_span(m, held[0].per).value)
 
 
-# Spans of a rate in days, and in months: a month is 28 to 31 days, so a rate counted by the
-# day and one counted by the month agree within those bounds; within either reckoning the
-# conversion is exact (7 days a week, 12 months a year).
-_SPAN_DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7,
-              "fortnight": 14, "year": 365}
-_SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-_MONTH_DAYS = (28, 31)
+_MONTH_DAYS = (28, 31)  # a month's days, between text.SPAN_DAYS and text.SPAN_MONTHS
 
 
 def in_span(n: Number, per: str) -> Number:
@@ -1383,11 +1379,11 @@ def in_span(n: Number, per: str) -> Number:
     if not per or not n.per or per == n.per:
         return n
     low = high = None
-    for spans in (_SPAN_DAYS, _SPAN_MONTHS):
+    for spans in (SPAN_DAYS, SPAN_MONTHS):
         if per in spans and n.per in spans:
             low = high = spans[per] / spans[n.per]
     if low is None:  # one of them counted in days, the other in months
-        to_days = [d * _SPAN_MONTHS.get(s, 0) or _SPAN_DAYS[s] for s in (per, n.per)
+        to_days = [d * SPAN_MONTHS.get(s, 0) or SPAN_DAYS[s] for s in (per, n.per)
                    for d in _MONTH_DAYS]
         low, high = to_days[0] / to_days[3], to_days[1] / to_days[2]
     top = n.value if n.high is None else n.high
