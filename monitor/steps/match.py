@@ -1590,11 +1590,15 @@ _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)|\s[\u2013\u2014-]\s|\b(?:but|while|alt
                      r"whereas|yet)\b", re.IGNORECASE)
 
 
-_DANGLING_NOT = re.compile(r"\b(?:not|never)\s*$|n't\s*$", re.IGNORECASE)
+# A negation that negates what comes right after it: at a clause's end, the next clause; before
+# quoted words, those words. (Of text.NEGATIONS only these: "no", "none", "without" name what
+# they negate themselves.)
+_NOT = r"(?:\b(?:not|never)|n't)"
+_DANGLING_NOT = re.compile(_NOT + r"\s*$", re.IGNORECASE)
 # Where quoted words were, and a negation right before them: the negation is of those words,
 # which the clauses leave out (what a quotation says is compared by the quotation checks).
 _QUOTED = "\ue000"  # a mark no text carries
-_NOT_QUOTED = re.compile(r"(?:\b(?:not|never)|n't)\s*\ue000", re.IGNORECASE)
+_NOT_QUOTED = re.compile(_NOT + r"\s*\ue000", re.IGNORECASE)
 
 
 def _clauses(text: str
