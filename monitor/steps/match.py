@@ -19,8 +19,11 @@ from rapidfuzz import fuzz, process, utils
 from monitor.steps import coverage, similarity
 from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
+    SAYING_VERBS,
     SPEECH_VERBS,
+    TELLING_VERBS,
     TITLE_WORDS,
+    TOLD_TO,
     UNNAMED_SOURCE,
     Claim,
     People,
@@ -32,7 +35,11 @@ from monitor.steps.claims import (
     states_nothing,
 )
 from monitor.steps.text import (
+    CALENDAR_PERIODS,
     NEGATIONS,
+    PERIODS,
+    SPAN_DAYS,
+    SPAN_MONTHS,
     STOPWORDS,
     Number,
     content_words,
@@ -821,7 +828,8 @@ def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
 _ANCHOR = re.compile(r"\b(?:(before|prior to|ahead of|until)|after|since|during)\s+"
                      r"(?:(?:the|a|an|its|his|her|their)\s+)?"
                      r"((?!(?:then|that|it|this)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
-                     r"|\b(yesterday|today|now|currently|(?:last|this|next)\s+(?:week|month|year))\b",
+                     r"|\b(yesterday|today|now|currently|(?:last|this|next)\s+(?:"
+                     + "|".join(CALENDAR_PERIODS) + r"))\b",
                      re.IGNORECASE)
 _PRESENT = {"today": "now", "currently": "now"}
 
@@ -1028,14 +1036,14 @@ def _claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
 
 # A clause that tells who said the claim, not what it says: "according to the finance
 # department", "the county's emergency office said", "officials told reporters on Monday".
-# Verbs that also take an object ("posted a loss", "announced 300 jobs", "reported a rise")
-# tell who said it only when what follows is a clause of theirs or the telling's when and
-# where ("Skyss reported it carried …", "wrote in a letter", "tweeted on Monday").
+# claims.SAYING_VERBS attribute whatever follows; claims.TELLING_VERBS also take an object
+# ("posted a loss", "announced 300 jobs", "reported a rise") and tell who said it only when
+# what follows is a clause of theirs or the telling's when and where ("Skyss reported it
+# carried …", "wrote in a letter", "tweeted on Monday", "posted last week").
 _ATTRIBUTION = re.compile(
-    r"^\s*according to\b|\b(?:said|says|told|added|stated)\b|\b(?:reported|reports|wrote|"
-    r"writes|tweeted|posted|announced)\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|"
-    r"it|he|she|they|we)\b|(?:last|this)\s+(?:week|weekend|month|year|morning|afternoon|"
-    r"evening|night|spring|summer|fall|autumn|winter)\b(?!['\u2019]s)))", re.IGNORECASE)
+    r"^\s*according to\b|\b(?:" + "|".join(SAYING_VERBS) + r")\b|\b(?:" + "|".join(TELLING_VERBS)
+    + r")\b(?=[\s,]*(?:$|(?:that|on|in|to|via|late|earlier|it|he|she|they|we)\b|(?:last|this)\s+(?:"
+    + "|".join(PERIODS) + r")\b(?!['\u2019]s)))", re.IGNORECASE)
 ATTRIBUTION_WORDS = 6  # a clause of more words that says "said" says something besides
 
 
@@ -1227,7 +1235,7 @@ def _told_to(sentence: str, speaker: str) -> bool:
     """Whether the sentence names `speaker` as whom words were told to ("told Omar Haddad",
     "said to Haddad")."""
     name = re.escape(surname(speaker))
-    return re.search(rf"\b(?:told|asked|(?:said|wrote|spoke) to)\s+(?:\S+\s+){{0,3}}?{name}\b",
+    return re.search(rf"\b{TOLD_TO}\s+(?:\S+\s+){{0,3}}?{name}\b",
                      unquoted(sentence), re.IGNORECASE) is not None
 
 
@@ -1361,13 +1369,7 @@ def _nearer(n: Number, held: tuple[Number, Number] | None, m: Number) -> bool:
         held[0].value - in_span(m, held[0].per).value)
 
 
-# Spans of a rate in days, and in months: a month is 28 to 31 days, so a rate counted by the
-# day and one counted by the month agree within those bounds; within either reckoning the
-# conversion is exact (7 days a week, 12 months a year).
-_SPAN_DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7,
-              "fortnight": 14, "year": 365}
-_SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-_MONTH_DAYS = (28, 31)
+_MONTH_DAYS = (28, 31)  # a month's days, between text.SPAN_DAYS and text.SPAN_MONTHS
 
 
 def in_span(n: Number, per: str) -> Number:
@@ -1377,11 +1379,11 @@ def in_span(n: Number, per: str) -> Number:
     if not per or not n.per or per == n.per:
         return n
     low = high = None
-    for spans in (_SPAN_DAYS, _SPAN_MONTHS):
+    for spans in (SPAN_DAYS, SPAN_MONTHS):
         if per in spans and n.per in spans:
             low = high = spans[per] / spans[n.per]
     if low is None:  # one of them counted in days, the other in months
-        to_days = [d * _SPAN_MONTHS.get(s, 0) or _SPAN_DAYS[s] for s in (per, n.per)
+        to_days = [d * SPAN_MONTHS.get(s, 0) or SPAN_DAYS[s] for s in (per, n.per)
                    for d in _MONTH_DAYS]
         low, high = to_days[0] / to_days[3], to_days[1] / to_days[2]
     top = n.value if n.high is None else n.high
@@ -1588,11 +1590,15 @@ _CLAUSE = re.compile(r"(?<!\d)[,;:](?!\d)|\s[\u2013\u2014-]\s|\b(?:but|while|alt
                      r"whereas|yet)\b", re.IGNORECASE)
 
 
-_DANGLING_NOT = re.compile(r"\b(?:not|never)\s*$|n't\s*$", re.IGNORECASE)
+# A negation that negates what comes right after it: at a clause's end, the next clause; before
+# quoted words, those words. (Of text.NEGATIONS only these: "no", "none", "without" name what
+# they negate themselves.)
+_NOT = r"(?:\b(?:not|never)|n't)"
+_DANGLING_NOT = re.compile(_NOT + r"\s*$", re.IGNORECASE)
 # Where quoted words were, and a negation right before them: the negation is of those words,
 # which the clauses leave out (what a quotation says is compared by the quotation checks).
 _QUOTED = "\ue000"  # a mark no text carries
-_NOT_QUOTED = re.compile(r"(?:\b(?:not|never)|n't)\s*\ue000", re.IGNORECASE)
+_NOT_QUOTED = re.compile(_NOT + r"\s*\ue000", re.IGNORECASE)
 
 
 def _clauses(text: str

@@ -71,6 +71,12 @@ MONTHS = {
     )
 }
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAYTIMES = ("morning", "afternoon", "evening", "night")
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+# What "last" or "this" dates as a time: "last week", "this morning", "last spring". The
+# calendar's periods are those an amount is dated by ("next year": match._ANCHOR).
+CALENDAR_PERIODS = ("week", "month", "year")
+PERIODS = (*CALENDAR_PERIODS, "weekend", *DAYTIMES, *SEASONS)
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -482,8 +488,9 @@ def _word_then(abbreviations: set[str] | frozenset[str], initials: bool = False)
 
 
 # A name: capitalised words, with the particles that join them ("Ciudad de México").
+_NAME_PARTICLES = r"(?:de|del|la|los|of|the|al|bin|van|von|da)"
 _AFTER_CAPITAL = (_word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"})
-                  + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
+                  + r"(?:[ \t]+(?:" + _NAME_PARTICLES + r"[ \t]+)*[A-Z]"
                   + _word_then(TITLE_ABBREVIATIONS) + ")*")
 NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
 # A person's name read whole, initials and all ("Bobby K. Lund" is one person, not "Bobby K"
@@ -492,7 +499,7 @@ NAME_RE = re.compile(r"\b[A-Z]" + _AFTER_CAPITAL)
 # (no word character before it), so that the engine skips from capital to capital.
 PERSON_RE = re.compile(r"[A-Z](?<!\w[A-Z])"
                        + _word_then(TITLE_ABBREVIATIONS | {"St", "Mt", "Ft"}, True)
-                       + r"(?:[ \t]+(?:(?:de|del|la|los|of|the|al|bin|van|von|da)[ \t]+)*[A-Z]"
+                       + r"(?:[ \t]+(?:" + _NAME_PARTICLES + r"[ \t]+)*[A-Z]"
                        + _word_then(TITLE_ABBREVIATIONS, True) + ")*")
 # Capitalised words that open sentences, not names.
 NOT_NAMES = frozenset(
@@ -577,7 +584,7 @@ _PLACE = _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r"){0,4}"
 _REGION = r"(?:[A-Z][\w.'-]*|\d{1,4})(?:[ \t]+(?:[A-Z][\w.'-]*|\d{1,4})){0,3}"
 _AGENCY = r"[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}"
 _DASH = r"[-\u2013\u2014]"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_MONTH = r"(?:" + "|".join(m[:3].capitalize() for m in MONTHS) + r")[a-z]{0,6}\.?"
 _DATELINE_RE = re.compile(
     r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
     + r"){0,3}(?:,[ \t]*" + _REGION + r"){0,2}"
@@ -971,10 +978,17 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
     return " ".join(unit[:3]), per
 
 
+# The spans a rate is counted by ("a day", "per quarter"), in days and in months: a month is 28
+# to 31 days, so a rate counted by the day and one counted by the month agree within those
+# bounds; within either reckoning the conversion is exact (7 days a week, 12 months a year).
+SPAN_DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7,
+             "fortnight": 14, "year": 365}
+SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 # A rate: so many a day, per week, each year, daily. "100,000 a day" counts things in a day, it
 # is no length of time; "a year ago", "a week earlier" say when, not how often.
-_RATE = re.compile(r"(?:^|\s)(?:a|an|per|each|every)\s+(second|minute|hour|day|week|fortnight"
-                   r"|month|quarter|year)\b(?!\s+(?:ago|earlier|before|later|after|prior|from"
+_SPANS = "|".join([*(s for s in SPAN_DAYS if s not in SPAN_MONTHS), *SPAN_MONTHS])
+_RATE = re.compile(r"(?:^|\s)(?:a|an|per|each|every)\s+(" + _SPANS
+                   + r")\b(?!\s+(?:ago|earlier|before|later|after|prior|from"
                    r"|since|until|or|and|on|of|in)\b)|(?:^|\s)(hourly|daily|weekly|monthly|yearly"
                    r"|annually)\b")
 # "3.2 million a year ago": when the amount was counted, not how long anything lasted.
