@@ -719,3 +719,21 @@ def test_a_compound_surname_is_its_full_name():
     text = ("Sen. Chris Van Hollen met the harbour board on Monday. \u201cWe need a vote,\u201d "
             "Van Hollen said.")
     assert People(text).speakers(split_sentences(text))[-1] == "Chris Van Hollen"
+
+
+def test_a_quotation_that_goes_on_in_the_next_sentence_is_still_its_speakers():
+    text = ("\u201cWe will not sign this week,\u201d Lena Brandt said. \u201cThe harbour "
+            "deserves better.\u201d")
+    assert People(text).speakers(split_sentences(text)) == ["Lena Brandt", "Lena Brandt"]
+
+
+def test_a_quotation_after_the_writers_own_sentence_is_not_the_last_speakers():
+    text = ("\u201cWe will not sign this week,\u201d Lena Brandt said. The talks ended at noon. "
+            "\u201cThe harbour deserves better.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_quotation_told_in_part_by_the_writer_does_not_go_on_as_the_last_speakers():
+    text = ("\u201cWe will not sign this week,\u201d Lena Brandt said. The union called the "
+            "offer \u201ca bad joke for the harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None

@@ -649,6 +649,8 @@ class People:
         self.recent: list[str] = []  # people in the order they were last named
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         self.last_speaker: str | None = None  # of the last quotation whose speaker was read
+        self.quoting: str | None = None  # who speaks the quotation of the sentence just read
+        self._said: str | None = None
         for m in PERSON_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
             title = before[-1].strip(".,") if before else ""
@@ -728,7 +730,11 @@ class People:
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
         who = self._speaker_of(sentence)
+        if who is None and self.quoting and not _LETTER.search(unquoted(sentence, "")):
+            # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
+            who = self.quoting
         self.last_speaker = who or self.last_speaker
+        self._said = who
         return who
 
     def _speaker_of(self, sentence: str) -> str | None:
@@ -859,6 +865,7 @@ class People:
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last, but the person opening it (its
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
+        self.quoting, self._said = self._said, None
         # A pronoun opening it ("In the article, she …") is about someone named before it, not
         # anyone it names after.
         opening = self._opening_end(sentence)  # "Speaking on Sunday, Ana Ruiz had …"
