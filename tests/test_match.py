@@ -1513,3 +1513,21 @@ def test_an_act_with_the_articles_speaker_named_in_a_list_or_apposition_is_a_swa
     article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
+
+
+def test_a_quotation_of_one_word_of_its_own_is_not_found_in_its_speakers_other_use_of_it():
+    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
+                     "offer.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Lena Brandt said a \u201crapid exit\u201d from the port would be unacceptable, "
+               "citing the ferry strike of last year.")
+    assert quote.speaker == "Lena Brandt"
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_a_quotation_of_one_word_of_its_own_told_as_reported_speech_is_still_carried():
+    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
+                     "offer.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "Lena Brandt called the offer unacceptable on Monday."
+    assert match_article([quote], article).matches[0].verdict != "absent"

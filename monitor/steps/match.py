@@ -609,7 +609,11 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     quoting other words, of someone it does not name as that speaker, does not tell it."""
     if claim.kind != "quote":
         return not _quotes_another(claim, sentence, speaker, t)
-    if claim.speaker and (_names_speaker(sentence, claim.speaker) or (
+    # A quotation of one word of its own ("That is unacceptable") is found in its words, not
+    # in a sentence that names its speaker and uses the word ("a rapid exit would be
+    # unacceptable", he said): too few words to tell a rewording from another statement.
+    words, names = _claim_words(claim.text)
+    if claim.speaker and len(words - names) > 1 and (_names_speaker(sentence, claim.speaker) or (
             speaker and same_person(speaker, claim.speaker))):
         return True
     quoted = list(_sentence_quotations(sentence))
