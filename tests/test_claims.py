@@ -429,8 +429,16 @@ def test_a_more_link_line_is_not_a_claim():
 @pytest.mark.parametrize("credit", [
     "Coastal Wire writer Ida Voss in Arden contributed to this report.",
     "Coastal Wire writers Ida Voss in Arden and Tomas Berg in Calder contributed to this story.",
+    "Coastal Wire writers Ida Voss in Arden and Tomas Berg in Calder contributed.",
+    "Contributing: Ida Voss, Arden Daily; Tomas Berg, the Calder Post; Coastal Wire",
+    "Follow Ida Voss on Twitter: @idavoss.",
+    "Ferry coverage at the Arden Daily is made possible in part by a grant from the Kestrel "
+    "Trust for Island Transport.",
+    "The Kestrel Trust does not provide editorial input.",
+    "Ferries Night Crossings Trial Ends Early Listen \u00b7 3:12 3:12",
+    "Ferry updates: night crossings end; fares frozen until May",
 ])
-def test_a_line_crediting_the_writers_who_contributed_is_not_a_claim(credit):
+def test_a_line_crediting_the_writers_a_funder_or_a_player_is_not_a_claim(credit):
     seed = seed_with(credit)
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
@@ -737,3 +745,12 @@ def test_a_quotation_told_in_part_by_the_writer_does_not_go_on_as_the_last_speak
     text = ("\u201cWe will not sign this week,\u201d Lena Brandt said. The union called the "
             "offer \u201ca bad joke for the harbour.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ferry Trial Ends\nThe trial was made possible by a grant from the Kestrel Trust.\n",
+    "Ferry Trial Ends\nRiders follow the captain on Twitter for delays, the board said.\n",
+    "Ferry Trial Ends\nThe union said its reporters contributed nothing to the talks.\n",
+])
+def test_a_sentence_of_the_story_naming_a_grant_or_twitter_is_still_a_claim(sentence):
+    assert len(read_seed(sentence).claims) == 1
