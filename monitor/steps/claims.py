@@ -665,6 +665,7 @@ class People:
         self.recent: list[str] = []  # people in the order they were last named
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         self._former: dict[tuple[str, str], bool] = {}  # (office, holder) -> only "former"
+        self._held: dict[str, list[str]] = {}  # office -> every holder named, in text order
         self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         for m in PERSON_RE.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].lower().split()
@@ -818,6 +819,8 @@ class People:
             words = [title]  # a role after the name: "Lena Brandt, president of Skyss"
         office = _office(words)
         self.holders[office] = name if self.holders.get(office, name) == name else None
+        if name not in self._held.setdefault(office, []):
+            self._held[office].append(name)
         # "former President Ada Lund" holds the office no more: "the president" is another's
         # unless some mention titles her without "former"
         at = titled[-1] if titled else len(tokens)
@@ -833,11 +836,21 @@ class People:
         # a word before the title that `_office` leaves out makes another office: "the
         # company president" is not the country's
         name = self.holders.get(office) if words and office == " ".join(words) else None
+        if not name and words and office == " ".join(words) and office in self.holders:
+            return self._last_holder(office, subject)
         if not name or self._former.get((office, name)) and "former" not in subject.lower():
             return None
         if (office, name) not in self._only_holders:  # each sentence "The …" asks again
             self._only_holders[office, name] = self._only_holder(office, name)
         return name if self._only_holders[office, name] else None
+
+    def _last_holder(self, office: str, subject: str) -> str | None:
+        """Of the people the text names with `office`, the one named last before this sentence
+        ("President Xi …; President Ana Ruiz said …; the president added")."""
+        name = next((n for n in reversed(self.recent) if n in self._held.get(office, ())), None)
+        if name and self._former.get((office, name)) and "former" not in subject.lower():
+            return None
+        return name
 
     def _only_holder(self, office: str, name: str) -> bool:
         """Whether no mention of `office` in the text names another holder: "Lena Brandt,
