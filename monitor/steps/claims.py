@@ -676,8 +676,8 @@ class People:
             title = title if title in _TITLES else _role_after(after) or title
             speaks = _SPEECH.match(after[:12].strip()) or _said_before(
                 text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
-                after) or (_DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                           and _SET_OFF_THEN_SAID.match(after))
+                after) or (_SET_OFF_THEN_SAID.match(after) and _DESCRIPTION_BEFORE.search(
+                    text, max(0, m.start() - 30), m.start()))
             # "the South Carolina Republican said" describes a person, it does not name one.
             if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
