@@ -102,6 +102,8 @@ _TITLES = {
     "king": "m", "queen": "f", "pope": "m", "sheriff": None, "chancellor": None,
     # A company's roles: "the company's CEO, Lena Brandt", "Chief Executive Officer Lena Brandt".
     "ceo": None, "executive": None, "officer": None,
+    # A member of a parliament: "Labour MP Ada Lund", "the MP for Arden".
+    "mp": None, "mep": None,
 }
 TITLE_WORDS = frozenset(_TITLES)  # lower-cased: "senator", "sen", "governor", …
 # Ranks and offices written out before a name ("Retired Army Lieutenant Colonel Ada Lund",
@@ -397,6 +399,8 @@ def _split_possessives(raw: str) -> list[str]:
 def _clean_name(raw: str) -> str:
     """A name without titles, connecting words or trailing dots ("President Claudia Sheinbaum.")."""
     tokens = raw.replace("\u2019", "'").rstrip(".'").split()
+    while len(tokens) > 2 and tokens[-1] in _AFTER_NAME:  # "Ada Lund MP", not "One MP"
+        tokens = tokens[:-1]
     titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES
               or t.lower() in _RANKS]
     # A title word that ends the name is the name's ("Prime Minister John Major"), unless
@@ -407,11 +411,25 @@ def _clean_name(raw: str) -> str:
         tokens = tokens[titled[-1] + 1:]
         if tokens[:1] == ["of"]:  # "Secretary of State Ada Lund": the office, then the name
             tokens = _name_after_office(tokens[1:])
-    while tokens and (tokens[0] in NOT_NAMES or tokens[0].islower()):
-        tokens = tokens[1:]
+    while tokens and (tokens[0] in NOT_NAMES or tokens[0].islower() or _time_then_name(tokens)):
+        tokens = tokens[2:] if _time_then_name(tokens) else tokens[1:]
     while tokens and tokens[-1].islower():
         tokens = tokens[:-1]
     return " ".join(tokens)
+
+
+_AFTER_NAME = frozenset({"MP", "MEP"})  # letters written after a name, titles all the same
+# Words before a month or a day that make it a time, not a given name ("In May Ruiz said",
+# "On Monday Ruiz told"): the name is the words after it.
+_TIME_BEFORE = frozenset({"in", "on", "since", "until", "by", "early", "late", "earlier",
+                          "later", "last", "this", "next"})
+
+
+def _time_then_name(tokens: list[str]) -> bool:
+    """Whether `tokens` open with a word of time before a month or a day, then more words:
+    "In May Ruiz", "on Monday Ruiz" (not "June Ruiz", nor "In May" alone)."""
+    return len(tokens) > 2 and tokens[0].lower() in _TIME_BEFORE and (
+        tokens[1].lower() in MONTHS or tokens[1].lower() in WEEKDAYS)
 
 
 def _name_after_office(tokens: list[str]) -> list[str]:
@@ -445,6 +463,13 @@ _REPORTED = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can
 # "Ana Ruiz, the port's director, said": a name, a description set off by commas, then the verb.
 _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.pattern,
                                    re.IGNORECASE)
+# "His wife, Ana Ruiz, said", "One eyewitness, Ana Ruiz, has said": a name set off by commas
+# after what describes it, then the verb.
+# after a common noun ("wife, ", "lawyer, "), not a place's or a person's name ("Manchester,
+# New Hampshire, he said", "Ada Lund, R-Texas, said").
+_DESCRIPTION_BEFORE = re.compile(r"\b[a-z][a-z'\u2019-]*, $")
+_SET_OFF_THEN_SAID = re.compile(r",\s*(?:(?:has|had|also|later|then)\s+)?(?!according)"
+                                + SPEECH_VERBS + r"\b")
 # "Will Osei, chairman of the Traders Guild, asked": a name, then its role between commas.
 _APPOSITION = re.compile(r",\s+((?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+)?[\w'\u2019-]+)"
                          r"[^,.;\"\u201c\u201d]{0,70},")
@@ -598,6 +623,10 @@ UNNAMED_SOURCE = re.compile(r"\s*according to\s+(?:[\w-]+\s+){0,3}?" + _UNNAMED_
 # "A source close to Trump said": the name tells whose source, not who speaks.
 _UNNAMED_SUBJECT = re.compile(r"\b" + _UNNAMED_WHO + r"\s+" + _UNNAMED_HOW + r"\b",
                               re.IGNORECASE)
+# "…,” said a source close to Haddad", "said one person familiar with Haddad's thinking": an
+# unnamed source after the verb; the name tells whose source, not who speaks.
+_UNNAMED_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?" + _UNNAMED_WHO + r"\s+"
+                            + _UNNAMED_HOW + r"\b")
 # "Speaking on Sunday, ", "Asked about the vote, ", "After meeting Haddad, ", "In a statement, ":
 # a clause opening a sentence before its subject (an opener, then words up to a comma).
 _OPENING_CLAUSE = re.compile(
@@ -632,8 +661,9 @@ _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
                                     r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
 _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # A subject that is only a title: "the former vice president", "the senator".
+# "the Speaker" as written in capitals too.
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
-                            r"acting)\s+)*((?:[a-z-]+\s+)?[a-z-]+)\s*")
+                            r"acting)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
 def _office(words: list[str]) -> str:
@@ -656,6 +686,8 @@ class People:
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
         self.recent: list[str] = []  # people in the order they were last named
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
+        self._former: dict[tuple[str, str], bool] = {}  # (office, holder) -> only "former"
+        self._held: dict[str, list[str]] = {}  # office -> every holder named, in text order
         self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         self.quoting: str | None = None  # who speaks the quotation of the sentence just read
         self._said: str | None = None
@@ -668,7 +700,8 @@ class People:
             title = title if title in _TITLES else _role_after(after) or title
             speaks = _SPEECH.match(after[:12].strip()) or _said_before(
                 text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
-                after)
+                after) or (_SET_OFF_THEN_SAID.match(after) and _DESCRIPTION_BEFORE.search(
+                    text, max(0, m.start() - 30), m.start()))
             # "the South Carolina Republican said" describes a person, it does not name one.
             if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
@@ -678,6 +711,8 @@ class People:
                 titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
                 if titled:
                     title = tokens[titled[-1]].lower().strip(".")
+                elif before and _time_then_name(before[-1:] + tokens):
+                    raw = " ".join(tokens[1:])  # "… on Monday Ruiz said": Ruiz
                 elif _office_to(before) and len(tokens) > 2:
                     # "Ambassador to Nova Ada Lund": the office's place, then the person (a
                     # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
@@ -688,6 +723,10 @@ class People:
                     self.known.setdefault(name, _TITLES.get(title))
                     if title in _TITLES:
                         self._hold_title(tokens, titled, before, title, name)
+                    elif ranked := [i for i, t in enumerate(tokens) if t.lower() in _RANKS]:
+                        # "House Speaker Ada Lund": the Speaker, for "the Speaker said"
+                        self._hold_title(tokens, ranked, before, tokens[ranked[-1]].lower(),
+                                         name)
         for name in [n for n in self.known if _a_group(n, text)]:
             del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
@@ -765,6 +804,8 @@ class People:
         if verb and starts > verb.start():  # "When Lund stated …, Moreno asked": the next verb
             verb = _SPEECH.search(outside, starts)
             subject_ends = verb.start() if verb else None
+        if verb and subject_ends is None and _UNNAMED_AFTER.match(outside, verb.end()):
+            return None
         if not verb and UNNAMED_SOURCE.match(outside, said.start()):
             starts = said.end()
             clause_end = _CLAUSE_END.search(outside, starts)
@@ -806,21 +847,38 @@ class People:
             words = [title]  # a role after the name: "Lena Brandt, president of Skyss"
         office = _office(words)
         self.holders[office] = name if self.holders.get(office, name) == name else None
+        if name not in self._held.setdefault(office, []):
+            self._held[office].append(name)
+        # "former President Ada Lund" holds the office no more: "the president" is another's
+        # unless some mention titles her without "former"
+        at = titled[-1] if titled else len(tokens)
+        former = "former" in [w.lower().strip(".,") for w in (before + tokens[:at])[-3:]]
+        self._former[office, name] = self._former.get((office, name), True) and former
 
     def holder(self, subject: str) -> str | None:
         """The person the text names with the title a subject gives ("the former vice
         president": Vice President Ada Lund), when only one holds it."""
         m = _TITLE_SUBJECT.fullmatch(subject)
-        words = m.group(1).split() if m else []
+        words = m.group(1).lower().split() if m else []
         office = _office(words)
         # a word before the title that `_office` leaves out makes another office: "the
         # company president" is not the country's
         name = self.holders.get(office) if words and office == " ".join(words) else None
-        if not name:
+        if not name and words and office == " ".join(words) and office in self.holders:
+            return self._last_holder(office, subject)
+        if not name or self._former.get((office, name)) and "former" not in subject.lower():
             return None
         if (office, name) not in self._only_holders:  # each sentence "The …" asks again
             self._only_holders[office, name] = self._only_holder(office, name)
         return name if self._only_holders[office, name] else None
+
+    def _last_holder(self, office: str, subject: str) -> str | None:
+        """Of the people the text names with `office`, the one named last before this sentence
+        ("President Xi …; President Ana Ruiz said …; the president added")."""
+        name = next((n for n in reversed(self.recent) if n in self._held.get(office, ())), None)
+        if name and self._former.get((office, name)) and "former" not in subject.lower():
+            return None
+        return name
 
     def _only_holder(self, office: str, name: str) -> bool:
         """Whether no mention of `office` in the text names another holder: "Lena Brandt,
