@@ -755,6 +755,15 @@ def test_a_quotation_told_in_part_by_the_writer_does_not_go_on_as_the_last_speak
 def test_a_sentence_of_the_story_naming_a_grant_or_twitter_is_still_a_claim(sentence):
     assert len(read_seed(sentence).claims) == 1
 
+
+@pytest.mark.parametrize("who", ["Ruiz 2020 campaign manager Tomas Berg",
+                                 "Ruiz re-election campaign manager Tomas Berg"])
+def test_a_person_named_as_their_campaigns_year_or_kind_is_not_the_speaker(who):
+    text = (f"President Ana Ruiz raised $40 million. \u201cThe campaign has never been "
+            f"stronger,\u201d {who} said. \u201cWe will win the state.\u201d")
+    assert People(text).speakers(split_sentences(text))[1:] == ["Tomas Berg", "Tomas Berg"]
+
+
 @pytest.mark.parametrize("said", ["In May Ruiz said", "On Monday Ruiz told reporters",
                                   "The port shut, and on Friday Ruiz said"])
 def test_a_month_or_day_before_a_name_is_not_part_of_the_speakers_name(said):

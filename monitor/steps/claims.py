@@ -170,8 +170,8 @@ _THINGS = frozenset("""Road Avenue Boulevard Square School University
 
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
 # not who speaks.
-_NAME_AS_MODIFIER = re.compile(
-    r"\s+(?:administration|government|campaign|camp|team|spokes(?:man|woman|person)|aides?|"
+_NAME_AS_MODIFIER = re.compile(  # "Ruiz 2020 campaign manager Ada Lund": Lund speaks
+    r"\s+(?:(?:\d{4}|re-?election|presidential|election)\s+)?(?:administration|government|campaign|camp|team|spokes(?:man|woman|person)|aides?|"
     r"advis[eo]rs?|officials?|allies|ally|lawyers?|attorneys?|deputy|deputies|family|"
     r"presidency|White House)\b")
 MIN_QUOTE_WORDS = 3
