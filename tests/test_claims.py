@@ -816,3 +816,27 @@ def test_the_president_is_not_a_holder_only_ever_called_former_president():
     text = ("Omar Haddad met former President Ada Lund. The president said \u201cwe will not "
             "sign this week.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_wife_set_off_by_commas_does_not_take_the_he_meant_for_her_husband():
+    text = ("Mr. Omar Lund was in the film. His wife, Ana Ruiz, said it was fun. \u201cI loved "
+            "it,\u201d he said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Lund"
+
+
+def test_a_given_name_alone_set_off_by_commas_does_not_take_the_next_pronoun():
+    text = ("Mrs. Ana Ruiz spoke. Her son, Sam, said it was fun. \u201cI loved it,\u201d "
+            "she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_title_opening_a_things_name_does_not_make_its_holder_the_subject():
+    text = ("Justice Ana Ruiz wrote the ruling. Mr. Omar Haddad disagreed. The Justice "
+            "Department filed a brief. \u201cWe disagree,\u201d he said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+def test_a_former_aide_to_a_president_does_not_make_the_president_former():
+    text = ("Omar Lund, a former aide to President Ana Ruiz, wrote a book. \u201cIt is "
+            "lies,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"

@@ -419,6 +419,13 @@ def _clean_name(raw: str) -> str:
 
 
 _AFTER_NAME = frozenset({"MP", "MEP"})  # letters written after a name, titles all the same
+# Words of kin that tell the gender of the person they describe: "His wife, Ana Ruiz, said".
+_KIN = {**dict.fromkeys("wife mother daughter sister widow girlfriend grandmother aunt niece"
+                        .split(), "f"),
+        **dict.fromkeys("husband father son brother widower boyfriend grandfather uncle nephew"
+                        .split(), "m")}
+# Words between "former" and a title that make it another noun's: "a former aide to President …"
+_LINKING = frozenset({"to", "of", "for", "at", "with", "under", "in", "and"})
 # Words before a month or a day that make it a time, not a given name ("In May Ruiz said",
 # "On Monday Ruiz told"): the name is the words after it.
 _TIME_BEFORE = frozenset({"in", "on", "since", "until", "by", "early", "late", "earlier",
@@ -687,7 +694,7 @@ class People:
         self.recent: list[str] = []  # people in the order they were last named
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         self._former: dict[tuple[str, str], bool] = {}  # (office, holder) -> only "former"
-        self._held: dict[str, list[str]] = {}  # office -> every holder named, in text order
+        self._held: dict[str, set[str]] = {}  # office -> every holder named
         self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         self.quoting: str | None = None  # who speaks the quotation of the sentence just read
         self._said: str | None = None
@@ -700,8 +707,8 @@ class People:
             title = title if title in _TITLES else _role_after(after) or title
             speaks = _SPEECH.match(after[:12].strip()) or _said_before(
                 text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
-                after) or (_SET_OFF_THEN_SAID.match(after) and _DESCRIPTION_BEFORE.search(
-                    text, max(0, m.start() - 30), m.start()))
+                after) or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
+                          _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
             # "the South Carolina Republican said" describes a person, it does not name one.
             if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                     t.lower().strip(".") in _TITLES for t in m.group(0).split()):
@@ -720,7 +727,7 @@ class People:
                 name = _person_name(raw)
                 if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
                         name.lower() not in MONTHS) and name.lower() not in WEEKDAYS:
-                    self.known.setdefault(name, _TITLES.get(title))
+                    self.known.setdefault(name, _TITLES.get(title) or _KIN.get(title))
                     if title in _TITLES:
                         self._hold_title(tokens, titled, before, title, name)
                     elif ranked := [i for i, t in enumerate(tokens) if t.lower() in _RANKS]:
@@ -847,12 +854,13 @@ class People:
             words = [title]  # a role after the name: "Lena Brandt, president of Skyss"
         office = _office(words)
         self.holders[office] = name if self.holders.get(office, name) == name else None
-        if name not in self._held.setdefault(office, []):
-            self._held[office].append(name)
+        self._held.setdefault(office, set()).add(name)
         # "former President Ada Lund" holds the office no more: "the president" is another's
         # unless some mention titles her without "former"
         at = titled[-1] if titled else len(tokens)
-        former = "former" in [w.lower().strip(".,") for w in (before + tokens[:at])[-3:]]
+        near = [w.lower().strip(".,") for w in (before + tokens[:at])[-3:]]
+        # of the title, not of another noun: "a former aide to President Ada Lund" is not
+        former = "former" in near and not _LINKING.intersection(near[near.index("former"):])
         self._former[office, name] = self._former.get((office, name), True) and former
 
     def holder(self, subject: str) -> str | None:
@@ -949,8 +957,11 @@ class People:
                         sentence[opening:m.start()].strip()):
                     subject = who
         if pronoun is None and self.holders and sentence.startswith(("The ", "the "), opening):
-            subject = next(filter(None, (self.holder(" ".join(sentence[opening:].split()[:n]))
-                                         for n in (2, 3, 4))), None)
+            words = sentence[opening:].split()
+            # not a title opening a thing's name: "The Justice Department", "The Speaker Series"
+            subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
+                                         if not words[n:n + 1] or not words[n][:1].isupper())),
+                           None)
         if subject and subject not in self.recent:
             self.recent.append(subject)
         if subject and self.recent[-1] != subject:
