@@ -840,3 +840,33 @@ def test_a_former_aide_to_a_president_does_not_make_the_president_former():
     text = ("Omar Lund, a former aide to President Ana Ruiz, wrote a book. \u201cIt is "
             "lies,\u201d the president said.")
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz hit back: \u201cWe will not sign a deal that sinks the harbour.\u201d",
+    "In her reply, Ruiz rejected the plan, saying it was \u201ca bad joke for the whole "
+    "harbour.\u201d",
+    "She rejected the plan, saying it was \u201ca bad joke for the whole harbour.\u201d",
+])
+def test_a_quotation_after_a_colon_or_saying_is_the_sentences_subjects(sentence):
+    text = f"Mayor Ana Ruiz met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_quotation_after_a_sentence_ending_in_a_colon_is_its_subjects():
+    text = ("Mayor Ana Ruiz met the union. Ruiz tweeted:\n\u201cWe will not sign a deal that "
+            "sinks the harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Haddad's plan was mocked by the union, which tweeted: \u201cWe will not sign a deal that "
+    "sinks the harbour.\u201d",
+    "Ruiz is 70, and as the health agency has been saying for weeks, older people are \u201cat "
+    "higher risk of a bad outcome.\u201d",
+    "A judge denied the bid to hold Ruiz in contempt, saying it was \u201ca political stunt by "
+    "a desperate man.\u201d",
+])
+def test_a_quotation_after_a_colon_or_saying_of_someone_else_is_not_the_named_persons(sentence):
+    text = f"Mayor Ana Ruiz met Mr. Omar Haddad. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] is None

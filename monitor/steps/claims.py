@@ -682,6 +682,11 @@ def _office(words: list[str]) -> str:
     return " ".join(words)
 
 
+# A quotation a sentence's subject speaks without a verb before it: after a colon ("Ruiz hit
+# back: “…”") or "saying" ("Ruiz rejected the plan, saying “…”").
+# Not "as the agency has been saying, …": a verb in its own right there, with its own subject.
+_INTRODUCED = re.compile(r"(?::|(?<!been )(?<!is )(?<!was )(?<!are )(?<!were )\bsaying\b"
+                         r"[^\u2026]*)\s*\u2026")
 _QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
 
 
@@ -787,6 +792,8 @@ class People:
         if who is None and self.quoting and not _LETTER.search(unquoted(sentence, "")):
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
+        if who is None and _INTRODUCED.search(unquoted(sentence, " \u2026 ")):
+            who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
         self._said = who
         return who
@@ -843,6 +850,18 @@ class People:
         # A title for subject is its one holder the text names ("The former vice president
         # told reporters", after Vice President Ada Lund).
         return self.holder(outside[starts:subject_ends]) if subject_ends is not None else None
+
+    def _subject(self, sentence: str) -> str | None:
+        """The person opening a sentence, after any opening clause: a name (not a possessive,
+        "Ruiz's plan") or a pronoun, resolved."""
+        start = self._opening_end(sentence)
+        pronoun = _PRONOUN_OPENING.match(sentence, start)
+        if pronoun:
+            return self._resolve(_PRONOUNS[pronoun.group(1).lower()])
+        name = PERSON_RE.match(sentence, start)
+        if not name or sentence.startswith(("'s", "\u2019s"), name.end()):
+            return None
+        return self.person(_before_nickname(sentence, name))
 
     def _hold_title(self, tokens: list[str], titled: list[int], before: list[str], title: str,
                     name: str) -> None:
@@ -939,6 +958,8 @@ class People:
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last, but the person opening it (its
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
+        if sentence.endswith(":") and not quotations(sentence):  # "Ruiz tweeted:", then “…”
+            self._said = self._speaker_of(sentence) or self._subject(sentence)
         self.quoting, self._said = self._said, None
         # A pronoun opening it ("In the article, she …") is about someone named before it, not
         # anyone it names after.
