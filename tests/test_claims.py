@@ -436,7 +436,7 @@ def test_a_more_link_line_is_not_a_claim():
     "Trust for Island Transport.",
     "The Kestrel Trust does not provide editorial input.",
     "Ferries Night Crossings Trial Ends Early Listen \u00b7 3:12 3:12",
-    "Ferry updates: night crossings end; fares frozen until May",
+    "Ferry updates: night crossings end; fares frozen until May; pier shut",
 ])
 def test_a_line_crediting_the_writers_a_funder_or_a_player_is_not_a_claim(credit):
     seed = seed_with(credit)
@@ -751,6 +751,9 @@ def test_a_quotation_told_in_part_by_the_writer_does_not_go_on_as_the_last_speak
     "Ferry Trial Ends\nThe trial was made possible by a grant from the Kestrel Trust.\n",
     "Ferry Trial Ends\nRiders follow the captain on Twitter for delays, the board said.\n",
     "Ferry Trial Ends\nThe union said its reporters contributed nothing to the talks.\n",
+    "Ferry Trial Ends\nMedicaid coverage in Arden is funded by the state.\n",
+    "Ferry Trial Ends\nLocal writers, artists and fishermen contributed.\n",
+    "Ferry Trial Ends\nSafety updates: the port fitted 40 lifeboats.\n",
 ])
 def test_a_sentence_of_the_story_naming_a_grant_or_twitter_is_still_a_claim(sentence):
     assert len(read_seed(sentence).claims) == 1

@@ -1531,3 +1531,22 @@ def test_a_quotation_of_one_word_of_its_own_told_as_reported_speech_is_still_car
     quote = next(c for c in seed.claims if c.kind == "quote")
     article = "Lena Brandt called the offer unacceptable on Monday."
     assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+def test_a_quotation_of_one_word_of_its_own_in_its_speakers_reported_words_is_carried():
+    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
+                     "offer.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "Lena Brandt dismissed the offer as unacceptable."
+    assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+def test_a_reply_read_as_going_on_from_the_question_is_no_speaker_conflict():
+    # The reply carries the questioner's name on (a guess); the article names who replied.
+    seed = read_seed("Pier Row\n\u201cYou promised the harbour a new pier,\u201d Tomas Berg "
+                     "told Ana Ruiz. \u201cI promised nothing of the kind to anyone at "
+                     "all.\u201d\n")
+    reply = next(c for c in seed.claims if c.text.startswith("I promised"))
+    article = "\u201cI promised nothing of the kind to anyone at all,\u201d Ana Ruiz said."
+    m = match_article([reply], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None

@@ -72,19 +72,19 @@ HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the head
 _LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?see(?: also)?)\s*:"
                    r"|\bread more\W*$"
                    # a live page's link line: "Storm updates: rivers crest; schools shut"
-                   r"|^(?:[\w-]+\s+){0,2}(?:live\s+)?updates\s*:", re.IGNORECASE)
+                   r"|^(?:[\w-]+\s+){0,2}(?:live\s+)?updates\s*:[^;]*;[^;]*;", re.IGNORECASE)
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|^contributing\s*:"
-    r"|\b(?:writers?|reporters?|correspondents?)\b[^.]*\bcontributed(?:\s+reporting)?\W*$"
+    r"|\b(?:writers?|reporters?|correspondents?)\s+[A-Z][^.]*\bcontributed(?:\s+reporting)?\W*$"
     # The writer's social accounts, a radio page's player, a funder's note.
     r"|^follow\s+(?:[\w.'-]+\s+){1,4}on\s+(?:twitter|facebook|instagram)\b"
     r"|\blisten\s*\u00b7\s*\d{1,2}:\d\d\b|\bdoes not provide editorial input\b"
     r"|\bsolely responsible for all content\b|\b(?:coverage|reporting|journalism)\b[^.]{0,80}"
-    r"\b(?:is|are)\s+(?:made\s+possible|supported|funded)\s+(?:in\s+part\s+)?(?:by|through)\b"
+    r"\bmade\s+possible\s+(?:in\s+part\s+)?(?:by|through)\s+(?:an?\s+)?(?:grants?|gifts?)\b"
     r"|\b(?:first|originally) (?:published|appeared)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was|has been) (?:republished|reproduced|syndicated|adapted)\b",
     re.IGNORECASE,

@@ -609,14 +609,16 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     quoting other words, of someone it does not name as that speaker, does not tell it."""
     if claim.kind != "quote":
         return not _quotes_another(claim, sentence, speaker, t)
-    # A quotation of one word of its own ("That is unacceptable") is found in its words, not
-    # in a sentence that names its speaker and uses the word ("a rapid exit would be
-    # unacceptable", he said): too few words to tell a rewording from another statement.
+    # A quotation of one word of its own ("That is unacceptable") is found in its words or in
+    # the speaker's reported words ("Ruiz dismissed the offer as unacceptable"), not in a
+    # sentence quoting the speaker's other words ("a “rapid exit” would be unacceptable"): too
+    # few words to tell a rewording from another statement.
     words, names = _claim_words(claim.text)
-    if claim.speaker and len(words - names) > 1 and (_names_speaker(sentence, claim.speaker) or (
-            speaker and same_person(speaker, claim.speaker))):
-        return True
     quoted = list(_sentence_quotations(sentence))
+    if claim.speaker and (len(words - names) > 1 or not quoted) and (
+            _names_speaker(sentence, claim.speaker)
+            or (speaker and same_person(speaker, claim.speaker))):
+        return True
     mine = utils.default_process(claim.text)
     if quoted:
         return any(_within(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
@@ -1207,6 +1209,9 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
         claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
     conflicts, notes = number_checks(claimed, list(_sentence_amounts(sentence)))
     if speaker and claim.speaker and (_names_speaker(sentence, claim.speaker)
+                                      or not _attributed(claim.sentence or claim.text,
+                                                         claim.speaker)
+                                      or not _attributed(sentence, speaker)
                                       or not _seed_tells_another(claim, sentence, speaker)):
         speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
     quoted, reworded = quote_checks(claim, list(_sentence_quotations(sentence)), speaker, t)
@@ -1218,6 +1223,13 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
     return [{**c, **sentences} for c in conflicts], [{**n, **sentences} for n in notes]
+
+
+def _attributed(sentence: str, speaker: str) -> bool:
+    """The sentence gives its quotation to someone itself (a verb of speech, the speaker's
+    name), not only by going on from the one before ("…,” Ruiz said. “…”): a speaker read so
+    is a guess, which supports a claim's speaker but does not contradict it."""
+    return reports_speech(sentence) or _names_speaker(sentence, speaker)
 
 
 def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
