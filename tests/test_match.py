@@ -1590,3 +1590,10 @@ def test_counts_as_of_the_same_day_that_differ_are_still_a_conflict():
                    "according to the ministry's count.")
     assert m.verdict == "conflict" and what_differs(m) == [
         {"kind": "number", "claim": "12,000", "article": "15,000"}]
+
+
+def test_an_opening_pronoun_is_no_actor_of_a_negation():
+    # "He" may be Ruiz: nothing tells another actor.
+    c = first_claim("He was not given a fine at the hearing.")
+    m = verdict(c, "Ruiz was given a fine at the hearing.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]

@@ -720,24 +720,24 @@ def _actors(text: str) -> frozenset[str]:
     outside who says it, and the speaker's when what is said opens on a pronoun ("Iraq said
     it would not join"); not a speaker of words about others ("the council will not approve
     it, Ana Ruiz said")."""
-    outside = unquoted(text)
+    outside = told = unquoted(text)
     said = _ATTRIBUTION.search(outside)
-    if not said:
-        return frozenset(map(stem, name_words(outside))) | _opening(outside)
-    before, after = outside[:said.start()], outside[said.end():]
-    if _PRONOUN_SUBJECT.match(after):
-        told = outside
-    else:  # what is said is the longer side: "X said the council …", "The council …, X said"
-        told = after if len(after.split()) > len(before.split()) else before
-    return frozenset(map(stem, name_words(told))) | (
-        _opening(outside) if outside.startswith(told) else frozenset())
-
+    if said and not _PRONOUN_SUBJECT.match(outside, said.end()):
+        # what is said is the longer side: "X said the council …", "The council …, X said"
+        before, after = outside[:said.start()], outside[said.end():]
+        told = after if len(after.split()) > len(before.split()) else (
+            before[:before.rfind(",")] if "," in before else before)  # not "…, Ana Ruiz said"
+    # An opening "He" or "For" is no name ("He said he does not know", "For many people").
+    opening = _opening(outside) if outside.startswith(told) and not (
+        set(_words(outside.split(maxsplit=1)[0])) & STOPWORDS) else frozenset()
+    return frozenset(map(stem, name_words(told))) | opening
 
 
 # Where a count is of the whole world ("Globally, …", "… worldwide"), and where a sentence
 # tells it of one place ("in the United States", "across Canada").
+# Not "the world's" nor "in the world": mostly a superlative ("the world's highest toll").
 _WORLD = re.compile(r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the "
-                    r"(?:world|globe)|in the world|the world's)\b", re.IGNORECASE)
+                    r"(?:world|globe))\b", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
                        r"((?:[A-Z][\w.'\u2019-]*\s*){1,4})")
 
