@@ -1597,3 +1597,4 @@ def test_an_opening_pronoun_is_no_actor_of_a_negation():
     c = first_claim("He was not given a fine at the hearing.")
     m = verdict(c, "Ruiz was given a fine at the hearing.")
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+

@@ -729,7 +729,7 @@ def _actors(text: str) -> frozenset[str]:
             before[:before.rfind(",")] if "," in before else before)  # not "…, Ana Ruiz said"
     # An opening "He" or "For" is no name ("He said he does not know", "For many people").
     opening = _opening(outside) if outside.startswith(told) and not (
-        set(_words(outside.split(maxsplit=1)[0])) & STOPWORDS) else frozenset()
+        set(_words(" ".join(outside.split()[:1]))) & STOPWORDS) else frozenset()
     return frozenset(map(stem, name_words(told))) | opening
 
 
