@@ -1550,3 +1550,70 @@ def test_a_reply_read_as_going_on_from_the_question_is_no_speaker_conflict():
     article = "\u201cI promised nothing of the kind to anyone at all,\u201d Ana Ruiz said."
     m = match_article([reply], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+# Conflicts of another party, of the world against a country, of tallies of other days
+# (the fifth real-text set's three false conflicts, in sentences of our own).
+
+def test_another_country_doing_what_the_claims_country_would_not_is_no_conflict():
+    c = first_claim("Norway said it would not join the fishing pact.")
+    m = verdict(c, "Denmark on Friday followed its neighbour Sweden in announcing it was joining "
+                   "the fishing pact that Brussels has pushed for since the spring.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_the_same_country_doing_what_it_said_it_would_not_is_still_a_conflict():
+    c = first_claim("Norway said it would not join the fishing pact.")
+    m = verdict(c, "Norway on Friday announced it was joining the fishing pact.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_two_speakers_of_one_bodys_opposite_acts_are_still_a_conflict():
+    c = first_claim("The council will not approve the ferry budget, Ana Ruiz said.")
+    m = verdict(c, "The council approved the ferry budget, Omar Haddad said.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
+def test_the_worlds_counts_against_one_countrys_are_no_conflict():
+    c = first_claim("Worldwide, there have been 9.1 million flu cases and more than 41,000 "
+                    "deaths.")
+    m = verdict(c, "More than 2.3 million flu cases have been confirmed in Canada, with more "
+                   "than 12,000 deaths.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_the_worlds_counts_that_differ_are_still_a_conflict():
+    c = first_claim("Worldwide, there have been 9.1 million flu cases and more than 41,000 "
+                    "deaths.")
+    m = verdict(c, "Around the world there have been 9.4 million flu cases and more than 41,000 "
+                   "deaths, according to the agency.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "9.1 million", "article": "9.4 million"}]
+
+
+def test_counts_as_of_another_day_are_noted_not_a_conflict():
+    c = first_claim("As of Wednesday, Canada had 2.3 million flu cases and 12,000 deaths, "
+                    "according to the agency.")
+    m = verdict(c, "As of Tuesday, Canada had 2.3 million flu cases and 13,000 deaths, "
+                   "according to the ministry.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another moment", "claim": "Wednesday", "article": "Tuesday"},
+        {"kind": "another moment", "claim": "12,000", "article": "13,000"}]
+
+
+def test_counts_as_of_the_same_day_that_differ_are_still_a_conflict():
+    c = first_claim("As of Wednesday, Canada had 2.3 million flu cases and 12,000 deaths, "
+                    "according to the agency.")
+    m = verdict(c, "As of Wednesday, Canada had 2.3 million flu cases and 15,000 deaths, "
+                   "according to the ministry's count.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "12,000", "article": "15,000"}]
+
+
+def test_an_opening_pronoun_is_no_actor_of_a_negation():
+    # "He" may be Ruiz: nothing tells another actor.
+    c = first_claim("He was not given a fine at the hearing.")
+    m = verdict(c, "Ruiz was given a fine at the hearing.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+

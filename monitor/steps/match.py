@@ -707,8 +707,52 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
     other = [c for c in conflicts if c["kind"] == "number"
              and (_holders_differ(claim, _holder(claim, c["claim"]),
                                   sentence, _holder(sentence, c["article"]))
-                  or _money_for_another(claim, sentence, c))]
+                  or _money_for_another(claim, sentence, c)
+                  or _world_against_place(claim, sentence))
+             or c["kind"] == "negation"
+             and _holders_differ(claim, _actors(claim), sentence, _actors(sentence))]
     return [c for c in conflicts if c not in other], other
+
+
+_PRONOUN_SUBJECT = re.compile(r"[\s,]*(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECASE)
+
+
+def _actors(text: str) -> frozenset[str]:
+    """Whom a sentence tells of, for a negation (what they did or would not do): the names
+    outside who says it, and the speaker's when what is said opens on a pronoun ("Iraq said
+    it would not join"); not a speaker of words about others ("the council will not approve
+    it, Ana Ruiz said")."""
+    outside = told = unquoted(text)
+    said = _ATTRIBUTION.search(outside)
+    if said and not _PRONOUN_SUBJECT.match(outside, said.end()):
+        # what is said is the longer side: "X said the council …", "The council …, X said"
+        before, after = outside[:said.start()], outside[said.end():]
+        told = after if len(after.split()) > len(before.split()) else (
+            before[:before.rfind(",")] if "," in before else before)  # not "…, Ana Ruiz said"
+    # An opening "He" or "For" is no name ("He said he does not know", "For many people").
+    opening = _opening(outside) if outside.startswith(told) and not (
+        set(_words(" ".join(outside.split()[:1]))) & STOPWORDS) else frozenset()
+    return frozenset(map(stem, name_words(told))) | opening
+
+
+# Where a count is of the whole world ("Globally, …", "… worldwide"), and where a sentence
+# tells it of one place ("in the United States", "across Canada").
+# Not "the world's" nor "in the world": mostly a superlative ("the world's highest toll").
+_WORLD = re.compile(r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the "
+                    r"(?:world|globe))\b", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
+                       r"((?:[A-Z][\w.'\u2019-]*\s*){1,4})")
+
+
+def _world_against_place(claim: str, sentence: str) -> bool:
+    """Whether one side's amounts are the world's and the other's one place's: it says no
+    word of the world and tells them "in" a named place ("Globally, 13 million cases" against
+    "3.4 million cases … in the United States")."""
+    world = _WORLD.search(claim) is not None, _WORLD.search(sentence) is not None
+    if world[0] == world[1]:
+        return False
+    other = sentence if world[0] else claim
+    return any(name_words("in " + m.group(1)) for m in _IN_PLACE.finditer(unquoted(other)))
 
 
 # "$5 billion in aid for states" and "$5 billion for the wall" say what money is for; "for the
@@ -750,9 +794,10 @@ def _another_moment(claim: str, sentence: str, conflicts: list[dict]
     forecast or hoped for against one counted ("likely to sway four" against "the two who
     voted"). A time or an expectation on one side alone is no other moment; days and dates
     have their own rules (`_another_acts_day`)."""
-    other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") not in _CALENDAR
-             and (_rates_of_other_times(claim, sentence, c)
-                  or _forecast_against_count(claim, sentence, c))]
+    other = [c for c in conflicts if c["kind"] == "number" and (
+        c.get("unit") not in _CALENDAR and (_rates_of_other_times(claim, sentence, c)
+                                            or _forecast_against_count(claim, sentence, c))
+        or _tallies_of_other_days(claim, sentence, c))]
     return ([c for c in conflicts if c not in other],
             [{**c, "kind": "another moment"} for c in other])
 
@@ -815,6 +860,28 @@ def _share_anchor(ours: frozenset[tuple], theirs: frozenset[tuple]) -> bool:
     """Whether two clauses name one anchor ("before the strike", "before the dock strike")."""
     return any(k == j and (v == w or (isinstance(v, frozenset) and bool(v & w)))
                for k, v in ours for j, w in theirs)
+
+
+_AS_OF = re.compile(r"\bas of\s+((?:[\w.:,]+\s*){1,4})", re.IGNORECASE)
+
+
+def _tallies_of_other_days(claim: str, sentence: str, conflict: dict) -> bool:
+    """Two running tallies, each "as of" a day that differs ("As of Wednesday, 136,000
+    deaths" against "As of Tuesday, … 137,000 deaths"): every amount of the two is of its own
+    day, and so is that day (not another day of the same act)."""
+    ours, theirs = _as_of(claim), _as_of(sentence)
+    if not (ours and theirs) or ours & theirs:
+        return False
+    if conflict.get("unit") in _CALENDAR:  # the tally's own day, not a day of what it tells
+        return any(n.text == conflict["claim"] for n in numbers(_AS_OF.search(claim).group(1)))
+    return True
+
+
+def _as_of(text: str) -> frozenset[tuple]:
+    """The days and dates a text's tally is "as of" (its first "as of …")."""
+    found = _AS_OF.search(text)
+    return frozenset((n.unit, n.value) for n in numbers(found.group(1))
+                     if n.unit in _CALENDAR) if found else frozenset()
 
 
 def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
