@@ -1617,3 +1617,27 @@ def test_an_opening_pronoun_is_no_actor_of_a_negation():
     m = verdict(c, "Ruiz was given a fine at the hearing.")
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
 
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("Iraq will not join the fishing pact.", "The Iraqi government joined the fishing pact on "
+     "Monday."),
+    ("Ana Ruiz said she would not sign the ferry bill.", "The governor signed the ferry bill in "
+     "Arden on Monday."),
+])
+def test_a_flipped_negation_of_the_same_actor_named_otherwise_is_still_a_conflict(claim,
+                                                                                  sentence):
+    assert verdict(first_claim(claim), sentence).verdict == "conflict"
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("Worldwide, the flu has killed 41,000 people.", "The flu has killed 45,000 people, the "
+     "health agency told reporters in Geneva."),
+    ("Worldwide, the flu has killed 41,000 people, including 12,000 in Canada.", "The flu has "
+     "killed 15,000 people in Canada."),
+    ("As of Monday, the flu had killed 12,000 people in Canada.", "As of June 3, the flu had "
+     "killed 15,000 people in Canada."),
+])
+def test_a_count_told_of_the_same_scope_or_day_in_other_words_is_still_a_conflict(claim,
+                                                                                sentence):
+    assert verdict(first_claim(claim), sentence).verdict == "conflict"

@@ -709,19 +709,31 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
                                   sentence, _holder(sentence, c["article"]))
                   or _money_for_another(claim, sentence, c)
                   or _world_against_place(claim, sentence))
-             or c["kind"] == "negation"
-             and _holders_differ(claim, _actors(claim), sentence, _actors(sentence))]
+             or c["kind"] == "negation" and _actors_differ(claim, sentence)]
     return [c for c in conflicts if c not in other], other
 
 
+_WORD = re.compile(r"[\w'\u2019-]+")
 _PRONOUN_SUBJECT = re.compile(r"[\s,]*(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECASE)
 
 
-def _actors(text: str) -> frozenset[str]:
+def _actors_differ(claim: str, sentence: str) -> bool:
+    """Whether a flipped negation is told of other actors: each side names who does the act
+    both tell, before it, and none is the other's ("Norway would not join" against "Denmark
+    … joining"; not "Iraq" against "the Iraqi cabinet", nor a place named after the act)."""
+    acts = frozenset(content_words(unquoted(claim)) & content_words(unquoted(sentence))) - (
+        frozenset(map(stem, name_words(claim))) | frozenset(map(stem, name_words(sentence))))
+    ours, theirs = _actors(claim, acts), _actors(sentence, acts)
+    if any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs):
+        return False  # one name made of the other: "Iraq", "Iraqi"
+    return _holders_differ(claim, ours, sentence, theirs)
+
+
+def _actors(text: str, acts: frozenset[str] = frozenset()) -> frozenset[str]:
     """Whom a sentence tells of, for a negation (what they did or would not do): the names
-    outside who says it, and the speaker's when what is said opens on a pronoun ("Iraq said
-    it would not join"); not a speaker of words about others ("the council will not approve
-    it, Ana Ruiz said")."""
+    outside who says it, before the first word of `acts` (the act), and the speaker's when what
+    is said opens on a pronoun ("Iraq said it would not join"); not a speaker of words about
+    others ("the council will not approve it, Ana Ruiz said")."""
     outside = told = unquoted(text)
     said = _ATTRIBUTION.search(outside)
     if said and not _PRONOUN_SUBJECT.match(outside, said.end()):
@@ -729,6 +741,9 @@ def _actors(text: str) -> frozenset[str]:
         before, after = outside[:said.start()], outside[said.end():]
         told = after if len(after.split()) > len(before.split()) else (
             before[:before.rfind(",")] if "," in before else before)  # not "…, Ana Ruiz said"
+    act = next((m.start() for m in _WORD.finditer(told) if stem(m.group(0).lower()) in acts),
+               None)
+    told = told[:act]  # who does it comes before it: "… signed the bill in Sacramento"
     # An opening "He" or "For" is no name ("He said he does not know", "For many people").
     opening = _opening(outside) if outside.startswith(told) and not (
         set(_words(" ".join(outside.split()[:1]))) & STOPWORDS) else frozenset()
@@ -738,7 +753,7 @@ def _actors(text: str) -> frozenset[str]:
 # Where a count is of the whole world ("Globally, …", "… worldwide"), and where a sentence
 # tells it of one place ("in the United States", "across Canada").
 # Not "the world's" nor "in the world": mostly a superlative ("the world's highest toll").
-_WORLD = re.compile(r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the "
+_WORLD = re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide|(?:around|across|throughout) the "
                     r"(?:world|globe))\b", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
                        r"((?:[A-Z][\w.'\u2019-]*\s*){1,4})")
@@ -747,12 +762,21 @@ _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
 def _world_against_place(claim: str, sentence: str) -> bool:
     """Whether one side's amounts are the world's and the other's one place's: it says no
     word of the world and tells them "in" a named place ("Globally, 13 million cases" against
-    "3.4 million cases … in the United States")."""
+    "3.4 million cases … in the United States"; not where someone spoke, "…, the agency told
+    reporters in Geneva"), and the world's side names no place of its own."""
     world = _WORLD.search(claim) is not None, _WORLD.search(sentence) is not None
     if world[0] == world[1]:
         return False
-    other = sentence if world[0] else claim
-    return any(name_words("in " + m.group(1)) for m in _IN_PLACE.finditer(unquoted(other)))
+    other, whole = (sentence, claim) if world[0] else (claim, sentence)
+    return _in_place(other) and not _in_place(whole)
+
+
+def _in_place(text: str) -> bool:
+    """Whether a text tells something "in" a named place ("in the United States"), outside
+    its clauses of who said it ("…, the agency told reporters in Geneva")."""
+    told = " , ".join(p for p in _CLAUSE.split(unquoted(text)) if not (
+        _only_attribution(p) or _ATTRIBUTION.search(p) and not numbers(p)))
+    return any(name_words("in " + m.group(1)) for m in _IN_PLACE.finditer(told))
 
 
 # "$5 billion in aid for states" and "$5 billion for the wall" say what money is for; "for the
@@ -870,7 +894,8 @@ def _tallies_of_other_days(claim: str, sentence: str, conflict: dict) -> bool:
     deaths" against "As of Tuesday, … 137,000 deaths"): every amount of the two is of its own
     day, and so is that day (not another day of the same act)."""
     ours, theirs = _as_of(claim), _as_of(sentence)
-    if not (ours and theirs) or ours & theirs:
+    # two days of one kind: "as of Monday" and "as of June 3" may be one day
+    if not (ours and theirs) or ours & theirs or not {u for u, _ in ours} & {u for u, _ in theirs}:
         return False
     if conflict.get("unit") in _CALENDAR:  # the tally's own day, not a day of what it tells
         return any(n.text == conflict["claim"] for n in numbers(_AS_OF.search(claim).group(1)))
