@@ -1641,3 +1641,11 @@ def test_a_flipped_negation_of_the_same_actor_named_otherwise_is_still_a_conflic
 def test_a_count_told_of_the_same_scope_or_day_in_other_words_is_still_a_conflict(claim,
                                                                                 sentence):
     assert verdict(first_claim(claim), sentence).verdict == "conflict"
+
+
+def test_a_world_count_naming_another_place_is_no_conflict_with_one_places_count():
+    c = first_claim("Some 2,300 flu cases have been confirmed in Nova, and 460 people there have "
+                    "died so far.")
+    m = verdict(c, "In total, more than 2,800 people worldwide have died of the flu so far, "
+                   "mostly in Arden.")
+    assert m.verdict != "conflict" and m.conflicts is None

@@ -763,20 +763,23 @@ def _world_against_place(claim: str, sentence: str) -> bool:
     """Whether one side's amounts are the world's and the other's one place's: it says no
     word of the world and tells them "in" a named place ("Globally, 13 million cases" against
     "3.4 million cases … in the United States"; not where someone spoke, "…, the agency told
-    reporters in Geneva"), and the world's side names no place of its own."""
+    reporters in Geneva"), unless the world's side tells of that place too ("41,000 worldwide,
+    including 12,000 in Canada")."""
     world = _WORLD.search(claim) is not None, _WORLD.search(sentence) is not None
     if world[0] == world[1]:
         return False
     other, whole = (sentence, claim) if world[0] else (claim, sentence)
-    return _in_place(other) and not _in_place(whole)
+    place = _places(other)
+    return bool(place) and not place & _places(whole)
 
 
-def _in_place(text: str) -> bool:
-    """Whether a text tells something "in" a named place ("in the United States"), outside
-    its clauses of who said it ("…, the agency told reporters in Geneva")."""
+def _places(text: str) -> frozenset[str]:
+    """The named places a text tells something "in" ("in the United States"), outside its
+    clauses of who said it ("…, the agency told reporters in Geneva")."""
     told = " , ".join(p for p in _CLAUSE.split(unquoted(text)) if not (
         _only_attribution(p) or _ATTRIBUTION.search(p) and not numbers(p)))
-    return any(name_words("in " + m.group(1)) for m in _IN_PLACE.finditer(told))
+    return frozenset(stem(w) for m in _IN_PLACE.finditer(told)
+                     for w in name_words("in " + m.group(1)))
 
 
 # "$5 billion in aid for states" and "$5 billion for the wall" say what money is for; "for the
