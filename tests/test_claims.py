@@ -873,3 +873,22 @@ def test_a_quotation_after_a_sentence_ending_in_a_colon_is_its_subjects():
 def test_a_quotation_after_a_colon_or_saying_of_someone_else_is_not_the_named_persons(sentence):
     text = f"Mayor Ana Ruiz met Mr. Omar Haddad. {sentence}"
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Berg cited a city report saying \u201cwe are done with this pier for good now.\u201d",
+    "Berg cited Ana Ruiz: \u201cWe are done with this pier for good now.\u201d",
+    "Berg was asked: \u201cWho pays for the pier in the end?\u201d",
+    "Berg angered the council by saying nothing about the \u201cghost fleet of the harbour.\u201d",
+    "Protesters outside Berg's office held signs: \u201cNo pier for the rich.\u201d",
+])
+def test_a_quotation_after_a_colon_or_saying_that_quotes_another_is_not_the_subjects(sentence):
+    text = f"Mayor Ana Ruiz met Mr. Tomas Berg. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_sentence_ending_in_a_colon_that_reads_from_a_text_gives_no_speaker_or_gender():
+    text = ("Mayor Ana Ruiz met Mr. Tomas Berg. In her remarks, she read a line from a treaty:\n"
+            "\u201cNo land shall be taken from the harbour.\u201d \u201cWe are done,\u201d he "
+            "said.")
+    assert People(text).speakers(split_sentences(text))[-2:] == [None, "Tomas Berg"]

@@ -1649,3 +1649,20 @@ def test_a_world_count_naming_another_place_is_no_conflict_with_one_places_count
     m = verdict(c, "In total, more than 2,800 people worldwide have died of the flu so far, "
                    "mostly in Arden.")
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("At the pact talks, Norway will not join the fishing pact.", "At the pact talks, Denmark "
+     "joined the fishing pact."),
+    ("Niger will not join the fishing pact.", "Nigeria joined the fishing pact on Monday."),
+])
+def test_a_flipped_negation_of_another_actor_read_past_an_opening_phrase_is_no_conflict(
+        claim, sentence):
+    m = verdict(first_claim(claim), sentence)
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_global_slowdown_does_not_make_a_countrys_rate_the_worlds():
+    m = verdict(first_claim("Unemployment in Nova rose to 7 percent last year."),
+                "Unemployment rose to 9 percent last year amid a global slowdown.")
+    assert m.verdict == "conflict"

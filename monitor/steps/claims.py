@@ -685,8 +685,17 @@ def _office(words: list[str]) -> str:
 # A quotation a sentence's subject speaks without a verb before it: after a colon ("Ruiz hit
 # back: “…”") or "saying" ("Ruiz rejected the plan, saying “…”").
 # Not "as the agency has been saying, …": a verb in its own right there, with its own subject.
-_INTRODUCED = re.compile(r"(?::|(?<!been )(?<!is )(?<!was )(?<!are )(?<!were )\bsaying\b"
-                         r"[^\u2026]*)\s*\u2026")
+# Only ", saying" or "by saying" after the subject's own act: not "cited a report saying", "signs
+# saying", "an old saying", "by saying nothing".
+_INTRODUCED = re.compile(r"(?::|(?:,|\bby)\s+saying\b(?!\s+nothing)[^\u2026]*)\s*\u2026")
+# Words before a colon that give the quotation after it to another than the subject: it quotes,
+# reads or recalls someone ("Berg cited Ruiz:", "she read a line from a treaty:"), is asked or
+# told ("Berg was asked:"), or names what carries others' words ("held signs:", "a slogan:").
+_NOT_THEIRS = re.compile(r"\b(?:quot\w*|cit(?:e|es|ed|ing)|read(?:s|ing)?|recall\w*|recit\w*)\b"
+                         r"|\b(?:was|were|been|being|is|are)"
+                         r"\s+(?:asked|told)\b|\b(?:signs?|slogans?|banners?|headlines?|"
+                         r"questions?|sayings?|mottos?)\b\W*$",
+                         re.IGNORECASE)
 _QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
 
 
@@ -792,7 +801,8 @@ class People:
         if who is None and self.quoting and not _LETTER.search(unquoted(sentence, "")):
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
-        if who is None and _INTRODUCED.search(unquoted(sentence, " \u2026 ")):
+        introduced = _INTRODUCED.search(outside := unquoted(sentence, " \u2026 "))
+        if who is None and introduced and not _NOT_THEIRS.search(outside, 0, introduced.start()):
             who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
         self._said = who
@@ -958,8 +968,11 @@ class People:
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last, but the person opening it (its
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
-        if sentence.endswith(":") and not quotations(sentence):  # "Ruiz tweeted:", then “…”
+        if sentence.endswith(":") and not quotations(sentence) and not _NOT_THEIRS.search(
+                sentence[:-1]):  # "Ruiz tweeted:", then “…”
+            known = dict(self.known)  # a guess: the pronoun it resolves tells no gender
             self._said = self._speaker_of(sentence) or self._subject(sentence)
+            self.known = known
         self.quoting, self._said = self._said, None
         # A pronoun opening it ("In the article, she …") is about someone named before it, not
         # anyone it names after.

@@ -714,6 +714,11 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
 
 
 _WORD = re.compile(r"[\w'\u2019-]+")
+_DEMONYM = re.compile(r"i|n|an|ian|ese|ish")
+_OPENING_PHRASE = re.compile(r"\W*(?:at|in|on|during|after|before|for|with|under|amid)\b"
+                             r"[^,]{0,60},\s*", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+\w+(?:ed|en)\s+by\s+"
+                       r"((?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)")
 _PRONOUN_SUBJECT = re.compile(r"[\s,]*(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECASE)
 
 
@@ -724,8 +729,9 @@ def _actors_differ(claim: str, sentence: str) -> bool:
     acts = frozenset(content_words(unquoted(claim)) & content_words(unquoted(sentence))) - (
         frozenset(map(stem, name_words(claim))) | frozenset(map(stem, name_words(sentence))))
     ours, theirs = _actors(claim, acts), _actors(sentence, acts)
-    if any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs):
-        return False  # one name made of the other: "Iraq", "Iraqi"
+    if any(_DEMONYM.fullmatch(b[len(a):]) for a in ours for b in theirs if b.startswith(a)) or any(
+            _DEMONYM.fullmatch(a[len(b):]) for a in ours for b in theirs if a.startswith(b)):
+        return False  # a place and its people's word: "Iraq", "the Iraqi government"
     return _holders_differ(claim, ours, sentence, theirs)
 
 
@@ -741,9 +747,13 @@ def _actors(text: str, acts: frozenset[str] = frozenset()) -> frozenset[str]:
         before, after = outside[:said.start()], outside[said.end():]
         told = after if len(after.split()) > len(before.split()) else (
             before[:before.rfind(",")] if "," in before else before)  # not "…, Ana Ruiz said"
-    act = next((m.start() for m in _WORD.finditer(told) if stem(m.group(0).lower()) in acts),
-               None)
-    told = told[:act]  # who does it comes before it: "… signed the bill in Sacramento"
+    # who does it comes before it ("… signed the bill in Sacramento"), after any opening phrase
+    # ("At the pact talks, Norway …"), or after "by" in the passive ("… be joined by Norway")
+    agent = _BY_AGENT.search(told)
+    start = _OPENING_PHRASE.match(told)
+    act = next((m.start() for m in _WORD.finditer(told, start.end() if start else 0)
+                if stem(m.group(0).lower()) in acts), None)
+    told = agent.group(1) if agent else told[:act]
     # An opening "He" or "For" is no name ("He said he does not know", "For many people").
     opening = _opening(outside) if outside.startswith(told) and not (
         set(_words(" ".join(outside.split()[:1]))) & STOPWORDS) else frozenset()
@@ -753,7 +763,8 @@ def _actors(text: str, acts: frozenset[str] = frozenset()) -> frozenset[str]:
 # Where a count is of the whole world ("Globally, …", "… worldwide"), and where a sentence
 # tells it of one place ("in the United States", "across Canada").
 # Not "the world's" nor "in the world": mostly a superlative ("the world's highest toll").
-_WORLD = re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide|(?:around|across|throughout) the "
+_WORLD = re.compile(r"\b(?:globally|global\s+(?:death\s+)?(?:toll|total|tally|count|cases|deaths|"
+                    r"figures?)|worldwide|world-wide|(?:around|across|throughout) the "
                     r"(?:world|globe))\b", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
                        r"((?:[A-Z][\w.'\u2019-]*\s*){1,4})")
