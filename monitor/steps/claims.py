@@ -685,17 +685,29 @@ def _office(words: list[str]) -> str:
 # A quotation a sentence's subject speaks without a verb before it: after a colon ("Ruiz hit
 # back: “…”") or "saying" ("Ruiz rejected the plan, saying “…”").
 # Not "as the agency has been saying, …": a verb in its own right there, with its own subject.
-# Only ", saying" or "by saying" after the subject's own act: not "cited a report saying", "signs
-# saying", "an old saying", "by saying nothing".
-_INTRODUCED = re.compile(r"(?::|(?:,|\bby)\s+saying\b(?!\s+nothing)[^\u2026]*)\s*\u2026")
+# Not "as the agency has been saying, …" (a verb with its own subject), "by saying nothing".
+_INTRODUCED = re.compile(r"(?::|(?<!been )(?<!is )(?<!was )(?<!are )(?<!were )\bsaying\b"
+                         r"(?!\s+nothing)[^\u2026]*)\s*\u2026")
 # Words before a colon that give the quotation after it to another than the subject: it quotes,
 # reads or recalls someone ("Berg cited Ruiz:", "she read a line from a treaty:"), is asked or
 # told ("Berg was asked:"), or names what carries others' words ("held signs:", "a slogan:").
-_NOT_THEIRS = re.compile(r"\b(?:quot\w*|cit(?:e|es|ed|ing)|read(?:s|ing)?|recall\w*|recit\w*)\b"
-                         r"|\b(?:was|were|been|being|is|are)"
-                         r"\s+(?:asked|told)\b|\b(?:signs?|slogans?|banners?|headlines?|"
-                         r"questions?|sayings?|mottos?)\b\W*$",
-                         re.IGNORECASE)
+# Words just before the colon or "saying" that give the quotation after it to another than the
+# subject: it quotes, cites, reads or recalls someone named ("Berg cited Ana Ruiz:") or from a
+# text ("she read a line from a treaty:"), cites a document ("cited a city report saying"), is
+# asked or told ("was asked:"), or names what carries the words ("held signs:", "a banner
+# that read:").
+_NOT_THEIRS = re.compile(
+    r"(?:\b(?:quot|cit|read|recit|recall)\w*\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}"
+    r"(?:words|remarks)?|\bcit\w*\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:report|study|"
+    r"survey|poll|document|letter|memo)|\b(?:quot|read|recit)\w*\s+(?:[\w'-]+\s+){0,4}from\s+"
+    r"[^:]{0,60}|\b(?:was|were|been|being|is|are)\s+(?:asked|told)|"
+    r"\b(?:signs?|slogans?|banners?|headlines?|sayings?|mottos?)|\bread)\W*$")
+
+
+def _theirs(before: str) -> bool:
+    """Whether the words before a colon or "saying" leave the quotation after it to the
+    sentence's subject (see `_NOT_THEIRS`)."""
+    return _NOT_THEIRS.search(before) is None
 _QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
 
 
@@ -802,7 +814,7 @@ class People:
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
         introduced = _INTRODUCED.search(outside := unquoted(sentence, " \u2026 "))
-        if who is None and introduced and not _NOT_THEIRS.search(outside, 0, introduced.start()):
+        if who is None and introduced and _theirs(outside[:introduced.start()]):
             who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
         self._said = who
@@ -968,7 +980,7 @@ class People:
     def read(self, sentence: str) -> None:
         """Note who a sentence names, most recent last, but the person opening it (its
         subject, whom the next sentence's "he" or "she" is about before anyone named after)."""
-        if sentence.endswith(":") and not quotations(sentence) and not _NOT_THEIRS.search(
+        if sentence.endswith(":") and not quotations(sentence) and _theirs(
                 sentence[:-1]):  # "Ruiz tweeted:", then “…”
             known = dict(self.known)  # a guess: the pronoun it resolves tells no gender
             self._said = self._speaker_of(sentence) or self._subject(sentence)
