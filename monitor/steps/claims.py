@@ -915,7 +915,7 @@ class People:
         name = self.holders.get(office) if words and office == " ".join(words) else None
         if not name and words and office == " ".join(words) and office in self.holders:
             return self._last_holder(office, subject)
-        if not name or self._former.get((office, name)) and "former" not in subject.lower():
+        if not name or self._held_no_more(office, name, subject):
             return None
         if (office, name) not in self._only_holders:  # each sentence "The …" asks again
             self._only_holders[office, name] = self._only_holder(office, name)
@@ -925,9 +925,12 @@ class People:
         """Of the people the text names with `office`, the one named last before this sentence
         ("President Xi …; President Ana Ruiz said …; the president added")."""
         name = next((n for n in reversed(self.recent) if n in self._held.get(office, ())), None)
-        if name and self._former.get((office, name)) and "former" not in subject.lower():
-            return None
-        return name
+        return None if name and self._held_no_more(office, name, subject) else name
+
+    def _held_no_more(self, office: str, name: str, subject: str) -> bool:
+        """Whether `name` is only ever a former holder of `office` and the subject does not say
+        "former": "the president" is not the former president."""
+        return bool(self._former.get((office, name))) and "former" not in subject.lower()
 
     def _only_holder(self, office: str, name: str) -> bool:
         """Whether no mention of `office` in the text names another holder: "Lena Brandt,

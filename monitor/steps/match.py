@@ -729,10 +729,14 @@ def _actors_differ(claim: str, sentence: str) -> bool:
     acts = frozenset(content_words(unquoted(claim)) & content_words(unquoted(sentence))) - (
         frozenset(map(stem, name_words(claim))) | frozenset(map(stem, name_words(sentence))))
     ours, theirs = _actors(claim, acts), _actors(sentence, acts)
-    if any(_DEMONYM.fullmatch(b[len(a):]) for a in ours for b in theirs if b.startswith(a)) or any(
-            _DEMONYM.fullmatch(a[len(b):]) for a in ours for b in theirs if a.startswith(b)):
+    if any(_people_of(a, b) or _people_of(b, a) for a in ours for b in theirs):
         return False  # a place and its people's word: "Iraq", "the Iraqi government"
     return _holders_differ(claim, ours, sentence, theirs)
+
+
+def _people_of(place: str, word: str) -> bool:
+    """Whether `word` is the word for the people of `place` ("iraqi" of "iraq")."""
+    return word.startswith(place) and _DEMONYM.fullmatch(word[len(place):]) is not None
 
 
 def _actors(text: str, acts: frozenset[str] = frozenset()) -> frozenset[str]:
