@@ -708,6 +708,8 @@ def _theirs(before: str) -> bool:
     """Whether the words before a colon or "saying" leave the quotation after it to the
     sentence's subject (see `_NOT_THEIRS`)."""
     return _NOT_THEIRS.search(before) is None
+
+
 _QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
 
 
@@ -809,19 +811,20 @@ class People:
 
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
-        who = self._speaker_of(sentence)
-        if who is None and self.quoting and not _LETTER.search(unquoted(sentence, "")):
+        outside = unquoted(sentence, " \u2026 ")
+        who = self._speaker_of(outside)
+        if who is None and self.quoting and not _LETTER.search(outside):
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
-        introduced = _INTRODUCED.search(outside := unquoted(sentence, " \u2026 "))
+        introduced = _INTRODUCED.search(outside)
         if who is None and introduced and _theirs(outside[:introduced.start()]):
             who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
         self._said = who
         return who
 
-    def _speaker_of(self, sentence: str) -> str | None:
-        outside = unquoted(sentence, " \u2026 ")
+    def _speaker_of(self, outside: str) -> str | None:
+        """Who speaks, read from a sentence's words outside its quotations (`unquoted`)."""
         said = _SPEECH.search(outside)
         if not said:
             return None
@@ -986,7 +989,8 @@ class People:
         if sentence.endswith(":") and not quotations(sentence) and _theirs(
                 sentence[:-1]):  # "Ruiz tweeted:", then “…”
             known = dict(self.known)  # a guess: the pronoun it resolves tells no gender
-            self._said = self._speaker_of(sentence) or self._subject(sentence)
+            outside = unquoted(sentence, " \u2026 ")
+            self._said = self._speaker_of(outside) or self._subject(sentence)
             self.known = known
         self.quoting, self._said = self._said, None
         # A pronoun opening it ("In the article, she …") is about someone named before it, not
