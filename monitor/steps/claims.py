@@ -727,41 +727,7 @@ class People:
         self.quoting: str | None = None  # who speaks the quotation of the sentence just read
         self._said: str | None = None
         for m in PERSON_RE.finditer(text):
-            before = text[max(0, m.start() - 30):m.start()].lower().split()
-            title = before[-1].strip(".,") if before else ""
-            after = text[m.end():m.end() + 100]
-            if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
-                continue
-            title = title if title in _TITLES else _role_after(after) or title
-            speaks = _SPEECH.match(after[:12].strip()) or _said_before(
-                text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
-                after) or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
-                          _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
-            # "the South Carolina Republican said" describes a person, it does not name one.
-            if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
-                    t.lower().strip(".") in _TITLES for t in m.group(0).split()):
-                continue
-            for raw in _split_possessives(_GLUED_WORD.sub("", _before_nickname(text, m))):
-                tokens = raw.split()
-                titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
-                if titled:
-                    title = tokens[titled[-1]].lower().strip(".")
-                elif before and _time_then_name(before[-1:] + tokens):
-                    raw = " ".join(tokens[1:])  # "… on Monday Ruiz said": Ruiz
-                elif _office_to(before) and len(tokens) > 2:
-                    # "Ambassador to Nova Ada Lund": the office's place, then the person (a
-                    # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
-                    title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
-                name = _person_name(raw)
-                if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
-                        name.lower() not in MONTHS) and name.lower() not in WEEKDAYS:
-                    self.known.setdefault(name, _TITLES.get(title) or _KIN.get(title))
-                    if title in _TITLES:
-                        self._hold_title(tokens, titled, before, title, name)
-                    elif ranked := [i for i, t in enumerate(tokens) if t.lower() in _RANKS]:
-                        # "House Speaker Ada Lund": the Speaker, for "the Speaker said"
-                        self._hold_title(tokens, ranked, before, tokens[ranked[-1]].lower(),
-                                         name)
+            self._meet(m)
         for name in [n for n in self.known if _a_group(n, text)]:
             del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
@@ -773,6 +739,46 @@ class People:
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
         self._only_holders: dict[tuple[str, str], bool] = {}
+
+    def _meet(self, m: re.Match) -> None:
+        """Note a person the text names at `m` (with a title, or said to speak), and the
+        office they hold."""
+        text = self.text
+        before = text[max(0, m.start() - 30):m.start()].lower().split()
+        title = before[-1].strip(".,") if before else ""
+        after = text[m.end():m.end() + 100]
+        if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
+            return
+        title = title if title in _TITLES else _role_after(after) or title
+        speaks = _SPEECH.match(after[:12].strip()) or _said_before(
+            text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
+            after) or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
+                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+        # "the South Carolina Republican said" describes a person, it does not name one.
+        if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
+                t.lower().strip(".") in _TITLES for t in m.group(0).split()):
+            return
+        for raw in _split_possessives(_GLUED_WORD.sub("", _before_nickname(text, m))):
+            tokens = raw.split()
+            titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+            if titled:
+                title = tokens[titled[-1]].lower().strip(".")
+            elif before and _time_then_name(before[-1:] + tokens):
+                raw = " ".join(tokens[1:])  # "… on Monday Ruiz said": Ruiz
+            elif _office_to(before) and len(tokens) > 2:
+                # "Ambassador to Nova Ada Lund": the office's place, then the person (a
+                # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
+                title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
+            name = _person_name(raw)
+            if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
+                    name.lower() not in MONTHS) and name.lower() not in WEEKDAYS:
+                self.known.setdefault(name, _TITLES.get(title) or _KIN.get(title))
+                if title in _TITLES:
+                    self._hold_title(tokens, titled, before, title, name)
+                elif ranked := [i for i, t in enumerate(tokens) if t.lower() in _RANKS]:
+                    # "House Speaker Ada Lund": the Speaker, for "the Speaker said"
+                    self._hold_title(tokens, ranked, before, tokens[ranked[-1]].lower(),
+                                     name)
 
     def person(self, name: str) -> str | None:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
