@@ -21,6 +21,12 @@ bench/realtext_fourth_labels.tsv, written before any change they measure.
 sent to another agency, a city's floods, tariffs on imports from one country, a Supreme Court
 ruling on detention, a lobbying trial, a diplomat's warning of war, a budget deal's passage,
 a cathedral fire. Labels in bench/realtext_fifth_labels.tsv, written before any change they measure.
+
+`--set sixth`: eight more (branch realtext6), unseen after the fifth set's fixes: a failed coup
+abroad, a shooting at a tech company, a Senate vote on net neutrality, a hurricane's approach,
+a president's name on relief checks, a relief bill's cold reception, a gunman's phone unlocked
+and tied to al-Qaida, a company pressed over hate speech after a civil rights audit. Labels
+in bench/realtext_sixth_labels.tsv, written before any change they measure.
 """
 
 from __future__ import annotations
@@ -59,7 +65,15 @@ FIFTH = {
     "as0758": "USA Today",
 }
 
+SIXTH_LABELS = Path(__file__).with_name("realtext_sixth_labels.tsv")
+SIXTH = {
+    "as0010": "USA Today", "as0317": "NPR", "as0348": "The Hill", "as0503": "USA Today",
+    "as1196": "USA Today", "as1238": "Associated Press", "as1244": "Associated Press",
+    "as1338": "The Hill",
+}
+
 if __name__ == "__main__":
     realtext_verdicts.main({"heldout": (STORIES, LABELS), "third": (THIRD, THIRD_LABELS),
                             "fourth": (FOURTH, FOURTH_LABELS),
-                            "fifth": (FIFTH, FIFTH_LABELS)})
+                            "fifth": (FIFTH, FIFTH_LABELS),
+                            "sixth": (SIXTH, SIXTH_LABELS)})
