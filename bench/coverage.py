@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from monitor.steps import coverage  # noqa: E402
 from monitor.steps.claims import read_seed  # noqa: E402
 from monitor.steps.dates import DEFAULT_WINDOW_DAYS  # noqa: E402
+from monitor.steps.extract import without_link_cards  # noqa: E402
 from monitor.steps.match import match_article  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-events"
@@ -46,8 +47,12 @@ class Decided:
 
 
 def load() -> list[dict]:
+    """The articles, their texts as the product's extraction leaves them (link cards out)."""
     with gzip.open(DATA / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
-        return [json.loads(line) for line in f]
+        rows = [json.loads(line) for line in f]
+    for row in rows:
+        row["text"] = without_link_cards(row["text"])
+    return rows
 
 
 def candidates(articles: list[dict], profiles: list[coverage.Profile], seed: int,

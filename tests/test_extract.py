@@ -222,3 +222,32 @@ def test_an_author_named_like_a_month_keeps_the_name():
     from monitor.steps.extract import extract_article
     page = FARES.format(author="Nell May")
     assert extract_article(page, "http://x.example/fares").author == "Nell May"
+
+
+CARD_PAGE = """<html lang="en"><head><title>Nereth ferry fares to rise</title></head><body>
+<article><h1>Nereth ferry fares to rise</h1>
+<p>Fares on the Nereth ferry will rise by a fifth from March, the harbour board decided on
+Thursday after a meeting that ran late into the evening, with two members voting against.</p>
+<p>Sen. Ada Lund <span class="card">Ada Marie LundLund presses rail plan as budget talks
+stall Voters in Corvale reject school levy MORE</span> (D-Nova) said the rise would hurt
+commuters, and Rep. Tom McAvoy <span class="card">Thomas (Tom) Eli McAvoyCouncil delays
+vote on parking fees MORE</span> (R-Nova) said it was overdue.</p></article></body></html>"""
+
+
+def test_link_cards_run_into_a_name_are_no_part_of_the_article():
+    # Their headlines are other stories' words: left in, the article shares them with stories
+    # it does not cover, and a claim's sentence carries them.
+    from monitor.steps.extract import extract_article
+    article = extract_article(CARD_PAGE, "http://x.example/fares")
+    assert ("Sen. Ada Lund (D-Nova) said the rise would hurt commuters, and Rep. Tom McAvoy "
+            "(R-Nova) said it was overdue.") in " ".join(article.text.split())
+    assert "levy" not in article.text and "MORE" not in article.text
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cNO MORE CUTS,\u201d the crowd chanted outside the Nereth Harbour Board offices.",
+    "Ada Lund Ada Lund is how the ballot lists her.\n\nMORE FROM THE NERETH DAILY",
+    "Fares rose again. Ada Lund said the board had no choice. LEARN MORE about fares."])
+def test_capitals_that_are_no_link_card_are_kept(text):
+    from monitor.steps.extract import without_link_cards
+    assert without_link_cards(text) == text
