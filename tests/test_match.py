@@ -1666,3 +1666,13 @@ def test_a_global_slowdown_does_not_make_a_countrys_rate_the_worlds():
     m = verdict(first_claim("Unemployment in Nova rose to 7 percent last year."),
                 "Unemployment rose to 9 percent last year amid a global slowdown.")
     assert m.verdict == "conflict"
+
+
+def test_a_speaker_written_without_the_names_accents_is_no_speaker_conflict():
+    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                     "spring,” said Governor Inés Muñoz on Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
+               "the spring,” Governor Ines Munoz told reporters.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None

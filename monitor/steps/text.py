@@ -527,7 +527,9 @@ def surname(name: str) -> str:
 def same_person(a: str, b: str) -> bool:
     """Whether two names of speakers may name one person: the same family name, or one name a
     single word that is the other's first ("Xi" and "Xi Jinping": the family name written
-    first, as in Chinese, Korean or Vietnamese)."""
+    first, as in Chinese, Korean or Vietnamese). Accents aside: "Rosselló" is "Rossello"
+    where an outlet's type drops them."""
+    a, b = _without_accents(a), _without_accents(b)
     if surname(a) == surname(b):
         return True
     short, full = sorted((a.split(), b.split()), key=len)
