@@ -244,10 +244,37 @@ def test_link_cards_run_into_a_name_are_no_part_of_the_article():
     assert "levy" not in article.text and "MORE" not in article.text
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("Rep. Tom Vale Thomas R. ValeHarbour fees rise Council stalls MORE (R-Nova) said.",
+     "Rep. Tom Vale (R-Nova) said."),
+    ("Mayor Bill de Blasio Bill de BlasioCity fares rise again tonight MORE said.",
+     "Mayor Bill de Blasio said."),
+    ("Sen. Ada Lund Ada Marie LundAda Park opens to public Rail plan stalls MORE (D-Nova) said.",
+     "Sen. Ada Lund (D-Nova) said."),
+    ("House leader Ana Ruiz Ana Ruiz Ruiz calls vote unfair Fares rise MORE (D-Nova) said.",
+     "House leader Ana Ruiz (D-Nova) said."),
+    ("His son, Tom Vale Jr. Thomas (Tom) Eli ValeVale Jr makes speech Fares rise MORE, was there.",
+     "His son, Tom Vale Jr., was there."),
+    ("Aide Ada Lund Ada Marie LundMORE said fares would rise. Rep. Tom Vale Thomas (Tom) "
+     "ValeFerry fares rise tonight MORE (R-Nova) agreed.",
+     "Aide Ada Lund said fares would rise. Rep. Tom Vale (R-Nova) agreed."),
+])
+def test_a_link_card_goes_and_the_shown_name_stays_whole(text, shown):
+    from monitor.steps.extract import without_link_cards
+    assert without_link_cards(text) == shown
+
+
 @pytest.mark.parametrize("text", [
     "\u201cNO MORE CUTS,\u201d the crowd chanted outside the Nereth Harbour Board offices.",
     "Ada Lund Ada Lund is how the ballot lists her.\n\nMORE FROM THE NERETH DAILY",
-    "Fares rose again. Ada Lund said the board had no choice. LEARN MORE about fares."])
+    "Fares rose again. Ada Lund said the board had no choice. LEARN MORE about fares.",
+    "Sirhan Sirhan was denied parole on Wednesday. Outside, relatives held signs: NO MORE.",
+    "Police in Corvale City, Corvale said two were hurt; marchers' banners said NO MORE.",
+    "Tom Vale Jr., Eli Vale and Ana Vale spoke; the crowd chanted FOUR MORE YEARS as they left.",
+    "Ada Lund of New Corvale, New Corvale's 10th district, wrote the MORE Act, which passed.",
+    "The court sat at The Hague. The court heard the case and said NO MORE delays.",
+    "Under LundCare, VeleCare and the rest, costs rose. Ada Lund said MORE would follow."])
 def test_capitals_that_are_no_link_card_are_kept(text):
+    # Removed by mistake, real text of any outlet would be lost without a trace.
     from monitor.steps.extract import without_link_cards
     assert without_link_cards(text) == text

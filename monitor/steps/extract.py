@@ -88,14 +88,22 @@ def extract_article(html: str | bytes, source: str) -> Article | None:
 
 # A link card run into the text where a name is shown: "Sen. Ada Lund Ada Marie LundLund
 # pushes port bill Senate passes … MORE (D-Nova) said". The name, then the person's full name
-# glued to the headlines of other stories and "MORE" (how The Hill's pages read: 908 of them
+# (glued to) the headlines of other stories and "MORE" (how The Hill's pages read: 908 of them
 # in its 288 articles of ../shared/data/news-events). Those headlines are other stories' words,
 # names and quotations: left in, the article shares them with stories it does not cover.
-_MORE = re.compile(r"\bMORE\b(?!:)")
+_MORE = re.compile(r"(?:\b|(?<=[a-z]))MORE\b(?!:)")
 _GLUED = re.compile(r"(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bDi)(?<!\bLa)(?<!\bLe)"
                     r"(?<=[a-z])(?=[A-Z0-9])")
 _TOKEN = re.compile(r"\S+")
 _TOKEN_EDGES = "()[]:,;.\"'\u201c\u201d\u2018\u2019"
+_SUFFIXES = frozenset({"Jr", "Sr"})
+_PARTICLES = frozenset({"de", "del", "della", "da", "di", "du", "van", "von", "der", "den",
+                        "la", "le", "bin", "al", "el", "ibn"})
+# A sentence's end, which a card's headlines do not have: a word (not a title's abbreviation)
+# and its full stop before the next sentence. (A headline may end on a question mark.)
+_SENTENCE_END = re.compile(r"\b(?!(?:Gov|Sens?|Reps?|Gen|Lt|Col|Sgt|Capt|Adm|Mr|Mrs|Ms|Dr|Jr|Sr|St|"
+                           r"Mt|Ft|Inc|Co|Corp|No|Rev|Hon|Pres|Sec|Supt|Dept|Jan|Feb|Aug|Sept?|"
+                           r"Oct|Nov|Dec)\.)[A-Za-z][a-z]+\.[\"\u201d\u2019)]*\s+[A-Z\"\u201c]")
 CARD_CHARS = 700  # a card's full name and headlines fit in this, before its "MORE"
 
 
@@ -103,9 +111,10 @@ def without_link_cards(text: str) -> str:
     """The text without the link cards run into it after a person's name (`_MORE`)."""
     if "MORE" not in text:
         return text
-    kept, last = [], 0
+    kept, last, after_more = [], 0, 0
     for more in _MORE.finditer(text):
-        start = _card_start(text, max(last, more.start() - CARD_CHARS), more.start())
+        start = _card_start(text, max(after_more, more.start() - CARD_CHARS), more.start())
+        after_more = more.end()
         if start is not None:
             kept.append(text[last:start])
             last = more.end()
@@ -114,36 +123,53 @@ def without_link_cards(text: str) -> str:
 
 
 def _card_start(text: str, start: int, end: int) -> int | None:
-    """Where a card ending at `end` starts: after the shown name, which its full name repeats
-    ("Joe Biden Joe Biden…", "Ted Cruz Rafael (Ted) Edward Cruz…"), in a run of capitalised
-    words with the card's headlines after it on the same line."""
-    run: list[tuple[str, int]] = []
-    for word, ends in [*_words(text, start, end), ("", end)]:
-        if word[:1].isupper() and not word.isupper():
-            run.append((word, ends))
+    """Where a card ending at `end` starts: right after the shown name, whose family name ends
+    the full name after it ("Joe Biden Joe Biden…", "Ted Cruz Rafael (Ted) Edward Cruz…"),
+    with only headlines (no sentence's end, no new line) from there to "MORE"."""
+    line = text.rfind("\n", start, end) + 1 or start
+    words = list(_words(text, line, end))
+    best = None
+    for j in range(len(words)):
+        i = next((i for i in range(j - 2, max(-1, j - 7), -1) if words[i][0] == words[j][0]),
+                 None)
+        if i is None or words[j][0] in _PARTICLES or not _full_name(words, i, j, text):
             continue
-        repeats = [(j, i) for j in range(len(run)) for i in range(max(0, j - 6), j)
-                   if run[i][0] == run[j][0]]
-        if repeats:
-            last = max(repeats)[0]
-            first = min(i for j, i in repeats if j == last)
-            card = text[run[last][1]:end]
-            if "\n" not in card and len(card.split()) >= 3:
-                return run[first][1]
-        run = []
-    return None
+        card = text[words[j][2]:end]
+        glued = text[words[j][2]:words[j][2] + 1].isalnum()  # "LundAda", not "(Tom)"
+        if _SENTENCE_END.search(card) or len(card.split()) < 3 and not text[end - 1].isalpha():
+            continue
+        if best is None or (glued, j) > best[0]:
+            # the shown name's suffix is the shown name's: "Donald Trump Jr. Donald (Don) …"
+            suffix = words[i + 1][0] in _SUFFIXES
+            best = ((glued, j), words[i + 1][2] + 1 if suffix else words[i][2])
+    return best[1] if best else None
 
 
-def _words(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
-    """Each word between `start` and `end` and where it ends, words glued without a space
-    ("LundLund") read apart, edges' punctuation left off."""
+def _full_name(words: list[tuple[str, int, int]], i: int, j: int, text: str) -> bool:
+    """Whether the words after `i` up to `j` read as a full name right after a shown one: name
+    words (capitalised, initials, particles), a space apart, the shown family name only last."""
+    for k in range(i + 1, j + 1):
+        word = words[k][0]
+        if not (word[:1].isupper() or word in _PARTICLES) or word == words[i][0] and k < j:
+            return False
+        between = text[words[k - 1][2]:words[k][1]].strip("() ")
+        if between and not (between == "." and (len(words[k - 1][0]) == 1
+                                                 or words[k - 1][0] in _SUFFIXES)):
+            return False  # a comma, a full stop: "New York, New York", "The Hague. The court"
+    return True
+
+
+def _words(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """Each word between `start` and `end`, where it starts and ends: words glued without a
+    space ("LundLund") read apart, edges' punctuation left off."""
     for token in _TOKEN.finditer(text, start, end):
         raw = token.group(0)
         cuts = [0, *(g.start() for g in _GLUED.finditer(raw)), len(raw)]
         for a, b in itertools.pairwise(cuts):
             word = raw[a:b].strip(_TOKEN_EDGES)
             if word:
-                yield word, token.start() + raw.index(word, a) + len(word)
+                at = token.start() + raw.index(word, a)
+                yield word, at, at + len(word)
 
 
 # What a byline's date leaves behind once trafilatura has dropped its digits ("Ann Lee
