@@ -18,14 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import coverage, similarity
-from monitor.steps.claims import (
-    Claim,
-    People,
-    is_heading,
-    is_promo,
-    is_question,
-    is_unterminated,
-)
+from monitor.steps.claims import Claim, People, is_heading, is_promo, is_question, is_unterminated
 from monitor.steps.conflicts import (
     THRESHOLDS,
     Thresholds,
@@ -38,10 +31,7 @@ from monitor.steps.conflicts import (
     _sentence_quotations,
     _sentence_words,
 )
-from monitor.steps.text import (
-    Number,
-    split_sentences,
-)
+from monitor.steps.text import Number, split_sentences
 from monitor.steps.verdicts import (
     CARRIED,
     ClaimMatch,

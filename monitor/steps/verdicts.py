@@ -13,11 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import similarity
-from monitor.steps.claims import (
-    Claim,
-    reports_speech,
-    states_nothing,
-)
+from monitor.steps.claims import Claim, reports_speech, states_nothing
 from monitor.steps.conflicts import (
     _CALENDAR,
     _CLAUSE,
@@ -45,12 +41,7 @@ from monitor.steps.conflicts import (
     _within,
     differences,
 )
-from monitor.steps.text import (
-    content_words,
-    quotations,
-    same_person,
-    unquoted,
-)
+from monitor.steps.text import content_words, quotations, same_person, unquoted
 
 VERDICTS = ("verbatim", "paraphrase", "reworded quotation", "partial", "conflict", "absent")
 # The verdicts of a sentence that tells the whole claim, in its words or others.
