@@ -5,11 +5,11 @@
 
 The experiment of issue #17 after `bench/thresholds.py` (same databases, same labels): a
 candidate sentence that the word shares call absent is read clause by clause
-(`match._clause_same`: the same-claim model over a clause of the claim, or the claim whole,
+(`verdicts._clause_same`: the same-claim model over a clause of the claim, or the claim whole,
 against a clause of the sentence, or the sentence whole; only pairs sharing two of the words
 that say what the claim says, whose sentence clause tells no amount the claim's does not and
 names not only others), and a pair scored at least CUT percent makes a partial. Tried by
-wrapping `match._wording`; the matcher does not do this (bench/README.md, 2026-12-04, branch
+wrapping `verdicts._wording`; the matcher does not do this (bench/README.md, 2026-12-04, branch
 `reword`).
 
 Printed: (1) the ceiling: of the labelled rewordings (partial, paraphrase) called absent, how
@@ -35,16 +35,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realtext_verdicts  # noqa: E402
 import thresholds  # noqa: E402
 
-from monitor.steps import match  # noqa: E402
+from monitor.steps import conflicts, verdicts  # noqa: E402
+from monitor.steps import text as reading  # noqa: E402
 
 
 def with_clause_route(cut: float):
-    """`match._wording`, with a clause pair at least `cut` making a partial of an absent."""
-    original = match._wording
+    """`verdicts._wording`, with a clause pair at least `cut` making a partial of an absent."""
+    original = verdicts._wording
 
     def wording(claim, sentence, score, same, t):
         verdict = original(claim, sentence, score, same, t)
-        if verdict == "absent" and match._clause_same(claim.text, sentence) >= cut:
+        if verdict == "absent" and verdicts._clause_same(claim.text, sentence) >= cut:
             return "partial"
         return verdict
     return original, wording
@@ -52,7 +53,7 @@ def with_clause_route(cut: float):
 
 def ceiling(corpus: thresholds.Corpus) -> None:
     """How many labelled rewordings called absent any sentence could give by clause reading."""
-    today = corpus.decide(match.THRESHOLDS)
+    today = corpus.decide(conflicts.THRESHOLDS)
     texts, claims = {}, {}
     for stories, _, articles in corpus.sets:
         for story in stories:
@@ -65,18 +66,18 @@ def ceiling(corpus: thresholds.Corpus) -> None:
     counts = Counter()
     for slug, outlet, key in missed:
         claim = claims[(slug, key)]
-        words = match._claim_words(claim)[0]
+        words = conflicts._claim_words(claim)[0]
         best = (0.0, 0.0)
         for text in texts.get((slug, outlet), []):
-            for s in match.split_sentences(text):
-                if len(words & match._sentence_words(s)) >= 2:
+            for s in reading.split_sentences(text):
+                if len(words & conflicts._sentence_words(s)) >= 2:
                     fuzzy = fuzz.token_set_ratio(utils.default_process(claim),
                                                  utils.default_process(s))
-                    best = max(best, (match._clause_same(claim, s), fuzzy))
+                    best = max(best, (verdicts._clause_same(claim, s), fuzzy))
         for cut in (50, 70):
             if best[0] >= cut:
                 counts[f">= {cut}"] += 1
-                counts[f">= {cut}, a candidate"] += best[1] >= match.THRESHOLDS.candidate
+                counts[f">= {cut}, a candidate"] += best[1] >= conflicts.THRESHOLDS.candidate
     print(f"labelled rewordings called absent: {len(missed)}; with a sentence whose best clause "
           f"pair reaches: {dict(counts)}")
 
@@ -89,18 +90,18 @@ def main() -> None:
     args = parser.parse_args()
     corpus = thresholds.Corpus(Path(args.dbs))
     everyone = set(corpus.set_of)
-    today = corpus.decide(match.THRESHOLDS)
-    print("today:", thresholds.by_set(corpus, corpus.right(match.THRESHOLDS, everyone)))
+    today = corpus.decide(conflicts.THRESHOLDS)
+    print("today:", thresholds.by_set(corpus, corpus.right(conflicts.THRESHOLDS, everyone)))
     ceiling(corpus)
     for cut in map(float, args.cuts.split(",")):
-        original, match._wording = with_clause_route(cut)
-        corpus._memo.pop(match.THRESHOLDS, None)
+        original, verdicts._wording = with_clause_route(cut)
+        corpus._memo.pop(conflicts.THRESHOLDS, None)
         try:
-            found = corpus.decide(match.THRESHOLDS)
-            right = thresholds.by_set(corpus, corpus.right(match.THRESHOLDS, everyone))
+            found = corpus.decide(conflicts.THRESHOLDS)
+            right = thresholds.by_set(corpus, corpus.right(conflicts.THRESHOLDS, everyone))
         finally:
-            match._wording = original
-            corpus._memo[match.THRESHOLDS] = today
+            verdicts._wording = original
+            corpus._memo[conflicts.THRESHOLDS] = today
         changes = Counter()
         for k, (verdict, _, _) in found.items():
             before = today.get(k, ("absent",))[0]

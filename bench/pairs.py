@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from monitor.steps import match, similarity
+from monitor.steps import similarity, verdicts
 
 ROOT = Path(__file__).resolve().parents[1]
 MRPC = ROOT.parent / "shared/data/mrpc/msr_paraphrase_train.txt"
@@ -60,8 +60,8 @@ def cross_validate(features: np.ndarray, y: np.ndarray, folds: int = 10, model=T
         if pairs is not None:
             m = similarity.fit(features[train], y[train])
             m.threshold = best_threshold(m.probability(features[train]), y[train])
-            decided = match.decide_pairs([pairs[0][i] for i in test],
-                                         [pairs[1][i] for i in test], model=m)
+            decided = verdicts.decide_pairs([pairs[0][i] for i in test],
+                                            [pairs[1][i] for i in test], model=m)
             results.append(figures(np.array([s for _, s in decided]), y[test].astype(bool)))
             continue
         if model:
@@ -111,7 +111,7 @@ def main() -> None:
     decision_time = time.perf_counter() - started
     assert len(decided) == len(y)
     started = time.perf_counter()
-    match.decide_pairs(a, b, model=m)  # the model just fitted: the shipped one may be older
+    verdicts.decide_pairs(a, b, model=m)  # the model just fitted: the shipped one may be older
     pairs_time = time.perf_counter() - started
     print(f"cost a pair on one core: model decision {decision_time / len(y) * 1e6:.1f} µs "
           f"(analysis of both sentences, features, model; first pass with cold caches "

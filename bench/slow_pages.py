@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from monitor.steps.extract import extract_page
-from monitor.steps.match import _clause_same
 from monitor.steps.text import name_words, without_credits
+from monitor.steps.verdicts import _clause_same
 
 PAGES = {
     "20,000 nested <div>s": b"<html><body>" + b"<div>" * 20_000 + b"some words " * 10

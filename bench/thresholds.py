@@ -1,4 +1,4 @@
-"""The verdicts' thresholds (`match.Thresholds`) fitted on the four real-text sets, folds by story.
+"""The verdicts' thresholds (`conflicts.Thresholds`) fitted on the real-text sets, folds by story.
 
     .venv/bin/python bench/thresholds.py [--dbs DIR] [--folds N] [--show-unlabelled N]
                                          [--only NAME,...]
@@ -40,7 +40,8 @@ import realtext_heldout  # noqa: E402
 import realtext_verdicts  # noqa: E402
 
 from monitor.jobs.stories import as_article, load_stories  # noqa: E402
-from monitor.steps.match import THRESHOLDS, Thresholds, score_stories, story_index  # noqa: E402
+from monitor.steps.conflicts import THRESHOLDS, Thresholds  # noqa: E402
+from monitor.steps.match import score_stories, story_index  # noqa: E402
 from monitor.store import rows  # noqa: E402
 from monitor.store.schema import open_db  # noqa: E402
 

@@ -21,6 +21,9 @@ import pytest
 
 from monitor.jobs.demo import OUTLETS, PUBLISHED, SEED, SEEDS, SITE, serve_site
 from monitor.jobs.evaluate import load_all_labels, load_labels
+from monitor.steps.claims import read_seed
+from monitor.steps.match import match_article
+from monitor.steps.verdicts import judge
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "data" / "demo" / "labels"
@@ -539,3 +542,50 @@ def ferry_story(path: Path) -> tuple:
             "sentence": "The fares rose on Wednesday." if conflict else None,
             "conflicts": json.dumps([WEEKDAY_CONFLICT]) if conflict else None})
     return db, story
+
+
+# The hand-written port seed and the helpers that test_match, test_verdicts and test_conflicts
+# share: a claim of ours, a sentence's verdict on it, what differs.
+PORT_SEED = """Officials Report On The Port
+The port authority said on Monday that 40 containers of stolen copper were seized in March.
+Harbour master Lena Fischer said the thieves were “organised, patient and well funded.”
+The authority did not say who owned the copper.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return {c.text[:20]: c for c in read_seed(PORT_SEED).claims}
+
+
+def claim(claims, start):
+    return next(c for text, c in claims.items() if text.startswith(start))
+
+
+def what_differs(m, found=None):
+    """Each conflict (or note) without the two whole sentences stored with it."""
+    return [{k: d[k] for k in ("kind", "claim", "article")} for d in (found or m.conflicts)]
+
+
+def verdict(c, sentence, speaker=None):
+    from rapidfuzz import fuzz, utils
+    score = fuzz.token_set_ratio(c.text, sentence, processor=utils.default_process)
+    return judge(c, sentence, score, speaker)
+
+
+def first_claim(text: str):
+    return read_seed("A Story Of Our Own\n" + text).claims[0]
+
+
+MINISTER = """Minister Rejects Foreign Troops
+Foreign minister Ana Ruiz spoke after the summit in Valdora on Thursday.
+“We will not accept foreign soldiers on our soil, and we have said so at every meeting,” Ruiz said.
+“We sent 40 inspectors to the border last month,” she added.
+"""
+
+
+def minister_says(article_sentence: str):
+    """The verdicts of the MINISTER seed's claims on an article that quotes her in one sentence."""
+    seed = read_seed(MINISTER)
+    article = "Foreign minister Ana Ruiz spoke in Valdora on Thursday. " + article_sentence
+    return match_article(seed.claims, article).matches

@@ -8,10 +8,10 @@ import pytest
 
 from monitor.steps import coverage
 from monitor.steps.claims import read_seed
+from monitor.steps.conflicts import Thresholds
 from monitor.steps.extract import Article
 from monitor.steps.match import (
     Story,
-    Thresholds,
     article_profile,
     score_article,
     score_stories,

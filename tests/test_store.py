@@ -12,7 +12,8 @@ from monitor.jobs.crawl import page_html
 from monitor.jobs.seed import add_seed
 from monitor.jobs.stories import load_stories, result_row, save_seed
 from monitor.steps.extract import Article, content_hash, pack_page
-from monitor.steps.match import ArticleMatch, ClaimMatch
+from monitor.steps.match import ArticleMatch
+from monitor.steps.verdicts import ClaimMatch
 from monitor.store import results, rows, schema
 from monitor.store.rows import Batch, save_page
 from monitor.store.schema import migration_names, open_db

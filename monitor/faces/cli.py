@@ -28,8 +28,7 @@ from monitor.jobs import run as run_job
 from monitor.jobs import seed as seed_job
 from monitor.jobs import status as status_job
 from monitor.jobs.stories import stored_claims
-from monitor.steps import dates
-from monitor.steps import match as match_
+from monitor.steps import dates, verdicts
 from monitor.steps.extract import TooComplex, extract_page
 from monitor.steps.outlets import OutletFileError
 from monitor.store import rows, schema
@@ -682,7 +681,7 @@ def pairs(file) -> None:
     except UnicodeDecodeError as e:
         raise CliError(f"{file.name}: not UTF-8 text (byte {e.start}); expected "
                                    f"a tab-separated text file") from e
-    decisions = match_.decide_pairs([r[1] for r in rows], [r[2] for r in rows])
+    decisions = verdicts.decide_pairs([r[1] for r in rows], [r[2] for r in rows])
     echo("id\tscore\tsame")
     for (pair_id, _, _), (score, same) in zip(rows, decisions, strict=True):
         echo(f"{pair_id}\t{score}\t{int(same)}")

@@ -123,7 +123,7 @@ _SPEECH_WORDS = (
     "promised", "replied", "responded", "highlighted", "according to", "making it clear",
     "made it clear", "called", "described")
 SPEECH_VERBS = "(?:" + "|".join(_SPEECH_WORDS) + ")"
-# Two parts of them read as a clause's attribution (match._ATTRIBUTION), kept apart because they
+# Two parts of them read as a clause's attribution (conflicts._ATTRIBUTION), kept apart because they
 # read differently there. These tell who said something whatever follows them:
 SAYING_VERBS = ("said", "says", "told", "added", "stated")
 # These also take an object ("posted a loss", "announced 300 jobs", "reported a rise"): they
@@ -177,7 +177,7 @@ _NAME_AS_MODIFIER = re.compile(  # "Ruiz 2020 campaign manager Ada Lund": Lund s
 MIN_QUOTE_WORDS = 3
 TERM_WORDS = 5  # a quotation shorter than this, with no one said to say it, is a term
 # Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
-# calls a claim "verbatim" at (match.Thresholds.verbatim).
+# calls a claim "verbatim" at (conflicts.Thresholds.verbatim).
 SAME_WORDS = 92.0
 
 

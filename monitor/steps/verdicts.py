@@ -1,0 +1,288 @@
+"""The verdict of one claim against one sentence: verbatim, paraphrase, partial, conflict, absent.
+
+The sentence's wording against the claim (fuzzy score, the claim's words and clauses it
+carries, the same-claim model), whether a quotation claim could be its words, and the
+conflicts (`conflicts`) that make the verdict a conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process, utils
+
+from monitor.steps import similarity
+from monitor.steps.claims import Claim, reports_speech, states_nothing
+from monitor.steps.conflicts import (
+    _CALENDAR,
+    _CLAUSE,
+    CLAIMS_KEPT,
+    SENTENCES_KEPT,
+    THRESHOLDS,
+    Thresholds,
+    _agreement,
+    _another_acts_day,
+    _another_day,
+    _another_holder,
+    _another_moment,
+    _claim_amounts,
+    _claim_words,
+    _clause_texts,
+    _comparable,
+    _cut,
+    _elided,
+    _loose_windows,
+    _names_speaker,
+    _only_attribution,
+    _sentence_amounts,
+    _sentence_quotations,
+    _sentence_words,
+    _within,
+    differences,
+)
+from monitor.steps.text import content_words, quotations, same_person, unquoted
+
+VERDICTS = ("verbatim", "paraphrase", "reworded quotation", "partial", "conflict", "absent")
+# The verdicts of a sentence that tells the whole claim, in its words or others.
+CARRIED = ("verbatim", "paraphrase", "reworded quotation", "conflict")
+
+
+@dataclass
+class ClaimMatch:
+    """The best sentence of one article for one claim, and what it says about the claim."""
+
+    claim_position: int
+    sentence: str | None
+    score: float
+    verdict: str
+    conflicts: list[dict] | None = None
+    notes: list[dict] | None = None  # what agrees only loosely: a rounded amount
+
+
+def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
+          t: Thresholds = THRESHOLDS, same: float | None = None) -> ClaimMatch:
+    """The verdict of one sentence on one claim, given their fuzzy score and P(same claim)."""
+    if same is None:
+        same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
+    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
+    if verdict in ("paraphrase", "partial") and not _could_be_theirs(claim, sentence, speaker, t):
+        verdict = "absent"
+    conflicts = notes = None
+    if verdict != "absent":
+        found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
+        if same < similarity.model().threshold:
+            found, noted = _another_day(claim, sentence, found, noted)
+        found, days = _another_acts_day(claim.text, sentence, found)
+        if days and verdict == "paraphrase":
+            verdict = "partial"  # what it tells of another act's day is at most part of it
+        noted += days
+        found, others = _another_holder(claim.text, sentence, found)
+        if others and not found:  # its amounts are another's: it tells another fact
+            return ClaimMatch(claim.position, None, score, "absent")
+        found, moments = _another_moment(claim.text, sentence, found)
+        if moments and verdict == "paraphrase":
+            verdict = "partial"  # an amount of another time or a forecast is at most part of it
+        noted += moments
+        found, windows = _loose_windows(claim.text, sentence, found)
+        noted += windows
+        conflicts, notes = found or None, noted or None
+        if conflicts:
+            verdict = "conflict"
+        elif any(n["kind"] == "reworded quotation" for n in noted):
+            verdict = "reworded quotation"
+    return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
+                      verdict, conflicts, notes)
+
+
+def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
+    """Whether a sentence could tell a quotation claim (someone's words) in other words or in
+    part: it quotes them (a run of them, or close words), gives its words to their speaker
+    (names them, or its quotation is theirs), or reports what someone said without naming who
+    ("she said", "the minister told"). A sentence in the writer's own voice, or quoting
+    another person's other words, tells nobody's quotation, whatever words of the story it
+    shares with it. So with a statement that is mostly someone's quoted words: a sentence
+    quoting other words, of someone it does not name as that speaker, does not tell it."""
+    if claim.kind != "quote":
+        return not _quotes_another(claim, sentence, speaker, t)
+    # A quotation of one word of its own ("That is unacceptable") is found in its words or in
+    # the speaker's reported words ("Ruiz dismissed the offer as unacceptable"), not in a
+    # sentence quoting the speaker's other words ("a “rapid exit” would be unacceptable"): too
+    # few words to tell a rewording from another statement.
+    words, names = _claim_words(claim.text)
+    quoted = list(_sentence_quotations(sentence))
+    if claim.speaker and (len(words - names) > 1 or not quoted) and (
+            _names_speaker(sentence, claim.speaker)
+            or (speaker and same_person(speaker, claim.speaker))):
+        return True
+    mine = utils.default_process(claim.text)
+    if quoted:
+        return any(_within(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
+                   >= t.quote_related for q in quoted)
+    return reports_speech(sentence)
+
+
+def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
+    """The claim is mostly its speaker's quoted words ("…," said Ada Lund) and the sentence
+    quotes other words (none of the claim's, nor close to them) without naming that speaker."""
+    if not claim.speaker or not _mostly_quoted(claim.text, tuple(claim.quotes)):
+        return False
+    quoted = _sentence_quotations(sentence)
+    if not quoted or _names_speaker(sentence, claim.speaker) or (
+            speaker and same_person(speaker, claim.speaker)):
+        return False
+    return not any(_within(q, mine) or fuzz.ratio(utils.default_process(q), utils.default_process(
+        mine)) >= t.quote_related for q in quoted for mine in claim.quotes)
+
+
+def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
+    cover, specific = _cover(claim.text, sentence)
+    a, b = _claim_processed(claim.text), _sentence_processed(sentence)
+    # Verbatim is the claim's own words, every one: a word swapped ("walkout" for "strike")
+    # or dropped makes a rewording, however close the letters stay.
+    if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
+        return "verbatim"
+    if states_nothing(sentence):
+        return "absent"  # a question asks what a claim states; a link points to another story
+    related = [q for q in _sentence_quotations(sentence) if claim.kind == "quote"
+               and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
+    if related:
+        # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
+        return "partial" if all(len(q) < len(claim.text) and _cut(claim.text, q)
+                                and _within(claim.text, q) for q in related) else "paraphrase"
+    if same or (cover >= t.contains and score >= t.paraphrase):
+        return "paraphrase"
+    if _shares_words(claim, sentence, specific, t) and _carries_part(claim.text, sentence, t):
+        return "partial"
+    return "absent"
+
+
+def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
+                  amounts: bool = True) -> bool:
+    """Whether a sentence shares enough of the claim's words to be in its story: the looser
+    reading of a part, which `_carries_part` then narrows."""
+    # Part of a quotation is some of its words: its speaker and role named again are not.
+    # Part of a claim is more than who said it: "the city's finance department said" alone
+    # is another statement from the same source. Fewer of its words do with its exact amount.
+    return bool((specific >= t.partial_cover
+                 or (specific and amounts and _tells_amount(claim.text, sentence)))
+                and (not _mostly_quoted(claim.text, tuple(claim.quotes))
+                     or _cover(" ".join(claim.quotes), sentence)[1] > 0)
+                and _said_words(claim.text) & _sentence_words(sentence))
+
+
+def _tells_amount(claim: str, sentence: str) -> bool:
+    """The sentence states one of the claim's amounts, the same value of the same kind (not a
+    day or a date, which many facts share): a fact of the claim told again, in whatever
+    words ("was 1,200, according to …" for "1,200 travellers asked for …")."""
+    found = _sentence_amounts(sentence)
+    return any(n.unit not in _CALENDAR and _agreement(n, m) == "same"
+               and (_comparable(n, m) or m in _elided(n, [m]))
+               for n in _claim_amounts(claim) for m in found)
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _said_words(claim: str) -> frozenset[str]:
+    """The claim's content words but names and those of its attribution clauses."""
+    words, names = _claim_words(claim)
+    parts = _CLAUSE.split(unquoted(claim))
+    if len(parts) < 2:  # "The port added 300 jobs": one clause says what, not who said it
+        return words - names
+    said = [part for part in parts if _only_attribution(part)]
+    return words - names - frozenset(w for part in said for w in content_words(part))
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _mostly_quoted(claim: str, quotes: tuple[str, ...]) -> bool:
+    """Most of the claim's words (names aside) are inside its quotations: a quotation with its
+    attribution ("…,” said Dr. Helen Okafor, the county's chief medical officer)."""
+    words, names = _claim_words(claim)
+    quoted = _claim_words(" ".join(quotes))[0]
+    return bool(quotes) and len((words - names) & quoted) >= 0.5 * len(words - names)
+
+
+def _cover(claim: str, sentence: str) -> tuple[float, float]:
+    """Shares of the claim's content words the sentence carries: all, and all but names."""
+    claim_words, names = _claim_words(claim)
+    plain = claim_words - names
+    shared = claim_words & _sentence_words(sentence)
+    return (len(shared) / max(len(claim_words), 1),
+            len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
+
+
+def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
+    """Whether a sentence carries part of what the claim says, not only a few of its words
+    spread over it: more than a third of the words of one of its clauses or quotations, or one
+    of its amounts told again (the same or another value of it)."""
+    words = _sentence_words(sentence)
+    return any(len(part & words) >= t.part_of_clause * len(part)
+               for part in _claim_parts(claim)) or _tells_amount(claim, sentence) or any(
+        _comparable(n, m) for n in _claim_amounts(claim) for m in _sentence_amounts(sentence))
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_parts(claim: str) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of a claim (of two words or more) and of each of its
+    quotations; the whole claim's when no clause has two."""
+    parts = [frozenset(content_words(p)) for p in _CLAUSE.split(unquoted(claim))]
+    parts += [frozenset(content_words(q)) for q in quotations(claim)]
+    return tuple(p for p in parts if len(p) >= 2) or (_claim_words(claim)[0],)
+
+
+def _clause_same(claim: str, sentence: str) -> float:
+    """P(same claim), in percent, of the likeliest pair of a clause of the claim (or the claim
+    whole) and a clause of the sentence (or the sentence whole), whole against whole aside.
+    Only pairs about the claim's fact count: they share two words saying what the claim says
+    (`_said_words`: not names, not who said it), and the sentence's clause tells no amount
+    the claim's does not, nor names only others (people, places, bodies) than the claim."""
+    claim_texts, sentence_texts = _clause_texts(claim), _clause_texts(sentence)
+    said = _said_words(claim)
+    pairs = [(a, b) for a in range(len(claim_texts)) for b in range(len(sentence_texts))
+             if (a or b) and len(_sentence_words(claim_texts[a]) & said
+                                 & _sentence_words(sentence_texts[b])) >= 2]
+    claim_clauses, sentence_clauses = _analysed_clauses(claim), _analysed_clauses(sentence)
+    pairs = [(a, b) for a, b in pairs if sentence_clauses[b].numbers <= claim_clauses[a].numbers
+             and (not sentence_clauses[b].names
+                  or sentence_clauses[b].names & claim_clauses[0].names)]
+    if not pairs:
+        return 0.0
+    p = similarity.model().probability(similarity.pair_features(
+        [claim_clauses[a] for a, _ in pairs], [sentence_clauses[b] for _, b in pairs]))
+    return 100 * float(p.max())
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _analysed_clauses(text: str) -> list[similarity.Sentence]:
+    """The text's `_clause_texts`, each analysed for the same-claim model."""
+    return similarity.analyse_all(list(_clause_texts(text)))
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _claim_processed(text: str) -> str:
+    return utils.default_process(text)
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_processed(sentence: str) -> str:
+    return utils.default_process(sentence)
+
+
+def decide_pairs(first: list[str], second: list[str], t: Thresholds = THRESHOLDS,
+                 model: similarity.PairModel | None = None) -> list[tuple[float, bool]]:
+    """For aligned sentence pairs: a score (0–100) and whether both state the same claim.
+
+    The first sentence is read as a claim and worded against the second exactly as the matcher
+    words an article's sentence against a claim: the same claim is a verbatim or paraphrase
+    wording. Agreement on numbers, quotations and speakers is a separate question (a conflict
+    is the same claim told differently), so it does not enter this decision.
+    """
+    model = model or similarity.model()
+    scores = process.cpdist(first, second, scorer=fuzz.token_set_ratio,
+                            processor=utils.default_process, workers=1)
+    same = model.probability(similarity.pair_features(similarity.analyse_all(first),
+                                                      similarity.analyse_all(second)))
+    out = []
+    for a, b, score, p in zip(first, second, scores.tolist(), same.tolist(), strict=True):
+        wording = _wording(Claim(0, a, "statement", a), b, float(score), p >= model.threshold, t)
+        out.append((round(100 * p, 1), wording in ("verbatim", "paraphrase")))
+    return out

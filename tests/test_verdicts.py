@@ -1,0 +1,271 @@
+"""Verdicts of one claim against one sentence, on hand-written pairs."""
+
+import pytest
+
+from monitor.steps.claims import read_seed
+from monitor.steps.conflicts import _clause_texts
+from monitor.steps.match import match_article
+from monitor.steps.text import content_words
+from monitor.steps.verdicts import _said_words
+from tests.conftest import claim, first_claim, minister_says, verdict, what_differs
+
+
+def test_same_words_are_verbatim(claims):
+    c = claim(claims, "The port authority")
+    assert verdict(c, c.text).verdict == "verbatim"
+
+
+def test_one_word_of_a_long_claim_swapped_for_another_is_a_paraphrase_not_verbatim():
+    c = read_seed("Strike Costs\nThe terminal operator said the strike at the northern "
+                  "container berths would cost the regional economy around $90 million a day."
+                  ).claims[0]
+    m = verdict(c, "The terminal operator said the walkout at the northern container berths "
+                   "would cost the regional economy around $90 million a day.")
+    assert m.verdict == "paraphrase"
+
+
+def test_reworded_claim_is_a_paraphrase(claims):
+    c = claim(claims, "The port authority")
+    m = verdict(c, "In March, 40 containers of stolen copper were seized, the port authority "
+                   "told reporters on Monday.")
+    assert m.verdict == "paraphrase"
+
+
+def test_half_the_claim_is_partial(claims):
+    c = claim(claims, "The port authority")
+    assert verdict(c, "Stolen copper was seized at the port.").verdict == "partial"
+
+
+def test_unrelated_sentence_is_absent(claims):
+    c = claim(claims, "The port authority")
+    m = verdict(c, "The weather stayed mild for the rest of the week.")
+    assert m.verdict == "absent" and m.sentence is None
+
+
+def test_a_short_claim_whose_verb_is_one_of_saying_can_still_be_carried_in_part():
+    # "added" is the claim's verb here, not who said it.
+    c = first_claim("The harbour port added dock jobs.")
+    assert verdict(c, "The harbour port hired staff for its new cranes.").verdict == "partial"
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("Ferry fares will rise by 5% to 8% for most commuters, according to the harbour board.",
+     "The harbour board's reserve fund will not fall below $2 million, the board said."),
+    ("The river rose two metres overnight and flooded 40 homes, the county's emergency office "
+     "said.", "The county's emergency office said the bridge would stay closed.")])
+def test_a_sentence_sharing_only_who_said_the_claim_does_not_carry_part_of_it(seed, sentence):
+    assert verdict(first_claim(seed), sentence).verdict == "absent"
+
+
+def test_part_of_a_claim_with_its_attribution_is_still_part_of_it():
+    m = verdict(first_claim("The river rose two metres overnight and flooded 40 homes, the "
+                            "county's emergency office said."),
+                "The river rose two metres overnight, firefighters said.")
+    assert m.verdict == "partial"
+
+
+def test_a_few_words_spread_over_a_claims_clauses_are_not_part_of_it():
+    # Four of its fifteen words, not a third of what either clause says: the same topic.
+    c = first_claim("The city council approved the new ferry budget for next year, and harbour "
+                    "dock workers will lose their weekend overtime pay.")
+    m = verdict(c, "The council's ferry workers held a weekend picnic in the park.")
+    assert m.verdict == "absent"
+
+
+def test_an_amount_of_the_claim_told_again_is_part_of_it_in_other_words():
+    c = first_claim("The port authority said a second crane could arrive in 2027 if the council "
+                    "approves the loan next spring.")
+    m = verdict(c, "Port officials hope the new crane will be working from 2027.")
+    assert m.verdict == "partial"
+
+
+def test_the_same_quotation_in_other_words_is_a_reworded_quotation(claims):
+    c = claim(claims, "organised, patient")
+    m = verdict(c, "Harbour master Lena Fischer said the thieves were “organised, patient and "
+                   "well financed.”", speaker="Lena Fischer")
+    assert m.verdict == "reworded quotation" and m.conflicts is None
+    assert what_differs(m, m.notes) == [{"kind": "reworded quotation",
+                                         "claim": "organised, patient and well funded",
+                                         "article": "organised, patient and well financed"}]
+
+
+def test_two_translations_of_one_statement_are_a_reworded_quotation():
+    m = minister_says("“We will accept no foreign troops on our soil, and we have told them so "
+                      "at every meeting,” Ruiz said.")[1]
+    assert m.verdict == "reworded quotation" and m.conflicts is None
+    (note,) = m.notes
+    assert note["seed_sentence"].startswith("“We will not accept foreign soldiers")
+    assert note["article_sentence"].startswith("“We will accept no foreign troops")
+
+
+def test_a_quotation_told_without_quotation_marks_is_a_paraphrase():
+    m = minister_says("Ruiz said her country would not accept foreign soldiers on its soil and "
+                      "had said so at every meeting.")[1]
+    assert m.verdict == "paraphrase" and m.conflicts is None and m.notes is None
+
+
+def test_a_shortened_quotation_is_no_reworded_one():
+    m = minister_says("“We will not accept foreign soldiers on our soil,” Ruiz said.")[1]
+    assert m.verdict != "reworded quotation" and m.conflicts is None
+
+
+def test_quotation_by_the_same_speaker_is_verbatim(claims):
+    c = claim(claims, "organised, patient")
+    m = verdict(c, "The thieves were “organised, patient and well funded,” Fischer said.",
+                speaker="Lena Fischer")
+    assert m.verdict == "verbatim"
+
+
+QUOTED = ("Health\n\nMeasles cases rise in Valmont\n\n“This outbreak is entirely preventable, and "
+          "every new case is one too many,” said Dr. Helen Okafor, the county's chief medical "
+          "officer.\n")
+
+
+def test_a_quotations_speaker_and_role_named_again_are_no_part_of_it():
+    seed = read_seed(QUOTED)
+    article = ("Dr. Helen Okafor, the county's chief medical officer, said kindergarten "
+               "vaccination rates had fallen sharply this year.")
+    assert {m.verdict for m in match_article(seed.claims, article).matches} == {"absent"}
+
+
+def test_some_of_a_quotations_words_are_part_of_it():
+    seed = read_seed(QUOTED)
+    article = "The outbreak was entirely preventable, the county's chief medical officer said."
+    assert "partial" in {m.verdict for m in match_article(seed.claims, article).matches}
+
+
+def test_a_lead_repeated_without_its_wire_dateline_is_verbatim():
+    [c] = read_seed("Strike ends\nARDEN, Nova (Coastal Wire) - The port of Calder Bay reopened on "
+                    "Monday after a three-week strike by its dockworkers.\n").claims
+    m = verdict(c, "The port of Calder Bay reopened on Monday after a three-week strike by its "
+                   "dockworkers.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_quotation_cut_by_its_first_words_is_no_reworded_quotation():
+    [quote] = [c for c in read_seed(
+        "Protest\nThe mayor posted a reply on Monday. “Who asked for it? Do you know how "
+        "many families on the east side of the river will lose their homes. Withdraw it,” she "
+        "wrote.\n").claims if c.kind == "quote"]
+    m = verdict(quote, "“Do you know how many families on the east side of the river will lose "
+                       "their homes. Withdraw it,” the mayor wrote.")
+    assert m.verdict != "reworded quotation" and m.notes is None
+
+
+def test_a_quotation_quoted_only_in_part_is_partial():
+    [quote] = [c for c in read_seed(
+        "Closure\n“The port will close for good at the end of the year. Every family in the town "
+        "will feel it,” Mayor Ana Ruiz said.\n").claims if c.kind == "quote"]
+    m = verdict(quote, "“The port will close for good at the end of the year,” Ruiz said.")
+    assert m.verdict == "partial"
+
+
+FARES = ("Ferry Fares\nThe island's transport office said on Monday that ferry fares would rise "
+         "in May.\n“There are no winners in a fare war,” said harbour master Ida Voss.\n")
+
+
+def test_another_persons_quotation_in_the_storys_words_is_no_part_of_a_quotation():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = ("The ferries sailed at nine. “Nobody wins fare wars,” said a skipper for "
+               "Topline, a fishing firm.")
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_the_writers_own_sentence_in_a_quotations_words_is_no_part_of_it():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = "The ferries sailed at nine. A fare war has no winners among the island's fishermen."
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_a_quotation_told_in_other_words_by_its_speaker_is_still_carried():
+    quote = next(c for c in read_seed(FARES).claims if c.kind == "quote")
+    article = "The ferries sailed at nine. Voss said nobody comes out of a fare war a winner."
+    assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+def test_a_sentence_telling_the_claims_exact_amount_in_other_words_carries_part_of_it():
+    c = first_claim("Some 1,200 stranded ferry travellers asked the Harbour Board for their "
+                    "money back over the past seven days, it said on Thursday, twice as many as "
+                    "in any earlier week of the season, when storms were rarer.")
+    m = verdict(c, "The total for the week ending June 4 was 1,200, according to Harbour Board "
+                   "data, which is 300 fewer than in the week before.")
+    assert m.verdict == "partial"
+
+
+def test_a_sentence_sharing_only_a_date_and_a_few_words_is_not_part_of_a_claim():
+    c = first_claim("Some 1,200 stranded ferry travellers asked the Harbour Board for their "
+                    "money back over the past seven days, it said on Thursday, twice as many as "
+                    "in any earlier week of the season, when storms were rarer.")
+    m = verdict(c, "On Thursday the Harbour Board met for the last time this season.")
+    assert m.verdict == "absent"
+
+
+def test_a_piece_too_short_to_be_a_clause_goes_with_the_next_and_who_said_it_is_left_out():
+    sentence = ("The council, as expected, set the fines last spring, the mayor said on Friday "
+                "morning, and the taxi association will appeal")
+    assert [" ".join(c.split()) for c in _clause_texts(sentence)] == [
+        sentence, "The council as expected set the fines last spring",
+        "and the taxi association will appeal"]
+
+
+def test_a_statement_of_someones_quoted_words_is_not_carried_by_another_persons_quotation():
+    # The seed's sentence is an official's words with their attribution; the article quotes
+    # a councillor's other words on the same subject, and does not name the official.
+    seed = read_seed("A Story Of Our Own\n\"We think riders will ultimately be surprised by the "
+                     "affordability of the night fares, because the discounts track with the "
+                     "increases in fares,\" said Ada Lund, assistant harbour master for public "
+                     "affairs at the Department of Ports and Ferries.")
+    statement = next(c for c in seed.claims if c.kind == "statement")
+    m = verdict(statement, "\"While the board continues to focus on fare 'affordability,' it "
+                           "ignores the plain fact that the council is paying for these fare "
+                           "increases through discounts,\" wrote councillor Ben Ortiz, the "
+                           "transport panel's chairman.")
+    assert m.verdict == "absent"
+
+
+def test_an_unnamed_source_after_according_to_is_no_part_of_what_the_claim_says():
+    claim = "Ferry fares will rise 8% in March, according to one person familiar with the talks."
+    assert {"person", "familiar", "talks"}.isdisjoint(_said_words(claim))
+    assert len(_clause_texts(claim)) == 2  # the claim whole and its one clause saying what
+
+
+def test_what_officials_who_said_something_said_is_part_of_the_claim():
+    words = _said_words("Fares rose 8% in March, according to officials who said the port "
+                        "closed in May after the storm.")
+    assert content_words("port storm") <= words
+
+
+def test_a_verb_of_telling_with_an_object_says_what_not_who_said_it():
+    words = _said_words("The line reported its annual loss, while fares rose 8% in March.")
+    assert content_words("annual loss") <= words
+
+
+def test_a_verb_of_telling_last_week_tells_who_said_it():
+    words = _said_words("Fares rose 8% in March, the ferry line reported last week.")
+    assert words == content_words("Fares rose 8% in March")
+
+
+def test_a_quotation_of_one_word_of_its_own_is_not_found_in_its_speakers_other_use_of_it():
+    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
+                     "offer.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Lena Brandt said a \u201crapid exit\u201d from the port would be unacceptable, "
+               "citing the ferry strike of last year.")
+    assert quote.speaker == "Lena Brandt"
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_a_quotation_of_one_word_of_its_own_told_as_reported_speech_is_still_carried():
+    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
+                     "offer.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "Lena Brandt called the offer unacceptable on Monday."
+    assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+def test_a_quotation_of_one_word_of_its_own_in_its_speakers_reported_words_is_carried():
+    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
+                     "offer.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "Lena Brandt dismissed the offer as unacceptable."
+    assert match_article([quote], article).matches[0].verdict != "absent"
