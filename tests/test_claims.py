@@ -437,6 +437,7 @@ def test_a_more_link_line_is_not_a_claim():
     "The Kestrel Trust does not provide editorial input.",
     "Ferries Night Crossings Trial Ends Early Listen \u00b7 3:12 3:12",
     "Ferry updates: night crossings end; fares frozen until May; pier shut",
+    "Want to talk more about ferries? Join our Facebook group: Island Crossings.",
 ])
 def test_a_line_crediting_the_writers_a_funder_or_a_player_is_not_a_claim(credit):
     seed = seed_with(credit)
@@ -892,3 +893,10 @@ def test_a_sentence_ending_in_a_colon_that_reads_from_a_text_gives_no_speaker_or
             "\u201cNo land shall be taken from the harbour.\u201d \u201cWe are done,\u201d he "
             "said.")
     assert People(text).speakers(split_sentences(text))[-2:] == [None, "Tomas Berg"]
+
+
+def test_a_caption_saying_this_photo_shows_is_not_a_claim_but_words_about_a_photo_are():
+    seed = read_seed("Ferry Trial Ends\nThis undated photo provided by the Arden police shows "
+                     "Tomas Berg. The Kestrel line ran its first night ferry this week. This image "
+                     "would have told more had the pier's clock been in it.\n")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre", "This image"]

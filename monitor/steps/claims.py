@@ -49,7 +49,10 @@ _IN_PHOTO = re.compile(r"\bin this (?:" + _MONTH + r"\.? \d{1,2}, \d{4},? )?(?:[
                        r"(?:photo(?:graph)?|picture|image)\b", re.IGNORECASE)
 # A sentence that opens so is a caption wherever it stands (an extraction may leave one at the
 # head of the first paragraph).
-_CAPTION_OPENING = re.compile(r"^" + _IN_PHOTO.pattern.removeprefix(r"\b") + ",", re.IGNORECASE)
+# So does "This undated photo provided by … shows …".
+_CAPTION_OPENING = re.compile(r"^" + _IN_PHOTO.pattern.removeprefix(r"\b") + r",|^This (?:[\w-]+ )"
+                              r"{0,3}(?:photo(?:graph)?|picture|image)\b[^.]{0,80}?\bshows\b",
+                              re.IGNORECASE)
 # An embedded post, signed at its end with its author, handle and date ("… — Ida Voss (@idavoss)
 # May 4, 2021"): a copy of someone's post on the page, which the seed's own sentence tells.
 _POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
@@ -75,7 +78,8 @@ _LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?se
                    r"|^(?:[\w-]+\s+){0,2}(?:live\s+)?updates\s*:[^;]*;[^;]*;", re.IGNORECASE)
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
-    r"|\bsign up\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
+    r"|\bsign up\b|\bjoin (?:us|our)\b(?: on)?(?: [\w-]+){0,3} (?:group|community|page)\b"
+    r"|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|^contributing\s*:"
