@@ -251,8 +251,6 @@ def test_link_cards_run_into_a_name_are_no_part_of_the_article():
      "Mayor Bill de Blasio said."),
     ("Sen. Ada Lund Ada Marie LundAda Park opens to public Rail plan stalls MORE (D-Nova) said.",
      "Sen. Ada Lund (D-Nova) said."),
-    ("House leader Ana Ruiz Ana Ruiz Ruiz calls vote unfair Fares rise MORE (D-Nova) said.",
-     "House leader Ana Ruiz (D-Nova) said."),
     ("His son, Tom Vale Jr. Thomas (Tom) Eli ValeVale Jr makes speech Fares rise MORE, was there.",
      "His son, Tom Vale Jr., was there."),
     ("Aide Ada Lund Ada Marie LundMORE said fares would rise. Rep. Tom Vale Thomas (Tom) "
@@ -273,7 +271,12 @@ def test_a_link_card_goes_and_the_shown_name_stays_whole(text, shown):
     "Tom Vale Jr., Eli Vale and Ana Vale spoke; the crowd chanted FOUR MORE YEARS as they left.",
     "Ada Lund of New Corvale, New Corvale's 10th district, wrote the MORE Act, which passed.",
     "The court sat at The Hague. The court heard the case and said NO MORE delays.",
-    "Under LundCare, VeleCare and the rest, costs rose. Ada Lund said MORE would follow."])
+    "Under LundCare, VeleCare and the rest, costs rose. Ada Lund said MORE would follow.",
+    "Ruiz wrote: \u201cTHE BOARD WANTS THE FARES HIGH AND MORE CUTS!\u201d Aides said nothing.",
+    "Marchers chanted \u201cWE WANT FERRIES WE WANT FARES NO MORE\u201d outside the pier.",
+    "Former Governor Ana Ruiz Ana Ruiz will call on the board to pass the MORE Act on Monday.",
+    "Vale Chairman Tom Vale said the firm backs the MORE Act, aides said.",
+    "Sales rose 4% in 2019. Ruiz Group Chair Ana Ruiz said it wants MORE stores."])
 def test_capitals_that_are_no_link_card_are_kept(text):
     # Removed by mistake, real text of any outlet would be lost without a trace.
     from monitor.steps.extract import without_link_cards

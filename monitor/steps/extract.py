@@ -124,25 +124,27 @@ def without_link_cards(text: str) -> str:
 
 def _card_start(text: str, start: int, end: int) -> int | None:
     """Where a card ending at `end` starts: right after the shown name, whose family name ends
-    the full name after it ("Joe Biden Joe Biden…", "Ted Cruz Rafael (Ted) Edward Cruz…"),
-    with only headlines (no sentence's end, no new line) from there to "MORE"."""
+    the full name after it, glued to the first headline or to "MORE" ("Joe Biden Joe
+    BidenTrump …", "Ted Cruz Rafael (Ted) Edward CruzMORE"), with only headlines (no sentence's
+    end, no new line) from there to "MORE". Without the glue, capitals that repeat a name are
+    prose or a chant ("Ana Ruiz Ana Ruiz will back the MORE Act"), and are kept."""
     line = text.rfind("\n", start, end) + 1 or start
+    if not _GLUED.search(text, line, end) and not text[end - 1:end].isalpha():
+        return None  # no glue at all: most lines, read no further
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, line, end)]
     words = list(_words(text, line, end))
-    best = None
-    for j in range(len(words)):
-        i = next((i for i in range(j - 2, max(-1, j - 7), -1) if words[i][0] == words[j][0]),
-                 None)
-        if i is None or words[j][0] in _PARTICLES or not _full_name(words, i, j, text):
+    for j, (word, _, at) in enumerate(words):
+        to_more = at == end
+        if not (to_more or text[at:at + 1].isalnum()) or word in _PARTICLES:
+            continue  # glued: "LundAda", "LundMORE"; not "(Tom)", "Lund Ada"
+        i = next((i for i in range(j - 2, max(-1, j - 7), -1) if words[i][0] == word), None)
+        if i is None or not _full_name(words, i, j, text):
             continue
-        card = text[words[j][2]:end]
-        glued = text[words[j][2]:words[j][2] + 1].isalnum()  # "LundAda", not "(Tom)"
-        if _SENTENCE_END.search(card) or len(card.split()) < 3 and not text[end - 1].isalpha():
+        if (ends and ends[-1] > at) or not to_more and len(words) - j < 3:
             continue
-        if best is None or (glued, j) > best[0]:
-            # the shown name's suffix is the shown name's: "Donald Trump Jr. Donald (Don) …"
-            suffix = words[i + 1][0] in _SUFFIXES
-            best = ((glued, j), words[i + 1][2] + 1 if suffix else words[i][2])
-    return best[1] if best else None
+        # the shown name's suffix is the shown name's: "Donald Trump Jr. Donald (Don) …"
+        return words[i + 1][2] + 1 if words[i + 1][0] in _SUFFIXES else words[i][2]
+    return None
 
 
 def _full_name(words: list[tuple[str, int, int]], i: int, j: int, text: str) -> bool:
