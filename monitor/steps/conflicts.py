@@ -27,6 +27,7 @@ from monitor.steps.claims import (
 )
 from monitor.steps.text import (
     CALENDAR_PERIODS,
+    IRREGULAR_VERB_STEMS,
     NEGATIONS,
     PERIODS,
     SPAN_DAYS,
@@ -588,7 +589,10 @@ def _holder(text: str, amount: str) -> frozenset[str]:
 
 def _named_before(text: str, amount: str) -> frozenset[str]:
     """The name an amount's clause is set off after, when the clause opens on the amount and
-    the piece before is that name alone ("Port Lira, 80 miles to the north, …": Port Lira's)."""
+    the piece before is that name alone ("Port Lira, 80 miles to the north, …": Port Lira's).
+    Not a day or date: "Washington, U.S., March 11" is a dateline, not the place's."""
+    if any(n.unit in _CALENDAR for n in numbers(amount)):
+        return frozenset()
     pieces = _CLAUSE.split(normalise(text))
     at = next((k for k, p in enumerate(pieces) if amount in p), 0)
     if not at or not pieces[at].lstrip().startswith(amount):
@@ -630,21 +634,44 @@ def _same_measure(claim: str, sentence: str, ours: str, theirs: str) -> bool:
 
 
 def _other_acts_after(claim: str, sentence: str, ours: str, theirs: str) -> bool:
-    """Whether two counts tell other acts right after what they count ("1,000 people ordered
-    to leave" against "hundreds of people moved"): the word after each count's noun (as
-    `numbers` reads the unit) differs, and neither is in the other's clause."""
+    """Whether two counts tell other acts of what they count ("1,000 people ordered to leave"
+    against "hundreds of people moved"): each is followed by a verb (`_act_after`), the two
+    verbs differ, and neither is in the other's clause."""
     mine, found = _act_after(claim, ours), _act_after(sentence, theirs)
     if not (mine and found) or mine == found:
         return False
-    return (mine not in content_words(_clause_holding(sentence, theirs) or "")
-            and found not in content_words(_clause_holding(claim, ours) or ""))
+    return (mine not in _verbs_of(_clause_holding(sentence, theirs) or "")
+            and found not in _verbs_of(_clause_holding(claim, ours) or ""))
+
+
+# Words between a count and its verb that are no verb themselves ("have been ordered", "could
+# need", "who have just filed").
+_AUXILIARIES = frozenset("""have has had been be being was were is are will would could can may
+    might should must who which that just also already now still ultimately""".split())
 
 
 def _act_after(text: str, amount: str) -> str | None:
-    """The word `numbers` reads after an amount's noun ("peopl order": "order"), if any."""
-    unit = next((n.unit for n in _claim_amounts(text) if n.text == amount and n.unit), "")
-    words = unit.split()
-    return words[1] if len(words) > 1 else None
+    """The verb told of what an amount counts, within four words after it: a word after an
+    auxiliary ("have been ordered", "could need"), or one ending in -ed or -ing, or a form of
+    an irregular verb ("held"); as its base's stem. None when no verb follows so soon."""
+    clause = _clause_holding(text, amount)
+    if not clause:
+        return None
+    after = clause[clause.find(amount) + len(amount):]
+    helped = False
+    for word in _words(after)[:5]:
+        if word in _AUXILIARIES:
+            helped = True
+            continue
+        base = verb_base(stem(word))
+        if helped or (len(word) > 4 and word.endswith(("ed", "ing"))) or (
+                stem(word) in IRREGULAR_VERB_STEMS):
+            return base
+    return None
+
+
+def _verbs_of(clause: str) -> frozenset[str]:
+    return frozenset(verb_base(w) for w in content_words(clause))
 
 
 def _measure_words(text: str, amount: str) -> tuple[frozenset[str], frozenset[str]]:
