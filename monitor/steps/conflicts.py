@@ -647,26 +647,36 @@ def _other_acts_after(claim: str, sentence: str, ours: str, theirs: str) -> bool
 # Words between a count and its verb that are no verb themselves ("have been ordered", "could
 # need", "who have just filed").
 _AUXILIARIES = frozenset("""have has had been be being was were is are will would could can may
-    might should must who which that just also already now still ultimately""".split())
+    might should must who which that just also already now still""".split())
+_SAYING = {"said": "say", "says": "say", "say": "say", "told": "tell", "tells": "tell"}
 
 
 def _act_after(text: str, amount: str) -> str | None:
-    """The verb told of what an amount counts, within four words after it: a word after an
-    auxiliary ("have been ordered", "could need"), or one ending in -ed or -ing, or a form of
-    an irregular verb ("held"); as its base's stem. None when no verb follows so soon."""
+    """The verb told of what an amount counts: after the words of what it counts (as `numbers`
+    reads its unit, "of people"), past auxiliaries, a word after an auxiliary ("have been
+    ordered", "could need"), ending in -ed or -ing, or a form of an irregular verb ("held");
+    as its base's stem. None when anything else follows ("136,000 jobs in May")."""
     clause = _clause_holding(text, amount)
-    if not clause:
+    unit = next((n.unit for n in _claim_amounts(text) if n.text == amount and n.unit), "")
+    if not clause or not unit:
         return None
-    after = clause[clause.find(amount) + len(amount):]
+    counted = frozenset(unit.split())
+    read = _words(clause[clause.find(amount) + len(amount):])[:8]
+    at = next((k for k, word in enumerate(read[:4]) if stem(word) in counted), None)
+    if at is None:
+        return None
     helped = False
-    for word in _words(after)[:5]:
-        if word in _AUXILIARIES:
+    for word in read[at + 1:]:
+        verb = word in _SAYING or (len(word) > 4 and word.endswith(("ed", "ing"))) or (
+            stem(word) in IRREGULAR_VERB_STEMS)
+        if stem(word) in counted and not verb and not helped:
+            continue  # what it counts goes on: "American workers"
+        if word in _AUXILIARIES or word.endswith("ly"):
             helped = True
-            continue
-        base = verb_base(stem(word))
-        if helped or (len(word) > 4 and word.endswith(("ed", "ing"))) or (
-                stem(word) in IRREGULAR_VERB_STEMS):
-            return base
+        elif word in STOPWORDS:
+            return None
+        else:
+            return _SAYING.get(word) or verb_base(stem(word)) if helped or verb else None
     return None
 
 
