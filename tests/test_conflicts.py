@@ -1143,3 +1143,4 @@ def test_a_flipped_negation_about_the_same_object_still_conflicts():
                 "An official said the mayor's signature will appear on every paper cheque.")
     assert m.verdict == "conflict"
 
+

@@ -636,12 +636,19 @@ def _same_measure(claim: str, sentence: str, ours: str, theirs: str) -> bool:
 def _other_acts_after(claim: str, sentence: str, ours: str, theirs: str) -> bool:
     """Whether two counts tell other acts of what they count ("1,000 people ordered to leave"
     against "hundreds of people moved"): each is followed by a verb (`_act_after`), the two
-    verbs differ, and neither is in the other's clause."""
+    verbs differ, neither is in the other's clause, and the two clauses share no word but what
+    is counted. Two verbs of one event ("3,200 dockworkers began a strike at the port" against
+    "2,300 dockworkers walked off at the port") share the rest."""
     mine, found = _act_after(claim, ours), _act_after(sentence, theirs)
     if not (mine and found) or mine == found:
         return False
-    return (mine not in _verbs_of(_clause_holding(sentence, theirs) or "")
-            and found not in _verbs_of(_clause_holding(claim, ours) or ""))
+    my_clause, their_clause = (_clause_holding(claim, ours) or "",
+                               _clause_holding(sentence, theirs) or "")
+    counted = frozenset(w for n in _claim_amounts(claim) if n.text == ours
+                        for w in (n.unit or "").split())
+    if (_verbs_of(my_clause) & _verbs_of(their_clause)) - counted:
+        return False
+    return mine not in _verbs_of(their_clause) and found not in _verbs_of(my_clause)
 
 
 # Words between a count and its verb that are no verb themselves ("have been ordered", "could
