@@ -1072,3 +1072,85 @@ def test_a_global_slowdown_does_not_make_a_countrys_rate_the_worlds():
     m = verdict(first_claim("Unemployment in Nova rose to 7 percent last year."),
                 "Unemployment rose to 9 percent last year amid a global slowdown.")
     assert m.verdict == "conflict"
+
+
+def test_a_count_of_people_ordered_to_leave_is_not_set_against_a_count_who_moved():
+    m = verdict(first_claim("On the islands, more than 500,000 people have been ordered to leave."),
+                "Since Friday, thousands of people have moved to the islands.")
+    assert m.verdict != "conflict"
+
+
+def test_a_count_of_the_same_act_in_another_sentence_still_conflicts():
+    m = verdict(first_claim("On the islands, more than 500,000 people have been ordered to leave."),
+                "Since Friday, thousands of people have been ordered to leave the islands.")
+    assert m.verdict == "conflict"
+
+
+def test_a_storms_category_at_another_time_of_the_same_day_is_another_moment():
+    m = verdict(first_claim("Storm Arla was upgraded to Category 4 late Tuesday night but still "
+                            "posed a danger to the islands."),
+                "The storm, which was upgraded to a Category 3 early Tuesday afternoon, is moving "
+                "toward the islands.")
+    assert m.verdict != "conflict"
+    assert {"kind": "another moment", "claim": "4", "article": "3"} in what_differs(m, m.notes)
+
+
+def test_a_storms_category_at_the_same_time_of_day_still_conflicts():
+    m = verdict(first_claim("Storm Arla was upgraded to Category 4 late Tuesday night but still "
+                            "posed a danger to the islands."),
+                "The storm was upgraded to a Category 3 late Tuesday night, the weather office "
+                "said.")
+    assert m.verdict == "conflict"
+
+
+def test_a_speed_as_of_an_hour_is_not_set_against_an_undated_speed():
+    m = verdict(first_claim("The storm, as of 5 a.m., was about 200 miles south of Port Lira, "
+                            "moving west at 12 mph."),
+                "The storm was 310 miles southeast of Nova Bay and moving west at 10 mph.")
+    assert m.verdict != "conflict"
+
+
+def test_two_speeds_as_of_the_same_hour_still_conflict():
+    m = verdict(first_claim("The storm, as of 5 a.m., was moving west at 12 mph."),
+                "The storm, as of 5 a.m., was moving west at 10 mph.")
+    assert m.verdict == "conflict"
+
+
+def test_a_distance_of_a_place_named_before_its_clause_is_that_places():
+    m = verdict(first_claim("Port Lira, 80 miles to the north, might get only an inch of rain."),
+                "Storm Arla was 300 miles southeast of Nova Bay, and moving north at 12 mph.")
+    assert m.verdict != "conflict"
+
+
+def test_a_distance_of_the_same_place_named_before_its_clause_still_conflicts():
+    m = verdict(first_claim("Port Lira, 80 miles to the west, could see a foot of rain."),
+                "Port Lira, 120 miles to the west, could see a foot of rain.")
+    assert m.verdict == "conflict"
+
+
+def test_the_day_a_source_told_one_outlet_is_not_set_against_the_day_it_said_so():
+    m = verdict(first_claim("The ministry confirmed to the Valdora Herald on Thursday that the "
+                            "bridge would close in May."),
+                "The ministry said on Wednesday that the bridge will close in May.")
+    assert m.verdict != "conflict"
+
+
+def test_the_day_a_source_said_something_still_conflicts_with_another_day_it_said_it():
+    m = verdict(first_claim("The ministry said on Thursday that the bridge would close in May."),
+                "The ministry said on Wednesday that the bridge will close in May.")
+    assert m.verdict == "conflict"
+
+
+def test_a_flipped_negation_about_another_object_is_no_conflict():
+    m = verdict(first_claim("The mayor's signature will not appear on any of those electronic "
+                            "transfers."),
+                "An official said the mayor's signature will appear on every paper cheque.")
+    assert m.verdict != "conflict"
+
+
+def test_a_flipped_negation_about_the_same_object_still_conflicts():
+    m = verdict(first_claim("The mayor's signature will not appear on any of the paper cheques."),
+                "An official said the mayor's signature will appear on every paper cheque.")
+    assert m.verdict == "conflict"
+
+

@@ -27,6 +27,7 @@ from monitor.steps.claims import (
 )
 from monitor.steps.text import (
     CALENDAR_PERIODS,
+    IRREGULAR_VERB_STEMS,
     NEGATIONS,
     PERIODS,
     SPAN_DAYS,
@@ -99,10 +100,14 @@ def _another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list
     for c in amounts:
         aligned = aligned.replace(c["article"], c["claim"])
     if similarity.same_claim([claim.text], [aligned])[1][0]:
-        return conflicts, notes
-    other = [c for c in amounts if c.get("unit") in _CALENDAR
-             or not _same_clause(claim.text, sentence, c["claim"], c["article"])
-             or not _same_measure(claim.text, sentence, c["claim"], c["article"])]
+        # however alike the rest reads, two counts of other acts are two amounts ("people
+        # ordered to leave" against "people moved")
+        other = [c for c in amounts if c.get("unit") not in _CALENDAR
+                 and _other_acts_after(claim.text, sentence, c["claim"], c["article"])]
+    else:
+        other = [c for c in amounts if c.get("unit") in _CALENDAR
+                 or not _same_clause(claim.text, sentence, c["claim"], c["article"])
+                 or not _same_measure(claim.text, sentence, c["claim"], c["article"])]
     return ([c for c in conflicts if c not in other],
             notes + [{**c, "kind": "another day" if c.get("unit") in _CALENDAR
                       else "another amount"} for c in other])
@@ -116,8 +121,39 @@ def _another_acts_day(claim: str, sentence: str, conflicts: list[dict]
     release of the warrant" is not "the judge on Monday ordered it made public"). Whole
     sentences that share most words read alike whatever act their days are of; clauses do not."""
     other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in _CALENDAR
-             and not _same_act(claim, sentence, c["claim"], c["article"])]
+             and (_told_others(claim, sentence, c)
+                  or not _same_act(claim, sentence, c["claim"], c["article"]))]
     return [c for c in conflicts if c not in other], [{**c, "kind": "another day"} for c in other]
+
+
+# Who a source told something, and when: "confirmed to the Herald on Thursday", "said on
+# Wednesday", "told Ana Ruiz on Monday", "on Monday said".
+_TELLING = (r"(?:" + SPEECH_VERBS[3:-1] + r"|confirm(?:ed|s)|denied|denies)")
+# (Whom, as a name: capitalised; "told reporters on Monday" names no one.)
+_TOLD_ON = (r"\b(?i:{verb})\s+(?:(?:to\s+)?((?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){{1,4}}))?"
+            r"(?i:on\s+)?{day}\b")
+_ON_TOLD = r"\b(?i:on\s+)?{day}\s+(?i:{verb})\b"
+
+
+def _told_others(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether both days are the days a source spoke, to others: each dates a verb of saying
+    ("said on Tuesday", "confirmed to the Herald on Wednesday") and one names whom it was told
+    that the other does not. A source telling two outlets on two days is no contradiction; the
+    same saying dated on two days still is one."""
+    ours, theirs = (_told_whom(claim, conflict["claim"]),
+                    _told_whom(sentence, conflict["article"]))
+    return ours is not None and theirs is not None and ours != theirs
+
+
+def _told_whom(text: str, day: str) -> frozenset[str] | None:
+    """Whom `day` dates the telling to (their name's words, empty when none is named), or None
+    when the day dates no saying."""
+    outside = unquoted(text)
+    found = re.search(_TOLD_ON.format(verb=_TELLING, day=re.escape(day)), outside)
+    if found:
+        return frozenset(_words((found.group(1) or "").lower())) - STOPWORDS
+    found = re.search(_ON_TOLD.format(verb=_TELLING, day=re.escape(day)), outside)
+    return frozenset() if found else None
 
 
 def _same_act(claim: str, sentence: str, ours: str, theirs: str) -> bool:
@@ -154,8 +190,39 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
                                   sentence, _holder(sentence, c["article"]))
                   or _money_for_another(claim, sentence, c)
                   or _world_against_place(claim, sentence))
-             or c["kind"] == "negation" and _actors_differ(claim, sentence)]
+             or c["kind"] == "negation" and (_actors_differ(claim, sentence)
+                                             or _objects_differ(claim, sentence))]
     return [c for c in conflicts if c not in other], other
+
+
+_PLACING = frozenset("on in at into onto to from for with against about over under".split())
+
+
+def _objects_differ(claim: str, sentence: str) -> bool:
+    """Whether a flipped negation is told of other things: the act both tell is followed on
+    each side by the same preposition and what follows it shares no word ("will not appear on
+    those deposits" against "will appear on the paper checks"). "Will not appear on the paper
+    checks" against "will appear on every check" is one thing."""
+    acts = frozenset(verb_base(w) for w in content_words(unquoted(claim))) & frozenset(
+        verb_base(w) for w in content_words(unquoted(sentence)))
+    ours, theirs = _placed(claim, acts), _placed(sentence, acts)
+    return any(verb == other and prep == by and words.isdisjoint(found)
+               for verb, prep, words in ours for other, by, found in theirs)
+
+
+def _placed(text: str, acts: frozenset[str]) -> list[tuple[str, str, frozenset[str]]]:
+    """Each word of `acts` in the text followed by a preposition: the act, the preposition, and
+    the first three content words after it in its clause ("appear", "on", {"paper", "check"})."""
+    found = []
+    for clause in _CLAUSE.split(unquoted(text)):
+        words = _words(clause.lower())
+        for k, word in enumerate(words[:-1]):
+            base = {verb_base(w) for w in content_words(word)}
+            if base & acts and words[k + 1] in _PLACING:
+                after = [w for rest in words[k + 2:] for w in content_words(rest)][:3]
+                if after:
+                    found.append((next(iter(base & acts)), words[k + 1], frozenset(after)))
+    return found
 
 
 _WORD = re.compile(r"[\w'\u2019-]+")
@@ -284,7 +351,8 @@ def _another_moment(claim: str, sentence: str, conflicts: list[dict]
     other = [c for c in conflicts if c["kind"] == "number" and (
         c.get("unit") not in _CALENDAR and (_rates_of_other_times(claim, sentence, c)
                                             or _forecast_against_count(claim, sentence, c))
-        or _tallies_of_other_days(claim, sentence, c))]
+        or _tallies_of_other_days(claim, sentence, c)
+        or c.get("unit") not in _CALENDAR and _snapshots_of_other_hours(claim, sentence))]
     return ([c for c in conflicts if c not in other],
             [{**c, "kind": "another moment"} for c in other])
 
@@ -330,17 +398,43 @@ def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
     """Two percentages, each anchored in a time, the times differing. Only rates and shares:
     a level is of its moment, while a count of what happened ("four died after the ferry
     capsized", "five died on Monday") is of its event, whichever time each names."""
-    if conflict.get("unit") != "percent":
+    if conflict.get("unit") != "percent" and not (_level(claim, conflict["claim"])
+                                                  and _level(sentence, conflict["article"])):
         return False
     ours, theirs = _anchors(claim, conflict["claim"]), _anchors(sentence, conflict["article"])
-    if not (ours and theirs) or _share_anchor(ours, theirs):
+    if not (ours and theirs):
         return False
+    if _share_anchor(ours, theirs):
+        # one day, other parts of it: "late Tuesday night" is not "early Tuesday afternoon"
+        mine, found = (_parts_of_day(claim, conflict["claim"]),
+                       _parts_of_day(sentence, conflict["article"]))
+        return bool(mine and found) and mine.isdisjoint(found)
     # Anchors of one kind that differ are other moments; "in April" against "last month" may
     # be one. "Before X" is a baseline: another moment than any time the other side tells
     # but a "before" ("in April", "last month", "after the strike").
     kinds = {k for k, _ in ours}, {k for k, _ in theirs}
     baseline = ("before" in kinds[0]) != ("before" in kinds[1])
     return bool(kinds[0] & kinds[1]) or baseline
+
+
+# A level named before its value ("Category 2", "alert level 3"): a state, of its moment as a
+# rate is.
+_LEVEL = re.compile(r"\b(?:category|level|stage|phase|grade|tier)\s+$", re.IGNORECASE)
+# The part of a day an amount was so in ("late Tuesday night", "early Tuesday afternoon").
+_PART_OF_DAY = frozenset("early late morning afternoon evening night overnight midday noon "
+                         "midnight".split())
+
+
+def _level(text: str, amount: str) -> bool:
+    """Whether `amount` is a level's value, named right before it ("Category 2")."""
+    clause = _clause_holding(text, amount) or ""
+    at = clause.find(amount)
+    return at >= 0 and _LEVEL.search(clause[:at]) is not None
+
+
+def _parts_of_day(text: str, amount: str) -> frozenset[str]:
+    """The words of parts of a day in the clause holding `amount` ("late", "night")."""
+    return frozenset(_words(_clause_of(text, amount)[0].lower())) & _PART_OF_DAY
 
 
 def _share_anchor(ours: frozenset[tuple], theirs: frozenset[tuple]) -> bool:
@@ -363,6 +457,22 @@ def _tallies_of_other_days(claim: str, sentence: str, conflict: dict) -> bool:
     if conflict.get("unit") in _CALENDAR:  # the tally's own day, not a day of what it tells
         return any(n.text == conflict["claim"] for n in numbers(_AS_OF.search(claim).group(1)))
     return True
+
+
+_AS_OF_HOUR = re.compile(r"\bas of\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b", re.IGNORECASE)
+
+
+def _snapshots_of_other_hours(claim: str, sentence: str) -> bool:
+    """Whether one side's amounts are "as of" an hour ("as of 11 p.m., moving at 17 mph") and
+    the other's of another hour or of none it says: a snapshot of that hour, which a sentence
+    of another (or an undated) moment does not contradict. The same hour is compared."""
+    ours, theirs = _as_of_hour(claim), _as_of_hour(sentence)
+    return (ours or theirs) is not None and ours != theirs
+
+
+def _as_of_hour(text: str) -> tuple[str, str, str] | None:
+    found = _AS_OF_HOUR.search(text)
+    return (found.group(1), found.group(2) or "00", found.group(3).lower()) if found else None
 
 
 def _as_of(text: str) -> frozenset[tuple]:
@@ -473,7 +583,24 @@ def _holder(text: str, amount: str) -> frozenset[str]:
         at = clause.find(amount)
         clause = clause[said.end():] if at >= said.end() else clause[:said.start()]
     # As stems: "Americans" and "American workers" are of one holder.
-    return frozenset(map(stem, name_words(clause) - set(_words(amount))))
+    named = frozenset(map(stem, name_words(clause) - set(_words(amount))))
+    return named or _named_before(text, amount)
+
+
+def _named_before(text: str, amount: str) -> frozenset[str]:
+    """The name an amount's clause is set off after, when the clause opens on the amount and
+    the piece before is that name alone ("Port Lira, 80 miles to the north, …": Port Lira's).
+    Not a day or date: "Washington, U.S., March 11" is a dateline, not the place's."""
+    if any(n.unit in _CALENDAR for n in numbers(amount)):
+        return frozenset()
+    pieces = _CLAUSE.split(normalise(text))
+    at = next((k for k, p in enumerate(pieces) if amount in p), 0)
+    if not at or not pieces[at].lstrip().startswith(amount):
+        return frozenset()
+    before = pieces[at - 1].split()
+    if not before or not all(w[:1].isupper() for w in before):
+        return frozenset()
+    return frozenset(map(stem, _words(" ".join(before).lower())))
 
 
 def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
@@ -501,7 +628,67 @@ def _same_measure(claim: str, sentence: str, ours: str, theirs: str) -> bool:
     "has spent $12 million of it", however alike the rest of the two clauses reads)."""
     (mine, my_words), (found, their_words) = (_measure_words(claim, ours),
                                               _measure_words(sentence, theirs))
-    return not (mine and found) or bool(mine & their_words or found & my_words)
+    if mine and found:
+        return bool(mine & their_words or found & my_words)
+    return not _other_acts_after(claim, sentence, ours, theirs)
+
+
+def _other_acts_after(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether two counts tell other acts of what they count ("1,000 people ordered to leave"
+    against "hundreds of people moved"): each is followed by a verb (`_act_after`), the two
+    verbs differ, neither is in the other's clause, and the two clauses share no word but what
+    is counted. Two verbs of one event ("3,200 dockworkers began a strike at the port" against
+    "2,300 dockworkers walked off at the port") share the rest."""
+    mine, found = _act_after(claim, ours), _act_after(sentence, theirs)
+    if not (mine and found) or mine == found:
+        return False
+    my_clause, their_clause = (_clause_holding(claim, ours) or "",
+                               _clause_holding(sentence, theirs) or "")
+    counted = frozenset(w for n in _claim_amounts(claim) if n.text == ours
+                        for w in (n.unit or "").split())
+    if (_verbs_of(my_clause) & _verbs_of(their_clause)) - counted:
+        return False
+    return mine not in _verbs_of(their_clause) and found not in _verbs_of(my_clause)
+
+
+# Words between a count and its verb that are no verb themselves ("have been ordered", "could
+# need", "who have just filed").
+_AUXILIARIES = frozenset("""have has had been be being was were is are will would could can may
+    might should must who which that just also already now still""".split())
+_SAYING = {"said": "say", "says": "say", "say": "say", "told": "tell", "tells": "tell"}
+
+
+def _act_after(text: str, amount: str) -> str | None:
+    """The verb told of what an amount counts: after the words of what it counts (as `numbers`
+    reads its unit, "of people"), past auxiliaries, a word after an auxiliary ("have been
+    ordered", "could need"), ending in -ed or -ing, or a form of an irregular verb ("held");
+    as its base's stem. None when anything else follows ("136,000 jobs in May")."""
+    clause = _clause_holding(text, amount)
+    unit = next((n.unit for n in _claim_amounts(text) if n.text == amount and n.unit), "")
+    if not clause or not unit:
+        return None
+    counted = frozenset(unit.split())
+    read = _words(clause[clause.find(amount) + len(amount):])[:8]
+    at = next((k for k, word in enumerate(read[:4]) if stem(word) in counted), None)
+    if at is None:
+        return None
+    helped = False
+    for word in read[at + 1:]:
+        verb = word in _SAYING or (len(word) > 4 and word.endswith(("ed", "ing"))) or (
+            stem(word) in IRREGULAR_VERB_STEMS)
+        if stem(word) in counted and not verb and not helped:
+            continue  # what it counts goes on: "American workers"
+        if word in _AUXILIARIES or word.endswith("ly"):
+            helped = True
+        elif word in STOPWORDS:
+            return None
+        else:
+            return _SAYING.get(word) or verb_base(stem(word)) if helped or verb else None
+    return None
+
+
+def _verbs_of(clause: str) -> frozenset[str]:
+    return frozenset(verb_base(w) for w in content_words(clause))
 
 
 def _measure_words(text: str, amount: str) -> tuple[frozenset[str], frozenset[str]]:

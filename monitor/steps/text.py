@@ -415,6 +415,8 @@ _IRREGULAR_VERBS = """arise arose arisen; bear bore born borne; beat beaten; bec
     wake woke woken; wear wore worn; win won; withdraw withdrew withdrawn; write wrote written"""
 _VERB_BASES = {stem(form): stem(forms.split()[0])
                for forms in _IRREGULAR_VERBS.split(";") for form in forms.split()[1:]}
+# The stems of those verbs' forms, their bases included ("hold", "held").
+IRREGULAR_VERB_STEMS = frozenset(_VERB_BASES) | frozenset(_VERB_BASES.values())
 
 
 def verb_base(word_stem: str) -> str:
