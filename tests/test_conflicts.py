@@ -1103,10 +1103,11 @@ def test_a_storms_category_at_the_same_time_of_day_still_conflicts():
     assert m.verdict == "conflict"
 
 
-def test_a_speed_as_of_an_hour_is_not_set_against_an_undated_speed():
+def test_a_speed_as_of_an_hour_is_not_set_against_a_speed_of_another_hour():
     m = verdict(first_claim("The storm, as of 5 a.m., was about 200 miles south of Port Lira, "
                             "moving west at 12 mph."),
-                "The storm was 310 miles southeast of Nova Bay and moving west at 10 mph.")
+                "At 2 p.m. the storm was 310 miles southeast of Nova Bay and moving west at 10 "
+                "mph.")
     assert m.verdict != "conflict"
 
 
@@ -1154,3 +1155,30 @@ def test_a_flipped_negation_about_the_same_object_still_conflicts():
     assert m.verdict == "conflict"
 
 
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("As of 11 p.m., Storm Arla was 280 miles from the coast.",
+     "At 11 p.m., Storm Arla was 300 miles from the coast."),
+    ("The fire destroyed 300 homes near Port Lira, officials said on Monday.",
+     "The fire destroyed 500 homes near Port Lira and, as of 6 p.m., was 40 percent contained."),
+    ("As of 5 p.m. Monday, 42 people had died in the Port Lira floods.",
+     "By 5 p.m. Monday, 60 people had died in the Port Lira floods."),
+    ("Storm Arla was upgraded to Category 4 on Tuesday night near the islands.",
+     "Storm Arla was upgraded to Category 3 late Tuesday near the islands."),
+    ("Storm Arla was upgraded to Category 4 on Tuesday evening near the islands.",
+     "Storm Arla was upgraded to Category 3 on Tuesday night near the islands."),
+    ("Ana Ruiz said on Tuesday the border would stay closed until May.",
+     "Ana Ruiz called Ida Lund on Wednesday to say the border would stay closed until May."),
+])
+def test_amounts_of_one_moment_told_in_other_words_still_conflict(claim, sentence):
+    # Guards against amounts of other moments must not hide a contradiction of the same one.
+    assert verdict(first_claim(claim), sentence).verdict == "conflict"
+
+
+def test_a_flipped_negation_about_things_named_otherwise_is_shown_as_a_note():
+    # Other words may name one thing ("the bill", "the measure"): neither counted nor hidden.
+    m = verdict(first_claim("The mayor's signature will not appear on any of those electronic "
+                            "transfers."),
+                "An official said the mayor's signature will appear on every paper cheque.")
+    assert m.verdict != "absent" and any(n["kind"] == "another object" for n in m.notes)

@@ -7,6 +7,7 @@ sentences that the verdicts and the matcher share.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -128,7 +129,8 @@ def _another_acts_day(claim: str, sentence: str, conflicts: list[dict]
 
 # Who a source told something, and when: "confirmed to the Herald on Thursday", "said on
 # Wednesday", "told Ana Ruiz on Monday", "on Monday said".
-_TELLING = (r"(?:" + SPEECH_VERBS[3:-1] + r"|confirm(?:ed|s)|denied|denies)")
+# (Verbs that tell something to someone only: "called Lund on Wednesday" is another act.)
+_TELLING = r"(?:said|says|told|tells|stated|confirm(?:ed|s)|denied|denies)"
 # (Whom, as a name: capitalised; "told reporters on Monday" names no one.)
 _TOLD_ON = (r"\b(?i:{verb})\s+(?:(?:to\s+)?((?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){{1,4}}))?"
             r"(?i:on\s+)?{day}\b")
@@ -190,9 +192,18 @@ def _another_holder(claim: str, sentence: str, conflicts: list[dict]
                                   sentence, _holder(sentence, c["article"]))
                   or _money_for_another(claim, sentence, c)
                   or _world_against_place(claim, sentence))
-             or c["kind"] == "negation" and (_actors_differ(claim, sentence)
-                                             or _objects_differ(claim, sentence))]
+             or c["kind"] == "negation" and _actors_differ(claim, sentence)]
     return [c for c in conflicts if c not in other], other
+
+
+def _another_object(claim: str, sentence: str, conflicts: list[dict]
+                    ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but a flipped negation told of other things (`_objects_differ`), and that
+    as a note: the words after the act may be other words for the same thing ("the bill" and
+    "the measure"), so a reader is shown it rather than told either way."""
+    other = [c for c in conflicts if c["kind"] == "negation" and _objects_differ(claim, sentence)]
+    return ([c for c in conflicts if c not in other],
+            [{**c, "kind": "another object"} for c in other])
 
 
 _PLACING = frozenset("on in at into onto to from for with against about over under".split())
@@ -219,7 +230,8 @@ def _placed(text: str, acts: frozenset[str]) -> list[tuple[str, str, frozenset[s
         for k, word in enumerate(words[:-1]):
             base = {verb_base(w) for w in content_words(word)}
             if base & acts and words[k + 1] in _PLACING:
-                after = [w for rest in words[k + 2:] for w in content_words(rest)][:3]
+                after = list(itertools.islice(
+                    (w for rest in words[k + 2:] for w in content_words(rest)), 3))
                 if after:
                     found.append((next(iter(base & acts)), words[k + 1], frozenset(after)))
     return found
@@ -420,9 +432,11 @@ def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
 # A level named before its value ("Category 2", "alert level 3"): a state, of its moment as a
 # rate is.
 _LEVEL = re.compile(r"\b(?:category|level|stage|phase|grade|tier)\s+$", re.IGNORECASE)
-# The part of a day an amount was so in ("late Tuesday night", "early Tuesday afternoon").
-_PART_OF_DAY = frozenset("early late morning afternoon evening night overnight midday noon "
-                         "midnight".split())
+# The part of a day an amount was so in ("late Tuesday night", "early Tuesday afternoon"):
+# "early" and "late" alone say no part; an evening is the night's start.
+_PART_OF_DAY = {"morning": "morning", "midday": "afternoon", "noon": "afternoon",
+                "afternoon": "afternoon", "evening": "night", "night": "night",
+                "overnight": "night", "midnight": "night", "tonight": "night"}
 
 
 def _level(text: str, amount: str) -> bool:
@@ -433,8 +447,9 @@ def _level(text: str, amount: str) -> bool:
 
 
 def _parts_of_day(text: str, amount: str) -> frozenset[str]:
-    """The words of parts of a day in the clause holding `amount` ("late", "night")."""
-    return frozenset(_words(_clause_of(text, amount)[0].lower())) & _PART_OF_DAY
+    """The parts of a day the clause holding `amount` names ("night" for "late … night")."""
+    return frozenset(_PART_OF_DAY[w] for w in _words(_clause_of(text, amount)[0].lower())
+                     if w in _PART_OF_DAY)
 
 
 def _share_anchor(ours: frozenset[tuple], theirs: frozenset[tuple]) -> bool:
@@ -459,18 +474,21 @@ def _tallies_of_other_days(claim: str, sentence: str, conflict: dict) -> bool:
     return True
 
 
-_AS_OF_HOUR = re.compile(r"\bas of\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b", re.IGNORECASE)
+_AS_OF_HOUR = re.compile(r"\b(?:as of|at|by)\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b",
+                         re.IGNORECASE)
 
 
 def _snapshots_of_other_hours(claim: str, sentence: str) -> bool:
-    """Whether one side's amounts are "as of" an hour ("as of 11 p.m., moving at 17 mph") and
-    the other's of another hour or of none it says: a snapshot of that hour, which a sentence
-    of another (or an undated) moment does not contradict. The same hour is compared."""
+    """Whether the two sides' amounts are of two hours ("as of 11 p.m., moving at 17 mph"
+    against "at 2 p.m., … 16 mph"): snapshots of their hours. The same hour ("as of 11 p.m."
+    and "at 11 p.m."), or an hour on one side only, is compared: an undated count may be
+    the same count misreported."""
     ours, theirs = _as_of_hour(claim), _as_of_hour(sentence)
-    return (ours or theirs) is not None and ours != theirs
+    return ours is not None and theirs is not None and ours != theirs
 
 
 def _as_of_hour(text: str) -> tuple[str, str, str] | None:
+    """The hour a text's amounts are of ("as of 11 p.m.", "at 11 p.m.", "by 11 p.m.")."""
     found = _AS_OF_HOUR.search(text)
     return (found.group(1), found.group(2) or "00", found.group(3).lower()) if found else None
 

@@ -26,6 +26,7 @@ from monitor.steps.conflicts import (
     _another_day,
     _another_holder,
     _another_moment,
+    _another_object,
     _claim_amounts,
     _claim_words,
     _clause_texts,
@@ -80,7 +81,9 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         found, others = _another_holder(claim.text, sentence, found)
         if others and not found:  # its amounts are another's: it tells another fact
             return ClaimMatch(claim.position, None, score, "absent")
+        found, objects = _another_object(claim.text, sentence, found)
         found, moments = _another_moment(claim.text, sentence, found)
+        moments += objects
         if moments and verdict == "paraphrase":
             verdict = "partial"  # an amount of another time or a forecast is at most part of it
         noted += moments
