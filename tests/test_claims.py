@@ -438,6 +438,11 @@ def test_a_more_link_line_is_not_a_claim():
     "Ferries Night Crossings Trial Ends Early Listen \u00b7 3:12 3:12",
     "Ferry updates: night crossings end; fares frozen until May; pier shut",
     "Want to talk more about ferries? Join our Facebook group: Island Crossings.",
+    "Get the ferry stories you care about delivered to your inbox.",
+    "By signing up, you agree to our Privacy Policy.",
+    "This story has been updated with additional developments Thursday.",
+    "Send a tip to the news team at the Arden Daily.",
+    "Please consider making a contribution to the Arden Daily today.",
 ])
 def test_a_line_crediting_the_writers_a_funder_or_a_player_is_not_a_claim(credit):
     seed = seed_with(credit)
@@ -900,3 +905,17 @@ def test_a_caption_saying_this_photo_shows_is_not_a_claim_but_words_about_a_phot
                      "Tomas Berg. The Kestrel line ran its first night ferry this week. This image "
                      "would have told more had the pier's clock been in it.\n")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre", "This image"]
+
+
+@pytest.mark.parametrize("show", ["Meet the Ferrymen", "Ferries & Friends",
+                                  "Island Crossings Sunday"])
+def test_a_shows_or_programmes_title_in_quotation_marks_is_not_a_quotation_claim(show):
+    seed = read_seed(f"Ferry Trial Ends\nIda Lund said on \u201c{show}\u201d that the night "
+                     "ferries would run until May.\n")
+    assert [c.kind for c in seed.claims] == ["statement"]
+
+
+def test_a_short_quotation_in_lower_case_is_still_its_speakers_words():
+    seed = read_seed("Ferry Trial Ends\nIda Lund said the night ferries were \u201ca lifeline "
+                     "for the islands\u201d and would run until May.\n")
+    assert [c.kind for c in seed.claims] == ["statement", "quote"]

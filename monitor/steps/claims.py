@@ -79,7 +79,11 @@ _LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?se
 _PROMO = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bjoin (?:us|our)\b(?: on)?(?: [\w-]+){0,3} (?:group|community|page)\b"
-    r"|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
+    r"|\bnewsletter\b|\byour inbox\b|\bby signing up\b|\bagree to (?:our|the) privacy policy\b"
+    r"|^(?:this|the) (?:story|article|post) has been updated\b|\bsend (?:us )?a tip\b"
+    r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
+    r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
+    r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|^contributing\s*:"
@@ -386,9 +390,24 @@ def _quotation_claim(quote: str, sentence: str, speaker: str | None) -> bool:
     marks is no one's words either."""
     n = len(quote.split())
     outside = unquoted(sentence)
-    return n >= MIN_QUOTE_WORDS and not names_a_work(quote) and (
+    return n >= MIN_QUOTE_WORDS and not names_a_work(quote) and not _a_title(quote) and (
         speaker is not None or n >= TERM_WORDS
         or bool(_SPEECH.search(_NAMING.sub(" ", outside))) or not words(outside))
+
+
+# Words a title leaves in lower case: "Meet the Press", "Medicare for All", "Fox & Friends".
+_TITLE_SMALL_WORDS = frozenset("a an and & at by for in of on or the to vs vs. with".split())
+
+
+def _a_title(quote: str) -> bool:
+    """A short quotation in title case: a show's, a book's or a programme's name ("Meet the
+    Press", "Green New Deal", "Fox & Friends"), not someone's words."""
+    words = [w.strip("\"'\u201c\u201d\u2018\u2019(),.?!:") for w in quote.split()]
+    words = [w for w in words if _LETTER.search(w)]
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (0 < len(words) <= 6 and len(capitalised) >= 2 and not all(
+        w.isupper() for w in capitalised)
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
 
 
 # "is called", "what's called", "so-called": a name given, not words said.
