@@ -214,8 +214,7 @@ def _objects_differ(claim: str, sentence: str) -> bool:
     each side by the same preposition and what follows it shares no word ("will not appear on
     those deposits" against "will appear on the paper checks"). "Will not appear on the paper
     checks" against "will appear on every check" is one thing."""
-    acts = frozenset(verb_base(w) for w in content_words(unquoted(claim))) & frozenset(
-        verb_base(w) for w in content_words(unquoted(sentence)))
+    acts = _word_bases(unquoted(claim)) & _word_bases(unquoted(sentence))
     ours, theirs = _placed(claim, acts), _placed(sentence, acts)
     return any(verb == other and prep == by and words.isdisjoint(found)
                for verb, prep, words in ours for other, by, found in theirs)
@@ -228,12 +227,12 @@ def _placed(text: str, acts: frozenset[str]) -> list[tuple[str, str, frozenset[s
     for clause in _CLAUSE.split(unquoted(text)):
         words = _words(clause.lower())
         for k, word in enumerate(words[:-1]):
-            base = {verb_base(w) for w in content_words(word)}
-            if base & acts and words[k + 1] in _PLACING:
+            base = _word_bases(word) & acts
+            if base and words[k + 1] in _PLACING:
                 after = list(itertools.islice(
                     (w for rest in words[k + 2:] for w in content_words(rest)), 3))
                 if after:
-                    found.append((next(iter(base & acts)), words[k + 1], frozenset(after)))
+                    found.append((min(base), words[k + 1], frozenset(after)))
     return found
 
 
@@ -664,9 +663,10 @@ def _other_acts_after(claim: str, sentence: str, ours: str, theirs: str) -> bool
                                _clause_holding(sentence, theirs) or "")
     counted = frozenset(w for n in _claim_amounts(claim) if n.text == ours
                         for w in (n.unit or "").split())
-    if (_verbs_of(my_clause) & _verbs_of(their_clause)) - counted:
+    my_words, their_words = _word_bases(my_clause), _word_bases(their_clause)
+    if (my_words & their_words) - counted:
         return False
-    return mine not in _verbs_of(their_clause) and found not in _verbs_of(my_clause)
+    return mine not in their_words and found not in my_words
 
 
 # Words between a count and its verb that are no verb themselves ("have been ordered", "could
@@ -705,8 +705,9 @@ def _act_after(text: str, amount: str) -> str | None:
     return None
 
 
-def _verbs_of(clause: str) -> frozenset[str]:
-    return frozenset(verb_base(w) for w in content_words(clause))
+def _word_bases(text: str) -> frozenset[str]:
+    """The text's content words as stems, a verb's forms as its base ("held" as "hold")."""
+    return frozenset(verb_base(w) for w in content_words(text))
 
 
 def _measure_words(text: str, amount: str) -> tuple[frozenset[str], frozenset[str]]:
