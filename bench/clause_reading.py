@@ -5,7 +5,7 @@
 
 The experiment of issue #17 after `bench/thresholds.py` (same databases, same labels): a
 candidate sentence that the word shares call absent is read clause by clause
-(`verdicts._clause_same`: the same-claim model over a clause of the claim, or the claim whole,
+(`verdicts.clause_same`: the same-claim model over a clause of the claim, or the claim whole,
 against a clause of the sentence, or the sentence whole; only pairs sharing two of the words
 that say what the claim says, whose sentence clause tells no amount the claim's does not and
 names not only others), and a pair scored at least CUT percent makes a partial. Tried by
@@ -45,7 +45,7 @@ def with_clause_route(cut: float):
 
     def wording(claim, sentence, score, same, t):
         verdict = original(claim, sentence, score, same, t)
-        if verdict == "absent" and verdicts._clause_same(claim.text, sentence) >= cut:
+        if verdict == "absent" and verdicts.clause_same(claim.text, sentence) >= cut:
             return "partial"
         return verdict
     return original, wording
@@ -66,14 +66,14 @@ def ceiling(corpus: thresholds.Corpus) -> None:
     counts = Counter()
     for slug, outlet, key in missed:
         claim = claims[(slug, key)]
-        words = conflicts._claim_words(claim)[0]
+        words = conflicts.claim_words(claim)[0]
         best = (0.0, 0.0)
         for text in texts.get((slug, outlet), []):
             for s in reading.split_sentences(text):
-                if len(words & conflicts._sentence_words(s)) >= 2:
+                if len(words & conflicts.sentence_words(s)) >= 2:
                     fuzzy = fuzz.token_set_ratio(utils.default_process(claim),
                                                  utils.default_process(s))
-                    best = max(best, (verdicts._clause_same(claim, s), fuzzy))
+                    best = max(best, (verdicts.clause_same(claim, s), fuzzy))
         for cut in (50, 70):
             if best[0] >= cut:
                 counts[f">= {cut}"] += 1

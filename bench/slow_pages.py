@@ -14,7 +14,7 @@ from typing import Any
 
 from monitor.steps.extract import extract_page
 from monitor.steps.text import name_words, without_credits
-from monitor.steps.verdicts import _clause_same
+from monitor.steps.verdicts import clause_same
 
 PAGES = {
     "20,000 nested <div>s": b"<html><body>" + b"<div>" * 20_000 + b"some words " * 10
@@ -43,7 +43,7 @@ def main() -> None:
         print("names read")
     # A page's sentence read clause by clause against a claim (a partial another claim owns).
     for name, sentence in SENTENCES.items():
-        _timed(name, sentence, lambda sentence: _clause_same(CLAIM, sentence))
+        _timed(name, sentence, lambda sentence: clause_same(CLAIM, sentence))
         print("clauses read")
 
 

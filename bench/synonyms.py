@@ -134,7 +134,7 @@ def _wordnet():
 def matched(claim: str, sentence: str, syn: Synonyms | None) -> tuple[frozenset[str], dict]:
     """The sentence's content words, with the claim's words it states in other words added;
     and which sentence word stood for which claim word."""
-    words = conflicts._sentence_words(sentence)
+    words = conflicts.sentence_words(sentence)
     if syn is None:
         return words, {}
     mine, _ = syn.of_text(claim)
@@ -151,27 +151,27 @@ def matched(claim: str, sentence: str, syn: Synonyms | None) -> tuple[frozenset[
 
 
 def passes(claim, sentence: str, words: frozenset[str], t=conflicts.THRESHOLDS) -> bool:
-    """The prefilter and the word shares of a part (`verdicts._shares_words`, `_carries_part`),
+    """The prefilter and the word shares of a part (`verdicts.shares_words`, `_carries_part`),
     with the sentence's words given."""
-    claim_words, names = conflicts._claim_words(claim.text)
+    claim_words, names = conflicts.claim_words(claim.text)
     shared = claim_words & words
     if len(shared) < min(2, len(claim_words)):
         return False
     plain = claim_words - names
     specific = len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0
-    amount = verdicts._tells_amount(claim.text, sentence)
+    amount = verdicts.tells_amount(claim.text, sentence)
     if not (specific >= t.partial_cover or (specific and amount)):
         return False
-    if verdicts._mostly_quoted(claim.text, tuple(claim.quotes)):
-        quoted, quoted_names = conflicts._claim_words(" ".join(claim.quotes))
+    if verdicts.mostly_quoted(claim.text, tuple(claim.quotes)):
+        quoted, quoted_names = conflicts.claim_words(" ".join(claim.quotes))
         if len((quoted & words) - quoted_names) < 2:
             return False
-    if not verdicts._said_words(claim.text) & words:
+    if not verdicts.said_words(claim.text) & words:
         return False
     return any(len(part & words) >= t.part_of_clause * len(part)
                for part in verdicts._claim_parts(claim.text)) or amount or any(
-        conflicts._comparable(n, m) for n in conflicts._claim_amounts(claim.text)
-        for m in conflicts._sentence_amounts(sentence))
+        conflicts.comparable(n, m) for n in conflicts.claim_amounts(claim.text)
+        for m in conflicts.sentence_amounts(sentence))
 
 
 def candidate(claim: str, sentence: str, stood: dict[str, str] | None = None) -> bool:
@@ -205,7 +205,7 @@ def sets(corpus: thresholds.Corpus, syn: Synonyms, show: int) -> None:
         plain = new = cands = new_cands = 0
         for text in texts.get((k[0], k[1]), []):
             for s in reading.split_sentences(text):
-                if passes(claim, s, conflicts._sentence_words(s)):
+                if passes(claim, s, conflicts.sentence_words(s)):
                     plain += 1
                     cands += candidate(claim.text, s)
                     continue
@@ -237,7 +237,7 @@ def synonym_dice(a: list[str], b: list[str], syn: Synonyms) -> np.ndarray:
     synonym on the other counting as shared."""
     out = []
     for x, y in zip(a, b, strict=True):
-        wx, wy = conflicts._sentence_words(x), conflicts._sentence_words(y)
+        wx, wy = conflicts.sentence_words(x), conflicts.sentence_words(y)
         sx, sy = matched(x, y, syn)[0] & wx, matched(y, x, syn)[0] & wy
         out.append((len(sx) + len(sy)) / max(len(wx) + len(wy), 1))
     return np.array(out)

@@ -3,10 +3,10 @@
 import pytest
 
 from monitor.steps.claims import read_seed
-from monitor.steps.conflicts import _clause_texts
+from monitor.steps.conflicts import clause_texts
 from monitor.steps.match import match_article
 from monitor.steps.text import content_words
-from monitor.steps.verdicts import _said_words
+from monitor.steps.verdicts import said_words
 from tests.conftest import claim, first_claim, minister_says, verdict, what_differs
 
 
@@ -203,7 +203,7 @@ def test_a_sentence_sharing_only_a_date_and_a_few_words_is_not_part_of_a_claim()
 def test_a_piece_too_short_to_be_a_clause_goes_with_the_next_and_who_said_it_is_left_out():
     sentence = ("The council, as expected, set the fines last spring, the mayor said on Friday "
                 "morning, and the taxi association will appeal")
-    assert [" ".join(c.split()) for c in _clause_texts(sentence)] == [
+    assert [" ".join(c.split()) for c in clause_texts(sentence)] == [
         sentence, "The council as expected set the fines last spring",
         "and the taxi association will appeal"]
 
@@ -225,23 +225,23 @@ def test_a_statement_of_someones_quoted_words_is_not_carried_by_another_persons_
 
 def test_an_unnamed_source_after_according_to_is_no_part_of_what_the_claim_says():
     claim = "Ferry fares will rise 8% in March, according to one person familiar with the talks."
-    assert {"person", "familiar", "talks"}.isdisjoint(_said_words(claim))
-    assert len(_clause_texts(claim)) == 2  # the claim whole and its one clause saying what
+    assert {"person", "familiar", "talks"}.isdisjoint(said_words(claim))
+    assert len(clause_texts(claim)) == 2  # the claim whole and its one clause saying what
 
 
 def test_what_officials_who_said_something_said_is_part_of_the_claim():
-    words = _said_words("Fares rose 8% in March, according to officials who said the port "
-                        "closed in May after the storm.")
+    words = said_words("Fares rose 8% in March, according to officials who said the port "
+                       "closed in May after the storm.")
     assert content_words("port storm") <= words
 
 
 def test_a_verb_of_telling_with_an_object_says_what_not_who_said_it():
-    words = _said_words("The line reported its annual loss, while fares rose 8% in March.")
+    words = said_words("The line reported its annual loss, while fares rose 8% in March.")
     assert content_words("annual loss") <= words
 
 
 def test_a_verb_of_telling_last_week_tells_who_said_it():
-    words = _said_words("Fares rose 8% in March, the ferry line reported last week.")
+    words = said_words("Fares rose 8% in March, the ferry line reported last week.")
     assert words == content_words("Fares rose 8% in March")
 
 

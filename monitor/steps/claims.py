@@ -131,7 +131,7 @@ _SPEECH_WORDS = (
     "promised", "replied", "responded", "highlighted", "according to", "making it clear",
     "made it clear", "called", "described")
 SPEECH_VERBS = "(?:" + "|".join(_SPEECH_WORDS) + ")"
-# Two parts of them read as a clause's attribution (conflicts._ATTRIBUTION), kept apart because they
+# Two parts of them read as a clause's attribution (conflicts.ATTRIBUTION), kept apart because they
 # read differently there. These tell who said something whatever follows them:
 SAYING_VERBS = ("said", "says", "told", "added", "stated")
 # These also take an object ("posted a loss", "announced 300 jobs", "reported a rise"): they

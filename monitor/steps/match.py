@@ -22,25 +22,25 @@ from monitor.steps.claims import Claim, People, is_heading, is_promo, is_questio
 from monitor.steps.conflicts import (
     THRESHOLDS,
     Thresholds,
-    _agreement,
-    _claim_amounts,
-    _claim_words,
-    _closest_quote,
-    _comparable,
-    _sentence_amounts,
-    _sentence_quotations,
-    _sentence_words,
+    agreement,
+    claim_amounts,
+    claim_words,
+    closest_quote,
+    comparable,
+    sentence_amounts,
+    sentence_quotations,
+    sentence_words,
 )
 from monitor.steps.text import Number, split_sentences
 from monitor.steps.verdicts import (
     CARRIED,
     ClaimMatch,
-    _clause_same,
-    _cover,
-    _mostly_quoted,
-    _shares_words,
-    _tells_amount,
+    clause_same,
     judge,
+    mostly_quoted,
+    shares_words,
+    tells_amount,
+    word_cover,
 )
 
 SCORER = "token_set_ratio"
@@ -266,7 +266,7 @@ def _compare(claims: list[Claim], text: str,
 
 def _others_amounts(texts: tuple[str, ...], i: int) -> list[Number]:
     """The amounts, days and dates the seed tells in its claims other than the i-th."""
-    return [n for k, text in enumerate(texts) if k != i for n in _claim_amounts(text)]
+    return [n for k, text in enumerate(texts) if k != i for n in claim_amounts(text)]
 
 
 def _unless_anothers(m: ClaimMatch, texts: tuple[str, ...], i: int) -> ClaimMatch:
@@ -278,8 +278,8 @@ def _unless_anothers(m: ClaimMatch, texts: tuple[str, ...], i: int) -> ClaimMatc
     if m.verdict != "conflict" or not all(c["kind"] == "number" for c in m.conflicts or ()):
         return m
     others = _others_amounts(texts, i)  # read only for a conflict: most matches are none
-    found = _sentence_amounts(m.sentence or "")
-    if all(any(f.text == c["article"] and any(_comparable(o, f) and _agreement(o, f)
+    found = sentence_amounts(m.sentence or "")
+    if all(any(f.text == c["article"] and any(comparable(o, f) and agreement(o, f)
                                               for o in others) for f in found)
            for c in m.conflicts or ()):
         return ClaimMatch(m.claim_position, None, m.score, "absent")
@@ -296,17 +296,17 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
     for claim, m in zip(claims, best, strict=True):
         if m is not None and m.verdict in CARRIED:
             carriers.setdefault(m.sentence, []).append(
-                (_claim_words(claim.text)[0], tuple(claim.quotes)))
+                (claim_words(claim.text)[0], tuple(claim.quotes)))
     kept = []
     for claim, options in zip(claims, judged, strict=True):
         if not options or not carriers:
             kept.append(options)
             continue
-        mine = _claim_words(claim.text)[0]
+        mine = claim_words(claim.text)[0]
         # A quotation claim drawn from the statement the sentence carries is that statement's
         # words again, not another fact: the sentence may carry a part of it too.
         kept.append([m for m in options if m.verdict != "partial" or not any(
-            (mine & _sentence_words(m.sentence)) <= other
+            (mine & sentence_words(m.sentence)) <= other
             for other, quotes in carriers.get(m.sentence, [])
             if other != mine and claim.text not in quotes)])
     owners = _part_owners([max(options, key=_rank) if options else None for options in kept])
@@ -314,9 +314,9 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
     # has a clause that states one of the claim's (the same-claim model's reading), tells that
     # fact, whichever claim it is otherwise a part of: a sentence may carry a fact of two claims.
     return [max((m for m in options if m.verdict != "partial"
-                 or owners.get(m.sentence, i) == i or _tells_amount(claim.text, m.sentence)
+                 or owners.get(m.sentence, i) == i or tells_amount(claim.text, m.sentence)
                  or _quotes_own(claim, m.sentence, t)
-                 or _clause_same(claim.text, m.sentence) >= t.clause_same),
+                 or clause_same(claim.text, m.sentence) >= t.clause_same),
                 key=_rank,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             if options else ClaimMatch(claim.position, None, 0.0, "absent")
@@ -326,10 +326,10 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
 def _quotes_own(claim: Claim, sentence: str, t: Thresholds = THRESHOLDS) -> bool:
     """The statement is mostly a quotation (its words with their attribution), and the
     sentence quotes it, in its words (whole or a run): not a term in scare quotes."""
-    if claim.kind != "statement" or not _mostly_quoted(claim.text, tuple(claim.quotes)):
+    if claim.kind != "statement" or not mostly_quoted(claim.text, tuple(claim.quotes)):
         return False
-    found = list(_sentence_quotations(sentence))
-    return any(_closest_quote(q, found, t)[2] for q in claim.quotes)
+    found = list(sentence_quotations(sentence))
+    return any(closest_quote(q, found, t)[2] for q in claim.quotes)
 
 
 def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
@@ -383,9 +383,9 @@ class _Reading:
 @lru_cache(maxsize=2)
 def _read(text: str) -> _Reading:
     sentences = split_sentences(text)
-    # Each sentence's content words as the verdict checks read them (`_sentence_words`): the
+    # Each sentence's content words as the verdict checks read them (`sentence_words`): the
     # candidate sentences are then not read again for them.
-    words = list(map(_sentence_words, sentences))
+    words = list(map(sentence_words, sentences))
     return _Reading(sentences, words, masks=word_masks(words))
 
 
@@ -506,13 +506,13 @@ def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
         return ClaimMatch(claim.position, None, 0.0, "absent")
     # The evidence is read as the coverage model was fitted: a part by its share of the claim's
     # words, not by an amount told again (a number many stories share).
-    worded = [m if m.verdict != "partial" or _shares_words(
-        claim, s, _cover(claim.text, s)[1], t, amounts=False) else ClaimMatch(
+    worded = [m if m.verdict != "partial" or shares_words(
+        claim, s, word_cover(claim.text, s)[1], t, amounts=False) else ClaimMatch(
         claim.position, None, 0.0, "absent") for m, s in zip(options, sentences, strict=True)]
     best = max(worded, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
     if best.verdict != "absent":
         return best
     touching = [ClaimMatch(claim.position, s, m.score, "partial")
                 for m, s in zip(options, sentences, strict=True)
-                if _shares_words(claim, s, _cover(claim.text, s)[1], t, amounts=False)]
+                if shares_words(claim, s, word_cover(claim.text, s)[1], t, amounts=False)]
     return max(touching, key=_rank, default=best)

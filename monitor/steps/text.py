@@ -74,7 +74,7 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 DAYTIMES = ("morning", "afternoon", "evening", "night")
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 # What "last" or "this" dates as a time: "last week", "this morning", "last spring". The
-# calendar's periods are those an amount is dated by ("next year": conflicts._ANCHOR).
+# calendar's periods are those an amount is dated by ("next year": guards._ANCHOR).
 CALENDAR_PERIODS = ("week", "month", "year")
 PERIODS = (*CALENDAR_PERIODS, "weekend", *DAYTIMES, *SEASONS)
 _UNITS = {

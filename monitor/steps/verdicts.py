@@ -15,32 +15,34 @@ from rapidfuzz import fuzz, process, utils
 from monitor.steps import similarity
 from monitor.steps.claims import Claim, reports_speech, states_nothing
 from monitor.steps.conflicts import (
-    _CALENDAR,
-    _CLAUSE,
+    CALENDAR_UNITS,
     CLAIMS_KEPT,
+    CLAUSE_BREAK,
     SENTENCES_KEPT,
     THRESHOLDS,
     Thresholds,
-    _agreement,
-    _another_acts_day,
-    _another_day,
-    _another_holder,
-    _another_moment,
-    _another_object,
-    _claim_amounts,
-    _claim_words,
-    _clause_texts,
-    _comparable,
-    _cut,
-    _elided,
-    _loose_windows,
-    _names_speaker,
-    _only_attribution,
-    _sentence_amounts,
-    _sentence_quotations,
-    _sentence_words,
-    _within,
+    agreement,
+    claim_amounts,
+    claim_words,
+    clause_texts,
+    comparable,
     differences,
+    elided,
+    inside_other,
+    much_shorter,
+    names_speaker,
+    only_attribution,
+    sentence_amounts,
+    sentence_quotations,
+    sentence_words,
+)
+from monitor.steps.guards import (
+    another_acts_day,
+    another_day,
+    another_holder,
+    another_moment,
+    another_object,
+    loose_windows,
 )
 from monitor.steps.text import content_words, quotations, same_person, unquoted
 
@@ -73,21 +75,21 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if verdict != "absent":
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
         if same < similarity.model().threshold:
-            found, noted = _another_day(claim, sentence, found, noted)
-        found, days = _another_acts_day(claim.text, sentence, found)
+            found, noted = another_day(claim, sentence, found, noted)
+        found, days = another_acts_day(claim.text, sentence, found)
         if days and verdict == "paraphrase":
             verdict = "partial"  # what it tells of another act's day is at most part of it
         noted += days
-        found, others = _another_holder(claim.text, sentence, found)
+        found, others = another_holder(claim.text, sentence, found)
         if others and not found:  # its amounts are another's: it tells another fact
             return ClaimMatch(claim.position, None, score, "absent")
-        found, objects = _another_object(claim.text, sentence, found)
-        found, moments = _another_moment(claim.text, sentence, found)
+        found, objects = another_object(claim.text, sentence, found)
+        found, moments = another_moment(claim.text, sentence, found)
         moments += objects
         if moments and verdict == "paraphrase":
             verdict = "partial"  # an amount of another time or a forecast is at most part of it
         noted += moments
-        found, windows = _loose_windows(claim.text, sentence, found)
+        found, windows = loose_windows(claim.text, sentence, found)
         noted += windows
         conflicts, notes = found or None, noted or None
         if conflicts:
@@ -112,15 +114,15 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     # the speaker's reported words ("Ruiz dismissed the offer as unacceptable"), not in a
     # sentence quoting the speaker's other words ("a “rapid exit” would be unacceptable"): too
     # few words to tell a rewording from another statement.
-    words, names = _claim_words(claim.text)
-    quoted = list(_sentence_quotations(sentence))
+    words, names = claim_words(claim.text)
+    quoted = list(sentence_quotations(sentence))
     if claim.speaker and (len(words - names) > 1 or not quoted) and (
-            _names_speaker(sentence, claim.speaker)
+            names_speaker(sentence, claim.speaker)
             or (speaker and same_person(speaker, claim.speaker))):
         return True
     mine = utils.default_process(claim.text)
     if quoted:
-        return any(_within(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
+        return any(inside_other(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
                    >= t.quote_related for q in quoted)
     return reports_speech(sentence)
 
@@ -128,18 +130,19 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
 def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
     """The claim is mostly its speaker's quoted words ("…," said Ada Lund) and the sentence
     quotes other words (none of the claim's, nor close to them) without naming that speaker."""
-    if not claim.speaker or not _mostly_quoted(claim.text, tuple(claim.quotes)):
+    if not claim.speaker or not mostly_quoted(claim.text, tuple(claim.quotes)):
         return False
-    quoted = _sentence_quotations(sentence)
-    if not quoted or _names_speaker(sentence, claim.speaker) or (
+    quoted = sentence_quotations(sentence)
+    if not quoted or names_speaker(sentence, claim.speaker) or (
             speaker and same_person(speaker, claim.speaker)):
         return False
-    return not any(_within(q, mine) or fuzz.ratio(utils.default_process(q), utils.default_process(
-        mine)) >= t.quote_related for q in quoted for mine in claim.quotes)
+    return not any(inside_other(q, mine) or fuzz.ratio(
+        utils.default_process(q), utils.default_process(mine)) >= t.quote_related
+        for q in quoted for mine in claim.quotes)
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
-    cover, specific = _cover(claim.text, sentence)
+    cover, specific = word_cover(claim.text, sentence)
     a, b = _claim_processed(claim.text), _sentence_processed(sentence)
     # Verbatim is the claim's own words, every one: a word swapped ("walkout" for "strike")
     # or dropped makes a rewording, however close the letters stay.
@@ -147,69 +150,69 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         return "verbatim"
     if states_nothing(sentence):
         return "absent"  # a question asks what a claim states; a link points to another story
-    related = [q for q in _sentence_quotations(sentence) if claim.kind == "quote"
+    related = [q for q in sentence_quotations(sentence) if claim.kind == "quote"
                and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
     if related:
         # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
-        return "partial" if all(len(q) < len(claim.text) and _cut(claim.text, q)
-                                and _within(claim.text, q) for q in related) else "paraphrase"
+        return "partial" if all(len(q) < len(claim.text) and much_shorter(claim.text, q)
+                                and inside_other(claim.text, q) for q in related) else "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
-    if _shares_words(claim, sentence, specific, t) and _carries_part(claim.text, sentence, t):
+    if shares_words(claim, sentence, specific, t) and _carries_part(claim.text, sentence, t):
         return "partial"
     return "absent"
 
 
-def _shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
-                  amounts: bool = True) -> bool:
+def shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
+                 amounts: bool = True) -> bool:
     """Whether a sentence shares enough of the claim's words to be in its story: the looser
     reading of a part, which `_carries_part` then narrows."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
     # Part of a claim is more than who said it: "the city's finance department said" alone
     # is another statement from the same source. Fewer of its words do with its exact amount.
     return bool((specific >= t.partial_cover
-                 or (specific and amounts and _tells_amount(claim.text, sentence)))
-                and (not _mostly_quoted(claim.text, tuple(claim.quotes))
-                     or _cover(" ".join(claim.quotes), sentence)[1] > 0)
-                and _said_words(claim.text) & _sentence_words(sentence))
+                 or (specific and amounts and tells_amount(claim.text, sentence)))
+                and (not mostly_quoted(claim.text, tuple(claim.quotes))
+                     or word_cover(" ".join(claim.quotes), sentence)[1] > 0)
+                and said_words(claim.text) & sentence_words(sentence))
 
 
-def _tells_amount(claim: str, sentence: str) -> bool:
+def tells_amount(claim: str, sentence: str) -> bool:
     """The sentence states one of the claim's amounts, the same value of the same kind (not a
     day or a date, which many facts share): a fact of the claim told again, in whatever
     words ("was 1,200, according to …" for "1,200 travellers asked for …")."""
-    found = _sentence_amounts(sentence)
-    return any(n.unit not in _CALENDAR and _agreement(n, m) == "same"
-               and (_comparable(n, m) or m in _elided(n, [m]))
-               for n in _claim_amounts(claim) for m in found)
+    found = sentence_amounts(sentence)
+    return any(n.unit not in CALENDAR_UNITS and agreement(n, m) == "same"
+               and (comparable(n, m) or m in elided(n, [m]))
+               for n in claim_amounts(claim) for m in found)
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
-def _said_words(claim: str) -> frozenset[str]:
+def said_words(claim: str) -> frozenset[str]:
     """The claim's content words but names and those of its attribution clauses."""
-    words, names = _claim_words(claim)
-    parts = _CLAUSE.split(unquoted(claim))
+    words, names = claim_words(claim)
+    parts = CLAUSE_BREAK.split(unquoted(claim))
     if len(parts) < 2:  # "The port added 300 jobs": one clause says what, not who said it
         return words - names
-    said = [part for part in parts if _only_attribution(part)]
+    said = [part for part in parts if only_attribution(part)]
     return words - names - frozenset(w for part in said for w in content_words(part))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
-def _mostly_quoted(claim: str, quotes: tuple[str, ...]) -> bool:
+def mostly_quoted(claim: str, quotes: tuple[str, ...]) -> bool:
     """Most of the claim's words (names aside) are inside its quotations: a quotation with its
     attribution ("…,” said Dr. Helen Okafor, the county's chief medical officer)."""
-    words, names = _claim_words(claim)
-    quoted = _claim_words(" ".join(quotes))[0]
+    words, names = claim_words(claim)
+    quoted = claim_words(" ".join(quotes))[0]
     return bool(quotes) and len((words - names) & quoted) >= 0.5 * len(words - names)
 
 
-def _cover(claim: str, sentence: str) -> tuple[float, float]:
+def word_cover(claim: str, sentence: str) -> tuple[float, float]:
     """Shares of the claim's content words the sentence carries: all, and all but names."""
-    claim_words, names = _claim_words(claim)
-    plain = claim_words - names
-    shared = claim_words & _sentence_words(sentence)
-    return (len(shared) / max(len(claim_words), 1),
+    words, names = claim_words(claim)
+    plain = words - names
+    shared = words & sentence_words(sentence)
+    return (len(shared) / max(len(words), 1),
             len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
 
 
@@ -217,32 +220,32 @@ def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
     """Whether a sentence carries part of what the claim says, not only a few of its words
     spread over it: more than a third of the words of one of its clauses or quotations, or one
     of its amounts told again (the same or another value of it)."""
-    words = _sentence_words(sentence)
+    words = sentence_words(sentence)
     return any(len(part & words) >= t.part_of_clause * len(part)
-               for part in _claim_parts(claim)) or _tells_amount(claim, sentence) or any(
-        _comparable(n, m) for n in _claim_amounts(claim) for m in _sentence_amounts(sentence))
+               for part in _claim_parts(claim)) or tells_amount(claim, sentence) or any(
+        comparable(n, m) for n in claim_amounts(claim) for m in sentence_amounts(sentence))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
 def _claim_parts(claim: str) -> tuple[frozenset[str], ...]:
     """The content words of each clause of a claim (of two words or more) and of each of its
     quotations; the whole claim's when no clause has two."""
-    parts = [frozenset(content_words(p)) for p in _CLAUSE.split(unquoted(claim))]
+    parts = [frozenset(content_words(p)) for p in CLAUSE_BREAK.split(unquoted(claim))]
     parts += [frozenset(content_words(q)) for q in quotations(claim)]
-    return tuple(p for p in parts if len(p) >= 2) or (_claim_words(claim)[0],)
+    return tuple(p for p in parts if len(p) >= 2) or (claim_words(claim)[0],)
 
 
-def _clause_same(claim: str, sentence: str) -> float:
+def clause_same(claim: str, sentence: str) -> float:
     """P(same claim), in percent, of the likeliest pair of a clause of the claim (or the claim
     whole) and a clause of the sentence (or the sentence whole), whole against whole aside.
     Only pairs about the claim's fact count: they share two words saying what the claim says
-    (`_said_words`: not names, not who said it), and the sentence's clause tells no amount
+    (`said_words`: not names, not who said it), and the sentence's clause tells no amount
     the claim's does not, nor names only others (people, places, bodies) than the claim."""
-    claim_texts, sentence_texts = _clause_texts(claim), _clause_texts(sentence)
-    said = _said_words(claim)
+    claim_texts, sentence_texts = clause_texts(claim), clause_texts(sentence)
+    said = said_words(claim)
     pairs = [(a, b) for a in range(len(claim_texts)) for b in range(len(sentence_texts))
-             if (a or b) and len(_sentence_words(claim_texts[a]) & said
-                                 & _sentence_words(sentence_texts[b])) >= 2]
+             if (a or b) and len(sentence_words(claim_texts[a]) & said
+                                 & sentence_words(sentence_texts[b])) >= 2]
     claim_clauses, sentence_clauses = _analysed_clauses(claim), _analysed_clauses(sentence)
     pairs = [(a, b) for a, b in pairs if sentence_clauses[b].numbers <= claim_clauses[a].numbers
              and (not sentence_clauses[b].names
@@ -256,8 +259,8 @@ def _clause_same(claim: str, sentence: str) -> float:
 
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _analysed_clauses(text: str) -> list[similarity.Sentence]:
-    """The text's `_clause_texts`, each analysed for the same-claim model."""
-    return similarity.analyse_all(list(_clause_texts(text)))
+    """The text's `clause_texts`, each analysed for the same-claim model."""
+    return similarity.analyse_all(list(clause_texts(text)))
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)

@@ -1,0 +1,672 @@
+"""What sets a difference aside: the claim and the sentence tell of another act, day, holder,
+place, moment or actor, so an amount or a negation that differs contradicts nothing.
+
+Whole sentences that share most words read alike whatever act, day or holder their amounts are
+of ("extended on Wednesday" after "ordered on Monday", cases in one country against another's,
+"likely to sway four" against "the two who voted"). Each guard takes the conflicts that
+`conflicts.differences` found and returns those that stand and those it sets aside;
+`verdicts.judge` applies them in turn.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from monitor.steps import similarity
+from monitor.steps.claims import Claim
+from monitor.steps.conflicts import (
+    ATTRIBUTION,
+    CALENDAR_UNITS,
+    CLAUSE_BREAK,
+    MIN_CLAUSE_WORDS,
+    claim_amounts,
+    clause_holding,
+    clause_texts,
+    only_attribution,
+    sentence_amounts,
+)
+from monitor.steps.text import (
+    CALENDAR_PERIODS,
+    IRREGULAR_VERB_STEMS,
+    STOPWORDS,
+    content_words,
+    name_words,
+    normalise,
+    numbers,
+    stem,
+    unit_of,
+    unquoted,
+    verb_base,
+)
+from monitor.steps.text import words as _words  # `words` names a sentence's words below
+
+
+def another_day(claim: Claim, sentence: str, conflicts: list[dict], notes: list[dict]
+                ) -> tuple[list[dict], list[dict]]:
+    """Another day or date in a sentence that states something else than the claim (only
+    partly the same) is a later development ("extended on Wednesday" after "ordered on
+    Monday"), noted, not a contradiction; unless the sentence states the claim once its days
+    are the claim's (the day itself had made the two read less alike). So is another amount,
+    unless the sentence or the amount's clause, given the claim's amounts, states the claim
+    or its clause ("faces up to ten years" is not "the lawyers asked for four to five years")."""
+    amounts = [c for c in conflicts if c["kind"] == "number"]
+    if not amounts:
+        return conflicts, notes
+    aligned = sentence
+    for c in amounts:
+        aligned = aligned.replace(c["article"], c["claim"])
+    if similarity.same_claim([claim.text], [aligned])[1][0]:
+        # however alike the rest reads, two counts of other acts are two amounts ("people
+        # ordered to leave" against "people moved")
+        other = [c for c in amounts if c.get("unit") not in CALENDAR_UNITS
+                 and _other_acts_after(claim.text, sentence, c["claim"], c["article"])]
+    else:
+        other = [c for c in amounts if c.get("unit") in CALENDAR_UNITS
+                 or not _same_clause(claim.text, sentence, c["claim"], c["article"])
+                 or not _same_measure(claim.text, sentence, c["claim"], c["article"])]
+    return ([c for c in conflicts if c not in other],
+            notes + [{**c, "kind": "another day" if c.get("unit") in CALENDAR_UNITS
+                      else "another amount"} for c in other])
+
+
+def another_acts_day(claim: str, sentence: str, conflicts: list[dict]
+                     ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but days and dates of another act, and those as "another day" notes: even
+    where the sentence reads as the claim, a day conflicts only when the sentence's clause
+    holding it, given the claim's day, states the claim's clause holding that day ("Tuesday's
+    release of the warrant" is not "the judge on Monday ordered it made public"). Whole
+    sentences that share most words read alike whatever act their days are of; clauses do not."""
+    other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in CALENDAR_UNITS
+             and (_told_others(claim, sentence, c)
+                  or not _same_act(claim, sentence, c["claim"], c["article"]))]
+    return [c for c in conflicts if c not in other], [{**c, "kind": "another day"} for c in other]
+
+
+# Who a source told something, and when: "confirmed to the Herald on Thursday", "said on
+# Wednesday", "told Ana Ruiz on Monday", "on Monday said".
+# (Verbs that tell something to someone only: "called Lund on Wednesday" is another act.)
+_TELLING = r"(?:said|says|told|tells|stated|confirm(?:ed|s)|denied|denies)"
+# (Whom, as a name: capitalised; "told reporters on Monday" names no one.)
+_TOLD_ON = (r"\b(?i:{verb})\s+(?:(?:to\s+)?((?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){{1,4}}))?"
+            r"(?i:on\s+)?{day}\b")
+_ON_TOLD = r"\b(?i:on\s+)?{day}\s+(?i:{verb})\b"
+
+
+def _told_others(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether both days are the days a source spoke, to others: each dates a verb of saying
+    ("said on Tuesday", "confirmed to the Herald on Wednesday") and one names whom it was told
+    that the other does not. A source telling two outlets on two days is no contradiction; the
+    same saying dated on two days still is one."""
+    ours, theirs = (_told_whom(claim, conflict["claim"]),
+                    _told_whom(sentence, conflict["article"]))
+    return ours is not None and theirs is not None and ours != theirs
+
+
+def _told_whom(text: str, day: str) -> frozenset[str] | None:
+    """Whom `day` dates the telling to (their name's words, empty when none is named), or None
+    when the day dates no saying."""
+    outside = unquoted(text)
+    found = re.search(_TOLD_ON.format(verb=_TELLING, day=re.escape(day)), outside)
+    if found:
+        return frozenset(_words((found.group(1) or "").lower())) - STOPWORDS
+    found = re.search(_ON_TOLD.format(verb=_TELLING, day=re.escape(day)), outside)
+    return frozenset() if found else None
+
+
+def _same_act(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether the sentence's clause holding `theirs`, with `ours` in its place, states the
+    claim's clause holding `ours` (clauses as `clause_texts` reads them: "In March" goes with
+    what follows it)."""
+    mine, found = _clause_of(claim, ours)[0], _clause_of(sentence, theirs)
+    # A day's clause as short as an aside may be of the act told next ("The council, meeting
+    # on Monday, voted …"): that reading too.
+    aside = len(found) > 1 and len(content_words(found[0])) <= MIN_CLAUSE_WORDS
+    return _states(mine, [found[0], " ".join(found)] if aside else found[:1], ours, theirs)
+
+
+def _clause_of(text: str, amount: str) -> list[str]:
+    """The first of the text's clauses (`clause_texts`) holding `amount`, and the clause after
+    it if any; or the text. (`clause_holding` cuts at every clause mark, as the amount
+    checks read a clause; here a piece too short to be a clause goes with the next, as the
+    same-claim model reads clauses: "In March" with what follows it.)"""
+    clauses = clause_texts(text)
+    at = next((k for k in range(1, len(clauses)) if amount in clauses[k]), 0)
+    return list(clauses[at:at + 2]) if at else [clauses[0]]
+
+
+def another_holder(claim: str, sentence: str, conflicts: list[dict]
+                   ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but those of an amount said of another person or thing, and those: the
+    claim's clause holding its amount and the sentence's clause holding theirs each name
+    someone, and none the same ("cases confirmed in Italy" against "cases of CoronaVirus" in
+    another country). A clause naming nobody ("she served eight months") may be of anyone:
+    its amount is still compared. So with sums of money for other things
+    (`_money_for_another`)."""
+    other = [c for c in conflicts if c["kind"] == "number"
+             and (_holders_differ(claim, _holder(claim, c["claim"]),
+                                  sentence, _holder(sentence, c["article"]))
+                  or _money_for_another(claim, sentence, c)
+                  or _world_against_place(claim, sentence))
+             or c["kind"] == "negation" and _actors_differ(claim, sentence)]
+    return [c for c in conflicts if c not in other], other
+
+
+def another_object(claim: str, sentence: str, conflicts: list[dict]
+                   ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but a flipped negation told of other things (`_objects_differ`), and that
+    as a note: the words after the act may be other words for the same thing ("the bill" and
+    "the measure"), so a reader is shown it rather than told either way."""
+    other = [c for c in conflicts if c["kind"] == "negation" and _objects_differ(claim, sentence)]
+    return ([c for c in conflicts if c not in other],
+            [{**c, "kind": "another object"} for c in other])
+
+
+_PLACING = frozenset("on in at into onto to from for with against about over under".split())
+
+
+def _objects_differ(claim: str, sentence: str) -> bool:
+    """Whether a flipped negation is told of other things: the act both tell is followed on
+    each side by the same preposition and what follows it shares no word ("will not appear on
+    those deposits" against "will appear on the paper checks"). "Will not appear on the paper
+    checks" against "will appear on every check" is one thing."""
+    acts = _word_bases(unquoted(claim)) & _word_bases(unquoted(sentence))
+    ours, theirs = _placed(claim, acts), _placed(sentence, acts)
+    return any(verb == other and prep == by and words.isdisjoint(found)
+               for verb, prep, words in ours for other, by, found in theirs)
+
+
+def _placed(text: str, acts: frozenset[str]) -> list[tuple[str, str, frozenset[str]]]:
+    """Each word of `acts` in the text followed by a preposition: the act, the preposition, and
+    the first three content words after it in its clause ("appear", "on", {"paper", "check"})."""
+    found = []
+    for clause in CLAUSE_BREAK.split(unquoted(text)):
+        words = _words(clause.lower())
+        for k, word in enumerate(words[:-1]):
+            base = _word_bases(word) & acts
+            if base and words[k + 1] in _PLACING:
+                after = list(itertools.islice(
+                    (w for rest in words[k + 2:] for w in content_words(rest)), 3))
+                if after:
+                    found.append((min(base), words[k + 1], frozenset(after)))
+    return found
+
+
+_WORD = re.compile(r"[\w'\u2019-]+")
+_DEMONYM = re.compile(r"i|n|an|ian|ese|ish")
+_OPENING_PHRASE = re.compile(r"\W*(?:at|in|on|during|after|before|for|with|under|amid)\b"
+                             r"[^,]{0,60},\s*", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+\w+(?:ed|en)\s+by\s+"
+                       r"((?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)")
+_PRONOUN_SUBJECT = re.compile(r"[\s,]*(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECASE)
+
+
+def _actors_differ(claim: str, sentence: str) -> bool:
+    """Whether a flipped negation is told of other actors: each side names who does the act
+    both tell, before it, and none is the other's ("Norway would not join" against "Denmark
+    … joining"; not "Iraq" against "the Iraqi cabinet", nor a place named after the act)."""
+    acts = frozenset(content_words(unquoted(claim)) & content_words(unquoted(sentence))) - (
+        frozenset(map(stem, name_words(claim))) | frozenset(map(stem, name_words(sentence))))
+    ours, theirs = _actors(claim, acts), _actors(sentence, acts)
+    if any(_people_of(a, b) or _people_of(b, a) for a in ours for b in theirs):
+        return False  # a place and its people's word: "Iraq", "the Iraqi government"
+    return _holders_differ(claim, ours, sentence, theirs)
+
+
+def _people_of(place: str, word: str) -> bool:
+    """Whether `word` is the word for the people of `place` ("iraqi" of "iraq")."""
+    return word.startswith(place) and _DEMONYM.fullmatch(word[len(place):]) is not None
+
+
+def _actors(text: str, acts: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Whom a sentence tells of, for a negation (what they did or would not do): the names
+    outside who says it, before the first word of `acts` (the act), and the speaker's when what
+    is said opens on a pronoun ("Iraq said it would not join"); not a speaker of words about
+    others ("the council will not approve it, Ana Ruiz said")."""
+    outside = told = unquoted(text)
+    said = ATTRIBUTION.search(outside)
+    if said and not _PRONOUN_SUBJECT.match(outside, said.end()):
+        # what is said is the longer side: "X said the council …", "The council …, X said"
+        before, after = outside[:said.start()], outside[said.end():]
+        told = after if len(after.split()) > len(before.split()) else (
+            before[:before.rfind(",")] if "," in before else before)  # not "…, Ana Ruiz said"
+    # who does it comes before it ("… signed the bill in Sacramento"), after any opening phrase
+    # ("At the pact talks, Norway …"), or after "by" in the passive ("… be joined by Norway")
+    agent = _BY_AGENT.search(told)
+    start = _OPENING_PHRASE.match(told)
+    act = next((m.start() for m in _WORD.finditer(told, start.end() if start else 0)
+                if stem(m.group(0).lower()) in acts), None)
+    told = agent.group(1) if agent else told[:act]
+    # An opening "He" or "For" is no name ("He said he does not know", "For many people").
+    opening = _opening(outside) if outside.startswith(told) and not (
+        set(_words(" ".join(outside.split()[:1]))) & STOPWORDS) else frozenset()
+    return frozenset(map(stem, name_words(told))) | opening
+
+
+# Where a count is of the whole world ("Globally, …", "… worldwide"), and where a sentence
+# tells it of one place ("in the United States", "across Canada").
+# Not "the world's" nor "in the world": mostly a superlative ("the world's highest toll").
+_WORLD = re.compile(r"\b(?:globally|global\s+(?:death\s+)?(?:toll|total|tally|count|cases|deaths|"
+                    r"figures?)|worldwide|world-wide|(?:around|across|throughout) the "
+                    r"(?:world|globe))\b", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
+                       r"((?:[A-Z][\w.'\u2019-]*\s*){1,4})")
+
+
+def _world_against_place(claim: str, sentence: str) -> bool:
+    """Whether one side's amounts are the world's and the other's one place's: it says no
+    word of the world and tells them "in" a named place ("Globally, 13 million cases" against
+    "3.4 million cases … in the United States"; not where someone spoke, "…, the agency told
+    reporters in Geneva"), unless the world's side tells of that place too ("41,000 worldwide,
+    including 12,000 in Canada")."""
+    world = _WORLD.search(claim) is not None, _WORLD.search(sentence) is not None
+    if world[0] == world[1]:
+        return False
+    other, whole = (sentence, claim) if world[0] else (claim, sentence)
+    place = _places(other)
+    return bool(place) and not place & _places(whole)
+
+
+def _places(text: str) -> frozenset[str]:
+    """The named places a text tells something "in" ("in the United States"), outside its
+    clauses of who said it ("…, the agency told reporters in Geneva")."""
+    told = " , ".join(p for p in CLAUSE_BREAK.split(unquoted(text)) if not (
+        only_attribution(p) or ATTRIBUTION.search(p) and not numbers(p)))
+    return frozenset(stem(w) for m in _IN_PLACE.finditer(told)
+                     for w in name_words("in " + m.group(1)))
+
+
+# "$5 billion in aid for states" and "$5 billion for the wall" say what money is for; "for the
+# year" says when. Only "for" names a purpose: "in damages", "in revenue", "in pay" name kinds
+# of money, and two kinds may be one sum ("$300,000 in damages", "$500,000 in compensation").
+_FOR = re.compile(r"\s*(?:(?:dollars|euros|pounds)\s+)?"
+                  r"(?:in\s+(?!(?:the|a|an|its|their)\b)[\w'-]+\s+)?for\s+"
+                  r"((?:[\w'\u2019-]+\s*){1,8})", re.IGNORECASE)
+_TIME_WORDS = frozenset(map(stem, """year years month months quarter quarters week weeks day
+    days time period fiscal first last next this total""".split()))
+
+
+def _money_for_another(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether two sums of money are for other things, as the words right after each say
+    ("$7.8 billion in aid for states hit by storms" against "$5.7 billion for the wall"): each
+    names what it is for, and they share no word. A sum that names nothing is compared."""
+    if not conflict["unit"].startswith("money"):
+        return False
+    ours, theirs = _what_for(claim, conflict["claim"]), _what_for(sentence, conflict["article"])
+    return bool(ours and theirs and ours.isdisjoint(theirs))
+
+
+def _what_for(text: str, amount: str) -> frozenset[str]:
+    """What a sum of money is for: the first three content words of a "for …" right after it
+    (or after its kind, "in aid for …"), names, amounts and words of time aside."""
+    clause = clause_holding(text, amount)
+    found = _FOR.match(clause, clause.find(amount) + len(amount)) if clause else None
+    if not found:
+        return frozenset()
+    kept = [w for word in found.group(1).split() if word[:1].islower()
+            for w in content_words(word) if w not in _TIME_WORDS]
+    return frozenset(kept[:3])
+
+
+def another_moment(claim: str, sentence: str, conflicts: list[dict]
+                   ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but amounts of another moment, and those as notes: two rates anchored in
+    times that differ ("before the strike, 3.5%" against "14.7% in April"), or an amount
+    forecast or hoped for against one counted ("likely to sway four" against "the two who
+    voted"). A time or an expectation on one side alone is no other moment; days and dates
+    have their own rules (`another_acts_day`)."""
+    other = [c for c in conflicts if c["kind"] == "number" and (
+        c.get("unit") not in CALENDAR_UNITS and (_rates_of_other_times(claim, sentence, c)
+                                                 or _forecast_against_count(claim, sentence, c))
+        or _tallies_of_other_days(claim, sentence, c)
+        or c.get("unit") not in CALENDAR_UNITS and _snapshots_of_other_hours(claim, sentence))]
+    return ([c for c in conflicts if c not in other],
+            [{**c, "kind": "another moment"} for c in other])
+
+
+def loose_windows(claim: str, sentence: str, conflicts: list[dict]
+                  ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but two spans of time looking back that agree as far as the coarser is
+    said loosely, and those as rounded notes: "in the past 36 hours" and "the past two days",
+    "over the past 18 months" and "the past two years". A count of whole units looking back
+    is loose speech; a sentence's term ("18 months" against "two years") is not."""
+    loose = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in ("hour", "year")
+             and _within_window(_window(claim, c["claim"]), _window(sentence, c["article"]))]
+    return ([c for c in conflicts if c not in loose],
+            [{**c, "kind": "rounded"} for c in loose])
+
+
+_WINDOW = r"\b(?:past|last|previous)\s+{}\s+([a-z]+)"
+
+
+def _window(text: str, amount: str) -> tuple[float, float] | None:
+    """A span looking back ("the past two days"): its count and its unit's size (in hours or
+    years, as `numbers` converts), or None."""
+    if len(re.findall(rf"\b{re.escape(amount)}\b", text, re.IGNORECASE)) != 1:
+        return None  # "over the last two years, and the plan runs two years": which one?
+    m = re.search(_WINDOW.format(re.escape(amount)), text, re.IGNORECASE)
+    size = unit_of(m.group(1)) if m else None
+    found = next((n for n in numbers(m.group(0)) if n.text == amount), None) if size else None
+    return (found.value / size[1], size[1]) if found and found.high is None else None
+
+
+def _within_window(ours: tuple[float, float] | None, theirs: tuple[float, float] | None
+                   ) -> bool:
+    """Two spans in different units, the coarser a count of one to three whole units (not
+    decades or centuries), the finer rounding to it: 36 hours for two days, not 25 or 60."""
+    if not ours or not theirs or ours[1] == theirs[1]:
+        return False
+    (count, size), (finer, small) = sorted((ours, theirs), key=lambda w: -w[1])
+    within = finer * small / size
+    return count in (1, 2, 3) and size not in (10, 100) and count - 0.5 <= within < count + 0.5
+
+
+def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
+    """Two percentages, each anchored in a time, the times differing. Only rates and shares:
+    a level is of its moment, while a count of what happened ("four died after the ferry
+    capsized", "five died on Monday") is of its event, whichever time each names."""
+    if conflict.get("unit") != "percent" and not (_level(claim, conflict["claim"])
+                                                  and _level(sentence, conflict["article"])):
+        return False
+    ours, theirs = _anchors(claim, conflict["claim"]), _anchors(sentence, conflict["article"])
+    if not (ours and theirs):
+        return False
+    if _share_anchor(ours, theirs):
+        # one day, other parts of it: "late Tuesday night" is not "early Tuesday afternoon"
+        mine, found = (_parts_of_day(claim, conflict["claim"]),
+                       _parts_of_day(sentence, conflict["article"]))
+        return bool(mine and found) and mine.isdisjoint(found)
+    # Anchors of one kind that differ are other moments; "in April" against "last month" may
+    # be one. "Before X" is a baseline: another moment than any time the other side tells
+    # but a "before" ("in April", "last month", "after the strike").
+    kinds = {k for k, _ in ours}, {k for k, _ in theirs}
+    baseline = ("before" in kinds[0]) != ("before" in kinds[1])
+    return bool(kinds[0] & kinds[1]) or baseline
+
+
+# A level named before its value ("Category 2", "alert level 3"): a state, of its moment as a
+# rate is.
+_LEVEL = re.compile(r"\b(?:category|level|stage|phase|grade|tier)\s+$", re.IGNORECASE)
+# The part of a day an amount was so in ("late Tuesday night", "early Tuesday afternoon"):
+# "early" and "late" alone say no part; an evening is the night's start.
+_PART_OF_DAY = {"morning": "morning", "midday": "afternoon", "noon": "afternoon",
+                "afternoon": "afternoon", "evening": "night", "night": "night",
+                "overnight": "night", "midnight": "night", "tonight": "night"}
+
+
+def _level(text: str, amount: str) -> bool:
+    """Whether `amount` is a level's value, named right before it ("Category 2")."""
+    clause = clause_holding(text, amount) or ""
+    at = clause.find(amount)
+    return at >= 0 and _LEVEL.search(clause[:at]) is not None
+
+
+def _parts_of_day(text: str, amount: str) -> frozenset[str]:
+    """The parts of a day the clause holding `amount` names ("night" for "late … night")."""
+    return frozenset(_PART_OF_DAY[w] for w in _words(_clause_of(text, amount)[0].lower())
+                     if w in _PART_OF_DAY)
+
+
+def _share_anchor(ours: frozenset[tuple], theirs: frozenset[tuple]) -> bool:
+    """Whether two clauses name one anchor ("before the strike", "before the dock strike")."""
+    return any(k == j and (v == w or (isinstance(v, frozenset) and bool(v & w)))
+               for k, v in ours for j, w in theirs)
+
+
+_AS_OF = re.compile(r"\bas of\s+((?:[\w.:,]+\s*){1,4})", re.IGNORECASE)
+
+
+def _tallies_of_other_days(claim: str, sentence: str, conflict: dict) -> bool:
+    """Two running tallies, each "as of" a day that differs ("As of Wednesday, 136,000
+    deaths" against "As of Tuesday, … 137,000 deaths"): every amount of the two is of its own
+    day, and so is that day (not another day of the same act)."""
+    ours, theirs = _as_of(claim), _as_of(sentence)
+    # two days of one kind: "as of Monday" and "as of June 3" may be one day
+    if not (ours and theirs) or ours & theirs or not {u for u, _ in ours} & {u for u, _ in theirs}:
+        return False
+    if conflict.get("unit") in CALENDAR_UNITS:  # the tally's own day, not a day of what it tells
+        return any(n.text == conflict["claim"] for n in numbers(_AS_OF.search(claim).group(1)))
+    return True
+
+
+_AS_OF_HOUR = re.compile(r"\b(?:as of|at|by)\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b",
+                         re.IGNORECASE)
+
+
+def _snapshots_of_other_hours(claim: str, sentence: str) -> bool:
+    """Whether the two sides' amounts are of two hours ("as of 11 p.m., moving at 17 mph"
+    against "at 2 p.m., … 16 mph"): snapshots of their hours. The same hour ("as of 11 p.m."
+    and "at 11 p.m."), or an hour on one side only, is compared: an undated count may be
+    the same count misreported."""
+    ours, theirs = _as_of_hour(claim), _as_of_hour(sentence)
+    return ours is not None and theirs is not None and ours != theirs
+
+
+def _as_of_hour(text: str) -> tuple[str, str, str] | None:
+    """The hour a text's amounts are of ("as of 11 p.m.", "at 11 p.m.", "by 11 p.m.")."""
+    found = _AS_OF_HOUR.search(text)
+    return (found.group(1), found.group(2) or "00", found.group(3).lower()) if found else None
+
+
+def _as_of(text: str) -> frozenset[tuple]:
+    """The days and dates a text's tally is "as of" (its first "as of …")."""
+    found = _AS_OF.search(text)
+    return frozenset((n.unit, n.value) for n in numbers(found.group(1))
+                     if n.unit in CALENDAR_UNITS) if found else frozenset()
+
+
+def _forecast_against_count(claim: str, sentence: str, conflict: dict) -> bool:
+    """One amount forecast or hoped for, the other an exact count: not a bound, a range
+    or a loose amount ("could face up to 10 years" against "faces up to 20 years" is one
+    fact's two bounds; "dumping 20 to 30 inches" may be a forecast read in another clause)."""
+    ours, theirs = _expected(claim, conflict["claim"]), _expected(sentence, conflict["article"])
+    if ours == theirs:
+        return False
+    counted = (sentence_amounts(sentence), conflict["article"]) if ours else (
+        claim_amounts(claim), conflict["claim"])
+    return any(n.text == counted[1] and not (n.approx or n.vague or n.high is not None)
+               for n in counted[0])
+
+
+# When an amount was so, beside a day or date: "before the strike", "since the war", "now".
+_ANCHOR = re.compile(r"\b(?:(before|prior to|ahead of|until)|after|since|during)\s+"
+                     r"(?:(?:the|a|an|its|his|her|their)\s+)?"
+                     r"((?!(?:then|that|it|this)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+                     r"|\b(yesterday|today|now|currently|(?:last|this|next)\s+(?:"
+                     + "|".join(CALENDAR_PERIODS) + r"))\b",
+                     re.IGNORECASE)
+_PRESENT = {"today": "now", "currently": "now"}
+
+
+def _anchors(text: str, amount: str) -> frozenset[tuple]:
+    """The times the clause holding `amount` anchors it in: its days and dates (a date also
+    as its month), and phrases of time ("before the strike", "last year")."""
+    clause = _clause_of(text, amount)[0]
+    found: set[tuple] = set()
+    for n in numbers(clause):
+        if n.unit in CALENDAR_UNITS:
+            found.add((n.unit, n.value))
+            if n.unit == "date":
+                found.add(("month", n.value // 100))
+    for before, head, word in _ANCHOR.findall(clause):
+        found.add(("before" if before else "after", frozenset(content_words(head))) if head
+                  else ("when", _PRESENT.get(word.lower(), " ".join(word.lower().split()))))
+    return frozenset(found)
+
+
+# Words that make an amount expected or hoped for, not counted: "likely to sway four". Not
+# "could", "need", "require" ("the ferry could carry 300", "won the 52 votes it needed" tell
+# what was so), nor "less likely to" (what people answered). Any case ("Expected turnout of
+# 40%") but the modal "may", which is not the month.
+_EXPECTING = re.compile(r"\b(?i:(?<!more )(?<!less )(?:un)?likely|expect(?:s|ed|ing)?|"
+                        r"forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|projected|"
+                        r"anticipat(?:e|es|ed|ing)|might|hop(?:e|es|ed|ing))\b|\bmay\b")
+
+
+def _expected(text: str, amount: str) -> bool:
+    """Whether the clause holding `amount` tells it as expected or hoped for."""
+    return _EXPECTING.search(_AS_IT_WAS.sub(" ", clause_holding(text, amount) or "")) is not None
+
+
+# Idioms that tell an amount as it was, not as expected: "40 attended, as expected", "400
+# families in need", "the lifeboats required by law", "only 40 could be rescued".
+_AS_IT_WAS = re.compile(r"\b(?:as|than)\s+(?:\w+\s+){0,2}?(?:expected|forecast|predicted|"
+                        r"anticipated|hoped)\b|\bin need\b|\brequired by\b|\bcould be\b|"
+                        r"\blikely (?=\w+ed\b)", re.IGNORECASE)
+
+
+def _holders_differ(claim: str, ours: frozenset[str], sentence: str, theirs: frozenset[str]
+                    ) -> bool:
+    """Whether both holders are named and nothing says they are one: neither names the
+    other's opening word ("Lund served", a word `name_words` does not read as a name), nor
+    writes the other's initials ("The ECB")."""
+    if not ours or not theirs or ours & theirs:
+        return False
+    return (ours.isdisjoint(_opening(sentence)) and theirs.isdisjoint(_opening(claim))
+            and ours.isdisjoint(_initials(sentence)) and theirs.isdisjoint(_initials(claim)))
+
+
+def _opening(text: str) -> frozenset[str]:
+    """The stem of a text's opening word when it is a name of one word: capitalised, the next
+    word not ("Lund served"; in "Attorney General William Barr" the name goes on)."""
+    first = text.split(maxsplit=2)[:2]
+    if len(first) == 2 and first[0][:1].isupper() and first[1][:1].islower():
+        return frozenset(map(stem, _words(first[0])))
+    return frozenset()
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for)\s+)?[A-Z][\w'’-]*)+")
+
+
+def _initials(text: str) -> frozenset[str]:
+    """The initials of each run of capitalised words ("European Central Bank": "ecb"), as a
+    holder's stem would read them."""
+    return frozenset(stem("".join(w[0] for w in run.split()
+                                  if w[0].isupper() and w.lower() not in STOPWORDS).lower())
+                     for run in (m.group() for m in _NAME_RUN.finditer(text)))
+
+
+def _holder(text: str, amount: str) -> frozenset[str]:
+    """Whom or what `amount` is said of: the words of the names in its clause (stems), but
+    those of who says it ("Ana Ruiz said fares will rise 5%": the fares', not Ruiz's) and of
+    the amount itself ("1.4 Million")."""
+    clause = clause_holding(text, amount) or normalise(text)
+    said = ATTRIBUTION.search(clause)
+    if said:
+        at = clause.find(amount)
+        clause = clause[said.end():] if at >= said.end() else clause[:said.start()]
+    # As stems: "Americans" and "American workers" are of one holder.
+    named = frozenset(map(stem, name_words(clause) - set(_words(amount))))
+    return named or _named_before(text, amount)
+
+
+def _named_before(text: str, amount: str) -> frozenset[str]:
+    """The name an amount's clause is set off after, when the clause opens on the amount and
+    the piece before is that name alone ("Port Lira, 80 miles to the north, …": Port Lira's).
+    Not a day or date: "Washington, U.S., March 11" is a dateline, not the place's."""
+    if any(n.unit in CALENDAR_UNITS for n in numbers(amount)):
+        return frozenset()
+    pieces = CLAUSE_BREAK.split(normalise(text))
+    at = next((k for k, p in enumerate(pieces) if amount in p), 0)
+    if not at or not pieces[at].lstrip().startswith(amount):
+        return frozenset()
+    before = pieces[at - 1].split()
+    if not before or not all(w[:1].isupper() for w in before):
+        return frozenset()
+    return frozenset(map(stem, _words(" ".join(before).lower())))
+
+
+def _same_clause(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether the sentence's clause holding `theirs`, with `ours` put in its place, states the
+    claim's clause holding `ours`: the same fact with another amount."""
+    mine = clause_holding(claim, ours) or claim
+    return _states(mine, [clause_holding(sentence, theirs) or sentence], ours, theirs)
+
+
+def _states(mine: str, found: list[str], ours: str, theirs: str) -> bool:
+    """Whether any of the clauses `found`, with `theirs` put in `ours`'s place, states `mine`
+    (the same-claim model): the same fact, told with another amount or day."""
+    aligned = [clause.replace(theirs, ours) for clause in found]
+    return bool(similarity.same_claim([mine] * len(aligned), aligned)[1].any())
+
+
+def _same_measure(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether the two amounts measure the same act: the word nearest before either is among
+    the words right before the other, or one has none to tell ("approved $40 million" is not
+    "has spent $12 million of it", however alike the rest of the two clauses reads)."""
+    (mine, my_words), (found, their_words) = (_measure_words(claim, ours),
+                                              _measure_words(sentence, theirs))
+    if mine and found:
+        return bool(mine & their_words or found & my_words)
+    return not _other_acts_after(claim, sentence, ours, theirs)
+
+
+def _other_acts_after(claim: str, sentence: str, ours: str, theirs: str) -> bool:
+    """Whether two counts tell other acts of what they count ("1,000 people ordered to leave"
+    against "hundreds of people moved"): each is followed by a verb (`_act_after`), the two
+    verbs differ, neither is in the other's clause, and the two clauses share no word but what
+    is counted. Two verbs of one event ("3,200 dockworkers began a strike at the port" against
+    "2,300 dockworkers walked off at the port") share the rest."""
+    mine, found = _act_after(claim, ours), _act_after(sentence, theirs)
+    if not (mine and found) or mine == found:
+        return False
+    my_clause, their_clause = (clause_holding(claim, ours) or "",
+                               clause_holding(sentence, theirs) or "")
+    counted = frozenset(w for n in claim_amounts(claim) if n.text == ours
+                        for w in (n.unit or "").split())
+    my_words, their_words = _word_bases(my_clause), _word_bases(their_clause)
+    if (my_words & their_words) - counted:
+        return False
+    return mine not in their_words and found not in my_words
+
+
+# Words between a count and its verb that are no verb themselves ("have been ordered", "could
+# need", "who have just filed").
+_AUXILIARIES = frozenset("""have has had been be being was were is are will would could can may
+    might should must who which that just also already now still""".split())
+_SAYING = {"said": "say", "says": "say", "say": "say", "told": "tell", "tells": "tell"}
+
+
+def _act_after(text: str, amount: str) -> str | None:
+    """The verb told of what an amount counts: after the words of what it counts (as `numbers`
+    reads its unit, "of people"), past auxiliaries, a word after an auxiliary ("have been
+    ordered", "could need"), ending in -ed or -ing, or a form of an irregular verb ("held");
+    as its base's stem. None when anything else follows ("136,000 jobs in May")."""
+    clause = clause_holding(text, amount)
+    unit = next((n.unit for n in claim_amounts(text) if n.text == amount and n.unit), "")
+    if not clause or not unit:
+        return None
+    counted = frozenset(unit.split())
+    read = _words(clause[clause.find(amount) + len(amount):])[:8]
+    at = next((k for k, word in enumerate(read[:4]) if stem(word) in counted), None)
+    if at is None:
+        return None
+    helped = False
+    for word in read[at + 1:]:
+        verb = word in _SAYING or (len(word) > 4 and word.endswith(("ed", "ing"))) or (
+            stem(word) in IRREGULAR_VERB_STEMS)
+        if stem(word) in counted and not verb and not helped:
+            continue  # what it counts goes on: "American workers"
+        if word in _AUXILIARIES or word.endswith("ly"):
+            helped = True
+        elif word in STOPWORDS:
+            return None
+        else:
+            return _SAYING.get(word) or verb_base(stem(word)) if helped or verb else None
+    return None
+
+
+def _word_bases(text: str) -> frozenset[str]:
+    """The text's content words as stems, a verb's forms as its base ("held" as "hold")."""
+    return frozenset(verb_base(w) for w in content_words(text))
+
+
+def _measure_words(text: str, amount: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What `amount` measures in its clause: the content word nearest before it, and all of
+    those among the three words before it ("approved", "spent"), names and amounts aside."""
+    clause = clause_holding(text, amount) or ""
+    before = clause[:clause.find(amount)].split()[-3:] if clause else []
+    kept = [frozenset(content_words(w)) for w in before
+            if not w[:1].isupper() and not any(ch.isdigit() for ch in w)]
+    nearest = next((w for w in reversed(kept) if w), frozenset())
+    return nearest, frozenset().union(*kept)
