@@ -678,3 +678,38 @@ def test_a_reply_read_as_going_on_from_the_question_is_no_speaker_conflict():
     article = "\u201cI promised nothing of the kind to anyone at all,\u201d Ana Ruiz said."
     m = match_article([reply], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Storm Arla made landfall near Port Lira at 2 p.m. on Tuesday, forecasters said.",
+    "Storm Arla made landfall near Port Lira at 14:00 on Tuesday, forecasters said."])
+def test_one_time_of_day_written_another_way_is_no_conflict(sentence):
+    c = first_claim("Storm Arla made landfall near Port Lira at 2:00 p.m. on Tuesday, "
+                    "forecasters said.")
+    m = verdict(c, sentence)
+    assert m.verdict != "absent" and not m.conflicts
+
+
+def test_another_hour_of_one_event_is_a_conflict_shown_as_written():
+    c = first_claim("Storm Arla made landfall near Port Lira at 2:00 p.m. on Tuesday, "
+                    "forecasters said.")
+    m = verdict(c, "Storm Arla made landfall near Port Lira at 4:30 p.m. on Tuesday, "
+                   "forecasters said.")
+    assert m.verdict == "conflict"
+    assert what_differs(m) == [{"kind": "number", "claim": "2:00 p.m.", "article": "4:30 p.m."}]
+
+
+def test_times_in_two_time_zones_are_not_compared():
+    c = first_claim("Polls in the Valdora primary close at 5 p.m. ET on Tuesday, officials said.")
+    m = verdict(c, "Polls in the Valdora primary close at 2 p.m. PT on Tuesday, officials said.")
+    assert m.verdict != "conflict"
+
+
+def test_about_an_hour_agrees_with_a_time_within_half_an_hour_as_a_rounded_note():
+    c = first_claim("Storm Arla made landfall near Port Lira at about 2 p.m. on Tuesday, "
+                    "forecasters said.")
+    m = verdict(c, "Storm Arla made landfall near Port Lira at 2:20 p.m. on Tuesday, "
+                   "forecasters said.")
+    assert m.verdict != "conflict"
+    assert what_differs(m, m.notes) == [{"kind": "rounded", "claim": "2 p.m.",
+                                         "article": "2:20 p.m."}]

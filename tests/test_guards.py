@@ -507,3 +507,10 @@ def test_a_flipped_negation_about_things_named_otherwise_is_shown_as_a_note():
                             "transfers."),
                 "An official said the mayor's signature will appear on every paper cheque.")
     assert m.verdict != "absent" and any(n["kind"] == "another object" for n in m.notes)
+
+
+def test_the_hours_of_two_snapshots_are_no_conflict():
+    # Other amounts told of other hours: two moments, not one moment's hour told otherwise.
+    m = verdict(first_claim("As of 11 p.m., Storm Arla was 280 miles from the coast."),
+                "At 2 p.m., Storm Arla was 300 miles from the coast.")
+    assert m.verdict != "conflict"

@@ -415,3 +415,28 @@ def test_a_long_byline_or_dateline_that_is_not_one_keeps_its_names():
     dateline = "PORT " * 60 + "(Ada Lund) said it"
     assert {"ada", "lund"} <= name_words(without_credits(byline))
     assert {"ada", "lund"} <= name_words(without_credits(dateline))
+
+
+@pytest.mark.parametrize("written", ["2 p.m.", "2:00 p.m.", "2pm", "2:00 PM", "14:00"])
+def test_a_time_of_day_is_one_amount_in_hours(written):
+    (number,) = numbers(f"The ferry leaves Port Ada at {written} on weekdays.")
+    assert (number.text, number.value, number.unit) == (written, 14, "clock")
+
+
+@pytest.mark.parametrize("written, hours", [("12 a.m.", 0), ("12 p.m.", 12), ("11.30am", 11.5),
+                                            ("09:45", 9.75)])
+def test_midnight_noon_and_minutes_are_read_on_a_24_hour_clock(written, hours):
+    (number,) = numbers(f"The ferry leaves Port Ada at {written} on weekdays.")
+    assert (number.value, number.unit) == (hours, "clock")
+
+
+def test_a_time_zone_written_after_a_time_is_part_of_it():
+    (number,) = numbers("Polls in Valdora close at 8 p.m. ET on Tuesday.")[1:]
+    assert (number.text, number.value, number.unit) == ("8 p.m. ET", 20, "clock et")
+
+
+@pytest.mark.parametrize("text", ["The talks resumed at 9:15 on Friday.",  # morning or evening
+                                  "Ruiz won the marathon in 2:03:15.",  # a race's time
+                                  "The council voted 3:1 for the plan."])
+def test_what_may_not_be_a_time_of_day_is_read_as_before(text):
+    assert not any(n.unit.startswith("clock") for n in numbers(text))

@@ -412,6 +412,8 @@ def comparable(a: Number, b: Number) -> bool:
     if a.unit.startswith("money") or b.unit.startswith("money"):
         return (a.unit.startswith("money") and b.unit.startswith("money")
                 and (a.unit == b.unit or "money" in (a.unit, b.unit)))
+    if a.unit.startswith("clock") or b.unit.startswith("clock"):
+        return a.unit == b.unit  # "2 p.m." may be "5 p.m. ET" in the writer's time zone
     if a.unit in _FIXED_UNITS or b.unit in _FIXED_UNITS:
         return a.unit == b.unit
     if _a_change(a) != _a_change(b):  # "300 fewer than last week" is no week's level

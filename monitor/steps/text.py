@@ -147,6 +147,14 @@ _DIGITS_RE = re.compile(
     rf"(?:\s*(?:{'|'.join(_SCALES)}))?", re.IGNORECASE)
 _DATE_RE = re.compile(r"(?:\b(\d{1,2})\s+)?\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?",
                       re.IGNORECASE)
+# A time of day: "2 p.m.", "2:00 PM", "11.30am", or on a 24-hour clock "14:00", "09:30" (not
+# "9:15" nor "12:30", which may be morning or evening; nor "2:03:15", a race's time). A time
+# zone written after it is part of it: "8 p.m. ET" is not "5 p.m. PT".
+_CLOCK_RE = re.compile(
+    r"(?<![\w.:,])(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?"
+    r"|(0\d|1[3-9]|2[0-3]):([0-5]\d)(?![:\d]))"
+    r"(?:\s+(?-i:(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST))\b)?",
+    re.IGNORECASE)
 _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
 NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 # What _NUMBER_RE needs in an ASCII text: a digit, a dollar sign or a number word.
@@ -167,7 +175,8 @@ class Number:
 
     Units: "percent", "percentage point" (basis points converted), "money" ("money $" and so on
     when the currency is written), "year" and "hour" (durations converted), "month", "date",
-    "weekday", "year-date", or the words after a count ("drug suspect"); "" when unknown.
+    "weekday", "year-date", "clock" (a time of day in hours: "clock et" with its time zone),
+    or the words after a count ("drug suspect"); "" when unknown.
     """
 
     text: str
@@ -815,6 +824,9 @@ def numbers(text: str) -> list[Number]:
     months = not _lacks(lowered, text, MONTHS)  # read once, for the dates and their masking
     found = _dates(text, lowered, months)
     masked = _DATE_RE.sub(_blank, text) if months else text
+    if ":" in text or "m" in lowered:  # what _CLOCK_RE needs
+        found += _times(masked)
+        masked = _CLOCK_RE.sub(_blank, masked)
     if not _lacks(lowered, text, ("point", "bp")):  # what _POINTS_RE needs
         found += _points(masked)
         masked = _POINTS_RE.sub(_blank, masked)
@@ -849,6 +861,25 @@ def _as_decimal(m: re.Match) -> str:
     if not 0 < int(numerator) < int(denominator):
         return m.group(0)
     return f"{int(whole or 0) + int(numerator) / int(denominator):.4g}"
+
+
+def _times(masked: str) -> list[Number]:
+    """The times of day in a text, as hours past midnight ("2:30 p.m." is 14.5) in the unit
+    "clock" (with the time zone when one is written: "clock et")."""
+    found = []
+    for m in _CLOCK_RE.finditer(masked):
+        hour, minutes, half, hour24, minutes24, zone = m.groups()
+        if half:
+            if not 1 <= int(hour) <= 12:
+                continue
+            value = int(hour) % 12 + (12 if half.lower() == "p" else 0) + int(minutes or 0) / 60
+        else:
+            value = int(hour24) + int(minutes24) / 60
+        unit = f"clock {zone.lower()}" if zone else "clock"
+        # "about 2 p.m." is half an hour either side (`rounding`); "over 2 p.m." is no bound
+        about = _approx(masked[max(0, m.start() - 20):m.start()].lower()) == "about"
+        found.append(Number(m.group(0).strip(), value, unit, approx="about" if about else ""))
+    return found
 
 
 def _blank(m: re.Match) -> str:
@@ -1041,6 +1072,8 @@ _ROUND_FIGURE = re.compile(rf"\d\.\d|\d\s*(?:{_SCALE_WORD}|[mkb])\b", re.IGNOREC
 def rounding(n: Number) -> float | None:
     """How far the amount an approximate or round figure stands for may be from it: half its
     last written digit ("about 30": 5; "$1.2bn": 50 million); None for an exact number."""
+    if n.unit.startswith("clock"):  # "11.30am" is exact; "about 2 p.m.", to the half hour
+        return 0.5 if n.approx else None
     if not n.approx and not _ROUND_FIGURE.search(n.text):
         return None  # a plain whole number is exact: 30 and 29 are two numbers
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", n.text)
