@@ -931,7 +931,10 @@ def test_a_short_quotation_in_lower_case_is_still_its_speakers_words():
      "Arden Police Department"),
     ("“We will not reopen the quay,” the Lund campaign said on Monday.", "Lund campaign"),
     ("“We will not reopen the quay,” the Kremlin on Thursday said.", "Kremlin"),
-], ids=["subject", "after the verb", "after an opening clause", "lower-case head", "day"])
+    ("The quay is “closed to all,” according to the Bureau of Ports, Canals, Locks and Weirs.",
+     "Bureau of Ports, Canals, Locks and Weirs"),
+], ids=["subject", "after the verb", "after an opening clause", "lower-case head", "day",
+        "a list in its name"])
 def test_an_organisation_named_as_subject_is_the_speaker(sentence, speaker):
     assert People(sentence).speakers([sentence]) == [speaker]
 
@@ -945,6 +948,11 @@ def test_an_organisation_named_by_its_head_noun_is_the_fuller_name_named_before(
 def test_a_head_noun_no_name_in_the_text_gives_is_no_speaker():
     text = "The ferry line raised fares. “We had no choice at all,” the company said."
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_description_glued_to_a_place_is_no_organisations_name():
+    text = "“We had no choice at all,” the Arden-based company said."
+    assert People(text).speakers([text]) == [None]
 
 
 def test_a_kind_of_organisation_is_not_the_fuller_name_of_its_head_noun():

@@ -749,14 +749,14 @@ _ORGANISATION_HEADS = frozenset("""embassy consulate ministry department agency 
 # government" ("the Kerr administration" names whose people speak, `_NAME_AS_MODIFIER`).
 _LOWER_HEADS = ("administration|campaign|government|military|embassy|ministry|department|"
                 "agency|police|army|navy|company")
-_CAP = r"(?!(?:The|An?)\b)[A-Z][\w.&'\u2019-]*"
+_CAP = r"(?!(?:The|An?)\b)(?![\w.&'\u2019]*-[a-z])[A-Z][\w.&'\u2019-]*"  # not "Oslo-based"
 # Not "the Kremlin on Thursday", "the Embassy in May".
 _NOT_A_DATE = r"(?!(?:" + "|".join(d.capitalize() for d in [*WEEKDAYS, *MONTHS]) + r")\b)"
 _HEAD = "(?:" + "|".join(h.capitalize() for h in _ORGANISATION_HEADS) + ")"
 _ORGANISATION = (
     rf"(?:(?:{_CAP}\s+){{0,5}}{_HEAD}(?:\s+(?:of|for|in)\s+(?:the\s+)?{_NOT_A_DATE}{_CAP}"
-    rf"(?:\s+(?:and\s+)?{_CAP}){{0,4}})?(?![\w-])|(?:{_CAP}\s+){{1,4}}(?:{_LOWER_HEADS})\b"
-    r"|[A-Z]{2,6}\b)")
+    rf"(?:(?:,\s+{_CAP})+,?\s+and\s+{_CAP}|\s+(?:and\s+)?{_CAP}){{0,5}})?(?![\w-])"
+    rf"|(?:{_CAP}\s+){{1,4}}(?:{_LOWER_HEADS})\b|[A-Z]{{2,6}}\b)")
 _NAMED_ORGANISATION = re.compile(_ORGANISATION)
 # What an organisation says through: its document or an unnamed spokesperson.
 _ITS_VOICE = (r"(?:['\u2019]s?\s+)?(?:\s*(?:statement|report|memo|letter|bulletin|release|"
@@ -1000,15 +1000,15 @@ class People:
 
     def _organisation(self, m: re.Match) -> str | None:
         """The organisation a match of `_ORGANISATION_SUBJECT` or `_AFTER` names: a name as
-        written, or its head alone ("the embassy", "the Embassy") as the fuller name read last
-        with that head ("U.S. Embassy in Manila"); a lower-case head no name gives is no one's."""
+        written, or its head alone ("the embassy", "the Embassy") as the fuller name with that
+        head read last ("U.S. Embassy in Manila"); a lower-case head no name gives is no one's."""
         groups = m.groupdict()
         name = groups.get("named") or groups.get("voiced")
         head = _head(name or groups.get("noun") or groups.get("voicenoun") or "")
         if not head:
             return None
         if name and name.lower().strip(".") != head:
-            return name
+            return re.sub(r"(?<=[a-z]{2})\.$", "", name)  # "… and Explosives.", not "U.S."
         for sentence in self._unread_for_organisations:
             self._organisations.update((h, n) for n, h in organisations_in(sentence))
         self._unread_for_organisations = []
