@@ -983,3 +983,21 @@ def test_a_person_named_as_subject_is_the_speaker_not_the_organisation_they_spea
 ], ids=["officials at it", "a source close to it", "a news agency"])
 def test_unnamed_people_at_an_organisation_or_a_news_agency_are_no_speaker(sentence):
     assert People(sentence).speakers([sentence]) == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Harbour Workers Union criticised the board in a memo sent to members. “The board "
+     "broke every promise,” the memo said.", "Harbour Workers Union"),
+    ("In a statement, the Interior Ministry said the quay would close. “No ship will dock "
+     "before spring,” the statement said.", "Interior Ministry"),
+    ("Ships were turned away, according to a report by the Harbour Safety Board. “The quay is "
+     "unsafe,” the report says.", "Harbour Safety Board"),
+], ids=["its subject", "after an opening clause", "by"])
+def test_a_document_speaks_for_the_organisation_the_text_says_issued_it(text, speaker):
+    assert People(text).speakers(split_sentences(text))[-1] == speaker
+
+
+def test_a_document_a_person_issued_after_an_organisations_is_no_ones():
+    text = ("The Interior Ministry issued a statement on Monday. Ana Ruiz answered in a "
+            "statement of her own. “I was never asked,” the statement said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None

@@ -764,13 +764,17 @@ _ITS_VOICE = (r"(?:['\u2019]s?\s+)?(?:\s*(?:statement|report|memo|letter|bulleti
 # Words between a subject and its verb: "on Sunday", "later", "also", "quickly".
 _THEN = (r"(?:\s+on\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r"))?"
          r"(?:\s+[a-z]+ly|\s+also|\s+later|\s+then)?\s*")
+# "the statement said", "the report says": its issuer, when the text names one before.
+_DOCUMENTS = ("statement", "report", "memo", "memorandum", "letter", "bulletin", "filing",
+              "advisory")
 # The subject: "the Interior Ministry", "the embassy", "a ministry spokeswoman", perhaps set off
 # by commas ("the embassy, which …,"), perhaps an adverb before the verb.
 _ORGANISATION_SUBJECT = re.compile(
     rf"\W*(?:(?:[Tt]he\s+)?(?P<named>{_ORGANISATION})|[Tt]he\s+(?P<noun>{'|'.join(_ORGANISATION_HEADS)}))"
     rf"(?:{_ITS_VOICE})?(?:\s*,[^,]{{1,80}},)?{_THEN}"
     r"|\W*[Aa]n?\s+(?:(?P<voiced>" + _ORGANISATION + r")|(?P<voicenoun>"
-    + "|".join(_ORGANISATION_HEADS) + r"))\s+spokes(?:man|woman|person)" + _THEN)
+    + "|".join(_ORGANISATION_HEADS) + r"))\s+spokes(?:man|woman|person)" + _THEN
+    + r"|\W*[Tt]he\s+(?P<document>" + "|".join(_DOCUMENTS) + ")" + _THEN)
 # After the verb: "…,” said the White House; “…,” according to the agency.
 _ORGANISATION_AFTER = re.compile(
     rf"\s+(?:(?:[Tt]he\s+)?(?P<named>{_ORGANISATION})|the\s+(?P<noun>"
@@ -810,6 +814,28 @@ def organisations_in(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
+_A_DOCUMENT = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,2}?(" + "|".join(_DOCUMENTS) + r")\b")
+_DOCUMENT_BY = re.compile(r"\s+(?:from|by|issued by|released by)\s+(?:the\s+)?([^,.;]+)")
+# The subject, then its verb or a clause: not "CLOSE The former mayor" (a page's button).
+_OPENING_ORGANISATION = re.compile(r"\W*(?:[Tt]he\s+)?(" + _ORGANISATION + r")(?=,|\s+[a-z])")
+
+
+def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, str]]:
+    """Each document a sentence names, with the organisation that issued it: "a report by the
+    GAO", or the organisation opening it after `opening` ("The Democratic National Committee
+    skewered the company in a memo", "In a statement, the White House said"); None when it
+    is no organisation's ("Ruiz said in a statement", "a letter from senators")."""
+    found: list[tuple[str | None, str]] = []
+    opener = _OPENING_ORGANISATION.match(sentence, opening)
+    for m in _A_DOCUMENT.finditer(sentence):
+        by = _DOCUMENT_BY.match(sentence, m.end())
+        issuer = _NAMED_ORGANISATION.match(by.group(1)) if by else opener
+        name = issuer.group(issuer.lastindex or 0) if issuer else None
+        name = name if name and _head(name) else None
+        found.append((name, m.group(1)))
+    return found
+
+
 def is_organisation(speaker: str) -> bool:
     """Whether a speaker's name is an organisation's, as `People` reads them ("Interior
     Ministry", "Trump campaign", "NHC"), not a person's."""
@@ -844,6 +870,7 @@ class People:
         self._only_holders: dict[tuple[str, str], bool] = {}
         self._organisations: dict[str, str] = {}  # head noun -> the organisation named last
         self._unread_for_organisations: list[str] = []  # read only when "the embassy" speaks
+        self._documents: dict[str, str | None] = {}  # "memo" -> the issuer of the last named
 
     def _meet(self, m: re.Match) -> None:
         """Note a person the text names at `m` (with a title, or said to speak), and the
@@ -984,18 +1011,24 @@ class People:
             elif (who := self.person(word)) is not None:
                 return who
         if subject_ends is None:  # "…,” said the White House; according to the agency
-            m = _ORGANISATION_AFTER.match(outside, (verb or said).end())
-            return self._organisation(m) if m else None
+            return self._organisation_after(outside, (verb or said).end())
         # A title for subject is its one holder the text names ("The former vice president
         # told reporters", after Vice President Ada Lund); else an organisation.
         return self.holder(outside[starts:subject_ends]) or self._organisation_subject(
-            outside[max(starts, outside.rfind("\u2026", 0, subject_ends) + 1):subject_ends])
+            outside, starts, subject_ends)
 
-    def _organisation_subject(self, subject: str) -> str | None:
-        """The organisation a subject names ("the Interior Ministry", "In a statement, the
-        embassy"), read whole, or its last clause after a comma ("Meanwhile, the ministry")."""
+    def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
+        """The organisation the subject between `starts` and `ends` names ("the Interior
+        Ministry", "In a statement, the embassy"), after the last quotation, read whole or
+        its last clause after a comma ("Meanwhile, the ministry")."""
+        subject = outside[max(starts, outside.rfind("\u2026", 0, ends) + 1):ends]
         m = _ORGANISATION_SUBJECT.fullmatch(subject) or _ORGANISATION_SUBJECT.fullmatch(
             subject, subject.rfind(",") + 1)
+        return self._organisation(m) if m else None
+
+    def _organisation_after(self, outside: str, at: int) -> str | None:
+        """The organisation named just after a verb at `at` ("said the White House")."""
+        m = _ORGANISATION_AFTER.match(outside, at)
         return self._organisation(m) if m else None
 
     def _organisation(self, m: re.Match) -> str | None:
@@ -1003,16 +1036,26 @@ class People:
         written, or its head alone ("the embassy", "the Embassy") as the fuller name with that
         head read last ("U.S. Embassy in Manila"); a lower-case head no name gives is no one's."""
         groups = m.groupdict()
+        if groups.get("document"):  # "the memo": whom the text said issued a memo
+            self._read_organisations()
+            return self._documents.get(groups["document"])
         name = groups.get("named") or groups.get("voiced")
         head = _head(name or groups.get("noun") or groups.get("voicenoun") or "")
         if not head:
             return None
         if name and name.lower().strip(".") != head:
             return re.sub(r"(?<=[a-z]{2})\.$", "", name)  # "… and Explosives.", not "U.S."
+        self._read_organisations()
+        return self._organisations.get(head) or name
+
+    def _read_organisations(self) -> None:
+        """Note the organisations and their documents named in the sentences read since the
+        last call (read only when a quotation's subject asks: few do)."""
         for sentence in self._unread_for_organisations:
             self._organisations.update((h, n) for n, h in organisations_in(sentence))
+            self._documents.update((d, n) for n, d in documents_issued(
+                sentence, self._opening_end(sentence)))
         self._unread_for_organisations = []
-        return self._organisations.get(head) or name
 
     def _subject(self, sentence: str) -> str | None:
         """The person opening a sentence, after any opening clause: a name (not a possessive,
