@@ -518,6 +518,34 @@ def test_words_a_spokeswoman_said_for_someone_the_seed_names_are_no_speaker_conf
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict():
+    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” Harbour "
+                     "Authority said in a statement.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("“The ferry will run all winter from the eastern quay,” said Ana Ruiz, who "
+               "speaks for the port.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_two_spellings_of_one_organisation_are_no_speaker_conflict():
+    quote = Claim(1, "We urge every citizen to stay indoors", "quote",
+                  "“We urge every citizen to stay indoors,” the embassy said.",
+                  speaker="Nordic Embassy in Avalon",
+                  quotes=["We urge every citizen to stay indoors"])
+    assert quote_checks(quote, ["We urge every citizen to stay indoors"], "Embassy") == ([], [])
+
+
+def test_an_organisation_read_from_the_seed_is_no_speaker_conflict_with_a_person():
+    seed = read_seed("Ferry Plan\nThe Nordic Embassy in Avalon spoke on Monday.\n“The ferry will "
+                     "run all winter from the eastern quay,” the embassy said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    assert quote.speaker == "Nordic Embassy in Avalon"
+    article = "“The ferry will run all winter from the eastern quay,” Ana Ruiz told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
 def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():
     # Whose words "she said" and "he told" give is read from the sentences before: two guesses.
     seed = read_seed("Ferry Plan\nThe harbour board met on Monday with Governor Ida Lund.\n"
@@ -1182,31 +1210,3 @@ def test_a_flipped_negation_about_things_named_otherwise_is_shown_as_a_note():
                             "transfers."),
                 "An official said the mayor's signature will appear on every paper cheque.")
     assert m.verdict != "absent" and any(n["kind"] == "another object" for n in m.notes)
-
-
-def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict():
-    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” Harbour "
-                     "Authority said in a statement.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
-    article = ("“The ferry will run all winter from the eastern quay,” said Ana Ruiz, who "
-               "speaks for the port.")
-    m = match_article([quote], article).matches[0]
-    assert m.verdict == "verbatim" and m.conflicts is None
-
-
-def test_two_spellings_of_one_organisation_are_no_speaker_conflict():
-    quote = Claim(1, "We urge every citizen to stay indoors", "quote",
-                  "“We urge every citizen to stay indoors,” the embassy said.",
-                  speaker="Nordic Embassy in Avalon",
-                  quotes=["We urge every citizen to stay indoors"])
-    assert quote_checks(quote, ["We urge every citizen to stay indoors"], "Embassy") == ([], [])
-
-
-def test_an_organisation_read_from_the_seed_is_no_speaker_conflict_with_a_person():
-    seed = read_seed("Ferry Plan\nThe Nordic Embassy in Avalon spoke on Monday.\n“The ferry will "
-                     "run all winter from the eastern quay,” the embassy said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
-    assert quote.speaker == "Nordic Embassy in Avalon"
-    article = "“The ferry will run all winter from the eastern quay,” Ana Ruiz told reporters."
-    m = match_article([quote], article).matches[0]
-    assert m.verdict == "verbatim" and m.conflicts is None
