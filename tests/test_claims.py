@@ -200,10 +200,12 @@ def test_a_day_after_said_is_no_speaker():
 
 
 def test_a_name_saying_whose_people_speak_is_not_the_speaker():
+    # The administration speaks (an organisation), not Mara Kerr, whose it is.
     seed = read_seed("President Mara Kerr signed the order on Monday.\n“We will not back down on "
                      "the tariffs,” the Kerr administration said in a statement.\n“The talks "
                      "have stalled for now,” a Kerr spokeswoman told reporters.\n")
-    assert claim_with(seed, "We will not back down", kind="quote").speaker is None
+    assert claim_with(seed, "We will not back down", kind="quote").speaker == (
+        "Kerr administration")
     assert claim_with(seed, "The talks have stalled", kind="quote").speaker is None
 
 
@@ -919,3 +921,83 @@ def test_a_short_quotation_in_lower_case_is_still_its_speakers_words():
     seed = read_seed("Ferry Trial Ends\nIda Lund said the night ferries were \u201ca lifeline "
                      "for the islands\u201d and would run until May.\n")
     assert [c.kind for c in seed.claims] == ["statement", "quote"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“We will not reopen the quay,” the Interior Ministry said in a statement.",
+     "Interior Ministry"),
+    ("“We will not reopen the quay,” said the White House.", "White House"),
+    ("In a later statement, the Arden Police Department said “we will not reopen the quay.”",
+     "Arden Police Department"),
+    ("“We will not reopen the quay,” the Lund campaign said on Monday.", "Lund campaign"),
+    ("“We will not reopen the quay,” the Kremlin on Thursday said.", "Kremlin"),
+    ("The quay is “closed to all,” according to the Bureau of Ports, Canals, Locks and Weirs.",
+     "Bureau of Ports, Canals, Locks and Weirs"),
+], ids=["subject", "after the verb", "after an opening clause", "lower-case head", "day",
+        "a list in its name"])
+def test_an_organisation_named_as_subject_is_the_speaker(sentence, speaker):
+    assert People(sentence).speakers([sentence]) == [speaker]
+
+
+def test_an_organisation_named_by_its_head_noun_is_the_fuller_name_named_before():
+    text = ("The Nordic Embassy in Avalon closed its doors on Monday. “We urge every citizen to "
+            "stay indoors,” the embassy said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Nordic Embassy in Avalon"
+
+
+def test_a_head_noun_no_name_in_the_text_gives_is_no_speaker():
+    text = "The ferry line raised fares. “We had no choice at all,” the company said."
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_description_glued_to_a_place_is_no_organisations_name():
+    text = "“We had no choice at all,” the Arden-based company said."
+    assert People(text).speakers([text]) == [None]
+
+
+def test_a_kind_of_organisation_is_not_the_fuller_name_of_its_head_noun():
+    text = ("The council designated the group a Harbour Watch Organization in May. “We reject "
+            "the label outright,” the organization said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“We will not reopen the quay,” a Harbour Authority spokeswoman said.", "Harbour Authority"),
+    ("“We will not reopen the quay,” the AHC bulletin warned.", "AHC"),
+    ("The Treasury Department's statement said the fund was “nearly empty.”",
+     "Treasury Department"),
+], ids=["spokesperson", "bulletin", "statement"])
+def test_an_organisations_unnamed_spokesperson_or_document_speaks_for_it(sentence, speaker):
+    assert People(sentence).speakers([sentence]) == [speaker]
+
+
+def test_a_person_named_as_subject_is_the_speaker_not_the_organisation_they_speak_for():
+    text = "“We will not reopen the quay,” Ana Ruiz, an Interior Ministry spokeswoman, said."
+    assert People(text).speakers([text]) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will not reopen the quay,” officials at the Interior Ministry said.",
+    "“We will not reopen the quay,” a source close to the ministry said.",
+    "The quay will stay “closed until spring,” according to the Avalon Press Agency.",
+], ids=["officials at it", "a source close to it", "a news agency"])
+def test_unnamed_people_at_an_organisation_or_a_news_agency_are_no_speaker(sentence):
+    assert People(sentence).speakers([sentence]) == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Harbour Workers Union criticised the board in a memo sent to members. “The board "
+     "broke every promise,” the memo said.", "Harbour Workers Union"),
+    ("In a statement, the Interior Ministry said the quay would close. “No ship will dock "
+     "before spring,” the statement said.", "Interior Ministry"),
+    ("Ships were turned away, according to a report by the Harbour Safety Board. “The quay is "
+     "unsafe,” the report says.", "Harbour Safety Board"),
+], ids=["its subject", "after an opening clause", "by"])
+def test_a_document_speaks_for_the_organisation_the_text_says_issued_it(text, speaker):
+    assert People(text).speakers(split_sentences(text))[-1] == speaker
+
+
+def test_a_document_a_person_issued_after_an_organisations_is_no_ones():
+    text = ("The Interior Ministry issued a statement on Monday. Ana Ruiz answered in a "
+            "statement of her own. “I was never asked,” the statement said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None

@@ -4,8 +4,8 @@ otherwise (what sets a difference aside is in test_guards.py): pairs of ours."""
 import pytest
 
 from monitor.faces.report import conflict_label
-from monitor.steps.claims import read_seed
-from monitor.steps.conflicts import number_checks
+from monitor.steps.claims import Claim, read_seed
+from monitor.steps.conflicts import number_checks, quote_checks
 from monitor.steps.match import match_article
 from monitor.steps.text import content_words, numbers
 from tests.conftest import claim, first_claim, minister_says, verdict, what_differs
@@ -450,6 +450,34 @@ def test_words_a_spokeswoman_said_for_someone_the_seed_names_are_no_speaker_conf
     article = "“The ferry will run all winter from the eastern quay,” Lund told reporters."
     m = match_article([quote], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict():
+    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” Harbour "
+                     "Authority said in a statement.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("“The ferry will run all winter from the eastern quay,” said Ana Ruiz, who "
+               "speaks for the port.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_two_spellings_of_one_organisation_are_no_speaker_conflict():
+    quote = Claim(1, "We urge every citizen to stay indoors", "quote",
+                  "“We urge every citizen to stay indoors,” the embassy said.",
+                  speaker="Nordic Embassy in Avalon",
+                  quotes=["We urge every citizen to stay indoors"])
+    assert quote_checks(quote, ["We urge every citizen to stay indoors"], "Embassy") == ([], [])
+
+
+def test_an_organisation_read_from_the_seed_is_no_speaker_conflict_with_a_person():
+    seed = read_seed("Ferry Plan\nThe Nordic Embassy in Avalon spoke on Monday.\n“The ferry will "
+                     "run all winter from the eastern quay,” the embassy said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    assert quote.speaker == "Nordic Embassy in Avalon"
+    article = "“The ferry will run all winter from the eastern quay,” Ana Ruiz told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
 
 
 def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():

@@ -736,6 +736,112 @@ def _theirs(before: str) -> bool:
 _QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
 
 
+# An organisation speaks a quotation when its name is the subject: "the Interior Ministry said",
+# "the embassy said", "said the White House", "a Pentagon spokesman said" (a spokesperson with no
+# name speaks for it), "the NHC bulletin warned" (its document). The words that make a name an
+# organisation's, last (its head: "Ministry", or "Ministry of Foreign Affairs"):
+_ORGANISATION_HEADS = frozenset("""embassy consulate ministry department agency office commission
+    council committee court service bureau administration police center centre institute
+    foundation association union party company corporation corp inc board authority government
+    command military army navy campaign organization organisation house pentagon kremlin
+    treasury secretariat parliament cabinet""".split())
+# Heads written in lower case after a capitalised name: "the Trump campaign", "the Saudi
+# government" ("the Kerr administration" names whose people speak, `_NAME_AS_MODIFIER`).
+_LOWER_HEADS = ("administration|campaign|government|military|embassy|ministry|department|"
+                "agency|police|army|navy|company")
+_CAP = r"(?!(?:The|An?)\b)(?![\w.&'\u2019]*-[a-z])[A-Z][\w.&'\u2019-]*"  # not "Oslo-based"
+# Not "the Kremlin on Thursday", "the Embassy in May".
+_NOT_A_DATE = r"(?!(?:" + "|".join(d.capitalize() for d in [*WEEKDAYS, *MONTHS]) + r")\b)"
+_HEAD = "(?:" + "|".join(h.capitalize() for h in _ORGANISATION_HEADS) + ")"
+_ORGANISATION = (
+    rf"(?:(?:{_CAP}\s+){{0,5}}{_HEAD}(?:\s+(?:of|for|in)\s+(?:the\s+)?{_NOT_A_DATE}{_CAP}"
+    rf"(?:(?:,\s+{_CAP})+,?\s+and\s+{_CAP}|\s+(?:and\s+)?{_CAP}){{0,5}})?(?![\w-])"
+    rf"|(?:{_CAP}\s+){{1,4}}(?:{_LOWER_HEADS})\b|[A-Z]{{2,6}}\b)")
+_NAMED_ORGANISATION = re.compile(_ORGANISATION)
+# What an organisation says through: its document or an unnamed spokesperson.
+_ITS_VOICE = (r"(?:['\u2019]s?\s+)?(?:\s*(?:statement|report|memo|letter|bulletin|release|"
+              r"filing|advisory|notice|spokes(?:man|woman|person)))")
+# Words between a subject and its verb: "on Sunday", "later", "also", "quickly".
+_THEN = (r"(?:\s+on\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r"))?"
+         r"(?:\s+[a-z]+ly|\s+also|\s+later|\s+then)?\s*")
+# "the statement said", "the report says": its issuer, when the text names one before.
+_DOCUMENTS = ("statement", "report", "memo", "memorandum", "letter", "bulletin", "filing",
+              "advisory")
+# The subject: "the Interior Ministry", "the embassy", "a ministry spokeswoman", perhaps set off
+# by commas ("the embassy, which …,"), perhaps an adverb before the verb.
+_ORGANISATION_SUBJECT = re.compile(
+    rf"\W*(?:(?:[Tt]he\s+)?(?P<named>{_ORGANISATION})|[Tt]he\s+(?P<noun>{'|'.join(_ORGANISATION_HEADS)}))"
+    rf"(?:{_ITS_VOICE})?(?:\s*,[^,]{{1,80}},)?{_THEN}"
+    r"|\W*[Aa]n?\s+(?:(?P<voiced>" + _ORGANISATION + r")|(?P<voicenoun>"
+    + "|".join(_ORGANISATION_HEADS) + r"))\s+spokes(?:man|woman|person)" + _THEN
+    + r"|\W*[Tt]he\s+(?P<document>" + "|".join(_DOCUMENTS) + ")" + _THEN)
+# After the verb: "…,” said the White House; “…,” according to the agency.
+_ORGANISATION_AFTER = re.compile(
+    rf"\s+(?:(?:[Tt]he\s+)?(?P<named>{_ORGANISATION})|the\s+(?P<noun>"
+    + "|".join(_ORGANISATION_HEADS) + rf"))(?:{_ITS_VOICE})?(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|"
+    r"to|late|early|this|last|after|before|when|while)\b))")
+# News agencies and outlets: "according to Reuters" credits a report, it quotes no one.
+_NEWS_AGENCIES = frozenset({"AP", "AFP", "CNN", "BBC", "NBC", "CBS", "ABC", "NPR", "UPI", "DPA"})
+_ANY_HEAD = re.compile(_HEAD + r"\b|\b(?:" + _LOWER_HEADS + r")\b")
+_KIND_BEFORE = re.compile(r"\b(?:an?|as)\s+$", re.IGNORECASE)
+# "the company" is "Acme Inc." named before.
+_HEAD_ALIASES = {"inc": "company", "corp": "company", "corporation": "company"}
+
+
+def _head(name: str) -> str | None:
+    """An organisation's head noun ("U.S. Embassy in Manila": embassy), or None for a news
+    agency or outlet (`_NEWS_AGENCIES`, "… News Agency", "… Press"): they report, not speak."""
+    tokens = [t.strip(".,").lower() for t in name.split()]
+    if name in _NEWS_AGENCIES or "news" in tokens or "press" in tokens:
+        return None
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return name.lower()  # "the NHC", "the FBI": its own head
+    head = next((t for t in reversed(tokens) if t in _ORGANISATION_HEADS), None)
+    return _HEAD_ALIASES.get(head, head) if head else None
+
+
+def organisations_in(sentence: str) -> list[tuple[str, str]]:
+    """Each organisation a sentence names in capitals with more words than its head ("the U.S.
+    Embassy in Manila"), with its head noun ("embassy"): whom "the embassy" is later."""
+    found = []
+    if not _ANY_HEAD.search(sentence):  # most sentences name none: a cheap look first
+        return found
+    for m in _NAMED_ORGANISATION.finditer(sentence):
+        head = _head(m.group(0))
+        # not "designated a Foreign Terrorist Organization": a kind, not one body
+        if head and " " in m.group(0) and not _KIND_BEFORE.search(sentence, 0, m.start()):
+            found.append((m.group(0), head))
+    return found
+
+
+_A_DOCUMENT = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,2}?(" + "|".join(_DOCUMENTS) + r")\b")
+_DOCUMENT_BY = re.compile(r"\s+(?:from|by|issued by|released by)\s+(?:the\s+)?([^,.;]+)")
+# The subject, then its verb or a clause: not "CLOSE The former mayor" (a page's button).
+_OPENING_ORGANISATION = re.compile(r"\W*(?:[Tt]he\s+)?(" + _ORGANISATION + r")(?=,|\s+[a-z])")
+
+
+def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, str]]:
+    """Each document a sentence names, with the organisation that issued it: "a report by the
+    GAO", or the organisation opening it after `opening` ("The Democratic National Committee
+    skewered the company in a memo", "In a statement, the White House said"); None when it
+    is no organisation's ("Ruiz said in a statement", "a letter from senators")."""
+    found: list[tuple[str | None, str]] = []
+    opener = _OPENING_ORGANISATION.match(sentence, opening)
+    for m in _A_DOCUMENT.finditer(sentence):
+        by = _DOCUMENT_BY.match(sentence, m.end())
+        issuer = _NAMED_ORGANISATION.match(by.group(1)) if by else opener
+        name = issuer.group(issuer.lastindex or 0) if issuer else None
+        name = name if name and _head(name) else None
+        found.append((name, m.group(1)))
+    return found
+
+
+def is_organisation(speaker: str) -> bool:
+    """Whether a speaker's name is an organisation's, as `People` reads them ("Interior
+    Ministry", "Trump campaign", "NHC"), not a person's."""
+    return _head(speaker) is not None
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -762,6 +868,9 @@ class People:
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
         self._only_holders: dict[tuple[str, str], bool] = {}
+        self._organisations: dict[str, str] = {}  # head noun -> the organisation named last
+        self._unread_for_organisations: list[str] = []  # read only when "the embassy" speaks
+        self._documents: dict[str, str | None] = {}  # "memo" -> the issuer of the last named
 
     def _meet(self, m: re.Match) -> None:
         """Note a person the text names at `m` (with a title, or said to speak), and the
@@ -901,9 +1010,52 @@ class People:
                 continue
             elif (who := self.person(word)) is not None:
                 return who
+        if subject_ends is None:  # "…,” said the White House; according to the agency
+            return self._organisation_after(outside, (verb or said).end())
         # A title for subject is its one holder the text names ("The former vice president
-        # told reporters", after Vice President Ada Lund).
-        return self.holder(outside[starts:subject_ends]) if subject_ends is not None else None
+        # told reporters", after Vice President Ada Lund); else an organisation.
+        return self.holder(outside[starts:subject_ends]) or self._organisation_subject(
+            outside, starts, subject_ends)
+
+    def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
+        """The organisation the subject between `starts` and `ends` names ("the Interior
+        Ministry", "In a statement, the embassy"), after the last quotation, read whole or
+        its last clause after a comma ("Meanwhile, the ministry")."""
+        subject = outside[max(starts, outside.rfind("\u2026", 0, ends) + 1):ends]
+        m = _ORGANISATION_SUBJECT.fullmatch(subject) or _ORGANISATION_SUBJECT.fullmatch(
+            subject, subject.rfind(",") + 1)
+        return self._organisation(m) if m else None
+
+    def _organisation_after(self, outside: str, at: int) -> str | None:
+        """The organisation named just after a verb at `at` ("said the White House")."""
+        m = _ORGANISATION_AFTER.match(outside, at)
+        return self._organisation(m) if m else None
+
+    def _organisation(self, m: re.Match) -> str | None:
+        """The organisation a match of `_ORGANISATION_SUBJECT` or `_AFTER` names: a name as
+        written, or its head alone ("the embassy", "the Embassy") as the fuller name with that
+        head read last ("U.S. Embassy in Manila"); a lower-case head no name gives is no one's."""
+        groups = m.groupdict()
+        if groups.get("document"):  # "the memo": whom the text said issued a memo
+            self._read_organisations()
+            return self._documents.get(groups["document"])
+        name = groups.get("named") or groups.get("voiced")
+        head = _head(name or groups.get("noun") or groups.get("voicenoun") or "")
+        if not head:
+            return None
+        if name and name.lower().strip(".") != head:
+            return re.sub(r"(?<=[a-z]{2})\.$", "", name)  # "… and Explosives.", not "U.S."
+        self._read_organisations()
+        return self._organisations.get(head) or name
+
+    def _read_organisations(self) -> None:
+        """Note the organisations and their documents named in the sentences read since the
+        last call (read only when a quotation's subject asks: few do)."""
+        for sentence in self._unread_for_organisations:
+            self._organisations.update((h, n) for n, h in organisations_in(sentence))
+            self._documents.update((d, n) for n, d in documents_issued(
+                sentence, self._opening_end(sentence)))
+        self._unread_for_organisations = []
 
     def _subject(self, sentence: str) -> str | None:
         """The person opening a sentence, after any opening clause: a name (not a possessive,
@@ -1022,6 +1174,7 @@ class People:
             self._said = self._speaker_of(outside) or self._subject(sentence)
             self.known = known
         self.quoting, self._said = self._said, None
+        self._unread_for_organisations.append(sentence)
         # A pronoun opening it ("In the article, she …") is about someone named before it, not
         # anyone it names after.
         opening = self._opening_end(sentence)  # "Speaking on Sunday, Ana Ruiz had …"

@@ -23,6 +23,7 @@ from monitor.steps.claims import (
     TOLD_TO,
     UNNAMED_SOURCE,
     Claim,
+    is_organisation,
     reports_speech,
 )
 from monitor.steps.text import (
@@ -483,8 +484,11 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     claim's quoted words given to another person. The same quotation (close wording, not
     another person's) that says something else (a negation, an amount, a name) is a
     quotation conflict; in other words that say nothing else (two translations of one
-    statement), a reworded quotation, noted. A shortened quotation is not a changed one."""
-    other = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker))
+    statement), a reworded quotation, noted. A shortened quotation is not a changed one.
+    An organisation's words are often its spokesperson's, and its name is spelt many ways
+    ("the embassy", "U.S. Embassy in Manila"): a speaker conflict needs two persons."""
+    other = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker)
+                 and not is_organisation(claim.speaker) and not is_organisation(speaker))
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
