@@ -718,13 +718,27 @@ def test_one_time_of_day_written_another_way_is_no_conflict(sentence):
     assert m.verdict != "absent" and not m.conflicts
 
 
-def test_another_hour_of_one_event_is_a_conflict_shown_as_written():
+def test_another_time_of_day_is_noted_as_written_never_counted():
+    # Which act a time dates is more than its words tell: "the tribunal, which sat from
+    # 9 a.m., adjourned at 4 p.m." Shown, so a reader can judge; not counted as a conflict.
+    c = first_claim("The deadline for bids on the Port Lira ferry contract is 5 p.m. Friday, "
+                    "the council said.")
+    m = verdict(c, "The deadline for bids on the Port Lira ferry contract is 7:30 p.m. Friday, "
+                   "the council said.")
+    assert m.verdict != "conflict"
+    assert what_differs(m, m.notes) == [
+        {"kind": "another moment", "claim": "5 p.m.", "article": "7:30 p.m."}]
+
+
+def test_an_event_at_another_hour_is_noted_as_written_not_counted():
+    # "At 2 p.m." and "at 4:30 p.m." may be two moments of the story as two outlets tell it.
     c = first_claim("Storm Arla made landfall near Port Lira at 2:00 p.m. on Tuesday, "
                     "forecasters said.")
     m = verdict(c, "Storm Arla made landfall near Port Lira at 4:30 p.m. on Tuesday, "
                    "forecasters said.")
-    assert m.verdict == "conflict"
-    assert what_differs(m) == [{"kind": "number", "claim": "2:00 p.m.", "article": "4:30 p.m."}]
+    assert m.verdict != "conflict"
+    assert what_differs(m, m.notes) == [
+        {"kind": "another moment", "claim": "2:00 p.m.", "article": "4:30 p.m."}]
 
 
 def test_times_in_two_time_zones_are_not_compared():
@@ -741,3 +755,46 @@ def test_about_an_hour_agrees_with_a_time_within_half_an_hour_as_a_rounded_note(
     assert m.verdict != "conflict"
     assert what_differs(m, m.notes) == [{"kind": "rounded", "claim": "2 p.m.",
                                          "article": "2:20 p.m."}]
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("The Port Ada tribunal adjourned at 4 p.m. on Monday, the clerk said.",
+     "The Port Ada tribunal, which sat from 9 a.m., adjourned on Monday, the clerk said."),
+    ("The museum in Port Ada is open until 5 p.m. on weekdays, the city said.",
+     "The museum in Port Ada opens at 9 a.m. on weekdays, the city said."),
+    ("The fire at the Port Ada warehouse started at 3 a.m., police said.",
+     "Firefighters brought the Port Ada warehouse fire under control by 7 a.m., police said."),
+    ("Port Ada beat Valdora 21-17 in the handball final, which started at 15:00 on Sunday.",
+     "Port Ada beat Valdora 21-17 in the handball final on Sunday, after leading 13:10 at "
+     "half time."),
+])
+def test_times_of_two_acts_of_one_story_are_no_conflict(claim, sentence):
+    assert verdict(first_claim(claim), sentence).verdict != "conflict"
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("Gunfire erupted at the Port Ada mall shortly after 2 p.m., police said.",
+     "Gunfire erupted at the Port Ada mall at 2:10 p.m., police said."),
+    ("Lawmakers in Valdora must pass the budget by 5 p.m. Friday, the speaker said.",
+     "Lawmakers in Valdora passed the budget at 4:45 p.m. Friday, the speaker said."),
+])
+def test_a_time_within_a_bound_agrees_with_it_as_a_rounded_note(claim, sentence):
+    m = verdict(first_claim(claim), sentence)
+    assert m.verdict != "conflict" and [n["kind"] for n in m.notes] == ["rounded"]
+
+
+@pytest.mark.parametrize("claim", [
+    "The rally in Port Ada runs from 1 to 3 p.m. on Saturday, organisers said.",
+    "The rally in Port Ada runs 1-3 p.m. on Saturday, organisers said.",
+    "The rally in Port Ada runs between 1 and 3 p.m. on Saturday, organisers said."])
+def test_a_range_of_times_agrees_with_its_first_end_without_a_note(claim):
+    m = verdict(first_claim(claim), "The rally in Port Ada starts at 1 p.m. on Saturday, "
+                                    "organisers said.")
+    assert m.verdict != "conflict" and not m.notes
+
+
+def test_a_time_in_local_time_agrees_with_the_same_time_in_no_zone():
+    m = verdict(first_claim("The mayor will resign effective 5 p.m. local time on Wednesday, "
+                            "his office in Port Ada said."),
+                "The mayor of Port Ada will step down effective 5 p.m. Wednesday, his office said.")
+    assert m.verdict != "absent" and not m.conflicts and not m.notes

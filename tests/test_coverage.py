@@ -392,3 +392,10 @@ def test_monitor_match_reads_each_article_against_the_stories_it_is_due_for_in_o
     assert _due([[1, 2, 3], [1, 2, 4], [1, 2, 3]]) == {1: [0, 1, 2], 2: [0, 1, 2],
                                                        3: [0, 2], 4: [1]}
     assert _due([]) == {}
+
+
+def test_an_amount_behind_a_decision_is_not_shown_as_a_time_of_day_of_the_same_value():
+    from monitor.faces.report import numbers_as_written
+
+    seed = "The storm hit at 2 p.m. and killed 14 people; by 8 p.m., 20 families had fled."
+    assert numbers_as_written(["14", "20"], seed) == ["14", "20"]

@@ -440,3 +440,28 @@ def test_a_time_zone_written_after_a_time_is_part_of_it():
                                   "The council voted 3:1 for the plan."])
 def test_what_may_not_be_a_time_of_day_is_read_as_before(text):
     assert not any(n.unit.startswith("clock") for n in numbers(text))
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("The rally runs from 6 to 8 p.m.", [18, 20]), ("The rally runs 1-3 p.m.", [13, 15]),
+    ("The rally runs between 1 and 3 p.m.", [13, 15]),
+    ("The curfew runs from 6 p.m. to 6 a.m.", [18, 6]),
+    ("The clinic opens from 11 to 1 p.m.", [11, 13])])
+def test_both_ends_of_a_range_of_times_are_times(text, hours):
+    assert [n.value for n in numbers(text) if n.unit == "clock"] == hours
+
+
+@pytest.mark.parametrize("before, approx", [("shortly after", "over"), ("by", "under"),
+                                            ("around", "about"), ("until", "")])
+def test_words_before_a_time_make_it_a_bound_or_an_approximation(before, approx):
+    (number,) = numbers(f"The hearing in Port Ada ended {before} 2 p.m.")
+    assert (number.value, number.approx) == (14, approx)
+
+
+def test_a_sentences_full_stop_is_no_part_of_a_time():
+    assert [n.text for n in numbers("The ferry left Port Ada at 8pm.")] == ["8pm"]
+
+
+def test_local_time_is_a_time_zone_of_its_own():
+    (number,) = numbers("The quake struck at 2 p.m. local time.")
+    assert number.unit == "clock local"

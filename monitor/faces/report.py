@@ -254,7 +254,9 @@ def _amounts_written(seed_text: str) -> dict[str, str]:
     for sentence in text.split_sentences(seed_text):
         # Amounts in words ("two decades": 20 years) are not among the decisions' amounts,
         # which are read from digits (`text.amounts_in_digits`).
-        for number in filter(lambda n: any(map(str.isdigit, n.text)), text.numbers(sentence)):
+        # Times of day are hours ("2 p.m." is 14), no amount a decision shares.
+        for number in filter(lambda n: any(map(str.isdigit, n.text))
+                             and not n.unit.startswith("clock"), text.numbers(sentence)):
             for value in (number.value, number.high):
                 if value is not None:
                     written.setdefault(coverage.plain_number(value), number.text)

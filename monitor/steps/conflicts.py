@@ -414,7 +414,9 @@ def comparable(a: Number, b: Number) -> bool:
         return (a.unit.startswith("money") and b.unit.startswith("money")
                 and (a.unit == b.unit or "money" in (a.unit, b.unit)))
     if a.unit.startswith("clock") or b.unit.startswith("clock"):
-        return a.unit == b.unit  # "2 p.m." may be "5 p.m. ET" in the writer's time zone
+        # "2 p.m." may be "5 p.m. ET" in the writer's time zone; an event's "local time" is
+        # what a time with no zone says of it most often ("effective 5 p.m. Wednesday")
+        return a.unit == b.unit or {a.unit, b.unit} == {"clock", "clock local"}
     if a.unit in _FIXED_UNITS or b.unit in _FIXED_UNITS:
         return a.unit == b.unit
     if _a_change(a) != _a_change(b):  # "300 fewer than last week" is no week's level
@@ -470,6 +472,9 @@ def _rounds_to(loose: Number, exact: Number) -> bool:
     """`exact` is `loose` as far as `loose` is precise: within half its last written digit
     when it is said loosely or with a scale word ("$1.2bn" for 1.23 billion), or past its bound
     but near it ("more than 3,000" for 3,200, not for 40,000)."""
+    if loose.unit.startswith("clock") and loose.approx in ("over", "under"):
+        # "after 2 p.m." is any later time of that day, "by 5 p.m." any earlier one
+        return (exact.value >= loose.value) == (loose.approx == "over")
     if loose.approx == "over":
         return loose.value <= exact.value <= loose.value * BOUND_REACH
     if loose.approx == "under":

@@ -315,15 +315,16 @@ def another_moment(claim: str, sentence: str, conflicts: list[dict]
     forecast or hoped for against one counted ("likely to sway four" against "the two who
     voted"). A time or an expectation on one side alone is no other moment; days and dates
     have their own rules (`another_acts_day`)."""
-    # Two hours with nothing else told otherwise are one event's hour told otherwise ("landed
-    # at 2 p.m." against "at 4 p.m."); with other amounts, snapshots of two hours.
-    snapshots = _snapshots_of_other_hours(claim, sentence) and any(
-        c["kind"] == "number" and not c.get("unit", "").startswith("clock") for c in conflicts)
+    # A time of day told otherwise is noted, never counted: a story's times date its acts
+    # ("started at 3 a.m.", "under control by 7 a.m.", "the tribunal, which sat from 9 a.m.,
+    # adjourned at 4 p.m."), and which act a time dates is more than its words tell.
+    snapshots = _snapshots_of_other_hours(claim, sentence)
     other = [c for c in conflicts if c["kind"] == "number" and (
         c.get("unit") not in CALENDAR_UNITS and (_rates_of_other_times(claim, sentence, c)
                                                  or _forecast_against_count(claim, sentence, c))
         or _tallies_of_other_days(claim, sentence, c)
-        or c.get("unit") not in CALENDAR_UNITS and snapshots)]
+        or c.get("unit") not in CALENDAR_UNITS and snapshots
+        or c.get("unit", "").startswith("clock"))]
     return ([c for c in conflicts if c not in other],
             [{**c, "kind": "another moment"} for c in other])
 

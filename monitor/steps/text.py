@@ -149,12 +149,22 @@ _DATE_RE = re.compile(r"(?:\b(\d{1,2})\s+)?\b(" + "|".join(MONTHS) + r")\b(?:\s+
                       re.IGNORECASE)
 # A time of day: "2 p.m.", "2:00 PM", "11.30am", or on a 24-hour clock "14:00", "09:30" (not
 # "9:15" nor "12:30", which may be morning or evening; nor "2:03:15", a race's time). A time
-# zone written after it is part of it: "8 p.m. ET" is not "5 p.m. PT".
+# zone written after it is part of it: "8 p.m. ET" is not "5 p.m. PT", nor "2 p.m. local time"
+# a time in the reader's zone. A range's first end takes the second's half of the day when it
+# has none: "from 6 to 8 p.m.", "2-4 p.m.", "between 1 and 3 p.m.".
+_HALF = r"(?P<{}>[ap])(?:\.\s?m\b\.?|\s?m\b)"
 _CLOCK_RE = re.compile(
-    r"(?<![\w.:,])(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?"
-    r"|(0\d|1[3-9]|2[0-3]):([0-5]\d)(?![:\d]))"
-    r"(?:\s+(?-i:(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST))\b)?",
+    r"(?<![\w.:,])(?:(?:(?P<first>(?P<first_hour>\d{1,2})(?:[:.](?P<first_minutes>[0-5]\d))?"
+    r"(?:\s*" + _HALF.format("first_half") + r")?)\s*(?:-|\u2013|to|until|till|and)\s*)?"
+    r"(?P<hour>\d{1,2})(?:[:.](?P<minutes>[0-5]\d))?\s*" + _HALF.format("half")
+    + r"|(?P<hour24>0\d|1[3-9]|2[0-3]):(?P<minutes24>[0-5]\d)(?![:\d]))"
+    r"(?:\s+(?:(?-i:(?P<zone>ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST))\b"
+    r"|(?P<local>local\s+time)\b))?",
     re.IGNORECASE)
+# Words that make a time a bound: "after 2 p.m." (later), "by 5 p.m." (no later); not "until
+# 5 p.m.", the end of a span ("open until 5 p.m." says nothing of 9 a.m.).
+_CLOCK_BOUND = re.compile(r"\b(?:(after|since|past|later\s+than)|(before|by|ahead\s+of|"
+                          r"prior\s+to|earlier\s+than))\s*$", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
 NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 # What _NUMBER_RE needs in an ASCII text: a digit, a dollar sign or a number word.
@@ -825,8 +835,8 @@ def numbers(text: str) -> list[Number]:
     found = _dates(text, lowered, months)
     masked = _DATE_RE.sub(_blank, text) if months else text
     if ":" in text or "m" in lowered:  # what _CLOCK_RE needs
-        found += _times(masked)
-        masked = _CLOCK_RE.sub(_blank, masked)
+        times, masked = _times(masked)
+        found += times
     if not _lacks(lowered, text, ("point", "bp")):  # what _POINTS_RE needs
         found += _points(masked)
         masked = _POINTS_RE.sub(_blank, masked)
@@ -863,23 +873,65 @@ def _as_decimal(m: re.Match) -> str:
     return f"{int(whole or 0) + int(numerator) / int(denominator):.4g}"
 
 
-def _times(masked: str) -> list[Number]:
+def _times(masked: str) -> tuple[list[Number], str]:
     """The times of day in a text, as hours past midnight ("2:30 p.m." is 14.5) in the unit
-    "clock" (with the time zone when one is written: "clock et")."""
-    found = []
+    "clock" ("clock et" with a time zone), and the text with them blanked out."""
+    found, spans = [], []
     for m in _CLOCK_RE.finditer(masked):
-        hour, minutes, half, hour24, minutes24, zone = m.groups()
-        if half:
-            if not 1 <= int(hour) <= 12:
-                continue
-            value = int(hour) % 12 + (12 if half.lower() == "p" else 0) + int(minutes or 0) / 60
-        else:
-            value = int(hour24) + int(minutes24) / 60
-        unit = f"clock {zone.lower()}" if zone else "clock"
-        # "about 2 p.m." is half an hour either side (`rounding`); "over 2 p.m." is no bound
-        about = _approx(masked[max(0, m.start() - 20):m.start()].lower()) == "about"
-        found.append(Number(m.group(0).strip(), value, unit, approx="about" if about else ""))
-    return found
+        hour, minutes, half, zone = m.group("hour", "minutes", "half", "zone")
+        unit = (f"clock {zone.lower()}" if zone else "clock local" if m.group("local")
+                else "clock")
+        if m.group("hour24"):
+            found.append(Number(m.group(0), _hours(*m.group("hour24", "minutes24"), None), unit,
+                                approx=_clock_bound(masked, m.start())))
+            spans.append(m.span())
+            continue
+        last = _hours(hour, minutes, half)
+        if last is None:
+            continue
+        first, first_half, first_end = m.group("first"), m.group("first_half"), m.end("first")
+        ranged = first and _a_range(masked, m.start(), masked[first_end:m.start("hour")])
+        value = _hours(*m.group("first_hour", "first_minutes"), first_half or half) if (
+            ranged or first_half) else None
+        if value is not None:  # a range's first end, or a time of its own ("7 a.m. and …")
+            value -= 12 if not first_half and value > last and value >= 12 else 0
+            found.append(Number(first, value, unit if ranged else "clock",
+                                approx=_clock_bound(masked, m.start())))
+            spans.append((m.start(), first_end))
+        # "from 6 to 8 p.m.": no bound on the range's second end
+        approx = "" if ranged else _clock_bound(masked, m.start("hour"))
+        found.append(Number(masked[m.start("hour"):m.end()], last, unit, approx=approx))
+        spans.append((m.start("hour"), m.end()))
+    for start, end in spans:
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    return found, masked
+
+
+def _hours(hour: str, minutes: str | None, half: str | None) -> float | None:
+    """Hours past midnight of "2:30" in the half of the day `half` ("a", "p"); None when
+    that is no time ("13 p.m.")."""
+    if half is None:
+        return int(hour) + int(minutes or 0) / 60
+    if not 1 <= int(hour) <= 12:
+        return None
+    return int(hour) % 12 + (12 if half.lower() == "p" else 0) + int(minutes or 0) / 60
+
+
+def _a_range(text: str, start: int, join: str) -> bool:
+    """Whether two times joined by `join` are a range: "6 to 8 p.m."; "and" only after
+    "between" ("between 1 and 3 p.m.", not "Ruiz, 45, and 3 p.m. …")."""
+    return join.strip().lower() != "and" or bool(
+        re.search(r"\bbetween\s*$", text[:start], re.IGNORECASE))
+
+
+def _clock_bound(text: str, start: int) -> str:
+    """How a time at `start` bounds or approximates when: "over" ("after 2 p.m."), "under"
+    ("by 5 p.m."), "about" ("around 2 p.m."), or "" (exact)."""
+    before = text[max(0, start - 25):start]
+    bound = _CLOCK_BOUND.search(before)
+    if bound:
+        return "over" if bound.group(1) else "under"
+    return "about" if _approx(before.lower()) == "about" else ""
 
 
 def _blank(m: re.Match) -> str:
@@ -1073,7 +1125,7 @@ def rounding(n: Number) -> float | None:
     """How far the amount an approximate or round figure stands for may be from it: half its
     last written digit ("about 30": 5; "$1.2bn": 50 million); None for an exact number."""
     if n.unit.startswith("clock"):  # "11.30am" is exact; "about 2 p.m.", to the half hour
-        return 0.5 if n.approx else None
+        return 0.5 if n.approx == "about" else None
     if not n.approx and not _ROUND_FIGURE.search(n.text):
         return None  # a plain whole number is exact: 30 and 29 are two numbers
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", n.text)
