@@ -1001,3 +1001,10 @@ def test_a_document_a_person_issued_after_an_organisations_is_no_ones():
     text = ("The Interior Ministry issued a statement on Monday. Ana Ruiz answered in a "
             "statement of her own. “I was never asked,” the statement said.")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("who", ["the PM", "the CEO", "the WSJ"])
+def test_a_post_or_a_newspaper_in_capitals_is_no_organisation_speaker(who):
+    seed = read_seed("Ferry Plan\nThe board of Avalon Ferries met on Monday.\n“The ferry will run "
+                     f"all winter from the eastern quay,” {who} said.\n")
+    assert [c.speaker for c in seed.claims if c.kind == "quote"] == [None]

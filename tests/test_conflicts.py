@@ -798,3 +798,17 @@ def test_a_time_in_local_time_agrees_with_the_same_time_in_no_zone():
                             "his office in Port Ada said."),
                 "The mayor of Port Ada will step down effective 5 p.m. Wednesday, his office said.")
     assert m.verdict != "absent" and not m.conflicts and not m.notes
+
+
+@pytest.mark.parametrize("words", ["will carry", "will not carry"])
+def test_a_quotation_given_to_a_person_named_like_a_body_is_noted_as_another_speaker(words):
+    # "Margaret Court" reads as a court: neither counted nor turned into a changed quotation.
+    seed = read_seed("Ferry Plan\n“The ferry will carry ten thousand cars a day by the spring,” "
+                     "Governor Ada Lund said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = (f"Other news. “The ferry {words} ten thousand cars a day by the spring,” Margaret "
+               "Court told reporters.")
+    m = match_article([quote], article).matches[0]
+    assert m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another speaker", "claim": "Ada Lund", "article": "Margaret Court"}]

@@ -781,7 +781,10 @@ _ORGANISATION_AFTER = re.compile(
     + "|".join(_ORGANISATION_HEADS) + rf"))(?:{_ITS_VOICE})?(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|"
     r"to|late|early|this|last|after|before|when|while)\b))")
 # News agencies and outlets: "according to Reuters" credits a report, it quotes no one.
-_NEWS_AGENCIES = frozenset({"AP", "AFP", "CNN", "BBC", "NBC", "CBS", "ABC", "NPR", "UPI", "DPA"})
+_NEWS_AGENCIES = frozenset({"AP", "AFP", "CNN", "BBC", "NBC", "CBS", "ABC", "NPR", "UPI", "DPA",
+                            "WSJ", "NYT", "FT"})
+# Capitals that name a post, not a body: "the PM said", "the CEO told".
+_POSTS = frozenset({"PM", "CEO", "CFO", "COO", "CTO", "DA", "MP", "MEP", "AG", "VP", "POTUS"})
 _ANY_HEAD = re.compile(_HEAD + r"\b|\b(?:" + _LOWER_HEADS + r")\b")
 _KIND_BEFORE = re.compile(r"\b(?:an?|as)\s+$", re.IGNORECASE)
 # "the company" is "Acme Inc." named before.
@@ -795,7 +798,7 @@ def _head(name: str) -> str | None:
     if name in _NEWS_AGENCIES or "news" in tokens or "press" in tokens:
         return None
     if re.fullmatch(r"[A-Z]{2,6}", name):
-        return name.lower()  # "the NHC", "the FBI": its own head
+        return None if name in _POSTS else name.lower()  # "the NHC", "the FBI": its own head
     head = next((t for t in reversed(tokens) if t in _ORGANISATION_HEADS), None)
     return _HEAD_ALIASES.get(head, head) if head else None
 
@@ -809,13 +812,16 @@ def organisations_in(sentence: str) -> list[tuple[str, str]]:
     for m in _NAMED_ORGANISATION.finditer(sentence):
         head = _head(m.group(0))
         # not "designated a Foreign Terrorist Organization": a kind, not one body
-        if head and " " in m.group(0) and not _KIND_BEFORE.search(sentence, 0, m.start()):
+        # (`_KIND_BEFORE` looks only just before the name: from the sentence's start, every
+        # name would read the sentence again)
+        if head and " " in m.group(0) and not _KIND_BEFORE.search(
+                sentence, max(0, m.start() - 8), m.start()):
             found.append((m.group(0), head))
     return found
 
 
 _A_DOCUMENT = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,2}?(" + "|".join(_DOCUMENTS) + r")\b")
-_DOCUMENT_BY = re.compile(r"\s+(?:from|by|issued by|released by)\s+(?:the\s+)?([^,.;]+)")
+_DOCUMENT_BY = re.compile(r"\s+(?:from|by|issued by|released by)\s+(?:the\s+)?([^,.;]{1,80})")
 # The subject, then its verb or a clause: not "CLOSE The former mayor" (a page's button).
 _OPENING_ORGANISATION = re.compile(r"\W*(?:[Tt]he\s+)?(" + _ORGANISATION + r")(?=,|\s+[a-z])")
 
@@ -840,6 +846,11 @@ def is_organisation(speaker: str) -> bool:
     """Whether a speaker's name is an organisation's, as `People` reads them ("Interior
     Ministry", "Trump campaign", "NHC"), not a person's."""
     return _head(speaker) is not None
+
+
+def organisation_head(name: str) -> str | None:
+    """An organisation's head noun ("U.S. Embassy in Manila": "embassy"); None for a person."""
+    return _head(name)
 
 
 class People:

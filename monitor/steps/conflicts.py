@@ -24,6 +24,7 @@ from monitor.steps.claims import (
     UNNAMED_SOURCE,
     Claim,
     is_organisation,
+    organisation_head,
     reports_speech,
 )
 from monitor.steps.text import (
@@ -491,9 +492,11 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     quotation conflict; in other words that say nothing else (two translations of one
     statement), a reworded quotation, noted. A shortened quotation is not a changed one.
     An organisation's words are often its spokesperson's, and its name is spelt many ways
-    ("the embassy", "U.S. Embassy in Manila"): a speaker conflict needs two persons."""
+    ("the embassy", "U.S. Embassy in Manila"), and a name is read as an organisation's from
+    its words alone ("Supreme Court", and so "Margaret Court"): with an organisation on either
+    side the other speaker is noted ("another speaker"), never counted."""
     other = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker)
-                 and not is_organisation(claim.speaker) and not is_organisation(speaker))
+                 and not _one_organisation(claim.speaker, speaker))
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -501,7 +504,10 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         if best is None:
             continue
         if same_words and other:
-            conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
+            spoken_for = is_organisation(claim.speaker) or is_organisation(speaker)
+            (reworded if spoken_for else conflicts).append(
+                {"kind": "another speaker" if spoken_for else "speaker",
+                 "claim": claim.speaker, "article": speaker})
             break
         if other or not (same_words or closeness >= t.quote_related):
             continue
@@ -524,6 +530,12 @@ def inside_other(ours: str, theirs: str) -> bool:
     short, long_ = sorted((utils.default_process(expand_contractions(q)) for q in (ours, theirs)),
                           key=len)
     return f" {short} " in f" {long_} "
+
+
+def _one_organisation(ours: str, theirs: str) -> bool:
+    """Two names of one organisation: "Embassy" and "Nordic Embassy in Avalon"."""
+    return is_organisation(ours) and is_organisation(theirs) and (
+        organisation_head(ours) == organisation_head(theirs))
 
 
 def says_otherwise(ours: str, theirs: str) -> bool:
