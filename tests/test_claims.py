@@ -1008,3 +1008,23 @@ def test_a_post_or_a_newspaper_in_capitals_is_no_organisation_speaker(who):
     seed = read_seed("Ferry Plan\nThe board of Avalon Ferries met on Monday.\n“The ferry will run "
                      f"all winter from the eastern quay,” {who} said.\n")
     assert [c.speaker for c in seed.claims if c.kind == "quote"] == [None]
+
+
+def test_a_dateline_whose_place_opens_with_a_two_letter_word_is_no_part_of_a_claim():
+    seed = read_seed("Summit Ends\nLA MARINA, Nova (Wire) - The leaders of seven nations ended "
+                     "their summit in Avalon on Saturday without a deal on trade.\n")
+    assert seed.claims[0].text.startswith("The leaders of seven nations")
+
+
+@pytest.mark.parametrize("signpost", ["Why it matters:", "The big picture:", "Driving the news:"])
+def test_a_signpost_opening_a_paragraph_is_no_part_of_a_claim(signpost):
+    seed = read_seed(f"Summit Ends\n{signpost} The leaders of seven nations ended their summit "
+                     "in Avalon on Saturday without a deal on trade.\n")
+    assert seed.claims[0].text.startswith("The leaders of seven nations")
+
+
+def test_a_go_deeper_link_is_no_claim():
+    seed = read_seed("Summit Ends\nThe leaders of seven nations ended their summit in Avalon "
+                     "without a deal.\nGo deeper: Trade talks collapsed at the summit in Avalon "
+                     "on Saturday.\n")
+    assert [c.text[:10] for c in seed.claims] == ["The leader"]

@@ -465,3 +465,10 @@ def test_a_sentences_full_stop_is_no_part_of_a_time():
 def test_local_time_is_a_time_zone_of_its_own():
     (number,) = numbers("The quake struck at 2 p.m. local time.")
     assert number.unit == "clock local"
+
+
+@pytest.mark.parametrize("text", [
+    "The bill was signed by then-Gov. Ana Ruiz in 2015 after a long fight.",
+    "The church in Sault Ste. Marie was closed on Monday after the storm."])
+def test_an_abbreviation_after_then_or_in_a_place_name_ends_no_sentence(text):
+    assert split_sentences(text) == [text]

@@ -67,12 +67,23 @@ _PHOTO_CREDIT = re.compile(r"(?:\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Ma
 _BRACKETED_CREDIT = re.compile(r"\s\([A-Z][\w.]*(?: [A-Z][\w.]*)? Photo/[^/()]{2,60}\)$")
 # A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "ARDEN/CALDER (Wire) - ",
 # "(Wire) - "): where and who, not part of what the first sentence states.
-_DATELINE = re.compile(r"^(?:[A-Z]{3,}[A-Z.'/-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
+_DATELINE = re.compile(r"^(?:(?:[A-Z]{2,}[A-Z.'-]*[ \t]+)*[A-Z]{3,}[A-Z.'/-]*"
+                       r"(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
+# A signpost opening a paragraph ("Why it matters:", "The big picture:", "Driving the news:"):
+# the outlet's layout, not part of what the sentence after it states.
+_SIGNPOST = re.compile(
+    r"^(?:why it matters|the big picture|between the lines|what['\u2019]s next|what they['\u2019]re"
+    r" saying|(?:the )?bottom line|yes, but|driving the news|by the numbers|the backdrop|"
+    r"flashback|(?:the )?state of play|zoom (?:in|out)|reality check|the intrigue|be smart|"
+    r"worth noting|where it stands|what to watch|our thought bubble|catch up quick|"
+    r"the latest|background|context|details)\s*:\s+(?=[\"\u201c\u2018']?[A-Z0-9])",
+    re.IGNORECASE)
 HEADLINE_WORDS = 30  # a first line without a stop, up to this long, is the headline
 # A link to another story: "More: …", "Related: …", "See: …", "Now read: …", "… Read more".
-_LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?see(?: also)?)\s*:"
+_LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?see(?: also)?|"
+                   r"go deeper)\s*:"
                    r"|\bread more\W*$"
                    # a live page's link line: "Storm updates: rivers crest; schools shut"
                    r"|^(?:[\w-]+\s+){0,2}(?:live\s+)?updates\s*:[^;]*;[^;]*;", re.IGNORECASE)
@@ -320,7 +331,8 @@ def is_promo(paragraph: str) -> bool:
 
 def claims_from_body(paragraphs: list[str]) -> list[Claim]:
     """Every statement and quotation of the body paragraphs, in reading order."""
-    sentences = [s for p in paragraphs for s in split_sentences(_DATELINE.sub("", p, count=1))
+    sentences = [s for p in paragraphs
+                 for s in split_sentences(_SIGNPOST.sub("", _DATELINE.sub("", p, count=1), 1))
                  if not _CAPTION_OPENING.search(s)]
     people = People(" ".join(sentences))
     claims: list[Claim] = []

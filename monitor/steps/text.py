@@ -41,7 +41,7 @@ MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "
 # After these, a period ends no sentence.
 _ABBREVIATIONS = {t.lower() for t in TITLE_ABBREVIATIONS} | set(MONTH_ABBREVIATIONS) | {
     "st", "mt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "u.n", "e.g",
-    "i.e", "dept", "ave", "blvd",
+    "i.e", "dept", "ave", "blvd", "ste",
     # Seeds in other languages: "bzw." (or), "Mrd." (billion), "z.B." (for example).
     "bzw", "z.b", "d.h", "u.a", "nr", "vgl", "inkl", "mio", "mrd", "dña",
 }
@@ -279,6 +279,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
         # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
         written = before[-1].rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
         last = written.lower()
+        if last.startswith(("then-", "ex-")):  # "then-Gov. Ana Ruiz", "ex-Sen. Lund"
+            last = last.split("-", 1)[1]
         # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end;
         # but before a word that opens a sentence and never goes on a name ("… in the U.S.
         # The board said …") they end one.
