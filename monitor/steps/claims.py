@@ -66,8 +66,10 @@ _PHOTO_CREDIT = re.compile(r"(?:\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Ma
 # only ever a caption's: every sentence of that paragraph tells what the picture shows.
 _BRACKETED_CREDIT = re.compile(r"\s\([A-Z][\w.]*(?: [A-Z][\w.]*)? Photo/[^/()]{2,60}\)$")
 # A wire dateline opening a report ("ARDEN, Nova (Wire) - ", "ARDEN/CALDER (Wire) - ",
-# "(Wire) - "): where and who, not part of what the first sentence states.
-_DATELINE = re.compile(r"^(?:(?:[A-Z]{2,}[A-Z.'-]*[ \t]+)*[A-Z]{3,}[A-Z.'/-]*"
+# "LA MARINA, Nova (Wire) - ", "(Wire) - "): where and who, not part of what the first sentence
+# states. (One two-letter word at most before the place: more ways to read a run of capitals
+# would make a line of them take for ever.)
+_DATELINE = re.compile(r"^(?:(?:[A-Z]{2}\.?[ \t]+)?[A-Z]{3,}[A-Z.'/-]*"
                        r"(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
