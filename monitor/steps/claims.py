@@ -90,7 +90,10 @@ _LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?se
                    # a live page's link line: "Storm updates: rivers crest; schools shut"
                    r"|^(?:[\w-]+\s+){0,2}(?:live\s+)?updates\s*:[^;]*;[^;]*;", re.IGNORECASE)
 _PROMO = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
+    # (an address read from its first character only: from each one, a long word is read
+    # again to its end)
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+"
+    r"|https?://|www\.|\bclick (?:on|here)\b|\bfollow us\b|\bsubscribe\b"
     r"|\bsign up\b|\bjoin (?:us|our)\b(?: on)?(?: [\w-]+){0,3} (?:group|community|page)\b"
     r"|\bnewsletter\b|\byour inbox\b|\bby signing up\b|\bagree to (?:our|the) privacy policy\b"
     r"|^(?:this|the) (?:story|article|post) has been updated\b|\bsend (?:us )?a tip\b"

@@ -494,9 +494,13 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     An organisation's words are often its spokesperson's, and its name is spelt many ways
     ("the embassy", "U.S. Embassy in Manila"), and a name is read as an organisation's from
     its words alone ("Supreme Court", and so "Margaret Court"): with an organisation on either
-    side the other speaker is noted ("another speaker"), never counted."""
+    side the other speaker is noted ("another speaker"), never counted, and the words are
+    compared as one speaker's (a spokeswoman's "we will raise fares" against the authority's
+    "we will not" is a changed quotation)."""
     other = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker)
                  and not _one_organisation(claim.speaker, speaker))
+    spoken_for = other and (is_organisation(claim.speaker) or is_organisation(speaker))
+    other = other and not spoken_for
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -504,13 +508,13 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         if best is None:
             continue
         if same_words and other:
-            spoken_for = is_organisation(claim.speaker) or is_organisation(speaker)
-            (reworded if spoken_for else conflicts).append(
-                {"kind": "another speaker" if spoken_for else "speaker",
-                 "claim": claim.speaker, "article": speaker})
+            conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
             break
         if other or not (same_words or closeness >= t.quote_related):
             continue
+        if spoken_for and not any(n["kind"] == "another speaker" for n in reworded):
+            reworded.append({"kind": "another speaker", "claim": claim.speaker,
+                             "article": speaker})
         if says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
         elif closeness < t.quote_same and not (same_words and (much_shorter(q, best)

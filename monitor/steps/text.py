@@ -904,9 +904,16 @@ def _times(masked: str) -> tuple[list[Number], str]:
         approx = "" if ranged else _clock_bound(masked, m.start("hour"))
         found.append(Number(masked[m.start("hour"):m.end()], last, unit, approx=approx))
         spans.append((m.start("hour"), m.end()))
+    return found, _blanked(masked, spans)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each of `spans` (in order, apart) blanked out, in one pass."""
+    pieces, at = [], 0
     for start, end in spans:
-        masked = masked[:start] + " " * (end - start) + masked[end:]
-    return found, masked
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def _hours(hour: str, minutes: str | None, half: str | None) -> float | None:
@@ -919,11 +926,16 @@ def _hours(hour: str, minutes: str | None, half: str | None) -> float | None:
     return int(hour) % 12 + (12 if half.lower() == "p" else 0) + int(minutes or 0) / 60
 
 
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+
 def _a_range(text: str, start: int, join: str) -> bool:
     """Whether two times joined by `join` are a range: "6 to 8 p.m."; "and" only after
     "between" ("between 1 and 3 p.m.", not "Ruiz, 45, and 3 p.m. …")."""
+    # (read just before `start`: from the text's start, each time would read it all again)
     return join.strip().lower() != "and" or bool(
-        re.search(r"\bbetween\s*$", text[:start], re.IGNORECASE))
+        _BETWEEN.search(text, max(0, start - 20), start))
+
 
 
 def _clock_bound(text: str, start: int) -> str:
