@@ -1,4 +1,5 @@
-"""How long extraction takes on pages built large or deep: what `MONITOR_READ_TIMEOUT` guards.
+"""How long extraction takes on pages built large or deep: what `MONITOR_READ_TIMEOUT` guards;
+and how long a page's text takes to read for names, clauses, claims and amounts.
 
     .venv/bin/python bench/slow_pages.py
 
@@ -12,8 +13,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from monitor.steps.claims import read_seed
 from monitor.steps.extract import extract_page
-from monitor.steps.text import name_words, without_credits
+from monitor.steps.text import name_words, numbers, without_credits
 from monitor.steps.verdicts import clause_same
 
 PAGES = {
@@ -45,6 +47,12 @@ def main() -> None:
     for name, sentence in SENTENCES.items():
         _timed(name, sentence, lambda sentence: clause_same(CLAIM, sentence))
         print("clauses read")
+    # A seed's paragraph read for claims and speakers, and a sentence read for amounts.
+    for name, paragraph in PARAGRAPHS.items():
+        seed = _timed(name, paragraph, lambda paragraph: read_seed("A Title\n" + paragraph))
+        print(f"{len(seed.claims)} claims")
+    for name, sentence in AMOUNTS.items():
+        print(f"{len(_timed(name, sentence, numbers))} amounts")
 
 
 def _timed(name: str, data: str | bytes, read: Callable[[Any], object]) -> object:
@@ -79,6 +87,22 @@ SENTENCES = {
     "short pieces, no words": "The city fines drivers" + ", and the" * 11_000 + ".",
     "short pieces, one word": "The city fines drivers" + ", the drivers" * 8_000 + ".",
     "many clauses": ", ".join(["the city fines drivers on the harbour road"] * 2_300),
+}
+
+QUOTED = "\u201cWe will not reopen the quay,\u201d"
+PARAGRAPHS = {
+    # Each of these took minutes once (stop 44's reviews): regexes that read a long word or
+    # the text before a match again from each place.
+    "a word of digits": "1" * 100_000,
+    "capitals, no dash": "ABCDEFGHIJ " * 10_000 + "x",
+    "organisations named": "the Alpha Ministry and " * 45_000 + f". {QUOTED} the ministry said.",
+    "documents by them": "a report by the Alpha Ministry and " * 30_000
+                         + f". {QUOTED} the report said.",
+    "times joined by and": "Crews worked between 1 and 3 p.m., " * 28_000 + "x.",
+}
+AMOUNTS = {
+    "times in a range": "between 1 and 3 p.m. " * 50_000,
+    "times, one sentence": "At 2pm the crew arrived; " * 40_000,
 }
 
 
