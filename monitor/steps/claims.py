@@ -808,9 +808,10 @@ _KIND_BEFORE = re.compile(r"\b(?:an?|as)\s+$", re.IGNORECASE)
 _HEAD_ALIASES = {"inc": "company", "corp": "company", "corporation": "company"}
 
 
-def _head(name: str) -> str | None:
-    """An organisation's head noun ("U.S. Embassy in Manila": embassy), or None for a news
-    agency or outlet (`_NEWS_AGENCIES`, "… News Agency", "… Press"): they report, not speak."""
+def organisation_head(name: str) -> str | None:
+    """An organisation's head noun, as `People` reads them ("U.S. Embassy in Manila":
+    embassy; "NHC": nhc); None for a person's name, or for a news agency or outlet
+    (`_NEWS_AGENCIES`, "… News Agency", "… Press"): they report, not speak."""
     tokens = [t.strip(".,").lower() for t in name.split()]
     if name in _NEWS_AGENCIES or "news" in tokens or "press" in tokens:
         return None
@@ -827,7 +828,7 @@ def organisations_in(sentence: str) -> list[tuple[str, str]]:
     if not _ANY_HEAD.search(sentence):  # most sentences name none: a cheap look first
         return found
     for m in _NAMED_ORGANISATION.finditer(sentence):
-        head = _head(m.group(0))
+        head = organisation_head(m.group(0))
         # not "designated a Foreign Terrorist Organization": a kind, not one body
         # (`_KIND_BEFORE` looks only just before the name: from the sentence's start, every
         # name would read the sentence again)
@@ -854,20 +855,9 @@ def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, 
         by = _DOCUMENT_BY.match(sentence, m.end())
         issuer = _NAMED_ORGANISATION.match(by.group(1)) if by else opener
         name = issuer.group(issuer.lastindex or 0) if issuer else None
-        name = name if name and _head(name) else None
+        name = name if name and organisation_head(name) else None
         found.append((name, m.group(1)))
     return found
-
-
-def is_organisation(speaker: str) -> bool:
-    """Whether a speaker's name is an organisation's, as `People` reads them ("Interior
-    Ministry", "Trump campaign", "NHC"), not a person's."""
-    return _head(speaker) is not None
-
-
-def organisation_head(name: str) -> str | None:
-    """An organisation's head noun ("U.S. Embassy in Manila": "embassy"); None for a person."""
-    return _head(name)
 
 
 class People:
@@ -1068,7 +1058,7 @@ class People:
             self._read_organisations()
             return self._documents.get(groups["document"])
         name = groups.get("named") or groups.get("voiced")
-        head = _head(name or groups.get("noun") or groups.get("voicenoun") or "")
+        head = organisation_head(name or groups.get("noun") or groups.get("voicenoun") or "")
         if not head:
             return None
         if name and name.lower().strip(".") != head:

@@ -23,7 +23,6 @@ from monitor.steps.claims import (
     TOLD_TO,
     UNNAMED_SOURCE,
     Claim,
-    is_organisation,
     organisation_head,
     reports_speech,
 )
@@ -497,10 +496,12 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     side the other speaker is noted ("another speaker"), never counted, and the words are
     compared as one speaker's (a spokeswoman's "we will raise fares" against the authority's
     "we will not" is a changed quotation)."""
-    other = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker)
-                 and not _one_organisation(claim.speaker, speaker))
-    spoken_for = other and (is_organisation(claim.speaker) or is_organisation(speaker))
-    other = other and not spoken_for
+    differ = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker))
+    ours, theirs = ((organisation_head(claim.speaker), organisation_head(speaker)) if differ
+                    else (None, None))
+    other = differ and not (ours or theirs)  # two persons
+    # an organisation on either side, not two names of one ("Embassy", "Nordic Embassy")
+    spoken_for = differ and bool(ours or theirs) and not (ours and ours == theirs)
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -534,12 +535,6 @@ def inside_other(ours: str, theirs: str) -> bool:
     short, long_ = sorted((utils.default_process(expand_contractions(q)) for q in (ours, theirs)),
                           key=len)
     return f" {short} " in f" {long_} "
-
-
-def _one_organisation(ours: str, theirs: str) -> bool:
-    """Two names of one organisation: "Embassy" and "Nordic Embassy in Avalon"."""
-    return is_organisation(ours) and is_organisation(theirs) and (
-        organisation_head(ours) == organisation_head(theirs))
 
 
 def says_otherwise(ours: str, theirs: str) -> bool:

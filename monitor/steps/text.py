@@ -937,7 +937,6 @@ def _a_range(text: str, start: int, join: str) -> bool:
         _BETWEEN.search(text, max(0, start - 20), start))
 
 
-
 def _clock_bound(text: str, start: int) -> str:
     """How a time at `start` bounds or approximates when: "over" ("after 2 p.m."), "under"
     ("by 5 p.m."), "about" ("around 2 p.m."), or "" (exact)."""
