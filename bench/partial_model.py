@@ -1,6 +1,7 @@
 """A fitted decision of partial against absent over the best candidate sentences (issue #17).
 
     .venv/bin/python bench/partial_model.py [--dbs DIR] [--show-unlabelled N] [--rescue]
+                                            [--unlabelled-absent WEIGHT] [--cut SCORE]
 
 Reads one database per real-text set in DIR (first.db, heldout.db, third.db ... seventh.db, as
 `thresholds.py` reads its four; each built by `realtext_verdicts.py --db DIR/first.db` or
@@ -8,16 +9,18 @@ Reads one database per real-text set in DIR (first.db, heldout.db, third.db ... 
 again with today's rules (`match.score_stories`), and for each claim whose verdict is partial or
 absent, the article's candidate sentences (the 3 best by fuzzy score and the 3 best by the share
 of the claim's words weighted by rarity, no cut) are described by richer evidence (`FEATURES`).
-A logistic regression (`similarity.fit_logistic`) fitted on the labelled pairs (partial or
-paraphrase: told in part; absent: not) then decides partial or absent: P(part) is the most
-likely candidate's; the candidate first chosen for a pair is its rarest-words one, then (one
-round more) the model's likeliest.
+A logistic regression (`similarity.fit_logistic`, with a weight a row) fitted on the labelled
+pairs (partial or paraphrase: told in part; absent: not) then decides partial or absent:
+P(part) is the most likely candidate's; the candidate first chosen for a pair is its
+rarest-words one, then (one round more) the model's likeliest.
 
 Protocol, folds by story: leave-one-story-out over the first six sets' stories, the decision's
 cut (of 0.3 ... 0.8) chosen on the training stories; every label's verdict counted (the rules'
 verdict where the model does not decide), against the rules' on the same labels. Then fitted on
 all six sets and scored once on the seventh (kept out of every fit). `--rescue`: the model may
-only turn an absent into a partial (the rules' partials kept). Printed last: the new partials on
+only turn an absent into a partial (the rules' partials kept); `--unlabelled-absent W`: the
+rules' absents with no label fitted as absent, weight W each; `--cut 55`: only candidates the
+rules consider (fuzzy score 55 or more). Printed last: the new partials on
 pairs with no label, and N of them to read (claim and sentence: never copied into the repo).
 """
 
@@ -122,9 +125,9 @@ def evidence(claim: Claim, sentences: list[str], rules_partial: bool) -> np.ndar
     return np.array(rows_, dtype=float)
 
 
-def candidates(claim: Claim, sentences: list[str]) -> list[str]:
+def candidates(claim: Claim, sentences: list[str], cut: float = 0.0) -> list[str]:
     """The best PER_RANKING sentences by fuzzy score and by the rarity-weighted share of the
-    claim's words, with no cut (a rewording may share few letters)."""
+    claim's words, with no cut by default (a rewording may share few letters)."""
     words = claim_words(claim.text)[0]
     weigh = rarity("en").weight
     fuzzy = process.cdist([claim.text], sentences, scorer=fuzz.token_set_ratio,
@@ -132,10 +135,10 @@ def candidates(claim: Claim, sentences: list[str]) -> list[str]:
     rare = [sum(weigh(w) for w in words & sentence_words(s)) for s in sentences]
     chosen = sorted(range(len(sentences)), key=lambda j: -fuzzy[j])[:PER_RANKING]
     chosen += sorted(range(len(sentences)), key=lambda j: -rare[j])[:PER_RANKING]
-    return [sentences[j] for j in dict.fromkeys(chosen) if rare[j] > 0]
+    return [sentences[j] for j in dict.fromkeys(chosen) if rare[j] > 0 and fuzzy[j] >= cut]
 
 
-def read_set(path: Path) -> list[Pair]:
+def read_set(path: Path, cut: float = 0.0) -> list[Pair]:
     """Every claim × covering article of one set's database, decided by today's rules."""
     db = open_db(str(path))
     loaded = load_stories(db)
@@ -154,7 +157,7 @@ def read_set(path: Path) -> list[Pair]:
             for m in result.matches:
                 claim = claims[m.claim_position]
                 key = (story.slug, outlets[row["id"]], realtext_verdicts.key(claim.text))
-                found = (candidates(claim, sentences)
+                found = (candidates(claim, sentences, cut)
                          if m.verdict in ("partial", "absent") and sentences else [])
                 features = (evidence(claim, found, m.verdict == "partial") if found
                             else np.zeros((0, len(FEATURES))))
@@ -269,8 +272,10 @@ def main() -> None:
     parser.add_argument("--unlabelled-absent", type=float, default=0.0, metavar="WEIGHT",
                         help="fit with the rules' absents that have no label as absent, "
                         "each with this weight (a label's is 1)")
+    parser.add_argument("--cut", type=float, default=0.0,
+                        help="only candidates of this fuzzy score or more (the rules': 55)")
     args = parser.parse_args()
-    pairs: dict[str, list[Pair]] = {name: read_set(Path(args.dbs) / f"{name}.db")
+    pairs: dict[str, list[Pair]] = {name: read_set(Path(args.dbs) / f"{name}.db", args.cut)
                                     for name in SETS}
     labels = {(s, o, c): v for _, path in SETS.values()
               for s, o, c, v in realtext_verdicts.read_labels(path)}
