@@ -469,6 +469,7 @@ def test_local_time_is_a_time_zone_of_its_own():
 
 @pytest.mark.parametrize("text", [
     "The bill was signed by then-Gov. Ana Ruiz in 2015 after a long fight.",
+    "The plan was drawn up by then-Sec. Ana Ruiz before the vote in May.",
     "The church in Sault Ste. Marie was closed on Monday after the storm."])
 def test_an_abbreviation_after_then_or_in_a_place_name_ends_no_sentence(text):
     assert split_sentences(text) == [text]

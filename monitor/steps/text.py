@@ -278,14 +278,14 @@ def _split_paragraph(paragraph: str) -> list[str]:
         before = paragraph[start:m.start()].rsplit(maxsplit=1)
         # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
         written = before[-1].rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
+        if written.lower().startswith(("then-", "ex-")):  # "then-Gov. Ana Ruiz", "ex-Sen. Lund"
+            written = written.split("-", 1)[1]
         last = written.lower()
-        if last.startswith(("then-", "ex-")):  # "then-Gov. Ana Ruiz", "ex-Sen. Lund"
-            last = last.split("-", 1)[1]
         # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end;
         # but before a word that opens a sentence and never goes on a name ("… in the U.S.
         # The board said …") they end one.
         initials = _INITIALS.fullmatch(last)
-        if (last in _ABBREVIATIONS or written in _CASED_ABBREVIATIONS or initials) and not (
+        if (is_abbreviation(written) or initials) and not (
                 initials and _SENTENCE_OPENER.match(paragraph, m.end())):
             continue
         if _inside_quote(paragraph[start:m.end()]):
@@ -294,6 +294,11 @@ def _split_paragraph(paragraph: str) -> list[str]:
         start = m.end()
     parts.append(paragraph[start:].strip())
     return [p for p in parts if p]
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a period after `word`, as written, ends no sentence ("Gov", "Sept", "Inc")."""
+    return word.lower() in _ABBREVIATIONS or word in _CASED_ABBREVIATIONS
 
 
 def _inside_quote(fragment: str) -> bool:
