@@ -741,6 +741,25 @@ def test_an_event_at_another_hour_is_noted_as_written_not_counted():
         {"kind": "another moment", "claim": "2:00 p.m.", "article": "4:30 p.m."}]
 
 
+def test_minutes_of_a_time_written_without_its_half_of_the_day_are_no_count_in_conflict():
+    # "7:30" was read as 7 and 30: "30" against "45" was a number conflict.
+    c = first_claim("The shooting at the Port Lira ferry terminal began at 7:30 on Tuesday, "
+                    "police said.")
+    m = verdict(c, "The shooting at the Port Lira ferry terminal began at 7:45 on Tuesday, "
+                   "police said.")
+    assert m.verdict != "conflict"
+    assert what_differs(m, m.notes) == [
+        {"kind": "another moment", "claim": "7:30", "article": "7:45"}]
+
+
+def test_a_time_without_its_half_of_the_day_is_not_compared_with_one_with_it():
+    c = first_claim("The shooting at the Port Lira ferry terminal began at 7:30 on Tuesday, "
+                    "police said.")
+    m = verdict(c, "The shooting at the Port Lira ferry terminal began at 7:30 p.m. on Tuesday, "
+                   "police said.")
+    assert m.verdict != "conflict" and not m.notes
+
+
 def test_times_in_two_time_zones_are_not_compared():
     c = first_claim("Polls in the Valdora primary close at 5 p.m. ET on Tuesday, officials said.")
     m = verdict(c, "Polls in the Valdora primary close at 2 p.m. PT on Tuesday, officials said.")

@@ -435,11 +435,17 @@ def test_a_time_zone_written_after_a_time_is_part_of_it():
     assert (number.text, number.value, number.unit) == ("8 p.m. ET", 20, "clock et")
 
 
-@pytest.mark.parametrize("text", ["The talks resumed at 9:15 on Friday.",  # morning or evening
-                                  "Ruiz won the marathon in 2:03:15.",  # a race's time
+@pytest.mark.parametrize("text", ["Ruiz won the marathon in 2:03:15.",  # a race's time
                                   "The council voted 3:1 for the plan."])
 def test_what_may_not_be_a_time_of_day_is_read_as_before(text):
     assert not any(n.unit.startswith("clock") for n in numbers(text))
+
+
+@pytest.mark.parametrize("written, hours", [("9:15", 9.25), ("12:30", 12.5)])
+def test_a_time_of_either_half_of_the_day_is_one_amount_of_its_own(written, hours):
+    # Morning or evening (or a clip's length): not 9 and 15, and not "9:15 a.m." either.
+    (number,) = numbers(f"The talks in Port Ada resumed at {written} on the quay.")
+    assert (number.text, number.value, number.unit) == (written, hours, "clock 12h")
 
 
 @pytest.mark.parametrize("text, hours", [
@@ -469,6 +475,7 @@ def test_local_time_is_a_time_zone_of_its_own():
 
 @pytest.mark.parametrize("text", [
     "The bill was signed by then-Gov. Ana Ruiz in 2015 after a long fight.",
+    "The plan was drawn up by then-Sec. Ana Ruiz before the vote in May.",
     "The church in Sault Ste. Marie was closed on Monday after the storm."])
 def test_an_abbreviation_after_then_or_in_a_place_name_ends_no_sentence(text):
     assert split_sentences(text) == [text]

@@ -31,7 +31,7 @@ from trafilatura.settings import Extractor
 from w3lib.encoding import html_body_declared_encoding
 
 from monitor.steps.dates import writes_day
-from monitor.steps.text import ESCAPE_SEQUENCES, MONTHS, WEEKDAYS
+from monitor.steps.text import ESCAPE_SEQUENCES, MONTHS, WEEKDAYS, is_abbreviation
 from monitor.steps.urls import canonical_url, same_site
 
 # Comments and reader replies are not the article; tables often carry the figures a claim cites.
@@ -101,9 +101,7 @@ _PARTICLES = frozenset({"de", "del", "della", "da", "di", "du", "van", "von", "d
                         "la", "le", "bin", "al", "el", "ibn"})
 # A sentence's end, which a card's headlines do not have: a word (not a title's abbreviation)
 # and its full stop before the next sentence. (A headline may end on a question mark.)
-_SENTENCE_END = re.compile(r"\b(?!(?:Gov|Sens?|Reps?|Gen|Lt|Col|Sgt|Capt|Adm|Mr|Mrs|Ms|Dr|Jr|Sr|St|"
-                           r"Mt|Ft|Inc|Co|Corp|No|Rev|Hon|Pres|Sec|Supt|Dept|Jan|Feb|Aug|Sept?|"
-                           r"Oct|Nov|Dec)\.)[A-Za-z][a-z]+\.[\"\u201d\u2019)]*\s+[A-Z\"\u201c]")
+_SENTENCE_END = re.compile(r"\b([A-Za-z][a-z]+)\.(?=([\"\u201d\u2019)]*\s+[A-Z\"\u201c]))")
 CARD_CHARS = 700  # a card's full name and headlines fit in this, before its "MORE"
 
 
@@ -131,7 +129,8 @@ def _card_start(text: str, start: int, end: int) -> int | None:
     line = text.rfind("\n", start, end) + 1 or start
     if not _GLUED.search(text, line, end) and not text[end - 1:end].isalpha():
         return None  # no glue at all: most lines, read no further
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, line, end)]
+    ends = [m.end(2) for m in _SENTENCE_END.finditer(text, line, end)
+            if not is_abbreviation(m.group(1))]
     words = list(_words(text, line, end))
     for j, (word, _, at) in enumerate(words):
         to_more = at == end

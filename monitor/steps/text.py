@@ -157,7 +157,8 @@ _CLOCK_RE = re.compile(
     r"(?<![\w.:,])(?:(?:(?P<first>(?P<first_hour>\d{1,2})(?:[:.](?P<first_minutes>[0-5]\d))?"
     r"(?:\s*" + _HALF.format("first_half") + r")?)\s*(?:-|\u2013|to|until|till|and)\s*)?"
     r"(?P<hour>\d{1,2})(?:[:.](?P<minutes>[0-5]\d))?\s*" + _HALF.format("half")
-    + r"|(?P<hour24>0\d|1[3-9]|2[0-3]):(?P<minutes24>[0-5]\d)(?![:\d]))"
+    + r"|(?P<hour24>0\d|1[3-9]|2[0-3]):(?P<minutes24>[0-5]\d)(?![:\d])"
+    r"|(?P<hour12>1[0-2]|[1-9]):(?P<minutes12>[0-5]\d)(?![:\d]|[.,\-\u2013]\d))"
     r"(?:\s+(?:(?-i:(?P<zone>ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST))\b"
     r"|(?P<local>local\s+time)\b))?",
     re.IGNORECASE)
@@ -185,7 +186,8 @@ class Number:
 
     Units: "percent", "percentage point" (basis points converted), "money" ("money $" and so on
     when the currency is written), "year" and "hour" (durations converted), "month", "date",
-    "weekday", "year-date", "clock" (a time of day in hours: "clock et" with its time zone),
+    "weekday", "year-date", "clock" (a time of day in hours: "clock et" with its time zone,
+    "clock 12h" for "9:15" on a clock of either half of the day),
     or the words after a count ("drug suspect"); "" when unknown.
     """
 
@@ -278,14 +280,14 @@ def _split_paragraph(paragraph: str) -> list[str]:
         before = paragraph[start:m.start()].rsplit(maxsplit=1)
         # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
         written = before[-1].rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
+        if written.lower().startswith(("then-", "ex-")):  # "then-Gov. Ana Ruiz", "ex-Sen. Lund"
+            written = written.split("-", 1)[1]
         last = written.lower()
-        if last.startswith(("then-", "ex-")):  # "then-Gov. Ana Ruiz", "ex-Sen. Lund"
-            last = last.split("-", 1)[1]
         # An initial ("K.") or initials ("T.J.") are part of a name, not a sentence's end;
         # but before a word that opens a sentence and never goes on a name ("… in the U.S.
         # The board said …") they end one.
         initials = _INITIALS.fullmatch(last)
-        if (last in _ABBREVIATIONS or written in _CASED_ABBREVIATIONS or initials) and not (
+        if (is_abbreviation(written) or initials) and not (
                 initials and _SENTENCE_OPENER.match(paragraph, m.end())):
             continue
         if _inside_quote(paragraph[start:m.end()]):
@@ -294,6 +296,11 @@ def _split_paragraph(paragraph: str) -> list[str]:
         start = m.end()
     parts.append(paragraph[start:].strip())
     return [p for p in parts if p]
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a period after `word`, as written, ends no sentence ("Gov", "Sept", "Inc")."""
+    return word.lower() in _ABBREVIATIONS or word in _CASED_ABBREVIATIONS
 
 
 def _inside_quote(fragment: str) -> bool:
@@ -883,8 +890,13 @@ def _times(masked: str) -> tuple[list[Number], str]:
         hour, minutes, half, zone = m.group("hour", "minutes", "half", "zone")
         unit = (f"clock {zone.lower()}" if zone else "clock local" if m.group("local")
                 else "clock")
-        if m.group("hour24"):
-            found.append(Number(m.group(0), _hours(*m.group("hour24", "minutes24"), None), unit,
+        if m.group("hour24") or m.group("hour12"):
+            # "9:15" alone may be morning or evening (or a video's length): one amount all
+            # the same, not 9 and 15, compared only with another time written so
+            clock = m.group("hour24", "minutes24") if m.group("hour24") else m.group(
+                "hour12", "minutes12")
+            found.append(Number(m.group(0), _hours(*clock, None),
+                                unit if m.group("hour24") else "clock 12h",
                                 approx=_clock_bound(masked, m.start())))
             spans.append(m.span())
             continue
