@@ -1,0 +1,146 @@
+"""A uniform random sample of the rules' unlabelled absents on covering articles (issue #17).
+
+    .venv/bin/python bench/absent_sample.py --dbs DIR [--size 150] [--show] [--score]
+
+Reads the databases of the first six real-text sets in DIR (first.db ... sixth.db, as
+`partial_model.py` reads them; the seventh is left out), decides every covering article again
+with today's rules, and lists every (claim, covering article) pair whose verdict is absent and
+which no label file labels (story, outlet, claim key). Draws `--size` of them with
+`random.Random(45)` (sorted first, so the draw does not hang on the order of the databases).
+--show prints each drawn pair's claim with its article's whole text, grouped by article, to
+read by hand (never copied into the repo); each claim also says whether some sentence shares two
+of its content words ("near") or none does ("far"). --score reads
+bench/realtext_absent_sample_labels.tsv and prints the share told, with Wilson intervals, by set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import partial_model as pm  # noqa: E402
+import realtext_verdicts  # noqa: E402
+
+from monitor.jobs.stories import as_article, load_stories  # noqa: E402
+from monitor.steps.conflicts import THRESHOLDS, claim_words, sentence_words  # noqa: E402
+from monitor.steps.match import score_stories, story_index  # noqa: E402
+from monitor.steps.text import split_sentences  # noqa: E402
+from monitor.store import rows  # noqa: E402
+from monitor.store.schema import open_db  # noqa: E402
+
+SIX = [name for name in pm.SETS if name != pm.UNSEEN]
+SAMPLE_LABELS = Path(__file__).with_name("realtext_absent_sample_labels.tsv")
+TOLD = ("verbatim", "paraphrase", "reworded quotation", "partial", "conflict")
+Absent = tuple[str, str, str, str, str, str, int]  # set, story, outlet, claim key, claim,
+# article text, most content words one sentence shares with the claim
+
+
+def absents(name: str, path: Path, labelled: set[pm.Key]) -> list[Absent]:
+    """The rules' absents on covering articles of one set's database that carry no label."""
+    db = open_db(str(path))
+    loaded = load_stories(db)
+    outlets = dict(db.execute("select a.id, o.name from articles a "
+                              "join outlets o on o.id = a.outlet_id").fetchall())
+    index = story_index(loaded.stories)
+    found = []
+    for row in rows.articles_by_id(db, sorted(outlets)):
+        article = as_article(row)
+        sentence_sets = [sentence_words(s) for s in split_sentences(article.text)]
+        for story, (result, scored) in zip(loaded.stories, score_stories(
+                loaded.stories, article, index=index, t=THRESHOLDS), strict=True):
+            if not (result.is_coverage and scored):
+                continue
+            claims = {c.position: c for c in story.claims}
+            for m in result.matches:
+                claim = claims[m.claim_position]
+                key = (story.slug, outlets[row["id"]], realtext_verdicts.key(claim.text))
+                if m.verdict != "absent" or key in labelled:
+                    continue
+                words = claim_words(claim.text)[0]
+                shared = max((len(words & s) for s in sentence_sets), default=0)
+                found.append((name, *key, claim.text, article.text, shared))
+    return found
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of k successes in n."""
+    if not n:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def show(drawn: list[Absent]) -> None:
+    by_article: dict[tuple[str, str, str], list[Absent]] = {}
+    for a in drawn:
+        by_article.setdefault(a[:3], []).append(a)
+    for (name, story, outlet), items in sorted(by_article.items()):
+        print(f"\n======== {name} {story} {outlet} ({len(items)} claims)")
+        for a in items:
+            print(f"  CLAIM {a[3]} [{'near' if a[6] >= 2 else 'far'} {a[6]}]: {a[4]}")
+        print("  ARTICLE:")
+        for s in split_sentences(items[0][5]):
+            print("   |", s)
+
+
+def read_sample_labels(path: Path = SAMPLE_LABELS) -> dict[pm.Key, tuple[str, str, str]]:
+    """(story, outlet, claim) -> (verdict, set, kind) of the sample's label file."""
+    rows_ = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return {(s, o, c): (v, set_, kind) for s, o, c, v, set_, kind in rows_[1:]}
+
+
+def score(drawn: list[Absent]) -> None:
+    labels = read_sample_labels()
+    near = {a[1:4]: a[6] >= 2 for a in drawn}
+    assert set(near) == set(labels), "the labels are not the drawn sample"
+    for group in [*SIX, "all"]:
+        got = [v for v, s, _ in labels.values() if group in ("all", s)]
+        told = sum(v in TOLD for v in got)
+        low, high = wilson(told, len(got))
+        print(f"{group:8} told {told}/{len(got)} = {told / max(len(got), 1):.2f} "
+              f"(95% Wilson {low:.2f}-{high:.2f}) {dict(Counter(got))}")
+    sure = [v for v, _, kind in labels.values() if "arguable" not in kind]
+    told = sum(v in TOLD for v in sure)
+    print(f"arguable calls aside: told {told}/{len(sure)}; arguable: "
+          f"{dict(Counter(v for v, _, kind in labels.values() if 'arguable' in kind))}")
+    print("kinds of the told:", dict(Counter(kind.split(",")[0] for v, _, kind in
+                                             labels.values() if v in TOLD)))
+    for side in (True, False):
+        got = [v for k, (v, _, _) in labels.items() if near[k] == side]
+        print(f"{'near (a sentence shares 2+ content words)' if side else 'far (none does)'}: "
+              f"{len(got)}, told {sum(v in TOLD for v in got)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dbs", default="/tmp/realtext-dbs")
+    parser.add_argument("--size", type=int, default=150)
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--score", action="store_true")
+    args = parser.parse_args()
+    labelled = {(s, o, c) for _, path in pm.SETS.values()
+                for s, o, c, _ in realtext_verdicts.read_labels(path)}
+    every = sorted(a for name in SIX for a in absents(name, Path(args.dbs) / f"{name}.db",
+                                                      labelled))
+    drawn = random.Random(45).sample(every, args.size)
+    print(f"unlabelled absents on covering articles, six sets: {len(every)} "
+          f"{dict(Counter(a[0] for a in every))}; near (a sentence shares 2+ content words) "
+          f"{sum(a[6] >= 2 for a in every)}\ndrawn {len(drawn)} "
+          f"{dict(Counter(a[0] for a in drawn))}; near {sum(a[6] >= 2 for a in drawn)}")
+    if args.show:
+        show(drawn)
+    if args.score:
+        score(drawn)
+
+
+if __name__ == "__main__":
+    main()
