@@ -10,7 +10,7 @@ which no label file labels (story, outlet, claim key). Draws `--size` of them wi
 --show prints each drawn pair's claim with its article's whole text, grouped by article, to
 read by hand (never copied into the repo); each claim also says whether some sentence shares two
 of its content words ("near") or none does ("far"). --score reads
-bench/realtext_absent_sample_labels.tsv and prints the share told, with Wilson intervals, by set.
+`partial_model.SAMPLE_LABELS` and prints the share told, with Wilson intervals, by set.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from monitor.store import rows  # noqa: E402
 from monitor.store.schema import open_db  # noqa: E402
 
 SIX = [name for name in pm.SETS if name != pm.UNSEEN]
-SAMPLE_LABELS = Path(__file__).with_name("realtext_absent_sample_labels.tsv")
 TOLD = ("verbatim", "paraphrase", "reworded quotation", "partial", "conflict")
 Absent = tuple[str, str, str, str, str, str, int]  # set, story, outlet, claim key, claim,
 # article text, most content words one sentence shares with the claim
@@ -91,15 +90,8 @@ def show(drawn: list[Absent]) -> None:
             print("   |", s)
 
 
-def read_sample_labels(path: Path = SAMPLE_LABELS) -> dict[pm.Key, tuple[str, str, str]]:
-    """(story, outlet, claim) -> (verdict, set, kind) of the sample's label file."""
-    rows_ = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return {(s, o, c): (v, set_, kind) for s, o, c, v, set_, kind in rows_[1:]}
-
-
 def score(drawn: list[Absent]) -> None:
-    labels = read_sample_labels()
+    labels = pm.read_sample_labels()
     near = {a[1:4]: a[6] >= 2 for a in drawn}
     assert set(near) == set(labels), "the labels are not the drawn sample"
     for group in [*SIX, "all"]:

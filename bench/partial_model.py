@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/partial_model.py [--dbs DIR] [--show-unlabelled N] [--rescue]
                                             [--unlabelled-absent WEIGHT] [--cut SCORE]
+                                            [--absent-sample [--sample-weight F]]
 
 Reads one database per real-text set in DIR (first.db, heldout.db, third.db ... seventh.db, as
 `thresholds.py` reads its four; each built by `realtext_verdicts.py --db DIR/first.db` or
@@ -20,8 +21,11 @@ verdict where the model does not decide), against the rules' on the same labels.
 all six sets and scored once on the seventh (kept out of every fit). `--rescue`: the model may
 only turn an absent into a partial (the rules' partials kept); `--unlabelled-absent W`: the
 rules' absents with no label fitted as absent, weight W each; `--cut 55`: only candidates the
-rules consider (fuzzy score 55 or more). Printed last: the new partials on
-pairs with no label, and N of them to read (claim and sentence: never copied into the repo).
+rules consider (fuzzy score 55 or more); `--absent-sample`: the labels of a random sample of
+the rules' unlabelled absents (`absent_sample.py`) fitted too, each weighted N/150 to stand for
+the N it was drawn from, scored by folds only (the seventh set not used). Printed last: the
+new partials on pairs with no label, and N of them to read (claim and sentence: never copied
+into the repo).
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ CUTS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 PER_RANKING = 3
 Key = tuple[str, str, str]  # story, outlet, claim key
 TOLD = ("partial", "paraphrase")  # labels that say the claim is told, in part or whole
+SAMPLE_LABELS = Path(__file__).with_name("realtext_absent_sample_labels.tsv")
 
 
 @dataclass
@@ -206,11 +211,13 @@ def fit_weighted(x: np.ndarray, y: np.ndarray, weights: np.ndarray, l2: float = 
 
 
 def fit(pairs: list[Pair], labels: dict[Key, str], rescue: bool, l2: float = 1.0,
-        unlabelled_absent: float = 0.0) -> Model:
+        unlabelled_absent: float = 0.0, weights: dict[Key, float] | None = None) -> Model:
     """Fitted on the labelled pairs the model decides, the cut chosen on them too; with
     `unlabelled_absent` > 0, the rules' absents with no label count as absent with that weight
     (the readers passed them over: they carried no shared number, nor enough of the claim's
-    words, nor plainly the claim in other words)."""
+    words, nor plainly the claim in other words). `weights`: a label's weight where not 1 (a
+    random sample's label stands for all the pairs it was drawn from)."""
+    weights = weights or {}
     def told(p: Pair) -> int | None:
         if p.key in labels:
             return target(labels[p.key])
@@ -218,7 +225,8 @@ def fit(pairs: list[Pair], labels: dict[Key, str], rescue: bool, l2: float = 1.0
 
     mine = [p for p in pairs if decides(p, rescue) and told(p) is not None and p.candidates]
     y = np.array([told(p) for p in mine], dtype=float)
-    weight = np.array([1.0 if p.key in labels else unlabelled_absent for p in mine])
+    weight = np.array([weights.get(p.key, 1.0) if p.key in labels else unlabelled_absent
+                       for p in mine])
     # First each pair's rarest-words candidate, then the model's likeliest (one round more).
     rows_ = np.array([p.features[int(p.features[:, FEATURES.index("rare_share")].argmax())]
                       for p in mine])
@@ -261,6 +269,64 @@ def by_set(counts: Counter, set_of: dict[str, str], names: list[str]) -> list[in
     return [*sums, sum(sums)]
 
 
+def read_sample_labels(path: Path = SAMPLE_LABELS) -> dict[Key, tuple[str, str, str]]:
+    """(story, outlet, claim) -> (verdict, set, kind) of the absents' sample label file."""
+    rows_ = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return {(s, o, c): (v, set_, kind) for s, o, c, v, set_, kind in rows_[1:]}
+
+
+def sample_folds(train: list[Pair], labels: dict[Key, str], set_of: dict[str, str],
+                 seen: list[str], args: argparse.Namespace) -> None:
+    """Leave-one-story-out with the random sample of the rules' absents fitted too, each of
+    its labels weighted to stand for all the unlabelled absents it was drawn from; scored on
+    the labels and on the sample's labels of the held-out story (the seventh set not used)."""
+    sample = {k: v for k, (v, _, _) in read_sample_labels().items()}
+    drawn_from = sum(p.key not in labels and p.verdict == "absent" for p in train)
+    weight = drawn_from * args.sample_weight / len(sample)
+    weights, fitting = dict.fromkeys(sample, weight), {**labels, **sample}
+    print(f"absents' sample: {len(sample)} labels of {drawn_from} unlabelled absents, weight "
+          f"{weight:.2f} each; told {sum(v in TOLD for v in sample.values())}")
+    held, sample_held, cuts, unread, flips = Counter(), Counter(), Counter(), Counter(), Counter()
+    for story in sorted({p.key[0] for p in train if p.key in fitting}):
+        model = fit([p for p in train if p.key[0] != story], fitting, args.rescue, args.l2,
+                    args.unlabelled_absent, weights)
+        cuts[model.cut] += 1
+        mine = [p for p in train if p.key[0] == story]
+        held.update(right(mine, labels, model, args.rescue))
+        sample_held.update(right(mine, sample, model, args.rescue))
+        flips.update((sample[p.key], verdict(p, model, args.rescue)[0]) for p in mine
+                     if p.key in sample)
+        unread[story] = sum(p.key not in fitting and p.verdict == "absent"
+                            and verdict(p, model, args.rescue)[0] == "partial" for p in mine)
+    today, sample_today = right(train, labels, None, args.rescue), right(train, sample, None,
+                                                                         args.rescue)
+    n = by_set(Counter(p.key[0] for p in train if p.key in labels), set_of, seen)
+    m = by_set(Counter(p.key[0] for p in train if p.key in sample), set_of, seen)
+    print(f"\nleave-one-story-out, the sample fitted too (cuts chosen {dict(sorted(cuts.items()))})"
+          "\nset       labels: rules  model   sample: rules  model   new partials, no label")
+    for name, k, a, b, j, c, d, u in zip(
+            [*seen, "all"], n, by_set(today, set_of, seen), by_set(held, set_of, seen), m,
+            by_set(sample_today, set_of, seen), by_set(sample_held, set_of, seen),
+            by_set(unread, set_of, seen), strict=True):
+        print(f"{name:8} {a:3}/{k}  {b:3}/{k}     {c:3}/{j}  {d:3}/{j}     {u}")
+    print("sample (label, held-out verdict):", dict(sorted(flips.items())))
+    stands = drawn_from / len(sample)  # what one sample label stands for, whatever its weight
+    gain = held.total() - today.total() + stands * (sample_held.total() - sample_today.total())
+    print(f"gain over the rules, the sample's counted for the {drawn_from} absents: {gain:+.0f}"
+          f" (labels {held.total() - today.total():+d}, sample "
+          f"{sample_held.total() - sample_today.total():+d} x {stands:.2f})")
+    model = fit(train, fitting, args.rescue, args.l2, args.unlabelled_absent, weights)
+    new = [p for p in train if p.key not in fitting and p.verdict == "absent"
+           and verdict(p, model, args.rescue)[0] == "partial"]
+    print(f"\nfitted on all six sets, cut {model.cut}: new partials on the six sets' pairs with "
+          f"no label {len(new)}")
+    for p in random.Random(5).sample(new, min(args.show_unlabelled, len(new))):
+        prob, sentence = model.best(p)
+        print(f"\n{' '.join(p.key)}: P {prob:.2f}\n  claim:    {p.claim}\n"
+              f"  sentence: {sentence}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dbs", default="/tmp/realtext-dbs",
@@ -272,6 +338,12 @@ def main() -> None:
     parser.add_argument("--unlabelled-absent", type=float, default=0.0, metavar="WEIGHT",
                         help="fit with the rules' absents that have no label as absent, "
                         "each with this weight (a label's is 1)")
+    parser.add_argument("--absent-sample", action="store_true",
+                        help="fit with bench/realtext_absent_sample_labels.tsv too (a random "
+                        "sample of the rules' unlabelled absents, each label weighted to stand "
+                        "for all of them); folds only, the seventh set not used")
+    parser.add_argument("--sample-weight", type=float, default=1.0, metavar="F",
+                        help="with --absent-sample: F times the weight N/150")
     parser.add_argument("--cut", type=float, default=0.0,
                         help="only candidates of this fuzzy score or more (the rules': 55)")
     args = parser.parse_args()
@@ -286,6 +358,9 @@ def main() -> None:
     print(f"pairs decided: {sum(map(len, pairs.values()))}; labelled (six sets) "
           f"{judged.total()}; the model decides {sum(decides(p, args.rescue) for p in train)} "
           f"of the six sets' pairs ({'absents only' if args.rescue else 'partials and absents'})")
+    if args.absent_sample:
+        sample_folds(train, labels, set_of, seen, args)
+        return
 
     held, cuts, unread = Counter(), Counter(), Counter()
     for story in sorted(judged):
