@@ -80,6 +80,7 @@ PER_RANKING = 3
 Key = tuple[str, str, str]  # story, outlet, claim key
 TOLD = ("partial", "paraphrase")  # labels that say the claim is told, in part or whole
 SAMPLE_LABELS = Path(__file__).with_name("realtext_absent_sample_labels.tsv")
+SAMPLE2_LABELS = Path(__file__).with_name("realtext_absent_sample2_labels.tsv")
 
 
 @dataclass
