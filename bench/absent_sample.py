@@ -71,14 +71,7 @@ def absents(name: str, path: Path, labelled: set[pm.Key]) -> list[Absent]:
     return found
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The Wilson score interval of k successes in n."""
-    if not n:
-        return 0.0, 1.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return centre - half, centre + half
+wilson = pm.wilson
 
 
 def show(drawn: list[Absent]) -> None:
@@ -116,6 +109,23 @@ def score(drawn: list[Absent], path: Path) -> None:
               f"{len(got)}, told {sum(v in TOLD for v in got)}")
 
 
+def agreement(first: dict[pm.Key, tuple[str, str, str]],
+              second: dict[pm.Key, tuple[str, str, str]]) -> None:
+    """The two samples' shares told, all labels and arguable calls aside, with the z of
+    their difference (two proportions, pooled)."""
+    for name, keep in (("all labels", lambda kind: True),
+                       ("arguable calls aside", lambda kind: "arguable" not in kind)):
+        counts = [(sum(v in TOLD for v, _, kind in s.values() if keep(kind)),
+                   sum(keep(kind) for _, _, kind in s.values())) for s in (first, second)]
+        (k1, n1), (k2, n2) = counts
+        pooled = (k1 + k2) / (n1 + n2)
+        z = (k2 / n2 - k1 / n1) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+        low, high = wilson(k1 + k2, n1 + n2)
+        print(f"{name}: first {k1}/{n1} = {k1 / n1:.2f}, second {k2}/{n2} = {k2 / n2:.2f}; "
+              f"z {z:+.2f}; both {k1 + k2}/{n1 + n2} = {pooled:.2f} "
+              f"(95% Wilson {low:.2f}-{high:.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dbs", default="/tmp/realtext-dbs")
@@ -142,6 +152,8 @@ def main() -> None:
         show(drawn)
     if args.score:
         score(drawn, pm.SAMPLE_LABELS if args.seed == FIRST_SEED else pm.SAMPLE2_LABELS)
+        if args.seed != FIRST_SEED:
+            agreement(pm.read_sample_labels(), pm.read_sample_labels(pm.SAMPLE2_LABELS))
 
 
 if __name__ == "__main__":
