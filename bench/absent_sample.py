@@ -1,6 +1,7 @@
 """A uniform random sample of the rules' unlabelled absents on covering articles (issue #17).
 
     .venv/bin/python bench/absent_sample.py --dbs DIR [--size 150] [--show] [--score]
+    .venv/bin/python bench/absent_sample.py --dbs DIR --seed 46 [--show] [--score]
 
 Reads the databases of the first six real-text sets in DIR (first.db ... sixth.db, as
 `partial_model.py` reads them; the seventh is left out), decides every covering article again
@@ -11,6 +12,8 @@ which no label file labels (story, outlet, claim key). Draws `--size` of them wi
 read by hand (never copied into the repo); each claim also says whether some sentence shares two
 of its content words ("near") or none does ("far"). --score reads
 `partial_model.SAMPLE_LABELS` and prints the share told, with Wilson intervals, by set.
+`--seed S` (not 45) draws a further sample with `random.Random(S)` from the same pairs less the
+first sample's (`partial_model.SAMPLE_LABELS`); --score then reads `partial_model.SAMPLE2_LABELS`.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from monitor.store import rows  # noqa: E402
 from monitor.store.schema import open_db  # noqa: E402
 
 SIX = [name for name in pm.SETS if name != pm.UNSEEN]
+FIRST_SEED = 45
 TOLD = ("verbatim", "paraphrase", "reworded quotation", "partial", "conflict")
 Absent = tuple[str, str, str, str, str, str, int]  # set, story, outlet, claim key, claim,
 # article text, most content words one sentence shares with the claim
@@ -67,14 +71,7 @@ def absents(name: str, path: Path, labelled: set[pm.Key]) -> list[Absent]:
     return found
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The Wilson score interval of k successes in n."""
-    if not n:
-        return 0.0, 1.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return centre - half, centre + half
+wilson = pm.wilson
 
 
 def show(drawn: list[Absent]) -> None:
@@ -90,8 +87,8 @@ def show(drawn: list[Absent]) -> None:
             print("   |", s)
 
 
-def score(drawn: list[Absent]) -> None:
-    labels = pm.read_sample_labels()
+def score(drawn: list[Absent], path: Path) -> None:
+    labels = pm.read_sample_labels(path)
     near = {a[1:4]: a[6] >= 2 for a in drawn}
     assert set(near) == set(labels), "the labels are not the drawn sample"
     for group in [*SIX, "all"]:
@@ -112,26 +109,51 @@ def score(drawn: list[Absent]) -> None:
               f"{len(got)}, told {sum(v in TOLD for v in got)}")
 
 
+def agreement(first: dict[pm.Key, tuple[str, str, str]],
+              second: dict[pm.Key, tuple[str, str, str]]) -> None:
+    """The two samples' shares told, all labels and arguable calls aside, with the z of
+    their difference (two proportions, pooled)."""
+    for name, keep in (("all labels", lambda kind: True),
+                       ("arguable calls aside", lambda kind: "arguable" not in kind)):
+        counts = [(sum(v in TOLD for v, _, kind in s.values() if keep(kind)),
+                   sum(keep(kind) for _, _, kind in s.values())) for s in (first, second)]
+        (k1, n1), (k2, n2) = counts
+        pooled = (k1 + k2) / (n1 + n2)
+        z = (k2 / n2 - k1 / n1) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+        low, high = wilson(k1 + k2, n1 + n2)
+        print(f"{name}: first {k1}/{n1} = {k1 / n1:.2f}, second {k2}/{n2} = {k2 / n2:.2f}; "
+              f"z {z:+.2f}; both {k1 + k2}/{n1 + n2} = {pooled:.2f} "
+              f"(95% Wilson {low:.2f}-{high:.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dbs", default="/tmp/realtext-dbs")
     parser.add_argument("--size", type=int, default=150)
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--score", action="store_true")
+    parser.add_argument("--seed", type=int, default=FIRST_SEED,
+                        help="another seed draws from the pairs less the first sample's")
     args = parser.parse_args()
     labelled = {(s, o, c) for _, path in pm.SETS.values()
                 for s, o, c, _ in realtext_verdicts.read_labels(path)}
     every = sorted(a for name in SIX for a in absents(name, Path(args.dbs) / f"{name}.db",
                                                       labelled))
-    drawn = random.Random(45).sample(every, args.size)
+    if args.seed != FIRST_SEED:  # a second sample: none of the first's pairs again
+        first = pm.read_sample_labels()
+        every = [a for a in every if a[1:4] not in first]
+    drawn = random.Random(args.seed).sample(every, args.size)
     print(f"unlabelled absents on covering articles, six sets: {len(every)} "
-          f"{dict(Counter(a[0] for a in every))}; near (a sentence shares 2+ content words) "
+          f"{dict(Counter(a[0] for a in every))} (seed {args.seed}); "
+          "near (a sentence shares 2+ content words) "
           f"{sum(a[6] >= 2 for a in every)}\ndrawn {len(drawn)} "
           f"{dict(Counter(a[0] for a in drawn))}; near {sum(a[6] >= 2 for a in drawn)}")
     if args.show:
         show(drawn)
     if args.score:
-        score(drawn)
+        score(drawn, pm.SAMPLE_LABELS if args.seed == FIRST_SEED else pm.SAMPLE2_LABELS)
+        if args.seed != FIRST_SEED:
+            agreement(pm.read_sample_labels(), pm.read_sample_labels(pm.SAMPLE2_LABELS))
 
 
 if __name__ == "__main__":

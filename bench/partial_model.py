@@ -3,6 +3,7 @@
     .venv/bin/python bench/partial_model.py [--dbs DIR] [--show-unlabelled N] [--rescue]
                                             [--unlabelled-absent WEIGHT] [--cut SCORE]
                                             [--absent-sample [--sample-weight F]]
+                                            [--absent-sample --score-on PATH]
 
 Reads one database per real-text set in DIR (first.db, heldout.db, third.db ... seventh.db, as
 `thresholds.py` reads its four; each built by `realtext_verdicts.py --db DIR/first.db` or
@@ -23,7 +24,9 @@ only turn an absent into a partial (the rules' partials kept); `--unlabelled-abs
 rules' absents with no label fitted as absent, weight W each; `--cut 55`: only candidates the
 rules consider (fuzzy score 55 or more); `--absent-sample`: the labels of a random sample of
 the rules' unlabelled absents (`absent_sample.py`) fitted too, each weighted N/150 to stand for
-the N it was drawn from, scored by folds only (the seventh set not used). Printed last: the
+the N it was drawn from, scored by folds only (the seventh set not used); with `--score-on
+PATH` (a second sample's labels, `realtext_absent_sample2_labels.tsv`) no folds: fitted once
+on all six sets without that sample's pairs, scored on them only. Printed last: the
 new partials on pairs with no label, and N of them to read (claim and sentence: never copied
 into the repo).
 """
@@ -80,6 +83,7 @@ PER_RANKING = 3
 Key = tuple[str, str, str]  # story, outlet, claim key
 TOLD = ("partial", "paraphrase")  # labels that say the claim is told, in part or whole
 SAMPLE_LABELS = Path(__file__).with_name("realtext_absent_sample_labels.tsv")
+SAMPLE2_LABELS = Path(__file__).with_name("realtext_absent_sample2_labels.tsv")
 
 
 @dataclass
@@ -327,6 +331,64 @@ def sample_folds(train: list[Pair], labels: dict[Key, str], set_of: dict[str, st
               f"  sentence: {sentence}")
 
 
+def gain_interval(changes: list[int], pool: int, draws: int = 10_000) -> tuple[float, float]:
+    """A 95% bootstrap interval of the net gain over `pool` pairs, from each sampled pair's
+    change (+1 a told claim made partial, -1 an absent made partial, 0 none)."""
+    rng = np.random.default_rng(46)
+    means = rng.choice(np.array(changes), size=(draws, len(changes))).mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return float(low * pool), float(high * pool)
+
+
+def score_on(train: list[Pair], labels: dict[Key, str], args: argparse.Namespace) -> None:
+    """Fitted once on the six sets' labels and the first absents' sample (as `sample_folds`
+    fits), none of the pairs of the sample at `args.score_on`; scored on that sample only."""
+    held = {k: v for k, (v, _, _) in read_sample_labels(Path(args.score_on)).items()}
+    sample = {k: v for k, (v, _, _) in read_sample_labels().items()}
+    assert not set(held) & set(sample), "the two samples share pairs"
+    drawn_from = sum(p.key not in labels and p.verdict == "absent" for p in train)
+    weights = dict.fromkeys(sample, drawn_from * args.sample_weight / len(sample))
+    model = fit([p for p in train if p.key not in held], {**labels, **sample}, args.rescue,
+                args.l2, args.unlabelled_absent, weights)
+    mine = [p for p in train if p.key in held]
+    assert len(mine) == len(held) and all(p.verdict == "absent" for p in mine)
+    made = {p.key: verdict(p, model, args.rescue)[0] == "partial" for p in mine}
+    told = [k for k in held if held[k] in TOLD]
+    right, wrong = sum(made[k] for k in told), sum(made[k] for k in held if k not in told)
+    low, high = wilson(right, right + wrong)
+    changes = [(1 if held[k] in TOLD else -1) if made[k] else 0 for k in held]
+    g_low, g_high = gain_interval(changes, drawn_from)
+    print(f"\nfitted once (cut {model.cut}) on the labels and the first sample, scored on "
+          f"{args.score_on}: {len(held)} absents, {len(told)} told\n"
+          f"  told made partial (recall): {right}/{len(told)}\n"
+          f"  absents made partial: {wrong}/{len(held) - len(told)}\n"
+          f"  precision of the new partials: {right}/{right + wrong} "
+          f"(95% Wilson {low:.2f}-{high:.2f})\n"
+          f"  net gain a pair {(right - wrong) / len(held):+.3f}; over the {drawn_from} "
+          f"absents {(right - wrong) * drawn_from / len(held):+.0f} "
+          f"(95% bootstrap {g_low:+.0f} to {g_high:+.0f})")
+    arguable = {k for k, (_, _, kind) in read_sample_labels(Path(args.score_on)).items()
+                if "arguable" in kind}
+    sure = [k for k in held if k not in arguable]
+    r = sum(made[k] for k in sure if held[k] in TOLD)
+    w = sum(made[k] for k in sure if held[k] not in TOLD)
+    print(f"  arguable calls aside ({len(sure)} pairs, {sum(held[k] in TOLD for k in sure)} "
+          f"told): {r} told and {w} absents made partial")
+    for k in sorted(held, key=lambda k: (not made[k], held[k])):
+        if made[k]:
+            print(f"  made partial: {' '.join(k)} (label {held[k]})")
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of k successes in n."""
+    if not n:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dbs", default="/tmp/realtext-dbs",
@@ -344,6 +406,9 @@ def main() -> None:
                         "for all of them); folds only, the seventh set not used")
     parser.add_argument("--sample-weight", type=float, default=1.0, metavar="F",
                         help="with --absent-sample: F times the weight N/150")
+    parser.add_argument("--score-on", metavar="PATH",
+                        help="with --absent-sample: no folds; fitted once without the pairs "
+                        "of this second sample's label file, scored on them")
     parser.add_argument("--cut", type=float, default=0.0,
                         help="only candidates of this fuzzy score or more (the rules': 55)")
     args = parser.parse_args()
@@ -358,6 +423,9 @@ def main() -> None:
     print(f"pairs decided: {sum(map(len, pairs.values()))}; labelled (six sets) "
           f"{judged.total()}; the model decides {sum(decides(p, args.rescue) for p in train)} "
           f"of the six sets' pairs ({'absents only' if args.rescue else 'partials and absents'})")
+    if args.absent_sample and args.score_on:
+        score_on(train, labels, args)
+        return
     if args.absent_sample:
         sample_folds(train, labels, set_of, seen, args)
         return
