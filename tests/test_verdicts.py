@@ -255,6 +255,22 @@ def test_a_quotation_of_one_word_of_its_own_is_not_found_in_its_speakers_other_u
     assert match_article([quote], article).matches[0].verdict == "absent"
 
 
+def test_a_quoted_phrase_is_not_told_in_part_by_a_sentence_sharing_two_of_its_words():
+    seed = read_seed("Pier Row\nMayor Ana Ruiz called the plan a gift to \u201cluxury pier "
+                     "operators\u201d and vowed to fight it at the council on Monday.\n")
+    (phrase,) = [c for c in seed.claims if c.kind == "quote"]
+    article = "Ana Ruiz's council voted on Monday to cut fees for pier operators at the harbour."
+    assert match_article([phrase], article).matches[0].verdict == "absent"
+
+
+def test_a_quoted_phrase_quoted_in_part_is_still_found():
+    seed = read_seed("Pier Row\nMayor Ana Ruiz called the plan a gift to \u201cluxury pier "
+                     "operators\u201d and vowed to fight it at the council on Monday.\n")
+    (phrase,) = [c for c in seed.claims if c.kind == "quote"]
+    article = "Ana Ruiz attacked the plan as a favour to \u201cluxury pier\u201d firms on Monday."
+    assert match_article([phrase], article).matches[0].verdict != "absent"
+
+
 def test_a_quotation_of_one_word_of_its_own_told_as_reported_speech_is_still_carried():
     seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
                      "offer.\n")
