@@ -271,6 +271,15 @@ def test_a_quoted_phrase_quoted_in_part_is_still_found():
     assert match_article([phrase], article).matches[0].verdict != "absent"
 
 
+def test_a_quoted_phrase_whose_words_its_speaker_is_quoted_saying_is_told_in_part():
+    seed = read_seed("Pier Row\nMayor Ana Ruiz accused the operators of \u201cdodging harbour "
+                     "fees\u201d for a decade and vowed to fight it at the council on Monday.\n")
+    (phrase,) = [c for c in seed.claims if c.kind == "quote"]
+    article = ("\u201cThey have been dodging the fees for years,\u201d Ana Ruiz told the council "
+               "on Monday.")
+    assert match_article([phrase], article).matches[0].verdict == "partial"
+
+
 def test_a_quotation_of_one_word_of_its_own_told_as_reported_speech_is_still_carried():
     seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
                      "offer.\n")
