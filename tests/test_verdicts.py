@@ -6,7 +6,7 @@ from monitor.steps.claims import read_seed
 from monitor.steps.conflicts import clause_texts
 from monitor.steps.match import match_article
 from monitor.steps.text import content_words
-from monitor.steps.verdicts import said_words
+from monitor.steps.verdicts import refuses_comment, said_words
 from tests.conftest import claim, first_claim, minister_says, verdict, what_differs
 
 
@@ -294,3 +294,39 @@ def test_a_quotation_of_one_word_of_its_own_in_its_speakers_reported_words_is_ca
     quote = next(c for c in seed.claims if c.kind == "quote")
     article = "Lena Brandt dismissed the offer as unacceptable."
     assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+REFUSAL_SEED = ("Pier Row\nThrough a spokeswoman, the harbour commission declined to comment on "
+                "the ferry operators' lawsuit.\n")
+
+
+def test_a_refusal_to_comment_is_not_told_by_a_sentence_about_what_it_refused_to_discuss():
+    (refusal,) = read_seed(REFUSAL_SEED).claims
+    article = ("The ferry operators filed a lawsuit against the harbour commission on Tuesday "
+               "over the new pier fees.")
+    assert match_article([refusal], article).matches[0].verdict == "absent"
+
+
+def test_a_refusal_to_comment_is_told_by_another_refusal():
+    (refusal,) = read_seed(REFUSAL_SEED).claims
+    article = "A spokeswoman for the harbour commission declined to comment on the lawsuit."
+    assert match_article([refusal], article).matches[0].verdict != "absent"
+
+
+def test_a_refusal_joined_to_a_statement_is_told_in_part_by_the_statement():
+    (claim,) = read_seed("Pier Row\nLindqvist Freight did not respond to requests for comment, "
+                         "but has said it would comply with the harbour commission's ruling.\n"
+                         ).claims
+    article = "Lindqvist Freight has said it will comply with the commission's ruling on pier fees."
+    assert match_article([claim], article).matches[0].verdict == "partial"
+
+
+@pytest.mark.parametrize("claim", ["The navy did not respond to the attack on the convoy.",
+                                   "Ana Ruiz declined to run for a third term as mayor."])
+def test_not_answering_something_else_is_no_refusal_to_comment(claim):
+    assert not refuses_comment(claim)
+
+
+def test_not_saying_what_is_named_is_no_refusal_to_comment():
+    # "The authority said who owned it" contradicts it: a negation flipped, not another fact.
+    assert not refuses_comment("The harbour authority did not say who owned the copper.")

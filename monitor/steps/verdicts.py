@@ -7,6 +7,7 @@ conflicts (`conflicts`) that make the verdict a conflict.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +151,8 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         return "verbatim"
     if states_nothing(sentence):
         return "absent"  # a question asks what a claim states; a link points to another story
+    if refuses_comment(claim.text) and not _REFUSAL.search(sentence):
+        return "absent"  # a refusal to comment tells nothing else of what it names
     related = [q for q in sentence_quotations(sentence) if claim.kind == "quote"
                and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
     if related:
@@ -176,6 +179,25 @@ def _quotes_part_of_phrase(claim: Claim, sentence: str) -> bool:
         return True
     quoted = {w for q in sentence_quotations(sentence) for w in content_words(q)}
     return len(said & quoted) >= min(2, len(said))
+
+
+# A refusal to comment, and what it refuses to comment on: "declined to comment on the suit",
+# "did not respond to requests for comment", "could not talk about individual cases". Not
+# "did not say who owned it": a sentence saying who owned it contradicts that.
+_REFUSAL = re.compile(
+    r"\b(?:(?:declin|refus)\w* (?:to|further) (?:comment|discuss|elaborate)"
+    r"|(?:did|does|would|could) not (?:immediately )?(?:respond|reply|return)\b[^,;.]{0,40}?"
+    r"\b(?:comment|request|inquir|call|message|e-?mail|question)"
+    r"|(?:did|does|would|could) not (?:comment|talk|elaborate)|could not be reached"
+    r"|(?:not|un)available for comment|no (?:immediate )?comment\b)[^,;.]*", re.IGNORECASE)
+_MORE_CLAUSES = re.compile(r"\b(?:but|while|although|though|whereas|yet|and)\b|;", re.IGNORECASE)
+
+
+def refuses_comment(claim: str) -> bool:
+    """Whether a claim only tells that someone declined to comment (nothing joined to it)."""
+    refusal = _REFUSAL.search(claim)
+    return bool(refusal) and not _MORE_CLAUSES.search(
+        claim[:refusal.start()] + " " + claim[refusal.end():])
 
 
 def shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
