@@ -1028,3 +1028,23 @@ def test_a_go_deeper_link_is_no_claim():
                      "without a deal.\nGo deeper: Trade talks collapsed at the summit in Avalon "
                      "on Saturday.\n")
     assert [c.text[:10] for c in seed.claims] == ["The leader"]
+
+
+def test_a_person_named_after_tweeted_after_a_quotation_speaks_it():
+    text = ("Avalon Ferries said fares would rise. \u201cWe were never asked,\u201d tweeted Ada "
+            "Moreno, whose profile says she is a nurse in Arden.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ada Moreno"
+
+
+def test_a_pronoun_in_a_clause_about_the_speaker_after_the_verb_speaks_nothing():
+    text = ("Avalon Ferries said fares would rise. \u201cWe were never asked,\u201d tweeted one "
+            "rider, whose profile says she is a nurse in Arden.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("name", ["O'Dell", "O\u2019Dell", "D'Souza"])
+def test_a_surname_with_an_apostrophe_inside_is_one_name_not_a_possessive(name):
+    text = (f"The host left the show on Monday. \u201cWe part ways on good terms,\u201d {name} "
+            "said in the statement, which was emailed by his agent Ana Ruiz.")
+    assert People(text).speakers(split_sentences(text))[-1] == name.replace("\u2019", "'")
+

@@ -160,7 +160,14 @@ _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 # "said lead investigator Halima Osei": the person named after the verb is the speaker, whatever
 # role words (not in _TITLES) come between.
 # A role word may be a compound glued to a place ("said Oslo-based engineer Ines Brandt").
-_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
+# Just after a quotation, other verbs of speech put their speaker after them too ("…,” tweeted
+# Ana Ruiz); elsewhere they may take a person as object ("warned Ana Ruiz", "posted Ruiz's bail").
+_AFTER_QUOTATION = ("added", "tweeted", "wrote", "posted", "stated", "noted", "explained",
+                    "insisted", "declared", "replied", "responded", "argued", "warned", "stressed",
+                    "remarked", "asserted", "claimed", "vowed", "promised")
+_SAID_BEFORE = re.compile(r"(?:\b(?:said|says)|[,?!]['\"\u2019\u201d]\s*(?:"
+                          + "|".join(_AFTER_QUOTATION) + r"))"
+                          r"\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
 # "U.S.-based", "Oslo-born": a capitalised word glued to what follows describes, it names no one.
 _GLUED = re.compile(r"\.?-[a-z]")
 _GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
@@ -432,8 +439,13 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|['\u2019]s\s+|\
                      r"(?:often\s+|also\s+|now\s+|sometimes\s+)?called\b", re.IGNORECASE)
 
 
+# A possessive's mark: "'s" ("Ruiz's"), or a lone apostrophe ending a word ("Jones' plan"); not
+# one inside a name ("O'Dell", "D'Souza"), which a letter follows.
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?![^\W\d_]))\s*")
+
+
 def _split_possessives(raw: str) -> list[str]:
-    return [part for part in re.split(r"['\u2019]s?\b\s*", raw) if part.strip()]
+    return [part for part in _POSSESSIVE.split(raw) if part.strip()]
 
 
 def _clean_name(raw: str) -> str:
@@ -860,6 +872,16 @@ def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, 
     return found
 
 
+# A clause about whoever was just named: ", who …", ", whose …", ", which …".
+_CLAUSE_ABOUT = re.compile(r",\s*(?:who|whose|whom|which)\b")
+
+
+def _clause_about_end(outside: str, at: int) -> int | None:
+    """Where a clause about the one named after `at` starts, if one does."""
+    m = _CLAUSE_ABOUT.search(outside, at)
+    return m.start() if m else None
+
+
 class People:
     """Who is named in a text, so that "she said" resolves to the person last named."""
 
@@ -1014,8 +1036,12 @@ class People:
                                for m in PERSON_RE.finditer(outside, max(starts, last),
                                                            unnamed.start())):
             return None
+        # Named after the verb, the speaker comes before any clause about them ("…,” tweeted
+        # one rider, whose profile says she …": not whom "she" resolves to).
+        names_end = subject_ends if subject_ends is not None else _clause_about_end(
+            outside, (verb or said).end())
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
-            if subject_ends is not None and token.start() >= subject_ends:
+            if names_end is not None and token.start() >= names_end:
                 break
             word = _before_nickname(outside, token)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
