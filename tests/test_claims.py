@@ -1048,3 +1048,24 @@ def test_a_surname_with_an_apostrophe_inside_is_one_name_not_a_possessive(name):
             "said in the statement, which was emailed by his agent Ana Ruiz.")
     assert People(text).speakers(split_sentences(text))[-1] == name.replace("\u2019", "'")
 
+
+@pytest.mark.parametrize("sentence", [
+    "As The Avalon Herald notes, \u201cthe quay has stood empty for a decade and more.\u201d",
+    "According to the Avalon Herald, \u201cthe quay has stood empty for a decade and more.\u201d",
+], ids=["as it notes", "according to it"])
+def test_a_publication_whose_words_a_sentence_quotes_speaks_them(sentence):
+    assert People(sentence).speakers([sentence]) == ["Avalon Herald"]
+
+
+def test_a_paragraph_saying_a_publication_reports_gives_it_the_quotation_after():
+    seed = read_seed("Arden Voters Reject The Ferry Levy\nThe ferry levy failed on Tuesday, the "
+                     "count showed.\nThe Arden Post-Courier reports:\n\u201cVoters in every ward "
+                     "rejected the ferry levy by a wide margin on Tuesday.\u201d\n")
+    assert [(c.kind, c.speaker) for c in seed.claims] == [
+        ("statement", None), ("quote", "Arden Post-Courier")]
+
+
+def test_a_firm_speaks_what_it_says_on_its_website():
+    text = ("\u201cEvery rider deserves a safe crossing to the islands,\u201d the Berg Law Firm "
+            "says on its website.")
+    assert People(text).speakers([text]) == ["Berg Law Firm"]

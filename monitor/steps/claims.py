@@ -283,6 +283,9 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
         # headline, a second wording of it (a page's <title> and its <h1> often differ), a
         # kicker or a standfirst without a stop ("The latest on the storm (times are local):").
         above_body = not body and is_unterminated(paragraph)
+        if body and _leads_in(paragraph, paragraphs[i + 1:i + 2]):
+            body.append(paragraph)  # "The Avalon Herald reports:": who speaks the next
+            continue
         if is_heading(paragraph, last=i == len(paragraphs) - 1) or above_body or (
                 not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
             if not title and len(paragraph.split()) > 3:
@@ -290,6 +293,13 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
             continue
         body.append(paragraph)
     return title or (body[0][:120] if body else ""), body
+
+
+def _leads_in(paragraph: str, after: list[str]) -> bool:
+    """A short paragraph ending in a colon before one that opens with a quotation ("Ruiz
+    tweeted:", "The Avalon Herald reports:"): it tells who speaks the quotation, not a heading."""
+    return paragraph.endswith(":") and len(paragraph.split()) <= 14 and bool(after) and (
+        after[0][:1] in "\"\u201c")
 
 
 def _is_caption(paragraph: str) -> bool:
@@ -348,8 +358,11 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
                  if not _CAPTION_OPENING.search(s)]
     people = People(" ".join(sentences))
     claims: list[Claim] = []
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         quotes = quotations(sentence)
+        if not quotes and _leads_in(sentence, sentences[i + 1:i + 2]):  # who speaks next
+            people.read(sentence)
+            continue
         speaker = people.speaker(sentence) if quotes else None
         own = [q for q in quotes if _quotation_claim(q, sentence, speaker)]
         names = people.names_in(sentence)
@@ -773,7 +786,7 @@ _ORGANISATION_HEADS = frozenset("""embassy consulate ministry department agency 
     council committee court service bureau administration police center centre institute
     foundation association union party company corporation corp inc board authority government
     command military army navy campaign organization organisation house pentagon kremlin
-    treasury secretariat parliament cabinet""".split())
+    treasury secretariat parliament cabinet firm""".split())
 # Heads written in lower case after a capitalised name: "the Trump campaign", "the Saudi
 # government" ("the Kerr administration" names whose people speak, `_NAME_AS_MODIFIER`).
 _LOWER_HEADS = ("administration|campaign|government|military|embassy|ministry|department|"
@@ -831,6 +844,42 @@ def organisation_head(name: str) -> str | None:
         return None if name in _POSTS else name.lower()  # "the NHC", "the FBI": its own head
     head = next((t for t in reversed(tokens) if t in _ORGANISATION_HEADS), None)
     return _HEAD_ALIASES.get(head, head) if head else None
+
+
+# The last words of a newspaper's, an agency's or a broadcaster's name ("St. Louis Post-Dispatch",
+# "Avalon Herald"): it reports, and speaks only what a sentence quotes of its own text.
+_PUBLICATION_WORDS = frozenset("""press news post times journal tribune herald gazette dispatch
+    chronicle globe magazine wire telegraph guardian observer inquirer examiner courier register
+    star reuters bloomberg axios politico""".split())
+
+
+def is_publication(name: str) -> bool:
+    """Whether a name is a newspaper's, a news agency's or a broadcaster's ("The Associated Press",
+    "Avalon Herald", "AP")."""
+    tokens = [t.strip(".,").lower() for t in re.split(r"[\s-]+", name) if t.strip(".,")]
+    return name in _NEWS_AGENCIES or "news" in tokens or "press" in tokens or bool(
+        tokens) and tokens[-1] in _PUBLICATION_WORDS
+
+
+# A sentence that quotes a publication's or an organisation's own text: "As The Avalon Herald
+# notes, “…”", "According to the Herald, “…”" (the quotation right after: its words, not someone
+# it reports), a paragraph "The Avalon Herald reports:" before the quotation.
+_BODY_NAME = r"(?P<name>[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,4})"
+_ITS_TEXT_VERBS = (r"(?:notes|noted|reports|reported|writes|wrote|says|said|explains|explained|"
+                   r"observes|observed|puts it|put it)")
+_QUOTES_ITS_TEXT = re.compile(
+    r"\W*(?:As[ \t]+(?:[Tt]he[ \t]+)?" + _BODY_NAME + r"[ \t]+" + _ITS_TEXT_VERBS + r"\s*,"
+    r"|According[ \t]+to[ \t]+(?:[Tt]he[ \t]+)?" + _BODY_NAME.replace("name", "to") + r"\s*,"
+    r"|(?:[Tt]he[ \t]+)?" + _BODY_NAME.replace("name", "colon") + r"[ \t]+" + _ITS_TEXT_VERBS
+    + r"\s*:)\s*(?:\u2026|$)")
+
+
+def publication_quoted(outside: str) -> str | None:
+    """The publication or organisation whose own text a sentence quotes (`_QUOTES_ITS_TEXT`),
+    read from its words outside the quotation ("As The Avalon Herald notes, …")."""
+    m = _QUOTES_ITS_TEXT.match(outside)
+    name = m and (m.group("name") or m.group("to") or m.group("colon"))
+    return name if name and (is_publication(name) or organisation_head(name)) else None
 
 
 def organisations_in(sentence: str) -> list[tuple[str, str]]:
@@ -990,7 +1039,7 @@ class People:
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
         outside = unquoted(sentence, " \u2026 ")
-        who = self._speaker_of(outside)
+        who = self._speaker_of(outside) or publication_quoted(outside)
         if who is None and self.quoting and not _LETTER.search(outside):
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
@@ -1215,7 +1264,8 @@ class People:
                 sentence[:-1]):  # "Ruiz tweeted:", then “…”
             known = dict(self.known)  # a guess: the pronoun it resolves tells no gender
             outside = unquoted(sentence, " \u2026 ")
-            self._said = self._speaker_of(outside) or self._subject(sentence)
+            self._said = (self._speaker_of(outside) or self._subject(sentence)
+                          or publication_quoted(outside))
             self.known = known
         self.quoting, self._said = self._said, None
         self._unread_for_organisations.append(sentence)
