@@ -1069,3 +1069,20 @@ def test_a_firm_speaks_what_it_says_on_its_website():
     text = ("\u201cEvery rider deserves a safe crossing to the islands,\u201d the Berg Law Firm "
             "says on its website.")
     assert People(text).speakers([text]) == ["Berg Law Firm"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u201cAnd the quay stays shut all winter,\u201d she continued.",
+    "\u201cWe were never asked about the fares,\u201d Ruiz recalled.",
+    "\u201cWe were never asked about the fares,\u201d testified Ana Ruiz.",
+], ids=["continued", "recalled", "testified, inverted"])
+def test_a_verb_that_tells_speech_only_just_after_a_quotation_gives_its_subject_the_words(
+        sentence):
+    text = f"Mayor Ana Ruiz met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_verb_that_tells_speech_only_after_a_quotation_is_nobodys_elsewhere():
+    text = ("Mayor Ana Ruiz met the union. The strike continued after the \u201cfinal offer\u201d "
+            "was refused.")
+    assert People(text).speakers(split_sentences(text))[-1] is None

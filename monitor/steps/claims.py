@@ -164,7 +164,8 @@ _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 # Ana Ruiz); elsewhere they may take a person as object ("warned Ana Ruiz", "posted Ruiz's bail").
 _AFTER_QUOTATION = ("added", "tweeted", "wrote", "posted", "stated", "noted", "explained",
                     "insisted", "declared", "replied", "responded", "argued", "warned", "stressed",
-                    "remarked", "asserted", "claimed", "vowed", "promised")
+                    "remarked", "asserted", "claimed", "vowed", "promised", "continued",
+                    "testified", "concluded", "recalled", "quipped", "countered", "conceded")
 _SAID_BEFORE = re.compile(r"(?:\b(?:said|says)|[,?!]['\"\u2019\u201d]\s*(?:"
                           + "|".join(_AFTER_QUOTATION) + r"))"
                           r"\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
@@ -921,6 +922,25 @@ def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, 
     return found
 
 
+# Verbs that tell speech only just after a quotation, with its speaker ("…,” she continued;
+# “…,” recalled Ana Ruiz); elsewhere they tell other acts ("the strike continued", "she recalled
+# the envoy"), so they are not among the speech verbs every reading shares (`SPEECH_VERBS`).
+_LATER_SPEECH = re.compile(r"\b(?:continued|testified|concluded|recalled|quipped|joked|observed|"
+                           r"countered|conceded|admitted|acknowledged|cautioned|recounted|"
+                           r"boasted|pleaded|complained|predicted|lamented|shared)\b")
+# Between the quotation and such a verb: at most its subject's four words ("she", "Ana Ruiz").
+_SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
+
+
+def _speech_after_quotation(outside: str) -> re.Match | None:
+    """The first `_LATER_SPEECH` verb just after a quotation (`unquoted`'s mark) and its subject."""
+    for m in _LATER_SPEECH.finditer(outside):
+        quoted = outside.rfind("\u2026", max(0, m.start() - 80), m.start())
+        if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()):
+            return m
+    return None
+
+
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
 _CLAUSE_ABOUT = re.compile(r",\s*(?:who|whose|whom|which)\b")
 
@@ -1052,7 +1072,7 @@ class People:
 
     def _speaker_of(self, outside: str) -> str | None:
         """Who speaks, read from a sentence's words outside its quotations (`unquoted`)."""
-        said = _SPEECH.search(outside)
+        said = _SPEECH.search(outside) or _speech_after_quotation(outside)
         if not said:
             return None
         # Words between the quotation and the verb are who speaks ("The president later
@@ -1061,7 +1081,8 @@ class People:
         # "According to" names its source after it ("At a gathering, according to the agency,
         # Rouhani said"): the verb read is the next one.
         verb = next((m for m in _SPEECH.finditer(outside, said.start())
-                     if not m.group(0).lower().startswith("according")), None)
+                     if not m.group(0).lower().startswith("according")), None) if (
+            _SPEECH.match(outside, said.start())) else said
         subject_ends = verb.start() if verb and _LETTER.search(
             outside, outside.rfind("\u2026", 0, verb.start()) + 1, verb.start()) else None
         # With no verb but "according to" an unnamed source, no one named speaks: "according
