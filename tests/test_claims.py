@@ -1086,3 +1086,25 @@ def test_a_verb_that_tells_speech_only_after_a_quotation_is_nobodys_elsewhere():
     text = ("Mayor Ana Ruiz met the union. The strike continued after the \u201cfinal offer\u201d "
             "was refused.")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("issued", [
+    "Ruiz issued a statement on Monday, repeating her stance.",
+    "Ruiz released a brief statement after the vote.",
+], ids=["issued", "released"])
+def test_a_quotation_after_a_sentence_saying_someone_issued_a_statement_is_theirs(issued):
+    text = (f"Mayor Ana Ruiz met the union. {issued} \u201cWe will not sign a deal that sinks "
+            "the harbour. Not now, not ever.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_quotation_with_words_of_its_own_after_a_statement_issued_is_not_the_issuers():
+    text = ("Mayor Ana Ruiz met the union. Ruiz issued a statement on Monday. \u201cWe will not "
+            "sign,\u201d a docker shouted at the gate.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("contraction", ["I'm", "I'll", "I've"])
+def test_a_contraction_of_i_is_no_name(contraction):
+    sentence = f"\u201cThe quay will reopen and {contraction} be glad,\u201d Ana Ruiz said."
+    assert People(sentence).names_in(sentence) == ["Ana Ruiz"]

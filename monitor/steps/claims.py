@@ -453,9 +453,9 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|['\u2019]s\s+|\
                      r"(?:often\s+|also\s+|now\s+|sometimes\s+)?called\b", re.IGNORECASE)
 
 
-# A possessive's mark: "'s" ("Ruiz's"), or a lone apostrophe ending a word ("Jones' plan"); not
-# one inside a name ("O'Dell", "D'Souza"), which a letter follows.
-_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?![^\W\d_]))\s*")
+# A possessive's or a contraction's mark: "'s" ("Ruiz's"), a lone apostrophe ending a word
+# ("Jones' plan"), "I'm", "We'll"; not one inside a name ("O'Dell", "D'Souza", "Ra'ad").
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?:m|ll|re|ve|d|t)\b|(?![^\W\d_]))\s*")
 
 
 def _split_possessives(raw: str) -> list[str]:
@@ -941,6 +941,11 @@ def _speech_after_quotation(outside: str) -> re.Match | None:
     return None
 
 
+# A person issuing a statement: the quotation after it, all quoted, is the statement's.
+_ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|put out|sent out)\s+an?\s+"
+                               r"(?:[a-z]+\s+){0,2}?statement\b")
+
+
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
 _CLAUSE_ABOUT = re.compile(r",\s*(?:who|whose|whom|which)\b")
 
@@ -1287,6 +1292,11 @@ class People:
             outside = unquoted(sentence, " \u2026 ")
             self._said = (self._speaker_of(outside) or self._subject(sentence)
                           or publication_quoted(outside))
+            self.known = known
+        elif _ISSUED_STATEMENT.search(sentence) and not quotations(sentence):
+            # "Ruiz issued a statement on Monday, repeating her stance." then “…” alone
+            known = dict(self.known)
+            self._said = self._subject(sentence)
             self.known = known
         self.quoting, self._said = self._said, None
         self._unread_for_organisations.append(sentence)
