@@ -103,6 +103,8 @@ PARAGRAPHS = {
     # its quoted text, clauses about the one named after "tweeted".
     "a publication's name": "As The " + "Avalon " * 140_000 + f"Herald notes, {QUOTED}",
     "clauses after tweeted": f"{QUOTED} tweeted Ana Ruiz" + ", whose aunt says she" * 45_000 + ".",
+    "verbs after a quotation": f"{QUOTED} she" + " x continued" * 80_000 + ".",
+    "statements issued": "Ruiz issued an" + " odd" * 250_000 + " statement. \u201cNo, never.\u201d",
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,
