@@ -99,6 +99,12 @@ PARAGRAPHS = {
     "documents by them": "a report by the Alpha Ministry and " * 30_000
                          + f". {QUOTED} the report said.",
     "times joined by and": "Crews worked between 1 and 3 p.m., " * 28_000 + "x.",
+    # The speakers of issue #17's seventh set (branch speakers5): a publication's name before
+    # its quoted text, clauses about the one named after "tweeted".
+    "a publication's name": "As The " + "Avalon " * 140_000 + f"Herald notes, {QUOTED}",
+    "clauses after tweeted": f"{QUOTED} tweeted Ana Ruiz" + ", whose aunt says she" * 45_000 + ".",
+    "verbs after a quotation": f"{QUOTED} she" + " x continued" * 80_000 + ".",
+    "statements issued": "Ruiz issued an" + " odd" * 250_000 + " statement. \u201cNo, never.\u201d",
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,

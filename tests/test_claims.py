@@ -1028,3 +1028,83 @@ def test_a_go_deeper_link_is_no_claim():
                      "without a deal.\nGo deeper: Trade talks collapsed at the summit in Avalon "
                      "on Saturday.\n")
     assert [c.text[:10] for c in seed.claims] == ["The leader"]
+
+
+def test_a_person_named_after_tweeted_after_a_quotation_speaks_it():
+    text = ("Avalon Ferries said fares would rise. \u201cWe were never asked,\u201d tweeted Ada "
+            "Moreno, whose profile says she is a nurse in Arden.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ada Moreno"
+
+
+def test_a_pronoun_in_a_clause_about_the_speaker_after_the_verb_speaks_nothing():
+    text = ("Avalon Ferries said fares would rise. \u201cWe were never asked,\u201d tweeted one "
+            "rider, whose profile says she is a nurse in Arden.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("name", ["O'Dell", "O\u2019Dell", "D'Souza"])
+def test_a_surname_with_an_apostrophe_inside_is_one_name_not_a_possessive(name):
+    text = (f"The host left the show on Monday. \u201cWe part ways on good terms,\u201d {name} "
+            "said in the statement, which was emailed by his agent Ana Ruiz.")
+    assert People(text).speakers(split_sentences(text))[-1] == name.replace("\u2019", "'")
+
+
+@pytest.mark.parametrize("sentence", [
+    "As The Avalon Herald notes, \u201cthe quay has stood empty for a decade and more.\u201d",
+    "According to the Avalon Herald, \u201cthe quay has stood empty for a decade and more.\u201d",
+], ids=["as it notes", "according to it"])
+def test_a_publication_whose_words_a_sentence_quotes_speaks_them(sentence):
+    assert People(sentence).speakers([sentence]) == ["Avalon Herald"]
+
+
+def test_a_paragraph_saying_a_publication_reports_gives_it_the_quotation_after():
+    seed = read_seed("Arden Voters Reject The Ferry Levy\nThe ferry levy failed on Tuesday, the "
+                     "count showed.\nThe Arden Post-Courier reports:\n\u201cVoters in every ward "
+                     "rejected the ferry levy by a wide margin on Tuesday.\u201d\n")
+    assert [(c.kind, c.speaker) for c in seed.claims] == [
+        ("statement", None), ("quote", "Arden Post-Courier")]
+
+
+def test_a_firm_speaks_what_it_says_on_its_website():
+    text = ("\u201cEvery rider deserves a safe crossing to the islands,\u201d the Berg Law Firm "
+            "says on its website.")
+    assert People(text).speakers([text]) == ["Berg Law Firm"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u201cAnd the quay stays shut all winter,\u201d she continued.",
+    "\u201cWe were never asked about the fares,\u201d Ruiz recalled.",
+    "\u201cWe were never asked about the fares,\u201d testified Ana Ruiz.",
+], ids=["continued", "recalled", "testified, inverted"])
+def test_a_verb_that_tells_speech_only_just_after_a_quotation_gives_its_subject_the_words(
+        sentence):
+    text = f"Mayor Ana Ruiz met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_verb_that_tells_speech_only_after_a_quotation_is_nobodys_elsewhere():
+    text = ("Mayor Ana Ruiz met the union. The strike continued after the \u201cfinal offer\u201d "
+            "was refused.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("issued", [
+    "Ruiz issued a statement on Monday, repeating her stance.",
+    "Ruiz released a brief statement after the vote.",
+], ids=["issued", "released"])
+def test_a_quotation_after_a_sentence_saying_someone_issued_a_statement_is_theirs(issued):
+    text = (f"Mayor Ana Ruiz met the union. {issued} \u201cWe will not sign a deal that sinks "
+            "the harbour. Not now, not ever.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_quotation_with_words_of_its_own_after_a_statement_issued_is_not_the_issuers():
+    text = ("Mayor Ana Ruiz met the union. Ruiz issued a statement on Monday. \u201cWe will not "
+            "sign,\u201d a docker shouted at the gate.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("contraction", ["I'm", "I'll", "I've"])
+def test_a_contraction_of_i_is_no_name(contraction):
+    sentence = f"\u201cThe quay will reopen and {contraction} be glad,\u201d Ana Ruiz said."
+    assert People(sentence).names_in(sentence) == ["Ana Ruiz"]

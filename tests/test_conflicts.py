@@ -841,3 +841,11 @@ def test_an_organisations_quotation_flipped_by_its_spokeswoman_is_a_changed_quot
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and [c["kind"] for c in m.conflicts] == ["quote"]
     assert [n["kind"] for n in m.notes] == ["another speaker"]
+
+
+def test_a_publications_quotation_given_to_a_person_is_another_speaker_noted_not_a_conflict():
+    quote = Claim(1, "The quay has stood empty for a decade", "quote",
+                  "As The Avalon Herald notes, “the quay has stood empty for a decade.”",
+                  speaker="Avalon Herald", quotes=["The quay has stood empty for a decade"])
+    conflicts, noted = quote_checks(quote, ["The quay has stood empty for a decade"], "Ana Ruiz")
+    assert conflicts == [] and [n["kind"] for n in noted] == ["another speaker"]

@@ -160,7 +160,15 @@ _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 # "said lead investigator Halima Osei": the person named after the verb is the speaker, whatever
 # role words (not in _TITLES) come between.
 # A role word may be a compound glued to a place ("said Oslo-based engineer Ines Brandt").
-_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
+# Just after a quotation, other verbs of speech put their speaker after them too ("…,” tweeted
+# Ana Ruiz); elsewhere they may take a person as object ("warned Ana Ruiz", "posted Ruiz's bail").
+_AFTER_QUOTATION = ("added", "tweeted", "wrote", "posted", "stated", "noted", "explained",
+                    "insisted", "declared", "replied", "responded", "argued", "warned", "stressed",
+                    "remarked", "asserted", "claimed", "vowed", "promised", "continued",
+                    "testified", "concluded", "recalled", "quipped", "countered", "conceded")
+_SAID_BEFORE = re.compile(r"(?:\b(?:said|says)|[,?!]['\"\u2019\u201d]\s*(?:"
+                          + "|".join(_AFTER_QUOTATION) + r"))"
+                          r"\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
 # "U.S.-based", "Oslo-born": a capitalised word glued to what follows describes, it names no one.
 _GLUED = re.compile(r"\.?-[a-z]")
 _GLUED_WORD = re.compile(r"^.*?\S-[a-z][\w'-]*\s*")
@@ -276,6 +284,9 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
         # headline, a second wording of it (a page's <title> and its <h1> often differ), a
         # kicker or a standfirst without a stop ("The latest on the storm (times are local):").
         above_body = not body and is_unterminated(paragraph)
+        if body and _leads_in(paragraph, paragraphs[i + 1:i + 2]):
+            body.append(paragraph)  # "The Avalon Herald reports:": who speaks the next
+            continue
         if is_heading(paragraph, last=i == len(paragraphs) - 1) or above_body or (
                 not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
             if not title and len(paragraph.split()) > 3:
@@ -283,6 +294,13 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
             continue
         body.append(paragraph)
     return title or (body[0][:120] if body else ""), body
+
+
+def _leads_in(paragraph: str, after: list[str]) -> bool:
+    """A short paragraph ending in a colon before one that opens with a quotation ("Ruiz
+    tweeted:", "The Avalon Herald reports:"): it tells who speaks the quotation, not a heading."""
+    return paragraph.endswith(":") and len(paragraph.split()) <= 14 and bool(after) and (
+        after[0][:1] in "\"\u201c")
 
 
 def _is_caption(paragraph: str) -> bool:
@@ -341,8 +359,11 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
                  if not _CAPTION_OPENING.search(s)]
     people = People(" ".join(sentences))
     claims: list[Claim] = []
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         quotes = quotations(sentence)
+        if not quotes and _leads_in(sentence, sentences[i + 1:i + 2]):  # who speaks next
+            people.read(sentence)
+            continue
         speaker = people.speaker(sentence) if quotes else None
         own = [q for q in quotes if _quotation_claim(q, sentence, speaker)]
         names = people.names_in(sentence)
@@ -432,8 +453,13 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|['\u2019]s\s+|\
                      r"(?:often\s+|also\s+|now\s+|sometimes\s+)?called\b", re.IGNORECASE)
 
 
+# A possessive's or a contraction's mark: "'s" ("Ruiz's"), a lone apostrophe ending a word
+# ("Jones' plan"), "I'm", "We'll"; not one inside a name ("O'Dell", "D'Souza", "Ra'ad").
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?:m|ll|re|ve|d|t)\b|(?![^\W\d_]))\s*")
+
+
 def _split_possessives(raw: str) -> list[str]:
-    return [part for part in re.split(r"['\u2019]s?\b\s*", raw) if part.strip()]
+    return [part for part in _POSSESSIVE.split(raw) if part.strip()]
 
 
 def _clean_name(raw: str) -> str:
@@ -761,7 +787,7 @@ _ORGANISATION_HEADS = frozenset("""embassy consulate ministry department agency 
     council committee court service bureau administration police center centre institute
     foundation association union party company corporation corp inc board authority government
     command military army navy campaign organization organisation house pentagon kremlin
-    treasury secretariat parliament cabinet""".split())
+    treasury secretariat parliament cabinet firm""".split())
 # Heads written in lower case after a capitalised name: "the Trump campaign", "the Saudi
 # government" ("the Kerr administration" names whose people speak, `_NAME_AS_MODIFIER`).
 _LOWER_HEADS = ("administration|campaign|government|military|embassy|ministry|department|"
@@ -821,6 +847,42 @@ def organisation_head(name: str) -> str | None:
     return _HEAD_ALIASES.get(head, head) if head else None
 
 
+# The last words of a newspaper's, an agency's or a broadcaster's name ("St. Louis Post-Dispatch",
+# "Avalon Herald"): it reports, and speaks only what a sentence quotes of its own text.
+_PUBLICATION_WORDS = frozenset("""press news post times journal tribune herald gazette dispatch
+    chronicle globe magazine wire telegraph guardian observer inquirer examiner courier register
+    star reuters bloomberg axios politico""".split())
+
+
+def is_publication(name: str) -> bool:
+    """Whether a name is a newspaper's, a news agency's or a broadcaster's ("The Associated Press",
+    "Avalon Herald", "AP")."""
+    tokens = [t.strip(".,").lower() for t in re.split(r"[\s-]+", name) if t.strip(".,")]
+    return name in _NEWS_AGENCIES or "news" in tokens or "press" in tokens or bool(
+        tokens) and tokens[-1] in _PUBLICATION_WORDS
+
+
+# A sentence that quotes a publication's or an organisation's own text: "As The Avalon Herald
+# notes, “…”", "According to the Herald, “…”" (the quotation right after: its words, not someone
+# it reports), a paragraph "The Avalon Herald reports:" before the quotation.
+_BODY_NAME = r"(?P<name>[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,4})"
+_ITS_TEXT_VERBS = (r"(?:notes|noted|reports|reported|writes|wrote|says|said|explains|explained|"
+                   r"observes|observed|puts it|put it)")
+_QUOTES_ITS_TEXT = re.compile(
+    r"\W*(?:As[ \t]+(?:[Tt]he[ \t]+)?" + _BODY_NAME + r"[ \t]+" + _ITS_TEXT_VERBS + r"\s*,"
+    r"|According[ \t]+to[ \t]+(?:[Tt]he[ \t]+)?" + _BODY_NAME.replace("name", "to") + r"\s*,"
+    r"|(?:[Tt]he[ \t]+)?" + _BODY_NAME.replace("name", "colon") + r"[ \t]+" + _ITS_TEXT_VERBS
+    + r"\s*:)\s*(?:\u2026|$)")
+
+
+def publication_quoted(outside: str) -> str | None:
+    """The publication or organisation whose own text a sentence quotes (`_QUOTES_ITS_TEXT`),
+    read from its words outside the quotation ("As The Avalon Herald notes, …")."""
+    m = _QUOTES_ITS_TEXT.match(outside)
+    name = m and (m.group("name") or m.group("to") or m.group("colon"))
+    return name if name and (is_publication(name) or organisation_head(name)) else None
+
+
 def organisations_in(sentence: str) -> list[tuple[str, str]]:
     """Each organisation a sentence names in capitals with more words than its head ("the U.S.
     Embassy in Manila"), with its head noun ("embassy"): whom "the embassy" is later."""
@@ -858,6 +920,40 @@ def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, 
         name = name if name and organisation_head(name) else None
         found.append((name, m.group(1)))
     return found
+
+
+# Verbs that tell speech only just after a quotation, with its speaker ("…,” she continued;
+# “…,” recalled Ana Ruiz); elsewhere they tell other acts ("the strike continued", "she recalled
+# the envoy"), so they are not among the speech verbs every reading shares (`SPEECH_VERBS`).
+_LATER_SPEECH = re.compile(r"\b(?:continued|testified|concluded|recalled|quipped|joked|observed|"
+                           r"countered|conceded|admitted|acknowledged|cautioned|recounted|"
+                           r"boasted|pleaded|complained|predicted|lamented|shared)\b")
+# Between the quotation and such a verb: at most its subject's four words ("she", "Ana Ruiz").
+_SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
+
+
+def _speech_after_quotation(outside: str) -> re.Match | None:
+    """The first `_LATER_SPEECH` verb just after a quotation (`unquoted`'s mark) and its subject."""
+    for m in _LATER_SPEECH.finditer(outside):
+        quoted = outside.rfind("\u2026", max(0, m.start() - 80), m.start())
+        if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()):
+            return m
+    return None
+
+
+# A person issuing a statement: the quotation after it, all quoted, is the statement's.
+_ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|put out|sent out)\s+an?\s+"
+                               r"(?:[a-z]+\s+){0,2}?statement\b")
+
+
+# A clause about whoever was just named: ", who …", ", whose …", ", which …".
+_CLAUSE_ABOUT = re.compile(r",\s*(?:who|whose|whom|which)\b")
+
+
+def _clause_about_end(outside: str, at: int) -> int | None:
+    """Where a clause about the one named after `at` starts, if one does."""
+    m = _CLAUSE_ABOUT.search(outside, at)
+    return m.start() if m else None
 
 
 class People:
@@ -968,7 +1064,7 @@ class People:
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
         outside = unquoted(sentence, " \u2026 ")
-        who = self._speaker_of(outside)
+        who = self._speaker_of(outside) or publication_quoted(outside)
         if who is None and self.quoting and not _LETTER.search(outside):
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
@@ -981,7 +1077,7 @@ class People:
 
     def _speaker_of(self, outside: str) -> str | None:
         """Who speaks, read from a sentence's words outside its quotations (`unquoted`)."""
-        said = _SPEECH.search(outside)
+        said = _SPEECH.search(outside) or _speech_after_quotation(outside)
         if not said:
             return None
         # Words between the quotation and the verb are who speaks ("The president later
@@ -990,7 +1086,8 @@ class People:
         # "According to" names its source after it ("At a gathering, according to the agency,
         # Rouhani said"): the verb read is the next one.
         verb = next((m for m in _SPEECH.finditer(outside, said.start())
-                     if not m.group(0).lower().startswith("according")), None)
+                     if not m.group(0).lower().startswith("according")), None) if (
+            _SPEECH.match(outside, said.start())) else said
         subject_ends = verb.start() if verb and _LETTER.search(
             outside, outside.rfind("\u2026", 0, verb.start()) + 1, verb.start()) else None
         # With no verb but "according to" an unnamed source, no one named speaks: "according
@@ -1014,8 +1111,12 @@ class People:
                                for m in PERSON_RE.finditer(outside, max(starts, last),
                                                            unnamed.start())):
             return None
+        # Named after the verb, the speaker comes before any clause about them ("…,” tweeted
+        # one rider, whose profile says she …": not whom "she" resolves to).
+        names_end = subject_ends if subject_ends is not None else _clause_about_end(
+            outside, (verb or said).end())
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
-            if subject_ends is not None and token.start() >= subject_ends:
+            if names_end is not None and token.start() >= names_end:
                 break
             word = _before_nickname(outside, token)
             if word.lower() in _POSSESSIVES and _DESCRIBED.match(outside, token.end()):
@@ -1189,7 +1290,13 @@ class People:
                 sentence[:-1]):  # "Ruiz tweeted:", then “…”
             known = dict(self.known)  # a guess: the pronoun it resolves tells no gender
             outside = unquoted(sentence, " \u2026 ")
-            self._said = self._speaker_of(outside) or self._subject(sentence)
+            self._said = (self._speaker_of(outside) or self._subject(sentence)
+                          or publication_quoted(outside))
+            self.known = known
+        elif _ISSUED_STATEMENT.search(sentence) and not quotations(sentence):
+            # "Ruiz issued a statement on Monday, repeating her stance." then “…” alone
+            known = dict(self.known)
+            self._said = self._subject(sentence)
             self.known = known
         self.quoting, self._said = self._said, None
         self._unread_for_organisations.append(sentence)

@@ -23,6 +23,7 @@ from monitor.steps.claims import (
     TOLD_TO,
     UNNAMED_SOURCE,
     Claim,
+    is_publication,
     organisation_head,
     reports_speech,
 )
@@ -497,8 +498,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     compared as one speaker's (a spokeswoman's "we will raise fares" against the authority's
     "we will not" is a changed quotation)."""
     differ = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker))
-    ours, theirs = ((organisation_head(claim.speaker), organisation_head(speaker)) if differ
-                    else (None, None))
+    ours, theirs = ((_body(claim.speaker), _body(speaker)) if differ else (None, None))
     other = differ and not (ours or theirs)  # two persons
     # an organisation on either side, not two names of one ("Embassy", "Nordic Embassy")
     spoken_for = differ and bool(ours or theirs) and not (ours and ours == theirs)
@@ -522,6 +522,12 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
                                                                or inside_other(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
+
+
+def _body(speaker: str) -> str | None:
+    """An organisation's head noun, or a publication's name (lower case): whose words are
+    often another's (a spokesperson's, a source's it quotes); None for a person."""
+    return organisation_head(speaker) or (speaker.lower() if is_publication(speaker) else None)
 
 
 def much_shorter(ours: str, theirs: str) -> bool:
