@@ -299,6 +299,8 @@ def test_capitals_that_are_no_link_card_are_kept(text):
     "JUST WATCHED Lund: fares must rise Replay More Videos ... MUST WATCH Lund: fares 01:23",
     "Photos: The ferry's last day The ferry leaves the pier. Hide Caption 1 of 9 Photos: The ferry",
     "(SOUNDBITE OF FERRY HORN)",
+    "[Related: Ferry pilots vote on a strike]",
+    "- Photos: The Nereth ferry's last crossing",
 ])
 def test_a_line_of_page_furniture_goes(furniture):
     from monitor.steps.extract import without_page_furniture
