@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from monitor.steps import coverage  # noqa: E402
 from monitor.steps.claims import read_seed  # noqa: E402
 from monitor.steps.dates import DEFAULT_WINDOW_DAYS  # noqa: E402
-from monitor.steps.extract import without_link_cards  # noqa: E402
+from monitor.steps.extract import without_page_furniture  # noqa: E402
 from monitor.steps.match import match_article  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-events"
@@ -51,7 +51,7 @@ def load() -> list[dict]:
     with gzip.open(DATA / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     for row in rows:
-        row["text"] = without_link_cards(row["text"])
+        row["text"] = without_page_furniture(row["text"])
     return rows
 
 

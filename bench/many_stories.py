@@ -32,7 +32,7 @@ from cpu import TreeCPU
 from monitor.jobs.match import match_stories
 from monitor.jobs.seed import add_seed
 from monitor.jobs.stories import load_stories
-from monitor.steps.extract import Article, content_hash, without_link_cards
+from monitor.steps.extract import Article, content_hash, without_page_furniture
 from monitor.steps.match import score_article
 from monitor.steps.text import split_sentences
 from monitor.store import rows, schema
@@ -45,7 +45,7 @@ def stories_and_articles(n_stories: int, n_articles: int) -> tuple[list[dict], l
     with gzip.open(DATA / "news-events/articles.jsonl.gz", "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     for row in rows:  # as the product's extraction leaves the text
-        row["text"] = without_link_cards(row["text"])
+        row["text"] = without_page_furniture(row["text"])
     by_event: dict[str, list[dict]] = {}
     for row in rows:
         by_event.setdefault(row["event"], []).append(row)

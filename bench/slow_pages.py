@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from monitor.steps.claims import read_seed
-from monitor.steps.extract import extract_page
+from monitor.steps.extract import extract_page, without_page_furniture
 from monitor.steps.text import name_words, numbers, without_credits
 from monitor.steps.verdicts import clause_same
 
@@ -53,6 +53,9 @@ def main() -> None:
         print(f"{len(seed.claims)} claims")
     for name, sentence in AMOUNTS.items():
         print(f"{len(_timed(name, sentence, numbers))} amounts")
+    # An extracted text read for lines of page furniture (each line read once, from its start).
+    for name, text in FURNITURE.items():
+        print(f"{len(_timed(name, text, without_page_furniture)):,} characters kept")
 
 
 def _timed(name: str, data: str | bytes, read: Callable[[Any], object]) -> object:
@@ -109,6 +112,16 @@ PARAGRAPHS = {
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,
     "times, one sentence": "At 2pm the crew arrived; " * 40_000,
+}
+
+FURNITURE = {
+    # A label's line read to its end for a marker that never comes, or comes at every step.
+    "video card, no end": "JUST WATCHED " + "replay more video " * 55_000,
+    "gallery, no count": "Photos: " + "hide caption 1 of x " * 50_000,
+    "label, long headline": "Related: " + "word " * 200_000,
+    "a label a line": "WATCH:\n" * 140_000,
+    "empty lines": "\n" * 1_000_000,
+    "bracketed capitals": "(APPLAUSE)\n\n" * 80_000,
 }
 
 

@@ -283,3 +283,64 @@ def test_capitals_that_are_no_link_card_are_kept(text):
     # Removed by mistake, real text of any outlet would be lost without a trace.
     from monitor.steps.extract import without_link_cards
     assert without_link_cards(text) == text
+
+
+@pytest.mark.parametrize("furniture", [
+    "SEE ALSO: Nereth harbour board delays the ferry vote again",
+    "Read more: Corvale fares rise for the third year running",
+    "RELATED: What the new port levy means for commuters",
+    "More:Ferry pilots strike over rotas. Talks resume Monday.",
+    "WATCH:",
+    "Watch: The Nereth ferry's last crossing, explained",
+    "Full Coverage: Nereth harbour",
+    "FILE PHOTO: Ada Lund speaks at a rally in Arden, Nova, May 4, 2021. WIRE/Tom Vale",
+    "Photo: Tom Vale/Wire Images",
+    "Image copyright Wire Images Image caption Ada Lund spoke at the pier on Tuesday",
+    "Media playback is unsupported on your device Media caption Ada Lund: \u201cFares rise\u201d",
+    "Media caption The ferry left the pier late",
+    "JUST WATCHED Lund: fares must rise Replay More Videos ... MUST WATCH Lund: fares 01:23",
+    "Photos: The ferry's last day The ferry leaves the pier. Hide Caption 1 of 9 Photos: The ferry",
+    "(SOUNDBITE OF FERRY HORN)",
+    "[Related: Ferry pilots vote on a strike]",
+    "- Photos: The Nereth ferry's last crossing",
+])
+def test_a_line_of_page_furniture_goes(furniture):
+    from monitor.steps.extract import without_page_furniture
+    text = (f"The harbour board raised ferry fares by 4% on Tuesday.\n\n{furniture}\n\n"
+            "Commuters said they would protest outside the board's offices.")
+    assert without_page_furniture(text) == (
+        "The harbour board raised ferry fares by 4% on Tuesday.\n\n"
+        "Commuters said they would protest outside the board's offices.")
+
+
+@pytest.mark.parametrize("line", [
+    "See also the board's earlier ruling, which set fares for two years.",
+    "Read more than the headline: the levy applies only to cars, the board said.",
+    "The board said: see also our statement of May 4.",
+    "Watch the vote live: it starts at 10 a.m., the board said.",
+    "More from Ada Lund's speech (as delivered):",
+    "Media reports said the ferry left the pier late on Tuesday.",
+    "Image rights, the board said, belong to the photographer.",
+    "Just watched the vote. Pretty rough for the board, Ada Lund wrote.",
+    "(AP) \u2014 The harbour board raised ferry fares by 4% on Tuesday.",
+    "Related: " + "the board said fares would rise again next year and commuters " * 8,
+])
+def test_a_sentence_that_only_mentions_furniture_words_is_kept(line):
+    # Removed by mistake, a paragraph of the article would be lost without a trace.
+    from monitor.steps.extract import without_page_furniture
+    text = f"The harbour board raised ferry fares by 4% on Tuesday.\n\n{line}"
+    assert without_page_furniture(text) == text
+
+
+def test_a_page_loses_its_furniture_lines_on_extraction():
+    from monitor.steps.extract import extract_article
+    page = ("<html><body><article><h1>Fares rise</h1>"
+            "<p>The harbour board raised ferry fares by 4% on Tuesday, its chair Ada Lund said, "
+            "after a year of losses on the Nereth crossing and a long dispute with the pilots.</p>"
+            "<p>SEE ALSO: Nereth pilots walk out over new rotas</p>"
+            "<p>Commuters said they would protest outside the board's offices on Friday, and "
+            "the pilots' union said it would join them with a march from the pier.</p>"
+            "</article></body></html>")
+    article = extract_article(page, "http://x.example/fares")
+    assert "SEE ALSO" not in article.text and "walk out" not in article.text
+    assert "Commuters said they would protest" in article.text
