@@ -275,9 +275,12 @@ def split_sentences(text: str) -> list[str]:
 
 def _split_paragraph(paragraph: str) -> list[str]:
     parts: list[str] = []
-    start = 0
+    start = counted = 0
+    marks = (0, 0, 0)  # quotation marks (opening, closing, straight) from `start` to `counted`
     for m in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start:m.start()].rsplit(maxsplit=1)
+        # The word before the stop, from a window: a slice from `start` would be read again at
+        # each stop while abbreviations or a quotation keep the sentence open (quadratic).
+        before = paragraph[max(start, m.start() - _WORD_WINDOW):m.start()].rsplit(maxsplit=1)
         # "(Nov. 18)": the abbreviation is read without the bracket or mark that opens it.
         written = before[-1].rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
         if written.lower().startswith(("then-", "ex-")):  # "then-Gov. Ana Ruiz", "ex-Sen. Lund"
@@ -290,10 +293,12 @@ def _split_paragraph(paragraph: str) -> list[str]:
         if (is_abbreviation(written) or initials) and not (
                 initials and _SENTENCE_OPENER.match(paragraph, m.end())):
             continue
-        if _inside_quote(paragraph[start:m.end()]):
+        marks = _add_marks(marks, paragraph[counted:m.end()])
+        counted = m.end()
+        if _inside_quote(*marks):
             continue
         parts.append(paragraph[start:m.end()].strip())
-        start = m.end()
+        start, marks = m.end(), (0, 0, 0)
     parts.append(paragraph[start:].strip())
     return [p for p in parts if p]
 
@@ -303,10 +308,18 @@ def is_abbreviation(word: str) -> bool:
     return word.lower() in _ABBREVIATIONS or word in _CASED_ABBREVIATIONS
 
 
-def _inside_quote(fragment: str) -> bool:
-    opens = sum(fragment.count(c) for c in "\u201c\u00ab\u201e")
-    closes = sum(fragment.count(c) for c in "\u201d\u00bb")
-    straight = fragment.count('"')
+# Longer than any abbreviation or run of initials that keeps a sentence open.
+_WORD_WINDOW = 80
+
+
+def _add_marks(marks: tuple[int, int, int], fragment: str) -> tuple[int, int, int]:
+    """Quotation marks counted so far, and those of `fragment` (opening, closing, straight)."""
+    return (marks[0] + sum(fragment.count(c) for c in "\u201c\u00ab\u201e"),
+            marks[1] + sum(fragment.count(c) for c in "\u201d\u00bb"),
+            marks[2] + fragment.count('"'))
+
+
+def _inside_quote(opens: int, closes: int, straight: int) -> bool:
     # A quotation opened curly and closed straight (“… skull," she said) is closed: a typing
     # slip that left the rest of its paragraph one sentence.
     mixed = min(max(opens - closes, 0), straight)
