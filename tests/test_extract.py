@@ -278,7 +278,8 @@ def test_a_link_card_goes_and_the_shown_name_stays_whole(text, shown):
     "Marchers chanted \u201cWE WANT FERRIES WE WANT FARES NO MORE\u201d outside the pier.",
     "Former Governor Ana Ruiz Ana Ruiz will call on the board to pass the MORE Act on Monday.",
     "Vale Chairman Tom Vale said the firm backs the MORE Act, aides said.",
-    "Sales rose 4% in 2019. Ruiz Group Chair Ana Ruiz said it wants MORE stores."])
+    "Sales rose 4% in 2019. Ruiz Group Chair Ana Ruiz said it wants MORE stores.",
+    "Aide Ada Lund Ada Marie LundPay rise vote was no. Then fares rose MORE said fares rose."])
 def test_capitals_that_are_no_link_card_are_kept(text):
     # Removed by mistake, real text of any outlet would be lost without a trace.
     from monitor.steps.extract import without_link_cards

@@ -436,14 +436,22 @@ def test_a_time_zone_written_after_a_time_is_part_of_it():
 
 
 @pytest.mark.parametrize("text", ["Ruiz won the marathon in 2:03:15.",  # a race's time
-                                  "The council voted 3:1 for the plan."])
+                                  "The council voted 3:1 for the plan.",
+                                  "The pastor read John 3:16 to the crowd.",  # a verse
+                                  "Valdora beat Corvale 2:15 in the final.",  # a score
+                                  "Watch the clip of the rally, 3:06, below."])
 def test_what_may_not_be_a_time_of_day_is_read_as_before(text):
     assert not any(n.unit.startswith("clock") for n in numbers(text))
 
 
+def test_a_time_of_either_half_of_the_day_keeps_its_time_zone():
+    (number,) = numbers("Polls in the Valdora primary close at 10:05 ET.")
+    assert (number.text, number.unit) == ("10:05 ET", "clock 12h et")
+
+
 @pytest.mark.parametrize("written, hours", [("9:15", 9.25), ("12:30", 12.5)])
 def test_a_time_of_either_half_of_the_day_is_one_amount_of_its_own(written, hours):
-    # Morning or evening (or a clip's length): not 9 and 15, and not "9:15 a.m." either.
+    # Morning or evening: not 9 and 15, and not "9:15 a.m." either.
     (number,) = numbers(f"The talks in Port Ada resumed at {written} on the quay.")
     assert (number.text, number.value, number.unit) == (written, hours, "clock 12h")
 

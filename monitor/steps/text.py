@@ -166,6 +166,10 @@ _CLOCK_RE = re.compile(
 # 5 p.m.", the end of a span ("open until 5 p.m." says nothing of 9 a.m.).
 _CLOCK_BOUND = re.compile(r"\b(?:(after|since|past|later\s+than)|(before|by|ahead\s+of|"
                           r"prior\s+to|earlier\s+than))\s*$", re.IGNORECASE)
+# Words before "9:15" that make it a time of day (a verse, a score or a clip's length has none).
+_TIME_CUE = re.compile(r"\b(?:at|around|about|approximately|roughly|by|after|before|until|till|"
+                       r"to|from|since|past|ahead\s+of|prior\s+to|later\s+than|earlier\s+than)"
+                       r"\s*$", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|of|this)\s*-?$")
 NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 # What _NUMBER_RE needs in an ASCII text: a digit, a dollar sign or a number word.
@@ -187,7 +191,7 @@ class Number:
     Units: "percent", "percentage point" (basis points converted), "money" ("money $" and so on
     when the currency is written), "year" and "hour" (durations converted), "month", "date",
     "weekday", "year-date", "clock" (a time of day in hours: "clock et" with its time zone,
-    "clock 12h" for "9:15" on a clock of either half of the day),
+    "clock 12h" for "at 9:15" on a clock of either half of the day, "clock 12h et" and so on),
     or the words after a count ("drug suspect"); "" when unknown.
     """
 
@@ -903,13 +907,16 @@ def _times(masked: str) -> tuple[list[Number], str]:
         hour, minutes, half, zone = m.group("hour", "minutes", "half", "zone")
         unit = (f"clock {zone.lower()}" if zone else "clock local" if m.group("local")
                 else "clock")
+        if m.group("hour12") and not (zone or m.group("local") or _TIME_CUE.search(
+                masked, max(0, m.start() - 25), m.start())):
+            continue  # "John 3:16", a score "2:15", a clip's "3:06": read as before
         if m.group("hour24") or m.group("hour12"):
-            # "9:15" alone may be morning or evening (or a video's length): one amount all
-            # the same, not 9 and 15, compared only with another time written so
+            # "at 9:15" may be morning or evening: one amount all the same, not 9 and 15,
+            # compared only with another time written so
             clock = m.group("hour24", "minutes24") if m.group("hour24") else m.group(
                 "hour12", "minutes12")
             found.append(Number(m.group(0), _hours(*clock, None),
-                                unit if m.group("hour24") else "clock 12h",
+                                unit if m.group("hour24") else unit.replace("clock", "clock 12h"),
                                 approx=_clock_bound(masked, m.start())))
             spans.append(m.span())
             continue
