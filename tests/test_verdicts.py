@@ -330,3 +330,24 @@ def test_not_answering_something_else_is_no_refusal_to_comment(claim):
 def test_not_saying_what_is_named_is_no_refusal_to_comment():
     # "The authority said who owned it" contradicts it: a negation flipped, not another fact.
     assert not refuses_comment("The harbour authority did not say who owned the copper.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The harbour commission had no comment on the lawsuit.",
+    "A spokeswoman for the harbour commission wouldn't comment.",
+    "The harbour commission did not answer questions about the ferry operators' lawsuit.",
+    "Asked about the ferry operators' lawsuit, the harbour commission didn't respond."])
+def test_a_refusal_in_other_words_tells_a_refusal(sentence):
+    (refusal,) = read_seed(REFUSAL_SEED).claims
+    assert match_article([refusal], sentence).matches[0].verdict != "absent"
+
+
+@pytest.mark.parametrize("claim", [
+    "The commission raised pier fees with no comment period on Monday.",
+    "The stranded ferry could not be reached by rescue boats until Monday.",
+    "The navy did not respond to the ferry's request for help.",
+    "The commission, which raised pier fees by 5 percent in May, declined to comment.",
+    "Ana Ruiz declined to comment, saying the matter was before the court.",
+    "Ana Ruiz declined to comment after the council voted 5-2 to raise fees."])
+def test_a_claim_telling_more_than_a_refusal_is_no_refusal_to_comment(claim):
+    assert not refuses_comment(claim)

@@ -183,21 +183,36 @@ def _quotes_part_of_phrase(claim: Claim, sentence: str) -> bool:
 
 # A refusal to comment, and what it refuses to comment on: "declined to comment on the suit",
 # "did not respond to requests for comment", "could not talk about individual cases". Not
-# "did not say who owned it": a sentence saying who owned it contradicts that.
+# "did not say who owned it" (a sentence saying who did contradicts it), "did not respond to
+# the request for help", "could not be reached by boat", "with no comment period".
+_NOT = r"(?:(?:did|does|do|would|could|can|will|has|have|had)(?: not|n't)|won't|can't|cannot)"
 _REFUSAL = re.compile(
-    r"\b(?:(?:declin|refus)\w* (?:to|further) (?:comment|discuss|elaborate)"
-    r"|(?:did|does|would|could) not (?:immediately )?(?:respond|reply|return)\b[^,;.]{0,40}?"
-    r"\b(?:comment|request|inquir|call|message|e-?mail|question)"
-    r"|(?:did|does|would|could) not (?:comment|talk|elaborate)|could not be reached"
-    r"|(?:not|un)available for comment|no (?:immediate )?comment\b)[^,;.]*", re.IGNORECASE)
-_MORE_CLAUSES = re.compile(r"\b(?:but|while|although|though|whereas|yet|and)\b|;", re.IGNORECASE)
+    r"\b(?:(?:declin|refus)\w* (?:(?:to|further) (?:comment|discuss|elaborate|be interviewed"
+    r"|speak)|comment|interview)"
+    rf"|{_NOT} (?:immediately )?(?:respond|reply|return|answer)\w*\b[^,;.]{{0,40}}?"
+    r"\b(?:comment|inquir\w*|calls|messages|e-?mails|questions|requests? for (?:comment|an "
+    r"interview))"
+    rf"|{_NOT} (?:comment|discuss|talk about|elaborate)"
+    rf"|{_NOT} (?:immediately )?(?:respond|reply)\w*(?=\s*[,.;]|\s*$)"
+    rf"|{_NOT} (?:immediately )?be reached(?= for comment|\s*[,.;]|\s*$)"
+    r"|(?:not|un)available for comment|(?:had|has|have|made|offered|gave) no (?:immediate "
+    r"|further )?comment\b|no immediate comment)(?:\s+(?:on|about|regarding)\b[^,;.]*)?",
+    re.IGNORECASE)
+# What joins a refusal to something else the claim tells: "but has said it would comply",
+# "…, saying the matter was before the court", "after the council voted".
+_MORE_CLAUSES = re.compile(r"\b(?:but|while|although|though|whereas|yet|and|saying|who|which|"
+                           r"after|before|because|since|when)\b|;", re.IGNORECASE)
+# Beyond who refused (a name, a title, "through a spokeswoman"), a claim says more.
+REFUSER_WORDS = 5
 
 
 def refuses_comment(claim: str) -> bool:
     """Whether a claim only tells that someone declined to comment (nothing joined to it)."""
     refusal = _REFUSAL.search(claim)
-    return bool(refusal) and not _MORE_CLAUSES.search(
-        claim[:refusal.start()] + " " + claim[refusal.end():])
+    if not refusal:
+        return False
+    rest = claim[:refusal.start()] + " " + claim[refusal.end():]
+    return not _MORE_CLAUSES.search(rest) and len(content_words(rest)) <= REFUSER_WORDS
 
 
 def shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
