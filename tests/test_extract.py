@@ -325,6 +325,8 @@ def test_a_line_of_page_furniture_goes(furniture):
     "Just watched the vote. Pretty rough for the board, Ada Lund wrote.",
     "(AP) \u2014 The harbour board raised ferry fares by 4% on Tuesday.",
     "Related: " + "the board said fares would rise again next year and commuters " * 8,
+    "Image copyright " + "law gives the photographer of the pier every right to the picture " * 6,
+    "WATCH: Today I signed the harbour bill. \u2014 Ana Ruiz (@AnaRuiz) May 1, 2020",
 ])
 def test_a_sentence_that_only_mentions_furniture_words_is_kept(line):
     # Removed by mistake, a paragraph of the article would be lost without a trace.

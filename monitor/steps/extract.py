@@ -115,6 +115,8 @@ _FURNITURE_LINE = re.compile(
 # A labelled link's headline, or a picture's caption, fits in this; a longer line after a label
 # is read as a paragraph that happens to open with one, and kept.
 LINK_LINE_WORDS = 60
+# An embedded post names its author's handle: its "WATCH:" or "MORE:" is the post's own words.
+_EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)")
 
 
 def without_furniture_lines(text: str) -> str:
@@ -130,10 +132,9 @@ def without_furniture_lines(text: str) -> str:
 def is_furniture_line(line: str) -> bool:
     """A line of page furniture, whole (`without_furniture_lines`)."""
     line = line.strip()
-    if _FURNITURE_LINE.match(line):
-        return True
-    link = _LINK_LINE.match(line)
-    return link is not None and len(link["rest"].split(None, LINK_LINE_WORDS)) <= LINK_LINE_WORDS
+    if _EMBEDDED_POST.search(line) or len(line.split(None, LINK_LINE_WORDS)) > LINK_LINE_WORDS:
+        return False  # a post's own words ("WATCH: … — Ana Ruiz (@AnaRuiz)"), or a paragraph
+    return bool(_FURNITURE_LINE.match(line) or _LINK_LINE.match(line))
 
 
 # A link card run into the text where a name is shown: "Sen. Ada Lund Ada Marie LundLund
