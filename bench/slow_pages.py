@@ -15,7 +15,7 @@ from typing import Any
 
 from monitor.steps.claims import read_seed
 from monitor.steps.extract import extract_page, without_page_furniture
-from monitor.steps.text import name_words, numbers, without_credits
+from monitor.steps.text import name_words, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
 
 PAGES = {
@@ -53,6 +53,9 @@ def main() -> None:
         print(f"{len(seed.claims)} claims")
     for name, sentence in AMOUNTS.items():
         print(f"{len(_timed(name, sentence, numbers))} amounts")
+    # A page's paragraph split into sentences, held open at every stop.
+    for name, paragraph in SPLITS.items():
+        print(f"{len(_timed(name, paragraph, split_sentences))} sentences")
     # An extracted text read for lines of page furniture (each line read once, from its start).
     for name, text in FURNITURE.items():
         print(f"{len(_timed(name, text, without_page_furniture)):,} characters kept")
@@ -112,6 +115,11 @@ PARAGRAPHS = {
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,
     "times, one sentence": "At 2pm the crew arrived; " * 40_000,
+}
+# Stop 45's review: each stop read the paragraph again from the sentence's start (177 s a MB).
+SPLITS = {
+    "an unclosed quotation": "\u201cWe go. " * 125_000,
+    "abbreviations": "Gov. A " * 140_000,
 }
 
 FURNITURE = {
