@@ -111,6 +111,10 @@ PARAGRAPHS = {
     "clauses after tweeted": f"{QUOTED} tweeted Ana Ruiz" + ", whose aunt says she" * 45_000 + ".",
     "verbs after a quotation": f"{QUOTED} she" + " x continued" * 80_000 + ".",
     "statements issued": "Ruiz issued an" + " odd" * 250_000 + " statement. \u201cNo, never.\u201d",
+    # Stop 45's review: lead-in paragraphs that never start the body, each looked for again
+    # below (quadratic: 16.7 s a MB), and each name's sentence copied out of the whole text.
+    "lead-ins and quotations": "Ruiz said:\n\u201cYes.\u201d\n" * 55_000,
+    "a publication's lead-ins": "The Avalon Herald reports:\n\u201cYes.\u201d\n" * 28_000,
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,

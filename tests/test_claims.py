@@ -2,7 +2,7 @@
 
 import pytest
 
-from monitor.steps.claims import People, read_seed
+from monitor.steps.claims import People, is_publication, read_seed
 from monitor.steps.text import split_sentences, stem, surname
 
 
@@ -1054,7 +1054,7 @@ def test_a_surname_with_an_apostrophe_inside_is_one_name_not_a_possessive(name):
     "According to the Avalon Herald, \u201cthe quay has stood empty for a decade and more.\u201d",
 ], ids=["as it notes", "according to it"])
 def test_a_publication_whose_words_a_sentence_quotes_speaks_them(sentence):
-    assert People(sentence).speakers([sentence]) == ["Avalon Herald"]
+    assert People(sentence).speakers([sentence]) == ["The Avalon Herald"]
 
 
 def test_a_paragraph_saying_a_publication_reports_gives_it_the_quotation_after():
@@ -1062,7 +1062,7 @@ def test_a_paragraph_saying_a_publication_reports_gives_it_the_quotation_after()
                      "count showed.\nThe Arden Post-Courier reports:\n\u201cVoters in every ward "
                      "rejected the ferry levy by a wide margin on Tuesday.\u201d\n")
     assert [(c.kind, c.speaker) for c in seed.claims] == [
-        ("statement", None), ("quote", "Arden Post-Courier")]
+        ("statement", None), ("quote", "The Arden Post-Courier")]
 
 
 def test_a_firm_speaks_what_it_says_on_its_website():
@@ -1108,3 +1108,38 @@ def test_a_quotation_with_words_of_its_own_after_a_statement_issued_is_not_the_i
 def test_a_contraction_of_i_is_no_name(contraction):
     sentence = f"\u201cThe quay will reopen and {contraction} be glad,\u201d Ana Ruiz said."
     assert People(sentence).names_in(sentence) == ["Ana Ruiz"]
+
+
+def test_a_verb_of_later_speech_with_an_object_tells_no_speech():
+    # "acknowledged the anger" is an act; "…,” Ruiz continued." is speech.
+    seed = read_seed("Ferry Fares\nMayor Ana Ruiz met the union on Monday. After the crowd "
+                     "chanted \u201cno more fares for the island ferry this winter,\u201d Ruiz "
+                     "acknowledged the anger.\n")
+    assert [c.speaker for c in seed.claims if c.kind == "quote"] == [None]
+
+
+def test_a_possessive_in_capitals_is_split_from_its_name():
+    text = ("Prime Minister Ana Ruiz spoke on Monday. AVALON PRIME MINISTER VOWS NEVER TO SPEAK "
+            "HARBOUR GUNMAN'S NAME. \u201cHe will be nameless,\u201d the prime minister said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("name, publication", [
+    ("Michael Bloomberg", False), ("Emily Post", False), ("New Press Act", False),
+    ("The Star", True), ("Detroit Free Press", True), ("The Washington Post", True)])
+def test_a_person_named_like_a_publication_is_no_publication(name, publication):
+    assert is_publication(name) == publication
+
+
+def test_a_paragraph_ending_in_a_colon_without_speech_is_still_a_claim():
+    seed = read_seed("Ferry Fire\nThe harbour board met on Monday to discuss the ferry.\nThe "
+                     "port has lost money for years. Twelve people died in the ferry fire in "
+                     "2019:\n\u201cWe will never forget them,\u201d Ana Ruiz said.\n")
+    assert any(c.text.startswith("Twelve people died") for c in seed.claims)
+
+
+def test_a_quotation_after_according_to_a_publication_is_the_source_named_after_it():
+    sentence = ("According to the Avalon Herald, \u201cthe quay will stay shut all winter,\u201d "
+                "a port official said.")
+    (speaker,) = People(sentence).speakers([sentence])
+    assert "Herald" not in (speaker or "")

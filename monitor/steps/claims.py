@@ -288,7 +288,8 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
             body.append(paragraph)  # "The Avalon Herald reports:": who speaks the next
             continue
         if is_heading(paragraph, last=i == len(paragraphs) - 1) or above_body or (
-                not title and not body and _repeated_below(paragraph, paragraphs[i + 1:])):
+                not title and not body and i < HEADLINE_MATTER
+                and _repeated_below(paragraph, paragraphs[i + 1:])):
             if not title and len(paragraph.split()) > 3:
                 title = paragraph
             continue
@@ -296,11 +297,18 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     return title or (body[0][:120] if body else ""), body
 
 
+# A page's headline matter (headlines, kicker, standfirst) is in its first paragraphs; looking
+# for a headline repeated below from every paragraph of a page that never starts its body
+# (hostile: lead-ins, quotations) would read the page again a paragraph.
+HEADLINE_MATTER = 10
+
+
 def _leads_in(paragraph: str, after: list[str]) -> bool:
     """A short paragraph ending in a colon before one that opens with a quotation ("Ruiz
     tweeted:", "The Avalon Herald reports:"): it tells who speaks the quotation, not a heading."""
     return paragraph.endswith(":") and len(paragraph.split()) <= 14 and bool(after) and (
-        after[0][:1] in "\"\u201c")
+        after[0][:1] in "\"\u201c") and bool(_SPEECH.search(paragraph)
+                                             or _TELLS_ITS_TEXT.search(paragraph))
 
 
 def _is_caption(paragraph: str) -> bool:
@@ -455,7 +463,7 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|['\u2019]s\s+|\
 
 # A possessive's or a contraction's mark: "'s" ("Ruiz's"), a lone apostrophe ending a word
 # ("Jones' plan"), "I'm", "We'll"; not one inside a name ("O'Dell", "D'Souza", "Ra'ad").
-_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?:m|ll|re|ve|d|t)\b|(?![^\W\d_]))\s*")
+_POSSESSIVE = re.compile(r"['\u2019](?:(?i:s|m|ll|re|ve|d|t)\b|(?![^\W\d_]))\s*")
 
 
 def _split_possessives(raw: str) -> list[str]:
@@ -825,7 +833,7 @@ _ORGANISATION_AFTER = re.compile(
     r"to|late|early|this|last|after|before|when|while)\b))")
 # News agencies and outlets: "according to Reuters" credits a report, it quotes no one.
 _NEWS_AGENCIES = frozenset({"AP", "AFP", "CNN", "BBC", "NBC", "CBS", "ABC", "NPR", "UPI", "DPA",
-                            "WSJ", "NYT", "FT"})
+                            "WSJ", "NYT", "FT", "Associated Press"})
 # Capitals that name a post, not a body: "the PM said", "the CEO told".
 _POSTS = frozenset({"PM", "CEO", "CFO", "COO", "CTO", "DA", "MP", "MEP", "AG", "VP", "POTUS"})
 _ANY_HEAD = re.compile(_HEAD + r"\b|\b(?:" + _LOWER_HEADS + r")\b")
@@ -854,12 +862,20 @@ _PUBLICATION_WORDS = frozenset("""press news post times journal tribune herald g
     star reuters bloomberg axios politico""".split())
 
 
+# Publication words that are people's names too ("Michael Bloomberg", "Emily Post", "Bill
+# Press"): a publication's only after "the" or with more words ("The Star", "Detroit Free Press").
+_NAMES_TOO = frozenset({"post", "press", "star", "bloomberg", "globe"})
+
+
 def is_publication(name: str) -> bool:
     """Whether a name is a newspaper's, a news agency's or a broadcaster's ("The Associated Press",
     "Avalon Herald", "AP")."""
     tokens = [t.strip(".,").lower() for t in re.split(r"[\s-]+", name) if t.strip(".,")]
-    return name in _NEWS_AGENCIES or "news" in tokens or "press" in tokens or bool(
-        tokens) and tokens[-1] in _PUBLICATION_WORDS
+    if name in _NEWS_AGENCIES or "news" in tokens:
+        return True
+    if not tokens or tokens[-1] not in _PUBLICATION_WORDS:
+        return False
+    return tokens[-1] not in _NAMES_TOO or tokens[0] == "the" or len(tokens) > 2
 
 
 # A sentence that quotes a publication's or an organisation's own text: "As The Avalon Herald
@@ -868,6 +884,7 @@ def is_publication(name: str) -> bool:
 _BODY_NAME = r"(?P<name>[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,4})"
 _ITS_TEXT_VERBS = (r"(?:notes|noted|reports|reported|writes|wrote|says|said|explains|explained|"
                    r"observes|observed|puts it|put it)")
+_TELLS_ITS_TEXT = re.compile(rf"\b{_ITS_TEXT_VERBS}\b")
 _QUOTES_ITS_TEXT = re.compile(
     r"\W*(?:As[ \t]+(?:[Tt]he[ \t]+)?" + _BODY_NAME + r"[ \t]+" + _ITS_TEXT_VERBS + r"\s*,"
     r"|According[ \t]+to[ \t]+(?:[Tt]he[ \t]+)?" + _BODY_NAME.replace("name", "to") + r"\s*,"
@@ -879,8 +896,16 @@ def publication_quoted(outside: str) -> str | None:
     """The publication or organisation whose own text a sentence quotes (`_QUOTES_ITS_TEXT`),
     read from its words outside the quotation ("As The Avalon Herald notes, …")."""
     m = _QUOTES_ITS_TEXT.match(outside)
-    name = m and (m.group("name") or m.group("to") or m.group("colon"))
-    return name if name and (is_publication(name) or organisation_head(name)) else None
+    group = m and next((g for g in ("name", "to", "colon") if m.group(g)), None)
+    if not group:
+        return None
+    # "The Washington Post" keeps its article: "Washington Post" alone might be a person
+    if _SPEECH.search(outside, m.end()):
+        return None  # "According to the Herald, “…,” a port source said": the source's words
+    name = m.group(group)
+    if outside[max(0, m.start(group) - 4):m.start(group)].lower().rstrip() == "the":
+        name = "The " + name
+    return name if is_publication(name) or organisation_head(name) else None
 
 
 def organisations_in(sentence: str) -> list[tuple[str, str]]:
@@ -932,11 +957,17 @@ _LATER_SPEECH = re.compile(r"\b(?:continued|testified|concluded|recalled|quipped
 _SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
 
 
+# After such a verb, speech ends its clause or names its speaker ("…,” she continued.",
+# “…,” recalled Ana Ruiz,): not "Ruiz acknowledged the anger", "as Ruiz continued her speech".
+_NO_OBJECT = re.compile(r"(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}[ \t]*(?:[,.;:!?]|$)")
+
+
 def _speech_after_quotation(outside: str) -> re.Match | None:
     """The first `_LATER_SPEECH` verb just after a quotation (`unquoted`'s mark) and its subject."""
     for m in _LATER_SPEECH.finditer(outside):
         quoted = outside.rfind("\u2026", max(0, m.start() - 80), m.start())
-        if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()):
+        if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()) \
+                and _NO_OBJECT.match(outside, m.end()):
             return m
     return None
 
@@ -968,6 +999,7 @@ class People:
         self._held: dict[str, set[str]] = {}  # office -> every holder named
         self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         self.quoting: str | None = None  # who speaks the quotation of the sentence just read
+        self._last_place = 0  # where the sentence last asked about stands in the text
         self._said: str | None = None
         for m in PERSON_RE.finditer(text):
             self._meet(m)
@@ -1040,14 +1072,14 @@ class People:
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
         found: list[str] = []
-        elsewhere = self.text.replace(sentence, " ", 1)
         for m in PERSON_RE.finditer(without_credits(sentence)):
             at_start = sentence[:m.start()].strip(" \"\u201c") == ""
             for raw in _split_possessives(m.group(0)):
                 name = _clean_name(raw)
                 # A lone capitalised word opening a sentence is a name only if the text
                 # capitalises it elsewhere too.
-                if not name or (at_start and " " not in name and name not in elsewhere):
+                if not name or (at_start and " " not in name
+                                and not self._named_elsewhere(name, sentence)):
                     continue
                 if at_start and " " in name and _only_opens(name.split()[0], self.text):
                     # "Other Harbour Board members said"; "Under the Harbour Board" is the
@@ -1060,6 +1092,18 @@ class People:
                     found.append(name)
                 at_start = False
         return found
+
+    def _named_elsewhere(self, name: str, sentence: str) -> bool:
+        """Whether the text holds `name` outside (the first place of) `sentence`. Sentences are
+        asked about in order, so each is looked for from the last one's place: from the text's
+        start, a long text would be read again a sentence (quadratic)."""
+        at = self.text.find(sentence, self._last_place)
+        if at < 0:
+            at = self.text.find(sentence)
+        if at < 0:
+            return name in self.text
+        self._last_place = at
+        return self.text.find(name, 0, at) >= 0 or self.text.find(name, at + len(sentence)) >= 0
 
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""
