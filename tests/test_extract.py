@@ -304,6 +304,7 @@ def test_capitals_that_are_no_link_card_are_kept(text):
     "(SOUNDBITE OF FERRY HORN)",
     "[Related: Ferry pilots vote on a strike]",
     "- Photos: The Nereth ferry's last crossing",
+    "Photos: " + "The ferry leaves the pier at dawn for the islands. " * 10 + "Hide Caption 1 of 9",
 ])
 def test_a_line_of_page_furniture_goes(furniture):
     from monitor.steps.extract import without_page_furniture

@@ -109,9 +109,10 @@ _LINK_LINE = re.compile(
 _FURNITURE_LINE = re.compile(
     r"(?:Image|Media|Video) (?:copyright|caption|source)\b"
     r"|Media playback is (?:unsupported|not supported) on your device\b"
-    r"|(?i:just watched\b.*\breplay more videos\b)"
-    r"|(?i:photos?\s*:.*\bhide caption \d+ of \d+\b)"
     r"|\([A-Z][A-Z ,.'-]{1,60}\)[ \t]*$")
+# A video card or a gallery, whatever its length: its own markers open and close it.
+_PLAYER_LINE = re.compile(r"(?i:just watched\b.*\breplay more videos\b)"
+                          r"|(?i:photos?\s*:.*\bhide caption \d+ of \d+\b)")
 # A labelled link's headline, or a picture's caption, fits in this; a longer line after a label
 # is read as a paragraph that happens to open with one, and kept.
 LINK_LINE_WORDS = 60
@@ -132,8 +133,12 @@ def without_furniture_lines(text: str) -> str:
 def is_furniture_line(line: str) -> bool:
     """A line of page furniture, whole (`without_furniture_lines`)."""
     line = line.strip()
-    if _EMBEDDED_POST.search(line) or len(line.split(None, LINK_LINE_WORDS)) > LINK_LINE_WORDS:
-        return False  # a post's own words ("WATCH: … — Ana Ruiz (@AnaRuiz)"), or a paragraph
+    if _EMBEDDED_POST.search(line):
+        return False  # a post's own words: "WATCH: … — Ana Ruiz (@AnaRuiz) May 1, 2020"
+    if _PLAYER_LINE.match(line):
+        return True
+    if len(line.split(None, LINK_LINE_WORDS)) > LINK_LINE_WORDS:
+        return False  # a paragraph that happens to open with a label
     return bool(_FURNITURE_LINE.match(line) or _LINK_LINE.match(line))
 
 
