@@ -2,7 +2,7 @@
 
 import pytest
 
-from monitor.steps.claims import People, is_publication, read_seed
+from monitor.steps.claims import People, is_publication, read_seed, seed_title_and_body
 from monitor.steps.text import split_sentences, stem, surname
 
 
@@ -1143,3 +1143,11 @@ def test_a_quotation_after_according_to_a_publication_is_the_source_named_after_
                 "a port official said.")
     (speaker,) = People(sentence).speakers([sentence])
     assert "Herald" not in (speaker or "")
+
+
+def test_a_paragraph_giving_whose_words_follow_stays_in_the_body():
+    # A lead-in to a quotation, not a heading: the seed's body read for coverage keeps it.
+    _, body = seed_title_and_body("Ferry Ruling\nThe court upheld the ferry levy on Monday.\nIn "
+                                  "Justice Ana Ruiz's words:\n\u201cThe levy is lawful and the "
+                                  "board may raise it.\u201d\n")
+    assert "Ruiz's words" in body

@@ -307,8 +307,9 @@ def _leads_in(paragraph: str, after: list[str]) -> bool:
     """A short paragraph ending in a colon before one that opens with a quotation ("Ruiz
     tweeted:", "The Avalon Herald reports:"): it tells who speaks the quotation, not a heading."""
     return paragraph.endswith(":") and len(paragraph.split()) <= 14 and bool(after) and (
-        after[0][:1] in "\"\u201c") and bool(_SPEECH.search(paragraph)
-                                             or _TELLS_ITS_TEXT.search(paragraph))
+        after[0][:1] in "\"\u201c") and bool(
+            _SPEECH.search(paragraph) or _TELLS_ITS_TEXT.search(paragraph)
+            or paragraph[:-1].rstrip().endswith("words"))  # "In Justice Ruiz's words:"
 
 
 def _is_caption(paragraph: str) -> bool:
