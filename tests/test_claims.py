@@ -1126,7 +1126,8 @@ def test_a_possessive_in_capitals_is_split_from_its_name():
 
 @pytest.mark.parametrize("name, publication", [
     ("Michael Bloomberg", False), ("Emily Post", False), ("New Press Act", False),
-    ("The Star", True), ("Detroit Free Press", True), ("The Washington Post", True)])
+    ("The Star", True), ("Detroit Free Press", True), ("The Washington Post", True),
+    ("AP", True)])
 def test_a_person_named_like_a_publication_is_no_publication(name, publication):
     assert is_publication(name) == publication
 
@@ -1151,3 +1152,9 @@ def test_a_paragraph_giving_whose_words_follow_stays_in_the_body():
                                   "Justice Ana Ruiz's words:\n\u201cThe levy is lawful and the "
                                   "board may raise it.\u201d\n")
     assert "Ruiz's words" in body
+
+
+def test_a_later_verb_of_speech_followed_by_when_or_where_still_speaks():
+    seed = read_seed("Ferry Fares\nMayor Ana Ruiz met the union on Monday. \u201cWe will not "
+                     "stop here,\u201d Ruiz continued in a statement.\n")
+    assert [c.speaker for c in seed.claims if c.kind == "quote"] == ["Ana Ruiz"]

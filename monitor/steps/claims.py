@@ -868,15 +868,16 @@ _PUBLICATION_WORDS = frozenset("""press news post times journal tribune herald g
 _NAMES_TOO = frozenset({"post", "press", "star", "bloomberg", "globe"})
 
 
-def is_publication(name: str) -> bool:
+def is_publication(name: str, reporting: bool = False) -> bool:
     """Whether a name is a newspaper's, a news agency's or a broadcaster's ("The Associated Press",
-    "Avalon Herald", "AP")."""
+    "Avalon Herald", "AP"); `reporting`: named as what reports ("As Bloomberg reports")."""
     tokens = [t.strip(".,").lower() for t in re.split(r"[\s-]+", name) if t.strip(".,")]
-    if name in _NEWS_AGENCIES or "news" in tokens:
+    if name in _NEWS_AGENCIES or "news" in tokens or tokens[-1:] == ["ap"]:
         return True
     if not tokens or tokens[-1] not in _PUBLICATION_WORDS:
         return False
-    return tokens[-1] not in _NAMES_TOO or tokens[0] == "the" or len(tokens) > 2
+    return (reporting or tokens[-1] not in _NAMES_TOO or tokens[0] == "the"
+            or len(tokens) > 2)
 
 
 # A sentence that quotes a publication's or an organisation's own text: "As The Avalon Herald
@@ -906,7 +907,7 @@ def publication_quoted(outside: str) -> str | None:
     name = m.group(group)
     if outside[max(0, m.start(group) - 4):m.start(group)].lower().rstrip() == "the":
         name = "The " + name
-    return name if is_publication(name) or organisation_head(name) else None
+    return name if is_publication(name, reporting=True) or organisation_head(name) else None
 
 
 def organisations_in(sentence: str) -> list[tuple[str, str]]:
@@ -958,9 +959,11 @@ _LATER_SPEECH = re.compile(r"\b(?:continued|testified|concluded|recalled|quipped
 _SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
 
 
-# After such a verb, speech ends its clause or names its speaker ("…,” she continued.",
-# “…,” recalled Ana Ruiz,): not "Ruiz acknowledged the anger", "as Ruiz continued her speech".
-_NO_OBJECT = re.compile(r"(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}[ \t]*(?:[,.;:!?]|$)")
+# After such a verb as speech: the clause's end, its speaker, when or where ("…,” she continued
+# in a statement"); as another act, its object: "Ruiz acknowledged the anger", "as Ruiz
+# continued her speech", "has continued to spin".
+_AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|this|these|those|to)\b",
+                        re.IGNORECASE)
 
 
 def _speech_after_quotation(outside: str) -> re.Match | None:
@@ -968,7 +971,7 @@ def _speech_after_quotation(outside: str) -> re.Match | None:
     for m in _LATER_SPEECH.finditer(outside):
         quoted = outside.rfind("\u2026", max(0, m.start() - 80), m.start())
         if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()) \
-                and _NO_OBJECT.match(outside, m.end()):
+                and not _AN_OBJECT.match(outside, m.end()):
             return m
     return None
 
