@@ -30,12 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import partial_model as pm  # noqa: E402
 import realtext_verdicts  # noqa: E402
 
-from monitor.jobs.stories import as_article, load_stories  # noqa: E402
-from monitor.steps.conflicts import THRESHOLDS, claim_words, sentence_words  # noqa: E402
-from monitor.steps.match import score_stories, story_index  # noqa: E402
+from monitor.steps.conflicts import claim_words, sentence_words  # noqa: E402
 from monitor.steps.text import split_sentences  # noqa: E402
-from monitor.store import rows  # noqa: E402
-from monitor.store.schema import open_db  # noqa: E402
 
 SIX = [name for name in pm.SETS if name != pm.UNSEEN]
 FIRST_SEED = 45
@@ -46,28 +42,15 @@ Absent = tuple[str, str, str, str, str, str, int]  # set, story, outlet, claim k
 
 def absents(name: str, path: Path, labelled: set[pm.Key]) -> list[Absent]:
     """The rules' absents on covering articles of one set's database that carry no label."""
-    db = open_db(str(path))
-    loaded = load_stories(db)
-    outlets = dict(db.execute("select a.id, o.name from articles a "
-                              "join outlets o on o.id = a.outlet_id").fetchall())
-    index = story_index(loaded.stories)
-    found = []
-    for row in rows.articles_by_id(db, sorted(outlets)):
-        article = as_article(row)
-        sentence_sets = [sentence_words(s) for s in split_sentences(article.text)]
-        for story, (result, scored) in zip(loaded.stories, score_stories(
-                loaded.stories, article, index=index, t=THRESHOLDS), strict=True):
-            if not (result.is_coverage and scored):
-                continue
-            claims = {c.position: c for c in story.claims}
-            for m in result.matches:
-                claim = claims[m.claim_position]
-                key = (story.slug, outlets[row["id"]], realtext_verdicts.key(claim.text))
-                if m.verdict != "absent" or key in labelled:
-                    continue
-                words = claim_words(claim.text)[0]
-                shared = max((len(words & s) for s in sentence_sets), default=0)
-                found.append((name, *key, claim.text, article.text, shared))
+    found, text, sentence_sets = [], None, []
+    for key, claim, m, article in pm.covering_matches(path):
+        if m.verdict != "absent" or key in labelled:
+            continue
+        if article is not text:
+            text, sentence_sets = article, [sentence_words(s) for s in split_sentences(article)]
+        words = claim_words(claim.text)[0]
+        shared = max((len(words & s) for s in sentence_sets), default=0)
+        found.append((name, *key, claim.text, article, shared))
     return found
 
 

@@ -38,6 +38,7 @@ import math
 import random
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,7 +65,13 @@ from monitor.steps.conflicts import (  # noqa: E402
 from monitor.steps.coverage import rarity  # noqa: E402
 from monitor.steps.match import score_stories, story_index  # noqa: E402
 from monitor.steps.text import content_words, quotations, split_sentences, unquoted  # noqa: E402
-from monitor.steps.verdicts import clause_same, said_words, tells_amount, word_cover  # noqa: E402
+from monitor.steps.verdicts import (  # noqa: E402
+    ClaimMatch,
+    clause_same,
+    said_words,
+    tells_amount,
+    word_cover,
+)
 from monitor.store import rows  # noqa: E402
 from monitor.store.schema import open_db  # noqa: E402
 
@@ -147,17 +154,16 @@ def candidates(claim: Claim, sentences: list[str], cut: float = 0.0) -> list[str
     return [sentences[j] for j in dict.fromkeys(chosen) if rare[j] > 0 and fuzzy[j] >= cut]
 
 
-def read_set(path: Path, cut: float = 0.0) -> list[Pair]:
-    """Every claim × covering article of one set's database, decided by today's rules."""
+def covering_matches(path: Path) -> Iterator[tuple[Key, Claim, ClaimMatch, str]]:
+    """Each claim's match on each covering article of one set's database, as today's rules
+    decide them: its label key, the claim, the match and the article's text."""
     db = open_db(str(path))
     loaded = load_stories(db)
     outlets = dict(db.execute("select a.id, o.name from articles a "
                               "join outlets o on o.id = a.outlet_id").fetchall())
     index = story_index(loaded.stories)
-    pairs = []
     for row in rows.articles_by_id(db, sorted(outlets)):
         article = as_article(row)
-        sentences = split_sentences(article.text)
         for story, (result, scored) in zip(loaded.stories, score_stories(
                 loaded.stories, article, index=index, t=THRESHOLDS), strict=True):
             if not (result.is_coverage and scored):
@@ -166,11 +172,20 @@ def read_set(path: Path, cut: float = 0.0) -> list[Pair]:
             for m in result.matches:
                 claim = claims[m.claim_position]
                 key = (story.slug, outlets[row["id"]], realtext_verdicts.key(claim.text))
-                found = (candidates(claim, sentences, cut)
-                         if m.verdict in ("partial", "absent") and sentences else [])
-                features = (evidence(claim, found, m.verdict == "partial") if found
-                            else np.zeros((0, len(FEATURES))))
-                pairs.append(Pair(key, claim.text, m.verdict, m.sentence, found, features))
+                yield key, claim, m, article.text
+
+
+def read_set(path: Path, cut: float = 0.0) -> list[Pair]:
+    """Every claim × covering article of one set's database, decided by today's rules."""
+    pairs, text, sentences = [], None, []
+    for key, claim, m, article in covering_matches(path):
+        if article is not text:
+            text, sentences = article, split_sentences(article)
+        found = (candidates(claim, sentences, cut)
+                 if m.verdict in ("partial", "absent") and sentences else [])
+        features = (evidence(claim, found, m.verdict == "partial") if found
+                    else np.zeros((0, len(FEATURES))))
+        pairs.append(Pair(key, claim.text, m.verdict, m.sentence, found, features))
     return pairs
 
 
@@ -199,21 +214,6 @@ def target(label: str) -> int | None:
     return 1 if label in TOLD else 0 if label == "absent" else None
 
 
-def fit_weighted(x: np.ndarray, y: np.ndarray, weights: np.ndarray, l2: float = 1.0,
-                 steps: int = 25) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`similarity.fit_logistic` with a weight a row."""
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    x = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    w = np.zeros(x.shape[1])
-    penalty = np.r_[np.full(x.shape[1] - 1, l2), 0.0]
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (weights * (p - y)) + penalty * w
-        hessian = (x * (weights * p * (1 - p))[:, None]).T @ x + np.diag(penalty)
-        w -= np.linalg.solve(hessian, gradient)
-    return mean, scale, w
-
-
 def fit(pairs: list[Pair], labels: dict[Key, str], rescue: bool, l2: float = 1.0,
         unlabelled_absent: float = 0.0, weights: dict[Key, float] | None = None) -> Model:
     """Fitted on the labelled pairs the model decides, the cut chosen on them too; with
@@ -236,7 +236,7 @@ def fit(pairs: list[Pair], labels: dict[Key, str], rescue: bool, l2: float = 1.0
                       for p in mine])
     model = None
     for _ in range(2):
-        mean, scale, w = fit_weighted(rows_, y, weight, l2)
+        mean, scale, w = similarity.fit_logistic(rows_, y, l2, rows=weight)
         model = Model(mean, scale, w)
         rows_ = np.array([p.features[int(model.probabilities(p.features).argmax())]
                           for p in mine])

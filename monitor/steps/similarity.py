@@ -160,18 +160,20 @@ def fit(features: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 
     return PairModel(mean, scale, w, 0.5, float(np.percentile(dice, 5)))
 
 
-def fit_logistic(x: np.ndarray, labels: np.ndarray, l2: float = 1.0,
-                 steps: int = 25) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def fit_logistic(x: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 25,
+                 rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A logistic regression by Newton's method (L2-regularised) on standardised columns: their
-    means, their scales and the weights (the last one the intercept)."""
+    means, their scales and the weights (the last one the intercept); `rows` weighs each row
+    (1 each when not given)."""
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     x = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     w = np.zeros(x.shape[1])
     penalty = np.r_[np.full(x.shape[1] - 1, l2), 0.0]
+    weight = np.ones(len(x)) if rows is None else rows  # times 1.0: the same floats
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (p - labels) + penalty * w
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        gradient = x.T @ (weight * (p - labels)) + penalty * w
+        hessian = (x * (weight * p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         w -= np.linalg.solve(hessian, gradient)
     return mean, scale, w
 
