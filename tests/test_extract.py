@@ -304,6 +304,8 @@ def test_capitals_that_are_no_link_card_are_kept(text):
     "(SOUNDBITE OF FERRY HORN)",
     "[Related: Ferry pilots vote on a strike]",
     "- Photos: The Nereth ferry's last crossing",
+    "CLOSE Ferry fares rise again in Nereth as the harbour board votes. NERETH DAILY",
+    "CLOSE",
     "Photos: " + "The ferry leaves the pier at dawn for the islands. " * 10 + "Hide Caption 1 of 9",
 ])
 def test_a_line_of_page_furniture_goes(furniture):
@@ -328,6 +330,7 @@ def test_a_line_of_page_furniture_goes(furniture):
     "Related: " + "the board said fares would rise again next year and commuters " * 8,
     "Image copyright " + "law gives the photographer of the pier every right to the picture " * 6,
     "WATCH: Today I signed the harbour bill. \u2014 Ana Ruiz (@AnaRuiz) May 1, 2020",
+    "Close to 300 commuters protested outside the board's offices on Monday.",
 ])
 def test_a_sentence_that_only_mentions_furniture_words_is_kept(line):
     # Removed by mistake, a paragraph of the article would be lost without a trace.

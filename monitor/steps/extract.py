@@ -109,6 +109,8 @@ _LINK_LINE = re.compile(
 _FURNITURE_LINE = re.compile(
     r"(?:Image|Media|Video) (?:copyright|caption|source)\b"
     r"|Media playback is (?:unsupported|not supported) on your device\b"
+    # a video player's button, then its blurb (USA Today's network: 55 lines of the data set)
+    r"|CLOSE(?:[ \t]+[A-Z\"\u201c']|[ \t]*$)"
     r"|\([A-Z][A-Z ,.'-]{1,60}\)[ \t]*$")
 # A video card or a gallery, whatever its length: its own markers open and close it.
 _PLAYER_LINE = re.compile(r"(?i:just watched\b.*\breplay more videos\b)"
