@@ -1127,7 +1127,7 @@ def test_a_possessive_in_capitals_is_split_from_its_name():
 @pytest.mark.parametrize("name, publication", [
     ("Michael Bloomberg", False), ("Emily Post", False), ("New Press Act", False),
     ("The Star", True), ("Detroit Free Press", True), ("The Washington Post", True),
-    ("AP", True)])
+    ("AP", True), ("The Press Association", True), ("Bill Press", False)])
 def test_a_person_named_like_a_publication_is_no_publication(name, publication):
     assert is_publication(name) == publication
 
@@ -1157,4 +1157,17 @@ def test_a_paragraph_giving_whose_words_follow_stays_in_the_body():
 def test_a_later_verb_of_speech_followed_by_when_or_where_still_speaks():
     seed = read_seed("Ferry Fares\nMayor Ana Ruiz met the union on Monday. \u201cWe will not "
                      "stop here,\u201d Ruiz continued in a statement.\n")
+    assert [c.speaker for c in seed.claims if c.kind == "quote"] == ["Ana Ruiz"]
+
+
+def test_a_publication_read_as_what_reports_keeps_reading_as_one():
+    # "Boston Globe" alone might be a person's name; as the speaker it is the publication.
+    sentence = "As Boston Globe reports, \u201cthe quay will stay shut all winter.\u201d"
+    (speaker,) = People(sentence).speakers([sentence])
+    assert speaker == "The Boston Globe" and is_publication(speaker)
+
+
+def test_a_later_verb_of_speech_to_whom_or_when_still_speaks():
+    seed = read_seed("Ferry Fares\nMayor Ana Ruiz met the union on Monday. \u201cWe will rebuild "
+                     "the old pier by May,\u201d Ruiz quipped to reporters this week.\n")
     assert [c.speaker for c in seed.claims if c.kind == "quote"] == ["Ana Ruiz"]

@@ -849,3 +849,13 @@ def test_a_publications_quotation_given_to_a_person_is_another_speaker_noted_not
                   speaker="Avalon Herald", quotes=["The quay has stood empty for a decade"])
     conflicts, noted = quote_checks(quote, ["The quay has stood empty for a decade"], "Ana Ruiz")
     assert conflicts == [] and [n["kind"] for n in noted] == ["another speaker"]
+
+
+def test_words_a_publication_reported_given_to_a_person_are_no_speaker_conflict():
+    # The person may have said what the agency wrote; a note, not a contradiction.
+    seed = read_seed("Pier Row\nMayor Ana Ruiz met the union on Monday. According to Bloomberg, "
+                     "\u201cthe old pier will close by May for repairs to its deck.\u201d\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("\u201cThe old pier will close by May for repairs to its deck,\u201d Tom Lund "
+               "said.")
+    assert match_article([quote], article).matches[0].verdict != "conflict"

@@ -258,6 +258,8 @@ def test_link_cards_run_into_a_name_are_no_part_of_the_article():
      "Aide Ada Lund said fares would rise. Rep. Tom Vale (R-Nova) agreed."),
     ("Aide Ada Lund Ada Marie LundPay rise for Prof. Tom Vale stalls MORE said fares rose.",
      "Aide Ada Lund said fares rose."),
+    ("Aide Ada Lund Ada Marie LundRuiz vs. Vale debate set MORE said fares rose.",
+     "Aide Ada Lund said fares rose."),
 ])
 def test_a_link_card_goes_and_the_shown_name_stays_whole(text, shown):
     from monitor.steps.extract import without_link_cards

@@ -872,12 +872,14 @@ def is_publication(name: str, reporting: bool = False) -> bool:
     """Whether a name is a newspaper's, a news agency's or a broadcaster's ("The Associated Press",
     "Avalon Herald", "AP"); `reporting`: named as what reports ("As Bloomberg reports")."""
     tokens = [t.strip(".,").lower() for t in re.split(r"[\s-]+", name) if t.strip(".,")]
-    if name in _NEWS_AGENCIES or "news" in tokens or tokens[-1:] == ["ap"]:
+    bare = tokens[1:] if tokens[:1] == ["the"] else tokens
+    if name in _NEWS_AGENCIES or "news" in tokens or bare == ["ap"] or (
+            len(bare) > 1 and bare[0] == "press"):  # "the Press Association"
         return True
     if not tokens or tokens[-1] not in _PUBLICATION_WORDS:
         return False
-    return (reporting or tokens[-1] not in _NAMES_TOO or tokens[0] == "the"
-            or len(tokens) > 2)
+    # two words, the second a name too: "Michael Bloomberg", but "As Boston Globe reports"
+    return reporting or tokens[-1] not in _NAMES_TOO or tokens[0] == "the" or len(tokens) != 2
 
 
 # A sentence that quotes a publication's or an organisation's own text: "As The Avalon Herald
@@ -901,13 +903,19 @@ def publication_quoted(outside: str) -> str | None:
     group = m and next((g for g in ("name", "to", "colon") if m.group(g)), None)
     if not group:
         return None
-    # "The Washington Post" keeps its article: "Washington Post" alone might be a person
     if _SPEECH.search(outside, m.end()):
         return None  # "According to the Herald, “…,” a port source said": the source's words
     name = m.group(group)
-    if outside[max(0, m.start(group) - 4):m.start(group)].lower().rstrip() == "the":
+    if organisation_head(name) and not is_publication(name, reporting=True):
+        return name
+    if not is_publication(name, reporting=True):
+        return None
+    # "The Washington Post", "The Boston Globe", with its article: as a speaker, it reads as the
+    # publication it is wherever it goes, not as a person ("Michael Bloomberg")
+    if outside[max(0, m.start(group) - 4):m.start(group)].lower().rstrip() == "the" or (
+            not is_publication(name)):
         name = "The " + name
-    return name if is_publication(name, reporting=True) or organisation_head(name) else None
+    return name
 
 
 def organisations_in(sentence: str) -> list[tuple[str, str]]:
@@ -960,10 +968,10 @@ _SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
 
 
 # After such a verb as speech: the clause's end, its speaker, when or where ("…,” she continued
-# in a statement"); as another act, its object: "Ruiz acknowledged the anger", "as Ruiz
-# continued her speech", "has continued to spin".
-_AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|this|these|those|to)\b",
-                        re.IGNORECASE)
+# in a statement", "quipped to reporters", "recalled this week"); as another act, its object:
+# "Ruiz acknowledged the anger", "as Ruiz continued her speech", "has continued to spin".
+_AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|these|those)\b"
+                        r"|(?<=continued)\s+to\b", re.IGNORECASE)
 
 
 def _speech_after_quotation(outside: str) -> re.Match | None:

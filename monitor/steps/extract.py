@@ -157,9 +157,9 @@ _TOKEN_EDGES = "()[]:,;.\"'\u201c\u201d\u2018\u2019"
 _SUFFIXES = frozenset({"Jr", "Sr"})
 _PARTICLES = frozenset({"de", "del", "della", "da", "di", "du", "van", "von", "der", "den",
                         "la", "le", "bin", "al", "el", "ibn"})
-# A sentence's end, which a card's headlines do not have: a word (not a title's abbreviation,
-# capitalised: "voted no." ends one) and its full stop before the next sentence. (A headline
-# may end on a question mark.)
+# A sentence's end, which a card's headlines do not have: a word (not an abbreviation, but
+# "voted no." ends one) and its full stop before the next sentence. (A headline may end on a
+# question mark.)
 _SENTENCE_END = re.compile(r"\b([A-Za-z][a-z]+)\.(?=([\"\u201d\u2019)]*\s+[A-Z\"\u201c]))")
 CARD_CHARS = 700  # a card's full name and headlines fit in this, before its "MORE"
 
@@ -189,7 +189,7 @@ def _card_start(text: str, start: int, end: int) -> int | None:
     if not _GLUED.search(text, line, end) and not text[end - 1:end].isalpha():
         return None  # no glue at all: most lines, read no further
     ends = [m.end(2) for m in _SENTENCE_END.finditer(text, line, end)
-            if not (m.group(1)[0].isupper() and is_abbreviation(m.group(1)))]
+            if not is_abbreviation(m.group(1)) or m.group(1) == "no"]
     words = list(_words(text, line, end))
     for j, (word, _, at) in enumerate(words):
         to_more = at == end

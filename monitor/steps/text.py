@@ -877,7 +877,7 @@ def numbers(text: str) -> list[Number]:
             found.append(Number(phrase, float(phrase), "year-date"))
             continue
         unit, per = _unit_after(lowered, m.start() + len(phrase), phrase)
-        approx = _approx(lowered[:m.start()])
+        approx = _approx(lowered[max(0, m.start() - 20):m.start()])  # not the whole text
         if approx == "over" and unit.split(" ")[0] in _UNIT_FACTORS and re.search(
                 r"\bover\s*$", lowered[:m.start()]):
             approx = ""  # "over two decades" is during them, not more than them
@@ -1002,7 +1002,7 @@ def _points(masked: str) -> list[Number]:
         if not m.group(2).lower().startswith("percentage"):
             value = value / 100  # basis points
         found.append(Number(m.group(0), value, "percentage point",
-                            approx=_approx(masked[:m.start()].lower())))
+                            approx=_approx(masked[max(0, m.start() - 20):m.start()].lower())))
     return found
 
 
