@@ -1088,6 +1088,12 @@ def _value(phrase: str) -> tuple[float | None, bool]:
     return total + current, vague
 
 
+# Read from the amount's end in place: a slice of the rest of the text, for each number of a
+# long sentence, was quadratic.
+_PERCENT_AFTER = re.compile(r"\s*(?:per\s?cent|percent)")
+_CURRENCY_AFTER = re.compile(r"\s*(?:us\s+)?(dollar|peso|euro|pound|yen|yuan)")
+
+
 def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
     """What the amount ending at `end` measures, and the span of time of a rate ("a day")."""
     window = _WHEN.split(re.split(r"[\d,.;:()]", lowered[end:end + 50])[0])[0]
@@ -1096,11 +1102,11 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
     if rate:  # "100,000 people a day": the count is of people, the day is the rate's
         window = " ".join(window.split()[:5])
         window = window[:rate.start()] + " " + window[rate.end():]
-    if phrase.endswith("%") or re.match(r"\s*(?:per\s?cent|percent)", lowered[end:]):
+    if phrase.endswith("%") or _PERCENT_AFTER.match(lowered, end):
         return "percent", per
     if phrase[0] in "$£€":
         return f"money {_CURRENCIES[phrase[0]]}", per
-    written = re.match(r"\s*(?:us\s+)?(dollar|peso|euro|pound|yen|yuan)", lowered[end:])
+    written = _CURRENCY_AFTER.match(lowered, end)
     if written:
         return f"money {_CURRENCIES[written.group(1)]}", per
     # The words after a number name what it counts ("29 drug suspects"); units agree when
