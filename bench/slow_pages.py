@@ -121,6 +121,9 @@ AMOUNTS = {
     "times, one sentence": "At 2pm the crew arrived; " * 40_000,
     # Stop 45's last review: each number's approximation read from the whole text before it.
     "bare times": "9:15 " * 200_000,
+    # ... and "over" or "may" looked for before each number in the whole text before it.
+    "spans over years": "over 2 years " * 80_000,
+    "may and a day": "may 5 may 6 " * 85_000,
 }
 # Stop 45's review: each stop read the paragraph again from the sentence's start (177 s a MB).
 SPLITS = {

@@ -879,7 +879,7 @@ def numbers(text: str) -> list[Number]:
         unit, per = _unit_after(lowered, m.start() + len(phrase), phrase)
         approx = _approx(lowered[max(0, m.start() - 20):m.start()])  # not the whole text
         if approx == "over" and unit.split(" ")[0] in _UNIT_FACTORS and re.search(
-                r"\bover\s*$", lowered[:m.start()]):
+                r"\bover\s*$", lowered[max(0, m.start() - 60):m.start()]):
             approx = ""  # "over two decades" is during them, not more than them
         spans.append((m.start(), m.start() + len(phrase),
                       Number(phrase, value, unit, vague, approx=approx, per=per)))
@@ -1141,7 +1141,8 @@ def _dates(text: str, lowered: str, months: bool) -> list[Number]:
     for m in _DATE_RE.finditer(lowered) if months else ():
         day = m.group(1) or m.group(3)  # "8 August" or "August 8"
         month = MONTHS[m.group(2)]
-        if m.group(2) == "may" and not day and not _MAY_MONTH.search(lowered[:m.start()]):
+        if m.group(2) == "may" and not day and not _MAY_MONTH.search(
+                lowered, max(0, m.start() - 60), m.start()):  # the words just before, in place
             continue  # "may" is far more often a verb than a month
         found.append(Number(text[m.start(2):m.end(2)], float(month), "month"))
         if day:
