@@ -906,16 +906,12 @@ def publication_quoted(outside: str) -> str | None:
     if _SPEECH.search(outside, m.end()):
         return None  # "According to the Herald, “…,” a port source said": the source's words
     name = m.group(group)
-    if organisation_head(name) and not is_publication(name, reporting=True):
-        return name
     if not is_publication(name, reporting=True):
-        return None
+        return name if organisation_head(name) else None
     # "The Washington Post", "The Boston Globe", with its article: as a speaker, it reads as the
     # publication it is wherever it goes, not as a person ("Michael Bloomberg")
-    if outside[max(0, m.start(group) - 4):m.start(group)].lower().rstrip() == "the" or (
-            not is_publication(name)):
-        name = "The " + name
-    return name
+    the = outside[max(0, m.start(group) - 4):m.start(group)].lower().rstrip() == "the"
+    return "The " + name if the or not is_publication(name) else name
 
 
 def organisations_in(sentence: str) -> list[tuple[str, str]]:

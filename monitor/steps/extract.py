@@ -105,7 +105,7 @@ _LINK_LINE = re.compile(
     r"(?:[\[(]|[-*\u2022][ \t]+)?"
     r"(?:(?:(?:see|read)(?: (?:also|more))?|watch|more|related|full coverage|go deeper"
     r"|you (?:may|might) also like|(?:file )?photos?|videos?)[ \t]*:"
-    r"|file photo[ \t]+[-\u2013\u2014])(?P<rest>.*)", re.IGNORECASE)
+    r"|file photo[ \t]+[-\u2013\u2014])", re.IGNORECASE)
 _FURNITURE_LINE = re.compile(
     r"(?:Image|Media|Video) (?:copyright|caption|source)\b"
     r"|Media playback is (?:unsupported|not supported) on your device\b"
@@ -123,8 +123,8 @@ _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)")
 
 
 def without_furniture_lines(text: str) -> str:
-    """The text without the lines that are page furniture in every reading (`_LINK_LINE`,
-    `_FURNITURE_LINE`): what they say is another story's headline, a caption or a notice."""
+    """The text without the lines that are page furniture in every reading
+    (`is_furniture_line`): what they say is another story's headline, a caption or a notice."""
     lines = text.split("\n")
     kept = [line for line in lines if not is_furniture_line(line)]
     if len(kept) == len(lines):

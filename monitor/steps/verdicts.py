@@ -206,6 +206,7 @@ _MORE_CLAUSES = re.compile(r"\b(?:but|while|although|though|whereas|yet|and|sayi
 REFUSER_WORDS = 5
 
 
+@lru_cache(maxsize=CLAIMS_KEPT)  # asked of each candidate sentence: read once a claim
 def refuses_comment(claim: str) -> bool:
     """Whether a claim only tells that someone declined to comment (nothing joined to it)."""
     refusal = _REFUSAL.search(claim)
