@@ -167,6 +167,31 @@ def test_quotations_in_curly_and_straight_marks():
         "no invasion of Mexico", "never again, not here"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("'We will not back down,' said the union. 'The port stays shut.'",
+     ["We will not back down", "The port stays shut"]),
+    ("'The dockers' pay is too low,' she said.", ["The dockers' pay is too low"]),  # an apostrophe
+    ("He called the inquiry a 'political circus' before the workers' vote.", ["political circus"]),
+    ("‘We will not back down,’ said the union.", ["We will not back down"]),
+])
+def test_a_text_that_quotes_in_single_marks_has_its_quotations_read(text, expected):
+    assert quotations(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The dockers' union and the pilots' union met in the '90s and it's over.", []),
+    ('She said "the port\'s \'future\' is safe" on Monday.', ["the port's 'future' is safe"]),
+])
+def test_apostrophes_and_quotations_within_quotations_are_no_quotations_of_their_own(
+        text, expected):
+    assert quotations(text) == expected
+
+
+def test_a_single_marked_quotation_over_two_sentences_is_one_sentence():
+    assert split_sentences("'I'm happy. I thank God,' he said. Then he left.") == [
+        "“I'm happy. I thank God,” he said.", "Then he left."]
+
+
 @pytest.mark.parametrize("told", ["the mayor wrote", "said Ana Ruiz, the port director"])
 def test_a_quotation_its_speaker_interrupts_is_one(told):
     assert quotations(f"“Some day soon,” {told}, “the port will close for good.”") == [

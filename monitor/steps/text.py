@@ -251,13 +251,50 @@ _NORMALISED = Memo(_normalised, READINGS_KEPT)
 def _typography(text: str) -> str:
     # What normalise folds but whitespace, so that a whole article is folded at once.
     if text.isascii():  # nine texts in ten: NFKC, the curly marks and dashes are no-ops
-        return text.replace("``", "\u201c").replace("''", "\u201d")
+        return _single_quotations_doubled(text.replace("``", "\u201c").replace("''", "\u201d"))
     text = unicodedata.normalize("NFKC", text)
     # Doubled single marks and TeX-style quotes stand for double quotation marks.
     text = text.replace("\u2018\u2018", "\u201c").replace("``", "\u201c")
     text = text.replace("\u2019\u2019", "\u201d").replace("''", "\u201d")
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return _DASHES.sub("-", text)
+    return _single_quotations_doubled(_DASHES.sub("-", text))
+
+
+# A single mark that may open a quotation (after a space, a bracket or a dash, before a letter or
+# a number, not a decade's "'90s") or close one (after a letter, a number or a stop, before a
+# space, a stop or the end); a line's end closes none.
+_SINGLE_MARK = re.compile(
+    r"(?P<open>(?<![^\s(\[/-])'(?=[^\W_])(?!\d0s\b))"
+    r"|(?P<close>(?<=[\w.,!?;:%])'(?=[\s.,;:!?)\]-]|$))|(?P<line>\n)")
+
+
+def _single_quotations_doubled(text: str) -> str:
+    """A text that quotes in single marks only (as British outlets do: 'We will stay,' she
+    said) with those quotations in double marks, the ones every reader looks for; an
+    apostrophe ("the workers' union", "it's") stays. A text with a double mark is left as it
+    is: its single marks are quotations within quotations, or a headline's."""
+    if "'" not in text or any(c in text for c in QUOTE_CHARS):
+        return text
+    pairs: list[tuple[int, int]] = []
+    opening, closings = None, []  # a pending opening and the closing marks after it
+    for m in itertools.chain(_SINGLE_MARK.finditer(text), [None]):
+        if m is not None and m.lastgroup == "close":
+            if opening is not None:
+                closings.append(m.start())
+            continue
+        if opening is not None and closings:
+            # The first mark after a stop ('… workers' pay,' she said) ends it if any does:
+            # a mark after a letter may be a plural's apostrophe.
+            stopped = [c for c in closings if text[c - 1] in ".,!?;:"]
+            pairs.append((opening, (stopped or closings)[0]))
+        opening = m.start() if m is not None and m.lastgroup == "open" else None
+        closings = []
+    if not pairs:
+        return text
+    chars = list(text)
+    for start, end in pairs:
+        chars[start], chars[end] = "\u201c", "\u201d"
+    return "".join(chars)
 
 
 @lru_cache(maxsize=2)
