@@ -363,6 +363,14 @@ def test_another_persons_different_quotation_is_no_speaker_conflict(claims):
     assert m.verdict != "conflict"
 
 
+def test_a_short_phrase_of_the_quotation_in_another_persons_mouth_is_no_speaker_conflict():
+    seed = read_seed("“In the end, I will vote to approve the harbour levy on Tuesday,” "
+                     "Senator Ada Lund said.\n")
+    c = next(c for c in seed.claims if c.kind == "quote")
+    m = verdict(c, "Chair Omar Haddad tells members: “Vote to approve”", speaker="Omar Haddad")
+    assert m.verdict != "conflict"
+
+
 def test_another_persons_quotation_sharing_some_words_is_no_quotation_conflict():
     seed = read_seed("Harbour master Lena Fischer said the thieves were “organised, patient "
                      "and well funded,” and that the port would hire more guards.\n")

@@ -508,7 +508,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         best, closeness, same_words = closest_quote(q, found, t)
         if best is None:
             continue
-        if same_words and other:
+        if same_words and other and _distinctive_part(q, best):
             conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
             break
         if other or not (same_words or closeness >= t.quote_related):
@@ -522,6 +522,18 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
                                                                or inside_other(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
+
+
+# A run of this many words of a quotation is that person's: fewer ("vote to acquit") may be
+# anyone's words, unless they are most of the quotation.
+SPEAKER_QUOTE_WORDS = 5
+
+
+def _distinctive_part(ours: str, theirs: str) -> bool:
+    """The shorter quotation is one person's words, not a phrase two people say: five words
+    at least, or half the longer's."""
+    short, long_ = sorted(len(q.split()) for q in (ours, theirs))
+    return short >= SPEAKER_QUOTE_WORDS or 2 * short >= long_
 
 
 def _body(speaker: str) -> str | None:
