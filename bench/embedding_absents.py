@@ -25,7 +25,8 @@ the AUC of each, told (partial or better) against absent, by sample and both.
 (leave-one-story-out for its threshold, chosen for precision: a wrong partial counts twice a
 missed one), scored once on sample 2 (new partials right k of n, Wilson, net gain over the
 rules' 1,623 unlabelled absents), then run over the eight sets' labelled pairs the rules call
-absent: told ones recovered, absents made partial. Also the CPU time a (claim, article) pair.
+absent: told ones recovered, absents made partial; `--lexical-only`: the same without the
+embedding features, for comparison. Also the CPU time a (claim, article) pair.
 The weights and the tokenizer are read from the installed package's files by hand
 (`WordLlama.load()` looks for the tokenizer in the wrong folder and goes to Hugging Face).
 """
@@ -48,6 +49,7 @@ import realtext_heldout as rh  # noqa: E402
 import realtext_verdicts  # noqa: E402
 
 from monitor.steps import similarity  # noqa: E402
+from monitor.steps.conflicts import claim_words, sentence_words  # noqa: E402
 from monitor.steps.text import split_sentences  # noqa: E402
 
 SIX = [name for name in pm.SETS if name != pm.UNSEEN]
@@ -181,8 +183,10 @@ def describe(model: Embedder, pairs: list[pm.Pair], articles: dict[pm.Key, str],
     for p in pairs:
         sentences = cache.setdefault(("sentences", articles[p.key]),
                                      split_sentences(articles[p.key]))
+        words = claim_words(p.claim)[0]
+        near = any(len(words & sentence_words(s)) >= 2 for s in sentences)
         found[p.key] = {**embedding_evidence(model, p.claim, sentences, cache),
-                        **lexical_best(p)}
+                        **lexical_best(p), "near": float(near)}
     return found
 
 
@@ -260,6 +264,29 @@ def decide(evidence: dict, first: dict[pm.Key, str], second: dict[pm.Key, str],
     print("  all      " + "  ".join(f"{lab} {a}/{b}" for lab, (a, b) in total.items()))
 
 
+def added_value(evidence: dict, both: dict[pm.Key, str]) -> None:
+    """Leave-one-story-out over both samples: the AUC of a logistic score over the lexical
+    features of DECISION alone, and with the embedding ones; and, on the near pairs only (a
+    sentence shares two of the claim's content words), each embedding feature's AUC."""
+    keys = sorted(both)
+    y = np.array([both[k] in TOLD for k in keys], dtype=float)
+    for name, columns in (("lexical", [f for f in DECISION if f not in EMBEDDING]),
+                          ("lexical + embedding", list(DECISION))):
+        x = np.array([[evidence[k][f] for f in columns] for k in keys])
+        oof = np.zeros(len(keys))
+        for story in sorted({k[0] for k in keys}):
+            inside = np.array([k[0] != story for k in keys])
+            mean, scale, w = similarity.fit_logistic(x[inside], y[inside])
+            oof[~inside] = (((x[~inside] - mean) / scale) @ w[:-1] + w[-1])
+        print(f"  {name:20} AUC {auc(oof.tolist(), (y > 0).tolist()):.3f} (both samples, "
+              "leave-one-story-out)")
+    near = [k for k in keys if evidence[k]["near"]]
+    told = [both[k] in TOLD for k in near]
+    print(f"  near pairs only ({len(near)}, told {sum(told)}): " + ", ".join(
+        f"{f} {auc([evidence[k][f] for k in near], told):.3f}"
+        for f in [*EMBEDDING, "rare_share", "shared_words", "lexical_model"]))
+
+
 def cost(model: Embedder, pairs: list[pm.Pair], articles: dict) -> None:
     """CPU time of the embedding evidence a (claim, article) pair, the article's sentences
     embedded afresh each time (the worst case) and once an article (cached)."""
@@ -276,7 +303,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dbs", required=True, help="folder of first.db ... eighth.db")
     parser.add_argument("--decide", action="store_true")
+    parser.add_argument("--lexical-only", action="store_true",
+                        help="with --decide: DECISION without its embedding features (the "
+                        "comparison, not a choice)")
     args = parser.parse_args()
+    if args.lexical_only:
+        global DECISION
+        DECISION = tuple(f for f in DECISION if f not in EMBEDDING)
     start = time.process_time()
     model = Embedder()
     print(f"model loaded: {model.table.shape}, {time.process_time() - start:.2f} s CPU")
@@ -313,6 +346,8 @@ def main() -> None:
         ks = sorted(both)
         low, high = auc_interval([evidence[k][f] for k in ks], [both[k] in TOLD for k in ks])
         print(f"{f:14} {row[0]:9.3f} {row[1]:9.3f} {row[2]:7.3f}   {low:.3f}-{high:.3f}")
+    print("\nwhat the embedding adds:")
+    added_value(evidence, both)
     drawn_from = sum(p.key not in labels and p.verdict == "absent" for p in train)
     if args.decide:
         set_labels = {(s, o, c): v for name in EIGHT
