@@ -85,6 +85,9 @@ LINES = {
     "words in brackets": "(Ada) " * 50_000 + "x",
     "a credit via, unclosed": "x. (Ada via " + "Ada " * 75_000 + "x",
     "a video's agencies": "x (Oct 14) " + "Ada, " * 60_000 + "x.",
+    # Stock tickers in brackets, blanked (issue #17, branch speakers6): many, or a list unclosed.
+    "stock tickers": "Acme (ACME.N) " * 75_000,
+    "ticker lists, unclosed": "(NYSE: ACME, NYSE: ACME, " * 40_000,
 }
 
 CLAIM = "The city may keep fining drivers who block the new bus lanes on the harbour road"
@@ -124,6 +127,7 @@ AMOUNTS = {
     # ... and "over" or "may" looked for before each number in the whole text before it.
     "spans over years": "over 2 years " * 80_000,
     "may and a day": "may 5 may 6 " * 85_000,
+    "tickers' digits, unclosed": "(000089.SZ " * 90_000,
 }
 # Stop 45's review: each stop read the paragraph again from the sentence's start (177 s a MB).
 SPLITS = {

@@ -1171,3 +1171,12 @@ def test_a_later_verb_of_speech_to_whom_or_when_still_speaks():
     seed = read_seed("Ferry Fares\nMayor Ana Ruiz met the union on Monday. \u201cWe will rebuild "
                      "the old pier by May,\u201d Ruiz quipped to reporters this week.\n")
     assert [c.speaker for c in seed.claims if c.kind == "quote"] == ["Ana Ruiz"]
+
+
+def test_a_stock_ticker_after_a_company_is_none_of_its_claims_names_or_amounts():
+    seed = read_seed("Port Shares\nHarbour Freight Corp (HFC.N) fell 3 percent and Arden Ports "
+                     "(0089.HK) rose 2 percent on Monday.\n")
+    claim = claim_with(seed, "Harbour Freight")
+    assert claim.names == ["Harbour Freight Corp", "Arden Ports", "Monday"]
+    assert [n["value"] for n in claim.numbers if n["unit"] == "percent"] == [3.0, 2.0]
+    assert len(claim.numbers) == 3  # and Monday
