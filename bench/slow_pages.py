@@ -118,6 +118,9 @@ PARAGRAPHS = {
     # below (quadratic: 16.7 s a MB), and each name's sentence copied out of the whole text.
     "lead-ins and quotations": "Ruiz said:\n\u201cYes.\u201d\n" * 55_000,
     "a publication's lead-ins": "The Avalon Herald reports:\n\u201cYes.\u201d\n" * 28_000,
+    # A person's office speaks for them (issue #17, branch speakers6).
+    "offices after a quotation": f"Senator Ana Ruiz spoke. {QUOTED} said "
+                                 + "Ruiz's office " * 70_000 + ".",
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,

@@ -1180,3 +1180,33 @@ def test_a_stock_ticker_after_a_company_is_none_of_its_claims_names_or_amounts()
     assert claim.names == ["Harbour Freight Corp", "Arden Ports", "Monday"]
     assert [n["value"] for n in claim.numbers if n["unit"] == "percent"] == [3.0, 2.0]
     assert len(claim.numbers) == 3  # and Monday
+
+
+def _speakers(text):
+    return People(text).speakers(split_sentences(text))
+
+
+SENATOR = "Senator Ana Ruiz voted against the port bill on Monday. "
+WORDS = "The senator will not back a bill that closes the quay"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Ruiz's office said: \u201c{WORDS}.\u201d",
+    f"Ruiz\u2019s office said in a statement: \u201c{WORDS}.\u201d",
+    f"\u201c{WORDS},\u201d Ruiz's office said.",
+    f"\u201c{WORDS},\u201d said Ruiz's press office.",
+    f"\u201c{WORDS},\u201d Ruiz's spokesman told reporters.",
+])
+def test_a_persons_office_or_unnamed_spokesperson_speaks_for_that_person(sentence):
+    # as "a spokesperson for Ruiz said" does
+    assert _speakers(SENATOR + sentence)[1] == "Ana Ruiz"
+
+
+def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
+    text = SENATOR + f"Ruiz's spokesman, Ivo Berg, said: \u201c{WORDS}.\u201d"
+    assert _speakers(text)[1] == "Ivo Berg"
+
+
+def test_an_office_of_someone_not_named_as_a_person_is_no_ones():
+    text = SENATOR + f"\u201c{WORDS},\u201d the Harbour County Examiner's office said."
+    assert _speakers(text)[1] is None

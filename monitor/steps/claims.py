@@ -985,6 +985,26 @@ _ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|put out|sent out)\s+an?\s+
                                r"(?:[a-z]+\s+){0,2}?statement\b")
 
 
+# "Kemp's office said", "…,” said Ruiz's press office", "Ruiz's spokesman told": a person's
+# office, or spokesperson left unnamed, speaks for that person (as "a spokesperson for Ruiz"
+# does): the office or spokesperson just before the verb, or ending the words after it. Not
+# "Ruiz's spokesman, Ivo Berg, said" (Berg speaks), "Ruiz's office manager said".
+_THEIR_VOICE = re.compile(
+    r"['\u2019]s?\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+    r"(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|then|[a-z]+ly)\s+)?"
+    + SPEECH_VERBS + r"\b)")
+
+
+def _their_voice(outside: str, token: re.Match) -> str | None:
+    """The name written before "'s office" or "'s spokesman" (`_THEIR_VOICE`) at `token`, a
+    name read with its possessive ("Kemp's"); None elsewhere."""
+    word = token.group(0)
+    base = _POSSESSIVE.split(word)[0] if word.endswith(("s", "'", "\u2019")) else ""
+    if not base or base == word or not _THEIR_VOICE.match(outside, token.start() + len(base)):
+        return None
+    return base
+
+
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
 _CLAUSE_ABOUT = re.compile(r",\s*(?:who|whose|whom|which)\b")
 
@@ -1177,6 +1197,8 @@ class People:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:
                     return resolved
+            elif (voiced := _their_voice(outside, token)) and (who := self.person(voiced)):
+                return who  # "Kemp's office said"
             elif _NAME_AS_MODIFIER.match(outside, token.end()):
                 continue
             elif (who := self.person(word)) is not None:
