@@ -121,6 +121,8 @@ PARAGRAPHS = {
     # A person's office speaks for them (issue #17, branch speakers6).
     "offices after a quotation": f"Senator Ana Ruiz spoke. {QUOTED} said "
                                  + "Ruiz's office " * 70_000 + ".",
+    "titles then clauses": f"Senator Ana Ruiz spoke. {QUOTED} said the senator"
+                           + ", who said the senator" * 45_000 + ".",
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,

@@ -1210,3 +1210,22 @@ def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
 def test_an_office_of_someone_not_named_as_a_person_is_no_ones():
     text = SENATOR + f"\u201c{WORDS},\u201d the Harbour County Examiner's office said."
     assert _speakers(text)[1] is None
+
+
+TWO_NAMED = "Senator Ana Ruiz voted against the port bill on Monday, and Mayor Ivo Berg backed it. "
+CLOSES = "\u201cThe bill closes the quay to every fishing boat,\u201d"
+
+
+@pytest.mark.parametrize("after", [
+    "responded the senator, who has opposed it since May.",
+    "said the senator, whom Berg called a friend.",
+    "said the senator, who told Berg she would vote no.",
+    "responded the senator.",
+    "said the senator on Monday.",
+])
+def test_a_title_after_the_verb_is_its_holders_before_any_clause_about_them(after):
+    assert _speakers(f"{TWO_NAMED}{CLOSES} {after}")[1] == "Ana Ruiz"
+
+
+def test_a_title_after_the_verb_that_no_one_named_holds_is_no_ones():
+    assert _speakers(f"{TWO_NAMED}{CLOSES} said the governor, who backed Berg.")[1] is None

@@ -748,6 +748,13 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
                             r"acting)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
+# A title just after the verb, to a stop, a clause or the words of when or where: "…,”
+# responded the senator, who …", "said the former president on Monday".
+_TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=\s*(?:[,.;:!?]|$)"
+                          r"|\s+(?:in|on|at|to|after|before|when|while|late|early|this|last|"
+                          r"during)\b)")
+
+
 def _office(words: list[str]) -> str:
     """An office's name from its last one or two words ("Vice President": "vice president",
     "Senator": "senator")."""
@@ -1203,8 +1210,11 @@ class People:
                 continue
             elif (who := self.person(word)) is not None:
                 return who
-        if subject_ends is None:  # "…,” said the White House; according to the agency
-            return self._organisation_after(outside, (verb or said).end())
+        if subject_ends is None:  # "…,” said the senator, who …"; said the White House
+            at = (verb or said).end()
+            title = _TITLE_AFTER.match(outside, at)
+            return (title and self.holder(title.group(1))) or self._organisation_after(
+                outside, at)
         # A title for subject is its one holder the text names ("The former vice president
         # told reporters", after Vice President Ada Lund); else an organisation.
         return self.holder(outside[starts:subject_ends]) or self._organisation_subject(
