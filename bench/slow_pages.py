@@ -123,6 +123,8 @@ PARAGRAPHS = {
                                  + "Ruiz's office " * 70_000 + ".",
     "titles then clauses": f"Senator Ana Ruiz spoke. {QUOTED} said the senator"
                            + ", who said the senator" * 45_000 + ".",
+    "bodies joined by and": "the Alpha and Beta Services and " * 32_000
+                            + f". {QUOTED} the services said.",
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,

@@ -1229,3 +1229,28 @@ def test_a_title_after_the_verb_is_its_holders_before_any_clause_about_them(afte
 
 def test_a_title_after_the_verb_that_no_one_named_holds_is_no_ones():
     assert _speakers(f"{TWO_NAMED}{CLOSES} said the governor, who backed Berg.")[1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{CLOSES} the Department of Health and Human Services said.",
+    f"The Department of Health and Human Services said: {CLOSES}",
+])
+def test_a_department_whose_name_ends_in_a_plural_speaks_not_a_person_of_its_last_words(sentence):
+    assert _speakers(TWO_NAMED + sentence)[1] == "Department of Health and Human Services"
+
+
+def test_words_ending_a_bodys_name_said_to_speak_are_no_person():
+    text = f"{TWO_NAMED}{CLOSES} Health and Human Services said."
+    people = People(text)
+    assert people.speakers(split_sentences(text))[1] == "Health and Human Services"
+    assert "Human Services" not in people.known
+
+
+def test_a_body_named_alone_with_a_plural_last_word_still_speaks():
+    assert _speakers(f"{TWO_NAMED}Nova Airlines said it grounded its fleet as an “extra "
+                     "safety step for every crew”.")[1] == "Nova Airlines"
+
+
+def test_capitalised_words_joined_to_a_bodys_last_word_name_that_body():
+    text = f"{TWO_NAMED}{CLOSES} Harbour Safety and Ferry Services said."
+    assert _speakers(text)[1] == "Harbour Safety and Ferry Services"

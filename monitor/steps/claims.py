@@ -198,6 +198,16 @@ def _ranked(tokens: list[str], before: list[str], name: str) -> bool:
 _THINGS = frozenset("""Road Avenue Boulevard Square School University
     College Academy Cathedral Hospital Airport Station Center Centre Museum Stadium Inc Corp Co
     Ltd LLC Foundation Institute War Wars Act""".split())  # not surnames: Hall, Park, Bank
+# Last words of a body's name, no one's surname: a name ending in one and joined to capitalised
+# words before it ("the Department of Health and Human Services said", "the Council on Foreign
+# Relations warned") is the end of that body's name, no person ("Human Services"). Alone,
+# such a name ("Nova Airlines said") speaks as before. Not "States" or "Nations".
+_JOINING = r"(?:and|of|on|for|&)"
+_JOINED_BEFORE = re.compile(r"[A-Z][\w.'&-]*[ \t]+" + _JOINING + r"[ \t]+$")
+_BODY_ENDS = frozenset("""Services Affairs Resources Relations Industries Securities Airlines
+    Airways Forces Sciences Studies Systems Holdings Technologies Communications Operations
+    Enterprises Investments Laboratories Networks Programs Programmes Statistics
+    Standards""".split())
 
 
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
@@ -815,7 +825,11 @@ _HEAD = "(?:" + "|".join(h.capitalize() for h in _ORGANISATION_HEADS) + ")"
 _ORGANISATION = (
     rf"(?:(?:{_CAP}\s+){{0,5}}{_HEAD}(?:\s+(?:of|for|in)\s+(?:the\s+)?{_NOT_A_DATE}{_CAP}"
     rf"(?:(?:,\s+{_CAP})+,?\s+and\s+{_CAP}|\s+(?:and\s+)?{_CAP}){{0,5}})?(?![\w-])"
-    rf"|(?:{_CAP}\s+){{1,4}}(?:{_LOWER_HEADS})\b|[A-Z]{{2,6}}\b)")
+    rf"|(?:{_CAP}\s+){{1,4}}(?:{_LOWER_HEADS})\b"
+    # capitalised words joined to a body's last word: "U.S. Citizenship and Immigration
+    # Services", "Council on Foreign Relations" (not "Nova Airlines" alone: see `_BODY_ENDS`)
+    rf"|(?:{_CAP}\s+){{1,4}}{_JOINING}\s+(?:{_CAP}\s+){{0,3}}(?:{'|'.join(_BODY_ENDS)})\b"
+    rf"|[A-Z]{{2,6}}\b)")
 _NAMED_ORGANISATION = re.compile(_ORGANISATION)
 # What an organisation says through: its document or an unnamed spokesperson.
 _ITS_VOICE = (r"(?:['\u2019]s?\s+)?(?:\s*(?:statement|report|memo|letter|bulletin|release|"
@@ -860,7 +874,12 @@ def organisation_head(name: str) -> str | None:
     if re.fullmatch(r"[A-Z]{2,6}", name):
         return None if name in _POSTS else name.lower()  # "the NHC", "the FBI": its own head
     head = next((t for t in reversed(tokens) if t in _ORGANISATION_HEADS), None)
+    if not head and name.split()[-1] in _BODY_ENDS and _JOINS.intersection(tokens):
+        head = tokens[-1]  # "U.S. Citizenship and Immigration Services": services
     return _HEAD_ALIASES.get(head, head) if head else None
+
+
+_JOINS = frozenset({"and", "of", "on", "for", "&"})
 
 
 # The last words of a newspaper's, an agency's or a broadcaster's name ("St. Louis Post-Dispatch",
@@ -1084,7 +1103,9 @@ class People:
                 title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
             name = _person_name(raw)
             if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
-                    name.lower() not in MONTHS) and name.lower() not in WEEKDAYS:
+                    name.lower() not in MONTHS) and name.lower() not in WEEKDAYS and not (
+                    name.split()[-1] in _BODY_ENDS and _JOINED_BEFORE.search(
+                        text, max(0, m.start() - 40), m.start())):
                 self.known.setdefault(name, _TITLES.get(title) or _KIN.get(title))
                 if title in _TITLES:
                     self._hold_title(tokens, titled, before, title, name)
