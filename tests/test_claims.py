@@ -1254,3 +1254,10 @@ def test_a_body_named_alone_with_a_plural_last_word_still_speaks():
 def test_capitalised_words_joined_to_a_bodys_last_word_name_that_body():
     text = f"{TWO_NAMED}{CLOSES} Harbour Safety and Ferry Services said."
     assert _speakers(text)[1] == "Harbour Safety and Ferry Services"
+
+
+@pytest.mark.parametrize("verb", ["observed", "acknowledged", "joked", "continued"])
+def test_a_person_named_after_any_later_verb_of_speech_after_a_quotation_is_the_speaker(verb):
+    # one list of the verbs read after a quotation: who is named after them is a person
+    text = f"The port bill passed on Monday. {CLOSES} {verb} Ada Lund."
+    assert _speakers(text)[1] == "Ada Lund"

@@ -162,10 +162,17 @@ _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 # A role word may be a compound glued to a place ("said Oslo-based engineer Ines Brandt").
 # Just after a quotation, other verbs of speech put their speaker after them too ("…,” tweeted
 # Ana Ruiz); elsewhere they may take a person as object ("warned Ana Ruiz", "posted Ruiz's bail").
+# Verbs that tell speech only just after a quotation, with its speaker ("…,” she continued;
+# “…,” recalled Ana Ruiz); elsewhere they tell other acts ("the strike continued", "she recalled
+# the envoy"), so they are not among the speech verbs every reading shares (`SPEECH_VERBS`):
+# read by `_LATER_SPEECH`, and a person named after one is the speaker, as after "tweeted".
+_LATER_SPEECH_VERBS = ("continued", "testified", "concluded", "recalled", "quipped", "joked",
+                       "observed", "countered", "conceded", "admitted", "acknowledged",
+                       "cautioned", "recounted", "boasted", "pleaded", "complained", "predicted",
+                       "lamented", "shared")
 _AFTER_QUOTATION = ("added", "tweeted", "wrote", "posted", "stated", "noted", "explained",
                     "insisted", "declared", "replied", "responded", "argued", "warned", "stressed",
-                    "remarked", "asserted", "claimed", "vowed", "promised", "continued",
-                    "testified", "concluded", "recalled", "quipped", "countered", "conceded")
+                    "remarked", "asserted", "claimed", "vowed", "promised", *_LATER_SPEECH_VERBS)
 _SAID_BEFORE = re.compile(r"(?:\b(?:said|says)|[,?!]['\"\u2019\u201d]\s*(?:"
                           + "|".join(_AFTER_QUOTATION) + r"))"
                           r"\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
@@ -979,12 +986,8 @@ def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, 
     return found
 
 
-# Verbs that tell speech only just after a quotation, with its speaker ("…,” she continued;
-# “…,” recalled Ana Ruiz); elsewhere they tell other acts ("the strike continued", "she recalled
-# the envoy"), so they are not among the speech verbs every reading shares (`SPEECH_VERBS`).
-_LATER_SPEECH = re.compile(r"\b(?:continued|testified|concluded|recalled|quipped|joked|observed|"
-                           r"countered|conceded|admitted|acknowledged|cautioned|recounted|"
-                           r"boasted|pleaded|complained|predicted|lamented|shared)\b")
+# The later verbs of speech (`_LATER_SPEECH_VERBS`) where they tell speech.
+_LATER_SPEECH = re.compile(r"\b(?:" + "|".join(_LATER_SPEECH_VERBS) + r")\b")
 # Between the quotation and such a verb: at most its subject's four words ("she", "Ana Ruiz").
 _SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
 
