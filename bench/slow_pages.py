@@ -85,6 +85,9 @@ LINES = {
     "words in brackets": "(Ada) " * 50_000 + "x",
     "a credit via, unclosed": "x. (Ada via " + "Ada " * 75_000 + "x",
     "a video's agencies": "x (Oct 14) " + "Ada, " * 60_000 + "x.",
+    # Stock tickers in brackets, blanked (issue #17, branch speakers6): many, or a list unclosed.
+    "stock tickers": "Acme (ACME.N) " * 75_000,
+    "ticker lists, unclosed": "(NYSE: ACME, NYSE: ACME, " * 40_000,
 }
 
 CLAIM = "The city may keep fining drivers who block the new bus lanes on the harbour road"
@@ -115,6 +118,13 @@ PARAGRAPHS = {
     # below (quadratic: 16.7 s a MB), and each name's sentence copied out of the whole text.
     "lead-ins and quotations": "Ruiz said:\n\u201cYes.\u201d\n" * 55_000,
     "a publication's lead-ins": "The Avalon Herald reports:\n\u201cYes.\u201d\n" * 28_000,
+    # A person's office speaks for them (issue #17, branch speakers6).
+    "offices after a quotation": f"Senator Ana Ruiz spoke. {QUOTED} said "
+                                 + "Ruiz's office " * 70_000 + ".",
+    "titles then clauses": f"Senator Ana Ruiz spoke. {QUOTED} said the senator"
+                           + ", who said the senator" * 45_000 + ".",
+    "bodies joined by and": "the Alpha and Beta Services and " * 32_000
+                            + f". {QUOTED} the services said.",
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,
@@ -124,6 +134,7 @@ AMOUNTS = {
     # ... and "over" or "may" looked for before each number in the whole text before it.
     "spans over years": "over 2 years " * 80_000,
     "may and a day": "may 5 may 6 " * 85_000,
+    "tickers' digits, unclosed": "(000089.SZ " * 90_000,
 }
 # Stop 45's review: each stop read the paragraph again from the sentence's start (177 s a MB).
 SPLITS = {

@@ -1171,3 +1171,93 @@ def test_a_later_verb_of_speech_to_whom_or_when_still_speaks():
     seed = read_seed("Ferry Fares\nMayor Ana Ruiz met the union on Monday. \u201cWe will rebuild "
                      "the old pier by May,\u201d Ruiz quipped to reporters this week.\n")
     assert [c.speaker for c in seed.claims if c.kind == "quote"] == ["Ana Ruiz"]
+
+
+def test_a_stock_ticker_after_a_company_is_none_of_its_claims_names_or_amounts():
+    seed = read_seed("Port Shares\nHarbour Freight Corp (HFC.N) fell 3 percent and Arden Ports "
+                     "(0089.HK) rose 2 percent on Monday.\n")
+    claim = claim_with(seed, "Harbour Freight")
+    assert claim.names == ["Harbour Freight Corp", "Arden Ports", "Monday"]
+    assert [n["value"] for n in claim.numbers if n["unit"] == "percent"] == [3.0, 2.0]
+    assert len(claim.numbers) == 3  # and Monday
+
+
+def _speakers(text):
+    return People(text).speakers(split_sentences(text))
+
+
+SENATOR = "Senator Ana Ruiz voted against the port bill on Monday. "
+WORDS = "The senator will not back a bill that closes the quay"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Ruiz's office said: \u201c{WORDS}.\u201d",
+    f"Ruiz\u2019s office said in a statement: \u201c{WORDS}.\u201d",
+    f"\u201c{WORDS},\u201d Ruiz's office said.",
+    f"\u201c{WORDS},\u201d said Ruiz's press office.",
+    f"\u201c{WORDS},\u201d Ruiz's spokesman told reporters.",
+])
+def test_a_persons_office_or_unnamed_spokesperson_speaks_for_that_person(sentence):
+    # as "a spokesperson for Ruiz said" does
+    assert _speakers(SENATOR + sentence)[1] == "Ana Ruiz"
+
+
+def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
+    text = SENATOR + f"Ruiz's spokesman, Ivo Berg, said: \u201c{WORDS}.\u201d"
+    assert _speakers(text)[1] == "Ivo Berg"
+
+
+def test_an_office_of_someone_not_named_as_a_person_is_no_ones():
+    text = SENATOR + f"\u201c{WORDS},\u201d the Harbour County Examiner's office said."
+    assert _speakers(text)[1] is None
+
+
+TWO_NAMED = "Senator Ana Ruiz voted against the port bill on Monday, and Mayor Ivo Berg backed it. "
+CLOSES = "\u201cThe bill closes the quay to every fishing boat,\u201d"
+
+
+@pytest.mark.parametrize("after", [
+    "responded the senator, who has opposed it since May.",
+    "said the senator, whom Berg called a friend.",
+    "said the senator, who told Berg she would vote no.",
+    "responded the senator.",
+    "said the senator on Monday.",
+])
+def test_a_title_after_the_verb_is_its_holders_before_any_clause_about_them(after):
+    assert _speakers(f"{TWO_NAMED}{CLOSES} {after}")[1] == "Ana Ruiz"
+
+
+def test_a_title_after_the_verb_that_no_one_named_holds_is_no_ones():
+    assert _speakers(f"{TWO_NAMED}{CLOSES} said the governor, who backed Berg.")[1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{CLOSES} the Department of Health and Human Services said.",
+    f"The Department of Health and Human Services said: {CLOSES}",
+])
+def test_a_department_whose_name_ends_in_a_plural_speaks_not_a_person_of_its_last_words(sentence):
+    assert _speakers(TWO_NAMED + sentence)[1] == "Department of Health and Human Services"
+
+
+def test_words_ending_a_bodys_name_said_to_speak_are_no_person():
+    text = f"{TWO_NAMED}{CLOSES} Health and Human Services said."
+    people = People(text)
+    assert people.speakers(split_sentences(text))[1] == "Health and Human Services"
+    assert "Human Services" not in people.known
+
+
+def test_a_body_named_alone_with_a_plural_last_word_still_speaks():
+    assert _speakers(f"{TWO_NAMED}Nova Airlines said it grounded its fleet as an “extra "
+                     "safety step for every crew”.")[1] == "Nova Airlines"
+
+
+def test_capitalised_words_joined_to_a_bodys_last_word_name_that_body():
+    text = f"{TWO_NAMED}{CLOSES} Harbour Safety and Ferry Services said."
+    assert _speakers(text)[1] == "Harbour Safety and Ferry Services"
+
+
+@pytest.mark.parametrize("verb", ["observed", "acknowledged", "joked", "continued"])
+def test_a_person_named_after_any_later_verb_of_speech_after_a_quotation_is_the_speaker(verb):
+    # one list of the verbs read after a quotation: who is named after them is a person
+    text = f"The port bill passed on Monday. {CLOSES} {verb} Ada Lund."
+    assert _speakers(text)[1] == "Ada Lund"

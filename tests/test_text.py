@@ -512,3 +512,27 @@ def test_local_time_is_a_time_zone_of_its_own():
     "The church in Sault Ste. Marie was closed on Monday after the storm."])
 def test_an_abbreviation_after_then_or_in_a_place_name_ends_no_sentence(text):
     assert split_sentences(text) == [text]
+
+
+# A company's stock ticker in brackets after its name ("Acme Corp (ACME.N)", "(NYSE: ACME)"):
+# an exchange's code, which another outlet rarely repeats; not a name, word or amount it states.
+TICKERS = ("Harbour Freight Corp (HFC.N) rose 3 percent and Kestrel Marine (KMR.O) fell, while "
+           "Nova Shipping (NYSE: NVS) and Arden Ports (0089.HK) were flat.")
+
+
+def test_a_stock_ticker_in_brackets_is_read_as_no_name():
+    assert name_words(TICKERS) == {"freight", "corp", "kestrel", "marine", "nova", "shipping",
+                                   "arden", "ports"}  # "Harbour" opens the sentence
+
+
+def test_a_stock_ticker_in_brackets_is_read_as_no_words():
+    assert not {"hfc", "kmr", "nyse", "nvs", "0089", "hk"} & set(words(TICKERS))
+
+
+def test_a_stock_ticker_in_brackets_is_read_as_no_amount():
+    assert [n.value for n in numbers(TICKERS)] == [3.0]
+
+
+def test_a_bracketed_abbreviation_or_state_is_no_ticker():
+    text = "The Harbour Board (HB) met in Arden (N.J.) with the Port Authority (PA.)."
+    assert {"hb", "pa"} <= name_words(text)

@@ -162,10 +162,17 @@ _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 # A role word may be a compound glued to a place ("said Oslo-based engineer Ines Brandt").
 # Just after a quotation, other verbs of speech put their speaker after them too ("…,” tweeted
 # Ana Ruiz); elsewhere they may take a person as object ("warned Ana Ruiz", "posted Ruiz's bail").
+# Verbs that tell speech only just after a quotation, with its speaker ("…,” she continued;
+# “…,” recalled Ana Ruiz); elsewhere they tell other acts ("the strike continued", "she recalled
+# the envoy"), so they are not among the speech verbs every reading shares (`SPEECH_VERBS`):
+# read by `_LATER_SPEECH`, and a person named after one is the speaker, as after "tweeted".
+_LATER_SPEECH_VERBS = ("continued", "testified", "concluded", "recalled", "quipped", "joked",
+                       "observed", "countered", "conceded", "admitted", "acknowledged",
+                       "cautioned", "recounted", "boasted", "pleaded", "complained", "predicted",
+                       "lamented", "shared")
 _AFTER_QUOTATION = ("added", "tweeted", "wrote", "posted", "stated", "noted", "explained",
                     "insisted", "declared", "replied", "responded", "argued", "warned", "stressed",
-                    "remarked", "asserted", "claimed", "vowed", "promised", "continued",
-                    "testified", "concluded", "recalled", "quipped", "countered", "conceded")
+                    "remarked", "asserted", "claimed", "vowed", "promised", *_LATER_SPEECH_VERBS)
 _SAID_BEFORE = re.compile(r"(?:\b(?:said|says)|[,?!]['\"\u2019\u201d]\s*(?:"
                           + "|".join(_AFTER_QUOTATION) + r"))"
                           r"\s+((?:(?:[A-Z][\w.]*-)?[a-z][a-z'-]*\s+){0,3})$")
@@ -198,6 +205,16 @@ def _ranked(tokens: list[str], before: list[str], name: str) -> bool:
 _THINGS = frozenset("""Road Avenue Boulevard Square School University
     College Academy Cathedral Hospital Airport Station Center Centre Museum Stadium Inc Corp Co
     Ltd LLC Foundation Institute War Wars Act""".split())  # not surnames: Hall, Park, Bank
+# Last words of a body's name, no one's surname: a name ending in one and joined to capitalised
+# words before it ("the Department of Health and Human Services said", "the Council on Foreign
+# Relations warned") is the end of that body's name, no person ("Human Services"). Alone,
+# such a name ("Nova Airlines said") speaks as before. Not "States" or "Nations".
+_JOINING = r"(?:and|of|on|for|&)"
+_JOINED_BEFORE = re.compile(r"[A-Z][\w.'&-]*[ \t]+" + _JOINING + r"[ \t]+$")
+_BODY_ENDS = frozenset("""Services Affairs Resources Relations Industries Securities Airlines
+    Airways Forces Sciences Studies Systems Holdings Technologies Communications Operations
+    Enterprises Investments Laboratories Networks Programs Programmes Statistics
+    Standards""".split())
 
 
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
@@ -748,6 +765,13 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
                             r"acting)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
+# A title just after the verb, to a stop, a clause or the words of when or where: "…,”
+# responded the senator, who …", "said the former president on Monday".
+_TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=\s*(?:[,.;:!?]|$)"
+                          r"|\s+(?:in|on|at|to|after|before|when|while|late|early|this|last|"
+                          r"during)\b)")
+
+
 def _office(words: list[str]) -> str:
     """An office's name from its last one or two words ("Vice President": "vice president",
     "Senator": "senator")."""
@@ -808,7 +832,11 @@ _HEAD = "(?:" + "|".join(h.capitalize() for h in _ORGANISATION_HEADS) + ")"
 _ORGANISATION = (
     rf"(?:(?:{_CAP}\s+){{0,5}}{_HEAD}(?:\s+(?:of|for|in)\s+(?:the\s+)?{_NOT_A_DATE}{_CAP}"
     rf"(?:(?:,\s+{_CAP})+,?\s+and\s+{_CAP}|\s+(?:and\s+)?{_CAP}){{0,5}})?(?![\w-])"
-    rf"|(?:{_CAP}\s+){{1,4}}(?:{_LOWER_HEADS})\b|[A-Z]{{2,6}}\b)")
+    rf"|(?:{_CAP}\s+){{1,4}}(?:{_LOWER_HEADS})\b"
+    # capitalised words joined to a body's last word: "U.S. Citizenship and Immigration
+    # Services", "Council on Foreign Relations" (not "Nova Airlines" alone: see `_BODY_ENDS`)
+    rf"|(?:{_CAP}\s+){{1,4}}{_JOINING}\s+(?:{_CAP}\s+){{0,3}}(?:{'|'.join(_BODY_ENDS)})\b"
+    rf"|[A-Z]{{2,6}}\b)")
 _NAMED_ORGANISATION = re.compile(_ORGANISATION)
 # What an organisation says through: its document or an unnamed spokesperson.
 _ITS_VOICE = (r"(?:['\u2019]s?\s+)?(?:\s*(?:statement|report|memo|letter|bulletin|release|"
@@ -853,7 +881,12 @@ def organisation_head(name: str) -> str | None:
     if re.fullmatch(r"[A-Z]{2,6}", name):
         return None if name in _POSTS else name.lower()  # "the NHC", "the FBI": its own head
     head = next((t for t in reversed(tokens) if t in _ORGANISATION_HEADS), None)
+    if not head and name.split()[-1] in _BODY_ENDS and _JOINS.intersection(tokens):
+        head = tokens[-1]  # "U.S. Citizenship and Immigration Services": services
     return _HEAD_ALIASES.get(head, head) if head else None
+
+
+_JOINS = frozenset({"and", "of", "on", "for", "&"})
 
 
 # The last words of a newspaper's, an agency's or a broadcaster's name ("St. Louis Post-Dispatch",
@@ -953,12 +986,8 @@ def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, 
     return found
 
 
-# Verbs that tell speech only just after a quotation, with its speaker ("…,” she continued;
-# “…,” recalled Ana Ruiz); elsewhere they tell other acts ("the strike continued", "she recalled
-# the envoy"), so they are not among the speech verbs every reading shares (`SPEECH_VERBS`).
-_LATER_SPEECH = re.compile(r"\b(?:continued|testified|concluded|recalled|quipped|joked|observed|"
-                           r"countered|conceded|admitted|acknowledged|cautioned|recounted|"
-                           r"boasted|pleaded|complained|predicted|lamented|shared)\b")
+# The later verbs of speech (`_LATER_SPEECH_VERBS`) where they tell speech.
+_LATER_SPEECH = re.compile(r"\b(?:" + "|".join(_LATER_SPEECH_VERBS) + r")\b")
 # Between the quotation and such a verb: at most its subject's four words ("she", "Ana Ruiz").
 _SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
 
@@ -983,6 +1012,26 @@ def _speech_after_quotation(outside: str) -> re.Match | None:
 # A person issuing a statement: the quotation after it, all quoted, is the statement's.
 _ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|put out|sent out)\s+an?\s+"
                                r"(?:[a-z]+\s+){0,2}?statement\b")
+
+
+# "Kemp's office said", "…,” said Ruiz's press office", "Ruiz's spokesman told": a person's
+# office, or spokesperson left unnamed, speaks for that person (as "a spokesperson for Ruiz"
+# does): the office or spokesperson just before the verb, or ending the words after it. Not
+# "Ruiz's spokesman, Ivo Berg, said" (Berg speaks), "Ruiz's office manager said".
+_THEIR_VOICE = re.compile(
+    r"['\u2019]s?\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+    r"(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|then|[a-z]+ly)\s+)?"
+    + SPEECH_VERBS + r"\b)")
+
+
+def _their_voice(outside: str, token: re.Match) -> str | None:
+    """The name written before "'s office" or "'s spokesman" (`_THEIR_VOICE`) at `token`, a
+    name read with its possessive ("Kemp's"); None elsewhere."""
+    word = token.group(0)
+    base = _POSSESSIVE.split(word)[0] if word.endswith(("s", "'", "\u2019")) else ""
+    if not base or base == word or not _THEIR_VOICE.match(outside, token.start() + len(base)):
+        return None
+    return base
 
 
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
@@ -1057,7 +1106,9 @@ class People:
                 title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
             name = _person_name(raw)
             if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
-                    name.lower() not in MONTHS) and name.lower() not in WEEKDAYS:
+                    name.lower() not in MONTHS) and name.lower() not in WEEKDAYS and not (
+                    name.split()[-1] in _BODY_ENDS and _JOINED_BEFORE.search(
+                        text, max(0, m.start() - 40), m.start())):
                 self.known.setdefault(name, _TITLES.get(title) or _KIN.get(title))
                 if title in _TITLES:
                     self._hold_title(tokens, titled, before, title, name)
@@ -1080,8 +1131,11 @@ class People:
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
         found: list[str] = []
+        # a name opens the sentence when only spaces and quotation marks come before it (read
+        # once: the words before each name, sliced and stripped, made a long sentence quadratic)
+        opening = len(sentence) - len(sentence.lstrip(" \"\u201c"))
         for m in PERSON_RE.finditer(without_credits(sentence)):
-            at_start = sentence[:m.start()].strip(" \"\u201c") == ""
+            at_start = m.start() <= opening
             for raw in _split_possessives(m.group(0)):
                 name = _clean_name(raw)
                 # A lone capitalised word opening a sentence is a name only if the text
@@ -1177,12 +1231,17 @@ class People:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:
                     return resolved
+            elif (voiced := _their_voice(outside, token)) and (who := self.person(voiced)):
+                return who  # "Kemp's office said"
             elif _NAME_AS_MODIFIER.match(outside, token.end()):
                 continue
             elif (who := self.person(word)) is not None:
                 return who
-        if subject_ends is None:  # "…,” said the White House; according to the agency
-            return self._organisation_after(outside, (verb or said).end())
+        if subject_ends is None:  # "…,” said the senator, who …"; said the White House
+            at = (verb or said).end()
+            title = _TITLE_AFTER.match(outside, at)
+            return (title and self.holder(title.group(1))) or self._organisation_after(
+                outside, at)
         # A title for subject is its one holder the text names ("The former vice president
         # told reporters", after Vice President Ada Lund); else an organisation.
         return self.holder(outside[starts:subject_ends]) or self._organisation_subject(

@@ -401,7 +401,7 @@ def body_words_and_names(title: str, body: str) -> tuple[list[str], set[str]]:
 
 
 def _words_of_folded(text: str) -> list[str]:
-    lowered = _join_abbreviations(text).lower()
+    lowered = _join_abbreviations(without_tickers(text)).lower()
     if "'" not in lowered and "-" not in lowered:  # most sentences: no word to fold
         return _WORD_RE.findall(lowered)
     # Only the few words with an apostrophe or a hyphen are folded: found from that mark (the
@@ -697,6 +697,27 @@ _BYLINE_RE = re.compile(
 _BYLINE_SIGNS = ("porting by", "diting by", "riting by", "ompiled by")
 
 
+# A company's stock ticker in brackets after its name: a Reuters code, its symbol then its
+# exchange's suffix ("Acme Corp (ACME.N)", "(7203.T)", "(0089.HK)"), or an exchange's name then
+# the symbol ("(NYSE: ACME)", "(Nasdaq: ACM, TSX: AC)"). Another outlet rarely repeats it: it is
+# no name, word or amount of what a sentence states. Not a bracketed abbreviation ("(HB)"), a
+# state ("(N.J.)", its last stop kept) or the exchange alone ("the New York Stock Exchange (NYSE)").
+_EXCHANGE_SUFFIXES = ("N|O|OQ|A|K|P|L|PA|DE|F|HK|SS|SZ|T|TO|V|AX|KS|KQ|OL|MI|AS|MC|BR|CO|ST|HE|"
+                      "S|SW|VX|SI|BO|NS|TW|TWO|SA|MX|JK|KL|BK|IS|J|WA|VI|LS|IR|I|TA|NZ|Z")
+_EXCHANGES = ("NYSE(?: American| Arca)?|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSXV|ASX|OTC|OTCQX|HKEX|SGX|"
+              "BSE|NSE|SIX|TSE|Euronext|Xetra")
+_TICKER = re.compile(
+    r"\((?:[A-Z0-9]{1,6}\.(?:" + _EXCHANGE_SUFFIXES + r")|(?:" + _EXCHANGES
+    + r")[ \t]*:[ \t]*[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?(?:[ \t]*[,;][ \t]*(?:" + _EXCHANGES
+    + r")[ \t]*:[ \t]*[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?){0,3})\)")
+
+
+def without_tickers(text: str) -> str:
+    """A text with its stock tickers in brackets blanked (`_TICKER`), every other character
+    where it was: no name, word or amount is read from them."""
+    return _TICKER.sub(_blank_credit, text) if "(" in text else text
+
+
 def without_credits(text: str) -> str:
     """A text with its photo credits and wire agencies blanked (`_CREDIT_RE`, `_DATELINE_RE`,
     `_CAPTION_CREDIT_RE`, `_BYLINE_RE`), every other character where it was: what names are
@@ -715,7 +736,7 @@ def without_credits(text: str) -> str:
     if ")-" in text or ") -" in text:
         text = _DATELINE_RE.sub(_blank_agency, text)
     if "(" in text:
-        text = _CAPTION_CREDIT_RE.sub(_blank_credit, text)
+        text = without_tickers(_CAPTION_CREDIT_RE.sub(_blank_credit, text))
     if any(map(text.__contains__, _BYLINE_SIGNS)):
         text = _BYLINE_RE.sub(_blank_credit, text)
     return text
@@ -889,8 +910,8 @@ def _without_titles(text: str) -> str:
 def numbers(text: str) -> list[Number]:
     """Every quantity, date and duration in a sentence, with its unit, as values: ranges are
     one amount, basis points are percentage points, "$1.2bn" is 1.2e9 dollars. The numbers
-    of a title in quotation marks are none (`names_a_work`)."""
-    text = _without_titles(normalise(text))
+    of a title in quotation marks are none (`names_a_work`), nor a stock ticker's."""
+    text = without_tickers(_without_titles(normalise(text)))
     if "/" in text or "\u2044" in text:
         text = _MIXED_FRACTION.sub(_as_decimal, text)
     lowered = text.lower()
