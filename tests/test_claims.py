@@ -273,6 +273,14 @@ def test_a_quotation_whose_sentence_goes_on_is_a_statement_too():
     assert [c.kind for c in seed.claims] == ["statement", "quote"]
 
 
+def test_a_single_marked_quotation_is_one_claim_as_an_article_reads_it_one_sentence():
+    body = "'We will not back down. The port stays shut,' said union leader Ada Lund."
+    (quote,) = [c for c in read_seed(f"Dockers Strike\n{body}\n").claims if c.kind == "quote"]
+    assert quote.text == "We will not back down. The port stays shut"
+    assert quote.speaker == "Ada Lund"
+    assert quote.sentence in split_sentences(f'The strike went on.\nA line "quoted" here.\n{body}')
+
+
 @pytest.mark.parametrize("headline", [
     "Mayor compares the harbour inquiry to a 'circus'",
     "Dockworkers and the port operator agree on a tentative contract that could end a "

@@ -28,6 +28,7 @@ from monitor.steps.text import (
     normalise,
     numbers,
     quotations,
+    single_quotations_doubled,
     split_sentences,
     surname,
     unquoted,
@@ -287,7 +288,8 @@ def seed_title_and_body(text: str) -> tuple[str, str]:
 
 
 def _title_and_paragraphs(text: str) -> tuple[str, list[str]]:
-    return _title_and_body([normalise(p) for p in re.split(r"\n", text) if normalise(p)])
+    return _title_and_body([single_quotations_doubled(normalise(p))
+                            for p in re.split(r"\n", text) if normalise(p)])
 
 
 def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:

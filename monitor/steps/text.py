@@ -251,57 +251,93 @@ _NORMALISED = Memo(_normalised, READINGS_KEPT)
 def _typography(text: str) -> str:
     # What normalise folds but whitespace, so that a whole article is folded at once.
     if text.isascii():  # nine texts in ten: NFKC, the curly marks and dashes are no-ops
-        return _single_quotations_doubled(text.replace("``", "\u201c").replace("''", "\u201d"))
+        return text.replace("``", "\u201c").replace("''", "\u201d")
     text = unicodedata.normalize("NFKC", text)
     # Doubled single marks and TeX-style quotes stand for double quotation marks.
     text = text.replace("\u2018\u2018", "\u201c").replace("``", "\u201c")
     text = text.replace("\u2019\u2019", "\u201d").replace("''", "\u201d")
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return _single_quotations_doubled(_DASHES.sub("-", text))
+    return _DASHES.sub("-", text)
 
 
-# A single mark that may open a quotation (after a space, a bracket or a dash, before a letter or
-# a number, not a decade's "'90s") or close one (after a letter, a number or a stop, before a
-# space, a stop or the end); a line's end closes none.
+# A single mark that may open a quotation (after a space, a bracket or a dash, before a letter, a
+# number, a sign or an ellipsis; not an elision, "'til", "rock 'n' roll", nor a year, "'98",
+# "'90s") or close one (after a letter, a number or a stop, before a space, a stop or the end).
 _SINGLE_MARK = re.compile(
-    r"(?P<open>(?<![^\s(\[/-])'(?=[^\W_])(?!\d0s\b))"
-    r"|(?P<close>(?<=[\w.,!?;:%])'(?=[\s.,;:!?)\]-]|$))|(?P<line>\n)")
+    r"(?P<open>(?<![^\s(\[/-])'(?=[^\W_]|[$#@]|\.\.\.)"
+    r"(?!(?i:em|til|cause|cos|n|nuff|tis|twas)\b|\d\ds?\b))"
+    r"|(?P<close>(?<=[\w.,!?;:%])'(?=[\s.,;:!?)\]-]|$))")
+_STOPS = ".,!?;:"
+_SENTENCE_STOP = re.compile(r"[.!?]\s+[A-Z]")
 
 
-def _single_quotations_doubled(text: str) -> str:
-    """A text that quotes in single marks only (as British outlets do: 'We will stay,' she
-    said) with those quotations in double marks, the ones every reader looks for; an
-    apostrophe ("the workers' union", "it's") stays. A text with a double mark is left as it
-    is: its single marks are quotations within quotations, or a headline's."""
-    if "'" not in text or any(c in text for c in QUOTE_CHARS):
+def single_quotations_doubled(text: str) -> str:
+    """Each line that quotes in single marks only (as British outlets do: 'We will stay,' she
+    said) with those quotations in double marks, the ones every reader looks for; apostrophes
+    ("the workers' union", "it's", "'til") stay. A line with a double mark is left as it is:
+    its single marks are quotations within quotations. Seeds are read so a paragraph at a
+    time, articles a line at a time (`split_sentences`): the same lines either way."""
+    if "'" not in text:
         return text
+    return "\n".join(_line_doubled(line) for line in text.split("\n"))
+
+
+def _line_doubled(line: str) -> str:
+    if "'" not in line or any(c in line for c in QUOTE_CHARS):
+        return line
     pairs: list[tuple[int, int]] = []
-    opening, closings = None, []  # a pending opening and the closing marks after it
-    for m in itertools.chain(_SINGLE_MARK.finditer(text), [None]):
+    opening = unclosed = None  # the opening being read, and an earlier one not closed yet
+    closings: list[int] = []
+    for m in itertools.chain(_SINGLE_MARK.finditer(line), [None]):
         if m is not None and m.lastgroup == "close":
             if opening is not None:
                 closings.append(m.start())
             continue
         if opening is not None and closings:
-            # The first mark after a stop ('… workers' pay,' she said) ends it if any does:
-            # a mark after a letter may be a plural's apostrophe.
-            stopped = [c for c in closings if text[c - 1] in ".,!?;:"]
-            pairs.append((opening, (stopped or closings)[0]))
-        opening = m.start() if m is not None and m.lastgroup == "open" else None
-        closings = []
+            pairs.append(_pair(line, opening, closings, unclosed))
+            unclosed = None
+        elif opening is not None:
+            unclosed = opening
+        opening, closings = (m.start() if m is not None else None), []
+    pairs = [p for p in pairs if p is not None]
     if not pairs:
-        return text
-    chars = list(text)
+        return line
+    chars = list(line)
     for start, end in pairs:
         chars[start], chars[end] = "\u201c", "\u201d"
     return "".join(chars)
+
+
+def _abbreviated(before: str) -> bool:
+    # "the U.S.' allies": the stop is the abbreviation's, the mark a possessive's
+    words_ = before.rsplit(maxsplit=1)
+    return bool(words_) and is_abbreviation(words_[-1])
+
+
+def _pair(line: str, opening: int, closings: list[int], unclosed: int | None
+          ) -> tuple[int, int] | None:
+    """The quotation `opening` starts, from the closing marks before the next opening: the
+    first after a stop ('… the workers' pay,' she said), a mark after a letter being perhaps
+    a plural's apostrophe; a mark after a letter that would close it past a sentence's end
+    closes nothing. After an opening left unclosed ('The board ended its 'open door' policy,'
+    she said), a mark after a letter then one after a stop close a quotation within another:
+    the outer one is read."""
+    stopped = [c for c in closings if line[c - 1] in _STOPS and not (
+        line[c - 1] == "." and _abbreviated(line[max(0, c - 12):c - 1]))]
+    if stopped and unclosed is not None and closings[0] < stopped[0]:
+        return unclosed, stopped[0]
+    if stopped:
+        return opening, stopped[0]
+    if _SENTENCE_STOP.search(line, opening, closings[0]):
+        return None
+    return opening, closings[0]
 
 
 @lru_cache(maxsize=2)
 def _folded_article(text: str) -> str:
     """`_typography` of a whole text, kept for the next reading of the same article: the
     coverage decision reads its words and names, and the claims compared its sentences."""
-    return _typography(text)
+    return single_quotations_doubled(_typography(text))
 
 
 def split_sentences(text: str) -> list[str]:
