@@ -140,6 +140,9 @@ AMOUNTS = {
 SPLITS = {
     "an unclosed quotation": "\u201cWe go. " * 125_000,
     "abbreviations": "Gov. A " * 140_000,
+    # single marks paired into quotations: one opening, then closings after letters and stops
+    "single marks, unclosed": "'We go. " * 125_000,
+    "single marks, many closings": "'We" + " go' U.S.' a," * 80_000,
 }
 
 FURNITURE = {
