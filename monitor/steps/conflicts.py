@@ -508,7 +508,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         best, closeness, same_words = closest_quote(q, found, t)
         if best is None:
             continue
-        if same_words and other and _distinctive_part(q, best):
+        if same_words and other and distinctive_part(q, best):
             conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
             break
         if other or not (same_words or closeness >= t.quote_related):
@@ -529,7 +529,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
 SPEAKER_QUOTE_WORDS = 5
 
 
-def _distinctive_part(ours: str, theirs: str) -> bool:
+def distinctive_part(ours: str, theirs: str) -> bool:
     """The shorter quotation is one person's words, not a phrase two people say: five words
     at least, or half the longer's."""
     short, long_ = sorted(len(q.split()) for q in (ours, theirs))

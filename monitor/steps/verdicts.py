@@ -28,6 +28,7 @@ from monitor.steps.conflicts import (
     clause_texts,
     comparable,
     differences,
+    distinctive_part,
     elided,
     inside_other,
     much_shorter,
@@ -123,8 +124,13 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
         return True
     mine = utils.default_process(claim.text)
     if quoted:
-        return any(inside_other(q, claim.text) or fuzz.ratio(utils.default_process(q), mine)
-                   >= t.quote_related for q in quoted)
+        close = [q for q in quoted if inside_other(q, claim.text)
+                 or fuzz.ratio(utils.default_process(q), mine) >= t.quote_related]
+        if close and claim.speaker and speaker and not same_person(speaker, claim.speaker):
+            # Another person's few words ("vote to acquit") are theirs, not the claim told:
+            # only as much as a speaker conflict needs is the claim's quotation.
+            return any(distinctive_part(q, claim.text) for q in close)
+        return bool(close)
     return reports_speech(sentence)
 
 
