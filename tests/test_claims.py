@@ -1261,3 +1261,39 @@ def test_a_person_named_after_any_later_verb_of_speech_after_a_quotation_is_the_
     # one list of the verbs read after a quotation: who is named after them is a person
     text = f"The port bill passed on Monday. {CLOSES} {verb} Ada Lund."
     assert _speakers(text)[1] == "Ada Lund"
+
+
+KEMP = "Governor Ivo Kemp vetoed the ferry bill on Monday, and Mayor Ana Ruiz backed him. "
+QUAY = "\u201cThe quay stays shut to every boat"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{QUAY},\u201d said a protester outside Kemp's office.",
+    f"{QUAY},\u201d said a caller to Kemp's office.",
+    f"{QUAY},\u201d said a man who phoned Kemp's office.",
+    f"A letter sent to Kemp's office said: {QUAY}.\u201d",
+    f"{QUAY},\u201d the message left at Kemp's office said.",
+    f"Nobody from Kemp's office responded; {QUAY},\u201d a neighbour said.",
+])
+def test_an_office_in_other_words_than_the_subject_of_the_verb_speaks_for_no_one(sentence):
+    assert _speakers(KEMP + sentence)[1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Ruiz's office said the claim was false; {QUAY},\u201d Kemp said.",
+    f"Ruiz's office said Kemp had told her: {QUAY}.\u201d",
+])
+def test_an_offices_verb_that_is_not_the_quotations_own_gives_it_no_speaker(sentence):
+    assert _speakers(KEMP + sentence)[1] != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Kemp's office, which Ruiz visited, said: {QUAY}.\u201d",
+    f"A statement from Kemp's office said: {QUAY}.\u201d",
+    f"In a court filing on Friday, Kemp's office said: {QUAY}.\u201d",
+    f"A tweet from Kemp\u2019s office said: {QUAY}.\u201d",
+    f"{QUAY},\u201d said Kemp's office.",
+    f"{QUAY},\u201d Kemp's spokesman told reporters.",
+])
+def test_an_office_that_is_the_whole_subject_of_the_quotations_verb_speaks(sentence):
+    assert _speakers(KEMP + sentence)[1] == "Ivo Kemp"

@@ -771,7 +771,6 @@ _TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=\s
                           r"|\s+(?:in|on|at|to|after|before|when|while|late|early|this|last|"
                           r"during)\b)")
 
-
 def _office(words: list[str]) -> str:
     """An office's name from its last one or two words ("Vice President": "vice president",
     "Senator": "senator")."""
@@ -1024,14 +1023,54 @@ _THEIR_VOICE = re.compile(
     + SPEECH_VERBS + r"\b)")
 
 
-def _their_voice(outside: str, token: re.Match) -> str | None:
+def _their_voice(outside: str, token: re.Match, verb: re.Match,
+                 subject_ends: int | None) -> str | None:
     """The name written before "'s office" or "'s spokesman" (`_THEIR_VOICE`) at `token`, a
-    name read with its possessive ("Kemp's"); None elsewhere."""
+    name read with its possessive ("Kemp's"), when that office is the whole subject of the
+    quotation's verb `verb` (`_voices_the_verb`); None elsewhere."""
     word = token.group(0)
     base = _POSSESSIVE.split(word)[0] if word.endswith(("s", "'", "\u2019")) else ""
-    if not base or base == word or not _THEIR_VOICE.match(outside, token.start() + len(base)):
+    voice = _THEIR_VOICE.match(outside, token.start() + len(base)) if base != word else None
+    if not base or not voice or not _voices_the_verb(outside, token, voice, verb, subject_ends):
         return None
     return base
+
+
+# What may come before an office that speaks, in its subject: an opening clause ("In a court
+# filing, Kemp's office said"), its document or spokesperson ("A statement from Kemp's office").
+_VOICE_FROM = re.compile(r"(?:[^,]*,)?[\s,;:]*(?:(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]tatement|[Tt]weet|"
+                         r"[Pp]ost|[Ll]etter|[Ee]mail|[Rr]elease|[Ii]nformation|"
+                         r"[Ss]pokes(?:man|woman|person))\s+from\s+)?")
+# What may come between an office and its verb: a clause about it ("Kemp's office, which Ruiz
+# visited, said").
+_VOICE_TO_VERB = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,]*,\s*(?:(?:also|later|then|"
+                            r"[a-z]+ly)\s+)?")
+# A quotation's own verb just after it: "“…,” Kemp said", "“…,” a neighbour said".
+_OWN_VERB_AFTER = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS + r"\b")
+
+
+def _voices_the_verb(outside: str, token: re.Match, voice: re.Match, verb: re.Match,
+                     subject_ends: int | None) -> bool:
+    """Whether an office at `token` (its words `voice`) is the whole subject of `verb`: just
+    after it ("said Kemp's office"), or the words before it, from the quotation or an opening
+    clause, to the verb ("Kemp's office said", "A statement from Kemp's office said"), the
+    quotation the verb's own. Not "said a caller to Kemp's office", "A letter sent to Kemp's
+    office said", "Kemp's office said Ruiz had told her: “…”"."""
+    if subject_ends is None:
+        return not outside[verb.end():token.start()].strip()
+    opened = outside.rfind("\u2026", 0, subject_ends) + 1
+    if not _VOICE_FROM.fullmatch(outside, opened, token.start()):
+        return False
+    if voice.end() != verb.end() and not _VOICE_TO_VERB.fullmatch(outside, voice.end(),
+                                                                   subject_ends):
+        return False
+    quotation = outside.find("\u2026", verb.end())
+    if opened or quotation < 0:
+        return True  # "“…,” Kemp's office said"
+    # the quotation after the verb is its own: no verb or break between them, none just after
+    between = outside[verb.end():quotation]
+    return not (";" in between or _SPEECH.search(between)
+                or _OWN_VERB_AFTER.match(outside, quotation + 1))
 
 
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
@@ -1231,7 +1270,8 @@ class People:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:
                     return resolved
-            elif (voiced := _their_voice(outside, token)) and (who := self.person(voiced)):
+            elif (voiced := _their_voice(outside, token, verb or said, subject_ends)) and (
+                    who := self.person(voiced)):
                 return who  # "Kemp's office said"
             elif _NAME_AS_MODIFIER.match(outside, token.end()):
                 continue
