@@ -1297,3 +1297,9 @@ def test_an_offices_verb_that_is_not_the_quotations_own_gives_it_no_speaker(sent
 ])
 def test_an_office_that_is_the_whole_subject_of_the_quotations_verb_speaks(sentence):
     assert _speakers(KEMP + sentence)[1] == "Ivo Kemp"
+
+
+def test_a_title_after_the_verb_followed_by_another_persons_name_is_not_the_earlier_holders():
+    text = ("President Ana Ruiz opened the port on Monday. \u201cRates will fall by May,\u201d "
+            "said the president at Nova Bank, Ivo Berg.")
+    assert _speakers(text)[1] != "Ana Ruiz"

@@ -770,6 +770,10 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
 _TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=\s*(?:[,.;:!?]|$)"
                           r"|\s+(?:in|on|at|to|after|before|when|while|late|early|this|last|"
                           r"during)\b)")
+# After such a title, the first stop, clause about its holder or name after a comma: a name
+# there ("said the president at Nova Bank, Ivo Berg") tells whose title it is, no earlier holder.
+_AFTER_TITLE = re.compile(r"[.;:!?]|,\s*(?:(?:who|whose|whom|which)\b|([A-Z]))")
+
 
 def _office(words: list[str]) -> str:
     """An office's name from its last one or two words ("Vice President": "vice president",
@@ -1280,6 +1284,8 @@ class People:
         if subject_ends is None:  # "…,” said the senator, who …"; said the White House
             at = (verb or said).end()
             title = _TITLE_AFTER.match(outside, at)
+            if title and (named := _AFTER_TITLE.search(outside, title.end())) and named.group(1):
+                title = None
             return (title and self.holder(title.group(1))) or self._organisation_after(
                 outside, at)
         # A title for subject is its one holder the text names ("The former vice president
