@@ -1303,3 +1303,26 @@ def test_a_title_after_the_verb_followed_by_another_persons_name_is_not_the_earl
     text = ("President Ana Ruiz opened the port on Monday. \u201cRates will fall by May,\u201d "
             "said the president at Nova Bank, Ivo Berg.")
     assert _speakers(text)[1] != "Ana Ruiz"
+
+
+def test_a_full_name_with_another_first_name_is_not_the_known_person_of_that_surname():
+    text = ("The port reopened on Monday. \u201cThe quay is safe,\u201d observed Ana Berg. "
+            "The skipper Tom Berg sailed out on Tuesday.")
+    people = People(text)
+    assert people.person("Tom Berg") != "Ana Berg"
+    assert "Tom Berg" in people.names_in("The skipper Tom Berg sailed out on Tuesday.")
+
+
+def test_a_surname_alone_or_the_same_full_name_is_still_the_known_person():
+    text = "The port reopened on Monday. \u201cThe quay is safe,\u201d observed Ana Berg."
+    people = People(text)
+    assert people.person("Berg") == "Ana Berg"
+    assert people.person("Ana Berg") == "Ana Berg"
+
+
+@pytest.mark.parametrize("name", ["Coach Berg", "A. Berg", "Nova's Berg", "Unlike Berg"])
+def test_a_title_initial_possessive_or_sentence_opener_before_the_surname_is_still_that_person(
+        name):
+    text = ("The port reopened on Monday. \u201cThe quay is safe,\u201d observed Ana Berg. "
+            "Unlike Berg, the coach at Nova's club stayed home.")
+    assert People(text).person(name) == "Ana Berg"

@@ -668,6 +668,15 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# Words that title a person before a family name and that `_person_name` keeps ("Coach Berg"):
+# no first name of another person of that family name (`People._another_first_name`).
+_NOT_GIVEN = TITLE_WORDS | _RANKS | frozenset(_KIN) | {w.lower() for w in TITLE_ABBREVIATIONS} | (
+    frozenset("""coach father mother brother sister deputy trooper principal premier councilman
+    councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman agent
+    trustee miss madam lord lady prince princess king queen major dean provost treasurer
+    auditor comptroller controller imam pastor ald del mx officer chief judge""".split()))
+
+
 def _written_lower(word: str, text: str) -> bool:
     """Whether `text` writes `word` in lower case as a word of its own: not the start of a
     contraction ("don't" for Don) or a piece of an address ("ada.lund@…" for Ada)."""
@@ -1111,6 +1120,7 @@ class People:
         for full in self.known:
             self._by_surname.setdefault(surname(full), full)
         self._by_surname.update(_given_first(self.known, self._by_surname, text))
+        self._first_names: dict[str, bool] = {}  # by `_another_first_name`
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
         self._only_holders: dict[tuple[str, str], bool] = {}
@@ -1169,7 +1179,30 @@ class People:
         # "Sen. Ana Berg" is herself, not "Tom Berg" named first; "Van Hollen" is Chris Van Hollen
         if " " in name and name in self.known and not (full and full.endswith(" " + name)):
             return name
+        if full and self._another_first_name(name, full):
+            return None  # "Tom Berg" is not Ana Berg, named before
         return full
+
+    def _another_first_name(self, name: str, full: str) -> bool:
+        """Whether a two-word `name` ("Tom Berg") has a first name other than `full`'s ("Ana
+        Berg"): another person of that family name. Not an initial ("A. Berg"), a title
+        (`_NOT_GIVEN`: "Coach Berg"), a possessive ("Nova's Berg") or a word opening sentences
+        only ("Unlike Berg"); nor when `full` is no plain person's name (`_FULL_NAME`)."""
+        first, *rest = name.split()
+        if len(rest) != 1 or surname(name) != rest[0].lower() or " " not in full or (
+                full.endswith(" " + name)):
+            return False
+        given = full.split()[0]
+        word = first.strip(".").lower()
+        if first == given or len(word) == 1 or word in _NOT_GIVEN or not _FULL_NAME.fullmatch(
+                full) or _POSSESSIVE.search(first):  # "A. Berg", "Coach Berg", "Nova's Berg"
+            return False
+        # a first name is written inside sentences, not only opening them ("Unlike Berg, …"),
+        # and never in lower case (each word read once: a text may name many people)
+        if first not in self._first_names:
+            self._first_names[first] = not _written_lower(first, self.text) and (
+                _inside_sentence(first, self.text))
+        return self._first_names[first]
 
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
