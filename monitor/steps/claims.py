@@ -677,6 +677,21 @@ _NOT_GIVEN = TITLE_WORDS | _RANKS | frozenset(_KIN) | {w.lower() for w in TITLE_
     auditor comptroller controller imam pastor ald del mx officer chief judge""".split()))
 
 
+_LOWER_WORD = re.compile(r"(?<![\w.@'-])[^\W\d_A-Z]+(?![\w@'\u2019-]|\.\w)")
+_WORD_INSIDE = re.compile(r"(?<=[\w,;])\s+(\w+)(?:[-'\u2019]\w+)*")
+
+
+def _words_written(text: str) -> tuple[set[str], set[str]]:
+    """The words `text` writes in lower case as words of their own (as `_written_lower` finds
+    them) and the words it writes after a word, comma or semicolon (`_inside_sentence`), with
+    any hyphened or apostrophed part after them ("Jean-Luc": "Jean" and "Jean-Luc")."""
+    lower = {m.group(0) for m in _LOWER_WORD.finditer(text) if m.group(0).islower()}
+    inside = set()
+    for m in _WORD_INSIDE.finditer(text):
+        inside.update((m.group(1), m.group(0).lstrip()))
+    return lower, inside
+
+
 def _written_lower(word: str, text: str) -> bool:
     """Whether `text` writes `word` in lower case as a word of its own: not the start of a
     contraction ("don't" for Don) or a piece of an address ("ada.lund@…" for Ada)."""
@@ -1049,17 +1064,20 @@ def _their_voice(outside: str, token: re.Match, verb: re.Match,
     return base
 
 
-# What may come before an office that speaks, in its subject: an opening clause ("In a court
-# filing, Kemp's office said"), its document or spokesperson ("A statement from Kemp's office").
-_VOICE_FROM = re.compile(r"(?:[^,]*,)?[\s,;:]*(?:(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]tatement|[Tt]weet|"
-                         r"[Pp]ost|[Ll]etter|[Ee]mail|[Rr]elease|[Ii]nformation|"
+# What may come before an office that speaks, in its subject after any opening clause ("In a
+# court filing, Kemp's office said"): its document or spokesperson ("A statement from Kemp's
+# office"). Read back from the office, at most `_VOICE_REACH` characters.
+_VOICE_FROM = re.compile(r"[\s,;:]*(?:(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]tatement|[Tt]weet|[Pp]ost|"
+                         r"[Ll]etter|[Ee]mail|[Rr]elease|[Ii]nformation|"
                          r"[Ss]pokes(?:man|woman|person))\s+from\s+)?")
+_VOICE_REACH = 40
 # What may come between an office and its verb: a clause about it ("Kemp's office, which Ruiz
 # visited, said").
 _VOICE_TO_VERB = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,]*,\s*(?:(?:also|later|then|"
                             r"[a-z]+ly)\s+)?")
 # A quotation's own verb just after it: "“…,” Kemp said", "“…,” a neighbour said".
 _OWN_VERB_AFTER = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS + r"\b")
+_SPACES = re.compile(r"\s*")
 
 
 def _voices_the_verb(outside: str, token: re.Match, voice: re.Match, verb: re.Match,
@@ -1070,15 +1088,19 @@ def _voices_the_verb(outside: str, token: re.Match, voice: re.Match, verb: re.Ma
     quotation the verb's own. Not "said a caller to Kemp's office", "A letter sent to Kemp's
     office said", "Kemp's office said Ruiz had told her: “…”"."""
     if subject_ends is None:
-        return not outside[verb.end():token.start()].strip()
-    opened = outside.rfind("\u2026", 0, subject_ends) + 1
-    if not _VOICE_FROM.fullmatch(outside, opened, token.start()):
+        return _SPACES.match(outside, verb.end()).end() == token.start()
+    # each office's words read back a few characters only: a subject may hold many
+    reach = max(0, token.start() - _VOICE_REACH)
+    opened = outside.rfind("\u2026", reach, token.start()) + 1
+    comma = outside.rfind(",", max(reach, opened), token.start()) + 1
+    if not (opened or comma or not reach) or not _VOICE_FROM.fullmatch(
+            outside, max(opened, comma), token.start()):
         return False
     if voice.end() != verb.end() and not _VOICE_TO_VERB.fullmatch(outside, voice.end(),
                                                                    subject_ends):
         return False
     quotation = outside.find("\u2026", verb.end())
-    if opened or quotation < 0:
+    if quotation < 0 or outside.rfind("\u2026", 0, token.start()) >= 0:
         return True  # "“…,” Kemp's office said"
     # the quotation after the verb is its own: no verb or break between them, none just after
     between = outside[verb.end():quotation]
@@ -1120,7 +1142,7 @@ class People:
         for full in self.known:
             self._by_surname.setdefault(surname(full), full)
         self._by_surname.update(_given_first(self.known, self._by_surname, text))
-        self._first_names: dict[str, bool] = {}  # by `_another_first_name`
+        self._words: tuple[set[str], set[str]] | None = None  # by `_another_first_name`
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
         self._only_holders: dict[tuple[str, str], bool] = {}
@@ -1198,11 +1220,12 @@ class People:
                 full) or _POSSESSIVE.search(first):  # "A. Berg", "Coach Berg", "Nova's Berg"
             return False
         # a first name is written inside sentences, not only opening them ("Unlike Berg, …"),
-        # and never in lower case (each word read once: a text may name many people)
-        if first not in self._first_names:
-            self._first_names[first] = not _written_lower(first, self.text) and (
-                _inside_sentence(first, self.text))
-        return self._first_names[first]
+        # and never in lower case (as `_inside_sentence`, `_written_lower`: the text's words
+        # read once, not the text again for each name)
+        if self._words is None:
+            self._words = _words_written(self.text)
+        lower, inside = self._words
+        return first.lower() not in lower and first in inside
 
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
