@@ -125,6 +125,16 @@ PARAGRAPHS = {
                            + ", who said the senator" * 45_000 + ".",
     "bodies joined by and": "the Alpha and Beta Services and " * 32_000
                             + f". {QUOTED} the services said.",
+    # An office the whole subject of its verb, and a surname's other first names (mend45s6).
+    "offices before a verb": f"Governor Ivo Kemp spoke. {QUOTED} " + "Kemp's office, x " * 60_000
+                             + "said.",
+    "an office's long clause": "Governor Ivo Kemp spoke. Kemp's office, which " + "a " * 500_000
+                               + f", said: {QUOTED}",
+    "a title, then commas": f"Senator Ana Ruiz spoke. {QUOTED} said the senator on"
+                            + " x," * 330_000 + " Ivo.",
+    "first names, one surname": f"Ana Berg spoke. {QUOTED} observed Ana Berg. " + "".join(
+        f"and {a}{b}{c}{d}{e} Berg, " for a in "BCDFGHJKLM" for b in "aeiouy"
+        for c in "bdfgklmnprst" for d in "aeiouy" for e in "nrs" for _ in range(4)) + ".",
 }
 AMOUNTS = {
     "times in a range": "between 1 and 3 p.m. " * 50_000,

@@ -1269,3 +1269,68 @@ def test_a_person_named_after_any_later_verb_of_speech_after_a_quotation_is_the_
     # one list of the verbs read after a quotation: who is named after them is a person
     text = f"The port bill passed on Monday. {CLOSES} {verb} Ada Lund."
     assert _speakers(text)[1] == "Ada Lund"
+
+
+KEMP = "Governor Ivo Kemp vetoed the ferry bill on Monday, and Mayor Ana Ruiz backed him. "
+QUAY = "\u201cThe quay stays shut to every boat"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{QUAY},\u201d said a protester outside Kemp's office.",
+    f"{QUAY},\u201d said a caller to Kemp's office.",
+    f"{QUAY},\u201d said a man who phoned Kemp's office.",
+    f"A letter sent to Kemp's office said: {QUAY}.\u201d",
+    f"{QUAY},\u201d the message left at Kemp's office said.",
+    f"Nobody from Kemp's office responded; {QUAY},\u201d a neighbour said.",
+])
+def test_an_office_in_other_words_than_the_subject_of_the_verb_speaks_for_no_one(sentence):
+    assert _speakers(KEMP + sentence)[1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Ruiz's office said the claim was false; {QUAY},\u201d Kemp said.",
+    f"Ruiz's office said Kemp had told her: {QUAY}.\u201d",
+])
+def test_an_offices_verb_that_is_not_the_quotations_own_gives_it_no_speaker(sentence):
+    assert _speakers(KEMP + sentence)[1] != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Kemp's office, which Ruiz visited, said: {QUAY}.\u201d",
+    f"A statement from Kemp's office said: {QUAY}.\u201d",
+    f"In a court filing on Friday, Kemp's office said: {QUAY}.\u201d",
+    f"A tweet from Kemp\u2019s office said: {QUAY}.\u201d",
+    f"{QUAY},\u201d said Kemp's office.",
+    f"{QUAY},\u201d Kemp's spokesman told reporters.",
+])
+def test_an_office_that_is_the_whole_subject_of_the_quotations_verb_speaks(sentence):
+    assert _speakers(KEMP + sentence)[1] == "Ivo Kemp"
+
+
+def test_a_title_after_the_verb_followed_by_another_persons_name_is_not_the_earlier_holders():
+    text = ("President Ana Ruiz opened the port on Monday. \u201cRates will fall by May,\u201d "
+            "said the president at Nova Bank, Ivo Berg.")
+    assert _speakers(text)[1] != "Ana Ruiz"
+
+
+def test_a_full_name_with_another_first_name_is_not_the_known_person_of_that_surname():
+    text = ("The port reopened on Monday. \u201cThe quay is safe,\u201d observed Ana Berg. "
+            "The skipper Tom Berg sailed out on Tuesday.")
+    people = People(text)
+    assert people.person("Tom Berg") != "Ana Berg"
+    assert "Tom Berg" in people.names_in("The skipper Tom Berg sailed out on Tuesday.")
+
+
+def test_a_surname_alone_or_the_same_full_name_is_still_the_known_person():
+    text = "The port reopened on Monday. \u201cThe quay is safe,\u201d observed Ana Berg."
+    people = People(text)
+    assert people.person("Berg") == "Ana Berg"
+    assert people.person("Ana Berg") == "Ana Berg"
+
+
+@pytest.mark.parametrize("name", ["Coach Berg", "A. Berg", "Nova's Berg", "Unlike Berg"])
+def test_a_title_initial_possessive_or_sentence_opener_before_the_surname_is_still_that_person(
+        name):
+    text = ("The port reopened on Monday. \u201cThe quay is safe,\u201d observed Ana Berg. "
+            "Unlike Berg, the coach at Nova's club stayed home.")
+    assert People(text).person(name) == "Ana Berg"

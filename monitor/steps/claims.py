@@ -670,6 +670,30 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# Words that title a person before a family name and that `_person_name` keeps ("Coach Berg"):
+# no first name of another person of that family name (`People._another_first_name`).
+_NOT_GIVEN = TITLE_WORDS | _RANKS | frozenset(_KIN) | {w.lower() for w in TITLE_ABBREVIATIONS} | (
+    frozenset("""coach father mother brother sister deputy trooper principal premier councilman
+    councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman agent
+    trustee miss madam lord lady prince princess king queen major dean provost treasurer
+    auditor comptroller controller imam pastor ald del mx officer chief judge""".split()))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w.@'-])[^\W\d_A-Z]+(?![\w@'\u2019-]|\.\w)")
+_WORD_INSIDE = re.compile(r"(?<=[\w,;])\s+(\w+)(?:[-'\u2019]\w+)*")
+
+
+def _words_written(text: str) -> tuple[set[str], set[str]]:
+    """The words `text` writes in lower case as words of their own (as `_written_lower` finds
+    them) and the words it writes after a word, comma or semicolon (`_inside_sentence`), with
+    any hyphened or apostrophed part after them ("Jean-Luc": "Jean" and "Jean-Luc")."""
+    lower = {m.group(0) for m in _LOWER_WORD.finditer(text) if m.group(0).islower()}
+    inside = set()
+    for m in _WORD_INSIDE.finditer(text):
+        inside.update((m.group(1), m.group(0).lstrip()))
+    return lower, inside
+
+
 def _written_lower(word: str, text: str) -> bool:
     """Whether `text` writes `word` in lower case as a word of its own: not the start of a
     contraction ("don't" for Don) or a piece of an address ("ada.lund@…" for Ada)."""
@@ -772,6 +796,9 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
 _TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=\s*(?:[,.;:!?]|$)"
                           r"|\s+(?:in|on|at|to|after|before|when|while|late|early|this|last|"
                           r"during)\b)")
+# After such a title, the first stop, clause about its holder or name after a comma: a name
+# there ("said the president at Nova Bank, Ivo Berg") tells whose title it is, no earlier holder.
+_AFTER_TITLE = re.compile(r"[.;:!?]|,\s*(?:(?:who|whose|whom|which)\b|([A-Z]))")
 
 
 def _office(words: list[str]) -> str:
@@ -1026,14 +1053,61 @@ _THEIR_VOICE = re.compile(
     + SPEECH_VERBS + r"\b)")
 
 
-def _their_voice(outside: str, token: re.Match) -> str | None:
+def _their_voice(outside: str, token: re.Match, verb: re.Match,
+                 subject_ends: int | None) -> str | None:
     """The name written before "'s office" or "'s spokesman" (`_THEIR_VOICE`) at `token`, a
-    name read with its possessive ("Kemp's"); None elsewhere."""
+    name read with its possessive ("Kemp's"), when that office is the whole subject of the
+    quotation's verb `verb` (`_voices_the_verb`); None elsewhere."""
     word = token.group(0)
     base = _POSSESSIVE.split(word)[0] if word.endswith(("s", "'", "\u2019")) else ""
-    if not base or base == word or not _THEIR_VOICE.match(outside, token.start() + len(base)):
+    voice = _THEIR_VOICE.match(outside, token.start() + len(base)) if base != word else None
+    if not base or not voice or not _voices_the_verb(outside, token, voice, verb, subject_ends):
         return None
     return base
+
+
+# What may come before an office that speaks, in its subject after any opening clause ("In a
+# court filing, Kemp's office said"): its document or spokesperson ("A statement from Kemp's
+# office"). Read back from the office, at most `_VOICE_REACH` characters.
+_VOICE_FROM = re.compile(r"[\s,;:]*(?:(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]tatement|[Tt]weet|[Pp]ost|"
+                         r"[Ll]etter|[Ee]mail|[Rr]elease|[Ii]nformation|"
+                         r"[Ss]pokes(?:man|woman|person))\s+from\s+)?")
+_VOICE_REACH = 40
+# What may come between an office and its verb: a clause about it ("Kemp's office, which Ruiz
+# visited, said").
+_VOICE_TO_VERB = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,]*,\s*(?:(?:also|later|then|"
+                            r"[a-z]+ly)\s+)?")
+# A quotation's own verb just after it: "“…,” Kemp said", "“…,” a neighbour said".
+_OWN_VERB_AFTER = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS + r"\b")
+_SPACES = re.compile(r"\s*")
+
+
+def _voices_the_verb(outside: str, token: re.Match, voice: re.Match, verb: re.Match,
+                     subject_ends: int | None) -> bool:
+    """Whether an office at `token` (its words `voice`) is the whole subject of `verb`: just
+    after it ("said Kemp's office"), or the words before it, from the quotation or an opening
+    clause, to the verb ("Kemp's office said", "A statement from Kemp's office said"), the
+    quotation the verb's own. Not "said a caller to Kemp's office", "A letter sent to Kemp's
+    office said", "Kemp's office said Ruiz had told her: “…”"."""
+    if subject_ends is None:
+        return _SPACES.match(outside, verb.end()).end() == token.start()
+    # each office's words read back a few characters only: a subject may hold many
+    reach = max(0, token.start() - _VOICE_REACH)
+    opened = outside.rfind("\u2026", reach, token.start()) + 1
+    comma = outside.rfind(",", max(reach, opened), token.start()) + 1
+    if not (opened or comma or not reach) or not _VOICE_FROM.fullmatch(
+            outside, max(opened, comma), token.start()):
+        return False
+    if voice.end() != verb.end() and not _VOICE_TO_VERB.fullmatch(outside, voice.end(),
+                                                                   subject_ends):
+        return False
+    quotation = outside.find("\u2026", verb.end())
+    if quotation < 0 or outside.rfind("\u2026", 0, token.start()) >= 0:
+        return True  # "“…,” Kemp's office said"
+    # the quotation after the verb is its own: no verb or break between them, none just after
+    between = outside[verb.end():quotation]
+    return not (";" in between or _SPEECH.search(between)
+                or _OWN_VERB_AFTER.match(outside, quotation + 1))
 
 
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
@@ -1070,6 +1144,7 @@ class People:
         for full in self.known:
             self._by_surname.setdefault(surname(full), full)
         self._by_surname.update(_given_first(self.known, self._by_surname, text))
+        self._words: tuple[set[str], set[str]] | None = None  # by `_another_first_name`
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
         self._only_holders: dict[tuple[str, str], bool] = {}
@@ -1128,7 +1203,31 @@ class People:
         # "Sen. Ana Berg" is herself, not "Tom Berg" named first; "Van Hollen" is Chris Van Hollen
         if " " in name and name in self.known and not (full and full.endswith(" " + name)):
             return name
+        if full and self._another_first_name(name, full):
+            return None  # "Tom Berg" is not Ana Berg, named before
         return full
+
+    def _another_first_name(self, name: str, full: str) -> bool:
+        """Whether a two-word `name` ("Tom Berg") has a first name other than `full`'s ("Ana
+        Berg"): another person of that family name. Not an initial ("A. Berg"), a title
+        (`_NOT_GIVEN`: "Coach Berg"), a possessive ("Nova's Berg") or a word opening sentences
+        only ("Unlike Berg"); nor when `full` is no plain person's name (`_FULL_NAME`)."""
+        first, *rest = name.split()
+        if len(rest) != 1 or surname(name) != rest[0].lower() or " " not in full or (
+                full.endswith(" " + name)):
+            return False
+        given = full.split()[0]
+        word = first.strip(".").lower()
+        if first == given or len(word) == 1 or word in _NOT_GIVEN or not _FULL_NAME.fullmatch(
+                full) or _POSSESSIVE.search(first):  # "A. Berg", "Coach Berg", "Nova's Berg"
+            return False
+        # a first name is written inside sentences, not only opening them ("Unlike Berg, …"),
+        # and never in lower case (as `_inside_sentence`, `_written_lower`: the text's words
+        # read once, not the text again for each name)
+        if self._words is None:
+            self._words = _words_written(self.text)
+        lower, inside = self._words
+        return first.lower() not in lower and first in inside
 
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
@@ -1233,7 +1332,8 @@ class People:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:
                     return resolved
-            elif (voiced := _their_voice(outside, token)) and (who := self.person(voiced)):
+            elif (voiced := _their_voice(outside, token, verb or said, subject_ends)) and (
+                    who := self.person(voiced)):
                 return who  # "Kemp's office said"
             elif _NAME_AS_MODIFIER.match(outside, token.end()):
                 continue
@@ -1242,6 +1342,8 @@ class People:
         if subject_ends is None:  # "…,” said the senator, who …"; said the White House
             at = (verb or said).end()
             title = _TITLE_AFTER.match(outside, at)
+            if title and (named := _AFTER_TITLE.search(outside, title.end())) and named.group(1):
+                title = None
             return (title and self.holder(title.group(1))) or self._organisation_after(
                 outside, at)
         # A title for subject is its one holder the text names ("The former vice president
