@@ -371,6 +371,23 @@ def test_a_short_phrase_of_the_quotation_in_another_persons_mouth_is_no_speaker_
     assert m.verdict == "absent"  # another person's words: the claim is not told either
 
 
+def test_the_claims_short_quotation_inside_another_persons_longer_one_is_a_speaker_conflict():
+    seed = read_seed("“An act of sabotage,” union leader Ada Lund said of the fire.\n")
+    c = next(c for c in seed.claims if c.kind == "quote")
+    m = verdict(c, "Dock owner Ben Cole said: “This is an act of sabotage by the council.”",
+                speaker="Ben Cole")
+    assert m.verdict == "conflict"
+
+
+def test_an_organisations_few_words_of_a_quotation_still_tell_it_in_part():
+    seed = read_seed("“The cuts will hit rural schools hardest of all next year,” teacher Anna "
+                     "Berg said.\n")
+    c = next(c for c in seed.claims if c.kind == "quote")
+    m = verdict(c, "The ministry said the cuts would “hit rural schools hardest”.",
+                speaker="Education Ministry")
+    assert m.verdict == "partial"
+
+
 def test_another_persons_quotation_sharing_some_words_is_no_quotation_conflict():
     seed = read_seed("Harbour master Lena Fischer said the thieves were “organised, patient "
                      "and well funded,” and that the port would hire more guards.\n")

@@ -529,11 +529,19 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
 SPEAKER_QUOTE_WORDS = 5
 
 
-def distinctive_part(ours: str, theirs: str) -> bool:
-    """The shorter quotation is one person's words, not a phrase two people say: five words
-    at least, or half the longer's."""
-    short, long_ = sorted(len(q.split()) for q in (ours, theirs))
-    return short >= SPEAKER_QUOTE_WORDS or 2 * short >= long_
+def distinctive_part(claimed: str, theirs: str) -> bool:
+    """What the claim's quotation and another's share is one person's words, not a phrase two
+    people say: five words at least, or half the claim's quotation (its four words inside a
+    longer quotation of another are still its words)."""
+    short = min(len(claimed.split()), len(theirs.split()))
+    return short >= SPEAKER_QUOTE_WORDS or 2 * short >= len(claimed.split())
+
+
+def two_persons(claimed: str | None, speaker: str | None) -> bool:
+    """Two speakers who are different persons: not the same person named two ways, and no
+    organisation or publication (whose words are often another's) on either side."""
+    return bool(claimed and speaker and not same_person(claimed, speaker)
+                and not (_body(claimed) or _body(speaker)))
 
 
 def _body(speaker: str) -> str | None:

@@ -37,6 +37,7 @@ from monitor.steps.conflicts import (
     sentence_amounts,
     sentence_quotations,
     sentence_words,
+    two_persons,
 )
 from monitor.steps.guards import (
     another_acts_day,
@@ -126,10 +127,10 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     if quoted:
         close = [q for q in quoted if inside_other(q, claim.text)
                  or fuzz.ratio(utils.default_process(q), mine) >= t.quote_related]
-        if close and claim.speaker and speaker and not same_person(speaker, claim.speaker):
+        if close and two_persons(claim.speaker, speaker):
             # Another person's few words ("vote to acquit") are theirs, not the claim told:
             # only as much as a speaker conflict needs is the claim's quotation.
-            return any(distinctive_part(q, claim.text) for q in close)
+            return any(distinctive_part(claim.text, q) for q in close)
         return bool(close)
     return reports_speech(sentence)
 
