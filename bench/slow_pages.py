@@ -129,6 +129,8 @@ AMOUNTS = {
 SPLITS = {
     "an unclosed quotation": "\u201cWe go. " * 125_000,
     "abbreviations": "Gov. A " * 140_000,
+    # 2026-12-05 (branch hostile): a run of stops with no space after it, read again from each.
+    "a run of stops": "." * 1_000_000,
 }
 
 FURNITURE = {

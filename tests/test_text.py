@@ -487,3 +487,19 @@ def test_local_time_is_a_time_zone_of_its_own():
     "The church in Sault Ste. Marie was closed on Monday after the storm."])
 def test_an_abbreviation_after_then_or_in_a_place_name_ends_no_sentence(text):
     assert split_sentences(text) == [text]
+
+
+# Text a server sends may be built to be slow: each reader reads it in linear time. These tests
+# state how little each step reads (never how long it takes).
+
+def test_a_run_of_stops_ends_a_sentence_from_its_first_stop_only():
+    from monitor.steps import text
+
+    paragraph = "Ada waited.... Then the ferry left"
+    assert text._SENTENCE_END.search(paragraph).span() == (10, 14)
+    # Not from within the run: with no space after one, each of a page's stops began a search
+    # to the run's end ("." * 62,000: over 15 s).
+    assert text._SENTENCE_END.match(paragraph, 11) is None
+    assert split_sentences(paragraph + "." * 1_000 + " Then") == [
+        "Ada waited....", "Then the ferry left" + "." * 1_000, "Then"]
+

@@ -175,7 +175,10 @@ NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGU
 # What _NUMBER_RE needs in an ASCII text: a digit, a dollar sign or a number word.
 _NUMBER_NEEDLES = ("$", *"0123456789", *sorted(NUMBER_WORDS))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
-_SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
+# Read from a run of stops' first only, and the run never given back: a long run of stops with
+# no space after it ("......") was read again from each of its stops (quadratic).
+_SENTENCE_END = re.compile(
+    r"(?<![.!?])[.!?]++[\"\u201d\u00bb')\]]*+(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
 # Words that open a sentence and never go on a name or a title ("U.S. Trade Representative").
 _SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|She|They|We|His|"
