@@ -124,6 +124,8 @@ AMOUNTS = {
     # ... and "over" or "may" looked for before each number in the whole text before it.
     "spans over years": "over 2 years " * 80_000,
     "may and a day": "may 5 may 6 " * 85_000,
+    # 2026-12-05 (branch hostile): "between" looked for before each "and" in all the text.
+    "numbers joined by and": "1 and " * 170_000,
 }
 # Stop 45's review: each stop read the paragraph again from the sentence's start (177 s a MB).
 SPLITS = {

@@ -503,3 +503,18 @@ def test_a_run_of_stops_ends_a_sentence_from_its_first_stop_only():
     assert split_sentences(paragraph + "." * 1_000 + " Then") == [
         "Ada waited....", "Then the ferry left" + "." * 1_000, "Then"]
 
+
+def test_between_is_looked_for_just_before_a_range_not_in_the_whole_text(monkeypatch):
+    from monitor.steps import text
+
+    read, between = [], text._BETWEEN
+
+    class Spy:
+        def search(self, string, pos, endpos):
+            read.append(endpos - pos)
+            return between.search(string, pos, endpos)
+
+    monkeypatch.setattr(text, "_BETWEEN", Spy())
+    found = numbers("The crews counted 4 and 5 and " * 300 + "between 1 and 3 boats.")
+    assert found[-1].value == 1 and found[-1].high == 3
+    assert len(read) >= 300 and max(read) <= 20

@@ -1018,8 +1018,7 @@ def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
         if i + 1 < len(spans):
             next_start, next_end, high = spans[i + 1]
             join = text[end:next_start]
-            between = join.strip().lower() == "and" and re.search(
-                r"\bbetween\s*$", text[:start], re.IGNORECASE)
+            between = join.strip().lower() == "and" and _after_between(text, start)
             unit = high.unit if not low.unit or low.unit == "percent" else low.unit
             if (_RANGE_JOIN.fullmatch(join) and (join.strip().lower() != "and" or between)
                     and low.value < high.value and not low.vague and not high.vague
@@ -1031,6 +1030,15 @@ def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
         found.append(low)
         i += 1
     return found
+
+
+def _after_between(text: str, start: int) -> bool:
+    """Whether "between" (and spaces) comes just before `start`: read from there, not from the
+    text's start (each "and" of a long sentence of numbers read it all again: quadratic)."""
+    ends = start
+    while ends > 0 and text[ends - 1].isspace():
+        ends -= 1
+    return bool(_BETWEEN.search(text, max(0, ends - len("between") - 1), start))
 
 
 def _same_kind(a: str, b: str) -> bool:
