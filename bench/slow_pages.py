@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from monitor.steps.claims import read_seed
+from monitor.steps.claims import is_promo, read_seed
 from monitor.steps.extract import extract_page, without_page_furniture
 from monitor.steps.text import name_words, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
@@ -56,6 +56,9 @@ def main() -> None:
     # A page's paragraph split into sentences, held open at every stop.
     for name, paragraph in SPLITS.items():
         print(f"{len(_timed(name, paragraph, split_sentences))} sentences")
+    # A page's sentence (one without stops can be the whole page) read for what it says.
+    for name, (read, sentence) in SENTENCE_CHECKS.items():
+        print(_timed(name, sentence, read))
     # An extracted text read for lines of page furniture (each line read once, from its start).
     for name, text in FURNITURE.items():
         print(f"{len(_timed(name, text, without_page_furniture)):,} characters kept")
@@ -133,6 +136,13 @@ SPLITS = {
     "abbreviations": "Gov. A " * 140_000,
     # 2026-12-05 (branch hostile): a run of stops with no space after it, read again from each.
     "a run of stops": "." * 1_000_000,
+}
+
+# 2026-12-05 (branch hostile): each "reporters" read to the end for "contributed" (2.9 s at
+# 62 KB, quadratic).
+SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
+    "reporters, no stop": (is_promo, "reporters A " * 85_000),
+    "reporters, contributed": (is_promo, "reporters A " * 85_000 + "contributed"),
 }
 
 FURNITURE = {

@@ -103,7 +103,6 @@ _PROMO = re.compile(
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|^contributing\s*:"
-    r"|\b(?:writers?|reporters?|correspondents?)\s+[A-Z][^.]*\bcontributed(?:\s+reporting)?\W*$"
     # The writer's social accounts, a radio page's player, a funder's note.
     r"|^follow\s+(?:[\w.'-]+\s+){1,4}on\s+(?:twitter|facebook|instagram)\b"
     r"|\blisten\s*\u00b7\s*\d{1,2}:\d\d\b|\bdoes not provide editorial input\b"
@@ -358,7 +357,22 @@ def is_unterminated(sentence: str) -> bool:
 
 def is_promo(paragraph: str) -> bool:
     """A promotional, copyright or credit line ("This article was first published by ...")."""
-    return bool(_PROMO.search(paragraph))
+    return bool(_PROMO.search(paragraph)) or _credits_writers(paragraph)
+
+
+# "Reporters Ana Ruiz and Ivo Berg contributed (reporting)": the writers named in the stretch
+# without a full stop that ends with "contributed". Read from that end: a pattern from each
+# "writers" to the paragraph's end read a long paragraph again from each (quadratic).
+_CONTRIBUTED_END = re.compile(r"\bcontributed(?:\s+reporting)?\W*$", re.IGNORECASE)
+_WRITERS_NAMED = re.compile(r"\b(?:writers?|reporters?|correspondents?)\s+[A-Z]", re.IGNORECASE)
+
+
+def _credits_writers(paragraph: str) -> bool:
+    end = _CONTRIBUTED_END.search(paragraph)
+    if end is None:
+        return False
+    starts = paragraph.rfind(".", 0, end.start()) + 1
+    return _WRITERS_NAMED.search(paragraph, starts, end.start()) is not None
 
 
 def claims_from_body(paragraphs: list[str]) -> list[Claim]:
