@@ -518,3 +518,16 @@ def test_between_is_looked_for_just_before_a_range_not_in_the_whole_text(monkeyp
     found = numbers("The crews counted 4 and 5 and " * 300 + "between 1 and 3 boats.")
     assert found[-1].value == 1 and found[-1].high == 3
     assert len(read) >= 300 and max(read) <= 20
+
+
+def test_a_than_whose_clause_ends_in_no_not_takes_its_clause_whole():
+    from monitor.steps import text
+
+    # Only a clause's last word can be the left-out verb's "not": the later "than"s of the
+    # clause are not read again to its end, each (62 KB of "than ": 17 s).
+    clause = "they paid more than " * 3 + "we did"
+    first = clause.index("than")
+    assert text._ELLIPTICAL_NOT.search(clause + ", and").span() == (first, len(clause))
+    assert negated("They paid more than we did not, and they paid more than " * 3 + "we did.") \
+        is False
+    assert negated("They paid more than " * 3 + "we did, and " + "they did not pay.") is True
