@@ -103,6 +103,9 @@ PARAGRAPHS = {
     # Each of these took minutes once (stop 44's reviews): regexes that read a long word or
     # the text before a match again from each place.
     "a word of digits": "1" * 100_000,
+    # 2026-12-05 (branch hostile): the dateline's capitals read again at each place they could
+    # be split (8,000 capitals 3.2 s, quadratic).
+    "a word of capitals": "A" * 200_000,
     "capitals, no dash": "ABCDEFGHIJ " * 10_000 + "x",
     "organisations named": "the Alpha Ministry and " * 45_000 + f". {QUOTED} the ministry said.",
     "documents by them": "a report by the Alpha Ministry and " * 30_000

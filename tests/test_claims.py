@@ -1191,3 +1191,10 @@ def test_writers_credited_are_looked_for_only_back_to_the_full_stop_before_contr
     assert claims.is_promo(paragraph)
     assert not claims.is_promo("Reporters Ana Ruiz and Ivo Berg. Their aunt contributed a cake")
     assert read == [len(" Writers Ana Ruiz and Ivo Berg ")]
+
+
+def test_a_paragraph_of_one_long_word_of_capitals_is_read_through():
+    # The dateline's run of capitals was read again at each place it could be split: 8,000
+    # capitals took 3 s, this paragraph would have taken about an hour (the test would not end).
+    seed = read_seed("A Title\n" + "A" * 200_000 + " fined drivers on the quay.")
+    assert [c.text for c in seed.claims] == ["A" * 200_000 + " fined drivers on the quay."]

@@ -69,8 +69,10 @@ _BRACKETED_CREDIT = re.compile(r"\s\([A-Z][\w.]*(?: [A-Z][\w.]*)? Photo/[^/()]{2
 # "LA MARINA, Nova (Wire) - ", "(Wire) - "): where and who, not part of what the first sentence
 # states. (One two-letter word at most before the place: more ways to read a run of capitals
 # would make a line of them take for ever.)
-_DATELINE = re.compile(r"^(?:(?:[A-Z]{2}\.?[ \t]+)?[A-Z]{3,}[A-Z.'/-]*"
-                       r"(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
+# (Each run of letters taken whole, never given back: what may follow it is none of them; a
+# long word of capitals was read again at each place it could have been split: quadratic.)
+_DATELINE = re.compile(r"^(?:(?:[A-Z]{2}\.?[ \t]+)?[A-Z]{3}[A-Z.'/-]*+"
+                       r"(?:,?[ \t]+(?:[A-Z][\w.'-]*+|\d{1,2}))*[ \t]*"
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
 # A signpost opening a paragraph ("Why it matters:", "The big picture:", "Driving the news:"):
