@@ -106,6 +106,8 @@ PARAGRAPHS = {
     # 2026-12-05 (branch hostile): the dateline's capitals read again at each place they could
     # be split (8,000 capitals 3.2 s, quadratic).
     "a word of capitals": "A" * 200_000,
+    # ... and a run of capitalised words that name no one copied again for each word dropped.
+    "the The The": "The " * 50_000 + "Ada Lund said the quay shuts.",
     "capitals, no dash": "ABCDEFGHIJ " * 10_000 + "x",
     "organisations named": "the Alpha Ministry and " * 45_000 + f". {QUOTED} the ministry said.",
     "documents by them": "a report by the Alpha Ministry and " * 30_000

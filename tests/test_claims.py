@@ -1198,3 +1198,9 @@ def test_a_paragraph_of_one_long_word_of_capitals_is_read_through():
     # capitals took 3 s, this paragraph would have taken about an hour (the test would not end).
     seed = read_seed("A Title\n" + "A" * 200_000 + " fined drivers on the quay.")
     assert [c.text for c in seed.claims] == ["A" * 200_000 + " fined drivers on the quay."]
+
+
+def test_a_name_after_a_long_run_of_capitalised_words_that_name_no_one_is_read():
+    # Each word dropped from the run's start copied the rest of it: 24 s for this sentence.
+    sentence = "The " * 100_000 + "Ada Lund said the quay shuts."
+    assert People(sentence).names_in(sentence) == ["Ada Lund"]

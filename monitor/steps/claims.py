@@ -489,9 +489,13 @@ def _split_possessives(raw: str) -> list[str]:
 
 def _clean_name(raw: str) -> str:
     """A name without titles, connecting words or trailing dots ("President Claudia Sheinbaum.")."""
+    # (words dropped by moving where the name starts or ends, not by copying what is left
+    # for each word: a long run of capitals, "The The …", was copied again for each)
     tokens = raw.replace("\u2019", "'").rstrip(".'").split()
-    while len(tokens) > 2 and tokens[-1] in _AFTER_NAME:  # "Ada Lund MP", not "One MP"
-        tokens = tokens[:-1]
+    end = len(tokens)
+    while end > 2 and tokens[end - 1] in _AFTER_NAME:  # "Ada Lund MP", not "One MP"
+        end -= 1
+    tokens = tokens[:end]
     titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES
               or t.lower() in _RANKS]
     # A title word that ends the name is the name's ("Prime Minister John Major"), unless
@@ -502,11 +506,13 @@ def _clean_name(raw: str) -> str:
         tokens = tokens[titled[-1] + 1:]
         if tokens[:1] == ["of"]:  # "Secretary of State Ada Lund": the office, then the name
             tokens = _name_after_office(tokens[1:])
-    while tokens and (tokens[0] in NOT_NAMES or tokens[0].islower() or _time_then_name(tokens)):
-        tokens = tokens[2:] if _time_then_name(tokens) else tokens[1:]
-    while tokens and tokens[-1].islower():
-        tokens = tokens[:-1]
-    return " ".join(tokens)
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start] in NOT_NAMES or tokens[start].islower()
+                           or _time_then_name(tokens, start)):
+        start += 2 if _time_then_name(tokens, start) else 1
+    while end > start and tokens[end - 1].islower():
+        end -= 1
+    return " ".join(tokens[start:end])
 
 
 _AFTER_NAME = frozenset({"MP", "MEP"})  # letters written after a name, titles all the same
@@ -523,11 +529,11 @@ _TIME_BEFORE = frozenset({"in", "on", "since", "until", "by", "early", "late", "
                           "later", "last", "this", "next"})
 
 
-def _time_then_name(tokens: list[str]) -> bool:
-    """Whether `tokens` open with a word of time before a month or a day, then more words:
-    "In May Ruiz", "on Monday Ruiz" (not "June Ruiz", nor "In May" alone)."""
-    return len(tokens) > 2 and tokens[0].lower() in _TIME_BEFORE and (
-        tokens[1].lower() in MONTHS or tokens[1].lower() in WEEKDAYS)
+def _time_then_name(tokens: list[str], start: int = 0) -> bool:
+    """Whether `tokens` (from `start`) open with a word of time before a month or a day, then
+    more words: "In May Ruiz", "on Monday Ruiz" (not "June Ruiz", nor "In May" alone)."""
+    return len(tokens) - start > 2 and tokens[start].lower() in _TIME_BEFORE and (
+        tokens[start + 1].lower() in MONTHS or tokens[start + 1].lower() in WEEKDAYS)
 
 
 def _name_after_office(tokens: list[str]) -> list[str]:
