@@ -1204,3 +1204,33 @@ def test_a_name_after_a_long_run_of_capitalised_words_that_name_no_one_is_read()
     # Each word dropped from the run's start copied the rest of it: 24 s for this sentence.
     sentence = "The " * 100_000 + "Ada Lund said the quay shuts."
     assert People(sentence).names_in(sentence) == ["Ada Lund"]
+
+
+def test_a_text_naming_thousands_of_people_is_not_read_again_for_each(monkeypatch):
+    import re
+
+    from monitor.steps import claims
+
+    read = []
+
+    class Searches:  # the module's `re`, its searches counted (by the characters they read)
+        def __getattr__(self, name):
+            return getattr(re, name)
+
+        def search(self, pattern, string, flags=0):
+            read.append(len(string))
+            return re.search(pattern, string, flags)
+
+    monkeypatch.setattr(claims, "re", Searches())
+    # Made-up names: each was looked for in the whole text as a group's ("more moderate
+    # Qabcs"), and each person named moved through the list of all those named before it
+    # (3,000 names here; 17,576 took 148 s, growing with the square of the text's length).
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = [f"Q{a}{b}{c}s" for a in letters for b in letters for c in letters][:3_000]
+    text = " ".join(f"{name} said." for name in names) + " Some more moderate Qaaas left."
+    people = People(text)
+    assert len(people.known) == len(names) - 1 and "Qaaas" not in people.known
+    assert sum(read) <= len(text)
+    sentences = split_sentences(text)
+    assert people.speakers(sentences) == [None] * len(sentences)
+    assert list(people.recent)[-2:] == ["Qelis", "Qeljs"]

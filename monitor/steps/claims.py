@@ -8,6 +8,7 @@ every quotation of three words or more is a claim of its own, attributed to its 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -709,12 +710,30 @@ def _before_nickname(text: str, m: re.Match) -> str:
 _QUANTIFIER = r"\b(?:some|many|most|few|several|other|fellow|more|all|both|these|those)\s+"
 
 
-def _a_group(name: str, text: str) -> bool:
-    """Whether a one-word name is a group's, not a person's ("Democrats said", then "she
-    told" is no Democrat's): the text writes it as a plural after a quantifier, perhaps with
-    one word between ("more moderate Democrats")."""
-    return (" " not in name and name.endswith("s") and re.search(
-        _QUANTIFIER + r"(?:[a-z]+\s+)?" + re.escape(name) + r"\b", text) is not None)
+def _groups(names: Iterable[str], text: str) -> set[str]:
+    """The one-word names that are groups', not persons' ("Democrats said", then "she told" is
+    no Democrat's): plurals `text` writes after a quantifier, perhaps with one word between
+    ("more moderate Democrats"). Read from each quantifier once, for every name: each name
+    looked for in the whole text read it again for each one (quadratic)."""
+    wanted = {n for n in names if " " not in n and n.endswith("s")}
+    lengths = sorted({len(n) for n in wanted})
+    found: set[str] = set()
+    for m in _QUANTIFIER_RE.finditer(text) if wanted else ():
+        between = _LOWER_WORD.match(text, m.end())
+        for start in (m.end(), between.end()) if between else (m.end(),):
+            word_end = _UNSPACED.match(text, start).end()  # a name has no space in it
+            for length in lengths:
+                end = start + length
+                if end > word_end:
+                    break
+                if text[start:end] in wanted and (end == len(text) or not _is_word(text[end])):
+                    found.add(text[start:end])
+    return found
+
+
+_QUANTIFIER_RE = re.compile(_QUANTIFIER)
+_LOWER_WORD = re.compile(r"[a-z]+\s+")
+_UNSPACED = re.compile(r"\S*")
 
 
 # "according to one person familiar with the talks", "according to two officials briefed on
@@ -1023,7 +1042,9 @@ class People:
     def __init__(self, text: str):
         self.text = text
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
-        self.recent: list[str] = []  # people in the order they were last named
+        # People in the order they were last named (a dict for its order: one named again
+        # moves to its end at once, where a list was searched through, a name at a time).
+        self.recent: dict[str, None] = {}
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         self._former: dict[tuple[str, str], bool] = {}  # (office, holder) -> only "former"
         self._held: dict[str, set[str]] = {}  # office -> every holder named
@@ -1033,7 +1054,7 @@ class People:
         self._said: str | None = None
         for m in PERSON_RE.finditer(text):
             self._meet(m)
-        for name in [n for n in self.known if _a_group(n, text)]:
+        for name in _groups(self.known, text):
             del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
         # name of every sentence read) instead of comparing with each known name in turn.
@@ -1102,8 +1123,10 @@ class People:
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
         found: list[str] = []
+        # (what opens the sentence before its first word: a name starting there opens it)
+        first_word = len(sentence) - len(sentence.lstrip(" \"\u201c"))
         for m in PERSON_RE.finditer(without_credits(sentence)):
-            at_start = sentence[:m.start()].strip(" \"\u201c") == ""
+            at_start = m.start() <= first_word
             for raw in _split_possessives(m.group(0)):
                 name = _clean_name(raw)
                 # A lone capitalised word opening a sentence is a name only if the text
@@ -1332,6 +1355,10 @@ class People:
         m = _OPENING_TIME.match(text) or _OPENING_CLAUSE.match(text)
         return m.end() if m and not self.person(m.group(0).split()[0]) else 0
 
+    def _named_last(self, name: str) -> None:
+        self.recent.pop(name, None)
+        self.recent[name] = None
+
     def _resolve(self, gender: str, but: str | None = None) -> str | None:
         for name in reversed(self.recent):
             if name != but and self.known.get(name) in (None, gender):
@@ -1380,15 +1407,14 @@ class People:
         pronoun = _PRONOUN_OPENING.match(sentence, opening)
         subject = self._resolve(_PRONOUNS[pronoun.group(1).lower()]) if pronoun else None
         named = subject is None
+        # (where the words after the opening start: a name at or before it is the subject)
+        first_word = len(sentence) - len(sentence[opening:].lstrip())
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
-                if who in self.recent:
-                    self.recent.remove(who)
-                self.recent.append(who)
+                self._named_last(who)
                 # not in a quotation opening it
-                if named and subject is None and m.start() >= opening and not (
-                        sentence[opening:m.start()].strip()):
+                if named and subject is None and opening <= m.start() <= first_word:
                     subject = who
         if pronoun is None and self.holders and sentence.startswith(("The ", "the "), opening):
             words = sentence[opening:].split()
@@ -1396,11 +1422,8 @@ class People:
             subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
                                          if not words[n:n + 1] or not words[n][:1].isupper())),
                            None)
-        if subject and subject not in self.recent:
-            self.recent.append(subject)
-        if subject and self.recent[-1] != subject:
-            self.recent.remove(subject)
-            self.recent.append(subject)
+        if subject:
+            self._named_last(subject)
         # One opening a quotation is of someone named before, not who speaks it ("“He has
         # done a great deal,” she said"): it tells their gender.
         quoted = None if pronoun else _QUOTED_PRONOUN.match(sentence)
