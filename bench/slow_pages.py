@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from monitor.steps.claims import People, is_promo, read_seed
+from monitor.steps.claims import People, documents_issued, is_promo, read_seed
 from monitor.steps.extract import extract_page, without_page_furniture
 from monitor.steps.text import name_words, negated, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
@@ -155,6 +155,9 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "reporters, contributed": (is_promo, "reporters A " * 85_000 + "contributed"),
     # ... and each "than" of a clause read to its end for a "not" (17 s at 62 KB).
     "than, no not": (negated, "than " * 200_000),
+    # ... and an organisation's capital looked for again from each mark of a run (0.8 s, 16 KB).
+    "marks, an organisation": (documents_issued,
+                               "'" * 1_000_000 + " The Alpha Ministry issued a report"),
 }
 
 # 2026-12-05 (branch hostile): many people named, each looked for in the whole text as a

@@ -842,7 +842,9 @@ _ORGANISATION_HEADS = frozenset("""embassy consulate ministry department agency 
 # government" ("the Kerr administration" names whose people speak, `_NAME_AS_MODIFIER`).
 _LOWER_HEADS = ("administration|campaign|government|military|embassy|ministry|department|"
                 "agency|police|army|navy|company")
-_CAP = r"(?!(?:The|An?)\b)(?![\w.&'\u2019]*-[a-z])[A-Z][\w.&'\u2019-]*"  # not "Oslo-based"
+# (A capital first: the look-ahead for a hyphen read on from every place tried, a run of
+# stops or marks again from each of its characters, 16 KB of "'" 0.8 s, quadratic.)
+_CAP = r"(?=[A-Z])(?!(?:The|An?)\b)(?![\w.&'\u2019]*-[a-z])[A-Z][\w.&'\u2019-]*"  # "Oslo-based"
 # Not "the Kremlin on Thursday", "the Embassy in May".
 _NOT_A_DATE = r"(?!(?:" + "|".join(d.capitalize() for d in [*WEEKDAYS, *MONTHS]) + r")\b)"
 _HEAD = "(?:" + "|".join(h.capitalize() for h in _ORGANISATION_HEADS) + ")"
