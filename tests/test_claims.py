@@ -1247,3 +1247,17 @@ def test_an_organisation_opening_a_sentence_after_a_long_run_of_marks_issues_its
     # run again from each mark (16,000 marks: 0.8 s; these 200,000 about two minutes).
     sentence = "'" * 200_000 + " The Alpha Ministry issued a report on Monday"
     assert documents_issued(sentence) == [("Alpha Ministry", "report")]
+
+
+def test_known_names_written_in_lower_case_are_found_in_one_reading_of_the_text(monkeypatch):
+    from monitor.steps import claims
+
+    asked, written_lower = [], claims._written_lower
+    monkeypatch.setattr(claims, "_written_lower",
+                        lambda word, text: asked.append(word) or written_lower(word, text))
+    # Each known full name's last word was looked for in the whole text (1 MB naming people
+    # "Ada Qxxxx" who spoke: 47 s).
+    people = People("Xi Jinping said it. Xi said more. Nova Airlines said so. Nova said no. "
+                    "The airlines agreed. " + " ".join(f"Ada Q{n:x} said." for n in range(300)))
+    assert asked == []
+    assert (people.person("Xi"), people.person("Nova")) == ("Xi Jinping", "Nova")
