@@ -678,15 +678,18 @@ def _is_word(ch: str) -> bool:
 # A run of lower-case letters, apostrophes and hyphens: where a `_FULL_NAME` word written in
 # lower case stands, to the run's end (none of its characters may follow such a word).
 _LOWER_RUN = re.compile(r"[a-z'\u2019-]+")
+_FEW_WORDS = 16
 
 
 def _written_lower_words(wanted: set[str], text: str) -> set[str]:
     """Which of `wanted` (`_FULL_NAME` words, in lower case) `text` writes as words of their
     own, by `_written_lower`'s rule, read in one pass: each word looked for in the whole text
     read it again for each known name (47 s for 1 MB naming people "Ada Qxxxx" who spoke)."""
+    if len(wanted) <= _FEW_WORDS:  # most texts: a few look-ups of the whole text are cheaper
+        return {w for w in wanted if _written_lower(w, text)}
     lengths = {len(w) for w in wanted}
     found: set[str] = set()
-    for m in _LOWER_RUN.finditer(text) if wanted else ():
+    for m in _LOWER_RUN.finditer(text):
         end = m.end()
         after = text[end:end + 2]
         if after and (_is_word(after[0]) or after[0] == "@"
