@@ -9,13 +9,14 @@ Synthetic pages up to the crawl's download limit (`DOWNLOAD_MAXSIZE`, 8 MB), eac
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from typing import Any
 
-from monitor.steps.claims import read_seed
+from monitor.steps.claims import People, documents_issued, is_promo, read_seed
 from monitor.steps.extract import extract_page, without_page_furniture
-from monitor.steps.text import name_words, numbers, split_sentences, without_credits
+from monitor.steps.text import name_words, negated, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
 
 PAGES = {
@@ -56,6 +57,13 @@ def main() -> None:
     # A page's paragraph split into sentences, held open at every stop.
     for name, paragraph in SPLITS.items():
         print(f"{len(_timed(name, paragraph, split_sentences))} sentences")
+    # A page's sentence (one without stops can be the whole page) read for what it says.
+    for name, (read, sentence) in SENTENCE_CHECKS.items():
+        print(_timed(name, sentence, read))
+    # A page's text read for who speaks, as the matching reads an article's.
+    for name, text in PEOPLE.items():
+        _timed(name, text, lambda text: People(text).speakers(split_sentences(text)))
+        print("speakers read")
     # An extracted text read for lines of page furniture (each line read once, from its start).
     for name, text in FURNITURE.items():
         print(f"{len(_timed(name, text, without_page_furniture)):,} characters kept")
@@ -103,6 +111,11 @@ PARAGRAPHS = {
     # Each of these took minutes once (stop 44's reviews): regexes that read a long word or
     # the text before a match again from each place.
     "a word of digits": "1" * 100_000,
+    # 2026-12-05 (branch hostile): the dateline's capitals read again at each place they could
+    # be split (8,000 capitals 3.2 s, quadratic).
+    "a word of capitals": "A" * 200_000,
+    # ... and a run of capitalised words that name no one copied again for each word dropped.
+    "the The The": "The " * 50_000 + "Ada Lund said the quay shuts.",
     "capitals, no dash": "ABCDEFGHIJ " * 10_000 + "x",
     "organisations named": "the Alpha Ministry and " * 45_000 + f". {QUOTED} the ministry said.",
     "documents by them": "a report by the Alpha Ministry and " * 30_000
@@ -145,6 +158,8 @@ AMOUNTS = {
     "spans over years": "over 2 years " * 80_000,
     "may and a day": "may 5 may 6 " * 85_000,
     "tickers' digits, unclosed": "(000089.SZ " * 90_000,
+    # 2026-12-05 (branch hostile): "between" looked for before each "and" in all the text.
+    "numbers joined by and": "1 and " * 170_000,
 }
 # Stop 45's review: each stop read the paragraph again from the sentence's start (177 s a MB).
 SPLITS = {
@@ -153,6 +168,32 @@ SPLITS = {
     # single marks paired into quotations: one opening, then closings after letters and stops
     "single marks, unclosed": "'We go. " * 125_000,
     "single marks, many closings": "'We" + " go' U.S.' a," * 80_000,
+    # 2026-12-05 (branch hostile): a run of stops with no space after it, read again from each.
+    "a run of stops": "." * 1_000_000,
+}
+
+# 2026-12-05 (branch hostile): each "reporters" read to the end for "contributed" (2.9 s at
+# 62 KB, quadratic).
+SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
+    "reporters, no stop": (is_promo, "reporters A " * 85_000),
+    "reporters, contributed": (is_promo, "reporters A " * 85_000 + "contributed"),
+    # ... and each "than" of a clause read to its end for a "not" (17 s at 62 KB).
+    "than, no not": (negated, "than " * 200_000),
+    # ... and an organisation's capital looked for again from each mark of a run (0.8 s, 16 KB).
+    "marks, an organisation": (documents_issued,
+                               "'" * 1_000_000 + " The Alpha Ministry issued a report"),
+}
+
+# 2026-12-05 (branch hostile): many people named, each looked for in the whole text as a
+# group's, and moved through the list of all named before (a quarter MB: 98 s and 5.5 s).
+_NAMES = ("Q" + "".join(letters) for letters in itertools.product("abcdefghijklmnopqrstuvwxyz",
+                                                                   repeat=4))
+PEOPLE = {
+    "many people, each said": " ".join(f"{name}s said." for name in
+                                       itertools.islice(_NAMES, 80_000)),
+    # ... and each full name's last word looked for in lower case in the whole text (47 s a MB).
+    "given and family names": " ".join(f"Ada {name} said." for name in
+                                       itertools.islice(_NAMES, 70_000)),
 }
 
 FURNITURE = {

@@ -2,7 +2,13 @@
 
 import pytest
 
-from monitor.steps.claims import People, is_publication, read_seed, seed_title_and_body
+from monitor.steps.claims import (
+    People,
+    documents_issued,
+    is_publication,
+    read_seed,
+    seed_title_and_body,
+)
 from monitor.steps.text import split_sentences, stem, surname
 
 
@@ -1334,3 +1340,87 @@ def test_a_title_initial_possessive_or_sentence_opener_before_the_surname_is_sti
     text = ("The port reopened on Monday. \u201cThe quay is safe,\u201d observed Ana Berg. "
             "Unlike Berg, the coach at Nova's club stayed home.")
     assert People(text).person(name) == "Ana Berg"
+
+
+def test_writers_credited_are_looked_for_only_back_to_the_full_stop_before_contributed(
+        monkeypatch):
+    from monitor.steps import claims
+
+    read, named = [], claims._WRITERS_NAMED
+
+    class Spy:
+        def search(self, string, pos, endpos):
+            read.append(endpos - pos)
+            return named.search(string, pos, endpos)
+
+    monkeypatch.setattr(claims, "_WRITERS_NAMED", Spy())
+    # A pattern from each "reporters" to the paragraph's end read it again from each (62 KB
+    # of "reporters A ": 2.9 s, quadratic).
+    paragraph = "Reporters Ana " * 2_000 + ". Writers Ana Ruiz and Ivo Berg contributed reporting."
+    assert claims.is_promo(paragraph)
+    assert not claims.is_promo("Reporters Ana Ruiz and Ivo Berg. Their aunt contributed a cake")
+    assert read == [len(" Writers Ana Ruiz and Ivo Berg ")]
+
+
+def test_a_paragraph_of_one_long_word_of_capitals_is_read_through():
+    # The dateline's run of capitals was read again at each place it could be split: 8,000
+    # capitals took 3 s, this paragraph would have taken about an hour (the test would not end).
+    seed = read_seed("A Title\n" + "A" * 200_000 + " fined drivers on the quay.")
+    assert [c.text for c in seed.claims] == ["A" * 200_000 + " fined drivers on the quay."]
+
+
+def test_a_name_after_a_long_run_of_capitalised_words_that_name_no_one_is_read():
+    # Each word dropped from the run's start copied the rest of it: 24 s for this sentence.
+    sentence = "The " * 100_000 + "Ada Lund said the quay shuts."
+    assert People(sentence).names_in(sentence) == ["Ada Lund"]
+
+
+def test_a_text_naming_thousands_of_people_is_not_read_again_for_each(monkeypatch):
+    import re
+
+    from monitor.steps import claims
+
+    read = []
+
+    class Searches:  # the module's `re`, its searches counted (by the characters they read)
+        def __getattr__(self, name):
+            return getattr(re, name)
+
+        def search(self, pattern, string, flags=0):
+            read.append(len(string))
+            return re.search(pattern, string, flags)
+
+    monkeypatch.setattr(claims, "re", Searches())
+    # Made-up names: each was looked for in the whole text as a group's ("more moderate
+    # Qabcs"), and each person named moved through the list of all those named before it
+    # (3,000 names here; 17,576 took 148 s, growing with the square of the text's length).
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = [f"Q{a}{b}{c}s" for a in letters for b in letters for c in letters][:3_000]
+    text = " ".join(f"{name} said." for name in names) + " Some more moderate Qaaas left."
+    people = People(text)
+    assert len(people.known) == len(names) - 1 and "Qaaas" not in people.known
+    assert sum(read) <= len(text)
+    sentences = split_sentences(text)
+    assert people.speakers(sentences) == [None] * len(sentences)
+    assert list(people.recent)[-2:] == ["Qelis", "Qeljs"]
+
+
+def test_an_organisation_opening_a_sentence_after_a_long_run_of_marks_issues_its_document():
+    # The organisation's capital was looked for with a look-ahead that read the rest of the
+    # run again from each mark (16,000 marks: 0.8 s; these 200,000 about two minutes).
+    sentence = "'" * 200_000 + " The Alpha Ministry issued a report on Monday"
+    assert documents_issued(sentence) == [("Alpha Ministry", "report")]
+
+
+def test_known_names_written_in_lower_case_are_found_in_one_reading_of_the_text(monkeypatch):
+    from monitor.steps import claims
+
+    asked, written_lower = [], claims._written_lower
+    monkeypatch.setattr(claims, "_written_lower",
+                        lambda word, text: asked.append(word) or written_lower(word, text))
+    # Each known full name's last word was looked for in the whole text (1 MB naming people
+    # "Ada Qxxxx" who spoke: 47 s).
+    people = People("Xi Jinping said it. Xi said more. Nova Airlines said so. Nova said no. "
+                    "The airlines agreed. " + " ".join(f"Ada Q{n:x} said." for n in range(300)))
+    assert asked == []
+    assert (people.person("Xi"), people.person("Nova")) == ("Xi Jinping", "Nova")

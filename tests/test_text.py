@@ -553,3 +553,47 @@ def test_a_stock_ticker_in_brackets_is_read_as_no_amount():
 def test_a_bracketed_abbreviation_or_state_is_no_ticker():
     text = "The Harbour Board (HB) met in Arden (N.J.) with the Port Authority (PA.)."
     assert {"hb", "pa"} <= name_words(text)
+
+
+# Text a server sends may be built to be slow: each reader reads it in linear time. These tests
+# state how little each step reads (never how long it takes).
+
+def test_a_run_of_stops_ends_a_sentence_from_its_first_stop_only():
+    from monitor.steps import text
+
+    paragraph = "Ada waited.... Then the ferry left"
+    assert text._SENTENCE_END.search(paragraph).span() == (10, 14)
+    # Not from within the run: with no space after one, each of a page's stops began a search
+    # to the run's end ("." * 62,000: over 15 s).
+    assert text._SENTENCE_END.match(paragraph, 11) is None
+    assert split_sentences(paragraph + "." * 1_000 + " Then") == [
+        "Ada waited....", "Then the ferry left" + "." * 1_000, "Then"]
+
+
+def test_between_is_looked_for_just_before_a_range_not_in_the_whole_text(monkeypatch):
+    from monitor.steps import text
+
+    read, between = [], text._BETWEEN
+
+    class Spy:
+        def search(self, string, pos, endpos):
+            read.append(endpos - pos)
+            return between.search(string, pos, endpos)
+
+    monkeypatch.setattr(text, "_BETWEEN", Spy())
+    found = numbers("The crews counted 4 and 5 and " * 300 + "between 1 and 3 boats.")
+    assert found[-1].value == 1 and found[-1].high == 3
+    assert len(read) >= 300 and max(read) <= 20
+
+
+def test_a_than_whose_clause_ends_in_no_not_takes_its_clause_whole():
+    from monitor.steps import text
+
+    # Only a clause's last word can be the left-out verb's "not": the later "than"s of the
+    # clause are not read again to its end, each (62 KB of "than ": 17 s).
+    clause = "they paid more than " * 3 + "we did"
+    first = clause.index("than")
+    assert text._ELLIPTICAL_NOT.search(clause + ", and").span() == (first, len(clause))
+    assert negated("They paid more than we did not, and they paid more than " * 3 + "we did.") \
+        is False
+    assert negated("They paid more than " * 3 + "we did, and " + "they did not pay.") is True

@@ -8,6 +8,7 @@ every quotation of three words or more is a claim of its own, attributed to its 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -70,8 +71,10 @@ _BRACKETED_CREDIT = re.compile(r"\s\([A-Z][\w.]*(?: [A-Z][\w.]*)? Photo/[^/()]{2
 # "LA MARINA, Nova (Wire) - ", "(Wire) - "): where and who, not part of what the first sentence
 # states. (One two-letter word at most before the place: more ways to read a run of capitals
 # would make a line of them take for ever.)
-_DATELINE = re.compile(r"^(?:(?:[A-Z]{2}\.?[ \t]+)?[A-Z]{3,}[A-Z.'/-]*"
-                       r"(?:,?[ \t]+(?:[A-Z][\w.'-]*|\d{1,2}))*[ \t]*"
+# (Each run of letters taken whole, never given back: what may follow it is none of them; a
+# long word of capitals was read again at each place it could have been split: quadratic.)
+_DATELINE = re.compile(r"^(?:(?:[A-Z]{2}\.?[ \t]+)?[A-Z]{3}[A-Z.'/-]*+"
+                       r"(?:,?[ \t]+(?:[A-Z][\w.'-]*+|\d{1,2}))*[ \t]*"
                        r"(?:\([^()]{1,40}\))?|\([^()]{1,40}\))[ \t]+[-\u2013\u2014][ \t]+"
                        r"(?=[\"\u201c\u2018']?[A-Z])")
 # A signpost opening a paragraph ("Why it matters:", "The big picture:", "Driving the news:"):
@@ -104,7 +107,6 @@ _PROMO = re.compile(
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|^contributing\s*:"
-    r"|\b(?:writers?|reporters?|correspondents?)\s+[A-Z][^.]*\bcontributed(?:\s+reporting)?\W*$"
     # The writer's social accounts, a radio page's player, a funder's note.
     r"|^follow\s+(?:[\w.'-]+\s+){1,4}on\s+(?:twitter|facebook|instagram)\b"
     r"|\blisten\s*\u00b7\s*\d{1,2}:\d\d\b|\bdoes not provide editorial input\b"
@@ -377,7 +379,22 @@ def is_unterminated(sentence: str) -> bool:
 
 def is_promo(paragraph: str) -> bool:
     """A promotional, copyright or credit line ("This article was first published by ...")."""
-    return bool(_PROMO.search(paragraph))
+    return bool(_PROMO.search(paragraph)) or _credits_writers(paragraph)
+
+
+# "Reporters Ana Ruiz and Ivo Berg contributed (reporting)": the writers named in the stretch
+# without a full stop that ends with "contributed". Read from that end: a pattern from each
+# "writers" to the paragraph's end read a long paragraph again from each (quadratic).
+_CONTRIBUTED_END = re.compile(r"\bcontributed(?:\s+reporting)?\W*$", re.IGNORECASE)
+_WRITERS_NAMED = re.compile(r"\b(?:writers?|reporters?|correspondents?)\s+[A-Z]", re.IGNORECASE)
+
+
+def _credits_writers(paragraph: str) -> bool:
+    end = _CONTRIBUTED_END.search(paragraph)
+    if end is None:
+        return False
+    starts = paragraph.rfind(".", 0, end.start()) + 1
+    return _WRITERS_NAMED.search(paragraph, starts, end.start()) is not None
 
 
 def claims_from_body(paragraphs: list[str]) -> list[Claim]:
@@ -492,9 +509,13 @@ def _split_possessives(raw: str) -> list[str]:
 
 def _clean_name(raw: str) -> str:
     """A name without titles, connecting words or trailing dots ("President Claudia Sheinbaum.")."""
+    # (words dropped by moving where the name starts or ends, not by copying what is left
+    # for each word: a long run of capitals, "The The …", was copied again for each)
     tokens = raw.replace("\u2019", "'").rstrip(".'").split()
-    while len(tokens) > 2 and tokens[-1] in _AFTER_NAME:  # "Ada Lund MP", not "One MP"
-        tokens = tokens[:-1]
+    end = len(tokens)
+    while end > 2 and tokens[end - 1] in _AFTER_NAME:  # "Ada Lund MP", not "One MP"
+        end -= 1
+    tokens = tokens[:end]
     titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES
               or t.lower() in _RANKS]
     # A title word that ends the name is the name's ("Prime Minister John Major"), unless
@@ -505,11 +526,13 @@ def _clean_name(raw: str) -> str:
         tokens = tokens[titled[-1] + 1:]
         if tokens[:1] == ["of"]:  # "Secretary of State Ada Lund": the office, then the name
             tokens = _name_after_office(tokens[1:])
-    while tokens and (tokens[0] in NOT_NAMES or tokens[0].islower() or _time_then_name(tokens)):
-        tokens = tokens[2:] if _time_then_name(tokens) else tokens[1:]
-    while tokens and tokens[-1].islower():
-        tokens = tokens[:-1]
-    return " ".join(tokens)
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start] in NOT_NAMES or tokens[start].islower()
+                           or _time_then_name(tokens, start)):
+        start += 2 if _time_then_name(tokens, start) else 1
+    while end > start and tokens[end - 1].islower():
+        end -= 1
+    return " ".join(tokens[start:end])
 
 
 _AFTER_NAME = frozenset({"MP", "MEP"})  # letters written after a name, titles all the same
@@ -526,11 +549,11 @@ _TIME_BEFORE = frozenset({"in", "on", "since", "until", "by", "early", "late", "
                           "later", "last", "this", "next"})
 
 
-def _time_then_name(tokens: list[str]) -> bool:
-    """Whether `tokens` open with a word of time before a month or a day, then more words:
-    "In May Ruiz", "on Monday Ruiz" (not "June Ruiz", nor "In May" alone)."""
-    return len(tokens) > 2 and tokens[0].lower() in _TIME_BEFORE and (
-        tokens[1].lower() in MONTHS or tokens[1].lower() in WEEKDAYS)
+def _time_then_name(tokens: list[str], start: int = 0) -> bool:
+    """Whether `tokens` (from `start`) open with a word of time before a month or a day, then
+    more words: "In May Ruiz", "on Monday Ruiz" (not "June Ruiz", nor "In May" alone)."""
+    return len(tokens) - start > 2 and tokens[start].lower() in _TIME_BEFORE and (
+        tokens[start + 1].lower() in MONTHS or tokens[start + 1].lower() in WEEKDAYS)
 
 
 def _name_after_office(tokens: list[str]) -> list[str]:
@@ -621,10 +644,11 @@ def _given_first(known: dict[str, str | None], by_surname: dict[str, str],
     a person's: a country that speaks is not that airline."""
     firsts: dict[str, list[str]] = {}
     family = {surname(full) for full in known if " " in full}
-    for full in known:
-        if _FULL_NAME.fullmatch(full) and not any(
-                w.lower() in MONTHS or w.lower() in WEEKDAYS or w in NOT_NAMES
-                for w in full.split()) and not _written_lower(full.split()[-1], text):
+    fulls = [full for full in known if _FULL_NAME.fullmatch(full) and not any(
+        w.lower() in MONTHS or w.lower() in WEEKDAYS or w in NOT_NAMES for w in full.split())]
+    lower = _written_lower_words({full.split()[-1].lower() for full in fulls}, text)
+    for full in fulls:
+        if full.split()[-1].lower() not in lower:
             firsts.setdefault(full.split()[0].lower(), []).append(full)
     return {key: fulls[0] for key, fulls in firsts.items()
             if len(fulls) == 1 and key in by_surname and key not in family}
@@ -694,6 +718,39 @@ def _words_written(text: str) -> tuple[set[str], set[str]]:
     return lower, inside
 
 
+# A run of lower-case letters, apostrophes and hyphens: where a `_FULL_NAME` word written in
+# lower case stands, to the run's end (none of its characters may follow such a word).
+_LOWER_RUN = re.compile(r"[a-z'\u2019-]+")
+_FEW_WORDS = 16
+
+
+def _written_lower_words(wanted: set[str], text: str) -> set[str]:
+    """Which of `wanted` (`_FULL_NAME` words, in lower case) `text` writes as words of their
+    own, by `_written_lower`'s rule, read in one pass: each word looked for in the whole text
+    read it again for each known name (47 s for 1 MB naming people "Ada Qxxxx" who spoke)."""
+    if len(wanted) <= _FEW_WORDS:  # most texts: a few look-ups of the whole text are cheaper
+        return {w for w in wanted if _written_lower(w, text)}
+    lengths = {len(w) for w in wanted}
+    found: set[str] = set()
+    for m in _LOWER_RUN.finditer(text):
+        end = m.end()
+        after = text[end:end + 2]
+        if after and (_is_word(after[0]) or after[0] == "@"
+                      or after[0] == "." and len(after) > 1 and _is_word(after[1])):
+            continue
+        # A word starts where the run does (unless a word character, ".", "@" or "'" comes
+        # before it), or just after a closing mark inside it ("’"): nowhere else.
+        before = text[m.start() - 1:m.start()]
+        starts = [] if before and (_is_word(before) or before in ".@'-") else [m.start()]
+        at = text.find("\u2019", m.start(), end)
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\u2019", at + 1, end)
+        found.update(text[start:end] for start in starts
+                     if end - start in lengths and text[start:end] in wanted)
+    return found
+
+
 def _written_lower(word: str, text: str) -> bool:
     """Whether `text` writes `word` in lower case as a word of its own: not the start of a
     contraction ("don't" for Don) or a piece of an address ("ada.lund@…" for Ada)."""
@@ -730,12 +787,30 @@ def _before_nickname(text: str, m: re.Match) -> str:
 _QUANTIFIER = r"\b(?:some|many|most|few|several|other|fellow|more|all|both|these|those)\s+"
 
 
-def _a_group(name: str, text: str) -> bool:
-    """Whether a one-word name is a group's, not a person's ("Democrats said", then "she
-    told" is no Democrat's): the text writes it as a plural after a quantifier, perhaps with
-    one word between ("more moderate Democrats")."""
-    return (" " not in name and name.endswith("s") and re.search(
-        _QUANTIFIER + r"(?:[a-z]+\s+)?" + re.escape(name) + r"\b", text) is not None)
+def _groups(names: Iterable[str], text: str) -> set[str]:
+    """The one-word names that are groups', not persons' ("Democrats said", then "she told" is
+    no Democrat's): plurals `text` writes after a quantifier, perhaps with one word between
+    ("more moderate Democrats"). Read from each quantifier once, for every name: each name
+    looked for in the whole text read it again for each one (quadratic)."""
+    wanted = {n for n in names if " " not in n and n.endswith("s")}
+    lengths = sorted({len(n) for n in wanted})
+    found: set[str] = set()
+    for m in _QUANTIFIER_RE.finditer(text) if wanted else ():
+        between = _LOWER_WORD.match(text, m.end())
+        for start in (m.end(), between.end()) if between else (m.end(),):
+            word_end = _UNSPACED.match(text, start).end()  # a name has no space in it
+            for length in lengths:
+                end = start + length
+                if end > word_end:
+                    break
+                if text[start:end] in wanted and (end == len(text) or not _is_word(text[end])):
+                    found.add(text[start:end])
+    return found
+
+
+_QUANTIFIER_RE = re.compile(_QUANTIFIER)
+_LOWER_WORD = re.compile(r"[a-z]+\s+")
+_UNSPACED = re.compile(r"\S*")
 
 
 # "according to one person familiar with the talks", "according to two officials briefed on
@@ -854,7 +929,9 @@ _ORGANISATION_HEADS = frozenset("""embassy consulate ministry department agency 
 # government" ("the Kerr administration" names whose people speak, `_NAME_AS_MODIFIER`).
 _LOWER_HEADS = ("administration|campaign|government|military|embassy|ministry|department|"
                 "agency|police|army|navy|company")
-_CAP = r"(?!(?:The|An?)\b)(?![\w.&'\u2019]*-[a-z])[A-Z][\w.&'\u2019-]*"  # not "Oslo-based"
+# (A capital first: the look-ahead for a hyphen read on from every place tried, a run of
+# stops or marks again from each of its characters, 16 KB of "'" 0.8 s, quadratic.)
+_CAP = r"(?=[A-Z])(?!(?:The|An?)\b)(?![\w.&'\u2019]*-[a-z])[A-Z][\w.&'\u2019-]*"  # "Oslo-based"
 # Not "the Kremlin on Thursday", "the Embassy in May".
 _NOT_A_DATE = r"(?!(?:" + "|".join(d.capitalize() for d in [*WEEKDAYS, *MONTHS]) + r")\b)"
 _HEAD = "(?:" + "|".join(h.capitalize() for h in _ORGANISATION_HEADS) + ")"
@@ -1126,7 +1203,9 @@ class People:
     def __init__(self, text: str):
         self.text = text
         self.known: dict[str, str | None] = {}  # full name -> gender ("f", "m" or None)
-        self.recent: list[str] = []  # people in the order they were last named
+        # People in the order they were last named (a dict for its order: one named again
+        # moves to its end at once, where a list was searched through, a name at a time).
+        self.recent: dict[str, None] = {}
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         self._former: dict[tuple[str, str], bool] = {}  # (office, holder) -> only "former"
         self._held: dict[str, set[str]] = {}  # office -> every holder named
@@ -1136,7 +1215,7 @@ class People:
         self._said: str | None = None
         for m in PERSON_RE.finditer(text):
             self._meet(m)
-        for name in [n for n in self.known if _a_group(n, text)]:
+        for name in _groups(self.known, text):
             del self.known[name]
         # The first known person of each family name, looked up by `person` (called for every
         # name of every sentence read) instead of comparing with each known name in turn.
@@ -1473,6 +1552,10 @@ class People:
         m = _OPENING_TIME.match(text) or _OPENING_CLAUSE.match(text)
         return m.end() if m and not self.person(m.group(0).split()[0]) else 0
 
+    def _named_last(self, name: str) -> None:
+        self.recent.pop(name, None)
+        self.recent[name] = None
+
     def _resolve(self, gender: str, but: str | None = None) -> str | None:
         for name in reversed(self.recent):
             if name != but and self.known.get(name) in (None, gender):
@@ -1521,15 +1604,14 @@ class People:
         pronoun = _PRONOUN_OPENING.match(sentence, opening)
         subject = self._resolve(_PRONOUNS[pronoun.group(1).lower()]) if pronoun else None
         named = subject is None
+        # (where the words after the opening start: a name at or before it is the subject)
+        first_word = len(sentence) - len(sentence[opening:].lstrip())
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
-                if who in self.recent:
-                    self.recent.remove(who)
-                self.recent.append(who)
+                self._named_last(who)
                 # not in a quotation opening it
-                if named and subject is None and m.start() >= opening and not (
-                        sentence[opening:m.start()].strip()):
+                if named and subject is None and opening <= m.start() <= first_word:
                     subject = who
         if pronoun is None and self.holders and sentence.startswith(("The ", "the "), opening):
             words = sentence[opening:].split()
@@ -1537,11 +1619,8 @@ class People:
             subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
                                          if not words[n:n + 1] or not words[n][:1].isupper())),
                            None)
-        if subject and subject not in self.recent:
-            self.recent.append(subject)
-        if subject and self.recent[-1] != subject:
-            self.recent.remove(subject)
-            self.recent.append(subject)
+        if subject:
+            self._named_last(subject)
         # One opening a quotation is of someone named before, not who speaks it ("“He has
         # done a great deal,” she said"): it tells their gender.
         quoted = None if pronoun else _QUOTED_PRONOUN.match(sentence)

@@ -94,8 +94,12 @@ _VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "mill
           "billions": 1_000_000_000}
 # A "not" that ends a comparison stands for the verb it leaves out ("fewer cases than those who
 # were not"): it says who is compared, not that the sentence is denied.
-_ELLIPTICAL_NOT = re.compile(r"\bthan\b[^,;.!?]*?(?:\bnot|n't)(?=\s*(?:[,;.!?]|$))",
-                             re.IGNORECASE)
+# Only a clause's last word can be that "not": once a "than" finds none, the rest of its clause
+# is taken whole (the second branch, kept as it is), not read again from each later "than" in it
+# (quadratic: 62 KB of "than " took 17 s).
+_ELLIPTICAL_NOT = re.compile(
+    r"\bthan\b(?:(?P<not>[^,;.!?]*?(?:\bnot|n't))(?=\s*(?:[,;.!?]|$))|[^,;.!?]*+)",
+    re.IGNORECASE)
 # Idioms whose negation words do not negate the claim.
 _IDIOM_WORDS = ("no time", "no doubt", "not only", "no longer", "no less", "no more than",
                 "none other")
@@ -175,7 +179,10 @@ NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGU
 # What _NUMBER_RE needs in an ASCII text: a digit, a dollar sign or a number word.
 _NUMBER_NEEDLES = ("$", *"0123456789", *sorted(NUMBER_WORDS))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
-_SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u00bb')\]]*(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
+# Read from a run of stops' first only, and the run never given back: a long run of stops with
+# no space after it ("......") was read again from each of its stops (quadratic).
+_SENTENCE_END = re.compile(
+    r"(?<![.!?])[.!?]++[\"\u201d\u00bb')\]]*+(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
 # Words that open a sentence and never go on a name or a title ("U.S. Trade Representative").
 _SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|She|They|We|His|"
@@ -909,6 +916,10 @@ def unquoted(text: str, mark: str = " ") -> str:
     return _QUOTE_RE.sub(mark, normalise(text))
 
 
+def _without_elliptical_not(m: re.Match) -> str:
+    return " " if m.group("not") is not None else m.group(0)
+
+
 def negated(text: str, number_sign: bool = True) -> bool:
     """True when the sentence carries an odd number of negations (a flip of meaning). "No. 1"
     is "number 1", no negation; without `number_sign` it is one, as the same-claim model
@@ -920,7 +931,7 @@ def negated(text: str, number_sign: bool = True) -> bool:
     if not _lacks(lowered, text, _IDIOM_WORDS):
         text = _IDIOMS.sub(" ", text)  # no "than" nor "ruled" made: each idiom is a space
     if not _lacks(lowered, text, ("than",)):
-        text = _ELLIPTICAL_NOT.sub(" ", text)
+        text = _ELLIPTICAL_NOT.sub(_without_elliptical_not, text)
     count = sum(1 for t in words(text) if t in NEGATIONS)
     if not _lacks(lowered, text, ("ruled",)):
         count += len(re.findall(r"\bruled[ -]out\b", text, re.IGNORECASE))
@@ -1109,8 +1120,7 @@ def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
         if i + 1 < len(spans):
             next_start, next_end, high = spans[i + 1]
             join = text[end:next_start]
-            between = join.strip().lower() == "and" and re.search(
-                r"\bbetween\s*$", text[:start], re.IGNORECASE)
+            between = join.strip().lower() == "and" and _after_between(text, start)
             unit = high.unit if not low.unit or low.unit == "percent" else low.unit
             if (_RANGE_JOIN.fullmatch(join) and (join.strip().lower() != "and" or between)
                     and low.value < high.value and not low.vague and not high.vague
@@ -1122,6 +1132,15 @@ def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
         found.append(low)
         i += 1
     return found
+
+
+def _after_between(text: str, start: int) -> bool:
+    """Whether "between" (and spaces) comes just before `start`: read from there, not from the
+    text's start (each "and" of a long sentence of numbers read it all again: quadratic)."""
+    ends = start
+    while ends > 0 and text[ends - 1].isspace():
+        ends -= 1
+    return bool(_BETWEEN.search(text, max(0, ends - len("between") - 1), start))
 
 
 def _same_kind(a: str, b: str) -> bool:
