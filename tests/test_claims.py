@@ -1424,3 +1424,14 @@ def test_known_names_written_in_lower_case_are_found_in_one_reading_of_the_text(
                     "The airlines agreed. " + " ".join(f"Ada Q{n:x} said." for n in range(300)))
     assert asked == []
     assert (people.person("Xi"), people.person("Nova")) == ("Xi Jinping", "Nova")
+
+
+def test_a_pronoun_stands_for_one_of_the_people_named_last_not_anyone_named_before():
+    # (read back through everyone named for each pronoun, a page of many men each followed by
+    # "she" was quadratic)
+    men = " ".join(f"Mr. Q{a}{b}x spoke." for a in "abcdefgh" for b in "abcdefgh")
+    text = f"Ms. Ana Ruiz spoke first. {men} “We will stay,” she said."
+    sentences = split_sentences(text)
+    assert People(text).speakers(sentences)[-1] is None
+    near = "Ms. Ana Ruiz spoke first. Mr. Qaax spoke. “We will stay,” she said."
+    assert People(near).speakers(split_sentences(near))[-1] == "Ana Ruiz"
