@@ -1435,3 +1435,8 @@ def test_a_pronoun_stands_for_one_of_the_people_named_last_not_anyone_named_befo
     assert People(text).speakers(sentences)[-1] is None
     near = "Ms. Ana Ruiz spoke first. Mr. Qaax spoke. “We will stay,” she said."
     assert People(near).speakers(split_sentences(near))[-1] == "Ana Ruiz"
+
+
+def test_a_word_the_text_writes_in_lower_case_is_no_first_name_of_another_of_the_family():
+    text = "“The quay is safe,” observed Ana Berg. They will stay, and Will Berg agreed."
+    assert People(text).person("Will Berg") == "Ana Berg"

@@ -797,7 +797,7 @@ def _groups(names: Iterable[str], text: str) -> set[str]:
     lengths = sorted({len(n) for n in wanted})
     found: set[str] = set()
     for m in _QUANTIFIER_RE.finditer(text) if wanted else ():
-        between = _LOWER_WORD.match(text, m.end())
+        between = _WORD_BETWEEN.match(text, m.end())
         for start in (m.end(), between.end()) if between else (m.end(),):
             word_end = _UNSPACED.match(text, start).end()  # a name has no space in it
             for length in lengths:
@@ -810,7 +810,7 @@ def _groups(names: Iterable[str], text: str) -> set[str]:
 
 
 _QUANTIFIER_RE = re.compile(_QUANTIFIER)
-_LOWER_WORD = re.compile(r"[a-z]+\s+")
+_WORD_BETWEEN = re.compile(r"[a-z]+\s+")  # "more moderate Democrats"
 _UNSPACED = re.compile(r"\S*")
 
 
