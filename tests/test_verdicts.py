@@ -160,6 +160,43 @@ def test_a_quotation_quoted_only_in_part_is_partial():
     assert m.verdict == "partial"
 
 
+def _quote(seed: str):
+    [quote] = [c for c in read_seed(seed).claims if c.kind == "quote"]
+    return quote
+
+
+def test_a_quotation_with_one_of_its_sentences_left_out_is_partial_though_reworded():
+    quote = _quote("Ferries\n“What a sorry state of affairs. The ferry will stop running in "
+                   "March, and nobody asked the islanders. Reverse it now,” the councillor "
+                   "wrote.\n")
+    m = verdict(quote, "“The ferry will stop running in March and nobody asked the islanders. "
+                       "Reverse it now,” the councillor wrote.")
+    assert m.verdict == "partial"
+
+
+def test_a_quotation_with_one_of_its_clauses_left_out_is_partial_though_reworded():
+    quote = _quote("Ferries\n“When the sea freezes over, the ferry is the only lifeline this "
+                   "island has and we cannot lose it,” councillor Mara Tove said.\n")
+    m = verdict(quote, "“The ferry is the only lifeline the island has and we cannot lose it,” "
+                       "Tove said.", speaker="Mara Tove")
+    assert m.verdict == "partial"
+
+
+def test_a_quotation_of_several_sentences_each_reworded_is_a_reworded_quotation():
+    quote = _quote("Ferries\n“The ferry will stop running in March. Nobody asked the "
+                   "islanders,” the councillor wrote.\n")
+    m = verdict(quote, "“The ferry will cease running in March. Nobody consulted the "
+                       "islanders,” the councillor wrote.")
+    assert m.verdict == "reworded quotation"
+
+
+def test_part_of_a_quotation_reworded_is_partial_with_the_rewording_noted():
+    quote = _quote("Ferries\nThe operator said the old timetable “must be withdrawn.”\n")
+    m = verdict(quote, "The operator argued that the timetable should “be withdrawn.”")
+    assert m.verdict == "partial"
+    assert [n["kind"] for n in m.notes] == ["reworded quotation"]
+
+
 FARES = ("Ferry Fares\nThe island's transport office said on Monday that ferry fares would rise "
          "in May.\n“There are no winners in a fare war,” said harbour master Ida Voss.\n")
 
