@@ -143,6 +143,9 @@ PARAGRAPHS = {
                              + "said.",
     "an office's long clause": "Governor Ivo Kemp spoke. Kemp's office, which " + "a " * 500_000
                                + f", said: {QUOTED}",
+    # A spokesperson a person's name modifies speaks for them (branch speakers7).
+    "spokesmen a name modifies": f"Senator Ana Ruiz spoke. {QUOTED} said "
+                                 + "a Ruiz spokesman " * 58_000 + ".",
     "a title, then commas": f"Senator Ana Ruiz spoke. {QUOTED} said the senator on"
                             + " x," * 330_000 + " Ivo.",
     "first names, one surname": f"Ana Berg spoke. {QUOTED} observed Ana Berg. " + "".join(

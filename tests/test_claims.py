@@ -208,11 +208,16 @@ def test_a_day_after_said_is_no_speaker():
 def test_a_name_saying_whose_people_speak_is_not_the_speaker():
     # The administration speaks (an organisation), not Mara Kerr, whose it is.
     seed = read_seed("President Mara Kerr signed the order on Monday.\n“We will not back down on "
-                     "the tariffs,” the Kerr administration said in a statement.\n“The talks "
-                     "have stalled for now,” a Kerr spokeswoman told reporters.\n")
+                     "the tariffs,” the Kerr administration said in a statement.\n")
     assert claim_with(seed, "We will not back down", kind="quote").speaker == (
         "Kerr administration")
-    assert claim_with(seed, "The talks have stalled", kind="quote").speaker is None
+
+
+def test_an_unnamed_spokesperson_after_a_persons_name_speaks_for_that_person():
+    # as "Kerr's spokeswoman" and "a spokeswoman for Kerr" do
+    seed = read_seed("President Mara Kerr signed the order on Monday.\n“The talks have stalled "
+                     "for now,” a Kerr spokeswoman told reporters.\n")
+    assert claim_with(seed, "The talks have stalled", kind="quote").speaker == "Mara Kerr"
 
 
 def test_two_word_nickname_is_recorded_but_not_a_claim_of_its_own(seed):
@@ -1214,6 +1219,23 @@ WORDS = "The senator will not back a bill that closes the quay"
 def test_a_persons_office_or_unnamed_spokesperson_speaks_for_that_person(sentence):
     # as "a spokesperson for Ruiz said" does
     assert _speakers(SENATOR + sentence)[1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"A Ruiz spokeswoman said: \u201c{WORDS}.\u201d",
+    f"\u201c{WORDS},\u201d said a Ruiz spokesman.",
+    f"\u201c{WORDS},\u201d a Ruiz spokesperson told reporters.",
+])
+def test_an_unnamed_spokesperson_the_persons_name_modifies_speaks_for_that_person(sentence):
+    assert _speakers(SENATOR + sentence)[1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"A Ruiz spokeswoman, Ivo Berg, said: \u201c{WORDS}.\u201d",
+    f"A caller to a Ruiz spokeswoman said: \u201c{WORDS}.\u201d",
+])
+def test_a_named_spokesperson_or_someone_else_after_a_persons_name_is_not_that_person(sentence):
+    assert _speakers(SENATOR + sentence)[1] != "Ana Ruiz"
 
 
 def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
