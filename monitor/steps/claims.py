@@ -988,12 +988,11 @@ def organisation_head(name: str) -> str | None:
     if re.fullmatch(r"[A-Z]{2,6}", name):
         return None if name in _POSTS else name.lower()  # "the NHC", "the FBI": its own head
     head = next((t for t in reversed(tokens) if t in _ORGANISATION_HEADS), None)
-    if not head and name.split()[-1] in _BODY_ENDS and _JOINS.intersection(tokens):
-        head = tokens[-1]  # "U.S. Citizenship and Immigration Services": services
+    # "U.S. Citizenship and Immigration Services": services; and a body's plural after a
+    # name alone, "Nova Airlines" (no one's surname), is no person either
+    if not head and len(tokens) > 1 and name.split()[-1] in _BODY_ENDS:
+        head = tokens[-1]
     return _HEAD_ALIASES.get(head, head) if head else None
-
-
-_JOINS = frozenset({"and", "of", "on", "for", "&"})
 
 
 # The last words of a newspaper's, an agency's or a broadcaster's name ("St. Louis Post-Dispatch",
