@@ -187,6 +187,9 @@ def _quotations_read(text):
     ("She spoke on 'Harbour 24' and then on '60 Knots' last week.", ["Harbour 24", "60 Knots"]),
     ("On '60 Knots,' the mayor spoke of the quay.", ["60 Knots"]),
     ("The crew fired '12 rounds' before dawn.", ["12 rounds"]),
+    # a plural's possessive inside, the quotation closed a few words on
+    ("She called it 'a farmers' charter' on Monday.", ["a farmers' charter"]),
+    ("The 'open doors' policy and the workers' pay rose.", ["open doors"]),
 ])
 def test_a_text_that_quotes_in_single_marks_has_its_quotations_read(text, expected):
     assert _quotations_read(text) == expected
