@@ -146,6 +146,8 @@ PARAGRAPHS = {
     # A spokesperson a person's name modifies speaks for them (branch speakers7).
     "spokesmen a name modifies": f"Senator Ana Ruiz spoke. {QUOTED} said "
                                  + "a Ruiz spokesman " * 58_000 + ".",
+    "titles' offices before a verb": f"Governor Ada Ruiz spoke. {QUOTED} "
+                                     + "the governor's office " * 45_000 + "said.",
     "a title, then commas": f"Senator Ana Ruiz spoke. {QUOTED} said the senator on"
                             + " x," * 330_000 + " Ivo.",
     "first names, one surname": f"Ana Berg spoke. {QUOTED} observed Ana Berg. " + "".join(

@@ -1243,6 +1243,25 @@ def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
     assert _speakers(text)[1] == "Ivo Berg"
 
 
+GOVERNOR = "Governor Ana Ruiz signed the port bill on Monday. "
+
+
+@pytest.mark.parametrize("sentence", [
+    f"\u201c{WORDS},\u201d the governor's office said.",
+    f"\u201c{WORDS},\u201d said the governor's press office.",
+    f"The governor's spokesman said: \u201c{WORDS}.\u201d",
+])
+def test_a_titles_office_or_unnamed_spokesperson_speaks_as_its_one_holder(sentence):
+    # as "the governor said" is the governor the text names
+    assert _speakers(GOVERNOR + sentence)[1] == "Ana Ruiz"
+
+
+def test_a_titles_office_no_one_the_text_names_holds_is_no_ones():
+    text = "Ana Ruiz signed the port bill on Monday. " + (
+        f"\u201c{WORDS},\u201d the governor's office said.")
+    assert _speakers(text)[1] is None
+
+
 def test_an_office_of_someone_not_named_as_a_person_is_no_ones():
     text = SENATOR + f"\u201c{WORDS},\u201d the Harbour County Examiner's office said."
     assert _speakers(text)[1] is None

@@ -867,9 +867,15 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
                             r"acting)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
+# A title's office or unnamed spokesperson speaks as its holder does ("the governor's office
+# said", "said the mayor's spokesman"), as a person's does ("Kemp's office", `_THEIR_VOICE`).
+_TITLES_VOICE = r"['\u2019]s\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+_TITLES_VOICE_ENDING = re.compile(_TITLES_VOICE + r"\s*\Z")
 # A title just after the verb, to a stop, a clause or the words of when or where: "…,”
-# responded the senator, who …", "said the former president on Monday".
-_TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=\s*(?:[,.;:!?]|$)"
+# responded the senator, who …", "said the former president on Monday",
+# "said the governor's office".
+_TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?:" + _TITLES_VOICE
+                          + r")?(?=\s*(?:[,.;:!?]|$)"
                           r"|\s+(?:in|on|at|to|after|before|when|while|late|early|this|last|"
                           r"during)\b)")
 # After such a title, the first stop, clause about its holder or name after a comma: a name
@@ -1454,9 +1460,12 @@ class People:
             return (title and self.holder(title.group(1))) or self._organisation_after(
                 outside, at)
         # A title for subject is its one holder the text names ("The former vice president
-        # told reporters", after Vice President Ada Lund); else an organisation.
-        return self.holder(outside[starts:subject_ends]) or self._organisation_subject(
-            outside, starts, subject_ends)
+        # told reporters", after Vice President Ada Lund), as is its office; else an
+        # organisation.
+        subject = outside[starts:subject_ends]
+        voice = _TITLES_VOICE_ENDING.search(subject)  # "the governor's office said"
+        return self.holder(subject[:voice.start()] if voice else subject) or (
+            self._organisation_subject(outside, starts, subject_ends))
 
     def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
         """The organisation the subject between `starts` and `ends` names ("the Interior
