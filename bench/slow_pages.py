@@ -173,9 +173,6 @@ SPLITS = {
     # single marks paired into quotations: one opening, then closings after letters and stops
     "single marks, unclosed": "'We go. " * 125_000,
     "single marks, many closings": "'We" + " go' U.S.' a," * 80_000,
-    # ... and two digits opening one ('60 Knots'), closed soon after or not (branch speakers7)
-    "single marks, numbered": "'12 ab' " * 125_000,
-    "single marks, numbered unclosed": "'12 ab " * 145_000,
     # ... and a plural's possessive inside one ('a farmers' charter'), each (branch speakers7)
     "single marks, possessives": "'a bs' cd' " * 95_000,
     # 2026-12-05 (branch hostile): a run of stops with no space after it, read again from each.

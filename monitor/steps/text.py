@@ -268,21 +268,12 @@ def _typography(text: str) -> str:
 
 
 # A single mark that may open a quotation (after a space, a bracket or a dash, before a letter, a
-# number, a sign or an ellipsis; not an elision, "'til", "rock 'n' roll", nor a year, "'90s",
-# "'98", "in '98 the") or close one (after a letter, a number or a stop, before a space, a stop
-# or the end). Two digits then a word that is no joining word may open one ("'60 Minutes'",
-# "'10 times'"), closed soon after (`_numbered_pair`).
+# number, a sign or an ellipsis; not an elision, "'til", "rock 'n' roll", nor a year, "'98",
+# "'90s") or close one (after a letter, a number or a stop, before a space, a stop or the end).
 _SINGLE_MARK = re.compile(
     r"(?P<open>(?<![^\s(\[/-])'(?=[^\W_]|[$#@]|\.\.\.)"
-    r"(?!(?i:em|til|cause|cos|n|nuff|tis|twas)\b|\d\ds\b"
-    r"|\d\d\b(?!(?:-\d+)?[ \t][A-Za-z])|\d\d[ \t](?i:the|an?|to|and|or|in|on|at|for|of|"
-    r"with|by|from|when|as|is|was|were|until|till|through)\b))"
+    r"(?!(?i:em|til|cause|cos|n|nuff|tis|twas)\b|\d\ds?\b))"
     r"|(?P<close>(?<=[\w.,!?;:%])'(?=[\s.,;:!?)\]-]|$))")
-# How far a quotation opening with two digits may run to its close: a name or a few words
-# ("'60 Minutes'", "'52 sites'"); further, the mark was a year's ("'96 to 2015, the pilots'
-# union"), left.
-_NUMBERED_REACH = 40
-_NUMBERED_BREAKS = frozenset(".,!?;:)]")
 _STOPS = ".,!?;:"
 _SENTENCE_STOP = re.compile(r"[.!?]\s+[A-Z]")
 
@@ -309,13 +300,11 @@ def _line_doubled(line: str) -> str:
             if opening is not None:
                 closings.append(m.start())
             continue
-        numbered = opening is not None and unclosed is None and line[opening + 1].isdigit()
         if opening is not None and closings:
-            pairs.append(_numbered_pair(line, opening, closings) if numbered
-                         else _pair(line, opening, closings, unclosed))
+            pairs.append(_pair(line, opening, closings, unclosed))
             unclosed = None
-        elif opening is not None and not line[opening + 1].isdigit():
-            unclosed = opening  # a number's mark unclosed ("'98") was a year's: no quotation
+        elif opening is not None:
+            unclosed = opening
         opening, closings = (m.start() if m is not None else None), []
     pairs = [p for p in pairs if p is not None]
     if not pairs:
@@ -324,17 +313,6 @@ def _line_doubled(line: str) -> str:
     for start, end in pairs:
         chars[start], chars[end] = "\u201c", "\u201d"
     return "".join(chars)
-
-
-def _numbered_pair(line: str, opening: int, closings: list[int]) -> tuple[int, int] | None:
-    """A quotation opening with two digits ("'60 Minutes'"), closed by the first closing mark
-    soon after, with no stop or closing bracket between (the stop it may close on aside: not
-    "('27 forecast) the pilots' pay"); else no quotation."""
-    close = closings[0]
-    if close - opening > _NUMBERED_REACH or any(c in _NUMBERED_BREAKS
-                                                for c in line[opening:close - 1]):
-        return None
-    return opening, close
 
 
 def _abbreviated(before: str) -> bool:
