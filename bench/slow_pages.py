@@ -143,6 +143,11 @@ PARAGRAPHS = {
                              + "said.",
     "an office's long clause": "Governor Ivo Kemp spoke. Kemp's office, which " + "a " * 500_000
                                + f", said: {QUOTED}",
+    # A spokesperson a person's name modifies speaks for them (branch speakers7).
+    "spokesmen a name modifies": f"Senator Ana Ruiz spoke. {QUOTED} said "
+                                 + "a Ruiz spokesman " * 58_000 + ".",
+    "titles' offices before a verb": f"Governor Ada Ruiz spoke. {QUOTED} "
+                                     + "the governor's office " * 45_000 + "said.",
     "a title, then commas": f"Senator Ana Ruiz spoke. {QUOTED} said the senator on"
                             + " x," * 330_000 + " Ivo.",
     "first names, one surname": f"Ana Berg spoke. {QUOTED} observed Ana Berg. " + "".join(
@@ -168,6 +173,8 @@ SPLITS = {
     # single marks paired into quotations: one opening, then closings after letters and stops
     "single marks, unclosed": "'We go. " * 125_000,
     "single marks, many closings": "'We" + " go' U.S.' a," * 80_000,
+    # ... and a plural's possessive inside one ('a farmers' charter'), each (branch speakers7)
+    "single marks, possessives": "'a bs' cd' " * 95_000,
     # 2026-12-05 (branch hostile): a run of stops with no space after it, read again from each.
     "a run of stops": "." * 1_000_000,
 }

@@ -208,11 +208,16 @@ def test_a_day_after_said_is_no_speaker():
 def test_a_name_saying_whose_people_speak_is_not_the_speaker():
     # The administration speaks (an organisation), not Mara Kerr, whose it is.
     seed = read_seed("President Mara Kerr signed the order on Monday.\n“We will not back down on "
-                     "the tariffs,” the Kerr administration said in a statement.\n“The talks "
-                     "have stalled for now,” a Kerr spokeswoman told reporters.\n")
+                     "the tariffs,” the Kerr administration said in a statement.\n")
     assert claim_with(seed, "We will not back down", kind="quote").speaker == (
         "Kerr administration")
-    assert claim_with(seed, "The talks have stalled", kind="quote").speaker is None
+
+
+def test_an_unnamed_spokesperson_after_a_persons_name_speaks_for_that_person():
+    # as "Kerr's spokeswoman" and "a spokeswoman for Kerr" do
+    seed = read_seed("President Mara Kerr signed the order on Monday.\n“The talks have stalled "
+                     "for now,” a Kerr spokeswoman told reporters.\n")
+    assert claim_with(seed, "The talks have stalled", kind="quote").speaker == "Mara Kerr"
 
 
 def test_two_word_nickname_is_recorded_but_not_a_claim_of_its_own(seed):
@@ -1216,9 +1221,45 @@ def test_a_persons_office_or_unnamed_spokesperson_speaks_for_that_person(sentenc
     assert _speakers(SENATOR + sentence)[1] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("sentence", [
+    f"A Ruiz spokeswoman said: \u201c{WORDS}.\u201d",
+    f"\u201c{WORDS},\u201d said a Ruiz spokesman.",
+    f"\u201c{WORDS},\u201d a Ruiz spokesperson told reporters.",
+])
+def test_an_unnamed_spokesperson_the_persons_name_modifies_speaks_for_that_person(sentence):
+    assert _speakers(SENATOR + sentence)[1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"A Ruiz spokeswoman, Ivo Berg, said: \u201c{WORDS}.\u201d",
+    f"A caller to a Ruiz spokeswoman said: \u201c{WORDS}.\u201d",
+])
+def test_a_named_spokesperson_or_someone_else_after_a_persons_name_is_not_that_person(sentence):
+    assert _speakers(SENATOR + sentence)[1] != "Ana Ruiz"
+
+
 def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
     text = SENATOR + f"Ruiz's spokesman, Ivo Berg, said: \u201c{WORDS}.\u201d"
     assert _speakers(text)[1] == "Ivo Berg"
+
+
+GOVERNOR = "Governor Ana Ruiz signed the port bill on Monday. "
+
+
+@pytest.mark.parametrize("sentence", [
+    f"\u201c{WORDS},\u201d the governor's office said.",
+    f"\u201c{WORDS},\u201d said the governor's press office.",
+    f"The governor's spokesman said: \u201c{WORDS}.\u201d",
+])
+def test_a_titles_office_or_unnamed_spokesperson_speaks_as_its_one_holder(sentence):
+    # as "the governor said" is the governor the text names
+    assert _speakers(GOVERNOR + sentence)[1] == "Ana Ruiz"
+
+
+def test_a_titles_office_no_one_the_text_names_holds_is_no_ones():
+    text = "Ana Ruiz signed the port bill on Monday. " + (
+        f"\u201c{WORDS},\u201d the governor's office said.")
+    assert _speakers(text)[1] is None
 
 
 def test_an_office_of_someone_not_named_as_a_person_is_no_ones():

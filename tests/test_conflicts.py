@@ -487,6 +487,16 @@ def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict
     assert m.verdict == "verbatim" and m.conflicts is None
 
 
+def test_an_airline_named_alone_is_an_organisation_not_a_person_in_speaker_conflicts():
+    seed = read_seed("Ferry Plan\n“Every flight to the islands will run all winter,” Nova "
+                     "Airlines said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "“Every flight to the islands will run all winter,” said Ana Ruiz on Monday."
+    m = match_article([quote], article).matches[0]
+    assert quote.speaker == "Nova Airlines"
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
 def test_two_spellings_of_one_organisation_are_no_speaker_conflict():
     quote = Claim(1, "We urge every citizen to stay indoors", "quote",
                   "“We urge every citizen to stay indoors,” the embassy said.",

@@ -183,6 +183,9 @@ def _quotations_read(text):
      ["The board ended its 'open door' policy on Monday"]),
     ("The 'Gang of Four' met. Ruiz said: '...and we stayed.'", ["Gang of Four", "and we stayed"]),
     ("He called the levy 'a betrayal' of the U.S.' closest allies.", ["a betrayal"]),
+    # a plural's possessive inside, the quotation closed a few words on
+    ("She called it 'a farmers' charter' on Monday.", ["a farmers' charter"]),
+    ("The 'open doors' policy and the workers' pay rose.", ["open doors"]),
 ])
 def test_a_text_that_quotes_in_single_marks_has_its_quotations_read(text, expected):
     assert _quotations_read(text) == expected

@@ -867,9 +867,15 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
                             r"acting)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
+# A title's office or unnamed spokesperson speaks as its holder does ("the governor's office
+# said", "said the mayor's spokesman"), as a person's does ("Kemp's office", `_THEIR_VOICE`).
+_TITLES_VOICE = r"['\u2019]s\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+_TITLES_VOICE_ENDING = re.compile(_TITLES_VOICE + r"\s*\Z")
 # A title just after the verb, to a stop, a clause or the words of when or where: "…,”
-# responded the senator, who …", "said the former president on Monday".
-_TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?=\s*(?:[,.;:!?]|$)"
+# responded the senator, who …", "said the former president on Monday",
+# "said the governor's office".
+_TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?:" + _TITLES_VOICE
+                          + r")?(?=\s*(?:[,.;:!?]|$)"
                           r"|\s+(?:in|on|at|to|after|before|when|while|late|early|this|last|"
                           r"during)\b)")
 # After such a title, the first stop, clause about its holder or name after a comma: a name
@@ -988,12 +994,11 @@ def organisation_head(name: str) -> str | None:
     if re.fullmatch(r"[A-Z]{2,6}", name):
         return None if name in _POSTS else name.lower()  # "the NHC", "the FBI": its own head
     head = next((t for t in reversed(tokens) if t in _ORGANISATION_HEADS), None)
-    if not head and name.split()[-1] in _BODY_ENDS and _JOINS.intersection(tokens):
-        head = tokens[-1]  # "U.S. Citizenship and Immigration Services": services
+    # "U.S. Citizenship and Immigration Services": services; and a body's plural after a
+    # name alone, "Nova Airlines" (no one's surname), is no person either
+    if not head and len(tokens) > 1 and name.split()[-1] in _BODY_ENDS:
+        head = tokens[-1]
     return _HEAD_ALIASES.get(head, head) if head else None
-
-
-_JOINS = frozenset({"and", "of", "on", "for", "&"})
 
 
 # The last words of a newspaper's, an agency's or a broadcaster's name ("St. Louis Post-Dispatch",
@@ -1139,9 +1144,31 @@ def _their_voice(outside: str, token: re.Match, verb: re.Match,
     word = token.group(0)
     base = _POSSESSIVE.split(word)[0] if word.endswith(("s", "'", "\u2019")) else ""
     voice = _THEIR_VOICE.match(outside, token.start() + len(base)) if base != word else None
-    if not base or not voice or not _voices_the_verb(outside, token, voice, verb, subject_ends):
+    if not base or not voice or not _voices_the_verb(outside, token.start(), voice, verb,
+                                                     subject_ends):
         return None
     return base
+
+
+# "a Ruiz spokeswoman said", "…,” said a Ruiz spokesman": a spokesperson left unnamed, the name
+# before it saying for whom, speaks for that person as "Ruiz's spokeswoman" does. Not "a Ruiz
+# spokesman, Ivo Berg, said" (Berg speaks).
+_MODIFIER_VOICE = re.compile(
+    r"\s+spokes(?:man|woman|person)(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|"
+    r"then|[a-z]+ly)\s+)?" + SPEECH_VERBS + r"\b)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
+
+
+def _modifier_voice(outside: str, token: re.Match, word: str, verb: re.Match,
+                    subject_ends: int | None) -> str | None:
+    """The name `word` at `token` when an unnamed spokesperson it modifies ("a Ruiz
+    spokeswoman", `_MODIFIER_VOICE`) is the whole subject of `verb` (`_voices_the_verb`)."""
+    voice = _MODIFIER_VOICE.match(outside, token.end())
+    if not voice:
+        return None
+    article = _ARTICLE_BEFORE.search(outside, max(0, token.start() - 5), token.start())
+    start = article.start() if article else token.start()
+    return word if _voices_the_verb(outside, start, voice, verb, subject_ends) else None
 
 
 # What may come before an office that speaks, in its subject after any opening clause ("In a
@@ -1160,27 +1187,27 @@ _OWN_VERB_AFTER = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS 
 _SPACES = re.compile(r"\s*")
 
 
-def _voices_the_verb(outside: str, token: re.Match, voice: re.Match, verb: re.Match,
+def _voices_the_verb(outside: str, start: int, voice: re.Match, verb: re.Match,
                      subject_ends: int | None) -> bool:
-    """Whether an office at `token` (its words `voice`) is the whole subject of `verb`: just
-    after it ("said Kemp's office"), or the words before it, from the quotation or an opening
-    clause, to the verb ("Kemp's office said", "A statement from Kemp's office said"), the
-    quotation the verb's own. Not "said a caller to Kemp's office", "A letter sent to Kemp's
-    office said", "Kemp's office said Ruiz had told her: “…”"."""
+    """Whether an office whose words start at `start` (`voice`: its words after the name) is
+    the whole subject of `verb`: just after it ("said Kemp's office"), or the words before it,
+    from the quotation or an opening clause, to the verb ("Kemp's office said", "A statement
+    from Kemp's office said"), the quotation the verb's own. Not "said a caller to Kemp's
+    office", "A letter sent to Kemp's office said", "Kemp's office said Ruiz had told her: “…”"."""
     if subject_ends is None:
-        return _SPACES.match(outside, verb.end()).end() == token.start()
+        return _SPACES.match(outside, verb.end()).end() == start
     # each office's words read back a few characters only: a subject may hold many
-    reach = max(0, token.start() - _VOICE_REACH)
-    opened = outside.rfind("\u2026", reach, token.start()) + 1
-    comma = outside.rfind(",", max(reach, opened), token.start()) + 1
+    reach = max(0, start - _VOICE_REACH)
+    opened = outside.rfind("\u2026", reach, start) + 1
+    comma = outside.rfind(",", max(reach, opened), start) + 1
     if not (opened or comma or not reach) or not _VOICE_FROM.fullmatch(
-            outside, max(opened, comma), token.start()):
+            outside, max(opened, comma), start):
         return False
     if voice.end() != verb.end() and not _VOICE_TO_VERB.fullmatch(outside, voice.end(),
                                                                    subject_ends):
         return False
     quotation = outside.find("\u2026", verb.end())
-    if quotation < 0 or outside.rfind("\u2026", 0, token.start()) >= 0:
+    if quotation < 0 or outside.rfind("\u2026", 0, start) >= 0:
         return True  # "“…,” Kemp's office said"
     # the quotation after the verb is its own: no verb or break between them, none just after
     between = outside[verb.end():quotation]
@@ -1418,6 +1445,9 @@ class People:
             elif (voiced := _their_voice(outside, token, verb or said, subject_ends)) and (
                     who := self.person(voiced)):
                 return who  # "Kemp's office said"
+            elif (voiced := _modifier_voice(outside, token, word, verb or said, subject_ends)
+                  ) and (who := self.person(voiced)):
+                return who  # "a Kemp spokeswoman said"
             elif _NAME_AS_MODIFIER.match(outside, token.end()):
                 continue
             elif (who := self.person(word)) is not None:
@@ -1430,9 +1460,12 @@ class People:
             return (title and self.holder(title.group(1))) or self._organisation_after(
                 outside, at)
         # A title for subject is its one holder the text names ("The former vice president
-        # told reporters", after Vice President Ada Lund); else an organisation.
-        return self.holder(outside[starts:subject_ends]) or self._organisation_subject(
-            outside, starts, subject_ends)
+        # told reporters", after Vice President Ada Lund), as is its office; else an
+        # organisation.
+        subject = outside[starts:subject_ends]
+        voice = _TITLES_VOICE_ENDING.search(subject)  # "the governor's office said"
+        return self.holder(subject[:voice.start()] if voice else subject) or (
+            self._organisation_subject(outside, starts, subject_ends))
 
     def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
         """The organisation the subject between `starts` and `ends` names ("the Interior

@@ -337,7 +337,22 @@ def _pair(line: str, opening: int, closings: list[int], unclosed: int | None
         return opening, stopped[0]
     if _SENTENCE_STOP.search(line, opening, closings[0]):
         return None
-    return opening, closings[0]
+    return opening, _past_possessive(line, closings)
+
+
+# After a plural's mark, the one word it owns, then a mark: "'a farmers' charter'".
+_OWNED_THEN_CLOSED = re.compile(r"[ \t]+[a-z][\w-]*")
+
+
+def _past_possessive(line: str, closings: list[int]) -> int:
+    """The first closing mark, or the next when the first is a plural's possessive: after an
+    "s", one word in lower case, then a mark not after an "s" ('a farmers' charter'; not 'a
+    circus' before workers' pay)."""
+    first = closings[0]
+    if len(closings) > 1 and line[first - 1] == "s" and line[closings[1] - 1] != "s" and (
+            _OWNED_THEN_CLOSED.fullmatch(line, first + 1, closings[1])):
+        return closings[1]
+    return first
 
 
 @lru_cache(maxsize=2)
