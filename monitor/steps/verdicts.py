@@ -8,7 +8,6 @@ conflicts (`conflicts`) that make the verdict a conflict.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,10 +103,7 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         conflicts, notes = found or None, noted or None
         if conflicts:
             verdict = "conflict"
-        elif any(n["kind"] == "reworded quotation" for n in noted) and not (
-                verdict == "partial" and claim.kind == "quote"):
-            # A quotation claim's part was read from its quoted words (a run, or a sentence
-            # left out): reworded, it is still a part, and the note says how it differs.
+        elif any(n["kind"] == "reworded quotation" for n in noted):
             verdict = "reworded quotation"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
                       verdict, conflicts, notes)
@@ -174,13 +170,12 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
                and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
     if related:
         # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
-        # So is a quotation with one of its sentences (or of a one-sentence quotation, one of
-        # its clauses) left out, whatever words of the rest the article changed: what it
-        # leaves unsaid, it does not tell.
+        # So is a quotation with one of its sentences left out, whatever words of the rest
+        # the article changed: what it leaves unsaid, it does not tell.
         shortened = all(len(q) < len(claim.text) and much_shorter(claim.text, q)
                         and inside_other(claim.text, q) for q in related)
-        return "partial" if shortened or _leaves_out_a_part(
-            claim.text, sentence_quotations(sentence)) else "paraphrase"
+        return "partial" if shortened or _leaves_out_a_sentence(
+            claim.text, sentence) else "paraphrase"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
     if claim.kind == "quote" and not _quotes_part_of_phrase(claim, sentence):
@@ -192,17 +187,22 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     return "absent"
 
 
-def _leaves_out_a_part(quotation: str, quoted: Iterable[str]) -> bool:
-    """Whether a quotation has a sentence (a clause, if it is one sentence) of two content
-    words or more that the quoted passages leave out: under half of its words are in them."""
-    parts = split_sentences(quotation)
+_EDITORS_WORDS = re.compile(r"\[[^\[\]]*\]")
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _leaves_out_a_sentence(quotation: str, sentence: str) -> bool:
+    """Whether a quotation of several sentences has one of two content words or more that
+    the article's sentence, in its quoted words or the writer's, leaves out: under half of
+    its words are in it."""
+    # A clause is not enough: asides, addresses and a rewording's synonyms are clauses too.
+    # The editor's bracketed words are not the speaker's; "mud-fest" is "mudfest".
+    parts = split_sentences(_EDITORS_WORDS.sub(" ", quotation))
     if len(parts) < 2:
-        parts = CLAUSE_BREAK.split(quotation)
-        if len(parts) < 2:
-            return False
-    said = set().union(*(content_words(q) for q in quoted))
-    return any(len(words) >= 2 and len(words & said) < 0.5 * len(words)
-               for words in map(content_words, parts))
+        return False
+    told = content_words(_WORD_HYPHEN.sub("", sentence))
+    return any(len(words) >= 2 and len(words & told) < 0.5 * len(words)
+               for words in (content_words(_WORD_HYPHEN.sub("", p)) for p in parts))
 
 
 def _quotes_part_of_phrase(claim: Claim, sentence: str) -> bool:
