@@ -477,6 +477,27 @@ def test_words_a_spokeswoman_said_for_someone_the_seed_names_are_no_speaker_conf
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+def test_words_an_unnamed_spokeswoman_said_are_no_speaker_conflict_with_her_named():
+    seed = read_seed("Quay Bill\nSenator Ana Ruiz voted against the bill on Monday.\n“We will "
+                     "not back a bill that closes the quay,” a Ruiz spokeswoman said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Senator Ana Ruiz voted against the bill. Ivo Berg speaks for the senator. “We "
+               "will not back a bill that closes the quay,” Berg said.")
+    m = match_article([quote], article).matches[0]
+    assert quote.speaker == "Ana Ruiz"
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_words_an_office_said_are_no_speaker_conflict_with_a_spokesman_named():
+    seed = read_seed("Quay Bill\nGovernor Ana Ruiz vetoed the bill on Monday.\n“We will not "
+                     "back a bill that closes the quay,” the governor's office said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Governor Ana Ruiz vetoed the bill. “We will not back a bill that closes the "
+               "quay,” said Ivo Berg, a spokesman for the governor.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
 def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict():
     seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” Harbour "
                      "Authority said in a statement.\n")

@@ -188,6 +188,8 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
                                       or not _attributed(claim.sentence or claim.text,
                                                          claim.speaker)
                                       or not _attributed(sentence, speaker)
+                                      or _for_another(claim.sentence or claim.text)
+                                      or _for_another(sentence)
                                       or not _seed_tells_another(claim, sentence, speaker)):
         speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
     quoted, reworded = quote_checks(claim, list(sentence_quotations(sentence)), speaker, t)
@@ -206,6 +208,19 @@ def _attributed(sentence: str, speaker: str) -> bool:
     name), not only by going on from the one before ("…,” Ruiz said. “…”): a speaker read so
     is a guess, which supports a claim's speaker but does not contradict it."""
     return reports_speech(sentence) or names_speaker(sentence, speaker)
+
+
+# A spokesperson or an office speaks for someone: "a Ruiz spokeswoman said", "the governor's
+# office said", "said Ivo Berg, a spokesman for the governor". The one side's speaker is then
+# whom they speak for, the other's perhaps the spokesperson named: no contradiction.
+_SPEAKS_FOR = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bpress\s+secretary\b"
+                         r"|['\u2019]s\s+(?:press\s+)?office\b|\boffice\s+of\b", re.IGNORECASE)
+
+
+def _for_another(sentence: str) -> bool:
+    """Whether the sentence gives its quotation to a spokesperson or an office (`_SPEAKS_FOR`),
+    outside its quotation marks."""
+    return _SPEAKS_FOR.search(unquoted(sentence)) is not None
 
 
 def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
