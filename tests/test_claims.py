@@ -48,6 +48,20 @@ def test_promotional_footer_is_not_a_claim(seed):
         assert fragment not in joined
 
 
+@pytest.mark.parametrize("note", [
+    "Editor's note: This story was updated at 5:45 p.m. ET to include the council's vote.",
+    "Update: This post has been updated with the date of the vote.",
+    "Editor’s note: As a public service, the Tribune has removed the paywall on this story."])
+def test_a_note_on_the_page_itself_is_not_a_claim(note):
+    assert [c.text for c in seed_with(note).claims] == [
+        "The Kestrel line ran its first night ferry this week."]
+
+
+def test_an_update_telling_news_is_still_a_claim():
+    claims = seed_with("Update: The Kestrel line has since cancelled its second night ferry.").claims
+    assert len(claims) == 2
+
+
 def test_last_paragraph_without_full_stop_is_still_a_claim(seed):
     assert claim_with(seed, "familiar tension").kind == "statement"
 
