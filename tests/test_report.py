@@ -224,7 +224,7 @@ def test_an_article_in_another_language_is_said_not_scored_in_the_terminal_why(t
     db, story = ferry_story(tmp_path / "m.db")
     why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
     le_port = why.split("Le Port", 1)[1].split("Bay Times")[0]
-    assert "claims not scored (other language: fr)" in le_port and "no claim" not in le_port
+    assert "claims not scored (other language: fr)" in le_port and "told whole" not in le_port
 
 
 def test_a_paywall_teaser_is_said_not_scored_and_leaves_out_nothing(tmp_path):
@@ -258,13 +258,13 @@ def test_the_coverage_decisions_say_whether_claims_were_scored_and_the_language(
 def test_the_why_list_says_how_many_claims_it_leaves_out(tmp_path):
     db, story = ferry_story(tmp_path / "m.db")
     why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
-    assert "7 claims (1, 2, 3, 4, 5, 6, and 1 more)" in why
+    assert "claims 1, 2, 3, 4, 5, 6, and 1 more told whole" in why
 
 
 def test_the_reports_count_one_as_one(tmp_path):
     db, story = ferry_story(tmp_path / "m.db")
     why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
-    assert "1 claim (1)" in why and "1 day apart" in why
+    assert "claim 1 told whole" in why and "1 day apart" in why
     assert "8 claims · 1 outlet</p>" in render_html(db, story)
 
 

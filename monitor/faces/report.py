@@ -175,15 +175,18 @@ def taken_down(db: Database) -> dict[int, str]:
 
 
 def _claims_carried(claims: list[int], decision: dict, shown: int = 6) -> str:
-    """The claims an article carries (the first `shown` positions, and how many more), or why
-    none: its claims were not compared when it is in another language than the seed's or a
-    paywall's teaser."""
+    """The claims an article tells whole (the first `shown` positions, and how many more), or
+    why none: its claims were not compared when it is in another language than the seed's or
+    a paywall's teaser."""
     if decision["scored"] == 0 and decision["kind"] != "seed":
         return f"claims not scored ({why_unscored(decision)})"
     if not claims:
-        return "no claim"
+        return "no claim told whole"
+    # "claims 1, 2 told whole", not "2 claims (1, 2)": a count beside numbers in brackets read as
+    # a count of something else; the matrix's parts (½) are not among them.
     more = f", and {len(claims) - shown} more" if len(claims) > shown else ""
-    return f"{counted(len(claims), 'claim')} ({', '.join(map(str, claims[:shown]))}{more})"
+    label = "claim" if len(claims) == 1 else "claims"
+    return f"{label} {', '.join(map(str, claims[:shown]))}{more} told whole"
 
 
 def names_as_written(shared: list[str], seed_names: list[str]) -> list[str]:
