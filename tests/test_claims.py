@@ -58,8 +58,8 @@ def test_a_note_on_the_page_itself_is_not_a_claim(note):
 
 
 def test_an_update_telling_news_is_still_a_claim():
-    claims = seed_with("Update: The Kestrel line has since cancelled its second night ferry.").claims
-    assert len(claims) == 2
+    update = "Update: The Kestrel line has since cancelled its second night ferry."
+    assert len(seed_with(update).claims) == 2
 
 
 def test_last_paragraph_without_full_stop_is_still_a_claim(seed):
