@@ -171,6 +171,38 @@ def test_a_rate_at_another_moment_is_noted_not_a_conflict():
         {"kind": "another moment", "claim": "3.5%", "article": "14.7"}]
 
 
+def test_spans_since_other_events_are_noted_not_a_conflict():
+    c = first_claim("To mark 40 years since the choir's founding, its four first singers will "
+                    "sing together in Calder Bay next spring.")
+    m = verdict(c, "The four first singers of the choir will sing together in Calder Bay for the "
+                   "first time in 22 years.")
+    assert m.conflicts is None
+    assert what_differs(m, m.notes) == [
+        {"kind": "another moment", "claim": "40", "article": "22"}]
+
+
+def test_spans_since_one_event_that_differ_are_still_a_conflict():
+    c = first_claim("The choir sang in Calder Bay for the first time in 22 years on Sunday.")
+    m = verdict(c, "The choir sang in Calder Bay on Sunday for the first time in 12 years.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "22", "article": "12"}]
+
+
+def test_terms_that_differ_after_other_events_are_still_a_conflict():
+    c = first_claim("The skipper was jailed for 10 years after the ferry fire in Calder Bay.")
+    m = verdict(c, "The skipper was jailed for 12 years after being convicted over the ferry fire "
+                   "in Calder Bay.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "10", "article": "12"}]
+
+
+def test_spans_since_one_event_told_in_other_words_are_still_a_conflict():
+    c = first_claim("The choir sang in Calder Bay 40 years after the founding of the school.")
+    m = verdict(c, "The choir sang in Calder Bay 30 years since the school was founded.")
+    assert m.verdict == "conflict" and what_differs(m) == [
+        {"kind": "number", "claim": "40", "article": "30"}]
+
+
 def test_a_rate_of_the_same_month_that_differs_is_still_a_conflict():
     c = first_claim("The jobless rate in the port towns was 3.5% in February.")
     m = verdict(c, "The jobless rate in the port towns was 4.5% in February.")

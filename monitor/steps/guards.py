@@ -323,6 +323,7 @@ def another_moment(claim: str, sentence: str, conflicts: list[dict]
         c.get("unit") not in CALENDAR_UNITS and (_rates_of_other_times(claim, sentence, c)
                                                  or _forecast_against_count(claim, sentence, c))
         or _tallies_of_other_days(claim, sentence, c)
+        or c.get("unit") in _SPAN_UNITS and _spans_since_other_events(claim, sentence, c)
         or c.get("unit") not in CALENDAR_UNITS and snapshots
         or c.get("unit", "").startswith("clock"))]
     return ([c for c in conflicts if c not in other],
@@ -387,6 +388,42 @@ def _rates_of_other_times(claim: str, sentence: str, conflict: dict) -> bool:
     kinds = {k for k, _ in ours}, {k for k, _ in theirs}
     baseline = ("before" in kinds[0]) != ("before" in kinds[1])
     return bool(kinds[0] & kinds[1]) or baseline
+
+
+_SPAN_UNITS = frozenset({"year", "hour"})  # durations, in their base units
+# What a span of time is counted from, said next to it: "40 years since the choir's founding",
+# "30 years after the founding", "for the first time in 22 years" (since the last time). Not a
+# term's "jailed for 10 years after the attack" (`_A_TERM`: when, not counted from).
+_SINCE_EVENT = re.compile(r"\s+[a-z]+\s+(?:since|after)\s+(?:(?:the|a|an|its|his|her|their)\s+)?"
+                          r"([a-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0,3})", re.IGNORECASE)
+_A_TERM = re.compile(r"\bfor\s+(?:(?:nearly|almost|about|over|some|up\s+to|more\s+than)\s+)?\Z",
+                    re.IGNORECASE)
+_FIRST_TIME_IN = re.compile(r"\b(?:first|last)\s+time\s+in\s+(?:(?:nearly|almost|about|over|"
+                            r"some|more\s+than)\s+)?\Z", re.IGNORECASE)
+
+
+def _spans_since_other_events(claim: str, sentence: str, conflict: dict) -> bool:
+    """Two spans of time counted from other events: "40 years since the founding" against "for
+    the first time in 22 years". One counted from nothing said is compared."""
+    ours, theirs = (_counted_from(claim, conflict["claim"]),
+                    _counted_from(sentence, conflict["article"]))
+    return bool(ours and theirs) and ours.isdisjoint(theirs)
+
+
+def _counted_from(text: str, amount: str) -> frozenset[str]:
+    """The content words of what the span `amount` is counted from, said next to it ("last
+    time" for "the first time in"); none when it says none."""
+    clause = _clause_of(text, amount)[0]
+    at = re.search(rf"(?<![\w.]){re.escape(amount)}(?!\w)", clause)
+    if at is None:
+        return frozenset()
+    if _FIRST_TIME_IN.search(clause, max(0, at.start() - 40), at.start()):
+        return frozenset({"last time"})
+    if _A_TERM.search(clause, max(0, at.start() - 40), at.start()):
+        return frozenset()
+    event = _SINCE_EVENT.match(clause, at.end())
+    return frozenset(w for w in content_words(event.group(1)) if len(w) > 2) if event else (
+        frozenset())
 
 
 # A level named before its value ("Category 2", "alert level 3"): a state, of its moment as a
