@@ -647,7 +647,7 @@ def _given_first(known: dict[str, str | None], by_surname: dict[str, str],
     family = {surname(full) for full in known if " " in full}
     fulls = [full for full in known if _FULL_NAME.fullmatch(full) and not any(
         w.lower() in MONTHS or w.lower() in WEEKDAYS or w in NOT_NAMES for w in full.split())]
-    lower = _written_lower_words({full.split()[-1].lower() for full in fulls}, text)
+    lower = _lower_words(text, {full.split()[-1].lower() for full in fulls})
     for full in fulls:
         if full.split()[-1].lower() not in lower:
             firsts.setdefault(full.split()[0].lower(), []).append(full)
@@ -704,51 +704,48 @@ _NOT_GIVEN = TITLE_WORDS | _RANKS | frozenset(_KIN) | {w.lower() for w in TITLE_
     auditor comptroller controller imam pastor ald del mx officer chief judge""".split()))
 
 
-_LOWER_WORD = re.compile(r"(?<![\w.@'-])[^\W\d_A-Z]+(?![\w@'\u2019-]|\.\w)")
 _WORD_INSIDE = re.compile(r"(?<=[\w,;])\s+(\w+)(?:[-'\u2019]\w+)*")
+# A run of what a word written in lower case is made of: letters but the capitals A-Z, digits,
+# "_", apostrophes and hyphens. Such a word (`_written_lower`) ends where a run does, and starts
+# where it does or just after a closing mark inside it ("’"): nowhere else.
+_LOWER_RUN = re.compile(r"(?:[^\WA-Z]|['\u2019-])+")
+_LETTERS = re.compile(r"[^\W\d_A-Z]+")
 
 
 def _words_written(text: str) -> tuple[set[str], set[str]]:
-    """The words `text` writes in lower case as words of their own (as `_written_lower` finds
-    them) and the words it writes after a word, comma or semicolon (`_inside_sentence`), with
-    any hyphened or apostrophed part after them ("Jean-Luc": "Jean" and "Jean-Luc")."""
-    lower = {m.group(0) for m in _LOWER_WORD.finditer(text) if m.group(0).islower()}
+    """The words `text` writes in lower case as words of their own (`_lower_words`) and the
+    words it writes after a word, comma or semicolon (`_inside_sentence`), with any hyphened or
+    apostrophed part after them ("Jean-Luc": "Jean" and "Jean-Luc")."""
     inside = set()
     for m in _WORD_INSIDE.finditer(text):
         inside.update((m.group(1), m.group(0).lstrip()))
-    return lower, inside
+    return _lower_words(text), inside
 
 
-# A run of lower-case letters, apostrophes and hyphens: where a `_FULL_NAME` word written in
-# lower case stands, to the run's end (none of its characters may follow such a word).
-_LOWER_RUN = re.compile(r"[a-z'\u2019-]+")
-_FEW_WORDS = 16
-
-
-def _written_lower_words(wanted: set[str], text: str) -> set[str]:
-    """Which of `wanted` (`_FULL_NAME` words, in lower case) `text` writes as words of their
-    own, by `_written_lower`'s rule, read in one pass: each word looked for in the whole text
-    read it again for each known name (47 s for 1 MB naming people "Ada Qxxxx" who spoke)."""
-    if len(wanted) <= _FEW_WORDS:  # most texts: a few look-ups of the whole text are cheaper
-        return {w for w in wanted if _written_lower(w, text)}
-    lengths = {len(w) for w in wanted}
+def _lower_words(text: str, wanted: Iterable[str] = ()) -> set[str]:
+    """The words `text` writes in lower case as words of their own, by `_written_lower`'s rule,
+    read in one pass: each with no closing mark in it, and those of `wanted` with one ("o’neil").
+    Each word looked for in the whole text read it again for each known name (47 s for 1 MB
+    naming people "Ada Qxxxx" who spoke)."""
+    marked = {w for w in wanted if "\u2019" in w}
+    lengths = {len(w) for w in marked}
     found: set[str] = set()
     for m in _LOWER_RUN.finditer(text):
-        end = m.end()
+        start, end = m.span()
         after = text[end:end + 2]
         if after and (_is_word(after[0]) or after[0] == "@"
                       or after[0] == "." and len(after) > 1 and _is_word(after[1])):
             continue
-        # A word starts where the run does (unless a word character, ".", "@" or "'" comes
-        # before it), or just after a closing mark inside it ("’"): nowhere else.
-        before = text[m.start() - 1:m.start()]
-        starts = [] if before and (_is_word(before) or before in ".@'-") else [m.start()]
-        at = text.find("\u2019", m.start(), end)
+        before = text[start - 1:start]
+        starts = [] if before and (_is_word(before) or before in ".@'-") else [start]
+        at = text.find("\u2019", start, end)
         while at >= 0:
             starts.append(at + 1)
             at = text.find("\u2019", at + 1, end)
-        found.update(text[start:end] for start in starts
-                     if end - start in lengths and text[start:end] in wanted)
+        if starts and starts[-1] < end:
+            found.add(text[starts[-1]:end])  # no closing mark in it
+        found.update(text[k:end] for k in starts[:-1]
+                     if end - k in lengths and text[k:end] in marked)
     return found
 
 
@@ -1307,10 +1304,15 @@ class People:
         # a first name is written inside sentences, not only opening them ("Unlike Berg, …"),
         # and never in lower case (as `_inside_sentence`, `_written_lower`: the text's words
         # read once, not the text again for each name)
+        lower, inside = self._text_words()
+        as_lower = first.lower()  # (letters alone: "Jean-Luc" is not looked for in lower case)
+        written_lower = as_lower in lower and as_lower.islower() and _LETTERS.fullmatch(as_lower)
+        return not written_lower and first in inside
+
+    def _text_words(self) -> tuple[set[str], set[str]]:
         if self._words is None:
             self._words = _words_written(self.text)
-        lower, inside = self._words
-        return first.lower() not in lower and first in inside
+        return self._words
 
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
