@@ -202,7 +202,7 @@ PEOPLE = {
     "given and family names": " ".join(f"Ada {name} said." for name in
                                        itertools.islice(_NAMES, 70_000)),
     # 2026-12-05 (branch tidy47): each of a few known names' last words looked for in lower
-    # case in the whole text, at each place of its letters (sixteen names: 6 s a MB).
+    # case in the whole text, at each place of its letters (sixteen names: 7 s a MB).
     "a few names, a long word": " ".join(f"Senator Ada A{'a' * n} said." for n in range(1, 17))
                                 + " " + "a" * 1_000_000,
 }
@@ -210,10 +210,10 @@ PEOPLE = {
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked
 # for in lower case and inside sentences.
 SEEDS = {
-    "sentences, each a name": " ".join(f"{name} went home." for name in
-                                       itertools.islice(_NAMES, 60_000)),
-    "each opened by a name": " ".join(f"{name} Lund saw {name.lower()}." for name in
-                                      itertools.islice(_NAMES, 45_000)),
+    "sentences, each a name": "\n".join(f"{name} went home." for name in
+                                        itertools.islice(_NAMES, 60_000)),
+    "each opened by a name": "\n".join(f"{name} Lund saw {name.lower()}." for name in
+                                       itertools.islice(_NAMES, 45_000)),
 }
 
 FURNITURE = {

@@ -1380,7 +1380,8 @@ class People:
         """Where the text holds `name` first and last (None: nowhere). A name of a capital and
         at most `_PLACE_KEY` characters is looked up among the places of the text's capitals,
         sorted by what follows each: a name opening each of many sentences looked for in the
-        whole text was quadratic (1 MB of sentences each opening with another name: 46 s)."""
+        whole text was quadratic (a seed of 1 MB of sentences each opening with another name:
+        41 s)."""
         if name not in self._places:
             if "A" <= name[:1] <= "Z" and len(name) <= _PLACE_KEY:
                 if self._capitals is None:
