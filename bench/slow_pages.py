@@ -64,6 +64,10 @@ def main() -> None:
     for name, text in PEOPLE.items():
         _timed(name, text, lambda text: People(text).speakers(split_sentences(text)))
         print("speakers read")
+    # A seed read for claims, each sentence's names read as the seed's.
+    for name, text in SEEDS.items():
+        seed = _timed(name, text, lambda text: read_seed("A Title\n" + text))
+        print(f"{len(seed.claims)} claims")
     # An extracted text read for lines of page furniture (each line read once, from its start).
     for name, text in FURNITURE.items():
         print(f"{len(_timed(name, text, without_page_furniture)):,} characters kept")
@@ -204,6 +208,19 @@ PEOPLE = {
     # ... and each full name's last word looked for in lower case in the whole text (47 s a MB).
     "given and family names": " ".join(f"Ada {name} said." for name in
                                        itertools.islice(_NAMES, 70_000)),
+    # 2026-12-05 (branch tidy47): each of a few known names' last words looked for in lower
+    # case in the whole text, at each place of its letters (sixteen names: 7 s a MB).
+    "a few names, a long word": " ".join(f"Senator Ada A{'a' * n} said." for n in range(1, 17))
+                                + " " + "a" * 1_000_000,
+}
+# 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
+# holds, each looked for in the whole text (`People.names_in`), and each one's first word looked
+# for in lower case and inside sentences.
+SEEDS = {
+    "sentences, each a name": "\n".join(f"{name} went home." for name in
+                                        itertools.islice(_NAMES, 60_000)),
+    "each opened by a name": "\n".join(f"{name} Lund saw {name.lower()}." for name in
+                                       itertools.islice(_NAMES, 45_000)),
 }
 
 FURNITURE = {

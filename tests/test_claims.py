@@ -1481,6 +1481,58 @@ def test_known_names_written_in_lower_case_are_found_in_one_reading_of_the_text(
     assert (people.person("Xi"), people.person("Nova")) == ("Xi Jinping", "Nova")
 
 
+def test_a_few_known_names_written_in_lower_case_are_found_in_one_reading_too(monkeypatch):
+    from monitor.steps import claims
+
+    asked, written_lower = [], claims._written_lower
+    monkeypatch.setattr(claims, "_written_lower",
+                        lambda word, text: asked.append(word) or written_lower(word, text))
+    # A few were each looked for in the whole text (sixteen names "Ada Aa…" before 400 KB of
+    # "a": 2.4 s, each place of "aa" looked at again for each name).
+    people = People("Xi Jinping said it. Xi said more. Nova Airlines said so. Nova said no. "
+                    "The airlines agreed.")
+    assert asked == []
+    assert (people.person("Xi"), people.person("Nova")) == ("Xi Jinping", "Nova")
+
+
+def test_a_name_opening_each_sentence_is_looked_up_among_the_capitals_not_in_the_whole_text():
+    # (each looked for in the whole text, a seed of 1 MB of sentences each opening with another
+    # name took 41 s)
+    searched = []
+
+    class Text(str):
+        def find(self, sub, *args):
+            searched.append(sub)
+            return str.find(self, sub, *args)
+
+        rfind = find
+
+    names = [f"Q{a}{b}x" for a in "abcdefgh" for b in "abcdefgh"]
+    text = " ".join(f"{name} went home." for name in names) + " Later Qaax came back."
+    people = People(Text(text))
+    sentences = split_sentences(text)
+    assert [people.names_in(s) for s in sentences[:3]] == [["Qaax"], [], []]
+    assert not set(names) & set(searched)
+
+
+def test_a_word_opening_a_sentence_is_looked_up_among_the_texts_words(monkeypatch):
+    from monitor.steps import claims
+
+    asked = []
+    for reader in ("_written_lower", "_inside_sentence"):
+        read = getattr(claims, reader)
+        monkeypatch.setattr(claims, reader, lambda word, text, read=read: asked.append(word)
+                            or read(word, text))
+    text = ("Other Harbour Board members said so. Unlike Kemp, Ruiz voted. Many, unlike the "
+            "other members, agreed. " + " ".join(f"Q{a}{b}x Lund spoke." for a in "abcd"
+                                                 for b in "abcd"))
+    people = People(text)
+    sentences = split_sentences(text)
+    assert [people.names_in(s) for s in sentences[:4]] == [
+        ["Harbour Board"], ["Kemp", "Ruiz"], [], ["Qaax Lund"]]
+    assert asked == []
+
+
 def test_a_pronoun_stands_for_one_of_the_people_named_last_not_anyone_named_before():
     # (read back through everyone named for each pronoun, a page of many men each followed by
     # "she" was quadratic)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -646,30 +647,22 @@ def _given_first(known: dict[str, str | None], by_surname: dict[str, str],
     it is the same person, not someone else of that name. A full name whose last word `text`
     writes in lower case is a body's or a thing's ("Nova Airlines", "Health Ministry"), not
     a person's: a country that speaks is not that airline."""
-    firsts: dict[str, list[str]] = {}
-    family = {surname(full) for full in known if " " in full}
-    fulls = [full for full in known if _FULL_NAME.fullmatch(full) and not any(
+    # Only a full name whose first word is a known single name, and no family name, may be
+    # one: the text is read for their last words (most texts have none).
+    single = by_surname.keys() - {surname(full) for full in known if " " in full}
+    fulls = [full for full in known if _FULL_NAME.fullmatch(full) and (
+        full.split()[0].lower() in single) and not any(
         w.lower() in MONTHS or w.lower() in WEEKDAYS or w in NOT_NAMES for w in full.split())]
-    lower = _written_lower_words({full.split()[-1].lower() for full in fulls}, text)
+    lower = _lower_words(text, {full.split()[-1].lower() for full in fulls}) if fulls else set()
+    firsts: dict[str, list[str]] = {}
     for full in fulls:
         if full.split()[-1].lower() not in lower:
             firsts.setdefault(full.split()[0].lower(), []).append(full)
-    return {key: fulls[0] for key, fulls in firsts.items()
-            if len(fulls) == 1 and key in by_surname and key not in family}
+    return {key: fulls[0] for key, fulls in firsts.items() if len(fulls) == 1}
 
 
 _PARTICLES = frozenset({"de", "del", "la", "le", "los", "van", "von", "da", "di", "du", "al",
                         "el", "bin", "ibn", "ben", "st"})
-
-
-def _only_opens(word: str, text: str) -> bool:
-    """A capitalised word that opens a sentence is no name's when the text writes it in lower
-    case ("other", "many") and never capitalised inside a sentence; a name's particle ("De
-    Blasio") is the name's, and a word in capitals ("NEW HAVEN") is not capitalised for
-    opening a sentence."""
-    if len(word) < 2 or word.lower() in _PARTICLES or word.isupper():
-        return False
-    return _written_lower(word, text) and not _inside_sentence(word, text)
 
 
 def _inside_sentence(word: str, text: str) -> bool:
@@ -707,51 +700,45 @@ _NOT_GIVEN = TITLE_WORDS | _RANKS | frozenset(_KIN) | {w.lower() for w in TITLE_
     auditor comptroller controller imam pastor ald del mx officer chief judge""".split()))
 
 
-_LOWER_WORD = re.compile(r"(?<![\w.@'-])[^\W\d_A-Z]+(?![\w@'\u2019-]|\.\w)")
-_WORD_INSIDE = re.compile(r"(?<=[\w,;])\s+(\w+)(?:[-'\u2019]\w+)*")
+_WORD_INSIDE = re.compile(r"(?<=[\w,;])\s+((\w+)(?:[-'\u2019]\w+)*)")
+# A word written in lower case as a word of its own (`_written_lower`): letters but the capitals
+# A-Z, digits, "_", apostrophes and hyphens, then none of those (a "’" may come before it,
+# not after it). `_LOWER_RUN` is a run of those with "’" too, for the words with one inside.
+_LOWER_WORD = re.compile(r"(?<![\w.@'-])(?:[^\WA-Z]++|['-]++)++(?![\w@'\u2019-]|\.\w)")
+_LOWER_RUN = re.compile(r"(?:[^\WA-Z]|['\u2019-])+")
+_LETTERS = re.compile(r"[^\W\d_A-Z]+")
+_WORD = re.compile(r"\w+")
 
 
 def _words_written(text: str) -> tuple[set[str], set[str]]:
-    """The words `text` writes in lower case as words of their own (as `_written_lower` finds
-    them) and the words it writes after a word, comma or semicolon (`_inside_sentence`), with
-    any hyphened or apostrophed part after them ("Jean-Luc": "Jean" and "Jean-Luc")."""
-    lower = {m.group(0) for m in _LOWER_WORD.finditer(text) if m.group(0).islower()}
-    inside = set()
-    for m in _WORD_INSIDE.finditer(text):
-        inside.update((m.group(1), m.group(0).lstrip()))
-    return lower, inside
+    """The words `text` writes in lower case as words of their own (`_lower_words`) and the
+    words it writes after a word, comma or semicolon (`_inside_sentence`), with any hyphened or
+    apostrophed part after them ("Jean-Luc": "Jean" and "Jean-Luc")."""
+    return _lower_words(text), set(itertools.chain.from_iterable(_WORD_INSIDE.findall(text)))
 
 
-# A run of lower-case letters, apostrophes and hyphens: where a `_FULL_NAME` word written in
-# lower case stands, to the run's end (none of its characters may follow such a word).
-_LOWER_RUN = re.compile(r"[a-z'\u2019-]+")
-_FEW_WORDS = 16
-
-
-def _written_lower_words(wanted: set[str], text: str) -> set[str]:
-    """Which of `wanted` (`_FULL_NAME` words, in lower case) `text` writes as words of their
-    own, by `_written_lower`'s rule, read in one pass: each word looked for in the whole text
-    read it again for each known name (47 s for 1 MB naming people "Ada Qxxxx" who spoke)."""
-    if len(wanted) <= _FEW_WORDS:  # most texts: a few look-ups of the whole text are cheaper
-        return {w for w in wanted if _written_lower(w, text)}
-    lengths = {len(w) for w in wanted}
-    found: set[str] = set()
-    for m in _LOWER_RUN.finditer(text):
-        end = m.end()
+def _lower_words(text: str, wanted: Iterable[str] = ()) -> set[str]:
+    """The words `text` writes in lower case as words of their own, by `_written_lower`'s rule,
+    read in one pass: each with no closing mark in it, and those of `wanted` with one ("o’neil").
+    Each word looked for in the whole text read it again for each known name (47 s for 1 MB
+    naming people "Ada Qxxxx" who spoke)."""
+    found = set(_LOWER_WORD.findall(text))
+    marked = {w for w in wanted if "\u2019" in w}
+    lengths = {len(w) for w in marked}
+    for m in _LOWER_RUN.finditer(text) if marked else ():
+        start, end = m.span()
         after = text[end:end + 2]
         if after and (_is_word(after[0]) or after[0] == "@"
                       or after[0] == "." and len(after) > 1 and _is_word(after[1])):
             continue
-        # A word starts where the run does (unless a word character, ".", "@" or "'" comes
-        # before it), or just after a closing mark inside it ("’"): nowhere else.
-        before = text[m.start() - 1:m.start()]
-        starts = [] if before and (_is_word(before) or before in ".@'-") else [m.start()]
-        at = text.find("\u2019", m.start(), end)
+        # a word starts where the run does, or just after a closing mark inside it
+        before = text[start - 1:start]
+        starts = [] if before and (_is_word(before) or before in ".@'-") else [start]
+        at = text.find("\u2019", start, end)
         while at >= 0:
             starts.append(at + 1)
             at = text.find("\u2019", at + 1, end)
-        found.update(text[start:end] for start in starts
-                     if end - start in lengths and text[start:end] in wanted)
+        found.update(text[k:end] for k in starts if end - k in lengths and text[k:end] in marked)
     return found
 
 
@@ -1229,6 +1216,16 @@ def _clause_about_end(outside: str, at: int) -> int | None:
 
 
 PRONOUN_REACH = 50  # people named last that a pronoun may stand for
+_PLACE_KEY = 64  # characters after a capital by which `_capitals` sorts its places
+
+
+def _capitals(text: str) -> tuple[list[str], list[int]]:
+    """The places of the capitals A-Z in `text`, sorted by the `_PLACE_KEY` characters from
+    each (those characters, then the places): where a name starting with a capital stands is
+    one range of them."""
+    starts = sorted((m.start() for m in re.finditer("[A-Z]", text)),
+                    key=lambda at: text[at:at + _PLACE_KEY])
+    return [text[at:at + _PLACE_KEY] for at in starts], starts
 
 
 class People:
@@ -1257,7 +1254,9 @@ class People:
         for full in self.known:
             self._by_surname.setdefault(surname(full), full)
         self._by_surname.update(_given_first(self.known, self._by_surname, text))
-        self._words: tuple[set[str], set[str]] | None = None  # by `_another_first_name`
+        self._words: tuple[set[str], set[str]] | None = None  # by `_text_words`
+        self._capitals: tuple[list[str], list[int]] | None = None  # by `_first_and_last`
+        self._places: dict[str, tuple[int, int] | None] = {}
         self._read_to = 0  # sentences read by `speakers_to`
         self._speakers: list[str | None] = []
         self._only_holders: dict[tuple[str, str], bool] = {}
@@ -1337,10 +1336,34 @@ class People:
         # a first name is written inside sentences, not only opening them ("Unlike Berg, …"),
         # and never in lower case (as `_inside_sentence`, `_written_lower`: the text's words
         # read once, not the text again for each name)
+        lower, inside = self._text_words()
+        as_lower = first.lower()  # (letters alone: "Jean-Luc" is not looked for in lower case)
+        written_lower = as_lower in lower and as_lower.islower() and _LETTERS.fullmatch(as_lower)
+        return not written_lower and first in inside
+
+    def _text_words(self) -> tuple[set[str], set[str]]:
         if self._words is None:
             self._words = _words_written(self.text)
-        lower, inside = self._words
-        return first.lower() not in lower and first in inside
+        return self._words
+
+    def _only_opens(self, word: str) -> bool:
+        """A capitalised word that opens a sentence is no name's when the text writes it in lower
+        case ("other", "many") and never capitalised inside a sentence; a name's particle ("De
+        Blasio") is the name's, and a word in capitals ("NEW HAVEN") is not capitalised for
+        opening a sentence."""
+        if len(word) < 2 or word.lower() in _PARTICLES or word.isupper():
+            return False
+        # the text's words read once (a word of other characters looked for in it): each
+        # sentence's first word looked for in the whole text was quadratic
+        lower, inside = self._text_words()
+        as_lower = word.lower()
+        if "\u2019" not in as_lower and _LOWER_RUN.fullmatch(as_lower):
+            written_lower = as_lower in lower
+        else:
+            written_lower = _written_lower(word, self.text)
+        if not written_lower:
+            return False
+        return not (word in inside if _WORD.fullmatch(word) else _inside_sentence(word, self.text))
 
     def names_in(self, sentence: str) -> list[str]:
         """Proper names in a sentence (people resolved to their full names)."""
@@ -1357,7 +1380,7 @@ class People:
                 if not name or (at_start and " " not in name
                                 and not self._named_elsewhere(name, sentence)):
                     continue
-                if at_start and " " in name and _only_opens(name.split()[0], self.text):
+                if at_start and " " in name and self._only_opens(name.split()[0]):
                     # "Other Harbour Board members said"; "Under the Harbour Board" is the
                     # Harbour Board, not "the Harbour Board"
                     name = _clean_name(name.split(maxsplit=1)[1])
@@ -1377,9 +1400,31 @@ class People:
         if at < 0:
             at = self.text.find(sentence)
         if at < 0:
-            return name in self.text
+            return self._first_and_last(name) is not None
         self._last_place = at
-        return self.text.find(name, 0, at) >= 0 or self.text.find(name, at + len(sentence)) >= 0
+        places = self._first_and_last(name)
+        return places is not None and (places[0] + len(name) <= at
+                                       or places[1] >= at + len(sentence))
+
+    def _first_and_last(self, name: str) -> tuple[int, int] | None:
+        """Where the text holds `name` first and last (None: nowhere). A name of a capital and
+        at most `_PLACE_KEY` characters is looked up among the places of the text's capitals,
+        sorted by what follows each: a name opening each of many sentences looked for in the
+        whole text was quadratic (a seed of 1 MB of sentences each opening with another name:
+        41 s)."""
+        if name not in self._places:
+            if "A" <= name[:1] <= "Z" and len(name) <= _PLACE_KEY:
+                if self._capitals is None:
+                    self._capitals = _capitals(self.text)
+                keys, starts = self._capitals
+                lo = bisect_left(keys, name, key=lambda k: k[:len(name)])
+                hi = bisect_right(keys, name, lo, key=lambda k: k[:len(name)])
+                held = starts[lo:hi]
+                self._places[name] = (min(held), max(held)) if held else None
+            else:
+                first = self.text.find(name)
+                self._places[name] = None if first < 0 else (first, self.text.rfind(name))
+        return self._places[name]
 
     def speaker(self, sentence: str) -> str | None:
         """Who speaks the quotation in a sentence: the person or pronoun outside the quotes."""

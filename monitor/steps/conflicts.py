@@ -512,11 +512,10 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     side the other speaker is noted ("another speaker"), never counted, and the words are
     compared as one speaker's (a spokeswoman's "we will raise fares" against the authority's
     "we will not" is a changed quotation)."""
-    differ = bool(claim.speaker and speaker and not same_person(claim.speaker, speaker))
-    ours, theirs = ((_body(claim.speaker), _body(speaker)) if differ else (None, None))
-    other = differ and not (ours or theirs)  # two persons
+    other = two_persons(claim.speaker, speaker)
+    ours, theirs = _speakers_apart(claim.speaker, speaker) or (None, None)
     # an organisation on either side, not two names of one ("Embassy", "Nordic Embassy")
-    spoken_for = differ and bool(ours or theirs) and not (ours and ours == theirs)
+    spoken_for = bool(ours or theirs) and not (ours and ours == theirs)
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
@@ -555,8 +554,17 @@ def distinctive_part(claimed: str, theirs: str) -> bool:
 def two_persons(claimed: str | None, speaker: str | None) -> bool:
     """Two speakers who are different persons: not the same person named two ways, and no
     organisation or publication (whose words are often another's) on either side."""
-    return bool(claimed and speaker and not same_person(claimed, speaker)
-                and not (_body(claimed) or _body(speaker)))
+    bodies = _speakers_apart(claimed, speaker)
+    return bodies is not None and not (bodies[0] or bodies[1])
+
+
+def _speakers_apart(claimed: str | None, speaker: str | None
+                    ) -> tuple[str | None, str | None] | None:
+    """Each speaker's body (`_body`: None for a person) when both are known and they are not
+    the same person named two ways; otherwise None."""
+    if not (claimed and speaker) or same_person(claimed, speaker):
+        return None
+    return _body(claimed), _body(speaker)
 
 
 def _body(speaker: str) -> str | None:
