@@ -195,6 +195,14 @@ def test_coverage_decisions_show_the_shared_names_amounts_and_words_as_the_seed_
     assert terms and not any(re.search(r"\bharbourlin\b|\bstrik\b", cell) for cell in terms)
 
 
+def test_coverage_decisions_open_most_likely_first(datasette):
+    # The near misses a journalist looks for (a covering article not counted) come first.
+    page = asyncio.run(datasette.client.get(
+        "/monitor/coverage_decisions.json?story=port-strike&_shape=array&_size=max"))
+    likelihoods = [row["relevance"] for row in page.json()]
+    assert len(set(likelihoods)) > 2 and likelihoods == sorted(likelihoods, reverse=True)
+
+
 def test_the_matrix_page_links_what_changed_as_a_page_to_read(datasette):
     # The Atom feed is for a feed reader; a browser shows it as XML.
     page = asyncio.run(datasette.client.get("/-/monitor/matrix/trump-cartels"))

@@ -261,6 +261,37 @@ def test_the_why_list_says_how_many_claims_it_leaves_out(tmp_path):
     assert "claims 1, 2, 3, 4, 5, 6, and 1 more told whole" in why
 
 
+def _with_unrelated(db, story, likelihoods):
+    """The ferry story with one unrelated article of another outlet at each likelihood."""
+    for n, likelihood in enumerate(likelihoods):
+        outlet = db["outlets"].insert({"name": f"Gull Gazette {n}", "domain": f"g{n}.example"}
+                                      ).last_pk
+        article = db["articles"].insert({
+            "outlet_id": outlet, "url": f"https://g{n}.example/fares", "language": "en",
+            "title": f"Island fares, part {n}", "text": "Other words about the islands. " * 3,
+            "published": "2025-08-02", "first_seen": "2025-08-04T00:00:00+00:00"}).last_pk
+        db["coverage"].insert({"story_id": story, "article_id": article, "kind": "unrelated",
+                               "is_coverage": 0, "scored": 1, "relevance": likelihood})
+
+
+def test_the_reports_name_the_articles_closest_to_being_counted(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    _with_unrelated(db, story, [35.0, 4.0, 18.0])
+    why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())
+    assert ("Closest not counted: 35% Gull Gazette 0 · Island fares, part 0; "
+            "18% Gull Gazette 2 · Island fares, part 2") in why
+    assert "Gull Gazette 1" not in why
+    page = render_html(db, story)
+    assert "Closest not counted: 35% Gull Gazette 0" in page and "part 1" not in page
+
+
+def test_the_reports_name_no_article_when_none_came_close(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    _with_unrelated(db, story, [4.0])
+    assert "Closest not counted" not in render_report(db, story)
+    assert "Closest not counted" not in render_html(db, story)
+
+
 def test_the_reports_count_one_as_one(tmp_path):
     db, story = ferry_story(tmp_path / "m.db")
     why = " ".join(render_report(db, story).split("Why these articles", 1)[1].split())

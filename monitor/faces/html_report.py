@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from monitor.faces.report import (
     SYMBOLS,
+    closest_not_counted,
     conflict_label,
     counted_decisions,
     decision_counts,
@@ -254,11 +255,16 @@ def _why(db: Database, story: int) -> str:
     rows = "".join(f"<tr><td>{e(r['kind'])}</td><td>{r['relevance'] or 0:.0f}%</td>"
                    f"<td>{e(r['outlet'])}</td><td>{link(r['url'], r['title'] or r['url'])}</td>"
                    f"<td>{e(r['why'])}</td></tr>" for r in counted_decisions(db, story))
-    if not rows:
+    misses = "; ".join(f"{r['relevance']:.0f}% {e(r['outlet'])} · "
+                       f"{link(r['url'], r['title'] or r['url'])}"
+                       for r in closest_not_counted(db, story))
+    if not rows and not misses:
         return ""
+    table = (f"<table><tr><th>kind</th><th>likelihood</th><th>outlet</th><th>article</th>"
+             f"<th>why</th></tr>{rows}</table>" if rows else "")
     return (f'<h2>Why these articles</h2><p class="meta">Of the articles read: '
-            f"{e(decision_counts(db, story))}.</p><table><tr><th>kind</th><th>likelihood</th>"
-            f"<th>outlet</th><th>article</th><th>why</th></tr>{rows}</table>")
+            f"{e(decision_counts(db, story))}.</p>{table}"
+            + (f'<p class="meta">Closest not counted: {misses}</p>' if misses else ""))
 
 
 def _conflicts(db: Database, slug: str) -> str:

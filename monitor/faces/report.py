@@ -119,12 +119,36 @@ def _decisions(db: Database, story: int, width: int) -> str:
     lines = [f"Why these articles ({decision_counts(db, story) or 'none read'}):"]
     for row in counted_decisions(db, story):
         # The headline tells apart two articles of one outlet.
-        title = " ".join((row["title"] or "(no title)").split())
-        title = title if len(title) <= 60 else title[:59] + "…"
+        title = _short(row["title"] or "(no title)")
         line = (f"{row['kind']:<8} {row['relevance'] or 0:>3.0f}% {row['outlet']} · {title}: "
                 f"{row['why']}")
         lines += textwrap.wrap(line, width, subsequent_indent="               ")
+    misses = "; ".join(f"{r['relevance']:.0f}% {r['outlet']} · {_short(r['title'] or r['url'])}"
+                       for r in closest_not_counted(db, story))
+    if misses:
+        lines += textwrap.wrap(f"Closest not counted: {misses}", width,
+                               subsequent_indent="               ")
     return "\n".join(lines)
+
+
+def _short(title: str, width: int = 60) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= width else title[:width - 1] + "…"
+
+
+# An article not counted that the model gave this likelihood or more is worth a look: the
+# coverage a journalist would otherwise never learn was missed.
+NEAR_MISS = 10
+NEAR_MISSES_SHOWN = 3
+
+
+def closest_not_counted(db: Database, story: int) -> list[dict]:
+    """The unrelated articles most likely to cover the story after all (`NEAR_MISS` or more),
+    most likely first: what to check when coverage seems missing."""
+    return list(db.query(
+        "select outlet, title, url, relevance from coverage_decisions where story_id = ? "
+        "and kind = 'unrelated' and relevance >= ? order by relevance desc, outlet limit ?",
+        [story, NEAR_MISS, NEAR_MISSES_SHOWN]))
 
 
 def decision_counts(db: Database, story: int) -> str:
