@@ -57,8 +57,11 @@ def test_a_note_on_the_page_itself_is_not_a_claim(note):
         "The Kestrel line ran its first night ferry this week."]
 
 
-def test_an_update_telling_news_is_still_a_claim():
-    update = "Update: The Kestrel line has since cancelled its second night ferry."
+@pytest.mark.parametrize("update", [
+    "Update: The Kestrel line has since cancelled its second night ferry.",
+    "The report was updated in March to add 40 late sailings, the inspectors said.",
+    "Editor's note: As a public service announcement, the council warned of late sailings."])
+def test_an_update_telling_news_is_still_a_claim(update):
     assert len(seed_with(update).claims) == 2
 
 

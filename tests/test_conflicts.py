@@ -488,6 +488,20 @@ def test_words_an_unnamed_spokeswoman_said_are_no_speaker_conflict_with_her_name
     assert m.verdict == "verbatim" and m.conflicts is None
 
 
+@pytest.mark.parametrize("attribution", [
+    "Omar Haddad said outside the district attorney's office.",
+    "said Omar Haddad, a spokesman for Mayor Lena Holt.",
+    "Omar Haddad said, after a spokesman for the port declined to comment.",
+    "Omar Haddad told the mayor's press secretary."])
+def test_a_spokesperson_or_office_that_does_not_speak_leaves_a_speaker_conflict(attribution):
+    seed = read_seed("Quay Bill\nSenator Ana Ruiz voted against the bill on Monday.\n“We will "
+                     "not back a bill that closes the quay,” Ana Ruiz said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = f"“We will not back a bill that closes the quay,” {attribution}"
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
+
+
 def test_words_an_office_said_are_no_speaker_conflict_with_a_spokesman_named():
     seed = read_seed("Quay Bill\nGovernor Ana Ruiz vetoed the bill on Monday.\n“We will not "
                      "back a bill that closes the quay,” the governor's office said.\n")

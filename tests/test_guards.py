@@ -188,6 +188,16 @@ def test_spans_since_one_event_that_differ_are_still_a_conflict():
         {"kind": "number", "claim": "22", "article": "12"}]
 
 
+@pytest.mark.parametrize("seed, sentence", [
+    ("The ferry line reopened 5 years after the crash in Calder Bay.",
+     "The ferry line reopened 3 years after the accident in Calder Bay."),
+    ("The fleet sailed in Calder Bay 30 years since the war ended.",
+     "The fleet sailed in Calder Bay for the first time in 31 years since the war ended.")])
+def test_spans_since_events_told_in_other_words_are_still_a_conflict(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert m.verdict == "conflict"
+
+
 def test_terms_that_differ_after_other_events_are_still_a_conflict():
     c = first_claim("The skipper was jailed for 10 years after the ferry fire in Calder Bay.")
     m = verdict(c, "The skipper was jailed for 12 years after being convicted over the ferry fire "

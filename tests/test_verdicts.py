@@ -189,6 +189,14 @@ def test_a_quotation_whose_left_out_sentence_the_writer_tells_is_not_partial():
     assert m.verdict != "partial"
 
 
+def test_a_left_out_sentence_whose_one_word_the_writer_uses_still_makes_a_part():
+    quote = _quote("Ferries\n“The ferry will keep running all winter from the eastern quay. We "
+                   "will not raise fares,” the councillor said.\n")
+    m = verdict(quote, "“The ferry will keep sailing all winter from the eastern quay,” the "
+                       "councillor said as fares rose again.")
+    assert m.verdict == "partial"
+
+
 def test_the_editors_bracketed_words_left_out_of_a_quotation_leave_it_whole():
     quote = _quote("Ferries\n“The ferry stops in March. [The pier and the old harbour lease] "
                    "will go too,” the councillor said.\n")

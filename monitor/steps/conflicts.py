@@ -211,10 +211,16 @@ def _attributed(sentence: str, speaker: str) -> bool:
 
 
 # A spokesperson or an office speaks for someone: "a Ruiz spokeswoman said", "the governor's
-# office said", "said Ivo Berg, a spokesman for the governor". The one side's speaker is then
-# whom they speak for, the other's perhaps the spokesperson named: no contradiction.
-_SPEAKS_FOR = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bpress\s+secretary\b"
-                         r"|['\u2019]s\s+(?:press\s+)?office\b|\boffice\s+of\b", re.IGNORECASE)
+# office said". The one side's speaker is then whom they speak for, the other's perhaps the
+# spokesperson named: no contradiction. Only an unnamed one as the verb's subject, next to it:
+# not a named speaker's title ("Omar Haddad, a spokesman for Mayor Lena Holt"), nor an office
+# as a place ("outside the district attorney's office") or a listener ("told the mayor's press
+# secretary").
+_VOICE = r"(?:spokes(?:man|woman|person)|press\s+secretary|['\u2019]s\s+(?:press\s+)?office)"
+_SPEAKS_FOR = re.compile(
+    rf"{_VOICE}\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated)\b"
+    rf"|\b(?:said|says|added|wrote|stated)\s+(?:a|an|the)\s+(?:[\w'\u2019.-]+\s+){{0,3}}?{_VOICE}",
+    re.IGNORECASE)
 
 
 def _for_another(sentence: str) -> bool:

@@ -403,27 +403,26 @@ _FIRST_TIME_IN = re.compile(r"\b(?:first|last)\s+time\s+in\s+(?:(?:nearly|almost
 
 
 def _spans_since_other_events(claim: str, sentence: str, conflict: dict) -> bool:
-    """Two spans of time counted from other events: "40 years since the founding" against "for
-    the first time in 22 years". One counted from nothing said is compared."""
-    ours, theirs = (_counted_from(claim, conflict["claim"]),
-                    _counted_from(sentence, conflict["article"]))
-    return bool(ours and theirs) and ours.isdisjoint(theirs)
+    """A span counted from an event against one counted from the last time: "50 years since
+    the band's formation" against "for the first time in 25 years". Two counted from events
+    are compared, whatever words tell them ("after the crash", "after the accident")."""
+    kinds = {_counted_from(claim, conflict["claim"]), _counted_from(sentence, conflict["article"])}
+    return kinds == {"event", "last time"}
 
 
-def _counted_from(text: str, amount: str) -> frozenset[str]:
-    """The content words of what the span `amount` is counted from, said next to it ("last
-    time" for "the first time in"); none when it says none."""
+def _counted_from(text: str, amount: str) -> str | None:
+    """What the span `amount` is counted from, said next to it: "event" ("since the
+    founding"), "last time" ("the first time in"), or None."""
     clause = _clause_of(text, amount)[0]
     at = re.search(rf"(?<![\w.]){re.escape(amount)}(?!\w)", clause)
     if at is None:
-        return frozenset()
-    if _FIRST_TIME_IN.search(clause, max(0, at.start() - 40), at.start()):
-        return frozenset({"last time"})
-    if _A_TERM.search(clause, max(0, at.start() - 40), at.start()):
-        return frozenset()
-    event = _SINCE_EVENT.match(clause, at.end())
-    return frozenset(w for w in content_words(event.group(1)) if len(w) > 2) if event else (
-        frozenset())
+        return None
+    before = max(0, at.start() - 40), at.start()
+    if _A_TERM.search(clause, *before):
+        return None
+    if _SINCE_EVENT.match(clause, at.end()):
+        return "event"  # "the first time in 31 years since the war ended" too
+    return "last time" if _FIRST_TIME_IN.search(clause, *before) else None
 
 
 # A level named before its value ("Category 2", "alert level 3"): a state, of its moment as a

@@ -193,15 +193,18 @@ _WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 def _leaves_out_a_sentence(quotation: str, sentence: str) -> bool:
     """Whether a quotation of several sentences has one of two content words or more that
-    the article's sentence, in its quoted words or the writer's, leaves out: under half of
-    its words are in it."""
+    the article's sentence leaves out: under half of its words quoted, and at most half in
+    the sentence's words, quoted or the writer's."""
     # A clause is not enough: asides, addresses and a rewording's synonyms are clauses too.
     # The editor's bracketed words are not the speaker's; "mud-fest" is "mudfest".
     parts = split_sentences(_EDITORS_WORDS.sub(" ", quotation))
     if len(parts) < 2:
         return False
+    quoted = content_words(_WORD_HYPHEN.sub("", " ".join(sentence_quotations(sentence))))
     told = content_words(_WORD_HYPHEN.sub("", sentence))
-    return any(len(words) >= 2 and len(words & told) < 0.5 * len(words)
+    # Half its words quoted, or more than half in the writer's words too: told.
+    return any(len(words) >= 2 and len(words & quoted) < 0.5 * len(words)
+               and len(words & told) <= 0.5 * len(words)
                for words in (content_words(_WORD_HYPHEN.sub("", p)) for p in parts))
 
 
