@@ -204,6 +204,14 @@ PEOPLE = {
     # ... and each full name's last word looked for in lower case in the whole text (47 s a MB).
     "given and family names": " ".join(f"Ada {name} said." for name in
                                        itertools.islice(_NAMES, 70_000)),
+    # A title's quotation another named speaks, two holders named together (branch titles47).
+    "names between a title's verb": "Governor Ada Ruiz spoke. The governor said that "
+                                    + "Ivo Berg met Ada Lund and " * 38_000
+                                    + "wrote: \u201cWe will not reopen it.\u201d",
+    "many holders, then titles": "Talks were held with " + ", ".join(
+        f"President Ana {name}" for name in itertools.islice(_NAMES, 12_000))
+                                 + ". \u201cWe will not reopen it,\u201d the president said."
+                                 * 15_000,
 }
 
 FURNITURE = {

@@ -1256,6 +1256,14 @@ def test_a_titles_office_or_unnamed_spokesperson_speaks_as_its_one_holder(senten
     assert _speakers(GOVERNOR + sentence)[1] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("subject", ["The governor's office", "The governor"])
+@pytest.mark.parametrize("then", ["that Berg wrote:", "Berg had told her:"])
+def test_a_title_whose_verb_gives_the_quotation_to_another_is_not_its_holder(subject, then):
+    # as "Kemp's office said that Berg wrote: “…”" is not Kemp's (`_voices_the_verb`)
+    text = GOVERNOR + f"{subject} said {then} \u201c{WORDS}.\u201d"
+    assert _speakers(text)[1] != "Ana Ruiz"
+
+
 def test_a_titles_office_no_one_the_text_names_holds_is_no_ones():
     text = "Ana Ruiz signed the port bill on Monday. " + (
         f"\u201c{WORDS},\u201d the governor's office said.")

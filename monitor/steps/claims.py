@@ -1206,13 +1206,28 @@ def _voices_the_verb(outside: str, start: int, voice: re.Match, verb: re.Match,
     if voice.end() != verb.end() and not _VOICE_TO_VERB.fullmatch(outside, voice.end(),
                                                                    subject_ends):
         return False
+    return _speaks_the_quotation(outside, start, verb)
+
+
+def _speaks_the_quotation(outside: str, start: int, verb: re.Match) -> bool:
+    """Whether the subject starting at `start` speaks the quotation through `verb`: one before
+    the subject ("“…,” Kemp's office said"), or the one after the verb with no verb or break
+    between them and none just after it (not "the governor said that Berg wrote: “…”")."""
     quotation = outside.find("\u2026", verb.end())
     if quotation < 0 or outside.rfind("\u2026", 0, start) >= 0:
-        return True  # "“…,” Kemp's office said"
-    # the quotation after the verb is its own: no verb or break between them, none just after
+        return True
     between = outside[verb.end():quotation]
     return not (";" in between or _SPEECH.search(between)
                 or _OWN_VERB_AFTER.match(outside, quotation + 1))
+
+
+def _named_speaker_before_quotation(outside: str, verb: re.Match) -> bool:
+    """Whether someone named between `verb` and the quotation after it speaks it with a verb
+    of their own ("said that Berg wrote: “…”", "said Berg had told her: “…”")."""
+    quotation = outside.find("\u2026", verb.end())
+    return quotation >= 0 and any(
+        _OWN_VERB_AFTER.match(outside, m.end(), quotation)
+        for m in PERSON_RE.finditer(outside, verb.end(), quotation))
 
 
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
@@ -1464,8 +1479,16 @@ class People:
         # organisation.
         subject = outside[starts:subject_ends]
         voice = _TITLES_VOICE_ENDING.search(subject)  # "the governor's office said"
-        return self.holder(subject[:voice.start()] if voice else subject) or (
-            self._organisation_subject(outside, starts, subject_ends))
+        holder = self.holder(subject[:voice.start()] if voice else subject)
+        if not holder:
+            return self._organisation_subject(outside, starts, subject_ends)
+        # Not when the quotation after the verb is another's: one a person named after the
+        # verb speaks ("The governor said that Berg wrote: “…”"), or, for an office, any other
+        # (as for a person's office, `_voices_the_verb`).
+        if _named_speaker_before_quotation(outside, verb) or voice and not (
+                _speaks_the_quotation(outside, subject_ends, verb)):
+            return None
+        return holder
 
     def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
         """The organisation the subject between `starts` and `ends` names ("the Interior
