@@ -625,6 +625,35 @@ def test_a_title_two_people_hold_in_the_text_is_the_one_named_last():
     assert People(text).speakers(split_sentences(text))[-1] == "Lena Brandt"
 
 
+@pytest.mark.parametrize("first", [
+    "President Ana Ruiz of Nova met President Ivo Berg of Avalon.",
+    "President Ivo Berg of Avalon met President Ana Ruiz of Nova.",
+])
+@pytest.mark.parametrize("said", ["the president said.", "the president's office said.",
+                                  "said the president."])
+def test_a_title_two_holders_named_together_last_hold_is_no_ones(first, said):
+    text = f"{first} \u201cThe quay stays closed to every boat,\u201d {said}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_title_is_the_holder_named_alone_after_two_named_together():
+    text = ("President Ana Ruiz of Nova met President Ivo Berg of Avalon. President Berg spoke "
+            "first. \u201cThe quay stays closed to every boat,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Berg"
+
+
+def test_the_former_title_is_the_one_former_holder_named_with_another_holder():
+    text = ("Former President Ana Ruiz met President Ivo Berg of Avalon. The former president "
+            "said \u201cthe quay stays closed to every boat.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_title_before_of_names_no_second_holder_with_it():
+    text = ("President Ana Ruiz flew in. Ruiz said she met the President of the Avalon Republic. "
+            "\u201cThe quay stays closed to every boat,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
 def test_a_quotation_in_an_opening_participle_clause_leaves_the_speaker_after_it():
     text = ("Omar Haddad said the port would close. Calling the plan \u201ca bad joke for the "
             "harbour,\u201d Ruiz noted, \u201cWe will not sign this week.\u201d")

@@ -1230,6 +1230,14 @@ def _named_speaker_before_quotation(outside: str, verb: re.Match) -> bool:
         for m in PERSON_RE.finditer(outside, verb.end(), quotation))
 
 
+def _titled(sentence: str, m: re.Match) -> bool:
+    """Whether the name at `m` is written with a title just before it ("President Ana Ruiz",
+    "president Ruiz"; not "President of the United States")."""
+    words = sentence[max(0, m.start() - 20):m.start()].split()[-1:] + m.group(0).split()
+    return any(t.lower().strip(".,") in _TITLES and after[:1].isupper()
+               for t, after in itertools.pairwise(words))
+
+
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
 _CLAUSE_ABOUT = re.compile(r",\s*(?:who|whose|whom|which)\b")
 
@@ -1255,6 +1263,11 @@ class People:
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         self._former: dict[tuple[str, str], bool] = {}  # (office, holder) -> only "former"
         self._held: dict[str, set[str]] = {}  # office -> every holder named
+        # person -> the people named with a title in the sentence that last named them
+        self._titled_with: dict[str, set[str]] = {}
+        # (office, person, "former" asked) -> those people and whether another of them holds
+        # `office`, read once: each "the president said" read that sentence's names (quadratic)
+        self._together: dict[tuple[str, str, bool], tuple[set[str], bool]] = {}
         self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         self.quoting: str | None = None  # who speaks the quotation of the sentence just read
         self._last_place = 0  # where the sentence last asked about stands in the text
@@ -1581,8 +1594,24 @@ class People:
     def _last_holder(self, office: str, subject: str) -> str | None:
         """Of the people the text names with `office`, the one named last before this sentence
         ("President Xi …; President Ana Ruiz said …; the president added")."""
-        name = next((n for n in reversed(self.recent) if n in self._held.get(office, ())), None)
+        held = self._held.get(office, set())
+        name = next((n for n in reversed(self.recent) if n in held), None)
+        # two holders named together last ("President Ana Ruiz met President Ivo Berg"): either
+        if name and self._titled_together(office, name, held, "former" in subject.lower()):
+            return None
         return None if name and self._held_no_more(office, name, subject) else name
+
+    def _titled_together(self, office: str, name: str, held: set[str], former: bool) -> bool:
+        """Whether the sentence that last named `name` names with a title another holder of
+        `office` that the subject may be: "the former president" is one called former."""
+        titled = self._titled_with.get(name, set())
+        cached = self._together.get((office, name, former))
+        if cached is None or cached[0] is not titled:
+            another = any(n != name and (self._former.get((office, n)) if former else not
+                                         self._held_no_more(office, n, ""))
+                          for n in held & titled)
+            cached = self._together[office, name, former] = (titled, another)
+        return cached[1]
 
     def _held_no_more(self, office: str, name: str, subject: str) -> bool:
         """Whether `name` is only ever a former holder of `office` and the subject does not say
@@ -1669,10 +1698,14 @@ class People:
         named = subject is None
         # (where the words after the opening start: a name at or before it is the subject)
         first_word = len(sentence) - len(sentence[opening:].lstrip())
+        titled: set[str] = set()  # the people it names with a title
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
                 self._named_last(who)
+                if _titled(sentence, m):
+                    titled.add(who)
+                self._titled_with[who] = titled
                 # not in a quotation opening it
                 if named and subject is None and opening <= m.start() <= first_word:
                     subject = who
@@ -1684,6 +1717,8 @@ class People:
                            None)
         if subject:
             self._named_last(subject)
+            if subject not in self._titled_with or self._titled_with[subject] is not titled:
+                self._titled_with[subject] = set()  # "She …", "The president …": they alone
         # One opening a quotation is of someone named before, not who speaks it ("“He has
         # done a great deal,” she said"): it tells their gender.
         quoted = None if pronoun else _QUOTED_PRONOUN.match(sentence)
