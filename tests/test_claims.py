@@ -1267,6 +1267,24 @@ def test_a_named_spokesperson_or_someone_else_after_a_persons_name_is_not_that_p
     assert _speakers(SENATOR + sentence)[1] != "Ana Ruiz"
 
 
+@pytest.mark.parametrize("sentence", [
+    f"A Zentro spokeswoman said: \u201c{WORDS}.\u201d",
+    f"\u201c{WORDS},\u201d said a Zentro spokesman.",
+    f"\u201c{WORDS},\u201d a Zentro spokesperson told reporters.",
+])
+def test_an_unnamed_spokesperson_a_companys_name_modifies_speaks_for_the_company(sentence):
+    # as "a Ruiz spokeswoman" speaks for Ruiz: the company is no person the text knows
+    assert _speakers(SENATOR + sentence)[1] == "Zentro"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"A spokeswoman said: \u201c{WORDS}.\u201d",
+    f"The spokesman added: \u201c{WORDS}.\u201d",
+])
+def test_an_unnamed_spokesperson_after_an_article_alone_is_no_ones_article(sentence):
+    assert _speakers(SENATOR + sentence)[1] is None
+
+
 def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
     text = SENATOR + f"Ruiz's spokesman, Ivo Berg, said: \u201c{WORDS}.\u201d"
     assert _speakers(text)[1] == "Ivo Berg"

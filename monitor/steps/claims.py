@@ -1157,6 +1157,7 @@ _MODIFIER_VOICE = re.compile(
     r"\s+spokes(?:man|woman|person)(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|"
     r"then|[a-z]+ly)\s+)?" + SPEECH_VERBS + r"\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
+_ARTICLE_OPENING = re.compile(r"^(?:(?:An?|The)(?:\s+|$))+")
 
 
 def _modifier_voice(outside: str, token: re.Match, word: str, verb: re.Match,
@@ -1473,9 +1474,10 @@ class People:
             elif (voiced := _their_voice(outside, token, verb or said, subject_ends)) and (
                     who := self.person(voiced)):
                 return who  # "Kemp's office said"
-            elif (voiced := _modifier_voice(outside, token, word, verb or said, subject_ends)
-                  ) and (who := self.person(voiced)):
-                return who  # "a Kemp spokeswoman said"
+            elif (voiced := _modifier_voice(outside, token, word, verb or said, subject_ends)) and (
+                    body := _ARTICLE_OPENING.sub("", voiced)):
+                # "a Kemp spokeswoman said": Kemp's; "a FedEx spokesman": the company's
+                return self.person(body) or body
             elif _NAME_AS_MODIFIER.match(outside, token.end()):
                 continue
             elif (who := self.person(word)) is not None:
