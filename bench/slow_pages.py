@@ -212,6 +212,14 @@ PEOPLE = {
     # case in the whole text, at each place of its letters (sixteen names: 7 s a MB).
     "a few names, a long word": " ".join(f"Senator Ada A{'a' * n} said." for n in range(1, 17))
                                 + " " + "a" * 1_000_000,
+    # A title's quotation another named speaks, two holders named together (branch titles47).
+    "names between a title's verb": "Governor Ada Ruiz spoke. The governor said that "
+                                    + "Ivo Berg met Ada Lund and " * 38_000
+                                    + "wrote: \u201cWe will not reopen it.\u201d",
+    "many holders, then titles": "Talks were held with " + ", ".join(
+        f"President Ana {name}" for name in itertools.islice(_NAMES, 12_000))
+                                 + ". \u201cWe will not reopen it,\u201d the president said."
+                                 * 15_000,
 }
 # 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked

@@ -642,6 +642,35 @@ def test_a_title_two_people_hold_in_the_text_is_the_one_named_last():
     assert People(text).speakers(split_sentences(text))[-1] == "Lena Brandt"
 
 
+@pytest.mark.parametrize("first", [
+    "President Ana Ruiz of Nova met President Ivo Berg of Avalon.",
+    "President Ivo Berg of Avalon met President Ana Ruiz of Nova.",
+])
+@pytest.mark.parametrize("said", ["the president said.", "the president's office said.",
+                                  "said the president."])
+def test_a_title_two_holders_named_together_last_hold_is_no_ones(first, said):
+    text = f"{first} \u201cThe quay stays closed to every boat,\u201d {said}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_title_is_the_holder_named_alone_after_two_named_together():
+    text = ("President Ana Ruiz of Nova met President Ivo Berg of Avalon. President Berg spoke "
+            "first. \u201cThe quay stays closed to every boat,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Berg"
+
+
+def test_the_former_title_is_the_one_former_holder_named_with_another_holder():
+    text = ("Former President Ana Ruiz met President Ivo Berg of Avalon. The former president "
+            "said \u201cthe quay stays closed to every boat.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_title_before_of_names_no_second_holder_with_it():
+    text = ("President Ana Ruiz flew in. Ruiz said she met the President of the Avalon Republic. "
+            "\u201cThe quay stays closed to every boat,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
 def test_a_quotation_in_an_opening_participle_clause_leaves_the_speaker_after_it():
     text = ("Omar Haddad said the port would close. Calling the plan \u201ca bad joke for the "
             "harbour,\u201d Ruiz noted, \u201cWe will not sign this week.\u201d")
@@ -1255,6 +1284,24 @@ def test_a_named_spokesperson_or_someone_else_after_a_persons_name_is_not_that_p
     assert _speakers(SENATOR + sentence)[1] != "Ana Ruiz"
 
 
+@pytest.mark.parametrize("sentence", [
+    f"A Zentro spokeswoman said: \u201c{WORDS}.\u201d",
+    f"\u201c{WORDS},\u201d said a Zentro spokesman.",
+    f"\u201c{WORDS},\u201d a Zentro spokesperson told reporters.",
+])
+def test_an_unnamed_spokesperson_a_companys_name_modifies_speaks_for_the_company(sentence):
+    # as "a Ruiz spokeswoman" speaks for Ruiz: the company is no person the text knows
+    assert _speakers(SENATOR + sentence)[1] == "Zentro"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"A spokeswoman said: \u201c{WORDS}.\u201d",
+    f"The spokesman added: \u201c{WORDS}.\u201d",
+])
+def test_an_unnamed_spokesperson_after_an_article_alone_is_no_ones_article(sentence):
+    assert _speakers(SENATOR + sentence)[1] is None
+
+
 def test_a_persons_spokesperson_named_after_the_possessive_is_the_speaker():
     text = SENATOR + f"Ruiz's spokesman, Ivo Berg, said: \u201c{WORDS}.\u201d"
     assert _speakers(text)[1] == "Ivo Berg"
@@ -1271,6 +1318,14 @@ GOVERNOR = "Governor Ana Ruiz signed the port bill on Monday. "
 def test_a_titles_office_or_unnamed_spokesperson_speaks_as_its_one_holder(sentence):
     # as "the governor said" is the governor the text names
     assert _speakers(GOVERNOR + sentence)[1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("subject", ["The governor's office", "The governor"])
+@pytest.mark.parametrize("then", ["that Berg wrote:", "Berg had told her:"])
+def test_a_title_whose_verb_gives_the_quotation_to_another_is_not_its_holder(subject, then):
+    # as "Kemp's office said that Berg wrote: “…”" is not Kemp's (`_voices_the_verb`)
+    text = GOVERNOR + f"{subject} said {then} \u201c{WORDS}.\u201d"
+    assert _speakers(text)[1] != "Ana Ruiz"
 
 
 def test_a_titles_office_no_one_the_text_names_holds_is_no_ones():

@@ -1148,6 +1148,7 @@ _MODIFIER_VOICE = re.compile(
     r"\s+spokes(?:man|woman|person)(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|"
     r"then|[a-z]+ly)\s+)?" + SPEECH_VERBS + r"\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
+_ARTICLE_OPENING = re.compile(r"^(?:(?:An?|The)(?:\s+|$))+")
 
 
 def _modifier_voice(outside: str, token: re.Match, word: str, verb: re.Match,
@@ -1197,13 +1198,36 @@ def _voices_the_verb(outside: str, start: int, voice: re.Match, verb: re.Match,
     if voice.end() != verb.end() and not _VOICE_TO_VERB.fullmatch(outside, voice.end(),
                                                                    subject_ends):
         return False
+    return _speaks_the_quotation(outside, start, verb)
+
+
+def _speaks_the_quotation(outside: str, start: int, verb: re.Match) -> bool:
+    """Whether the subject starting at `start` speaks the quotation through `verb`: one before
+    the subject ("“…,” Kemp's office said"), or the one after the verb with no verb or break
+    between them and none just after it (not "the governor said that Berg wrote: “…”")."""
     quotation = outside.find("\u2026", verb.end())
     if quotation < 0 or outside.rfind("\u2026", 0, start) >= 0:
-        return True  # "“…,” Kemp's office said"
-    # the quotation after the verb is its own: no verb or break between them, none just after
+        return True
     between = outside[verb.end():quotation]
     return not (";" in between or _SPEECH.search(between)
                 or _OWN_VERB_AFTER.match(outside, quotation + 1))
+
+
+def _named_speaker_before_quotation(outside: str, verb: re.Match) -> bool:
+    """Whether someone named between `verb` and the quotation after it speaks it with a verb
+    of their own ("said that Berg wrote: “…”", "said Berg had told her: “…”")."""
+    quotation = outside.find("\u2026", verb.end())
+    return quotation >= 0 and any(
+        _OWN_VERB_AFTER.match(outside, m.end(), quotation)
+        for m in PERSON_RE.finditer(outside, verb.end(), quotation))
+
+
+def _titled(sentence: str, m: re.Match) -> bool:
+    """Whether the name at `m` is written with a title just before it ("President Ana Ruiz",
+    "president Ruiz"; not "President of the United States")."""
+    words = sentence[max(0, m.start() - 20):m.start()].split()[-1:] + m.group(0).split()
+    return any(t.lower().strip(".,") in _TITLES and after[:1].isupper()
+               for t, after in itertools.pairwise(words))
 
 
 # A clause about whoever was just named: ", who …", ", whose …", ", which …".
@@ -1241,6 +1265,11 @@ class People:
         self.holders: dict[str, str | None] = {}  # "vice president" -> its one holder named
         self._former: dict[tuple[str, str], bool] = {}  # (office, holder) -> only "former"
         self._held: dict[str, set[str]] = {}  # office -> every holder named
+        # person -> the people named with a title in the sentence that last named them
+        self._titled_with: dict[str, set[str]] = {}
+        # (office, person, "former" asked) -> those people and whether another of them holds
+        # `office`, read once: each "the president said" read that sentence's names (quadratic)
+        self._together: dict[tuple[str, str, bool], tuple[set[str], bool]] = {}
         self.last_speaker: str | None = None  # of the last quotation whose speaker was read
         self.quoting: str | None = None  # who speaks the quotation of the sentence just read
         self._last_place = 0  # where the sentence last asked about stands in the text
@@ -1494,9 +1523,10 @@ class People:
             elif (voiced := _their_voice(outside, token, verb or said, subject_ends)) and (
                     who := self.person(voiced)):
                 return who  # "Kemp's office said"
-            elif (voiced := _modifier_voice(outside, token, word, verb or said, subject_ends)
-                  ) and (who := self.person(voiced)):
-                return who  # "a Kemp spokeswoman said"
+            elif (voiced := _modifier_voice(outside, token, word, verb or said, subject_ends)) and (
+                    body := _ARTICLE_OPENING.sub("", voiced)):
+                # "a Kemp spokeswoman said": Kemp's; "a FedEx spokesman": the company's
+                return self.person(body) or body
             elif _NAME_AS_MODIFIER.match(outside, token.end()):
                 continue
             elif (who := self.person(word)) is not None:
@@ -1513,8 +1543,16 @@ class People:
         # organisation.
         subject = outside[starts:subject_ends]
         voice = _TITLES_VOICE_ENDING.search(subject)  # "the governor's office said"
-        return self.holder(subject[:voice.start()] if voice else subject) or (
-            self._organisation_subject(outside, starts, subject_ends))
+        holder = self.holder(subject[:voice.start()] if voice else subject)
+        if not holder:
+            return self._organisation_subject(outside, starts, subject_ends)
+        # Not when the quotation after the verb is another's: one a person named after the
+        # verb speaks ("The governor said that Berg wrote: “…”"), or, for an office, any other
+        # (as for a person's office, `_voices_the_verb`).
+        if _named_speaker_before_quotation(outside, verb) or voice and not (
+                _speaks_the_quotation(outside, subject_ends, verb)):
+            return None
+        return holder
 
     def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
         """The organisation the subject between `starts` and `ends` names ("the Interior
@@ -1607,8 +1645,24 @@ class People:
     def _last_holder(self, office: str, subject: str) -> str | None:
         """Of the people the text names with `office`, the one named last before this sentence
         ("President Xi …; President Ana Ruiz said …; the president added")."""
-        name = next((n for n in reversed(self.recent) if n in self._held.get(office, ())), None)
+        held = self._held.get(office, set())
+        name = next((n for n in reversed(self.recent) if n in held), None)
+        # two holders named together last ("President Ana Ruiz met President Ivo Berg"): either
+        if name and self._titled_together(office, name, held, "former" in subject.lower()):
+            return None
         return None if name and self._held_no_more(office, name, subject) else name
+
+    def _titled_together(self, office: str, name: str, held: set[str], former: bool) -> bool:
+        """Whether the sentence that last named `name` names with a title another holder of
+        `office` that the subject may be: "the former president" is one called former."""
+        titled = self._titled_with.get(name, set())
+        cached = self._together.get((office, name, former))
+        if cached is None or cached[0] is not titled:
+            another = any(n != name and (self._former.get((office, n)) if former else not
+                                         self._held_no_more(office, n, ""))
+                          for n in held & titled)
+            cached = self._together[office, name, former] = (titled, another)
+        return cached[1]
 
     def _held_no_more(self, office: str, name: str, subject: str) -> bool:
         """Whether `name` is only ever a former holder of `office` and the subject does not say
@@ -1695,10 +1749,14 @@ class People:
         named = subject is None
         # (where the words after the opening start: a name at or before it is the subject)
         first_word = len(sentence) - len(sentence[opening:].lstrip())
+        titled: set[str] = set()  # the people it names with a title
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
                 self._named_last(who)
+                if _titled(sentence, m):
+                    titled.add(who)
+                self._titled_with[who] = titled
                 # not in a quotation opening it
                 if named and subject is None and opening <= m.start() <= first_word:
                     subject = who
@@ -1710,6 +1768,8 @@ class People:
                            None)
         if subject:
             self._named_last(subject)
+            if subject not in self._titled_with or self._titled_with[subject] is not titled:
+                self._titled_with[subject] = set()  # "She …", "The president …": they alone
         # One opening a quotation is of someone named before, not who speaks it ("“He has
         # done a great deal,” she said"): it tells their gender.
         quoted = None if pronoun else _QUOTED_PRONOUN.match(sentence)
