@@ -551,16 +551,6 @@ def test_a_word_is_found_written_in_lower_case_or_inside_a_sentence_as_the_regex
             rf"[\w,;]\s+{re.escape(word)}\b", text) is not None)
 
 
-@pytest.mark.parametrize("text", _TEXTS)
-def test_many_known_words_are_found_written_in_lower_case_as_each_alone_is_found(text: str):
-    from monitor.steps.claims import _FEW_WORDS, _written_lower, _written_lower_words
-
-    # (ASCII words: the one reading takes runs of a-z, and misses an accented word, "élan")
-    fillers = {f"qx{'z' * n}" for n in range(_FEW_WORDS)}  # enough for the one reading
-    wanted = {w.lower() for w in _WORDS if w.isascii()} | fillers
-    assert _written_lower_words(wanted, text) == {w for w in wanted if _written_lower(w, text)}
-
-
 def test_a_speaker_unnamed_before_the_verb_is_not_the_person_named_after_it():
     text = ("Omar Haddad said on Monday that he was glad. The harbour board later wrote that it "
             "had paid Haddad to stop what the board called \u201can unfair toll on ferries.\u201d")
