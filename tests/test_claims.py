@@ -918,6 +918,13 @@ def test_a_former_aide_to_a_president_does_not_make_the_president_former():
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("link", ["to", "of", "for", "at", "with", "under", "in", "and"])
+def test_a_former_aide_linked_to_a_president_does_not_make_the_president_former(link):
+    text = (f"Omar Lund, a former aide {link} President Ana Ruiz, wrote a book. \u201cIt is "
+            "lies,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
 @pytest.mark.parametrize("sentence", [
     "Ruiz hit back: \u201cWe will not sign a deal that sinks the harbour.\u201d",
     "In her reply, Ruiz rejected the plan, saying it was \u201ca bad joke for the whole "
@@ -1093,6 +1100,16 @@ def test_a_go_deeper_link_is_no_claim():
                      "without a deal.\nGo deeper: Trade talks collapsed at the summit in Avalon "
                      "on Saturday.\n")
     assert [c.text[:10] for c in seed.claims] == ["The leader"]
+
+
+@pytest.mark.parametrize("verb", [
+    "continued", "testified", "concluded", "recalled", "quipped", "joked", "observed", "countered",
+    "conceded", "admitted", "acknowledged", "cautioned", "recounted", "boasted", "pleaded",
+    "complained", "predicted", "lamented", "shared"])
+def test_a_person_named_after_a_later_speech_verb_after_a_quotation_speaks_it(verb):
+    text = ("Omar Haddad said the port would close. \u201cWe lost a year on the quay,\u201d "
+            f"{verb} Ana Ruiz, the harbour master.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 
 
 def test_a_person_named_after_tweeted_after_a_quotation_speaks_it():
@@ -1605,3 +1622,18 @@ def test_a_pronoun_stands_for_one_of_the_people_named_last_not_anyone_named_befo
 def test_a_word_the_text_writes_in_lower_case_is_no_first_name_of_another_of_the_family():
     text = "“The quay is safe,” observed Ana Berg. They will stay, and Will Berg agreed."
     assert People(text).person("Will Berg") == "Ana Berg"
+
+
+def test_a_search_query_is_the_most_named_person_and_two_headline_words_the_body_uses_most():
+    seed = read_seed("Harbour Dredging Plan Splits Kestrel Council\n"
+                     "Mayor Ada Lund said the harbour dredging would start in spring.\n"
+                     "Ada Lund told the council the dredging plan was ready.\n"
+                     "Councillor Omar Haddad said the harbour plan needed more study.\n"
+                     "Lund added that dredging costs would fall on the port.\n")
+    assert seed.query() == '"Ada Lund" dredging harbour'
+
+
+def test_unnamed_sources_opening_the_sentence_are_not_the_person_they_are_close_to():
+    text = ("Omar Haddad said the port would close. Aides close to Haddad said the deal was "
+            "\u201call but dead and buried.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None

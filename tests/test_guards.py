@@ -308,6 +308,13 @@ def test_two_spans_looking_back_that_agree_loosely_are_noted_not_a_conflict():
         {"kind": "rounded", "claim": "36", "article": "two"}]
 
 
+def test_three_days_and_hours_rounding_to_three_days_are_noted_not_a_conflict():
+    c = first_claim("The ferry office received 2,144 complaints in the past 70 hours.")
+    m = verdict(c, "The ferry office said 2,144 complaints came in the past three days alone.")
+    assert m.conflicts is None and what_differs(m, m.notes) == [
+        {"kind": "rounded", "claim": "70", "article": "three"}]
+
+
 @pytest.mark.parametrize("claim_span, article_span", [
     ("in the past 20 hours", "in the past two days"),      # far under the coarser count
     ("in the past 25 hours", "in the past two days"),      # rounds to one day, not two
@@ -556,3 +563,21 @@ def test_the_hours_of_two_snapshots_are_no_conflict():
     m = verdict(first_claim("As of 11 p.m., Storm Arla was 280 miles from the coast."),
                 "At 2 p.m., Storm Arla was 300 miles from the coast.")
     assert m.verdict != "conflict"
+
+
+def test_counts_followed_at_once_by_other_verbs_are_another_amount():
+    m = verdict(first_claim("On the islands, more than 500,000 people sheltered."),
+                "Since Friday, thousands of people sailed to the islands.")
+    assert m.verdict != "conflict"
+    assert {"kind": "another amount", "claim": "500,000", "article": "thousands"} in what_differs(
+        m, m.notes)
+
+
+def test_another_date_in_a_sentence_reporting_a_later_step_is_noted_as_another_day():
+    [c] = read_seed("Rationing\nThe Castellan council ordered water rationing for 40,000 "
+                    "households on March 3 as the Dunmore reservoir ran low.\n").claims
+    m = verdict(c, "Water rationing ordered by the Castellan council was extended on March 5 "
+                   "to three towns that draw on the Dunmore reservoir.")
+    assert m.verdict == "partial"
+    assert what_differs(m, m.notes) == [
+        {"kind": "another day", "claim": "March 3", "article": "March 5"}]

@@ -600,3 +600,26 @@ def test_a_than_whose_clause_ends_in_no_not_takes_its_clause_whole():
     assert negated("They paid more than we did not, and they paid more than " * 3 + "we did.") \
         is False
     assert negated("They paid more than " * 3 + "we did, and " + "they did not pay.") is True
+
+
+@pytest.mark.parametrize("month", ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                   "Oct", "Nov", "Dec"])
+def test_an_abbreviated_month_before_its_day_ends_no_sentence(month):
+    text = f"The Kestrel ferry resumed on {month}. 14 after repairs. It sails daily."
+    assert split_sentences(text) == [f"The Kestrel ferry resumed on {month}. 14 after repairs.",
+                                     "It sails daily."]
+
+
+def test_a_middle_initial_is_no_name_word():
+    assert "k" not in name_words("On Monday the harbour chief, Ada K. Lund, spoke.")
+
+
+@pytest.mark.parametrize("word, value", [
+    ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
+    ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)])
+def test_a_number_written_as_a_word_has_its_value(word, value):
+    (number,) = numbers(f"The council hired {word} wardens")
+    assert (number.value, number.unit) == (value, "warden")
