@@ -1284,6 +1284,10 @@ def test_a_persons_office_or_unnamed_spokesperson_speaks_for_that_person(sentenc
     assert _speakers(SENATOR + sentence)[1] == "Ana Ruiz"
 
 
+def test_a_quotation_its_speaker_commented_on_after_it_is_theirs():
+    assert _speakers(SENATOR + f"\u201c{WORDS},\u201d Ruiz commented.")[1] == "Ana Ruiz"
+
+
 @pytest.mark.parametrize("sentence", [
     f"A Ruiz spokeswoman said: \u201c{WORDS}.\u201d",
     f"\u201c{WORDS},\u201d said a Ruiz spokesman.",

@@ -178,7 +178,7 @@ _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 _LATER_SPEECH_VERBS = ("continued", "testified", "concluded", "recalled", "quipped", "joked",
                        "observed", "countered", "conceded", "admitted", "acknowledged",
                        "cautioned", "recounted", "boasted", "pleaded", "complained", "predicted",
-                       "lamented", "shared")
+                       "lamented", "shared", "commented")
 _AFTER_QUOTATION = ("added", "tweeted", "wrote", "posted", "stated", "noted", "explained",
                     "insisted", "declared", "replied", "responded", "argued", "warned", "stressed",
                     "remarked", "asserted", "claimed", "vowed", "promised", *_LATER_SPEECH_VERBS)
