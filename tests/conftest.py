@@ -497,6 +497,20 @@ WEEKDAY_CONFLICT = {"kind": "number", "claim": "Monday", "article": "Wednesday",
                     "unit": "weekday"}
 
 
+def stretches_searched(monkeypatch, module, name: str) -> list[int]:
+    """The lengths of text the compiled pattern `module.name` is asked to search, one per
+    call (`search(string, pos, endpos)`): how a reader of hostile text is shown linear."""
+    searched, pattern = [], getattr(module, name)
+
+    class Spy:
+        def search(self, string, pos, endpos):
+            searched.append(endpos - pos)
+            return pattern.search(string, pos, endpos)
+
+    monkeypatch.setattr(module, name, Spy())
+    return searched
+
+
 def ferry_story(path: Path) -> tuple:
     """A small database (written here, no crawl) for one story, "ferry", of 8 claims: its
     seed (Harbour Post), a syndicated copy of it (Wire Service, stored first, the same day)

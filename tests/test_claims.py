@@ -10,6 +10,7 @@ from monitor.steps.claims import (
     seed_title_and_body,
 )
 from monitor.steps.text import split_sentences, stem, surname
+from tests.conftest import stretches_searched
 
 
 @pytest.fixture(scope="module")
@@ -1480,14 +1481,7 @@ def test_writers_credited_are_looked_for_only_back_to_the_full_stop_before_contr
         monkeypatch):
     from monitor.steps import claims
 
-    read, named = [], claims._WRITERS_NAMED
-
-    class Spy:
-        def search(self, string, pos, endpos):
-            read.append(endpos - pos)
-            return named.search(string, pos, endpos)
-
-    monkeypatch.setattr(claims, "_WRITERS_NAMED", Spy())
+    read = stretches_searched(monkeypatch, claims, "_WRITERS_NAMED")
     # A pattern from each "reporters" to the paragraph's end read it again from each (62 KB
     # of "reporters A ": 2.9 s, quadratic).
     paragraph = "Reporters Ana " * 2_000 + ". Writers Ana Ruiz and Ivo Berg contributed reporting."

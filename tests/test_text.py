@@ -13,6 +13,7 @@ from monitor.steps.text import (
     without_credits,
     words,
 )
+from tests.conftest import stretches_searched
 
 
 def test_titles_and_other_languages_abbreviations_end_no_sentence():
@@ -576,14 +577,7 @@ def test_a_run_of_stops_ends_a_sentence_from_its_first_stop_only():
 def test_between_is_looked_for_just_before_a_range_not_in_the_whole_text(monkeypatch):
     from monitor.steps import text
 
-    read, between = [], text._BETWEEN
-
-    class Spy:
-        def search(self, string, pos, endpos):
-            read.append(endpos - pos)
-            return between.search(string, pos, endpos)
-
-    monkeypatch.setattr(text, "_BETWEEN", Spy())
+    read = stretches_searched(monkeypatch, text, "_BETWEEN")
     found = numbers("The crews counted 4 and 5 and " * 300 + "between 1 and 3 boats.")
     assert found[-1].value == 1 and found[-1].high == 3
     assert len(read) >= 300 and max(read) <= 20
