@@ -68,16 +68,8 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
     if slug is not None and not SLUG.fullmatch(slug):
         raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
                          f"(like port-strike)")
-    if re.match(r"https?://", source):
-        text, page_date = _fetch_seed(source)
-        published = published or page_date
-    else:
-        raw = _read_seed_file(source)
-        if re.match(rb"\s*<(?:!doctype html|html|head|body)", raw, re.IGNORECASE):
-            text, page_date = _seed_from_html(raw, source)  # a saved web page
-            published = published or page_date
-        else:
-            text = _decode_seed(raw, source)
+    text, page_date = _seed_text(source)
+    published = published or page_date
     if len(text) > MAX_SEED_CHARACTERS:
         raise ValueError(f"{source}: too long for a news article ({len(text):,} characters; "
                          f"the limit is {MAX_SEED_CHARACTERS:,})")
@@ -86,16 +78,7 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
         raise ValueError(f"{source}: no claims found; is this a news article?")
     if published and parse_date(published) is None:
         raise ValueError(f"--published {published!r}: not a date (use YYYY-MM-DD)")
-    same_slug = rows.find_story(db, slug=slug or slugify(seed.title) or None)
-    same_text = rows.find_story(db, seed_text=text)
-    existing = same_slug or same_text
-    if existing and not replace:
-        what = "story {!r} exists" if same_slug else "this seed is already story {!r}"
-        raise StoryExists(f"{what.format(existing['slug'])} ({existing['title']}); add "
-                          f"--replace to register it again, keeping its articles")
-    if same_slug and same_text and same_slug["id"] != same_text["id"]:
-        raise StoryExists(f"this seed text is story {same_text['slug']!r} already; "
-                          f"story {same_slug['slug']!r} cannot take it too")
+    existing = _story_replaced(db, slug or slugify(seed.title) or None, text, replace)
     slug = slug or (existing and existing["slug"]) or slugify(seed.title) \
         or slugify(Path(source).stem) or "story"
     given = {"query": query, "published": published, "window_days": window_days,
@@ -109,6 +92,33 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
     if existing:  # every article again: the claims and settings may have changed
         match_stories(db, slug, everything=True)
     return story, slug
+
+
+def _seed_text(source: str) -> tuple[str, str | None]:
+    """The seed's text and, for a web page, the date it gives: from a URL, a saved page or a
+    text file."""
+    if re.match(r"https?://", source):
+        return _fetch_seed(source)
+    raw = _read_seed_file(source)
+    if re.match(rb"\s*<(?:!doctype html|html|head|body)", raw, re.IGNORECASE):
+        return _seed_from_html(raw, source)  # a saved web page
+    return _decode_seed(raw, source), None
+
+
+def _story_replaced(db: Database, slug: str | None, text: str, replace: bool) -> dict | None:
+    """The story a seed registers again (the same slug or the same text), or None for a new
+    one; refused (`StoryExists`) unless `replace`, and when slug and text are two stories'."""
+    same_slug = rows.find_story(db, slug=slug)
+    same_text = rows.find_story(db, seed_text=text)
+    existing = same_slug or same_text
+    if existing and not replace:
+        what = "story {!r} exists" if same_slug else "this seed is already story {!r}"
+        raise StoryExists(f"{what.format(existing['slug'])} ({existing['title']}); add "
+                          f"--replace to register it again, keeping its articles")
+    if same_slug and same_text and same_slug["id"] != same_text["id"]:
+        raise StoryExists(f"this seed text is story {same_text['slug']!r} already; "
+                          f"story {same_slug['slug']!r} cannot take it too")
+    return existing
 
 
 def _read_seed_file(source: str) -> bytes:
