@@ -6,6 +6,7 @@ from monitor.steps.text import (
     body_words_and_names,
     name_words,
     negated,
+    normalise,
     numbers,
     quotations,
     split_sentences,
@@ -244,10 +245,16 @@ def test_a_range_is_one_amount_with_two_ends(text):
 
 @pytest.mark.parametrize("text, low, high", [
     ("a term of 6-1/2 to 9 years", 6.5, 9), ("a term of 6 1/2 to 9 years", 6.5, 9),
-    ("a term of 6\u00bd to 9 years", 6.5, 9), ("a term of 3-1/4 to 4-3/4 years", 3.25, 4.75)])
+    ("a term of 6\u00bd to 9 years", 6.5, 9), ("a term of 3-1/4 to 4-3/4 years", 3.25, 4.75),
+    ("a term of 6 \u00bd to 9 years", 6.5, 9)])
 def test_a_whole_number_and_a_fraction_is_one_amount(text, low, high):
     (number,) = numbers(text)
     assert (number.value, number.high, number.unit) == (low, high, "year")
+
+
+def test_a_fraction_sign_after_a_whole_number_is_shown_apart_from_it():
+    # Folded to "21\u20442" the claim read "21/2" to a user.
+    assert normalise("idle for 2\u00bd months") == "idle for 2 1\u20442 months"
 
 
 def test_initials_in_a_name_end_no_sentence():

@@ -255,11 +255,16 @@ READINGS_KEPT = 4_096
 _NORMALISED = Memo(_normalised, READINGS_KEPT)
 
 
+_FRACTION_AFTER_DIGIT = re.compile("(\\d)([\u00bc-\u00be\u2150-\u215e])")
+
+
 def _typography(text: str) -> str:
     # What normalise folds but whitespace, so that a whole article is folded at once.
     if text.isascii():  # nine texts in ten: NFKC, the curly marks and dashes are no-ops
         return text.replace("``", "\u201c").replace("''", "\u201d")
-    text = unicodedata.normalize("NFKC", text)
+    # NFKC writes "2½" as "21⁄2", shown so in a claim and read as 21/2 by a reader: a space
+    # keeps the whole apart from the fraction ("2 1⁄2", read as 2.5 by `numbers`).
+    text = unicodedata.normalize("NFKC", _FRACTION_AFTER_DIGIT.sub(r"\1 \2", text))
     # Doubled single marks and TeX-style quotes stand for double quotation marks.
     text = text.replace("\u2018\u2018", "\u201c").replace("``", "\u201c")
     text = text.replace("\u2019\u2019", "\u201d").replace("''", "\u201d")
@@ -1008,8 +1013,10 @@ def numbers(text: str) -> list[Number]:
 
 
 # A whole number and a fraction: "19-1/2", "4 1/4", "2½" (read as 19.5, 4.25, 2.5). Unicode
-# folding writes "2½" as "21⁄2" (a fraction slash): its last digit is the numerator.
-_MIXED_FRACTION = re.compile(r"\b(\d+)[- ](\d)/(\d{1,2})\b|(?<![\d.,])(\d*)(\d)\u2044(\d{1,2})\b")
+# folding writes "2½" as "2 1⁄2" (`_typography`: a fraction slash), and a text "21⁄2" typed
+# so: its last digit is the numerator.
+_MIXED_FRACTION = re.compile(
+    r"\b(\d+)[- ](\d)[/\u2044](\d{1,2})\b|(?<![\d.,])(\d*)(\d)\u2044(\d{1,2})\b")
 
 
 def _as_decimal(m: re.Match) -> str:
