@@ -220,6 +220,9 @@ PEOPLE = {
         f"President Ana {name}" for name in itertools.islice(_NAMES, 12_000))
                                  + ". \u201cWe will not reopen it,\u201d the president said."
                                  * 15_000,
+    # A person's verb giving the quotation to another named after it (branch speakers48).
+    "names with verbs after a person's": "Senator Ana Ruiz met Mayor Ivo Berg. Ruiz said "
+                                         + "Berg told her " * 70_000 + ": \u201cWe will.\u201d",
 }
 # 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked

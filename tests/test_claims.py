@@ -1350,6 +1350,25 @@ def test_a_title_whose_verb_gives_the_quotation_to_another_is_not_its_holder(sub
     assert _speakers(text)[1] != "Ana Ruiz"
 
 
+@pytest.mark.parametrize("subject", ["Ruiz", "She"])
+@pytest.mark.parametrize("then", ["that Berg wrote:", "Berg had told her:"])
+def test_a_person_whose_verb_gives_the_quotation_to_another_is_not_its_speaker(subject, then):
+    # as "The governor said that Berg wrote: “…”" is not the governor's
+    text = "Senator Ana Ruiz met Mayor Ivo Berg on Monday. " + (
+        f"{subject} said {then} \u201c{WORDS}.\u201d")
+    assert _speakers(text)[1] != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Ruiz said Mayor Berg is wrong but added, \u201c{WORDS}.\u201d",
+    "Ruiz posted that Berg, whom she called \u201ca friend,\u201d is wrong.",
+    f"\u201c{WORDS},\u201d Ruiz said, to which Berg replied: \u201cNo.\u201d",
+])
+def test_a_person_named_after_the_verb_without_a_verb_reaching_the_quotation_leaves_it(sentence):
+    text = "Senator Ana Ruiz met Mayor Ivo Berg on Monday. " + sentence
+    assert _speakers(text)[1] == "Ana Ruiz"
+
+
 def test_a_titles_office_no_one_the_text_names_holds_is_no_ones():
     text = "Ana Ruiz signed the port bill on Monday. " + (
         f"\u201c{WORDS},\u201d the governor's office said.")

@@ -1177,6 +1177,10 @@ _VOICE_TO_VERB = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,]*,\s*(?:(?:also|la
 # A quotation's own verb just after it: "“…,” Kemp said", "“…,” a neighbour said".
 _OWN_VERB_AFTER = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS + r"\b")
 _SPACES = re.compile(r"\s*")
+# A verb of the one just named, not of a clause about them ("Berg, who Ruiz called").
+_THEIR_OWN_VERB = re.compile(r"\s+(?:(?!wh)[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS + r"\b")
+# From a verb to the quotation it introduces: its object and a colon, or nothing.
+_TO_QUOTATION = re.compile(r"(?:[^,;:.\u2026]{0,60}:)?\s*")
 
 
 def _voices_the_verb(outside: str, start: int, voice: re.Match, verb: re.Match,
@@ -1464,7 +1468,9 @@ class People:
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
         introduced = _INTRODUCED.search(outside)
-        if who is None and introduced and _theirs(outside[:introduced.start()]):
+        if who is None and introduced and _theirs(outside[:introduced.start()]) and not (
+                self._another_speaks(outside, _SPEECH.search(outside, self._opening_end(outside),
+                                                  introduced.start()))):
             who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
         self._said = who
@@ -1510,6 +1516,10 @@ class People:
         # one rider, whose profile says she …": not whom "she" resolves to).
         names_end = subject_ends if subject_ends is not None else _clause_about_end(
             outside, (verb or said).end())
+        # "Ruiz said that Berg wrote: “…”": a person's verb that gives the quotation after it
+        # to someone named between them, as a title's does (below)
+        if subject_ends is not None and self._another_speaks(outside, verb):
+            return None
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if names_end is not None and token.start() >= names_end:
                 break
@@ -1553,6 +1563,23 @@ class People:
                 _speaks_the_quotation(outside, subject_ends, verb)):
             return None
         return holder
+
+    def _another_speaks(self, outside: str, verb: re.Match | None) -> bool:
+        """Whether a person the text knows, named between `verb` and the quotation after it,
+        speaks it with a verb of their own that reaches it ("said that Berg wrote: “…”", "said
+        Berg told him on Monday: “…”"; not "said Berg is right but added, “…”", "posted that
+        Berg, who he called “…”")."""
+        quotation = outside.find("\u2026", verb.end()) if verb else -1
+        if quotation < 0 or outside.rfind("\u2026", 0, verb.start()) >= 0:
+            return False  # "“…,” Ruiz said, to which Berg replied: “…”": the first is hers
+        # named in the verb's own clause: not "warned that …, Ruiz said: “…”" (hers)
+        comma = outside.find(",", verb.end(), quotation)
+        for m in PERSON_RE.finditer(outside, verb.end(), quotation if comma < 0 else comma):
+            own = _THEIR_OWN_VERB.match(outside, m.end(), quotation)
+            if own and _TO_QUOTATION.fullmatch(outside, own.end(), quotation) and self.person(
+                    m.group(0)):
+                return True
+        return False
 
     def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
         """The organisation the subject between `starts` and `ends` names ("the Interior
