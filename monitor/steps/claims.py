@@ -1469,7 +1469,7 @@ class People:
             who = self.quoting
         introduced = _INTRODUCED.search(outside)
         if who is None and introduced and _theirs(outside[:introduced.start()]) and not (
-                self._another_speaks(outside, _SPEECH.search(outside, self._opening_end(outside),
+                self._another_speaker(outside, _SPEECH.search(outside, self._opening_end(outside),
                                                   introduced.start()))):
             who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
@@ -1516,10 +1516,10 @@ class People:
         # one rider, whose profile says she …": not whom "she" resolves to).
         names_end = subject_ends if subject_ends is not None else _clause_about_end(
             outside, (verb or said).end())
-        # "Ruiz said that Berg wrote: “…”": a person's verb that gives the quotation after it
-        # to someone named between them, as a title's does (below)
-        if subject_ends is not None and self._another_speaks(outside, verb):
-            return None
+        # "Ruiz said that Berg wrote: “…”": Berg's, named after a person's verb with a verb
+        # of his own that reaches the quotation
+        if subject_ends is not None and (other := self._another_speaker(outside, verb)):
+            return other
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if names_end is not None and token.start() >= names_end:
                 break
@@ -1564,22 +1564,22 @@ class People:
             return None
         return holder
 
-    def _another_speaks(self, outside: str, verb: re.Match | None) -> bool:
-        """Whether a person the text knows, named between `verb` and the quotation after it,
+    def _another_speaker(self, outside: str, verb: re.Match | None) -> str | None:
+        """The person the text knows, named between `verb` and the quotation after it, who
         speaks it with a verb of their own that reaches it ("said that Berg wrote: “…”", "said
         Berg told him on Monday: “…”"; not "said Berg is right but added, “…”", "posted that
-        Berg, who he called “…”")."""
+        Berg, who he called “…”"), if any."""
         quotation = outside.find("\u2026", verb.end()) if verb else -1
         if quotation < 0 or outside.rfind("\u2026", 0, verb.start()) >= 0:
-            return False  # "“…,” Ruiz said, to which Berg replied: “…”": the first is hers
+            return None  # "“…,” Ruiz said, to which Berg replied: “…”": the first is hers
         # named in the verb's own clause: not "warned that …, Ruiz said: “…”" (hers)
         comma = outside.find(",", verb.end(), quotation)
         for m in PERSON_RE.finditer(outside, verb.end(), quotation if comma < 0 else comma):
             own = _THEIR_OWN_VERB.match(outside, m.end(), quotation)
-            if own and _TO_QUOTATION.fullmatch(outside, own.end(), quotation) and self.person(
-                    m.group(0)):
-                return True
-        return False
+            if own and _TO_QUOTATION.fullmatch(outside, own.end(), quotation) and (
+                    who := self.person(m.group(0))):
+                return who
+        return None
 
     def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
         """The organisation the subject between `starts` and `ends` names ("the Interior
