@@ -223,6 +223,9 @@ PEOPLE = {
     # A person's verb giving the quotation to another named after it (branch speakers48).
     "names with verbs after a person's": "Senator Ana Ruiz met Mayor Ivo Berg. Ruiz said "
                                          + "Berg told her " * 70_000 + ": \u201cWe will.\u201d",
+    "offices of a place, then titles": "President Ana Ruiz flew in. "
+                                       + "Whoever is president of the Avalon Republic. " * 20_000
+                                       + "\u201cWe will,\u201d the president said. " * 3_000,
 }
 # 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked

@@ -109,6 +109,14 @@ def test_a_rank_or_office_before_a_name_is_not_kept_in_the_speakers_name(who, sp
     assert {c.speaker for c in seed.claims} == {speaker}
 
 
+@pytest.mark.parametrize("office", ["President of the Avalon Republic",
+                                    "Chairman of the Joint Chiefs of Staff"])
+def test_an_office_of_a_place_written_with_the_and_no_name_after_it_names_no_one(office):
+    text = (f"The {office} flew in on Monday. "
+            "He said: \u201cThe base will close by June and nobody will lose a job.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 @pytest.mark.parametrize("who, speaker", [("Senator Ada King", "Ada King"),
                                           ("Rev. Tom Bishop", "Tom Bishop")])
 def test_a_surname_that_is_also_a_title_stays_the_speakers_name(who, speaker):
@@ -668,6 +676,12 @@ def test_the_former_title_is_the_one_former_holder_named_with_another_holder():
 
 def test_a_title_before_of_names_no_second_holder_with_it():
     text = ("President Ana Ruiz flew in. Ruiz said she met the President of the Avalon Republic. "
+            "\u201cThe quay stays closed to every boat,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_an_office_of_a_place_with_the_named_without_a_holder_leaves_the_title_its_holders():
+    text = ("President Ana Ruiz flew in. Whoever is president of the Avalon Republic must sign. "
             "\u201cThe quay stays closed to every boat,\u201d the president said.")
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 

@@ -564,9 +564,14 @@ def _time_then_name(tokens: list[str], start: int = 0) -> bool:
 
 def _name_after_office(tokens: list[str]) -> list[str]:
     """The person's name at the end of an office's words ("Veterans Affairs Ada K. Lund"): its
-    last two words, with an initial or a generational suffix among them not counted."""
+    last two words, with an initial or a generational suffix among them not counted. None
+    after a place written with "the" alone ("of the United States", "of the Joint Chiefs of
+    Staff")."""
     keep = 2 + sum(1 for t in tokens[-3:] if re.fullmatch(r"(?:[A-Z]\.)+", t)
                    or t.lower().strip(".") in NAME_SUFFIXES)
+    if tokens[:1] == ["the"] and (len(tokens) <= keep + 1 or any(
+            t.islower() for t in tokens[-keep:])):
+        return []
     return tokens[-keep:]
 
 
@@ -852,6 +857,7 @@ _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
                                     r"[\w-]+\s+){0,2}"
                                     r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
 _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_OF_THE_PLACE = re.compile(r"\s+of\s+the\s+[A-Z]")
 # A subject that is only a title: "the former vice president", "the senator".
 # "the Speaker" as written in capitals too.
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
@@ -1709,6 +1715,9 @@ class People:
             titled = PERSON_RE.match(self.text, m.end() + 1)
             if titled and self.person(titled.group(0)) == name:
                 continue  # the holder's own titled mention: "On Monday, President Ana Ruiz"
+            if _OF_THE_PLACE.match(self.text, m.end()) and not (
+                    _ANOTHER_HOLDER_BEFORE.search(before)):
+                continue  # "the President of the United States": names no one (`_meet`)
             if _ANOTHER_HOLDER_BEFORE.search(before) or _HOLDER_OF.match(self.text, m.end()):
                 return False
         return True
