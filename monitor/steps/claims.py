@@ -226,10 +226,16 @@ _BODY_ENDS = frozenset("""Services Affairs Resources Relations Industries Securi
     Standards""".split())
 
 
+# Who speaks for a person or a body, written once for `People` and the speaker conflicts: a
+# spokesperson, and after a possessive their office or spokesperson ("Kemp's press office").
+SPOKESPERSON = r"spokes(?:man|woman|person)"
+VOICE_AFTER_POSSESSIVE = rf"(?:press\s+)?(?:office|{SPOKESPERSON})"
+
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
 # not who speaks.
 _NAME_AS_MODIFIER = re.compile(  # "Ruiz 2020 campaign manager Ada Lund": Lund speaks
-    r"\s+(?:(?:\d{4}|re-?election|presidential|election)\s+)?(?:administration|government|campaign|camp|team|spokes(?:man|woman|person)|aides?|"
+    r"\s+(?:(?:\d{4}|re-?election|presidential|election)\s+)?(?:administration|government|"
+    rf"campaign|camp|team|{SPOKESPERSON}|aides?|"
     r"advis[eo]rs?|officials?|allies|ally|lawyers?|attorneys?|deputy|deputies|family|"
     r"presidency|White House)\b")
 MIN_QUOTE_WORDS = 3
@@ -866,7 +872,7 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
 
 # A title's office or unnamed spokesperson speaks as its holder does ("the governor's office
 # said", "said the mayor's spokesman"), as a person's does ("Kemp's office", `_THEIR_VOICE`).
-_TITLES_VOICE = r"['\u2019]s\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+_TITLES_VOICE = r"['\u2019]s\s+" + VOICE_AFTER_POSSESSIVE
 _TITLES_VOICE_ENDING = re.compile(_TITLES_VOICE + r"\s*\Z")
 # A title just after the verb, to a stop, a clause or the words of when or where: "…,”
 # responded the senator, who …", "said the former president on Monday",
@@ -950,7 +956,7 @@ _ORGANISATION = (
 _NAMED_ORGANISATION = re.compile(_ORGANISATION)
 # What an organisation says through: its document or an unnamed spokesperson.
 _ITS_VOICE = (r"(?:['\u2019]s?\s+)?(?:\s*(?:statement|report|memo|letter|bulletin|release|"
-              r"filing|advisory|notice|spokes(?:man|woman|person)))")
+              rf"filing|advisory|notice|{SPOKESPERSON}))")
 # Words between a subject and its verb: "on Sunday", "later", "also", "quickly".
 _THEN = (r"(?:\s+on\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r"))?"
          r"(?:\s+[a-z]+ly|\s+also|\s+later|\s+then)?\s*")
@@ -963,7 +969,7 @@ _ORGANISATION_SUBJECT = re.compile(
     rf"\W*(?:(?:[Tt]he\s+)?(?P<named>{_ORGANISATION})|[Tt]he\s+(?P<noun>{'|'.join(_ORGANISATION_HEADS)}))"
     rf"(?:{_ITS_VOICE})?(?:\s*,[^,]{{1,80}},)?{_THEN}"
     r"|\W*[Aa]n?\s+(?:(?P<voiced>" + _ORGANISATION + r")|(?P<voicenoun>"
-    + "|".join(_ORGANISATION_HEADS) + r"))\s+spokes(?:man|woman|person)" + _THEN
+    + "|".join(_ORGANISATION_HEADS) + rf"))\s+{SPOKESPERSON}" + _THEN
     + r"|\W*[Tt]he\s+(?P<document>" + "|".join(_DOCUMENTS) + ")" + _THEN)
 # After the verb: "…,” said the White House; “…,” according to the agency.
 _ORGANISATION_AFTER = re.compile(
@@ -1128,7 +1134,7 @@ _ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|put out|sent out)\s+an?\s+
 # does): the office or spokesperson just before the verb, or ending the words after it. Not
 # "Ruiz's spokesman, Ivo Berg, said" (Berg speaks), "Ruiz's office manager said".
 _THEIR_VOICE = re.compile(
-    r"['\u2019]s?\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+    r"['\u2019]s?\s+" + VOICE_AFTER_POSSESSIVE +
     r"(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|then|[a-z]+ly)\s+)?"
     + SPEECH_VERBS + r"\b)")
 
@@ -1151,7 +1157,7 @@ def _their_voice(outside: str, token: re.Match, verb: re.Match,
 # before it saying for whom, speaks for that person as "Ruiz's spokeswoman" does. Not "a Ruiz
 # spokesman, Ivo Berg, said" (Berg speaks).
 _MODIFIER_VOICE = re.compile(
-    r"\s+spokes(?:man|woman|person)(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|"
+    rf"\s+{SPOKESPERSON}(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|"
     r"then|[a-z]+ly)\s+)?" + SPEECH_VERBS + r"\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 _ARTICLE_OPENING = re.compile(r"^(?:(?:An?|The)(?:\s+|$))+")

@@ -18,10 +18,12 @@ from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
     SAYING_VERBS,
     SPEECH_VERBS,
+    SPOKESPERSON,
     TELLING_VERBS,
     TITLE_WORDS,
     TOLD_TO,
     UNNAMED_SOURCE,
+    VOICE_AFTER_POSSESSIVE,
     Claim,
     is_publication,
     organisation_head,
@@ -216,7 +218,7 @@ def _attributed(sentence: str, speaker: str) -> bool:
 # not a named speaker's title ("Omar Haddad, a spokesman for Mayor Lena Holt"), nor an office
 # as a place ("outside the district attorney's office") or a listener ("told the mayor's press
 # secretary").
-_VOICE = r"(?:spokes(?:man|woman|person)|press\s+secretary|['\u2019]s\s+(?:press\s+)?office)"
+_VOICE = rf"(?:{SPOKESPERSON}|press\s+secretary|['\u2019]s\s+{VOICE_AFTER_POSSESSIVE})"
 _SPEAKS_FOR = re.compile(
     rf"{_VOICE}\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated)\b"
     rf"|\b(?:said|says|added|wrote|stated)\s+(?:a|an|the)\s+(?:[\w'\u2019.-]+\s+){{0,3}}?{_VOICE}",
