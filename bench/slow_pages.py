@@ -226,6 +226,8 @@ PEOPLE = {
     "offices of a place, then titles": "President Ana Ruiz flew in. "
                                        + "Whoever is president of the Avalon Republic. " * 20_000
                                        + "\u201cWe will,\u201d the president said. " * 3_000,
+    "headlines in capitals": "PORT VOWS PRESSURE ON GOVERNOR TO OPEN THE QUAY IN JUNE\n\n"
+                             "He said: \u201cNo.\u201d\n\n" * 13_000,
 }
 # 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked

@@ -686,6 +686,15 @@ def test_an_office_of_a_place_with_the_named_without_a_holder_leaves_the_title_i
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("after", [
+    "The port board met on Monday. He added: \u201cWe will open the quay to every boat.\u201d",
+    "\u201cWe will open the quay to every boat,\u201d the governor said.",
+])
+def test_a_headlines_words_in_capitals_after_a_title_are_no_person(after):
+    text = "PORT VOWS PRESSURE ON GOVERNOR TO OPEN THE QUAY IN JUNE\n\n" + after
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 def test_a_quotation_in_an_opening_participle_clause_leaves_the_speaker_after_it():
     text = ("Omar Haddad said the port would close. Calling the plan \u201ca bad joke for the "
             "harbour,\u201d Ruiz noted, \u201cWe will not sign this week.\u201d")

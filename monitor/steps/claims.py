@@ -640,6 +640,17 @@ def _person_name(raw: str) -> str:
     return name if not where or " " in name or titled else f"{name} of {where[0]}"
 
 
+# Words a headline in capitals holds that no name does ("TO", "THE", "SAYS", "MORE"): all
+# but those that are names too ("Theresa May", "Will Hurd").
+_NOT_IN_NAMES = STOPWORDS - {"may", "will"}
+
+
+def _headline_words(name: str) -> bool:
+    """Whether `name` is words of a line in capitals, not a name: "TO REOPEN SCHOOLS IN THE
+    FALL" (after "GOVERNOR"), a link's "MORE" (not "ADA LUND")."""
+    return name.isupper() and any(w.lower() in _NOT_IN_NAMES for w in name.split())
+
+
 # "His rival, …": a possessive, then a noun or two and a comma: a person described whose name
 # follows between commas.
 _POSSESSIVES = frozenset({"his", "her"})
@@ -1340,7 +1351,8 @@ class People:
                 # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
                 title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
             name = _person_name(raw)
-            if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
+            if name and not _headline_words(name) and (
+                    title in _TITLES or speaks or _ranked(tokens, before, name)) and (
                     name.lower() not in MONTHS) and name.lower() not in WEEKDAYS and not (
                     name.split()[-1] in _BODY_ENDS and _JOINED_BEFORE.search(
                         text, max(0, m.start() - 40), m.start())):
