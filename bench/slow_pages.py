@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from monitor.steps.claims import People, documents_issued, is_promo, read_seed
+from monitor.steps.conflicts import differences
 from monitor.steps.extract import extract_page, without_page_furniture
 from monitor.steps.text import name_words, negated, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
@@ -185,6 +186,12 @@ SPLITS = {
 
 # 2026-12-05 (branch hostile): each "reporters" read to the end for "contributed" (2.9 s at
 # 62 KB, quadratic).
+# A seed's quotation its secretary said, for an article's sentence read for whose spokesperson
+# speaks it (branch speakers48).
+_BORDER = "The border will stay closed to all travel until June"
+_SECRETARY_SAID = next(c for c in read_seed(
+    f"Border Plan\n\u201c{_BORDER},\u201d Harbour Security Secretary Ana Ruiz said.\n").claims
+    if c.kind == "quote")
 SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "reporters, no stop": (is_promo, "reporters A " * 85_000),
     "reporters, contributed": (is_promo, "reporters A " * 85_000 + "contributed"),
@@ -193,6 +200,9 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     # ... and an organisation's capital looked for again from each mark of a run (0.8 s, 16 KB).
     "marks, an organisation": (documents_issued,
                                "'" * 1_000_000 + " The Alpha Ministry issued a report"),
+    "spokesmen before a name": (lambda s: differences(_SECRETARY_SAID, s, "Ivo Berg"),
+                                "Harbour spokesman " * 55_000
+                                + f"Ivo Berg said \u201c{_BORDER}.\u201d"),
 }
 
 # 2026-12-05 (branch hostile): many people named, each looked for in the whole text as a
@@ -220,6 +230,14 @@ PEOPLE = {
         f"President Ana {name}" for name in itertools.islice(_NAMES, 12_000))
                                  + ". \u201cWe will not reopen it,\u201d the president said."
                                  * 15_000,
+    # A person's verb giving the quotation to another named after it (branch speakers48).
+    "names with verbs after a person's": "Senator Ana Ruiz met Mayor Ivo Berg. Ruiz said "
+                                         + "Berg told her " * 70_000 + ": \u201cWe will.\u201d",
+    "offices of a place, then titles": "President Ana Ruiz flew in. "
+                                       + "Whoever is president of the Avalon Republic. " * 20_000
+                                       + "\u201cWe will,\u201d the president said. " * 3_000,
+    "headlines in capitals": "PORT VOWS PRESSURE ON GOVERNOR TO OPEN THE QUAY IN JUNE\n\n"
+                             "He said: \u201cNo.\u201d\n\n" * 13_000,
 }
 # 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked

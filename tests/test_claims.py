@@ -109,6 +109,14 @@ def test_a_rank_or_office_before_a_name_is_not_kept_in_the_speakers_name(who, sp
     assert {c.speaker for c in seed.claims} == {speaker}
 
 
+@pytest.mark.parametrize("office", ["President of the Avalon Republic",
+                                    "Chairman of the Joint Chiefs of Staff"])
+def test_an_office_of_a_place_written_with_the_and_no_name_after_it_names_no_one(office):
+    text = (f"The {office} flew in on Monday. "
+            "He said: \u201cThe base will close by June and nobody will lose a job.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 @pytest.mark.parametrize("who, speaker", [("Senator Ada King", "Ada King"),
                                           ("Rev. Tom Bishop", "Tom Bishop")])
 def test_a_surname_that_is_also_a_title_stays_the_speakers_name(who, speaker):
@@ -670,6 +678,21 @@ def test_a_title_before_of_names_no_second_holder_with_it():
     text = ("President Ana Ruiz flew in. Ruiz said she met the President of the Avalon Republic. "
             "\u201cThe quay stays closed to every boat,\u201d the president said.")
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_an_office_of_a_place_with_the_named_without_a_holder_leaves_the_title_its_holders():
+    text = ("President Ana Ruiz flew in. Whoever is president of the Avalon Republic must sign. "
+            "\u201cThe quay stays closed to every boat,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("after", [
+    "The port board met on Monday. He added: \u201cWe will open the quay to every boat.\u201d",
+    "\u201cWe will open the quay to every boat,\u201d the governor said.",
+])
+def test_a_headlines_words_in_capitals_after_a_title_are_no_person(after):
+    text = "PORT VOWS PRESSURE ON GOVERNOR TO OPEN THE QUAY IN JUNE\n\n" + after
+    assert People(text).speakers(split_sentences(text))[-1] is None
 
 
 def test_a_quotation_in_an_opening_participle_clause_leaves_the_speaker_after_it():
@@ -1348,6 +1371,25 @@ def test_a_title_whose_verb_gives_the_quotation_to_another_is_not_its_holder(sub
     # as "Kemp's office said that Berg wrote: “…”" is not Kemp's (`_voices_the_verb`)
     text = GOVERNOR + f"{subject} said {then} \u201c{WORDS}.\u201d"
     assert _speakers(text)[1] != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("subject", ["Ruiz", "She"])
+@pytest.mark.parametrize("then", ["that Berg wrote:", "Berg had told her:"])
+def test_a_quotation_a_person_says_another_named_wrote_is_the_others(subject, then):
+    # as "The governor said that Berg wrote: “…”" is not the governor's
+    text = "Senator Ana Ruiz met Mayor Ivo Berg on Monday. " + (
+        f"{subject} said {then} \u201c{WORDS}.\u201d")
+    assert _speakers(text)[1] == "Ivo Berg"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Ruiz said Mayor Berg is wrong but added, \u201c{WORDS}.\u201d",
+    "Ruiz posted that Berg, whom she called \u201ca friend,\u201d is wrong.",
+    f"\u201c{WORDS},\u201d Ruiz said, to which Berg replied: \u201cNo.\u201d",
+])
+def test_a_person_named_after_the_verb_without_a_verb_reaching_the_quotation_leaves_it(sentence):
+    text = "Senator Ana Ruiz met Mayor Ivo Berg on Monday. " + sentence
+    assert _speakers(text)[1] == "Ana Ruiz"
 
 
 def test_a_titles_office_no_one_the_text_names_holds_is_no_ones():

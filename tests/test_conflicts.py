@@ -512,6 +512,45 @@ def test_words_an_office_said_are_no_speaker_conflict_with_a_spokesman_named():
     assert m.verdict == "verbatim" and m.conflicts is None
 
 
+BORDER = "The border will stay closed to all travel until June"
+
+
+@pytest.mark.parametrize("attribution", [
+    f"Harbour Security spokesman Ivo Berg said \u201c{BORDER.lower()}.\u201d",
+    f"\u201c{BORDER},\u201d said Ivo Berg, a Harbour Security spokesman.",
+    f"\u201c{BORDER},\u201d Ivo Berg, a spokesman for the secretary, said.",
+    f"\u201c{BORDER},\u201d Ruiz press secretary Ivo Berg told reporters.",
+])
+def test_words_a_named_spokesperson_says_for_the_seeds_speaker_are_no_speaker_conflict(
+        attribution):
+    # the spokesperson speaks for the one the seed gives the words to: not a contradiction
+    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
+                     "said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], attribution).matches[0]
+    assert quote.speaker == "Ana Ruiz"
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_words_the_seeds_named_spokesperson_says_for_the_articles_speaker_are_no_conflict():
+    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d said Ivo Berg, a Harbour Security "
+                     "spokesman.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = f"\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz said."
+    m = match_article([quote], article).matches[0]
+    assert quote.speaker == "Ivo Berg"
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_words_a_named_spokesperson_says_for_someone_else_are_a_speaker_conflict():
+    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
+                     "said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = f"\u201c{BORDER},\u201d said Ivo Berg, a spokesman for the Avalon Rail Union."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
+
+
 def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict():
     seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” Harbour "
                      "Authority said in a statement.\n")

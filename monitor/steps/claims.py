@@ -226,10 +226,16 @@ _BODY_ENDS = frozenset("""Services Affairs Resources Relations Industries Securi
     Standards""".split())
 
 
+# Who speaks for a person or a body, written once for `People` and the speaker conflicts: a
+# spokesperson, and after a possessive their office or spokesperson ("Kemp's press office").
+SPOKESPERSON = r"spokes(?:man|woman|person)"
+VOICE_AFTER_POSSESSIVE = rf"(?:press\s+)?(?:office|{SPOKESPERSON})"
+
 # "the Kerr administration said", "a Kerr spokeswoman said": the name says whose people speak,
 # not who speaks.
 _NAME_AS_MODIFIER = re.compile(  # "Ruiz 2020 campaign manager Ada Lund": Lund speaks
-    r"\s+(?:(?:\d{4}|re-?election|presidential|election)\s+)?(?:administration|government|campaign|camp|team|spokes(?:man|woman|person)|aides?|"
+    r"\s+(?:(?:\d{4}|re-?election|presidential|election)\s+)?(?:administration|government|"
+    rf"campaign|camp|team|{SPOKESPERSON}|aides?|"
     r"advis[eo]rs?|officials?|allies|ally|lawyers?|attorneys?|deputy|deputies|family|"
     r"presidency|White House)\b")
 MIN_QUOTE_WORDS = 3
@@ -564,9 +570,14 @@ def _time_then_name(tokens: list[str], start: int = 0) -> bool:
 
 def _name_after_office(tokens: list[str]) -> list[str]:
     """The person's name at the end of an office's words ("Veterans Affairs Ada K. Lund"): its
-    last two words, with an initial or a generational suffix among them not counted."""
+    last two words, with an initial or a generational suffix among them not counted. None
+    after a place written with "the" alone ("of the United States", "of the Joint Chiefs of
+    Staff")."""
     keep = 2 + sum(1 for t in tokens[-3:] if re.fullmatch(r"(?:[A-Z]\.)+", t)
                    or t.lower().strip(".") in NAME_SUFFIXES)
+    if tokens[:1] == ["the"] and (len(tokens) <= keep + 1 or any(
+            t.islower() for t in tokens[-keep:])):
+        return []
     return tokens[-keep:]
 
 
@@ -627,6 +638,17 @@ def _person_name(raw: str) -> str:
     titled = any(t.lower().strip(".") in _TITLES or t.lower() in _RANKS  # "President Xi of
                  for t in raw.split())                                    # China" is Xi
     return name if not where or " " in name or titled else f"{name} of {where[0]}"
+
+
+# Words a headline in capitals holds that no name does ("TO", "THE", "SAYS", "MORE"): all
+# but those that are names too ("Theresa May", "Will Hurd").
+_NOT_IN_NAMES = STOPWORDS - {"may", "will"}
+
+
+def _headline_words(name: str) -> bool:
+    """Whether `name` is words of a line in capitals, not a name: "TO REOPEN SCHOOLS IN THE
+    FALL" (after "GOVERNOR"), a link's "MORE" (not "ADA LUND")."""
+    return name.isupper() and any(w.lower() in _NOT_IN_NAMES for w in name.split())
 
 
 # "His rival, …": a possessive, then a noun or two and a comma: a person described whose name
@@ -852,6 +874,7 @@ _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
                                     r"[\w-]+\s+){0,2}"
                                     r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
 _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_OF_THE_PLACE = re.compile(r"\s+of\s+the\s+[A-Z]")
 # A subject that is only a title: "the former vice president", "the senator".
 # "the Speaker" as written in capitals too.
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
@@ -860,7 +883,7 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
 
 # A title's office or unnamed spokesperson speaks as its holder does ("the governor's office
 # said", "said the mayor's spokesman"), as a person's does ("Kemp's office", `_THEIR_VOICE`).
-_TITLES_VOICE = r"['\u2019]s\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+_TITLES_VOICE = r"['\u2019]s\s+" + VOICE_AFTER_POSSESSIVE
 _TITLES_VOICE_ENDING = re.compile(_TITLES_VOICE + r"\s*\Z")
 # A title just after the verb, to a stop, a clause or the words of when or where: "…,”
 # responded the senator, who …", "said the former president on Monday",
@@ -944,7 +967,7 @@ _ORGANISATION = (
 _NAMED_ORGANISATION = re.compile(_ORGANISATION)
 # What an organisation says through: its document or an unnamed spokesperson.
 _ITS_VOICE = (r"(?:['\u2019]s?\s+)?(?:\s*(?:statement|report|memo|letter|bulletin|release|"
-              r"filing|advisory|notice|spokes(?:man|woman|person)))")
+              rf"filing|advisory|notice|{SPOKESPERSON}))")
 # Words between a subject and its verb: "on Sunday", "later", "also", "quickly".
 _THEN = (r"(?:\s+on\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r"))?"
          r"(?:\s+[a-z]+ly|\s+also|\s+later|\s+then)?\s*")
@@ -957,7 +980,7 @@ _ORGANISATION_SUBJECT = re.compile(
     rf"\W*(?:(?:[Tt]he\s+)?(?P<named>{_ORGANISATION})|[Tt]he\s+(?P<noun>{'|'.join(_ORGANISATION_HEADS)}))"
     rf"(?:{_ITS_VOICE})?(?:\s*,[^,]{{1,80}},)?{_THEN}"
     r"|\W*[Aa]n?\s+(?:(?P<voiced>" + _ORGANISATION + r")|(?P<voicenoun>"
-    + "|".join(_ORGANISATION_HEADS) + r"))\s+spokes(?:man|woman|person)" + _THEN
+    + "|".join(_ORGANISATION_HEADS) + rf"))\s+{SPOKESPERSON}" + _THEN
     + r"|\W*[Tt]he\s+(?P<document>" + "|".join(_DOCUMENTS) + ")" + _THEN)
 # After the verb: "…,” said the White House; “…,” according to the agency.
 _ORGANISATION_AFTER = re.compile(
@@ -1122,7 +1145,7 @@ _ISSUED_STATEMENT = re.compile(r"\b(?:issued|released|put out|sent out)\s+an?\s+
 # does): the office or spokesperson just before the verb, or ending the words after it. Not
 # "Ruiz's spokesman, Ivo Berg, said" (Berg speaks), "Ruiz's office manager said".
 _THEIR_VOICE = re.compile(
-    r"['\u2019]s?\s+(?:press\s+)?(?:office|spokes(?:man|woman|person))"
+    r"['\u2019]s?\s+" + VOICE_AFTER_POSSESSIVE +
     r"(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|then|[a-z]+ly)\s+)?"
     + SPEECH_VERBS + r"\b)")
 
@@ -1145,7 +1168,7 @@ def _their_voice(outside: str, token: re.Match, verb: re.Match,
 # before it saying for whom, speaks for that person as "Ruiz's spokeswoman" does. Not "a Ruiz
 # spokesman, Ivo Berg, said" (Berg speaks).
 _MODIFIER_VOICE = re.compile(
-    r"\s+spokes(?:man|woman|person)(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|"
+    rf"\s+{SPOKESPERSON}(?:(?=\s*(?:[.;:]|,(?!\s*[A-Z])|$))|\s+(?:(?:also|later|"
     r"then|[a-z]+ly)\s+)?" + SPEECH_VERBS + r"\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 _ARTICLE_OPENING = re.compile(r"^(?:(?:An?|The)(?:\s+|$))+")
@@ -1177,6 +1200,10 @@ _VOICE_TO_VERB = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,]*,\s*(?:(?:also|la
 # A quotation's own verb just after it: "“…,” Kemp said", "“…,” a neighbour said".
 _OWN_VERB_AFTER = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS + r"\b")
 _SPACES = re.compile(r"\s*")
+# A verb of the one just named, not of a clause about them ("Berg, who Ruiz called").
+_THEIR_OWN_VERB = re.compile(r"\s+(?:(?!wh)[\w.'\u2019-]+\s+){0,4}" + SPEECH_VERBS + r"\b")
+# From a verb to the quotation it introduces: its object and a colon, or nothing.
+_TO_QUOTATION = re.compile(r"(?:[^,;:.\u2026]{0,60}:)?\s*")
 
 
 def _voices_the_verb(outside: str, start: int, voice: re.Match, verb: re.Match,
@@ -1324,7 +1351,8 @@ class People:
                 # title inside the name, "counsel to Nova Gov. Ada Lund", is cut off anyway)
                 title, raw = before[-2].strip(".,"), " ".join(_name_after_office(tokens))
             name = _person_name(raw)
-            if name and (title in _TITLES or speaks or _ranked(tokens, before, name)) and (
+            if name and not _headline_words(name) and (
+                    title in _TITLES or speaks or _ranked(tokens, before, name)) and (
                     name.lower() not in MONTHS) and name.lower() not in WEEKDAYS and not (
                     name.split()[-1] in _BODY_ENDS and _JOINED_BEFORE.search(
                         text, max(0, m.start() - 40), m.start())):
@@ -1464,7 +1492,9 @@ class People:
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
         introduced = _INTRODUCED.search(outside)
-        if who is None and introduced and _theirs(outside[:introduced.start()]):
+        if who is None and introduced and _theirs(outside[:introduced.start()]) and not (
+                self._another_speaker(outside, _SPEECH.search(outside, self._opening_end(outside),
+                                                  introduced.start()))):
             who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
         self._said = who
@@ -1510,6 +1540,10 @@ class People:
         # one rider, whose profile says she …": not whom "she" resolves to).
         names_end = subject_ends if subject_ends is not None else _clause_about_end(
             outside, (verb or said).end())
+        # "Ruiz said that Berg wrote: “…”": Berg's, named after a person's verb with a verb
+        # of his own that reaches the quotation
+        if subject_ends is not None and (other := self._another_speaker(outside, verb)):
+            return other
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if names_end is not None and token.start() >= names_end:
                 break
@@ -1553,6 +1587,23 @@ class People:
                 _speaks_the_quotation(outside, subject_ends, verb)):
             return None
         return holder
+
+    def _another_speaker(self, outside: str, verb: re.Match | None) -> str | None:
+        """The person the text knows, named between `verb` and the quotation after it, who
+        speaks it with a verb of their own that reaches it ("said that Berg wrote: “…”", "said
+        Berg told him on Monday: “…”"; not "said Berg is right but added, “…”", "posted that
+        Berg, who he called “…”"), if any."""
+        quotation = outside.find("\u2026", verb.end()) if verb else -1
+        if quotation < 0 or outside.rfind("\u2026", 0, verb.start()) >= 0:
+            return None  # "“…,” Ruiz said, to which Berg replied: “…”": the first is hers
+        # named in the verb's own clause: not "warned that …, Ruiz said: “…”" (hers)
+        comma = outside.find(",", verb.end(), quotation)
+        for m in PERSON_RE.finditer(outside, verb.end(), quotation if comma < 0 else comma):
+            own = _THEIR_OWN_VERB.match(outside, m.end(), quotation)
+            if own and _TO_QUOTATION.fullmatch(outside, own.end(), quotation) and (
+                    who := self.person(m.group(0))):
+                return who
+        return None
 
     def _organisation_subject(self, outside: str, starts: int, ends: int) -> str | None:
         """The organisation the subject between `starts` and `ends` names ("the Interior
@@ -1682,6 +1733,9 @@ class People:
             titled = PERSON_RE.match(self.text, m.end() + 1)
             if titled and self.person(titled.group(0)) == name:
                 continue  # the holder's own titled mention: "On Monday, President Ana Ruiz"
+            if _OF_THE_PLACE.match(self.text, m.end()) and not (
+                    _ANOTHER_HOLDER_BEFORE.search(before)):
+                continue  # "the President of the United States": names no one (`_meet`)
             if _ANOTHER_HOLDER_BEFORE.search(before) or _HOLDER_OF.match(self.text, m.end()):
                 return False
         return True

@@ -18,10 +18,12 @@ from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
     SAYING_VERBS,
     SPEECH_VERBS,
+    SPOKESPERSON,
     TELLING_VERBS,
     TITLE_WORDS,
     TOLD_TO,
     UNNAMED_SOURCE,
+    VOICE_AFTER_POSSESSIVE,
     Claim,
     is_publication,
     organisation_head,
@@ -32,6 +34,7 @@ from monitor.steps.text import (
     PERIODS,
     SPAN_DAYS,
     SPAN_MONTHS,
+    STOPWORDS,
     Number,
     content_words,
     expand_contractions,
@@ -184,13 +187,17 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     if part:
         claimed = [n for n in claimed if _amount_carried(claim.text, n.text, sentence)]
     conflicts, notes = number_checks(claimed, list(sentence_amounts(sentence)))
+    seed_side = (claim.sentence or claim.text, claim.speaker or "")
     if speaker and claim.speaker and (names_speaker(sentence, claim.speaker)
                                       or not _attributed(claim.sentence or claim.text,
                                                          claim.speaker)
                                       or not _attributed(sentence, speaker)
                                       or _for_another(claim.sentence or claim.text)
                                       or _for_another(sentence)
-                                      or not _seed_tells_another(claim, sentence, speaker)):
+                                      or not _seed_tells_another(claim, sentence, speaker)
+                                      or _spokesperson_for(sentence, speaker, seed_side)
+                                      or _spokesperson_for(seed_side[0], claim.speaker,
+                                                           (sentence, speaker))):
         speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
     quoted, reworded = quote_checks(claim, list(sentence_quotations(sentence)), speaker, t)
     conflicts += quoted
@@ -216,7 +223,7 @@ def _attributed(sentence: str, speaker: str) -> bool:
 # not a named speaker's title ("Omar Haddad, a spokesman for Mayor Lena Holt"), nor an office
 # as a place ("outside the district attorney's office") or a listener ("told the mayor's press
 # secretary").
-_VOICE = r"(?:spokes(?:man|woman|person)|press\s+secretary|['\u2019]s\s+(?:press\s+)?office)"
+_VOICE = rf"(?:{SPOKESPERSON}|press\s+secretary|['\u2019]s\s+{VOICE_AFTER_POSSESSIVE})"
 _SPEAKS_FOR = re.compile(
     rf"{_VOICE}\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated)\b"
     rf"|\b(?:said|says|added|wrote|stated)\s+(?:a|an|the)\s+(?:[\w'\u2019.-]+\s+){{0,3}}?{_VOICE}",
@@ -227,6 +234,40 @@ def _for_another(sentence: str) -> bool:
     """Whether the sentence gives its quotation to a spokesperson or an office (`_SPEAKS_FOR`),
     outside its quotation marks."""
     return _SPEAKS_FOR.search(unquoted(sentence)) is not None
+
+
+# A speaker named as someone's spokesperson, and the words saying whose: "Harbour Security
+# spokesman Ivo Berg said", "said Ivo Berg, a Harbour Security spokesman", "Ivo Berg, a
+# spokesman for the secretary, said". Read a few words either side of each role only.
+_ROLE = re.compile(rf"\b(?:{SPOKESPERSON}|press\s+secretary)\b", re.IGNORECASE)
+_ROLE_REACH = 60
+_FOR_WHOM = re.compile(r"\s+for\s+([^,.;:]{1,60})")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
+def _spokesperson_for(sentence: str, speaker: str, other: tuple[str, str]) -> bool:
+    """Whether the sentence names its speaker as the spokesperson of someone the other side
+    (its sentence and speaker) names or is: "Harbour Security spokesman Ivo Berg" against
+    "…,” Harbour Security Secretary Ana Ruiz said"; not a spokesman for a body the other
+    sentence does not name."""
+    name = re.escape(surname(speaker))
+    outside = unquoted(sentence)
+    for m in _ROLE.finditer(outside):
+        before = outside[max(0, m.start() - _ROLE_REACH):m.start()]
+        named_after = re.match(rf"\s+(?:[A-Z][\w'\u2019.-]*\s+){{0,3}}?{name}\b",
+                               outside[m.end():m.end() + _ROLE_REACH], re.IGNORECASE)
+        named_before = re.search(rf"\b{name},\s+(?:an?|the)\s+((?:\S+\s+){{0,4}})$", before,
+                                 re.IGNORECASE)
+        if not (named_after or named_before):
+            continue
+        whose = named_before.group(1) if named_before else " ".join(before.split()[-4:])
+        for_whom = _FOR_WHOM.match(outside, m.end())
+        words = {_POSSESSIVE_END.sub("", w.strip(".,'\u2019").lower())
+                 for w in (whose + " " + (for_whom.group(1) if for_whom else "")).split()
+                 if w[:1].isupper() or w.lower() in TITLE_WORDS} - STOPWORDS
+        other_sentence, other_speaker = other
+        return bool(words & (set(_words(unquoted(other_sentence))) | {surname(other_speaker)}))
+    return False
 
 
 def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
