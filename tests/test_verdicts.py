@@ -109,6 +109,13 @@ def test_a_shortened_quotation_is_no_reworded_one():
     assert m.verdict != "reworded quotation" and m.conflicts is None
 
 
+def test_a_quotation_with_its_last_words_moved_outside_the_marks_is_no_reworded_one():
+    c = first_claim("Lena Moritz left the navy in 2019 after receiving a “general service "
+                    "discharge.”")
+    m = verdict(c, "Moritz received a “general service” discharge in 2019, the navy said.")
+    assert m.verdict != "reworded quotation" and m.notes is None
+
+
 def test_quotation_by_the_same_speaker_is_verbatim(claims):
     c = claim(claims, "organised, patient")
     m = verdict(c, "The thieves were “organised, patient and well funded,” Fischer said.",
