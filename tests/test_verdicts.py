@@ -109,6 +109,13 @@ def test_a_shortened_quotation_is_no_reworded_one():
     assert m.verdict != "reworded quotation" and m.conflicts is None
 
 
+def test_a_quotation_with_its_last_words_moved_outside_the_marks_is_no_reworded_one():
+    c = first_claim("Lena Moritz left the navy in 2019 after receiving a “general service "
+                    "discharge.”")
+    m = verdict(c, "Moritz received a “general service” discharge in 2019, the navy said.")
+    assert m.verdict != "reworded quotation" and m.notes is None
+
+
 def test_quotation_by_the_same_speaker_is_verbatim(claims):
     c = claim(claims, "organised, patient")
     m = verdict(c, "The thieves were “organised, patient and well funded,” Fischer said.",
@@ -242,6 +249,25 @@ def test_a_sentence_telling_the_claims_exact_amount_in_other_words_carries_part_
     m = verdict(c, "The total for the week ending June 4 was 1,200, according to Harbour Board "
                    "data, which is 300 fewer than in the week before.")
     assert m.verdict == "partial"
+
+
+FILINGS = ("Since the drought was declared in mid-April, 30.8 million people have filed for "
+           "relief as water limits left farms idle for 2\u00bd months.")
+
+
+def test_the_claims_amount_rounded_in_other_words_carries_part_of_it():
+    m = verdict(first_claim(FILINGS), "That brings relief filings since the drought began to "
+                                      "about 31 million.")
+    assert m.verdict == "partial"
+
+
+def test_an_amount_inside_a_range_the_sentence_gives_is_no_part_of_the_claim():
+    c = first_claim("A weakened storm slowed to a crawl over the coast on Saturday after leaving "
+                    "at least 11 people dead, and its rains fuelled fears of flooding inland in "
+                    "the days ahead.")
+    m = verdict(c, "The utility estimates 1 to 3 million people could be without electricity "
+                   "because of the storm.")
+    assert m.verdict == "absent"
 
 
 def test_a_sentence_sharing_only_a_date_and_a_few_words_is_not_part_of_a_claim():

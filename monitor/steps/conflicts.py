@@ -579,8 +579,8 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
                              "article": speaker})
         if says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
-        elif closeness < t.quote_same and not (same_words and (much_shorter(q, best)
-                                                               or inside_other(q, best))):
+        elif closeness < t.quote_same and not (inside_other(q, best) or (
+                same_words and much_shorter(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
 

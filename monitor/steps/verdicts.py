@@ -29,7 +29,6 @@ from monitor.steps.conflicts import (
     comparable,
     differences,
     distinctive_part,
-    elided,
     inside_other,
     much_shorter,
     names_speaker,
@@ -48,6 +47,7 @@ from monitor.steps.guards import (
     loose_windows,
 )
 from monitor.steps.text import (
+    Number,
     content_words,
     quotations,
     same_person,
@@ -271,11 +271,24 @@ def shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
 def tells_amount(claim: str, sentence: str) -> bool:
     """The sentence states one of the claim's amounts, the same value of the same kind (not a
     day or a date, which many facts share): a fact of the claim told again, in whatever
-    words ("was 1,200, according to …" for "1,200 travellers asked for …")."""
+    words ("was 1,200, according to …" for "1,200 travellers asked for …"), or rounded ("about
+    31 million" for "30.8 million people")."""
     found = sentence_amounts(sentence)
-    return any(n.unit not in CALENDAR_UNITS and agreement(n, m) == "same"
-               and (comparable(n, m) or m in elided(n, [m]))
+    return any(n.unit not in CALENDAR_UNITS and (agreed := agreement(n, m))
+               and (agreed == "same" or _a_count_rounded(n, m))
+               and (comparable(n, m) or _unit_left_out(n, m))
                for n in claim_amounts(claim) for m in found)
+
+
+def _a_count_rounded(n: Number, m: Number) -> bool:
+    # Not a value inside a range ("11 dead" is inside "1 to 3 million"), nor a time of day
+    # near another ("after 2 a.m.", "5 a.m."): other facts more often than one rounded.
+    return n.high is None and m.high is None and not n.unit.startswith("clock")
+
+
+def _unit_left_out(n: Number, m: Number) -> bool:
+    # As `elided`, but a rounded amount too: a rewording rounds what it tells again.
+    return not m.unit and m.high is None and m.per == n.per
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
