@@ -261,6 +261,15 @@ def test_the_why_list_says_how_many_claims_it_leaves_out(tmp_path):
     assert "claims 1, 2, 3, 4, 5, 6, and 1 more told whole" in why
 
 
+def test_a_story_no_article_covers_says_so_not_that_its_language_went_unread(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    db.execute("update coverage set is_coverage = 0, kind = 'unrelated' where story_id = ?",
+               [story])
+    report = render_report(db, story)
+    assert "No article read so far covers this story." in report
+    assert "in its language" not in report
+
+
 def _with_unrelated(db, story, likelihoods):
     """The ferry story with one unrelated article of another outlet at each likelihood."""
     for n, likelihood in enumerate(likelihoods):

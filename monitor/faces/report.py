@@ -432,6 +432,9 @@ def outlet_summary(db: Database, story: int) -> list[dict]:
 def render_summary(db: Database, story: int) -> str:
     """The per-outlet counts as a terminal table."""
     rows = [{**r, "outlet": clean(r["outlet"], lines=False)} for r in outlet_summary(db, story)]
+    if not rows and not db.execute("select count(*) from coverage where story_id = ? and "
+                                   "is_coverage", [story]).fetchone()[0]:
+        return "No article read so far covers this story."
     if not rows:  # the claims are compared only in the seed's language, and not in a stub
         return ("No outlet covered this story in its language yet (or only in a paywall's "
                 "teaser).")
