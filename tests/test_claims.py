@@ -159,6 +159,28 @@ def test_the_query_names_the_person_most_named_by_a_title_surname():
     assert seed.query().startswith('"Tom Bishop"')
 
 
+CHIEF = "\u201cWe found the exit locked,\u201d chief Omar Delacroix said."
+
+
+@pytest.mark.parametrize("verb", ["but said that \u201cthe town",
+                                  "and told reporters: \u201cThe town"])
+def test_a_name_opening_a_sentence_whose_clause_then_said_it_speaks_the_quotation(verb):
+    text = f"{CHIEF} Lena Moritz lost her son in the fire {verb} carried us.\u201d"
+    assert People(text).speakers(split_sentences(text)) == ["Omar Delacroix", "Lena Moritz"]
+
+
+def test_her_in_the_clause_of_a_name_opening_the_sentence_tells_no_gender_of_another():
+    text = (f"{CHIEF} Lena Moritz lost her son in the fire but said that \u201cthe town carried "
+            "us.\u201d \u201cThe alarm never rang,\u201d Delacroix said. He added, \u201cWe "
+            "will find out why.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Delacroix"
+
+
+def test_a_name_after_the_verb_of_a_clause_that_then_said_is_not_its_subject():
+    text = f"{CHIEF} Officials met Lena Moritz and said that \u201cthe town carried us.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 def test_a_single_name_that_opens_a_known_full_name_is_that_person():
     # The family name first ("Wen Haoran", then "Wen"): one person, not a second speaker Wen.
     seed = read_seed("Bridge Opens\nProvincial governor Wen Haoran said on Monday the bridge was "

@@ -623,6 +623,21 @@ _APPOSITION = re.compile(r",\s+((?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+)?[\w'\u201
                          r"[^,.;\"\u201c\u201d]{0,70},")
 
 
+# "Lena Moritz lost her son in the fire but said that": the subject's own clause of lower-case
+# words, then "and" or "but" and the verb; with no comma, the verb has no other subject.
+_CLAUSE_THEN_SAID = re.compile(r"\s+[a-z][a-z'\u2019 -]{0,80}?\s(?:and|but)\s+"
+                               r"(?:(?:also|later|then)\s+)?(?:said|says|told|added)\b")
+# Only stops, closing marks and spaces between a sentence's start and what follows.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*|\n)\s*$")
+
+
+def _subject_then_said(text: str, m: re.Match, after: str) -> bool:
+    """Whether the full name at `m` opens a sentence whose clause then says it said something
+    ("Lena Moritz lost her son … but said that"): a person, not an organisation."""
+    return bool(" " in m.group(0) and _CLAUSE_THEN_SAID.match(after) and _SENTENCE_BEFORE.search(
+        text, max(0, m.start() - 4), m.start()) and not organisation_head(m.group(0)))
+
+
 def _role_after(after: str) -> str | None:
     """The role a name is described by between commas just after it ("Will Osei, chairman of
     the Traders Guild, ..."), a word of _TITLES; none when the commas hold a speech verb ("In
@@ -1326,7 +1341,8 @@ class People:
         speaks = _SPEECH.match(after[:12].strip()) or _said_before(
             text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
             after) or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
-                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                      ) or _subject_then_said(text, m, after)
         # "the South Carolina Republican said" describes a person, it does not name one.
         if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                 t.lower().strip(".") in _TITLES for t in m.group(0).split()):
