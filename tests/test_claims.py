@@ -129,6 +129,12 @@ def test_a_surname_that_is_a_title_alone_is_the_person_named_in_full(surname_, q
     assert People(text).speakers(split_sentences(text))[-1] == f"Tom {surname_}"
 
 
+@pytest.mark.parametrize("who", ["Tom Bishop", "Rep. Bishop"])
+def test_a_title_surname_person_named_again_in_full_or_with_a_title_is_that_person(who):
+    text = f"{REMOVED.format('Bishop')} \u201cThis decision ignores the facts,\u201d said {who}."
+    assert People(text).speakers(split_sentences(text))[-1] == "Tom Bishop"
+
+
 def test_he_after_a_title_surname_spoke_is_that_person_not_the_last_other_speaker():
     text = (REMOVED.format("Bishop") + " Ana Ruiz, the chair, said, \u201cWe had no choice.\u201d "
             "\u201cThis decision ignores the facts,\u201d Bishop said. He also told a radio host, "
