@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from monitor.steps.claims import People, documents_issued, is_promo, read_seed
+from monitor.steps.claims import TITLE_WORDS, People, documents_issued, is_promo, read_seed
 from monitor.steps.conflicts import differences
 from monitor.steps.extract import extract_page, without_page_furniture
 from monitor.steps.text import name_words, negated, numbers, split_sentences, without_credits
@@ -209,6 +209,7 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
 # group's, and moved through the list of all named before (a quarter MB: 98 s and 5.5 s).
 _NAMES = ("Q" + "".join(letters) for letters in itertools.product("abcdefghijklmnopqrstuvwxyz",
                                                                    repeat=4))
+_TITLE_WORDS = sorted(w for w in TITLE_WORDS if w.isalpha())
 PEOPLE = {
     "many people, each said": " ".join(f"{name}s said." for name in
                                        itertools.islice(_NAMES, 80_000)),
@@ -238,6 +239,13 @@ PEOPLE = {
                                        + "\u201cWe will,\u201d the president said. " * 3_000,
     "headlines in capitals": "PORT VOWS PRESSURE ON GOVERNOR TO OPEN THE QUAY IN JUNE\n\n"
                              "He said: \u201cNo.\u201d\n\n" * 13_000,
+    # A family name that is a title's word, alone, is the person named in full with it; and a
+    # name opening a sentence whose clause then says it said something (branch surnames48).
+    "title surnames, each said": " ".join(f"Rep. Ada {w.title()} spoke." for w in _TITLE_WORDS)
+                                 + " \u201cNo,\u201d Bishop said. The King said." * 28_000,
+    "names whose clause said": " ".join(f"Ada {name} lost a bag but said." for name in
+                                        itertools.islice(_NAMES, 35_000)),
+    "names, then lower words": ". ".join(["Ada Lund" + " a" * 45] * 10_500),
 }
 # 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked

@@ -125,6 +125,76 @@ def test_a_surname_that_is_also_a_title_stays_the_speakers_name(who, speaker):
     assert {c.speaker for c in seed.claims} == {speaker}
 
 
+REMOVED = "Rep. Tom {0} was removed from the harbour committee on Monday."
+
+
+@pytest.mark.parametrize("surname_", ["Bishop", "King", "Judge", "Pope", "Justice"])
+@pytest.mark.parametrize("quoted", ["\u201cThis decision ignores the facts,\u201d {0} said.",
+                                    "\u201cThis decision ignores the facts,\u201d said {0}.",
+                                    "{0} told reporters: \u201cThis ignores the facts.\u201d"])
+def test_a_surname_that_is_a_title_alone_is_the_person_named_in_full(surname_, quoted):
+    text = f"{REMOVED} {quoted}".format(surname_)
+    assert People(text).speakers(split_sentences(text))[-1] == f"Tom {surname_}"
+
+
+@pytest.mark.parametrize("who", ["Tom Bishop", "Rep. Bishop"])
+def test_a_title_surname_person_named_again_in_full_or_with_a_title_is_that_person(who):
+    text = f"{REMOVED.format('Bishop')} \u201cThis decision ignores the facts,\u201d said {who}."
+    assert People(text).speakers(split_sentences(text))[-1] == "Tom Bishop"
+
+
+def test_he_after_a_title_surname_spoke_is_that_person_not_the_last_other_speaker():
+    text = (REMOVED.format("Bishop") + " Ana Ruiz, the chair, said, \u201cWe had no choice.\u201d "
+            "\u201cThis decision ignores the facts,\u201d Bishop said. He also told a radio host, "
+            "\u201cI will appeal to the full council.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Tom Bishop"
+
+
+def test_a_title_surname_the_text_also_writes_as_an_office_names_no_one():
+    text = (REMOVED.format("Bishop") + " The Bishop of Arden blessed the new ferry. "
+            "\u201cThis decision ignores the facts,\u201d Bishop said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_woman_whose_surname_is_a_title_of_men_is_she():
+    text = ("Rep. Ana King was removed from the harbour committee on Monday. Tom Ruiz, the "
+            "chair, said, \u201cWe had no choice.\u201d \u201cThis decision ignores the "
+            "facts,\u201d King said. She also told a radio host, \u201cI will appeal to the "
+            "full council.\u201d")
+    assert People(text).speakers(split_sentences(text))[-2:] == ["Ana King", "Ana King"]
+
+
+def test_the_query_names_the_person_most_named_by_a_title_surname():
+    seed = read_seed("Committee Removes Bishop Over Vote\n" + REMOVED.format("Bishop")
+                     + " Ana Ruiz said the vote was held in the morning.\n\u201cThis decision "
+                     "ignores the facts,\u201d Bishop said.\nBishop said he would appeal. Ana "
+                     "Ruiz declined to comment further.\nBishop has sat on the committee for six "
+                     "years.\n")
+    assert seed.query().startswith('"Tom Bishop"')
+
+
+CHIEF = "\u201cWe found the exit locked,\u201d chief Omar Delacroix said."
+
+
+@pytest.mark.parametrize("verb", ["but said that \u201cthe town",
+                                  "and told reporters: \u201cThe town"])
+def test_a_name_opening_a_sentence_whose_clause_then_said_it_speaks_the_quotation(verb):
+    text = f"{CHIEF} Lena Moritz lost her son in the fire {verb} carried us.\u201d"
+    assert People(text).speakers(split_sentences(text)) == ["Omar Delacroix", "Lena Moritz"]
+
+
+def test_her_in_the_clause_of_a_name_opening_the_sentence_tells_no_gender_of_another():
+    text = (f"{CHIEF} Lena Moritz lost her son in the fire but said that \u201cthe town carried "
+            "us.\u201d \u201cThe alarm never rang,\u201d Delacroix said. He added, \u201cWe "
+            "will find out why.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Delacroix"
+
+
+def test_a_name_after_the_verb_of_a_clause_that_then_said_is_not_its_subject():
+    text = f"{CHIEF} Officials met Lena Moritz and said that \u201cthe town carried us.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 def test_a_single_name_that_opens_a_known_full_name_is_that_person():
     # The family name first ("Wen Haoran", then "Wen"): one person, not a second speaker Wen.
     seed = read_seed("Bridge Opens\nProvincial governor Wen Haoran said on Monday the bridge was "

@@ -510,6 +510,24 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+|['\u2019]s\s+|\
                      r"(?:often\s+|also\s+|now\s+|sometimes\s+)?called\b", re.IGNORECASE)
 
 
+# "the Bishop", "The King": a capitalised word after "the" names an office or a thing.
+_THE_CAPITALISED = re.compile(r"\b[Tt]he\s+([A-Z][\w-]*)")
+
+
+def _is_title_word(word: str) -> bool:
+    """A word `_clean_name` cuts off a name as a title or rank ("Rep.", "Bishop", "Judge")."""
+    return word.lower().strip(".") in _TITLES or word.lower() in _RANKS
+
+
+def _titles_before_name(tokens: list[str]) -> list[int]:
+    """Where the words of `_TITLES` stand in a name's words, but a family name that is one
+    ("Rep. Ana King" is titled "Rep.", not a king, and no "he"), as `_clean_name` keeps it."""
+    titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+    if len(titled) > 1 and titled[-1] == len(tokens) - 1 and len(tokens) - titled[-2] > 2:
+        titled.pop()
+    return titled
+
+
 # A possessive's or a contraction's mark: "'s" ("Ruiz's"), a lone apostrophe ending a word
 # ("Jones' plan"), "I'm", "We'll"; not one inside a name ("O'Dell", "D'Souza", "Ra'ad").
 _POSSESSIVE = re.compile(r"['\u2019](?:(?i:s|m|ll|re|ve|d|t)\b|(?![^\W\d_]))\s*")
@@ -614,6 +632,21 @@ _SET_OFF_THEN_SAID = re.compile(r",\s*(?:(?:has|had|also|later|then)\s+)?(?!acco
 # "Will Osei, chairman of the Traders Guild, asked": a name, then its role between commas.
 _APPOSITION = re.compile(r",\s+((?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+)?[\w'\u2019-]+)"
                          r"[^,.;\"\u201c\u201d]{0,70},")
+
+
+# "Lena Moritz lost her son in the fire but said that": the subject's own clause of lower-case
+# words, then "and" or "but" and the verb; with no comma, the verb has no other subject.
+_CLAUSE_THEN_SAID = re.compile(r"\s+[a-z][a-z'\u2019 -]{0,80}?\s(?:and|but)\s+"
+                               r"(?:(?:also|later|then)\s+)?(?:said|says|told|added)\b")
+# Only stops, closing marks and spaces between a sentence's start and what follows.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*|\n)\s*$")
+
+
+def _subject_then_said(text: str, m: re.Match, after: str) -> bool:
+    """Whether the full name at `m` opens a sentence whose clause then says it said something
+    ("Lena Moritz lost her son … but said that"): a person, not an organisation."""
+    return bool(" " in m.group(0) and _CLAUSE_THEN_SAID.match(after) and _SENTENCE_BEFORE.search(
+        text, max(0, m.start() - 4), m.start()) and not organisation_head(m.group(0)))
 
 
 def _role_after(after: str) -> str | None:
@@ -1320,6 +1353,7 @@ class People:
         self._organisations: dict[str, str] = {}  # head noun -> the organisation named last
         self._unread_for_organisations: list[str] = []  # read only when "the embassy" speaks
         self._documents: dict[str, str | None] = {}  # "memo" -> the issuer of the last named
+        self._offices_written: set[str] | None = None  # by `_title_as_surname`
 
     def _meet(self, m: re.Match) -> None:
         """Note a person the text names at `m` (with a title, or said to speak), and the
@@ -1334,14 +1368,15 @@ class People:
         speaks = _SPEECH.match(after[:12].strip()) or _said_before(
             text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
             after) or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
-                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                      ) or _subject_then_said(text, m, after)
         # "the South Carolina Republican said" describes a person, it does not name one.
         if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                 t.lower().strip(".") in _TITLES for t in m.group(0).split()):
             return
         for raw in _split_possessives(_GLUED_WORD.sub("", _before_nickname(text, m))):
             tokens = raw.split()
-            titled = [i for i, t in enumerate(tokens) if t.lower().strip(".") in _TITLES]
+            titled = _titles_before_name(tokens)
             if titled:
                 title = tokens[titled[-1]].lower().strip(".")
             elif before and _time_then_name(before[-1:] + tokens):
@@ -1366,9 +1401,9 @@ class People:
 
     def person(self, name: str) -> str | None:
         """The full name of a known person that `name` refers to ("Sheinbaum")."""
-        name = _person_name(name)
+        raw, name = name, _person_name(name)
         if not name:
-            return None
+            return self._title_as_surname(raw)  # "Bishop said", after Rep. Tom Bishop
         full = self._by_surname.get(surname(name))
         # "Sen. Ana Berg" is herself, not "Tom Berg" named first; "Van Hollen" is Chris Van Hollen
         if " " in name and name in self.known and not (full and full.endswith(" " + name)):
@@ -1376,6 +1411,24 @@ class People:
         if full and self._another_first_name(name, full):
             return None  # "Tom Berg" is not Ana Berg, named before
         return full
+
+    def _title_as_surname(self, raw: str) -> str | None:
+        """The known person whose family name is a title's word ("Tom Bishop", "Ana King"),
+        written without the given name ("Bishop", "Rep. Bishop") or in full: `_person_name`
+        cuts a title off, leaving nothing. Not when the text writes the word as an office
+        ("the Bishop", "the King")."""
+        words = raw.replace("\u2019", "'").rstrip(".'").split()
+        while len(words) > 1 and _is_title_word(words[0]):
+            words = words[1:]  # "Rep. Bishop"
+        if not words or not _is_title_word(words[-1]):
+            return None
+        full = self._by_surname.get(surname(words[-1]))
+        if not full or not _FULL_NAME.fullmatch(full) or _is_title_word(full.split()[0]) or not (
+                full == " ".join(words) or len(words) == 1 and full.endswith(" " + words[0])):
+            return None
+        if self._offices_written is None:  # (the text read once, not once for each word)
+            self._offices_written = {m.group(1) for m in _THE_CAPITALISED.finditer(self.text)}
+        return None if words[-1] in self._offices_written else full
 
     def _another_first_name(self, name: str, full: str) -> bool:
         """Whether a two-word `name` ("Tom Berg") has a first name other than `full`'s ("Ana
@@ -1432,7 +1485,7 @@ class People:
         for m in PERSON_RE.finditer(without_credits(sentence)):
             at_start = m.start() <= opening
             for raw in _split_possessives(m.group(0)):
-                name = _clean_name(raw)
+                name = _clean_name(raw) or self._title_as_surname(raw) or ""
                 # A lone capitalised word opening a sentence is a name only if the text
                 # capitalises it elsewhere too.
                 if not name or (at_start and " " not in name
