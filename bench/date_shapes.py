@@ -46,7 +46,8 @@ def days_of(decided, articles) -> np.ndarray:
 def variant(name: str, x: np.ndarray, days: np.ndarray):
     """The evidence, its column names and its products for a variant: "exp4" exp(-days/4),
     "inv" 1/(1+days), "ind" same day / one / two days apart, "x_A+B" days_close times A and B,
-    "gapx_A" a gap column (1 - exp(-days/2) if dated) and its product with A."""
+    "grace" exp(-max(days-1, 0)/2), "gapx_A" a gap column (1 - exp(-days/2) if dated) and its
+    product with A."""
     dated = days >= 0
     d = np.where(dated, days, 0)
     cols = list(BASE_F)
@@ -66,6 +67,8 @@ def variant(name: str, x: np.ndarray, days: np.ndarray):
         replace(np.exp(-d / 6))
     elif name == "exp5":
         replace(np.exp(-d / 5))
+    elif name == "grace":  # a day apart counted as the same day (time zones, late editions)
+        replace(np.exp(-np.maximum(d - 1, 0) / 2))
     elif name == "inv":
         replace(1 / (1 + d))
     elif name == "ind":  # same day, 1, 2 (3+ and undated are the reference / own column)
