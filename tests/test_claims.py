@@ -1743,6 +1743,16 @@ def test_a_search_query_is_the_most_named_person_and_two_headline_words_the_body
     assert seed.query() == '"Ada Lund" dredging harbour'
 
 
+def test_a_search_query_names_the_person_of_the_headline_before_an_expert_quoted_more():
+    seed = read_seed("Lund Orders Kestrel Harbour Closed After Storm\n"
+                     "Mayor Ada Lund closed the harbour on Monday after the storm.\n"
+                     "Engineer Omar Haddad said the quay had cracked.\n"
+                     "Haddad said repairs would take a month.\n"
+                     "Haddad added that divers would inspect the piles.\n"
+                     "The harbour will stay shut, Lund said.\n")
+    assert seed.query().startswith('"Ada Lund"')
+
+
 def test_unnamed_sources_opening_the_sentence_are_not_the_person_they_are_close_to():
     text = ("Omar Haddad said the port would close. Aides close to Haddad said the deal was "
             "\u201call but dead and buried.\u201d")
