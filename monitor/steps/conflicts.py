@@ -625,11 +625,16 @@ def much_shorter(ours: str, theirs: str) -> bool:
     return min(len(ours), len(theirs)) < 0.8 * max(len(ours), len(theirs))
 
 
+def quotation_words(quotation: str) -> str:
+    """A quotation's words as quotations are compared: lower case, contractions expanded, one
+    space between words whatever stood there ("Lord, my Lord," and "Lord my Lord" alike)."""
+    return " ".join(utils.default_process(expand_contractions(quotation)).split())
+
+
 def inside_other(ours: str, theirs: str) -> bool:
     """One quotation's words, every one in its order, inside the other's: a shortened one,
     however little was cut from either end."""
-    short, long_ = sorted((utils.default_process(expand_contractions(q)) for q in (ours, theirs)),
-                          key=len)
+    short, long_ = sorted((quotation_words(q) for q in (ours, theirs)), key=len)
     return f" {short} " in f" {long_} "
 
 
@@ -682,8 +687,8 @@ def closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, 
     (whole, or a run of at least MIN_QUOTE_WORDS of them)."""
     if not found:
         return None, 0.0, False
-    mine = utils.default_process(expand_contractions(q))
-    theirs = {f: utils.default_process(expand_contractions(f)) for f in found}
+    mine = quotation_words(q)
+    theirs = {f: quotation_words(f) for f in found}
     best = max(found, key=lambda f: fuzz.ratio(mine, theirs[f]))
     closeness = fuzz.ratio(mine, theirs[best])
     shorter = min(mine, theirs[best], key=len)

@@ -33,6 +33,7 @@ from monitor.steps.conflicts import (
     much_shorter,
     names_speaker,
     only_attribution,
+    quotation_words,
     sentence_amounts,
     sentence_quotations,
     sentence_words,
@@ -167,7 +168,7 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     if refuses_comment(claim.text) and not _REFUSAL.search(sentence):
         return "absent"  # a refusal to comment tells nothing else of what it names
     related = [q for q in sentence_quotations(sentence) if claim.kind == "quote"
-               and fuzz.ratio(utils.default_process(q), a) >= t.quote_related]
+               and fuzz.ratio(quotation_words(q), quotation_words(claim.text)) >= t.quote_related]
     if related:
         # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
         # So is a quotation with one of its sentences left out, whatever words of the rest
