@@ -159,6 +159,14 @@ def test_a_quotation_cut_by_its_first_words_is_no_reworded_quotation():
     assert m.verdict != "reworded quotation" and m.notes is None
 
 
+def test_a_quotation_quoted_in_part_with_a_comma_dropped_is_partial():
+    quote = _quote("Fire\nAna Ruiz escaped the fire on Sunday. “I think the good Lord, my Lord, "
+                   "kept me safe that night, and I just wish I had run to the door sooner,” "
+                   "Ruiz said.\n")
+    m = verdict(quote, "“I think the good Lord my Lord kept me safe that night,” Ruiz said.")
+    assert m.verdict == "partial"
+
+
 def test_a_quotation_quoted_only_in_part_is_partial():
     [quote] = [c for c in read_seed(
         "Closure\n“The port will close for good at the end of the year. Every family in the town "
