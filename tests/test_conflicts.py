@@ -529,7 +529,7 @@ def test_words_a_named_spokesperson_says_for_the_seeds_speaker_are_no_speaker_co
     quote = next(c for c in seed.claims if c.kind == "quote")
     m = match_article([quote], attribution).matches[0]
     assert quote.speaker == "Ana Ruiz"
-    assert m.verdict != "conflict" and m.conflicts is None
+    assert m.verdict in ("verbatim", "paraphrase") and m.conflicts is None
 
 
 def test_words_the_seeds_named_spokesperson_says_for_the_articles_speaker_are_no_conflict():
@@ -539,7 +539,22 @@ def test_words_the_seeds_named_spokesperson_says_for_the_articles_speaker_are_no
     article = f"\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz said."
     m = match_article([quote], article).matches[0]
     assert quote.speaker == "Ivo Berg"
-    assert m.verdict != "conflict" and m.conflicts is None
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+@pytest.mark.parametrize("article", [
+    # a day before the spokesman's body is no body he speaks for
+    f"On Monday, Avalon Rail Union spokesman Ivo Berg said: \u201c{BORDER}.\u201d",
+    # a spokesman of the seed's body who did not speak: the words are Berg's own
+    f"Union leader Ivo Berg spoke on Monday. \u201c{BORDER},\u201d Berg said, though a Harbour "
+    "Security spokesman later denied that Berg had seen the plan."])
+def test_words_given_to_another_near_a_spokesman_of_the_seeds_body_are_a_speaker_conflict(
+        article):
+    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
+                     "said on Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
 
 
 def test_words_a_named_spokesperson_says_for_someone_else_are_a_speaker_conflict():

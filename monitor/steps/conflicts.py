@@ -30,11 +30,13 @@ from monitor.steps.claims import (
     reports_speech,
 )
 from monitor.steps.text import (
+    MONTHS,
     NEGATIONS,
     PERIODS,
     SPAN_DAYS,
     SPAN_MONTHS,
     STOPWORDS,
+    WEEKDAYS,
     Number,
     content_words,
     expand_contractions,
@@ -243,6 +245,7 @@ _ROLE = re.compile(rf"\b(?:{SPOKESPERSON}|press\s+secretary)\b", re.IGNORECASE)
 _ROLE_REACH = 60
 _FOR_WHOM = re.compile(r"\s+for\s+([^,.;:]{1,60})")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_WHOSE = re.compile(r"(?:[\w'\u2019.-]+\s+){0,4}$")
 
 
 def _spokesperson_for(sentence: str, speaker: str, other: tuple[str, str]) -> bool:
@@ -250,21 +253,24 @@ def _spokesperson_for(sentence: str, speaker: str, other: tuple[str, str]) -> bo
     (its sentence and speaker) names or is: "Harbour Security spokesman Ivo Berg" against
     "…,” Harbour Security Secretary Ana Ruiz said"; not a spokesman for a body the other
     sentence does not name."""
-    name = re.escape(surname(speaker))
+    name = f"(?i:{re.escape(surname(speaker))})"  # lower-cased; the rest is read as written
     outside = unquoted(sentence)
     for m in _ROLE.finditer(outside):
         before = outside[max(0, m.start() - _ROLE_REACH):m.start()]
+        # Names as written: "a spokesman later denied that Ruiz" names no spokesman Ruiz.
         named_after = re.match(rf"\s+(?:[A-Z][\w'\u2019.-]*\s+){{0,3}}?{name}\b",
-                               outside[m.end():m.end() + _ROLE_REACH], re.IGNORECASE)
-        named_before = re.search(rf"\b{name},\s+(?:an?|the)\s+((?:\S+\s+){{0,4}})$", before,
-                                 re.IGNORECASE)
+                               outside[m.end():m.end() + _ROLE_REACH])
+        named_before = re.search(rf"\b{name},\s+(?:an?|the)\s+((?:\S+\s+){{0,4}})$", before)
         if not (named_after or named_before):
             continue
-        whose = named_before.group(1) if named_before else " ".join(before.split()[-4:])
+        # Whose: the words just before the role, not a day or a place before a comma ("On
+        # Monday, Rail Union spokesman").
+        whose = named_before.group(1) if named_before else _WHOSE.search(before).group(0)
         for_whom = _FOR_WHOM.match(outside, m.end())
         words = {_POSSESSIVE_END.sub("", w.strip(".,'\u2019").lower())
                  for w in (whose + " " + (for_whom.group(1) if for_whom else "")).split()
-                 if w[:1].isupper() or w.lower() in TITLE_WORDS} - STOPWORDS
+                 if w[:1].isupper() or w.lower() in TITLE_WORDS} - STOPWORDS - WEEKDAYS - set(
+                     MONTHS)
         other_sentence, other_speaker = other
         return bool(words & (set(_words(unquoted(other_sentence))) | {surname(other_speaker)}))
     return False
@@ -288,7 +294,7 @@ def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
 def _told_to(sentence: str, speaker: str) -> bool:
     """Whether the sentence names `speaker` as whom words were told to ("told Omar Haddad",
     "said to Haddad")."""
-    name = re.escape(surname(speaker))
+    name = f"(?i:{re.escape(surname(speaker))})"  # lower-cased; the rest is read as written
     return re.search(rf"\b{TOLD_TO}\s+(?:\S+\s+){{0,3}}?{name}\b",
                      unquoted(sentence), re.IGNORECASE) is not None
 
