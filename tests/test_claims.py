@@ -190,6 +190,12 @@ def test_her_in_the_clause_of_a_name_opening_the_sentence_tells_no_gender_of_ano
     assert People(text).speakers(split_sentences(text))[-1] == "Omar Delacroix"
 
 
+def test_a_country_whose_clause_then_said_is_no_person_a_pronoun_finds():
+    text = ("Foreign Minister Ana Ruiz spoke on Monday. North Avalon fired two missiles and said "
+            "that the tests were a warning. \u201cWe will answer any threat,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
 def test_a_name_after_the_verb_of_a_clause_that_then_said_is_not_its_subject():
     text = f"{CHIEF} Officials met Lena Moritz and said that \u201cthe town carried us.\u201d"
     assert People(text).speakers(split_sentences(text))[-1] is None

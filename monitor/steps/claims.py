@@ -651,15 +651,19 @@ _APPOSITION = re.compile(r",\s+((?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+)?[\w'\u201
 # words, then "and" or "but" and the verb; with no comma, the verb has no other subject.
 _CLAUSE_THEN_SAID = re.compile(r"\s+[a-z][a-z'\u2019 -]{0,80}?\s(?:and|but)\s+"
                                r"(?:(?:also|later|then)\s+)?(?:said|says|told|added)\b")
+_PERSONAL = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b")
 # Only stops, closing marks and spaces between a sentence's start and what follows.
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*|\n)\s*$")
 
 
 def _subject_then_said(text: str, m: re.Match, after: str) -> bool:
     """Whether the full name at `m` opens a sentence whose clause then says it said something
-    ("Lena Moritz lost her son … but said that"): a person, not an organisation."""
-    return bool(" " in m.group(0) and _CLAUSE_THEN_SAID.match(after) and _SENTENCE_BEFORE.search(
-        text, max(0, m.start() - 4), m.start()) and not organisation_head(m.group(0)))
+    and speaks of it as a person ("Lena Moritz lost her son … but said that"): not a country
+    or a company ("North Korea fired two missiles and said"), which a pronoun would then find."""
+    clause = _CLAUSE_THEN_SAID.match(after)
+    return bool(" " in m.group(0) and clause and _PERSONAL.search(clause.group(0))
+                and _SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                and not organisation_head(m.group(0)))
 
 
 def _role_after(after: str) -> str | None:
