@@ -269,6 +269,20 @@ def test_the_claims_amount_rounded_in_other_words_carries_part_of_it():
     assert m.verdict == "partial"
 
 
+def test_an_amount_a_bound_reaches_from_afar_is_no_part_of_the_claim():
+    c = first_claim("The harbour strike began six months ago, the dockers' union said on Friday.")
+    m = verdict(c, "The union has been without a contract for almost eight months.")
+    assert m.verdict == "absent"
+
+
+def test_an_amount_just_past_the_claims_bound_carries_part_of_it():
+    c = first_claim("The mayor was ahead by more than 600 votes out of nearly 23,000 cast amid a "
+                    "slow count of postal ballots in the harbour district.")
+    m = verdict(c, "As of Wednesday, the mayor's lead in the harbour district stood at 641 "
+                   "votes, according to the county.")
+    assert m.verdict == "partial"
+
+
 def test_an_amount_inside_a_range_the_sentence_gives_is_no_part_of_the_claim():
     c = first_claim("A weakened storm slowed to a crawl over the coast on Saturday after leaving "
                     "at least 11 people dead, and its rains fuelled fears of flooding inland in "

@@ -283,8 +283,16 @@ def tells_amount(claim: str, sentence: str) -> bool:
 
 def _a_count_rounded(n: Number, m: Number) -> bool:
     # Not a value inside a range ("11 dead" is inside "1 to 3 million"), nor a time of day
-    # near another ("after 2 a.m.", "5 a.m."): other facts more often than one rounded.
-    return n.high is None and m.high is None and not n.unit.startswith("clock")
+    # near another ("after 2 a.m.", "5 a.m."), nor a value a loose word reaches from afar
+    # ("almost eight months" for six): other facts more often than one rounded.
+    return n.high is None and m.high is None and not n.unit.startswith("clock") and (
+        abs(n.value - m.value) <= ROUNDED_REACH * max(abs(n.value), abs(m.value)))
+
+
+# How far a rounded amount may be from the claim's and still tell it again ("more than 20
+# years" for 21, "about 31 million" for 30.8 million): chosen by reading what rounding changed
+# over 400 real stories (bench/README, 2026-12-05).
+ROUNDED_REACH = 0.1
 
 
 def _unit_left_out(n: Number, m: Number) -> bool:
