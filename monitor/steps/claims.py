@@ -1614,6 +1614,15 @@ class People:
         # of his own that reaches the quotation
         if subject_ends is not None and (other := self._another_speaker(outside, verb)):
             return other
+        named = self._named_speaker(outside, starts, names_end, verb or said, subject_ends)
+        if named is not None:
+            return named
+        return self._titled_speaker(outside, starts, subject_ends, verb or said, verb)
+
+    def _named_speaker(self, outside: str, starts: int, names_end: int | None,
+                       verb: re.Match, subject_ends: int | None) -> str | None:
+        """The speaker a name or a pronoun of the subject gives, or the first named after
+        the verb (`verb`, "according to" if no verb), before `names_end`."""
         for token in _SPEAKER_TOKEN.finditer(outside, starts):
             if names_end is not None and token.start() >= names_end:
                 break
@@ -1624,10 +1633,10 @@ class People:
                 resolved = self._resolve(_PRONOUNS[word.lower()])
                 if resolved:
                     return resolved
-            elif (voiced := _their_voice(outside, token, verb or said, subject_ends)) and (
+            elif (voiced := _their_voice(outside, token, verb, subject_ends)) and (
                     who := self.person(voiced)):
                 return who  # "Kemp's office said"
-            elif (voiced := _modifier_voice(outside, token, word, verb or said, subject_ends)) and (
+            elif (voiced := _modifier_voice(outside, token, word, verb, subject_ends)) and (
                     body := _ARTICLE_OPENING.sub("", voiced)):
                 # "a Kemp spokeswoman said": Kemp's; "a FedEx spokesman": the company's
                 return self.person(body) or body
@@ -1635,8 +1644,14 @@ class People:
                 continue
             elif (who := self.person(word)) is not None:
                 return who
+        return None
+
+    def _titled_speaker(self, outside: str, starts: int, subject_ends: int | None,
+                        verb_or_said: re.Match, verb: re.Match | None) -> str | None:
+        """With no name, the holder of a title or office the sentence gives the words to, or
+        an organisation."""
         if subject_ends is None:  # "…,” said the senator, who …"; said the White House
-            at = (verb or said).end()
+            at = verb_or_said.end()
             title = _TITLE_AFTER.match(outside, at)
             if title and (named := _AFTER_TITLE.search(outside, title.end())) and named.group(1):
                 title = None

@@ -225,7 +225,8 @@ def _attributed(sentence: str, speaker: str) -> bool:
 # not a named speaker's title ("Omar Haddad, a spokesman for Mayor Lena Holt"), nor an office
 # as a place ("outside the district attorney's office") or a listener ("told the mayor's press
 # secretary").
-_VOICE = rf"(?:{SPOKESPERSON}|press\s+secretary|['\u2019]s\s+{VOICE_AFTER_POSSESSIVE})"
+_SPEAKING_ROLE = rf"(?:{SPOKESPERSON}|press\s+secretary)"
+_VOICE = rf"(?:{_SPEAKING_ROLE}|['\u2019]s\s+{VOICE_AFTER_POSSESSIVE})"
 _SPEAKS_FOR = re.compile(
     rf"{_VOICE}\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated)\b"
     rf"|\b(?:said|says|added|wrote|stated)\s+(?:a|an|the)\s+(?:[\w'\u2019.-]+\s+){{0,3}}?{_VOICE}",
@@ -241,7 +242,7 @@ def _for_another(sentence: str) -> bool:
 # A speaker named as someone's spokesperson, and the words saying whose: "Harbour Security
 # spokesman Ivo Berg said", "said Ivo Berg, a Harbour Security spokesman", "Ivo Berg, a
 # spokesman for the secretary, said". Read a few words either side of each role only.
-_ROLE = re.compile(rf"\b(?:{SPOKESPERSON}|press\s+secretary)\b", re.IGNORECASE)
+_ROLE = re.compile(rf"\b{_SPEAKING_ROLE}\b", re.IGNORECASE)
 _ROLE_REACH = 60
 _FOR_WHOM = re.compile(r"\s+for\s+([^,.;:]{1,60})")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
