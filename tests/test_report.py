@@ -268,6 +268,8 @@ def test_a_story_no_article_covers_says_so_not_that_its_language_went_unread(tmp
     report = render_report(db, story)
     assert "No article read so far covers this story." in report
     assert "in its language" not in report
+    assert "<h2>Per outlet</h2><p>No article read so far covers this story.</p>" in render_html(
+        db, story)
 
 
 def _with_unrelated(db, story, likelihoods):

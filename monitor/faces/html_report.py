@@ -21,6 +21,7 @@ from monitor.faces.report import (
     counted_decisions,
     decision_counts,
     marked_sentences,
+    no_outlet_scored,
     outlet_summary,
     story_matrix,
     taken_down,
@@ -242,6 +243,8 @@ document.querySelectorAll('td.cell').forEach(function (cell) {
 
 
 def _summary(db: Database, story: int) -> str:
+    if not outlet_summary(db, story):
+        return f"<h2>Per outlet</h2><p>{e(no_outlet_scored(db, story))}</p>"
     rows = "".join(f"<tr><td>{e(r['outlet'])}</td><td>{r['verbatim']}</td>"
                    f"<td>{r['reworded']}</td><td>{r['partial']}</td><td>{r['absent']}</td>"
                    f"<td>{r['conflict']}</td></tr>" for r in outlet_summary(db, story))

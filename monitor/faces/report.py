@@ -429,15 +429,21 @@ def outlet_summary(db: Database, story: int) -> list[dict]:
     return summary
 
 
+def no_outlet_scored(db: Database, story: int) -> str:
+    """What the per-outlet summary says when no outlet's claims were scored: none covers the
+    story, or those that do are in another language or a paywall's teaser."""
+    if not db.execute("select count(*) from coverage where story_id = ? and is_coverage",
+                      [story]).fetchone()[0]:
+        return "No article read so far covers this story."
+    # the claims are compared only in the seed's language, and not in a stub
+    return "No outlet covered this story in its language yet (or only in a paywall's teaser)."
+
+
 def render_summary(db: Database, story: int) -> str:
     """The per-outlet counts as a terminal table."""
     rows = [{**r, "outlet": clean(r["outlet"], lines=False)} for r in outlet_summary(db, story)]
-    if not rows and not db.execute("select count(*) from coverage where story_id = ? and "
-                                   "is_coverage", [story]).fetchone()[0]:
-        return "No article read so far covers this story."
-    if not rows:  # the claims are compared only in the seed's language, and not in a stub
-        return ("No outlet covered this story in its language yet (or only in a paywall's "
-                "teaser).")
+    if not rows:
+        return no_outlet_scored(db, story)
     name_width = min(max(len(r["outlet"]) for r in rows), 40)
     lines = [f"{'outlet':<{name_width}}  repeated  reworded  partly  left out  contradicted"]
     for r in rows:
