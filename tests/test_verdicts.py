@@ -6,7 +6,7 @@ from monitor.steps.claims import read_seed
 from monitor.steps.conflicts import clause_texts
 from monitor.steps.match import match_article
 from monitor.steps.text import content_words
-from monitor.steps.verdicts import refuses_comment, said_words
+from monitor.steps.verdicts import refuses_comment, said_words, tells_amount
 from tests.conftest import claim, first_claim, minister_says, verdict, what_differs
 
 
@@ -281,6 +281,14 @@ def test_an_amount_just_past_the_claims_bound_carries_part_of_it():
     m = verdict(c, "As of Wednesday, the mayor's lead in the harbour district stood at 641 "
                    "votes, according to the county.")
     assert m.verdict == "partial"
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("The plant will cut 230 jobs at the harbour.", "More than 200 jobs will go at the plant."),
+    ("The flood reached 87 homes in the valley.", "Nearly 100 homes in the valley flooded."),
+    ("The council paid $1.7 million for the quay.", "The quay cost about $2 million.")])
+def test_an_amount_rounded_at_its_leading_digit_tells_the_claims_again(claim, sentence):
+    assert tells_amount(claim, sentence)
 
 
 def test_an_amount_inside_a_range_the_sentence_gives_is_no_part_of_the_claim():

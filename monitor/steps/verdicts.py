@@ -7,6 +7,7 @@ conflicts (`conflicts`) that make the verdict a conflict.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -285,8 +286,23 @@ def _a_count_rounded(n: Number, m: Number) -> bool:
     # Not a value inside a range ("11 dead" is inside "1 to 3 million"), nor a time of day
     # near another ("after 2 a.m.", "5 a.m."), nor a value a loose word reaches from afar
     # ("almost eight months" for six): other facts more often than one rounded.
-    return n.high is None and m.high is None and not n.unit.startswith("clock") and (
-        abs(n.value - m.value) <= ROUNDED_REACH * max(abs(n.value), abs(m.value)))
+    if n.high is not None or m.high is not None or n.unit.startswith("clock"):
+        return False
+    return (abs(n.value - m.value) <= ROUNDED_REACH * max(abs(n.value), abs(m.value))
+            or _round_figure_of(n, m) or _round_figure_of(m, n))
+
+
+def _round_figure_of(exact: Number, loose: Number) -> bool:
+    """Whether `loose` is `exact` rounded at its own leading digit, the way its word says:
+    "more than 200" for 230 (down), "nearly 100" for 87, "about $2 million" for $1.7 million.
+    Not under 10, where a loose word reaches other facts ("almost eight months" for six)."""
+    if not loose.approx or loose.value < 10:
+        return False
+    step = 10 ** math.floor(math.log10(loose.value))
+    if loose.value % step:  # "about 2.5 million" is no round figure
+        return False
+    rounded = {"over": math.floor, "under": math.ceil}.get(loose.approx, round)
+    return rounded(exact.value / step) * step == loose.value
 
 
 # How far a rounded amount may be from the claim's and still tell it again ("more than 20
