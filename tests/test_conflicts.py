@@ -520,6 +520,8 @@ BORDER = "The border will stay closed to all travel until June"
     f"\u201c{BORDER},\u201d said Ivo Berg, a Harbour Security spokesman.",
     f"\u201c{BORDER},\u201d Ivo Berg, a spokesman for the secretary, said.",
     f"\u201c{BORDER},\u201d Ruiz press secretary Ivo Berg told reporters.",
+    f"Harbour Security spokesman Ivo van Berg said: \u201c{BORDER}.\u201d",
+    f"Harbour Security (HSD) spokesman Ivo Berg said: \u201c{BORDER}.\u201d",
 ])
 def test_words_a_named_spokesperson_says_for_the_seeds_speaker_are_no_speaker_conflict(
         attribution):
@@ -545,6 +547,7 @@ def test_words_the_seeds_named_spokesperson_says_for_the_articles_speaker_are_no
 @pytest.mark.parametrize("article", [
     # a day before the spokesman's body is no body he speaks for
     f"On Monday, Avalon Rail Union spokesman Ivo Berg said: \u201c{BORDER}.\u201d",
+    f"On Monday Avalon Rail Union spokesman Ivo Berg said: \u201c{BORDER}.\u201d",
     # a spokesman of the seed's body who did not speak: the words are Berg's own
     f"Union leader Ivo Berg spoke on Monday. \u201c{BORDER},\u201d Berg said, though a Harbour "
     "Security spokesman later denied that Berg had seen the plan."])

@@ -246,7 +246,9 @@ _ROLE = re.compile(rf"\b{_SPEAKING_ROLE}\b", re.IGNORECASE)
 _ROLE_REACH = 60
 _FOR_WHOM = re.compile(r"\s+for\s+([^,.;:]{1,60})")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
-_WHOSE = re.compile(r"(?:[\w'\u2019.-]+\s+){0,4}$")
+_WHOSE = re.compile(r"(?:[\w'\u2019.()&-]+\s+){0,4}$")  # "Homeland Security (DHS)"
+# The lower-case words inside a family name: "Ivo van Berg", "Ana de la Cruz".
+_PARTICLES = r"(?:van|von|de|der|den|del|della|di|da|du|la|le|al|el|bin|ibn)"
 
 
 def _spokesperson_for(sentence: str, speaker: str, other: tuple[str, str]) -> bool:
@@ -259,9 +261,9 @@ def _spokesperson_for(sentence: str, speaker: str, other: tuple[str, str]) -> bo
     for m in _ROLE.finditer(outside):
         before = outside[max(0, m.start() - _ROLE_REACH):m.start()]
         # Names as written: "a spokesman later denied that Ruiz" names no spokesman Ruiz.
-        named_after = re.match(rf"\s+(?:[A-Z][\w'\u2019.-]*\s+){{0,3}}?{name}\b",
+        named_after = re.match(rf"\s+(?:(?:[A-Z][\w'\u2019.-]*|{_PARTICLES})\s+){{0,3}}?{name}\b",
                                outside[m.end():m.end() + _ROLE_REACH])
-        named_before = re.search(rf"\b{name},\s+(?:an?|the)\s+((?:\S+\s+){{0,4}})$", before)
+        named_before = re.search(rf"\b{name},\s+(?i:an?|the)\s+((?:\S+\s+){{0,4}})$", before)
         if not (named_after or named_before):
             continue
         # Whose: the words just before the role, not a day or a place before a comma ("On
