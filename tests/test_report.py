@@ -272,6 +272,15 @@ def test_a_story_no_article_covers_says_so_not_that_its_language_went_unread(tmp
         db, story)
 
 
+def test_a_story_covered_only_in_another_language_says_so_in_both_reports(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    db.execute("update coverage set is_coverage = 0, kind = 'unrelated' where story_id = ? and "
+               "scored = 1", [story])
+    said = "No outlet covered this story in its language yet (or only in a paywall's teaser)."
+    assert said in render_report(db, story)
+    assert f"<h2>Per outlet</h2><p>{said}" in render_html(db, story).replace("&#x27;", "'")
+
+
 def _with_unrelated(db, story, likelihoods):
     """The ferry story with one unrelated article of another outlet at each likelihood."""
     for n, likelihood in enumerate(likelihoods):
