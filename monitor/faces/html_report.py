@@ -243,11 +243,12 @@ document.querySelectorAll('td.cell').forEach(function (cell) {
 
 
 def _summary(db: Database, story: int) -> str:
-    if not outlet_summary(db, story):
+    summary = outlet_summary(db, story)
+    if not summary:
         return f"<h2>Per outlet</h2><p>{e(no_outlet_scored(db, story))}</p>"
     rows = "".join(f"<tr><td>{e(r['outlet'])}</td><td>{r['verbatim']}</td>"
                    f"<td>{r['reworded']}</td><td>{r['partial']}</td><td>{r['absent']}</td>"
-                   f"<td>{r['conflict']}</td></tr>" for r in outlet_summary(db, story))
+                   f"<td>{r['conflict']}</td></tr>" for r in summary)
     return ("<h2>Per outlet</h2><table><tr><th>outlet</th><th>repeated</th><th>reworded</th>"
             f"<th>partly</th><th>left out</th><th>contradicted</th></tr>{rows}</table>")
 

@@ -467,7 +467,13 @@ def elided(n: Number, found: list[Number]) -> list[Number]:
     agree with `n` by the same value; dates and days are never read so."""
     if n.unit in CALENDAR_UNITS:
         return []
-    return [m for m in found if not m.unit and not m.approx and m.high is None and m.per == n.per]
+    return [m for m in found if unit_left_out(n, m) and not m.approx]
+
+
+def unit_left_out(n: Number, m: Number) -> bool:
+    """Whether `m` may be `n` told again with its unit left out: a bare amount of the same span
+    (no range); said loosely too ("about 31 million" for "30.8 million people")."""
+    return not m.unit and m.high is None and m.per == n.per
 
 
 CALENDAR_UNITS = frozenset({"month", "date", "weekday", "year-date"})

@@ -39,6 +39,7 @@ from monitor.steps.conflicts import (
     sentence_quotations,
     sentence_words,
     two_persons,
+    unit_left_out,
 )
 from monitor.steps.guards import (
     another_acts_day,
@@ -168,8 +169,9 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         return "absent"  # a question asks what a claim states; a link points to another story
     if refuses_comment(claim.text) and not _REFUSAL.search(sentence):
         return "absent"  # a refusal to comment tells nothing else of what it names
-    related = [q for q in sentence_quotations(sentence) if claim.kind == "quote"
-               and fuzz.ratio(quotation_words(q), quotation_words(claim.text)) >= t.quote_related]
+    quoted = sentence_quotations(sentence) if claim.kind == "quote" else ()
+    mine = quotation_words(claim.text) if quoted else ""
+    related = [q for q in quoted if fuzz.ratio(quotation_words(q), mine) >= t.quote_related]
     if related:
         # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
         # So is a quotation with one of its sentences left out, whatever words of the rest
@@ -278,7 +280,7 @@ def tells_amount(claim: str, sentence: str) -> bool:
     found = sentence_amounts(sentence)
     return any(n.unit not in CALENDAR_UNITS and (agreed := agreement(n, m))
                and (agreed == "same" or _a_count_rounded(n, m))
-               and (comparable(n, m) or _unit_left_out(n, m))
+               and (comparable(n, m) or unit_left_out(n, m))
                for n in claim_amounts(claim) for m in found)
 
 
@@ -310,10 +312,6 @@ def _round_figure_of(exact: Number, loose: Number) -> bool:
 # over 400 real stories (bench/README, 2026-12-05).
 ROUNDED_REACH = 0.1
 
-
-def _unit_left_out(n: Number, m: Number) -> bool:
-    # As `elided`, but a rounded amount too: a rewording rounds what it tells again.
-    return not m.unit and m.high is None and m.per == n.per
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
