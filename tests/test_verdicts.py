@@ -456,6 +456,23 @@ def test_a_refusal_in_other_words_tells_a_refusal(sentence):
     "The navy did not respond to the ferry's request for help.",
     "The commission, which raised pier fees by 5 percent in May, declined to comment.",
     "Ana Ruiz declined to comment, saying the matter was before the court.",
-    "Ana Ruiz declined to comment after the council voted 5-2 to raise fees."])
+    "Ana Ruiz declined to comment after the council voted 5-2 to raise fees.",
+    "Ana Ruiz has denied the allegation and declined to comment.",
+    "The council voted and the builder declined to comment."])
 def test_a_claim_telling_more_than_a_refusal_is_no_refusal_to_comment(claim):
     assert not refuses_comment(claim)
+
+
+@pytest.mark.parametrize("claim", [
+    "The council and the builder both declined to comment.",
+    "Lindqvist Freight and Osei Shipping did not respond to requests for comment.",
+    "Representatives for Ruiz and Berg declined to comment for this article."])
+def test_a_refusal_by_several_is_a_refusal_to_comment(claim):
+    assert refuses_comment(claim)
+
+
+def test_a_refusal_by_several_is_not_told_by_a_sentence_naming_them():
+    (refusal,) = read_seed("Pier Row\nThe council and the builder both declined to comment.\n"
+                           ).claims
+    article = "The council should cancel the builder's contract, plain and simple."
+    assert match_article([refusal], article).matches[0].verdict == "absent"

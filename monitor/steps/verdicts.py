@@ -244,6 +244,9 @@ _REFUSAL = re.compile(
 # "…, saying the matter was before the court", "after the council voted".
 _MORE_CLAUSES = re.compile(r"\b(?:but|while|although|though|whereas|yet|and|saying|who|which|"
                            r"after|before|because|since|when)\b|;", re.IGNORECASE)
+# An "and" with more words after it before the refusal: "The council and the builder both".
+_SUBJECTS_AND = re.compile(r"\band\b(?!\s*(?:(?:also|then|has|have|had|both)\s+)?$)")
+_PAST = re.compile(r"\b[a-z]{2,}ed\b")  # a verb of its own before the refusal ("voted")
 # Beyond who refused (a name, a title, "through a spokeswoman"), a claim says more.
 REFUSER_WORDS = 5
 
@@ -254,8 +257,13 @@ def refuses_comment(claim: str) -> bool:
     refusal = _REFUSAL.search(claim)
     if not refusal:
         return False
-    rest = claim[:refusal.start()] + " " + claim[refusal.end():]
-    return not _MORE_CLAUSES.search(rest) and len(content_words(rest)) <= REFUSER_WORDS
+    before, after = claim[:refusal.start()], claim[refusal.end():]
+    # "Flex and Quanta declined": an "and" inside who refused joins names, not clauses;
+    # "… denied the report and declined", "The council voted and the builder" join statements.
+    if not _PAST.search(before):
+        before = _SUBJECTS_AND.sub(" ", before)
+    joined = _MORE_CLAUSES.search(before) or _MORE_CLAUSES.search(after)
+    return not joined and len(content_words(before + " " + after)) <= REFUSER_WORDS
 
 
 def shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
