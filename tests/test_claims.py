@@ -554,6 +554,8 @@ def test_a_more_link_line_is_not_a_claim():
     "Coastal Wire writers Ida Voss in Arden and Tomas Berg in Calder contributed to this story.",
     "Coastal Wire writers Ida Voss in Arden and Tomas Berg in Calder contributed.",
     "Contributing: Ida Voss, Arden Daily; Tomas Berg, the Calder Post; Coastal Wire",
+    "Voss reported from Arden, Nova.; Contributing: Tomas Berg from Calder, Ana Ruiz and Ivo Lee.",
+    "Ida Voss and Tomas Berg reported from Calder.",
     "Follow Ida Voss on Twitter: @idavoss.",
     "Ferry coverage at the Arden Daily is made possible in part by a grant from the Kestrel "
     "Trust for Island Transport.",
@@ -927,6 +929,8 @@ def test_a_quotation_told_in_part_by_the_writer_does_not_go_on_as_the_last_speak
     "Ferry Trial Ends\nMedicaid coverage in Arden is funded by the state.\n",
     "Ferry Trial Ends\nLocal writers, artists and fishermen contributed.\n",
     "Ferry Trial Ends\nSafety updates: the port fitted 40 lifeboats.\n",
+    "Ferry Trial Ends\nRuiz reported from Calder that the pier had reopened.\n",
+    "Ferry Trial Ends\nCrews reported from the pier that the ferry had docked.\n",
 ])
 def test_a_sentence_of_the_story_naming_a_grant_or_twitter_is_still_a_claim(sentence):
     assert len(read_seed(sentence).claims) == 1

@@ -112,7 +112,10 @@ _PROMO = re.compile(
     r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
-    r"|\bcontributed to this (?:report|story|article)\b|^contributing\s*:"
+    r"|\bcontributed to this (?:report|story|article)\b|(?:^|;)\s*contributing\s*:"
+    # "Marsh reported from Dover, Del.": where the writer was, at the end of the story.
+    r"|(?-i:^[A-Z][\w'\u2019-]+(?:(?:,| and)? [A-Z][\w'\u2019-]+){0,5} (?:reported|wrote) from "
+    r"[A-Z][\w.'\u2019-]*(?:,? [A-Z][\w.'\u2019-]*){0,4}\s*(?:;|$))"
     # The writer's social accounts, a radio page's player, a funder's note.
     r"|^follow\s+(?:[\w.'-]+\s+){1,4}on\s+(?:twitter|facebook|instagram)\b"
     r"|\blisten\s*\u00b7\s*\d{1,2}:\d\d\b|\bdoes not provide editorial input\b"
