@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from monitor.jobs.crawl import page_html
-from monitor.jobs.seed import add_seed
+from monitor.jobs.seed import add_seed, slugify
 from monitor.jobs.stories import load_stories, result_row, save_seed
 from monitor.steps.extract import Article, content_hash, pack_page
 from monitor.steps.match import ArticleMatch
@@ -471,3 +471,11 @@ def test_the_writer_keeps_the_temporary_table_of_a_many_row_insert_in_memory(tmp
     db = open_db(tmp_path / "m.db")
     schema.cache_for_writer(db)
     assert db.execute("pragma temp_store").fetchone() == (2,)  # MEMORY
+
+
+@pytest.mark.parametrize(("headline", "slug"), [
+    ("63 hurt after 6.2 quake shakes Arden valley", "63-hurt-after-6-2-quake-shakes"),
+    ("Regulator to fine Vexa for $2 billion over privacy", "regulator-to-fine-vexa"),
+    ("\u00c9cole de Z\u00fcrich reopens", "ecole-de-zurich-reopens")])
+def test_a_story_named_from_its_headline_keeps_whole_figures_and_ends_on_a_word(headline, slug):
+    assert slugify(headline) == slug

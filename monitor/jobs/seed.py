@@ -9,6 +9,7 @@ import queue
 import re
 import threading
 import time
+import unicodedata
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -34,6 +35,7 @@ from monitor.steps.extract import (
     detect_language,
     extract_page,
 )
+from monitor.steps.text import STOPWORDS
 from monitor.steps.urls import origin
 from monitor.store import rows
 
@@ -250,6 +252,11 @@ def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
 
 
 def slugify(title: str) -> str:
-    """A short URL-safe name for a story, from its title."""
-    return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:6])
+    """A short URL-safe name for a story, from its title's first six words ("6.2" one of them),
+    not ending on a little word or a number cut from what it counts ("…-facebook-for-5")."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()  # "élan": elan
+    words = re.findall(r"[a-z0-9]+(?:[.,:][0-9]+)*", plain.lower())[:6]
+    while len(words) > 1 and (words[-1] in STOPWORDS or words[-1][0].isdigit()):
+        words.pop()
+    return "-".join(re.sub(r"\W", "-", w) for w in words)
 
