@@ -269,6 +269,19 @@ def test_the_claims_amount_rounded_in_other_words_carries_part_of_it():
     assert m.verdict == "partial"
 
 
+def test_a_time_told_about_carries_part_of_a_claim_giving_it_exactly():
+    c = first_claim("The first tremor struck around 3:30 a.m., cracking walls and roofs of homes "
+                    "and trapping families as they slept.")
+    m = verdict(c, "The magnitude 5.8 tremor struck at 3:36 a.m. and was felt across much of the "
+                   "valley.")
+    assert m.verdict == "partial"
+
+
+def test_a_time_after_a_bound_is_no_part_of_the_claim():
+    c = first_claim("The ferry sank after 2 a.m., the coastguard said on Friday.")
+    assert not tells_amount(c.text, "The coastguard's boat left the harbour at 5 a.m.")
+
+
 def test_an_amount_a_bound_reaches_from_afar_is_no_part_of_the_claim():
     c = first_claim("The harbour strike began six months ago, the dockers' union said on Friday.")
     m = verdict(c, "The union has been without a contract for almost eight months.")

@@ -287,7 +287,7 @@ def tells_amount(claim: str, sentence: str) -> bool:
     31 million" for "30.8 million people")."""
     found = sentence_amounts(sentence)
     return any(n.unit not in CALENDAR_UNITS and (agreed := agreement(n, m))
-               and (agreed == "same" or _a_count_rounded(n, m))
+               and (agreed == "same" or _a_count_rounded(n, m) or _a_time_rounded(n, m))
                and (comparable(n, m) or unit_left_out(n, m))
                for n in claim_amounts(claim) for m in found)
 
@@ -300,6 +300,13 @@ def _a_count_rounded(n: Number, m: Number) -> bool:
         return False
     return (abs(n.value - m.value) <= ROUNDED_REACH * max(abs(n.value), abs(m.value))
             or _round_figure_of(n, m) or _round_figure_of(m, n))
+
+
+def _a_time_rounded(n: Number, m: Number) -> bool:
+    # "around 3:30 a.m." for 3:36 a.m. (`agreement` allows half an hour): the one time told
+    # about, the other exact; a bound ("after 2 a.m.") reaches other moments of the night.
+    return (n.unit.startswith("clock") and agreement(n, m) == "rounded"
+            and sorted((n.approx, m.approx)) == ["", "about"])
 
 
 def _round_figure_of(exact: Number, loose: Number) -> bool:
