@@ -380,6 +380,14 @@ def test_a_quotation_and_who_said_it_is_one_claim_the_quotation():
          "Helen Okafor")]
 
 
+@pytest.mark.parametrize("told", ["told the Harbour Gazette", "told reporters on Tuesday"])
+def test_a_quotation_told_to_someone_with_only_its_attribution_is_one_claim(told):
+    seed = read_seed(f"Quake Rescue\n“We need saws, jacks and cranes: everything,” volunteer "
+                     f"rescue "
+                     f"worker Ana Brel {told}.\n")
+    assert [(c.kind, c.speaker) for c in seed.claims] == [("quote", "Ana Brel")]
+
+
 def test_a_quotation_whose_sentence_goes_on_is_a_statement_too():
     seed = read_seed("Dockers Strike\n“We will not back down,” said the union, which represents "
                      "3,200 dockworkers at the port.\n")

@@ -466,12 +466,17 @@ _GOES_ON = frozenset({"who", "which", "whose", "that", "adding", "saying", "noti
                       "before", "because", "while", "as", "when", "where", "but", "although"})
 
 
+# Whom the words were told to, also who said them: "told the Harbour Gazette", "told reporters".
+_TOLD_WHOM = re.compile(r"\btold\s+(?:(?:the|a|an)\s+)?(?:reporters|journalists|"
+                        r"[A-Z][\w.'&\u2019-]*(?:\s+[A-Z][\w.'&\u2019-]*)*)")
+
+
 def _attribution_only(sentence: str, speaker: str | None) -> bool:
     """A sentence that opens with its quotation and then only says who said it ("“…,” said Dr.
     Helen Okafor, the county's chief medical officer."): its quotation is its one claim."""
     if not quotations(sentence) or normalise(sentence)[:1] not in "\"\u201c":
         return False
-    outside = words(_SPEECH.sub(" ", unquoted(sentence)))
+    outside = words(_SPEECH.sub(" ", _TOLD_WHOM.sub(" ", unquoted(sentence))))
     named = set(words(speaker or ""))
     rest = [w for w in outside if w not in STOPWORDS and w not in _TITLES and w not in _RANKS
             and w not in named]
