@@ -618,6 +618,26 @@ def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+def test_a_speaker_the_article_gives_only_by_she_said_is_no_speaker_conflict():
+    # "she said" is read as the last person named before it: a guess, not a contradiction.
+    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” "
+                     "harbour chief Ana Ruiz said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Governor Ida Lund toured the quay on Monday. “The ferry will run all winter "
+               "from the eastern quay,” she said.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_speaker_the_seed_gives_only_by_she_said_is_no_speaker_conflict():
+    seed = read_seed("Ferry Plan\nThe harbour board met on Monday with Governor Ida Lund.\n"
+                     "“The ferry will run all winter from the eastern quay,” she said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = "“The ferry will run all winter from the eastern quay,” harbour chief Ana Ruiz said."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
 def test_a_negation_of_a_verb_said_in_its_past_form_is_still_a_conflict():
     # "did not pay" denies what "paid" says: the verb's other form is the same word.
     c = first_claim("The ferry company did not pay the harbour fine in March.")
