@@ -458,6 +458,31 @@ def test_a_speaker_written_without_the_names_accents_is_no_speaker_conflict():
     assert m.verdict == "verbatim" and m.conflicts is None
 
 
+BRIDGE_QUOTE = "“The bridge will carry ten thousand cars a day by the spring,”"
+
+
+@pytest.mark.parametrize("mistyped", ["Ada Lundqivst", "Lundqvst", "Ada Lundqvisst"])
+def test_a_speaker_whose_family_name_is_mistyped_is_no_speaker_conflict(mistyped):
+    seed = read_seed(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor Ada Lundqvist said on "
+                     "Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {mistyped} told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+@pytest.mark.parametrize("seed_name, article_name", [("Ada Lundqvist", "Eva Lundqvest"),
+                                                     ("Ada Lund", "Ada Land")])
+def test_a_family_name_one_letter_off_is_another_person_with_another_first_name_or_short(
+        seed_name, article_name):
+    seed = read_seed(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor {seed_name} said on "
+                     "Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {article_name} told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
+
+
 def test_a_speaker_of_another_family_sharing_a_first_name_is_still_a_speaker_conflict():
     seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
                      "spring,” provincial governor Ada Lund said on Monday.\n")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
+from rapidfuzz.distance import OSA
 
 from monitor.steps import similarity
 from monitor.steps.claims import (
@@ -626,9 +627,25 @@ def _speakers_apart(claimed: str | None, speaker: str | None
                     ) -> tuple[str | None, str | None] | None:
     """Each speaker's body (`_body`: None for a person) when both are known and they are not
     the same person named two ways; otherwise None."""
-    if not (claimed and speaker) or same_person(claimed, speaker):
+    if not (claimed and speaker) or same_person(claimed, speaker) or spelt_alike(claimed,
+                                                                                  speaker):
         return None
     return _body(claimed), _body(speaker)
+
+
+# A family name this long or longer, one letter off another, is the same name mistyped.
+TYPO_NAME_LETTERS = 5
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Two names of one person, one of them mistyped: family names one letter apart (one
+    added, left out, changed, or two swapped: "Pelsoi" for "Pelosi"), and the first names
+    the same where both give one. Shorter names one letter apart are often two people."""
+    x, y = surname(a), surname(b)
+    if min(len(x), len(y)) < TYPO_NAME_LETTERS or OSA.distance(x, y) > 1:
+        return False
+    firsts = [n.split()[0].lower() for n in (a, b) if len(n.split()) > 1]
+    return len(firsts) < 2 or firsts[0] == firsts[1]
 
 
 def _body(speaker: str) -> str | None:
