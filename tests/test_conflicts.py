@@ -663,6 +663,16 @@ def test_a_speaker_the_seed_gives_only_by_she_said_is_no_speaker_conflict():
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+def test_words_another_person_relays_as_the_seeds_speakers_are_no_speaker_conflict():
+    seed = read_seed("Ferry Plan\nHarbour chief Ana Ruiz told the staff that the ferry “will "
+                     "run all winter from the eastern quay” this year.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("“Ruiz answered that the ferry will run all winter from the eastern quay,” board "
+               "member Omar Haddad said.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
 def test_a_negation_of_a_verb_said_in_its_past_form_is_still_a_conflict():
     # "did not pay" denies what "paid" says: the verb's other form is the same word.
     c = first_claim("The ferry company did not pay the harbour fine in March.")

@@ -288,6 +288,10 @@ def _seed_tells_another(claim: Claim, sentence: str, speaker: str) -> bool:
     seed = claim.sentence or claim.text
     if not (names_speaker(seed, claim.speaker) and names_speaker(sentence, speaker)):
         return False
+    # An article's quotation naming the seed's speaker relays what they said ("“Ruiz replied
+    # that the ferry will run,” Haddad said"): the words are still theirs.
+    if surname(claim.speaker) in _words(sentence):
+        return False
     # A seed naming the article's speaker too gives the words to them only as whom they were
     # told to ("…,” Ana Ruiz told Omar Haddad); else they may be theirs, the seed's speaker
     # misread ("after Rouhani warned … “war …”") or speaking for them ("a spokeswoman for Lund").
