@@ -673,6 +673,19 @@ def test_words_another_person_relays_as_the_seeds_speakers_are_no_speaker_confli
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+@pytest.mark.parametrize("theirs", [
+    "Those who block the quay are vandals, including the HYL, and other gangs,",
+    "Those who block the quay are vandals, including the Harbour Youth League, and other gangs,",
+    "Ms. Ruiz says those who block the quay are vandals, including the gangs,",
+])
+def test_a_name_the_seed_put_in_square_brackets_is_no_quotation_conflict(theirs):
+    seed = read_seed("Quay Protest\n“Those who block the quay are vandals, including the "
+                     "[Harbour Youth League], and other gangs,” harbour chief Ana Ruiz said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], f"“{theirs}” Ruiz said.").matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
 def test_a_negation_of_a_verb_said_in_its_past_form_is_still_a_conflict():
     # "did not pay" denies what "paid" says: the verb's other form is the same word.
     c = first_claim("The ferry company did not pay the harbour fine in March.")

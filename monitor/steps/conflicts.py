@@ -680,7 +680,11 @@ def says_otherwise(ours: str, theirs: str) -> bool:
     """Two wordings of one quotation that differ in what they say, not only in words: a
     negation flipped, an amount or a name changed. Compared over the part the shorter
     quotes, so that a shortened quotation is not read as a changed one."""
-    ours, theirs = _overlapping(normalise(ours), normalise(theirs))
+    # Words in square brackets are the writer's, put in to explain ("the [Harbour Youth
+    # League]", "President [Ida] Lund"), not the speaker's: another outlet may explain them
+    # otherwise, or not at all.
+    ours, theirs = (normalise(EDITORS_WORDS.sub(" ", q)) for q in (ours, theirs))
+    ours, theirs = _overlapping(ours, theirs)
     # A negation flipped as a statement's is: what it denies, the other says.
     if negated(ours) != negated(theirs) and _negation_flipped(ours, theirs):
         return True
@@ -689,6 +693,10 @@ def says_otherwise(ours: str, theirs: str) -> bool:
     # Names as stems: "Workers' Party" and "Worker's Party" are one name.
     mine, other = (frozenset(map(stem, name_words(q))) for q in (ours, theirs))
     return _another_name(mine - other, other - mine)
+
+
+# Words a writer put inside a quotation, in square brackets; not a letter changed ("[T]he").
+EDITORS_WORDS = re.compile(r"\[[^\[\]]{2,200}\]")
 
 
 _TITLE_STEMS = frozenset(map(stem, TITLE_WORDS))  # names are compared as stems
