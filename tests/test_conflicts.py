@@ -371,6 +371,15 @@ def test_a_short_phrase_of_the_quotation_in_another_persons_mouth_is_no_speaker_
     assert m.verdict == "absent"  # another person's words: the claim is not told either
 
 
+def test_a_three_word_quotation_in_another_persons_longer_one_is_no_speaker_conflict():
+    seed = read_seed("Harbour Levy\nSenator Ada Lund said the levy would “do the job” for the "
+                     "port.\n")
+    c = next(c for c in seed.claims if c.kind == "quote")
+    m = verdict(c, "Dock owner Ben Cole said: “This levy will never do the job for the port.”",
+                speaker="Ben Cole")
+    assert m.verdict != "conflict"
+
+
 def test_the_claims_short_quotation_inside_another_persons_longer_one_is_a_speaker_conflict():
     seed = read_seed("“An act of sabotage,” union leader Ada Lund said of the fire.\n")
     c = next(c for c in seed.claims if c.kind == "quote")

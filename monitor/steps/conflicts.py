@@ -608,16 +608,19 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
 
 
 # A run of this many words of a quotation is that person's: fewer ("vote to acquit") may be
-# anyone's words, unless they are most of the quotation.
+# anyone's words, unless they are most of the quotation and four words at least: three
+# ("a great job", "follow the law") are a phrase anyone says.
 SPEAKER_QUOTE_WORDS = 5
+SPEAKER_QUOTE_FEWEST = 4
 
 
 def distinctive_part(claimed: str, theirs: str) -> bool:
     """What the claim's quotation and another's share is one person's words, not a phrase two
-    people say: five words at least, or half the claim's quotation (its four words inside a
-    longer quotation of another are still its words)."""
+    people say: five words at least, or half the claim's quotation and four words (its four
+    words inside a longer quotation of another are still its words)."""
     short = min(len(claimed.split()), len(theirs.split()))
-    return short >= SPEAKER_QUOTE_WORDS or 2 * short >= len(claimed.split())
+    return short >= SPEAKER_QUOTE_WORDS or (short >= SPEAKER_QUOTE_FEWEST
+                                            and 2 * short >= len(claimed.split()))
 
 
 def two_persons(claimed: str | None, speaker: str | None) -> bool:
