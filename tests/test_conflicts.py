@@ -380,6 +380,14 @@ def test_a_three_word_quotation_in_another_persons_longer_one_is_no_speaker_conf
     assert m.verdict != "conflict"
 
 
+def test_a_three_word_quotation_word_for_word_in_another_persons_mouth_is_not_told():
+    seed = read_seed("Harbour Levy\nSenator Ada Lund said the levy would “do the job” for the "
+                     "port.\n")
+    c = next(c for c in seed.claims if c.kind == "quote")
+    m = verdict(c, "Dock owner Ben Cole said: “Do the job.”", speaker="Ben Cole")
+    assert m.verdict == "absent"
+
+
 def test_the_claims_short_quotation_inside_another_persons_longer_one_is_a_speaker_conflict():
     seed = read_seed("“An act of sabotage,” union leader Ada Lund said of the fire.\n")
     c = next(c for c in seed.claims if c.kind == "quote")

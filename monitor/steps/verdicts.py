@@ -81,7 +81,10 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
-    if verdict in ("paraphrase", "partial") and not _could_be_theirs(claim, sentence, speaker, t):
+    # A quotation of three words word for word in another person's mouth ("a great job") is
+    # theirs too: no more the claim told than in other words.
+    if (verdict in ("paraphrase", "partial") or verdict == "verbatim" and claim.kind == "quote"
+            ) and not _could_be_theirs(claim, sentence, speaker, t):
         verdict = "absent"
     conflicts = notes = None
     if verdict != "absent":
