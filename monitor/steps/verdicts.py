@@ -84,6 +84,7 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     # A quotation of three words word for word in another person's mouth ("a great job") is
     # theirs too: no more the claim told than in other words.
     if (verdict in ("paraphrase", "partial") or verdict == "verbatim" and claim.kind == "quote"
+            and two_persons(claim.speaker, speaker)
             ) and not _could_be_theirs(claim, sentence, speaker, t):
         verdict = "absent"
     conflicts = notes = None
