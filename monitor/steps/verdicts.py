@@ -82,9 +82,10 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
     # A quotation of three words word for word in another person's mouth ("a great job") is
-    # theirs too: no more the claim told than in other words.
+    # theirs too: no more the claim told than in other words. Only another person the sentence
+    # names: one read from "he said" is a guess.
     if (verdict in ("paraphrase", "partial") or verdict == "verbatim" and claim.kind == "quote"
-            and two_persons(claim.speaker, speaker)
+            and two_persons(claim.speaker, speaker) and names_speaker(sentence, speaker or "")
             ) and not _could_be_theirs(claim, sentence, speaker, t):
         verdict = "absent"
     conflicts = notes = None
