@@ -671,15 +671,6 @@ def test_a_speaker_the_article_gives_only_by_she_said_is_no_speaker_conflict():
     assert m.verdict != "conflict" and m.conflicts is None
 
 
-def test_a_speaker_the_seed_gives_only_by_she_said_is_no_speaker_conflict():
-    seed = read_seed("Ferry Plan\nThe harbour board met on Monday with Governor Ida Lund.\n"
-                     "“The ferry will run all winter from the eastern quay,” she said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
-    article = "“The ferry will run all winter from the eastern quay,” harbour chief Ana Ruiz said."
-    m = match_article([quote], article).matches[0]
-    assert m.verdict != "conflict" and m.conflicts is None
-
-
 def test_words_another_person_relays_as_the_seeds_speakers_are_no_speaker_conflict():
     seed = read_seed("Ferry Plan\nHarbour chief Ana Ruiz told the staff that the ferry “will "
                      "run all winter from the eastern quay” this year.\n")
