@@ -611,7 +611,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
 
 # A run of this many words of a quotation is that person's: fewer ("vote to acquit") may be
 # anyone's words, unless they are most of the quotation and four words at least: three
-# ("a great job", "follow the law") are a phrase anyone says.
+# ("do the job", "keep the peace") are a phrase anyone says.
 SPEAKER_QUOTE_WORDS = 5
 SPEAKER_QUOTE_FEWEST = 4
 
@@ -648,7 +648,7 @@ TYPO_NAME_LETTERS = 5
 
 def spelt_alike(a: str, b: str) -> bool:
     """Two names of one person, one of them mistyped: family names one letter apart (one
-    added, left out, changed, or two swapped: "Pelsoi" for "Pelosi"), and the first names
+    added, left out, changed, or two swapped: "Lundqivst" for "Lundqvist"), and the first names
     the same where both give one. Shorter names one letter apart are often two people."""
     x, y = surname(a), surname(b)
     if min(len(x), len(y)) < TYPO_NAME_LETTERS or OSA.distance(x, y) > 1:

@@ -81,7 +81,7 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
-    # A quotation of three words word for word in another person's mouth ("a great job") is
+    # A quotation of three words word for word in another person's mouth ("do the job") is
     # theirs too: no more the claim told than in other words. Only another person the sentence
     # names: one read from "he said" is a guess.
     if (verdict in ("paraphrase", "partial") or verdict == "verbatim" and claim.kind == "quote"
