@@ -371,6 +371,23 @@ def test_a_short_phrase_of_the_quotation_in_another_persons_mouth_is_no_speaker_
     assert m.verdict == "absent"  # another person's words: the claim is not told either
 
 
+def test_a_three_word_quotation_in_another_persons_longer_one_is_no_speaker_conflict():
+    seed = read_seed("Harbour Levy\nSenator Ada Lund said the levy would “do the job” for the "
+                     "port.\n")
+    c = next(c for c in seed.claims if c.kind == "quote")
+    m = verdict(c, "Dock owner Ben Cole said: “This levy will never do the job for the port.”",
+                speaker="Ben Cole")
+    assert m.verdict != "conflict"
+
+
+def test_a_three_word_quotation_word_for_word_in_another_persons_mouth_is_not_told():
+    seed = read_seed("Harbour Levy\nSenator Ada Lund said the levy would “do the job” for the "
+                     "port.\n")
+    c = next(c for c in seed.claims if c.kind == "quote")
+    m = verdict(c, "Dock owner Ben Cole said: “Do the job.”", speaker="Ben Cole")
+    assert m.verdict == "absent"
+
+
 def test_the_claims_short_quotation_inside_another_persons_longer_one_is_a_speaker_conflict():
     seed = read_seed("“An act of sabotage,” union leader Ada Lund said of the fire.\n")
     c = next(c for c in seed.claims if c.kind == "quote")
@@ -456,6 +473,31 @@ def test_a_speaker_written_without_the_names_accents_is_no_speaker_conflict():
                "the spring,” Governor Ines Munoz told reporters.")
     m = match_article([quote], article).matches[0]
     assert m.verdict == "verbatim" and m.conflicts is None
+
+
+BRIDGE_QUOTE = "“The bridge will carry ten thousand cars a day by the spring,”"
+
+
+@pytest.mark.parametrize("mistyped", ["Ada Lundqivst", "Lundqvst", "Ada Lundqvisst"])
+def test_a_speaker_whose_family_name_is_mistyped_is_no_speaker_conflict(mistyped):
+    seed = read_seed(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor Ada Lundqvist said on "
+                     "Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {mistyped} told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+@pytest.mark.parametrize("seed_name, article_name", [("Ada Lundqvist", "Eva Lundqvest"),
+                                                     ("Ada Lund", "Ada Land")])
+def test_a_family_name_one_letter_off_is_another_person_with_another_first_name_or_short(
+        seed_name, article_name):
+    seed = read_seed(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor {seed_name} said on "
+                     "Monday.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {article_name} told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
 
 
 def test_a_speaker_of_another_family_sharing_a_first_name_is_still_a_speaker_conflict():
@@ -615,6 +657,40 @@ def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():
     article = ("Harbour chief Omar Haddad spoke at the quay on Monday. “The ferry will run all "
                "winter from the eastern quay,” he said.")
     m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_speaker_the_article_gives_only_by_she_said_is_no_speaker_conflict():
+    # "she said" is read as the last person named before it: a guess, not a contradiction.
+    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” "
+                     "harbour chief Ana Ruiz said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Governor Ida Lund toured the quay on Monday. “The ferry will run all winter "
+               "from the eastern quay,” she said.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_words_another_person_relays_as_the_seeds_speakers_are_no_speaker_conflict():
+    seed = read_seed("Ferry Plan\nHarbour chief Ana Ruiz told the staff that the ferry “will "
+                     "run all winter from the eastern quay” this year.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("“Ruiz answered that the ferry will run all winter from the eastern quay,” board "
+               "member Omar Haddad said.")
+    m = match_article([quote], article).matches[0]
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+@pytest.mark.parametrize("theirs", [
+    "Those who block the quay are vandals, including the HYL, and other gangs,",
+    "Those who block the quay are vandals, including the Harbour Youth League, and other gangs,",
+    "Ms. Ruiz says those who block the quay are vandals, including the gangs,",
+])
+def test_a_name_the_seed_put_in_square_brackets_is_no_quotation_conflict(theirs):
+    seed = read_seed("Quay Protest\n“Those who block the quay are vandals, including the "
+                     "[Harbour Youth League], and other gangs,” harbour chief Ana Ruiz said.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    m = match_article([quote], f"“{theirs}” Ruiz said.").matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
 
 

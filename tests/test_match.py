@@ -41,8 +41,9 @@ def test_a_sentence_sharing_words_with_several_claims_is_part_of_the_one_it_tell
 
 def test_article_match_resolves_speakers_from_the_article_itself():
     seed = read_seed(PORT_SEED)
+    # The full name from the sentence before ("he said" alone is a guess: no conflict).
     article = ("Police chief Omar Haddad spoke to reporters at the port. “Organised, patient and "
-               "well funded,” he said of the thieves.")
+               "well funded,” Haddad said of the thieves.")
     result = match_article(seed.claims, article)
     quote = next(m for m, c in zip(result.matches, seed.claims, strict=True) if c.kind == "quote")
     assert quote.verdict == "conflict"

@@ -81,7 +81,12 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
-    if verdict in ("paraphrase", "partial") and not _could_be_theirs(claim, sentence, speaker, t):
+    # A quotation of three words word for word in another person's mouth ("do the job") is
+    # theirs too: no more the claim told than in other words. Only another person the sentence
+    # names: one read from "he said" is a guess.
+    if (verdict in ("paraphrase", "partial") or verdict == "verbatim" and claim.kind == "quote"
+            and two_persons(claim.speaker, speaker) and names_speaker(sentence, speaker or "")
+            ) and not _could_be_theirs(claim, sentence, speaker, t):
         verdict = "absent"
     conflicts = notes = None
     if verdict != "absent":
