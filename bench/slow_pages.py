@@ -195,6 +195,12 @@ _SECRETARY_SAID = next(c for c in read_seed(
 SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "reporters, no stop": (is_promo, "reporters A " * 85_000),
     "reporters, contributed": (is_promo, "reporters A " * 85_000 + "contributed"),
+    # 2026-12-06 (stop 49): a writer's place line, its places and names read once.
+    "reported from, places": (is_promo, "Ana Ruiz reported from " + "Calder, " * 120_000),
+    "reported from; names": (is_promo, "Ana Ruiz reported from Calder; " + "Ivo Berg " * 100_000),
+    "a quotation told to names": (lambda s: read_seed("A Title\n" + s),
+                                  "\u201cWe will stay,\u201d Ana Ruiz told "
+                                  + "The Harbour " * 80_000),
     # ... and each "than" of a clause read to its end for a "not" (17 s at 62 KB).
     "than, no not": (negated, "than " * 200_000),
     # ... and an organisation's capital looked for again from each mark of a run (0.8 s, 16 KB).

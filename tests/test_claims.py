@@ -383,8 +383,7 @@ def test_a_quotation_and_who_said_it_is_one_claim_the_quotation():
 @pytest.mark.parametrize("told", ["told the Harbour Gazette", "told reporters on Tuesday"])
 def test_a_quotation_told_to_someone_with_only_its_attribution_is_one_claim(told):
     seed = read_seed(f"Quake Rescue\n“We need saws, jacks and cranes: everything,” volunteer "
-                     f"rescue "
-                     f"worker Ana Brel {told}.\n")
+                     f"rescue worker Ana Brel {told}.\n")
     assert [(c.kind, c.speaker) for c in seed.claims] == [("quote", "Ana Brel")]
 
 
@@ -564,6 +563,7 @@ def test_a_more_link_line_is_not_a_claim():
     "Contributing: Ida Voss, Arden Daily; Tomas Berg, the Calder Post; Coastal Wire",
     "Voss reported from Arden, Nova.; Contributing: Tomas Berg from Calder, Ana Ruiz and Ivo Lee.",
     "Ida Voss and Tomas Berg reported from Calder.",
+    "Photographs by Ida Voss; Contributing: Tomas Berg, Calder Post.",
     "Follow Ida Voss on Twitter: @idavoss.",
     "Ferry coverage at the Arden Daily is made possible in part by a grant from the Kestrel "
     "Trust for Island Transport.",
@@ -938,6 +938,7 @@ def test_a_quotation_told_in_part_by_the_writer_does_not_go_on_as_the_last_speak
     "Ferry Trial Ends\nLocal writers, artists and fishermen contributed.\n",
     "Ferry Trial Ends\nSafety updates: the port fitted 40 lifeboats.\n",
     "Ferry Trial Ends\nRuiz reported from Calder that the pier had reopened.\n",
+    "Ferry Trial Ends\nAna Ruiz reported from Calder; the pier had reopened by noon.\n",
     "Ferry Trial Ends\nCrews reported from the pier that the ferry had docked.\n",
 ])
 def test_a_sentence_of_the_story_naming_a_grant_or_twitter_is_still_a_claim(sentence):

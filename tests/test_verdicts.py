@@ -277,6 +277,11 @@ def test_a_time_told_about_carries_part_of_a_claim_giving_it_exactly():
     assert m.verdict == "partial"
 
 
+def test_a_time_told_about_is_no_part_of_a_claim_giving_another_a_half_hour_away():
+    c = first_claim("The ferry left the harbour around 9 p.m. with 40 passengers on board.")
+    assert not tells_amount(c.text, "The coastguard received a distress call at 9:25 p.m.")
+
+
 def test_a_time_after_a_bound_is_no_part_of_the_claim():
     c = first_claim("The ferry sank after 2 a.m., the coastguard said on Friday.")
     assert not tells_amount(c.text, "The coastguard's boat left the harbour at 5 a.m.")
@@ -471,7 +476,10 @@ def test_a_refusal_in_other_words_tells_a_refusal(sentence):
     "Ana Ruiz declined to comment, saying the matter was before the court.",
     "Ana Ruiz declined to comment after the council voted 5-2 to raise fees.",
     "Ana Ruiz has denied the allegation and declined to comment.",
-    "The council voted and the builder declined to comment."])
+    "Ana Ruiz denies the charge and declined to comment.",
+    "The council voted and the builder declined to comment.",
+    "Shares fell 5 percent and the company declined to comment.",
+    "The mayor quit and his office declined to comment."])
 def test_a_claim_telling_more_than_a_refusal_is_no_refusal_to_comment(claim):
     assert not refuses_comment(claim)
 

@@ -80,7 +80,8 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
         raise ValueError(f"{source}: no claims found; is this a news article?")
     if published and parse_date(published) is None:
         raise ValueError(f"--published {published!r}: not a date (use YYYY-MM-DD)")
-    existing = _story_replaced(db, slug or slugify(seed.title) or None, text, replace)
+    existing = _story_replaced(db, slug or slugify(seed.title) or None, text, replace,
+                               title=None if slug else seed.title)
     slug = slug or (existing and existing["slug"]) or slugify(seed.title) \
         or slugify(Path(source).stem) or "story"
     given = {"query": query, "published": published, "window_days": window_days,
@@ -107,10 +108,13 @@ def _seed_text(source: str) -> tuple[str, str | None]:
     return _decode_seed(raw, source), None
 
 
-def _story_replaced(db: Database, slug: str | None, text: str, replace: bool) -> dict | None:
-    """The story a seed registers again (the same slug or the same text), or None for a new
+def _story_replaced(db: Database, slug: str | None, text: str, replace: bool,
+                    title: str | None = None) -> dict | None:
+    """The story a seed registers again (the same slug, headline or text), or None for a new
     one; refused (`StoryExists`) unless `replace`, and when slug and text are two stories'."""
-    same_slug = rows.find_story(db, slug=slug)
+    # A slug made from the headline: the story may have been named by another version's rule
+    # (before figures were kept whole), and a corrected seed keeps its headline.
+    same_slug = rows.find_story(db, slug=slug) or (title and rows.find_story(db, title=title))
     same_text = rows.find_story(db, seed_text=text)
     existing = same_slug or same_text
     if existing and not replace:
@@ -251,12 +255,22 @@ def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
     return f"{article.title or ''}\n{article.text}", article.published
 
 
+# Letters that no accent stripping spells plainly.
+_PLAIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l",
+                                "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "œ": "oe",
+                                "Œ": "oe"})
+
+
 def slugify(title: str) -> str:
     """A short URL-safe name for a story, from its title's first six words ("6.2" one of them),
-    not ending on a little word or a number cut from what it counts ("…-facebook-for-5")."""
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()  # "élan": elan
-    words = re.findall(r"[a-z0-9]+(?:[.,:][0-9]+)*", plain.lower())[:6]
-    while len(words) > 1 and (words[-1] in STOPWORDS or words[-1][0].isdigit()):
+    not ending on a little word or on a number cut from what it counts ("…-facebook-for-5")."""
+    # Spelt in plain letters, a slug reads in any shell and URL ("zurich", not "z-rich").
+    plain = unicodedata.normalize("NFKD", title.translate(_PLAIN_LETTERS))
+    found = re.findall(r"[a-z0-9]+(?:[.,:][0-9]+)*",
+                       plain.encode("ascii", "ignore").decode().lower())
+    words = found[:6]
+    cut = len(found) > len(words)
+    while len(words) > 1 and (words[-1] in STOPWORDS or cut and words[-1][0].isdigit()):
         words.pop()
     return "-".join(re.sub(r"\W", "-", w) for w in words)
 

@@ -115,7 +115,8 @@ _PROMO = re.compile(
     r"|\bcontributed to this (?:report|story|article)\b|(?:^|;)\s*contributing\s*:"
     # "Marsh reported from Dover, Del.": where the writer was, at the end of the story.
     r"|(?-i:^[A-Z][\w'\u2019-]+(?:(?:,| and)? [A-Z][\w'\u2019-]+){0,5} (?:reported|wrote) from "
-    r"[A-Z][\w.'\u2019-]*(?:,? [A-Z][\w.'\u2019-]*){0,4}\s*(?:;|$))"
+    r"[A-Z][\w.'\u2019-]*(?:,? [A-Z][\w.'\u2019-]*){0,4}\s*(?:$|;\s*(?:[Cc]ontributing\s*:"
+    r"|[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)* (?:reported |wrote )?from [A-Z])))"
     # The writer's social accounts, a radio page's player, a funder's note.
     r"|^follow\s+(?:[\w.'-]+\s+){1,4}on\s+(?:twitter|facebook|instagram)\b"
     r"|\blisten\s*\u00b7\s*\d{1,2}:\d\d\b|\bdoes not provide editorial input\b"

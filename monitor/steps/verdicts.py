@@ -50,11 +50,13 @@ from monitor.steps.guards import (
     loose_windows,
 )
 from monitor.steps.text import (
+    IRREGULAR_VERB_STEMS,
     Number,
     content_words,
     quotations,
     same_person,
     split_sentences,
+    stem,
     unquoted,
 )
 
@@ -251,7 +253,15 @@ _MORE_CLAUSES = re.compile(r"\b(?:but|while|although|though|whereas|yet|and|sayi
                            r"after|before|because|since|when)\b|;", re.IGNORECASE)
 # An "and" with more words after it before the refusal: "The council and the builder both".
 _SUBJECTS_AND = re.compile(r"\band\b(?!\s*(?:(?:also|then|has|have|had|both)\s+)?$)")
-_PAST = re.compile(r"\b[a-z]{2,}ed\b")  # a verb of its own before the refusal ("voted")
+# An act of its own before the refusal ("voted", "fell 5 percent", "quit"): the "and" then
+# joins a statement, not several who refused. Irregular past forms are read by their stems.
+_ACTED = re.compile(r"\b(?:[a-z]{2,}ed|quit|shut|cut|hit|put|set|cost|let)\b|\d")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _acts(words: str) -> bool:
+    return bool(_ACTED.search(words)) or any(
+        stem(w) in IRREGULAR_VERB_STEMS for w in _LOWER_WORD.findall(words))
 # Beyond who refused (a name, a title, "through a spokeswoman"), a claim says more.
 REFUSER_WORDS = 5
 
@@ -265,7 +275,7 @@ def refuses_comment(claim: str) -> bool:
     before, after = claim[:refusal.start()], claim[refusal.end():]
     # "Flex and Quanta declined": an "and" inside who refused joins names, not clauses;
     # "… denied the report and declined", "The council voted and the builder" join statements.
-    if not _PAST.search(before):
+    if not _acts(before):
         before = _SUBJECTS_AND.sub(" ", before)
     joined = _MORE_CLAUSES.search(before) or _MORE_CLAUSES.search(after)
     return not joined and len(content_words(before + " " + after)) <= REFUSER_WORDS
@@ -308,10 +318,14 @@ def _a_count_rounded(n: Number, m: Number) -> bool:
 
 
 def _a_time_rounded(n: Number, m: Number) -> bool:
-    # "around 3:30 a.m." for 3:36 a.m. (`agreement` allows half an hour): the one time told
-    # about, the other exact; a bound ("after 2 a.m.") reaches other moments of the night.
-    return (n.unit.startswith("clock") and agreement(n, m) == "rounded"
+    # "around 3:30 a.m." for 3:36 a.m.: the one time told about, the other exact, a quarter
+    # of an hour apart at most (`agreement` allows half an hour: "around 9 p.m." is no call
+    # at 9:25); a bound ("after 2 a.m.") reaches other moments of the night.
+    return (n.unit.startswith("clock") and abs(n.value - m.value) <= TIME_REACH
             and sorted((n.approx, m.approx)) == ["", "about"])
+
+
+TIME_REACH = 0.25  # hours
 
 
 def _round_figure_of(exact: Number, loose: Number) -> bool:

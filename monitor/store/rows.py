@@ -106,11 +106,14 @@ def claim_rows(db: Database, story_id: int) -> list[dict]:
             for row in db["claims"].rows_where("story_id = ?", [story_id], order_by="position")]
 
 
-def find_story(db: Database, slug: str | None = None, seed_text: str | None = None
-               ) -> dict | None:
-    """The story with this slug, or with this seed text whatever its spacing (None if none)."""
-    if slug is not None:
-        rows = list(db.query("select id, slug, title from stories where slug = ?", [slug]))
+def find_story(db: Database, slug: str | None = None, seed_text: str | None = None,
+               title: str | None = None) -> dict | None:
+    """The story with this slug, this headline, or this seed text whatever its spacing (None
+    if none)."""
+    if slug is not None or title is not None:
+        column, value = ("slug", slug) if slug is not None else ("title", title)
+        rows = list(db.query(f"select id, slug, title from stories where {column} = ?",
+                             [value]))
         return rows[0] if rows else None
     if seed_text is None:
         return None
