@@ -54,7 +54,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class StoryExists(ValueError):
-    """The story being added is registered already (same slug or same seed text)."""
+    """The story being added is registered already (same slug, headline or seed text)."""
 
 
 def add_seed(db: Database, source: str, slug: str | None = None, query: str | None = None,
@@ -64,8 +64,9 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
 
     The search query defaults to one made from the seed (`Seed.query`); `published` (the seed's
     date, from the page when the seed is a URL) centres the crawl's time window. A story with
-    the same slug or seed text is refused (`StoryExists`) unless `replace`: then it gets the new
-    claims, keeps its articles, history and the settings not given again, and is matched again.
+    the same slug (or headline, when no slug is given) or seed text is refused (`StoryExists`)
+    unless `replace`: then it gets the new claims, keeps its articles, history and the settings
+    not given again, and is matched again.
     """
     if slug is not None and not SLUG.fullmatch(slug):
         raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
