@@ -113,10 +113,11 @@ def _story_replaced(db: Database, slug: str | None, text: str, replace: bool,
                     title: str | None = None) -> dict | None:
     """The story a seed registers again (the same slug, headline or text), or None for a new
     one; refused (`StoryExists`) unless `replace`, and when slug and text are two stories'."""
+    same_slug = rows.find_story(db, slug=slug)
     # A slug made from the headline: the story may have been named by another version's rule
     # (before figures were kept whole), and a corrected seed keeps its headline.
-    same_slug = rows.find_story(db, slug=slug) or (title and rows.find_story(db, title=title))
-    same_text = rows.find_story(db, seed_text=text)
+    same_text = rows.find_story(db, seed_text=text) or (
+        title and rows.find_story(db, title=title)) or None
     existing = same_slug or same_text
     if existing and not replace:
         what = "story {!r} exists" if same_slug else "this seed is already story {!r}"
