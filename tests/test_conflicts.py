@@ -1062,3 +1062,26 @@ def test_words_a_publication_reported_given_to_a_person_are_no_speaker_conflict(
     article = ("\u201cThe old pier will close by May for repairs to its deck,\u201d Tom Lund "
                "said.")
     assert match_article([quote], article).matches[0].verdict != "conflict"
+
+
+def test_counts_sharing_only_a_word_after_what_they_count_are_no_conflict():
+    # nationalities and islanders are two things counted, "among" the passengers both
+    c = first_claim("Officials said more than 30 nationalities were among the passengers.")
+    m = verdict(c, "On Tuesday the Harbour Office said at least nine Islanders were among the "
+                   "passengers on the ferry.")
+    assert m.verdict != "conflict"
+
+
+def test_a_flipped_negation_in_a_sentence_of_another_fact_is_no_conflict():
+    # the sentence tells who is left in the race, not whether the mayor is leaving it
+    c = first_claim("The island mayor isn't leaving the council race.")
+    m = verdict(c, "The mayor, Lund and Haddad were the only ones left in the council race, but "
+                   "voters had nine names on their early ballots.")
+    assert m.verdict != "conflict"
+
+
+def test_a_vote_to_come_is_no_flipped_negation_of_a_vote_refused():
+    c = first_claim("But she concluded she could not vote to close the ferry pier.")
+    m = verdict(c, "Harbour officials and the pier's owners made their final arguments before "
+                   "councillors vote later this week on whether to close the ferry pier.")
+    assert m.verdict != "conflict"
