@@ -1085,3 +1085,13 @@ def test_a_vote_to_come_is_no_flipped_negation_of_a_vote_refused():
     m = verdict(c, "Harbour officials and the pier's owners made their final arguments before "
                    "councillors vote later this week on whether to close the ferry pier.")
     assert m.verdict != "conflict"
+
+
+def test_another_amount_in_a_sentence_barely_close_to_the_claim_makes_a_part_not_a_conflict():
+    # another contract's term, in a sentence that shares a few of the claim's words: the model
+    # reads another claim, and the fuzzy score is under 60
+    seed = read_seed("Port\nThe new toll leaves the three-year pier lease signed in May "
+                     "untouched.\n")
+    m = match_article(seed.claims, "Separately, the council signed a 12-year pier cleaning "
+                                   "contract with a mainland firm in late May.").matches[0]
+    assert m.verdict == "partial" and not m.conflicts
