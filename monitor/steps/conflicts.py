@@ -436,13 +436,19 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
     return conflicts, notes
 
 
+# Words that tell when, as units are read (stems): what follows an amount is then no count.
+_WHEN_STEMS = frozenset(map(stem, ("late", "early", "last", "next", "this", "overnight", "today",
+                                   "yesterday", "tomorrow", *WEEKDAYS, *MONTHS, *PERIODS)))
+
+
 def counts_same_thing(a: Number, b: Number) -> bool:
     """Whether two amounts of units that share a word share the word right after one of them
     (what is counted: "30 nationalities among" and "nine Britons among" share only "among";
     "300 kilograms by June" and "a 660-pound limit on June", only "June"). Enough to agree by
     (`agreement`), not to contradict: over real coverage every conflict of such amounts read
-    was of another quantity (bench/README, numconf49)."""
-    if not a.unit or not b.unit:
+    was of another quantity (bench/README, numconf49). Words of time right after an amount
+    ("Category 4 late Tuesday") say when, not what is counted: compared as before."""
+    if not a.unit or not b.unit or {a.unit.split()[0], b.unit.split()[0]} & _WHEN_STEMS:
         return True
     shared = set(a.unit.split()) & set(b.unit.split())
     return not shared or bool(shared & {a.unit.split()[0], b.unit.split()[0]})

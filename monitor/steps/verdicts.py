@@ -93,9 +93,6 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
         if same < similarity.model().threshold:
             found, noted = another_day(claim, sentence, found, noted)
-            if any(c["kind"] == "negation" for c in found) and not _tells_same_fact(
-                    claim.text, sentence, score, t):
-                found = [c for c in found if c["kind"] != "negation"]
         found, days = another_acts_day(claim.text, sentence, found)
         if days and verdict == "paraphrase":
             verdict = "partial"  # what it tells of another act's day is at most part of it
@@ -118,21 +115,6 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
             verdict = "reworded quotation"
     return ClaimMatch(claim.position, sentence if verdict != "absent" else None, score,
                       verdict, conflicts, notes)
-
-
-# A sentence the model reads as another claim flips the claim's negation only with nearly all
-# its words, this close: over real coverage, each of 13 flips in a sentence it read as another
-# claim, none this close, was another fact or one denial worded two ways (bench/README,
-# numconf49, fitted there: those flips scored 60-80 with under 0.8 of the words, or under 75).
-NEGATION_SCORE = 80.0
-
-
-def _tells_same_fact(claim: str, sentence: str, score: float, t: Thresholds) -> bool:
-    """Whether a sentence the same-claim model reads as another claim still tells the claim's
-    fact, for a negation flipped to count: a clause of each read as the same claim
-    (`clause_same`), or nearly all its words, close."""
-    return (clause_same(claim, sentence) >= t.clause_same
-            or score >= NEGATION_SCORE and word_cover(claim, sentence)[0] >= t.contains)
 
 
 def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
