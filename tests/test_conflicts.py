@@ -1065,12 +1065,11 @@ def test_words_a_publication_reported_given_to_a_person_are_no_speaker_conflict(
 
 
 def test_counts_sharing_only_a_word_after_what_they_count_are_no_conflict():
-    # nationalities and islanders are two things counted, "among" the passengers both
-    c = first_claim("Officials said more than 30 nationalities were among the passengers.")
-    m = verdict(c, "On Tuesday the Harbour Office said at least nine Islanders were among the "
-                   "passengers on the ferry.")
+    # trades and bakers are two things counted, both "shown at the fair"
+    c = first_claim("The organisers said more than 40 trades were shown at the harvest fair.")
+    m = verdict(c, "On Tuesday the organisers said at least six bakers were shown at the harvest "
+                   "fair in the old town.")
     assert m.verdict != "conflict"
-
 
 def test_another_amount_in_a_sentence_barely_close_to_the_claim_makes_a_part_not_a_conflict():
     # another contract's term, in a sentence that shares a few of the claim's words: the model

@@ -443,11 +443,12 @@ _WHEN_STEMS = frozenset(map(stem, ("late", "early", "last", "next", "this", "ove
 
 def counts_same_thing(a: Number, b: Number) -> bool:
     """Whether two amounts of units that share a word share the word right after one of them
-    (what is counted: "30 nationalities among" and "nine Britons among" share only "among";
-    "300 kilograms by June" and "a 660-pound limit on June", only "June"). Enough to agree by
-    (`agreement`), not to contradict: over real coverage every conflict of such amounts read
-    was of another quantity (bench/README, numconf49). Words of time right after an amount
-    ("Category 4 late Tuesday") say when, not what is counted: compared as before."""
+    (what is counted: "40 trades shown at the fair" and "six bakers shown at the fair" share
+    only "shown" and "fair"; "500 barrels by March" and "a 900-crate cap in March", only
+    "March"). Enough to agree by (`agreement`), not to contradict: over real coverage every
+    conflict of such amounts read was of another quantity (bench/README, numconf49). Words of
+    time right after an amount ("Category 4 late Tuesday") say when, not what is counted:
+    compared as before."""
     if not a.unit or not b.unit or {a.unit.split()[0], b.unit.split()[0]} & _WHEN_STEMS:
         return True
     shared = set(a.unit.split()) & set(b.unit.split())
