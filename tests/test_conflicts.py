@@ -1062,3 +1062,20 @@ def test_words_a_publication_reported_given_to_a_person_are_no_speaker_conflict(
     article = ("\u201cThe old pier will close by May for repairs to its deck,\u201d Tom Lund "
                "said.")
     assert match_article([quote], article).matches[0].verdict != "conflict"
+
+
+def test_counts_sharing_only_a_word_after_what_they_count_are_no_conflict():
+    # trades and bakers are two things counted, both "shown at the fair"
+    c = first_claim("The organisers said more than 40 trades were shown at the harvest fair.")
+    m = verdict(c, "On Tuesday the organisers said at least six bakers were shown at the harvest "
+                   "fair in the old town.")
+    assert m.verdict != "conflict"
+
+def test_another_amount_in_a_sentence_barely_close_to_the_claim_makes_a_part_not_a_conflict():
+    # another contract's term, in a sentence that shares a few of the claim's words: the model
+    # reads another claim, and the fuzzy score is under 60
+    seed = read_seed("Port\nThe new toll leaves the three-year pier lease signed in May "
+                     "untouched.\n")
+    m = match_article(seed.claims, "Separately, the council signed a 12-year pier cleaning "
+                                   "contract with a mainland firm in late May.").matches[0]
+    assert m.verdict == "partial" and not m.conflicts

@@ -428,11 +428,31 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
             notes.append({"kind": "rounded", "claim": n.text, "article": close[0].text})
             continue
         for m in rivals:
-            if id(m) not in agreeing and _nearer(n, rivalries.get(id(m)), m):
+            if id(m) not in agreeing and counts_same_thing(n, m) and _nearer(
+                    n, rivalries.get(id(m)), m):
                 rivalries[id(m)] = (n, m)
     conflicts = [{"kind": "number", "claim": n.text, "article": m.text, "unit": n.unit}
                  for n, m in _first_per_claim(rivalries.values())]
     return conflicts, notes
+
+
+# Words that tell when, as units are read (stems): what follows an amount is then no count.
+_WHEN_STEMS = frozenset(map(stem, ("late", "early", "last", "next", "this", "overnight", "today",
+                                   "yesterday", "tomorrow", *WEEKDAYS, *MONTHS, *PERIODS)))
+
+
+def counts_same_thing(a: Number, b: Number) -> bool:
+    """Whether two amounts of units that share a word share the word right after one of them
+    (what is counted: "40 trades shown at the fair" and "six bakers shown at the fair" share
+    only "shown" and "fair"; "500 barrels by March" and "a 900-crate cap in March", only
+    "March"). Enough to agree by (`agreement`), not to contradict: over real coverage every
+    conflict of such amounts read was of another quantity (bench/README, numconf49). Words of
+    time right after an amount ("Category 4 late Tuesday") say when, not what is counted:
+    compared as before."""
+    if not a.unit or not b.unit or {a.unit.split()[0], b.unit.split()[0]} & _WHEN_STEMS:
+        return True
+    shared = set(a.unit.split()) & set(b.unit.split())
+    return not shared or bool(shared & {a.unit.split()[0], b.unit.split()[0]})
 
 
 def _nearer(n: Number, held: tuple[Number, Number] | None, m: Number) -> bool:
