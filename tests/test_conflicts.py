@@ -1071,6 +1071,25 @@ def test_counts_sharing_only_a_word_after_what_they_count_are_no_conflict():
                    "fair in the old town.")
     assert m.verdict != "conflict"
 
+
+def test_counts_of_one_thing_described_otherwise_are_shown_as_another_amount():
+    c = first_claim("About 3,200 striking dockworkers walked off the job at the port on Monday.")
+    m = verdict(c, "About 2,300 union dockworkers walked off the job at the port on Monday.")
+    assert m.verdict != "conflict"
+    assert [(n["kind"], n["claim"], n["article"]) for n in m.notes] == [
+        ("another amount", "3,200", "2,300")]
+
+
+def test_a_speaker_named_one_letter_otherwise_is_shown_as_another_speaker():
+    (quote,) = [c for c in read_seed(
+        "Port\n\u201cWe will keep every berth of the harbour open through the winter,\u201d "
+        "said Maria Larsen.\n").claims if c.kind == "quote"]
+    m = match_article([quote], "\u201cWe will keep every berth of the harbour open through "
+                               "the winter,\u201d said Maria Larson.").matches[0]
+    assert m.verdict != "conflict"
+    assert [(n["kind"], n["article"]) for n in m.notes] == [("another speaker", "Maria Larson")]
+
+
 def test_another_amount_in_a_sentence_barely_close_to_the_claim_makes_a_part_not_a_conflict():
     # another contract's term, in a sentence that shares a few of the claim's words: the model
     # reads another claim, and the fuzzy score is under 60

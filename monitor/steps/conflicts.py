@@ -428,8 +428,15 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
             notes.append({"kind": "rounded", "claim": n.text, "article": close[0].text})
             continue
         for m in rivals:
-            if id(m) not in agreeing and counts_same_thing(n, m) and _nearer(
-                    n, rivalries.get(id(m)), m):
+            if id(m) in agreeing:
+                continue
+            if not counts_same_thing(n, m):
+                # Perhaps another thing counted ("40 trades shown" against "six bakers shown"),
+                # perhaps the same one described otherwise ("3,200 striking dockworkers"
+                # against "2,300 union dockworkers"): shown, not counted as a contradiction.
+                if not any(x["kind"] == "another amount" and x["claim"] == n.text for x in notes):
+                    notes.append({"kind": "another amount", "claim": n.text, "article": m.text})
+            elif _nearer(n, rivalries.get(id(m)), m):
                 rivalries[id(m)] = (n, m)
     conflicts = [{"kind": "number", "claim": n.text, "article": m.text, "unit": n.unit}
                  for n, m in _first_per_claim(rivalries.values())]
@@ -605,8 +612,11 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     "we will not" is a changed quotation)."""
     other = two_persons(claim.speaker, speaker)
     ours, theirs = _speakers_apart(claim.speaker, speaker) or (None, None)
-    # an organisation on either side, not two names of one ("Embassy", "Nordic Embassy")
-    spoken_for = bool(ours or theirs) and not (ours and ours == theirs)
+    # an organisation on either side, not two names of one ("Embassy", "Nordic Embassy"); or
+    # a name one letter off, a typo or another person ("Maria Larsen", "Maria Larson")
+    spoken_for = bool(ours or theirs) and not (ours and ours == theirs) or bool(
+        claim.speaker and speaker and not same_person(claim.speaker, speaker)
+        and spelt_alike(claim.speaker, speaker))
     conflicts: list[dict] = []
     reworded: list[dict] = []
     for q in claim.quotes:
