@@ -250,7 +250,7 @@ def _compare(claims: list[Claim], text: str,
     speakers = _speakers(text, sentences, candidates, claims)
     judged = [[judge(claim, sentences[j], float(scores[i, j]), speakers[j], t, same[(i, j)])
                for j in candidates[i]] for i, claim in enumerate(claims)]
-    judged = [[_amounts_of_another_fact(_unless_anothers(m, texts, i), same[(i, j)])
+    judged = [[_amounts_of_another_fact(_unless_anothers(m, texts, i), same[(i, j)], t)
                for m, j in zip(options, candidates[i], strict=True)]
               for i, options in enumerate(judged)]
     # The sentences that carry a claim, if not as its best sentence.
@@ -287,17 +287,12 @@ def _unless_anothers(m: ClaimMatch, texts: tuple[str, ...], i: int) -> ClaimMatc
     return m
 
 
-# A sentence the model reads as another claim, scoring this little, tells its amounts of
-# another fact: over real coverage, 15 of 43 wrong number conflicts scored under it (the
-# candidate cut is 55), none of the 6 right ones, which scored 65-84 (bench/README, numconf49).
-NUMBER_SCORE = 60.0
-
-
-def _amounts_of_another_fact(m: ClaimMatch, same: float) -> ClaimMatch:
+def _amounts_of_another_fact(m: ClaimMatch, same: float, t: Thresholds) -> ClaimMatch:
     """A conflict by amounts in a sentence the model reads as another claim (`same`, P(same
-    claim)) scoring under NUMBER_SCORE is none: the sentence is at most a part of the claim.
-    After `_unless_anothers`: a sentence of the seed's other fact stays absent."""
-    if m.verdict != "conflict" or m.score >= NUMBER_SCORE or same >= similarity.model().threshold:
+    claim)) scoring under `t.number_conflict` is none: the sentence is at most a part of the
+    claim. After `_unless_anothers`: a sentence of the seed's other fact stays absent."""
+    if (m.verdict != "conflict" or m.score >= t.number_conflict
+            or same >= similarity.model().threshold):
         return m
     kept = [c for c in m.conflicts or () if c["kind"] != "number"]
     return replace(m, verdict="conflict" if kept else "partial", conflicts=kept or None)

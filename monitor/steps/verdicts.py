@@ -260,8 +260,11 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def _acts(words: str) -> bool:
+    """Whether words say what someone did (`_ACTED`, or an irregular verb's form)."""
     return bool(_ACTED.search(words)) or any(
         stem(w) in IRREGULAR_VERB_STEMS for w in _LOWER_WORD.findall(words))
+
+
 # Beyond who refused (a name, a title, "through a spokeswoman"), a claim says more.
 REFUSER_WORDS = 5
 
