@@ -591,6 +591,11 @@ def first_claim(text: str):
     return read_seed("A Story Of Our Own\n" + text).claims[0]
 
 
+def seed_quote(text: str):
+    """The first quotation claim of a seed's text (its first line the headline)."""
+    return next(c for c in read_seed(text).claims if c.kind == "quote")
+
+
 MINISTER = """Minister Rejects Foreign Troops
 Foreign minister Ana Ruiz spoke after the summit in Valdora on Thursday.
 “We will not accept foreign soldiers on our soil, and we have said so at every meeting,” Ruiz said.

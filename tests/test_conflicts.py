@@ -8,7 +8,14 @@ from monitor.steps.claims import Claim, read_seed
 from monitor.steps.conflicts import number_checks, quote_checks
 from monitor.steps.match import match_article
 from monitor.steps.text import content_words, numbers
-from tests.conftest import claim, first_claim, minister_says, verdict, what_differs
+from tests.conftest import (
+    claim,
+    first_claim,
+    minister_says,
+    seed_quote,
+    verdict,
+    what_differs,
+)
 
 
 @pytest.mark.parametrize("sentence, seed_side, article_side", [
@@ -163,9 +170,8 @@ def test_a_quotation_translated_with_its_negation_worded_otherwise_is_no_conflic
 
 
 def test_a_name_in_the_singular_in_a_translated_quotation_is_no_other_name():
-    seed = read_seed("Harbour Talks\n“The Dockworkers' Union will not sign before the vote,” "
-                     "said harbour chief Ana Ruiz.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Harbour Talks\n“The Dockworkers' Union will not sign before the vote,” "
+                       "said harbour chief Ana Ruiz.\n")
     article = "“The Dockworker's Union will not sign before the vote,” Ruiz said."
     m = match_article([quote], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
@@ -444,10 +450,9 @@ def test_no_for_number_in_a_quotation_is_no_flipped_negation():
 
 
 def test_a_speaker_named_with_a_generational_suffix_is_no_speaker_conflict():
-    seed = read_seed("Harbour Dues\nTomas R. Ibarra Jr., the state senator for the harbour, "
-                     "said the old crane would be retired in spring.\n“The new crane lifts "
-                     "twice the load in half the time on the eastern quay,” Ibarra said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Harbour Dues\nTomas R. Ibarra Jr., the state senator for the harbour, "
+                       "said the old crane would be retired in spring.\n“The new crane lifts "
+                       "twice the load in half the time on the eastern quay,” Ibarra said.\n")
     article = ("Senator Tomas Ibarra Jr. said “the new crane lifts twice the load in half "
                "the time on the eastern quay.”")
     m = match_article([quote], article).matches[0]
@@ -456,9 +461,8 @@ def test_a_speaker_named_with_a_generational_suffix_is_no_speaker_conflict():
 
 def test_a_speaker_named_by_the_first_word_of_their_full_name_is_no_speaker_conflict():
     # Where the family name comes first, an outlet may name "Wen Haoran" as "Wen" alone.
-    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
-                     "spring,” provincial governor Wen Haoran said on Monday.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                       "spring,” provincial governor Wen Haoran said on Monday.\n")
     article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
                "the spring,” Wen told reporters.")
     m = match_article([quote], article).matches[0]
@@ -466,9 +470,8 @@ def test_a_speaker_named_by_the_first_word_of_their_full_name_is_no_speaker_conf
 
 
 def test_a_speaker_written_without_the_names_accents_is_no_speaker_conflict():
-    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
-                     "spring,” said Governor Inés Muñoz on Monday.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                       "spring,” said Governor Inés Muñoz on Monday.\n")
     article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
                "the spring,” Governor Ines Munoz told reporters.")
     m = match_article([quote], article).matches[0]
@@ -480,9 +483,8 @@ BRIDGE_QUOTE = "“The bridge will carry ten thousand cars a day by the spring,�
 
 @pytest.mark.parametrize("mistyped", ["Ada Lundqivst", "Lundqvst", "Ada Lundqvisst"])
 def test_a_speaker_whose_family_name_is_mistyped_is_no_speaker_conflict(mistyped):
-    seed = read_seed(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor Ada Lundqvist said on "
-                     "Monday.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor Ada Lundqvist said on "
+                       "Monday.\n")
     article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {mistyped} told reporters."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "verbatim" and m.conflicts is None
@@ -492,18 +494,16 @@ def test_a_speaker_whose_family_name_is_mistyped_is_no_speaker_conflict(mistyped
                                                      ("Ada Lund", "Ada Land")])
 def test_a_family_name_one_letter_off_is_another_person_with_another_first_name_or_short(
         seed_name, article_name):
-    seed = read_seed(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor {seed_name} said on "
-                     "Monday.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor {seed_name} said on "
+                       "Monday.\n")
     article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {article_name} told reporters."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
 
 
 def test_a_speaker_of_another_family_sharing_a_first_name_is_still_a_speaker_conflict():
-    seed = read_seed("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
-                     "spring,” provincial governor Ada Lund said on Monday.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Bridge Opens\n“The bridge will carry ten thousand cars a day by the "
+                       "spring,” provincial governor Ada Lund said on Monday.\n")
     article = ("The bridge opened on Monday. “The bridge will carry ten thousand cars a day by "
                "the spring,” Ada Brandt told reporters.")
     m = match_article([quote], article).matches[0]
@@ -511,18 +511,16 @@ def test_a_speaker_of_another_family_sharing_a_first_name_is_still_a_speaker_con
 
 
 def test_words_a_spokeswoman_said_for_someone_the_seed_names_are_no_speaker_conflict():
-    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” said "
-                     "Ana Ruiz, a spokeswoman for Governor Ida Lund.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\n“The ferry will run all winter from the eastern quay,” said "
+                       "Ana Ruiz, a spokeswoman for Governor Ida Lund.\n")
     article = "“The ferry will run all winter from the eastern quay,” Lund told reporters."
     m = match_article([quote], article).matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
 
 
 def test_words_an_unnamed_spokeswoman_said_are_no_speaker_conflict_with_her_named():
-    seed = read_seed("Quay Bill\nSenator Ana Ruiz voted against the bill on Monday.\n“We will "
-                     "not back a bill that closes the quay,” a Ruiz spokeswoman said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Quay Bill\nSenator Ana Ruiz voted against the bill on Monday.\n“We will "
+                       "not back a bill that closes the quay,” a Ruiz spokeswoman said.\n")
     article = ("Senator Ana Ruiz voted against the bill. Ivo Berg speaks for the senator. “We "
                "will not back a bill that closes the quay,” Berg said.")
     m = match_article([quote], article).matches[0]
@@ -536,18 +534,16 @@ def test_words_an_unnamed_spokeswoman_said_are_no_speaker_conflict_with_her_name
     "Omar Haddad said, after a spokesman for the port declined to comment.",
     "Omar Haddad told the mayor's press secretary."])
 def test_a_spokesperson_or_office_that_does_not_speak_leaves_a_speaker_conflict(attribution):
-    seed = read_seed("Quay Bill\nSenator Ana Ruiz voted against the bill on Monday.\n“We will "
-                     "not back a bill that closes the quay,” Ana Ruiz said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Quay Bill\nSenator Ana Ruiz voted against the bill on Monday.\n“We will "
+                       "not back a bill that closes the quay,” Ana Ruiz said.\n")
     article = f"“We will not back a bill that closes the quay,” {attribution}"
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
 
 
 def test_words_an_office_said_are_no_speaker_conflict_with_a_spokesman_named():
-    seed = read_seed("Quay Bill\nGovernor Ana Ruiz vetoed the bill on Monday.\n“We will not "
-                     "back a bill that closes the quay,” the governor's office said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Quay Bill\nGovernor Ana Ruiz vetoed the bill on Monday.\n“We will not "
+                       "back a bill that closes the quay,” the governor's office said.\n")
     article = ("Governor Ana Ruiz vetoed the bill. “We will not back a bill that closes the "
                "quay,” said Ivo Berg, a spokesman for the governor.")
     m = match_article([quote], article).matches[0]
@@ -568,18 +564,16 @@ BORDER = "The border will stay closed to all travel until June"
 def test_words_a_named_spokesperson_says_for_the_seeds_speaker_are_no_speaker_conflict(
         attribution):
     # the spokesperson speaks for the one the seed gives the words to: not a contradiction
-    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
-                     "said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
+                       "said.\n")
     m = match_article([quote], attribution).matches[0]
     assert quote.speaker == "Ana Ruiz"
     assert m.verdict in ("verbatim", "paraphrase") and m.conflicts is None
 
 
 def test_words_the_seeds_named_spokesperson_says_for_the_articles_speaker_are_no_conflict():
-    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d said Ivo Berg, a Harbour Security "
-                     "spokesman.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote(f"Border Plan\n\u201c{BORDER},\u201d said Ivo Berg, a Harbour Security "
+                       "spokesman.\n")
     article = f"\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz said."
     m = match_article([quote], article).matches[0]
     assert quote.speaker == "Ivo Berg"
@@ -595,26 +589,23 @@ def test_words_the_seeds_named_spokesperson_says_for_the_articles_speaker_are_no
     "Security spokesman later denied that Berg had seen the plan."])
 def test_words_given_to_another_near_a_spokesman_of_the_seeds_body_are_a_speaker_conflict(
         article):
-    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
-                     "said on Monday.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
+                       "said on Monday.\n")
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
 
 
 def test_words_a_named_spokesperson_says_for_someone_else_are_a_speaker_conflict():
-    seed = read_seed(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
-                     "said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote(f"Border Plan\n\u201c{BORDER},\u201d Harbour Security Secretary Ana Ruiz "
+                       "said.\n")
     article = f"\u201c{BORDER},\u201d said Ivo Berg, a spokesman for the Avalon Rail Union."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
 
 
 def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict():
-    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” Harbour "
-                     "Authority said in a statement.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\n“The ferry will run all winter from the eastern quay,” Harbour "
+                       "Authority said in a statement.\n")
     article = ("“The ferry will run all winter from the eastern quay,” said Ana Ruiz, who "
                "speaks for the port.")
     m = match_article([quote], article).matches[0]
@@ -622,9 +613,8 @@ def test_an_organisations_words_given_to_its_spokeswoman_are_no_speaker_conflict
 
 
 def test_an_airline_named_alone_is_an_organisation_not_a_person_in_speaker_conflicts():
-    seed = read_seed("Ferry Plan\n“Every flight to the islands will run all winter,” Nova "
-                     "Airlines said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\n“Every flight to the islands will run all winter,” Nova "
+                       "Airlines said.\n")
     article = "“Every flight to the islands will run all winter,” said Ana Ruiz on Monday."
     m = match_article([quote], article).matches[0]
     assert quote.speaker == "Nova Airlines"
@@ -640,9 +630,8 @@ def test_two_spellings_of_one_organisation_are_no_speaker_conflict():
 
 
 def test_an_organisation_read_from_the_seed_is_no_speaker_conflict_with_a_person():
-    seed = read_seed("Ferry Plan\nThe Nordic Embassy in Avalon spoke on Monday.\n“The ferry will "
-                     "run all winter from the eastern quay,” the embassy said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\nThe Nordic Embassy in Avalon spoke on Monday.\n“The ferry will "
+                       "run all winter from the eastern quay,” the embassy said.\n")
     assert quote.speaker == "Nordic Embassy in Avalon"
     article = "“The ferry will run all winter from the eastern quay,” Ana Ruiz told reporters."
     m = match_article([quote], article).matches[0]
@@ -651,9 +640,8 @@ def test_an_organisation_read_from_the_seed_is_no_speaker_conflict_with_a_person
 
 def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():
     # Whose words "she said" and "he told" give is read from the sentences before: two guesses.
-    seed = read_seed("Ferry Plan\nThe harbour board met on Monday with Governor Ida Lund.\n"
-                     "“The ferry will run all winter from the eastern quay,” she said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\nThe harbour board met on Monday with Governor Ida Lund.\n"
+                       "“The ferry will run all winter from the eastern quay,” she said.\n")
     article = ("Harbour chief Omar Haddad spoke at the quay on Monday. “The ferry will run all "
                "winter from the eastern quay,” he said.")
     m = match_article([quote], article).matches[0]
@@ -662,9 +650,8 @@ def test_two_speakers_each_read_from_he_or_she_said_are_no_speaker_conflict():
 
 def test_a_speaker_the_article_gives_only_by_she_said_is_no_speaker_conflict():
     # "she said" is read as the last person named before it: a guess, not a contradiction.
-    seed = read_seed("Ferry Plan\n“The ferry will run all winter from the eastern quay,” "
-                     "harbour chief Ana Ruiz said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\n“The ferry will run all winter from the eastern quay,” "
+                       "harbour chief Ana Ruiz said.\n")
     article = ("Governor Ida Lund toured the quay on Monday. “The ferry will run all winter "
                "from the eastern quay,” she said.")
     m = match_article([quote], article).matches[0]
@@ -672,9 +659,8 @@ def test_a_speaker_the_article_gives_only_by_she_said_is_no_speaker_conflict():
 
 
 def test_words_another_person_relays_as_the_seeds_speakers_are_no_speaker_conflict():
-    seed = read_seed("Ferry Plan\nHarbour chief Ana Ruiz told the staff that the ferry “will "
-                     "run all winter from the eastern quay” this year.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\nHarbour chief Ana Ruiz told the staff that the ferry “will "
+                       "run all winter from the eastern quay” this year.\n")
     article = ("“Ruiz answered that the ferry will run all winter from the eastern quay,” board "
                "member Omar Haddad said.")
     m = match_article([quote], article).matches[0]
@@ -687,9 +673,8 @@ def test_words_another_person_relays_as_the_seeds_speakers_are_no_speaker_confli
     "Ms. Ruiz says those who block the quay are vandals, including the gangs,",
 ])
 def test_a_name_the_seed_put_in_square_brackets_is_no_quotation_conflict(theirs):
-    seed = read_seed("Quay Protest\n“Those who block the quay are vandals, including the "
-                     "[Harbour Youth League], and other gangs,” harbour chief Ana Ruiz said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Quay Protest\n“Those who block the quay are vandals, including the "
+                       "[Harbour Youth League], and other gangs,” harbour chief Ana Ruiz said.\n")
     m = match_article([quote], f"“{theirs}” Ruiz said.").matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
 
@@ -708,17 +693,15 @@ def test_a_negation_with_an_adverb_before_its_verb_is_still_a_conflict():
 
 
 def test_a_quotation_denying_what_an_outlets_quotation_says_in_the_past_form_is_a_conflict():
-    seed = read_seed("Harbour Fine\n“We did not pay the harbour fine this year,” said harbour "
-                     "chief Ana Ruiz.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Harbour Fine\n“We did not pay the harbour fine this year,” said harbour "
+                       "chief Ana Ruiz.\n")
     m = match_article([quote], "“We paid the harbour fine this year,” Ruiz said.").matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["quote"]
 
 
 def test_words_given_to_the_person_the_speaker_told_them_to_are_a_speaker_conflict():
-    seed = read_seed("Ferry Deal\n“We will not sign the ferry deal this winter,” harbour chief "
-                     "Ana Ruiz told Omar Haddad.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Deal\n“We will not sign the ferry deal this winter,” harbour chief "
+                       "Ana Ruiz told Omar Haddad.\n")
     article = "“We will not sign the ferry deal this winter,” Haddad said."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
@@ -790,18 +773,16 @@ def test_a_percentage_is_a_share_of_what_the_amounts_own_pattern_finds(claim: st
 
 
 def test_a_title_given_for_another_in_a_quotation_is_a_conflict():
-    seed = read_seed("Ferry Plan\nMoreno said, “The Governor told me the ferry plan could not "
-                     "pass the council.”\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\nMoreno said, “The Governor told me the ferry plan could not "
+                       "pass the council.”\n")
     m = match_article([quote], "“The Senator told me the ferry plan could not pass the "
                                "council,” Moreno said.").matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["quote"]
 
 
 def test_a_title_is_no_name_given_for_another_in_a_quotation():
-    seed = read_seed("Debate\nWhen Haddad denied it, Moreno asked, “You're saying that you never "
-                     "told Senator Lund that the ferry plan couldn't pass the council?”\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Debate\nWhen Haddad denied it, Moreno asked, “You're saying that you never "
+                       "told Senator Lund that the ferry plan couldn't pass the council?”\n")
     m = match_article([quote], "“Sen. Lund, what did you think when Sen. Haddad told you the "
                                "ferry plan could not pass the council?” Moreno asked.").matches[0]
     assert m.verdict != "conflict" and m.conflicts is None
@@ -847,9 +828,8 @@ def test_a_dropping_of_something_else_in_the_clause_is_still_a_flipped_negation(
 
 
 def test_words_the_seeds_speaker_said_after_meeting_the_articles_speaker_are_a_speaker_conflict():
-    seed = read_seed("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d harbour "
-                     "chief Ana Ruiz said after meeting Omar Haddad.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d "
+                       "harbour chief Ana Ruiz said after meeting Omar Haddad.\n")
     article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
@@ -860,9 +840,8 @@ def test_words_the_seeds_speaker_said_after_meeting_the_articles_speaker_are_a_s
                                     "said in a joint statement with Omar Haddad",
                                     "said at a rally, quoting Omar Haddad"])
 def test_words_the_seeds_speaker_says_with_the_articles_speaker_as_source_are_no_conflict(naming):
-    seed = read_seed("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d harbour "
-                     f"chief Ana Ruiz {naming}.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d "
+                       f"harbour chief Ana Ruiz {naming}.\n")
     article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "verbatim" and m.conflicts is None
@@ -892,9 +871,8 @@ def test_a_verb_of_dropping_denied_in_an_irregular_form_is_still_a_flipped_negat
 @pytest.mark.parametrize("act", ["after meeting the mayor, Omar Haddad, on Monday",
                                  "at a rally with Lena Lund, Omar Haddad and others"])
 def test_an_act_with_the_articles_speaker_named_in_a_list_or_apposition_is_a_swap(act):
-    seed = read_seed("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d harbour "
-                     f"chief Ana Ruiz said {act}.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Deal\n\u201cWe will not sign the ferry deal this winter,\u201d "
+                       f"harbour chief Ana Ruiz said {act}.\n")
     article = "\u201cWe will not sign the ferry deal this winter,\u201d Haddad said."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
@@ -1025,9 +1003,8 @@ def test_a_time_in_local_time_agrees_with_the_same_time_in_no_zone():
 @pytest.mark.parametrize("words", ["will carry"])
 def test_a_quotation_given_to_a_person_named_like_a_body_is_noted_as_another_speaker(words):
     # "Margaret Court" reads as a court: another speaker noted, not counted.
-    seed = read_seed("Ferry Plan\n“The ferry will carry ten thousand cars a day by the spring,” "
-                     "Governor Ada Lund said.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Ferry Plan\n“The ferry will carry ten thousand cars a day by the spring,” "
+                       "Governor Ada Lund said.\n")
     article = (f"Other news. “The ferry {words} ten thousand cars a day by the spring,” Margaret "
                "Court told reporters.")
     m = match_article([quote], article).matches[0]
@@ -1037,9 +1014,8 @@ def test_a_quotation_given_to_a_person_named_like_a_body_is_noted_as_another_spe
 
 
 def test_an_organisations_quotation_flipped_by_its_spokeswoman_is_a_changed_quotation():
-    seed = read_seed("Fares\n“We will not raise fares this year,” the Avalon Transit Authority "
-                     "said on Monday.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Fares\n“We will not raise fares this year,” the Avalon Transit Authority "
+                       "said on Monday.\n")
     article = "Other news. “We will raise fares this year,” Ana Ruiz told reporters on Monday."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and [c["kind"] for c in m.conflicts] == ["quote"]
@@ -1056,9 +1032,8 @@ def test_a_publications_quotation_given_to_a_person_is_another_speaker_noted_not
 
 def test_words_a_publication_reported_given_to_a_person_are_no_speaker_conflict():
     # The person may have said what the agency wrote; a note, not a contradiction.
-    seed = read_seed("Pier Row\nMayor Ana Ruiz met the union on Monday. According to Bloomberg, "
-                     "\u201cthe old pier will close by May for repairs to its deck.\u201d\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Pier Row\nMayor Ana Ruiz met the union on Monday. According to Bloomberg, "
+                       "\u201cthe old pier will close by May for repairs to its deck.\u201d\n")
     article = ("\u201cThe old pier will close by May for repairs to its deck,\u201d Tom Lund "
                "said.")
     assert match_article([quote], article).matches[0].verdict != "conflict"

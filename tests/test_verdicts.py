@@ -7,7 +7,14 @@ from monitor.steps.conflicts import clause_texts
 from monitor.steps.match import match_article
 from monitor.steps.text import content_words
 from monitor.steps.verdicts import refuses_comment, said_words, tells_amount
-from tests.conftest import claim, first_claim, minister_says, verdict, what_differs
+from tests.conftest import (
+    claim,
+    first_claim,
+    minister_says,
+    seed_quote,
+    verdict,
+    what_differs,
+)
 
 
 def test_same_words_are_verbatim(claims):
@@ -372,9 +379,8 @@ def test_a_verb_of_telling_last_week_tells_who_said_it():
 
 
 def test_a_quotation_of_one_word_of_its_own_is_not_found_in_its_speakers_other_use_of_it():
-    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
-                     "offer.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of "
+                       "the offer.\n")
     article = ("Lena Brandt said a \u201crapid exit\u201d from the port would be unacceptable, "
                "citing the ferry strike of last year.")
     assert quote.speaker == "Lena Brandt"
@@ -407,17 +413,15 @@ def test_a_quoted_phrase_whose_words_its_speaker_is_quoted_saying_is_told_in_par
 
 
 def test_a_quotation_of_one_word_of_its_own_told_as_reported_speech_is_still_carried():
-    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
-                     "offer.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of "
+                       "the offer.\n")
     article = "Lena Brandt called the offer unacceptable on Monday."
     assert match_article([quote], article).matches[0].verdict != "absent"
 
 
 def test_a_quotation_of_one_word_of_its_own_in_its_speakers_reported_words_is_carried():
-    seed = read_seed("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of the "
-                     "offer.\n")
-    quote = next(c for c in seed.claims if c.kind == "quote")
+    quote = seed_quote("Port Deal Stalls\n\u201cThat is unacceptable,\u201d Lena Brandt said of "
+                       "the offer.\n")
     article = "Lena Brandt dismissed the offer as unacceptable."
     assert match_article([quote], article).matches[0].verdict != "absent"
 
