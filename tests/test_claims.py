@@ -1776,3 +1776,24 @@ def test_unnamed_sources_opening_the_sentence_are_not_the_person_they_are_close_
     text = ("Omar Haddad said the port would close. Aides close to Haddad said the deal was "
             "\u201call but dead and buried.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_she_said_the_sentence_before_ties_to_no_one_is_a_guessed_speaker():
+    claims = read_seed("Ferry Plan\nGovernor Ida Lund opened the quay on Monday.\n"
+                       "The ferry company has bought two boats for the crossing.\n"
+                       "“The ferry will run all winter from the eastern quay,” she said.\n"
+                       "“And the boats are ready for the storms,” she added.\n").claims
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert [(c.speaker, c.speaker_guessed) for c in quotes] == [("Ida Lund", True)] * 2
+
+
+@pytest.mark.parametrize("before", [
+    "Governor Ida Lund opened the quay on Monday.",
+    "“We have waited for this day,” Governor Ida Lund said on Monday.",
+    "Governor Ida Lund opened the quay on Monday. She thanked the builders.",
+])
+def test_a_she_said_after_a_sentence_opening_with_or_quoting_her_is_her_named(before):
+    claims = read_seed(f"Ferry Plan\n{before}\n“The ferry will run all winter from the eastern "
+                       "quay,” she said.\n").claims
+    quote = next(c for c in claims if c.text.startswith("The ferry"))
+    assert (quote.speaker, quote.speaker_guessed) == ("Ida Lund", False)

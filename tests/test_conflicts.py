@@ -1073,3 +1073,23 @@ def test_another_amount_in_a_sentence_barely_close_to_the_claim_makes_a_part_not
     m = match_article(seed.claims, "Separately, the council signed a 12-year pier cleaning "
                                    "contract with a mainland firm in late May.").matches[0]
     assert m.verdict == "partial" and not m.conflicts
+
+
+GUESSED_SEED = ("Ferry Plan\nGovernor Ida Lund opened the quay on Monday.\n"
+                "The ferry company has bought two boats for the crossing.\n"
+                "“The ferry will run all winter from the eastern quay,” she said.\n")
+NAMED_ARTICLE = ("“The ferry will run all winter from the eastern quay,” harbour chief Ana Ruiz "
+                 "said.")
+
+
+def test_a_seed_she_said_the_sentence_before_ties_to_no_one_is_no_speaker_conflict():
+    # The sentence before is about the company: "she" is a guess from further back.
+    m = match_article([seed_quote(GUESSED_SEED)], NAMED_ARTICLE).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def test_a_seed_she_said_after_a_sentence_opening_with_her_name_is_a_speaker_conflict():
+    seed = ("Ferry Plan\nGovernor Ida Lund opened the quay on Monday.\n"
+            "“The ferry will run all winter from the eastern quay,” she said.\n")
+    m = match_article([seed_quote(seed)], NAMED_ARTICLE).matches[0]
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]

@@ -10,7 +10,8 @@ import pytest
 
 from monitor.jobs.crawl import page_html
 from monitor.jobs.seed import StoryExists, add_seed, slugify
-from monitor.jobs.stories import load_stories, result_row, save_seed
+from monitor.jobs.stories import load_stories, result_row, save_seed, stored_claims
+from monitor.steps.claims import read_seed
 from monitor.steps.extract import Article, content_hash, pack_page
 from monitor.steps.match import ArticleMatch
 from monitor.steps.verdicts import ClaimMatch
@@ -230,7 +231,6 @@ def test_coverage_rows_kept_to_store_together_are_stored_as_one_article_at_a_tim
 
 def _matched(tmp_path, seed_text: str, *article_texts: str):
     """A database with one story and one outlet's covering articles matched against it."""
-    from monitor.steps.claims import read_seed
     from monitor.steps.match import match_article
 
     db = open_db(tmp_path / "m.db")
@@ -505,3 +505,14 @@ def test_a_corrected_seed_replaces_its_story_named_by_an_older_rule(tmp_path):
     assert add_seed(db, str(corrected), replace=True) == (
         story, "dockworkers-walk-out-at-2")
     assert db["stories"].count == 1
+
+
+def test_a_guessed_speaker_is_stored_and_read_back_as_guessed(tmp_path):
+    text = ("Ferry Plan\nGovernor Ida Lund opened the quay on Monday.\n"
+            "The ferry company has bought two boats for the crossing.\n"
+            "“The ferry will run all winter from the eastern quay,” she said.\n")
+    db = open_db(tmp_path / "m.db")
+    with db.conn:
+        story = save_seed(db, "s", read_seed(text), text, "seed.txt")
+    quote = next(c for c in stored_claims(db, story) if c.kind == "quote")
+    assert (quote.speaker, quote.speaker_guessed) == ("Ida Lund", True)

@@ -94,7 +94,8 @@ def as_claim(row: dict) -> Claim:
     """A claim row as the seed reader made it."""
     return Claim(position=row["position"], text=row["text"], kind=row["kind"],
                  sentence=row["sentence"], speaker=row["speaker"], numbers=row["numbers"],
-                 quotes=row["quotes"], names=row["names"])
+                 quotes=row["quotes"], names=row["names"],
+                 speaker_guessed=bool(row.get("speaker_guessed")))
 
 
 def as_article(row: dict) -> Article:

@@ -25,7 +25,8 @@ def save_story(db: Database, story: dict, claims: list[dict],
 
     `story` has slug, title, seed_text, source and any crawl settings: query, language,
     published, window_days, aggregators (a list of aggregator names). Each claim has position,
-    text, kind, speaker, sentence, numbers, quotes and names (the last three lists).
+    text, kind, speaker, sentence, numbers, quotes and names (the last three lists), and
+    perhaps speaker_guessed.
     """
     story = dict(story)
     if "aggregators" in story:
@@ -40,6 +41,7 @@ def save_story(db: Database, story: dict, claims: list[dict],
         for claim in claims:
             row = {"story_id": story_id, "position": claim["position"], "text": claim["text"],
                    "kind": claim["kind"], "speaker": claim["speaker"],
+                   "speaker_guessed": int(claim.get("speaker_guessed", False)),
                    "sentence": claim["sentence"],
                    **{name: json.dumps(claim[name]) for name in _CLAIM_LISTS}}
             if claim.get("id") is None:

@@ -683,3 +683,11 @@ def m024_full_text_merges_less_often(db: Database) -> None:
     # `articles_fts_config`, as m023's.
     db.execute("insert into articles_fts (articles_fts, rank) values ('automerge', ?)",
                [FTS_AUTOMERGE])
+
+
+@migrations()
+def m025_claims_speaker_guessed(db: Database) -> None:
+    # A claim's speaker read from a "she said" that the sentence before ties to no one is a
+    # guess, shown but never counted against another name (steps/claims.py, `People.guessed`).
+    # Stories registered before keep 0 (null) until registered again.
+    db["claims"].add_column("speaker_guessed", int)
