@@ -1093,3 +1093,12 @@ def test_a_seed_she_said_after_a_sentence_opening_with_her_name_is_a_speaker_con
             "“The ferry will run all winter from the eastern quay,” she said.\n")
     m = match_article([seed_quote(seed)], NAMED_ARTICLE).matches[0]
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["speaker"]
+
+
+def test_a_negation_against_a_clause_mostly_telling_another_fact_is_no_conflict():
+    # Their clause carries the claim's words, and as much again of another act (a threat).
+    c = first_claim("The harbour mayor did not close the ferry quay then.")
+    m = verdict(c, "On Friday the harbour mayor threatened to close the ferry quay next week "
+                   "over the island council's unpaid dredging bill.")
+    assert not any(d["kind"] == "negation" for d in m.conflicts or [])
+
