@@ -192,6 +192,7 @@ _BORDER = "The border will stay closed to all travel until June"
 _SECRETARY_SAID = next(c for c in read_seed(
     f"Border Plan\n\u201c{_BORDER},\u201d Harbour Security Secretary Ana Ruiz said.\n").claims
     if c.kind == "quote")
+_NOT_CLOSED = read_seed("Quay\nThe harbour board did not close the quay.\n").claims[0]
 SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "reporters, no stop": (is_promo, "reporters A " * 85_000),
     "reporters, contributed": (is_promo, "reporters A " * 85_000 + "contributed"),
@@ -209,6 +210,12 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "spokesmen before a name": (lambda s: differences(_SECRETARY_SAID, s, "Ivo Berg"),
                                 "Harbour spokesman " * 55_000
                                 + f"Ivo Berg said \u201c{_BORDER}.\u201d"),
+    # 2026-12-06 (conflicts50): denials worded without a negation, read as one, clause by clause
+    # against a negated claim (1 MB each: 0.5-0.6 s of CPU, as before).
+    "yet to, rather than": (lambda s: differences(_NOT_CLOSED, s),
+                            "the quay is yet to close rather than " * 27_000),
+    "negations quoted alone": (lambda s: differences(_NOT_CLOSED, s),
+                               'the quay would "never" close ' * 34_000),
 }
 
 # 2026-12-05 (branch hostile): many people named, each looked for in the whole text as a

@@ -1102,3 +1102,14 @@ def test_a_negation_against_a_clause_mostly_telling_another_fact_is_no_conflict(
                    "over the island council's unpaid dredging bill.")
     assert not any(d["kind"] == "negation" for d in m.conflicts or [])
 
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("The missing ferry boat is yet to be found.", "The missing ferry boat has not been found."),
+    ("The board will treat the fare limits as advice rather than rules.",
+     "The board will treat the fare limits as advice, not rules."),
+    ("The mayor said the ferry quay would \"never\" close.",
+     "The mayor said the ferry quay will never close."),
+])
+def test_one_denial_worded_two_ways_is_no_flipped_negation(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert not any(d["kind"] == "negation" for d in m.conflicts or [])

@@ -800,6 +800,12 @@ _DANGLING_NOT = re.compile(_NOT + r"\s*$", re.IGNORECASE)
 # which the clauses leave out (what a quotation says is compared by the quotation checks).
 _QUOTED = "\ue000"  # a mark no text carries
 _NOT_QUOTED = re.compile(_NOT + r"\s*\ue000", re.IGNORECASE)
+# A denial worded without a negation ("is yet to be found": not found; "advice rather than
+# rules": not rules), and a negation quoted alone (would “never” close): the writer's denial,
+# read as "not", so that it meets the same denial worded plainly ("has not been found").
+_DENIAL_WORDED = re.compile(r"\b(?:(?:is|are|was|were|has|have|had)\s+yet\s+to|rather\s+than)\b",
+                            re.IGNORECASE)
+_QUOTED_DENIAL = re.compile(r"[\"\u201c\u2018](never|not|no)[\"\u201d\u2019]", re.IGNORECASE)
 
 
 def _clauses(text: str
@@ -812,7 +818,9 @@ def _clauses(text: str
     goes with them."""
     clauses: list[list[str]] = []
     pending: list[str] = []
-    writer = _NOT_QUOTED.sub(" ", unquoted(text, _QUOTED)).replace(_QUOTED, " ")
+    writer = _NOT_QUOTED.sub(" ", unquoted(_QUOTED_DENIAL.sub(r" \1 ", text), _QUOTED)).replace(
+        _QUOTED, " ")
+    writer = _DENIAL_WORDED.sub(" not ", writer)
     for part in filter(str.strip, CLAUSE_BREAK.split(writer)):
         # A clause that ends on its negation ("will not, as reported, resign") goes on too,
         # unless that "not" stands for a verb left out ("than those who were not").
