@@ -718,6 +718,13 @@ def test_a_name_inside_an_opening_clause_is_not_the_speaker():
     assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"
 
 
+def test_whom_a_sentence_opening_with_of_is_about_is_not_its_speaker():
+    # "Of Haddad, Ruiz said": what she said of him, not his words.
+    text = ("Mayor Ana Ruiz met harbour chief Omar Haddad. Of Haddad, Ruiz said: "
+            "\u201cHe has run the port well for a decade.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
 def test_an_unnamed_source_after_according_to_is_no_speaker():
     text = ("Omar Haddad said the port would close. The deal with Haddad is \u201call but dead "
             "and buried,\u201d according to one person familiar with the talks.")

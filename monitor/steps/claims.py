@@ -910,7 +910,7 @@ _UNNAMED_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?" + _UNNAMED_WHO + r"\s
 # "Speaking on Sunday, ", "Asked about the vote, ", "After meeting Haddad, ", "In a statement, ":
 # a clause opening a sentence before its subject (an opener, then words up to a comma).
 _OPENING_CLAUSE = re.compile(
-    r"\W*(?:In|On|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
+    r"\W*(?:In|On|Of|At|By|For|From|With|After|Before|While|When|During|Since|Despite|Following|"
     r"Asked|Pressed|Earlier|Later|(?!According\b)[A-Z][a-z]{2,}ing)\b"
     r"[^,;\"\u201c\u201d\u2026]{0,80}+,\s+")
 # "On Wednesday she said", "Last week Ruiz told": a time opening a sentence without a comma,
