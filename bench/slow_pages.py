@@ -17,6 +17,7 @@ from typing import Any
 from monitor.steps.claims import TITLE_WORDS, People, documents_issued, is_promo, read_seed
 from monitor.steps.conflicts import differences
 from monitor.steps.extract import extract_page, without_page_furniture
+from monitor.steps.match import match_article
 from monitor.steps.text import name_words, negated, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
 
@@ -193,7 +194,16 @@ _SECRETARY_SAID = next(c for c in read_seed(
     f"Border Plan\n\u201c{_BORDER},\u201d Harbour Security Secretary Ana Ruiz said.\n").claims
     if c.kind == "quote")
 _NOT_CLOSED = read_seed("Quay\nThe harbour board did not close the quay.\n").claims[0]
+# A claim each sentence of a page tells a few words of, in pairs: every pair of sentences in a
+# row read together for it (branch absent50; only a claim's best three pairs by the model).
+_RAID = read_seed("A Title\nMarten filmed the harbour depot with a pocket camera while he "
+                  "planned the raid and kept a letter on his laptop that claimed to justify it - "
+                  "the same letter the Red Gull group published after the raid when it took "
+                  "credit, said police chief Ora Lind.\n").claims
 SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
+    "pairs telling a claim's parts": (lambda s: match_article(_RAID, s).matches[0].verdict,
+                                      "Marten filmed the depot. Gull published the letter. "
+                                      * 19_000),
     "reporters, no stop": (is_promo, "reporters A " * 85_000),
     "reporters, contributed": (is_promo, "reporters A " * 85_000 + "contributed"),
     # 2026-12-06 (stop 49): a writer's place line, its places and names read once.

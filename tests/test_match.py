@@ -9,7 +9,13 @@ from rapidfuzz.utils import default_process
 
 from monitor.steps import coverage
 from monitor.steps.claims import read_seed
-from monitor.steps.match import _candidates, _could_support, match_article, word_masks
+from monitor.steps.match import (
+    _candidates,
+    _could_support,
+    match_article,
+    over_two_sentences,
+    word_masks,
+)
 from monitor.steps.text import content_words, split_sentences
 from monitor.steps.verdicts import judge
 from tests.conftest import PORT_SEED
@@ -299,3 +305,36 @@ def test_a_sentence_carrying_a_statement_still_carries_part_of_the_quotation_dra
                "week.\nThe crossing reopened on Wednesday.")
     assert [m.verdict for m in match_article(seed.claims, article).matches] == [
         "paraphrase", "partial"]
+
+
+RAID = ("A Story Of Our Own\nMarten filmed the harbour depot with a pocket camera while he "
+        "planned the raid and kept a letter on his laptop that claimed to justify it - the same "
+        "letter the Red Gull group published after the raid when it took credit, said police "
+        "chief Ora Lind.\n")
+
+
+def test_a_claim_told_over_two_sentences_in_a_row_is_told_in_part_by_the_two():
+    filmed = ("Marten filmed the harbour depot with a pocket camera while he planned the raid, "
+              "police chief Ora Lind said.")
+    letter = ("He kept a letter on his laptop that claimed to justify it, the same letter the Red "
+              "Gull group published after the raid.")
+    found = over_two_sentences(read_seed(RAID).claims[0], [filmed, letter], {0, 1})
+    assert found is not None
+    match, run = found
+    assert (match.verdict, match.sentence, run) == ("partial", f"{filmed} {letter}",
+                                                     (filmed, letter))
+
+
+def test_two_sentences_are_read_together_only_when_each_adds_words_of_the_claim():
+    filmed = ("Marten filmed the harbour depot with a pocket camera while he planned the raid, "
+              "police chief Ora Lind said.")
+    assert over_two_sentences(read_seed(RAID).claims[0],
+                              [filmed, "The harbour was calm that night."], {0, 1}) is None
+
+
+def test_two_sentences_are_read_together_only_when_the_model_reads_them_as_the_claim():
+    # Each adds words of the claim, but the model does not read the two as the claim.
+    first = "Marten filmed the depot with a camera as he planned the raid."
+    second = ("The Red Gull group published his letter after the raid when it took credit, "
+              "Lind said.")
+    assert over_two_sentences(read_seed(RAID).claims[0], [first, second], {0, 1}) is None

@@ -44,6 +44,7 @@ from monitor.steps.verdicts import (
 )
 
 SCORER = "token_set_ratio"
+CANDIDATES = 3  # sentences (or runs of two) a claim's verdict checks read, its best-scoring
 if TYPE_CHECKING:
     from monitor.steps.extract import Article  # extraction's imports are not the matcher's to pay
 
@@ -258,11 +259,60 @@ def _compare(claims: list[Claim], text: str,
             if m.verdict not in ("partial", "absent")}
     matches = _best_matches(claims, judged, t)
     tied.update(m.sentence for m in matches if m.sentence)
+    # A claim no sentence carries any part of may be told over two sentences in a row.
+    passing: dict[int, set[int]] = {}
+    for i, j in pairs:
+        passing.setdefault(i, set()).add(j)
+    for i, m in enumerate(matches):
+        if m.verdict == "absent" and len(passing.get(i, ())) > 1:
+            found = over_two_sentences(claims[i], sentences, passing[i], t)
+            if found is not None:
+                matches[i], run = found
+                tied.update(run)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
     supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
                  if options else ClaimMatch(claim.position, None, 0.0, "absent")
                  for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
     return ArticleMatch(0.0, False, matches, [], supported=supported), tied
+
+
+def over_two_sentences(claim: Claim, sentences: list[str], passing: set[int],
+                       t: Thresholds = THRESHOLDS) -> tuple[ClaimMatch, tuple[str, str]] | None:
+    """A claim told in part over two sentences in a row, each with two of its words (names
+    aside) that the other lacks, which the same-claim model reads together as the claim: the
+    pair (joined) as a partial, and the two sentences. `passing`: the sentences that share
+    words enough with the claim (the prefilter's), of which both must be, each with a stop."""
+    words, names = claim_words(claim.text)
+    plain = words - names
+    runs = []
+    for j in sorted(passing):
+        # A headline or a credit line (no stop) is no part of a run of prose.
+        if j + 1 not in passing or is_unterminated(sentences[j]) or is_unterminated(
+                sentences[j + 1]):
+            continue
+        first, second = plain & sentence_words(sentences[j]), plain & sentence_words(
+            sentences[j + 1])
+        if len(first - second) >= 2 and len(second - first) >= 2:
+            runs.append((j, f"{sentences[j]} {sentences[j + 1]}"))
+    if not runs:
+        return None
+    scores = process.cdist([_processed_claims((claim.text,))[0]],
+                           [utils.default_process(joined) for _, joined in runs],
+                           scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=1)[0].tolist()
+    # Only the best few are read by the model, as a claim's candidate sentences are.
+    kept = sorted(((score, j, joined) for score, (j, joined) in zip(scores, runs, strict=True)
+                   if score >= t.candidate), key=lambda k: (-k[0], k[1]))[:CANDIDATES]
+    if not kept:
+        return None
+    same = similarity.same_claim([claim.text] * len(kept), [joined for _, _, joined in kept])[1]
+    found = []
+    for (score, j, joined), one in zip(kept, same.tolist(), strict=True):
+        m = judge(claim, joined, float(score), None, t, 1.0) if one else None
+        if m is not None and m.verdict != "absent":
+            # Each sentence alone carries no part of it: together, at most a part.
+            found.append((replace(m, verdict="partial", conflicts=None),
+                          (sentences[j], sentences[j + 1])))
+    return max(found, key=lambda f: f[0].score, default=None)
 
 
 def _others_amounts(texts: tuple[str, ...], i: int) -> list[Number]:
@@ -476,7 +526,7 @@ def _people(text: str) -> People:
     return People(text)
 
 
-def _candidates(scores: np.ndarray, per_claim: int = 3) -> list[list[int]]:
+def _candidates(scores: np.ndarray, per_claim: int = CANDIDATES) -> list[list[int]]:
     """The best-scoring sentences of each claim (the scorer's cutoff already zeroed the rest)."""
     found: list[list[tuple[int, int]]] = [[] for _ in range(len(scores))]
     rows, columns = np.nonzero(scores)
