@@ -1073,3 +1073,9 @@ def test_another_amount_in_a_sentence_barely_close_to_the_claim_makes_a_part_not
     m = match_article(seed.claims, "Separately, the council signed a 12-year pier cleaning "
                                    "contract with a mainland firm in late May.").matches[0]
     assert m.verdict == "partial" and not m.conflicts
+
+
+def test_amounts_listed_before_one_unit_conflict_with_their_own_counterpart():
+    (c,) = read_seed("The two drones flew 140 and 90 miles, the coast guard said.").claims
+    m = verdict(c, "The coast guard said the two drones flew 140 miles and 95 miles.")
+    assert [(x["claim"], x["article"]) for x in m.conflicts] == [("90", "95")]

@@ -624,3 +624,15 @@ def test_a_middle_initial_is_no_name_word():
 def test_a_number_written_as_a_word_has_its_value(word, value):
     (number,) = numbers(f"The council hired {word} wardens")
     assert (number.value, number.unit) == (value, "warden")
+
+
+@pytest.mark.parametrize("text", ["The drones flew 140 and 90 miles.",
+                                  "Turnout was 41, 38 or 35 percent by district."])
+def test_amounts_listed_before_one_unit_all_take_it(text):
+    units = {n.unit for n in numbers(text)}
+    assert len(units) == 1 and "" not in units
+
+
+def test_an_age_before_a_comma_and_a_count_is_no_list():
+    age, count = numbers("The pilot was 51, and 14 people died.")
+    assert (age.unit, count.unit) == ("", "peopl died")
