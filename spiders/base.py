@@ -131,6 +131,10 @@ class OutletSpider(scrapy.Spider):
                 f"{listed} entries the parser could")
             self.crawler.stats.inc_value("monitor/listings_malformed")
 
+    def told_empty(self, response: Response, reason: str) -> None:
+        """A search page that listed no article, named in the run's summary."""
+        failures.source_empty(self.crawler.stats, response.meta["source"], response.url, reason)
+
     def newest(self) -> Newest:
         """What keeps the MONITOR_MAX_ENTRIES newest entries of one listing."""
         return Newest(self.crawler.settings.getint("MONITOR_MAX_ENTRIES"))

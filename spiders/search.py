@@ -52,6 +52,8 @@ class SearchSource:
             if link and link not in seen:
                 seen.add(link)
                 newest.add([(link, None)])
+        if len(seen) == 1:
+            self.told_empty(response, "no article link")
         for request in self.article_requests(self.taken(response, newest), outlet):
             yield request
 

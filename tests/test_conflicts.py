@@ -1113,3 +1113,9 @@ def test_a_negation_against_a_clause_mostly_telling_another_fact_is_no_conflict(
 def test_one_denial_worded_two_ways_is_no_flipped_negation(seed, sentence):
     m = verdict(first_claim(seed), sentence)
     assert not any(d["kind"] == "negation" for d in m.conflicts or [])
+
+
+def test_amounts_listed_before_one_unit_conflict_with_their_own_counterpart():
+    (c,) = read_seed("The two drones flew 140 and 90 miles, the coast guard said.").claims
+    m = verdict(c, "The coast guard said the two drones flew 140 miles and 95 miles.")
+    assert [(x["claim"], x["article"]) for x in m.conflicts] == [("90", "95")]

@@ -177,3 +177,22 @@ def test_search_results_under_a_headline_are_fetched_whatever_their_address(resu
     assert run == ("finished", 0)
     assert {"/news/articles/c8x2k4", "/news/cartels", "/world/live/cartel-plans"} <= set(asked)
     assert not {"/news", "/sport", "/weather"} & set(asked)  # navigation is not a result
+
+
+def test_a_search_page_with_results_is_not_named_as_listing_nothing(results_page):
+    result, _, _, _ = results_page
+    assert "listed no article" not in result.stdout
+
+
+def test_a_search_page_listing_no_article_is_named_after_the_run(server, tmp_path):
+    # A search page whose layout changed lists nothing as quietly as one that found nothing:
+    # a user who is not told concludes that the outlet never covered the story.
+    server.routes["/no-results"] = answer(200, b"<html><body><nav><a href='/news'>News</a>"
+                                               b"</nav><p>No results.</p></body></html>")
+    result, run, _, _ = crawl(server, tmp_path,
+                              f'search = "{server.base}/no-results?q={{query}}"')
+    assert run == ("finished", 0)
+    (line,) = [line for line in result.stdout.splitlines() if "listed no article" in line]
+    assert line.startswith(f"1 search page listed no article: Listing Times search page "
+                           f"{server.base}/no-results?q=")
+    assert line.endswith(" (no article link)")

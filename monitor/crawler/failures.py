@@ -31,6 +31,7 @@ FAILED_PAGES = "monitor/failed_pages"
 READ = "monitor/read"  # listings and pages fetched and read
 OTHER_ERRORS = "monitor/errors"  # pages fetched that could not be read or matched
 NOT_WHOLE = "monitor/listings_not_whole"  # [{"source", "url", "reason"}]: read, cut or broken
+EMPTY = "monitor/listings_empty"  # [{"source", "url", "reason"}]: search pages listing nothing
 STILL_GONE = "monitor/still_gone"  # pages taken down before a run that still are: no error
 TAKEN_DOWN = rows.TAKEN_DOWN  # the statuses of a page taken down, for the spiders
 
@@ -93,6 +94,17 @@ def source_not_whole(stats: StatsCollector, source: str, url: str, reason: str,
     logger.warning("%s %s %s", source, url, detail)
     stats.set_value(NOT_WHOLE, [*stats.get_value(NOT_WHOLE, []),
                                 {"source": source, "url": url, "reason": reason}])
+
+
+def source_empty(stats: StatsCollector, source: str, url: str, reason: str) -> None:
+    """A search page that lists no article: one line in the log, one listing named in the
+    run's summary. No error: an outlet may have nothing on a story, but a search page whose
+    layout changed, or a query its search engine reads otherwise, looks the same, and a user
+    left untold concludes that nobody covered it. (A feed or news sitemap with nothing today
+    is an outlet's quiet day: logged only.)"""
+    logger.warning("%s %s lists no article (%s)", source, url, reason)
+    stats.set_value(EMPTY, [*stats.get_value(EMPTY, []),
+                            {"source": source, "url": url, "reason": reason}])
 
 
 def error_count(stats: dict) -> int:

@@ -287,6 +287,9 @@ def _crawler_figures(stats: dict, status: str) -> dict:
             # Listings read that were cut short or malformed: no error, but told after the run.
             "warnings": len(stats.get(failures.NOT_WHOLE, [])),
             "sources_not_whole": stats.get(failures.NOT_WHOLE, []),
+            # Search pages that listed no article: told, since one whose layout changed lists
+            # nothing as quietly as one that found nothing.
+            "sources_empty": stats.get(failures.EMPTY, []),
             "reason": (stats.get("monitor/storage_error") or _interruption(stats, status)
                        or (NOTHING_READ if _read_nothing(stats) else None))}
 

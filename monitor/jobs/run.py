@@ -42,6 +42,8 @@ def run(db_path: str, outlets_path: str, overrides: dict[str, str] | None = None
                 say(failed_sources(figures["failed_sources"]))
             if figures.get("sources_not_whole"):
                 say(sources_not_whole(figures["sources_not_whole"]))
+            if figures.get("sources_empty"):
+                say(sources_empty(figures["sources_empty"]))
             if figures.get("stories") == 0 and figures["status"] == "finished":
                 say("No story is registered yet: the articles are stored, and matched once one "
                     "is added (`monitor seed add FILE|URL`)")
@@ -100,6 +102,12 @@ def sources_not_whole(sources: list[dict]) -> str:
     (read all the same): Sky News feed URL (malformed XML)"."""
     return (f"{counted(len(sources), 'listing')} cut short or malformed (read all the same): "
             f"{_named(sources)}")
+
+
+def sources_empty(sources: list[dict]) -> str:
+    """The search pages that listed no article, in one line: "1 search page listed no
+    article: Kestrel Times search page https://… (no article link)"."""
+    return f"{counted(len(sources), 'search page')} listed no article: {_named(sources)}"
 
 
 def _named(sources: list[dict]) -> str:

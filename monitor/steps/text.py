@@ -460,7 +460,7 @@ def body_words_and_names(title: str, body: str) -> tuple[list[str], set[str]]:
     for both (folding is the same a line at a time)."""
     folded = _folded_article(body)
     return (_words_of_folded(folded), _names_of_normalised(
-        " ".join(without_credits(f"{_typography(title)}\n{folded}").split())))
+        _lines_spaced(without_credits(f"{_typography(title)}\n{folded}"))))
 
 
 def _words_of_folded(text: str) -> list[str]:
@@ -691,7 +691,16 @@ def name_words(text: str) -> set[str]:
 
 
 def _names_of(text: str) -> frozenset[str]:
-    return frozenset(_names_of_normalised(" ".join(without_credits(_typography(text)).split())))
+    return frozenset(_names_of_normalised(_lines_spaced(without_credits(_typography(text)))))
+
+
+def _lines_spaced(text: str) -> str:
+    """A text's runs of spaces one space each, its line breaks kept: a line opens a sentence
+    (a headline has no full stop; an article's first word, "Hiring", is no name)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+_SPACES = re.compile(r"[^\S\n]+")
 
 
 # Photo credits that extraction leaves in an article: who took or sells a picture, not whom the
@@ -1009,7 +1018,7 @@ def numbers(text: str) -> list[Number]:
         spans.append((m.start(), m.start() + len(phrase),
                       Number(phrase, value, unit, vague, approx=approx, per=per)))
     # Only counts are converted: "August" is the calendar's month, "9 months" a duration.
-    return found + [_convert(n) for n in _ranges(text, spans)]
+    return found + [_convert(n) for n in _ranges(text, _units_shared(text, spans))]
 
 
 # A whole number and a fraction: "19-1/2", "4 1/4", "2½" (read as 19.5, 4.25, 2.5). Unicode
@@ -1154,6 +1163,30 @@ def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
         found.append(low)
         i += 1
     return found
+
+
+# Amounts listed with one unit written after the last: "260 and 170 miles", "5, 6 or 7 percent".
+# A comma joins a list only of three or more ("aged 45, and 12 people died" is no list).
+_LIST_WORD = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
+_LIST_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
+
+
+def _units_shared(text: str, spans: list[tuple[int, int, Number]]
+                  ) -> list[tuple[int, int, Number]]:
+    """Each amount of a list that has no unit of its own takes the unit written after the list's
+    last amount ("260 and 170 miles": both miles), as a reader does."""
+    joins = [("word" if _LIST_WORD.fullmatch(text, end, spans[i + 1][0]) else
+              "comma" if _LIST_COMMA.fullmatch(text, end, spans[i + 1][0]) else "")
+             for i, (_, end, _) in enumerate(spans[:-1])]
+    spans = list(spans)
+    for i in range(len(joins) - 1, -1, -1):
+        start, end, n = spans[i]
+        after = spans[i + 1][2]
+        neighbours = joins[max(0, i - 1):i] + joins[i + 1:i + 2]
+        listed = joins[i] == "word" or (joins[i] == "comma" and any(neighbours))
+        if listed and not n.unit and after.unit and not n.per and n.vague == after.vague:
+            spans[i] = (start, end, replace(n, unit=after.unit, per=after.per))
+    return spans
 
 
 def _after_between(text: str, start: int) -> bool:
