@@ -460,7 +460,7 @@ def body_words_and_names(title: str, body: str) -> tuple[list[str], set[str]]:
     for both (folding is the same a line at a time)."""
     folded = _folded_article(body)
     return (_words_of_folded(folded), _names_of_normalised(
-        _lines_spaced(without_credits(f"{_typography(title)}\n{folded}"))))
+        " ".join(without_credits(f"{_typography(title)}\n{folded}").split())))
 
 
 def _words_of_folded(text: str) -> list[str]:
@@ -691,16 +691,7 @@ def name_words(text: str) -> set[str]:
 
 
 def _names_of(text: str) -> frozenset[str]:
-    return frozenset(_names_of_normalised(_lines_spaced(without_credits(_typography(text)))))
-
-
-def _lines_spaced(text: str) -> str:
-    """A text's runs of spaces one space each, its line breaks kept: a line opens a sentence
-    (a headline has no full stop; an article's first word, "Hiring", is no name)."""
-    return _SPACES.sub(" ", text).strip()
-
-
-_SPACES = re.compile(r"[^\S\n]+")
+    return frozenset(_names_of_normalised(" ".join(without_credits(_typography(text)).split())))
 
 
 # Photo credits that extraction leaves in an article: who took or sells a picture, not whom the
