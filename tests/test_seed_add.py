@@ -269,3 +269,16 @@ def test_removing_an_unknown_story_is_one_line_and_changes_nothing(crawled_copy)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
         "Error: no story called 'no-such-story'; add one with `monitor seed add`"]
+
+
+def test_a_speaker_guessed_from_she_said_is_listed_as_a_guess(tmp_path):
+    # The sentence before names a man who had not spoken: "she" is a guess, shown as one.
+    seed = tmp_path / "seed.txt"
+    seed.write_text("Shelters open on the coast\n\n"
+                    "\u201cThe power will be back by Friday,\u201d Mara Olsen said.\n\n"
+                    "At the shelter in Tarn, Piet Varga charged his phone.\n\n"
+                    "\u201cNobody told us anything,\u201d she said.\n", encoding="utf-8")
+    out = run_monitor("seed", "add", str(seed), "--slug", "shelters",
+                      db=tmp_path / "m.db").stdout
+    assert "The power will be back by Friday (Mara Olsen)" in out
+    assert "Nobody told us anything (Mara Olsen, guessed)" in out

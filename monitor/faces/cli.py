@@ -152,7 +152,8 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
                f"query {row['query']}")
     for c in claims:
-        who = f" ({c.speaker})" if c.speaker else ""
+        # A speaker read from a "she said" that the sentence before ties to no one is a guess.
+        who = f" ({c.speaker}{', guessed' if c.speaker_guessed else ''})" if c.speaker else ""
         echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
     if replace:
         matched, covering = rows.coverage_counts(db, story)
