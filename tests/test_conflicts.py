@@ -1119,3 +1119,32 @@ def test_amounts_listed_before_one_unit_conflict_with_their_own_counterpart():
     (c,) = read_seed("The two drones flew 140 and 90 miles, the coast guard said.").claims
     m = verdict(c, "The coast guard said the two drones flew 140 miles and 95 miles.")
     assert [(x["claim"], x["article"]) for x in m.conflicts] == [("90", "95")]
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("The harbour board closed the quay on Monday.",
+     "The harbour board said on Tuesday evening in a written statement to local reporters that "
+     "it had not closed the quay on Monday."),
+    ("The mayor said the ferry would not run on Sunday.",
+     "The mayor said on Tuesday in a long interview with the local radio station that the ferry "
+     "would run on Sunday."),
+])
+def test_who_said_a_denial_and_when_are_no_words_of_another_fact(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert [d["kind"] for d in m.conflicts or []] == ["negation"]
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("Ferry fares will rise by 5 percent in May.",
+     "Ferry fares will rise by 5 percent in May rather than the 8 percent first proposed."),
+    ("Mayor Lund prefers repairs to closing the quay.",
+     "Mayor Lund wants to repair the quay rather than close it."),
+    ("The council voted on the ferry plan on Monday.",
+     "The council voted \u201cno\u201d on the ferry plan on Monday."),
+    ("The worst of the flooding is still to come, forecasters said.",
+     "The worst of the flooding is yet to come, forecasters said."),
+])
+def test_an_alternative_set_aside_a_quoted_no_or_still_to_come_is_no_flipped_negation(
+        seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert not any(d["kind"] == "negation" for d in m.conflicts or [])

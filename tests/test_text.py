@@ -636,3 +636,8 @@ def test_amounts_listed_before_one_unit_all_take_it(text):
 def test_an_age_before_a_comma_and_a_count_is_no_list():
     age, count = numbers("The pilot was 51, and 14 people died.")
     assert (age.unit, count.unit) == ("", "peopl died")
+
+
+def test_an_age_before_and_a_count_takes_no_unit_of_it():
+    age, count = numbers("The driver was 45 and 14 people were hurt.")
+    assert (age.unit, count.unit) == ("", "peopl hurt")

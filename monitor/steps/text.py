@@ -1157,7 +1157,11 @@ def _ranges(text: str, spans: list[tuple[int, int, Number]]) -> list[Number]:
 
 
 # Amounts listed with one unit written after the last: "260 and 170 miles", "5, 6 or 7 percent".
-# A comma joins a list only of three or more ("aged 45, and 12 people died" is no list).
+# A comma joins a list only of three or more ("aged 51, and 14 people died" is no list), and
+# only a measure is shared, not what is counted ("The driver was 45 and 14 people were hurt").
+_MEASURES = frozenset(map(stem, """miles mile kilometres kilometers kilometre kilometer km
+    metres meters metre meter feet foot inches inch yards acres hectares tons tonnes pounds
+    kilograms kilos kg grams litres liters gallons barrels degrees points mph knots""".split()))
 _LIST_WORD = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
 _LIST_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
 
@@ -1175,9 +1179,17 @@ def _units_shared(text: str, spans: list[tuple[int, int, Number]]
         after = spans[i + 1][2]
         neighbours = joins[max(0, i - 1):i] + joins[i + 1:i + 2]
         listed = joins[i] == "word" or (joins[i] == "comma" and any(neighbours))
-        if listed and not n.unit and after.unit and not n.per and n.vague == after.vague:
+        if listed and not n.unit and _a_measure(after.unit) and not n.per and (
+                n.vague == after.vague):
             spans[i] = (start, end, replace(n, unit=after.unit, per=after.per))
     return spans
+
+
+def _a_measure(unit: str) -> bool:
+    """Whether a unit read after an amount is a measure (miles, percent, dollars, days)."""
+    first = unit.split(" ")[0]
+    return (unit in ("percent", "percentage point") or unit.startswith("money")
+            or first in _MEASURES or first in _UNIT_FACTORS)
 
 
 def _after_between(text: str, start: int) -> bool:
