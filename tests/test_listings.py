@@ -181,7 +181,7 @@ def test_search_results_under_a_headline_are_fetched_whatever_their_address(resu
 
 def test_a_search_page_with_results_is_not_named_as_listing_nothing(results_page):
     result, _, _, _ = results_page
-    assert "listed no article" not in result.stdout
+    assert "no link read as an article" not in result.stdout
 
 
 def test_a_search_page_listing_no_article_is_named_after_the_run(server, tmp_path):
@@ -192,7 +192,8 @@ def test_a_search_page_listing_no_article_is_named_after_the_run(server, tmp_pat
     result, run, _, _ = crawl(server, tmp_path,
                               f'search = "{server.base}/no-results?q={{query}}"')
     assert run == ("finished", 0)
-    (line,) = [line for line in result.stdout.splitlines() if "listed no article" in line]
-    assert line.startswith(f"1 search page listed no article: Listing Times search page "
+    (line,) = [line for line in result.stdout.splitlines() if "read as an article" in line]
+    assert line.startswith(f"1 search page with no link read as an article: Listing Times "
+                           f"search page "
                            f"{server.base}/no-results?q=")
     assert line.endswith(" (no article link)")

@@ -105,9 +105,11 @@ def sources_not_whole(sources: list[dict]) -> str:
 
 
 def sources_empty(sources: list[dict]) -> str:
-    """The search pages that listed no article, in one line: "1 search page listed no
-    article: Kestrel Times search page https://… (no article link)"."""
-    return f"{counted(len(sources), 'search page')} listed no article: {_named(sources)}"
+    """The search pages that listed no article, in one line: "1 search page with no link read
+    as an article: Kestrel Times search page https://… (no article link)" (perhaps results
+    the monitor did not know for links to articles)."""
+    return (f"{counted(len(sources), 'search page')} with no link read as an article: "
+            f"{_named(sources)}")
 
 
 def _named(sources: list[dict]) -> str:
