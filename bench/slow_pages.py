@@ -17,6 +17,7 @@ from typing import Any
 from monitor.steps.claims import TITLE_WORDS, People, documents_issued, is_promo, read_seed
 from monitor.steps.conflicts import differences
 from monitor.steps.extract import extract_page, without_page_furniture
+from monitor.steps.guards import another_count, another_moment
 from monitor.steps.match import match_article
 from monitor.steps.text import name_words, negated, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
@@ -226,7 +227,16 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
                             "the quay is yet to close rather than " * 27_000),
     "negations quoted alone": (lambda s: differences(_NOT_CLOSED, s),
                                'the quay would "never" close ' * 34_000),
+    # 2026-12-06 (numconf50): the words around a conflict's amounts read for outcomes, parts
+    # and a family's size, and the sentence's times (1 MB each: 0.02 s of CPU; 1.3 s with the
+    # sentence's amounts read, which the matching has read before, cached, for `differences`).
+    "parts of the injured": (lambda s: another_count(_HURT, s, _HURT_CONFLICT),
+                             "9 of the injured " * 60_000 + "12 people were hurt."),
+    "mothers of, in 2018": (lambda s: another_moment(_HURT, s, _HURT_CONFLICT),
+                            "a mother of 9 in 2018 " * 45_000 + "12 people were hurt."),
 }
+_HURT = "Seven people were injured, including 7 of the guards."
+_HURT_CONFLICT = [{"kind": "number", "claim": "Seven", "article": "12", "unit": "peopl hurt"}]
 
 # 2026-12-05 (branch hostile): many people named, each looked for in the whole text as a
 # group's, and moved through the list of all named before (a quarter MB: 98 s and 5.5 s).

@@ -581,3 +581,71 @@ def test_another_date_in_a_sentence_reporting_a_later_step_is_noted_as_another_d
     assert m.verdict == "partial"
     assert what_differs(m, m.notes) == [
         {"kind": "another day", "claim": "March 3", "article": "March 5"}]
+
+
+def test_a_count_of_another_outcome_is_another_amount_not_a_conflict():
+    c = first_claim("The ferry fire injured at least 40 passengers on the Halden crossing, "
+                    "the coastguard said.")
+    m = verdict(c, "At least 12 passengers were killed in the ferry fire on the Halden "
+                   "crossing, the coastguard said.")
+    assert m.verdict != "conflict"
+    assert {"kind": "another amount", "claim": "40", "article": "12"} in what_differs(m, m.notes)
+
+
+def test_cases_against_deaths_are_another_amount_not_a_conflict():
+    c = first_claim("Norland has recorded 5,200 confirmed fever deaths since the outbreak began.")
+    m = verdict(c, "Norland recorded 830 new fever cases since the outbreak began, officials "
+                   "said.")
+    assert m.verdict != "conflict"
+
+
+def test_a_part_against_the_whole_is_another_amount_not_a_conflict():
+    c = first_claim("Police say 14 people were injured in the Halden market blast.")
+    m = verdict(c, "Police said six of the injured in the Halden market blast were taken to "
+                   "hospital.")
+    assert m.verdict != "conflict"
+    assert {"kind": "another amount", "claim": "14", "article": "six"} in what_differs(m, m.notes)
+
+
+def test_a_familys_size_is_no_count_of_the_claims_people():
+    c = first_claim("Last month 40,000 Norland workers applied for strike pay from the union.")
+    m = verdict(c, "The father of three applied for strike pay from the union last month.")
+    assert m.verdict != "conflict"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nine passengers were hurt in the ferry fire on the Halden crossing, the coastguard said.",
+    "The ferry fire on the Halden crossing injured nine passengers, including the two "
+    "crew members, the coastguard said."], ids=["same outcome", "both with a part"])
+def test_the_same_outcome_told_otherwise_is_still_a_conflict(sentence):
+    c = first_claim("Fourteen passengers were hurt in the ferry fire on the Halden crossing, "
+                    "including the two crew members, the coastguard said.")
+    m = verdict(c, sentence)
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "Fourteen", "article": "Nine"} in what_differs(m) or {
+        "kind": "number", "claim": "Fourteen", "article": "nine"} in what_differs(m)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In March a ferry sank off Halden, killing all 61 passengers on board.",
+    "All 61 passengers on board were killed when a ferry sank off Halden in 2019."],
+    ids=["a month", "a year"])
+def test_an_amount_of_a_time_the_claim_does_not_name_is_another_moment(sentence):
+    c = first_claim("All 48 passengers on board the Halden ferry were killed.")
+    m = verdict(c, sentence)
+    assert m.verdict != "conflict"
+    assert {"kind": "another moment", "claim": "48", "article": "61"} in what_differs(m, m.notes)
+
+
+def test_an_amount_of_the_time_the_claim_names_is_still_a_conflict():
+    c = first_claim("All 48 passengers on board were killed when the Halden ferry sank in March.")
+    m = verdict(c, "All 61 passengers on board were killed when the Halden ferry sank in "
+                   "March.")
+    assert m.verdict == "conflict"
+
+
+def test_an_outcome_told_before_another_amount_is_not_this_ones():
+    c = first_claim("By Friday Norland had 2,100 fever cases and 310 deaths, officials said.")
+    m = verdict(c, "By Friday Norland had recorded 340 fever deaths, officials said.")
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "310", "article": "340"} in what_differs(m)

@@ -319,15 +319,32 @@ def another_moment(claim: str, sentence: str, conflicts: list[dict]
     # ("started at 3 a.m.", "under control by 7 a.m.", "the tribunal, which sat from 9 a.m.,
     # adjourned at 4 p.m."), and which act a time dates is more than its words tell.
     snapshots = _snapshots_of_other_hours(claim, sentence)
+    dated_apart = _dated_otherwise(claim, sentence)
     other = [c for c in conflicts if c["kind"] == "number" and (
         c.get("unit") not in CALENDAR_UNITS and (_rates_of_other_times(claim, sentence, c)
-                                                 or _forecast_against_count(claim, sentence, c))
+                                                 or _forecast_against_count(claim, sentence, c)
+                                                 or dated_apart)
         or _tallies_of_other_days(claim, sentence, c)
         or c.get("unit") in _SPAN_UNITS and _spans_since_other_events(claim, sentence, c)
         or c.get("unit") not in CALENDAR_UNITS and snapshots
         or c.get("unit", "").startswith("clock"))]
     return ([c for c in conflicts if c not in other],
             [{**c, "kind": "another moment"} for c in other])
+
+
+def _dated_otherwise(claim: str, sentence: str) -> bool:
+    """Whether the sentence is set at a time the claim does not name: it names a month, a
+    year or an hour ("In October", "in 2018", "as of 11 p.m."), and the claim no time at all
+    (a claim's "on Monday" may be the sentence's "June 3"). Over real coverage such amounts
+    were of another moment or event ("killing all 48" in another month's sinking) in every
+    conflict read (bench/README, numconf50). A day of the week alone in the sentence is left
+    out: one side alone often names the day of the same event."""
+    return any(n.unit in _DATING or n.unit.startswith("clock")
+               for n in sentence_amounts(sentence)) and not any(
+        n.unit in CALENDAR_UNITS or n.unit.startswith("clock") for n in claim_amounts(claim))
+
+
+_DATING = frozenset({"month", "date", "year-date"})  # what sets a sentence at another time
 
 
 def loose_windows(claim: str, sentence: str, conflicts: list[dict]
@@ -711,3 +728,80 @@ def _measure_words(text: str, amount: str) -> tuple[frozenset[str], frozenset[st
             if not w[:1].isupper() and not any(ch.isdigit() for ch in w)]
     nearest = next((w for w in reversed(kept) if w), frozenset())
     return nearest, frozenset().union(*kept)
+
+
+def another_count(claim: str, sentence: str, conflicts: list[dict]
+                  ) -> tuple[list[dict], list[dict]]:
+    """The conflicts but counts of another thing, and those as "another amount" notes: an
+    outcome other than the claim's ("40 injured" against "12 killed", deaths against cases),
+    a part against a whole ("six of the injured" against "14 injured"), or a family's
+    size ("a father of three"). Over real coverage each such conflict read was of another
+    quantity (bench/README, numconf50)."""
+    other = [c for c in conflicts if c["kind"] == "number"
+             and c.get("unit") not in CALENDAR_UNITS and _counts_apart(claim, sentence, c)]
+    return ([c for c in conflicts if c not in other],
+            [{**c, "kind": "another amount"} for c in other])
+
+
+# A share's "of the" names what it is a share of, not a whole it is part of.
+_SHARES = frozenset({"percent", "percentage point"})
+
+
+# Outcomes no one person or thing has two of: counted dead are not counted injured, nor cases.
+_OUTCOMES = {w: kind for kind, ws in (
+    ("death", "killed kill kills killing dead died die dies death deaths fatalities fatality"
+              " lives"),
+    ("injury", "injured injuring injures injury injuries hurt wounded wounding"),
+    ("hospital", "hospitalized hospitalised hospitalizations hospitalisations"),
+    ("case", "case cases infections infected"),
+    ("missing", "missing")) for w in ws.split()}
+_OUTCOME_BEFORE = 3  # words just before an amount that may be its verb ("injured at least 71")
+_OUTCOME_AFTER = 6  # words after it, up to the next amount or clause mark ("40 people were hurt")
+_REACH = 80  # characters read either side of an amount
+# Where the words tied to an amount end: another amount, a clause mark, or "and" ("2,100
+# cases and 310 deaths": the cases are not the deaths).
+_STOP = re.compile(r"[\d,;:()]|\b(?:and|or|but|while|with)\b", re.IGNORECASE)
+# A part of a whole: "six of the injured", "among them two". ("Including 12,000 in Canada"
+# may be the count another outlet gives for Canada alone.)
+_PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:among\s+them|of\s+whom|of\s+which|of\s+them)"
+                          r"\s+(?:(?:the|at\s+least|about|some)\s+)?$", re.IGNORECASE)
+# A family's size is no count of what the story counts: "a father of three".
+_FAMILY = re.compile(r"\b(?:mother|father|parent|mom|mum|dad|grandmother|grandfather|"
+                     r"grandparent|family)\s+of\s+$", re.IGNORECASE)
+
+
+def _counts_apart(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether the two amounts count other things: other outcomes, a part against a whole,
+    or either a family's size."""
+    ours, theirs = _around(claim, conflict["claim"]), _around(sentence, conflict["article"])
+    if ours is None or theirs is None:
+        return False
+    outcomes = _outcome(*ours), _outcome(*theirs)
+    return (None not in outcomes and outcomes[0] != outcomes[1]
+            or conflict.get("unit") not in _SHARES and _part(*ours) != _part(*theirs)
+            or any(_FAMILY.search(before) for before, _ in (ours, theirs)))
+
+
+def _around(text: str, amount: str) -> tuple[str, str] | None:
+    """The text just before and just after the first `amount` standing alone in it."""
+    at = re.search(rf"(?<![\w.,]){re.escape(amount)}(?!\w)", text)
+    if at is None:
+        return None
+    return text[max(0, at.start() - _REACH):at.start()], text[at.end():at.end() + _REACH]
+
+
+def _outcome(before: str, after: str) -> str | None:
+    """The outcome an amount counts: the nearest outcome word of the few just before it
+    ("killing all 48"), else the first after it up to another amount or clause mark."""
+    near = _STOP.split(before)[-1].lower().split()[-_OUTCOME_BEFORE:]
+    found = [_OUTCOMES[w] for w in near if w in _OUTCOMES]
+    if found:
+        return found[-1]
+    return next((_OUTCOMES[w] for w in _STOP.split(after)[0].lower().split()[:_OUTCOME_AFTER]
+                 if w in _OUTCOMES), None)
+
+
+def _part(before: str, after: str) -> bool:
+    """Whether an amount is told as a part of a whole ("six of the injured")."""
+    return bool(_PART_AFTER.match(after) or _PART_BEFORE.search(before))

@@ -43,6 +43,7 @@ from monitor.steps.conflicts import (
 )
 from monitor.steps.guards import (
     another_acts_day,
+    another_count,
     another_day,
     another_holder,
     another_moment,
@@ -103,8 +104,9 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         if others and not found:  # its amounts are another's: it tells another fact
             return ClaimMatch(claim.position, None, score, "absent")
         found, objects = another_object(claim.text, sentence, found)
+        found, counts = another_count(claim.text, sentence, found)
         found, moments = another_moment(claim.text, sentence, found)
-        moments += objects
+        moments += objects + counts
         if moments and verdict == "paraphrase":
             verdict = "partial"  # an amount of another time or a forecast is at most part of it
         noted += moments
