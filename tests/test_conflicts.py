@@ -1148,3 +1148,17 @@ def test_an_alternative_set_aside_a_quoted_no_or_still_to_come_is_no_flipped_neg
         seed, sentence):
     m = verdict(first_claim(seed), sentence)
     assert not any(d["kind"] == "negation" for d in m.conflicts or [])
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("The Halden ferry festival will go ahead on Friday, organisers said.",
+     "The Halden ferry festival is still to go ahead on Friday, organisers said."),
+    ("The Halden port board is to blame for the quay collapse, the inquiry found.",
+     "The Halden port board is still to blame for the quay collapse, the inquiry found."),
+    ("The Halden mill paid its workers.",
+     "The Halden mill did not pay its workers until late on Friday evening last week, its "
+     "owner told reporters in a statement."),
+], ids=["still to go ahead", "still to blame", "not until"])
+def test_still_to_and_not_until_deny_nothing(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert not any(d["kind"] == "negation" for d in m.conflicts or [])

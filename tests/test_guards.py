@@ -628,7 +628,7 @@ def test_the_same_outcome_told_otherwise_is_still_a_conflict(sentence):
 
 @pytest.mark.parametrize("sentence", [
     "In March a ferry sank off Halden, killing all 61 passengers on board.",
-    "All 61 passengers on board were killed when a ferry sank off Halden in 2019."],
+    "In 2019 a ferry sank off Halden, killing all 61 passengers on board."],
     ids=["a month", "a year"])
 def test_an_amount_of_a_time_the_claim_does_not_name_is_another_moment(sentence):
     c = first_claim("All 48 passengers on board the Halden ferry were killed.")
@@ -649,3 +649,24 @@ def test_an_outcome_told_before_another_amount_is_not_this_ones():
     m = verdict(c, "By Friday Norland had recorded 340 fever deaths, officials said.")
     assert m.verdict == "conflict"
     assert {"kind": "number", "claim": "310", "article": "340"} in what_differs(m)
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("The storm killed 12 people in Halden, police said.",
+     "The storm killed 14 people in Halden on June 3, police said."),
+    ("The storm killed 12 people in Halden yesterday, police said.",
+     "The storm killed 14 people in Halden on June 3, police said."),
+    ("The Halden fire killed 12 people, police said.",
+     "The Halden fire, which broke out at 3 a.m., killed 14 people, police said."),
+    ("The Halden council budget is $40 million, officials said.",
+     "The Halden council's 2026 budget is $52 million, officials said."),
+    ("A Halden family of four died in the house fire, police said.",
+     "A Halden family of five died in the house fire, police said."),
+    ("Police said 14 of the passengers were killed in the Halden ferry fire.",
+     "Police said 12 passengers were killed in the Halden ferry fire."),
+    ("Police said 12 people later died in the Halden blast.",
+     "Police said 14 people injured in the Halden blast later died."),
+], ids=["a date told more precisely", "yesterday", "another act's hour", "a year naming a thing",
+        "a family's toll", "some of the passengers", "injured who later died"])
+def test_a_toll_told_otherwise_with_a_date_family_or_part_is_still_a_conflict(claim, sentence):
+    assert verdict(first_claim(claim), sentence).verdict == "conflict"

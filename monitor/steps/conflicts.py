@@ -806,8 +806,11 @@ _NOT_QUOTED = re.compile(_NOT + r"\s*\ue000", re.IGNORECASE)
 # What follows "rather than" is the alternative set aside, not what the clause tells ("rise by
 # 5 percent rather than the 8 percent proposed" tells the rise; "repair the quay rather than
 # close it" no denial): left out. A quoted "no" is a vote or an answer, no denial.
-_DENIAL_WORDED = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+(?:yet|still)\s+to\b",
-                            re.IGNORECASE)
+_DENIAL_WORDED = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+(?:yet\s+to|still\s+to"
+                            r"(?=\s+(?:come|be\s+\w+ed|decide)\b))", re.IGNORECASE)
+# "Did not pay until Friday": paid, on Friday. The negation of a clause with "until" is of the
+# time, not of the act.
+_NOT_UNTIL = re.compile(r"(?:\b(?:not|never)\b|n't)(?=[^,;:]{0,60}\buntil\b)", re.IGNORECASE)
 _RATHER_THAN = re.compile(r"\brather\s+than\b[^,;:]*", re.IGNORECASE)
 _QUOTED_DENIAL = re.compile(r"[\"\u201c\u2018](never|not)[\"\u201d\u2019]", re.IGNORECASE)
 
@@ -824,7 +827,7 @@ def _clauses(text: str
     pending: list[str] = []
     writer = _NOT_QUOTED.sub(" ", unquoted(_QUOTED_DENIAL.sub(r" \1 ", text), _QUOTED)).replace(
         _QUOTED, " ")
-    writer = _RATHER_THAN.sub(" ", _DENIAL_WORDED.sub(" not ", writer))
+    writer = _NOT_UNTIL.sub(" ", _RATHER_THAN.sub(" ", _DENIAL_WORDED.sub(" not ", writer)))
     for part in filter(str.strip, CLAUSE_BREAK.split(writer)):
         # A clause that ends on its negation ("will not, as reported, resign") goes on too,
         # unless that "not" stands for a verb left out ("than those who were not").
@@ -913,7 +916,7 @@ BESIDES = 5
 # not what: none of them counts among the words besides.
 _SAYING_WHEN = frozenset(content_words(" ".join((
     *SAYING_VERBS, *TELLING_VERBS, "statement", "statements", "reporters", "reporter", "press",
-    *WEEKDAYS, *PERIODS, "today", "yesterday", "earlier", "later", "late"))))
+    *WEEKDAYS, *PERIODS, "today", "yesterday"))))
 
 
 def _negation_flipped(claim: str, sentence: str) -> bool:

@@ -333,18 +333,29 @@ def another_moment(claim: str, sentence: str, conflicts: list[dict]
 
 
 def _dated_otherwise(claim: str, sentence: str) -> bool:
-    """Whether the sentence is set at a time the claim does not name: it names a month, a
-    year or an hour ("In October", "in 2018", "as of 11 p.m."), and the claim no time at all
-    (a claim's "on Monday" may be the sentence's "June 3"). Over real coverage such amounts
-    were of another moment or event ("killing all 48" in another month's sinking) in every
-    conflict read (bench/README, numconf50). A day of the week alone in the sentence is left
-    out: one side alone often names the day of the same event."""
-    return any(n.unit in _DATING or n.unit.startswith("clock")
-               for n in sentence_amounts(sentence)) and not any(
+    """Whether the sentence is set at a time the claim does not name: it opens with a month,
+    a year or a date ("In October, …"), or tells its amounts as of a time ("as of 11 p.m."),
+    and the claim names no time at all (a claim's "on Monday" may be the sentence's "June
+    3"). Over real coverage such amounts were of another moment or event (another month's
+    sinking) in every conflict read (bench/README, numconf50). A date elsewhere in the
+    sentence may be the same event's, told more precisely ("killed 14 people on June 3"), or
+    another act's ("the fire, which broke out at 3 a.m."), or name a thing ("the 2026
+    budget"): no sign of another moment."""
+    setting = _SET_AT.match(sentence) or _AS_OF.search(sentence)  # (read on their words only)
+    return bool(setting) and any(
+        n.unit in _DATING or n.unit.startswith("clock")
+        for n in sentence_amounts(setting.group(0))) and not _CLAIM_WHEN.search(claim) and not any(
         n.unit in CALENDAR_UNITS or n.unit.startswith("clock") for n in claim_amounts(claim))
 
 
 _DATING = frozenset({"month", "date", "year-date"})  # what sets a sentence at another time
+# A sentence set at a time: opening with a preposition of time ("In March a ferry sank", "On
+# June 3, …"), or telling its amounts "as of" a time; the words read for a date after them.
+_SET_AT = re.compile(r"\s*(?:in|on|by|since|until|through|as\s+of)\s[^,;:]{1,25}", re.IGNORECASE)
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s[^,;:]{1,25}", re.IGNORECASE)
+# Words by which a claim names its time without a date ("yesterday", "last night").
+_CLAIM_WHEN = re.compile(r"\b(?:yesterday|today|tonight|overnight|(?:last|this|next)\s+"
+                         r"(?:night|week|month|year|weekend))\b", re.IGNORECASE)
 
 
 def loose_windows(claim: str, sentence: str, conflicts: list[dict]
@@ -763,12 +774,14 @@ _REACH = 80  # characters read either side of an amount
 _STOP = re.compile(r"[\d,;:()]|\b(?:and|or|but|while|with)\b", re.IGNORECASE)
 # A part of a whole: "six of the injured", "among them two". ("Including 12,000 in Canada"
 # may be the count another outlet gives for Canada alone.)
-_PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|which|the\s+(?:injured|dead|wounded"
+                         r"|hurt|victims|infected|missing|sick))\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:among\s+them|of\s+whom|of\s+which|of\s+them)"
                           r"\s+(?:(?:the|at\s+least|about|some)\s+)?$", re.IGNORECASE)
-# A family's size is no count of what the story counts: "a father of three".
+# A parent's children are no count of what the story counts: "a father of three". ("A family
+# of four died" is a toll.)
 _FAMILY = re.compile(r"\b(?:mother|father|parent|mom|mum|dad|grandmother|grandfather|"
-                     r"grandparent|family)\s+of\s+$", re.IGNORECASE)
+                     r"grandparent)\s+of\s+$", re.IGNORECASE)
 
 
 def _counts_apart(claim: str, sentence: str, conflict: dict) -> bool:
@@ -793,13 +806,19 @@ def _around(text: str, amount: str) -> tuple[str, str] | None:
 
 def _outcome(before: str, after: str) -> str | None:
     """The outcome an amount counts: the nearest outcome word of the few just before it
-    ("killing all 48"), else the first after it up to another amount or clause mark."""
-    near = _STOP.split(before)[-1].lower().split()[-_OUTCOME_BEFORE:]
+    ("killing all 48"), else the one after it up to another amount or clause mark; None when
+    two outcomes follow ("14 people injured in the blast later died": which is counted?)."""
+    near = _LOWER_WORD.findall(_STOP.split(before)[-1].lower())[-_OUTCOME_BEFORE:]
     found = [_OUTCOMES[w] for w in near if w in _OUTCOMES]
     if found:
         return found[-1]
-    return next((_OUTCOMES[w] for w in _STOP.split(after)[0].lower().split()[:_OUTCOME_AFTER]
-                 if w in _OUTCOMES), None)
+    words = _LOWER_WORD.findall(_STOP.split(after)[0].lower())
+    following = [_OUTCOMES[w] for w in words if w in _OUTCOMES]
+    first = next((_OUTCOMES[w] for w in words[:_OUTCOME_AFTER] if w in _OUTCOMES), None)
+    return first if len(set(following)) == 1 else None
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _part(before: str, after: str) -> bool:
