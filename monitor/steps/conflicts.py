@@ -706,6 +706,7 @@ def much_shorter(ours: str, theirs: str) -> bool:
     return min(len(ours), len(theirs)) < 0.8 * max(len(ours), len(theirs))
 
 
+@lru_cache(maxsize=SENTENCES_KEPT)  # each of a sentence's quotations is compared several ways
 def quotation_words(quotation: str) -> str:
     """A quotation's words as quotations are compared: lower case, contractions expanded, one
     space between words whatever stood there ("Lord, my Lord," and "Lord my Lord" alike), a
@@ -746,8 +747,8 @@ def shares_run(ours: str, theirs: str, run: int = QUOTED_RUN_WORDS) -> bool:
     president of the United States of America", "the White House Medical Unit") is anyone's."""
     mine, other = quotation_words(ours).split(), quotation_words(theirs).split()
     runs = {tuple(mine[i:i + run]) for i in range(len(mine) - run + 1)}
-    shared = [words for words in (tuple(other[i:i + run]) for i in range(len(other) - run + 1))
-              if words in runs]
+    shared = {words for words in (tuple(other[i:i + run]) for i in range(len(other) - run + 1))
+              if words in runs}  # each run once: a long quotation repeats its words
     if not shared:
         return False
     names = claim_words(ours)[1] | claim_words(theirs)[1]
