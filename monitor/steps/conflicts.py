@@ -41,7 +41,6 @@ from monitor.steps.text import (
     Number,
     content_words,
     expand_contractions,
-    figures_alike,
     name_words,
     negated,
     normalise,
@@ -641,7 +640,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
                              "article": speaker})
         if says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
-        elif closeness < t.quote_same and not (inside_other(q, best) or quoted_whole(q, best) or (
+        elif closeness < t.quote_same and not (inside_other(q, best) or (
                 same_words and much_shorter(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
@@ -706,53 +705,10 @@ def much_shorter(ours: str, theirs: str) -> bool:
     return min(len(ours), len(theirs)) < 0.8 * max(len(ours), len(theirs))
 
 
-@lru_cache(maxsize=SENTENCES_KEPT)  # each of a sentence's quotations is compared several ways
 def quotation_words(quotation: str) -> str:
     """A quotation's words as quotations are compared: lower case, contractions expanded, one
-    space between words whatever stood there ("Lord, my Lord," and "Lord my Lord" alike), a
-    number as digits ("number one", "No. 1" and "no. one" alike)."""
-    return " ".join(figures_alike(utils.default_process(expand_contractions(quotation)).split()))
-
-
-def quoted_whole(quotation: str, theirs: str) -> bool:
-    """Whether a quotation's words, every one in its order, are inside the article's (as
-    quotations are compared: a number in digits or words, contractions expanded); a
-    quotation shortened with an ellipsis, each of its parts, in order."""
-    # The editor's bracketed words ("President [Barack] Obama") are the writer's, not said.
-    parts = [quotation_words(p) for p in _ELLIPSIS.split(EDITORS_WORDS.sub(" ", quotation))]
-    parts = [p for p in parts if p]
-    if sum(len(p.split()) for p in parts) < 2:
-        return False
-    other, at = f" {quotation_words(EDITORS_WORDS.sub(' ', theirs))} ", 0
-    for part in parts:
-        at = other.find(f" {part} ", at)
-        if at < 0:
-            return False
-        at += len(part) + 1
-    return True
-
-
-_ELLIPSIS = re.compile(r"\.\.\.|\u2026")
-
-
-# A run of this many words of one quotation inside another is its words quoted: fewer ("place
-# the President above the law", "transfer nuclear technology to Saudi Arabia") are a phrase of
-# the story that another quotation uses too.
-QUOTED_RUN_WORDS = 8
-
-
-def shares_run(ours: str, theirs: str, run: int = QUOTED_RUN_WORDS) -> bool:
-    """Two quotations share `run` words in a row, two of them content words other than names:
-    one's part quoted inside the other, however far either goes on past it. A name ("the
-    president of the United States of America", "the White House Medical Unit") is anyone's."""
-    mine, other = quotation_words(ours).split(), quotation_words(theirs).split()
-    runs = {tuple(mine[i:i + run]) for i in range(len(mine) - run + 1)}
-    shared = {words for words in (tuple(other[i:i + run]) for i in range(len(other) - run + 1))
-              if words in runs}  # each run once: a long quotation repeats its words
-    if not shared:
-        return False
-    names = claim_words(ours)[1] | claim_words(theirs)[1]
-    return any(len(content_words(" ".join(words)) - names) >= 2 for words in shared)
+    space between words whatever stood there ("Lord, my Lord," and "Lord my Lord" alike)."""
+    return " ".join(utils.default_process(expand_contractions(quotation)).split())
 
 
 def inside_other(ours: str, theirs: str) -> bool:

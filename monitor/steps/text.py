@@ -190,27 +190,6 @@ _SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|
 _WORD_RE = re.compile(r"[\w'-]+")
 _DASHES = re.compile(r"[\u2010-\u2015]")
 
-# Small numbers as an outlet may write them either way: "three" or "3", "twenty-one" or "21".
-_SPELT_UNITS = {w: str(v) for w, v in _UNITS.items() if isinstance(v, int) and w != "single"}
-_SPELT_TENS = {w: str(v) for w, v in _TENS.items()}
-
-
-def figures_alike(words: list[str]) -> list[str]:
-    """Lower-case words (punctuation gone) with small numbers in digits, and "no" before a
-    figure as "number": house styles differ there, the speaker's words do not."""
-    out: list[str] = []
-    tens = False  # the word before was a spelt ten ("twenty")
-    for w in words:
-        if w.isdigit() and out and out[-1] == "no":
-            out[-1] = "number"  # "No. 1", its dot gone; not "no one"
-        if w in _SPELT_UNITS and tens and 0 < _UNITS[w] < 10:
-            out[-1] = out[-1][0] + _SPELT_UNITS[w]  # "twenty one" (the hyphen gone) is 21
-            tens = False
-            continue
-        tens = w in _SPELT_TENS
-        out.append(_SPELT_UNITS.get(w) or _SPELT_TENS.get(w) or w)
-    return out
-
 
 @dataclass(frozen=True)
 class Number:

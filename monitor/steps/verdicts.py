@@ -35,11 +35,9 @@ from monitor.steps.conflicts import (
     names_speaker,
     only_attribution,
     quotation_words,
-    quoted_whole,
     sentence_amounts,
     sentence_quotations,
     sentence_words,
-    shares_run,
     two_persons,
     unit_left_out,
 )
@@ -145,7 +143,7 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
         return True
     mine = utils.default_process(claim.text)
     if quoted:
-        close = [q for q in quoted if inside_other(q, claim.text) or shares_run(q, claim.text)
+        close = [q for q in quoted if inside_other(q, claim.text)
                  or fuzz.ratio(utils.default_process(q), mine) >= t.quote_related]
         if close and two_persons(claim.speaker, speaker):
             # Another person's few words ("vote to acquit") are theirs, not the claim told:
@@ -164,7 +162,7 @@ def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresho
     if not quoted or names_speaker(sentence, claim.speaker) or (
             speaker and same_person(speaker, claim.speaker)):
         return False
-    return not any(inside_other(q, mine) or shares_run(q, mine) or fuzz.ratio(
+    return not any(inside_other(q, mine) or fuzz.ratio(
         utils.default_process(q), utils.default_process(mine)) >= t.quote_related
         for q in quoted for mine in claim.quotes)
 
@@ -176,13 +174,11 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     # or dropped makes a rewording, however close the letters stay.
     if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
-    quoted = sentence_quotations(sentence) if claim.kind == "quote" else ()
-    if any(quoted_whole(claim.text, q) for q in quoted):
-        return "verbatim"  # its words all quoted, in their order: "No. 1" for "number one"
     if states_nothing(sentence):
         return "absent"  # a question asks what a claim states; a link points to another story
     if refuses_comment(claim.text) and not _REFUSAL.search(sentence):
         return "absent"  # a refusal to comment tells nothing else of what it names
+    quoted = sentence_quotations(sentence) if claim.kind == "quote" else ()
     mine = quotation_words(claim.text) if quoted else ""
     related = [q for q in quoted if fuzz.ratio(quotation_words(q), mine) >= t.quote_related]
     if related:
@@ -193,12 +189,6 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
                         and inside_other(claim.text, q) for q in related)
         return "partial" if shortened or _leaves_out_a_sentence(
             claim.text, sentence) else "paraphrase"
-    if any(shares_run(claim.text, q) and fuzz.partial_ratio(mine, quotation_words(q))
-           < t.quote_same for q in quoted):
-        # A run of its words inside a longer quotation that goes on otherwise: part of it,
-        # quoted, as a shortened quotation is, whatever words of the story the writer adds.
-        # Not the whole of it a word aside ("one word no president" for "one word that no").
-        return "partial"
     if same or (cover >= t.contains and score >= t.paraphrase):
         return "paraphrase"
     if claim.kind == "quote" and not _quotes_part_of_phrase(claim, sentence):
@@ -212,8 +202,6 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
 
 _EDITORS_WORDS = re.compile(r"\[[^\[\]]*\]")
 _WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
-
-
 
 
 def _leaves_out_a_sentence(quotation: str, sentence: str) -> bool:
