@@ -800,9 +800,9 @@ _DANGLING_NOT = re.compile(_NOT + r"\s*$", re.IGNORECASE)
 # which the clauses leave out (what a quotation says is compared by the quotation checks).
 _QUOTED = "\ue000"  # a mark no text carries
 _NOT_QUOTED = re.compile(_NOT + r"\s*\ue000", re.IGNORECASE)
-# A denial worded without a negation ("is yet to be found": not found; "advice rather than
-# rules": not rules), and a negation quoted alone (would “never” close): the writer's denial,
-# read as "not", so that it meets the same denial worded plainly ("has not been found").
+# A denial worded without a negation ("is yet to be found": not found), and a negation quoted
+# alone (would “never” close): the writer's denial, read as "not", so that it meets the same
+# denial worded plainly ("has not been found").
 # What follows "rather than" is the alternative set aside, not what the clause tells ("rise by
 # 5 percent rather than the 8 percent proposed" tells the rise; "repair the quay rather than
 # close it" no denial): left out. A quoted "no" is a vote or an answer, no denial.

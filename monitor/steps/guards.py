@@ -315,6 +315,8 @@ def another_moment(claim: str, sentence: str, conflicts: list[dict]
     forecast or hoped for against one counted ("likely to sway four" against "the two who
     voted"). A time or an expectation on one side alone is no other moment; days and dates
     have their own rules (`another_acts_day`)."""
+    if not any(c["kind"] == "number" for c in conflicts):
+        return list(conflicts), []  # most sentences judged: nothing here to set aside, no reading
     # A time of day told otherwise is noted, never counted: a story's times date its acts
     # ("started at 3 a.m.", "under control by 7 a.m.", "the tribunal, which sat from 9 a.m.,
     # adjourned at 4 p.m."), and which act a time dates is more than its words tell.
@@ -342,10 +344,12 @@ def _dated_otherwise(claim: str, sentence: str) -> bool:
     another act's ("the fire, which broke out at 3 a.m."), or name a thing ("the 2026
     budget"): no sign of another moment."""
     setting = _SET_AT.match(sentence) or _AS_OF.search(sentence)  # (read on their words only)
-    return bool(setting) and any(
-        n.unit in _DATING or n.unit.startswith("clock")
-        for n in sentence_amounts(setting.group(0))) and not _CLAIM_WHEN.search(claim) and not any(
-        n.unit in CALENDAR_UNITS or n.unit.startswith("clock") for n in claim_amounts(claim))
+    if not setting or _CLAIM_WHEN.search(claim):
+        return False
+    dated = any(n.unit in _DATING or n.unit.startswith("clock")
+                for n in sentence_amounts(setting.group(0)))
+    return dated and not any(n.unit in CALENDAR_UNITS or n.unit.startswith("clock")
+                             for n in claim_amounts(claim))
 
 
 _DATING = frozenset({"month", "date", "year-date"})  # what sets a sentence at another time
@@ -745,8 +749,8 @@ def another_count(claim: str, sentence: str, conflicts: list[dict]
                   ) -> tuple[list[dict], list[dict]]:
     """The conflicts but counts of another thing, and those as "another amount" notes: an
     outcome other than the claim's ("40 injured" against "12 killed", deaths against cases),
-    a part against a whole ("six of the injured" against "14 injured"), or a family's
-    size ("a father of three"). Over real coverage each such conflict read was of another
+    a part against a whole ("six of the injured" against "14 injured"), or a parent's
+    children ("a father of three"). Over real coverage each such conflict read was of another
     quantity (bench/README, numconf50)."""
     other = [c for c in conflicts if c["kind"] == "number"
              and c.get("unit") not in CALENDAR_UNITS and _counts_apart(claim, sentence, c)]

@@ -260,12 +260,14 @@ def _compare(claims: list[Claim], text: str,
     matches = _best_matches(claims, judged, t)
     tied.update(m.sentence for m in matches if m.sentence)
     # A claim no sentence carries any part of may be told over two sentences in a row.
-    passing: dict[int, set[int]] = {}
+    passing: dict[int, set[int]] = {i: set() for i, m in enumerate(matches)
+                                     if m.verdict == "absent"}
     for i, j in pairs:
-        passing.setdefault(i, set()).add(j)
-    for i, m in enumerate(matches):
-        if m.verdict == "absent" and len(passing.get(i, ())) > 1:
-            found = over_two_sentences(claims[i], sentences, passing[i], t)
+        if i in passing:
+            passing[i].add(j)
+    for i, sentence_ids in passing.items():
+        if len(sentence_ids) > 1:
+            found = over_two_sentences(claims[i], sentences, sentence_ids, t)
             if found is not None:
                 matches[i], run = found
                 tied.update(run)
