@@ -431,3 +431,18 @@ def test_the_matrix_page_names_the_article_whose_claims_were_not_scored(tmp_path
     assert "Le Port" in not_scored and "(fr)" in not_scored
     assert "· 8 claims · 1 outlet ·" in " ".join(page.split())
     assert "date: seed “Monday” vs “Wednesday”" in page
+
+
+def test_the_matrix_page_shows_an_amount_given_rounded_apart_from_the_conflicts(tmp_path):
+    db, _ = ferry_story(tmp_path / "m.db")
+    sentences = {"seed_sentence": "Fares rose for 29 routes.",
+                 "article_sentence": "Fares rose for about 30 routes."}
+    db.execute("update matches set verdict = 'partial', notes = ? where claim_id = (select id "
+               "from claims where position = 2)",
+               [json.dumps([{"kind": "rounded", "claim": "29", "article": "30", **sentences}])])
+    page = asyncio.run(Datasette([str(tmp_path / "m.db")]).client.get(
+        "/-/monitor/matrix/ferry")).text
+    noted = page.split("<h2>Noted differences (1)</h2>", 1)[1]
+    assert "about <mark>30</mark> routes" in noted and "Claim 2" in noted
+    assert "Claim 2" not in page.split("<h2>Noted differences (1)</h2>", 1)[0].split(
+        "<h2>Conflicts")[1]

@@ -409,3 +409,39 @@ def test_the_report_counts_one_article_read_as_one(tmp_path):
     db.execute("delete from coverage where story_id = ? and article_id != (select min("
                "article_id) from coverage where story_id = ? and is_coverage = 1)", [story, story])
     assert "(of 1 article read)" in render_report(db, story)
+
+
+def _noted_ferry(path):
+    """The ferry story with Bay Times telling claim 2 with its amount rounded, and claim 3 with
+    an amount of another thing (a note that is no difference)."""
+    db, story = ferry_story(path)
+    seed, outlet = "Fares rose for 29 routes on Monday.", "Fares rose for about 30 routes."
+    for position, note in ((2, {"kind": "rounded", "claim": "29", "article": "30"}),
+                           (3, {"kind": "another amount", "claim": "8", "article": "12"})):
+        db.execute("update matches set verdict = 'partial', sentence = ?, notes = ? where "
+                   "claim_id = (select id from claims where position = ?)",
+                   [outlet, json.dumps([{**note, "seed_sentence": seed,
+                                         "article_sentence": outlet}]), position])
+    return db, story
+
+
+def test_an_amount_given_rounded_is_shown_apart_from_the_conflicts_in_the_terminal(tmp_path):
+    db, story = _noted_ferry(tmp_path / "m.db")
+    conflicts, noted = render_report(db, story).split("Noted, not counted as conflicts (1):")
+    assert "claim 2 · Bay Times · rounded: seed “29” vs “30”" in noted
+    assert "outlet: Fares rose for about [30] routes." in " ".join(noted.split())
+    assert "claim 2 ·" not in conflicts.split("Conflicts (1):")[1]
+
+
+def test_a_note_of_another_amount_is_no_difference_and_not_shown(tmp_path):
+    db, story = _noted_ferry(tmp_path / "m.db")
+    assert "claim 3 ·" not in render_report(db, story)
+    assert "Claim 3" not in render_html(db, story)
+
+
+def test_an_amount_given_rounded_in_the_page_shows_both_sentences_marked(tmp_path):
+    db, story = _noted_ferry(tmp_path / "m.db")
+    noted = render_html(db, story).split("<h2>Noted differences</h2>")[1].split("<h2>")[0]
+    assert "<b>Claim 2</b> · Bay Times · rounded" in noted
+    assert "Fares rose for <mark>29</mark> routes" in noted
+    assert "Fares rose for about <mark>30</mark> routes" in noted

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from monitor.faces.report import (
+    NOTED,
+    REWORDED,
     SYMBOLS,
     closest_not_counted,
     conflict_label,
@@ -22,6 +24,7 @@ from monitor.faces.report import (
     decision_counts,
     marked_sentences,
     no_outlet_scored,
+    noted_rows,
     outlet_summary,
     story_matrix,
     taken_down,
@@ -87,16 +90,16 @@ def render_html(db: Database, story: int) -> str:
              _heatmap(claims, outlets, cells, sentences, _history(db, row["slug"])),
              unscored_html(db, story),
              _summary(db, story), _why(db, story),
-             _conflicts(db, row["slug"]), _reworded(db, row["slug"]), _additions(db, story),
+             _conflicts(db, row["slug"]), *_notes(db, row["slug"]), _additions(db, story),
              _timeline(db, story),
              "</main></body></html>"]
     return "\n".join(parts)
 
 
 def matrix_parts(db: Database, slug: str) -> dict | None:
-    """A story's heatmap, conflicts, reworded quotations and why each article was counted, as
-    HTML parts (for the Datasette plugin's page, which wraps them in Datasette's layout); None
-    when there is no such story."""
+    """A story's heatmap, conflicts, reworded quotations, differences noted and why each article
+    was counted, as HTML parts (for the Datasette plugin's page, which wraps them in
+    Datasette's layout); None when there is no such story."""
     rows = list(db["stories"].rows_where("slug = ?", [slug])) if db["stories"].exists() else []
     if not rows:
         return None
@@ -105,16 +108,15 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
                  for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts "
                                    "from conflicts where story = ? order by claim, outlet",
                                    [slug])]
-    reworded = [{**r, "html": conflict_html(r["claim_text"], r["sentence"], r["notes"])}
-                for r in db.query("select claim, claim_text, outlet, url, sentence, notes "
-                                  "from reworded_quotations where story = ? "
-                                  "order by claim, outlet", [slug])]
+    reworded, noted = ([{**r, "html": conflict_html(r["claim_text"], r["sentence"], r["notes"])}
+                        for r in noted_rows(db, slug, view, kinds)]
+                       for view, kinds in (REWORDED, NOTED))
     return {"title": rows[0]["title"], "slug": slug, "claims": counted(len(claims), "claim"),
             "outlets": counted(len(outlets), "outlet"), "css": matrix_css(),
             "unscored": unscored_html(db, rows[0]["id"]), "why": _why(db, rows[0]["id"]),
             "heatmap": _heatmap(claims, outlets, cells, _sentences(db, slug),
                                 _history(db, slug)),
-            "conflicts": conflicts, "reworded": reworded}
+            "conflicts": conflicts, "reworded": reworded, "noted": noted}
 
 
 def unscored_html(db: Database, story: int) -> str:
@@ -289,22 +291,30 @@ def _conflicts(db: Database, slug: str) -> str:
     return f"<h2>Conflicts</h2>{body}"
 
 
-def _reworded(db: Database, slug: str) -> str:
-    """The claims' quotations given in other words that say nothing else: shown with both
+def _notes(db: Database, slug: str) -> list[str]:
+    """The story's reworded quotations and other differences noted, as HTML sections."""
+    return [_noted(db, slug, "Reworded quotations", "The same quotation in other words that say "
+                   "nothing else (two translations of one statement): not counted as "
+                   "conflicts.", *REWORDED),
+            _noted(db, slug, "Noted differences", "An amount given rounded, or the claim's "
+                   "words given to an organisation for its named speaker: not counted as "
+                   "conflicts.", *NOTED)]
+
+
+def _noted(db: Database, slug: str, title: str, explained: str, view: str,
+           kinds: tuple[str, ...]) -> str:
+    """A story's notes of `kinds` (reworded quotations, amounts rounded...): shown with both
     sentences, not counted as conflicts; "" when there are none."""
     items = []
-    for r in db.query("select claim, outlet, url, notes from reworded_quotations where "
-                      "story = ? order by claim, outlet", [slug]):
+    for r in noted_rows(db, slug, view, kinds):
         for c in json.loads(r["notes"]):
-            if c["kind"] == "reworded quotation":
-                ours, theirs = (marked_html(s) for s in marked_sentences(c))
-                items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])}<br>seed: {ours}"
-                             f"<br>{link(r['url'], 'outlet')}: {theirs}</li>")
+            ours, theirs = (marked_html(s) for s in marked_sentences(c))
+            items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · "
+                         f"{e(conflict_label(c))}<br>seed: {ours}"
+                         f"<br>{link(r['url'], 'outlet')}: {theirs}</li>")
     if not items:
         return ""
-    return ("<h2>Reworded quotations</h2><p class=meta>The same quotation in other words that "
-            f"say nothing else (two translations of one statement): not counted as conflicts."
-            f"</p><ul>{''.join(items)}</ul>")
+    return f"<h2>{e(title)}</h2><p class=meta>{e(explained)}</p><ul>{''.join(items)}</ul>"
 
 
 def _additions(db: Database, story: int) -> str:

@@ -74,9 +74,9 @@ def render_report(db: Database, story: int, width: int = 100) -> str:
         lines.append(f"{claim['position']:>3}  {_clip(text, text_width):<{text_width}} {row}")
     lines += ["", LEGEND, "", render_summary(db, story), "", _decisions(db, story, width), "",
               _conflicts(db, story, width)]
-    reworded = _reworded(db, story, width)
-    if reworded:
-        lines += ["", reworded]
+    for part in (_reworded(db, story, width), _noted(db, story, width)):
+        if part:  # each only when there is one
+            lines += ["", part]
     return "\n".join(lines)
 
 
@@ -320,22 +320,45 @@ def _conflicts(db: Database, story: int, width: int) -> str:
 def _reworded(db: Database, story: int, width: int) -> str:
     """The claims' quotations that outlets gave in other words saying nothing else (two
     translations of one statement): shown, not counted as contradictions; "" when none."""
-    rows = list(db.query("select claim, outlet, url, notes from reworded_quotations where "
-                         "story = (select slug from stories where id = ?) order by claim, outlet",
-                         [story]))
+    rows = noted_rows(db, db["stories"].get(story)["slug"], *REWORDED)
     if not rows:
         return ""
     return "\n".join([f"Reworded quotations ({len(rows)}, not counted as conflicts):",
-                      *_differences(rows, "notes", width, only="reworded quotation")])
+                      *_differences(rows, "notes", width)])
 
 
-def _differences(rows: list[dict], column: str, width: int,
-                 only: str | None = None) -> list[str]:
+# The notes shown apart from the conflicts, each view with the kinds of note it shows: the
+# quotations reworded, and the differences noted but not counted (an amount rounded, the
+# claim's words given to an organisation for its named speaker).
+REWORDED = ("reworded_quotations", ("reworded quotation",))
+NOTED = ("noted_differences", ("rounded", "another speaker"))
+
+
+def noted_rows(db: Database, slug: str, view: str, kinds: tuple[str, ...]) -> list[dict]:
+    """A story's rows of a view of notes (claim, claim_text, outlet, url, sentence, notes),
+    each row's notes (JSON) only those of `kinds`."""
+    rows = db.query(f"select claim, claim_text, outlet, url, sentence, notes from [{view}] "
+                    "where story = ? order by claim, outlet", [slug])
+    return [{**r, "notes": json.dumps([c for c in json.loads(r["notes"]) if c["kind"] in kinds])}
+            for r in rows]
+
+
+def _noted(db: Database, story: int, width: int) -> str:
+    """The differences noted but not counted as conflicts (an amount rounded, the speaker an
+    organisation), with both sentences; "" when none."""
+    rows = noted_rows(db, db["stories"].get(story)["slug"], *NOTED)
+    if not rows:
+        return ""
+    return "\n".join([f"Noted, not counted as conflicts ({len(rows)}):",
+                      *_differences(rows, "notes", width)])
+
+
+def _differences(rows: list[dict], column: str, width: int) -> list[str]:
     """Each row's differences (its `column` of JSON), both whole sentences below, what
     differs in [brackets]."""
     lines: list[str] = []
     for row in rows:
-        found = [c for c in json.loads(row[column]) if not only or c["kind"] == only]
+        found = json.loads(row[column])
         # One entry a claim and article, as the header counts them: what differs (a number
         # and the quotation holding it, say) on one line, both sentences once.
         what = "; ".join(conflict_label(c) if c["kind"] in _WORDED and "seed_sentence" in c

@@ -691,3 +691,26 @@ def m025_claims_speaker_guessed(db: Database) -> None:
     # guess, shown but never counted against another name (steps/claims.py, `People.guessed`).
     # Stories registered before keep 0 (null) until registered again.
     db["claims"].add_column("speaker_guessed", int)
+
+
+@migrations()
+def m026_noted_differences(db: Database) -> None:
+    # Differences noted but not counted as conflicts that a fact-checker still wants to see:
+    # an amount given rounded ("about 30" for 29), the claim's words given to an organisation
+    # for its named speaker. (Another amount or another day is another thing, not a
+    # difference; reworded quotations have their own view.)
+    db.create_view("noted_differences", """
+        select stories.slug as story, claims.position as claim, claims.text as claim_text,
+               outlets.name as outlet, articles.url, matches.verdict, matches.sentence,
+               matches.notes
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id
+        join coverage on coverage.story_id = matches.story_id
+             and coverage.article_id = matches.article_id
+        where coverage.is_coverage = 1 and exists (
+            select 1 from json_each(matches.notes)
+            where json_extract(json_each.value, '$.kind') in ('rounded', 'another speaker'))""",
+                   replace=True)

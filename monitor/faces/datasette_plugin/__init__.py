@@ -7,8 +7,8 @@
   `shared_numbers`, `shared_terms`, keyed "quinones", "3200", "incom") are shown as the seed
   writes them ("Quiñones", "3,200", "income"); the JSON gives the keys.
 - A story's slug links to its matrix page, `/-/monitor/matrix/<story slug>`: the coloured
-  claims × outlets table, each conflict and each reworded quotation, inside Datasette's own
-  layout (templates/).
+  claims × outlets table, each conflict, reworded quotation and difference noted (an amount
+  rounded), inside Datasette's own layout (templates/).
 - The index lists the stories with links to their matrix pages; a canned query opened without
   its parameter says what to give it.
 - Each story has an Atom feed of what changed (`story_changes.atom?story=<slug>`, our own
@@ -171,10 +171,9 @@ async def matrix_page(datasette, request):
                                         "css": Markup(parts["css"]),
                                         "unscored": Markup(parts["unscored"]),
                                         "why": Markup(parts["why"]),
-                                        "conflicts": [{**c, "html": Markup(c["html"])}
-                                                      for c in parts["conflicts"]],
-                                        "reworded": [{**c, "html": Markup(c["html"])}
-                                                     for c in parts["reworded"]]},
+                                        **{key: [{**c, "html": Markup(c["html"])}
+                                                 for c in parts[key]]
+                                           for key in ("conflicts", "reworded", "noted")}},
                 request=request))
     raise NotFound(f"No story called {slug!r}")
 
