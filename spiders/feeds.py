@@ -177,9 +177,18 @@ class ListingReader:
 
 
 class FeedReader(ListingReader):
-    """An RSS or Atom document's item links and their dates."""
+    """An RSS or Atom document's item links and their dates; `next_page`, the address of the
+    feed's older items when it is paged (RFC 5005's `<atom:link rel="next">`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.next_page: str | None = None
 
     def _entry(self, element) -> list[tuple[str, str | None]]:
+        if element.tag == f"{_ATOM}link" and element.get("rel") == "next" and etree.QName(
+                element.getparent()).localname in ("feed", "channel"):
+            self.next_page = (element.get("href") or "").strip() or None
+            return []
         if etree.QName(element).localname == "item":  # RSS 0.9x, 1.0 (RDF) and 2.0
             link = _child_text(element, "link") or _guid_link(element) or element.get(
                 "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
@@ -262,8 +271,14 @@ class FeedSource:
                          ) -> AsyncIterator[scrapy.Request]:
         outlet = Outlet.from_data(outlet)
         reader = FeedReader()
-        entries, listed = await self.listed_entries(reader, response,
-                                                     lambda url, date: self.in_window(date))
+        past = []  # the dates it lists from before every story's window: its older pages too
+
+        def keep(url: str, date: str | None) -> bool:
+            if not self.in_window_or_after(date):
+                past.append(date)
+            return self.in_window(date)
+
+        entries, listed = await self.listed_entries(reader, response, keep)
         if not listed and reader.kind not in FEED_ROOTS:
             self.source_unread(response, "not a feed")
             return
@@ -274,6 +289,20 @@ class FeedSource:
             self.crawler.stats.inc_value("monitor/empty_feeds")
         for request in self.article_requests(entries, outlet):
             yield request
+        if not past:  # its older pages may still list articles of a story's window
+            older = self.older_page(reader, response, outlet)
+            if older:
+                yield older
+
+    def older_page(self, reader: FeedReader, response: Response, outlet: Outlet
+                   ) -> scrapy.Request | None:
+        """The request for a paged feed's older items, on a host the outlet may read from, as
+        deep as DEPTH_LIMIT still lets the articles it lists be fetched; None when none."""
+        url = reader.next_page and self.absolute(response, reader.next_page)
+        if (not url or not outlet.may_read_source(url) or response.meta.get("depth", 0) + 2
+                > self.crawler.settings.getint("DEPTH_LIMIT")):
+            return None
+        return self.source_request(url, self.parse_feed, response.meta["source"], outlet)
 
 
 class FeedsSpider(FeedSource, OutletSpider):

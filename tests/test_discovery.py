@@ -292,3 +292,52 @@ def test_a_feed_host_cannot_redirect_the_crawl_to_another_site(feeds_elsewhere):
     moved = (f"localhost:{feeds_elsewhere['port']}", "/rss/moved.xml")
     assert moved in feeds_elsewhere["asked"]
     assert "/rss/world.xml" not in feeds_elsewhere["asked_elsewhere"]
+
+
+def atom_page(entries: list[tuple[str, str]], older: str | None) -> bytes:
+    """A page of a paged Atom feed (RFC 5005): its (link, updated) entries, and the link to its
+    older entries."""
+    link = f'<link rel="next" href="{older}"/>' if older else ""
+    return ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+            + link + "".join(f'<entry><title>E</title><link href="{url}"/><updated>{day}'
+                             "T09:00:00Z</updated></entry>" for url, day in entries)
+            + "</feed>").encode()
+
+
+@pytest.fixture(scope="module")
+def paged_feed(route_server, tmp_path_factory) -> dict:
+    """One crawl of an outlet whose Atom feed is paged: its first page lists only articles
+    newer than the story's window (the seed's day, 2025-08-08, give or take seven days), the
+    second one in it, the third one from before it, and links a fourth."""
+    site = route_server.base
+    pages = [([(f"{site}/news/9.html", "2025-08-25")], "/feed?page=2"),
+             ([(f"{site}/news/2.html", "2025-08-09")], f"{site}/feed/3"),
+             ([(f"{site}/news/1.html", "2025-07-01")], f"{site}/feed/4")]
+    for n, (entries, older) in enumerate(pages, 1):
+        route_server.routes[f"/feed/{n}"] = send_body(atom_page(entries, older),
+                                                      "application/atom+xml")
+    route_server.routes["/feed"] = send_body(atom_page(*pages[1]), "application/atom+xml")
+    route_server.routes["/feed/4"] = send_body(atom_page([], None), "application/atom+xml")
+    for n in (1, 2, 9):
+        route_server.routes[f"/news/{n}.html"] = send_body(harbour_article(n),
+                                                           "text/html; charset=utf-8")
+    tmp = tmp_path_factory.mktemp("paged-feed")
+    outlets, db = tmp / "outlets.toml", tmp / "m.db"
+    outlets.write_text(f'[[outlet]]\nname = "Paged Post"\ndomain = "127.0.0.1"\n'
+                       f'feeds = ["{site}/feed/1"]\n')
+    route_server.requests.clear()
+    run_monitor("seed", "add", str(SEED), "--slug", "trump-cartels", "--published",
+                "2025-08-08", db=db)
+    crawl(db, outlets, "-s", "RETRY_TIMES=0")
+    return {"db": db, "asked": [path for _, path, _ in route_server.requests]}
+
+
+def test_a_paged_feeds_older_pages_are_read_for_the_storys_window(paged_feed):
+    found = rows(paged_feed["db"], "select url from articles")
+    assert [url.rsplit("/", 1)[1] for (url,) in found] == ["2.html"]
+    assert "/feed" in paged_feed["asked"] and "/feed/3" in paged_feed["asked"]
+
+
+def test_a_paged_feed_is_read_no_further_back_than_the_story_window(paged_feed):
+    assert "/feed/4" not in paged_feed["asked"]
+    assert "/news/1.html" not in paged_feed["asked"]

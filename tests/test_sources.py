@@ -52,6 +52,22 @@ def test_atom_takes_the_alternate_link_and_the_updated_date():
     assert feed_entries(ATOM) == [("https://example.com/atom-story", "2025-08-09T06:30:00Z")]
 
 
+def test_a_paged_feed_gives_the_address_of_its_older_items():
+    rss = (b'<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
+           b'<channel><atom:link rel="next" href="https://example.com/feed?page=2"/><item>'
+           b"<link>https://example.com/a-story-here</link></item></channel></rss>")
+    reader = FeedReader()
+    assert read_all(reader, rss) == [("https://example.com/a-story-here", None)]
+    assert reader.next_page == "https://example.com/feed?page=2"
+
+
+def test_an_entrys_own_next_link_is_not_the_feeds_next_page():
+    atom = ATOM.replace(b'rel="self"', b'rel="next"')
+    reader = FeedReader()
+    read_all(reader, atom)
+    assert reader.next_page is None
+
+
 def test_malformed_feed_gives_no_items_and_no_error():
     assert feed_entries(b"<rss><channel><item><link>") == []
     assert feed_entries(b"this is not xml at all") == []
