@@ -13,7 +13,7 @@ from monitor.jobs.seed import StoryExists, add_seed, slugify
 from monitor.jobs.stories import load_stories, result_row, save_seed, stored_claims
 from monitor.steps.claims import read_seed
 from monitor.steps.extract import Article, content_hash, pack_page
-from monitor.steps.match import ArticleMatch
+from monitor.steps.match import ArticleMatch, score_article
 from monitor.steps.verdicts import ClaimMatch
 from monitor.store import results, rows, schema
 from monitor.store.rows import Batch, save_page
@@ -516,3 +516,32 @@ def test_a_guessed_speaker_is_stored_and_read_back_as_guessed(tmp_path):
         story = save_seed(db, "s", read_seed(text), text, "seed.txt")
     quote = next(c for c in stored_claims(db, story) if c.kind == "quote")
     assert (quote.speaker, quote.speaker_guessed) == ("Ida Lund", True)
+
+
+SAVED_SEED = ("<html><head>{link}<title>Dockers strike at Calder Bay</title></head><body><article>"
+              "<h1>Dockers strike at Calder Bay</h1><p>About 3,200 dockworkers at the Port of "
+              "Calder Bay began a 48-hour strike on Tuesday after talks over pay broke down, the "
+              "union said.</p><p>The port operator said the strike would cost the regional "
+              "economy about $90 million a day.</p></article></body></html>")
+SEED_ADDRESS = "https://harbour.example/2025/08/12/dockers-strike"
+
+
+def test_a_seed_saved_from_the_web_is_its_own_page_when_the_crawl_meets_it(tmp_path):
+    page = tmp_path / "seed.html"
+    page.write_text(SAVED_SEED.format(link=f'<link rel="canonical" href="{SEED_ADDRESS}">'))
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(page), slug="port-strike")
+    story = load_stories(db).stories[0]
+    text = "\n".join(p.split("</p>")[0] for p in SAVED_SEED.split("<p>")[1:])
+    crawled = Article(SEED_ADDRESS, SEED_ADDRESS, "Dockers strike at Calder Bay", None,
+                      "2025-08-12", "en", text, "h1", False)  # the same page, crawled
+    result, _ = score_article(story, crawled)
+    assert (result.kind, result.is_coverage) == ("seed", False)
+
+
+def test_a_saved_seed_naming_no_address_of_its_own_keeps_its_file_as_source(tmp_path):
+    page = tmp_path / "seed.html"
+    page.write_text(SAVED_SEED.format(link=""))
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(page), slug="port-strike")
+    assert db["stories"].get(1)["source"] == str(page)

@@ -71,7 +71,7 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
     if slug is not None and not SLUG.fullmatch(slug):
         raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
                          f"(like port-strike)")
-    text, page_date = _seed_text(source)
+    text, page_date, address = _seed_text(source)
     published = published or page_date
     if len(text) > MAX_SEED_CHARACTERS:
         raise ValueError(f"{source}: too long for a news article ({len(text):,} characters; "
@@ -91,22 +91,24 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
         given = {name: value for name, value in given.items() if value is not None}
     else:
         given = {**given, "query": query or seed.query(), "aggregators": aggregators or []}
-    story = save_seed(db, slug, seed, text, source, story_id=existing and existing["id"],
+    story = save_seed(db, slug, seed, text, address, story_id=existing and existing["id"],
                       language=detect_language(seed.body), **given)
     if existing:  # every article again: the claims and settings may have changed
         match_stories(db, slug, everything=True)
     return story, slug
 
 
-def _seed_text(source: str) -> tuple[str, str | None]:
-    """The seed's text and, for a web page, the date it gives: from a URL, a saved page or a
-    text file."""
+def _seed_text(source: str) -> tuple[str, str | None, str]:
+    """The seed's text, the date a web page gives, and where the seed is: its URL, or for a
+    saved page the address it declares for itself (its canonical link), else the file."""
     if re.match(r"https?://", source):
-        return _fetch_seed(source)
+        return (*_fetch_seed(source), source)
     raw = _read_seed_file(source)
     if re.match(rb"\s*<(?:!doctype html|html|head|body)", raw, re.IGNORECASE):
-        return _seed_from_html(raw, source)  # a saved web page
-    return _decode_seed(raw, source), None
+        text, published, url = _seed_from_html(raw, source)  # a saved web page
+        # The crawl then knows the seed's own page when it meets it: not a copy counted.
+        return text, published, url if re.match(r"https?://", url) else source
+    return _decode_seed(raw, source), None, source
 
 
 def _story_replaced(db: Database, slug: str | None, text: str, replace: bool,
@@ -160,7 +162,8 @@ def _fetch_seed(url: str) -> tuple[str, str | None]:
         raise ValueError(f"{url}: cannot fetch the seed ({e})") from None
     except RefusedRedirect as e:
         raise ValueError(f"{url}: {e}") from None
-    return _seed_from_html(html, url)
+    text, published, _ = _seed_from_html(html, url)
+    return text, published
 
 
 class RefusedRedirect(ValueError):
@@ -247,14 +250,15 @@ def _one_line(error: Exception) -> str:
     return error_line(error)
 
 
-def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
+def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None, str]:
+    """A web page's headline and text, its date, and its address (canonical when declared)."""
     try:
         article = extract_page(html, source)
     except TooComplex as e:
         raise ValueError(f"{source}: {e}") from None
     if article is None:
         raise ValueError(f"{source}: no article text found on that page")
-    return f"{article.title or ''}\n{article.text}", article.published
+    return f"{article.title or ''}\n{article.text}", article.published, article.url
 
 
 # Letters that no accent stripping spells plainly.

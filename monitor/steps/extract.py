@@ -455,10 +455,13 @@ def detect_language(text: str) -> str | None:
 def _canonical(declared: str | None, source: str) -> str:
     # A page may only name a canonical URL on its own site (scheme, host and port, see
     # `same_site`): a hostile page must not be able to overwrite another outlet's article,
-    # or another server's on the same host, by claiming its URL.
-    if declared and same_site(declared, source):
+    # or another server's on the same host, by claiming its URL. A page saved to a file (a
+    # seed the user saved) has no site: where it says it was published is all there is.
+    fetched = urlsplit(source).scheme in ("http", "https")
+    if declared and (same_site(declared, source) or not fetched and urlsplit(
+            declared).scheme in ("http", "https")):
         return canonical_url(declared)
-    return canonical_url(source) if urlsplit(source).scheme in ("http", "https") else source
+    return canonical_url(source) if fetched else source
 
 
 def content_hash(title: str | None, text: str) -> str:
