@@ -1333,6 +1333,22 @@ def _clause_about_end(outside: str, at: int) -> int | None:
     return m.start() if m else None
 
 
+_ACCORDING = re.compile(r"\W*according\s+to\b", re.IGNORECASE)
+
+
+def _before_clause_about(outside: str, starts: int, subject_ends: int) -> int:
+    """Where a subject ending at `subject_ends` ends once a clause about it, set off by commas
+    just before the verb, is left out (", whose members include …,"); else `subject_ends`.
+    Not one about a source the subject follows ("According to Ivo Berg, who …, Ruiz said")."""
+    starts = max(starts, outside.rfind("\u2026", 0, subject_ends) + 1)  # after any quotation
+    if _ACCORDING.match(outside, starts):
+        return subject_ends
+    m = _CLAUSE_ABOUT.search(outside, starts, subject_ends)
+    closing = outside.rfind(",", m.end(), subject_ends) if m else -1
+    return m.start() if m and closing >= 0 and not outside[closing + 1:subject_ends].strip() \
+        else subject_ends
+
+
 PRONOUN_REACH = 50  # people named last that a pronoun may stand for
 _PLACE_KEY = 64  # characters after a capital by which `_capitals` sorts its places
 
@@ -1640,6 +1656,10 @@ class People:
                                for m in PERSON_RE.finditer(outside, max(starts, last),
                                                            unnamed.start())):
             return None
+        # Before the verb too: "The guild, whose members include Brightco and Lumen, said" is
+        # the guild's, not a member's (read as if the clause were left out).
+        if subject_ends is not None:
+            subject_ends = _before_clause_about(outside, starts, subject_ends)
         # Named after the verb, the speaker comes before any clause about them ("…,” tweeted
         # one rider, whose profile says she …": not whom "she" resolves to).
         names_end = subject_ends if subject_ends is not None else _clause_about_end(
