@@ -1804,3 +1804,24 @@ def test_a_she_said_after_a_sentence_opening_with_or_quoting_her_is_her_named(be
                        "quay,” she said.\n").claims
     quote = next(c for c in claims if c.text.startswith("The ferry"))
     assert (quote.speaker, quote.speaker_guessed) == ("Ida Lund", False)
+
+
+def test_a_member_named_in_a_clause_about_the_subject_is_not_who_speaks():
+    text = ("Brightco said on Monday that it would appeal.\n\n"
+            "The Ferry Traders Association, whose members include Brightco, Lumen and Parcel, "
+            "said \u201cthe fight is not over.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ferry Traders Association"
+
+
+def test_a_titled_subject_speaks_though_its_clause_names_another_person():
+    text = ("Governor Ida Lund met Mayor Omar Haddad on Monday.\n\n"
+            "The governor, who met Mayor Omar Haddad at the quay, said \u201cthe ferry will run."
+            "\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ida Lund"
+
+
+def test_a_clause_about_a_source_the_subject_follows_leaves_the_subject_speaking():
+    text = ("According to harbour pilot Ivo Berg, who watched the storm, the port's engineer, "
+            "Omar Haddad, said \u201cthe quay has cracked.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+

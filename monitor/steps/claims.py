@@ -1656,14 +1656,13 @@ class People:
                                for m in PERSON_RE.finditer(outside, max(starts, last),
                                                            unnamed.start())):
             return None
-        # Before the verb too: "The guild, whose members include Brightco and Lumen, said" is
-        # the guild's, not a member's (read as if the clause were left out).
-        if subject_ends is not None:
-            subject_ends = _before_clause_about(outside, starts, subject_ends)
         # Named after the verb, the speaker comes before any clause about them ("…,” tweeted
-        # one rider, whose profile says she …": not whom "she" resolves to).
-        names_end = subject_ends if subject_ends is not None else _clause_about_end(
-            outside, (verb or said).end())
+        # one rider, whose profile says she …": not whom "she" resolves to); before it too:
+        # "The guild, whose members include Brightco and Lumen, said" is the guild's.
+        if subject_ends is None:
+            names_end = _clause_about_end(outside, (verb or said).end())
+        else:
+            names_end = _before_clause_about(outside, starts, subject_ends)
         # "Ruiz said that Berg wrote: “…”": Berg's, named after a person's verb with a verb
         # of his own that reaches the quotation
         if subject_ends is not None and (other := self._another_speaker(outside, verb)):
@@ -1671,7 +1670,9 @@ class People:
         named = self._named_speaker(outside, starts, names_end, verb or said, subject_ends)
         if named is not None:
             return named
-        return self._titled_speaker(outside, starts, subject_ends, verb or said, verb)
+        # (an organisation or title read as if the clause about it were left out)
+        return self._titled_speaker(outside, starts, None if subject_ends is None else names_end,
+                                    verb or said, verb)
 
     def _named_speaker(self, outside: str, starts: int, names_end: int | None,
                        verb: re.Match, subject_ends: int | None) -> str | None:
