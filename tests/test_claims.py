@@ -1825,3 +1825,15 @@ def test_a_clause_about_a_source_the_subject_follows_leaves_the_subject_speaking
             "Omar Haddad, said \u201cthe quay has cracked.\u201d")
     assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
 
+
+def test_a_person_set_off_by_a_clause_holding_commas_speaks():
+    text = ("Harbour pilot Ivo Berg, who guided ferries for Brightco, Lumen and Parcel, said "
+            "\u201cthe quay has cracked.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Berg"
+
+
+def test_a_place_before_a_clause_about_the_speaker_does_not_speak():
+    text = ("Mayor Ada Lund opened the quay.\n\n"
+            "Ivo Berg, 76, of Tarn, who has fished there, off and on, since he retired, said he "
+            "will not go. \u201cThe water is too cold,\u201d he said.")
+    assert People(text).speakers(split_sentences(text))[-1] != "Tarn"

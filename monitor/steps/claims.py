@@ -651,6 +651,23 @@ _REPORTED = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can
 # "Ana Ruiz, the port's director, said": a name, a description set off by commas, then the verb.
 _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.pattern,
                                    re.IGNORECASE)
+# "Ana Ruiz, who served under mayors Lund, Berg and Haddad, said": a clause about the name, its
+# commas and all, then the verb (read up to `_CLAUSE_REACH` characters after the name).
+_CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b[^.;\"\u201c\u201d]{1,200}?,\s*"
+                                     r"(?:(?:has|had|also|later|then)\s+)?(?!according)"
+                                     + SPEECH_VERBS + r"\b")
+_CLAUSE_REACH = 250
+# Before a name, what makes it a place or a source, not the verb's subject: "Ivo Berg, 76, of
+# Tarn, who …, said", "According to reporter Ivo Berg, who …, the mayor said".
+_NOT_THE_SUBJECT_BEFORE = re.compile(r"\b(?:of|from|in|at|near|according\s+to\b[^.;,]*)\s*$",
+                                     re.IGNORECASE)
+
+
+def _clause_about_then_said(text: str, m: re.Match) -> bool:
+    """Whether the name at `m` is the subject of a verb of speech after a clause about it
+    (`_CLAUSE_ABOUT_THEN_SAID`)."""
+    return bool(_CLAUSE_ABOUT_THEN_SAID.match(text, m.end(), m.end() + _CLAUSE_REACH)
+                and not _NOT_THE_SUBJECT_BEFORE.search(text, max(0, m.start() - 60), m.start()))
 # "His wife, Ana Ruiz, said", "One eyewitness, Ana Ruiz, has said": a name set off by commas
 # after what describes it, then the verb.
 # after a common noun ("wife, ", "lawyer, "), not a place's or a person's name ("Manchester,
@@ -1421,11 +1438,13 @@ class People:
         if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
             return
         title = title if title in _TITLES else _role_after(after) or title
-        speaks = _SPEECH.match(after[:12].strip()) or _said_before(
-            text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
-            after) or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
-                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                      ) or _subject_then_said(text, m, after)
+        speaks = (_SPEECH.match(after[:12].strip())
+                  or _said_before(text[max(0, m.start() - 60):m.start()], after)
+                  or _APPOSITION_THEN_SAID.match(after)
+                  or _clause_about_then_said(text, m)
+                  or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
+                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+                  or _subject_then_said(text, m, after))
         # "the South Carolina Republican said" describes a person, it does not name one.
         if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                 t.lower().strip(".") in _TITLES for t in m.group(0).split()):
