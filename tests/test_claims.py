@@ -1804,3 +1804,61 @@ def test_a_she_said_after_a_sentence_opening_with_or_quoting_her_is_her_named(be
                        "quay,” she said.\n").claims
     quote = next(c for c in claims if c.text.startswith("The ferry"))
     assert (quote.speaker, quote.speaker_guessed) == ("Ida Lund", False)
+
+
+def test_a_member_named_in_a_clause_about_the_subject_is_not_who_speaks():
+    text = ("Brightco said on Monday that it would appeal.\n\n"
+            "The Ferry Traders Association, whose members include Brightco, Lumen and Parcel, "
+            "said \u201cthe fight is not over.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ferry Traders Association"
+
+
+def test_a_titled_subject_speaks_though_its_clause_names_another_person():
+    text = ("Governor Ida Lund met Mayor Omar Haddad on Monday.\n\n"
+            "The governor, who met Mayor Omar Haddad at the quay, said \u201cthe ferry will run."
+            "\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ida Lund"
+
+
+def test_a_clause_about_a_source_the_subject_follows_leaves_the_subject_speaking():
+    text = ("According to harbour pilot Ivo Berg, who watched the storm, the port's engineer, "
+            "Omar Haddad, said \u201cthe quay has cracked.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+def test_a_person_set_off_by_a_clause_holding_commas_speaks():
+    text = ("Harbour pilot Ivo Berg, who guided ferries for Brightco, Lumen and Parcel, said "
+            "\u201cthe quay has cracked.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Berg"
+
+
+def test_a_place_before_a_clause_about_the_speaker_does_not_speak():
+    text = ("Mayor Ada Lund opened the quay.\n\n"
+            "Ivo Berg, 76, of Tarn, who has fished there, off and on, since he retired, said he "
+            "will not go. \u201cThe water is too cold,\u201d he said.")
+    assert People(text).speakers(split_sentences(text))[-1] != "Tarn"
+
+
+def _quotes_of(text):
+    return [(c.speaker, c.speaker_guessed) for c in read_seed(text).claims if c.kind == "quote"]
+
+
+OLSEN = "Ferry Plan\n\u201cThe timetable is a mess,\u201d Mara Olsen of Tarn said at the quay.\n"
+VARGA_SAID = "\u201cThey have no idea what they are doing,\u201d he said of the ferry company.\n"
+
+
+def test_a_he_said_after_a_man_named_first_with_his_own_pronoun_is_his():
+    text = (OLSEN + "At the quay in Tarn, Piet Varga mended his nets while he waited for the "
+            "ferry.\n" + VARGA_SAID)
+    assert _quotes_of(text)[-1] == ("Piet Varga", False)
+
+
+def test_a_quantifier_opening_a_sentence_names_no_one_a_pronoun_stands_for():
+    text = ("Ferry Plan\nSenator Ivo Berg voted against the ferry bill.\n"
+            "Most Harbour Democrats backed the bill his party wrote.\n" + VARGA_SAID)
+    assert _quotes_of(text)[-1][0] == "Ivo Berg"
+
+
+def test_a_he_said_after_a_man_named_first_with_no_pronoun_stays_a_guess():
+    text = OLSEN + "At the quay in Tarn, Piet Varga mended the nets.\n" + VARGA_SAID
+    assert _quotes_of(text)[-1][1] is True

@@ -651,6 +651,23 @@ _REPORTED = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can
 # "Ana Ruiz, the port's director, said": a name, a description set off by commas, then the verb.
 _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.pattern,
                                    re.IGNORECASE)
+# "Ana Ruiz, who served under mayors Lund, Berg and Haddad, said": a clause about the name, its
+# commas and all, then the verb (read up to `_CLAUSE_REACH` characters after the name).
+_CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b[^.;\"\u201c\u201d]{1,200}?,\s*"
+                                     r"(?:(?:has|had|also|later|then)\s+)?(?!according)"
+                                     + SPEECH_VERBS + r"\b")
+_CLAUSE_REACH = 250
+# Before a name, what makes it a place or a source, not the verb's subject: "Ivo Berg, 76, of
+# Tarn, who …, said", "According to reporter Ivo Berg, who …, the mayor said".
+_NOT_THE_SUBJECT_BEFORE = re.compile(r"\b(?:of|from|in|at|near|according\s+to\b[^.;,]*)\s*$",
+                                     re.IGNORECASE)
+
+
+def _clause_about_then_said(text: str, m: re.Match) -> bool:
+    """Whether the name at `m` is the subject of a verb of speech after a clause about it
+    (`_CLAUSE_ABOUT_THEN_SAID`)."""
+    return bool(_CLAUSE_ABOUT_THEN_SAID.match(text, m.end(), m.end() + _CLAUSE_REACH)
+                and not _NOT_THE_SUBJECT_BEFORE.search(text, max(0, m.start() - 60), m.start()))
 # "His wife, Ana Ruiz, said", "One eyewitness, Ana Ruiz, has said": a name set off by commas
 # after what describes it, then the verb.
 # after a common noun ("wife, ", "lawyer, "), not a place's or a person's name ("Manchester,
@@ -1333,6 +1350,31 @@ def _clause_about_end(outside: str, at: int) -> int | None:
     return m.start() if m else None
 
 
+_ACCORDING = re.compile(r"\W*according\s+to\b", re.IGNORECASE)
+
+
+def _before_clause_about(outside: str, starts: int, subject_ends: int) -> int:
+    """Where a subject ending at `subject_ends` ends once a clause about it, set off by commas
+    just before the verb, is left out (", whose members include …,"); else `subject_ends`.
+    Not one about a source the subject follows ("According to Ivo Berg, who …, Ruiz said")."""
+    starts = max(starts, outside.rfind("\u2026", 0, subject_ends) + 1)  # after any quotation
+    if _ACCORDING.match(outside, starts):
+        return subject_ends
+    m = _CLAUSE_ABOUT.search(outside, starts, subject_ends)
+    closing = outside.rfind(",", m.end(), subject_ends) if m else -1
+    return m.start() if m and closing >= 0 and not outside[closing + 1:subject_ends].strip() \
+        else subject_ends
+
+
+# A person's own pronoun after their name, lower-case words between: "Piet Varga charged his
+# phone", "Ana Lund lost her job" (the first pronoun, at most 12 words on).
+_OWN_PRONOUN = re.compile(r"(?:\s+[a-z][a-z'\u2019-]*){1,12}?\s+(he|his|him|she|her)\b")
+
+# Words opening a sentence's subject that are no given name: "Most Republicans", "Some Democrats".
+_QUANTIFIERS = frozenset("most some many few several all both other another every each any no"
+                         .split())
+_NAME_WORD = re.compile(r"[A-Z][a-z'\u2019]*(?:[A-Z][a-z'\u2019]+)?(?:-[A-Z][a-z'\u2019]+)?")
+
 PRONOUN_REACH = 50  # people named last that a pronoun may stand for
 _PLACE_KEY = 64  # characters after a capital by which `_capitals` sorts its places
 
@@ -1405,11 +1447,13 @@ class People:
         if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
             return
         title = title if title in _TITLES else _role_after(after) or title
-        speaks = _SPEECH.match(after[:12].strip()) or _said_before(
-            text[max(0, m.start() - 60):m.start()], after) or _APPOSITION_THEN_SAID.match(
-            after) or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
-                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                      ) or _subject_then_said(text, m, after)
+        speaks = (_SPEECH.match(after[:12].strip())
+                  or _said_before(text[max(0, m.start() - 60):m.start()], after)
+                  or _APPOSITION_THEN_SAID.match(after)
+                  or _clause_about_then_said(text, m)
+                  or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
+                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+                  or _subject_then_said(text, m, after))
         # "the South Carolina Republican said" describes a person, it does not name one.
         if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                 t.lower().strip(".") in _TITLES for t in m.group(0).split()):
@@ -1641,9 +1685,12 @@ class People:
                                                            unnamed.start())):
             return None
         # Named after the verb, the speaker comes before any clause about them ("…,” tweeted
-        # one rider, whose profile says she …": not whom "she" resolves to).
-        names_end = subject_ends if subject_ends is not None else _clause_about_end(
-            outside, (verb or said).end())
+        # one rider, whose profile says she …": not whom "she" resolves to); before it too:
+        # "The guild, whose members include Brightco and Lumen, said" is the guild's.
+        if subject_ends is None:
+            names_end = _clause_about_end(outside, (verb or said).end())
+        else:
+            names_end = _before_clause_about(outside, starts, subject_ends)
         # "Ruiz said that Berg wrote: “…”": Berg's, named after a person's verb with a verb
         # of his own that reaches the quotation
         if subject_ends is not None and (other := self._another_speaker(outside, verb)):
@@ -1651,7 +1698,9 @@ class People:
         named = self._named_speaker(outside, starts, names_end, verb or said, subject_ends)
         if named is not None:
             return named
-        return self._titled_speaker(outside, starts, subject_ends, verb or said, verb)
+        # (an organisation or title read as if the clause about it were left out)
+        return self._titled_speaker(outside, starts, None if subject_ends is None else names_end,
+                                    verb or said, verb)
 
     def _named_speaker(self, outside: str, starts: int, names_end: int | None,
                        verb: re.Match, subject_ends: int | None) -> str | None:
@@ -1881,6 +1930,34 @@ class People:
                 return name
         return None
 
+    def _newcomer(self, sentence: str, at: int) -> str | None:
+        """A person named in full for the first time opening `sentence` at `at`, whom the words
+        after the name speak of as "his" or "her" before any other name or comma ("Piet Varga
+        charged his phone"): known from then on, of that pronoun's gender, for a later "he
+        said" (who else would stand for it is not in that sentence)."""
+        m = PERSON_RE.match(sentence, at)
+        name = _person_name(_before_nickname(sentence, m)) if m else ""
+        own = _OWN_PRONOUN.match(sentence, m.end()) if m and " " in name else None
+        if not own or sentence[max(0, at - 4):at].lower() == "the " or (
+                m.group(0).split()[0] in NOT_NAMES) or not self._newcomer_name(name):
+            return None
+        self.known[name] = _PRONOUNS[own.group(1)]
+        self._by_surname.setdefault(surname(name), name)
+        return name
+
+    def _newcomer_name(self, name: str) -> bool:
+        """Whether `name` looks like a person's, given name and family name, whom the text has
+        not named before: two or three words each of a capital then lower case ("McSorley",
+        "Kramer-Ainza"; not "GOP"), the first never written in lower case ("Late", "New") nor
+        a quantifier ("Most"), no day or month, no organisation's or publication's name."""
+        words = name.split()
+        return 2 <= len(words) <= 3 and all(map(_NAME_WORD.fullmatch, words)) and not (
+            words[0].lower() in _QUANTIFIERS or words[0].lower() in self._text_words()[0]
+            or name in self.known
+            or self.person(name) or organisation_head(name) or is_publication(name)
+            or _headline_words(name)
+            or any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words))
+
     def speakers(self, sentences: list[str]) -> list[str | None]:
         """The speaker of each sentence's quotations (None without quotes), reading in order."""
         found = []
@@ -1946,6 +2023,8 @@ class People:
             subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
                                          if not words[n:n + 1] or not words[n][:1].isupper())),
                            None)
+        if subject is None and pronoun is None:
+            subject = self._newcomer(sentence, first_word)
         if subject:
             self._named_last(subject)
             if subject not in self._titled_with or self._titled_with[subject] is not titled:
