@@ -201,7 +201,20 @@ _RAID = read_seed("A Title\nMarten filmed the harbour depot with a pocket camera
                   "planned the raid and kept a letter on his laptop that claimed to justify it - "
                   "the same letter the Red Gull group published after the raid when it took "
                   "credit, said police chief Ora Lind.\n").claims
+# A seed's quotation whose eight-word runs a page's one quotation repeats, with number words
+# and an ellipsis (branch quotes50: each quotation's words worked out once, runs read once).
+_DAHL = [c for c in read_seed(
+    "Pier\n\u201cI have been mending boats on this island for thirty years. I know what the "
+    "harbour needs. Number one is the pier ... and the ferry,\u201d harbourmaster Ola Dahl "
+    "said.\n").claims if c.kind == "quote"]
 SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
+    "a quotation repeating a seed quotation's run": (
+        lambda s: match_article(_DAHL, s).matches[0].verdict,
+        "\u201c" + "I have been mending boats on this island for thirty years, " * 17_000
+        + "\u201d he said."),
+    "a quotation of number words": (lambda s: match_article(_DAHL, s).matches[0].verdict,
+                                    "\u201c" + "no 1 twenty one three No. 4 " * 36_000
+                                    + "\u201d he said."),
     "pairs telling a claim's parts": (lambda s: match_article(_RAID, s).matches[0].verdict,
                                       "Marten filmed the depot. Gull published the letter. "
                                       * 19_000),

@@ -501,3 +501,44 @@ def test_a_refusal_by_several_is_not_told_by_a_sentence_naming_them():
                            ).claims
     article = "The council should cancel the builder's contract, plain and simple."
     assert match_article([refusal], article).matches[0].verdict == "absent"
+
+
+def test_a_quotation_with_no_1_for_number_one_is_verbatim():
+    quote = _quote("Cup\n“We are number one in the league and we will stay number one,” coach "
+                   "Lina Berg said.\n")
+    m = verdict(quote, "“We are No. 1 in the league and we will stay No. 1,” coach Lina Berg said.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_quotation_with_figures_for_number_words_is_verbatim():
+    quote = _quote("Cup\n“We have won three of our last twenty-four games at home,” coach Lina "
+                   "Berg said.\n")
+    m = verdict(quote, "“We have won 3 of our last 24 games at home,” coach Lina Berg said.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_quotation_shortened_with_an_ellipsis_quoted_whole_is_verbatim():
+    quote = _quote("Pier\n“The old pier ... will be rebuilt in stone before the winter storms,” "
+                   "harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“The old pier, which the council has neglected for a decade, will be "
+                       "rebuilt in stone before the winter storms,” harbourmaster Ola Dahl said.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_run_of_a_quotation_inside_a_longer_quotation_is_partial():
+    quote = _quote("Pier\n“I have been mending boats on this island for thirty years. I know what "
+                   "the harbour needs,” harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“People forget that I have been mending boats on this island for thirty "
+                       "years, and that nobody on the council ever asked me what I thought about "
+                       "the new breakwater, the ferry timetable or the fuel tanks,” he told the "
+                       "meeting.")
+    assert m.verdict == "partial"
+
+
+def test_a_run_that_is_mostly_a_name_is_not_the_quotation_quoted():
+    quote = _quote("Pier\n“We will take the advice of the Harbour Board Safety Unit and shut the "
+                   "pier,” harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“Our crews have always followed the advice of the Harbour Board Safety "
+                       "Unit, in every season and on every crossing, since the company first "
+                       "sailed,” a ferry company spokeswoman said.")
+    assert m.verdict == "absent"
