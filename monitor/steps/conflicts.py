@@ -869,7 +869,7 @@ def closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, 
     closeness = fuzz.ratio(mine, theirs[best])
     shorter = min(mine, theirs[best], key=len)
     shortened = (len(shorter.split()) >= MIN_QUOTE_WORDS
-                 and fuzz.partial_ratio(mine, theirs[best]) >= t.quote_same)
+                 and nearly_inside(mine, theirs[best], t.quote_same))
     if closeness >= t.quote_same or shortened:
         return best, closeness, True
     # Its words quoted whole, as the verbatim rule reads them (in other figures, or through an
@@ -878,6 +878,41 @@ def closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, 
     if whole is not None:
         return whole, fuzz.ratio(mine, theirs[whole]), True
     return best, closeness, False
+
+
+# A quotation this many times the other's length or more is read for it only around the words
+# they share: the whole of a long one (a page's 1 MB "quotation") is never aligned.
+LONG_QUOTATION = 4
+WINDOWS_TRIED = 20  # places it shares a run of words with the other, the first of each run
+
+
+def nearly_inside(mine: str, theirs: str, at_least: float) -> bool:
+    """Whether one of two quotations' compared words is, nearly word for word, inside the
+    other (`fuzz.partial_ratio` of at least `at_least`)."""
+    short, long_ = sorted((mine, theirs), key=len)
+    if len(long_) < LONG_QUOTATION * len(short) + 100:
+        return fuzz.partial_ratio(short, long_) >= at_least
+    # A nearly whole quotation shares runs of its words: the places they start are the only
+    # ones where it may be aligned; each run's first place is tried, places near each other
+    # in one window.
+    words, other = short.split(), long_.split()
+    runs = {tuple(words[i:i + MIN_QUOTE_WORDS]) for i in range(len(words) - MIN_QUOTE_WORDS + 1)}
+    seen: set[tuple[str, ...]] = set()
+    spans: list[list[int]] = []
+    for i in range(len(other) - MIN_QUOTE_WORDS + 1):
+        run = tuple(other[i:i + MIN_QUOTE_WORDS])
+        if run not in runs or run in seen:
+            continue
+        seen.add(run)
+        start, end = max(0, i - len(words)), i + len(words) + MIN_QUOTE_WORDS
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+        if len(seen) >= WINDOWS_TRIED:
+            break
+    return any(fuzz.partial_ratio(short, " ".join(other[start:end])) >= at_least
+               for start, end in spans)
 
 
 # Where one clause of a sentence ends and another starts: a comma (not a digit's), a semicolon,

@@ -181,10 +181,11 @@ _PRONOUN_SAID = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|s
 
 def _voiced_as_theirs(claim: Claim, sentence: str, speaker: str | None) -> bool:
     """Whether a sentence's quotation may be the claim's speaker's words: given to them (read
-    or named), or to nobody the sentence names. A run of words quoted in another person's
-    mouth ("we are doing everything we can to make sure") is a phrase two people say."""
-    if claim.speaker and (names_speaker(sentence, claim.speaker)
-                          or speaker and same_person(speaker, claim.speaker)):
+    or named), or to nobody the sentence names; any, when the claim's speaker is not known. A
+    run of words quoted in another person's mouth ("we are doing everything we can to make
+    sure") is a phrase two people say."""
+    if not claim.speaker or names_speaker(sentence, claim.speaker) or (
+            speaker and same_person(speaker, claim.speaker)):
         return True
     return not speaker and not (reports_speech(sentence)
                                 and not _PRONOUN_SAID.search(unquoted(sentence)))
