@@ -216,12 +216,14 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
                         and inside_other(claim.text, q) for q in related)
         return "partial" if shortened or _leaves_out_a_sentence(
             claim.text, sentence) else "paraphrase"
-    if quoted and _voiced_as_theirs(claim, sentence, speaker) and _run_quoted(claim.text,
-                                                                              quoted, t):
+    told = cover >= t.contains and score >= t.paraphrase
+    if quoted and not told and _voiced_as_theirs(claim, sentence, speaker) and _run_quoted(
+            claim.text, quoted, t):
         # A run of its words inside a longer quotation that goes on otherwise: part of it,
-        # quoted, as a shortened quotation is, whatever words of the story the writer adds.
+        # quoted, as a shortened quotation is. Not when the sentence carries its words all but
+        # a few, the rest in the writer's words, a word dropped or a clause said twice.
         return "partial"
-    if same or (cover >= t.contains and score >= t.paraphrase):
+    if same or told:
         return "paraphrase"
     if claim.kind == "quote" and not _quotes_part_of_phrase(claim, sentence):
         # Part of a quoted phrase ("luxury pier operators") is told in its own words, quoted:
