@@ -611,6 +611,12 @@ def test_two_numbers_spelt_apart_are_not_one_figure():
     assert m.verdict != "verbatim"
 
 
+def test_a_ten_and_a_unit_spelt_apart_against_one_figure_are_other_words():
+    quote = _quote("Storm\n“We found thirty, one of them capsized,” captain Ola Dahl said.\n")
+    m = verdict(quote, "“We found 31 of them capsized,” captain Ola Dahl said.", "Ola Dahl")
+    assert m.verdict in ("reworded quotation", "conflict")
+
+
 def test_a_run_of_a_quotation_in_an_unnamed_other_voice_is_not_part_of_it():
     quote = _quote("Ferry\n“We are doing everything we can to make sure the ferry runs on time,” "
                    "harbourmaster Ola Dahl said.\n")

@@ -210,8 +210,13 @@ def spelt_compounds(text: str) -> str:
 
 def figures_alike(words: list[str]) -> list[str]:
     """Lower-case words (punctuation gone) with small numbers in digits: house styles differ
-    there ("three" or 3), the speaker's words do not."""
-    return [_SPELT_UNITS.get(w) or _SPELT_TENS.get(w) or w for w in words]
+    there ("three" or 3), the speaker's words do not. A unit just after a ten stays a word:
+    "twenty, one of them" is no 21, nor "20 1" a letter from it."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        after_ten = i > 0 and words[i - 1] in _SPELT_TENS
+        out.append(_SPELT_TENS.get(w) or (w if after_ten else _SPELT_UNITS.get(w)) or w)
+    return out
 
 
 @dataclass(frozen=True)
