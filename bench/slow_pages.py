@@ -201,7 +201,45 @@ _RAID = read_seed("A Title\nMarten filmed the harbour depot with a pocket camera
                   "planned the raid and kept a letter on his laptop that claimed to justify it - "
                   "the same letter the Red Gull group published after the raid when it took "
                   "credit, said police chief Ora Lind.\n").claims
+# A seed's quotation whose eight-word runs a page's one quotation repeats, with number words
+# and an ellipsis (branch quotes50: each quotation's words worked out once, runs read once).
+_DAHL = [c for c in read_seed(
+    "Pier\n\u201cI have been mending boats on this island for thirty years. I know what the "
+    "harbour needs. Number one is the pier ... and the ferry,\u201d harbourmaster Ola Dahl "
+    "said.\n").claims if c.kind == "quote"]
+# A 300-word quotation of the harbourmaster's, and one of 80 words with ellipses, whose
+# runs a page's one quotation, given to him, repeats (branch quotes51: a long quotation is
+# aligned with the claim's only around the runs they share; 60 s on quotes50's code).
+_LONG_WORDS = [f"{w}{i % 97}" for i, w in zip(range(300), itertools.cycle(
+    "harbour boats mend pier storm winter ferry island quay nets".split()))]
+_LONG = [c for c in read_seed(
+    f"Pier\n\u201c{' '.join(_LONG_WORDS)},\u201d harbourmaster Ola Dahl said.\n").claims
+    if c.kind == "quote"]
+_ELLIPSES = [c for c in read_seed(
+    f"Pier\n\u201c{' '.join(_LONG_WORDS[:5])} ... {' '.join(_LONG_WORDS[5:10])} ... "
+    f"{' '.join(_LONG_WORDS[10:80])},\u201d harbourmaster Ola Dahl said.\n").claims
+    if c.kind == "quote"]
 SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
+    "a long quotation repeating the first run of a seed's long one": (
+        lambda s: match_article(_LONG, s).matches[0].verdict,
+        "\u201c" + (" ".join(_LONG_WORDS[:8]) + " ") * 16_000
+        + "\u201d harbourmaster Ola Dahl said."),
+    "a long quotation repeating 60 words of a seed's long one": (
+        lambda s: match_article(_LONG, s).matches[0].verdict,
+        "\u201c" + (" ".join(_LONG_WORDS[:60]) + " zz ") * 2_400
+        + "\u201d harbourmaster Ola Dahl said."),
+    "a long quotation repeating an ellipsis's first part and a gap": (
+        lambda s: match_article(_ELLIPSES, s).matches[0].verdict,
+        "\u201c" + (" ".join(_LONG_WORDS[:5]) + " a b c d e f g h i j k "
+                     + " ".join(_LONG_WORDS[5:10]) + " x ") * 10_000
+        + "\u201d harbourmaster Ola Dahl said."),
+    "a quotation repeating a seed quotation's run": (
+        lambda s: match_article(_DAHL, s).matches[0].verdict,
+        "\u201c" + "I have been mending boats on this island for thirty years, " * 17_000
+        + "\u201d he said."),
+    "a quotation of number words": (lambda s: match_article(_DAHL, s).matches[0].verdict,
+                                    "\u201c" + "no 1 twenty one three No. 4 " * 36_000
+                                    + "\u201d he said."),
     "pairs telling a claim's parts": (lambda s: match_article(_RAID, s).matches[0].verdict,
                                       "Marten filmed the depot. Gull published the letter. "
                                       * 19_000),

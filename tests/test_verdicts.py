@@ -501,3 +501,145 @@ def test_a_refusal_by_several_is_not_told_by_a_sentence_naming_them():
                            ).claims
     article = "The council should cancel the builder's contract, plain and simple."
     assert match_article([refusal], article).matches[0].verdict == "absent"
+
+
+def test_a_quotation_with_no_1_for_number_one_is_verbatim():
+    quote = _quote("Cup\n“We are number one in the league and we will stay number one,” coach "
+                   "Lina Berg said.\n")
+    m = verdict(quote, "“We are No. 1 in the league and we will stay No. 1,” coach Lina Berg said.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_quotation_with_figures_for_number_words_is_verbatim():
+    quote = _quote("Cup\n“We have won three of our last twenty-four games at home,” coach Lina "
+                   "Berg said.\n")
+    m = verdict(quote, "“We have won 3 of our last 24 games at home,” coach Lina Berg said.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_quotation_shortened_with_an_ellipsis_quoted_whole_is_verbatim():
+    quote = _quote("Pier\n“The old pier ... will be rebuilt in stone before the winter storms,” "
+                   "harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“The old pier, which the council has neglected for a decade, will be "
+                       "rebuilt in stone before the winter storms,” harbourmaster Ola Dahl said.")
+    assert m.verdict == "verbatim"
+
+
+def test_a_run_of_a_quotation_inside_a_longer_quotation_is_partial():
+    quote = _quote("Pier\n“I have been mending boats on this island for thirty years. I know what "
+                   "the harbour needs,” harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“People forget that I have been mending boats on this island for thirty "
+                       "years, and that nobody on the council ever asked me what I thought about "
+                       "the new breakwater, the ferry timetable or the fuel tanks,” he told the "
+                       "meeting.")
+    assert m.verdict == "partial"
+
+
+def test_a_run_that_is_mostly_a_name_is_not_the_quotation_quoted():
+    quote = _quote("Pier\n“We will take the advice of the Harbour Board Safety Unit and shut the "
+                   "pier,” harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“Our crews have always followed the advice of the Harbour Board Safety "
+                       "Unit, in every season and on every crossing, since the company first "
+                       "sailed,” a ferry company spokeswoman said.")
+    assert m.verdict == "absent"
+
+
+def _kinds(m) -> list[str]:
+    return [c["kind"] for c in m.conflicts or []]
+
+
+def test_a_quotation_through_an_ellipsis_given_to_another_person_is_a_speaker_conflict():
+    quote = _quote("Pier\n“The old pier ... will be rebuilt in stone before the winter storms,” "
+                   "harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“The old pier, which the council has neglected for a decade, will be "
+                       "rebuilt in stone before the winter storms,” councillor Per Moen said.",
+                "Per Moen")
+    assert m.verdict == "conflict" and "speaker" in _kinds(m)
+
+
+def test_a_quotation_in_other_figures_given_to_another_person_is_a_speaker_conflict():
+    quote = _quote("Cup\n“We have won three of our last twenty-four games at home,” coach Lina "
+                   "Berg said.\n")
+    m = verdict(quote, "“We have won 3 of our last 24 games at home,” rival coach Per Moen said.",
+                "Per Moen")
+    assert m.verdict == "conflict" and "speaker" in _kinds(m)
+
+
+def test_ellipsis_parts_of_one_word_are_not_found_anywhere_in_a_quotation():
+    quote = _quote("Pier\n“Never ... again,” harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“I will never say the pier is safe, but we will try again,” harbourmaster "
+                       "Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+def test_an_ellipsis_standing_for_words_that_set_the_parts_apart_is_no_verbatim_quotation():
+    quote = _quote("Ferry\n“The ferry will run ... every day of the year,” harbourmaster Ola Dahl "
+                   "said.\n")
+    m = verdict(quote, "“The ferry will run only in June, and the bus, not the ferry, will go "
+                       "every day of the year,” harbourmaster Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+def test_an_ellipsis_standing_for_a_clause_of_another_thing_is_no_verbatim_quotation():
+    quote = _quote("Ferry\n“The ferry will run ... every day of the year,” harbourmaster Ola Dahl "
+                   "said.\n")
+    m = verdict(quote, "“The ferry will run until May and the bus every day of the year,” "
+                       "harbourmaster Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+def test_an_ellipsis_standing_for_a_figure_is_no_verbatim_quotation():
+    quote = _quote("Storm\n“We lost three boats ... in the storm,” harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“We lost three boats, 30 nets in the storm,” harbourmaster Ola Dahl said.",
+                "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+def test_an_ellipsis_standing_for_many_words_is_no_verbatim_quotation():
+    quote = _quote("Pier\n“The old pier ... will be rebuilt in stone before the winter storms,” "
+                   "harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“The old pier, which the council has neglected for a decade while it "
+                       "argued about the budget for the school and the road to the lighthouse, "
+                       "will be rebuilt in stone before the winter storms,” harbourmaster Ola "
+                       "Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+def test_two_numbers_spelt_apart_are_not_one_figure():
+    quote = _quote("Storm\n“We saw twenty, one of them sank,” captain Ola Dahl said.\n")
+    m = verdict(quote, "“We saw 21 of them sank,” captain Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+def test_a_ten_and_a_unit_spelt_apart_against_one_figure_are_other_words():
+    quote = _quote("Storm\n“We found thirty, one of them capsized,” captain Ola Dahl said.\n")
+    m = verdict(quote, "“We found 31 of them capsized,” captain Ola Dahl said.", "Ola Dahl")
+    assert m.verdict in ("reworded quotation", "conflict")
+
+
+def test_a_run_of_a_quotation_in_an_unnamed_other_voice_is_not_part_of_it():
+    quote = _quote("Ferry\n“We are doing everything we can to make sure the ferry runs on time,” "
+                   "harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“Since the storm closed the ward we are doing everything we can to make "
+                       "sure that patients still get their treatment, on the mainland or here,” "
+                       "a health board spokeswoman said.")
+    assert m.verdict == "absent"
+
+
+def test_a_run_of_a_quotation_in_another_named_persons_mouth_is_not_part_of_it():
+    quote = _quote("Ferry\n“We are doing everything we can to make sure the ferry runs on time,” "
+                   "harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“Since the storm closed the ward we are doing everything we can to make "
+                       "sure that patients still get their treatment, on the mainland or here,” "
+                       "nurse Kari Holm said.", "Kari Holm")
+    assert m.verdict == "absent"
+
+
+def test_a_long_quotation_carrying_the_claims_words_but_one_is_no_run_of_it():
+    quote = _quote("Quay\n“It is pure folly to think that the new quay will bring considerably "
+                   "more ferries and jobs to the island,” harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, "“The board says it wants growth, and I have heard that every winter since "
+                       "the old cannery closed and the young people left for the mainland. It is "
+                       "pure folly to think that the new quay would bring more ferries and jobs to "
+                       "the island,” harbourmaster Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "partial"

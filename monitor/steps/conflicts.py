@@ -41,6 +41,7 @@ from monitor.steps.text import (
     Number,
     content_words,
     expand_contractions,
+    figures_alike,
     name_words,
     negated,
     normalise,
@@ -49,6 +50,7 @@ from monitor.steps.text import (
     rounding,
     same_person,
     same_unit,
+    spelt_compounds,
     stem,
     surname,
     unquoted,
@@ -640,7 +642,7 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
                              "article": speaker})
         if says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
-        elif closeness < t.quote_same and not (inside_other(q, best) or (
+        elif closeness < t.quote_same and not (inside_other(q, best) or quoted_whole(q, best) or (
                 same_words and much_shorter(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
@@ -705,10 +707,96 @@ def much_shorter(ours: str, theirs: str) -> bool:
     return min(len(ours), len(theirs)) < 0.8 * max(len(ours), len(theirs))
 
 
+@lru_cache(maxsize=SENTENCES_KEPT)  # each of a sentence's quotations is compared several ways
 def quotation_words(quotation: str) -> str:
     """A quotation's words as quotations are compared: lower case, contractions expanded, one
-    space between words whatever stood there ("Lord, my Lord," and "Lord my Lord" alike)."""
-    return " ".join(utils.default_process(expand_contractions(quotation)).split())
+    space between words whatever stood there ("Lord, my Lord," and "Lord my Lord" alike), a
+    number as digits ("number one", "No. 1" and "no. one" alike; "no one" stays)."""
+    words = utils.default_process(spelt_compounds(expand_contractions(quotation))).split()
+    return " ".join(figures_alike(words))
+
+
+# An ellipsis joins parts of a quotation the outlet quoted whole only when each part is this
+# many words or more ("Never ... again" is found in anything), and the words it stands for
+# are few and tell nothing of their own: no negation, figure, or clause of another ("The ferry
+# will run ... every day" is not "will run until May and the bus every day").
+ELLIPSIS_PART_WORDS = 3
+ELLIPSIS_GAP_WORDS = 12
+_GAP_TELLS = NEGATIONS | {"and", "but", "or", "while", "whereas", "although", "though",
+                          "unless", "except", "only", "hundred", "thousand", "million",
+                          "billion"}
+
+
+def quoted_whole(quotation: str, theirs: str) -> bool:
+    """Whether a quotation's words, every one in its order, are inside the article's (as
+    quotations are compared: a number in digits or words, contractions expanded); a quotation
+    shortened with an ellipsis, each of its parts in turn, a few harmless words apart."""
+    # The editor's bracketed words ("President [Barack] Obama") are the writer's, not said.
+    parts = [quotation_words(p) for p in _ELLIPSIS.split(EDITORS_WORDS.sub(" ", quotation))]
+    parts = [p for p in parts if p]
+    if sum(len(p.split()) for p in parts) < 2 or len(parts) > 1 and any(
+            len(p.split()) < ELLIPSIS_PART_WORDS for p in parts):
+        return False
+    other = f" {quotation_words(EDITORS_WORDS.sub(' ', theirs))} "
+    start = other.find(f" {parts[0]} ")
+    while start >= 0:  # each place the first part is quoted, the others just after it
+        if _parts_follow(parts[1:], other, start + len(parts[0]) + 1):
+            return True
+        start = other.find(f" {parts[0]} ", start + 1)
+    return False
+
+
+def _parts_follow(parts: list[str], other: str, at: int) -> bool:
+    """Each part quoted in turn from `at` on, each after a gap the ellipsis may stand for."""
+    for part in parts:
+        # The nearest place is the shortest gap: a gap a farther one holds, it holds too.
+        reach = at + 40 * ELLIPSIS_GAP_WORDS + len(part) + 2  # letters enough for the gap
+        found = other.find(f" {part} ", at, reach)
+        if found < 0:
+            return False
+        gap = other[at:found].split()
+        if len(gap) > ELLIPSIS_GAP_WORDS or any(w in _GAP_TELLS or w.isdigit() for w in gap):
+            return False
+        at = found + len(part) + 1
+    return True
+
+
+_ELLIPSIS = re.compile(r"\.\.\.|\u2026")
+
+
+# A run of this many words of one quotation inside another is its words quoted: fewer ("place
+# the President above the law", "transfer nuclear technology to Saudi Arabia") are a phrase of
+# the story that another quotation uses too.
+QUOTED_RUN_WORDS = 8
+
+
+def shared_run(claimed: str, theirs: str, run: int = QUOTED_RUN_WORDS) -> int | None:
+    """Where (a word's place in `theirs`' compared words) a run of `run` words of the claim's
+    quotation starts in another, two of them content words other than the claim's names: its
+    part quoted, however far either goes on past it; None when there is none. A name ("the
+    president of the United States of America") is anyone's."""
+    mine, other = quotation_words(claimed).split(), quotation_words(theirs).split()
+    runs = {tuple(mine[i:i + run]) for i in range(len(mine) - run + 1)}
+    if not runs:
+        return None
+    names = claim_words(claimed)[1]
+    judged: dict[tuple[str, ...], bool] = {}  # each run once: a long quotation repeats its words
+    for i in range(len(other) - run + 1):
+        words = tuple(other[i:i + run])
+        if words not in runs:
+            continue
+        if words not in judged:
+            judged[words] = len(content_words(" ".join(words)) - names) >= 2
+        if judged[words]:
+            return i
+    return None
+
+
+def run_window(theirs: str, at: int, words: int) -> str:
+    """Another quotation's compared words around a shared run starting at word `at`, as many
+    words each side as the claim's quotation has: all its alignments that meet the run."""
+    other = quotation_words(theirs).split()
+    return " ".join(other[max(0, at - words):at + words + QUOTED_RUN_WORDS])
 
 
 def inside_other(ours: str, theirs: str) -> bool:
@@ -781,8 +869,50 @@ def closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, 
     closeness = fuzz.ratio(mine, theirs[best])
     shorter = min(mine, theirs[best], key=len)
     shortened = (len(shorter.split()) >= MIN_QUOTE_WORDS
-                 and fuzz.partial_ratio(mine, theirs[best]) >= t.quote_same)
-    return best, closeness, closeness >= t.quote_same or shortened
+                 and nearly_inside(mine, theirs[best], t.quote_same))
+    if closeness >= t.quote_same or shortened:
+        return best, closeness, True
+    # Its words quoted whole, as the verbatim rule reads them (in other figures, or through an
+    # ellipsis): the same quotation, whoever it is given to.
+    whole = next((f for f in found if quoted_whole(q, f)), None)
+    if whole is not None:
+        return whole, fuzz.ratio(mine, theirs[whole]), True
+    return best, closeness, False
+
+
+# A quotation this many times the other's length or more is read for it only around the words
+# they share: the whole of a long one (a page's 1 MB "quotation") is never aligned.
+LONG_QUOTATION = 4
+WINDOWS_TRIED = 20  # places it shares a run of words with the other, the first of each run
+
+
+def nearly_inside(mine: str, theirs: str, at_least: float) -> bool:
+    """Whether one of two quotations' compared words is, nearly word for word, inside the
+    other (`fuzz.partial_ratio` of at least `at_least`)."""
+    short, long_ = sorted((mine, theirs), key=len)
+    if len(long_) < LONG_QUOTATION * len(short) + 100:
+        return fuzz.partial_ratio(short, long_) >= at_least
+    # A nearly whole quotation shares runs of its words: the places they start are the only
+    # ones where it may be aligned; each run's first place is tried, places near each other
+    # in one window.
+    words, other = short.split(), long_.split()
+    runs = {tuple(words[i:i + MIN_QUOTE_WORDS]) for i in range(len(words) - MIN_QUOTE_WORDS + 1)}
+    seen: set[tuple[str, ...]] = set()
+    spans: list[list[int]] = []
+    for i in range(len(other) - MIN_QUOTE_WORDS + 1):
+        run = tuple(other[i:i + MIN_QUOTE_WORDS])
+        if run not in runs or run in seen:
+            continue
+        seen.add(run)
+        start, end = max(0, i - len(words)), i + len(words) + MIN_QUOTE_WORDS
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+        if len(seen) >= WINDOWS_TRIED:
+            break
+    return any(fuzz.partial_ratio(short, " ".join(other[start:end])) >= at_least
+               for start, end in spans)
 
 
 # Where one clause of a sentence ends and another starts: a comma (not a digit's), a semicolon,

@@ -190,6 +190,34 @@ _SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|
 _WORD_RE = re.compile(r"[\w'-]+")
 _DASHES = re.compile(r"[\u2010-\u2015]")
 
+# Small numbers as an outlet may write them either way: "three" or "3", "twenty-one" or "21".
+_SPELT_UNITS = {w: str(v) for w, v in _UNITS.items() if isinstance(v, int) and w != "single"}
+_SPELT_TENS = {w: str(v) for w, v in _TENS.items()}
+# A ten and a unit joined by a hyphen are one number ("twenty-one"); apart ("twenty, one of
+# them") they are two.
+_SPELT_COMPOUND = re.compile(r"\b(" + "|".join(_TENS) + r")[\u2010-\u2015-](one|two|three|four|"
+                             r"five|six|seven|eight|nine)\b", re.IGNORECASE)
+
+
+def spelt_compounds(text: str) -> str:
+    """A text with "No." before a figure as "number", and each ten and unit joined by a hyphen
+    ("Twenty-four") in digits: before punctuation goes, which tells them from "no 10" (none)
+    and "twenty, one of them" (two numbers)."""
+    text = _NUMBER_SIGN.sub("number ", text)
+    return _SPELT_COMPOUND.sub(lambda m: str(_TENS[m.group(1).lower()]
+                                             + _UNITS[m.group(2).lower()]), text)
+
+
+def figures_alike(words: list[str]) -> list[str]:
+    """Lower-case words (punctuation gone) with small numbers in digits: house styles differ
+    there ("three" or 3), the speaker's words do not. A unit just after a ten stays a word:
+    "twenty, one of them" is no 21, nor "20 1" a letter from it."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        after_ten = i > 0 and words[i - 1] in _SPELT_TENS
+        out.append(_SPELT_TENS.get(w) or (w if after_ten else _SPELT_UNITS.get(w)) or w)
+    return out
+
 
 @dataclass(frozen=True)
 class Number:

@@ -35,9 +35,12 @@ from monitor.steps.conflicts import (
     names_speaker,
     only_attribution,
     quotation_words,
+    quoted_whole,
+    run_window,
     sentence_amounts,
     sentence_quotations,
     sentence_words,
+    shared_run,
     two_persons,
     unit_left_out,
 )
@@ -83,7 +86,7 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     """The verdict of one sentence on one claim, given their fuzzy score and P(same claim)."""
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
-    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t)
+    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t, speaker)
     # A quotation of three words word for word in another person's mouth ("do the job") is
     # theirs too: no more the claim told than in other words. Only another person the sentence
     # names: one read from "he said" is a guess.
@@ -143,7 +146,9 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
         return True
     mine = utils.default_process(claim.text)
     if quoted:
+        run = _voiced_as_theirs(claim, sentence, speaker)
         close = [q for q in quoted if inside_other(q, claim.text)
+                 or run and shared_run(claim.text, q) is not None
                  or fuzz.ratio(utils.default_process(q), mine) >= t.quote_related]
         if close and two_persons(claim.speaker, speaker):
             # Another person's few words ("vote to acquit") are theirs, not the claim told:
@@ -162,23 +167,45 @@ def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresho
     if not quoted or names_speaker(sentence, claim.speaker) or (
             speaker and same_person(speaker, claim.speaker)):
         return False
-    return not any(inside_other(q, mine) or fuzz.ratio(
-        utils.default_process(q), utils.default_process(mine)) >= t.quote_related
-        for q in quoted for mine in claim.quotes)
+    run = _voiced_as_theirs(claim, sentence, speaker)
+    return not any(inside_other(q, mine) or run and shared_run(mine, q) is not None
+                   or fuzz.ratio(utils.default_process(q), utils.default_process(mine))
+                   >= t.quote_related for q in quoted for mine in claim.quotes)
 
 
-def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds) -> str:
+# "…,” she said" and the like: a speaker the sentence does not name (a pronoun may stand for
+# the claim's speaker); "a spokeswoman said", "Kari Holm told" name another.
+_PRONOUN_SAID = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added|stated)\b|"
+                           r"\b(?:said|says|told|added)\s+(?:he|she)\b", re.IGNORECASE)
+
+
+def _voiced_as_theirs(claim: Claim, sentence: str, speaker: str | None) -> bool:
+    """Whether a sentence's quotation may be the claim's speaker's words: given to them (read
+    or named), or to nobody the sentence names; any, when the claim's speaker is not known. A
+    run of words quoted in another person's mouth ("we are doing everything we can to make
+    sure") is a phrase two people say."""
+    if not claim.speaker or names_speaker(sentence, claim.speaker) or (
+            speaker and same_person(speaker, claim.speaker)):
+        return True
+    return not speaker and not (reports_speech(sentence)
+                                and not _PRONOUN_SAID.search(unquoted(sentence)))
+
+
+def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds,
+             speaker: str | None = None) -> str:
     cover, specific = word_cover(claim.text, sentence)
     a, b = _claim_processed(claim.text), _sentence_processed(sentence)
     # Verbatim is the claim's own words, every one: a word swapped ("walkout" for "strike")
     # or dropped makes a rewording, however close the letters stay.
     if cover == 1.0 and len(b) >= 0.8 * len(a) and fuzz.partial_ratio(a, b) >= t.verbatim:
         return "verbatim"
+    quoted = sentence_quotations(sentence) if claim.kind == "quote" else ()
+    if any(quoted_whole(claim.text, q) for q in quoted):
+        return "verbatim"  # its words all quoted, in their order: "No. 1" for "number one"
     if states_nothing(sentence):
         return "absent"  # a question asks what a claim states; a link points to another story
     if refuses_comment(claim.text) and not _REFUSAL.search(sentence):
         return "absent"  # a refusal to comment tells nothing else of what it names
-    quoted = sentence_quotations(sentence) if claim.kind == "quote" else ()
     mine = quotation_words(claim.text) if quoted else ""
     related = [q for q in quoted if fuzz.ratio(quotation_words(q), mine) >= t.quote_related]
     if related:
@@ -189,7 +216,14 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
                         and inside_other(claim.text, q) for q in related)
         return "partial" if shortened or _leaves_out_a_sentence(
             claim.text, sentence) else "paraphrase"
-    if same or (cover >= t.contains and score >= t.paraphrase):
+    told = cover >= t.contains and score >= t.paraphrase
+    if quoted and not told and _voiced_as_theirs(claim, sentence, speaker) and _run_quoted(
+            claim.text, quoted, t):
+        # A run of its words inside a longer quotation that goes on otherwise: part of it,
+        # quoted, as a shortened quotation is. Not when the sentence carries its words all but
+        # a few, the rest in the writer's words, a word dropped or a clause said twice.
+        return "partial"
+    if same or told:
         return "paraphrase"
     if claim.kind == "quote" and not _quotes_part_of_phrase(claim, sentence):
         # Part of a quoted phrase ("luxury pier operators") is told in its own words, quoted:
@@ -198,6 +232,19 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     if shares_words(claim, sentence, specific, t) and _carries_part(claim.text, sentence, t):
         return "partial"
     return "absent"
+
+
+def _run_quoted(claimed: str, quoted: tuple[str, ...], t: Thresholds) -> bool:
+    """A run of the claim's quotation inside one of the sentence's that is not the claim's
+    quotation nearly whole, a word aside ("one word no president" for "one word that no"):
+    read over the words around the run only, however long the sentence's quotation."""
+    mine = quotation_words(claimed)
+    for q in quoted:
+        at = shared_run(claimed, q)
+        if at is not None and fuzz.partial_ratio(
+                mine, run_window(q, at, len(mine.split()))) < t.quote_same:
+            return True
+    return False
 
 
 _EDITORS_WORDS = re.compile(r"\[[^\[\]]*\]")
