@@ -1837,3 +1837,21 @@ def test_a_place_before_a_clause_about_the_speaker_does_not_speak():
             "Ivo Berg, 76, of Tarn, who has fished there, off and on, since he retired, said he "
             "will not go. \u201cThe water is too cold,\u201d he said.")
     assert People(text).speakers(split_sentences(text))[-1] != "Tarn"
+
+
+@pytest.mark.parametrize("second", ["her brother, Omar Holt,", "a neighbour, Omar Holt,",
+                                    "the port's engineer, Omar Holt,"])
+def test_a_second_subject_after_a_clause_about_the_first_is_who_speaks(second):
+    text = (f"Friends paid tribute to Lena Holt, who died on Sunday, and {second} said "
+            "\u201cshe lit up every room.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] in ("Omar Holt", None)
+
+
+@pytest.mark.parametrize("middle", ["Piet Varga congratulated her on Monday.",
+                                    "Fort Worth police thanked her on Monday.",
+                                    "Golden Step paid her a record fee."])
+def test_whom_a_sentence_opens_with_is_not_sure_to_be_the_next_she(middle):
+    claims = read_seed(f"Seat Won\nSenator Ida Lund won the seat.\n{middle}\n"
+                       "\u201cI am stunned,\u201d she said.\n").claims
+    quote = next(c for c in claims if c.kind == "quote")
+    assert quote.speaker in ("Ida Lund", None) or quote.speaker_guessed

@@ -653,7 +653,11 @@ _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.
                                    re.IGNORECASE)
 # "Ana Ruiz, who served under mayors Lund, Berg and Haddad, said": a clause about the name, its
 # commas and all, then the verb (read up to `_CLAUSE_REACH` characters after the name).
-_CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b[^.;\"\u201c\u201d]{1,200}?,\s*"
+# Not past a second subject joined to the first ("Lena Holt, who died on Sunday, and her
+# brother, Omar Holt, said": his words, `_SECOND_SUBJECT`).
+_SECOND_SUBJECT = r",\s+and\s+(?:his|her|its|their|the|a|an)\s"
+_CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b(?:(?!" + _SECOND_SUBJECT
+                                     + r")[^.;\"\u201c\u201d]){1,200}?,\s*"
                                      r"(?:(?:has|had|also|later|then)\s+)?(?!according)"
                                      + SPEECH_VERBS + r"\b")
 _CLAUSE_REACH = 250
@@ -1351,6 +1355,7 @@ def _clause_about_end(outside: str, at: int) -> int | None:
 
 
 _ACCORDING = re.compile(r"\W*according\s+to\b", re.IGNORECASE)
+_SECOND_SUBJECT_RE = re.compile(_SECOND_SUBJECT, re.IGNORECASE)
 
 
 def _before_clause_about(outside: str, starts: int, subject_ends: int) -> int:
@@ -1362,6 +1367,8 @@ def _before_clause_about(outside: str, starts: int, subject_ends: int) -> int:
         return subject_ends
     m = _CLAUSE_ABOUT.search(outside, starts, subject_ends)
     closing = outside.rfind(",", m.end(), subject_ends) if m else -1
+    if m and _SECOND_SUBJECT_RE.search(outside, m.end(), subject_ends):
+        return subject_ends  # "…, who died, and her brother, Omar Holt, said": his words
     return m.start() if m and closing >= 0 and not outside[closing + 1:subject_ends].strip() \
         else subject_ends
 
