@@ -317,15 +317,6 @@ PEOPLE = {
     "names whose clause said": " ".join(f"Ada {name} lost a bag but said." for name in
                                         itertools.islice(_NAMES, 35_000)),
     "names, then lower words": ". ".join(["Ada Lund" + " a" * 45] * 10_500),
-    # A clause about the subject, commas and all, before its verb; and a person named first
-    # with a pronoun of their own (branch speakers51).
-    "a clause of names before a verb": "The Traders Guild" + ", whose members include Ana "
-                                       "Lund, Ivo Berg" * 24_000 + f", said {QUOTED}",
-    "names, each a clause then said": " ".join(f"Ada {name}, who met Ivo, Ana and Omar, said."
-                                               for name in itertools.islice(_NAMES, 23_000)),
-    "new names, each his own": " ".join(f"Piet {name} charged his phone." for name in
-                                        itertools.islice(_NAMES, 32_000))
-                               + " \u201cNo,\u201d he said.",
 }
 # 2026-12-05 (branch tidy47): a seed's sentences each opening with a name no other sentence
 # holds, each looked for in the whole text (`People.names_in`), and each one's first word looked

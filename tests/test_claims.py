@@ -1839,26 +1839,19 @@ def test_a_place_before_a_clause_about_the_speaker_does_not_speak():
     assert People(text).speakers(split_sentences(text))[-1] != "Tarn"
 
 
-def _quotes_of(text):
-    return [(c.speaker, c.speaker_guessed) for c in read_seed(text).claims if c.kind == "quote"]
+@pytest.mark.parametrize("second", ["her brother, Omar Holt,", "a neighbour, Omar Holt,",
+                                    "the port's engineer, Omar Holt,"])
+def test_a_second_subject_after_a_clause_about_the_first_is_who_speaks(second):
+    text = (f"Friends paid tribute to Lena Holt, who died on Sunday, and {second} said "
+            "\u201cshe lit up every room.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] in ("Omar Holt", None)
 
 
-OLSEN = "Ferry Plan\n\u201cThe timetable is a mess,\u201d Mara Olsen of Tarn said at the quay.\n"
-VARGA_SAID = "\u201cThey have no idea what they are doing,\u201d he said of the ferry company.\n"
-
-
-def test_a_he_said_after_a_man_named_first_with_his_own_pronoun_is_his():
-    text = (OLSEN + "At the quay in Tarn, Piet Varga mended his nets while he waited for the "
-            "ferry.\n" + VARGA_SAID)
-    assert _quotes_of(text)[-1] == ("Piet Varga", False)
-
-
-def test_a_quantifier_opening_a_sentence_names_no_one_a_pronoun_stands_for():
-    text = ("Ferry Plan\nSenator Ivo Berg voted against the ferry bill.\n"
-            "Most Harbour Democrats backed the bill his party wrote.\n" + VARGA_SAID)
-    assert _quotes_of(text)[-1][0] == "Ivo Berg"
-
-
-def test_a_he_said_after_a_man_named_first_with_no_pronoun_stays_a_guess():
-    text = OLSEN + "At the quay in Tarn, Piet Varga mended the nets.\n" + VARGA_SAID
-    assert _quotes_of(text)[-1][1] is True
+@pytest.mark.parametrize("middle", ["Piet Varga congratulated her on Monday.",
+                                    "Fort Worth police thanked her on Monday.",
+                                    "Golden Step paid her a record fee."])
+def test_whom_a_sentence_opens_with_is_not_sure_to_be_the_next_she(middle):
+    claims = read_seed(f"Seat Won\nSenator Ida Lund won the seat.\n{middle}\n"
+                       "\u201cI am stunned,\u201d she said.\n").claims
+    quote = next(c for c in claims if c.kind == "quote")
+    assert quote.speaker in ("Ida Lund", None) or quote.speaker_guessed

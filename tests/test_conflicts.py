@@ -3,7 +3,7 @@ otherwise (what sets a difference aside is in test_guards.py): pairs of ours."""
 
 import pytest
 
-from monitor.faces.report import conflict_label
+from monitor.faces.report import conflict_label, marked_sentences
 from monitor.steps.claims import Claim, read_seed
 from monitor.steps.conflicts import number_checks, quote_checks
 from monitor.steps.match import match_article
@@ -1162,3 +1162,12 @@ def test_an_alternative_set_aside_a_quoted_no_or_still_to_come_is_no_flipped_neg
 def test_still_to_and_not_until_deny_nothing(seed, sentence):
     m = verdict(first_claim(seed), sentence)
     assert not any(d["kind"] == "negation" for d in m.conflicts or [])
+
+
+def test_an_amount_is_marked_where_it_stands_whole_not_inside_a_year():
+    note = {"kind": "rounded", "claim": "30", "article": "29",
+            "seed_sentence": "In 2030 about 30 ferries will run.",
+            "article_sentence": "By 2030, 29 ferries will run."}
+    seed, article = marked_sentences(note)
+    assert seed == [("In 2030 about ", False), ("30", True), (" ferries will run.", False)]
+    assert article == [("By 2030, ", False), ("29", True), (" ferries will run.", False)]

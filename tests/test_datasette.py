@@ -446,3 +446,11 @@ def test_the_matrix_page_shows_an_amount_given_rounded_apart_from_the_conflicts(
     assert "about <mark>30</mark> routes" in noted and "Claim 2" in noted
     assert "Claim 2" not in page.split("<h2>Noted differences (1)</h2>", 1)[0].split(
         "<h2>Conflicts")[1]
+
+
+def test_the_matrix_page_of_a_store_not_upgraded_yet_still_answers(tmp_path):
+    db, _ = ferry_story(tmp_path / "m.db")
+    db.execute("drop view noted_differences")  # as made before migration m026
+    response = asyncio.run(Datasette([str(tmp_path / "m.db")]).client.get(
+        "/-/monitor/matrix/ferry"))
+    assert response.status_code == 200 and "Noted differences" not in response.text

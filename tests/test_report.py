@@ -445,3 +445,13 @@ def test_an_amount_given_rounded_in_the_page_shows_both_sentences_marked(tmp_pat
     assert "<b>Claim 2</b> · Bay Times · rounded" in noted
     assert "Fares rose for <mark>29</mark> routes" in noted
     assert "Fares rose for about <mark>30</mark> routes" in noted
+
+
+def test_the_noted_differences_view_holds_only_the_notes_it_shows(tmp_path):
+    db, _ = _noted_ferry(tmp_path / "m.db")
+    db.execute("update matches set notes = json_insert(notes, '$[#]', json(?)) where claim_id ="
+               " (select id from claims where position = 2)",
+               [json.dumps({"kind": "another day", "claim": "Monday", "article": "Tuesday"})])
+    rows = list(db.query("select claim, notes from noted_differences where story = 'ferry'"))
+    assert [(r["claim"], [n["kind"] for n in json.loads(r["notes"])]) for r in rows] == [
+        (2, ["rounded"])]

@@ -545,3 +545,23 @@ def test_a_saved_seed_naming_no_address_of_its_own_keeps_its_file_as_source(tmp_
     db = open_db(tmp_path / "m.db")
     add_seed(db, str(page), slug="port-strike")
     assert db["stories"].get(1)["source"] == str(page)
+
+
+@pytest.mark.parametrize("head", ['<base href="https://harbour.example/">',
+                                  '<link rel="alternate" hreflang="x-default" '
+                                  'href="https://harbour.example/">'])
+def test_a_saved_seed_taking_its_sites_home_from_a_base_or_language_link_keeps_its_file(
+        tmp_path, head):
+    page = tmp_path / "seed.html"
+    page.write_text(SAVED_SEED.format(link=head))
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(page), slug="port-strike")
+    assert db["stories"].get(1)["source"] == str(page)
+
+
+def test_a_saved_seed_naming_its_address_as_og_url_is_its_own_page(tmp_path):
+    page = tmp_path / "seed.html"
+    page.write_text(SAVED_SEED.format(link=f'<meta property="og:url" content="{SEED_ADDRESS}">'))
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(page), slug="port-strike")
+    assert db["stories"].get(1)["source"] == SEED_ADDRESS

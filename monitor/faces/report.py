@@ -337,6 +337,8 @@ NOTED = ("noted_differences", ("rounded", "another speaker"))
 def noted_rows(db: Database, slug: str, view: str, kinds: tuple[str, ...]) -> list[dict]:
     """A story's rows of a view of notes (claim, claim_text, outlet, url, sentence, notes),
     each row's notes (JSON) only those of `kinds`."""
+    if view not in db.view_names():
+        return []  # a store not upgraded yet, read by a plain Datasette
     rows = db.query(f"select claim, claim_text, outlet, url, sentence, notes from [{view}] "
                     "where story = ? order by claim, outlet", [slug])
     return [{**r, "notes": json.dumps([c for c in json.loads(r["notes"]) if c["kind"] in kinds])}
@@ -423,10 +425,19 @@ def _within(sentence: str, part: str, segments: Segments) -> Segments:
         return segments
     for piece, pieces in ((part, segments), (part.split()[-1] if part.split() else "",
                                              [(part.split()[-1], True)] if part else [])):
-        at = sentence.find(piece) if piece else -1
+        at = _whole(sentence, piece) if piece else -1
         if at >= 0:
             return [(sentence[:at], False), *pieces, (sentence[at + len(piece):], False)]
     return [(sentence, False)]
+
+
+def _whole(sentence: str, piece: str) -> int:
+    """Where `piece` stands whole in the sentence ("30" not inside "2030", "Lund" not inside
+    "Lundberg"), else where it stands at all; -1 when nowhere."""
+    edge = (r"(?<!\w)" if piece[:1].isalnum() else "") + re.escape(piece) + (
+        r"(?!\w)" if piece[-1:].isalnum() else "")
+    found = re.search(edge, sentence)
+    return found.start() if found else sentence.find(piece)
 
 
 def _bracketed(segments: Segments) -> str:

@@ -31,6 +31,7 @@ from monitor.steps.claims import read_seed
 from monitor.steps.dates import parse_date
 from monitor.steps.extract import (
     TooComplex,
+    declared_address,
     decode_page,
     detect_language,
     extract_page,
@@ -105,9 +106,9 @@ def _seed_text(source: str) -> tuple[str, str | None, str]:
         return (*_fetch_seed(source), source)
     raw = _read_seed_file(source)
     if re.match(rb"\s*<(?:!doctype html|html|head|body)", raw, re.IGNORECASE):
-        text, published, url = _seed_from_html(raw, source)  # a saved web page
+        text, published = _seed_from_html(raw, source)  # a saved web page
         # The crawl then knows the seed's own page when it meets it: not a copy counted.
-        return text, published, url if re.match(r"https?://", url) else source
+        return text, published, declared_address(raw) or source
     return _decode_seed(raw, source), None, source
 
 
@@ -162,8 +163,7 @@ def _fetch_seed(url: str) -> tuple[str, str | None]:
         raise ValueError(f"{url}: cannot fetch the seed ({e})") from None
     except RefusedRedirect as e:
         raise ValueError(f"{url}: {e}") from None
-    text, published, _ = _seed_from_html(html, url)
-    return text, published
+    return _seed_from_html(html, url)
 
 
 class RefusedRedirect(ValueError):
@@ -250,15 +250,15 @@ def _one_line(error: Exception) -> str:
     return error_line(error)
 
 
-def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None, str]:
-    """A web page's headline and text, its date, and its address (canonical when declared)."""
+def _seed_from_html(html: bytes, source: str) -> tuple[str, str | None]:
+    """A web page's headline and text, and its date."""
     try:
         article = extract_page(html, source)
     except TooComplex as e:
         raise ValueError(f"{source}: {e}") from None
     if article is None:
         raise ValueError(f"{source}: no article text found on that page")
-    return f"{article.title or ''}\n{article.text}", article.published, article.url
+    return f"{article.title or ''}\n{article.text}", article.published
 
 
 # Letters that no accent stripping spells plainly.

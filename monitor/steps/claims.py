@@ -653,7 +653,11 @@ _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.
                                    re.IGNORECASE)
 # "Ana Ruiz, who served under mayors Lund, Berg and Haddad, said": a clause about the name, its
 # commas and all, then the verb (read up to `_CLAUSE_REACH` characters after the name).
-_CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b[^.;\"\u201c\u201d]{1,200}?,\s*"
+# Not past a second subject joined to the first ("Lena Holt, who died on Sunday, and her
+# brother, Omar Holt, said": his words, `_SECOND_SUBJECT`).
+_SECOND_SUBJECT = r",\s+and\s+(?:his|her|its|their|the|a|an)\s"
+_CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b(?:(?!" + _SECOND_SUBJECT
+                                     + r")[^.;\"\u201c\u201d]){1,200}?,\s*"
                                      r"(?:(?:has|had|also|later|then)\s+)?(?!according)"
                                      + SPEECH_VERBS + r"\b")
 _CLAUSE_REACH = 250
@@ -1351,6 +1355,7 @@ def _clause_about_end(outside: str, at: int) -> int | None:
 
 
 _ACCORDING = re.compile(r"\W*according\s+to\b", re.IGNORECASE)
+_SECOND_SUBJECT_RE = re.compile(_SECOND_SUBJECT, re.IGNORECASE)
 
 
 def _before_clause_about(outside: str, starts: int, subject_ends: int) -> int:
@@ -1362,18 +1367,11 @@ def _before_clause_about(outside: str, starts: int, subject_ends: int) -> int:
         return subject_ends
     m = _CLAUSE_ABOUT.search(outside, starts, subject_ends)
     closing = outside.rfind(",", m.end(), subject_ends) if m else -1
+    if m and _SECOND_SUBJECT_RE.search(outside, m.end(), subject_ends):
+        return subject_ends  # "…, who died, and her brother, Omar Holt, said": his words
     return m.start() if m and closing >= 0 and not outside[closing + 1:subject_ends].strip() \
         else subject_ends
 
-
-# A person's own pronoun after their name, lower-case words between: "Piet Varga charged his
-# phone", "Ana Lund lost her job" (the first pronoun, at most 12 words on).
-_OWN_PRONOUN = re.compile(r"(?:\s+[a-z][a-z'\u2019-]*){1,12}?\s+(he|his|him|she|her)\b")
-
-# Words opening a sentence's subject that are no given name: "Most Republicans", "Some Democrats".
-_QUANTIFIERS = frozenset("most some many few several all both other another every each any no"
-                         .split())
-_NAME_WORD = re.compile(r"[A-Z][a-z'\u2019]*(?:[A-Z][a-z'\u2019]+)?(?:-[A-Z][a-z'\u2019]+)?")
 
 PRONOUN_REACH = 50  # people named last that a pronoun may stand for
 _PLACE_KEY = 64  # characters after a capital by which `_capitals` sorts its places
@@ -1930,34 +1928,6 @@ class People:
                 return name
         return None
 
-    def _newcomer(self, sentence: str, at: int) -> str | None:
-        """A person named in full for the first time opening `sentence` at `at`, whom the words
-        after the name speak of as "his" or "her" before any other name or comma ("Piet Varga
-        charged his phone"): known from then on, of that pronoun's gender, for a later "he
-        said" (who else would stand for it is not in that sentence)."""
-        m = PERSON_RE.match(sentence, at)
-        name = _person_name(_before_nickname(sentence, m)) if m else ""
-        own = _OWN_PRONOUN.match(sentence, m.end()) if m and " " in name else None
-        if not own or sentence[max(0, at - 4):at].lower() == "the " or (
-                m.group(0).split()[0] in NOT_NAMES) or not self._newcomer_name(name):
-            return None
-        self.known[name] = _PRONOUNS[own.group(1)]
-        self._by_surname.setdefault(surname(name), name)
-        return name
-
-    def _newcomer_name(self, name: str) -> bool:
-        """Whether `name` looks like a person's, given name and family name, whom the text has
-        not named before: two or three words each of a capital then lower case ("McSorley",
-        "Kramer-Ainza"; not "GOP"), the first never written in lower case ("Late", "New") nor
-        a quantifier ("Most"), no day or month, no organisation's or publication's name."""
-        words = name.split()
-        return 2 <= len(words) <= 3 and all(map(_NAME_WORD.fullmatch, words)) and not (
-            words[0].lower() in _QUANTIFIERS or words[0].lower() in self._text_words()[0]
-            or name in self.known
-            or self.person(name) or organisation_head(name) or is_publication(name)
-            or _headline_words(name)
-            or any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words))
-
     def speakers(self, sentences: list[str]) -> list[str | None]:
         """The speaker of each sentence's quotations (None without quotes), reading in order."""
         found = []
@@ -2023,8 +1993,6 @@ class People:
             subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
                                          if not words[n:n + 1] or not words[n][:1].isupper())),
                            None)
-        if subject is None and pronoun is None:
-            subject = self._newcomer(sentence, first_word)
         if subject:
             self._named_last(subject)
             if subject not in self._titled_with or self._titled_with[subject] is not titled:

@@ -455,13 +455,31 @@ def detect_language(text: str) -> str | None:
 def _canonical(declared: str | None, source: str) -> str:
     # A page may only name a canonical URL on its own site (scheme, host and port, see
     # `same_site`): a hostile page must not be able to overwrite another outlet's article,
-    # or another server's on the same host, by claiming its URL. A page saved to a file (a
-    # seed the user saved) has no site: where it says it was published is all there is.
-    fetched = urlsplit(source).scheme in ("http", "https")
-    if declared and (same_site(declared, source) or not fetched and urlsplit(
-            declared).scheme in ("http", "https")):
+    # or another server's on the same host, by claiming its URL.
+    if declared and same_site(declared, source):
         return canonical_url(declared)
-    return canonical_url(source) if fetched else source
+    return canonical_url(source) if urlsplit(source).scheme in ("http", "https") else source
+
+
+def declared_address(html: bytes) -> str | None:
+    """The web address a page says it is published at, as a page saved to a file keeps it:
+    its canonical link, else its `og:url`; None when neither is a web address. (Not
+    trafilatura's reading, which falls back on a `<base>` or a language version's link: the
+    site's home page.)"""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for found in (tree.xpath("//link[@rel='canonical']/@href"),
+                  tree.xpath("//meta[@property='og:url']/@content")):
+        address = str(found[0]).strip() if found else ""
+        try:
+            parts = urlsplit(address)
+            if parts.scheme in ("http", "https") and parts.hostname:
+                return canonical_url(address)
+        except ValueError:  # "http://[broken": no address
+            continue
+    return None
 
 
 def content_hash(title: str | None, text: str) -> str:

@@ -702,7 +702,9 @@ def m026_noted_differences(db: Database) -> None:
     db.create_view("noted_differences", """
         select stories.slug as story, claims.position as claim, claims.text as claim_text,
                outlets.name as outlet, articles.url, matches.verdict, matches.sentence,
-               matches.notes
+               (select json_group_array(json(value)) from json_each(matches.notes)
+                where json_extract(value, '$.kind') in ('rounded', 'another speaker'))
+               as notes
         from matches
         join stories on stories.id = matches.story_id
         join claims on claims.id = matches.claim_id
