@@ -643,3 +643,30 @@ def test_a_long_quotation_carrying_the_claims_words_but_one_is_no_run_of_it():
                        "pure folly to think that the new quay would bring more ferries and jobs to "
                        "the island,” harbourmaster Ola Dahl said.", "Ola Dahl")
     assert m.verdict != "partial"
+
+
+@pytest.mark.parametrize("gap", ["if the ministry pays", "but only if the ministry pays",
+                                 "once the grant arrives and then", "hardly", "almost"])
+def test_an_ellipsis_standing_for_a_condition_or_a_hedge_is_no_verbatim_quotation(gap):
+    quote = _quote("Pier\n“We will rebuild the old pier ... before the winter storms,” "
+                   "harbourmaster Ola Dahl said.\n")
+    m = verdict(quote, f"“We will rebuild the old pier {gap} before the winter storms,” "
+                       "harbourmaster Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+@pytest.mark.parametrize("scale", ["dozen", "quarters of the", "hundred"])
+def test_an_ellipsis_standing_for_a_scale_word_is_no_verbatim_quotation(scale):
+    quote = _quote("Storm\n“We lost three ... fishing boats in the storm last week,” harbourmaster "
+                   "Ola Dahl said.\n")
+    m = verdict(quote, f"“We lost three {scale} fishing boats in the storm last week,” "
+                       "harbourmaster Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"
+
+
+def test_a_denial_the_editor_put_in_brackets_is_no_verbatim_quotation():
+    quote = _quote("Pier\n“We will rebuild the old pier in stone this year,” harbourmaster Ola "
+                   "Dahl said.\n")
+    m = verdict(quote, "“We will [not] rebuild the old pier in stone this year,” harbourmaster "
+                       "Ola Dahl said.", "Ola Dahl")
+    assert m.verdict != "verbatim"

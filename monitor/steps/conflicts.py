@@ -722,28 +722,45 @@ def quotation_words(quotation: str) -> str:
 # will run ... every day" is not "will run until May and the bus every day").
 ELLIPSIS_PART_WORDS = 3
 ELLIPSIS_GAP_WORDS = 12
-_GAP_TELLS = NEGATIONS | {"and", "but", "or", "while", "whereas", "although", "though",
-                          "unless", "except", "only", "hundred", "thousand", "million",
-                          "billion"}
+_GAP_TELLS = NEGATIONS | {
+    "and", "but", "or", "while", "whereas", "although", "though", "unless", "except", "only",
+    # a condition or a time limit: "will run … every day" is not "will run until May"
+    "if", "until", "till", "when", "whenever", "then", "after", "once",
+    # a bound, a hedge or a scale: "three … boats" is not "three dozen boats"
+    "than", "less", "fewer", "more", "up", "hardly", "barely", "scarcely", "almost", "nearly",
+    "perhaps", "maybe", "possibly", "might", "half", "quarter", "quarters", "dozen", "dozens",
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "billions", "twice", "double"}
 
 
 def quoted_whole(quotation: str, theirs: str) -> bool:
     """Whether a quotation's words, every one in its order, are inside the article's (as
     quotations are compared: a number in digits or words, contractions expanded); a quotation
     shortened with an ellipsis, each of its parts in turn, a few harmless words apart."""
-    # The editor's bracketed words ("President [Barack] Obama") are the writer's, not said.
-    parts = [quotation_words(p) for p in _ELLIPSIS.split(EDITORS_WORDS.sub(" ", quotation))]
+    # The editor's bracketed words ("President [Barack] Obama") are the writer's, not said;
+    # but not a denial put in brackets ("We will [not] rebuild").
+    quotation, theirs = _without_editors(quotation), _without_editors(theirs)
+    parts = [quotation_words(p) for p in _ELLIPSIS.split(quotation)]
     parts = [p for p in parts if p]
     if sum(len(p.split()) for p in parts) < 2 or len(parts) > 1 and any(
             len(p.split()) < ELLIPSIS_PART_WORDS for p in parts):
         return False
-    other = f" {quotation_words(EDITORS_WORDS.sub(' ', theirs))} "
+    other = f" {quotation_words(theirs)} "
     start = other.find(f" {parts[0]} ")
     while start >= 0:  # each place the first part is quoted, the others just after it
         if _parts_follow(parts[1:], other, start + len(parts[0]) + 1):
             return True
         start = other.find(f" {parts[0]} ", start + 1)
     return False
+
+
+def _without_editors(quotation: str) -> str:
+    """A quotation without the editor's bracketed words, unless they deny."""
+    found = EDITORS_WORDS.findall(quotation)
+    if any(w in NEGATIONS or w.endswith("n't") for bracket in found
+           for w in re.findall(r"[\w']+", bracket.lower())):
+        return quotation
+    return EDITORS_WORDS.sub(" ", quotation) if found else quotation
 
 
 def _parts_follow(parts: list[str], other: str, at: int) -> bool:
