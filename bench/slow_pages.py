@@ -15,9 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 from monitor.steps.claims import TITLE_WORDS, People, documents_issued, is_promo, read_seed
-from monitor.steps.conflicts import differences
+from monitor.steps.conflicts import ALIGNED_WORDS, differences, says_otherwise
 from monitor.steps.extract import extract_page, without_page_furniture
-from monitor.steps.guards import another_count, another_moment
+from monitor.steps.guards import another_acts_day, another_count, another_moment
 from monitor.steps.match import match_article
 from monitor.steps.text import name_words, negated, numbers, split_sentences, without_credits
 from monitor.steps.verdicts import clause_same
@@ -272,7 +272,17 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
                              "9 of the injured " * 60_000 + "12 people were hurt."),
     "mothers of, in 2018": (lambda s: another_moment(_HURT, s, _HURT_CONFLICT),
                             "a mother of 9 in 2018 " * 45_000 + "12 people were hurt."),
+    # 2026-12-06 (conflicts51): the act a year dates, looked for right before it and before
+    # the other's year (1 MB: 0.5 s of CPU; 0.35 s on main).
+    "approved late in, a year": (lambda s: another_acts_day(_APPROVED, s, _YEAR_CONFLICT),
+                                  "approved late in " * 55_000 + "2017"),
+    # ... and two quotations' words aligned (quadratic in their number: quotations of more than
+    # `ALIGNED_WORDS` words are compared whole; at the bound 0.06 s of CPU, 29 s at 20,000).
+    "quotations aligned, one word": (lambda s: says_otherwise("the " * ALIGNED_WORDS, s),
+                                     "the " * (ALIGNED_WORDS - 200) + "not " * 200),
 }
+_APPROVED = "The harbour levy was drafted by the port office and approved in 2019."
+_YEAR_CONFLICT = [{"kind": "number", "claim": "2019", "article": "2017", "unit": "year-date"}]
 _HURT = "Seven people were injured, including 7 of the guards."
 _HURT_CONFLICT = [{"kind": "number", "claim": "Seven", "article": "12", "unit": "peopl hurt"}]
 

@@ -1171,3 +1171,100 @@ def test_an_amount_is_marked_where_it_stands_whole_not_inside_a_year():
     seed, article = marked_sentences(note)
     assert seed == [("In 2030 about ", False), ("30", True), (" ferries will run.", False)]
     assert article == [("By 2030, ", False), ("29", True), (" ferries will run.", False)]
+
+
+def _one_quote_match(seed_text: str, article: str):
+    quote = seed_quote(seed_text)
+    return match_article([quote], article).matches[0]
+
+
+def test_a_quotation_longer_at_one_end_and_shorter_at_the_other_is_not_a_changed_one():
+    # The article quotes a sentence before the seed's words and stops before its last clause,
+    # which holds the seed's "no": no negation is dropped from the words both quote.
+    m = _one_quote_match(
+        "Pier\n“The pier will open to ferries on Friday and the pier will stay open all night, "
+        "though no pier in Calder has stayed open all night,” harbour chief Ana Ruiz said.\n",
+        "“The council voted on it twice. The pier will open to ferries on Friday and the pier "
+        "will stay open all night,” Ruiz said.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_not_before_the_seeds_quoted_words_and_outside_them_is_no_negation_dropped():
+    # The seed quoted words out of a denial ('she did not "keep …"'); the article quotes
+    # the denial whole.
+    m = _one_quote_match("Ferry Plan\nHarbour chief Ana Ruiz said she did not “keep those "
+                         "figures in my head.”\n", "“I don't keep the figures in my head,” "
+                                                     "Ruiz said.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_no_answering_a_question_is_no_negation_dropped():
+    m = _one_quote_match("Ferry Plan\n“No, the island council gets the ferry plan ... by the "
+                         "end of the month, with a vote soon after,” harbour chief Ana Ruiz "
+                         "said.\n", "“The island council gets the ferry plan in a few days -- "
+                                     "by the end of the month,” Ruiz said.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_negation_dropped_where_the_article_quotes_other_words_is_still_a_conflict():
+    m = _one_quote_match(
+        "Ferry Plan\n“Do not close the eastern quay before the vote,” harbour chief Ana Ruiz "
+        "said.\n",
+        "“We have to wait, close the eastern quay before the vote,” Ruiz said.")
+    assert m.verdict == "conflict" and [c["kind"] for c in m.conflicts] == ["quote"]
+
+
+def test_a_name_added_and_another_left_out_of_a_quotation_is_no_name_changed():
+    m = _one_quote_match(
+        "Wreck\n“At this point the council and the harbour master, Ines Brandt, expect to "
+        "hear what the Calder coastguard has done to clear the wreck from the channel,” "
+        "harbour chief Omar Haddad said.\n",
+        "“The council and the harbour master expect to hear from Captain Ana Ruiz what the "
+        "coastguard has done to clear the wreck from the channel,” Haddad said.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("Senior Advisor", "Senior Adviser"),
+    ("Lundco", "LundcoMobil"),
+    ("@AvalonFerriesUK", "Avalon Ferries"),
+    ("Pier Two", "Pier II"),
+])
+def test_a_name_spelt_otherwise_in_a_quotation_is_no_other_name(ours, theirs):
+    m = _one_quote_match(
+        f"Ferry Plan\n“The {ours} board will keep the night ferry running from the eastern "
+        "quay all winter,” harbour chief Ana Ruiz said.\n",
+        f"“The {theirs} board will keep the night ferry running from the eastern quay all "
+        "winter,” Ruiz said.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_name_put_in_the_place_of_another_in_a_quotation_is_still_a_conflict():
+    m = _one_quote_match(
+        "Ferry Plan\n“The mayor signed the Calder Bridge contract in secret and hid it from "
+        "the council for a year,” harbour chief Ana Ruiz said.\n",
+        "“The mayor signed the Calder Tunnel contract in secret and hid it from the council "
+        "for a year,” Ruiz said.")
+    assert m.verdict == "conflict" and [c["kind"] for c in m.conflicts] == ["quote"]
+
+
+def test_an_outlets_quotation_of_the_seeds_other_piece_of_a_statement_is_not_this_one_changed():
+    seed = read_seed("Fares\n“The Harbour Board has decided that the ferry fares for islanders "
+                     "should stay as they are,” two board lawyers wrote to the island council. "
+                     "“[T]he Port Authority is not proposing that any of the ferry fares for "
+                     "islanders be raised.”\n")
+    article = ("“The Harbour Board has decided that the ferry fares for islanders should stay "
+               "as they are,” the board said in a letter to the council.")
+    verdicts = [m.verdict for m in match_article(seed.claims, article).matches]
+    # the whole statement told in part, its first piece word for word, the second not at all
+    assert verdicts == ["partial", "verbatim", "absent"]
+
+
+def test_a_greeting_to_a_place_said_by_two_people_is_no_speaker_conflict():
+    m = _one_quote_match(
+        "Vote Night\n“Thank you, thank you, Lake Calder Springs,” harbour chief Ana Ruiz told "
+        "the crowd at the quay late on Tuesday.\n",
+        "“Thank you, thank you, Lake Calder Springs. What a night for the island,” Ines Brandt "
+        "told her "
+        "own crowd at the town hall.")
+    assert m.conflicts is None or "speaker" not in [c["kind"] for c in m.conflicts]

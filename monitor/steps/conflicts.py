@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
@@ -632,10 +633,11 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         best, closeness, same_words = closest_quote(q, found, t)
         if best is None:
             continue
-        if same_words and other and distinctive_part(q, best):
+        if same_words and other and distinctive_part(q, best) and says_more_than_names(q):
             conflicts.append({"kind": "speaker", "claim": claim.speaker, "article": speaker})
             break
-        if other or not (same_words or closeness >= t.quote_related):
+        if other or not (same_words or closeness >= t.quote_related) or nearer_another(
+                q, best, closeness, claim):
             continue
         if spoken_for and not any(n["kind"] == "another speaker" for n in reworded):
             reworded.append({"kind": "another speaker", "claim": claim.speaker,
@@ -646,6 +648,16 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
                 same_words and much_shorter(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})
     return conflicts, reworded
+
+
+def nearer_another(q: str, best: str, closeness: float, claim: Claim) -> bool:
+    """The article's quotation is as close to another quotation of the seed's sentence as to
+    `q`: that one's words, not `q`'s reworded (a statement quoted in two pieces, an outlet
+    quoting one piece)."""
+    mine = quotation_words(q)
+    others = {quotation_words(o) for o in (*claim.quotes, *quotations(claim.sentence or ""))}
+    theirs = quotation_words(best)
+    return any(fuzz.ratio(o, theirs) >= closeness for o in others - {mine} if o)
 
 
 # A run of this many words of a quotation is that person's: fewer ("vote to acquit") may be
@@ -662,6 +674,17 @@ def distinctive_part(claimed: str, theirs: str) -> bool:
     short = min(len(claimed.split()), len(theirs.split()))
     return short >= SPEAKER_QUOTE_WORDS or (short >= SPEAKER_QUOTE_FEWEST
                                             and 2 * short >= len(claimed.split()))
+
+
+# A quotation whose words besides names are fewer ("Thank you, Avalon!") is anyone's to say.
+SPEAKER_QUOTE_SAYING = 2
+
+
+def says_more_than_names(quotation: str) -> bool:
+    """The quotation's content words besides its names are SPEAKER_QUOTE_SAYING or more: a
+    greeting to a place or a person ("Thank you New Hampshire") is said by many."""
+    names = {stem(n) for n in name_words(quotation)}
+    return len(set(content_words(quotation)) - names) >= SPEAKER_QUOTE_SAYING
 
 
 def two_persons(claimed: str | None, speaker: str | None) -> bool:
@@ -825,21 +848,65 @@ def inside_other(ours: str, theirs: str) -> bool:
 
 def says_otherwise(ours: str, theirs: str) -> bool:
     """Two wordings of one quotation that differ in what they say, not only in words: a
-    negation flipped, an amount or a name changed. Compared over the part the shorter
-    quotes, so that a shortened quotation is not read as a changed one."""
+    negation flipped, an amount changed, or a name put in the place of another. Compared over
+    the run both quote, so that a shortened quotation is not read as a changed one."""
     # Words in square brackets are the writer's, put in to explain ("the [Harbour Youth
     # League]", "President [Ida] Lund"), not the speaker's: another outlet may explain them
     # otherwise, or not at all.
     ours, theirs = (normalise(EDITORS_WORDS.sub(" ", q)) for q in (ours, theirs))
-    ours, theirs = _overlapping(ours, theirs)
+    ours, theirs, changed = _overlapping(ours, theirs)
     # A negation flipped as a statement's is: what it denies, the other says.
     if negated(ours) != negated(theirs) and _negation_flipped(ours, theirs):
         return True
     if number_checks(numbers(ours), numbers(theirs))[0]:
         return True
-    # Names as stems: "Workers' Party" and "Worker's Party" are one name.
-    mine, other = (frozenset(map(stem, name_words(q))) for q in (ours, theirs))
-    return _another_name(mine - other, other - mine)
+    # Names as stems: "Workers' Party" and "Worker's Party" are one name. A name only one
+    # wording has, where the other has no name, was added or left out, not changed.
+    mine, other = name_words(ours), name_words(theirs)
+    stems = [frozenset(map(stem, mine)), frozenset(map(stem, other))]
+    for a, b in changed:
+        put = _unlike(frozenset(w for w in _words(a) if w in mine and stem(w) not in stems[1]),
+                      frozenset(w for w in _words(b) if w in other and stem(w) not in stems[0]))
+        if _another_name(*(frozenset(map(stem, names)) for names in put)):
+            return True
+    return False
+
+
+# A name this long or longer, one letter off another or the start of it, is the same name
+# spelt otherwise ("Adviser", "Advisor"; "Exxon", "ExxonMobil"; "America", "American").
+NAME_SPELLING_LETTERS = 5
+NAME_START_LETTERS = 4
+_ROMAN = re.compile(r"^(?=[ivx]{2,}$)(x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def _unlike(mine: frozenset[str], other: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of each side that no name of the other spells otherwise: one letter off, one
+    the start or a part of the other ("@LundFerries" and "Lund"), or one number written as a
+    word and as a Roman numeral ("World War Two", "World War II")."""
+    pairs = {(a, b) for a in mine for b in other if _spelt_otherwise(a, b)}
+    return (mine - {a for a, _ in pairs}, other - {b for _, b in pairs})
+
+
+def _spelt_otherwise(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= NAME_START_LETTERS and (long_.startswith(short) or (
+            len(short) >= NAME_SPELLING_LETTERS and short in long_)):
+        return True
+    if len(short) >= NAME_SPELLING_LETTERS and OSA.distance(a, b) <= 1:
+        return True
+    value = [_numeral(w) for w in (a, b)]
+    return value[0] is not None and value[0] == value[1]
+
+
+def _numeral(word: str) -> float | None:
+    """The value of a word written as a number: a figure, a number word, a Roman numeral of
+    two letters or more ("II", not "I")."""
+    roman = _ROMAN.match(word)
+    if roman:
+        tens, ones = roman.groups()
+        return 10 * len(tens) + {"ix": 9, "iv": 4}.get(ones, ones.count("i") + 5 * ("v" in ones))
+    found = numbers(word)
+    return found[0].value if len(found) == 1 and found[0].text.lower() == word else None
 
 
 # Words a writer put inside a quotation, in square brackets; not a letter changed ("[T]he").
@@ -861,16 +928,53 @@ def _another_name(mine: frozenset[str], other: frozenset[str]) -> bool:
     return not all(any(a.startswith(b) or b.startswith(a) for b in other) for a in mine)
 
 
-def _overlapping(ours: str, theirs: str) -> tuple[str, str]:
-    """Both quotations, the longer cut to the words the shorter quotes when it is much longer
-    or goes on past them (what it says next is not the shorter's words changed)."""
-    if not much_shorter(ours, theirs) and not inside_other(ours, theirs):
-        return ours, theirs
+def _overlapping(ours: str, theirs: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """Both quotations cut to the run both quote, and the words each has in the other's place
+    within it. What one quotation says before the first words both share, or after the last,
+    is not the other's words changed: a shortened quotation, or one that goes on past the
+    other's, at either end. But where both say something else before, a "not" or "never"
+    right before the shared words is theirs ("Do not pay in cash" against "We must pay. Pay
+    in cash"): one said in the other's place, not a quotation begun later."""
+    if max(len(ours), len(theirs)) > ALIGNED_REACH * min(len(ours), len(theirs)):
+        ours, theirs = _aligned_part(ours, theirs)
+    mine, other = expand_contractions(ours).split(), expand_contractions(theirs).split()
+    if max(len(mine), len(other)) > ALIGNED_WORDS:
+        return ours, theirs, [(ours, theirs)]
+    keys = [" ".join(_words(w)) for w in mine], [" ".join(_words(w)) for w in other]
+    ops = SequenceMatcher(None, *keys, autojunk=False).get_opcodes()
+    same = [n for n, op in enumerate(ops) if op[0] == "equal"]
+    if not same:
+        return ours, theirs, [(ours, theirs)]
+    ops = ops[same[0]:same[-1] + 1]
+    first = [ops[0][1], ops[0][3]]
+    if all(first):  # both say something else first: a "not" right before is the run's own
+        for side, at in enumerate(first):
+            first[side] -= keys[side][at - 1] in _DENYING
+    changed = [(" ".join(mine[i:j]), " ".join(other[k:m]))
+               for tag, i, j, k, m in ops if tag == "replace"]
+    return (" ".join(mine[first[0]:ops[-1][2]]), " ".join(other[first[1]:ops[-1][4]]),
+            changed)
+
+
+_DENYING = frozenset(("not", "never"))
+
+
+# Words are aligned over at most this many times the shorter quotation's length: a longer one
+# is first cut to the part the shorter best matches, widened by the shorter's length each side.
+ALIGNED_REACH = 3
+# Longer quotations are compared whole, as written (aligning words takes time quadratic in
+# their number: 0.05 s of CPU for two of this many words repeating one word, 29 s for 20,000).
+ALIGNED_WORDS = 1_000
+
+
+def _aligned_part(ours: str, theirs: str) -> tuple[str, str]:
+    """Both quotations, the longer cut to the words around the part the shorter best
+    matches."""
     shorter_is_ours = len(ours) < len(theirs)
     short, long_ = (ours, theirs) if shorter_is_ours else (theirs, ours)
     at = fuzz.partial_ratio_alignment(short, long_, processor=str.lower)
-    start = long_.rfind(" ", 0, at.dest_start) + 1  # widened to whole words
-    end = long_.find(" ", at.dest_end)
+    start = long_.rfind(" ", 0, max(0, at.dest_start - len(short))) + 1  # whole words
+    end = long_.find(" ", at.dest_end + len(short))
     part = long_[start:end if end >= 0 else len(long_)]
     return (short, part) if shorter_is_ours else (part, short)
 

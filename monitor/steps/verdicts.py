@@ -33,6 +33,7 @@ from monitor.steps.conflicts import (
     inside_other,
     much_shorter,
     names_speaker,
+    nearer_another,
     only_attribution,
     quotation_words,
     quoted_whole,
@@ -207,7 +208,9 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     if refuses_comment(claim.text) and not _REFUSAL.search(sentence):
         return "absent"  # a refusal to comment tells nothing else of what it names
     mine = quotation_words(claim.text) if quoted else ""
-    related = [q for q in quoted if fuzz.ratio(quotation_words(q), mine) >= t.quote_related]
+    related = [q for q in quoted if fuzz.ratio(quotation_words(q), mine) >= t.quote_related
+               and not nearer_another(claim.text, q, fuzz.ratio(quotation_words(q), mine),
+                                      claim)]
     if related:
         # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
         # So is a quotation with one of its sentences left out, whatever words of the rest
