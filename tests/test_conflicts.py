@@ -1268,3 +1268,51 @@ def test_a_greeting_to_a_place_said_by_two_people_is_no_speaker_conflict():
         "told her "
         "own crowd at the town hall.")
     assert m.conflicts is None or "speaker" not in [c["kind"] for c in m.conflicts]
+
+
+def _kinds(m) -> list[str]:
+    return [c["kind"] for c in m.conflicts or []]
+
+
+@pytest.mark.parametrize("seed_words, article_words", [
+    ("Nobody on the island will lose a job over the new ferry timetable",
+     "Everybody on the island will lose a job over the new ferry timetable"),
+    ("The new quay will be designed and built by Brandt",
+     "The new quay will be designed and built by Haddad"),
+], ids=["first word", "last word"])
+def test_a_word_changed_at_an_end_of_a_quotation_is_a_quotation_conflict(seed_words,
+                                                                         article_words):
+    m = _one_quote_match(f"Ferry Plan\n“{seed_words},” harbour chief Ana Ruiz said.\n",
+                         f"“{article_words},” harbour chief Ana Ruiz said.")
+    assert m.verdict == "conflict" and "quote" in _kinds(m)
+
+
+@pytest.mark.parametrize("words", ["We will not resign", "I did not sink the ferry"])
+def test_a_short_quotation_given_to_another_person_is_a_speaker_conflict(words):
+    m = _one_quote_match(f"Ferry Plan\n“{words},” harbour chief Ana Ruiz said.\n",
+                         f"“{words},” councillor Per Moen said.")
+    assert m.verdict == "conflict" and "speaker" in _kinds(m)
+
+
+@pytest.mark.parametrize("ours, theirs", [("Hansen", "Jansen"), ("Maria", "Marie"),
+                                          ("Lund", "Lundberg")])
+def test_another_persons_name_a_letter_off_or_longer_is_a_name_changed(ours, theirs):
+    m = _one_quote_match(f"Ferry Plan\n“The ferry contract went to {ours} and the crew stays,” "
+                         "harbour chief Ana Ruiz said.\n",
+                         f"“The ferry contract went to {theirs} and the crew stays,” harbour "
+                         "chief Ana Ruiz said.")
+    assert m.verdict == "conflict" and "quote" in _kinds(m)
+
+
+@pytest.mark.parametrize("opening", ["In the evening,", "On Tuesday evening,"])
+def test_a_sentence_opening_on_a_part_of_the_day_still_conflicts(opening):
+    m = verdict(first_claim("The storm sank 12 fishing boats at the eastern quay."),
+                f"{opening} the storm sank 30 fishing boats at the eastern quay.")
+    assert m.verdict == "conflict"
+
+
+@pytest.mark.parametrize("acts", ["arrested and charged", "caught and fined"])
+def test_a_year_of_one_of_two_acts_told_together_still_conflicts(acts):
+    m = verdict(first_claim(f"The ferry skipper was {acts} in 2019."),
+                f"The ferry skipper was {acts.split()[0]} in 2017.")
+    assert m.verdict == "conflict"

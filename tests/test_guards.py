@@ -670,36 +670,3 @@ def test_an_outcome_told_before_another_amount_is_not_this_ones():
         "a family's toll", "some of the passengers", "injured who later died"])
 def test_a_toll_told_otherwise_with_a_date_family_or_part_is_still_a_conflict(claim, sentence):
     assert verdict(first_claim(claim), sentence).verdict == "conflict"
-
-
-def test_the_year_of_one_act_against_the_year_of_another_the_claim_tells_is_no_conflict():
-    c = first_claim("The harbour levy was drafted by the port office and approved in 2019.")
-    m = verdict(c, "The harbour levy was drafted by the port office in 2017.")
-    assert m.verdict != "conflict" and m.conflicts is None
-    assert {"kind": "another day", "claim": "2019", "article": "2017"} in what_differs(m, m.notes)
-
-
-@pytest.mark.parametrize("sentence", [
-    "The harbour board on Wednesday voted to close the quay to ferries.",
-    "The harbour master was shot and died on Wednesday at the quay.",
-])
-def test_the_same_act_dated_otherwise_is_still_a_conflict(sentence):
-    claim = ("The harbour board voted on Tuesday to close the quay to ferries."
-             if "board" in sentence else "The harbour master was shot and killed on Tuesday at "
-                                         "the quay.")
-    m = verdict(first_claim(claim), sentence)
-    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["number"]
-
-
-def test_an_amount_by_a_part_of_the_day_against_one_of_no_time_is_another_moment():
-    c = first_claim("The Avalon harbour index fell 310 points on the news of the ferry strike.")
-    m = verdict(c, "By midday, the Avalon harbour index had fallen 450 points on the news of "
-                   "the ferry strike.")
-    assert m.verdict != "conflict" and m.conflicts is None
-    assert "another moment" in [n["kind"] for n in m.notes]
-
-
-def test_an_amount_by_a_part_of_the_day_the_claim_names_too_is_still_a_conflict():
-    c = first_claim("By midday the Avalon harbour index had fallen 310 points on the news.")
-    m = verdict(c, "By midday, the Avalon harbour index had fallen 450 points on the news.")
-    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["number"]

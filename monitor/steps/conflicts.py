@@ -655,9 +655,23 @@ def nearer_another(q: str, best: str, closeness: float, claim: Claim) -> bool:
     `q`: that one's words, not `q`'s reworded (a statement quoted in two pieces, an outlet
     quoting one piece)."""
     mine = quotation_words(q)
-    others = {quotation_words(o) for o in (*claim.quotes, *quotations(claim.sentence or ""))}
+    others = dict.fromkeys((*map(quotation_words, claim.quotes),
+                            *_quotations_of(claim.sentence or "")))
+    others.pop(mine, None)
     theirs = quotation_words(best)
-    return any(fuzz.ratio(o, theirs) >= closeness for o in others - {mine} if o)
+    # Strictly nearer: a tie is the claim's own quotation changed. Only the sentence's first
+    # few quotations, in order (a seed sentence of thousands made this quadratic: 40 s).
+    return any(fuzz.ratio(o, theirs) > closeness for o in list(others)[:NEARER_QUOTES] if o)
+
+
+NEARER_QUOTES = 8  # a seed sentence's quotations another is compared with, at most
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _quotations_of(sentence: str) -> tuple[str, ...]:
+    """The words of a sentence's quotations, in order, as quotations are compared (read
+    once a sentence)."""
+    return tuple(quotation_words(o) for o in quotations(sentence))
 
 
 # A run of this many words of a quotation is that person's: fewer ("vote to acquit") may be
@@ -676,15 +690,19 @@ def distinctive_part(claimed: str, theirs: str) -> bool:
                                             and 2 * short >= len(claimed.split()))
 
 
-# A quotation whose words besides names are fewer ("Thank you, Avalon!") is anyone's to say.
-SPEAKER_QUOTE_SAYING = 2
+# A greeting or thanks to a place or a person ("Thank you, Avalon!") is anyone's to say: its
+# words besides names are all of these.
+_GREETING = frozenset(map(stem, (
+    "thank", "thanks", "hello", "welcome", "good", "morning", "afternoon", "evening", "night",
+    "congratulations", "goodbye", "bye", "bless", "god", "love", "happy", "merry", "christmas",
+    "new", "year", "great", "job", "well", "done", "cheers")))
 
 
 def says_more_than_names(quotation: str) -> bool:
-    """The quotation's content words besides its names are SPEAKER_QUOTE_SAYING or more: a
-    greeting to a place or a person ("Thank you New Hampshire") is said by many."""
+    """The quotation says more than a greeting to a place or a person ("Thank you New
+    Hampshire", said by many): a word besides its names and greeting words."""
     names = {stem(n) for n in name_words(quotation)}
-    return len(set(content_words(quotation)) - names) >= SPEAKER_QUOTE_SAYING
+    return bool(set(content_words(quotation)) - names - _GREETING)
 
 
 def two_persons(claimed: str | None, speaker: str | None) -> bool:
@@ -875,7 +893,7 @@ def says_otherwise(ours: str, theirs: str) -> bool:
 # A name this long or longer, one letter off another or the start of it, is the same name
 # spelt otherwise ("Adviser", "Advisor"; "Exxon", "ExxonMobil"; "America", "American").
 NAME_SPELLING_LETTERS = 5
-NAME_START_LETTERS = 4
+NAME_START_LETTERS = 5  # "Lund" is not "Lundberg"
 _ROMAN = re.compile(r"^(?=[ivx]{2,}$)(x{0,3})(ix|iv|v?i{0,3})$")
 
 
@@ -892,7 +910,10 @@ def _spelt_otherwise(a: str, b: str) -> bool:
     if len(short) >= NAME_START_LETTERS and (long_.startswith(short) or (
             len(short) >= NAME_SPELLING_LETTERS and short in long_)):
         return True
-    if len(short) >= NAME_SPELLING_LETTERS and OSA.distance(a, b) <= 1:
+    # A letter off inside the name, not at either end: "Hansen" and "Jansen", "Maria" and
+    # "Marie" are as often two people as one misspelt.
+    if len(short) >= NAME_SPELLING_LETTERS and OSA.distance(a, b) <= 1 and (
+            a[0] == b[0] and a[-1] == b[-1]):
         return True
     value = [_numeral(w) for w in (a, b)]
     return value[0] is not None and value[0] == value[1]
@@ -946,14 +967,26 @@ def _overlapping(ours: str, theirs: str) -> tuple[str, str, list[tuple[str, str]
     if not same:
         return ours, theirs, [(ours, theirs)]
     ops = ops[same[0]:same[-1] + 1]
-    first = [ops[0][1], ops[0][3]]
-    if all(first):  # both say something else first: a "not" right before is the run's own
-        for side, at in enumerate(first):
-            first[side] -= keys[side][at - 1] in _DENYING
+    first, last = [ops[0][1], ops[0][3]], [ops[-1][2], ops[-1][4]]
     changed = [(" ".join(mine[i:j]), " ".join(other[k:m]))
                for tag, i, j, k, m in ops if tag == "replace"]
-    return (" ".join(mine[first[0]:ops[-1][2]]), " ".join(other[first[1]:ops[-1][4]]),
-            changed)
+    # A word or two each says in the other's place at an end is a word changed ("Nobody …"
+    # against "Everybody …", "… by Brandt" against "… by Haddad"), not a quotation begun or
+    # ended elsewhere.
+    if all(first) and max(first) <= REPLACED_END:
+        changed.insert(0, (" ".join(mine[:first[0]]), " ".join(other[:first[1]])))
+        first = [0, 0]
+    elif all(first):  # both say something else first: a "not" right before is the run's own
+        for side, at in enumerate(first):
+            first[side] -= keys[side][at - 1] in _DENYING
+    tails = [len(mine) - last[0], len(other) - last[1]]
+    if all(tails) and max(tails) <= REPLACED_END:
+        changed.append((" ".join(mine[last[0]:]), " ".join(other[last[1]:])))
+        last = [len(mine), len(other)]
+    return (" ".join(mine[first[0]:last[0]]), " ".join(other[first[1]:last[1]]), changed)
+
+
+REPLACED_END = 2  # words each side says at an end that are read as words changed
 
 
 _DENYING = frozenset(("not", "never"))

@@ -79,44 +79,8 @@ def another_acts_day(claim: str, sentence: str, conflicts: list[dict]
     sentences that share most words read alike whatever act their days are of; clauses do not."""
     other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in CALENDAR_UNITS
              and (_told_others(claim, sentence, c)
-                  or _dates_an_untold_act(claim, c["claim"], sentence, c["article"])
-                  or _dates_an_untold_act(sentence, c["article"], claim, c["claim"])
                   or not _same_act(claim, sentence, c["claim"], c["article"]))]
     return [c for c in conflicts if c not in other], [{**c, "kind": "another day"} for c in other]
-
-
-# A verb's past form right before the day or year it dates: "confirmed in 2011", "voted on
-# Tuesday", "was convicted late in 2016".
-_DATED_VERB = r"\b([a-z]+)\s+(?:(?:in|on)\s+)?(?:(?:late|early|mid)(?:\s+in)?[\s-]+)?{day}\b"
-
-
-def _dates_an_untold_act(text: str, day: str, other: str, other_day: str) -> bool:
-    """Whether `day` dates an act of `text` (the past form of a verb right before it) that
-    `other` does not tell, while `other_day` dates another act `text` tells: "nominated by the
-    mayor and confirmed in 2011" against "was nominated to the bench in 2010" are two acts'
-    years; "voted on Tuesday" against "voted on Wednesday", or "was shot and killed on Sunday"
-    against "was shot and died on Monday", one act's two days."""
-    found = re.search(_DATED_VERB.format(day=re.escape(day)), normalise(text), re.IGNORECASE)
-    if not found or not _past_form(found.group(1).lower()):
-        return False
-    dated = verb_base(stem(found.group(1).lower()))
-    acts = {verb_base(stem(w)) for w in _words(text) if _past_form(w)} - STOPWORDS
-    told = {verb_base(stem(w)) for w in _words(other)}
-    theirs = _act_before(other, other_day)
-    return dated not in told and theirs is not None and theirs != dated and theirs in acts
-
-
-def _act_before(text: str, day: str) -> str | None:
-    """The stem of the last verb's past form before `day` in the text, if any."""
-    at = normalise(text).lower().find(day.lower())
-    before = [w for w in _words(normalise(text)[:at]) if _past_form(w)] if at > 0 else []
-    acts = [verb_base(stem(w)) for w in before if verb_base(stem(w)) not in STOPWORDS]
-    return acts[-1] if acts else None
-
-
-def _past_form(word: str) -> bool:
-    """A regular verb's past form, or an irregular one's ("met", "paid"; not "meeting")."""
-    return word.endswith("ed") or verb_base(stem(word)) != stem(word)
 
 
 # Who a source told something, and when: "confirmed to the Herald on Thursday", "said on
@@ -372,18 +336,18 @@ def another_moment(claim: str, sentence: str, conflicts: list[dict]
 
 def _dated_otherwise(claim: str, sentence: str) -> bool:
     """Whether the sentence is set at a time the claim does not name: it opens with a month,
-    a year, a date or a part of the day ("In October, …", "By midday, …"), or tells its
-    amounts as of a time ("as of 11 p.m."), and the claim names no time at all (a claim's "on
-    Monday" may be the sentence's "June 3"). Over real coverage such amounts were of another
-    moment or event (another month's sinking) in every conflict read (bench/README,
-    numconf50). A date elsewhere in the sentence may be the same event's, told more precisely
-    ("killed 14 people on June 3"), or another act's ("the fire, which broke out at 3 a.m."),
-    or name a thing ("the 2026 budget"): no sign of another moment."""
+    a year or a date ("In October, …"), or tells its amounts as of a time ("as of 11 p.m."),
+    and the claim names no time at all (a claim's "on Monday" may be the sentence's "June
+    3"). Over real coverage such amounts were of another moment or event (another month's
+    sinking) in every conflict read (bench/README, numconf50). A date elsewhere in the
+    sentence may be the same event's, told more precisely ("killed 14 people on June 3"), or
+    another act's ("the fire, which broke out at 3 a.m."), or name a thing ("the 2026
+    budget"): no sign of another moment."""
     setting = _SET_AT.match(sentence) or _AS_OF.search(sentence)  # (read on their words only)
-    if not setting or _CLAIM_WHEN.search(claim) or _DAY_PART.search(claim):
+    if not setting or _CLAIM_WHEN.search(claim):
         return False
-    dated = bool(_DAY_PART.search(setting.group(0))) or any(
-        n.unit in _DATING or n.unit.startswith("clock") for n in sentence_amounts(setting.group(0)))
+    dated = any(n.unit in _DATING or n.unit.startswith("clock")
+                for n in sentence_amounts(setting.group(0)))
     return dated and not any(n.unit in CALENDAR_UNITS or n.unit.startswith("clock")
                              for n in claim_amounts(claim))
 
@@ -393,9 +357,6 @@ _DATING = frozenset({"month", "date", "year-date"})  # what sets a sentence at a
 # June 3, …"), or telling its amounts "as of" a time; the words read for a date after them.
 _SET_AT = re.compile(r"\s*(?:in|on|by|since|until|through|as\s+of)\s[^,;:]{1,25}", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s[^,;:]{1,25}", re.IGNORECASE)
-# A part of the day in words: "By midday, …" sets a sentence at a time as "By 1 p.m., …" does.
-_DAY_PART = re.compile(r"\b(?:midday|noon|midnight|(?:mid-?)?morning|(?:mid-?)?afternoon|evening|"
-                       r"nightfall|dawn|dusk|daybreak)\b", re.IGNORECASE)
 # Words by which a claim names its time without a date ("yesterday", "last night").
 _CLAIM_WHEN = re.compile(r"\b(?:yesterday|today|tonight|overnight|(?:last|this|next)\s+"
                          r"(?:night|week|month|year|weekend))\b", re.IGNORECASE)
