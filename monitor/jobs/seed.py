@@ -101,7 +101,8 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
 
 def _seed_text(source: str) -> tuple[str, str | None, str]:
     """The seed's text, the date a web page gives, and where the seed is: its URL, or for a
-    saved page the address it declares for itself (its canonical link), else the file."""
+    saved page the address it declares for itself (its canonical link or og:url), else the
+    file."""
     if re.match(r"https?://", source):
         return (*_fetch_seed(source), source)
     raw = _read_seed_file(source)
