@@ -208,9 +208,9 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
     if refuses_comment(claim.text) and not _REFUSAL.search(sentence):
         return "absent"  # a refusal to comment tells nothing else of what it names
     mine = quotation_words(claim.text) if quoted else ""
-    related = [q for q in quoted if fuzz.ratio(quotation_words(q), mine) >= t.quote_related
-               and not nearer_another(claim.text, q, fuzz.ratio(quotation_words(q), mine),
-                                      claim)]
+    closeness = {q: fuzz.ratio(quotation_words(q), mine) for q in quoted}
+    related = [q for q in quoted if closeness[q] >= t.quote_related
+               and not nearer_another(claim.text, q, closeness[q], claim)]
     if related:
         # Only a run of the claim's own words, much shorter: part of the quotation, quoted.
         # So is a quotation with one of its sentences left out, whatever words of the rest
