@@ -1316,3 +1316,10 @@ def test_a_year_of_one_of_two_acts_told_together_still_conflicts(acts):
     m = verdict(first_claim(f"The ferry skipper was {acts} in 2019."),
                 f"The ferry skipper was {acts.split()[0]} in 2017.")
     assert m.verdict == "conflict"
+
+
+def test_counts_in_words_swapped_between_two_nouns_conflict():
+    m = _amount_verdict("The clinic in Valdora hired thirty nurses and twelve doctors last year.",
+                        "The clinic in Valdora hired twelve nurses and thirty doctors last year.")
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "thirty", "article": "twelve"} in what_differs(m)

@@ -641,3 +641,8 @@ def test_an_age_before_a_comma_and_a_count_is_no_list():
 def test_an_age_before_and_a_count_takes_no_unit_of_it():
     age, count = numbers("The driver was 45 and 14 people were hurt.")
     assert (age.unit, count.unit) == ("", "peopl hurt")
+
+
+def test_a_count_in_words_ends_where_the_next_count_in_words_begins():
+    nurses, doctors = numbers("The clinic hired thirty nurses and twelve doctors.")
+    assert (nurses.unit, doctors.unit) == ("nurs", "doctor")

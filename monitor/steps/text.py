@@ -178,6 +178,7 @@ _MAY_MONTH = re.compile(r"\b(?:in|since|until|by|from|early|late|mid|last|next|o
 NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + list(_SCALES) + list(_VAGUE))
 # What _NUMBER_RE needs in an ASCII text: a digit, a dollar sign or a number word.
 _NUMBER_NEEDLES = ("$", *"0123456789", *sorted(NUMBER_WORDS))
+_COUNT_WORDS = frozenset(w for w in [*_UNITS, *_TENS] if w not in ("half", "single"))
 _FILLERS = frozenset("other more than of new additional about nearly almost some".split())
 # Read from a run of stops' first only, and the run never given back: a long run of stops with
 # no space after it ("......") was read again from each of its stops (quadratic).
@@ -1310,7 +1311,11 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
         return f"money {_CURRENCIES[written.group(1)]}", per
     # The words after a number name what it counts ("29 drug suspects"); units agree when
     # they share one of those words, so "twenty-six suspects" meets "29 drug suspects".
-    following = [w for w in re.findall(r"[a-z][a-z'-]*", window)[:4] if w not in NUMBER_WORDS]
+    # A count in words begins another amount: "thirty nurses and twelve doctors" counts no
+    # doctors thirty (the window stops at a figure in digits the same way).
+    words = re.findall(r"[a-z][a-z'-]*", window)[:4]
+    counted = next((i for i, w in enumerate(words) if w in _COUNT_WORDS), len(words))
+    following = [w for w in words[:counted] if w not in NUMBER_WORDS]
     unit = [stem(w) for w in following if w not in STOPWORDS and w not in _FILLERS]
     return " ".join(unit[:3]), per
 
