@@ -1323,3 +1323,51 @@ def test_counts_in_words_swapped_between_two_nouns_conflict():
                         "The clinic in Valdora hired twelve nurses and thirty doctors last year.")
     assert m.verdict == "conflict"
     assert {"kind": "number", "claim": "thirty", "article": "twelve"} in what_differs(m)
+
+
+@pytest.mark.parametrize("seed_name, article_name", [("Ada Johnson", "Johnston"),
+                                                     ("Johnson", "Johnston"),
+                                                     ("Ada Carter", "Carver")])
+def test_a_family_name_alone_a_consonant_off_is_another_person(seed_name, article_name):
+    quote = seed_quote(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor {seed_name} said on "
+                       "Monday.\n")
+    article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {article_name} told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "speaker"
+
+
+@pytest.mark.parametrize("seed_name, article_name", [("Ada Zelensky", "Zelenskiy"),
+                                                     ("Ada Zelensky", "Zelenskyy"),
+                                                     ("Omar Mohamed", "Mohammed"),
+                                                     ("Omar Gaddafi", "Gadhafi")])
+def test_a_family_name_alone_spelt_another_way_is_the_same_person(seed_name, article_name):
+    quote = seed_quote(f"Bridge Opens\n{BRIDGE_QUOTE} provincial governor {seed_name} said on "
+                       "Monday.\n")
+    article = f"The bridge opened on Monday. {BRIDGE_QUOTE} {article_name} told reporters."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "verbatim" and m.conflicts is None
+
+
+def _grain_quote(seed_name, article_name):
+    quote = seed_quote(f"Aid Arrives\n“The first trucks of grain from {seed_name} reached the "
+                       "border on Monday morning,” minister Ada Lund said.\n")
+    article = (f"Aid arrived. “The first trucks of grain from {article_name} reached the border "
+               "on Monday morning,” minister Ada Lund said.")
+    return match_article([quote], article).matches[0]
+
+
+@pytest.mark.parametrize("seed_name, article_name", [("Niger", "Nigeria"),
+                                                     ("Johnson", "Johnston"),
+                                                     ("Carter", "Carver")])
+def test_another_name_a_letter_or_an_ending_off_in_a_quotation_is_a_quotation_conflict(
+        seed_name, article_name):
+    m = _grain_quote(seed_name, article_name)
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "quote"
+
+
+@pytest.mark.parametrize("seed_name, article_name", [
+    ("Zelensky", "Zelenskiy"), ("Mohamed", "Mohammed"), ("Hussain", "Hussein"),
+    ("Gaddafi", "Gadhafi"), ("Muñoz", "Munoz"), ("Nigeria", "Nigerian"), ("Sudan", "Sudanese"),
+    ("Exxon", "ExxonMobil")])
+def test_one_name_spelt_another_way_in_a_quotation_is_no_conflict(seed_name, article_name):
+    assert _grain_quote(seed_name, article_name).conflicts is None

@@ -40,6 +40,7 @@ from monitor.steps.text import (
     STOPWORDS,
     WEEKDAYS,
     Number,
+    _without_accents,
     content_words,
     expand_contractions,
     figures_alike,
@@ -734,7 +735,11 @@ def spelt_alike(a: str, b: str) -> bool:
     if min(len(x), len(y)) < TYPO_NAME_LETTERS or OSA.distance(x, y) > 1:
         return False
     firsts = [n.split()[0].lower() for n in (a, b) if len(n.split()) > 1]
-    return len(firsts) < 2 or firsts[0] == firsts[1]
+    if len(firsts) == 2:
+        return firsts[0] == firsts[1]
+    # A family name alone, a consonant put in or out, is another's: "Johnston" is not "Ada
+    # Johnson", "Zelenskiy" is "Zelensky".
+    return spelling_variant(x, y)
 
 
 def _body(speaker: str) -> str | None:
@@ -907,16 +912,56 @@ def _unlike(mine: frozenset[str], other: frozenset[str]) -> tuple[frozenset[str]
 
 def _spelt_otherwise(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= NAME_START_LETTERS and (long_.startswith(short) or (
-            len(short) >= NAME_SPELLING_LETTERS and short in long_)):
+    # The start of a longer name is that name when what follows is an ending ("America",
+    # "American") or a name of its own ("Exxon", "ExxonMobil"); "Niger" is not "Nigeria".
+    if len(short) >= NAME_START_LETTERS and long_.startswith(short):
+        rest = long_[len(short):]
+        if rest in _NAME_ENDINGS or len(rest) >= NAME_PART_LETTERS:
+            return True
+    elif len(short) >= NAME_SPELLING_LETTERS and short in long_:
         return True
     # A letter off inside the name, not at either end: "Hansen" and "Jansen", "Maria" and
-    # "Marie" are as often two people as one misspelt.
+    # "Marie" are as often two people as one misspelt; and only a letter a spelling changes
+    # ("Zelensky", "Zelenskiy"; "Mohamed", "Mohammed"): "Johnson" is not "Johnston".
     if len(short) >= NAME_SPELLING_LETTERS and OSA.distance(a, b) <= 1 and (
-            a[0] == b[0] and a[-1] == b[-1]):
+            a[0] == b[0] and a[-1] == b[-1]) and spelling_variant(a, b):
         return True
     value = [_numeral(w) for w in (a, b)]
     return value[0] is not None and value[0] == value[1]
+
+
+# Endings that make a name of a place or people another word of it ("American", "Israeli",
+# "Sudanese", "Nigerien", "Lund's"), and a name's part long enough to be a name of its own.
+_NAME_ENDINGS = frozenset(("s", "es", "'s", "\u2019s", "n", "an", "ian", "ians", "ans", "ns",
+                           "i", "is", "ese", "ien", "ish"))
+NAME_PART_LETTERS = 4
+# Letters a name is spelt with either way: vowels (and "y"), and letters a transliteration
+# puts for one another.
+_VOWELS = frozenset("aeiouy")
+_ONE_SOUND = ({"c", "k", "q"}, {"s", "z"}, {"v", "w"}, {"i", "j", "y"})
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two words one letter apart (`OSA.distance` of 1) are one name spelt two ways:
+    a vowel changed, added or left out, a letter doubled, an "h" added or put for another
+    letter ("Mohamed", "Muhammad", "Zelenskiy", "Philips", "Gadhafi"), two letters swapped
+    (a typo), or one letter a transliteration puts for the other ("Nikolai", "Nicolai"); not
+    a consonant added, left out or changed ("Johnson", "Johnston"; "Carter", "Carver")."""
+    a, b = _without_accents(a.lower()), _without_accents(b.lower())
+    if a == b:
+        return True
+    if len(a) == len(b):
+        at = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(at) == 2:  # two letters swapped
+            return True
+        x, y = a[at[0]], b[at[0]]
+        return {x, y} <= _VOWELS or "h" in (x, y) or any({x, y} <= letters
+                                                         for letters in _ONE_SOUND)
+    short, long_ = sorted((a, b), key=len)
+    at = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    added = long_[at]
+    return added in _VOWELS or added == "h" or added in long_[max(0, at - 1):at] + long_[
+        at + 1:at + 2]
 
 
 def _numeral(word: str) -> float | None:
