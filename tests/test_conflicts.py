@@ -1371,3 +1371,17 @@ def test_another_name_a_letter_or_an_ending_off_in_a_quotation_is_a_quotation_co
     ("Exxon", "ExxonMobil")])
 def test_one_name_spelt_another_way_in_a_quotation_is_no_conflict(seed_name, article_name):
     assert _grain_quote(seed_name, article_name).conflicts is None
+
+
+def test_a_long_quotation_repeating_the_opening_before_the_changed_quotation_is_a_conflict():
+    said = ("We will finish the new bridge over the river before the first snow falls this "
+            "winter, and we will not raise the tolls for the families who cross it every day")
+    opening = " ".join(said.split()[:25])
+    aside = ("The council has argued about the budget for months, and the engineers have asked "
+             "for more time to test the steel. ") * 8
+    long_quote = f"{opening}, and then the council will decide. {aside}" + said.replace(
+        "will not raise", "will raise")
+    quote = seed_quote(f"Bridge Plan\n“{said},” mayor Ada Lund said on Monday.\n")
+    article = f"The mayor spoke on Monday. “{long_quote},” mayor Ada Lund said."
+    m = match_article([quote], article).matches[0]
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "quote"

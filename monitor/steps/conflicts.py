@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import OSA
@@ -1092,26 +1093,27 @@ def nearly_inside(mine: str, theirs: str, at_least: float) -> bool:
     if len(long_) < LONG_QUOTATION * len(short) + 100:
         return fuzz.partial_ratio(short, long_) >= at_least
     # A nearly whole quotation shares runs of its words: the places they start are the only
-    # ones where it may be aligned; each run's first place is tried, places near each other
-    # in one window.
+    # ones where it may be aligned. The places whose next words hold most of those runs are
+    # tried, the best first, each window apart from the others: a long quotation that repeats
+    # the other's opening again and again holds it changed only once, further on.
     words, other = short.split(), long_.split()
+    size = len(words)
     runs = {tuple(words[i:i + MIN_QUOTE_WORDS]) for i in range(len(words) - MIN_QUOTE_WORDS + 1)}
-    seen: set[tuple[str, ...]] = set()
-    spans: list[list[int]] = []
-    for i in range(len(other) - MIN_QUOTE_WORDS + 1):
-        run = tuple(other[i:i + MIN_QUOTE_WORDS])
-        if run not in runs or run in seen:
-            continue
-        seen.add(run)
-        start, end = max(0, i - len(words)), i + len(words) + MIN_QUOTE_WORDS
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-        if len(seen) >= WINDOWS_TRIED:
-            break
-    return any(fuzz.partial_ratio(short, " ".join(other[start:end])) >= at_least
-               for start, end in spans)
+    starts = [i for i in range(len(other) - MIN_QUOTE_WORDS + 1)
+              if tuple(other[i:i + MIN_QUOTE_WORDS]) in runs]
+    marks = [0] * (len(other) + 1)
+    for i in starts:
+        marks[i + 1] = 1
+    before = list(accumulate(marks))  # how many of those places are before each word
+    density = {i: before[min(i + size, len(other))] - before[i] for i in starts}
+    tried: list[int] = []
+    for i in sorted(starts, key=lambda i: (-density[i], i)):
+        if all(abs(i - j) > size for j in tried):
+            tried.append(i)
+            if len(tried) >= WINDOWS_TRIED:
+                break
+    return any(fuzz.partial_ratio(short, " ".join(other[max(0, i - size):i + 2 * size]))
+               >= at_least for i in tried)
 
 
 # Where one clause of a sentence ends and another starts: a comma (not a digit's), a semicolon,
