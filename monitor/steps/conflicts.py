@@ -736,11 +736,10 @@ def spelt_alike(a: str, b: str) -> bool:
     if min(len(x), len(y)) < TYPO_NAME_LETTERS or OSA.distance(x, y) > 1:
         return False
     firsts = [n.split()[0].lower() for n in (a, b) if len(n.split()) > 1]
-    if len(firsts) == 2:
-        return firsts[0] == firsts[1]
-    # A family name alone, a consonant put in or out, is another's: "Johnston" is not "Ada
-    # Johnson", "Zelenskiy" is "Zelensky".
-    return spelling_variant(x, y)
+    # A family name alone a consonant off ("Johnston" for "Ada Johnson") stays one person's,
+    # noted as another speaker: over real coverage the one such name giving a seed speaker's
+    # words was the judge's name mistyped (bench/README, mends52).
+    return len(firsts) < 2 or firsts[0] == firsts[1]
 
 
 def _body(speaker: str) -> str | None:
