@@ -49,6 +49,24 @@ def test_promotional_footer_is_not_a_claim(seed):
         assert fragment not in joined
 
 
+@pytest.mark.parametrize("prompt", [
+    "Get breaking news alerts and special reports.",
+    "Get the latest updates on the ferry strike.",
+    "The stories that matter to the coast, delivered weekday mornings.",
+    "Download the Harbour Post app for news as it happens."])
+def test_a_newsletter_or_app_prompt_is_not_a_claim(prompt):
+    assert [c.text for c in seed_with(prompt).claims] == [
+        "The Kestrel line ran its first night ferry this week."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Get-well cards for the crew piled up at the harbour office on Monday.",
+    "Food parcels were delivered every morning to the island's 300 residents, the council said.",
+    "The parcels, delivered daily by the Kestrel line, kept the island fed through May."])
+def test_a_sentence_only_like_a_prompt_stays_a_claim(sentence):
+    assert sentence in [c.text for c in seed_with(sentence).claims]
+
+
 @pytest.mark.parametrize("note", [
     "Editor's note: This story was updated at 5:45 p.m. ET to include the council's vote.",
     "Update: This post has been updated with the date of the vote.",

@@ -109,7 +109,12 @@ _PROMO = re.compile(
     r"|\bsend (?:us )?a tip\b"
     r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
     r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
-    r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
+    r"|\bdownload (?:our|the)(?: [\w'\u2019-]+){0,3} app\b|\ball rights reserved\b|\u00a9"
+    # A newsletter's or an alert's prompt: "Get breaking news alerts …", "… delivered weekday
+    # mornings."
+    r"|^get (?:the )?(?:latest |breaking )?(?:news )?(?:alerts|updates|headlines)\b"
+    r"|^get breaking news\b|,\s*delivered (?:to you )?(?:(?:every|each) )?(?:weekday|daily"
+    r"|weekly)(?: mornings?| evenings?)?\W*$"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|(?:^|;)\s*contributing\s*:"
