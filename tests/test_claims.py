@@ -1873,3 +1873,32 @@ def test_whom_a_sentence_opens_with_is_not_sure_to_be_the_next_she(middle):
                        "\u201cI am stunned,\u201d she said.\n").claims
     quote = next(c for c in claims if c.kind == "quote")
     assert quote.speaker in ("Ida Lund", None) or quote.speaker_guessed
+
+
+@pytest.mark.parametrize("role", ["The mayor of Dunmore", "The head of Harbourline",
+                                  "The daughter of Omar Haddad"])
+def test_the_person_set_off_after_a_role_of_a_place_or_body_is_who_speaks(role):
+    text = f"{role}, Ivo Kask, said: \u201cA family of four died here and we are in shock.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
+
+
+@pytest.mark.parametrize("opening", ["Another woman", "A woman", "One grandmother"])
+def test_a_she_said_after_an_unnamed_woman_speaks_is_not_a_woman_named_before(opening):
+    text = ("The health minister, Vera Molnar, said many of the dead were children. "
+            f"{opening}, sitting on her step, said she did not know where her family was. "
+            "\u201cIt was the loveliest town and now nothing is left,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_woman_named_in_apposition_is_still_the_next_she():
+    text = ("The health minister, Vera Molnar, said many of the dead were children. "
+            "A woman, Ana Ruiz, said she did not know where her family was. "
+            "\u201cIt was the loveliest town and now nothing is left,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("The office of Senator Ada Lund", "Ada Lund"), ("The city of Dunmore", "Dunmore")])
+def test_an_office_or_a_city_of_a_name_still_speaks_in_that_name(subject, speaker):
+    text = f"{subject} said the quay \u201cwill not reopen before the spring.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] == speaker
