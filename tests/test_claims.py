@@ -1902,3 +1902,11 @@ def test_a_woman_named_in_apposition_is_still_the_next_she():
 def test_an_office_or_a_city_of_a_name_still_speaks_in_that_name(subject, speaker):
     text = f"{subject} said the quay \u201cwill not reopen before the spring.\u201d"
     assert People(text).speakers(split_sentences(text))[-1] == speaker
+
+
+@pytest.mark.parametrize("listed", ["thanked Per Moen, Ida Berg, and the whole crew",
+                                    "met Mayor Per Moen, the union chief, and the port engineer"])
+def test_a_list_ending_in_and_the_inside_a_clause_about_the_speaker_names_no_other_speaker(
+        listed):
+    text = f"Ana Ruiz, who {listed}, said \u201cthis prize belongs to every one of them.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"

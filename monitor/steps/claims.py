@@ -660,7 +660,10 @@ _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.
 # commas and all, then the verb (read up to `_CLAUSE_REACH` characters after the name).
 # Not past a second subject joined to the first ("Lena Holt, who died on Sunday, and her
 # brother, Omar Holt, said": his words, `_SECOND_SUBJECT`).
-_SECOND_SUBJECT = r",\s+and\s+(?:his|her|its|their|the|a|an)\s"
+# (a person set off by commas after it: not a list's last item, "…, Ida Berg, and the whole
+# crew, said")
+_SECOND_SUBJECT = (r",\s+and\s+(?:his|her|its|their|the|a|an)\s[^,.;]{1,60},\s*[A-Z][\w'\u2019-]*"
+                   r"(?:\s+[A-Z][\w'\u2019-]*){0,3},")
 _CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b(?:(?!" + _SECOND_SUBJECT
                                      + r")[^.;\"\u201c\u201d]){1,200}?,\s*"
                                      r"(?:(?:has|had|also|later|then)\s+)?(?!according)"
