@@ -49,6 +49,24 @@ def test_promotional_footer_is_not_a_claim(seed):
         assert fragment not in joined
 
 
+@pytest.mark.parametrize("prompt", [
+    "Get breaking news alerts and special reports.",
+    "Get the latest updates on the ferry strike.",
+    "The stories that matter to the coast, delivered weekday mornings.",
+    "Download the Harbour Post app for news as it happens."])
+def test_a_newsletter_or_app_prompt_is_not_a_claim(prompt):
+    assert [c.text for c in seed_with(prompt).claims] == [
+        "The Kestrel line ran its first night ferry this week."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Get-well cards for the crew piled up at the harbour office on Monday.",
+    "Food parcels were delivered every morning to the island's 300 residents, the council said.",
+    "The parcels, delivered daily by the Kestrel line, kept the island fed through May."])
+def test_a_sentence_only_like_a_prompt_stays_a_claim(sentence):
+    assert sentence in [c.text for c in seed_with(sentence).claims]
+
+
 @pytest.mark.parametrize("note", [
     "Editor's note: This story was updated at 5:45 p.m. ET to include the council's vote.",
     "Update: This post has been updated with the date of the vote.",
@@ -1855,3 +1873,40 @@ def test_whom_a_sentence_opens_with_is_not_sure_to_be_the_next_she(middle):
                        "\u201cI am stunned,\u201d she said.\n").claims
     quote = next(c for c in claims if c.kind == "quote")
     assert quote.speaker in ("Ida Lund", None) or quote.speaker_guessed
+
+
+@pytest.mark.parametrize("role", ["The mayor of Dunmore", "The head of Harbourline",
+                                  "The daughter of Omar Haddad"])
+def test_the_person_set_off_after_a_role_of_a_place_or_body_is_who_speaks(role):
+    text = f"{role}, Ivo Kask, said: \u201cA family of four died here and we are in shock.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
+
+
+@pytest.mark.parametrize("opening", ["Another woman", "A woman", "One grandmother"])
+def test_a_she_said_after_an_unnamed_woman_speaks_is_not_a_woman_named_before(opening):
+    text = ("The health minister, Vera Molnar, said many of the dead were children. "
+            f"{opening}, sitting on her step, said she did not know where her family was. "
+            "\u201cIt was the loveliest town and now nothing is left,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_woman_named_in_apposition_is_still_the_next_she():
+    text = ("The health minister, Vera Molnar, said many of the dead were children. "
+            "A woman, Ana Ruiz, said she did not know where her family was. "
+            "\u201cIt was the loveliest town and now nothing is left,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("The office of Senator Ada Lund", "Ada Lund"), ("The city of Dunmore", "Dunmore")])
+def test_an_office_or_a_city_of_a_name_still_speaks_in_that_name(subject, speaker):
+    text = f"{subject} said the quay \u201cwill not reopen before the spring.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] == speaker
+
+
+@pytest.mark.parametrize("listed", ["thanked Per Moen, Ida Berg, and the whole crew",
+                                    "met Mayor Per Moen, the union chief, and the port engineer"])
+def test_a_list_ending_in_and_the_inside_a_clause_about_the_speaker_names_no_other_speaker(
+        listed):
+    text = f"Ana Ruiz, who {listed}, said \u201cthis prize belongs to every one of them.\u201d"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"

@@ -565,3 +565,18 @@ def test_a_saved_seed_naming_its_address_as_og_url_is_its_own_page(tmp_path):
     db = open_db(tmp_path / "m.db")
     add_seed(db, str(page), slug="port-strike")
     assert db["stories"].get(1)["source"] == SEED_ADDRESS
+
+
+@pytest.mark.parametrize("head", [
+    f'<link rel="canonical" href="https://harbour.example/"><meta property="og:url" '
+    f'content="{SEED_ADDRESS}">',
+    f'<link rel="canonical" href="{SEED_ADDRESS.removeprefix("https:")}">',
+    f'<link rel="Canonical nofollow" href="{SEED_ADDRESS}">',
+    f'<meta name="og:url" content="{SEED_ADDRESS}">'])
+def test_a_saved_seed_finds_its_own_page_past_a_home_page_or_an_unusual_spelling(
+        tmp_path, head):
+    page = tmp_path / "seed.html"
+    page.write_text(SAVED_SEED.format(link=head))
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(page), slug="port-strike")
+    assert db["stories"].get(1)["source"] == SEED_ADDRESS

@@ -109,7 +109,12 @@ _PROMO = re.compile(
     r"|\bsend (?:us )?a tip\b"
     r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
     r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
-    r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
+    r"|\bdownload (?:our|the)(?: [\w'\u2019-]+){0,3} app\b|\ball rights reserved\b|\u00a9"
+    # A newsletter's or an alert's prompt: "Get breaking news alerts …", "… delivered weekday
+    # mornings."
+    r"|^get (?:the )?(?:latest |breaking )?(?:news )?(?:alerts|updates|headlines)\b"
+    r"|^get breaking news\b|,\s*delivered (?:to you )?(?:(?:every|each) )?(?:weekday|daily"
+    r"|weekly)(?: mornings?| evenings?)?\W*$"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|(?:^|;)\s*contributing\s*:"
@@ -655,7 +660,10 @@ _APPOSITION_THEN_SAID = re.compile(r",[^,.;\"\u201c\u201d]{1,80},\s*" + _SPEECH.
 # commas and all, then the verb (read up to `_CLAUSE_REACH` characters after the name).
 # Not past a second subject joined to the first ("Lena Holt, who died on Sunday, and her
 # brother, Omar Holt, said": his words, `_SECOND_SUBJECT`).
-_SECOND_SUBJECT = r",\s+and\s+(?:his|her|its|their|the|a|an)\s"
+# (a person set off by commas after it: not a list's last item, "…, Ida Berg, and the whole
+# crew, said")
+_SECOND_SUBJECT = (r",\s+and\s+(?:his|her|its|their|the|a|an)\s[^,.;]{1,60},\s*[A-Z][\w'\u2019-]*"
+                   r"(?:\s+[A-Z][\w'\u2019-]*){0,3},")
 _CLAUSE_ABOUT_THEN_SAID = re.compile(r",\s*(?:who|whose|whom)\b(?:(?!" + _SECOND_SUBJECT
                                      + r")[^.;\"\u201c\u201d]){1,200}?,\s*"
                                      r"(?:(?:has|had|also|later|then)\s+)?(?!according)"
@@ -677,6 +685,9 @@ def _clause_about_then_said(text: str, m: re.Match) -> bool:
 # after a common noun ("wife, ", "lawyer, "), not a place's or a person's name ("Manchester,
 # New Hampshire, he said", "Ada Lund, R-Texas, said").
 _DESCRIPTION_BEFORE = re.compile(r"\b[a-z][a-z'\u2019-]*, $")
+# "The mayor of Dunmore, Ivo Kask, said": a role of a place or body named, then the name.
+_WHOSE_ROLE_BEFORE = re.compile(r"\b[a-z][a-z'\u2019-]*\s+of\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*"
+                                r"(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*){0,4},\s*$")
 _SET_OFF_THEN_SAID = re.compile(r",\s*(?:(?:has|had|also|later|then)\s+)?(?!according)"
                                 + SPEECH_VERBS + r"\b")
 # "Will Osei, chairman of the Traders Guild, asked": a name, then its role between commas.
@@ -946,6 +957,19 @@ _OPENING_TIME = re.compile(
     r"(?:" + "|".join([*PERIODS, "day"]) + "|" + _WEEKDAY + r")" + _DAYTIME
     + r"|Yesterday|Today|Tonight)\s+(?=(?:she|he|the)\b|[A-Z])")
 _CLAUSE_END = re.compile(r"[,;.]")
+# A person the text does not name opening a sentence ("Another woman", "One man"), and the
+# stand-in each is read as, so that a later "she" or "he" is no one named before.
+_UNNAMED_PEOPLE = {**dict.fromkeys(
+    "woman girl mother grandmother daughter wife sister widow".split(), "(a woman)"),
+    **dict.fromkeys("man boy father grandfather son husband brother widower".split(), "(a man)")}
+_UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:an?|another|one)\s+(?:[a-z-]+\s+)?("
+                             + "|".join(_UNNAMED_PEOPLE) + r")\b(?!\s+named\b|,\s*(?-i:[A-Z]))",
+                             re.IGNORECASE)
+# A name after "of" is whose role the subject holds ("The mayor of Dunmore, Ivo Kask, said"),
+# not who speaks; but an office, a city, a government speak in its name ("The office of Sen.
+# Ada Lund said", "on behalf of Pope Leo", "member of Congress Ada Lund").
+_OF_BEFORE = re.compile(r"\b(?!(?:offices?|behalf|city|town|village|state|government|ministry"
+                        r"|members?)\s)[a-z][a-z'\u2019-]*\s+of\s+$")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 # "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
 # quotation opening a sentence.
@@ -1449,8 +1473,9 @@ class People:
                   or _said_before(text[max(0, m.start() - 60):m.start()], after)
                   or _APPOSITION_THEN_SAID.match(after)
                   or _clause_about_then_said(text, m)
-                  or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and
-                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+                  or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and (
+                      _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                      or _WHOSE_ROLE_BEFORE.search(text, max(0, m.start() - 80), m.start())))
                   or _subject_then_said(text, m, after))
         # "the South Carolina Republican said" describes a person, it does not name one.
         if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
@@ -1722,8 +1747,9 @@ class People:
                     body := _ARTICLE_OPENING.sub("", voiced)):
                 # "a Kemp spokeswoman said": Kemp's; "a FedEx spokesman": the company's
                 return self.person(body) or body
-            elif _NAME_AS_MODIFIER.match(outside, token.end()):
-                continue
+            elif _NAME_AS_MODIFIER.match(outside, token.end()) or _OF_BEFORE.search(
+                    outside, max(0, token.start() - 40), token.start()):
+                continue  # "The mayor of Dunmore, Ivo Kask, said": whose mayor, not who spoke
             elif (who := self.person(word)) is not None:
                 return who
         return None
@@ -1925,7 +1951,7 @@ class People:
         for name in itertools.islice(reversed(self.recent), PRONOUN_REACH):
             if name != but and self.known.get(name) in (None, gender):
                 self.known[name] = gender
-                return name
+                return None if name in _UNNAMED_PEOPLE.values() else name
         return None
 
     def speakers(self, sentences: list[str]) -> list[str | None]:
@@ -1993,6 +2019,12 @@ class People:
             subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
                                          if not words[n:n + 1] or not words[n][:1].isupper())),
                            None)
+        if subject is None and (unnamed := _UNNAMED_PERSON.match(sentence)
+                                or _UNNAMED_PERSON.match(sentence, opening)):
+            # "Another woman, sitting on her step, said …": the next "she" is hers, no one's
+            # named before
+            subject = _UNNAMED_PEOPLE[unnamed.group(1).lower()]
+            self.known[subject] = "f" if subject == _UNNAMED_PEOPLE["woman"] else "m"
         if subject:
             self._named_last(subject)
             if subject not in self._titled_with or self._titled_with[subject] is not titled:

@@ -463,19 +463,24 @@ def _canonical(declared: str | None, source: str) -> str:
 
 def declared_address(html: bytes) -> str | None:
     """The web address a page says it is published at, as a page saved to a file keeps it:
-    its canonical link, else its `og:url`; None when neither is a web address. (Not
-    trafilatura's reading, which falls back on a `<base>` or a language version's link: the
-    site's home page.)"""
+    its canonical link, else its `og:url`; None when neither is a web address of a page (a
+    site's home page is none). (Not trafilatura's reading, which falls back on a `<base>` or
+    a language version's link: the site's home page.)"""
     try:
         tree = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         return None
-    for found in (tree.xpath("//link[@rel='canonical']/@href"),
-                  tree.xpath("//meta[@property='og:url']/@content")):
-        address = str(found[0]).strip() if found else ""
+    canonical = [link.get("href") for link in tree.iter("link")
+                 if "canonical" in (link.get("rel") or "").lower().split()]
+    og_url = [meta.get("content") for meta in tree.iter("meta")
+              if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:url"]
+    for found in (*canonical, *og_url):
+        address = (found or "").strip()
+        if address.startswith("//"):  # scheme-relative: as the page was most likely served
+            address = "https:" + address
         try:
             parts = urlsplit(address)
-            if parts.scheme in ("http", "https") and parts.hostname:
+            if parts.scheme in ("http", "https") and parts.hostname and parts.path.strip("/"):
                 return canonical_url(address)
         except ValueError:  # "http://[broken": no address
             continue
