@@ -1358,7 +1358,8 @@ def _grain_quote(seed_name, article_name):
 
 @pytest.mark.parametrize("seed_name, article_name", [("Niger", "Nigeria"),
                                                      ("Johnson", "Johnston"),
-                                                     ("Carter", "Carver")])
+                                                     ("Carter", "Carver"), ("Maria", "Marie"),
+                                                     ("Hansen", "Jansen"), ("Lund", "Lundberg")])
 def test_another_name_a_letter_or_an_ending_off_in_a_quotation_is_a_quotation_conflict(
         seed_name, article_name):
     m = _grain_quote(seed_name, article_name)
@@ -1368,7 +1369,8 @@ def test_another_name_a_letter_or_an_ending_off_in_a_quotation_is_a_quotation_co
 @pytest.mark.parametrize("seed_name, article_name", [
     ("Zelensky", "Zelenskiy"), ("Mohamed", "Mohammed"), ("Hussain", "Hussein"),
     ("Gaddafi", "Gadhafi"), ("Muñoz", "Munoz"), ("Nigeria", "Nigerian"), ("Sudan", "Sudanese"),
-    ("Exxon", "ExxonMobil")])
+    ("Exxon", "ExxonMobil"), ("Iraq", "Iraqi"), ("Cuba", "Cuban"), ("Andrei", "Andrey"),
+    ("Alexei", "Alexey"), ("Catherine", "Katherine")])
 def test_one_name_spelt_another_way_in_a_quotation_is_no_conflict(seed_name, article_name):
     assert _grain_quote(seed_name, article_name).conflicts is None
 

@@ -914,17 +914,22 @@ def _spelt_otherwise(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     # The start of a longer name is that name when what follows is an ending ("America",
     # "American") or a name of its own ("Exxon", "ExxonMobil"); "Niger" is not "Nigeria".
-    if len(short) >= NAME_START_LETTERS and long_.startswith(short):
+    # (an ending after a short name too: "Iraq", "Iraqi"; "Cuba", "Cuban")
+    if len(short) >= ENDING_AFTER_LETTERS and long_.startswith(short):
         rest = long_[len(short):]
-        if rest in _NAME_ENDINGS or len(rest) >= NAME_PART_LETTERS:
+        if rest in _NAME_ENDINGS or len(short) >= NAME_START_LETTERS and (
+                len(rest) >= NAME_PART_LETTERS):
             return True
     elif len(short) >= NAME_SPELLING_LETTERS and short in long_:
         return True
     # A letter off inside the name, not at either end: "Hansen" and "Jansen", "Maria" and
     # "Marie" are as often two people as one misspelt; and only a letter a spelling changes
     # ("Zelensky", "Zelenskiy"; "Mohamed", "Mohammed"): "Johnson" is not "Johnston".
+    # At an end only letters a transliteration puts for one another: "Andrei", "Andrey";
+    # "Catherine", "Katherine".
     if len(short) >= NAME_SPELLING_LETTERS and OSA.distance(a, b) <= 1 and (
-            a[0] == b[0] and a[-1] == b[-1]) and spelling_variant(a, b):
+            (a[0] == b[0] or {a[0], b[0]} <= _ONE_START) and (
+                a[-1] == b[-1] or {a[-1], b[-1]} <= _ONE_END)) and spelling_variant(a, b):
         return True
     value = [_numeral(w) for w in (a, b)]
     return value[0] is not None and value[0] == value[1]
@@ -935,6 +940,8 @@ def _spelt_otherwise(a: str, b: str) -> bool:
 _NAME_ENDINGS = frozenset(("s", "es", "'s", "\u2019s", "n", "an", "ian", "ians", "ans", "ns",
                            "i", "is", "ese", "ien", "ish"))
 NAME_PART_LETTERS = 4
+ENDING_AFTER_LETTERS = 4
+_ONE_START, _ONE_END = frozenset("ck"), frozenset("iy")
 # Letters a name is spelt with either way: vowels (and "y"), and letters a transliteration
 # puts for one another.
 _VOWELS = frozenset("aeiouy")
