@@ -338,3 +338,15 @@ def test_two_sentences_are_read_together_only_when_the_model_reads_them_as_the_c
     second = ("The Red Gull group published his letter after the raid when it took credit, "
               "Lind said.")
     assert over_two_sentences(read_seed(RAID).claims[0], [first, second], {0, 1}) is None
+
+
+def test_a_line_in_capitals_is_not_the_sentence_a_claim_is_told_in():
+    claim = read_seed("Boat Sinks\nThe harbour pilot's boat sank on Friday and its crew of four "
+                      "was rescued at dawn after it struck rocks near Gull Point, coast guard "
+                      "officers said.\n").claims[0]
+    article = ("The crew of four of the harbour pilot's boat were pulled from the water near Gull "
+               "Point at dawn on Saturday, a day after it struck rocks, officials said.\n"
+               "HARBOUR PILOT'S BOAT SINKS, CREW OF FOUR RESCUED AT DAWN\n"
+               "The coast guard said the inquiry would take weeks.")
+    m = match_article([claim], article).matches[0]
+    assert m.sentence is not None and not m.sentence.isupper()

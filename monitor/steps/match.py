@@ -18,7 +18,15 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import coverage, similarity
-from monitor.steps.claims import Claim, People, is_heading, is_promo, is_question, is_unterminated
+from monitor.steps.claims import (
+    Claim,
+    People,
+    is_heading,
+    is_promo,
+    is_question,
+    is_shouted,
+    is_unterminated,
+)
 from monitor.steps.conflicts import (
     THRESHOLDS,
     Thresholds,
@@ -446,7 +454,8 @@ class _Reading:
 
 @lru_cache(maxsize=2)
 def _read(text: str) -> _Reading:
-    sentences = split_sentences(text)
+    # (not a line in capitals: a link to another story, `is_shouted`)
+    sentences = [s for s in split_sentences(text) if not is_shouted(s)]
     # Each sentence's content words as the verdict checks read them (`sentence_words`): the
     # candidate sentences are then not read again for them.
     words = list(map(sentence_words, sentences))
