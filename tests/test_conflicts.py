@@ -1316,3 +1316,35 @@ def test_a_year_of_one_of_two_acts_told_together_still_conflicts(acts):
     m = verdict(first_claim(f"The ferry skipper was {acts} in 2019."),
                 f"The ferry skipper was {acts.split()[0]} in 2017.")
     assert m.verdict == "conflict"
+
+
+@pytest.mark.parametrize("seed_words, article_words", [
+    ("No, the night ferry will leave the eastern quay at nine from next week",
+     "And the night ferry will leave the eastern quay at nine from next week"),
+    ("No, the night ferry will leave the eastern quay at nine from next week",
+     "So the night ferry will leave the eastern quay at nine from next week"),
+    ("Yes, the night ferry will leave the eastern quay at nine from next week",
+     "Look, the night ferry will leave the eastern quay at nine from next week"),
+    ("The night ferry will leave the eastern quay from next week, not before",
+     "The night ferry will leave the eastern quay from next week on Mondays"),
+    ("The night ferry will leave the eastern quay from next week, not after",
+     "The night ferry will leave the eastern quay from next week at nine"),
+], ids=["no-and", "no-so", "yes-look", "not before", "not after"])
+def test_an_answer_or_a_bound_at_an_end_of_a_quotation_is_no_negation_flipped(seed_words,
+                                                                               article_words):
+    m = _one_quote_match(f"Ferry Plan\n“{seed_words},” harbour chief Ana Ruiz said.\n",
+                         f"“{article_words},” harbour chief Ana Ruiz said.")
+    assert "quote" not in _kinds(m)
+
+
+@pytest.mark.parametrize("seed_words, article_words", [
+    ("No, nobody on the island will lose a job over the new ferry timetable",
+     "Everybody on the island will lose a job over the new ferry timetable"),
+    ("No ferries will leave the eastern quay at nine from next week",
+     "All ferries will leave the eastern quay at nine from next week"),
+], ids=["answer then nobody", "no as a determiner"])
+def test_a_denial_after_an_answer_or_as_a_determiner_at_the_start_still_conflicts(
+        seed_words, article_words):
+    m = _one_quote_match(f"Ferry Plan\n“{seed_words},” harbour chief Ana Ruiz said.\n",
+                         f"“{article_words},” harbour chief Ana Ruiz said.")
+    assert m.verdict == "conflict" and "quote" in _kinds(m)
