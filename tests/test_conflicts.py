@@ -1348,3 +1348,21 @@ def test_a_denial_after_an_answer_or_as_a_determiner_at_the_start_still_conflict
     m = _one_quote_match(f"Ferry Plan\n“{seed_words},” harbour chief Ana Ruiz said.\n",
                          f"“{article_words},” harbour chief Ana Ruiz said.")
     assert m.verdict == "conflict" and "quote" in _kinds(m)
+
+
+@pytest.mark.parametrize("words", [
+    "Thank you so much, Calder Bay", "Thanks a lot, everyone", "Thank you all for coming tonight",
+    "Good luck to you all", "Happy birthday, Tarn"])
+def test_a_longer_thanks_or_wish_said_by_two_people_is_no_speaker_conflict(words):
+    m = _one_quote_match(f"Ferry Plan\nHarbour chief Ana Ruiz spoke at the quay.\n“{words},” "
+                         "Ruiz said.\n",
+                         f"Councillor Per Moen spoke at the quay. “{words},” Moen said.")
+    assert "speaker" not in _kinds(m)
+
+
+@pytest.mark.parametrize("words", ["We are coming for all of you tonight", "We will not resign"])
+def test_words_of_a_thanks_without_the_thanks_given_to_another_are_a_speaker_conflict(words):
+    m = _one_quote_match(f"Ferry Plan\nHarbour chief Ana Ruiz spoke at the quay.\n“{words},” "
+                         "Ruiz said.\n",
+                         f"Councillor Per Moen spoke at the quay. “{words},” Moen said.")
+    assert m.verdict == "conflict" and "speaker" in _kinds(m)

@@ -695,14 +695,22 @@ def distinctive_part(claimed: str, theirs: str) -> bool:
 _GREETING = frozenset(map(stem, (
     "thank", "thanks", "hello", "welcome", "good", "morning", "afternoon", "evening", "night",
     "congratulations", "goodbye", "bye", "bless", "god", "love", "happy", "merry", "christmas",
-    "new", "year", "great", "job", "well", "done", "cheers")))
+    "new", "year", "great", "job", "well", "done", "cheers", "luck", "birthday", "peace")))
+# Words that lengthen a greeting or thanks ("Thank you all for coming tonight", "Thanks a lot,
+# everyone"), but without one are a statement's ("We are coming for you tonight").
+_GREETING_MORE = frozenset(map(stem, (
+    "much", "lot", "lots", "coming", "come", "being", "here", "tonight", "everyone",
+    "everybody", "all")))
 
 
 def says_more_than_names(quotation: str) -> bool:
     """The quotation says more than a greeting to a place or a person ("Thank you New
-    Hampshire", said by many): a word besides its names and greeting words."""
+    Hampshire", said by many): a word besides its names and greeting words, or only words
+    that lengthen a greeting where it has none."""
     names = {stem(n) for n in name_words(quotation)}
-    return bool(set(content_words(quotation)) - names - _GREETING)
+    said = set(content_words(quotation)) - names
+    besides = said - _GREETING
+    return bool(besides - _GREETING_MORE) or bool(besides) and not said & _GREETING
 
 
 def two_persons(claimed: str | None, speaker: str | None) -> bool:
