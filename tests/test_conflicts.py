@@ -1387,3 +1387,53 @@ def test_a_long_quotation_repeating_the_opening_before_the_changed_quotation_is_
     article = f"The mayor spoke on Monday. “{long_quote},” mayor Ada Lund said."
     m = match_article([quote], article).matches[0]
     assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "quote"
+
+
+@pytest.mark.parametrize("seed_words, article_words", [
+    ("No, the night ferry will leave the eastern quay at nine from next week",
+     "And the night ferry will leave the eastern quay at nine from next week"),
+    ("No, the night ferry will leave the eastern quay at nine from next week",
+     "So the night ferry will leave the eastern quay at nine from next week"),
+    ("Yes, the night ferry will leave the eastern quay at nine from next week",
+     "Look, the night ferry will leave the eastern quay at nine from next week"),
+    ("The night ferry will leave the eastern quay from next week, not before",
+     "The night ferry will leave the eastern quay from next week on Mondays"),
+    ("The night ferry will leave the eastern quay from next week, not after",
+     "The night ferry will leave the eastern quay from next week at nine"),
+], ids=["no-and", "no-so", "yes-look", "not before", "not after"])
+def test_an_answer_or_a_bound_at_an_end_of_a_quotation_is_no_negation_flipped(seed_words,
+                                                                               article_words):
+    m = _one_quote_match(f"Ferry Plan\n“{seed_words},” harbour chief Ana Ruiz said.\n",
+                         f"“{article_words},” harbour chief Ana Ruiz said.")
+    assert "quote" not in _kinds(m)
+
+
+@pytest.mark.parametrize("seed_words, article_words", [
+    ("No, nobody on the island will lose a job over the new ferry timetable",
+     "Everybody on the island will lose a job over the new ferry timetable"),
+    ("No ferries will leave the eastern quay at nine from next week",
+     "All ferries will leave the eastern quay at nine from next week"),
+], ids=["answer then nobody", "no as a determiner"])
+def test_a_denial_after_an_answer_or_as_a_determiner_at_the_start_still_conflicts(
+        seed_words, article_words):
+    m = _one_quote_match(f"Ferry Plan\n“{seed_words},” harbour chief Ana Ruiz said.\n",
+                         f"“{article_words},” harbour chief Ana Ruiz said.")
+    assert m.verdict == "conflict" and "quote" in _kinds(m)
+
+
+@pytest.mark.parametrize("words", [
+    "Thank you so much, Calder Bay", "Thanks a lot, everyone", "Thank you all for coming tonight",
+    "Good luck to you all", "Happy birthday, Tarn"])
+def test_a_longer_thanks_or_wish_said_by_two_people_is_no_speaker_conflict(words):
+    m = _one_quote_match(f"Ferry Plan\nHarbour chief Ana Ruiz spoke at the quay.\n“{words},” "
+                         "Ruiz said.\n",
+                         f"Councillor Per Moen spoke at the quay. “{words},” Moen said.")
+    assert "speaker" not in _kinds(m)
+
+
+@pytest.mark.parametrize("words", ["We are coming for all of you tonight", "We will not resign"])
+def test_words_of_a_thanks_without_the_thanks_given_to_another_are_a_speaker_conflict(words):
+    m = _one_quote_match(f"Ferry Plan\nHarbour chief Ana Ruiz spoke at the quay.\n“{words},” "
+                         "Ruiz said.\n",
+                         f"Councillor Per Moen spoke at the quay. “{words},” Moen said.")
+    assert m.verdict == "conflict" and "speaker" in _kinds(m)

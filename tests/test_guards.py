@@ -670,3 +670,25 @@ def test_an_outcome_told_before_another_amount_is_not_this_ones():
         "a family's toll", "some of the passengers", "injured who later died"])
 def test_a_toll_told_otherwise_with_a_date_family_or_part_is_still_a_conflict(claim, sentence):
     assert verdict(first_claim(claim), sentence).verdict == "conflict"
+
+
+@pytest.mark.parametrize("opening", ["By nightfall,", "By late afternoon,", "As of this morning,",
+                                     "By Tuesday night,"])
+def test_a_tally_by_a_part_of_the_day_against_one_of_no_time_is_another_moment(opening):
+    m = verdict(first_claim("The flood closed 14 roads in the valley."),
+                f"{opening} the flood had closed 40 roads in the valley.")
+    assert m.verdict != "conflict" and m.conflicts is None
+    assert "another moment" in [n["kind"] for n in m.notes]
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("The flood closed 14 roads in the valley.",
+     "On Tuesday morning, the flood closed 40 roads in the valley."),
+    ("The flood closed 14 roads in the valley.",
+     "By night, the flood closed 40 roads in the valley."),
+    ("By midday the flood had closed 14 roads in the valley.",
+     "By midday, the flood had closed 40 roads in the valley."),
+], ids=["on a part of the day", "by night as by day", "the claim's own part of the day"])
+def test_a_part_of_the_day_not_a_tally_by_it_still_conflicts(claim, sentence):
+    m = verdict(first_claim(claim), sentence)
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["number"]

@@ -697,14 +697,22 @@ def distinctive_part(claimed: str, theirs: str) -> bool:
 _GREETING = frozenset(map(stem, (
     "thank", "thanks", "hello", "welcome", "good", "morning", "afternoon", "evening", "night",
     "congratulations", "goodbye", "bye", "bless", "god", "love", "happy", "merry", "christmas",
-    "new", "year", "great", "job", "well", "done", "cheers")))
+    "new", "year", "great", "job", "well", "done", "cheers", "luck", "birthday", "peace")))
+# Words that lengthen a greeting or thanks ("Thank you all for coming tonight", "Thanks a lot,
+# everyone"), but without one are a statement's ("We are coming for you tonight").
+_GREETING_MORE = frozenset(map(stem, (
+    "much", "lot", "lots", "coming", "come", "being", "here", "tonight", "everyone",
+    "everybody", "all")))
 
 
 def says_more_than_names(quotation: str) -> bool:
     """The quotation says more than a greeting to a place or a person ("Thank you New
-    Hampshire", said by many): a word besides its names and greeting words."""
+    Hampshire", said by many): a word besides its names and greeting words, or only words
+    that lengthen a greeting where it has none."""
     names = {stem(n) for n in name_words(quotation)}
-    return bool(set(content_words(quotation)) - names - _GREETING)
+    said = set(content_words(quotation)) - names
+    besides = said - _GREETING
+    return bool(besides - _GREETING_MORE) or bool(besides) and not said & _GREETING
 
 
 def two_persons(claimed: str | None, speaker: str | None) -> bool:
@@ -1024,21 +1032,45 @@ def _overlapping(ours: str, theirs: str) -> tuple[str, str, list[tuple[str, str]
                for tag, i, j, k, m in ops if tag == "replace"]
     # A word or two each says in the other's place at an end is a word changed ("Nobody …"
     # against "Everybody …", "… by Brandt" against "… by Haddad"), not a quotation begun or
-    # ended elsewhere.
-    if all(first) and max(first) <= REPLACED_END:
-        changed.insert(0, (" ".join(mine[:first[0]]), " ".join(other[:first[1]])))
-        first = [0, 0]
+    # ended elsewhere; an answer or a turn that opens it ("No, …" against "And …") or a
+    # bound that closes it ("…, not before") says nothing in the other's place.
+    lead = [_openings(mine[:first[0]]), _openings(other[:first[1]])]
+    said = [first[0] - lead[0], first[1] - lead[1]]
+    if all(said) and max(said) <= REPLACED_END:
+        changed.insert(0, (" ".join(mine[lead[0]:first[0]]), " ".join(other[lead[1]:first[1]])))
+        first = lead
     elif all(first):  # both say something else first: a "not" right before is the run's own
         for side, at in enumerate(first):
             first[side] -= keys[side][at - 1] in _DENYING
-    tails = [len(mine) - last[0], len(other) - last[1]]
+    tails = [len(mine) - last[0] - _bound(keys[0][last[0]:]),
+             len(other) - last[1] - _bound(keys[1][last[1]:])]
     if all(tails) and max(tails) <= REPLACED_END:
-        changed.append((" ".join(mine[last[0]:]), " ".join(other[last[1]:])))
-        last = [len(mine), len(other)]
+        changed.append((" ".join(mine[last[0]:last[0] + tails[0]]),
+                        " ".join(other[last[1]:last[1] + tails[1]])))
+        last = [last[0] + tails[0], last[1] + tails[1]]
     return (" ".join(mine[first[0]:last[0]]), " ".join(other[first[1]:last[1]]), changed)
 
 
 REPLACED_END = 2  # words each side says at an end that are read as words changed
+# An answer or a turn opening a quotation ("No, …", "And …", "Look, …"), as written.
+_OPENING = re.compile(r"(?:no|yes|yeah|look|listen|well|oh|okay|ok),|(?:and|so|but),?",
+                      re.IGNORECASE)
+# A bound closing a quotation ("…, not before"), as compared: it denies nothing said before it.
+_BOUNDS = frozenset(f"{no} {when}" for no in ("no", "not")
+                    for when in ("before", "after", "earlier", "later", "sooner", "until"))
+
+
+def _openings(words: list[str]) -> int:
+    """How many of the words, from the first, open a quotation as an answer or a turn."""
+    n = 0
+    while n < len(words) and _OPENING.fullmatch(words[n].lstrip("\"'“‘")):
+        n += 1
+    return n
+
+
+def _bound(keys: list[str]) -> int:
+    """How many of the compared words, at the end, are a bound ("not before"): 2 or 0."""
+    return 2 if " ".join(keys[-2:]) in _BOUNDS else 0
 
 
 _DENYING = frozenset(("not", "never"))

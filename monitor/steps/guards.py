@@ -336,18 +336,20 @@ def another_moment(claim: str, sentence: str, conflicts: list[dict]
 
 def _dated_otherwise(claim: str, sentence: str) -> bool:
     """Whether the sentence is set at a time the claim does not name: it opens with a month,
-    a year or a date ("In October, …"), or tells its amounts as of a time ("as of 11 p.m."),
-    and the claim names no time at all (a claim's "on Monday" may be the sentence's "June
+    a year or a date ("In October, …"), or tells its amounts as of a time ("as of 11 p.m.",
+    "By midday, …"; not "On Tuesday evening, …", one event's time told more precisely), and
+    the claim names no time at all (a claim's "on Monday" may be the sentence's "June
     3"). Over real coverage such amounts were of another moment or event (another month's
     sinking) in every conflict read (bench/README, numconf50). A date elsewhere in the
     sentence may be the same event's, told more precisely ("killed 14 people on June 3"), or
     another act's ("the fire, which broke out at 3 a.m."), or name a thing ("the 2026
     budget"): no sign of another moment."""
     setting = _SET_AT.match(sentence) or _AS_OF.search(sentence)  # (read on their words only)
-    if not setting or _CLAIM_WHEN.search(claim):
+    if not setting or _CLAIM_WHEN.search(claim) or _DAY_PART.search(claim):
         return False
-    dated = any(n.unit in _DATING or n.unit.startswith("clock")
-                for n in sentence_amounts(setting.group(0)))
+    at = setting.group(0)
+    dated = bool(_BY_DAY_PART.search(at)) or any(
+        n.unit in _DATING or n.unit.startswith("clock") for n in sentence_amounts(at))
     return dated and not any(n.unit in CALENDAR_UNITS or n.unit.startswith("clock")
                              for n in claim_amounts(claim))
 
@@ -357,6 +359,14 @@ _DATING = frozenset({"month", "date", "year-date"})  # what sets a sentence at a
 # June 3, …"), or telling its amounts "as of" a time; the words read for a date after them.
 _SET_AT = re.compile(r"\s*(?:in|on|by|since|until|through|as\s+of)\s[^,;:]{1,25}", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s[^,;:]{1,25}", re.IGNORECASE)
+# A part of the day: a claim that names one names its time.
+_DAY_PARTS = (r"(?:mid-?)?morning|midday|noon|(?:mid-?)?afternoon|evening|nightfall|midnight|"
+              r"dawn|dusk|daybreak")
+_DAY_PART = re.compile(rf"\b(?:{_DAY_PARTS})\b", re.IGNORECASE)
+# An amount told as of a part of the day ("By midday, …", "By late afternoon", "as of this
+# morning", "By Tuesday night"; not "by night", as "by day"), as "By 1 p.m., …" is.
+_BY_DAY_PART = re.compile(rf"\b(?:by|as\s+of)\s+(?:(?:[a-z]+\s+){{0,2}}(?:{_DAY_PARTS})|"
+                          r"(?:[a-z]+\s+){1,2}night)\b", re.IGNORECASE)
 # Words by which a claim names its time without a date ("yesterday", "last night").
 _CLAIM_WHEN = re.compile(r"\b(?:yesterday|today|tonight|overnight|(?:last|this|next)\s+"
                          r"(?:night|week|month|year|weekend))\b", re.IGNORECASE)
