@@ -1910,3 +1910,25 @@ def test_a_list_ending_in_and_the_inside_a_clause_about_the_speaker_names_no_oth
         listed):
     text = f"Ana Ruiz, who {listed}, said \u201cthis prize belongs to every one of them.\u201d"
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Health officials urged every resident of the island to download the new contact-tracing "
+    "app before the ferry reopens on Monday.",
+    "The 300 residents of the island now depend on water rations, delivered daily."])
+def test_a_sentence_telling_of_an_app_or_a_daily_delivery_is_a_claim(paragraph):
+    assert paragraph in [c.text for c in seed_with(paragraph).claims]
+
+
+def test_a_woman_named_after_her_description_is_the_next_she():
+    text = ("Mayor Ana Ruiz said the road was open. A mother of three, Ida Berg, said she was "
+            "tired. \u201cWe have lost everything,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ida Berg"
+
+
+@pytest.mark.parametrize("middle", ["A woman's body was found in the river on Sunday.",
+                                    "A sister ship was sent to help."])
+def test_a_woman_or_a_thing_that_does_not_speak_leaves_the_next_she_as_before(middle):
+    text = (f"Police chief Ana Ruiz said the road was open. {middle} "
+            "\u201cWe are asking for witnesses,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"

@@ -1370,7 +1370,7 @@ def test_another_name_a_letter_or_an_ending_off_in_a_quotation_is_a_quotation_co
     ("Zelensky", "Zelenskiy"), ("Mohamed", "Mohammed"), ("Hussain", "Hussein"),
     ("Gaddafi", "Gadhafi"), ("Muñoz", "Munoz"), ("Nigeria", "Nigerian"), ("Sudan", "Sudanese"),
     ("Exxon", "ExxonMobil"), ("Iraq", "Iraqi"), ("Cuba", "Cuban"), ("Andrei", "Andrey"),
-    ("Alexei", "Alexey"), ("Catherine", "Katherine")])
+    ("Alexei", "Alexey"), ("Catherine", "Katherine"), ("Democrat", "Democratic")])
 def test_one_name_spelt_another_way_in_a_quotation_is_no_conflict(seed_name, article_name):
     assert _grain_quote(seed_name, article_name).conflicts is None
 
@@ -1437,3 +1437,28 @@ def test_words_of_a_thanks_without_the_thanks_given_to_another_are_a_speaker_con
                          "Ruiz said.\n",
                          f"Councillor Per Moen spoke at the quay. “{words},” Moen said.")
     assert m.verdict == "conflict" and "speaker" in _kinds(m)
+
+
+@pytest.mark.parametrize("claim_text, article", [
+    ("Seven in ten voters on the island backed the ferry plan, the poll found.",
+     "Four in ten voters on the island backed the ferry plan, the poll found."),
+    ("Five of the twelve victims of the ferry fire were children, police said.",
+     "Eight of the twelve victims of the ferry fire were children, police said.")])
+def test_a_share_in_words_told_otherwise_is_a_number_conflict(claim_text, article):
+    m = verdict(first_claim(claim_text), article)
+    assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "number"
+
+
+def test_a_claim_naming_a_thing_of_a_part_of_the_day_still_meets_another_years_amount():
+    m = verdict(first_claim("The morning ferry to the island carries 300 passengers."),
+                "In 2019, the morning ferry to the island carried 500 passengers.")
+    assert m.verdict != "conflict"
+
+
+def test_an_article_written_in_capitals_is_still_matched():
+    claims = read_seed("Boat Sinks\nThe harbour pilot's boat sank on Friday and its crew of four "
+                       "was rescued at dawn after it struck rocks near Gull Point, officers said."
+                       "\n").claims
+    article = ("THE HARBOUR PILOT'S BOAT SANK ON FRIDAY AND ITS CREW OF SIX WAS RESCUED AT DAWN "
+               "AFTER IT STRUCK ROCKS NEAR GULL POINT, OFFICERS SAID.\n")
+    assert match_article(claims, article).matches[0].verdict == "conflict"

@@ -580,3 +580,12 @@ def test_a_saved_seed_finds_its_own_page_past_a_home_page_or_an_unusual_spelling
     db = open_db(tmp_path / "m.db")
     add_seed(db, str(page), slug="port-strike")
     assert db["stories"].get(1)["source"] == SEED_ADDRESS
+
+
+def test_a_saved_seed_whose_canonical_address_is_a_query_is_its_own_page(tmp_path):
+    page = tmp_path / "seed.html"
+    page.write_text(SAVED_SEED.format(link='<link rel="canonical" '
+                                           'href="https://harbour.example/?p=4512">'))
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(page), slug="port-strike")
+    assert db["stories"].get(1)["source"] == "https://harbour.example/?p=4512"

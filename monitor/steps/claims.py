@@ -109,12 +109,15 @@ _PROMO = re.compile(
     r"|\bsend (?:us )?a tip\b"
     r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
     r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
-    r"|\bdownload (?:our|the)(?: [\w'\u2019-]+){0,3} app\b|\ball rights reserved\b|\u00a9"
-    # A newsletter's or an alert's prompt: "Get breaking news alerts …", "… delivered weekday
-    # mornings."
+    r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
+    # A newsletter's, an alert's or an app's prompt, opening its line: "Get breaking news
+    # alerts …", "The news that matters, delivered weekday mornings.", "Download the … app"
+    # (not "urged residents to download the new tracing app").
     r"|^get (?:the )?(?:latest |breaking )?(?:news )?(?:alerts|updates|headlines)\b"
-    r"|^get breaking news\b|,\s*delivered (?:to you )?(?:(?:every|each) )?(?:weekday|daily"
-    r"|weekly)(?: mornings?| evenings?)?\W*$"
+    r"|^get breaking news\b|^[^.!?]{0,60}\b(?:news|stories|headlines|briefing)\b[^.!?]{0,60}"
+    r",\s*delivered (?:to you )?(?:(?:every|each) )?"
+    r"(?:weekday|daily|weekly)(?: mornings?| evenings?)?\W*$"
+    r"|(?:^|[:.!?]\s*)download (?:our|the)(?: [\w'\u2019-]+){0,3} app\b"
     r"|\bcopyright\b|^(?:read more|related|see also|advertisement)\b|" + _LINK.pattern +
     # Credit lines of syndicated and republished pieces, and of the writers who contributed.
     r"|\bcontributed to this (?:report|story|article)\b|(?:^|;)\s*contributing\s*:"
@@ -974,7 +977,8 @@ _UNNAMED_PEOPLE = {**dict.fromkeys(
     "woman girl mother grandmother daughter wife sister widow".split(), "(a woman)"),
     **dict.fromkeys("man boy father grandfather son husband brother widower".split(), "(a man)")}
 _UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:an?|another|one)\s+(?:[a-z-]+\s+)?("
-                             + "|".join(_UNNAMED_PEOPLE) + r")\b(?!\s+named\b|,\s*(?-i:[A-Z]))",
+                             + "|".join(_UNNAMED_PEOPLE)
+                             + r")(?=\s*,(?!\s*(?-i:[A-Z]))|\s+(?:who|said|says|told|added)\b)",
                              re.IGNORECASE)
 # A name after "of" is whose role the subject holds ("The mayor of Dunmore, Ivo Kask, said"),
 # not who speaks; but an office, a city, a government speak in its name ("The office of Sen.
@@ -2014,9 +2018,11 @@ class People:
         # (where the words after the opening start: a name at or before it is the subject)
         first_word = len(sentence) - len(sentence[opening:].lstrip())
         titled: set[str] = set()  # the people it names with a title
+        named_any = False
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
+                named_any = True
                 self._named_last(who)
                 if _titled(sentence, m):
                     titled.add(who)
@@ -2030,8 +2036,9 @@ class People:
             subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
                                          if not words[n:n + 1] or not words[n][:1].isupper())),
                            None)
-        if subject is None and (unnamed := _UNNAMED_PERSON.match(sentence)
-                                or _UNNAMED_PERSON.match(sentence, opening)):
+        if subject is None and not named_any and (
+                unnamed := _UNNAMED_PERSON.match(sentence)
+                or _UNNAMED_PERSON.match(sentence, opening)):
             # "Another woman, sitting on her step, said …": the next "she" is hers, no one's
             # named before
             subject = _UNNAMED_PEOPLE[unnamed.group(1).lower()]

@@ -946,7 +946,7 @@ def _spelt_otherwise(a: str, b: str) -> bool:
 # Endings that make a name of a place or people another word of it ("American", "Israeli",
 # "Sudanese", "Nigerien", "Lund's"), and a name's part long enough to be a name of its own.
 _NAME_ENDINGS = frozenset(("s", "es", "'s", "\u2019s", "n", "an", "ian", "ians", "ans", "ns",
-                           "i", "is", "ese", "ien", "ish"))
+                           "i", "is", "ese", "ien", "ish", "ic"))
 NAME_PART_LETTERS = 4
 ENDING_AFTER_LETTERS = 4
 _ONE_START, _ONE_END = frozenset("ck"), frozenset("iy")

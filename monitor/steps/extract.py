@@ -480,7 +480,8 @@ def declared_address(html: bytes) -> str | None:
             address = "https:" + address
         try:
             parts = urlsplit(address)
-            if parts.scheme in ("http", "https") and parts.hostname and parts.path.strip("/"):
+            if parts.scheme in ("http", "https") and parts.hostname and (
+                    parts.path.strip("/") or parts.query):  # "/?p=4512" is a page
                 return canonical_url(address)
         except ValueError:  # "http://[broken": no address
             continue

@@ -345,10 +345,12 @@ def _dated_otherwise(claim: str, sentence: str) -> bool:
     another act's ("the fire, which broke out at 3 a.m."), or name a thing ("the 2026
     budget"): no sign of another moment."""
     setting = _SET_AT.match(sentence) or _AS_OF.search(sentence)  # (read on their words only)
-    if not setting or _CLAIM_WHEN.search(claim) or _DAY_PART.search(claim):
+    if not setting or _CLAIM_WHEN.search(claim):
         return False
     at = setting.group(0)
-    dated = bool(_BY_DAY_PART.search(at)) or any(
+    # (a part of the day only against a claim naming none: "the morning ferry" does not keep
+    # "In 2019, …" a conflict)
+    dated = bool(_BY_DAY_PART.search(at) and not _DAY_PART.search(claim)) or any(
         n.unit in _DATING or n.unit.startswith("clock") for n in sentence_amounts(at))
     return dated and not any(n.unit in CALENDAR_UNITS or n.unit.startswith("clock")
                              for n in claim_amounts(claim))
@@ -365,8 +367,8 @@ _DAY_PARTS = (r"(?:mid-?)?morning|midday|noon|(?:mid-?)?afternoon|evening|nightf
 _DAY_PART = re.compile(rf"\b(?:{_DAY_PARTS})\b", re.IGNORECASE)
 # An amount told as of a part of the day ("By midday, …", "By late afternoon", "as of this
 # morning", "By Tuesday night"; not "by night", as "by day"), as "By 1 p.m., …" is.
-_BY_DAY_PART = re.compile(rf"\b(?:by|as\s+of)\s+(?:(?:[a-z]+\s+){{0,2}}(?:{_DAY_PARTS})|"
-                          r"(?:[a-z]+\s+){1,2}night)\b", re.IGNORECASE)
+_BY_DAY_PART = re.compile(rf"\b(?i:by|as\s+of)\s+(?:(?:[A-Za-z][a-z]*\s+){{0,2}}(?:{_DAY_PARTS})|"
+                          r"(?:[A-Za-z][a-z]*\s+){1,2}night)\b")
 # Words by which a claim names its time without a date ("yesterday", "last night").
 _CLAIM_WHEN = re.compile(r"\b(?:yesterday|today|tonight|overnight|(?:last|this|next)\s+"
                          r"(?:night|week|month|year|weekend))\b", re.IGNORECASE)

@@ -454,8 +454,12 @@ class _Reading:
 
 @lru_cache(maxsize=2)
 def _read(text: str) -> _Reading:
-    # (not a line in capitals: a link to another story, `is_shouted`)
-    sentences = [s for s in split_sentences(text) if not is_shouted(s)]
+    # Not a line in capitals (a link to another story, `is_shouted`), unless the article is
+    # written so.
+    sentences = split_sentences(text)
+    shouted = [is_shouted(s) for s in sentences]
+    if 0 < sum(shouted) < len(sentences) / 2:
+        sentences = [s for s, loud in zip(sentences, shouted, strict=True) if not loud]
     # Each sentence's content words as the verdict checks read them (`sentence_words`): the
     # candidate sentences are then not read again for them.
     words = list(map(sentence_words, sentences))

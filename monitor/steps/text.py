@@ -1311,12 +1311,14 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
         return f"money {_CURRENCIES[written.group(1)]}", per
     # The words after a number name what it counts ("29 drug suspects"); units agree when
     # they share one of those words, so "twenty-six suspects" meets "29 drug suspects".
-    # A count in words begins another amount: "thirty nurses and twelve doctors" counts no
-    # doctors thirty (the window stops at a figure in digits the same way).
+    # A count in words after what is counted begins another amount: "thirty nurses and twelve
+    # doctors" counts no doctors thirty (the window stops at a figure in digits the same way);
+    # "seven in ten voters" is one share of voters.
     words = re.findall(r"[a-z][a-z'-]*", window)[:4]
-    counted = next((i for i, w in enumerate(words) if w in _COUNT_WORDS), len(words))
-    following = [w for w in words[:counted] if w not in NUMBER_WORDS]
-    unit = [stem(w) for w in following if w not in STOPWORDS and w not in _FILLERS]
+    kept = [w not in NUMBER_WORDS and w not in STOPWORDS and w not in _FILLERS for w in words]
+    counted = next((i for i, w in enumerate(words) if w in _COUNT_WORDS and any(kept[:i])),
+                   len(words))
+    unit = [stem(w) for w, keep in zip(words[:counted], kept, strict=False) if keep]
     return " ".join(unit[:3]), per
 
 
