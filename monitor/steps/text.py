@@ -1294,6 +1294,9 @@ _PERCENT_AFTER = re.compile(r"\s*(?:per\s?cent|percent)")
 _CURRENCY_AFTER = re.compile(r"\s*(?:us\s+)?(dollar|peso|euro|pound|yen|yuan)")
 
 
+_SHARE_WORDS = frozenset(("in", "of", "out", "the"))  # "seven in ten", "nine out of ten"
+
+
 def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
     """What the amount ending at `end` measures, and the span of time of a rate ("a day")."""
     window = _WHEN.split(re.split(r"[\d,.;:()]", lowered[end:end + 50])[0])[0]
@@ -1311,13 +1314,13 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
         return f"money {_CURRENCIES[written.group(1)]}", per
     # The words after a number name what it counts ("29 drug suspects"); units agree when
     # they share one of those words, so "twenty-six suspects" meets "29 drug suspects".
-    # A count in words after what is counted begins another amount: "thirty nurses and twelve
-    # doctors" counts no doctors thirty (the window stops at a figure in digits the same way);
-    # "seven in ten voters" is one share of voters.
+    # A count in words begins another amount: "thirty nurses and twelve doctors" counts no
+    # doctors thirty, "two to four weeks" is a range (the window stops at a figure in digits
+    # the same way); but "seven in ten voters", "five of the twelve victims" are one share.
     words = re.findall(r"[a-z][a-z'-]*", window)[:4]
     kept = [w not in NUMBER_WORDS and w not in STOPWORDS and w not in _FILLERS for w in words]
-    counted = next((i for i, w in enumerate(words) if w in _COUNT_WORDS and any(kept[:i])),
-                   len(words))
+    counted = next((i for i, w in enumerate(words) if w in _COUNT_WORDS and (
+        any(kept[:i]) or not _SHARE_WORDS.issuperset(words[:i]))), len(words))
     unit = [stem(w) for w, keep in zip(words[:counted], kept, strict=False) if keep]
     return " ".join(unit[:3]), per
 
