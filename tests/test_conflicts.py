@@ -1316,3 +1316,14 @@ def test_a_year_of_one_of_two_acts_told_together_still_conflicts(acts):
     m = verdict(first_claim(f"The ferry skipper was {acts} in 2019."),
                 f"The ferry skipper was {acts.split()[0]} in 2017.")
     assert m.verdict == "conflict"
+
+
+def test_a_negation_put_in_far_inside_a_page_long_quotation_still_says_otherwise():
+    # A "quotation" longer than anyone's is read only near the words it shares with the other:
+    # there, past its first QUOTATION_CHARS characters, the negation flipped is still found.
+    from monitor.steps.conflicts import QUOTATION_CHARS, says_otherwise
+    ours = "We will pay the dockers for the lost days of the strike"
+    filler = "the harbour was quiet all week " * (QUOTATION_CHARS // 10)
+    theirs = f"{filler}We will not pay the dockers for the lost days of the strike {filler}"
+    assert says_otherwise(ours, theirs)
+    assert not says_otherwise(ours, theirs.replace(" not ", " "))
