@@ -219,6 +219,9 @@ _ELLIPSES = [c for c in read_seed(
     f"Pier\n\u201c{' '.join(_LONG_WORDS[:5])} ... {' '.join(_LONG_WORDS[5:10])} ... "
     f"{' '.join(_LONG_WORDS[10:80])},\u201d harbourmaster Ola Dahl said.\n").claims
     if c.kind == "quote"]
+_NAMES_A = ["A" + "".join(t) for t in itertools.islice(
+    itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=4), 160_000)]
+_NAMES_B = ["B" + name[1:] for name in _NAMES_A]
 SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "a long quotation repeating the first run of a seed's long one": (
         lambda s: match_article(_LONG, s).matches[0].verdict,
@@ -280,6 +283,20 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     # `ALIGNED_WORDS` words are compared whole; at the bound 0.06 s of CPU, 29 s at 20,000).
     "quotations aligned, one word": (lambda s: says_otherwise("the " * ALIGNED_WORDS, s),
                                      "the " * (ALIGNED_WORDS - 200) + "not " * 200),
+    # 2026-12-06 (stop 52, branch hostile52): a seed's quotation against a page's 1 MB one (a
+    # longer than anyone's is compared on QUOTATION_CHARS near the words they share: 27-135 s
+    # of CPU before), two of 1 MB of amounts, two of names; and the same-claim model on two
+    # 1 MB clauses of a day (read only CLAUSE_CHARS around it: 50-100 s before).
+    "a quotation against 1 MB of one word": (
+        lambda s: says_otherwise(" ".join(_LONG_WORDS), s), "word " * 200_000),
+    "a quotation against 1 MB of a run": (
+        lambda s: says_otherwise(" ".join(_LONG_WORDS), s),
+        (" ".join(_LONG_WORDS[:8]) + " ") * 16_000),
+    "quotations of amounts": (lambda s: says_otherwise("1 " * 500_000, s), "2 " * 500_000),
+    "quotations of names": (lambda s: says_otherwise(" ".join(_NAMES_A), s), " ".join(_NAMES_B)),
+    "two clauses of a year": (lambda s: another_acts_day("alpha " * 160_000 + "approved in 2019",
+                                                         s, _YEAR_CONFLICT),
+                              "beta " * 200_000 + "approved in 2017"),
 }
 _APPROVED = "The harbour levy was drafted by the port office and approved in 2019."
 _YEAR_CONFLICT = [{"kind": "number", "claim": "2019", "article": "2017", "unit": "year-date"}]
@@ -336,6 +353,9 @@ SEEDS = {
                                         itertools.islice(_NAMES, 60_000)),
     "each opened by a name": "\n".join(f"{name} Lund saw {name.lower()}." for name in
                                        itertools.islice(_NAMES, 45_000)),
+    # 2026-12-06 (stop 52, branch hostile52): each quotation of a sentence read for the words
+    # outside them all (a sentence of 3,000: 13.9 s for 93 KB, quadratic).
+    "a sentence of quotations": "Ana Ruiz said " + f"{QUOTED} " * 32_000 + "she said.",
 }
 
 FURNITURE = {

@@ -1462,3 +1462,14 @@ def test_an_article_written_in_capitals_is_still_matched():
     article = ("THE HARBOUR PILOT'S BOAT SANK ON FRIDAY AND ITS CREW OF SIX WAS RESCUED AT DAWN "
                "AFTER IT STRUCK ROCKS NEAR GULL POINT, OFFICERS SAID.\n")
     assert match_article(claims, article).matches[0].verdict == "conflict"
+
+
+def test_a_negation_put_in_far_inside_a_page_long_quotation_still_says_otherwise():
+    # A "quotation" longer than anyone's is read only near the words it shares with the other:
+    # there, past its first QUOTATION_CHARS characters, the negation flipped is still found.
+    from monitor.steps.conflicts import QUOTATION_CHARS, says_otherwise
+    ours = "We will pay the dockers for the lost days of the strike"
+    filler = "the harbour was quiet all week " * (QUOTATION_CHARS // 10)
+    theirs = f"{filler}We will not pay the dockers for the lost days of the strike {filler}"
+    assert says_otherwise(ours, theirs)
+    assert not says_otherwise(ours, theirs.replace(" not ", " "))
