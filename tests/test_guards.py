@@ -394,6 +394,25 @@ def test_counts_as_of_the_same_day_that_differ_are_still_a_conflict():
         {"kind": "number", "claim": "12,000", "article": "15,000"}]
 
 
+def test_a_toll_risen_to_another_count_on_another_day_is_a_later_update_not_a_conflict():
+    c = first_claim("The harbour rescue office said the flood toll had risen to 112 by late "
+                    "Monday; at least 290 others were hurt.")
+    m = verdict(c, "The harbour rescue office said the flood toll had risen to 175 early Tuesday "
+                   "with at least 210 others in hospital.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert {"kind": "another moment", "claim": "Monday", "article": "Tuesday"} in what_differs(
+        m, m.notes)
+
+
+def test_a_toll_risen_to_the_same_count_on_another_day_is_still_a_conflict():
+    c = first_claim("The harbour rescue office said the flood toll had risen to 112 by late "
+                    "Monday.")
+    m = verdict(c, "The harbour rescue office said the flood toll had risen to 112 by late "
+                   "Tuesday.")
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "Monday", "article": "Tuesday"} in what_differs(m)
+
+
 def test_an_opening_pronoun_is_no_actor_of_a_negation():
     # "He" may be Ruiz: nothing tells another actor.
     c = first_claim("He was not given a fine at the hearing.")
