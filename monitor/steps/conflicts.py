@@ -601,6 +601,11 @@ def _rounds_to(loose: Number, exact: Number) -> bool:
     if loose.unit.startswith("clock") and loose.approx in ("over", "under"):
         # "after 2 p.m." is any later time of that day, "by 5 p.m." any earlier one
         return (exact.value >= loose.value) == (loose.approx == "over")
+    if loose.approx in ("over", "under") and exact.approx == loose.approx:
+        # two bounds of one side ("at least 290", "at least 210") leave both figures open:
+        # they agree only as far as one bound is the other rounded ("more than 3,000", 3,200)
+        tolerance = rounding(loose)
+        return tolerance is not None and abs(exact.value - loose.value) <= tolerance
     if loose.approx == "over":
         return loose.value <= exact.value <= loose.value * BOUND_REACH
     if loose.approx == "under":
