@@ -147,7 +147,8 @@ def another_holder(claim: str, sentence: str, conflicts: list[dict]
              and (_holders_differ(claim, _holder(claim, c["claim"]),
                                   sentence, _holder(sentence, c["article"]))
                   or _money_for_another(claim, sentence, c)
-                  or _world_against_place(claim, sentence))
+                  or _world_against_place(claim, sentence)
+                  or _plan_given_up_elsewhere(claim, sentence, c))
              or c["kind"] == "negation" and _actors_differ(claim, sentence)]
     return [c for c in conflicts if c not in other], other
 
@@ -251,6 +252,29 @@ _WORLD = re.compile(r"\b(?:globally|global\s+(?:death\s+)?(?:toll|total|tally|co
                     r"(?:world|globe))\b", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
                        r"((?:[A-Z][\w.'\u2019-]*\s*){1,4})")
+
+
+# A plan or deal given up: "walked away from a plan to invest", "pulled out of a deal".
+_GIVEN_UP = re.compile(r"\b(?:walk(?:ed|s)?\s+away\s+from|pull(?:ed|s)?\s+out\s+of|"
+                       r"back(?:ed|s)?\s+out\s+of|withdr[ea]w\s+from|abandon(?:ed|s)?|"
+                       r"scrap(?:ped|s)?|ditch(?:ed|es)?)\s+(?:an?|the|its|their|his|her)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:plans?|deals?|offers?|proposals?|bids?|projects?)\b",
+                       re.IGNORECASE)
+
+
+def _plan_given_up_elsewhere(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether the sentence's amount is of a plan given up in another place ("walked away from
+    a plan to invest $4 billion … in Peru") against a claim that tells of no plan given up and
+    names no such place: another plan's amount. The same plan given up, or one place on both
+    sides, is compared."""
+    clause = clause_holding(sentence, conflict["article"]) or ""
+    given_up = _GIVEN_UP.search(clause)
+    if not given_up or given_up.start() > clause.find(conflict["article"]):
+        return False
+    if _GIVEN_UP.search(claim):
+        return False
+    place = _places(clause)
+    return bool(place) and not place & _places(claim)
 
 
 def _world_against_place(claim: str, sentence: str) -> bool:
