@@ -308,6 +308,30 @@ def test_a_bounded_amount_agrees_only_with_figures_near_its_bound(claim_sentence
     assert (m.verdict == "conflict") is conflict
 
 
+def test_two_bounds_of_one_side_far_apart_are_no_rounded_note():
+    # "at least 210" is no rounding of "at least 290": each bound leaves its figure open, and
+    # the two figures told are not within rounding of each other.
+    m = _amount_verdict("Rescuers said at least 290 people were pulled from the river on Sunday.",
+                        "Rescuers said at least 210 people were pulled from the river on Sunday.")
+    assert not any(n["kind"] == "rounded" for n in m.notes or [])
+
+
+def test_two_bounds_of_one_side_within_a_bounds_reach_are_noted_not_a_conflict():
+    # "more than 3,000" does not contradict "more than 4,000": two figures, shown apart
+    m = _amount_verdict("Rescuers said at least 290 people were pulled from the river on Sunday.",
+                        "Rescuers said at least 210 people were pulled from the river on Sunday.")
+    assert m.verdict != "conflict"
+    assert what_differs(m, m.notes) == [
+        {"kind": "another bound", "claim": "290", "article": "210"}]
+
+
+def test_two_bounds_of_one_side_within_rounding_are_a_rounded_note():
+    m = _amount_verdict("Rescuers said more than 3,000 people were moved on Sunday.",
+                        "Rescuers said more than 3,200 people were moved on Sunday.")
+    assert m.verdict != "conflict"
+    assert [n["kind"] for n in m.notes] == ["rounded"]
+
+
 def test_an_amount_stated_with_its_unit_left_out_agrees():
     m = _amount_verdict("Boats with nets caught 140 tonnes of cod, compared with 95 tonnes of cod "
                         "for boats with lines.",

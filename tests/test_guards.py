@@ -394,6 +394,40 @@ def test_counts_as_of_the_same_day_that_differ_are_still_a_conflict():
         {"kind": "number", "claim": "12,000", "article": "15,000"}]
 
 
+def test_a_toll_risen_to_another_count_on_another_day_is_a_later_update_not_a_conflict():
+    c = first_claim("The harbour rescue office said the flood toll had risen to 112 by late "
+                    "Monday; at least 290 others were hurt.")
+    m = verdict(c, "The harbour rescue office said the flood toll had risen to 175 early Tuesday "
+                   "with at least 210 others in hospital.")
+    assert m.verdict == "partial" and m.conflicts is None
+    assert {"kind": "another moment", "claim": "Monday", "article": "Tuesday"} in what_differs(
+        m, m.notes)
+
+
+def test_a_toll_risen_to_the_same_count_on_another_day_is_still_a_conflict():
+    c = first_claim("The harbour rescue office said the flood toll had risen to 112 by late "
+                    "Monday.")
+    m = verdict(c, "The harbour rescue office said the flood toll had risen to 112 by late "
+                   "Tuesday.")
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "Monday", "article": "Tuesday"} in what_differs(m)
+
+
+def test_amounts_of_a_plan_given_up_in_another_place_are_no_conflict():
+    c = first_claim("The miller was required to invest $8 billion and create 9,000 jobs to get "
+                    "the full grants.")
+    m = verdict(c, "The miller earlier walked away from a plan to invest $4 billion and create "
+                   "30,000 jobs in Peru, and from similar deals in Chile.")
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_amounts_of_the_same_plan_given_up_told_otherwise_are_still_a_conflict():
+    c = first_claim("The miller walked away from a plan to invest $8 billion in Peru.")
+    m = verdict(c, "The miller walked away from a plan to invest $4 billion in Peru.")
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "$8 billion", "article": "$4 billion"} in what_differs(m)
+
+
 def test_an_opening_pronoun_is_no_actor_of_a_negation():
     # "He" may be Ruiz: nothing tells another actor.
     c = first_claim("He was not given a fine at the hearing.")

@@ -435,9 +435,10 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
         if not rivals or any(how == "same" for how, _ in agreements) or any(
                 agreement(n, m) == "same" for m in elided(n, found)):
             continue
-        close = [m for how, m in agreements if how]
+        close = [(how, m) for how, m in agreements if how]
         if close:
-            notes.append({"kind": "rounded", "claim": n.text, "article": close[0].text})
+            notes.append({"kind": "rounded" if close[0][0] == "rounded" else "another bound",
+                          "claim": n.text, "article": close[0][1].text})
             continue
         for m in rivals:
             if id(m) in agreeing:
@@ -562,7 +563,8 @@ def _a_change(n: Number) -> bool:
 
 def agreement(a: Number, b: Number) -> str:
     """"same" when two amounts of one kind agree, "rounded" when they agree only as far as one
-    was rounded or said loosely ("about 30" and 29), "" when they differ."""
+    was rounded or said loosely ("about 30" and 29), "bounds" when both are bounds of one side
+    near each other ("at least 290", "at least 210"), "" when they differ."""
     b = in_span(b, a.per)
     if a.vague and b.vague:
         return "same" if a.value == b.value else ""
@@ -575,7 +577,11 @@ def agreement(a: Number, b: Number) -> str:
         ranged, other = (a, b) if a.high is not None else (b, a)
         inside = ranged.value <= other.value and _high(other) <= _high(ranged)
         return "rounded" if inside and other.high is None else ""
-    return "rounded" if _rounds_to(a, b) or _rounds_to(b, a) else ""
+    if _rounds_to(a, b) or _rounds_to(b, a):
+        return "rounded"
+    # Two bounds of one side within a bound's reach ("more than 4,000", "more than 3,000"):
+    # neither rounds the other, nor contradicts it; two figures, shown apart.
+    return "bounds" if _one_side(a, b) and (_within_reach(a, b) or _within_reach(b, a)) else ""
 
 
 def _high(n: Number) -> float:
@@ -601,6 +607,21 @@ def _rounds_to(loose: Number, exact: Number) -> bool:
     if loose.unit.startswith("clock") and loose.approx in ("over", "under"):
         # "after 2 p.m." is any later time of that day, "by 5 p.m." any earlier one
         return (exact.value >= loose.value) == (loose.approx == "over")
+    if _one_side(loose, exact):
+        # two bounds of one side ("at least 290", "at least 210") leave both figures open:
+        # they agree only as far as one bound is the other rounded ("more than 3,000", 3,200)
+        tolerance = rounding(loose)
+        return tolerance is not None and abs(exact.value - loose.value) <= tolerance
+    return _within_reach(loose, exact)
+
+
+def _one_side(a: Number, b: Number) -> bool:
+    """Whether both amounts are bounds of one side ("at least 290", "more than 210")."""
+    return a.approx in ("over", "under") and b.approx == a.approx
+
+
+def _within_reach(loose: Number, exact: Number) -> bool:
+    """`exact` is `loose` as far as `loose` is precise (`_rounds_to`, bounds read as bounds)."""
     if loose.approx == "over":
         return loose.value <= exact.value <= loose.value * BOUND_REACH
     if loose.approx == "under":

@@ -166,7 +166,8 @@ def another_holder(claim: str, sentence: str, conflicts: list[dict]
              and (_holders_differ(claim, _holder(claim, c["claim"]),
                                   sentence, _holder(sentence, c["article"]))
                   or _money_for_another(claim, sentence, c)
-                  or _world_against_place(claim, sentence))
+                  or _world_against_place(claim, sentence)
+                  or _plan_given_up_elsewhere(claim, sentence, c))
              or c["kind"] == "negation" and _actors_differ(claim, sentence)]
     return [c for c in conflicts if c not in other], other
 
@@ -270,6 +271,29 @@ _WORLD = re.compile(r"\b(?:globally|global\s+(?:death\s+)?(?:toll|total|tally|co
                     r"(?:world|globe))\b", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?"
                        r"((?:[A-Z][\w.'\u2019-]*\s*){1,4})")
+
+
+# A plan or deal given up: "walked away from a plan to invest", "pulled out of a deal".
+_GIVEN_UP = re.compile(r"\b(?:walk(?:ed|s)?\s+away\s+from|pull(?:ed|s)?\s+out\s+of|"
+                       r"back(?:ed|s)?\s+out\s+of|withdr[ea]w\s+from|abandon(?:ed|s)?|"
+                       r"scrap(?:ped|s)?|ditch(?:ed|es)?)\s+(?:an?|the|its|their|his|her)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:plans?|deals?|offers?|proposals?|bids?|projects?)\b",
+                       re.IGNORECASE)
+
+
+def _plan_given_up_elsewhere(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether the sentence's amount is of a plan given up in another place ("walked away from
+    a plan to invest $4 billion … in Peru") against a claim that tells of no plan given up and
+    names no such place: another plan's amount. The same plan given up, or one place on both
+    sides, is compared."""
+    clause = clause_holding(sentence, conflict["article"]) or ""
+    given_up = _GIVEN_UP.search(clause)
+    if not given_up or given_up.start() > clause.find(conflict["article"]):
+        return False
+    if _GIVEN_UP.search(claim):
+        return False
+    place = _places(clause)
+    return bool(place) and not place & _places(claim)
 
 
 def _world_against_place(claim: str, sentence: str) -> bool:
@@ -525,12 +549,45 @@ def _tallies_of_other_days(claim: str, sentence: str, conflict: dict) -> bool:
     deaths" against "As of Tuesday, … 137,000 deaths"): every amount of the two is of its own
     day, and so is that day (not another day of the same act)."""
     ours, theirs = _as_of(claim), _as_of(sentence)
+    if not (ours and theirs):
+        return _tallies_risen_on_other_days(claim, sentence, conflict)
     # two days of one kind: "as of Monday" and "as of June 3" may be one day
-    if not (ours and theirs) or ours & theirs or not {u for u, _ in ours} & {u for u, _ in theirs}:
+    if ours & theirs or not {u for u, _ in ours} & {u for u, _ in theirs}:
         return False
     if conflict.get("unit") in CALENDAR_UNITS:  # the tally's own day, not a day of what it tells
         return any(n.text == conflict["claim"] for n in numbers(_AS_OF.search(claim).group(1)))
     return True
+
+
+# A tally told as changed to a count: "the toll had risen to 112", "rose to", "climbed to".
+_RISEN_TO = re.compile(r"\b(?:(?:had|has|have)\s+(?:risen|climbed|jumped|grown|increased)|"
+                       r"rose|climbed|jumped|grew|increased)\s+to\s+(?:about\s+|at\s+least\s+)?"
+                       r"(\d[\d,.]*)", re.IGNORECASE)
+
+
+def _tallies_risen_on_other_days(claim: str, sentence: str, conflict: dict) -> bool:
+    """Two tallies each told as risen to a count that differs, on days that differ ("had risen
+    to 112 by late Monday" against "had risen to 175 early Tuesday"): the later is an update,
+    and every amount of the two is of its own day. The same count on two days is one tally's
+    day told otherwise: still compared."""
+    ours, theirs = _risen_on(claim), _risen_on(sentence)
+    if not (ours and theirs) or ours[0] == theirs[0] or ours[1] & theirs[1]:
+        return False
+    if not {u for u, _ in ours[1]} & {u for u, _ in theirs[1]}:
+        return False
+    if conflict.get("unit") in CALENDAR_UNITS:  # the tally's own day
+        return any((n.unit, n.value) in ours[1] for n in numbers(conflict["claim"]))
+    return True
+
+
+def _risen_on(text: str) -> tuple[str, frozenset[tuple]] | None:
+    """The count a text's tally has risen to, and the days and dates of the clause telling it."""
+    found = _RISEN_TO.search(text)
+    if not found:
+        return None
+    clause = clause_holding(text, found.group(0)) or text
+    days = frozenset((n.unit, n.value) for n in numbers(clause) if n.unit in CALENDAR_UNITS)
+    return (found.group(1).rstrip(".,").replace(",", ""), days) if days else None
 
 
 _AS_OF_HOUR = re.compile(r"\b(?:as of|at|by)\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b",
