@@ -906,7 +906,7 @@ def says_otherwise(ours: str, theirs: str) -> bool:
     # League]", "President [Ida] Lund"), not the speaker's: another outlet may explain them
     # otherwise, or not at all.
     ours, theirs = (normalise(EDITORS_WORDS.sub(" ", q)) for q in (ours, theirs))
-    ours, theirs, changed = _overlapping(*_within_reach(ours, theirs))
+    ours, theirs, changed = _overlapping(*_quotations_within_reach(ours, theirs))
     # A negation flipped as a statement's is: what it denies, the other says.
     if negated(ours) != negated(theirs) and _negation_flipped(ours, theirs):
         return True
@@ -1110,7 +1110,7 @@ QUOTED_AMOUNTS = 60
 _RUN_WORD = re.compile(r"\w+")
 
 
-def _within_reach(ours: str, theirs: str) -> tuple[str, str]:
+def _quotations_within_reach(ours: str, theirs: str) -> tuple[str, str]:
     """Both quotations cut to QUOTATION_CHARS characters, whole words: the shorter from its
     start, the longer from the shorter's length before the first run of MIN_QUOTE_WORDS words
     it shares with it (where they may be aligned), or from its start."""
