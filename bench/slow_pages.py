@@ -15,7 +15,13 @@ from collections.abc import Callable
 from typing import Any
 
 from monitor.steps.claims import TITLE_WORDS, People, documents_issued, is_promo, read_seed
-from monitor.steps.conflicts import ALIGNED_WORDS, differences, says_otherwise
+from monitor.steps.conflicts import (
+    ALIGNED_WORDS,
+    THRESHOLDS,
+    closest_quote,
+    differences,
+    says_otherwise,
+)
 from monitor.steps.extract import extract_page, without_page_furniture
 from monitor.steps.guards import another_acts_day, another_count, another_moment
 from monitor.steps.match import match_article
@@ -297,6 +303,12 @@ SENTENCE_CHECKS: dict[str, tuple[Callable[[str], object], str]] = {
     "two clauses of a year": (lambda s: another_acts_day("alpha " * 160_000 + "approved in 2019",
                                                          s, _YEAR_CONFLICT),
                               "beta " * 200_000 + "approved in 2017"),
+    # 2026-12-06 (stop 52, the lead): a seed's 1 MB quotation against a page's of about its
+    # length (both compared on their first COMPARED_CHARS characters: 55 s of CPU for two of
+    # 10,000 characters before, more than 600 s for two of 100 KB).
+    "two long quotations of one length": (
+        lambda s: closest_quote(" ".join(_LONG_WORDS) * 300, [s], THRESHOLDS),
+        " ".join(reversed(_LONG_WORDS)) * 300),
 }
 _APPROVED = "The harbour levy was drafted by the port office and approved in 2019."
 _YEAR_CONFLICT = [{"kind": "number", "claim": "2019", "article": "2017", "unit": "year-date"}]
