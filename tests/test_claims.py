@@ -50,9 +50,9 @@ def test_promotional_footer_is_not_a_claim(seed):
 
 
 @pytest.mark.parametrize("prompt", [
-    "Get breaking news alerts and special reports.",
+    "Get breaking news alerts from the Harbour Post on your phone.",
     "Get the latest updates on the ferry strike.",
-    "The stories that matter to the coast, delivered weekday mornings.",
+    "Harbour headlines and stories for the coast, delivered weekday mornings.",
     "Download the Harbour Post app for news as it happens."])
 def test_a_newsletter_or_app_prompt_is_not_a_claim(prompt):
     assert [c.text for c in seed_with(prompt).claims] == [

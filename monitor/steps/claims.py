@@ -110,9 +110,9 @@ _PROMO = re.compile(
     r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
     r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
     r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
-    # A newsletter's, an alert's or an app's prompt, opening its line: "Get breaking news
-    # alerts …", "The news that matters, delivered weekday mornings.", "Download the … app"
-    # (not "urged residents to download the new tracing app").
+    # A newsletter's, an alert's or an app's prompt, opening its line: "Get news alerts from
+    # …", "Harbour headlines, delivered daily.", "Download the … app" (not "urged residents to
+    # download the new tracing app").
     r"|^get (?:the )?(?:latest |breaking )?(?:news )?(?:alerts|updates|headlines)\b"
     r"|^get breaking news\b|^[^.!?]{0,60}\b(?:news|stories|headlines|briefing)\b[^.!?]{0,60}"
     r",\s*delivered (?:to you )?(?:(?:every|each) )?"
