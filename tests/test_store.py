@@ -539,12 +539,19 @@ def test_a_seed_saved_from_the_web_is_its_own_page_when_the_crawl_meets_it(tmp_p
     assert (result.kind, result.is_coverage) == ("seed", False)
 
 
-def test_a_saved_seed_naming_no_address_of_its_own_keeps_its_file_as_source(tmp_path):
+def _source_of_saved_seed(tmp_path, head: str) -> tuple[str, str]:
+    """The story's source once a page saved with `head` in its <head> is added as a seed,
+    and the page's own path."""
     page = tmp_path / "seed.html"
-    page.write_text(SAVED_SEED.format(link=""))
+    page.write_text(SAVED_SEED.format(link=head))
     db = open_db(tmp_path / "m.db")
     add_seed(db, str(page), slug="port-strike")
-    assert db["stories"].get(1)["source"] == str(page)
+    return db["stories"].get(1)["source"], str(page)
+
+
+def test_a_saved_seed_naming_no_address_of_its_own_keeps_its_file_as_source(tmp_path):
+    source, page = _source_of_saved_seed(tmp_path, "")
+    assert source == page
 
 
 @pytest.mark.parametrize("head", ['<base href="https://harbour.example/">',
@@ -552,19 +559,13 @@ def test_a_saved_seed_naming_no_address_of_its_own_keeps_its_file_as_source(tmp_
                                   'href="https://harbour.example/">'])
 def test_a_saved_seed_taking_its_sites_home_from_a_base_or_language_link_keeps_its_file(
         tmp_path, head):
-    page = tmp_path / "seed.html"
-    page.write_text(SAVED_SEED.format(link=head))
-    db = open_db(tmp_path / "m.db")
-    add_seed(db, str(page), slug="port-strike")
-    assert db["stories"].get(1)["source"] == str(page)
+    source, page = _source_of_saved_seed(tmp_path, head)
+    assert source == page
 
 
 def test_a_saved_seed_naming_its_address_as_og_url_is_its_own_page(tmp_path):
-    page = tmp_path / "seed.html"
-    page.write_text(SAVED_SEED.format(link=f'<meta property="og:url" content="{SEED_ADDRESS}">'))
-    db = open_db(tmp_path / "m.db")
-    add_seed(db, str(page), slug="port-strike")
-    assert db["stories"].get(1)["source"] == SEED_ADDRESS
+    head = f'<meta property="og:url" content="{SEED_ADDRESS}">'
+    assert _source_of_saved_seed(tmp_path, head)[0] == SEED_ADDRESS
 
 
 @pytest.mark.parametrize("head", [
@@ -575,17 +576,9 @@ def test_a_saved_seed_naming_its_address_as_og_url_is_its_own_page(tmp_path):
     f'<meta name="og:url" content="{SEED_ADDRESS}">'])
 def test_a_saved_seed_finds_its_own_page_past_a_home_page_or_an_unusual_spelling(
         tmp_path, head):
-    page = tmp_path / "seed.html"
-    page.write_text(SAVED_SEED.format(link=head))
-    db = open_db(tmp_path / "m.db")
-    add_seed(db, str(page), slug="port-strike")
-    assert db["stories"].get(1)["source"] == SEED_ADDRESS
+    assert _source_of_saved_seed(tmp_path, head)[0] == SEED_ADDRESS
 
 
 def test_a_saved_seed_whose_canonical_address_is_a_query_is_its_own_page(tmp_path):
-    page = tmp_path / "seed.html"
-    page.write_text(SAVED_SEED.format(link='<link rel="canonical" '
-                                           'href="https://harbour.example/?p=4512">'))
-    db = open_db(tmp_path / "m.db")
-    add_seed(db, str(page), slug="port-strike")
-    assert db["stories"].get(1)["source"] == "https://harbour.example/?p=4512"
+    head = '<link rel="canonical" href="https://harbour.example/?p=4512">'
+    assert _source_of_saved_seed(tmp_path, head)[0] == "https://harbour.example/?p=4512"
