@@ -1133,11 +1133,11 @@ def _quotations_within_reach(ours: str, theirs: str) -> tuple[str, str]:
     return (short, long_) if shorter_is_ours else (long_, short)
 
 
-def _cut(text: str, start: int) -> str:
-    """QUOTATION_CHARS characters of the text from the word at `start` on, whole words (but a
-    word longer than that)."""
+def _cut(text: str, start: int, chars: int = QUOTATION_CHARS) -> str:
+    """`chars` characters of the text from the word at `start` on, whole words (but a word
+    longer than that)."""
     start = text.rfind(" ", 0, start) + 1 if start else 0
-    end = start + QUOTATION_CHARS
+    end = start + chars
     if end >= len(text):
         return text[start:]
     space = text.rfind(" ", start, end + 1)
@@ -1172,7 +1172,8 @@ def closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, 
     mine = quotation_words(q)
     theirs = {f: quotation_words(f) for f in found}
     if len(mine) > COMPARED_CHARS:  # (a short one is aligned only around shared runs)
-        mine, theirs = _head(mine), {f: _head(words) for f, words in theirs.items()}
+        mine = _cut(mine, 0, COMPARED_CHARS)
+        theirs = {f: _cut(words, 0, COMPARED_CHARS) for f, words in theirs.items()}
     best = max(found, key=lambda f: fuzz.ratio(mine, theirs[f]))
     closeness = fuzz.ratio(mine, theirs[best])
     shorter = min(mine, theirs[best], key=len)
@@ -1194,14 +1195,6 @@ def closest_quote(q: str, found: list[str], t: Thresholds) -> tuple[str | None, 
 # it (two of 5,000 characters: 3.9 s of CPU; of 10,000: 55 s); a shorter one is aligned with a
 # long one only around the runs of words they share (`nearly_inside`).
 COMPARED_CHARS = 2_000
-
-
-def _head(words: str) -> str:
-    """A quotation's compared words, cut after COMPARED_CHARS characters at a word's end."""
-    if len(words) <= COMPARED_CHARS:
-        return words
-    end = words.rfind(" ", 0, COMPARED_CHARS + 1)
-    return words[:end if end > 0 else COMPARED_CHARS]
 
 
 # A quotation this many times the other's length or more is read for it only around the words
