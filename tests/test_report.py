@@ -433,6 +433,21 @@ def test_an_amount_given_rounded_is_shown_apart_from_the_conflicts_in_the_termin
     assert "claim 2 ·" not in conflicts.split("Conflicts (1):")[1]
 
 
+def test_another_bound_of_one_side_is_shown_apart_from_the_conflicts(tmp_path):
+    db, story = ferry_story(tmp_path / "m.db")
+    seed, outlet = "At least 29 routes closed.", "At least 21 routes closed."
+    db.execute("update matches set verdict = 'partial', sentence = ?, notes = ? where "
+               "claim_id = (select id from claims where position = 2)",
+               [outlet, json.dumps([{"kind": "another bound", "claim": "29", "article": "21",
+                                     "seed_sentence": seed, "article_sentence": outlet}])])
+    noted = render_report(db, story).split("Noted, not counted as conflicts (1):")[1]
+    assert "claim 2 · Bay Times · another bound: seed “29” vs “21”" in noted
+    page = render_html(db, story).split("<h2>Noted differences</h2>")[1].split("<h2>")[0]
+    assert "At least <mark>21</mark> routes" in page
+    rows = list(db.query("select claim from noted_differences where story = 'ferry'"))
+    assert rows == [{"claim": 2}]
+
+
 def test_a_note_of_another_amount_is_no_difference_and_not_shown(tmp_path):
     db, story = _noted_ferry(tmp_path / "m.db")
     assert "claim 3 ·" not in render_report(db, story)

@@ -296,9 +296,9 @@ def _notes(db: Database, slug: str) -> list[str]:
     return [_noted(db, slug, "Reworded quotations", "The same quotation in other words that say "
                    "nothing else (two translations of one statement): not counted as "
                    "conflicts.", *REWORDED),
-            _noted(db, slug, "Noted differences", "An amount given rounded, or the claim's "
-                   "words given to an organisation for its named speaker: not counted as "
-                   "conflicts.", *NOTED)]
+            _noted(db, slug, "Noted differences", "An amount given rounded or another "
+                   "bound of one side, or the claim's words given to an organisation for its "
+                   "named speaker: not counted as conflicts.", *NOTED)]
 
 
 def _noted(db: Database, slug: str, title: str, explained: str, view: str,

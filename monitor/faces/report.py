@@ -328,10 +328,10 @@ def _reworded(db: Database, story: int, width: int) -> str:
 
 
 # The notes shown apart from the conflicts, each view with the kinds of note it shows: the
-# quotations reworded, and the differences noted but not counted (an amount rounded, the
-# claim's words given to an organisation for its named speaker).
+# quotations reworded, and the differences noted but not counted (an amount rounded, another
+# bound of one side, the claim's words given to an organisation for its named speaker).
 REWORDED = ("reworded_quotations", ("reworded quotation",))
-NOTED = ("noted_differences", ("rounded", "another speaker"))
+NOTED = ("noted_differences", ("rounded", "another bound", "another speaker"))
 
 
 def noted_rows(db: Database, slug: str, view: str, kinds: tuple[str, ...]) -> list[dict]:
@@ -346,8 +346,8 @@ def noted_rows(db: Database, slug: str, view: str, kinds: tuple[str, ...]) -> li
 
 
 def _noted(db: Database, story: int, width: int) -> str:
-    """The differences noted but not counted as conflicts (an amount rounded, the speaker an
-    organisation), with both sentences; "" when none."""
+    """The differences noted but not counted as conflicts (an amount rounded, another bound,
+    the speaker an organisation), with both sentences; "" when none."""
     rows = noted_rows(db, db["stories"].get(story)["slug"], *NOTED)
     if not rows:
         return ""

@@ -716,3 +716,27 @@ def m026_noted_differences(db: Database) -> None:
             select 1 from json_each(matches.notes)
             where json_extract(json_each.value, '$.kind') in ('rounded', 'another speaker'))""",
                    replace=True)
+
+
+@migrations()
+def m027_noted_bounds(db: Database) -> None:
+    # Two bounds of one side that differ ("at least 290" against "at least 210") are noted as
+    # another bound: neither contradicts the other, but a fact-checker wants to see both.
+    # m026's view again with that kind (a landed store holds m026's as it was).
+    kinds = "('rounded', 'another bound', 'another speaker')"
+    db.create_view("noted_differences", f"""
+        select stories.slug as story, claims.position as claim, claims.text as claim_text,
+               outlets.name as outlet, articles.url, matches.verdict, matches.sentence,
+               (select json_group_array(json(value)) from json_each(matches.notes)
+                where json_extract(value, '$.kind') in {kinds})
+               as notes
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id
+        join coverage on coverage.story_id = matches.story_id
+             and coverage.article_id = matches.article_id
+        where coverage.is_coverage = 1 and exists (
+            select 1 from json_each(matches.notes)
+            where json_extract(json_each.value, '$.kind') in {kinds})""", replace=True)
