@@ -1467,8 +1467,14 @@ def test_words_of_a_thanks_without_the_thanks_given_to_another_are_a_speaker_con
     ("Seven in ten voters on the island backed the ferry plan, the poll found.",
      "Four in ten voters on the island backed the ferry plan, the poll found."),
     ("Five of the twelve victims of the ferry fire were children, police said.",
-     "Eight of the twelve victims of the ferry fire were children, police said.")])
-def test_a_share_in_words_told_otherwise_is_a_number_conflict(claim_text, article):
+     "Eight of the twelve victims of the ferry fire were children, police said."),
+    ("4 in 10 voters on the island backed the ferry plan, the poll found.",
+     "7 in 10 voters on the island backed the ferry plan, the poll found."),
+    ("5 of the 12 victims of the ferry fire were children, police said.",
+     "8 of the 12 victims of the ferry fire were children, police said."),
+    ("Three out of 4 voters on the island backed the ferry plan.",
+     "Two out of 4 voters on the island backed the ferry plan.")])
+def test_a_share_told_otherwise_is_a_number_conflict(claim_text, article):
     m = verdict(first_claim(claim_text), article)
     assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "number"
 

@@ -1295,10 +1295,17 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:us\s+)?(dollar|peso|euro|pound|yen|yuan)")
 
 
 _SHARE_WORDS = frozenset(("in", "of", "out", "the"))  # "seven in ten", "nine out of ten"
+# A share's whole in digits ("4 in 10 voters", "5 of the 12 victims"): the share counts what
+# the whole does. Not a year ("4 in 2019"), which says when.
+_SHARE_OF_DIGITS = re.compile(r"\s+(?:in|out\s+of|of)(?:\s+the)?\s+"
+                              r"(?!(?:1[89]|20)\d\d\b)\d{1,3}(?:,\d{3})*\b(?![.,]\d)")
 
 
 def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
     """What the amount ending at `end` measures, and the span of time of a rate ("a day")."""
+    share = _SHARE_OF_DIGITS.match(lowered, end)
+    if share:
+        end = share.end()
     window = _WHEN.split(re.split(r"[\d,.;:()]", lowered[end:end + 50])[0])[0]
     rate = _RATE.search(" ".join(window.split()[:5]))
     per = _PER_WORDS.get(rate.group(2), rate.group(1) or rate.group(2)) if rate else ""
