@@ -4,6 +4,7 @@ place, moment or actor (`monitor/steps/guards.py`), and what it must not hide: p
 import pytest
 
 from monitor.steps.claims import read_seed
+from monitor.steps.match import match_article
 from tests.conftest import first_claim, verdict, what_differs
 
 
@@ -726,3 +727,28 @@ def test_a_tally_by_a_part_of_the_day_against_one_of_no_time_is_another_moment(o
 def test_a_part_of_the_day_not_a_tally_by_it_still_conflicts(claim, sentence):
     m = verdict(first_claim(claim), sentence)
     assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["number"]
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("The court pardoned Per Moen, who was convicted in 2016 of assaulting a clerk in Dunmore.",
+     "The court pardoned Per Moen, who pleaded guilty to the 2014 assault of a clerk in Dunmore."),
+    ("Per Moen, jailed in 2019 for the 2015 theft of a ferry, was freed on Friday.",
+     "Per Moen, jailed for stealing a ferry in 2019, was freed on Friday.")],
+    ids=["the year of what was done", "the year of the verdict"])
+def test_a_year_dating_another_thing_named_is_no_conflict(seed, sentence):
+    m = verdict(first_claim(seed), sentence)
+    assert m.verdict != "conflict"
+
+
+def test_a_year_dating_the_same_thing_named_is_still_a_conflict():
+    m = verdict(first_claim("Per Moen was convicted of the 2014 assault of a clerk in Dunmore."),
+                "Per Moen was convicted of the assault in 2016 of a clerk in Dunmore.")
+    assert m.verdict == "conflict"
+
+
+def test_a_sentence_giving_the_claim_another_day_is_no_paraphrase_of_it():
+    seed = read_seed("Pardons\nLund's last day in office was Monday.\n")
+    [m] = match_article(seed.claims, "Mayor pardons hundreds\nFormer mayor Ada Lund pardoned "
+                        "300 people between election day last month and the end of her term "
+                        "Tuesday, the clerk's office said.\nThe weather was fine.").matches
+    assert m.verdict in ("partial", "conflict")

@@ -78,9 +78,36 @@ def another_acts_day(claim: str, sentence: str, conflicts: list[dict]
     release of the warrant" is not "the judge on Monday ordered it made public"). Whole
     sentences that share most words read alike whatever act their days are of; clauses do not."""
     other = [c for c in conflicts if c["kind"] == "number" and c.get("unit") in CALENDAR_UNITS
-             and (_told_others(claim, sentence, c)
+             and (_told_others(claim, sentence, c) or _years_of_two_things(claim, sentence, c)
                   or not _same_act(claim, sentence, c["claim"], c["article"]))]
     return [c for c in conflicts if c not in other], [{**c, "kind": "another day"} for c in other]
+
+
+def _years_of_two_things(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether one side's year dates a thing it names right after it ("the 2014 assault") that
+    the other names without its own year on it ("convicted in 2016 of assaulting"): the year
+    of the deed against the year of the verdict, two acts."""
+    if conflict.get("unit") != "year-date":
+        return False
+    sides = ((sentence, conflict["article"], claim, conflict["claim"]),
+             (claim, conflict["claim"], sentence, conflict["article"]))
+    for text, year, other, other_year in sides:
+        thing = re.search(rf"\b(?i:the|a|an|its|his|her|their|this|that)\s+{re.escape(year)}"
+                          r"\s+([a-z]+)", text)
+        if thing is None:
+            continue
+        noun = stem(thing.group(1))
+        words = [stem(w) for w in _words(other.lower())]
+        if noun in words and not _year_dates(words, other_year.lower(), noun):
+            return True
+    return False
+
+
+def _year_dates(words: list[str], year: str, noun: str) -> bool:
+    """Whether `year` dates `noun` among the (stemmed) words: right before it ("the 2016
+    assault"), or within three words after it ("the assault in 2016")."""
+    at = [i for i, w in enumerate(words) if w == year]
+    return any(words[i + 1:i + 2] == [noun] or noun in words[max(0, i - 3):i] for i in at)
 
 
 # Who a source told something, and when: "confirmed to the Herald on Thursday", "said on
