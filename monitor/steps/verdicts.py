@@ -98,11 +98,13 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     conflicts = notes = None
     if verdict != "absent":
         found, noted = differences(claim, sentence, speaker, t, part=verdict == "partial")
+        told = len(found)
         if same < similarity.model().threshold:
             found, noted = another_day(claim, sentence, found, noted)
+        set_aside = len(found) < told
         found, days = another_acts_day(claim.text, sentence, found)
-        if days and verdict == "paraphrase":
-            verdict = "partial"  # what it tells of another act's day is at most part of it
+        if (days or set_aside) and verdict == "paraphrase":
+            verdict = "partial"  # what it tells of another day or act is at most part of it
         noted += days
         found, others = another_holder(claim.text, sentence, found)
         if others and not found:  # its amounts are another's: it tells another fact
