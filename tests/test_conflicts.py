@@ -1479,6 +1479,13 @@ def test_a_share_told_otherwise_is_a_number_conflict(claim_text, article):
     assert m.verdict == "conflict" and m.conflicts[0]["kind"] == "number"
 
 
+@pytest.mark.parametrize("text, count, unit", [
+    ("Rescuers freed 9 in 30 hours from the mine.", "9", ""),
+    ("The bill passed 52 to 48 in the 100-seat senate.", "48", "")])
+def test_a_count_in_a_span_of_time_or_a_place_is_no_share(text, count, unit):
+    assert next(n.unit for n in numbers(text) if n.text == count) == unit
+
+
 def test_a_claim_naming_a_thing_of_a_part_of_the_day_still_meets_another_years_amount():
     m = verdict(first_claim("The morning ferry to the island carries 300 passengers."),
                 "In 2019, the morning ferry to the island carried 500 passengers.")

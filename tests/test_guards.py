@@ -752,3 +752,17 @@ def test_a_sentence_giving_the_claim_another_day_is_no_paraphrase_of_it():
                         "300 people between election day last month and the end of her term "
                         "Tuesday, the clerk's office said.\nThe weather was fine.").matches
     assert m.verdict in ("partial", "conflict")
+
+
+@pytest.mark.parametrize("seed, sentence", [
+    ("Ada Lund won the 2016 election in Dunmore by 300 votes.",
+     "Ada Lund won the election in Dunmore in 2014 by 300 votes."),
+    ("The 2015 flood destroyed 200 homes in Dunmore.",
+     "In 2017, a flood destroyed 200 homes in Dunmore."),
+    ("The 2014 assault of a clerk in Dunmore led to Per Moen's arrest.",
+     "The assault of a clerk in Dunmore in 2016 led to Per Moen's arrest."),
+    ("Dunmore cut its 2020 budget for schools by 4 million euros.",
+     "Dunmore cut its school budget by 4 million euros in 2021.")])
+def test_a_year_dating_the_thing_named_anywhere_in_its_clause_is_still_a_conflict(seed,
+                                                                                   sentence):
+    assert verdict(first_claim(seed), sentence).verdict == "conflict"

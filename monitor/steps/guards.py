@@ -84,9 +84,10 @@ def another_acts_day(claim: str, sentence: str, conflicts: list[dict]
 
 
 def _years_of_two_things(claim: str, sentence: str, conflict: dict) -> bool:
-    """Whether one side's year dates a thing it names right after it ("the 2014 assault") that
-    the other names without its own year on it ("convicted in 2016 of assaulting"): the year
-    of the deed against the year of the verdict, two acts."""
+    """Whether one side's year dates a thing it names right after it ("the 2014 assault")
+    while the other side's year dates a verb of another act, the thing named only after it
+    ("convicted in 2016 of assaulting"): the year of the deed against the year of the
+    verdict, two acts."""
     if conflict.get("unit") != "year-date":
         return False
     sides = ((sentence, conflict["article"], claim, conflict["claim"]),
@@ -94,20 +95,21 @@ def _years_of_two_things(claim: str, sentence: str, conflict: dict) -> bool:
     for text, year, other, other_year in sides:
         thing = re.search(rf"\b(?i:the|a|an|its|his|her|their|this|that)\s+{re.escape(year)}"
                           r"\s+([a-z]+)", text)
-        if thing is None:
-            continue
-        noun = stem(thing.group(1))
-        words = [stem(w) for w in _words(other.lower())]
-        if noun in words and not _year_dates(words, other_year.lower(), noun):
+        if thing and _year_of_a_deed_before(other, other_year, stem(thing.group(1))):
             return True
     return False
 
 
-def _year_dates(words: list[str], year: str, noun: str) -> bool:
-    """Whether `year` dates `noun` among the (stemmed) words: right before it ("the 2016
-    assault"), or within three words after it ("the assault in 2016")."""
-    at = [i for i, w in enumerate(words) if w == year]
-    return any(words[i + 1:i + 2] == [noun] or noun in words[max(0, i - 3):i] for i in at)
+def _year_of_a_deed_before(text: str, year: str, noun: str) -> bool:
+    """Whether each time `year` is given it dates a verb ("convicted in 2016") and `noun` is
+    named only after it ("of assaulting"), never before."""
+    words = _words(text.lower())
+    stems = [stem(w) for w in words]
+    at = [i for i, w in enumerate(words) if w == year.lower()]
+    return bool(at) and all(
+        i >= 2 and words[i - 1] in ("in", "during") and words[i - 2].endswith("ed")
+        and stems[i - 2] != noun and noun in stems[i + 1:] and noun not in stems[:i]
+        for i in at)
 
 
 # Who a source told something, and when: "confirmed to the Herald on Thursday", "said on

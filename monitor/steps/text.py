@@ -1296,9 +1296,12 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:us\s+)?(dollar|peso|euro|pound|yen|yuan)")
 
 _SHARE_WORDS = frozenset(("in", "of", "out", "the"))  # "seven in ten", "nine out of ten"
 # A share's whole in digits ("4 in 10 voters", "5 of the 12 victims"): the share counts what
-# the whole does. Not a year ("4 in 2019"), which says when.
-_SHARE_OF_DIGITS = re.compile(r"\s+(?:in|out\s+of|of)(?:\s+the)?\s+"
-                              r"(?!(?:1[89]|20)\d\d\b)\d{1,3}(?:,\d{3})*\b(?![.,]\d)")
+# the whole does. Not a year ("4 in 2019"), which says when, nor a span of time ("9 in 30
+# hours") or a place ("48 in the 100-seat senate"), which say where and how fast.
+_SHARE_OF_DIGITS = re.compile(r"\s+(?:in|out\s+of|of(?:\s+the)?)\s+"
+                              r"(?!(?:1[89]|20)\d\d\b)\d{1,3}(?:,\d{3})*\b(?![.,-]\d)"
+                              r"(?![\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?"
+                              r"|months?|years?|decades?|centuries|century)\b)")
 
 
 def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
