@@ -413,6 +413,32 @@ def test_a_toll_risen_to_the_same_count_on_another_day_is_still_a_conflict():
     assert {"kind": "number", "claim": "Monday", "article": "Tuesday"} in what_differs(m)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The flood toll had risen to 175 on Tuesday, up from 140 on Monday, the rescue office said.",
+    "The rescue office said the flood toll, 140 on Monday, had risen to 175 on Tuesday."],
+    ids=["up from", "aside"])
+def test_a_toll_risen_since_a_count_of_the_claims_day_told_otherwise_is_still_a_conflict(
+        sentence):
+    c = first_claim("The flood toll had risen to 112 on Monday, the rescue office said.")
+    m = verdict(c, sentence)
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "112", "article": "140"} in what_differs(m)
+
+
+def test_a_toll_risen_to_a_lower_count_a_day_later_is_still_a_conflict():
+    c = first_claim("The rescue office said the flood toll had risen to 175 by late Monday.")
+    m = verdict(c, "The rescue office said the flood toll had risen to 112 by late Tuesday.")
+    assert m.verdict == "conflict"
+
+
+def test_the_day_of_the_event_a_risen_toll_is_of_told_otherwise_is_still_a_conflict():
+    c = first_claim("The toll from the storm that struck Dunmore on Monday had risen to 112 by "
+                    "Wednesday.")
+    m = verdict(c, "The toll from the storm that struck Dunmore on Tuesday had risen to 175 by "
+                   "Thursday.")
+    assert m.verdict == "conflict"  # (the days told are paired: Wednesday, Thursday)
+
+
 def test_amounts_of_a_plan_given_up_in_another_place_are_no_conflict():
     c = first_claim("The miller was required to invest $8 billion and create 9,000 jobs to get "
                     "the full grants.")
