@@ -454,6 +454,23 @@ def test_amounts_of_the_same_plan_given_up_told_otherwise_are_still_a_conflict()
     assert {"kind": "number", "claim": "$8 billion", "article": "$4 billion"} in what_differs(m)
 
 
+@pytest.mark.parametrize("seed, sentence, amounts", [
+    ("The miller's $8 billion plan for Peru was dropped on Monday.",
+     "The miller on Monday scrapped its plan to invest $4 billion in Peru.",
+     ("$8 billion", "$4 billion")),
+    ("The council's plan to build 500 homes on the quay was dropped on Monday.",
+     "The council on Monday scrapped its plan to build 300 homes in Dunmore.", ("500", "300")),
+    ("The Peru grants required the miller to invest $8 billion.",
+     "The miller walked away from a plan to invest $4 billion in Peru.",
+     ("$8 billion", "$4 billion"))],
+    ids=["place not after in", "no place in the claim", "no plan, the place named"])
+def test_amounts_of_a_plan_given_up_told_of_the_same_plan_in_other_words_are_a_conflict(
+        seed, sentence, amounts):
+    m = verdict(first_claim(seed), sentence)
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": amounts[0], "article": amounts[1]} in what_differs(m)
+
+
 def test_an_opening_pronoun_is_no_actor_of_a_negation():
     # "He" may be Ruiz: nothing tells another actor.
     c = first_claim("He was not given a fine at the hearing.")

@@ -281,19 +281,24 @@ _GIVEN_UP = re.compile(r"\b(?:walk(?:ed|s)?\s+away\s+from|pull(?:ed|s)?\s+out\s+
                        re.IGNORECASE)
 
 
+# A plan or deal told of in any words: a claim that tells of one may tell of the plan given up.
+_A_PLAN = re.compile(r"\b(?:plans?|deals?|offers?|proposals?|bids?|projects?)\b", re.IGNORECASE)
+
+
 def _plan_given_up_elsewhere(claim: str, sentence: str, conflict: dict) -> bool:
     """Whether the sentence's amount is of a plan given up in another place ("walked away from
-    a plan to invest $4 billion … in Peru") against a claim that tells of no plan given up and
-    names no such place: another plan's amount. The same plan given up, or one place on both
-    sides, is compared."""
+    a plan to invest $4 billion … in Peru") against a claim that tells of no plan at all and
+    does not name that place: another plan's amount. A claim of a plan, given up in any words
+    ("the council's plan … was dropped"), or naming the place anywhere ("plan for Peru"), may
+    tell of the same plan: compared."""
     clause = clause_holding(sentence, conflict["article"]) or ""
     given_up = _GIVEN_UP.search(clause)
     if not given_up or given_up.start() > clause.find(conflict["article"]):
         return False
-    if _GIVEN_UP.search(claim):
+    if _GIVEN_UP.search(claim) or _A_PLAN.search(claim):
         return False
     place = _places(clause)
-    return bool(place) and not place & _places(claim)
+    return bool(place) and not place & (_places(claim) | frozenset(map(stem, name_words(claim))))
 
 
 def _world_against_place(claim: str, sentence: str) -> bool:
