@@ -1926,6 +1926,15 @@ def test_a_woman_named_after_her_description_is_the_next_she():
     assert People(text).speakers(split_sentences(text))[-1] == "Ida Berg"
 
 
+@pytest.mark.parametrize("middle", ["A mother of three wept at the quay.",
+                                    "An old woman stood alone on the quay."])
+def test_an_unnamed_woman_acting_in_the_sentence_before_is_the_next_she_not_one_named_before(
+        middle):
+    text = (f"Mayor Ana Ruiz said the coast road was open again on Monday. {middle} "
+            "\u201cWe have lost everything we owned in one night,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 @pytest.mark.parametrize("middle", ["A woman's body was found in the river on Sunday.",
                                     "A sister ship was sent to help."])
 def test_a_woman_or_a_thing_that_does_not_speak_leaves_the_next_she_as_before(middle):

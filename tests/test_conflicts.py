@@ -1510,3 +1510,15 @@ def test_a_negation_put_in_far_inside_a_page_long_quotation_still_says_otherwise
     theirs = f"{filler}We will not pay the dockers for the lost days of the strike {filler}"
     assert says_otherwise(ours, theirs)
     assert not says_otherwise(ours, theirs.replace(" not ", " "))
+
+
+def test_a_negation_inside_a_page_long_quotation_is_found_past_an_early_incidental_shared_run():
+    # The page's quotation shares three words with ours early on ("We will pay our respects"),
+    # far from where it quotes ours changed: it is read where the shared runs are densest.
+    from monitor.steps.conflicts import QUOTATION_CHARS, says_otherwise
+    ours = "We will pay the dockers for the lost days of the strike"
+    filler = "the harbour was quiet all week " * (QUOTATION_CHARS // 7)
+    theirs = (f"We will pay our respects to the crews first. {filler}We will not pay the dockers "
+              f"for the lost days of the strike {filler}")
+    assert says_otherwise(ours, theirs)
+    assert not says_otherwise(ours, theirs.replace(" not ", " "))

@@ -414,6 +414,32 @@ def test_a_toll_risen_to_the_same_count_on_another_day_is_still_a_conflict():
     assert {"kind": "number", "claim": "Monday", "article": "Tuesday"} in what_differs(m)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The flood toll had risen to 175 on Tuesday, up from 140 on Monday, the rescue office said.",
+    "The rescue office said the flood toll, 140 on Monday, had risen to 175 on Tuesday."],
+    ids=["up from", "aside"])
+def test_a_toll_risen_since_a_count_of_the_claims_day_told_otherwise_is_still_a_conflict(
+        sentence):
+    c = first_claim("The flood toll had risen to 112 on Monday, the rescue office said.")
+    m = verdict(c, sentence)
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": "112", "article": "140"} in what_differs(m)
+
+
+def test_a_toll_risen_to_a_lower_count_a_day_later_is_still_a_conflict():
+    c = first_claim("The rescue office said the flood toll had risen to 175 by late Monday.")
+    m = verdict(c, "The rescue office said the flood toll had risen to 112 by late Tuesday.")
+    assert m.verdict == "conflict"
+
+
+def test_the_day_of_the_event_a_risen_toll_is_of_told_otherwise_is_still_a_conflict():
+    c = first_claim("The toll from the storm that struck Dunmore on Monday had risen to 112 by "
+                    "Wednesday.")
+    m = verdict(c, "The toll from the storm that struck Dunmore on Tuesday had risen to 175 by "
+                   "Thursday.")
+    assert m.verdict == "conflict"  # (the days told are paired: Wednesday, Thursday)
+
+
 def test_amounts_of_a_plan_given_up_in_another_place_are_no_conflict():
     c = first_claim("The miller was required to invest $8 billion and create 9,000 jobs to get "
                     "the full grants.")
@@ -427,6 +453,23 @@ def test_amounts_of_the_same_plan_given_up_told_otherwise_are_still_a_conflict()
     m = verdict(c, "The miller walked away from a plan to invest $4 billion in Peru.")
     assert m.verdict == "conflict"
     assert {"kind": "number", "claim": "$8 billion", "article": "$4 billion"} in what_differs(m)
+
+
+@pytest.mark.parametrize("seed, sentence, amounts", [
+    ("The miller's $8 billion plan for Peru was dropped on Monday.",
+     "The miller on Monday scrapped its plan to invest $4 billion in Peru.",
+     ("$8 billion", "$4 billion")),
+    ("The council's plan to build 500 homes on the quay was dropped on Monday.",
+     "The council on Monday scrapped its plan to build 300 homes in Dunmore.", ("500", "300")),
+    ("The Peru grants required the miller to invest $8 billion.",
+     "The miller walked away from a plan to invest $4 billion in Peru.",
+     ("$8 billion", "$4 billion"))],
+    ids=["place not after in", "no place in the claim", "no plan, the place named"])
+def test_amounts_of_a_plan_given_up_told_of_the_same_plan_in_other_words_are_a_conflict(
+        seed, sentence, amounts):
+    m = verdict(first_claim(seed), sentence)
+    assert m.verdict == "conflict"
+    assert {"kind": "number", "claim": amounts[0], "article": amounts[1]} in what_differs(m)
 
 
 def test_an_opening_pronoun_is_no_actor_of_a_negation():

@@ -582,3 +582,10 @@ def test_a_saved_seed_finds_its_own_page_past_a_home_page_or_an_unusual_spelling
 def test_a_saved_seed_whose_canonical_address_is_a_query_is_its_own_page(tmp_path):
     head = '<link rel="canonical" href="https://harbour.example/?p=4512">'
     assert _source_of_saved_seed(tmp_path, head)[0] == "https://harbour.example/?p=4512"
+
+
+def test_a_saved_seed_whose_canonical_address_is_its_home_page_with_tracking_keeps_its_file(
+        tmp_path):
+    head = '<link rel="canonical" href="https://harbour.example/?utm_source=feed">'
+    source, page = _source_of_saved_seed(tmp_path, head)
+    assert source == page

@@ -984,9 +984,15 @@ _CLAUSE_END = re.compile(r"[,;.]")
 _UNNAMED_PEOPLE = {**dict.fromkeys(
     "woman girl mother grandmother daughter wife sister widow".split(), "(a woman)"),
     **dict.fromkeys("man boy father grandfather son husband brother widower".split(), "(a man)")}
+# What such a person does as the subject of a sentence, right after the noun or its "of …"
+# ("A mother of three wept", "An old woman stood"): a verb in the past, not "was" or "had"
+# (what was done to her, "A woman was found", may leave the next "she" to someone named).
+_UNNAMED_ACTS = (r"(?-i:[a-z]+ed|wept|stood|sat|knelt|ran|fled|came|went|fell|held|lost|"
+                 r"sang|spoke|wrote|woke|saw|heard|felt|knew|kept|brought|drove|swam|stole)")
 _UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:an?|another|one)\s+(?:[a-z-]+\s+)?("
                              + "|".join(_UNNAMED_PEOPLE)
-                             + r")(?=\s*,(?!\s*(?-i:[A-Z]))|\s+(?:who|said|says|told|added)\b)",
+                             + r")(?=\s*,(?!\s*(?-i:[A-Z]))|\s+(?:who|said|says|told|added)\b"
+                             r"|(?:\s+of\s+(?:[\w-]+\s+){1,3}?|\s+)" + _UNNAMED_ACTS + r"\b)",
                              re.IGNORECASE)
 # A name after "of" is whose role the subject holds ("The mayor of Dunmore, Ivo Kask, said"),
 # not who speaks; but an office, a city, a government speak in its name ("The office of Sen.

@@ -1112,8 +1112,11 @@ _RUN_WORD = re.compile(r"\w+")
 
 def _quotations_within_reach(ours: str, theirs: str) -> tuple[str, str]:
     """Both quotations cut to QUOTATION_CHARS characters, whole words: the shorter from its
-    start, the longer from the shorter's length before the first run of MIN_QUOTE_WORDS words
-    it shares with it (where they may be aligned), or from its start."""
+    start, the longer from the shorter's length before where the runs of MIN_QUOTE_WORDS words
+    it shares with it are densest (where they may be aligned: the start of a run whose next
+    stretch of the shorter's length starts most runs, the first of those), or from its start.
+    Not the first run: a few words shared early on ("We will pay our respects") may be far
+    from where the other is quoted."""
     if max(len(ours), len(theirs)) <= QUOTATION_CHARS:
         return ours, theirs
     shorter_is_ours = len(ours) <= len(theirs)
@@ -1122,13 +1125,18 @@ def _quotations_within_reach(ours: str, theirs: str) -> tuple[str, str]:
     if len(long_) > QUOTATION_CHARS:
         mine = [m.group(0).lower() for m in _RUN_WORD.finditer(short)]
         runs = {tuple(mine[i:i + MIN_QUOTE_WORDS]) for i in range(len(mine) - MIN_QUOTE_WORDS + 1)}
-        run: list[tuple[str, int]] = []  # the last MIN_QUOTE_WORDS words read, and where
-        at = 0
-        for m in _RUN_WORD.finditer(long_):
-            run = [*run[1 - MIN_QUOTE_WORDS:], (m.group(0).lower(), m.start())]
-            if tuple(w for w, _ in run) in runs:
-                at = run[0][1]
-                break
+        found = list(_RUN_WORD.finditer(long_))  # (lowered word by word: "İ" is two letters)
+        words = [m.group(0).lower() for m in found]
+        # where each run shared starts, in order
+        ahead = zip(*(words[i:] for i in range(MIN_QUOTE_WORDS)), strict=False)
+        starts = [found[k].start() for k, run in enumerate(ahead) if run in runs]
+        at, most, end = 0, 0, 0
+        for k, start in enumerate(starts):  # how many runs start in the stretch from each
+            end = max(end, k)
+            while end < len(starts) and starts[end] < start + len(short):
+                end += 1
+            if end - k > most:
+                at, most = start, end - k
         long_ = _cut(long_, max(0, at - len(short)))
     return (short, long_) if shorter_is_ours else (long_, short)
 

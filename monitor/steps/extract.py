@@ -480,9 +480,13 @@ def declared_address(html: bytes) -> str | None:
             address = "https:" + address
         try:
             parts = urlsplit(address)
-            if parts.scheme in ("http", "https") and parts.hostname and (
-                    parts.path.strip("/") or parts.query):  # "/?p=4512" is a page
-                return canonical_url(address)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                continue
+            # read once tracking is stripped: "/?p=4512" is a page, "/?utm_source=feed" none
+            stored = canonical_url(address)
+            kept = urlsplit(stored)
+            if kept.path.strip("/") or kept.query:
+                return stored
         except ValueError:  # "http://[broken": no address
             continue
     return None

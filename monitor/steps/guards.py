@@ -310,19 +310,24 @@ _GIVEN_UP = re.compile(r"\b(?:walk(?:ed|s)?\s+away\s+from|pull(?:ed|s)?\s+out\s+
                        re.IGNORECASE)
 
 
+# A plan or deal told of in any words: a claim that tells of one may tell of the plan given up.
+_A_PLAN = re.compile(r"\b(?:plans?|deals?|offers?|proposals?|bids?|projects?)\b", re.IGNORECASE)
+
+
 def _plan_given_up_elsewhere(claim: str, sentence: str, conflict: dict) -> bool:
     """Whether the sentence's amount is of a plan given up in another place ("walked away from
-    a plan to invest $4 billion … in Peru") against a claim that tells of no plan given up and
-    names no such place: another plan's amount. The same plan given up, or one place on both
-    sides, is compared."""
+    a plan to invest $4 billion … in Peru") against a claim that tells of no plan at all and
+    does not name that place: another plan's amount. A claim of a plan, given up in any words
+    ("the council's plan … was dropped"), or naming the place anywhere ("plan for Peru"), may
+    tell of the same plan: compared."""
     clause = clause_holding(sentence, conflict["article"]) or ""
     given_up = _GIVEN_UP.search(clause)
     if not given_up or given_up.start() > clause.find(conflict["article"]):
         return False
-    if _GIVEN_UP.search(claim):
+    if _GIVEN_UP.search(claim) or _A_PLAN.search(claim):
         return False
     place = _places(clause)
-    return bool(place) and not place & _places(claim)
+    return bool(place) and not place & (_places(claim) | frozenset(map(stem, name_words(claim))))
 
 
 def _world_against_place(claim: str, sentence: str) -> bool:
@@ -595,28 +600,82 @@ _RISEN_TO = re.compile(r"\b(?:(?:had|has|have)\s+(?:risen|climbed|jumped|grown|i
 
 
 def _tallies_risen_on_other_days(claim: str, sentence: str, conflict: dict) -> bool:
-    """Two tallies each told as risen to a count that differs, on days that differ ("had risen
-    to 112 by late Monday" against "had risen to 175 early Tuesday"): the later is an update,
-    and every amount of the two is of its own day. The same count on two days is one tally's
-    day told otherwise: still compared."""
+    """Two tallies each told as risen to a count that differs, on days that differ, the later
+    day's count the higher ("had risen to 112 by late Monday" against "had risen to 175 early
+    Tuesday"): the later is an update, and every amount of the two is of its own day. Still
+    compared: the same count on two days (one tally's day told otherwise); a lower count a day
+    later (a toll risen does not fall); a side that names the other's day too ("risen to 175
+    on Tuesday, up from 140 on Monday": Monday's count told otherwise); other days than the
+    tallies' that differ ("the storm that struck on Monday" against "on Tuesday"), and a day
+    that is not the tally's."""
     ours, theirs = _risen_on(claim), _risen_on(sentence)
     if not (ours and theirs) or ours[0] == theirs[0] or ours[1] & theirs[1]:
         return False
-    if not {u for u, _ in ours[1]} & {u for u, _ in theirs[1]}:
+    later = _later(ours[1], theirs[1])
+    if later is None or later != (theirs[0] > ours[0]):
         return False
+    named = _days_named(claim), _days_named(sentence)
+    if named[0] & theirs[1] or named[1] & ours[1]:
+        return False
+    others = named[0] - ours[1], named[1] - theirs[1]
+    if others[0] and others[1] and others[0] != others[1]:
+        return False  # another day of what is counted: "struck on Monday", "on Tuesday"
     if conflict.get("unit") in CALENDAR_UNITS:  # the tally's own day
-        return any((n.unit, n.value) in ours[1] for n in numbers(conflict["claim"]))
+        return bool(_days_named(conflict["claim"]) & ours[1])
     return True
 
 
-def _risen_on(text: str) -> tuple[str, frozenset[tuple]] | None:
-    """The count a text's tally has risen to, and the days and dates of the clause telling it."""
+def _risen_on(text: str) -> tuple[float, frozenset[tuple]] | None:
+    """The count a text's tally has risen to, and the days and dates it had by: those told
+    right after the count, before the clause's end or another amount ("risen to 112 by late
+    Monday", "rose to 175 early Tuesday"), or opening its clause ("On Tuesday the toll rose
+    to 175"); not days of what the tally counts ("the storm that struck on Monday")."""
     found = _RISEN_TO.search(text)
     if not found:
         return None
-    clause = clause_holding(text, found.group(0)) or text
-    days = frozenset((n.unit, n.value) for n in numbers(clause) if n.unit in CALENDAR_UNITS)
-    return (found.group(1).rstrip(".,").replace(",", ""), days) if days else None
+    counted = next((n for n in numbers(text[found.start(1):found.end(1) + 12])
+                    if n.unit not in CALENDAR_UNITS), None)
+    if counted is None:
+        return None
+    after = _AFTER_COUNT.match(text, found.end(1))
+    days = _days_named(after.group(0)) if after else frozenset()
+    if not days:
+        clause = clause_holding(text, found.group(0)) or ""
+        opening = _OPENING_DAY.match(clause)
+        days = _days_named(opening.group(0)) if opening else frozenset()
+    return (counted.value, days) if days else None
+
+
+# What follows a risen count up to the clause's end or the next amount: " by late Monday".
+_AFTER_COUNT = re.compile(r"[^,;:\d]{1,60}")
+# A clause opening on its day: "On Tuesday the toll rose", "By late Tuesday".
+_OPENING_DAY = re.compile(r"\s*(?i:on|by|until|through|as\s+of)\s+(?:(?i:early|late)\s+)?"
+                          r"[A-Z][a-z]+(?:\s+\d{1,2}\b)?")
+# The week's days in order: "Tuesday" a day after "Monday".
+_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _days_named(text: str) -> frozenset[tuple]:
+    """The days and dates a text names, as (unit, value); weekdays as their place in the week."""
+    return frozenset(("weekday", float(_WEEK.index(n.text.lower()))) if n.unit == "weekday"
+                     and n.text.lower() in _WEEK else (n.unit, n.value)
+                     for n in numbers(text) if n.unit in CALENDAR_UNITS)
+
+
+def _later(ours: frozenset[tuple], theirs: frozenset[tuple]) -> bool | None:
+    """Whether `theirs` is later than `ours`, read on a kind of day both name (weekdays up to
+    three days apart, as the next days; dates within a year; years), or None when no kind tells."""
+    for unit, span, ahead in (("date", None, None), ("weekday", 7, 3), ("month", 12, 6),
+                              ("year-date", None, None)):
+        mine = [v for u, v in ours if u == unit]
+        found = [v for u, v in theirs if u == unit]
+        if len(mine) != 1 or len(found) != 1 or mine == found:
+            continue
+        if span is None:
+            return found[0] > mine[0]
+        step = (found[0] - mine[0]) % span
+        return step <= ahead
+    return None
 
 
 _AS_OF_HOUR = re.compile(r"\b(?:as of|at|by)\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b",
