@@ -88,6 +88,11 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t, speaker)
+    if verdict == _CLAUSE_PART:
+        # One clause told again, under `t.partial_cover` of the whole claim's words: too little
+        # of it to tell the claim's fact from another (another day's close, another count in
+        # the same place), so its amounts, quotations and speakers are not compared.
+        return ClaimMatch(claim.position, sentence, score, "partial")
     # A quotation of three words word for word in another person's mouth ("do the job") is
     # theirs too: no more the claim told than in other words. Only another person the sentence
     # names: one read from "he said" is a guess.
@@ -232,10 +237,16 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         # Part of a quoted phrase ("luxury pier operators") is told in its own words, quoted:
         # a sentence sharing two of them in the writer's voice tells another fact of the story.
         return "absent"
-    if shares_words(claim, sentence, specific, t, clauses=True) and _carries_part(
-            claim.text, sentence, t):
+    if not _carries_part(claim.text, sentence, t):
+        return "absent"
+    if shares_words(claim, sentence, specific, t):
         return "partial"
-    return "absent"
+    return _CLAUSE_PART if shares_words(claim, sentence, specific, t, clauses=True) else "absent"
+
+
+# `_wording`'s partial of a sentence that tells one clause of the claim again and little else
+# of it (`tells_a_clause`): `judge` reads no conflict in it.
+_CLAUSE_PART = "partial, a clause"
 
 
 def _run_quoted(claimed: str, quoted: tuple[str, ...], t: Thresholds) -> bool:
