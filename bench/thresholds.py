@@ -51,6 +51,13 @@ SETS = {
     "third": (realtext_heldout.THIRD, realtext_heldout.THIRD_LABELS),
     "fourth": (realtext_heldout.FOURTH, realtext_heldout.FOURTH_LABELS),
 }
+# `--all-sets`: the eight sets, as `partial_model.py` and `/work/scratch/quotes/sets.sh` read them.
+MORE_SETS = {
+    "fifth": (realtext_heldout.FIFTH, realtext_heldout.FIFTH_LABELS),
+    "sixth": (realtext_heldout.SIXTH, realtext_heldout.SIXTH_LABELS),
+    "seventh": (realtext_heldout.SEVENTH, realtext_heldout.SEVENTH_LABELS),
+    "eighth": (realtext_heldout.EIGHTH, realtext_heldout.EIGHTH_LABELS),
+}
 # A few values each side of today's (the candidate cut is a whole fuzzy score).
 GRID: dict[str, tuple[float, ...]] = {
     "candidate": (45.0, 48.0, 50.0, 52.0, 55.0, 58.0),
@@ -60,6 +67,9 @@ GRID: dict[str, tuple[float, ...]] = {
     "contains": (0.7, 0.75, 0.8, 0.9),
     # today's is the same-claim model's own threshold; 101 is never (the owners rule alone)
     "clause_same": (101.0, 90.0, 70.0, THRESHOLDS.clause_same, 30.0, 20.0, 10.0, 5.0),
+    # one clause of a long claim told again (`verdicts.tells_a_clause`); over 1 is never
+    "clause_told": (0.3, 0.4, 0.5, 0.6, 0.75, 1.0, 2.0),
+    "clause_words": (2, 3, 4, 5, 6),
 }
 Key = tuple[str, str, str]  # story, outlet, claim key
 Found = dict[Key, tuple[str, str, str | None]]  # -> verdict, claim, sentence
@@ -222,7 +232,18 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=0, help="folds of stories (0: one a story)")
     parser.add_argument("--show-unlabelled", type=int, default=0, metavar="N")
     parser.add_argument("--only", help="names of the grid's values to search, comma-separated")
+    parser.add_argument("--grid", action="append", default=[], metavar="NAME=V,V,...",
+                        help="search these values of NAME instead of the grid's")
+    parser.add_argument("--all-sets", action="store_true",
+                        help="the eight sets (fifth.db ... eighth.db too), not the first four")
     args = parser.parse_args()
+    if args.all_sets:
+        SETS.update(MORE_SETS)
+    for given in args.grid:
+        name, values = given.split("=")
+        if name not in GRID:
+            parser.error(f"--grid: no such value in the grid: {name}")
+        GRID[name] = tuple(type(getattr(THRESHOLDS, name))(v) for v in values.split(","))
     if args.only:
         if unknown := set(args.only.split(",")) - set(GRID):
             parser.error(f"--only: no such value in the grid: {', '.join(sorted(unknown))}")

@@ -79,6 +79,34 @@ def test_a_few_words_spread_over_a_claims_clauses_are_not_part_of_it():
     assert m.verdict == "absent"
 
 
+def test_one_clause_of_a_long_claim_told_again_is_part_of_it():
+    # Five of its nine words: one clause told, though under a quarter of the whole claim's.
+    c = first_claim("The regional ferry company cancelled its evening crossings to the northern "
+                    "islands on Tuesday, after a storm damaged the main pier at Harlow, and "
+                    "passengers were offered refunds or seats on a later boat, while engineers "
+                    "inspected the harbour wall for cracks.")
+    m = verdict(c, "The ferry company cancelled its evening crossings, the port office said.")
+    assert m.verdict == "partial"
+
+
+def test_two_words_of_a_clause_of_a_long_claim_are_not_part_of_it():
+    # Half of a clause of four words, but only two: the story's words, not that clause told.
+    c = first_claim("The regional ferry company cancelled its evening crossings to the northern "
+                    "islands on Tuesday, after a storm damaged the main pier at Harlow, and "
+                    "passengers were offered refunds or seats on a later boat, while engineers "
+                    "inspected the harbour wall.")
+    m = verdict(c, "Engineers inspected two bridges upriver after the floods.")
+    assert m.verdict == "absent"
+
+
+def test_a_clause_told_again_with_other_amounts_is_a_part_not_a_conflict():
+    # Under a quarter of the claim's words: one clause told, perhaps of another day's close.
+    m = verdict(first_claim("The Harlow Freight Index closed 240.50 points lower, or 9.9%, at "
+                            "2,100.62, its worst single session since the dock strike."),
+                "The Harlow Freight Index closed down over 140 points, 5.8%.")
+    assert m.verdict == "partial" and m.conflicts is None
+
+
 def test_an_amount_of_the_claim_told_again_is_part_of_it_in_other_words():
     c = first_claim("The port authority said a second crane could arrive in 2027 if the council "
                     "approves the loan next spring.")

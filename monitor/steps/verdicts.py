@@ -88,6 +88,11 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
     verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t, speaker)
+    if verdict == _CLAUSE_PART:
+        # One clause told again, under `t.partial_cover` of the whole claim's words: too little
+        # of it to tell the claim's fact from another (another day's close, another count in
+        # the same place), so its amounts, quotations and speakers are not compared.
+        return ClaimMatch(claim.position, sentence, score, "partial")
     # A quotation of three words word for word in another person's mouth ("do the job") is
     # theirs too: no more the claim told than in other words. Only another person the sentence
     # names: one read from "he said" is a guess.
@@ -234,9 +239,16 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         # Part of a quoted phrase ("luxury pier operators") is told in its own words, quoted:
         # a sentence sharing two of them in the writer's voice tells another fact of the story.
         return "absent"
-    if shares_words(claim, sentence, specific, t) and _carries_part(claim.text, sentence, t):
+    if not _carries_part(claim.text, sentence, t):
+        return "absent"
+    if shares_words(claim, sentence, specific, t):
         return "partial"
-    return "absent"
+    return _CLAUSE_PART if shares_words(claim, sentence, specific, t, clauses=True) else "absent"
+
+
+# `_wording`'s partial of a sentence that tells one clause of the claim again and little else
+# of it (`tells_a_clause`): `judge` reads no conflict in it.
+_CLAUSE_PART = "partial, a clause"
 
 
 def _run_quoted(claimed: str, quoted: tuple[str, ...], t: Thresholds) -> bool:
@@ -339,14 +351,17 @@ def refuses_comment(claim: str) -> bool:
 
 
 def shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
-                 amounts: bool = True) -> bool:
+                 amounts: bool = True, clauses: bool = False) -> bool:
     """Whether a sentence shares enough of the claim's words to be in its story: the looser
-    reading of a part, which `_carries_part` then narrows."""
+    reading of a part, which `_carries_part` then narrows. With `clauses`, a sentence that
+    tells one clause of a long claim again (`tells_a_clause`) shares enough, however few of
+    the whole claim's words it has."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
     # Part of a claim is more than who said it: "the city's finance department said" alone
     # is another statement from the same source. Fewer of its words do with its exact amount.
     return bool((specific >= t.partial_cover
-                 or (specific and amounts and tells_amount(claim.text, sentence)))
+                 or (specific and amounts and tells_amount(claim.text, sentence))
+                 or (specific and clauses and tells_a_clause(claim.text, sentence, t)))
                 and (not mostly_quoted(claim.text, tuple(claim.quotes))
                      or word_cover(" ".join(claim.quotes), sentence)[1] > 0)
                 and said_words(claim.text) & sentence_words(sentence))
@@ -442,6 +457,25 @@ def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
     return any(len(part & words) >= t.part_of_clause * len(part)
                for part in _claim_parts(claim)) or tells_amount(claim, sentence) or any(
         comparable(n, m) for n in claim_amounts(claim) for m in sentence_amounts(sentence))
+
+
+def tells_a_clause(claim: str, sentence: str, t: Thresholds = THRESHOLDS) -> bool:
+    """Whether the sentence has half the words of one clause of the claim (or of one of its
+    quotations) or more, `t.clause_words` of them at least: that clause told again, a part of
+    the claim however long the rest of it (the share of the whole claim's words undercounts a
+    part of a claim of many clauses). Not a clause that only says who said it."""
+    words = sentence_words(sentence)
+    return any(len(part & words) >= max(t.clause_words, t.clause_told * len(part))
+               for part in _told_parts(claim))
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _told_parts(claim: str) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of a claim that says more than who said it, and of
+    each of its quotations."""
+    parts = [frozenset(content_words(p)) for p in CLAUSE_BREAK.split(unquoted(claim))
+             if not only_attribution(p)]
+    return tuple(parts + [frozenset(content_words(q)) for q in quotations(claim)])
 
 
 @lru_cache(maxsize=CLAIMS_KEPT)
