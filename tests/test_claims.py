@@ -1936,7 +1936,9 @@ def test_an_unnamed_woman_acting_in_the_sentence_before_is_the_next_she_not_one_
 
 
 @pytest.mark.parametrize("middle", ["A woman's body was found in the river on Sunday.",
-                                    "A sister ship was sent to help."])
+                                    "A sister ship was sent to help.",
+                                    "A woman injured in the crash was taken to hospital.",
+                                    "A woman arrested near the station was later released."])
 def test_a_woman_or_a_thing_that_does_not_speak_leaves_the_next_she_as_before(middle):
     text = (f"Police chief Ana Ruiz said the road was open. {middle} "
             "\u201cWe are asking for witnesses,\u201d she said.")

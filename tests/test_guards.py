@@ -405,6 +405,15 @@ def test_a_toll_risen_to_another_count_on_another_day_is_a_later_update_not_a_co
         m, m.notes)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The death toll from the floods in Harlow had risen to 175 by April 2.",
+    "The death toll from the floods in Harlow had risen to 175 on April 1."])
+def test_a_toll_risen_to_a_higher_count_in_the_next_month_is_a_later_update(sentence):
+    m = verdict(first_claim("The death toll from the floods in Harlow had risen to 112 by March "
+                            "30, officials said."), sentence)
+    assert m.verdict != "conflict"
+
+
 def test_a_toll_risen_to_the_same_count_on_another_day_is_still_a_conflict():
     c = first_claim("The harbour rescue office said the flood toll had risen to 112 by late "
                     "Monday.")
@@ -809,3 +818,11 @@ def test_a_sentence_giving_the_claim_another_day_is_no_paraphrase_of_it():
 def test_a_year_dating_the_thing_named_anywhere_in_its_clause_is_still_a_conflict(seed,
                                                                                    sentence):
     assert verdict(first_claim(seed), sentence).verdict == "conflict"
+
+
+def test_a_claim_naming_an_offer_still_kept_meets_another_plan_given_up_as_another_amount():
+    m = verdict(first_claim("Under its offer, the miller was required to invest $8 billion and "
+                            "create 9,000 jobs to get the full grants."),
+                "The miller earlier walked away from a plan to invest $4 billion and create "
+                "30,000 jobs in Peru, and from similar deals in Chile.")
+    assert m.verdict != "conflict"

@@ -986,8 +986,10 @@ _UNNAMED_PEOPLE = {**dict.fromkeys(
     **dict.fromkeys("man boy father grandfather son husband brother widower".split(), "(a man)")}
 # What such a person does as the subject of a sentence, right after the noun or its "of …"
 # ("A mother of three wept", "An old woman stood"): a verb in the past, not "was" or "had"
-# (what was done to her, "A woman was found", may leave the next "she" to someone named).
-_UNNAMED_ACTS = (r"(?-i:[a-z]+ed|wept|stood|sat|knelt|ran|fled|came|went|fell|held|lost|"
+# (what was done to her, "A woman was found", may leave the next "she" to someone named; so
+# may a participle of what was done to her, "A woman injured in the crash", "arrested near").
+_UNNAMED_ACTS = (r"(?-i:[a-z]+ed(?!\s+(?:in|near|by|at|on|from|after|during|outside|inside"
+                 r"|for|with|over|under|into)\b)|wept|stood|sat|knelt|ran|fled|came|went|fell|held|lost|"
                  r"sang|spoke|wrote|woke|saw|heard|felt|knew|kept|brought|drove|swam|stole)")
 _UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:an?|another|one)\s+(?:[a-z-]+\s+)?("
                              + "|".join(_UNNAMED_PEOPLE)

@@ -310,21 +310,25 @@ _GIVEN_UP = re.compile(r"\b(?:walk(?:ed|s)?\s+away\s+from|pull(?:ed|s)?\s+out\s+
                        re.IGNORECASE)
 
 
-# A plan or deal told of in any words: a claim that tells of one may tell of the plan given up.
+# A plan or deal told of as given up in any words: a claim that tells of one may tell of the
+# plan given up ("the council's plan … was dropped"); one still kept ("under its offer") not.
 _A_PLAN = re.compile(r"\b(?:plans?|deals?|offers?|proposals?|bids?|projects?)\b", re.IGNORECASE)
+_DROPPED = re.compile(r"\b(?:dropped|scrapped|abandoned|cancell?ed|shelved|withdrawn|ditched"
+                      r"|given\s+up|gave\s+up|walked\s+away|pulled\s+out|backed\s+out|"
+                      r"called\s+off|killed)\b", re.IGNORECASE)
 
 
 def _plan_given_up_elsewhere(claim: str, sentence: str, conflict: dict) -> bool:
     """Whether the sentence's amount is of a plan given up in another place ("walked away from
-    a plan to invest $4 billion … in Peru") against a claim that tells of no plan at all and
-    does not name that place: another plan's amount. A claim of a plan, given up in any words
+    a plan to invest $4 billion … in Peru") against a claim that tells of no plan given up and
+    does not name that place: another plan's amount. A claim of a plan given up in any words
     ("the council's plan … was dropped"), or naming the place anywhere ("plan for Peru"), may
     tell of the same plan: compared."""
     clause = clause_holding(sentence, conflict["article"]) or ""
     given_up = _GIVEN_UP.search(clause)
     if not given_up or given_up.start() > clause.find(conflict["article"]):
         return False
-    if _GIVEN_UP.search(claim) or _A_PLAN.search(claim):
+    if _GIVEN_UP.search(claim) or _A_PLAN.search(claim) and _DROPPED.search(claim):
         return False
     place = _places(clause)
     return bool(place) and not place & (_places(claim) | frozenset(map(stem, name_words(claim))))
@@ -646,8 +650,9 @@ def _risen_on(text: str) -> tuple[float, frozenset[tuple]] | None:
     return (counted.value, days) if days else None
 
 
-# What follows a risen count up to the clause's end or the next amount: " by late Monday".
-_AFTER_COUNT = re.compile(r"[^,;:\d]{1,60}")
+# What follows a risen count up to the clause's end or the next amount: " by late Monday",
+# " by March 30" (a month's day is the date's, no other amount).
+_AFTER_COUNT = re.compile(r"[^,;:\d]{1,60}(?:(?<=[A-Za-z] )\d{1,2}\b(?![.,:]?\d))?")
 # A clause opening on its day: "On Tuesday the toll rose", "By late Tuesday".
 _OPENING_DAY = re.compile(r"\s*(?i:on|by|until|through|as\s+of)\s+(?:(?i:early|late)\s+)?"
                           r"[A-Z][a-z]+(?:\s+\d{1,2}\b)?")
