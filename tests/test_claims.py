@@ -1890,6 +1890,23 @@ def test_a_she_said_after_an_unnamed_woman_speaks_is_not_a_woman_named_before(op
     assert People(text).speakers(split_sentences(text))[-1] is None
 
 
+@pytest.mark.parametrize("opening", [
+    "The victim's mother called the fine a \u201cslap in the face,\u201d Radio North reported.",
+    "Her daughter told Radio North the fine was too low.",
+    "The skipper's widow, sitting on her step, said little."])
+def test_a_she_said_after_a_kin_of_someone_unnamed_speaks_is_not_a_person_named_before(opening):
+    text = ("Mayor Ivo Kask restored the harbour dues on Thursday. "
+            f"{opening} "
+            "\u201cIt feels like we are living it all over again,\u201d she told Radio North.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_she_said_after_her_kin_is_described_is_still_the_woman_named():
+    text = ("Mayor Ana Ruiz spoke of her childhood on the quay. Her mother was a net mender. "
+            "\u201cI learned every knot from her,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
 def test_a_woman_named_in_apposition_is_still_the_next_she():
     text = ("The health minister, Vera Molnar, said many of the dead were children. "
             "A woman, Ana Ruiz, said she did not know where her family was. "

@@ -984,9 +984,12 @@ _CLAUSE_END = re.compile(r"[,;.]")
 _UNNAMED_PEOPLE = {**dict.fromkeys(
     "woman girl mother grandmother daughter wife sister widow".split(), "(a woman)"),
     **dict.fromkeys("man boy father grandfather son husband brother widower".split(), "(a man)")}
-_UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:an?|another|one)\s+(?:[a-z-]+\s+)?("
+# Kin of someone the text does not name ("The victim's mother called …", "Her daughter told …")
+# are people unnamed too: not "Ruiz's mother" (a name: `read` makes no stand-in then).
+_UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:(?:an?|another|one)\s+(?:[a-z-]+\s+)?|"
+                             r"(?:(?-i:[Tt]he)\s+(?-i:[a-z-]+)['\u2019]s|his|her|their)\s+)("
                              + "|".join(_UNNAMED_PEOPLE)
-                             + r")(?=\s*,(?!\s*(?-i:[A-Z]))|\s+(?:who|said|says|told|added)\b)",
+                             + r")(?=\s*,(?!\s*(?-i:[A-Z]))|\s+(?:who|" + SPEECH_VERBS + r")\b)",
                              re.IGNORECASE)
 # A name after "of" is whose role the subject holds ("The mayor of Dunmore, Ivo Kask, said"),
 # not who speaks; but an office, a city, a government speak in its name ("The office of Sen.
