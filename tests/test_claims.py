@@ -106,6 +106,15 @@ def test_the_person_named_after_said_and_a_role_is_the_speaker():
     assert {c.speaker for c in seed.claims} == {"Ines Brandt"}
 
 
+@pytest.mark.parametrize("where", ["of the Gull Point firm", "of the Gull Point Watch",
+                                   "of Gull Point Watch"])
+def test_a_family_name_named_before_then_of_an_organisation_is_that_person(where):
+    text = ("\u201cThe report is full of details,\u201d said Tove Marsh, head of research at Gull "
+            "Point Watch. The ring works by \u201cquietly gaining entry and gathering stock,\u201d "
+            f"said Marsh {where}.")
+    assert People(text).speakers(split_sentences(text)) == ["Tove Marsh", "Tove Marsh"]
+
+
 def test_a_speaker_after_a_military_title_is_the_person_not_the_title():
     seed = read_seed("Base Closes\n“The base will close by June and nobody will lose a job,” said "
                      "Maj. Ada Lund, the garrison commander.\n")

@@ -760,6 +760,11 @@ def _person_name(raw: str) -> str:
     return name if not where or " " in name or titled else f"{name} of {where[0]}"
 
 
+# A name of one word, then where the person works ("Marsh of the Gull Point firm"), as
+# `_person_name` leaves it (one word before "of" may be a body's whole name: "Bank of Avalon").
+_ONE_WORD_OF = re.compile(r"([^\W\d_][\w'\u2019-]*) of ")
+
+
 # Words a headline in capitals holds that no name does ("TO", "THE", "SAYS", "MORE"): all
 # but those that are names too ("Theresa May", "Will Hurd").
 _NOT_IN_NAMES = STOPWORDS - {"may", "will"}
@@ -1537,6 +1542,9 @@ class People:
         raw, name = name, _person_name(name)
         if not name:
             return self._title_as_surname(raw)  # "Bishop said", after Rep. Tom Bishop
+        if (of := _ONE_WORD_OF.match(name)) and (
+                full := self._by_surname.get(of.group(1).lower())) and " of " not in full:
+            return full  # "said Marsh of the Gull Point firm", after Tove Marsh: she
         full = self._by_surname.get(surname(name))
         # "Sen. Ana Berg" is herself, not "Tom Berg" named first; "Van Hollen" is Chris Van Hollen
         if " " in name and name in self.known and not (full and full.endswith(" " + name)):
