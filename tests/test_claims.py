@@ -115,6 +115,13 @@ def test_a_family_name_named_before_then_of_an_organisation_is_that_person(where
     assert People(text).speakers(split_sentences(text)) == ["Tove Marsh", "Tove Marsh"]
 
 
+def test_a_word_the_text_writes_in_lower_case_then_of_is_no_person_a_pronoun_finds():
+    text = ("Ana Ruiz spoke first. The Secretary of State's office said the state would keep the "
+            "quay safe. \u201cWe will not close the quay,\u201d Ruiz said on \u201cState of the "
+            "Nation.\u201d \u201cWe will not move,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"
+
+
 def test_a_speaker_after_a_military_title_is_the_person_not_the_title():
     seed = read_seed("Base Closes\n“The base will close by June and nobody will lose a job,” said "
                      "Maj. Ada Lund, the garrison commander.\n")

@@ -1543,8 +1543,13 @@ class People:
         if not name:
             return self._title_as_surname(raw)  # "Bishop said", after Rep. Tom Bishop
         if (of := _ONE_WORD_OF.match(name)) and (
-                full := self._by_surname.get(of.group(1).lower())) and " of " not in full:
-            return full  # "said Marsh of the Gull Point firm", after Tove Marsh: she
+                full := self._by_surname.get(of.group(1).lower())) and " of " not in full and (
+                " " in full or full.lower() not in self._text_words()[0]) and not (
+                organisation_head(full) or organisation_head(of.group(1))):
+            # "said Marsh of the Gull Point firm", after Tove Marsh: she; not "State of the
+            # Union" after "the State said" (a word the text writes in lower case), nor a
+            # body's whole name ("Department of Justice" after the Justice Department)
+            return full
         full = self._by_surname.get(surname(name))
         # "Sen. Ana Berg" is herself, not "Tom Berg" named first; "Van Hollen" is Chris Van Hollen
         if " " in name and name in self.known and not (full and full.endswith(" " + name)):
