@@ -143,6 +143,16 @@ def test_a_rank_or_office_before_a_name_is_not_kept_in_the_speakers_name(who, sp
     assert {c.speaker for c in seed.claims} == {speaker}
 
 
+@pytest.mark.parametrize("subject", ["The former Republican governor wrote in her order",
+                                     "The Democratic governor said"])
+def test_a_party_before_a_title_is_still_the_one_holder_of_that_title(subject):
+    text = ("Former Osland Gov. Ada Moen issued hundreds of pardons. Her successor, Gov. Ivo "
+            f"Kask, restored votes. {subject} that Berg \u201chas paid enough for the loss of the "
+            "boat.\u201d")
+    expected = "Ada Moen" if "former" in subject else "Ivo Kask"
+    assert People(text).speakers(split_sentences(text))[-1] == expected
+
+
 @pytest.mark.parametrize("office", ["President of the Avalon Republic",
                                     "Chairman of the Joint Chiefs of Staff"])
 def test_an_office_of_a_place_written_with_the_and_no_name_after_it_names_no_one(office):

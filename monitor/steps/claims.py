@@ -1019,8 +1019,10 @@ _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _OF_THE_PLACE = re.compile(r"\s+of\s+the\s+[A-Z]")
 # A subject that is only a title: "the former vice president", "the senator".
 # "the Speaker" as written in capitals too.
+# A party before the title is the holder's ("the former Republican governor"), as "former" is.
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
-                            r"acting)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
+                            r"acting|Republican|Democratic|Democrat|GOP|Labour|Conservative|"
+                            r"Liberal)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
 # A title's office or unnamed spokesperson speaks as its holder does ("the governor's office
@@ -1039,10 +1041,15 @@ _TITLE_AFTER = re.compile(r"\s+([Tt]he\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?:" 
 _AFTER_TITLE = re.compile(r"[.;:!?]|,\s*(?:(?:who|whose|whom|which)\b|([A-Z]))")
 
 
+# A title's abbreviation and the office a later "the governor" names: "Gov. Ada Lund" holds it.
+_OFFICE_OF_ABBREVIATION = {"gov": "governor", "sen": "senator", "rep": "representative",
+                           "gen": "general", "pres": "president", "prof": "professor"}
+
+
 def _office(words: list[str]) -> str:
     """An office's name from its last one or two words ("Vice President": "vice president",
-    "Senator": "senator")."""
-    words = words[-2:]
+    "Senator": "senator", "Gov.": "governor")."""
+    words = [_OFFICE_OF_ABBREVIATION.get(w, w) for w in words[-2:]]
     if len(words) == 2 and not (words[0] in _TITLES or words[0] in _OFFICE_QUALIFIERS):
         words = words[1:]
     return " ".join(words)
@@ -1930,6 +1937,9 @@ class People:
         """Of the people the text names with `office`, the one named last before this sentence
         ("President Xi …; President Ana Ruiz said …; the president added")."""
         held = self._held.get(office, set())
+        if "former" in subject.lower() and any(self._former.get((office, n)) for n in held):
+            # "the former governor": of those named only as former, not a later holder
+            held = {n for n in held if self._former.get((office, n))}
         name = next((n for n in reversed(self.recent) if n in held), None)
         # two holders named together last ("President Ana Ruiz met President Ivo Berg"): either
         if name and self._titled_together(office, name, held, "former" in subject.lower()):
