@@ -153,6 +153,34 @@ def test_a_party_before_a_title_is_still_the_one_holder_of_that_title(subject):
     assert People(text).speakers(split_sentences(text))[-1] == expected
 
 
+def test_a_title_ending_the_sentence_before_is_not_the_title_of_the_name_opening_the_next():
+    text = ("President Ana Ruiz flew in. She will be joined by her new adviser, Ivo Kask. "
+            "\u201cHe is a man of great talent,\u201d said the president. Kask is a general. "
+            "\u201cWe are ready,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_the_representative_is_no_one_titled_rep_a_company_has_representatives_too():
+    text = ("Rep. Ada Lund criticised the show. A spokesperson for Dockly, a firm that "
+            "advertised on it, told the paper the firm condemns the remarks. \u201cOur ads will "
+            "no longer run during the show,\u201d the representative continued.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_the_senator_after_an_unnamed_senator_spoke_is_no_senator_named_before():
+    text = ("Sen. Ada Lund said the bill was fair. Sen. Ivo Kask said it was not. One Nova "
+            "senator familiar with the talks said a deal was near. \u201cWe are close to a "
+            "number,\u201d the senator said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_the_senator_is_the_last_one_titled_senator_however_the_text_writes_his_name():
+    text = ("Sen. Ada Lund sold shares. Ivo Kask said he sold shares too. \u201cSenator Kask "
+            "filed a form for the sale,\u201d a Kask spokesperson said. On Friday, the senator "
+            "tweeted that he relied on \u201cpublic news reports\u201d alone.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
+
+
 @pytest.mark.parametrize("office", ["President of the Avalon Republic",
                                     "Chairman of the Joint Chiefs of Staff"])
 def test_an_office_of_a_place_written_with_the_and_no_name_after_it_names_no_one(office):

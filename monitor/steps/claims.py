@@ -622,6 +622,7 @@ def _clean_name(raw: str) -> str:
 
 
 _AFTER_NAME = frozenset({"MP", "MEP"})  # letters written after a name, titles all the same
+_TITLE_ABBREVIATIONS = frozenset(t.lower() for t in TITLE_ABBREVIATIONS)
 # Words of kin that tell the gender of the person they describe: "His wife, Ana Ruiz, said".
 _KIN = {**dict.fromkeys("wife mother daughter sister widow girlfriend grandmother aunt niece"
                         .split(), "f"),
@@ -1044,6 +1045,15 @@ _AFTER_TITLE = re.compile(r"[.;:!?]|,\s*(?:(?:who|whose|whom|which)\b|([A-Z]))")
 # A title's abbreviation and the office a later "the governor" names: "Gov. Ada Lund" holds it.
 _OFFICE_OF_ABBREVIATION = {"gov": "governor", "sen": "senator", "rep": "representative",
                            "gen": "general", "pres": "president", "prof": "professor"}
+
+
+# Titles that name no office of one holder: "the representative" is a firm's as often as a
+# member of a house ("Rep. Ada Lund").
+_NO_ONES_OFFICES = frozenset({"representative"})
+# An unnamed holder of a title: "One Republican senator familiar with the talks said".
+_UNNAMED_HOLDER = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]his)\s+(?:[\w-]+\s+){0,2}?("
+                             + "|".join(sorted(t for t in _TITLES if len(t) > 3)) + r")\b(?!-)",
+                             re.IGNORECASE)
 
 
 def _office(words: list[str]) -> str:
@@ -1496,6 +1506,8 @@ class People:
         self._unread_for_organisations: list[str] = []  # read only when "the embassy" speaks
         self._documents: dict[str, str | None] = {}  # "memo" -> the issuer of the last named
         self._offices_written: set[str] | None = None  # by `_title_as_surname`
+        # offices an unnamed holder spoke for since a holder was named ("One senator said")
+        self._unnamed_holders: set[str] = set()
 
     def _meet(self, m: re.Match) -> None:
         """Note a person the text names at `m` (with a title, or said to speak), and the
@@ -1503,6 +1515,8 @@ class People:
         text = self.text
         before = text[max(0, m.start() - 30):m.start()].lower().split()
         title = before[-1].strip(".,") if before else ""
+        if before and before[-1].endswith(".") and title not in _TITLE_ABBREVIATIONS:
+            title = ""  # "… said the president. Kask is …": a sentence's end, no title of his
         after = text[m.end():m.end() + 100]
         if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
             return
@@ -1922,6 +1936,8 @@ class People:
         m = _TITLE_SUBJECT.fullmatch(subject)
         words = m.group(1).lower().split() if m else []
         office = _office(words)
+        if office in _NO_ONES_OFFICES or office in self._unnamed_holders:
+            return None  # "the representative" (a firm's too); "One senator said …"
         # a word before the title that `_office` leaves out makes another office: "the
         # company president" is not the country's
         name = self.holders.get(office) if words and office == " ".join(words) else None
@@ -1936,15 +1952,23 @@ class People:
     def _last_holder(self, office: str, subject: str) -> str | None:
         """Of the people the text names with `office`, the one named last before this sentence
         ("President Xi …; President Ana Ruiz said …; the president added")."""
-        held = self._held.get(office, set())
+        # each as the sentences read name them: "Senator Kask" is Ivo Kask, named before
+        held = {self._as_read(n) for n in self._held.get(office, set())}
         if "former" in subject.lower() and any(self._former.get((office, n)) for n in held):
             # "the former governor": of those named only as former, not a later holder
-            held = {n for n in held if self._former.get((office, n))}
+            held = {n for n in self._held[office] if self._former.get((office, n))}
+            held |= {self._as_read(n) for n in held}
         name = next((n for n in reversed(self.recent) if n in held), None)
         # two holders named together last ("President Ana Ruiz met President Ivo Berg"): either
         if name and self._titled_together(office, name, held, "former" in subject.lower()):
             return None
         return None if name and self._held_no_more(office, name, subject) else name
+
+    def _as_read(self, name: str) -> str:
+        """A holder's name as `read` notes it ("Burr", titled: RICHARD BURR, named before),
+        if that is a person's name of at most three words (not a headline's ending in it)."""
+        full = self.person(name)
+        return full if full and len(full.split()) <= 3 else name
 
     def _titled_together(self, office: str, name: str, held: set[str], former: bool) -> bool:
         """Whether the sentence that last named `name` names with a title another holder of
@@ -1982,6 +2006,20 @@ class People:
             if _ANOTHER_HOLDER_BEFORE.search(before) or _HOLDER_OF.match(self.text, m.end()):
                 return False
         return True
+
+    def _note_unnamed_holders(self, sentence: str, named: list[str]) -> None:
+        """Note the offices whose holder a sentence names (one of them speaks again as "the
+        senator") or leaves unnamed ("One Republican senator familiar with …"): then "the
+        senator" is that one, no senator named before."""
+        for office in list(self._unnamed_holders):
+            held = self._held.get(office, set())
+            if any(n in held or any(self.person(h) == n for h in held) for n in named):
+                self._unnamed_holders.discard(office)
+        for m in _UNNAMED_HOLDER.finditer(sentence):
+            before = sentence[:m.start(1)].split()[-1:]
+            office = _office([*(w.lower() for w in before), m.group(1).lower()])
+            if office in self._held:
+                self._unnamed_holders.add(office)
 
     def _opening_end(self, text: str) -> int:
         """Where the subject starts after a clause opening `text` ("After meeting Haddad, Ruiz
@@ -2053,10 +2091,12 @@ class People:
         first_word = len(sentence) - len(sentence[opening:].lstrip())
         titled: set[str] = set()  # the people it names with a title
         named_any = False
+        named_now: list[str] = []
         for m in PERSON_RE.finditer(sentence):
             who = self.person(_before_nickname(sentence, m))
             if who:
                 named_any = True
+                named_now.append(who)
                 self._named_last(who)
                 if _titled(sentence, m):
                     titled.add(who)
@@ -2064,6 +2104,8 @@ class People:
                 # not in a quotation opening it
                 if named and subject is None and opening <= m.start() <= first_word:
                     subject = who
+        if self._held:
+            self._note_unnamed_holders(sentence, named_now)
         if pronoun is None and self.holders and sentence.startswith(("The ", "the "), opening):
             words = sentence[opening:].split()
             # not a title opening a thing's name: "The Justice Department", "The Speaker Series"
