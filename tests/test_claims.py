@@ -174,6 +174,13 @@ def test_the_senator_after_an_unnamed_senator_spoke_is_no_senator_named_before()
     assert People(text).speakers(split_sentences(text))[-1] is None
 
 
+def test_a_titled_name_after_a_time_is_no_unnamed_holder():
+    text = ("Sen. Ada Lund said the bill was fair. Sen. Ivo Kask said it was not. Markets fell "
+            "this week after Senator Kask spoke. \u201cWe are close to a number,\u201d the "
+            "senator said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
+
+
 def test_the_senator_is_the_last_one_titled_senator_however_the_text_writes_his_name():
     text = ("Sen. Ada Lund sold shares. Ivo Kask said he sold shares too. \u201cSenator Kask "
             "filed a form for the sale,\u201d a Kask spokesperson said. On Friday, the senator "

@@ -1051,9 +1051,10 @@ _OFFICE_OF_ABBREVIATION = {"gov": "governor", "sen": "senator", "rep": "represen
 # member of a house ("Rep. Ada Lund").
 _NO_ONES_OFFICES = frozenset({"representative"})
 # An unnamed holder of a title: "One Republican senator familiar with the talks said".
+# (the title in lower case, no name after it: not "this week after President Ana Ruiz")
 _UNNAMED_HOLDER = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]his)\s+(?:[\w-]+\s+){0,2}?("
-                             + "|".join(sorted(t for t in _TITLES if len(t) > 3)) + r")\b(?!-)",
-                             re.IGNORECASE)
+                             + "|".join(sorted(t for t in _TITLES if len(t) > 3))
+                             + r")\b(?![-\u2019']|\s+[A-Z])")
 
 
 def _office(words: list[str]) -> str:
