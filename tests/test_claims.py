@@ -76,6 +76,26 @@ def test_a_note_on_the_page_itself_is_not_a_claim(note):
         "The Kestrel line ran its first night ferry this week."]
 
 
+@pytest.mark.parametrize("correction", [
+    "This story has been corrected to show that the ferry sailed on Monday, not Tuesday.",
+    "This version corrects in paragraph 2 that the ferry sailed in May, not April.",
+    "An earlier version of this story misspelled the skipper's name as Lunde.",
+    "Correction: The ferry carries 300 passengers, not 400 as first reported.",
+    "CLARIFICATION: This story and headline have been updated to make clear the line is "
+    "private."])
+def test_a_correction_line_is_not_a_claim(correction):
+    assert [c.text for c in seed_with(correction).claims] == [
+        "The Kestrel line ran its first night ferry this week."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council corrected its figures on Monday, the inspectors said.",
+    "An earlier version of the timetable listed 40 sailings, the inspectors said.",
+    "This version of the ferry carries 300 passengers."])
+def test_a_sentence_telling_of_a_correction_or_a_version_is_still_a_claim(sentence):
+    assert sentence in [c.text for c in seed_with(sentence).claims]
+
+
 @pytest.mark.parametrize("update", [
     "Update: The Kestrel line has since cancelled its second night ferry.",
     "The report was updated in March to add 40 late sailings, the inspectors said.",

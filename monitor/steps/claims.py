@@ -106,6 +106,14 @@ _PROMO = re.compile(
     r"|^(?:this|the) (?:story|article|post) has been updated\b"
     r"|^(?:editor['\u2019]s note|update)\s*:\s*(?:this|the) (?:story|article|post|column|report)"
     r" (?:has been|was) updated\b|^editor['\u2019]s note\s*:\s*as a public service\s*,"
+    # a correction line at the foot: "This story has been corrected to show …", "An earlier
+    # version of this story …", "Correction: …" (over the 3,277 real texts, 20 paragraphs,
+    # every one a correction)
+    r"|^(?:(?:editor['\u2019]s note|update)\s*:\s*)?(?:(?:correction|clarification)s?\s*:"
+    r"|(?:this|the) (?:story|article|version|report|post)(?: and (?:its )?headline)? (?:(?:has|"
+    r"have) been |was |is )?(?:corrected|(?:updated|amended|changed) to (?:correct|fix|clarify|"
+    r"reflect the correct|make clear|show))|this version corrects"
+    r"|an? (?:earlier|previous) version of this (?:story|article|report|post))"
     r"|\bsend (?:us )?a tip\b"
     r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
     r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
