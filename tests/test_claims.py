@@ -539,6 +539,20 @@ def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline):
         "The port of Calder Bay reopened on Monday after a three-week strike."]
 
 
+def test_a_quotation_opening_the_next_sentence_running_on_in_lower_case_is_the_same_speakers():
+    text = ("\u201cI think the inspectors know a great deal,\u201d said Tove Marsh, head of "
+            "research at Gull Point Watch. \u201cThe report is full of details that mill "
+            "owners can use\u201d to protect their stores.")
+    assert People(text).speakers(split_sentences(text)) == ["Tove Marsh", "Tove Marsh"]
+
+
+def test_a_quotation_opening_a_sentence_that_names_someone_else_is_not_the_last_speakers():
+    text = ("\u201cI think the inspectors know a great deal,\u201d said Tove Marsh, head of "
+            "research at Gull Point Watch. \u201cThe report is full of details\u201d according "
+            "to Per Moen.")
+    assert People(text).speakers(split_sentences(text))[-1] != "Tove Marsh"
+
+
 def test_a_quotation_its_speaker_interrupts_is_one_claim():
     seed = read_seed("Closure\n“Some day soon,” Mayor Ana Ruiz wrote, “the port will close for "
                      "good and the town will have to find other work.”\n")

@@ -1102,6 +1102,12 @@ def _theirs(before: str) -> bool:
     return _NOT_THEIRS.search(before) is None
 
 
+# A sentence's words outside its quotations (`unquoted`) that are one quotation opening it,
+# then words in lower case to its end.
+_RUNS_ON = re.compile(r"[^\w\u2026]*\u2026[ \t]+[a-z][^\u2026]*")
+# ... a quotation that ends on a word, no stop or comma: the sentence runs on ('"… can use" to
+# protect'), where '"We will not sign," a docker shouted' names who says it.
+_RUNS_ON_UNSTOPPED = re.compile(r"[^\w\"\u201c]*[\"\u201c][^\"\u201d]*\w[\"\u201d][ \t]+[a-z]")
 _QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
 
 
@@ -1718,7 +1724,11 @@ class People:
         outside = unquoted(sentence, " \u2026 ")
         self._from_pronoun = None
         who = self._speaker_of(outside) or publication_quoted(outside)
-        goes_on = who is None and self.quoting and not _LETTER.search(outside)
+        # (all quoted, or a quotation opening it that runs on in lower case, naming no one:
+        # '"…," Ruiz said. "…" to protect their stores.')
+        goes_on = who is None and self.quoting and (not _LETTER.search(outside) or (
+            _RUNS_ON.fullmatch(outside) is not None and _RUNS_ON_UNSTOPPED.match(sentence)
+            and not PERSON_RE.search(outside)))
         if goes_on:
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
