@@ -546,6 +546,12 @@ def test_a_quotation_opening_the_next_sentence_running_on_in_lower_case_is_the_s
     assert People(text).speakers(split_sentences(text)) == ["Tove Marsh", "Tove Marsh"]
 
 
+def test_a_sub_heading_opening_with_a_quoted_word_is_not_the_last_speakers():
+    text = ("\u201cThere will be a lot of firms that fold,\u201d said Tove Marsh, head of "
+            "research at Gull Point Watch.\n\u201cUnheard of\u201d strain in the mills")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 def test_a_quotation_opening_a_sentence_that_names_someone_else_is_not_the_last_speakers():
     text = ("\u201cI think the inspectors know a great deal,\u201d said Tove Marsh, head of "
             "research at Gull Point Watch. \u201cThe report is full of details\u201d according "

@@ -1728,7 +1728,7 @@ class People:
         # '"…," Ruiz said. "…" to protect their stores.')
         goes_on = who is None and self.quoting and (not _LETTER.search(outside) or (
             _RUNS_ON.fullmatch(outside) is not None and _RUNS_ON_UNSTOPPED.match(sentence)
-            and not PERSON_RE.search(outside)))
+            and not PERSON_RE.search(outside) and _TERMINAL.search(sentence) is not None))
         if goes_on:
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
