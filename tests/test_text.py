@@ -111,13 +111,6 @@ def test_a_name_after_an_abbreviated_title_keeps_every_word_without_the_title():
         "helen", "okafor", "ruth", "bell"}
 
 
-def test_a_number_inside_a_hyphenated_name_is_no_name_of_its_own():
-    assert name_words("Harbours shut over KESTREL-19, the Nova board said.") == {
-        "kestrel", "nova"}
-    body = "Harbours shut over KESTREL-19 and the Vk-27 ferry, the Nova board said."
-    assert body_words_and_names("", body)[1] == {"kestrel", "vk", "nova"}
-
-
 def test_a_place_after_an_abbreviation_keeps_its_words():
     assert name_words("Flights to St. Louis resumed.") == {"st", "louis"}
 

@@ -918,11 +918,8 @@ def _name_part_words(part: str) -> tuple[str, ...]:
     """The words of one word of a name, none for a title or a word that opens sentences."""
     if part in NOT_NAMES or _is_title(part):
         return ()
-    # (a number is no name's word: "COVID-19" names covid, not 19, which any article's
-    # number would share)
     return tuple(w for w in _words_of(part)
-                 if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1
-                 and not w.isdigit())
+                 if w not in MONTHS and w not in WEEKDAYS and w not in STOPWORDS and len(w) > 1)
 
 
 def _is_title(part: str) -> bool:
