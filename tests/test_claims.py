@@ -76,6 +76,26 @@ def test_a_note_on_the_page_itself_is_not_a_claim(note):
         "The Kestrel line ran its first night ferry this week."]
 
 
+@pytest.mark.parametrize("correction", [
+    "This story has been corrected to show that the ferry sailed on Monday, not Tuesday.",
+    "This version corrects in paragraph 2 that the ferry sailed in May, not April.",
+    "An earlier version of this story misspelled the skipper's name as Lunde.",
+    "Correction: The ferry carries 300 passengers, not 400 as first reported.",
+    "CLARIFICATION: This story and headline have been updated to make clear the line is "
+    "private."])
+def test_a_correction_line_is_not_a_claim(correction):
+    assert [c.text for c in seed_with(correction).claims] == [
+        "The Kestrel line ran its first night ferry this week."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council corrected its figures on Monday, the inspectors said.",
+    "An earlier version of the timetable listed 40 sailings, the inspectors said.",
+    "This version of the ferry carries 300 passengers."])
+def test_a_sentence_telling_of_a_correction_or_a_version_is_still_a_claim(sentence):
+    assert sentence in [c.text for c in seed_with(sentence).claims]
+
+
 @pytest.mark.parametrize("update", [
     "Update: The Kestrel line has since cancelled its second night ferry.",
     "The report was updated in March to add 40 late sailings, the inspectors said.",
@@ -106,6 +126,22 @@ def test_the_person_named_after_said_and_a_role_is_the_speaker():
     assert {c.speaker for c in seed.claims} == {"Ines Brandt"}
 
 
+@pytest.mark.parametrize("where", ["of the Gull Point firm", "of the Gull Point Watch",
+                                   "of Gull Point Watch"])
+def test_a_family_name_named_before_then_of_an_organisation_is_that_person(where):
+    text = ("\u201cThe report is full of details,\u201d said Tove Marsh, head of research at Gull "
+            "Point Watch. The ring works by \u201cquietly gaining entry and gathering stock,\u201d "
+            f"said Marsh {where}.")
+    assert People(text).speakers(split_sentences(text)) == ["Tove Marsh", "Tove Marsh"]
+
+
+def test_a_word_the_text_writes_in_lower_case_then_of_is_no_person_a_pronoun_finds():
+    text = ("Ana Ruiz spoke first. The Secretary of State's office said the state would keep the "
+            "quay safe. \u201cWe will not close the quay,\u201d Ruiz said on \u201cState of the "
+            "Nation.\u201d \u201cWe will not move,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ruiz"
+
+
 def test_a_speaker_after_a_military_title_is_the_person_not_the_title():
     seed = read_seed("Base Closes\n“The base will close by June and nobody will lose a job,” said "
                      "Maj. Ada Lund, the garrison commander.\n")
@@ -125,6 +161,51 @@ def test_a_rank_or_office_before_a_name_is_not_kept_in_the_speakers_name(who, sp
     seed = read_seed(f"\u201cThe base will close by June and nobody will lose a job,\u201d {who} "
                      "said on Monday.\n")
     assert {c.speaker for c in seed.claims} == {speaker}
+
+
+@pytest.mark.parametrize("subject", ["The former Republican governor wrote in her order",
+                                     "The Democratic governor said"])
+def test_a_party_before_a_title_is_still_the_one_holder_of_that_title(subject):
+    text = ("Former Osland Gov. Ada Moen issued hundreds of pardons. Her successor, Gov. Ivo "
+            f"Kask, restored votes. {subject} that Berg \u201chas paid enough for the loss of the "
+            "boat.\u201d")
+    expected = "Ada Moen" if "former" in subject else "Ivo Kask"
+    assert People(text).speakers(split_sentences(text))[-1] == expected
+
+
+def test_a_title_ending_the_sentence_before_is_not_the_title_of_the_name_opening_the_next():
+    text = ("President Ana Ruiz flew in. She will be joined by her new adviser, Ivo Kask. "
+            "\u201cHe is a man of great talent,\u201d said the president. Kask is a general. "
+            "\u201cWe are ready,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_the_representative_is_no_one_titled_rep_a_company_has_representatives_too():
+    text = ("Rep. Ada Lund criticised the show. A spokesperson for Dockly, a firm that "
+            "advertised on it, told the paper the firm condemns the remarks. \u201cOur ads will "
+            "no longer run during the show,\u201d the representative continued.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_the_senator_after_an_unnamed_senator_spoke_is_no_senator_named_before():
+    text = ("Sen. Ada Lund said the bill was fair. Sen. Ivo Kask said it was not. One Nova "
+            "senator familiar with the talks said a deal was near. \u201cWe are close to a "
+            "number,\u201d the senator said.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_titled_name_after_a_time_is_no_unnamed_holder():
+    text = ("Sen. Ada Lund said the bill was fair. Sen. Ivo Kask said it was not. Markets fell "
+            "this week after Senator Kask spoke. \u201cWe are close to a number,\u201d the "
+            "senator said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
+
+
+def test_the_senator_is_the_last_one_titled_senator_however_the_text_writes_his_name():
+    text = ("Sen. Ada Lund sold shares. Ivo Kask said he sold shares too. \u201cSenator Kask "
+            "filed a form for the sale,\u201d a Kask spokesperson said. On Friday, the senator "
+            "tweeted that he relied on \u201cpublic news reports\u201d alone.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
 
 
 @pytest.mark.parametrize("office", ["President of the Avalon Republic",
@@ -456,6 +537,26 @@ def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline):
                      "three-week strike.\n")
     assert [c.text for c in seed.claims] == [
         "The port of Calder Bay reopened on Monday after a three-week strike."]
+
+
+def test_a_quotation_opening_the_next_sentence_running_on_in_lower_case_is_the_same_speakers():
+    text = ("\u201cI think the inspectors know a great deal,\u201d said Tove Marsh, head of "
+            "research at Gull Point Watch. \u201cThe report is full of details that mill "
+            "owners can use\u201d to protect their stores.")
+    assert People(text).speakers(split_sentences(text)) == ["Tove Marsh", "Tove Marsh"]
+
+
+def test_a_sub_heading_opening_with_a_quoted_word_is_not_the_last_speakers():
+    text = ("\u201cThere will be a lot of firms that fold,\u201d said Tove Marsh, head of "
+            "research at Gull Point Watch.\n\u201cUnheard of\u201d strain in the mills")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_quotation_opening_a_sentence_that_names_someone_else_is_not_the_last_speakers():
+    text = ("\u201cI think the inspectors know a great deal,\u201d said Tove Marsh, head of "
+            "research at Gull Point Watch. \u201cThe report is full of details\u201d according "
+            "to Per Moen.")
+    assert People(text).speakers(split_sentences(text))[-1] != "Tove Marsh"
 
 
 def test_a_quotation_its_speaker_interrupts_is_one_claim():
@@ -1888,6 +1989,23 @@ def test_a_she_said_after_an_unnamed_woman_speaks_is_not_a_woman_named_before(op
             f"{opening}, sitting on her step, said she did not know where her family was. "
             "\u201cIt was the loveliest town and now nothing is left,\u201d she said.")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("opening", [
+    "The victim's mother called the fine a \u201cslap in the face,\u201d Radio North reported.",
+    "Her daughter told Radio North the fine was too low.",
+    "The skipper's widow, sitting on her step, said little."])
+def test_a_she_said_after_a_kin_of_someone_unnamed_speaks_is_not_a_person_named_before(opening):
+    text = ("Mayor Ivo Kask restored the harbour dues on Thursday. "
+            f"{opening} "
+            "\u201cIt feels like we are living it all over again,\u201d she told Radio North.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_she_said_after_her_kin_is_described_is_still_the_woman_named():
+    text = ("Mayor Ana Ruiz spoke of her childhood on the quay. Her mother was a net mender. "
+            "\u201cI learned every knot from her,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 
 
 def test_a_woman_named_in_apposition_is_still_the_next_she():

@@ -154,6 +154,12 @@ def test_a_decision_shows_the_amounts_shared_in_full_digits(story):
     assert "90000000" in result.evidence["numbers"]  # "$90 million", not "9e+07"
 
 
+def test_a_number_inside_a_hyphenated_name_is_no_name_the_evidence_shares():
+    # (the evidence's shared names are those of the two profiles)
+    seed = coverage.profile("Harbours shut", "Harbours shut over KESTREL-19, the Nova board said.")
+    assert "kestrel" in seed.names and "19" not in seed.names
+
+
 def test_an_amount_with_a_scale_word_and_the_same_in_digits_are_one_number():
     assert coverage.specific_numbers("It lost $4.1 million.") == coverage.specific_numbers(
         "It lost 4,100,000 dollars.") == {"4100000"}

@@ -56,7 +56,8 @@ def profile(title: str | None, body: str, published: date | str | None = None) -
     return Profile(Counter(terms),
                    frozenset(reading.content_terms(title or "")),
                    frozenset(reading.content_of(words[:LEAD_WORDS])),
-                   frozenset(names),
+                   # a number inside a hyphenated name ("COVID-19": 19) is no name of its own
+                   frozenset(n for n in names if not n.isdigit()),
                    frozenset(specific_numbers(body)), published, tuple(terms))
 
 
