@@ -2061,3 +2061,32 @@ def test_a_woman_or_a_thing_that_does_not_speak_leaves_the_next_she_as_before(mi
     text = (f"Police chief Ana Ruiz said the road was open. {middle} "
             "\u201cWe are asking for witnesses,\u201d she said.")
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("reply", ["\u201cNo, it is not safe\u201d the union chief replied.",
+                                   "\u201cNot at all\u201d was the reply from the union."])
+def test_a_quotation_running_on_to_its_own_speaker_is_not_the_last_speakers(reply):
+    text = f"\u201cThe port is safe,\u201d said Ana Ruiz. {reply}"
+    assert People(text).speakers(split_sentences(text))[-1] != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("middle", ["Her mother lived above the net loft.",
+                                    "Her mother worked as a net mender."])
+def test_a_named_womans_kin_told_of_leaves_her_next_she_to_her(middle):
+    text = (f"Mayor Ana Ruiz grew up on the quay. {middle} "
+            "\u201cI learned every knot there,\u201d she said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_two_people_of_one_family_name_leave_a_role_after_it_unresolved():
+    text = ("Tove Marsh, head of Gull Point Watch, said the report was thin. Her brother Per Marsh "
+            "runs the Dunmore firm. \u201cIt is thick,\u201d said Marsh of the Dunmore firm.")
+    assert People(text).speakers(split_sentences(text))[-1] != "Tove Marsh"
+
+
+@pytest.mark.parametrize("line", [
+    "The report was updated to show 40 more deaths, the inspectors said.",
+    "The post was corrected after users flagged it, Ana Ruiz said."])
+def test_a_report_or_post_corrected_is_news_not_a_correction_line(line):
+    seed = read_seed(f"Floods\n{line}\nThe ministry blamed the floods on the dam.\n")
+    assert any(line[:20] in c.text for c in seed.claims)

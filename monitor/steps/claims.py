@@ -110,7 +110,8 @@ _PROMO = re.compile(
     # version of this story …", "Correction: …" (over the 3,277 real texts, 20 paragraphs,
     # every one a correction)
     r"|^(?:(?:editor['\u2019]s note|update)\s*:\s*)?(?:(?:correction|clarification)s?\s*:"
-    r"|(?:this|the) (?:story|article|version|report|post)(?: and (?:its )?headline)? (?:(?:has|"
+    r"|(?:this (?:story|article|version|report|post)|the (?:story|article))"
+    r"(?: and (?:its )?headline)? (?:(?:has|"
     r"have) been |was |is )?(?:corrected|(?:updated|amended|changed) to (?:correct|fix|clarify|"
     r"reflect the correct|make clear|show))|this version corrects"
     r"|an? (?:earlier|previous) version of this (?:story|article|report|post))"
@@ -772,6 +773,8 @@ def _person_name(raw: str) -> str:
 # A name of one word, then where the person works ("Marsh of the Gull Point firm"), as
 # `_person_name` leaves it (one word before "of" may be a body's whole name: "Bank of Avalon").
 _ONE_WORD_OF = re.compile(r"([^\W\d_][\w'\u2019-]*) of ")
+# Two capitalised words in a row, a given name and a family name perhaps ("Per Marsh").
+_GIVEN_AND_FAMILY = re.compile(r"\b([A-Z][\w'\u2019-]*)\s+(?=([A-Z][\w'\u2019-]*)\b)")
 
 
 # Words a headline in capitals holds that no name does ("TO", "THE", "SAYS", "MORE"): all
@@ -1008,11 +1011,15 @@ _UNNAMED_ACTS = (r"(?-i:[a-z]+ed(?!\s+(?:in|near|by|at|on|from|after|during|outs
                  r"stole)")
 # Kin of someone the text does not name ("The victim's mother called …", "Her daughter told …")
 # are people unnamed too: not "Ruiz's mother" (a name: `read` makes no stand-in then).
-_UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:(?:an?|another|one)\s+(?:[a-z-]+\s+)?|"
-                             r"(?:(?-i:[Tt]he)\s+(?-i:[a-z-]+)['\u2019]s|his|her|their)\s+)("
+# (Kin told of by "his", "her", "their" only when they speak: "Her mother lived above the
+# loft" leaves the next "she" to the woman named before, whose mother that is.)
+_UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:(?:(?:an?|another|one)\s+(?:[a-z-]+\s+)?|"
+                             r"(?-i:[Tt]he)\s+(?-i:[a-z-]+)['\u2019]s\s+)("
                              + "|".join(_UNNAMED_PEOPLE)
                              + r")(?=\s*,(?!\s*(?-i:[A-Z]))|\s+(?:who|" + SPEECH_VERBS + r")\b"
-                             r"|(?:\s+of\s+(?:[\w-]+\s+){1,3}?|\s+)" + _UNNAMED_ACTS + r"\b)",
+                             r"|(?:\s+of\s+(?:[\w-]+\s+){1,3}?|\s+)" + _UNNAMED_ACTS + r"\b)"
+                             r"|(?:his|her|their)\s+(" + "|".join(_UNNAMED_PEOPLE)
+                             + r")(?=\s*,(?!\s*(?-i:[A-Z]))|\s+(?:who|" + SPEECH_VERBS + r")\b))",
                              re.IGNORECASE)
 # A name after "of" is whose role the subject holds ("The mayor of Dunmore, Ivo Kask, said"),
 # not who speaks; but an office, a city, a government speak in its name ("The office of Sen.
@@ -1117,6 +1124,10 @@ _RUNS_ON = re.compile(r"[^\w\u2026]*\u2026[ \t]+[a-z][^\u2026]*")
 # ... a quotation that ends on a word, no stop or comma: the sentence runs on ('"… can use" to
 # protect'), where '"We will not sign," a docker shouted' names who says it.
 _RUNS_ON_UNSTOPPED = re.compile(r"[^\w\"\u201c]*[\"\u201c][^\"\u201d]*\w[\"\u201d][ \t]+[a-z]")
+# ... unless those words tell who says it ('"No" the union chief replied', '"Not at all" was
+# the reply from the union', '"We will not sign" was shouted by dockers').
+_SAID_BY = re.compile(r"\b(?:" + SPEECH_VERBS + r"|repl(?:y|ied|ies)|answer(?:ed|s)?|response"
+                      r"|shout(?:ed|s)?|by|from)\b", re.IGNORECASE)
 _QUOTED_PRONOUN = re.compile(r"\W*(she|he)\b", re.IGNORECASE)
 
 
@@ -1532,6 +1543,8 @@ class People:
         self._offices_written: set[str] | None = None  # by `_title_as_surname`
         # offices an unnamed holder spoke for since a holder was named ("One senator said")
         self._unnamed_holders: set[str] = set()
+        self._families: dict[str, set[str]] | None = None  # by `_one_family`
+        self._read_as: dict[str, str] = {}  # by `_as_read`
 
     def _meet(self, m: re.Match) -> None:
         """Note a person the text names at `m` (with a title, or said to speak), and the
@@ -1589,6 +1602,7 @@ class People:
             return self._title_as_surname(raw)  # "Bishop said", after Rep. Tom Bishop
         if (of := _ONE_WORD_OF.match(name)) and (
                 full := self._by_surname.get(of.group(1).lower())) and " of " not in full and (
+                self._one_family(of.group(1))) and (
                 " " in full or full.lower() not in self._text_words()[0]) and not (
                 organisation_head(full) or organisation_head(of.group(1))):
             # "said Marsh of the Gull Point firm", after Tove Marsh: she; not "State of the
@@ -1737,7 +1751,8 @@ class People:
         # '"…," Ruiz said. "…" to protect their stores.')
         goes_on = who is None and self.quoting and (not _LETTER.search(outside) or (
             _RUNS_ON.fullmatch(outside) is not None and _RUNS_ON_UNSTOPPED.match(sentence)
-            and not PERSON_RE.search(outside) and _TERMINAL.search(sentence) is not None))
+            and not PERSON_RE.search(outside) and not _SAID_BY.search(outside)
+            and _TERMINAL.search(sentence) is not None))
         if goes_on:
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
@@ -1992,11 +2007,25 @@ class People:
             return None
         return None if name and self._held_no_more(office, name, subject) else name
 
+    def _one_family(self, surname: str) -> bool:
+        """Whether the text names at most one person of this family name ("Tove Marsh", not
+        also "Per Marsh"): then "Marsh of the firm" is that one."""
+        if self._families is None:  # one pass over the text, however many names ask
+            self._families = {}
+            for given, family in _GIVEN_AND_FAMILY.findall(self.text):
+                # (not a title, "Mayor Marsh", nor a word opening a sentence, "The Marsh")
+                if given.lower() not in _TITLES and given.lower() not in STOPWORDS:
+                    self._families.setdefault(family, set()).add(given)
+        return len(self._families.get(surname, ())) <= 1
+
     def _as_read(self, name: str) -> str:
         """A holder's name as `read` notes it ("Burr", titled: RICHARD BURR, named before),
         if that is a person's name of at most three words (not a headline's ending in it)."""
-        full = self.person(name)
-        return full if full and len(full.split()) <= 3 else name
+        # once a name: read each time "the governor" speaks, it made long texts quadratic
+        if name not in self._read_as:
+            full = self.person(name)
+            self._read_as[name] = full if full and len(full.split()) <= 3 else name
+        return self._read_as[name]
 
     def _titled_together(self, office: str, name: str, held: set[str], former: bool) -> bool:
         """Whether the sentence that last named `name` names with a title another holder of
@@ -2145,7 +2174,7 @@ class People:
                 or _UNNAMED_PERSON.match(sentence, opening)):
             # "Another woman, sitting on her step, said …": the next "she" is hers, no one's
             # named before
-            subject = _UNNAMED_PEOPLE[unnamed.group(1).lower()]
+            subject = _UNNAMED_PEOPLE[(unnamed.group(1) or unnamed.group(2)).lower()]
             self.known[subject] = "f" if subject == _UNNAMED_PEOPLE["woman"] else "m"
         if subject:
             self._named_last(subject)
