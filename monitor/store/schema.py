@@ -693,50 +693,39 @@ def m025_claims_speaker_guessed(db: Database) -> None:
     db["claims"].add_column("speaker_guessed", int)
 
 
+def _noted_differences_view(db: Database, kinds: tuple[str, ...]) -> None:
+    """The view of the differences noted of `kinds` on covering articles, each row's notes
+    only those (as each migration that adds a kind makes it again)."""
+    listed = "(" + ", ".join(f"'{kind}'" for kind in kinds) + ")"
+    db.create_view("noted_differences", f"""
+        select stories.slug as story, claims.position as claim, claims.text as claim_text,
+               outlets.name as outlet, articles.url, matches.verdict, matches.sentence,
+               (select json_group_array(json(value)) from json_each(matches.notes)
+                where json_extract(value, '$.kind') in {listed})
+               as notes
+        from matches
+        join stories on stories.id = matches.story_id
+        join claims on claims.id = matches.claim_id
+        join articles on articles.id = matches.article_id
+        join outlets on outlets.id = articles.outlet_id
+        join coverage on coverage.story_id = matches.story_id
+             and coverage.article_id = matches.article_id
+        where coverage.is_coverage = 1 and exists (
+            select 1 from json_each(matches.notes)
+            where json_extract(json_each.value, '$.kind') in {listed})""", replace=True)
+
+
 @migrations()
 def m026_noted_differences(db: Database) -> None:
     # Differences noted but not counted as conflicts that a fact-checker still wants to see:
     # an amount given rounded ("about 30" for 29), the claim's words given to an organisation
     # for its named speaker. (Another amount or another day is another thing, not a
     # difference; reworded quotations have their own view.)
-    db.create_view("noted_differences", """
-        select stories.slug as story, claims.position as claim, claims.text as claim_text,
-               outlets.name as outlet, articles.url, matches.verdict, matches.sentence,
-               (select json_group_array(json(value)) from json_each(matches.notes)
-                where json_extract(value, '$.kind') in ('rounded', 'another speaker'))
-               as notes
-        from matches
-        join stories on stories.id = matches.story_id
-        join claims on claims.id = matches.claim_id
-        join articles on articles.id = matches.article_id
-        join outlets on outlets.id = articles.outlet_id
-        join coverage on coverage.story_id = matches.story_id
-             and coverage.article_id = matches.article_id
-        where coverage.is_coverage = 1 and exists (
-            select 1 from json_each(matches.notes)
-            where json_extract(json_each.value, '$.kind') in ('rounded', 'another speaker'))""",
-                   replace=True)
+    _noted_differences_view(db, ("rounded", "another speaker"))
 
 
 @migrations()
 def m027_noted_bounds(db: Database) -> None:
     # Two bounds of one side that differ ("at least 290" against "at least 210") are noted as
     # another bound: neither contradicts the other, but a fact-checker wants to see both.
-    # m026's view again with that kind (a landed store holds m026's as it was).
-    kinds = "('rounded', 'another bound', 'another speaker')"
-    db.create_view("noted_differences", f"""
-        select stories.slug as story, claims.position as claim, claims.text as claim_text,
-               outlets.name as outlet, articles.url, matches.verdict, matches.sentence,
-               (select json_group_array(json(value)) from json_each(matches.notes)
-                where json_extract(value, '$.kind') in {kinds})
-               as notes
-        from matches
-        join stories on stories.id = matches.story_id
-        join claims on claims.id = matches.claim_id
-        join articles on articles.id = matches.article_id
-        join outlets on outlets.id = articles.outlet_id
-        join coverage on coverage.story_id = matches.story_id
-             and coverage.article_id = matches.article_id
-        where coverage.is_coverage = 1 and exists (
-            select 1 from json_each(matches.notes)
-            where json_extract(json_each.value, '$.kind') in {kinds})""", replace=True)
+    _noted_differences_view(db, ("rounded", "another bound", "another speaker"))
