@@ -211,6 +211,23 @@ def test_a_sentence_telling_one_claims_amount_is_its_part_though_it_is_more_of_a
         "partial", "partial"]
 
 
+def test_a_sentence_telling_one_of_a_claims_clauses_is_its_part_though_more_of_another():
+    # The sentence is more of the first claim (the pier closed after the storm); its second
+    # clause tells most of the second claim's first one (the fishermen sent to the southern
+    # docks): a fact of each.
+    seed = read_seed("Pier Closed\nThe harbour board closed the northern ferry pier on Monday "
+                     "after a storm cracked its main pylons, and engineers from the county said "
+                     "it would stay shut until the spring tides had passed and divers had "
+                     "checked the foundations.\nFishermen who moor their boats at the pier were "
+                     "told to use the southern docks at Harlow, where the board has opened "
+                     "twelve extra berths for the season.\n")
+    article = ("The harbour board closed the northern ferry pier after a storm cracked its "
+               "pylons, and fishermen were told to use the southern docks.\nThe weather was "
+               "fine.")
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == [
+        "partial", "partial"]
+
+
 FINES = ("Bus Lane Fines Upheld\nThe appeals court ruled on Thursday that the city may keep "
          "fining drivers who block the new bus lanes on the harbour road, ending a two-year "
          "dispute with the taxi association.\nThe judges unanimously rejected the idea that the "

@@ -47,6 +47,7 @@ from monitor.steps.verdicts import (
     judge,
     mostly_quoted,
     shares_words,
+    tells_a_clause,
     tells_amount,
     word_cover,
 )
@@ -382,11 +383,15 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
             for other, quotes in carriers.get(m.sentence, [])
             if other != mine and claim.text not in quotes)])
     owners = _part_owners([max(options, key=_rank) if options else None for options in kept])
-    # A sentence that tells a claim's exact amount, quotes the statement's own quotation, or
-    # has a clause that states one of the claim's (the same-claim model's reading), tells that
-    # fact, whichever claim it is otherwise a part of: a sentence may carry a fact of two claims.
+    # A sentence that tells a claim's exact amount, one of its clauses in most of its words
+    # (`tells_a_clause`) but those of the claim it is more of, quotes the statement's own
+    # quotation, or has a clause that states one of the claim's (the same-claim model's
+    # reading), tells that fact, whichever claim it is otherwise a part of: a sentence may carry
+    # a fact of two claims.
     return [max((m for m in options if m.verdict != "partial"
                  or owners.get(m.sentence, i) == i or tells_amount(claim.text, m.sentence)
+                 or tells_a_clause(claim.text, m.sentence, t,
+                                   claim_words(claims[owners[m.sentence]].text)[0])
                  or _quotes_own(claim, m.sentence, t)
                  or clause_same(claim.text, m.sentence) >= t.clause_same),
                 key=_rank,

@@ -459,12 +459,14 @@ def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
         comparable(n, m) for n in claim_amounts(claim) for m in sentence_amounts(sentence))
 
 
-def tells_a_clause(claim: str, sentence: str, t: Thresholds = THRESHOLDS) -> bool:
+def tells_a_clause(claim: str, sentence: str, t: Thresholds = THRESHOLDS,
+                   besides: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence has half the words of one clause of the claim (or of one of its
     quotations) or more, `t.clause_words` of them at least: that clause told again, a part of
     the claim however long the rest of it (the share of the whole claim's words undercounts a
-    part of a claim of many clauses). Not a clause that only says who said it."""
-    words = sentence_words(sentence)
+    part of a claim of many clauses). Not a clause that only says who said it. With `besides`
+    (another claim's words), only the sentence's words that are not among them count."""
+    words = sentence_words(sentence) - besides
     return any(len(part & words) >= max(t.clause_words, t.clause_told * len(part))
                for part in _told_parts(claim))
 
