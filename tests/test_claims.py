@@ -1175,6 +1175,29 @@ def test_a_quotation_after_a_colon_or_saying_is_the_sentences_subjects(sentence)
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The spokesman, Ana Ruiz, rejected the plan, saying it was \u201ca bad joke for the whole "
+    "harbour.\u201d",
+    "The board\u2019s chair, Ana Ruiz, hit back: \u201cWe will not sign a deal that sinks the "
+    "harbour.\u201d",
+])
+def test_a_quotation_after_a_colon_or_saying_is_the_subjects_named_after_a_role(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_quotation_after_saying_is_not_a_person_named_inside_a_list_after_a_role():
+    text = ("Mr. Omar Haddad met the union. The two envoys, Ana Ruiz and Tomas Berg, rejected "
+            "the plan, saying it was \u201ca bad joke for the whole harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_quotation_after_a_colon_is_not_a_place_named_after_a_word_for_a_place():
+    text = ("Mr. Omar Haddad met the union. The town, Port Arden, hit back: \u201cWe will not "
+            "sign a deal that sinks the harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 def test_a_quotation_after_a_sentence_ending_in_a_colon_is_its_subjects():
     text = ("Mayor Ana Ruiz met the union. Ruiz tweeted:\n\u201cWe will not sign a deal that "
             "sinks the harbour.\u201d")

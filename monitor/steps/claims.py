@@ -1029,6 +1029,16 @@ _OF_BEFORE = re.compile(r"\b(?!(?:offices?|behalf|city|town|village|state|govern
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 # "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
 # quotation opening a sentence.
+# A role in lower case opening a sentence, then the name set off by commas: "The spokesman,
+# Ada Lund, …", "The board's chair, Ada Lund, …".
+_ROLE_BEFORE_NAME = re.compile(r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+                               r"(?:[a-z][\w'\u2019-]*\s+){0,3}?([a-z][\w-]*),\s+(?=[A-Z])")
+# ... roles only people have, beyond titles and ranks ("The board's chair, Ada Lund, …"; not
+# "The city, Port Arden, …")
+_PEOPLES_ROLES = frozenset("""chair chairperson head founder owner lawyer spokesperson coach
+    manager economist researcher scientist author editor organiser organizer activist witness
+    resident neighbour neighbor driver pilot victim survivor doctor nurse teacher student
+    worker farmer leader member partner boss""".split())
 _PRONOUN_OPENING = re.compile(r"[^\w\"\u201c\u2018']*(she|he)\b", re.IGNORECASE)
 
 
@@ -1092,13 +1102,9 @@ def _office(words: list[str]) -> str:
 
 # A quotation a sentence's subject speaks without a verb before it: after a colon ("Ruiz hit
 # back: “…”") or "saying" ("Ruiz rejected the plan, saying “…”").
-# Not "as the agency has been saying, …": a verb in its own right there, with its own subject.
 # Not "as the agency has been saying, …" (a verb with its own subject), "by saying nothing".
 _INTRODUCED = re.compile(r"(?::|(?<!been )(?<!is )(?<!was )(?<!are )(?<!were )\bsaying\b"
                          r"(?!\s+nothing)[^\u2026]*)\s*\u2026")
-# Words before a colon that give the quotation after it to another than the subject: it quotes,
-# reads or recalls someone ("Berg cited Ruiz:", "she read a line from a treaty:"), is asked or
-# told ("Berg was asked:"), or names what carries others' words ("held signs:", "a slogan:").
 # Words just before the colon or "saying" that give the quotation after it to another than the
 # subject: it quotes, cites, reads or recalls someone named ("Berg cited Ana Ruiz:") or from a
 # text ("she read a line from a treaty:"), cites a document ("cited a city report saying"), is
@@ -1949,6 +1955,15 @@ class People:
         if pronoun:
             self._from_pronoun = self._resolve(_PRONOUNS[pronoun.group(1).lower()])
             return self._from_pronoun
+        role = _ROLE_BEFORE_NAME.match(sentence, start)
+        if role:  # "The spokesman, Ada Lund, rejected it, saying …"
+            name = PERSON_RE.match(sentence, role.end())
+            if not name or not sentence.startswith(",", name.end()):
+                return None
+            full = _person_name(name.group(0))
+            # a role only people have makes a full name a person the text had not known
+            return self.person(full) or (full if " " in full and role.group(1).lower() in (
+                TITLE_WORDS | _RANKS | _KIN.keys() | _PEOPLES_ROLES) else None)
         name = PERSON_RE.match(sentence, start)
         if not name or sentence.startswith(("'s", "\u2019s"), name.end()):
             return None
