@@ -178,8 +178,8 @@ _SPEECH_WORDS = (
     "made it clear", "called", "described")
 SPEECH_VERBS = "(?:" + "|".join(_SPEECH_WORDS) + ")"
 # Two parts of them read as a clause's attribution (conflicts.ATTRIBUTION), kept apart because they
-# read differently there. These tell who said something whatever follows them:
-SAYING_VERBS = ("said", "says", "told", "added", "stated")
+# read differently there. `SAYING_VERBS` (text's: sentences are split by them too) tell who said
+# something whatever follows them.
 # These also take an object ("posted a loss", "announced 300 jobs", "reported a rise"): they
 # attribute only when a clause or a time follows. "reported", "reports" and "writes" are among
 # them but not among People's speech verbs (as they were read before one list was made of both).
