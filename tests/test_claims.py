@@ -1198,6 +1198,19 @@ def test_a_quotation_after_a_colon_is_not_a_place_named_after_a_word_for_a_place
     assert People(text).speakers(split_sentences(text))[-1] is None
 
 
+def test_a_question_quoted_then_asked_by_a_named_person_is_theirs():
+    text = ("Mayor Ana Ruiz met Mr. Omar Haddad. \u201cWho pays for the pier in the end?\u201d "
+            "Haddad asked.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+def test_a_quotation_then_when_asked_is_not_the_askers():
+    text = ("President Omar Haddad wants a wall. The board has been threatening a strike, with "
+            "counselor Vera Lind telling Radio North that Haddad \u201cis keeping all options "
+            "open,\u201d when asked about a strike.")
+    assert People(text).speakers(split_sentences(text))[-1] != "Omar Haddad"
+
+
 def test_a_quotation_after_a_sentence_ending_in_a_colon_is_its_subjects():
     text = ("Mayor Ana Ruiz met the union. Ruiz tweeted:\n\u201cWe will not sign a deal that "
             "sinks the harbour.\u201d")

@@ -79,10 +79,12 @@ def test_a_question_quoted_then_who_said_it_is_one_sentence(said):
         "The mill shut.", f"\u201cSo how did this happen?\u201d {said}", "The town waited."]
 
 
-def test_a_quotation_then_a_sentence_its_speaker_opens_are_two_sentences():
-    text = "\u201cSo how did this happen?\u201d Kask said the mill would stay shut."
-    assert split_sentences(text) == [
-        "\u201cSo how did this happen?\u201d", "Kask said the mill would stay shut."]
+@pytest.mark.parametrize("then", ["Kask said the mill would stay shut.",
+                                  "Kask added, \u201cThe mill will stay shut.\u201d",
+                                  "He said so."])
+def test_a_quotation_then_a_sentence_its_speaker_opens_are_two_sentences(then):
+    text = f"\u201cSo how did this happen?\u201d {then}"
+    assert split_sentences(text) == ["\u201cSo how did this happen?\u201d", then]
 
 
 def test_an_abbreviation_in_brackets_does_not_end_the_sentence():

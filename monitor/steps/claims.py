@@ -199,7 +199,7 @@ _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 _LATER_SPEECH_VERBS = ("continued", "testified", "concluded", "recalled", "quipped", "joked",
                        "observed", "countered", "conceded", "admitted", "acknowledged",
                        "cautioned", "recounted", "boasted", "pleaded", "complained", "predicted",
-                       "lamented", "shared", "commented")
+                       "lamented", "shared", "commented", "asked")
 _AFTER_QUOTATION = ("added", "tweeted", "wrote", "posted", "stated", "noted", "explained",
                     "insisted", "declared", "replied", "responded", "argued", "warned", "stressed",
                     "remarked", "asserted", "claimed", "vowed", "promised", *_LATER_SPEECH_VERBS)
@@ -1330,9 +1330,15 @@ def _speech_after_quotation(outside: str) -> re.Match | None:
     for m in _LATER_SPEECH.finditer(outside):
         quoted = outside.rfind("\u2026", max(0, m.start() - 80), m.start())
         if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()) \
-                and not _AN_OBJECT.match(outside, m.end()):
+                and not _AN_OBJECT.match(outside, m.end()) \
+                and not _ASKED_OF.search(outside, quoted + 1, m.end()):
             return m
     return None
+
+
+# "…,” when asked about it': the one asked, not the one asking (the quotation's speaker).
+_ASKED_OF = re.compile(r"\b(?:when|if|once|after|before|was|were|is|are|be|been|being|"
+                       r"get|got|gets)\s+asked$")
 
 
 # A person issuing a statement: the quotation after it, all quoted, is the statement's.

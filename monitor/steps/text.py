@@ -189,9 +189,12 @@ _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
 SAYING_VERBS = ("said", "says", "told", "added", "stated")
 # A quotation's speaker, alone, after the stop that ends it ('“… happen?” Mr. Kask said.'):
 # the same sentence, not one of its own.
+# Not a pronoun ('… today.” He added, …' opens a sentence), nor a verb that another quotation
+# follows ('”. Ruiz added, “…”').
 _SPEAKER_AFTER_QUOTATION = re.compile(
-    r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:"
-    + "|".join((*SAYING_VERBS, "asked", "asks")) + r")(?=\s*[.,;!?])")
+    r"\s+(?!(?:He|She|It|We|They|I|You)\b)(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:" + "|".join((*SAYING_VERBS, "asked", "asks"))
+    + r")(?=\s*[.;!?]|\s*,(?!\s*[\"\u201c\u00ab']))")
 # Words that open a sentence and never go on a name or a title ("U.S. Trade Representative").
 _SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|She|They|We|His|"
                               r"Her|Their|But|And|Yet|In|On|At|As|After|While|When|If)\b")
