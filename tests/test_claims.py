@@ -88,6 +88,23 @@ def test_a_correction_line_is_not_a_claim(correction):
         "The Kestrel line ran its first night ferry this week."]
 
 
+@pytest.mark.parametrize("pointer", [
+    "For a full explanation of how the case has developed, see the Courier\u2019s Lund v. "
+    "Osland explainer.",
+    "Read the full report here.",
+    "Watch the skipper's video below."])
+def test_a_pointer_to_another_piece_is_not_a_claim(pointer):
+    assert [c.text for c in seed_with(pointer).claims] == [
+        "The Kestrel line ran its first night ferry this week."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Inspectors urged the crew to read the safety report before sailing.",
+    "Read by the skipper at dawn, the report warned of fog."])
+def test_a_sentence_telling_someone_read_or_saw_something_is_still_a_claim(sentence):
+    assert sentence in [c.text for c in seed_with(sentence).claims]
+
+
 @pytest.mark.parametrize("sentence", [
     "The council corrected its figures on Monday, the inspectors said.",
     "An earlier version of the timetable listed 40 sailings, the inspectors said.",
