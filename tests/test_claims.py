@@ -1228,6 +1228,22 @@ def test_a_quotation_then_when_asked_is_not_the_askers():
     assert People(text).speakers(split_sentences(text))[-1] != "Omar Haddad"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Haddad accused the board of \u201chiding behind its lawyers for a month.\u201d",
+    "He accused the board of hiding behind \u201ca wall of lawyers and excuses.\u201d"])
+def test_words_an_accuser_puts_on_the_accused_are_the_accusers(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Haddad was accused of \u201chiding behind his lawyers for a month.\u201d",
+    "Haddad, who stands accused of \u201chiding behind his lawyers,\u201d resigned."])
+def test_words_put_on_the_accused_are_not_the_accuseds(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 def test_a_quotation_after_a_sentence_ending_in_a_colon_is_its_subjects():
     text = ("Mayor Ana Ruiz met the union. Ruiz tweeted:\n\u201cWe will not sign a deal that "
             "sinks the harbour.\u201d")
