@@ -16,6 +16,7 @@ import gzip
 import json
 import random
 import time
+from collections import Counter
 from pathlib import Path
 
 ARTICLES = Path(__file__).resolve().parents[1] / "../shared/data/news-events/articles.jsonl.gz"
@@ -44,7 +45,11 @@ def compare(before: dict, after: dict, texts: dict[str, str], show: int) -> None
     def count(reading: dict) -> int:
         return sum(s is not None for found in reading["out"].values() for s in found)
 
+    # an article whose sentences the trees split differently is compared by its speakers' counts
+    resplit = [key for key, found in before["out"].items()
+               if len(found) != len(after["out"][key])]
     changes = [(key, i, old, new) for key, found in before["out"].items()
+               if key not in resplit
                for i, (old, new) in enumerate(zip(found, after["out"][key], strict=True))
                if old != new]
     print(f"speakers read: {count(before):,} -> {count(after):,}; changed {len(changes):,}: "
@@ -54,6 +59,14 @@ def compare(before: dict, after: dict, texts: dict[str, str], show: int) -> None
           f"CPU {before['cpu']:.2f} s -> {after['cpu']:.2f} s")
     for key, i, old, new in random.Random(1).sample(changes, min(show, len(changes))):
         print(f"  {old} -> {new} | {split_sentences(texts[key])[i][:140]}")
+    print(f"articles split into other sentences: {len(resplit):,}")
+    for key in resplit[:show]:
+        old, new = (Counter(r["out"][key]) for r in (before, after))
+        print(f"  {key}: {len(before['out'][key])} -> {len(after['out'][key])} sentences; "
+              f"speakers gained {dict(new - old)}, lost {dict(old - new)}")
+        for sentence, who in zip(split_sentences(texts[key]), after["out"][key], strict=True):
+            if who is not None and new[who] > old[who]:
+                print(f"    {who} | {sentence[:140]}")
 
 
 def main() -> None:

@@ -88,6 +88,23 @@ def test_a_correction_line_is_not_a_claim(correction):
         "The Kestrel line ran its first night ferry this week."]
 
 
+@pytest.mark.parametrize("pointer", [
+    "For a full explanation of how the case has developed, see the Courier\u2019s Lund v. "
+    "Osland explainer.",
+    "Read the full report here.",
+    "Watch the skipper's video below."])
+def test_a_pointer_to_another_piece_is_not_a_claim(pointer):
+    assert [c.text for c in seed_with(pointer).claims] == [
+        "The Kestrel line ran its first night ferry this week."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Inspectors urged the crew to read the safety report before sailing.",
+    "Read by the skipper at dawn, the report warned of fog."])
+def test_a_sentence_telling_someone_read_or_saw_something_is_still_a_claim(sentence):
+    assert sentence in [c.text for c in seed_with(sentence).claims]
+
+
 @pytest.mark.parametrize("sentence", [
     "The council corrected its figures on Monday, the inspectors said.",
     "An earlier version of the timetable listed 40 sailings, the inspectors said.",
@@ -1173,6 +1190,58 @@ def test_a_former_aide_linked_to_a_president_does_not_make_the_president_former(
 def test_a_quotation_after_a_colon_or_saying_is_the_sentences_subjects(sentence):
     text = f"Mayor Ana Ruiz met the union. {sentence}"
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The spokesman, Ana Ruiz, rejected the plan, saying it was \u201ca bad joke for the whole "
+    "harbour.\u201d",
+    "The board\u2019s chair, Ana Ruiz, hit back: \u201cWe will not sign a deal that sinks the "
+    "harbour.\u201d",
+])
+def test_a_quotation_after_a_colon_or_saying_is_the_subjects_named_after_a_role(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_quotation_after_saying_is_not_a_person_named_inside_a_list_after_a_role():
+    text = ("Mr. Omar Haddad met the union. The two envoys, Ana Ruiz and Tomas Berg, rejected "
+            "the plan, saying it was \u201ca bad joke for the whole harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_quotation_after_a_colon_is_not_a_place_named_after_a_word_for_a_place():
+    text = ("Mr. Omar Haddad met the union. The town, Port Arden, hit back: \u201cWe will not "
+            "sign a deal that sinks the harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_question_quoted_then_asked_by_a_named_person_is_theirs():
+    text = ("Mayor Ana Ruiz met Mr. Omar Haddad. \u201cWho pays for the pier in the end?\u201d "
+            "Haddad asked.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+def test_a_quotation_then_when_asked_is_not_the_askers():
+    text = ("President Omar Haddad wants a wall. The board has been threatening a strike, with "
+            "counselor Vera Lind telling Radio North that Haddad \u201cis keeping all options "
+            "open,\u201d when asked about a strike.")
+    assert People(text).speakers(split_sentences(text))[-1] != "Omar Haddad"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Haddad accused the board of \u201chiding behind its lawyers for a month.\u201d",
+    "He accused the board of hiding behind \u201ca wall of lawyers and excuses.\u201d"])
+def test_words_an_accuser_puts_on_the_accused_are_the_accusers(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Haddad was accused of \u201chiding behind his lawyers for a month.\u201d",
+    "Haddad, who stands accused of \u201chiding behind his lawyers,\u201d resigned."])
+def test_words_put_on_the_accused_are_not_the_accuseds(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
 
 
 def test_a_quotation_after_a_sentence_ending_in_a_colon_is_its_subjects():

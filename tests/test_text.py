@@ -72,6 +72,21 @@ def test_typography_and_whitespace_of_every_kind_fold_to_plain_text():
                                      "Talks resume."]
 
 
+@pytest.mark.parametrize("said", ["Mr. Kask said.", "Ivo Kask asked.", "Kask said, smiling."])
+def test_a_question_quoted_then_who_said_it_is_one_sentence(said):
+    text = f"The mill shut. \u201cSo how did this happen?\u201d {said} The town waited."
+    assert split_sentences(text) == [
+        "The mill shut.", f"\u201cSo how did this happen?\u201d {said}", "The town waited."]
+
+
+@pytest.mark.parametrize("then", ["Kask said the mill would stay shut.",
+                                  "Kask added, \u201cThe mill will stay shut.\u201d",
+                                  "He said so."])
+def test_a_quotation_then_a_sentence_its_speaker_opens_are_two_sentences(then):
+    text = f"\u201cSo how did this happen?\u201d {then}"
+    assert split_sentences(text) == ["\u201cSo how did this happen?\u201d", then]
+
+
 def test_an_abbreviation_in_brackets_does_not_end_the_sentence():
     assert split_sentences("The report came out on Monday (Nov. 4) in the county paper. "
                            "Few read it.") == [

@@ -19,7 +19,6 @@ from rapidfuzz.distance import OSA
 from monitor.steps import similarity
 from monitor.steps.claims import (
     MIN_QUOTE_WORDS,
-    SAYING_VERBS,
     SPEECH_VERBS,
     SPOKESPERSON,
     TELLING_VERBS,
@@ -36,6 +35,7 @@ from monitor.steps.text import (
     MONTHS,
     NEGATIONS,
     PERIODS,
+    SAYING_VERBS,
     SPAN_DAYS,
     SPAN_MONTHS,
     STOPWORDS,
@@ -121,7 +121,7 @@ def claim_words(claim: str) -> tuple[frozenset[str], frozenset[str]]:
 
 # A clause that tells who said the claim, not what it says: "according to the finance
 # department", "the county's emergency office said", "officials told reporters on Monday".
-# claims.SAYING_VERBS attribute whatever follows; claims.TELLING_VERBS also take an object
+# text.SAYING_VERBS attribute whatever follows; claims.TELLING_VERBS also take an object
 # ("posted a loss", "announced 300 jobs", "reported a rise") and tell who said it only when
 # what follows is a clause of theirs or the telling's when and where ("Skyss reported it
 # carried …", "wrote in a letter", "tweeted on Monday", "posted last week").

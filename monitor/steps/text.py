@@ -185,6 +185,16 @@ _FILLERS = frozenset("other more than of new additional about nearly almost some
 _SENTENCE_END = re.compile(
     r"(?<![.!?])[.!?]++[\"\u201d\u00bb')\]]*+(?=\s+[\"\u201c\u00ab'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
+# Verbs that tell who said something whatever follows them (claims' `SAYING_VERBS`).
+SAYING_VERBS = ("said", "says", "told", "added", "stated")
+# A quotation's speaker, alone, after the stop that ends it ('“… happen?” Mr. Kask said.'):
+# the same sentence, not one of its own.
+# Not a pronoun ('… today.” He added, …' opens a sentence), nor a verb that another quotation
+# follows ('”. Ruiz added, “…”').
+_SPEAKER_AFTER_QUOTATION = re.compile(
+    r"\s+(?!(?:He|She|It|We|They|I|You)\b)(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:" + "|".join((*SAYING_VERBS, "asked", "asks"))
+    + r")(?=\s*[.;!?]|\s*,(?!\s*[\"\u201c\u00ab']))")
 # Words that open a sentence and never go on a name or a title ("U.S. Trade Representative").
 _SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|She|They|We|His|"
                               r"Her|Their|But|And|Yet|In|On|At|As|After|While|When|If)\b")
@@ -428,7 +438,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
             continue
         marks = _add_marks(marks, paragraph[counted:m.end()])
         counted = m.end()
-        if _inside_quote(*marks):
+        if _inside_quote(*marks) or (m.group(0)[-1] in "\"\u201d\u00bb'"
+                                     and _SPEAKER_AFTER_QUOTATION.match(paragraph, m.end())):
             continue
         parts.append(paragraph[start:m.end()].strip())
         start, marks = m.end(), (0, 0, 0)
