@@ -350,3 +350,17 @@ def test_a_line_in_capitals_is_not_the_sentence_a_claim_is_told_in():
                "The coast guard said the inquiry would take weeks.")
     m = match_article([claim], article).matches[0]
     assert m.sentence is not None and not m.sentence.isupper()
+
+
+def test_a_body_sentence_is_shown_before_the_headline_at_the_same_verdict():
+    # The headline scores higher (its few words nearly all the claim's), but both tell a part.
+    seed = read_seed("Mills Raided\nFormer Osland mayor Ada Lund issued hundreds of pardons in "
+                     "her last days in office after her defeat in November to Ivo Kask, some "
+                     "of them for violent crimes.\n")
+    lead = ("Former Osland mayor Ada Lund pardoned 312 people, some of them violent "
+            "offenders, between election day last month and the end of her term, the clerk "
+            "said this week.")
+    article = ("Council calls for inquiry into hundreds of pardons by ex-mayor Lund\n"
+               f"{lead}\nThe weather was fine.")
+    [m] = match_article(seed.claims, article).matches
+    assert (m.verdict, m.sentence) == ("partial", lead)

@@ -389,7 +389,7 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
                  or owners.get(m.sentence, i) == i or tells_amount(claim.text, m.sentence)
                  or _quotes_own(claim, m.sentence, t)
                  or clause_same(claim.text, m.sentence) >= t.clause_same),
-                key=_rank,
+                key=_shown,
                 default=ClaimMatch(claim.position, None, 0.0, "absent"))
             if options else ClaimMatch(claim.position, None, 0.0, "absent")
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
@@ -573,6 +573,13 @@ _ORDER = {"absent": 0, "partial": 1, "paraphrase": 2, "reworded quotation": 2, "
 
 def _rank(m: ClaimMatch) -> tuple[int, float]:
     return _ORDER[m.verdict], m.score
+
+
+def _shown(m: ClaimMatch) -> tuple[int, bool, float]:
+    """`_rank` for the sentence shown for a claim: at the same verdict, a sentence of the text
+    (with its stop) before a line without one (the headline, a sub-heading, a caption), whose
+    few words score high by the fuzzy scorer because nearly all of them are the claim's."""
+    return _ORDER[m.verdict], not is_unterminated(m.sentence or ""), m.score
 
 
 def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
