@@ -364,3 +364,14 @@ def test_a_body_sentence_is_shown_before_the_headline_at_the_same_verdict():
                f"{lead}\nThe weather was fine.")
     [m] = match_article(seed.claims, article).matches
     assert (m.verdict, m.sentence) == ("partial", lead)
+
+
+def test_a_headline_telling_more_of_a_claim_than_the_body_is_still_shown():
+    # A body sentence sharing fewer of the claim's words is a weaker telling, stop or not.
+    seed = read_seed("Harbour Vote\nThe dock workers, in the end, overwhelmingly backed Kask in "
+                     "the harbour vote on Saturday.\n")
+    headline = "Dock workers back Kask in harbour vote"
+    article = (f"{headline}\nLund may see trouble with the dock workers in the vote."
+               "\nThe weather was fine.")
+    [m] = match_article(seed.claims, article).matches
+    assert (m.verdict, m.sentence) == ("partial", headline)

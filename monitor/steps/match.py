@@ -385,12 +385,11 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
     # A sentence that tells a claim's exact amount, quotes the statement's own quotation, or
     # has a clause that states one of the claim's (the same-claim model's reading), tells that
     # fact, whichever claim it is otherwise a part of: a sentence may carry a fact of two claims.
-    return [max((m for m in options if m.verdict != "partial"
-                 or owners.get(m.sentence, i) == i or tells_amount(claim.text, m.sentence)
-                 or _quotes_own(claim, m.sentence, t)
-                 or clause_same(claim.text, m.sentence) >= t.clause_same),
-                key=_shown,
-                default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    return [_shown(claim, [m for m in options if m.verdict != "partial"
+                           or owners.get(m.sentence, i) == i
+                           or tells_amount(claim.text, m.sentence)
+                           or _quotes_own(claim, m.sentence, t)
+                           or clause_same(claim.text, m.sentence) >= t.clause_same])
             if options else ClaimMatch(claim.position, None, 0.0, "absent")
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
 
@@ -575,11 +574,20 @@ def _rank(m: ClaimMatch) -> tuple[int, float]:
     return _ORDER[m.verdict], m.score
 
 
-def _shown(m: ClaimMatch) -> tuple[int, bool, float]:
-    """`_rank` for the sentence shown for a claim: at the same verdict, a sentence of the text
-    (with its stop) before a line without one (the headline, a sub-heading, a caption), whose
-    few words score high by the fuzzy scorer because nearly all of them are the claim's."""
-    return _ORDER[m.verdict], not is_unterminated(m.sentence or ""), m.score
+def _shown(claim: Claim, options: list[ClaimMatch]) -> ClaimMatch:
+    """The sentence shown for a claim: the strongest verdict, the best score; but at the same
+    verdict, a sentence of the text (with its stop) that shares as many of the claim's words
+    as a line without one (the headline, a sub-heading, a caption), which the fuzzy scorer
+    ranks high because its few words are nearly all the claim's."""
+    best = max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    if not best.sentence or not is_unterminated(best.sentence):
+        return best
+    words = claim_words(claim.text)[0]
+    shared = len(words & sentence_words(best.sentence))
+    return max((m for m in options if _ORDER[m.verdict] == _ORDER[best.verdict]
+                and not is_unterminated(m.sentence or "")
+                and len(words & sentence_words(m.sentence or "")) >= shared),
+               key=_rank, default=best)
 
 
 def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
