@@ -375,3 +375,18 @@ def test_a_headline_telling_more_of_a_claim_than_the_body_is_still_shown():
                "\nThe weather was fine.")
     [m] = match_article(seed.claims, article).matches
     assert (m.verdict, m.sentence) == ("partial", headline)
+
+
+def test_a_part_of_two_claims_is_the_one_it_tells_more_words_of_not_the_shorter():
+    # The short claim's few words score higher by the fuzzy scorer; the sentence tells more of
+    # the long one (one fact, one claim).
+    seed = read_seed("Mills Raided\nFormer Osland mayor Ada Lund issued hundreds of pardons in "
+                     "her last days in office after her defeat in November to Ivo Kask, some of "
+                     "them for violent crimes, and the council has asked the harbour police to "
+                     "look into them.\n\nKask took office in the spring.\n")
+    sentence = ("Former Osland mayor Ada Lund, who lost to Ivo Kask this spring, pardoned 312 "
+                "people in her last days in office, some of them violent offenders.")
+    pardons, took_office = match_article(seed.claims,
+                                         f"Pardons\n{sentence}\nThe weather was fine.").matches
+    assert (pardons.verdict, pardons.sentence) == ("partial", sentence)
+    assert took_office.verdict == "absent"

@@ -381,7 +381,8 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
             (mine & sentence_words(m.sentence)) <= other
             for other, quotes in carriers.get(m.sentence, [])
             if other != mine and claim.text not in quotes)])
-    owners = _part_owners([max(options, key=_rank) if options else None for options in kept])
+    owners = _part_owners(claims, [max(options, key=_rank) if options else None
+                                   for options in kept])
     # A sentence that tells a claim's exact amount, quotes the statement's own quotation, or
     # has a clause that states one of the claim's (the same-claim model's reading), tells that
     # fact, whichever claim it is otherwise a part of: a sentence may carry a fact of two claims.
@@ -403,16 +404,24 @@ def _quotes_own(claim: Claim, sentence: str, t: Thresholds = THRESHOLDS) -> bool
     return any(closest_quote(q, found, t)[2] for q in claim.quotes)
 
 
-def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
+def _part_owners(claims: list[Claim], best: list[ClaimMatch | None]) -> dict[str, int]:
     """For each sentence that is the best partial of several claims, the one claim it is a part
-    of: the one it scores best with. A sentence that shares some words with many claims is
-    telling one of them in part, not all (one fact, one claim)."""
+    of: the one it shares the most words with (`claim_words`, names too), then the one it
+    scores best with. A sentence that shares some words with many claims is telling one of
+    them in part, not all (one fact, one claim); the fuzzy score alone favours a short claim
+    whose few words are all in the sentence over a long one it tells more of."""
     owners: dict[str, int] = {}
     for i, m in enumerate(best):
-        if m is not None and m.verdict == "partial" and (
-                m.sentence not in owners or m.score > best[owners[m.sentence]].score):
+        if m is None or m.verdict != "partial":
+            continue
+        k = owners.get(m.sentence)  # read only when another claim has it: most have not
+        if k is None or _told(claims[i], m) > _told(claims[k], best[k]):
             owners[m.sentence] = i
     return owners
+
+
+def _told(claim: Claim, m: ClaimMatch) -> tuple[int, float]:
+    return len(claim_words(claim.text)[0] & sentence_words(m.sentence or "")), m.score
 
 
 def statements(sentences: list[str]) -> list[str]:
