@@ -8,6 +8,7 @@ same-claim model reading clauses), and the statements that tell no claim are add
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -406,10 +407,10 @@ def _quotes_own(claim: Claim, sentence: str, t: Thresholds = THRESHOLDS) -> bool
 
 def _part_owners(claims: list[Claim], best: list[ClaimMatch | None]) -> dict[str, int]:
     """For each sentence that is the best partial of several claims, the one claim it is a part
-    of: the one it shares the most words with (`claim_words`, names too), then the one it
-    scores best with. A sentence that shares some words with many claims is telling one of
-    them in part, not all (one fact, one claim); the fuzzy score alone favours a short claim
-    whose few words are all in the sentence over a long one it tells more of."""
+    of: the one it tells most of (`_told`), then the one it scores best with. A sentence that
+    shares some words with many claims is telling one of them in part, not all (one fact, one
+    claim); the fuzzy score alone favours a short claim whose few words are all in the sentence
+    over a long one it tells more of."""
     owners: dict[str, int] = {}
     for i, m in enumerate(best):
         if m is None or m.verdict != "partial":
@@ -420,8 +421,12 @@ def _part_owners(claims: list[Claim], best: list[ClaimMatch | None]) -> dict[str
     return owners
 
 
-def _told(claim: Claim, m: ClaimMatch) -> tuple[int, float]:
-    return len(claim_words(claim.text)[0] & sentence_words(m.sentence or "")), m.score
+def _told(claim: Claim, m: ClaimMatch) -> tuple[float, float]:
+    """How much of a claim its partial sentence tells: the claim's words it shares over the
+    square root of their number (the count alone favours a long claim, the share a short one),
+    then the fuzzy score."""
+    words = claim_words(claim.text)[0]
+    return len(words & sentence_words(m.sentence or "")) / math.sqrt(max(len(words), 1)), m.score
 
 
 def statements(sentences: list[str]) -> list[str]:
