@@ -367,3 +367,43 @@ def test_a_line_in_capitals_is_not_the_sentence_a_claim_is_told_in():
                "The coast guard said the inquiry would take weeks.")
     m = match_article([claim], article).matches[0]
     assert m.sentence is not None and not m.sentence.isupper()
+
+
+def test_a_body_sentence_is_shown_before_the_headline_at_the_same_verdict():
+    # The headline scores higher (its few words nearly all the claim's), but both tell a part.
+    seed = read_seed("Mills Raided\nFormer Osland mayor Ada Lund issued hundreds of pardons in "
+                     "her last days in office after her defeat in November to Ivo Kask, some "
+                     "of them for violent crimes.\n")
+    lead = ("Former Osland mayor Ada Lund pardoned 312 people, some of them violent "
+            "offenders, between election day last month and the end of her term, the clerk "
+            "said this week.")
+    article = ("Council calls for inquiry into hundreds of pardons by ex-mayor Lund\n"
+               f"{lead}\nThe weather was fine.")
+    [m] = match_article(seed.claims, article).matches
+    assert (m.verdict, m.sentence) == ("partial", lead)
+
+
+def test_a_headline_telling_more_of_a_claim_than_the_body_is_still_shown():
+    # A body sentence sharing fewer of the claim's words is a weaker telling, stop or not.
+    seed = read_seed("Harbour Vote\nThe dock workers, in the end, overwhelmingly backed Kask in "
+                     "the harbour vote on Saturday.\n")
+    headline = "Dock workers back Kask in harbour vote"
+    article = (f"{headline}\nLund may see trouble with the dock workers in the vote."
+               "\nThe weather was fine.")
+    [m] = match_article(seed.claims, article).matches
+    assert (m.verdict, m.sentence) == ("partial", headline)
+
+
+def test_a_part_of_two_claims_is_the_one_it_tells_more_words_of_not_the_shorter():
+    # The short claim's few words score higher by the fuzzy scorer; the sentence tells more of
+    # the long one (one fact, one claim).
+    seed = read_seed("Mills Raided\nFormer Osland mayor Ada Lund issued hundreds of pardons in "
+                     "her last days in office after her defeat in November to Ivo Kask, some of "
+                     "them for violent crimes, and the council has asked the harbour police to "
+                     "look into them.\n\nKask took office in the spring.\n")
+    sentence = ("Former Osland mayor Ada Lund, who lost to Ivo Kask this spring, pardoned 312 "
+                "people in her last days in office, some of them violent offenders.")
+    pardons, took_office = match_article(seed.claims,
+                                         f"Pardons\n{sentence}\nThe weather was fine.").matches
+    assert (pardons.verdict, pardons.sentence) == ("partial", sentence)
+    assert took_office.verdict == "absent"

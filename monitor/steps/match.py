@@ -8,6 +8,7 @@ same-claim model reading clauses), and the statements that tell no claim are add
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -382,20 +383,20 @@ def _best_matches(claims: list[Claim], judged: list[list[ClaimMatch]],
             (mine & sentence_words(m.sentence)) <= other
             for other, quotes in carriers.get(m.sentence, [])
             if other != mine and claim.text not in quotes)])
-    owners = _part_owners([max(options, key=_rank) if options else None for options in kept])
+    owners = _part_owners(claims, [max(options, key=_rank) if options else None
+                                   for options in kept])
     # A sentence that tells a claim's exact amount, one of its clauses in most of its words
     # (`tells_a_clause`) but those of the claim it is more of, quotes the statement's own
     # quotation, or has a clause that states one of the claim's (the same-claim model's
     # reading), tells that fact, whichever claim it is otherwise a part of: a sentence may carry
     # a fact of two claims.
-    return [max((m for m in options if m.verdict != "partial"
-                 or owners.get(m.sentence, i) == i or tells_amount(claim.text, m.sentence)
-                 or tells_a_clause(claim.text, m.sentence, t,
-                                   claim_words(claims[owners[m.sentence]].text)[0])
-                 or _quotes_own(claim, m.sentence, t)
-                 or clause_same(claim.text, m.sentence) >= t.clause_same),
-                key=_rank,
-                default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    return [_shown(claim, [m for m in options if m.verdict != "partial"
+                           or owners.get(m.sentence, i) == i
+                           or tells_amount(claim.text, m.sentence)
+                           or tells_a_clause(claim.text, m.sentence, t,
+                                             claim_words(claims[owners[m.sentence]].text)[0])
+                           or _quotes_own(claim, m.sentence, t)
+                           or clause_same(claim.text, m.sentence) >= t.clause_same])
             if options else ClaimMatch(claim.position, None, 0.0, "absent")
             for i, (claim, options) in enumerate(zip(claims, kept, strict=True))]
 
@@ -409,16 +410,28 @@ def _quotes_own(claim: Claim, sentence: str, t: Thresholds = THRESHOLDS) -> bool
     return any(closest_quote(q, found, t)[2] for q in claim.quotes)
 
 
-def _part_owners(best: list[ClaimMatch | None]) -> dict[str, int]:
+def _part_owners(claims: list[Claim], best: list[ClaimMatch | None]) -> dict[str, int]:
     """For each sentence that is the best partial of several claims, the one claim it is a part
-    of: the one it scores best with. A sentence that shares some words with many claims is
-    telling one of them in part, not all (one fact, one claim)."""
+    of: the one it tells most of (`_told`), then the one it scores best with. A sentence that
+    shares some words with many claims is telling one of them in part, not all (one fact, one
+    claim); the fuzzy score alone favours a short claim whose few words are all in the sentence
+    over a long one it tells more of."""
     owners: dict[str, int] = {}
     for i, m in enumerate(best):
-        if m is not None and m.verdict == "partial" and (
-                m.sentence not in owners or m.score > best[owners[m.sentence]].score):
+        if m is None or m.verdict != "partial":
+            continue
+        k = owners.get(m.sentence)  # read only when another claim has it: most have not
+        if k is None or _told(claims[i], m) > _told(claims[k], best[k]):
             owners[m.sentence] = i
     return owners
+
+
+def _told(claim: Claim, m: ClaimMatch) -> tuple[float, float]:
+    """How much of a claim its partial sentence tells: the claim's words it shares over the
+    square root of their number (the count alone favours a long claim, the share a short one),
+    then the fuzzy score."""
+    words = claim_words(claim.text)[0]
+    return len(words & sentence_words(m.sentence or "")) / math.sqrt(max(len(words), 1)), m.score
 
 
 def statements(sentences: list[str]) -> list[str]:
@@ -578,6 +591,22 @@ _ORDER = {"absent": 0, "partial": 1, "paraphrase": 2, "reworded quotation": 2, "
 
 def _rank(m: ClaimMatch) -> tuple[int, float]:
     return _ORDER[m.verdict], m.score
+
+
+def _shown(claim: Claim, options: list[ClaimMatch]) -> ClaimMatch:
+    """The sentence shown for a claim: the strongest verdict, the best score; but at the same
+    verdict, a sentence of the text (with its stop) that shares as many of the claim's words
+    as a line without one (the headline, a sub-heading, a caption), which the fuzzy scorer
+    ranks high because its few words are nearly all the claim's."""
+    best = max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
+    if not best.sentence or not is_unterminated(best.sentence):
+        return best
+    words = claim_words(claim.text)[0]
+    shared = len(words & sentence_words(best.sentence))
+    return max((m for m in options if _ORDER[m.verdict] == _ORDER[best.verdict]
+                and not is_unterminated(m.sentence or "")
+                and len(words & sentence_words(m.sentence or "")) >= shared),
+               key=_rank, default=best)
 
 
 def _evidence(claim: Claim, options: list[ClaimMatch], sentences: list[str],
