@@ -99,6 +99,13 @@ def test_a_pointer_to_another_piece_is_not_a_claim(pointer):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Check out the council's analysis, which shows fares rose 12 percent.",
+    "See the council's report: 40 homes were flooded in the storm."])
+def test_a_pointer_to_another_piece_that_states_a_fact_is_still_a_claim(sentence):
+    assert sentence in [c.text for c in seed_with(sentence).claims]
+
+
+@pytest.mark.parametrize("sentence", [
     "Inspectors urged the crew to read the safety report before sailing.",
     "Read by the skipper at dawn, the report warned of fog."])
 def test_a_sentence_telling_someone_read_or_saw_something_is_still_a_claim(sentence):
@@ -1241,6 +1248,33 @@ def test_words_an_accuser_puts_on_the_accused_are_the_accusers(sentence):
     "Haddad, who stands accused of \u201chiding behind his lawyers,\u201d resigned."])
 def test_words_put_on_the_accused_are_not_the_accuseds(sentence):
     text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Haddad accused the board of negligence in May, and the board's reply, \u201cwe have done "
+    "nothing wrong at all\u201d, came a week later.",
+    "Haddad, accused by the board of \u201cstealing from the harbour fund for years\u201d, "
+    "denied it.",
+    "Haddad, whom rivals have long accused of \u201crunning the port like a private club\u201d, "
+    "quit on Friday."])
+def test_words_after_an_accusation_that_are_not_the_accusers_are_not_the_subjects(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The witness, Ana Ruiz, heard the driver shout: \u201cThe brakes have gone, jump now!\u201d",
+    "Her lawyer, Ana Ruiz, quoted the judge: \u201cNo harbour is above the law of the land.\u201d",
+    "The protester, Ana Ruiz, carried a banner reading: \u201cNo pier for the rich ever.\u201d"])
+def test_words_a_person_named_after_a_role_passes_on_are_not_theirs(sentence):
+    text = f"Mr. Omar Haddad met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_phrase_quoted_before_someone_asked_for_something_is_not_theirs():
+    text = ("Mr. Omar Haddad met the union. After \u201cthe worst storm in forty years\u201d, "
+            "Mayor Ana Ruiz asked for 2 million crowns.")
     assert People(text).speakers(split_sentences(text))[-1] is None
 
 

@@ -80,6 +80,7 @@ def test_a_question_quoted_then_who_said_it_is_one_sentence(said):
 
 
 @pytest.mark.parametrize("then", ["Kask said the mill would stay shut.",
+                                  "Kask said, in reply, that the mill would stay shut.",
                                   "Kask added, \u201cThe mill will stay shut.\u201d",
                                   "He said so."])
 def test_a_quotation_then_a_sentence_its_speaker_opens_are_two_sentences(then):

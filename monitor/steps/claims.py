@@ -97,7 +97,8 @@ _LINK = re.compile(r"^(?:more|(?:now |also )?read(?: more)?|related|(?:also )?se
                    r"|^(?:[\w-]+\s+){0,2}(?:live\s+)?updates\s*:[^;]*;[^;]*;"
                    # a pointer to another piece: "For more on X, see our explainer.", "Read the
                    # full report here." (over the 3,277 real texts, 16 lines, each one such)
-                   r"|^(?:for (?:an? |the |more )?[^,.;]{0,80}, )?(?:see|read|check out|watch|"
+                   r"|^(?![^\n]*(?:\d|\bwhich\b|\bthat (?:shows?|found|finds)\b))"
+                   r"(?:for (?:an? |the |more )?[^,.;]{0,80}, )?(?:see|read|check out|watch|"
                    r"listen to)\s+(?:our|the|this|these|[\w'\u2019&. -]{1,40}['\u2019]s?)\b"
                    r"(?:[^.!?]|\b(?:v|vs|St|Mr|Ms|Dr)\.){0,100}\b(?:explainers?|story|stories|articles?|coverage|piece|reports?|"
                    r"guides?|timeline|analysis|video|podcast|live blog|here)\b[^.!?]{0,60}[.!?]?$",
@@ -1115,14 +1116,22 @@ def _office(words: list[str]) -> str:
 # Each with a quotation after it (`_introduced`).
 _INTRODUCED = re.compile(r":(?=\s*\u2026)|(?<!been )(?<!is )(?<!was )(?<!are )(?<!were )"
                          r"(?<!being )(?<!stand )(?<!stands )(?<!stood )(?:\bsaying\b(?!\s+nothing)"
-                         r"|\baccused\b(?!\s+of\b)[^\u2026]{1,80}?\bof\b)")
+                         r"|\baccused\b(?!\s+(?:of|by)\b)[^\u2026]{1,80}?\bof\b(?=[^\u2026,;]{0,60}\u2026))")
+# ... not an accusation told in a clause about the subject ("Lund, whom rivals have long
+# accused of “…”", "Lund, long accused by …"): the words are others'.
+_ACCUSED_IN_CLAUSE = re.compile(r"\b(?:whom|who|which|that|long)\b[^,;\u2026]{0,60}$")
 
 
 def _introduced(outside: str) -> re.Match | None:
     """The first colon, "saying" or "accused … of" (`_INTRODUCED`) that a quotation follows
     (`unquoted`'s mark), looked for only before the last one: each read to the end of the
     text for a mark after it was quadratic ("saying" 10,000 times in a sentence: 7 s)."""
-    return _INTRODUCED.search(outside, 0, outside.rfind("\u2026") + 1)
+    end = outside.rfind("\u2026") + 1
+    for m in _INTRODUCED.finditer(outside, 0, end):
+        if not m.group(0).startswith("accused") or not _ACCUSED_IN_CLAUSE.search(
+                outside, max(0, m.start() - 80), m.start()):
+            return m
+    return None
 # Words just before the colon or "saying" that give the quotation after it to another than the
 # subject: it quotes, cites, reads or recalls someone named ("Berg cited Ana Ruiz:") or from a
 # text ("she read a line from a treaty:"), cites a document ("cited a city report saying"), is
@@ -1133,7 +1142,12 @@ _NOT_THEIRS = re.compile(
     r"(?:words|remarks)?|\bcit\w*\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:report|study|"
     r"survey|poll|document|letter|memo)|\b(?:quot|read|recit)\w*\s+(?:[\w'-]+\s+){0,4}from\s+"
     r"[^:]{0,60}|\b(?:was|were|been|being|is|are)\s+(?:asked|told)|"
-    r"\b(?:signs?|slogans?|banners?|headlines?|sayings?|mottos?)|\bread)\W*$")
+    r"\b(?:signs?|slogans?|banners?|headlines?|sayings?|mottos?)|\bread(?:ing|s)?"
+    # words heard from another, or quoted from one named in lower case ("heard the driver
+    # shout:", "quoted the judge:")
+    r"|(?<!is )(?<!was )(?<!be )(?<!been )\b(?:over)?heard\b[^:\u2026]{0,60}"
+    r"|\bquot\w*\s+(?:the|a|an|his|her|their)"
+    r"\s+(?:[\w-]+\s+){0,2}[\w-]+)\W*$")
 
 
 def _theirs(before: str) -> bool:
@@ -1340,7 +1354,8 @@ _SUBJECT_AFTER_QUOTATION = re.compile(r"[\s,]*(?:[\w.'\u2019-]+\s+){0,4}")
 # in a statement", "quipped to reporters", "recalled this week"); as another act, its object:
 # "Ruiz acknowledged the anger", "as Ruiz continued her speech", "has continued to spin".
 _AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|these|those)\b"
-                        r"|(?<=continued)\s+to\b", re.IGNORECASE)
+                        r"|(?<=continued)\s+to\b"
+                        r"|(?<=asked)\s+(?:for|to|about|that|if|whether)\b", re.IGNORECASE)
 
 
 def _speech_after_quotation(outside: str) -> re.Match | None:
