@@ -2193,3 +2193,13 @@ def test_two_people_of_one_family_name_leave_a_role_after_it_unresolved():
 def test_a_report_or_post_corrected_is_news_not_a_correction_line(line):
     seed = read_seed(f"Floods\n{line}\nThe ministry blamed the floods on the dam.\n")
     assert any(line[:20] in c.text for c in seed.claims)
+
+
+def test_a_quotation_left_open_at_its_paragraphs_end_is_its_speakers_quotation():
+    # A quotation running on into the next paragraph leaves its closing mark off.
+    seed = read_seed("Mills raided\n\u201cThe raids hit farm families hard,\u201d Ada Lund, a "
+                     "lawyer with the Tenants Union, said in a statement. \u201cThe harvest failed "
+                     "this year, and now the millers of Osland find inspectors at every door."
+                     "\n\nShe called for an inquiry.\n")
+    second = [c for c in seed.claims if c.text.startswith(("The harvest", "\u201cThe harvest"))]
+    assert [(c.kind, c.speaker) for c in second] == [("quote", "Ada Lund")]

@@ -698,3 +698,41 @@ def test_a_denial_the_editor_put_in_brackets_is_no_verbatim_quotation():
     m = verdict(quote, "“We will [not] rebuild the old pier in stone this year,” harbourmaster "
                        "Ola Dahl said.", "Ola Dahl")
     assert m.verdict != "verbatim"
+
+
+def test_a_quotations_second_sentence_left_open_is_not_told_by_the_writers_account_of_the_event():
+    seed = read_seed("Mills raided\n\"The raids hit farm families hard,\" Ada Lund, a lawyer "
+                     "with the Tenants Union, said in a statement. \"The harvest failed this year, "
+                     "and now the millers of Osland find inspectors from the agency at every "
+                     "door of their seven mills.\n")
+    article = ("Mills raided\nInspectors from the agency searched seven mills in Osland on "
+               "Monday and questioned 480 millers at the door.\nThe weather was fine.")
+    assert [m.verdict for m in match_article(seed.claims, article).matches] == ["absent"] * 2
+
+
+def test_another_named_persons_reported_words_are_no_part_of_a_quotation():
+    seed = read_seed("Port data\n\u201cWe at the port authority know that every crane and "
+                     "berth runs on data,\u201d said harbour master Ada Lund.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Port data\nIvo Kask told the Gazette that the port authority would still make "
+               "its crane and berth data public.\nThe weather was fine.")
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
+def test_the_speakers_words_reported_after_a_pronoun_still_tell_the_quotation():
+    seed = read_seed("Port data\n\u201cWe at the port authority know that every crane and "
+                     "berth runs on data,\u201d said harbour master Ada Lund.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Port data\nShe told the Gazette that the port authority knows every crane runs "
+               "on data.\nThe weather was fine.")
+    assert match_article([quote], article).matches[0].verdict != "absent"
+
+
+def test_another_named_persons_reported_words_are_no_part_of_a_statement_of_a_quotation():
+    seed = read_seed("Port data\n\u201cWe at the port authority know that every crane and "
+                     "berth runs on data,\u201d said Ada Lund, who has run the harbour since "
+                     "2015.\n")
+    statement = next(c for c in seed.claims if c.kind == "statement")
+    article = ("Port data\nIvo Kask told the Gazette that the port authority would still make "
+               "its crane and berth data public.\nThe weather was fine.")
+    assert match_article([statement], article).matches[0].verdict == "absent"

@@ -472,22 +472,25 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
     people = People(" ".join(sentences))
     claims: list[Claim] = []
     for i, sentence in enumerate(sentences):
-        quotes = quotations(sentence)
+        # A quotation that runs on into the next paragraph leaves its closing mark off: read
+        # as closed, it is its speaker's words (not the writer's statement).
+        read = _closed(sentence)
+        quotes = quotations(read)
         if not quotes and _leads_in(sentence, sentences[i + 1:i + 2]):  # who speaks next
             people.read(sentence)
             continue
-        speaker = people.speaker(sentence) if quotes else None
+        speaker = people.speaker(read) if quotes else None
         # What the sentence says outside its quotations is read once, not once a quotation (a
         # sentence of 3,000 quotations: 14 s for 93 KB, quadratic).
-        said = _said_outside(sentence) if quotes else False
+        said = _said_outside(read) if quotes else False
         own = [q for q in quotes if _quotation_claim(q, said, speaker)]
         # A "she said" the sentence before does not tie to one person is a guess from earlier
         # text: shown, but another person named for the words is no conflict (`conflicts`).
         guessed = people.guessed if speaker else False
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
-        if (_states_something(sentence, quotes, own) and not states_nothing(sentence)
-                and not (own and _attribution_only(sentence, speaker))
+        if (_states_something(read, quotes, own) and not states_nothing(sentence)
+                and not (own and _attribution_only(read, speaker))
                 and not _already(claims, sentence)):
             claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
                                 speaker=speaker, speaker_guessed=guessed, quotes=quotes,
@@ -500,6 +503,20 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
                                     names=people.names_in(quote)))
         people.read(sentence)
     return claims
+
+
+# A sentence opening on a quotation mark with no other mark after it (straight or curly).
+_OPEN_QUOTATION = re.compile(r'\s*(?:"|\u201c)[^"\u201c\u201d]*')
+_CLOSING = {'"': '"', "\u201c": "\u201d"}
+
+
+def _closed(sentence: str) -> str:
+    """The sentence with its quotation closed at its end when it opens on a quotation mark and
+    has no other: the convention for a quotation that runs on into the next paragraph, whose
+    sentences open on the mark and never close it. Any other sentence as it is."""
+    if not _OPEN_QUOTATION.fullmatch(sentence):
+        return sentence
+    return sentence.rstrip() + _CLOSING[sentence.lstrip()[0]]
 
 
 def _already(claims: list[Claim], text: str) -> bool:

@@ -56,6 +56,9 @@ from monitor.steps.guards import (
 )
 from monitor.steps.text import (
     IRREGULAR_VERB_STEMS,
+    MONTHS,
+    NOT_NAMES,
+    WEEKDAYS,
     Number,
     content_words,
     quotations,
@@ -141,7 +144,11 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
     shares with it. So with a statement that is mostly someone's quoted words: a sentence
     quoting other words, of someone it does not name as that speaker, does not tell it."""
     if claim.kind != "quote":
-        return not _quotes_another(claim, sentence, speaker, t)
+        # A statement that is mostly its speaker's quotation ("…," said Ada Lund) is theirs
+        # too: not another named person's words reported, quoted or not.
+        return not _quotes_another(claim, sentence, speaker, t) and not (
+            claim.speaker and mostly_quoted(claim.text, tuple(claim.quotes))
+            and not sentence_quotations(sentence) and _voiced_by_another(sentence, claim.speaker))
     # A quotation of one word of its own ("That is unacceptable") is found in its words or in
     # the speaker's reported words ("Ruiz dismissed the offer as unacceptable"), not in a
     # sentence quoting the speaker's other words ("a “rapid exit” would be unacceptable"): too
@@ -163,7 +170,8 @@ def _could_be_theirs(claim: Claim, sentence: str, speaker: str | None, t: Thresh
             # only as much as a speaker conflict needs is the claim's quotation.
             return any(distinctive_part(claim.text, q) for q in close)
         return bool(close)
-    return reports_speech(sentence)
+    return reports_speech(sentence) and not (
+        claim.speaker and _voiced_by_another(sentence, claim.speaker))
 
 
 def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresholds) -> bool:
@@ -179,6 +187,44 @@ def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresho
     return not any(inside_other(q, mine) or run and shared_run(mine, q) is not None
                    or fuzz.ratio(utils.default_process(q), utils.default_process(mine))
                    >= t.quote_related for q in quoted for mine in claim.quotes)
+
+
+# A verb of speech in the writer's words, the name right before it ("Kask told"), or, after
+# "said" and the like, the name right after it that ends the sentence or its clause ("…, said
+# Moen.", "according to Moen,"): who says the words.
+_SAID = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|stated|according\s+to)\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'\u2019.-]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*(?:[,.;]|$)")
+
+
+def _voiced_by_another(sentence: str, speaker: str) -> bool:
+    """Whether the sentence reports the words of someone it names who is not the claim's
+    speaker ("Kask told the Gazette that …", "…, said Moen." for a quotation of Ada Lund's):
+    it tells that person's words, whatever of the story they share. A pronoun or a role ("she
+    said", "the minister told") may stand for the speaker; a sentence naming the speaker
+    anywhere gives the words to them."""
+    if names_speaker(sentence, speaker):
+        return False
+    outside = unquoted(sentence)
+    mine = {w.lower() for w in _NAME_WORD.findall(speaker)}
+    for verb in _SAID.finditer(outside):
+        # "told the Gazette" is whom the words were told to: its speaker comes before it.
+        after = None if verb.group().startswith("t") else _NAME_AFTER.match(outside, verb.end())
+        found = after or _NAME_BEFORE.search(outside, max(0, verb.start() - 40), verb.start())
+        name = found.group(1).rstrip(".") if found else None
+        # "what the Charter says", "the agency said": a thing or a body, not a person
+        the = found is not None and outside[max(0, found.start(1) - 4):found.start(1)] == "the "
+        if name and not the and not _NOT_A_VOICE.intersection((name, name.lower())) and (
+                name.lower() not in mine):
+            return True
+    return False
+
+
+_NAME_WORD = re.compile(r"[\w'\u2019-]+")
+# Capitalised words next to a verb of speech that name no one: a sentence's opening word, a
+# day or a month ("as I said in March").
+_NOT_A_VOICE = NOT_NAMES | WEEKDAYS | frozenset(MONTHS) | frozenset(
+    "Some Many Most Others Mr Mrs Ms Dr".split())
 
 
 # "…,” she said" and the like: a speaker the sentence does not name (a pronoun may stand for
