@@ -1685,8 +1685,10 @@ class People:
         cuts a title off, leaving nothing. Not when the text writes the word as an office
         ("the Bishop", "the King")."""
         words = raw.replace("\u2019", "'").rstrip(".'").split()
-        while len(words) > 1 and _is_title_word(words[0]):
-            words = words[1:]  # "Rep. Bishop"
+        first = 0  # (a cursor, not the list cut again for each title: "Mr. Mr. Mr. …" stays linear)
+        while len(words) - first > 1 and _is_title_word(words[first]):
+            first += 1  # "Rep. Bishop"
+        words = words[first:]
         if not words or not _is_title_word(words[-1]):
             return None
         full = self._by_surname.get(surname(words[-1]))

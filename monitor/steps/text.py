@@ -129,7 +129,9 @@ _FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
               "three quarters": 0.75, "three-quarters": 0.75}
 _POINTS_RE = re.compile(
     rf"(?<![\w.])(\d[\d,]*(?:\.\d+)?|a quarter|three[- ]quarters|quarter|a half|half"
-    rf"|(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*)"
+    # (at most ten number words: a run of them with no points after it is read again from each
+    # of its words, in linear time only when bounded)
+    rf"|(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD})){{0,9}})"
     r"(?:\s+of)?(?:\s+an?)?\s*(percentage[\s-]points?|basis[\s-]points?|bps?)\b",
     re.IGNORECASE,
 )
