@@ -91,6 +91,7 @@ def test_a_correction_line_is_not_a_claim(correction):
 @pytest.mark.parametrize("pointer", [
     "For a full explanation of how the case has developed, see the Courier\u2019s Lund v. "
     "Osland explainer.",
+    "See our 2026 election guide here.",
     "Read the full report here.",
     "Watch the skipper's video below."])
 def test_a_pointer_to_another_piece_is_not_a_claim(pointer):
@@ -1283,6 +1284,26 @@ def test_a_phrase_quoted_before_someone_asked_for_something_is_not_theirs():
     text = ("Mr. Omar Haddad met the union. After \u201cthe worst storm in forty years\u201d, "
             "Mayor Ana Ruiz asked for 2 million crowns.")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz heard the verdict and hit back: \u201cThis court has cost my family dearly.\u201d",
+    "Ruiz, whose case is being heard in Osland, hit back: \u201cThis court has cost my family "
+    "dearly.\u201d",
+    "Ruiz has long accused the court of \u201ccosting my family dearly\u201d.",
+    "Ruiz, who has long accused the court of \u201ccosting my family dearly\u201d, won."])
+def test_a_subject_who_heard_something_or_long_accused_someone_still_speaks(sentence):
+    text = f"Mayor Ana Ruiz met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_quotation_left_open_opening_its_paragraph_is_not_the_last_speakers():
+    seed = read_seed("Mill closes\n\u201cThe mill will close in May,\u201d said Ada Lund, the "
+                     "owner.\n\n\u201cWe will take the owners to court. We have 40 lawyers ready "
+                     "to go.\n\n\u201cAnd we will win,\u201d said Ivo Kask, who leads the "
+                     "millers' union.\n")
+    lawyers = [c for c in seed.claims if "lawyers" in c.text and c.kind == "quote"]
+    assert lawyers and all(c.speaker != "Ada Lund" for c in lawyers)
 
 
 def test_a_quotation_after_a_sentence_ending_in_a_colon_is_its_subjects():

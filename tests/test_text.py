@@ -72,7 +72,8 @@ def test_typography_and_whitespace_of_every_kind_fold_to_plain_text():
                                      "Talks resume."]
 
 
-@pytest.mark.parametrize("said", ["Mr. Kask said.", "Ivo Kask asked.", "Kask said, smiling."])
+@pytest.mark.parametrize("said", ["Mr. Kask said.", "Ivo Kask asked.", "Kask said, smiling.",
+                                  "Kask said, adding that the mill would stay shut."])
 def test_a_question_quoted_then_who_said_it_is_one_sentence(said):
     text = f"The mill shut. \u201cSo how did this happen?\u201d {said} The town waited."
     assert split_sentences(text) == [

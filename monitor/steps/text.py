@@ -196,7 +196,7 @@ SAYING_VERBS = ("said", "says", "told", "added", "stated")
 _SPEAKER_AFTER_QUOTATION = re.compile(
     r"\s+(?!(?:He|She|It|We|They|I|You)\b)(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'\u2019-]*"
     r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+(?:" + "|".join((*SAYING_VERBS, "asked", "asks"))
-    + r")(?=\s*[.;!?]|\s*,(?!\s*[\"\u201c\u00ab'])(?![^.!?]{0,200}?\bthat\b))")
+    + r")(?=\s*[.;!?]|\s*,(?!\s*[\"\u201c\u00ab'])(?![^.!?,]{0,80},\s*that\b))")
 # Words that open a sentence and never go on a name or a title ("U.S. Trade Representative").
 _SENTENCE_OPENER = re.compile(r"\s+(?:The|This|These|Those|That|There|It|Its|He|She|They|We|His|"
                               r"Her|Their|But|And|Yet|In|On|At|As|After|While|When|If)\b")

@@ -15,7 +15,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import similarity
-from monitor.steps.claims import Claim, reports_speech, states_nothing
+from monitor.steps.claims import (
+    TITLE_WORDS,
+    Claim,
+    organisation_head,
+    reports_speech,
+    states_nothing,
+)
 from monitor.steps.conflicts import (
     CALENDAR_UNITS,
     CLAIMS_KEPT,
@@ -193,7 +199,10 @@ def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresho
 # "said" and the like, the name right after it that ends the sentence or its clause ("…, said
 # Moen.", "according to Moen,"): who says the words.
 _SAID = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|stated|according\s+to)\b")
-_NAME_BEFORE = re.compile(r"\b([A-Z][\w'\u2019.-]*)\s+$")
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'\u2019.-]*)((?:\s+[A-Z][\w'\u2019.-]*){0,3})\s+$")
+# Words before a capitalised run that make it no person's name: a body or a role ("the Ministry
+# said", "The Prime Minister told"), a place ("officials in Osland said").
+_NO_PERSON_BEFORE = re.compile(r"\b(?:the|in|of|at|from|for|by|across|near)\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+([A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*(?:[,.;]|$)")
 
 
@@ -212,12 +221,22 @@ def _voiced_by_another(sentence: str, speaker: str) -> bool:
         after = None if verb.group().startswith("t") else _NAME_AFTER.match(outside, verb.end())
         found = after or _NAME_BEFORE.search(outside, max(0, verb.start() - 40), verb.start())
         name = found.group(1).rstrip(".") if found else None
-        # "what the Charter says", "the agency said": a thing or a body, not a person
-        the = found is not None and outside[max(0, found.start(1) - 4):found.start(1)] == "the "
-        if name and not the and not _NOT_A_VOICE.intersection((name, name.lower())) and (
-                name.lower() not in mine):
+        if name and _a_persons_name(outside, found.start(1), found.group(0)) and not (
+                _NOT_A_VOICE.intersection((name, name.lower()))) and name.lower() not in mine:
             return True
     return False
+
+
+def _a_persons_name(outside: str, start: int, run: str) -> bool:
+    """Whether capitalised words at `start` may name a person: not after "the" or a
+    preposition ("what the Charter says", "officials in Osland said"), and none of them a
+    title or a body's word ("The Prime Minister told", "The Finance Ministry said", "Police
+    said": the speaker's role, or a body, not another person)."""
+    if _NO_PERSON_BEFORE.search(outside, max(0, start - 10), start):
+        return False
+    words = run.split()
+    return not any(w.strip(".,;").lower() in TITLE_WORDS for w in words) and not (
+        organisation_head(" ".join(w.strip(".,;") for w in words)))
 
 
 _NAME_WORD = re.compile(r"[\w'\u2019-]+")
