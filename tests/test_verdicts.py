@@ -740,6 +740,15 @@ def test_a_role_a_body_or_a_place_reporting_the_words_is_no_other_person(voice):
     assert match_article([quote], article).matches[0].verdict != "absent"
 
 
+def test_another_titled_persons_reported_words_are_no_part_of_a_quotation():
+    seed = read_seed("Port data\n\u201cWe at the port authority know that every crane and "
+                     "berth runs on data,\u201d said harbour master Ada Lund.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Port data\nMayor Ivo Kask said the port authority would still make its crane "
+               "and berth data public.\nThe weather was fine.")
+    assert match_article([quote], article).matches[0].verdict == "absent"
+
+
 def test_another_named_persons_reported_words_are_no_part_of_a_statement_of_a_quotation():
     seed = read_seed("Port data\n\u201cWe at the port authority know that every crane and "
                      "berth runs on data,\u201d said Ada Lund, who has run the harbour since "

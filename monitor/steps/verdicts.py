@@ -229,14 +229,15 @@ def _voiced_by_another(sentence: str, speaker: str) -> bool:
 
 def _a_persons_name(outside: str, start: int, run: str) -> bool:
     """Whether capitalised words at `start` may name a person: not after "the" or a
-    preposition ("what the Charter says", "officials in Osland said"), and none of them a
-    title or a body's word ("The Prime Minister told", "The Finance Ministry said", "Police
-    said": the speaker's role, or a body, not another person)."""
+    preposition ("what the Charter says", "officials in Osland said"), not titles alone nor a
+    body's name ("The Prime Minister told", "The Finance Ministry said", "Police said": the
+    speaker's role, or a body, not another person)."""
     if _NO_PERSON_BEFORE.search(outside, max(0, start - 10), start):
         return False
-    words = run.split()
-    return not any(w.strip(".,;").lower() in TITLE_WORDS for w in words) and not (
-        organisation_head(" ".join(w.strip(".,;") for w in words)))
+    words = [w.strip(".,;") for w in run.split()]
+    # ("President Ana Ruiz said" names her: a title before a name)
+    return not all(w.lower() in TITLE_WORDS for w in words) and not (
+        organisation_head(" ".join(words)))
 
 
 _NAME_WORD = re.compile(r"[\w'\u2019-]+")
