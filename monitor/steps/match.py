@@ -430,8 +430,12 @@ def _told(claim: Claim, m: ClaimMatch) -> tuple[float, float]:
     """How much of a claim its partial sentence tells: the claim's words it shares over the
     square root of their number (the count alone favours a long claim, the share a short one),
     then the fuzzy score."""
-    words = claim_words(claim.text)[0]
-    return len(words & sentence_words(m.sentence or "")) / math.sqrt(max(len(words), 1)), m.score
+    return _shared(claim, m.sentence) / math.sqrt(max(len(claim_words(claim.text)[0]), 1)), m.score
+
+
+def _shared(claim: Claim, sentence: str | None) -> int:
+    """How many of the claim's content words the sentence has."""
+    return len(claim_words(claim.text)[0] & sentence_words(sentence or ""))
 
 
 def statements(sentences: list[str]) -> list[str]:
@@ -601,11 +605,9 @@ def _shown(claim: Claim, options: list[ClaimMatch]) -> ClaimMatch:
     best = max(options, key=_rank, default=ClaimMatch(claim.position, None, 0.0, "absent"))
     if not best.sentence or not is_unterminated(best.sentence):
         return best
-    words = claim_words(claim.text)[0]
-    shared = len(words & sentence_words(best.sentence))
+    shared = _shared(claim, best.sentence)
     return max((m for m in options if _ORDER[m.verdict] == _ORDER[best.verdict]
-                and not is_unterminated(m.sentence or "")
-                and len(words & sentence_words(m.sentence or "")) >= shared),
+                and not is_unterminated(m.sentence or "") and _shared(claim, m.sentence) >= shared),
                key=_rank, default=best)
 
 

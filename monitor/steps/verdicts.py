@@ -64,6 +64,7 @@ from monitor.steps.text import (
     IRREGULAR_VERB_STEMS,
     MONTHS,
     NOT_NAMES,
+    SAYING_VERBS,
     WEEKDAYS,
     Number,
     content_words,
@@ -198,7 +199,8 @@ def _quotes_another(claim: Claim, sentence: str, speaker: str | None, t: Thresho
 # A verb of speech in the writer's words, the name right before it ("Kask told"), or, after
 # "said" and the like, the name right after it that ends the sentence or its clause ("…, said
 # Moen.", "according to Moen,"): who says the words.
-_SAID = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|stated|according\s+to)\b")
+_SAID = re.compile(r"\b(?:" + "|".join((*SAYING_VERBS, "tells", "wrote", "writes",
+                                         r"according\s+to")) + r")\b")
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'\u2019.-]*)((?:\s+[A-Z][\w'\u2019.-]*){0,3})\s+$")
 # Words before a capitalised run that make it no person's name: a body or a role ("the Ministry
 # said", "The Prime Minister told"), a place ("officials in Osland said").
