@@ -694,6 +694,33 @@ def test_a_part_against_the_whole_is_another_amount_not_a_conflict():
     assert {"kind": "another amount", "claim": "14", "article": "six"} in what_differs(m, m.notes)
 
 
+@pytest.mark.parametrize("claim, sentence, ours, theirs", [
+    ("Police said two other men and a woman were also detained in Halden.",
+     "Police said three men and a woman were detained in Halden.", "two", "three"),
+    ("The coastguard said another 40 passengers were rescued from the Halden ferry.",
+     "The coastguard said 52 passengers were rescued from the Halden ferry.", "40", "52"),
+    ("The coastguard said 40 more passengers were rescued from the Halden ferry.",
+     "The coastguard said 52 passengers were rescued from the Halden ferry.", "40", "52"),
+], ids=["other men", "another", "more"])
+def test_a_count_besides_others_against_a_plain_count_is_another_amount(claim, sentence, ours,
+                                                                        theirs):
+    # "two other men" are counted besides someone told before: not the whole the other counts.
+    m = verdict(first_claim(claim), sentence)
+    assert m.verdict != "conflict"
+    assert {"kind": "another amount", "claim": ours, "article": theirs} in what_differs(
+        m, m.notes)
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("Police said two other men and a woman were also detained in Halden.",
+     "Police said three other men and a woman were also detained in Halden."),
+    ("Police said another 40 passengers were rescued from the Halden ferry on Monday.",
+     "Police said 52 more passengers were rescued from the Halden ferry on Monday.")],
+    ids=["both other", "another and more"])
+def test_a_count_besides_others_told_otherwise_is_still_a_conflict(claim, sentence):
+    assert verdict(first_claim(claim), sentence).verdict == "conflict"
+
+
 def test_a_familys_size_is_no_count_of_the_claims_people():
     c = first_claim("Last month 40,000 Norland workers applied for strike pay from the union.")
     m = verdict(c, "The father of three applied for strike pay from the union last month.")

@@ -963,6 +963,15 @@ _PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|which|the\s+(?:injur
                          r"|hurt|victims|infected|missing|sick))\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:among\s+them|of\s+whom|of\s+which|of\s+them)"
                           r"\s+(?:(?:the|at\s+least|about|some)\s+)?$", re.IGNORECASE)
+# A count besides others told before: "two other men", "35 others", "another 40", "40 more",
+# "an additional 40", "a further 40" (not "more than 40", "40 more than"). Over real coverage
+# such a count was against the whole each time (bench/README, stop 55: "two other men and one
+# woman were also detained" against "three men and a woman have been arrested").
+_BESIDES_AFTER = re.compile(r"\s+(?:other|others|more|additional|further)\b(?!\s+than\b)",
+                            re.IGNORECASE)
+_BESIDES_BEFORE = re.compile(r"\b(?:another|(?:the|an?)\s+(?:other|additional|further))\s+"
+                             r"(?:(?:estimated|about|some|nearly|almost|at\s+least)\s+)?$",
+                             re.IGNORECASE)
 # A parent's children are no count of what the story counts: "a father of three". ("A family
 # of four died" is a toll.)
 _FAMILY = re.compile(r"\b(?:mother|father|parent|mom|mum|dad|grandmother|grandfather|"
@@ -970,14 +979,15 @@ _FAMILY = re.compile(r"\b(?:mother|father|parent|mom|mum|dad|grandmother|grandfa
 
 
 def _counts_apart(claim: str, sentence: str, conflict: dict) -> bool:
-    """Whether the two amounts count other things: other outcomes, a part against a whole,
-    or either a family's size."""
+    """Whether the two amounts count other things: other outcomes, a part against a whole
+    (or a count besides others against one that is not), or either a family's size."""
     ours, theirs = _around(claim, conflict["claim"]), _around(sentence, conflict["article"])
     if ours is None or theirs is None:
         return False
     outcomes = _outcome(*ours), _outcome(*theirs)
     return (None not in outcomes and outcomes[0] != outcomes[1]
-            or conflict.get("unit") not in _SHARES and _part(*ours) != _part(*theirs)
+            or conflict.get("unit") not in _SHARES and (_part(*ours) != _part(*theirs)
+                                                         or _besides(*ours) != _besides(*theirs))
             or any(_FAMILY.search(before) for before, _ in (ours, theirs)))
 
 
@@ -1009,3 +1019,9 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 def _part(before: str, after: str) -> bool:
     """Whether an amount is told as a part of a whole ("six of the injured")."""
     return bool(_PART_AFTER.match(after) or _PART_BEFORE.search(before))
+
+
+def _besides(before: str, after: str) -> bool:
+    """Whether an amount is counted besides others told before ("two other men", "another
+    40"): a part of some whole, not the whole."""
+    return bool(_BESIDES_AFTER.match(after) or _BESIDES_BEFORE.search(before))
