@@ -2114,6 +2114,16 @@ def test_the_person_set_off_after_a_role_of_a_place_or_body_is_who_speaks(role):
     assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
 
 
+@pytest.mark.parametrize("role", ["the former port commissioner in Dunmore added",
+                                  "said a 36-year-old teacher in Port Ada",
+                                  "a professor at Harbourline said"])
+def test_a_place_or_body_after_a_role_and_in_or_at_is_no_speaker(role):
+    # "the former health commissioner in Dunmore": whose role, where; not Dunmore speaking.
+    text = (f"Ivo Kask left the post on Monday. \u201cWe kept the harbour open for everyone,"
+            f"\u201d {role}.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 @pytest.mark.parametrize("opening", ["Another woman", "A woman", "One grandmother"])
 def test_a_she_said_after_an_unnamed_woman_speaks_is_not_a_woman_named_before(opening):
     text = ("The health minister, Vera Molnar, said many of the dead were children. "

@@ -1057,9 +1057,11 @@ _UNNAMED_PERSON = re.compile(r"[^\w\"\u201c\u2018']*(?:(?:(?:an?|another|one)\s+
                              re.IGNORECASE)
 # A name after "of" is whose role the subject holds ("The mayor of Dunmore, Ivo Kask, said"),
 # not who speaks; but an office, a city, a government speak in its name ("The office of Sen.
-# Ada Lund said", "on behalf of Pope Leo", "member of Congress Ada Lund").
+# Ada Lund said", "on behalf of Pope Leo", "member of Congress Ada Lund"). So with a place or
+# body after a role and "in" or "at" ("the former health commissioner in Dunmore added", "a
+# professor at Harbourline said"): where the speaker serves, not who speaks.
 _OF_BEFORE = re.compile(r"\b(?!(?:offices?|behalf|city|town|village|state|government|ministry"
-                        r"|members?)\s)[a-z][a-z'\u2019-]*\s+of\s+$")
+                        r"|members?)\s)[a-z][a-z'\u2019-]*\s+(?:of|in|at)\s+$")
 _SPEAKER_TOKEN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b|" + PERSON_RE.pattern)
 # "She said", "In the article, she …" (read after the opening clause); not a pronoun inside a
 # quotation opening a sentence.
