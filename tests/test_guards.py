@@ -531,6 +531,24 @@ def test_a_flipped_negation_of_another_actor_read_past_an_opening_phrase_is_no_c
     assert m.verdict != "conflict" and m.conflicts is None
 
 
+@pytest.mark.parametrize("claim, sentence", [
+    ("One member, Rep. Ana Ruiz of Dunmore, did not vote for the harbour bill.",
+     "Another, Rep. Ivo Kask of Port Ada, voted for the harbour bill."),
+    ("Sen. Ana Ruiz did not vote for the harbour bill on Monday.",
+     "Sen. Ivo Kask voted for the harbour bill on Monday."),
+], ids=["set off", "opening"])
+def test_a_flipped_negation_of_another_person_of_the_same_title_is_no_conflict(claim, sentence):
+    # A title ("Rep.", "Sen.") is neither the act nor the actor: Ruiz is not Kask.
+    m = verdict(first_claim(claim), sentence)
+    assert m.verdict != "conflict" and m.conflicts is None
+
+
+def test_a_flipped_negation_of_the_same_titled_person_is_still_a_conflict():
+    m = verdict(first_claim("Sen. Ana Ruiz did not vote for the harbour bill on Monday."),
+                "Sen. Ana Ruiz voted for the harbour bill on Monday.")
+    assert m.verdict == "conflict" and [d["kind"] for d in m.conflicts] == ["negation"]
+
+
 def test_a_global_slowdown_does_not_make_a_countrys_rate_the_worlds():
     m = verdict(first_claim("Unemployment in Nova rose to 7 percent last year."),
                 "Unemployment rose to 9 percent last year amid a global slowdown.")

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from monitor.steps import similarity
-from monitor.steps.claims import Claim
+from monitor.steps.claims import TITLE_WORDS, Claim
 from monitor.steps.conflicts import (
     ATTRIBUTION,
     CALENDAR_UNITS,
@@ -255,11 +255,16 @@ def _actors_differ(claim: str, sentence: str) -> bool:
     both tell, before it, and none is the other's ("Norway would not join" against "Denmark
     … joining"; not "Iraq" against "the Iraqi cabinet", nor a place named after the act)."""
     acts = frozenset(content_words(unquoted(claim)) & content_words(unquoted(sentence))) - (
-        frozenset(map(stem, name_words(claim))) | frozenset(map(stem, name_words(sentence))))
-    ours, theirs = _actors(claim, acts), _actors(sentence, acts)
+        frozenset(map(stem, name_words(claim))) | frozenset(map(stem, name_words(sentence)))
+        | _TITLE_STEMS)
+    # A title two people share names neither ("Rep. Ana Ruiz", "Rep. Ivo Kask").
+    ours, theirs = _actors(claim, acts) - _TITLE_STEMS, _actors(sentence, acts) - _TITLE_STEMS
     if any(_people_of(a, b) or _people_of(b, a) for a in ours for b in theirs):
         return False  # a place and its people's word: "Iraq", "the Iraqi government"
     return _holders_differ(claim, ours, sentence, theirs)
+
+
+_TITLE_STEMS = frozenset(map(stem, TITLE_WORDS))  # "rep", "sen", "senat", "governor", …
 
 
 def _people_of(place: str, word: str) -> bool:
