@@ -2124,6 +2124,16 @@ def test_a_place_or_body_after_a_role_and_in_or_at_is_no_speaker(role):
     assert People(text).speakers(split_sentences(text))[-1] is None
 
 
+def test_a_name_ending_a_line_without_a_stop_is_not_joined_to_the_next_lines_first_word():
+    # "… - Mayor Kask" then "Shortly after …": no person "Kask Shortly".
+    text = ("Quay Closing\nThe Dunmore council voted on Monday to close the quay for the winter.\n"
+            "\u201cThe quay will close for the winter and reopen in the spring.\u201d"
+            " - Mayor Kask\n"
+            "Shortly after the vote, the council met again.\n"
+            "\u201cIt will reopen in May,\u201d Kask told reporters.\n")
+    assert [c.speaker for c in read_seed(text).claims if c.kind == "quote"][-1] == "Kask"
+
+
 @pytest.mark.parametrize("opening", ["Another woman", "A woman", "One grandmother"])
 def test_a_she_said_after_an_unnamed_woman_speaks_is_not_a_woman_named_before(opening):
     text = ("The health minister, Vera Molnar, said many of the dead were children. "

@@ -473,7 +473,9 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         openings.add(len(sentences))
         sentences += [s for s in split_sentences(
             _SIGNPOST.sub("", _DATELINE.sub("", p, count=1), 1)) if not _CAPTION_OPENING.search(s)]
-    people = People(" ".join(sentences))
+    # (one sentence a line: a name ending a line without a stop, "… - President Kask", is not
+    # read on into the next line's first word, "Kask Shortly")
+    people = People("\n".join(sentences))
     claims: list[Claim] = []
     for i, sentence in enumerate(sentences):
         # A quotation that runs on into the next paragraph leaves its closing mark off: read
