@@ -2124,6 +2124,23 @@ def test_a_place_or_body_after_a_role_and_in_or_at_is_no_speaker(role):
     assert People(text).speakers(split_sentences(text))[-1] is None
 
 
+def test_a_title_that_adds_to_a_quotation_is_its_speaker_when_they_hold_it():
+    # "the president added": the president who spoke just before, not the last one named.
+    text = ("Hearings against President Ivo Kask are set for Friday.\n\n"
+            "\u201cThe former envoy was bad news,\u201d Kask told Norland President Omar Haddad "
+            "in a phone call.\n\n"
+            "\u201cShe is going to go through some things,\u201d the president added.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
+
+
+def test_a_title_that_says_after_another_holders_quotation_is_still_the_last_named():
+    text = ("Hearings against President Ivo Kask are set for Friday.\n\n"
+            "\u201cThe former envoy was bad news,\u201d Kask told Norland President Omar Haddad "
+            "in a phone call.\n\n"
+            "\u201cWe will look into it,\u201d the president said.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Omar Haddad"
+
+
 def test_a_name_ending_a_line_without_a_stop_is_not_joined_to_the_next_lines_first_word():
     # "… - Mayor Kask" then "Shortly after …": no person "Kask Shortly".
     text = ("Quay Closing\nThe Dunmore council voted on Monday to close the quay for the winter.\n"

@@ -1098,6 +1098,9 @@ _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|ne
                             r"Liberal)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
+# Verbs of speech that go on from the quotation before ("added", "continued").
+_ADDING = re.compile(r"(?:added|adds|continued|continues)", re.IGNORECASE)
+
 # A title's office or unnamed spokesperson speaks as its holder does ("the governor's office
 # said", "said the mayor's spokesman"), as a person's does ("Kemp's office", `_THEIR_VOICE`).
 _TITLES_VOICE = r"['\u2019]s\s+" + VOICE_AFTER_POSSESSIVE
@@ -1960,7 +1963,18 @@ class People:
         if _named_speaker_before_quotation(outside, verb) or voice and not (
                 _speaks_the_quotation(outside, subject_ends, verb)):
             return None
+        if verb and _ADDING.fullmatch(verb.group(0)) and self.quoting and self.quoting != holder \
+                and self._holds(self.quoting, subject[:voice.start()] if voice else subject):
+            # "“…,” the president added": the president who spoke just before goes on, not
+            # another president named since (whom the words were told to)
+            return self.quoting
         return holder
+
+    def _holds(self, name: str, subject: str) -> bool:
+        """Whether the text names `name` with the title the subject gives ("the president")."""
+        m = _TITLE_SUBJECT.fullmatch(subject)
+        office = _office(m.group(1).lower().split()) if m else ""
+        return name in {self._as_read(n) for n in self._held.get(office, set())}
 
     def _another_speaker(self, outside: str, verb: re.Match | None) -> str | None:
         """The person the text knows, named between `verb` and the quotation after it, who
