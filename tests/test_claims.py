@@ -1228,6 +1228,18 @@ def test_a_quotation_after_a_colon_or_saying_is_the_one_holder_of_the_opening_ti
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Labour leader hit back: \u201cWe will not sign a deal that sinks the harbour.\u201d",
+    "The leader of the port panel, Ivo Berg, hit back: \u201cWe will not sign a deal that sinks "
+    "the harbour.\u201d",
+    "The leader met the board, and the board issued a statement from its chair, Ivo Berg, "
+    "saying: \u201cWe will not sign a deal that sinks the harbour.\u201d",
+])
+def test_a_quotation_after_a_title_is_not_its_holders_with_a_party_or_another_named(sentence):
+    text = f"Opposition leader Ana Ruiz met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] != "Ana Ruiz"
+
+
 def test_a_quotation_after_a_colon_is_no_ones_when_the_title_has_two_holders():
     text = ("President Ana Ruiz met President Ivo Berg. The president hit back: \u201cWe will "
             "not sign a deal that sinks the harbour.\u201d")

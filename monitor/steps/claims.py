@@ -1086,6 +1086,20 @@ _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
                                     r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
 _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _OF_THE_PLACE = re.compile(r"\s+of\s+the\s+[A-Z]")
+# A party in a title's first words ("The GOP leader", "The Democratic chairman"), and a
+# person named set off by commas ("…, Ada Lund, saying"): `People._titles_speaker`.
+_PARTY_WORDS_READ = 40
+_PARTY = re.compile(r"\b(?:Republican|Democratic|Democrat|GOP|Labour|Conservative|Liberal|Tory)\b")
+_SET_OFF_NAME = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w'\u2019-]*,")
+_OPENING_MARK = re.compile("[\"\u201c]")
+
+
+def _first_mark(sentence: str) -> int:
+    """Where a sentence's first quotation mark is (its end if none)."""
+    mark = _OPENING_MARK.search(sentence)
+    return mark.start() if mark else len(sentence)
+
+
 # A subject that is only a title: "the former vice president", "the senator".
 # "the Speaker" as written in capitals too.
 # A party before the title is the holder's ("the former Republican governor"), as "former" is.
@@ -2030,7 +2044,7 @@ class People:
         if role:  # "The spokesman, Ada Lund, rejected it, saying …"
             name = PERSON_RE.match(sentence, role.end())
             if not name or not sentence.startswith(",", name.end()):
-                return self._holder_opening(sentence, start)  # "The president, …, saying"
+                return self._titles_speaker(sentence, start)  # "The president, …, saying"
             full = _person_name(name.group(0))
             # a role only people have makes a full name a person the text had not known
             return self.person(full) or (full if " " in full and role.group(1).lower() in (
@@ -2040,7 +2054,18 @@ class People:
             return None
         # "The president hit back: “…”": the one person the text names with that title
         return (name and self.person(_before_nickname(sentence, name))
-                or self._holder_opening(sentence, start))
+                or self._titles_speaker(sentence, start))
+
+    def _titles_speaker(self, sentence: str, start: int) -> str | None:
+        """The one holder of the title a sentence opens with, as who speaks its quotation after
+        a colon or "saying": not a title with a party ("The GOP leader": the text's one leader
+        may be the other party's), nor when a person is named set off by commas before the
+        quotation ("The chairman of the panel, Ada Lund, …", "a statement from its director,
+        Ada Lund, saying")."""
+        before = sentence[start:start + _PARTY_WORDS_READ]
+        if _PARTY.search(before) or _SET_OFF_NAME.search(sentence, start, _first_mark(sentence)):
+            return None
+        return self._holder_opening(sentence, start)
 
     def _holder_opening(self, sentence: str, start: int) -> str | None:
         """The one person the text names with the title a sentence opens with, at `start`
