@@ -1218,6 +1218,34 @@ def test_a_quotation_after_a_colon_or_saying_is_the_subjects_named_after_a_role(
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The president also had hard words for the guild, saying she plans to \u201ctake on the "
+    "biggest obstacle to cheap bread.\u201d",
+    "The president hit back: \u201cWe will not sign a deal that sinks the harbour.\u201d",
+])
+def test_a_quotation_after_a_colon_or_saying_is_the_one_holder_of_the_opening_title(sentence):
+    text = f"President Ana Ruiz met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Labour leader hit back: \u201cWe will not sign a deal that sinks the harbour.\u201d",
+    "The leader of the port panel, Ivo Berg, hit back: \u201cWe will not sign a deal that sinks "
+    "the harbour.\u201d",
+    "The leader met the board, and the board issued a statement from its chair, Ivo Berg, "
+    "saying: \u201cWe will not sign a deal that sinks the harbour.\u201d",
+])
+def test_a_quotation_after_a_title_is_not_its_holders_with_a_party_or_another_named(sentence):
+    text = f"Opposition leader Ana Ruiz met the union. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] != "Ana Ruiz"
+
+
+def test_a_quotation_after_a_colon_is_no_ones_when_the_title_has_two_holders():
+    text = ("President Ana Ruiz met President Ivo Berg. The president hit back: \u201cWe will "
+            "not sign a deal that sinks the harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
 def test_a_quotation_after_saying_is_not_a_person_named_inside_a_list_after_a_role():
     text = ("Mr. Omar Haddad met the union. The two envoys, Ana Ruiz and Tomas Berg, rejected "
             "the plan, saying it was \u201ca bad joke for the whole harbour.\u201d")

@@ -309,6 +309,8 @@ def test_capitals_that_are_no_link_card_are_kept(text):
     "CLOSE Ferry fares rise again in Nereth as the harbour board votes. NERETH DAILY",
     "CLOSE",
     "Photos: " + "The ferry leaves the pier at dawn for the islands. " * 10 + "Hide Caption 1 of 9",
+    "NERETH PILOTS SAY THEY WILL WALK OUT, AS BOARD'S CHAIR CALLS STRIKE “RECKLESS”",
+    "McCARTHY HARBOUR BILL PASSES THE SENATE AFTER A LONG NIGHT",
 ])
 def test_a_line_of_page_furniture_goes(furniture):
     from monitor.steps.extract import without_page_furniture
@@ -333,6 +335,9 @@ def test_a_line_of_page_furniture_goes(furniture):
     "Image copyright " + "law gives the photographer of the pier every right to the picture " * 6,
     "WATCH: Today I signed the harbour bill. \u2014 Ana Ruiz (@AnaRuiz) May 1, 2020",
     "Close to 300 commuters protested outside the board's offices on Monday.",
+    "NATO, EU and UN envoys met the NERETH harbour board on Monday.",
+    "NERETH FARES RISE",
+    "FARES RISE AGAIN — Ana Ruiz (@AnaRuiz) May 1, 2020",
 ])
 def test_a_sentence_that_only_mentions_furniture_words_is_kept(line):
     # Removed by mistake, a paragraph of the article would be lost without a trace.
@@ -353,3 +358,12 @@ def test_a_page_loses_its_furniture_lines_on_extraction():
     article = extract_article(page, "http://x.example/fares")
     assert "SEE ALSO" not in article.text and "walk out" not in article.text
     assert "Commuters said they would protest" in article.text
+
+
+def test_a_text_written_in_capitals_throughout_is_kept_whole():
+    # An old wire style: every line in capitals is the article itself, not links around it.
+    from monitor.steps.extract import without_page_furniture
+    text = ("THE HARBOUR BOARD RAISED FERRY FARES BY 4% ON TUESDAY.\n\n"
+            "COMMUTERS SAID THEY WOULD PROTEST OUTSIDE THE BOARD'S OFFICES.\n\n"
+            "The board meets again in May.")
+    assert without_page_furniture(text) == text

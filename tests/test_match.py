@@ -407,3 +407,27 @@ def test_a_part_of_two_claims_is_the_one_it_tells_more_words_of_not_the_shorter(
                                          f"Pardons\n{sentence}\nThe weather was fine.").matches
     assert (pardons.verdict, pardons.sentence) == ("partial", sentence)
     assert took_office.verdict == "absent"
+
+
+SPLIT_QUOTE_SEED = ("Osland Acts\nMayor Ana Ruiz spoke on Monday. \u201cThe guild must obey "
+                    "the law. It must end its unlawful levies and stop all support for the "
+                    "grain cartel, which it is not doing,\u201d Ruiz said.\n")
+
+
+def test_a_quotation_split_over_two_sentences_by_its_speaker_is_told_verbatim():
+    seed = read_seed(SPLIT_QUOTE_SEED)
+    article = ("Guild news\nThe mayor, Ana Ruiz, spoke on Monday.\n\u201cThe guild must obey the "
+               "law,\u201d she said. \u201cIt must end its unlawful levies and stop all support "
+               "for the grain cartel, which it is not doing.\u201d\nIt rained.")
+    quote = match_article(seed.claims, article).matches[1]
+    assert quote.verdict == "verbatim"
+    assert quote.sentence.startswith("\u201cThe guild must obey") and "not doing" in quote.sentence
+
+
+def test_a_quotation_whose_second_half_another_person_says_is_not_told_verbatim():
+    seed = read_seed(SPLIT_QUOTE_SEED)
+    article = ("Guild news\nThe mayor, Ana Ruiz, spoke on Monday.\n\u201cThe guild must obey the "
+               "law,\u201d she said. Ivo Berg, the guild's head, replied: \u201cIt must end its "
+               "unlawful levies and stop all support for the grain cartel, which it is not "
+               "doing.\u201d\nIt rained.")
+    assert match_article(seed.claims, article).matches[1].verdict != "verbatim"

@@ -1090,6 +1090,20 @@ _ANOTHER_HOLDER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+"
                                     r"|,\s+(?:the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,2})?)$")
 _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _OF_THE_PLACE = re.compile(r"\s+of\s+the\s+[A-Z]")
+# A party in a title's first words ("The GOP leader", "The Democratic chairman"), and a
+# person named set off by commas ("…, Ada Lund, saying"): `People._titles_speaker`.
+_PARTY_WORDS_READ = 40
+_PARTY = re.compile(r"\b(?:Republican|Democratic|Democrat|GOP|Labour|Conservative|Liberal|Tory)\b")
+_SET_OFF_NAME = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w'\u2019-]*,")
+_OPENING_MARK = re.compile("[\"\u201c]")
+
+
+def _first_mark(sentence: str) -> int:
+    """Where a sentence's first quotation mark is (its end if none)."""
+    mark = _OPENING_MARK.search(sentence)
+    return mark.start() if mark else len(sentence)
+
+
 # A subject that is only a title: "the former vice president", "the senator".
 # "the Speaker" as written in capitals too.
 # A party before the title is the holder's ("the former Republican governor"), as "former" is.
@@ -1838,9 +1852,10 @@ class People:
             # '"…," Ruiz said. "…"': a quotation that goes on, all quoted, is still hers
             who = self.quoting
         introduced = _introduced(outside)
+        # (not "Ruiz said Berg had told her: “…”", whoever Berg is: his words, not hers)
         if who is None and introduced and _theirs(outside[:introduced.start()]) and not (
                 self._another_speaker(outside, _SPEECH.search(outside, self._opening_end(outside),
-                                                  introduced.start()))):
+                                                  introduced.start()), known=False)):
             who = self._subject(sentence)  # "Ruiz hit back: “…”", "…, saying “…”"
         self.last_speaker = who or self.last_speaker
         self._said = who
@@ -1976,11 +1991,13 @@ class People:
         office = _office(m.group(1).lower().split()) if m else ""
         return name in {self._as_read(n) for n in self._held.get(office, set())}
 
-    def _another_speaker(self, outside: str, verb: re.Match | None) -> str | None:
+    def _another_speaker(self, outside: str, verb: re.Match | None,
+                         known: bool = True) -> str | None:
         """The person the text knows, named between `verb` and the quotation after it, who
         speaks it with a verb of their own that reaches it ("said that Berg wrote: “…”", "said
         Berg told him on Monday: “…”"; not "said Berg is right but added, “…”", "posted that
-        Berg, who he called “…”"), if any."""
+        Berg, who he called “…”"), if any; with `known` False, the name as written of someone
+        the text does not know too."""
         quotation = outside.find("\u2026", verb.end()) if verb else -1
         if quotation < 0 or outside.rfind("\u2026", 0, verb.start()) >= 0:
             return None  # "“…,” Ruiz said, to which Berg replied: “…”": the first is hers
@@ -1989,7 +2006,7 @@ class People:
         for m in PERSON_RE.finditer(outside, verb.end(), quotation if comma < 0 else comma):
             own = _THEIR_OWN_VERB.match(outside, m.end(), quotation)
             if own and _TO_QUOTATION.fullmatch(outside, own.end(), quotation) and (
-                    who := self.person(m.group(0))):
+                    who := self.person(m.group(0)) or (None if known else m.group(0))):
                 return who
         return None
 
@@ -2045,15 +2062,38 @@ class People:
         if role:  # "The spokesman, Ada Lund, rejected it, saying …"
             name = PERSON_RE.match(sentence, role.end())
             if not name or not sentence.startswith(",", name.end()):
-                return None
+                return self._titles_speaker(sentence, start)  # "The president, …, saying"
             full = _person_name(name.group(0))
             # a role only people have makes a full name a person the text had not known
             return self.person(full) or (full if " " in full and role.group(1).lower() in (
                 TITLE_WORDS | _RANKS | _KIN.keys() | _PEOPLES_ROLES) else None)
         name = PERSON_RE.match(sentence, start)
-        if not name or sentence.startswith(("'s", "\u2019s"), name.end()):
+        if name and sentence.startswith(("'s", "\u2019s"), name.end()):
             return None
-        return self.person(_before_nickname(sentence, name))
+        # "The president hit back: “…”": the one person the text names with that title
+        return (name and self.person(_before_nickname(sentence, name))
+                or self._titles_speaker(sentence, start))
+
+    def _titles_speaker(self, sentence: str, start: int) -> str | None:
+        """The one holder of the title a sentence opens with, as who speaks its quotation after
+        a colon or "saying": not a title with a party ("The GOP leader": the text's one leader
+        may be the other party's), nor when a person is named set off by commas before the
+        quotation ("The chairman of the panel, Ada Lund, …", "a statement from its director,
+        Ada Lund, saying")."""
+        before = sentence[start:start + _PARTY_WORDS_READ]
+        if _PARTY.search(before) or _SET_OFF_NAME.search(sentence, start, _first_mark(sentence)):
+            return None
+        return self._holder_opening(sentence, start)
+
+    def _holder_opening(self, sentence: str, start: int) -> str | None:
+        """The one person the text names with the title a sentence opens with, at `start`
+        ("The president said …": President Ana Ruiz)."""
+        if not self.holders or not sentence.startswith(("The ", "the "), start):
+            return None
+        words = sentence[start:].split()
+        # not a title opening a thing's name: "The Justice Department", "The Speaker Series"
+        return next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
+                                  if not words[n:n + 1] or not words[n][:1].isupper())), None)
 
     def _hold_title(self, tokens: list[str], titled: list[int], before: list[str], title: str,
                     name: str) -> None:
@@ -2265,11 +2305,7 @@ class People:
         if self._held:
             self._note_unnamed_holders(sentence, named_now)
         if pronoun is None and self.holders and sentence.startswith(("The ", "the "), opening):
-            words = sentence[opening:].split()
-            # not a title opening a thing's name: "The Justice Department", "The Speaker Series"
-            subject = next(filter(None, (self.holder(" ".join(words[:n])) for n in (2, 3, 4)
-                                         if not words[n:n + 1] or not words[n][:1].isupper())),
-                           None)
+            subject = self._holder_opening(sentence, opening)
         if subject is None and not named_any and (
                 unnamed := _UNNAMED_PERSON.match(sentence)
                 or _UNNAMED_PERSON.match(sentence, opening)):

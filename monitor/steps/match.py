@@ -36,9 +36,11 @@ from monitor.steps.conflicts import (
     claim_words,
     closest_quote,
     comparable,
+    quoted_whole,
     sentence_amounts,
     sentence_quotations,
     sentence_words,
+    two_persons,
 )
 from monitor.steps.text import Number, split_sentences
 from monitor.steps.verdicts import (
@@ -281,6 +283,12 @@ def _compare(claims: list[Claim], text: str,
             if found is not None:
                 matches[i], run = found
                 tied.update(run)
+    for i, m in enumerate(matches):
+        if claims[i].kind == "quote" and m.verdict == "partial":
+            found = quotation_over_two(claims[i], m.sentence, text, sentences)
+            if found is not None:
+                matches[i], run = found
+                tied.update(run)
     tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
     supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
                  if options else ClaimMatch(claim.position, None, 0.0, "absent")
@@ -325,6 +333,28 @@ def over_two_sentences(claim: Claim, sentences: list[str], passing: set[int],
             found.append((replace(m, verdict="partial", conflicts=None),
                           (sentences[j], sentences[j + 1])))
     return max(found, key=lambda f: f[0].score, default=None)
+
+
+def quotation_over_two(claim: Claim, shown: str | None, text: str, sentences: list[str]
+                       ) -> tuple[ClaimMatch, tuple[str, str]] | None:
+    """A quotation claim that the sentence `shown` tells in part, told whole by it and the
+    sentence before or after it, both quoting, its words in their order (a speaker's words
+    split in two: "“…,” he said. “…”"), by no other person: the pair (joined), verbatim."""
+    if shown is None or shown not in sentences:
+        return None
+    j = sentences.index(shown)
+    for a in (j - 1, j):
+        if a < 0 or a + 1 >= len(sentences):
+            continue
+        quoted = [q for s in sentences[a:a + 2] for q in sentence_quotations(s)]
+        if len(quoted) < 2 or not quoted_whole(claim.text, " ".join(quoted)):
+            continue
+        speakers = _people(text).speakers_to(sentences, a + 1)[a:a + 2]
+        if any(two_persons(claim.speaker, who) for who in speakers if who):
+            return None  # another person's words: the speaker conflict is the checks' to read
+        return (ClaimMatch(claim.position, f"{sentences[a]} {sentences[a + 1]}", 100.0,
+                           "verbatim"), (sentences[a], sentences[a + 1]))
+    return None
 
 
 def _others_amounts(texts: tuple[str, ...], i: int) -> list[Number]:
