@@ -276,6 +276,11 @@ def _compare(claims: list[Claim], text: str,
         if i in passing:
             passing[i].add(j)
     for i, sentence_ids in passing.items():
+        found_one = under_the_cut(claims[i], sentences, sentence_ids, scores[i], t)
+        if found_one is not None:
+            matches[i] = found_one
+            tied.add(found_one.sentence or "")
+            continue
         if len(sentence_ids) > 1:
             found = over_two_sentences(claims[i], sentences, sentence_ids, t)
             if found is not None:
@@ -286,6 +291,27 @@ def _compare(claims: list[Claim], text: str,
                  if options else ClaimMatch(claim.position, None, 0.0, "absent")
                  for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
     return ArticleMatch(0.0, False, matches, [], supported=supported), tied
+
+
+def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores: np.ndarray,
+                  t: Thresholds = THRESHOLDS) -> ClaimMatch | None:
+    """A claim no candidate tells, told in part by a sentence the fuzzy scorer ranks under
+    `t.candidate` (a long sentence, a claim's clause among others' words), when the same-claim
+    model reads one of its clauses as one of the claim's (`clause_same`, the model's own
+    threshold: no cut of ours): the best such sentence judged, a part at most. `passing`: the
+    sentences through the prefilter; `scores`: the claim's fuzzy scores (zero under the cut)."""
+    below = [j for j in sorted(passing) if not scores[j]]
+    hits = [j for j in below if clause_same(claim.text, sentences[j]) >= t.clause_same]
+    if not hits:
+        return None
+    fuzzy = process.cdist([_processed_claims((claim.text,))[0]],
+                          [utils.default_process(sentences[j]) for j in hits],
+                          scorer=fuzz.token_set_ratio, workers=1)[0].tolist()
+    found = [judge(claim, sentences[j], float(score), None, t)
+             for j, score in zip(hits, fuzzy, strict=True)]
+    found = [m if m.verdict != "paraphrase" else replace(m, verdict="partial")
+             for m in found if m.verdict != "absent"]
+    return max(found, key=_rank, default=None)
 
 
 def over_two_sentences(claim: Claim, sentences: list[str], passing: set[int],
