@@ -298,17 +298,18 @@ def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores:
     """A claim no candidate tells, told in part by a sentence the fuzzy scorer ranks under
     `t.candidate` (a long sentence, a claim's clause among others' words), when the same-claim
     model reads one of its clauses as one of the claim's (`clause_same`, the model's own
-    threshold: no cut of ours): the best such sentence judged, a part at most. `passing`: the
-    sentences through the prefilter; `scores`: the claim's fuzzy scores (zero under the cut)."""
+    threshold: no cut of ours): of its best-scoring few under the cut (as many as its
+    candidates), the best such sentence judged, a part at most. `passing`: the sentences
+    through the prefilter; `scores`: the claim's fuzzy scores (zero under the cut)."""
     below = [j for j in sorted(passing) if not scores[j]]
-    hits = [j for j in below if clause_same(claim.text, sentences[j]) >= t.clause_same]
-    if not hits:
+    if not below:
         return None
     fuzzy = process.cdist([_processed_claims((claim.text,))[0]],
-                          [utils.default_process(sentences[j]) for j in hits],
+                          [utils.default_process(sentences[j]) for j in below],
                           scorer=fuzz.token_set_ratio, workers=1)[0].tolist()
-    found = [judge(claim, sentences[j], float(score), None, t)
-             for j, score in zip(hits, fuzzy, strict=True)]
+    best = sorted(zip(fuzzy, below, strict=True), key=lambda k: (-k[0], k[1]))[:CANDIDATES]
+    found = [judge(claim, sentences[j], float(score), None, t) for score, j in best
+             if clause_same(claim.text, sentences[j]) >= t.clause_same]
     found = [m if m.verdict != "paraphrase" else replace(m, verdict="partial")
              for m in found if m.verdict != "absent"]
     return max(found, key=_rank, default=None)
