@@ -299,8 +299,9 @@ def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores:
     `t.candidate` (a long sentence, a claim's clause among others' words), when the same-claim
     model reads one of its clauses as one of the claim's (`clause_same`, the model's own
     threshold: no cut of ours): of its best-scoring few under the cut (as many as its
-    candidates), the best such sentence judged, a part at most. `passing`: the sentences
-    through the prefilter; `scores`: the claim's fuzzy scores (zero under the cut)."""
+    candidates), the best such sentence judged, a part at most, no conflict read in it.
+    `passing`: the sentences through the prefilter; `scores`: the claim's fuzzy scores (zero
+    under the cut)."""
     below = [j for j in sorted(passing) if not scores[j]]
     if not below:
         return None
@@ -310,9 +311,9 @@ def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores:
     best = sorted(zip(fuzzy, below, strict=True), key=lambda k: (-k[0], k[1]))[:CANDIDATES]
     found = [judge(claim, sentences[j], float(score), None, t) for score, j in best
              if clause_same(claim.text, sentences[j]) >= t.clause_same]
-    found = [m if m.verdict != "paraphrase" else replace(m, verdict="partial")
-             for m in found if m.verdict != "absent"]
-    return max(found, key=_rank, default=None)
+    # A part at most, and no contradiction: the scorer reads little of the claim in it.
+    return max((replace(m, verdict="partial", conflicts=None) for m in found
+                if m.verdict != "absent"), key=_rank, default=None)
 
 
 def over_two_sentences(claim: Claim, sentences: list[str], passing: set[int],
