@@ -186,8 +186,9 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
         return names_match(story.seed, weighed), False
     ev = coverage.evidence(story.seed, weighed)
     tied: set[str] | None = None
+    rest = _nothing_left
     if compare and not article.is_stub:
-        result, tied = _compare(story.claims, article.text, t)
+        result, tied, rest = _compare(story.claims, article.text, t)
         ev = coverage.with_claims(ev, coverage.claims_carried(result, story.claims))
         result.supported = None  # read: it need not travel back from the worker
     else:
@@ -196,7 +197,8 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
-    if tied is not None and result.is_coverage:  # only covering articles' additions are kept
+    if tied is not None and result.is_coverage:  # only covering articles' verdicts are kept
+        rest()  # a claim no candidate tells, told otherwise (`_told_otherwise`)
         result.additions = _additions(article.text, tied)
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
     # A stub's claims cannot be read (a paywall, a teaser): not scored, rather than all absent.
@@ -222,7 +224,8 @@ def names_match(seed: coverage.Weighed, article: coverage.Weighed) -> ArticleMat
 
 def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:
     """Score every claim against every sentence of `text` and decide each claim's verdict."""
-    result, tied = _compare(claims, text, t)
+    result, tied, rest = _compare(claims, text, t)
+    rest()
     result.additions = _additions(text, tied)
     return result
 
@@ -235,15 +238,17 @@ def _additions(text: str, tied: set[str]) -> list[str]:
     return [s for s in read.statements if s not in tied]
 
 
-def _compare(claims: list[Claim], text: str,
-             t: Thresholds = THRESHOLDS) -> tuple[ArticleMatch, set[str]]:
-    """`match_article` but the additions, and the sentences tied to a claim: the additions
-    are worked out only for the stories the article covers."""
+def _compare(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS
+             ) -> tuple[ArticleMatch, set[str], Callable[[], None]]:
+    """`match_article` but the additions, and the sentences tied to a claim, and what is left
+    to do for a claim no candidate tells (`_told_otherwise`, which updates both): the additions
+    and the rest are worked out only for the stories the article covers (only their verdicts
+    are stored)."""
     read = _read(text)
     sentences = read.sentences
     if not claims or not sentences:
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
-        return ArticleMatch(0.0, False, absent, []), set(sentences)
+        return ArticleMatch(0.0, False, absent, []), set(sentences), _nothing_left
     texts = tuple(c.text for c in claims)
     pairs = _could_support(texts, read.masks)
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
@@ -269,7 +274,25 @@ def _compare(claims: list[Claim], text: str,
             if m.verdict not in ("partial", "absent")}
     matches = _best_matches(claims, judged, t)
     tied.update(m.sentence for m in matches if m.sentence)
-    # A claim no sentence carries any part of may be told over two sentences in a row.
+    tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
+    supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
+                 if options else ClaimMatch(claim.position, None, 0.0, "absent")
+                 for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
+    return (ArticleMatch(0.0, False, matches, [], supported=supported), tied,
+            lambda: _told_otherwise(claims, sentences, pairs, scores, matches, tied, t))
+
+
+def _nothing_left() -> None:
+    """What is left to do for an article with no sentence or a story with no claim."""
+
+
+def _told_otherwise(claims: list[Claim], sentences: list[str], pairs: list[tuple[int, int]],
+                    scores: np.ndarray, matches: list[ClaimMatch], tied: set[str],
+                    t: Thresholds) -> None:
+    """A claim no candidate tells may be told in part by a sentence under the fuzzy cut
+    (`under_the_cut`), else over two sentences in a row (`over_two_sentences`): `matches` and
+    the `tied` sentences updated. `pairs`: the prefilter's (claim, sentence) pairs; `scores`:
+    the fuzzy scores (zero under the cut)."""
     passing: dict[int, set[int]] = {i: set() for i, m in enumerate(matches)
                                      if m.verdict == "absent"}
     for i, j in pairs:
@@ -286,11 +309,6 @@ def _compare(claims: list[Claim], text: str,
             if found is not None:
                 matches[i], run = found
                 tied.update(run)
-    tied.update(sentences[j] for j in np.nonzero(scores.max(axis=0) >= t.paraphrase)[0].tolist())
-    supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
-                 if options else ClaimMatch(claim.position, None, 0.0, "absent")
-                 for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
-    return ArticleMatch(0.0, False, matches, [], supported=supported), tied
 
 
 def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores: np.ndarray,
