@@ -44,6 +44,7 @@ from monitor.steps.text import Number, split_sentences
 from monitor.steps.verdicts import (
     CARRIED,
     ClaimMatch,
+    _carries_part,
     clause_same,
     judge,
     mostly_quoted,
@@ -327,11 +328,21 @@ def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores:
                           [utils.default_process(sentences[j]) for j in below],
                           scorer=fuzz.token_set_ratio, workers=1)[0].tolist()
     best = sorted(zip(fuzzy, below, strict=True), key=lambda k: (-k[0], k[1]))[:CANDIDATES]
+    # A sentence under the cut that carries no part of a statement and shares too few of its
+    # words `judge` calls absent whatever the model reads: not read by the model (the analysis
+    # of its clauses is the cost).
     found = [judge(claim, sentences[j], float(score), None, t) for score, j in best
-             if clause_same(claim.text, sentences[j]) >= t.clause_same]
+             if (claim.kind != "statement" or _a_part(claim, sentences[j], t))
+             and clause_same(claim.text, sentences[j]) >= t.clause_same]
     # A part at most, and no contradiction: the scorer reads little of the claim in it.
     return max((replace(m, verdict="partial", conflicts=None) for m in found
                 if m.verdict != "absent"), key=_rank, default=None)
+
+
+def _a_part(claim: Claim, sentence: str, t: Thresholds) -> bool:
+    """What `judge` needs of a sentence to call it a part of a statement (the words it shares)."""
+    return _carries_part(claim.text, sentence, t) and shares_words(
+        claim, sentence, word_cover(claim.text, sentence)[1], t, clauses=True)
 
 
 def over_two_sentences(claim: Claim, sentences: list[str], passing: set[int],
