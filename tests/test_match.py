@@ -431,3 +431,29 @@ def test_a_quotation_whose_second_half_another_person_says_is_not_told_verbatim(
                "unlawful levies and stop all support for the grain cartel, which it is not "
                "doing.\u201d\nIt rained.")
     assert match_article(seed.claims, article).matches[1].verdict != "verbatim"
+
+
+WALKOUT = ("A Story Of Our Own\nFerry crews walked out in March, with just 40 boats sailing, but "
+           "that was largely blamed on fog as the northern and western routes had especially poor "
+           "weeks.\n")
+
+
+def test_a_clause_of_the_claim_in_a_long_sentence_under_the_fuzzy_cut_is_told_in_part():
+    # The fuzzy scorer ranks the long sentence under the cut (its other words dilute the
+    # claim's), but one of its clauses is one of the claim's, as the same-claim model reads it.
+    sentence = ("Their crews walked out in March; harbour master Ivo Renn, a former pilot who has "
+                "run the port since the floods of the last decade, said he would meet union "
+                "leaders, shopkeepers and island traders next week to settle a bitter dispute "
+                "over pensions.")
+    found = match_article(read_seed(WALKOUT).claims, f"Harbour Talks Next Week\n{sentence}")
+    assert (found.matches[0].verdict, found.matches[0].sentence) == ("partial", sentence)
+
+
+def test_a_long_sentence_under_the_fuzzy_cut_sharing_only_the_storys_words_is_not_told():
+    # Under the cut, no clause of it the claim's: the same-claim model reads none as one.
+    sentence = ("Their boats sailed to the western islands in March; harbour master Ivo Renn, a "
+                "former pilot who has run the port since the floods of the last decade, said he "
+                "would meet union leaders, shopkeepers and island traders next week to settle a "
+                "bitter dispute over pensions.")
+    found = match_article(read_seed(WALKOUT).claims, f"Harbour Talks Next Week\n{sentence}")
+    assert found.matches[0].verdict == "absent"

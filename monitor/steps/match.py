@@ -46,6 +46,7 @@ from monitor.steps.text import Number, split_sentences
 from monitor.steps.verdicts import (
     CARRIED,
     ClaimMatch,
+    _carries_part,
     clause_same,
     judge,
     mostly_quoted,
@@ -188,8 +189,9 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
         return names_match(story.seed, weighed), False
     ev = coverage.evidence(story.seed, weighed)
     tied: set[str] | None = None
+    rest = _nothing_left
     if compare and not article.is_stub:
-        result, tied = _compare(story.claims, article.text, t)
+        result, tied, rest = _compare(story.claims, article.text, t)
         ev = coverage.with_claims(ev, coverage.claims_carried(result, story.claims))
         result.supported = None  # read: it need not travel back from the worker
     else:
@@ -198,7 +200,8 @@ def _score(story: Story, article: Article, weighed: coverage.Weighed | None,
     decision = coverage.decide(ev)
     result.relevance = round(100 * decision.probability, 1)
     result.kind, result.is_coverage = decision.kind, decision.is_coverage
-    if tied is not None and result.is_coverage:  # only covering articles' additions are kept
+    if tied is not None and result.is_coverage:  # only covering articles' verdicts are kept
+        rest()  # a claim no candidate tells, told otherwise (`_told_otherwise`)
         result.additions = _additions(article.text, tied)
     result.evidence = {**ev.as_dict(), "claims": _claims_carried(result.matches)}
     # A stub's claims cannot be read (a paywall, a teaser): not scored, rather than all absent.
@@ -224,7 +227,8 @@ def names_match(seed: coverage.Weighed, article: coverage.Weighed) -> ArticleMat
 
 def match_article(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS) -> ArticleMatch:
     """Score every claim against every sentence of `text` and decide each claim's verdict."""
-    result, tied = _compare(claims, text, t)
+    result, tied, rest = _compare(claims, text, t)
+    rest()
     result.additions = _additions(text, tied)
     return result
 
@@ -237,15 +241,17 @@ def _additions(text: str, tied: set[str]) -> list[str]:
     return [s for s in read.statements if s not in tied]
 
 
-def _compare(claims: list[Claim], text: str,
-             t: Thresholds = THRESHOLDS) -> tuple[ArticleMatch, set[str]]:
-    """`match_article` but the additions, and the sentences tied to a claim: the additions
-    are worked out only for the stories the article covers."""
+def _compare(claims: list[Claim], text: str, t: Thresholds = THRESHOLDS
+             ) -> tuple[ArticleMatch, set[str], Callable[[], None]]:
+    """`match_article` but the additions, and the sentences tied to a claim, and what is left
+    to do for a claim no candidate tells (`_told_otherwise`, which updates both): the additions
+    and the rest are worked out only for the stories the article covers (only their verdicts
+    are stored)."""
     read = _read(text)
     sentences = read.sentences
     if not claims or not sentences:
         absent = [ClaimMatch(c.position, None, 0.0, "absent") for c in claims]
-        return ArticleMatch(0.0, False, absent, []), set(sentences)
+        return ArticleMatch(0.0, False, absent, []), set(sentences), _nothing_left
     texts = tuple(c.text for c in claims)
     pairs = _could_support(texts, read.masks)
     scores = np.zeros((len(claims), len(sentences)), dtype=np.uint8)
@@ -271,18 +277,6 @@ def _compare(claims: list[Claim], text: str,
             if m.verdict not in ("partial", "absent")}
     matches = _best_matches(claims, judged, t)
     tied.update(m.sentence for m in matches if m.sentence)
-    # A claim no sentence carries any part of may be told over two sentences in a row.
-    passing: dict[int, set[int]] = {i: set() for i, m in enumerate(matches)
-                                     if m.verdict == "absent"}
-    for i, j in pairs:
-        if i in passing:
-            passing[i].add(j)
-    for i, sentence_ids in passing.items():
-        if len(sentence_ids) > 1:
-            found = over_two_sentences(claims[i], sentences, sentence_ids, t)
-            if found is not None:
-                matches[i], run = found
-                tied.update(run)
     for i, m in enumerate(matches):
         if claims[i].kind == "quote" and m.verdict == "partial":
             found = quotation_over_two(claims[i], m.sentence, text, sentences)
@@ -293,7 +287,70 @@ def _compare(claims: list[Claim], text: str,
     supported = [_evidence(claim, options, [sentences[j] for j in candidates[i]], t)
                  if options else ClaimMatch(claim.position, None, 0.0, "absent")
                  for i, (claim, options) in enumerate(zip(claims, judged, strict=True))]
-    return ArticleMatch(0.0, False, matches, [], supported=supported), tied
+    return (ArticleMatch(0.0, False, matches, [], supported=supported), tied,
+            lambda: _told_otherwise(claims, sentences, pairs, scores, matches, tied, t))
+
+
+def _nothing_left() -> None:
+    """What is left to do for an article with no sentence or a story with no claim."""
+
+
+def _told_otherwise(claims: list[Claim], sentences: list[str], pairs: list[tuple[int, int]],
+                    scores: np.ndarray, matches: list[ClaimMatch], tied: set[str],
+                    t: Thresholds) -> None:
+    """A claim no candidate tells may be told in part by a sentence under the fuzzy cut
+    (`under_the_cut`), else over two sentences in a row (`over_two_sentences`): `matches` and
+    the `tied` sentences updated. `pairs`: the prefilter's (claim, sentence) pairs; `scores`:
+    the fuzzy scores (zero under the cut)."""
+    passing: dict[int, set[int]] = {i: set() for i, m in enumerate(matches)
+                                     if m.verdict == "absent"}
+    for i, j in pairs:
+        if i in passing:
+            passing[i].add(j)
+    for i, sentence_ids in passing.items():
+        found_one = under_the_cut(claims[i], sentences, sentence_ids, scores[i], t)
+        if found_one is not None:
+            matches[i] = found_one
+            tied.add(found_one.sentence or "")
+            continue
+        if len(sentence_ids) > 1:
+            found = over_two_sentences(claims[i], sentences, sentence_ids, t)
+            if found is not None:
+                matches[i], run = found
+                tied.update(run)
+
+
+def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores: np.ndarray,
+                  t: Thresholds = THRESHOLDS) -> ClaimMatch | None:
+    """A claim no candidate tells, told in part by a sentence the fuzzy scorer ranks under
+    `t.candidate` (a long sentence, a claim's clause among others' words), when the same-claim
+    model reads one of its clauses as one of the claim's (`clause_same`, the model's own
+    threshold: no cut of ours): of its best-scoring few under the cut (as many as its
+    candidates), the best such sentence judged, a part at most, no conflict read in it.
+    `passing`: the sentences through the prefilter; `scores`: the claim's fuzzy scores (zero
+    under the cut)."""
+    below = [j for j in sorted(passing) if not scores[j]]
+    if not below:
+        return None
+    fuzzy = process.cdist([_processed_claims((claim.text,))[0]],
+                          [utils.default_process(sentences[j]) for j in below],
+                          scorer=fuzz.token_set_ratio, workers=1)[0].tolist()
+    best = sorted(zip(fuzzy, below, strict=True), key=lambda k: (-k[0], k[1]))[:CANDIDATES]
+    # A sentence under the cut that carries no part of a statement and shares too few of its
+    # words `judge` calls absent whatever the model reads: not read by the model (the analysis
+    # of its clauses is the cost).
+    found = [judge(claim, sentences[j], float(score), None, t) for score, j in best
+             if (claim.kind != "statement" or _a_part(claim, sentences[j], t))
+             and clause_same(claim.text, sentences[j]) >= t.clause_same]
+    # A part at most, and no contradiction: the scorer reads little of the claim in it.
+    return max((replace(m, verdict="partial", conflicts=None) for m in found
+                if m.verdict != "absent"), key=_rank, default=None)
+
+
+def _a_part(claim: Claim, sentence: str, t: Thresholds) -> bool:
+    """What `judge` needs of a sentence to call it a part of a statement (the words it shares)."""
+    return _carries_part(claim.text, sentence, t) and shares_words(
+        claim, sentence, word_cover(claim.text, sentence)[1], t, clauses=True)
 
 
 def over_two_sentences(claim: Claim, sentences: list[str], passing: set[int],
