@@ -2296,3 +2296,30 @@ def test_a_quotation_left_open_at_its_paragraphs_end_is_its_speakers_quotation()
                      "\n\nShe called for an inquiry.\n")
     second = [c for c in seed.claims if c.text.startswith(("The harvest", "\u201cThe harvest"))]
     assert [(c.kind, c.speaker) for c in second] == [("quote", "Ada Lund")]
+
+
+@pytest.mark.parametrize("text", [
+    "Treasury Secretary Ana Ruiz met the union. The secretary of state said: \u201cWe will not "
+    "sign.\u201d",
+    "Police Chief Ana Ruiz met the union. The chief of staff hit back: \u201cWe will not "
+    "sign.\u201d",
+    "General Ana Ruiz met the union. The general secretary of the guild said: \u201cWe will "
+    "not sign.\u201d",
+    "President Ana Ruiz met the union. The president of the guild hit back: \u201cWe will not "
+    "sign.\u201d",
+])
+def test_a_quotation_after_a_longer_office_is_not_the_short_titles_holders(text):
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_a_quotation_after_saying_in_a_clause_with_another_speaker_is_not_the_subjects():
+    text = ("President Ana Ruiz met the union on Monday. The president will raise the issue, "
+            "with a spokesman for the guild saying the plan was \u201cbad for the "
+            "harbour.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+def test_the_former_president_added_is_the_former_one_after_the_current_one_spoke():
+    text = ("President Ana Ruiz hosted former President Ivo Berg. \u201cWe are friends,\u201d "
+            "Ruiz said. \u201cWe are partners too,\u201d the former president added.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Berg"

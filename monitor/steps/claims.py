@@ -1093,6 +1093,7 @@ _OF_THE_PLACE = re.compile(r"\s+of\s+the\s+[A-Z]")
 # A party in a title's first words ("The GOP leader", "The Democratic chairman"), and a
 # person named set off by commas ("…, Ada Lund, saying"): `People._titles_speaker`.
 _PARTY_WORDS_READ = 40
+_OFFICE_LINKS = frozenset({"of", "in", "at", "for", "on", "to"})
 _PARTY = re.compile(r"\b(?:Republican|Democratic|Democrat|GOP|Labour|Conservative|Liberal|Tory)\b")
 _SET_OFF_NAME = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w'\u2019-]*,")
 _OPENING_MARK = re.compile("[\"\u201c]")
@@ -1195,7 +1196,9 @@ _NOT_THEIRS = re.compile(
     r"|(?<!is )(?<!was )(?<!be )(?<!been )(?<!being )\b(?:over)?heard\s+(?:[\w'\u2019-]+\s+){0,4}"
     r"(?:shout|say|yell|scream|cry|cried|call|tell|chant|warn)\w*"
     r"|\bquot\w*\s+(?:the|a|an|his|her|their)"
-    r"\s+(?:[\w-]+\s+){0,2}[\w-]+)\W*$")
+    r"\s+(?:[\w-]+\s+){0,2}[\w-]+"
+    # another's words in a clause of their own ("…, with a spokesman for the guild saying")
+    r"|,\s+with\s+(?:an?|the|his|her|its|their)\s+(?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+)\W*$")
 
 
 def _theirs(before: str) -> bool:
@@ -1989,7 +1992,10 @@ class People:
         """Whether the text names `name` with the title the subject gives ("the president")."""
         m = _TITLE_SUBJECT.fullmatch(subject)
         office = _office(m.group(1).lower().split()) if m else ""
-        return name in {self._as_read(n) for n in self._held.get(office, set())}
+        former = "former" in subject.lower()
+        # "the former president" is one named only as former; "the president" one not
+        return any(self._as_read(n) == name and bool(self._former.get((office, n))) == former
+                   for n in self._held.get(office, set()))
 
     def _another_speaker(self, outside: str, verb: re.Match | None,
                          known: bool = True) -> str | None:
@@ -2082,6 +2088,15 @@ class People:
         Ada Lund, saying")."""
         before = sentence[start:start + _PARTY_WORDS_READ]
         if _PARTY.search(before) or _SET_OFF_NAME.search(sentence, start, _first_mark(sentence)):
+            return None
+        words = sentence[start:start + 2 * _PARTY_WORDS_READ].split()
+        # a longer office ("The secretary of state", "The chief of staff", "The general
+        # secretary", "The judge in the other case"): not the short title's holder
+        n = next((n for n in (2, 3) if words[n - 1:n] and words[n - 1].lower() in _TITLES
+                  and words[n - 1].lower() not in _OFFICE_QUALIFIERS), 0)
+        if n and len(words) > n + 1 and (
+                words[n] in _OFFICE_LINKS and words[n + 1][:1].islower()
+                or words[n].lower().strip(",:") in _TITLES):
             return None
         return self._holder_opening(sentence, start)
 
