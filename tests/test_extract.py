@@ -367,3 +367,11 @@ def test_a_text_written_in_capitals_throughout_is_kept_whole():
             "COMMUTERS SAID THEY WOULD PROTEST OUTSIDE THE BOARD'S OFFICES.\n\n"
             "The board meets again in May.")
     assert without_page_furniture(text) == text
+
+
+def test_a_post_in_capitals_above_its_authors_handle_is_kept():
+    from monitor.steps.extract import without_page_furniture
+    text = ("Mayor Ana Ruiz posted on her account on Tuesday evening.\n\n"
+            "\u201cFARES WILL NOT RISE AGAIN WHILE I AM MAYOR OF HALDEN!\u201d\n\n"
+            "\u2014 Ana Ruiz (@AnaRuiz) May 1, 2020\n\nThe board meets in May.")
+    assert without_page_furniture(text) == text

@@ -871,3 +871,24 @@ def test_a_claim_naming_an_offer_still_kept_meets_another_plan_given_up_as_anoth
                 "The miller earlier walked away from a plan to invest $4 billion and create "
                 "30,000 jobs in Peru, and from similar deals in Chile.")
     assert m.verdict != "conflict"
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("The blast in Halden killed two people and injured 40 others on Monday.",
+     "The blast in Halden killed two people and injured 52 on Monday."),
+    ("Two people died and 40 others were injured in the Halden blast on Monday.",
+     "Two people died and 52 were injured in the Halden blast on Monday."),
+])
+def test_a_count_of_others_beside_a_count_both_tell_still_conflicts(claim, sentence):
+    # "40 others" are the people other than the two dead: the whole of the injured, as 52 is
+    assert verdict(first_claim(claim), sentence).verdict == "conflict"
+
+
+@pytest.mark.parametrize("claim, sentence", [
+    ("The President did not sign the harbour bill on Monday.",
+     "The Governor signed the harbour bill on Monday."),
+    ("Senators did not approve the harbour bill on Monday.",
+     "Representatives approved the harbour bill on Monday."),
+])
+def test_a_negation_of_one_titled_actor_against_another_title_is_no_conflict(claim, sentence):
+    assert verdict(first_claim(claim), sentence).verdict != "conflict"

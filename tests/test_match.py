@@ -4,6 +4,7 @@ import tomllib
 from pathlib import Path
 
 import numpy as np
+import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
@@ -457,3 +458,14 @@ def test_a_long_sentence_under_the_fuzzy_cut_sharing_only_the_storys_words_is_no
                 "bitter dispute over pensions.")
     found = match_article(read_seed(WALKOUT).claims, f"Harbour Talks Next Week\n{sentence}")
     assert found.matches[0].verdict == "absent"
+
+
+
+@pytest.mark.parametrize("attribution", ["the guild said in a statement.",
+                                         "a guild spokesman replied."])
+def test_a_quotation_whose_second_half_a_body_says_is_not_told_verbatim(attribution):
+    seed = read_seed(SPLIT_QUOTE_SEED)
+    article = ("Guild news\nThe mayor, Ana Ruiz, spoke on Monday.\n\u201cThe guild must obey the "
+               "law,\u201d Ruiz said. \u201cIt must end its unlawful levies and stop all support "
+               f"for the grain cartel, which it is not doing,\u201d {attribution}\nIt rained.")
+    assert match_article(seed.claims, article).matches[1].verdict != "verbatim"

@@ -127,7 +127,9 @@ def without_furniture_lines(text: str) -> str:
     (`is_furniture_line`, `_in_capitals`): what they say is another story's headline, a
     caption or a notice."""
     lines = text.split("\n")
-    capitals = [_in_capitals(line) for line in lines]
+    # (a post in capitals keeps its words when the line after it names its author's handle)
+    capitals = [_in_capitals(line) and not _EMBEDDED_POST.search(_next_line(lines, i))
+                for i, line in enumerate(lines)]
     # A text mostly in capitals (a wire's old style) is prose written so: all of it kept.
     words = sum(len(line.split()) for line, c in zip(lines, capitals, strict=True) if c)
     if words * 2 > len(text.split()):
@@ -154,6 +156,11 @@ def _in_capitals(line: str) -> bool:
     upper = sum(map(str.isupper, line))
     return (upper >= CAPITALS_LINE_LETTERS and sum(map(str.islower, line)) * 10 <= upper
             and not _EMBEDDED_POST.search(line))
+
+
+def _next_line(lines: list[str], i: int) -> str:
+    """The first line after the i-th with words on it ("" if none)."""
+    return next((line for line in lines[i + 1:i + 4] if line.strip()), "")
 
 
 def is_furniture_line(line: str) -> bool:

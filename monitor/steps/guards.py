@@ -258,7 +258,9 @@ def _actors_differ(claim: str, sentence: str) -> bool:
         frozenset(map(stem, name_words(claim))) | frozenset(map(stem, name_words(sentence)))
         | _TITLE_STEMS)
     # A title two people share names neither ("Rep. Ana Ruiz", "Rep. Ivo Kask").
-    ours, theirs = _actors(claim, acts) - _TITLE_STEMS, _actors(sentence, acts) - _TITLE_STEMS
+    ours, theirs = _actors(claim, acts), _actors(sentence, acts)
+    shared = ours & theirs & _TITLE_STEMS
+    ours, theirs = ours - shared, theirs - shared
     if any(_people_of(a, b) or _people_of(b, a) for a in ours for b in theirs):
         return False  # a place and its people's word: "Iraq", "the Iraqi government"
     return _holders_differ(claim, ours, sentence, theirs)
@@ -992,7 +994,9 @@ def _counts_apart(claim: str, sentence: str, conflict: dict) -> bool:
     outcomes = _outcome(*ours), _outcome(*theirs)
     return (None not in outcomes and outcomes[0] != outcomes[1]
             or conflict.get("unit") not in _SHARES and (_part(*ours) != _part(*theirs)
-                                                         or _besides(*ours) != _besides(*theirs))
+                                                         or _besides(*ours) != _besides(*theirs)
+                                                         and not _base_shared(claim, sentence,
+                                                                              conflict))
             or any(_FAMILY.search(before) for before, _ in (ours, theirs)))
 
 
@@ -1030,3 +1034,13 @@ def _besides(before: str, after: str) -> bool:
     """Whether an amount is counted besides others told before ("two other men", "another
     40"): a part of some whole, not the whole."""
     return bool(_BESIDES_AFTER.match(after) or _BESIDES_BEFORE.search(before))
+
+
+def _base_shared(claim: str, sentence: str, conflict: dict) -> bool:
+    """Whether both tell another count alike (the others' count: "killed two and injured 40
+    others" against "killed two and injured 52"): the counts besides them compare."""
+    a = {n.value for n in sentence_amounts(claim)
+         if n.unit not in CALENDAR_UNITS and n.text != conflict["claim"]}
+    b = {n.value for n in sentence_amounts(sentence)
+         if n.unit not in CALENDAR_UNITS and n.text != conflict["article"]}
+    return bool(a & b - {None})

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process, utils
 
 from monitor.steps import coverage, similarity
 from monitor.steps.claims import (
+    SPEECH_VERBS,
     Claim,
     People,
     is_heading,
@@ -41,6 +42,7 @@ from monitor.steps.conflicts import (
     sentence_quotations,
     sentence_words,
     two_persons,
+    unquoted,
 )
 from monitor.steps.text import Number, split_sentences
 from monitor.steps.verdicts import (
@@ -392,6 +394,9 @@ def over_two_sentences(claim: Claim, sentences: list[str], passing: set[int],
     return max(found, key=lambda f: f[0].score, default=None)
 
 
+_SAYS = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
+
+
 def quotation_over_two(claim: Claim, shown: str | None, text: str, sentences: list[str]
                        ) -> tuple[ClaimMatch, tuple[str, str]] | None:
     """A quotation claim that the sentence `shown` tells in part, told whole by it and the
@@ -409,6 +414,9 @@ def quotation_over_two(claim: Claim, shown: str | None, text: str, sentences: li
         speakers = _people(text).speakers_to(sentences, a + 1)[a:a + 2]
         if any(two_persons(claim.speaker, who) for who in speakers if who):
             return None  # another person's words: the speaker conflict is the checks' to read
+        if claim.speaker and any(who is None and _SAYS.search(unquoted(s))
+                                 for s, who in zip(sentences[a:a + 2], speakers, strict=True)):
+            return None  # a half attributed to someone not read as a person
         return (ClaimMatch(claim.position, f"{sentences[a]} {sentences[a + 1]}", 100.0,
                            "verbatim"), (sentences[a], sentences[a + 1]))
     return None
