@@ -469,3 +469,15 @@ def test_a_quotation_whose_second_half_a_body_says_is_not_told_verbatim(attribut
                "law,\u201d Ruiz said. \u201cIt must end its unlawful levies and stop all support "
                f"for the grain cartel, which it is not doing,\u201d {attribution}\nIt rained.")
     assert match_article(seed.claims, article).matches[1].verdict != "verbatim"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Their crews did not walk out in March; harbour master Ivo Renn, a former pilot who has run "
+    "the port since the floods of the last decade, said he would meet union leaders, shopkeepers "
+    "and island traders next week to settle a bitter dispute over pensions.",
+    "Their crews did not walk out in March; harbour master Ivo Renn said he would meet union "
+    "leaders.",
+])
+def test_a_denial_in_a_long_sentence_under_the_fuzzy_cut_is_no_part_of_the_claim(sentence):
+    found = match_article(read_seed(WALKOUT).claims, f"Harbour Talks Next Week\n{sentence}")
+    assert found.matches[0].verdict != "partial"

@@ -225,7 +225,7 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
     conflicts += quoted
     notes += reworded
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
-    if claim.kind == "statement" and _negation_flipped(claim.text, sentence):
+    if claim.kind == "statement" and negation_flipped(claim.text, sentence):
         conflicts.append({"kind": "negation", "claim": claim.text, "article": sentence})
     # Both whole sentences go with each difference: what a reader checks it against.
     sentences = {"seed_sentence": claim.sentence, "article_sentence": sentence}
@@ -915,7 +915,7 @@ def says_otherwise(ours: str, theirs: str) -> bool:
     ours, theirs = (normalise(EDITORS_WORDS.sub(" ", q)) for q in (ours, theirs))
     ours, theirs, changed = _overlapping(*_quotations_within_reach(ours, theirs))
     # A negation flipped as a statement's is: what it denies, the other says.
-    if negated(ours) != negated(theirs) and _negation_flipped(ours, theirs):
+    if negated(ours) != negated(theirs) and negation_flipped(ours, theirs):
         return True
     if number_checks(numbers(ours)[:QUOTED_AMOUNTS], numbers(theirs)[:QUOTED_AMOUNTS])[0]:
         return True
@@ -1382,7 +1382,7 @@ _SAYING_WHEN = frozenset(content_words(" ".join((
     *WEEKDAYS, *PERIODS, "today", "yesterday"))))
 
 
-def _negation_flipped(claim: str, sentence: str) -> bool:
+def negation_flipped(claim: str, sentence: str) -> bool:
     """A clause of the claim and a clause of the sentence that say the same thing, one negated
     and the other not. Clause by clause: a sentence that carries only part of the claim, or
     adds a clause of its own, is compared on what the two share."""

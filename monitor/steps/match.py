@@ -37,6 +37,7 @@ from monitor.steps.conflicts import (
     claim_words,
     closest_quote,
     comparable,
+    negation_flipped,
     quoted_whole,
     sentence_amounts,
     sentence_quotations,
@@ -342,11 +343,13 @@ def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores:
     # words `judge` calls absent whatever the model reads: not read by the model (the analysis
     # of its clauses is the cost).
     found = [judge(claim, sentences[j], float(score), None, t) for score, j in best
-             if (claim.kind != "statement" or _a_part(claim, sentences[j], t))
+             if (claim.kind != "statement" or _a_part(claim, sentences[j], t)
+                 and not negation_flipped(claim.text, sentences[j]))
              and clause_same(claim.text, sentences[j]) >= t.clause_same]
-    # A part at most, and no contradiction: the scorer reads little of the claim in it.
+    # A part at most; a sentence contradicting it (a denial in a long sentence) tells no part
+    # of it: the scorer reads too little of the claim in it to show the contradiction.
     return max((replace(m, verdict="partial", conflicts=None) for m in found
-                if m.verdict != "absent"), key=_rank, default=None)
+                if m.verdict not in ("absent", "conflict")), key=_rank, default=None)
 
 
 def _a_part(claim: Claim, sentence: str, t: Thresholds) -> bool:
