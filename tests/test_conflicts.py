@@ -1522,3 +1522,17 @@ def test_a_negation_inside_a_page_long_quotation_is_found_past_an_early_incident
               f"for the lost days of the strike {filler}")
     assert says_otherwise(ours, theirs)
     assert not says_otherwise(ours, theirs.replace(" not ", " "))
+
+
+def test_words_the_seed_quotes_from_no_one_said_otherwise_by_someone_are_no_conflict():
+    # The seed quotes a law's words (no speaker); the article a health office's rule: maybe
+    # another text, so what differs is noted, not counted as a changed quotation.
+    seed = read_seed("Osland Levy\nWhile the text of the Levy Act says money may go only to "
+                     "clinics where \u201cfees are not a method of care,\u201d the practice had "
+                     "been looser.\n")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    found = match_article([quote], "Council bars fee clinics\nIts key elements include "
+                                   "\u201cbanning referral for fees as a method of care,\u201d "
+                                   "the health office said in a statement.").matches[0]
+    assert found.verdict == "partial" and not found.conflicts
+    assert [n["kind"] for n in found.notes] == ["another speaker"]

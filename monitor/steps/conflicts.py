@@ -221,7 +221,11 @@ def differences(claim: Claim, sentence: str, speaker: str | None = None,
                                       or _spokesperson_for(seed_side[0], claim.speaker,
                                                            (sentence, speaker))):
         speaker = claim.speaker  # whoever else the sentence names, it gives them to the same one
-    quoted, reworded = quote_checks(claim, list(sentence_quotations(sentence)), speaker, t)
+    # words the seed quotes from no one it names (a law's, a sign's) against words the
+    # sentence gives to someone: maybe another text, not the same one changed
+    unattributed = not claim.speaker and bool(speaker or ATTRIBUTION.search(unquoted(sentence)))
+    quoted, reworded = quote_checks(claim, list(sentence_quotations(sentence)), speaker, t,
+                                    unattributed)
     conflicts += quoted
     notes += reworded
     # A negation inside a quotation the article leaves out is an omission, not a contradiction.
@@ -638,7 +642,8 @@ def _within_reach(loose: Number, exact: Number) -> bool:
 
 
 def quote_checks(claim: Claim, found: list[str], speaker: str | None,
-                 t: Thresholds = THRESHOLDS) -> tuple[list[dict], list[dict]]:
+                 t: Thresholds = THRESHOLDS, unattributed: bool = False
+                 ) -> tuple[list[dict], list[dict]]:
     """Speaker and quotation conflicts, and reworded quotations. A speaker conflict is the
     claim's quoted words given to another person. The same quotation (close wording, not
     another person's) that says something else (a negation, an amount, a name) is a
@@ -649,7 +654,9 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
     its words alone ("Supreme Court", and so "Margaret Court"): with an organisation on either
     side the other speaker is noted ("another speaker"), never counted, and the words are
     compared as one speaker's (a spokeswoman's "we will raise fares" against the authority's
-    "we will not" is a changed quotation)."""
+    "we will not" is a changed quotation). `unattributed`: the seed names no one for its
+    quotation and the sentence gives its own to someone: what it says otherwise is noted
+    ("another speaker"), not counted."""
     other = two_persons(claim.speaker, speaker)
     ours, theirs = _speakers_apart(claim.speaker, speaker) or (None, None)
     # an organisation on either side, not two names of one ("Embassy", "Nordic Embassy"); or
@@ -672,7 +679,10 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         if spoken_for and not any(n["kind"] == "another speaker" for n in reworded):
             reworded.append({"kind": "another speaker", "claim": claim.speaker,
                              "article": speaker})
-        if says_otherwise(q, best):
+        if says_otherwise(q, best) and unattributed:
+            reworded.append({"kind": "another speaker", "claim": claim.speaker,
+                             "article": speaker})
+        elif says_otherwise(q, best):
             conflicts.append({"kind": "quote", "claim": q, "article": best})
         elif closeness < t.quote_same and not (inside_other(q, best) or quoted_whole(q, best) or (
                 same_words and much_shorter(q, best))):

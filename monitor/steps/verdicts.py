@@ -134,6 +134,9 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         found, windows = loose_windows(claim.text, sentence, found)
         noted += windows
         conflicts, notes = found or None, noted or None
+        if not claim.speaker and verdict == "paraphrase" and any(
+                n["kind"] == "another speaker" for n in noted):
+            verdict = "partial"  # words no one named says, told otherwise by someone: a part
         if conflicts:
             verdict = "conflict"
         elif any(n["kind"] == "reworded quotation" for n in noted):
