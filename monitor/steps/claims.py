@@ -1092,9 +1092,10 @@ _HOLDER_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _OF_THE_PLACE = re.compile(r"\s+of\s+the\s+[A-Z]")
 # A party in a title's first words ("The GOP leader", "The Democratic chairman"), and a
 # person named set off by commas ("…, Ada Lund, saying"): `People._titles_speaker`.
-_PARTY_WORDS_READ = 40
+_OPENING_READ = 40  # characters of a sentence's opening read for a party (twice for an office)
 _OFFICE_LINKS = frozenset({"of", "in", "at", "for", "on", "to"})
-_PARTY = re.compile(r"\b(?:Republican|Democratic|Democrat|GOP|Labour|Conservative|Liberal|Tory)\b")
+_PARTIES = r"Republican|Democratic|Democrat|GOP|Labour|Conservative|Liberal"
+_PARTY = re.compile(r"\b(?:" + _PARTIES + r"|Tory)\b")
 _SET_OFF_NAME = re.compile(r",\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w'\u2019-]*,")
 _OPENING_MARK = re.compile("[\"\u201c]")
 
@@ -1109,8 +1110,7 @@ def _first_mark(sentence: str) -> int:
 # "the Speaker" as written in capitals too.
 # A party before the title is the holder's ("the former Republican governor"), as "former" is.
 _TITLE_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:(?:former|then|outgoing|incoming|new|current|"
-                            r"acting|Republican|Democratic|Democrat|GOP|Labour|Conservative|"
-                            r"Liberal)\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
+                            r"acting|" + _PARTIES + r")\s+)*((?:[A-Za-z-]+\s+)?[A-Za-z-]+)\s*")
 
 
 # Verbs of speech that go on from the quotation before ("added", "continued").
@@ -2086,10 +2086,10 @@ class People:
         may be the other party's), nor when a person is named set off by commas before the
         quotation ("The chairman of the panel, Ada Lund, …", "a statement from its director,
         Ada Lund, saying")."""
-        before = sentence[start:start + _PARTY_WORDS_READ]
+        before = sentence[start:start + _OPENING_READ]
         if _PARTY.search(before) or _SET_OFF_NAME.search(sentence, start, _first_mark(sentence)):
             return None
-        words = sentence[start:start + 2 * _PARTY_WORDS_READ].split()
+        words = sentence[start:start + 2 * _OPENING_READ].split()
         # a longer office ("The secretary of state", "The chief of staff", "The general
         # secretary", "The judge in the other case"): not the short title's holder
         n = next((n for n in (2, 3) if words[n - 1:n] and words[n - 1].lower() in _TITLES

@@ -679,11 +679,12 @@ def quote_checks(claim: Claim, found: list[str], speaker: str | None,
         if spoken_for and not any(n["kind"] == "another speaker" for n in reworded):
             reworded.append({"kind": "another speaker", "claim": claim.speaker,
                              "article": speaker})
-        if says_otherwise(q, best) and unattributed:
-            reworded.append({"kind": "another speaker", "claim": claim.speaker,
-                             "article": speaker})
-        elif says_otherwise(q, best):
-            conflicts.append({"kind": "quote", "claim": q, "article": best})
+        if says_otherwise(q, best):
+            if unattributed:  # (`spoken_for` needs the claim's speaker: no note twice)
+                reworded.append({"kind": "another speaker", "claim": claim.speaker,
+                                 "article": speaker})
+            else:
+                conflicts.append({"kind": "quote", "claim": q, "article": best})
         elif closeness < t.quote_same and not (inside_other(q, best) or quoted_whole(q, best) or (
                 same_words and much_shorter(q, best))):
             reworded.append({"kind": "reworded quotation", "claim": q, "article": best})

@@ -49,7 +49,7 @@ from monitor.steps.text import Number, split_sentences
 from monitor.steps.verdicts import (
     CARRIED,
     ClaimMatch,
-    _carries_part,
+    carries_part,
     clause_same,
     judge,
     mostly_quoted,
@@ -354,7 +354,7 @@ def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores:
 
 def _a_part(claim: Claim, sentence: str, t: Thresholds) -> bool:
     """What `judge` needs of a sentence to call it a part of a statement (the words it shares)."""
-    return _carries_part(claim.text, sentence, t) and shares_words(
+    return carries_part(claim.text, sentence, t) and shares_words(
         claim, sentence, word_cover(claim.text, sentence)[1], t, clauses=True)
 
 

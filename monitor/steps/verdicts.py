@@ -310,7 +310,7 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         # Part of a quoted phrase ("luxury pier operators") is told in its own words, quoted:
         # a sentence sharing two of them in the writer's voice tells another fact of the story.
         return "absent"
-    if not _carries_part(claim.text, sentence, t):
+    if not carries_part(claim.text, sentence, t):
         return "absent"
     if shares_words(claim, sentence, specific, t):
         return "partial"
@@ -424,7 +424,7 @@ def refuses_comment(claim: str) -> bool:
 def shares_words(claim: Claim, sentence: str, specific: float, t: Thresholds,
                  amounts: bool = True, clauses: bool = False) -> bool:
     """Whether a sentence shares enough of the claim's words to be in its story: the looser
-    reading of a part, which `_carries_part` then narrows. With `clauses`, a sentence that
+    reading of a part, which `carries_part` then narrows. With `clauses`, a sentence that
     tells one clause of a long claim again (`tells_a_clause`) shares enough, however few of
     the whole claim's words it has."""
     # Part of a quotation is some of its words: its speaker and role named again are not.
@@ -520,7 +520,7 @@ def word_cover(claim: str, sentence: str) -> tuple[float, float]:
             len(shared - names) / max(len(plain), 1) if len(shared - names) >= 2 else 0.0)
 
 
-def _carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
+def carries_part(claim: str, sentence: str, t: Thresholds) -> bool:
     """Whether a sentence carries part of what the claim says, not only a few of its words
     spread over it: more than a third of the words of one of its clauses or quotations, or one
     of its amounts told again (the same or another value of it)."""
