@@ -481,3 +481,33 @@ def test_a_quotation_whose_second_half_a_body_says_is_not_told_verbatim(attribut
 def test_a_denial_in_a_long_sentence_under_the_fuzzy_cut_is_no_part_of_the_claim(sentence):
     found = match_article(read_seed(WALKOUT).claims, f"Harbour Talks Next Week\n{sentence}")
     assert found.matches[0].verdict != "partial"
+
+
+TOLL_SEED = ("Harbour Toll Rises\n"
+             "The Osland harbour toll for cargo ships will rise by a third in June, the port board "
+             "said on Monday. The harbour toll has not changed since the new quay opened. "
+             "Ferry operators said the harbour toll would push up fares on the island routes. "
+             "The port board's chair, Ada Lund, said the harbour needs a new breakwater. "
+             "Fishing crews will not pay the harbour toll. "
+             "The board expects the toll to raise enough to dredge the channel every spring. "
+             "Two ferry operators have threatened to move their boats to Varnish. "
+             "The council will vote on the harbour toll at its next meeting. "
+             "Lund said the board had consulted every operator before the decision. "
+             "The harbour employs about 400 people on the island. "
+             "Shipping agents called the toll a tax on the island's trade.\n")
+
+
+def test_a_sentence_sharing_only_the_storys_words_with_a_claim_is_not_its_part():
+    # "harbour toll" is in most of the seed's claims, "island" in three: the sentence tells
+    # nothing of the fishing crews' exemption, though it shares a third of its words.
+    seed = read_seed(TOLL_SEED)
+    sentence = "Crews on the island say the harbour toll is the talk of every quay."
+    found = match_article(seed.claims, f"Summer in Osland\n{sentence}\nIt rained.").matches
+    assert [m.verdict for m in found] == ["absent"] * len(seed.claims)
+
+
+def test_a_sentence_telling_a_claims_own_words_besides_the_storys_is_still_its_part():
+    seed = read_seed(TOLL_SEED)
+    sentence = "Fishing crews will be spared, the board said on the island."
+    crews = match_article(seed.claims, f"Summer in Osland\n{sentence}\nIt rained.").matches[4]
+    assert (crews.verdict, crews.sentence) == ("partial", sentence)
