@@ -2365,3 +2365,13 @@ def test_a_seed_with_a_paragraph_a_line_is_left_as_it_is(seed_text):
 def test_short_lines_without_stops_are_not_joined():
     lines = "Ferry Trial Ends\nBy Ada Lund\n\nThe Kestrel line ran its first night ferry.\n"
     assert unwrapped(lines) == lines
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz urged residents to \u201ckeep the old port alive for our children\u201d and to buy "
+    "local fish.",
+    "Ruiz urges the council to \u201cstop the sale of the harbour.\u201d",
+])
+def test_a_quotation_of_what_someone_urged_is_theirs(sentence):
+    text = f"Mayor Ana Ruiz opened the harbour festival. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"

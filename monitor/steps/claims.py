@@ -184,7 +184,7 @@ _SPEECH_WORDS = (
     "adds", "explained", "noted", "warned", "insisted", "declared", "stated", "claimed",
     "asserted", "emphasi[sz]ed", "remarked", "wrote", "tweeted", "posted", "announced", "vowed",
     "promised", "replied", "responded", "highlighted", "according to", "making it clear",
-    "made it clear", "called", "described")
+    "made it clear", "called", "described", "urged", "urges")
 SPEECH_VERBS = "(?:" + "|".join(_SPEECH_WORDS) + ")"
 # Two parts of them read as a clause's attribution (conflicts.ATTRIBUTION), kept apart because they
 # read differently there. `SAYING_VERBS` (text's: sentences are split by them too) tell who said
