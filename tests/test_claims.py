@@ -1,5 +1,7 @@
 """Claims read from the real seed article."""
 
+import textwrap
+
 import pytest
 
 from monitor.steps.claims import (
@@ -8,6 +10,7 @@ from monitor.steps.claims import (
     is_publication,
     read_seed,
     seed_title_and_body,
+    unwrapped,
 )
 from monitor.steps.text import split_sentences, stem, surname
 from tests.conftest import stretches_searched
@@ -2323,3 +2326,52 @@ def test_the_former_president_added_is_the_former_one_after_the_current_one_spok
     text = ("President Ana Ruiz hosted former President Ivo Berg. \u201cWe are friends,\u201d "
             "Ruiz said. \u201cWe are partners too,\u201d the former president added.")
     assert People(text).speakers(split_sentences(text))[-1] == "Ivo Berg"
+
+
+WRAPPED_PARAGRAPHS = [
+    "Harbour Council Approves a Ferry Line",
+    "The Avalon harbour council voted 7 to 2 on Tuesday to approve a ferry line between the "
+    "old port and Norland Island, its chair, Ada Lund, said after the meeting.",
+    "“This line will cut the crossing from three hours to fifty minutes,” Lund told "
+    "reporters. The service starts in March and will cost 12 million euros over five years.",
+    "Opponents said the council had ignored the fishermen’s union, which warned that the "
+    "well-travelled route crosses its best grounds.",
+]
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_a_hard_wrapped_seed_is_read_a_paragraph_a_line(width):
+    wrapped = "\n\n".join(textwrap.fill(p, width) for p in WRAPPED_PARAGRAPHS)
+    assert [p for p in unwrapped(wrapped).splitlines() if p] == WRAPPED_PARAGRAPHS
+
+
+def test_a_hard_wrapped_seed_gives_the_claims_of_its_paragraphs():
+    wrapped = "\n".join(textwrap.fill(p, 64) for p in WRAPPED_PARAGRAPHS)
+    claims = [c.text for c in read_seed(unwrapped(wrapped)).claims]
+    assert claims == [c.text for c in read_seed("\n".join(WRAPPED_PARAGRAPHS)).claims]
+    assert any("12 million euros over five years" in c for c in claims), claims
+
+
+def test_a_word_cut_at_its_hyphen_by_the_wrap_is_one_word_again():
+    wrapped = "\n".join(textwrap.fill(p, 50) for p in WRAPPED_PARAGRAPHS[1:])
+    assert "well-\ntravelled" in wrapped
+    assert "the well-travelled route" in unwrapped(wrapped)
+
+
+def test_a_seed_with_a_paragraph_a_line_is_left_as_it_is(seed_text):
+    assert unwrapped(seed_text) == seed_text
+
+
+def test_short_lines_without_stops_are_not_joined():
+    lines = "Ferry Trial Ends\nBy Ada Lund\n\nThe Kestrel line ran its first night ferry.\n"
+    assert unwrapped(lines) == lines
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz urged residents to \u201ckeep the old port alive for our children\u201d and to buy "
+    "local fish.",
+    "Ruiz urges the council to \u201cstop the sale of the harbour.\u201d",
+])
+def test_a_quotation_of_what_someone_urged_is_theirs(sentence):
+    text = f"Mayor Ana Ruiz opened the harbour festival. {sentence}"
+    assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"

@@ -1,12 +1,14 @@
 """Registering a story again destroys nothing unless asked (`--replace`)."""
 
 import sqlite3
+import textwrap
 from datetime import UTC, datetime
 
 import pytest
 
 from monitor.jobs import schedule
 from monitor.jobs.demo import SEEDS
+from monitor.jobs.seed import add_seed
 from monitor.jobs.stories import save_seed
 from monitor.steps.claims import read_seed
 from monitor.store import rows, schema
@@ -282,3 +284,15 @@ def test_a_speaker_guessed_from_she_said_is_listed_as_a_guess(tmp_path):
                       db=tmp_path / "m.db").stdout
     assert "The power will be back by Friday (Mara Olsen)" in out
     assert "Nobody told us anything (Mara Olsen, guessed)" in out
+
+
+def test_a_hard_wrapped_seed_file_gives_the_claims_of_the_same_text_unwrapped(tmp_path):
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text("\n\n".join(textwrap.fill(p, 72) for p in PORT_STRIKE.read_text()
+                                   .splitlines()))
+    claims = []
+    for source in (PORT_STRIKE, wrapped):
+        db = schema.open_db(tmp_path / f"{source.stem}.db")
+        add_seed(db, str(source), slug="port-strike")
+        claims.append([c["text"] for c in db["claims"].rows_where(order_by="position")])
+    assert claims[1] == claims[0] and len(claims[0]) > 5

@@ -27,7 +27,7 @@ from monitor.crawler.settings import (
 from monitor.faces.terminal import error_line
 from monitor.jobs.match import match_stories
 from monitor.jobs.stories import save_seed
-from monitor.steps.claims import read_seed
+from monitor.steps.claims import read_seed, unwrapped
 from monitor.steps.dates import parse_date
 from monitor.steps.extract import (
     TooComplex,
@@ -110,7 +110,7 @@ def _seed_text(source: str) -> tuple[str, str | None, str]:
         text, published = _seed_from_html(raw, source)  # a saved web page
         # The crawl then knows the seed's own page when it meets it: not a copy counted.
         return text, published, declared_address(raw) or source
-    return _decode_seed(raw, source), None, source
+    return unwrapped(_decode_seed(raw, source)), None, source
 
 
 def _story_replaced(db: Database, slug: str | None, text: str, replace: bool,

@@ -184,7 +184,7 @@ _SPEECH_WORDS = (
     "adds", "explained", "noted", "warned", "insisted", "declared", "stated", "claimed",
     "asserted", "emphasi[sz]ed", "remarked", "wrote", "tweeted", "posted", "announced", "vowed",
     "promised", "replied", "responded", "highlighted", "according to", "making it clear",
-    "made it clear", "called", "described")
+    "made it clear", "called", "described", "urged", "urges")
 SPEECH_VERBS = "(?:" + "|".join(_SPEECH_WORDS) + ")"
 # Two parts of them read as a clause's attribution (conflicts.ATTRIBUTION), kept apart because they
 # read differently there. `SAYING_VERBS` (text's: sentences are split by them too) tell who said
@@ -338,6 +338,38 @@ def read_seed(text: str) -> Seed:
     """Read a pasted or extracted seed article into its headline, body paragraphs and claims."""
     title, body = _title_and_paragraphs(text)
     return Seed(title=title, body="\n".join(body), claims=claims_from_body(body))
+
+
+# Lines of a hard-wrapped text (an e-mail, wire copy, a terminal's paste) are at most this
+# long; a text with a longer line has a paragraph a line.
+_WRAP_WIDTH = 100
+_WRAP_SLACK = 8
+_LINE_END = re.compile(r"[.!?:\u2026][\"\u201d'\u2019)\]]*\s*$")
+
+
+def unwrapped(text: str) -> str:
+    """A hard-wrapped plain text with each paragraph on one line again: a line is joined to
+    the next where the next line's first word would not have fit on it, or where it stops
+    mid-sentence and the next line goes on in lower case or with a figure."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    width = max(map(len, lines), default=0)
+    # (a hand-wrapped line may end a few characters short of the width)
+    broken = [bool(line.strip() and following.strip()) and (
+        len(line) + 1 + len(following.split()[0]) > width - _WRAP_SLACK
+        or not _LINE_END.search(line) and following.lstrip()[0].isalnum()
+        and not following.lstrip()[0].isupper())
+        for line, following in itertools.pairwise(lines)]
+    if width > _WRAP_WIDTH or sum(broken) < 2:
+        return text
+    out = [lines[0]]
+    for was_broken, line in zip(broken, lines[1:], strict=True):
+        if not was_broken:
+            out.append("\n" + line)
+        elif re.search(r"[^\W\d_]-$", out[-1]) and line.lstrip()[:1].isalpha():
+            out.append(line.strip())  # a word cut at its hyphen stays one word
+        else:
+            out.append(" " + line.strip())
+    return "".join(out) + "\n"
 
 
 def seed_title_and_body(text: str) -> tuple[str, str]:
