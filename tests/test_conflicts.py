@@ -1536,3 +1536,36 @@ def test_words_the_seed_quotes_from_no_one_said_otherwise_by_someone_are_no_conf
                                    "the health office said in a statement.").matches[0]
     assert found.verdict == "partial" and not found.conflicts
     assert [n["kind"] for n in found.notes] == ["another speaker"]
+
+
+def test_a_round_distance_agrees_with_the_figure_it_rounds_as_a_rounded_note():
+    m = _amount_verdict("The two drones flew 240 and 190 miles, the coast guard said.",
+                        "The coast guard said the two drones flew 240 miles and 187 miles.")
+    assert m.verdict != "conflict"
+    assert what_differs(m, m.notes) == [{"kind": "rounded", "claim": "190", "article": "187"}]
+
+
+def test_a_converted_range_of_distances_rounded_agrees_with_the_range_as_a_rounded_note():
+    m = _amount_verdict("The pact banned drones with a range of 790 to 4,800km (490-2,980 miles).",
+                        "The pact banned drones with a range of 500 to 3,000 miles.")
+    assert m.verdict != "conflict"
+    assert what_differs(m, m.notes) == [
+        {"kind": "rounded", "claim": "490-2,980", "article": "500 to 3,000"}]
+
+
+@pytest.mark.parametrize("claim_sentence, article_sentence", [
+    # a round distance is no rounding of a figure more than 5 percent off
+    ("The drone flew 100 miles before it fell, the coast guard said.",
+     "The coast guard said the drone flew 140 miles before it fell."),
+    ("The drone flew 170 miles before it fell, the coast guard said.",
+     "The coast guard said the drone flew 160 miles before it fell."),
+    # nor is a plain count of people a distance: 30 and 29 are two numbers
+    ("Rescuers said 30 people were pulled from the river on Sunday.",
+     "Rescuers said 29 people were pulled from the river on Sunday."),
+    # nor a range whose end is far from the other's
+    ("The pact banned drones with a range of 790 to 4,800km (490-2,980 miles).",
+     "The pact banned drones with a range of 500 to 3,500 miles."),
+])
+def test_a_distance_or_count_told_otherwise_past_rounding_is_still_a_conflict(claim_sentence,
+                                                                                article_sentence):
+    assert _amount_verdict(claim_sentence, article_sentence).verdict == "conflict"

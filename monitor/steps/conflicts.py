@@ -50,6 +50,8 @@ from monitor.steps.text import (
     normalise,
     numbers,
     quotations,
+    round_measure,
+    rounded_measure,
     rounding,
     same_person,
     same_unit,
@@ -587,12 +589,22 @@ def agreement(a: Number, b: Number) -> str:
     if a.high is not None or b.high is not None:  # a value inside the other's range
         ranged, other = (a, b) if a.high is not None else (b, a)
         inside = ranged.value <= other.value and _high(other) <= _high(ranged)
-        return "rounded" if inside and other.high is None else ""
+        return "rounded" if inside and other.high is None or _ends_rounded(a, b) else ""
     if _rounds_to(a, b) or _rounds_to(b, a):
         return "rounded"
     # Two bounds of one side within a bound's reach ("more than 4,000", "more than 3,000"):
     # neither rounds the other, nor contradicts it; two figures, shown apart.
     return "bounds" if _one_side(a, b) and (_within_reach(a, b) or _within_reach(b, a)) else ""
+
+
+def _ends_rounded(a: Number, b: Number) -> bool:
+    """Two ranges of a measure whose ends agree as far as one was rounded ("490-2,980 miles",
+    "500 to 3,000 miles": a range converted from kilometres, rounded)."""
+    return (a.high is not None and b.high is not None and rounded_measure(a.unit)
+            and not a.approx and not b.approx
+            and all(_equal(x, y) or any(t is not None and abs(x - y) <= t
+                                        for t in (round_measure(x), round_measure(y)))
+                    for x, y in ((a.value, b.value), (a.high, b.high))))
 
 
 def _high(n: Number) -> float:

@@ -997,7 +997,104 @@ def _counts_apart(claim: str, sentence: str, conflict: dict) -> bool:
                                                          or _besides(*ours) != _besides(*theirs)
                                                          and not _base_shared(claim, sentence,
                                                                               conflict))
-            or any(_FAMILY.search(before) for before, _ in (ours, theirs)))
+            or any(_FAMILY.search(before) for before, _ in (ours, theirs))
+            or _summed(claim, conflict["claim"], sentence, conflict["article"])
+            or _summed(sentence, conflict["article"], claim, conflict["claim"])
+            or _members_told(claim, conflict["claim"], sentence, conflict["article"])
+            or _places_counted(ours, theirs) or _places_counted(theirs, ours))
+
+
+# A count listed with another count of other people or things: "two trainers and a cadet",
+# "four officers and one civilian" (the nouns just after each; "and" joining the two).
+_NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|been|be)\s)"
+_LISTED_WITH = re.compile(rf"\s+((?:{_NOT_VERB}[a-z][\w'-]*\s+)?{_NOT_VERB}[a-z][\w'-]*)"
+                          r"\s+(?:and|plus)\s+(an?|one|\d[\d,]*|[a-z]+)\s+([a-z][\w'-]*)")
+_ONE = frozenset(("a", "an", "one"))
+
+
+def _summed(text: str, amount: str, other: str, amount_there: str) -> bool:
+    """Whether `amount` is listed with another count ("two trainers and a cadet") whose sum the
+    other text's amount is, said of neither's nouns ("three staff"): the whole of the list, not
+    its part. "Three trainers" against "two trainers and a cadet" still conflicts."""
+    at = re.search(rf"(?<![\w.,]){re.escape(amount)}(?!\w)", text)
+    there = re.search(rf"(?<![\w.,]){re.escape(amount_there)}(?!\w)", other)
+    if at is None or there is None:
+        return False
+    listed = _LISTED_WITH.match(text, at.end(), at.end() + _REACH)
+    if listed is None:
+        return False
+    ours, more, whole = (_value_of(amount), 1.0 if listed.group(2).lower() in _ONE
+                         else _value_of(listed.group(2)), _value_of(amount_there))
+    if None in (ours, more, whole) or ours + more != whole:
+        return False
+    nouns = {stem(listed.group(1).split()[-1]), stem(listed.group(3))}
+    theirs = _LOWER_WORD.findall(other[there.end():there.end() + _REACH].lower())[:3]
+    return nouns.isdisjoint(map(stem, theirs))
+
+
+# A count's members named after it, set off by a colon, dash or bracket: "five ports - Lira,
+# Halden and Vossby -", "seven ports: …" (up to the list's end).
+_LIST_OPENS = re.compile(r"[^.;:()\u2013\u2014]{0,100}?(?::|\s[-\u2013\u2014]|\()\s*")
+_LIST_ITEM = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}")
+_LIST_JOIN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _members_told(claim: str, ours: str, sentence: str, theirs: str) -> bool:
+    """Whether both counts name their members, one's are among the other's, and the text of the
+    fewer names the others too ("five ports - Lira, … - as well as Vossby and Tern" against
+    "seven ports: …"): both tell the same members, one a part of them. Seven ports of which
+    the claim names only five is a conflict still."""
+    a, b = _members(claim, ours), _members(sentence, theirs)
+    if not a or not b or a == b:
+        return False
+    (fewer, text), more = ((a, claim), b) if len(a) < len(b) else ((b, sentence), a)
+    return fewer < more and all(name in text for name in more)
+
+
+def _members(text: str, amount: str) -> frozenset[str]:
+    """The members named after a count, as many as it counts ("three ports: Lira, Halden and
+    Vossby"), else none."""
+    at = re.search(rf"(?<![\w.,]){re.escape(amount)}(?!\w)", text)
+    value = _value_of(amount)
+    if at is None or value is None or not 2 <= value <= 30:
+        return frozenset()
+    opens = _LIST_OPENS.match(text, at.end())
+    if opens is None:
+        return frozenset()
+    names, pos = [], opens.end()
+    while len(names) <= value:
+        item = _LIST_ITEM.match(text, pos)
+        if item is None:
+            break
+        names.append(item.group().rstrip("."))
+        join = _LIST_JOIN.match(text, item.end())
+        if join is None:
+            break
+        pos = join.end()
+    return frozenset(names) if len(names) == value else frozenset()
+
+
+# The place those counted were taken to, after the amount: "six driven to a clinic" (the
+# verb and up to two more words, then the place).
+_TAKEN_TO = re.compile(r"\s+(?:[a-z]+\s+){1,3}(?:to|into|in|at|from)\s+(?:the\s+|an?\s+)?"
+                       r"([a-z]+)\b")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _places_counted(ours: tuple[str, str], theirs: tuple[str, str]) -> bool:
+    """Whether one amount counts the places the other's were taken to: "three clinics"
+    against "six driven to a clinic" (people). "Driven to three clinics" against "two
+    clinics", or "six driven to a clinic" against "four", still compare."""
+    noun, place = _NOUN_AFTER.match(ours[1]), _TAKEN_TO.match(theirs[1])
+    if noun is None or place is None or _NOUN_AFTER.match(theirs[1]).group(1) == noun.group(1):
+        return False
+    return stem(noun.group(1)) == stem(place.group(1))
+
+
+def _value_of(amount: str) -> float | None:
+    """The value of an amount written alone ("Two": 2, "1,200": 1200), None if none or two."""
+    found = numbers(amount)
+    return found[0].value if len(found) == 1 and found[0].high is None else None
 
 
 def _around(text: str, amount: str) -> tuple[str, str] | None:

@@ -1411,7 +1411,9 @@ def rounding(n: Number) -> float | None:
     if n.unit.startswith("clock"):  # "11.30am" is exact; "about 2 p.m.", to the half hour
         return 0.5 if n.approx == "about" else None
     if not n.approx and not _ROUND_FIGURE.search(n.text):
-        return None  # a plain whole number is exact: 30 and 29 are two numbers
+        # a plain whole number is exact (30 and 29 are two numbers), but a round one of a
+        # distance, area, weight or volume: "190 miles" for 187, "500 miles" for 490
+        return round_measure(n.value) if rounded_measure(n.unit) else None
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", n.text)
     if digits is None:  # in words: "thirty" is to the ten, "twenty-six" to the unit
         return 10.0 ** _trailing_zeros(n.value) / 2
@@ -1419,6 +1421,29 @@ def rounding(n: Number) -> float | None:
     written = float(digits.group(0).replace(",", ""))
     scale = n.value / written if written else 1.0
     return scale * 10.0 ** (-decimals if decimals else _trailing_zeros(written)) / 2
+
+
+# Measures outlets round (and convert, rounding: "800km (500 miles)"): distances, areas,
+# weights, volumes. Not points, degrees, speeds (a storm's 74 mph is a threshold) nor pounds
+# (money too).
+_ROUNDED_MEASURES = frozenset(map(stem, """miles mile kilometres kilometers kilometre kilometer
+    km metres meters metre meter feet foot yards acres hectares tons tonnes kilograms kilos kg
+    litres liters gallons barrels""".split()))
+# How far a plain round measure may be from the figure it rounds, as a share of it: 5 percent
+# ("500 miles" for 490, "190" for 187; not "100 miles" for 140, nor "90" for 95).
+_MEASURE_ROUNDING = 0.05
+
+
+def rounded_measure(unit: str) -> bool:
+    """Whether a unit is a measure outlets round ("mil", "acr destroy")."""
+    return unit.split(" ")[0] in _ROUNDED_MEASURES
+
+
+def round_measure(value: float) -> float | None:
+    """How far a plain round measure ("190 miles") may be from what it stands for: half its
+    last written digit, at most 5 percent of it; None when it is no round figure ("187")."""
+    zeros = _trailing_zeros(value) if value == int(value) else 0
+    return min(10.0 ** zeros / 2, _MEASURE_ROUNDING * value) if zeros else None
 
 
 def _trailing_zeros(value: float) -> int:
