@@ -739,71 +739,18 @@ def test_a_count_besides_others_told_otherwise_is_still_a_conflict(claim, senten
     assert verdict(first_claim(claim), sentence).verdict == "conflict"
 
 
-@pytest.mark.parametrize("claim, sentence, ours, theirs", [
-    ("Two harbour guards and a pilot were dismissed after the Halden ferry collision.",
-     "Three harbour staff were dismissed after the Halden ferry collision.", "Two", "Three"),
-    ("The board said three harbour staff were dismissed after the Halden ferry collision.",
-     "The board said two harbour guards and a pilot were dismissed after the collision.",
-     "three", "two"),
-], ids=["list in the claim", "list in the sentence"])
-def test_a_count_listed_with_another_against_their_sum_is_another_amount(claim, sentence, ours,
-                                                                         theirs):
-    # "two guards and a pilot" are three people: the other's three staff are the whole list.
-    m = verdict(first_claim(claim), sentence)
-    assert m.verdict != "conflict"
-    assert {"kind": "another amount", "claim": ours, "article": theirs} in what_differs(
-        m, m.notes)
-
-
-@pytest.mark.parametrize("sentence", [
-    "Four harbour staff were dismissed after the Halden ferry collision.",
-    "Three harbour guards were dismissed after the Halden ferry collision.",
-], ids=["not the sum", "the first count's own noun"])
-def test_a_count_listed_with_another_told_otherwise_is_still_a_conflict(sentence):
-    c = first_claim("Two harbour guards and a pilot were dismissed after the Halden ferry "
-                    "collision.")
-    assert verdict(c, sentence).verdict == "conflict"
-
-
-_FIVE_STATES = ("The ban was later narrowed to five coastal states - Lirania, Norland, Vossby, "
-                "East Tern and Halden - as well as limits on travellers from Port Aster and Kell.")
-
-
-def test_a_count_whose_members_are_among_the_others_all_named_in_the_claim_is_another_amount():
-    # the claim names all seven: five counted, two told apart; the sentence counts them together
-    m = verdict(first_claim(_FIVE_STATES), "The ban was later narrowed to seven coastal states: "
-                "Halden, Kell, Lirania, Norland, Port Aster, Vossby and East Tern.")
-    assert m.verdict != "conflict"
-    assert {"kind": "another amount", "claim": "five", "article": "seven"} in what_differs(
-        m, m.notes)
-
-
-@pytest.mark.parametrize("sentence", [
-    "The ban was later narrowed to seven coastal states: Halden, Kell, Lirania, Norland, "
-    "Port Aster, Vossby and Dunmore.",
-    "The ban was later narrowed to seven coastal states, officials said.",
-], ids=["a member the claim does not name", "no members named"])
-def test_a_count_of_members_the_claim_does_not_all_name_is_still_a_conflict(sentence):
-    assert verdict(first_claim(_FIVE_STATES), sentence).verdict == "conflict"
-
-
-_FERRY = ("The coastguard says 14 passengers were hurt on the Halden ferry, including six driven "
-          "to a clinic and eight treated on the deck.")
-
-
-def test_a_count_of_places_against_those_taken_there_is_another_amount():
-    # "six driven to a clinic" are passengers; "three clinics" are where they were driven
-    m = verdict(first_claim(_FERRY), "The coastguard said the hurt were driven to three clinics "
-                                     "and eight were treated on the deck.")
-    assert m.verdict != "conflict"
-    assert {"kind": "another amount", "claim": "six", "article": "three"} in what_differs(
-        m, m.notes)
-
-
-def test_a_count_of_those_taken_to_a_place_told_otherwise_is_still_a_conflict():
-    m = verdict(first_claim(_FERRY), "The coastguard said 14 passengers were hurt on the Halden "
-                "ferry, including four driven to a clinic and eight treated on the deck.")
-    assert {"kind": "number", "claim": "six", "article": "four"} in what_differs(m)
+@pytest.mark.parametrize("claim, sentence", [
+    ("Two miners died and one was hurt in the Halden pit blast on Sunday.",
+     "Three miners were killed in the Halden pit blast on Sunday, officials said."),
+    ("The ban covers five states - Lirania, Norland, Vossby, East Tern and Halden - but not "
+     "Port Aster or Kell.",
+     "The ban covers seven states: Halden, Kell, Lirania, Norland, Port Aster, Vossby and East "
+     "Tern."),
+    ("Three hospitals were shelled in Halden on Sunday, the army said.",
+     "The army said five were shelled in the hospital district of Halden on Sunday."),
+], ids=["a count and another told of one noun", "members left out", "places counted"])
+def test_counts_told_otherwise_of_the_same_things_are_still_conflicts(claim, sentence):
+    assert verdict(first_claim(claim), sentence).verdict == "conflict"
 
 
 def test_a_familys_size_is_no_count_of_the_claims_people():

@@ -1424,24 +1424,26 @@ def rounding(n: Number) -> float | None:
 
 
 # Measures outlets round (and convert, rounding: "800km (500 miles)"): distances, areas,
-# weights, volumes. Not points, degrees, speeds (a storm's 74 mph is a threshold) nor pounds
-# (money too).
+# weights, volumes. Not points, degrees, speeds ("km/h"; a storm's 74 mph is a threshold),
+# pounds (money too), nor words that also count things ("20 foot soldiers", "40 barrels of
+# waste": people and things, exact).
 _ROUNDED_MEASURES = frozenset(map(stem, """miles mile kilometres kilometers kilometre kilometer
-    km metres meters metre meter feet foot yards acres hectares tons tonnes kilograms kilos kg
-    litres liters gallons barrels""".split()))
-# How far a plain round measure may be from the figure it rounds, as a share of it: 5 percent
-# ("500 miles" for 490, "190" for 187; not "100 miles" for 140, nor "90" for 95).
-_MEASURE_ROUNDING = 0.05
+    km metres meters metre meter yards acres hectares tons tonnes kilograms kilos kg litres
+    liters gallons""".split()))
+# How far a plain round measure may be from the figure it rounds, as a share of it: 2 percent
+# ("190 miles" for 187, "500 miles" for 490; not "500 miles" for 480, nor "30 miles" for 29).
+_MEASURE_ROUNDING = 0.02
 
 
 def rounded_measure(unit: str) -> bool:
-    """Whether a unit is a measure outlets round ("mil", "acr destroy")."""
-    return unit.split(" ")[0] in _ROUNDED_MEASURES
+    """Whether a unit is a measure outlets round ("mil", "acr destroy"; not "km h", a speed)."""
+    words = unit.split(" ")
+    return words[0] in _ROUNDED_MEASURES and words[1:2] != ["h"]
 
 
 def round_measure(value: float) -> float | None:
     """How far a plain round measure ("190 miles") may be from what it stands for: half its
-    last written digit, at most 5 percent of it; None when it is no round figure ("187")."""
+    last written digit, at most 2 percent of it; None when it is no round figure ("187")."""
     zeros = _trailing_zeros(value) if value == int(value) else 0
     return min(10.0 ** zeros / 2, _MEASURE_ROUNDING * value) if zeros else None
 
