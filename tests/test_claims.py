@@ -2375,3 +2375,9 @@ def test_short_lines_without_stops_are_not_joined():
 def test_a_quotation_of_what_someone_urged_is_theirs(sentence):
     text = f"Mayor Ana Ruiz opened the harbour festival. {sentence}"
     assert People(text).speakers(split_sentences(text))[-1] == "Ana Ruiz"
+
+
+def test_a_list_in_a_hard_wrapped_seed_keeps_an_item_a_line():
+    items = "Key facts\n1. The bridge closes in March\n2. A ferry runs every hour\n* Tolls stay\n"
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in WRAPPED_PARAGRAPHS[1:]) + "\n\n" + items
+    assert unwrapped(wrapped).endswith(items)

@@ -511,3 +511,14 @@ def test_a_sentence_telling_a_claims_own_words_besides_the_storys_is_still_its_p
     sentence = "Fishing crews will be spared, the board said on the island."
     crews = match_article(seed.claims, f"Summer in Osland\n{sentence}\nIt rained.").matches[4]
     assert (crews.verdict, crews.sentence) == ("partial", sentence)
+
+
+def test_a_quotation_told_in_part_in_the_storys_words_is_still_its_part():
+    # its words are its statement's too ("Lund said: “…”"), so each is held by two claims
+    seed = read_seed(TOLL_SEED.replace("Shipping agents", "Lund said: \u201cThe harbour toll is "
+                                       "fair. The island needs it.\u201d Shipping agents"))
+    (quote,) = [c for c in seed.claims if c.kind == "quote"]
+    sentence = "\u201cThe harbour toll is fair,\u201d Lund said."
+    found = match_article(seed.claims, f"Summer in Osland\n{sentence}\nIt rained.").matches
+    assert (found[quote.position - 1].verdict, found[quote.position - 1].sentence) == (
+        "partial", sentence)

@@ -345,6 +345,7 @@ def read_seed(text: str) -> Seed:
 _WRAP_WIDTH = 100
 _WRAP_SLACK = 8
 _LINE_END = re.compile(r"[.!?:\u2026][\"\u201d'\u2019)\]]*\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[*\u2022])\s")
 
 
 def unwrapped(text: str) -> str:
@@ -353,8 +354,9 @@ def unwrapped(text: str) -> str:
     mid-sentence and the next line goes on in lower case or with a figure."""
     lines = [line.rstrip() for line in text.splitlines()]
     width = max(map(len, lines), default=0)
-    # (a hand-wrapped line may end a few characters short of the width)
-    broken = [bool(line.strip() and following.strip()) and (
+    # (a hand-wrapped line may end a few characters short of the width; a list's numbered or
+    # bulleted items start lines of their own)
+    broken = [bool(line.strip() and following.strip()) and not _LIST_ITEM.match(following) and (
         len(line) + 1 + len(following.split()[0]) > width - _WRAP_SLACK
         or not _LINE_END.search(line) and following.lstrip()[0].isalnum()
         and not following.lstrip()[0].isupper())

@@ -520,8 +520,11 @@ def _of_the_claim(claims: list[Claim], judged: list[list[ClaimMatch]]) -> list[l
     for claim in claims:
         for word in claim_words(claim.text)[0]:
             holding[word] = holding.get(word, 0) + 1
-    return [[m for m in options if m.verdict != "partial" or _specific(
-        claim, m.sentence or "", holding, len(claims)) >= STORY_WORDS
+    # (not a quotation's: its words are its statement's too, so each is held twice; and its
+    # halves told over two sentences are read from its partials, `quotation_over_two`)
+    return [options if claim.kind == "quote" else [
+        m for m in options if m.verdict != "partial" or _specific(
+            claim, m.sentence or "", holding, len(claims)) >= STORY_WORDS
         or tells_amount(claim.text, m.sentence or "")]
         for claim, options in zip(claims, judged, strict=True)]
 
