@@ -93,11 +93,15 @@ class ClaimMatch:
 
 
 def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
-          t: Thresholds = THRESHOLDS, same: float | None = None) -> ClaimMatch:
-    """The verdict of one sentence on one claim, given their fuzzy score and P(same claim)."""
+          t: Thresholds = THRESHOLDS, same: float | None = None,
+          in_a_clause: bool = False) -> ClaimMatch:
+    """The verdict of one sentence on one claim, given their fuzzy score and P(same claim).
+    With `in_a_clause` (one of its clauses read by the model as one of the claim's), a sentence
+    sharing too few of the claim's words is a part still, under every other check."""
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
-    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t, speaker)
+    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t, speaker,
+                       in_a_clause)
     if verdict == _CLAUSE_PART:
         # One clause told again, under `t.partial_cover` of the whole claim's words: too little
         # of it to tell the claim's fact from another (another day's close, another count in
@@ -271,7 +275,7 @@ def _voiced_as_theirs(claim: Claim, sentence: str, speaker: str | None) -> bool:
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds,
-             speaker: str | None = None) -> str:
+             speaker: str | None = None, in_a_clause: bool = False) -> str:
     cover, specific = word_cover(claim.text, sentence)
     a, b = _claim_processed(claim.text), _sentence_processed(sentence)
     # Verbatim is the claim's own words, every one: a word swapped ("walkout" for "strike")
@@ -311,10 +315,12 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         # a sentence sharing two of them in the writer's voice tells another fact of the story.
         return "absent"
     if not carries_part(claim.text, sentence, t):
-        return "absent"
+        return "partial" if in_a_clause else "absent"
     if shares_words(claim, sentence, specific, t):
         return "partial"
-    return _CLAUSE_PART if shares_words(claim, sentence, specific, t, clauses=True) else "absent"
+    if shares_words(claim, sentence, specific, t, clauses=True):
+        return _CLAUSE_PART
+    return "partial" if in_a_clause else "absent"
 
 
 # `_wording`'s partial of a sentence that tells one clause of the claim again and little else
