@@ -7,10 +7,11 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+from sqlite_utils import Database
 
 from monitor.faces import changes
 from monitor.faces.html_report import render_html
-from monitor.faces.report import render_report
+from monitor.faces.report import REWORDED, claims_named, noted_rows, render_report
 from tests.conftest import ferry_story, run_monitor
 
 pytestmark = pytest.mark.slow  # reads the crawled demo and runs the CLI in a subprocess
@@ -470,3 +471,21 @@ def test_the_noted_differences_view_holds_only_the_notes_it_shows(tmp_path):
     rows = list(db.query("select claim, notes from noted_differences where story = 'ferry'"))
     assert [(r["claim"], [n["kind"] for n in json.loads(r["notes"])]) for r in rows] == [
         (2, ["rounded"])]
+
+
+def test_a_reworded_quotation_a_statement_and_its_quotation_share_is_listed_once():
+    # A statement and the quotation it holds are two claims: the outlet's one sentence giving
+    # the quotation in other words is one entry naming both claims, not one entry a claim.
+    db = Database(memory=True)
+    note = json.dumps([{"kind": "reworded quotation", "claim": "a wall for the harbour",
+                         "article": "a wall for our harbour"}])
+    db["rows"].insert_all([
+        {"story": "s", "claim": claim, "claim_text": text, "outlet": "The Daily Ledger",
+         "url": "http://127.0.0.1/a", "sentence": "Lund wants 'a wall for our harbour'.",
+         "notes": note}
+        for claim, text in ((16, 'Lund asked for "a wall for the harbour".'),
+                            (17, "a wall for the harbour"))])
+    db.create_view("reworded_quotations", "select * from rows")
+    rows = noted_rows(db, "s", *REWORDED)
+    assert len(rows) == 1
+    assert claims_named(rows[0]) == "claims 16, 17"

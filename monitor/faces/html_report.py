@@ -18,6 +18,7 @@ from monitor.faces.report import (
     NOTED,
     REWORDED,
     SYMBOLS,
+    claims_named,
     closest_not_counted,
     conflict_label,
     counted_decisions,
@@ -108,7 +109,8 @@ def matrix_parts(db: Database, slug: str) -> dict | None:
                  for r in db.query("select claim, claim_text, outlet, url, sentence, conflicts "
                                    "from conflicts where story = ? order by claim, outlet",
                                    [slug])]
-    reworded, noted = ([{**r, "html": conflict_html(r["claim_text"], r["sentence"], r["notes"])}
+    reworded, noted = ([{**r, "html": conflict_html(r["claim_text"], r["sentence"], r["notes"]),
+                         "named": claims_named(r).capitalize()}
                         for r in noted_rows(db, slug, view, kinds)]
                        for view, kinds in (REWORDED, NOTED))
     return {"title": rows[0]["title"], "slug": slug, "claims": counted(len(claims), "claim"),
@@ -309,7 +311,7 @@ def _noted(db: Database, slug: str, title: str, explained: str, view: str,
     for r in noted_rows(db, slug, view, kinds):
         for c in json.loads(r["notes"]):
             ours, theirs = (marked_html(s) for s in marked_sentences(c))
-            items.append(f"<li><b>Claim {r['claim']}</b> · {e(r['outlet'])} · "
+            items.append(f"<li><b>{e(claims_named(r).capitalize())}</b> · {e(r['outlet'])} · "
                          f"{e(conflict_label(c))}<br>seed: {ours}"
                          f"<br>{link(r['url'], 'outlet')}: {theirs}</li>")
     if not items:

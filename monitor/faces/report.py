@@ -341,8 +341,26 @@ def noted_rows(db: Database, slug: str, view: str, kinds: tuple[str, ...]) -> li
         return []  # a store not upgraded yet, read by a plain Datasette
     rows = db.query(f"select claim, claim_text, outlet, url, sentence, notes from [{view}] "
                     "where story = ? order by claim, outlet", [slug])
-    return [{**r, "notes": json.dumps([c for c in json.loads(r["notes"]) if c["kind"] in kinds])}
-            for r in rows]
+    # A statement and the quotation it holds are two claims by design: an outlet's sentence
+    # that gives the quotation in other words is one note for both, listed once ("claims 16,
+    # 17"), not once a claim.
+    shown: dict[tuple, dict] = {}
+    for r in rows:
+        notes = json.dumps([c for c in json.loads(r["notes"]) if c["kind"] in kinds])
+        same = shown.get((r["outlet"], r["url"], r["sentence"], notes))
+        if same is not None:
+            same["claims"].append(r["claim"])
+            continue
+        shown[r["outlet"], r["url"], r["sentence"], notes] = {**r, "notes": notes,
+                                                              "claims": [r["claim"]]}
+    return list(shown.values())
+
+
+def claims_named(row: dict) -> str:
+    """"claim 16", or "claims 16, 17" for a note that several claims share (`noted_rows`)."""
+    claims = row.get("claims") or [row["claim"]]
+    return (f"claims {', '.join(map(str, claims))}" if len(claims) > 1
+            else f"claim {claims[0]}")
 
 
 def _noted(db: Database, story: int, width: int) -> str:
@@ -366,7 +384,7 @@ def _differences(rows: list[dict], column: str, width: int) -> list[str]:
         what = "; ".join(conflict_label(c) if c["kind"] in _WORDED and "seed_sentence" in c
                          else f"{conflict_label(c)}: seed “{c['claim']}” vs “{c['article']}”"
                          for c in found)  # worded differences are marked below
-        line = f"claim {row['claim']} · {row['outlet']} · {what}"
+        line = f"{claims_named(row)} · {row['outlet']} · {what}"
         lines += textwrap.wrap(clean(line, lines=False), width, subsequent_indent="      ")
         shown = next((c for c in found if "seed_sentence" in c), None)
         if shown is not None:
