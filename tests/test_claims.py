@@ -6,7 +6,6 @@ import pytest
 
 from monitor.steps.claims import (
     People,
-    claims_from_body,
     documents_issued,
     is_publication,
     read_seed,
@@ -2382,77 +2381,3 @@ def test_a_list_in_a_hard_wrapped_seed_keeps_an_item_a_line():
     items = "Key facts\n1. The bridge closes in March\n2. A ferry runs every hour\n* Tolls stay\n"
     wrapped = "\n\n".join(textwrap.fill(p, 72) for p in WRAPPED_PARAGRAPHS[1:]) + "\n\n" + items
     assert unwrapped(wrapped).endswith(items)
-
-# One fact, one claim (issue #17 item 3): a claim another sentence of the seed tells whole.
-
-def test_key_point_the_body_tells_again_is_one_claim():
-    claims = claims_from_body([
-        "The council passed the harbour levy by a vote of 31-19.",
-        "The council passed the harbour levy on Monday by a vote of 31 to 19, after a night of "
-        "debate on the quay.",
-    ])
-    assert [c.text for c in claims] == [
-        "The council passed the harbour levy on Monday by a vote of 31 to 19, after a night of "
-        "debate on the quay."]
-    assert claims[0].position == 1
-
-
-def test_key_point_with_a_number_the_body_lacks_stays():
-    claims = claims_from_body([
-        "The council passed the harbour levy by a vote of 31-19.",
-        "The council passed the harbour levy on Monday by a vote of 32 to 18, after a night of "
-        "debate on the quay.",
-    ])
-    assert len(claims) == 2
-
-
-def test_a_denial_around_the_words_keeps_the_shorter_claim():
-    claims = claims_from_body([
-        "The ferry left the quay at dawn.",
-        "Harbour staff said it is not true that the ferry left the quay at dawn last week.",
-    ])
-    assert len(claims) == 2
-
-
-def test_quotation_fragment_quoted_again_whole_is_one_claim_with_its_speaker():
-    claims = claims_from_body([
-        'Mayor Ada Lund called the plan "a gift to the harbour towns".',
-        '"We have worked on this for years, and it is a gift to the harbour towns," the '
-        "statement read.",
-    ])
-    quotes = [c for c in claims if c.kind == "quote"]
-    assert [q.text for q in quotes] == [
-        "We have worked on this for years, and it is a gift to the harbour towns"]
-    assert quotes[0].speaker == "Ada Lund"
-
-
-def test_quotation_fragment_of_another_speaker_stays():
-    claims = claims_from_body([
-        'Mayor Ada Lund said the port needs "a new harbour wall now".',
-        '"Everyone knows we need a new harbour wall now," said Ivo Berg, the port director.',
-    ])
-    assert [c.speaker for c in claims if c.kind == "quote"] == ["Ada Lund", "Ivo Berg"]
-
-
-def test_statement_and_its_own_quotation_stay_apart():
-    claims = claims_from_body([
-        'Lund wants the council to fund "a new harbour wall and a wider quay for the ferries".',
-    ])
-    assert [c.kind for c in claims] == ["statement", "quote"]
-
-
-def test_sentence_of_a_quotation_printed_again_as_prose_is_the_quotation():
-    claims = claims_from_body([
-        '"The levy is fair. Every harbour town will pay the same share of the cost," Lund said.',
-        "Every harbour town will pay the same share of the cost.",
-    ])
-    assert [c.kind for c in claims] == ["quote"]
-    assert claims[0].speaker == "Lund"
-
-
-def test_words_a_longer_quotation_quotes_from_another_stay_a_claim():
-    claims = claims_from_body([
-        'Her plan was called "a wall for every harbour" by the fishermen.',
-        '"The fishermen asked us for \'a wall for every harbour\' and we listened," Lund said.',
-    ])
-    assert "a wall for every harbour" in [c.text for c in claims if c.kind == "quote"]

@@ -461,40 +461,6 @@ def test_a_long_sentence_under_the_fuzzy_cut_sharing_only_the_storys_words_is_no
 
 
 
-QUAY = ("A Story Of Our Own\nThe port's harbour master, Ivo Renn, ordered the closure of the "
-        "northern quay on Monday after a storm tore its moorings loose, saying the repairs would "
-        "take at least three weeks and would cost the town dearly.\n")
-
-
-def test_a_clause_of_a_long_claim_told_in_other_words_over_the_fuzzy_cut_is_a_part():
-    # Too few of the claim's words for a part ("shut" for "ordered the closure"), but the
-    # same-claim model reads the sentence as one of the claim's clauses.
-    sentence = "Renn shut the quay after the storm."
-    found = match_article(read_seed(QUAY).claims, f"Harbour news\n{sentence}")
-    assert (found.matches[0].verdict, found.matches[0].sentence) == ("partial", sentence)
-
-
-def test_a_sentence_over_the_fuzzy_cut_with_the_claims_names_only_is_not_a_part():
-    found = match_article(read_seed(QUAY).claims,
-                          "Harbour news\nRenn's fleet sailed to the quay after the storm.")
-    assert found.matches[0].verdict == "absent"
-
-
-def test_a_denial_of_a_clause_told_in_other_words_is_no_part_of_the_claim():
-    found = match_article(read_seed(QUAY).claims,
-                          "Harbour news\nRenn did not shut the quay after the storm.")
-    assert found.matches[0].verdict == "absent"
-
-
-def test_another_quotation_of_the_claims_speaker_is_no_part_of_the_claim():
-    # The sentence shares who spoke (name and role) with the claim, and quotes other words.
-    seed = read_seed("A Story Of Our Own\nIvo Renn, an engineer who was not involved in the "
-                     "repairs, called the new quay \u201ccostly but long overdue.\u201d\n")
-    article = ("Harbour news\n\u201cThe storm was the worst we have seen in a decade,\u201d said "
-               "Ivo Renn, an engineer at the port.")
-    assert match_article(seed.claims, article).matches[0].verdict == "absent"
-
-
 @pytest.mark.parametrize("attribution", ["the guild said in a statement.",
                                          "a guild spokesman replied."])
 def test_a_quotation_whose_second_half_a_body_says_is_not_told_verbatim(attribution):

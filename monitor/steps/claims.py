@@ -21,7 +21,6 @@ from monitor.steps.text import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NAME_SUFFIXES,
-    NEGATIONS,
     NOT_NAMES,
     PERIODS,
     PERSON_RE,
@@ -34,7 +33,6 @@ from monitor.steps.text import (
     quotations,
     single_quotations_doubled,
     split_sentences,
-    stem,
     surname,
     unquoted,
     without_credits,
@@ -537,112 +535,19 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
         if (_states_something(read, quotes, own) and not states_nothing(sentence)
-                and not (own and _attribution_only(read, speaker))):
-            claims.append(Claim(0, sentence, "statement", sentence,
+                and not (own and _attribution_only(read, speaker))
+                and not _already(claims, sentence)):
+            claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
                                 speaker=speaker, speaker_guessed=guessed, quotes=quotes,
                                 **facts))
         for quote in own:
-            claims.append(Claim(0, quote, "quote", sentence, speaker=speaker,
-                                speaker_guessed=guessed,
-                                quotes=[quote], numbers=[n.as_dict() for n in numbers(quote)],
-                                names=people.names_in(quote)))
+            if not _already(claims, quote):
+                claims.append(Claim(len(claims) + 1, quote, "quote", sentence, speaker=speaker,
+                                    speaker_guessed=guessed,
+                                    quotes=[quote], numbers=[n.as_dict() for n in numbers(quote)],
+                                    names=people.names_in(quote)))
         people.read(sentence)
-    kept: list[Claim] = []
-    for claim in _without_repeats(claims):
-        if not _already(kept, claim.text):
-            claim.position = len(kept) + 1
-            kept.append(claim)
-    return kept
-
-
-# The words of a claim as compared for a repeat: stemmed, articles aside ("31-19" and "31 to 19"
-# both hold 31 then 19).
-_ARTICLES = frozenset({"a", "an", "the"})
-# A claim this short (words, articles aside) is never read as another's repeat: a few words
-# stand in order inside many sentences that say something else.
-REPEAT_MIN_WORDS = 4
-REPEAT_LOOKS = 20
-
-
-_DENIALS = frozenset(map(stem, NEGATIONS))
-# A quotation opening inside a quotation claim's text: someone's words that its speaker quotes.
-_NESTED_QUOTATION = re.compile(r"(?:^|\s)['\"\u201c\u2018]")
-
-
-def _repeat_words(text: str) -> list[str]:
-    return [stem(w) for w in words(text) if w not in _ARTICLES]
-
-
-def _inside(small: list[str], big: list[str]) -> bool:
-    """`small`'s words in order inside `big`, in a stretch at most twice as long (and two
-    words), no denial in it or in the four words before it that `small` lacks: the shorter
-    claim told again within the longer, not words scattered over it ("the ferry left" is not
-    "it is not true that the ferry left" told again)."""
-    reach = 2 * len(small) + 2
-    denials = _DENIALS.intersection(small)
-    for start, word in enumerate(big):
-        if word != small[0]:
-            continue
-        k, end = 1, start + 1
-        while k < len(small) and end < len(big) and end - start < reach:
-            if big[end] == small[k]:
-                k += 1
-            end += 1
-        if k == len(small) and _DENIALS.intersection(big[max(start - 4, 0):end]) <= denials:
-            return True
-    return False
-
-
-def _without_repeats(claims: list[Claim]) -> list[Claim]:
-    """The claims less those another sentence's claim tells whole: a key-points bullet the
-    body tells again in a longer sentence ("The levy passed 31-19." and "The levy passed on
-    Monday, 31 to 19, …"), a sentence the page prints twice with more words, a fragment of a
-    quotation quoted again whole. One fact, one claim: an outlet is not counted twice for
-    leaving it out. The longer one is kept, with its quotations and speaker. Never dropped: a
-    claim of the same sentence (a statement and its quotations are kept apart by design: a
-    quotation claim checks the quotation's wording and speaker), a quotation inside a
-    statement, a claim with its own speaker where the longer has another or none (a
-    quotation inside a longer quotation with none gives it its speaker), or a claim with a
-    number the longer lacks."""
-    read = [(words_, set(words_), {n["value"] for n in c.numbers})
-            for c in claims for words_ in [_repeat_words(c.text)]]
-    having: dict[str, list[int]] = {}
-    for i, (_, tokens, _) in enumerate(read):
-        for token in tokens:
-            having.setdefault(token, []).append(i)
-    dropped: set[int] = set()
-    for i, (small, tokens, _) in enumerate(read):
-        if len(small) < REPEAT_MIN_WORDS:
-            continue
-        # Looked for among the claims with its rarest word, at most REPEAT_LOOKS of them: a
-        # seed of thousands of claims in a few words is read in linear time.
-        rarest = min(tokens, key=lambda t: len(having[t]))
-        for j in itertools.islice(having[rarest], REPEAT_LOOKS):
-            if len(read[j][0]) < len(small) or j == i or j in dropped or not _repeat_of(
-                    claims[i], claims[j], read[i], read[j], later=i > j):
-                continue
-            big = claims[j]
-            if big.kind == "quote" and claims[i].kind == "quote" and not big.speaker:
-                big.speaker, big.speaker_guessed = claims[i].speaker, claims[i].speaker_guessed
-            dropped.add(i)
-            break
-    return [c for i, c in enumerate(claims) if i not in dropped]
-
-
-def _repeat_of(small: Claim, big: Claim, small_read: tuple[list[str], set[str], set],
-               big_read: tuple[list[str], set[str], set], later: bool) -> bool:
-    """`small` is `big` told again, or a part of it: see `_without_repeats`."""
-    (s, s_set, s_values), (b, b_set, b_values) = small_read, big_read
-    if small.sentence == big.sentence or len(s) > len(b) or (len(s) == len(b) and not later):
-        return False
-    if small.kind == "quote" and big.kind == "statement":
-        return False
-    if small.kind == "quote" and not small.speaker and _NESTED_QUOTATION.search(big.text):
-        return False  # perhaps a third person's words the longer quotation quotes
-    if small.speaker and small.speaker != big.speaker and not (
-            big.speaker is None and small.kind == big.kind == "quote"):
-        return False
-    return s_values <= b_values and s_set <= b_set and _inside(s, b)
+    return claims
 
 
 # A sentence opening on a quotation mark with no other mark after it (straight or curly).

@@ -102,14 +102,6 @@ class Thresholds:
     # sentence, another claim's part, to be this claim's part too (`verdicts.clause_same`): the
     # same-claim model's own decision, not a cut of ours.
     clause_same: float = field(default_factory=lambda: 100 * similarity.model().threshold)
-    # P(same claim), in percent, of a clause pair (`verdicts.clause_same`) and fuzzy score for a
-    # candidate that shares too few of a claim's words (`carries_part`, `shares_words`) to be a
-    # part of a claim nothing else tells (`match.told_in_a_clause`). Fitted on the eight
-    # real-text sets with folds by story, new verdicts on unlabelled pairs counted a quarter
-    # wrong: every fold chose 10 and 60 (labels alone: 5 and 55, twice the unlabelled
-    # verdicts for the same labels; bench/README.md, stop 56).
-    clause_part: float = 10.0
-    clause_part_score: float = 60.0
 
 
 THRESHOLDS = Thresholds()
@@ -1411,14 +1403,6 @@ BESIDES = 5
 _SAYING_WHEN = frozenset(content_words(" ".join((
     *SAYING_VERBS, *TELLING_VERBS, "statement", "statements", "reporters", "reporter", "press",
     *WEEKDAYS, *PERIODS, "today", "yesterday"))))
-
-
-def negates_more(claim: str, sentence: str) -> bool:
-    """A clause of the sentence negated and none of the claim's: in other words, what the
-    sentence denies cannot be told from what it tells (`match.told_in_a_clause`). Not the other
-    way: "the only country not to sign" is told as "the only country outside it"."""
-    return (any(n for _, n, _, _ in _sentence_clauses(sentence))
-            and not any(n for _, n, _, _ in _claim_clauses(claim)))
 
 
 def negation_flipped(claim: str, sentence: str) -> bool:

@@ -37,7 +37,6 @@ from monitor.steps.conflicts import (
     claim_words,
     closest_quote,
     comparable,
-    negates_more,
     negation_flipped,
     quoted_whole,
     sentence_amounts,
@@ -312,8 +311,7 @@ def _told_otherwise(claims: list[Claim], sentences: list[str], pairs: list[tuple
         if i in passing:
             passing[i].add(j)
     for i, sentence_ids in passing.items():
-        found_one = told_in_a_clause(claims[i], sentences, sentence_ids, scores[i], t) or (
-            under_the_cut(claims[i], sentences, sentence_ids, scores[i], t))
+        found_one = under_the_cut(claims[i], sentences, sentence_ids, scores[i], t)
         if found_one is not None:
             matches[i] = found_one
             tied.add(found_one.sentence or "")
@@ -323,38 +321,6 @@ def _told_otherwise(claims: list[Claim], sentences: list[str], pairs: list[tuple
             if found is not None:
                 matches[i], run = found
                 tied.update(run)
-
-
-def told_in_a_clause(claim: Claim, sentences: list[str], passing: set[int], scores: np.ndarray,
-                     t: Thresholds = THRESHOLDS) -> ClaimMatch | None:
-    """A claim no candidate tells, told in part in other words by a candidate (over the fuzzy
-    cut) that shares too few of its words to be a part (`_a_part`), when the same-claim model
-    reads one of its clauses as one of the claim's over `t.clause_part` (`clause_same`: its
-    pairs share two of the claim's said words, name no others, tell no other amount) and the
-    fuzzy score is `t.clause_part_score` at least: judged with every other check of `judge`, a
-    part at most, no conflict read in it. `passing`: the
-    sentences through the prefilter; `scores`: the claim's fuzzy scores (zero under the cut)."""
-    over = sorted((j for j in passing if scores[j]), key=lambda j: (-int(scores[j]), j))
-    over = [j for j in over[:CANDIDATES] if scores[j] >= t.clause_part_score]
-    # Other words: a sentence of the claim's words only ("Port data" for a claim on the port's
-    # data) that `_a_part` finds too few of tells only what they name.
-    words = claim_words(claim.text)[0]
-    found = [judge(claim, sentences[j], float(scores[j]), None, t, in_a_clause=True)
-             for j in over
-             if sentence_words(sentences[j]) - words and not _a_part(claim, sentences[j], t)
-             and not _quotes_other_words(words, sentences[j])
-             and not negates_more(claim.text, sentences[j])
-             and clause_same(claim.text, sentences[j]) >= t.clause_part]
-    return max((replace(m, verdict="partial", conflicts=None) for m in found
-                if m.verdict not in ("absent", "conflict")), key=_rank, default=None)
-
-
-def _quotes_other_words(words: frozenset[str], sentence: str) -> bool:
-    """The sentence quotes someone, and no quotation of it has two of the claim's words: the
-    words it shares are who spoke and on what ("said Ada Lund, the port's engineer"), its
-    quotation another of their statements, or another person's with their name."""
-    quoted = sentence_quotations(sentence)
-    return bool(quoted) and all(len(sentence_words(q) & words) < 2 for q in quoted)
 
 
 def under_the_cut(claim: Claim, sentences: list[str], passing: set[int], scores: np.ndarray,

@@ -93,15 +93,11 @@ class ClaimMatch:
 
 
 def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
-          t: Thresholds = THRESHOLDS, same: float | None = None,
-          in_a_clause: bool = False) -> ClaimMatch:
-    """The verdict of one sentence on one claim, given their fuzzy score and P(same claim).
-    With `in_a_clause` (one of its clauses read by the model as one of the claim's), a sentence
-    sharing too few of the claim's words is a part still, under every other check."""
+          t: Thresholds = THRESHOLDS, same: float | None = None) -> ClaimMatch:
+    """The verdict of one sentence on one claim, given their fuzzy score and P(same claim)."""
     if same is None:
         same = float(similarity.same_claim([claim.text], [sentence])[0][0]) / 100
-    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t, speaker,
-                       in_a_clause)
+    verdict = _wording(claim, sentence, score, same >= similarity.model().threshold, t, speaker)
     if verdict == _CLAUSE_PART:
         # One clause told again, under `t.partial_cover` of the whole claim's words: too little
         # of it to tell the claim's fact from another (another day's close, another count in
@@ -275,7 +271,7 @@ def _voiced_as_theirs(claim: Claim, sentence: str, speaker: str | None) -> bool:
 
 
 def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Thresholds,
-             speaker: str | None = None, in_a_clause: bool = False) -> str:
+             speaker: str | None = None) -> str:
     cover, specific = word_cover(claim.text, sentence)
     a, b = _claim_processed(claim.text), _sentence_processed(sentence)
     # Verbatim is the claim's own words, every one: a word swapped ("walkout" for "strike")
@@ -315,12 +311,10 @@ def _wording(claim: Claim, sentence: str, score: float, same: bool, t: Threshold
         # a sentence sharing two of them in the writer's voice tells another fact of the story.
         return "absent"
     if not carries_part(claim.text, sentence, t):
-        return "partial" if in_a_clause else "absent"
+        return "absent"
     if shares_words(claim, sentence, specific, t):
         return "partial"
-    if shares_words(claim, sentence, specific, t, clauses=True):
-        return _CLAUSE_PART
-    return "partial" if in_a_clause else "absent"
+    return _CLAUSE_PART if shares_words(claim, sentence, specific, t, clauses=True) else "absent"
 
 
 # `_wording`'s partial of a sentence that tells one clause of the claim again and little else
