@@ -344,7 +344,6 @@ def read_seed(text: str) -> Seed:
 # long; a text with a longer line has a paragraph a line.
 _WRAP_WIDTH = 100
 _WRAP_SLACK = 8
-_LINE_END = re.compile(r"[.!?:\u2026][\"\u201d'\u2019)\]]*\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[*\u2022])\s")
 
 
@@ -354,13 +353,8 @@ def unwrapped(text: str) -> str:
     mid-sentence and the next line goes on in lower case or with a figure."""
     lines = [line.rstrip() for line in text.splitlines()]
     width = max(map(len, lines), default=0)
-    # (a hand-wrapped line may end a few characters short of the width; a list's numbered or
-    # bulleted items start lines of their own)
-    broken = [bool(line.strip() and following.strip()) and not _LIST_ITEM.match(following) and (
-        len(line) + 1 + len(following.split()[0]) > width - _WRAP_SLACK
-        or not _LINE_END.search(line) and following.lstrip()[0].isalnum()
-        and not following.lstrip()[0].isupper())
-        for line, following in itertools.pairwise(lines)]
+    broken = [_broken_by_wrap(line, following, width)
+              for line, following in itertools.pairwise(lines)]
     if width > _WRAP_WIDTH or sum(broken) < 2:
         return text
     out = [lines[0]]
@@ -372,6 +366,17 @@ def unwrapped(text: str) -> str:
         else:
             out.append(" " + line.strip())
     return "".join(out) + "\n"
+
+
+def _broken_by_wrap(line: str, following: str, width: int) -> bool:
+    # (a hand-wrapped line may end a few characters short of the width; a list's numbered or
+    # bulleted items start lines of their own)
+    if not line.strip() or not following.strip() or _LIST_ITEM.match(following):
+        return False
+    goes_on = following.lstrip()[0]
+    return (len(line) + 1 + len(following.split()[0]) > width - _WRAP_SLACK
+            or not (_TERMINAL.search(line) or line.endswith(":"))
+            and goes_on.isalnum() and not goes_on.isupper())
 
 
 def seed_title_and_body(text: str) -> tuple[str, str]:
