@@ -757,3 +757,34 @@ def test_another_named_persons_reported_words_are_no_part_of_a_statement_of_a_qu
     article = ("Port data\nIvo Kask told the Gazette that the port authority would still make "
                "its crane and berth data public.\nThe weather was fine.")
     assert match_article([statement], article).matches[0].verdict == "absent"
+
+
+# Issue #17: a claim told whole inside a longer outlet sentence (a clause, an attribution, a
+# time or a second fact joined to it) is told, not a part; its words left out are a part.
+@pytest.mark.parametrize("seed, sentence, expected", [
+    ("The council approved a budget of $4 million on Tuesday.",
+     "The council approved a budget of $4 million on Tuesday, and the school board cut 40 "
+     "teaching posts a day later.", "verbatim"),
+    ("The council approved a budget of $4 million on Tuesday.",
+     "After a long debate over school funding, the city council on Tuesday approved a "
+     "$4 million budget, officials said.", "paraphrase"),
+    ("Floods closed the main bridge into Harwick for three days.",
+     "Last month the main bridge into Harwick was shut by floods for three days while crews "
+     "cleared debris, the county said.", "paraphrase"),
+    ("Floods closed the main bridge into Harwick for three days.",
+     "Floods closed a bridge into Harwick last month, and the river then rose again, cutting "
+     "power to 2,000 homes.", "partial"),
+])
+def test_a_claim_told_whole_inside_a_longer_sentence(seed, sentence, expected):
+    c = first_claim(seed)
+    article = "The weather stayed mild for most of May. " + sentence
+    assert match_article([c], article).matches[0].verdict == expected
+
+
+def test_a_quotation_told_whole_inside_a_longer_quotation_is_verbatim():
+    c = seed_quote("Fares Held\n\u201cWe will not raise fares this year,\u201d Mayor Lena Ortiz "
+                   "said.")
+    article = ("The weather stayed mild for most of May. Speaking at the depot on Monday, Mayor "
+               "Lena Ortiz said: \u201cWe will not raise fares this year, and we will add ten "
+               "buses to the night routes.\u201d")
+    assert match_article([c], article).matches[0].verdict == "verbatim"
