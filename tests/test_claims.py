@@ -6,6 +6,7 @@ import pytest
 
 from monitor.steps.claims import (
     People,
+    claims_from_body,
     documents_issued,
     is_publication,
     read_seed,
@@ -2381,3 +2382,201 @@ def test_a_list_in_a_hard_wrapped_seed_keeps_an_item_a_line():
     items = "Key facts\n1. The bridge closes in March\n2. A ferry runs every hour\n* Tolls stay\n"
     wrapped = "\n\n".join(textwrap.fill(p, 72) for p in WRAPPED_PARAGRAPHS[1:]) + "\n\n" + items
     assert unwrapped(wrapped).endswith(items)
+
+# One fact, one claim (issue #17 item 3): a claim another sentence of the seed tells whole.
+
+def test_key_point_the_body_tells_again_is_one_claim():
+    claims = claims_from_body([
+        "The council passed the harbour levy by a vote of 31-19.",
+        "The council passed the harbour levy by a vote of 31 to 19, with three members absent.",
+    ])
+    assert [c.text for c in claims] == [
+        "The council passed the harbour levy by a vote of 31 to 19, with three members absent."]
+    assert claims[0].position == 1
+
+
+def test_key_point_the_body_tells_with_a_day_and_more_words_stays():
+    # The bullet's words are not one stretch of the body's ("on Monday" between them), and the
+    # body has words of a time the bullet lacks: two claims, as any other fact.
+    claims = claims_from_body([
+        "The council passed the harbour levy by a vote of 31-19.",
+        "The council passed the harbour levy on Monday by a vote of 31 to 19, after a night of "
+        "debate on the quay.",
+    ])
+    assert len(claims) == 2
+
+
+def test_key_point_with_a_number_the_body_lacks_stays():
+    claims = claims_from_body([
+        "The council passed the harbour levy by a vote of 31-19.",
+        "The council passed the harbour levy on Monday by a vote of 32 to 18, after a night of "
+        "debate on the quay.",
+    ])
+    assert len(claims) == 2
+
+
+def test_a_denial_around_the_words_keeps_the_shorter_claim():
+    claims = claims_from_body([
+        "The ferry left the quay at dawn.",
+        "Harbour staff said it is not true that the ferry left the quay at dawn last week.",
+    ])
+    assert len(claims) == 2
+
+
+def test_quotation_fragment_quoted_again_whole_is_one_claim_with_its_speaker():
+    claims = claims_from_body([
+        'Mayor Ada Lund called the plan "a gift to the harbour towns".',
+        '"We worked on it with every fisherman, and it is a gift to the harbour towns," the '
+        "statement read.",
+    ])
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert [q.text for q in quotes] == [
+        "We worked on it with every fisherman, and it is a gift to the harbour towns"]
+    assert quotes[0].speaker == "Ada Lund"
+
+
+def test_quotation_fragment_of_another_speaker_stays():
+    claims = claims_from_body([
+        'Mayor Ada Lund said the port needs "a new harbour wall now".',
+        '"Everyone knows we need a new harbour wall now," said Ivo Berg, the port director.',
+    ])
+    assert [c.speaker for c in claims if c.kind == "quote"] == ["Ada Lund", "Ivo Berg"]
+
+
+def test_statement_and_its_own_quotation_stay_apart():
+    claims = claims_from_body([
+        'Lund wants the council to fund "a new harbour wall and a wider quay for the ferries".',
+    ])
+    assert [c.kind for c in claims] == ["statement", "quote"]
+
+
+def test_sentence_of_a_quotation_printed_again_as_prose_stays_beside_it():
+    # The writer's statement is not the speaker's word for it (review56c): a plain statement
+    # is never dropped for a quotation.
+    claims = claims_from_body([
+        '"The levy is fair. Every harbour town will pay the same share of the cost," Lund said.',
+        "Every harbour town will pay the same share of the cost.",
+    ])
+    assert [c.kind for c in claims] == ["quote", "statement"]
+    assert claims[0].speaker == "Lund"
+
+
+def test_words_a_longer_quotation_quotes_from_another_stay_a_claim():
+    claims = claims_from_body([
+        'Her plan was called "a wall for every harbour" by the fishermen.',
+        '"The fishermen asked us for \'a wall for every harbour\' and we listened," Lund said.',
+    ])
+    assert "a wall for every harbour" in [c.text for c in claims if c.kind == "quote"]
+
+
+# review56c's repros (invented): a longer sentence that holds the shorter claim's words but says
+# another thing keeps both claims.
+
+@pytest.mark.parametrize("first, second", [
+    # two words between: another fact
+    ("The board approved the hospital merger on the hill.",
+     "The board approved a delay to the hospital merger on the hill."),
+    # a denial several words before the stretch
+    ("The bridge will reopen to traffic in March.",
+     "Nobody on the harbour council seriously thinks the bridge will reopen to traffic in March."),
+    # doubt, a condition, a contrast the shorter lacks
+    ("The ferry will carry cars across the bay.",
+     "Few on the quay believe the ferry will carry cars across the bay."),
+    ("The ferry will carry cars across the bay.",
+     "The ferry will carry cars across the bay if the new ramp holds."),
+    ("The ferry will carry cars across the bay.",
+     "The ferry will carry cars across the bay, but only small ones."),
+    ("The ferry will carry cars across the bay.",
+     "The ferry will carry cars across the bay, the owners claim."),
+    # another time the shorter does not tell
+    ("The ferry will carry cars across the bay.",
+     "The ferry will carry cars across the bay from next spring."),
+    ("The ferry carried cars across the bay.",
+     "The ferry carried cars across the bay until 2019."),
+    ("The ferry carried cars across the bay.",
+     "Two years ago the ferry carried cars across the bay."),
+])
+def test_shorter_claim_inside_a_longer_sentence_telling_another_thing_stays(first, second):
+    assert len(claims_from_body([first, second])) == 2
+    assert len(claims_from_body([second, first])) == 2
+
+
+def test_plain_fact_inside_someones_reported_speech_stays():
+    # "Lund said the ferry will end in June" tells what Lund said, not that it will.
+    for said in ("Lund said the ferry service to the islands will end in June.",
+                 'Lund said: "The ferry service to the islands will end in June."',
+                 '"The ferry service to the islands will end in June," Lund said.'):
+        claims = claims_from_body(["The ferry service to the islands will end in June.", said])
+        assert "The ferry service to the islands will end in June." in [
+            c.text for c in claims if c.kind == "statement"], said
+
+
+def test_rebuttal_quoting_the_first_speaker_takes_neither_her_name_nor_her_quotation():
+    claims = claims_from_body([
+        'Mayor Ada Lund said "the new harbour wall will fail within a decade".',
+        '"Lund says the new harbour wall will fail within a decade, and the engineers disagree,"'
+        " read a statement from the port.",
+    ])
+    quotes = {c.text: c.speaker for c in claims if c.kind == "quote"}
+    assert quotes["the new harbour wall will fail within a decade"] == "Ada Lund"
+    rebuttal = ("Lund says the new harbour wall will fail within a decade, and the engineers "
+                "disagree")
+    assert quotes[rebuttal] != "Ada Lund"
+
+
+def test_quotation_inside_an_unattributed_conditional_quotation_stays():
+    claims = claims_from_body([
+        'Ivo Berg said "the fleet will leave the harbour for good".',
+        '"If the levy stays, the fleet will leave the harbour for good," a notice on the quay '
+        "read.",
+    ])
+    quotes = {c.text: c.speaker for c in claims if c.kind == "quote"}
+    assert quotes["the fleet will leave the harbour for good"] == "Ivo Berg"
+    assert len(quotes) == 2
+
+
+def test_fragment_of_a_quotation_is_dropped_for_the_whole_of_the_same_speaker():
+    claims = claims_from_body([
+        'Lund called the levy "a fair share for every harbour town".',
+        '"The fishing fleet pays a fair share for every harbour town," Lund told the council.',
+    ])
+    assert [c.text for c in claims if c.kind == "quote"] == [
+        "The fishing fleet pays a fair share for every harbour town"]
+
+
+# A sentence the page prints twice, once with a credit, caption or headline glued on: the clean
+# one is kept.
+
+@pytest.mark.parametrize("glued", [
+    "Harbour levy passes The council passed the harbour levy with three members absent.",
+    "The council passed the harbour levy with three members absent. | Ivo Berg/Harbour Press",
+    "The council passed the harbour levy with three members absent. | Ivo Berg/Harbour Press "
+    "Levy passes after long night",
+    "Photo: Ivo Berg/Harbour Press The council passed the harbour levy with three members absent.",
+    "Harbour levy of 3.5 per cent passes The council passed the harbour levy with three members "
+    "absent.",
+    "The council passed the harbour levy with three members absent [File: Ivo Berg/Harbour Press]",
+])
+def test_a_sentence_printed_again_with_a_glued_credit_or_headline_keeps_the_clean_one(glued):
+    clean = "The council passed the harbour levy with three members absent."
+    for body in ([glued, clean], [clean, glued]):
+        assert [c.text for c in claims_from_body(body)] == [clean], body
+
+
+def test_a_sentence_printed_again_inside_a_longer_sentence_keeps_the_longer():
+    # Not glued: the longer sentence's extra words are its own ("US President ...").
+    claims = claims_from_body([
+        "President Ada Lund has landed in Oslo on her tour of the region.",
+        "US President Ada Lund has landed in Oslo on her tour of the region.",
+    ])
+    assert [c.text for c in claims] == [
+        "US President Ada Lund has landed in Oslo on her tour of the region."]
+
+
+def test_another_sentence_glued_on_is_no_caption():
+    claims = claims_from_body([
+        "The council passed the harbour levy with three members absent.",
+        "The council passed the harbour levy with three members absent. the fleet paid its "
+        "share of the levy at once.",
+    ])
+    assert len(claims) == 2

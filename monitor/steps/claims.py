@@ -17,10 +17,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, utils
 
 from monitor.steps.text import (
+    DATING_WORDS,
     DAYTIMES,
+    HEDGES,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NAME_SUFFIXES,
+    NEGATIONS,
     NOT_NAMES,
     PERIODS,
     PERSON_RE,
@@ -33,6 +36,7 @@ from monitor.steps.text import (
     quotations,
     single_quotations_doubled,
     split_sentences,
+    stem,
     surname,
     unquoted,
     without_credits,
@@ -540,19 +544,233 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
         names = people.names_in(sentence)
         facts = {"numbers": [n.as_dict() for n in numbers(sentence)], "names": names}
         if (_states_something(read, quotes, own) and not states_nothing(sentence)
-                and not (own and _attribution_only(read, speaker))
-                and not _already(claims, sentence)):
-            claims.append(Claim(len(claims) + 1, sentence, "statement", sentence,
+                and not (own and _attribution_only(read, speaker))):
+            claims.append(Claim(0, sentence, "statement", sentence,
                                 speaker=speaker, speaker_guessed=guessed, quotes=quotes,
                                 **facts))
         for quote in own:
-            if not _already(claims, quote):
-                claims.append(Claim(len(claims) + 1, quote, "quote", sentence, speaker=speaker,
-                                    speaker_guessed=guessed,
-                                    quotes=[quote], numbers=[n.as_dict() for n in numbers(quote)],
-                                    names=people.names_in(quote)))
+            claims.append(Claim(0, quote, "quote", sentence, speaker=speaker,
+                                speaker_guessed=guessed,
+                                quotes=[quote], numbers=[n.as_dict() for n in numbers(quote)],
+                                names=people.names_in(quote)))
         people.read(sentence)
-    return claims
+    kept: list[Claim] = []
+    for claim in _without_repeats(claims):
+        if not _already(kept, claim.text):
+            claim.position = len(kept) + 1
+            kept.append(claim)
+    return kept
+
+
+# The words of a claim as compared for a repeat: stemmed, articles aside ("31-19" and "31 to 19"
+# both hold 31 then 19).
+_ARTICLES = frozenset({"a", "an", "the"})
+# A claim this short (words, articles aside) is never read as another's repeat: a few words
+# stand in order inside many sentences that say something else.
+REPEAT_MIN_WORDS = 4
+REPEAT_LOOKS = 20
+# Words the longer claim's stretch may hold besides the shorter's ("31 to 19" for "31-19"): two
+# are another fact ("approved the merger" is not "approved a delay to the merger").
+REPEAT_OTHER_WORDS = 1
+# Where a stretch is looked for: a hostile seed's long claims are not read word by word from
+# each place their first word stands.
+REPEAT_STARTS = 40
+
+# Words that make the longer claim say another thing than the shorter it holds, when the
+# shorter lacks them (stems): a denial, a hedge, a condition, a contrast (`NEGATIONS`,
+# `HEDGES`), a doubt ("few believe the bridge will reopen", "the bridge will reopen, the owners
+# claim"), or another time ("the ferry carried cars until 2019", "two years ago").
+_SAYS_OTHERWISE = frozenset(map(stem, (
+    *NEGATIONS, *HEDGES, "deny", "denies", "denied", "doubt", "doubts", "false", "untrue",
+    "wrong", "whether", "believe", "believes", "think", "thinks", "hope", "hopes", "expect",
+    "expects", "claim", "claims", "alleged", "allegedly", "reportedly", "may", "could", "would",
+    "should", "suggest", "suggests", "unlikely", "likely", "possible", "unclear", "uncertain",
+    "dispute", "disputes", "reject", "rejects", "fear", "fears", "rumour", "rumor", "unless",
+    *DATING_WORDS, "ago", "since", "until", "till", "before", "after", "earlier", "later", "then",
+    "now", "day", "days", "hour", "hours", "decade", "decades", "century", "soon", "once")))
+# A year: "until 2019" is another time than the shorter claim's.
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A quotation opening inside a quotation claim's text: someone's words that its speaker quotes.
+_NESTED_QUOTATION = re.compile(r"(?:^|\s)['\"\u201c\u2018]")
+
+
+def _repeat_words(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if w not in _ARTICLES]
+
+
+class _Read:
+    """A claim as `_without_repeats` compares it, read once however many claims ask: a pair's
+    tests then cost the shorter claim's length, not the longer's (a hostile seed's one huge
+    claim holding thousands of short ones)."""
+
+    def __init__(self, claim: Claim) -> None:
+        self.claim = claim
+        self.words = _repeat_words(claim.text)
+        self.tokens = set(self.words)
+        self.values = {n["value"] for n in claim.numbers}
+        self.otherwise = _SAYS_OTHERWISE.intersection(self.tokens)
+        self.years = {w for w in self.tokens if _YEAR.fullmatch(w)}
+        self._at: dict[str, list[int]] | None = None
+        self._speech: bool | None = None
+        self._nested: bool | None = None
+
+    def at(self, word: str) -> list[int]:
+        """Where `word` stands among the claim's words."""
+        if self._at is None:
+            self._at = {}
+            for k, w in enumerate(self.words):
+                self._at.setdefault(w, []).append(k)
+        return self._at.get(word, [])
+
+    @property
+    def speech(self) -> bool:
+        if self._speech is None:
+            self._speech = reports_speech(self.claim.text)
+        return self._speech
+
+    @property
+    def nested(self) -> bool:
+        if self._nested is None:
+            self._nested = bool(_NESTED_QUOTATION.search(self.claim.text))
+        return self._nested
+
+
+def _inside(small: list[str], big: _Read) -> bool:
+    """`small`'s words in order in one stretch of `big`'s with at most `REPEAT_OTHER_WORDS`
+    other words in it: the shorter claim told again within the longer, not words scattered
+    over it. Looked for from the first `REPEAT_STARTS` places of `small`'s first word."""
+    b = big.words
+    for start in big.at(small[0])[:REPEAT_STARTS]:
+        k, end, others = 1, start + 1, 0
+        while k < len(small) and end < len(b) and others <= REPEAT_OTHER_WORDS:
+            if b[end] == small[k]:
+                k += 1
+            else:
+                others += 1
+            end += 1
+        if k == len(small) and others <= REPEAT_OTHER_WORDS:
+            return True
+    return False
+
+
+def _without_repeats(claims: list[Claim]) -> list[Claim]:
+    """The claims less those another sentence's claim tells whole: a key-points bullet the
+    body tells again in a longer sentence ("The levy passed 31-19." and "The levy passed 31 to
+    19, with three absent."), a sentence the page prints twice with more words, a fragment of
+    a quotation quoted again whole. One fact, one claim: an outlet is not counted twice for
+    leaving it out. The longer one is kept, with its quotations and speaker; but a sentence
+    printed again with a credit, caption or headline glued to it (`_glued`) is dropped for the
+    clean one. Never dropped (`_repeat_of`): a claim of the same sentence (a statement and its
+    quotations are kept apart by design: a quotation claim checks the quotation's wording and
+    speaker), a quotation inside a statement, a plain statement inside a quotation or a
+    sentence reporting speech, a claim whose words the longer holds only with two other words
+    among them, or says otherwise (`_SAYS_OTHERWISE`), a claim with its own speaker where the
+    longer has another or none (a quotation inside a longer quotation with none gives it its
+    speaker, unless the longer names that speaker: a rebuttal quoting her), or a claim with a
+    number the longer lacks."""
+    read = [_Read(c) for c in claims]
+    having: dict[str, list[int]] = {}
+    for i, r in enumerate(read):
+        for token in r.tokens:
+            having.setdefault(token, []).append(i)
+    dropped: set[int] = set()
+
+    def looked_at(i: int):
+        # Looked for among the claims with its rarest word, at most REPEAT_LOOKS of them: a
+        # seed of thousands of claims in a few words is read in linear time.
+        small = read[i]
+        if len(small.words) < REPEAT_MIN_WORDS or i in dropped:
+            return ()
+        rarest = min(small.tokens, key=lambda t: len(having[t]))
+        return (j for j in itertools.islice(having[rarest], REPEAT_LOOKS)
+                if j != i and j not in dropped and len(read[j].words) > len(small.words))
+
+    for i, claim in enumerate(claims):  # first the glued twins: the clean one is kept
+        if claim.kind == "statement":
+            dropped.update([j for j in looked_at(i) if read[i].tokens <= read[j].tokens
+                            and _glued(claim, claims[j])][:1])
+    for i in range(len(claims)):
+        for j in looked_at(i):
+            if not _repeat_of(read[i], read[j]):
+                continue
+            big = claims[j]
+            if big.kind == "quote" and claims[i].kind == "quote" and not big.speaker:
+                big.speaker, big.speaker_guessed = claims[i].speaker, claims[i].speaker_guessed
+            dropped.add(i)
+            break
+    return [c for i, c in enumerate(claims) if i not in dropped]
+
+
+def _repeat_of(small_read: _Read, big_read: _Read) -> bool:
+    """`small` is `big` told again, or a part of it: see `_without_repeats`."""
+    small, big = small_read.claim, big_read.claim
+    if small.sentence == big.sentence or len(small_read.words) >= len(big_read.words):
+        return False
+    if small.kind == "quote" and big.kind == "statement":
+        return False
+    if small.speaker and small.speaker != big.speaker and not (
+            big.speaker is None and small.kind == big.kind == "quote"
+            and stem(surname(small.speaker)) not in big_read.tokens):
+        return False
+    s_set = small_read.tokens
+    if not (small_read.values <= big_read.values and s_set <= big_read.tokens
+            and _inside(small_read.words, big_read)) or (
+            big_read.otherwise - s_set) or (big_read.years - s_set):
+        return False
+    if small.kind == "quote" and not small.speaker and big_read.nested:
+        return False  # perhaps a third person's words the longer quotation quotes
+    # "Lund said the ferry will end in June" tells what Lund said
+    return not (small.kind == "statement" and not small_read.speech and (
+        big.kind == "quote" or big_read.speech))
+
+
+# A sentence's stop inside a text (a stop then a space: not "3.5"), and a headline's end: a word
+# or a bracket, then the space before the glued sentence.
+_STOP_THEN_SPACE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s")
+_ENDS_ON_WORD = re.compile(r"[\w)]\s+$")
+# What a caption, credit or headline glued to a sentence may add to it, at most (characters).
+GLUE_CHARS = 300
+# A bracket closing a sentence that holds a credit's slash ("[File: Ivo Berg/Harbour Press]").
+_CREDIT_IN_BRACKETS = re.compile(r"\s*[\[(][^\[\]()]{0,80}/[^\[\]()]{0,80}[\])]\s*")
+
+
+def _glued(small: Claim, big: Claim) -> bool:
+    """Whether `big` is the sentence `small` with a credit, caption or headline glued before
+    or after it (a page printing a picture's caption and a story's first line into one
+    "sentence"): `small` whole inside `big`'s text, and what is around it a credit, a
+    headline before it (no stop, then `small`'s first word, which opens a sentence: "The",
+    "About", not a name that a longer sentence may hold: "US President Ada Lund ..."), or
+    anything after a "|"."""
+    if (big.kind != "statement" or small.sentence == big.sentence
+            or len(big.text) > len(small.text) + GLUE_CHARS):
+        return False
+    core = small.text.rstrip(_STOPS_AND_CLOSERS)
+    at = big.text.find(core)
+    if at < 0 or not core:
+        return False
+    before, after = big.text[:at], big.text[at + len(core):].lstrip(_STOPS_AND_CLOSERS)
+    return _glued_before(before, core) and _glued_after(after) and bool(
+        before.strip() or after.strip())
+
+
+_STOPS_AND_CLOSERS = ".!?\"'\u201d\u2019 "
+
+
+def _glued_before(before: str, core: str) -> bool:
+    if not before.strip() or not without_credits(before).strip(" |()[]"):
+        return True
+    if before.rstrip().endswith("|"):
+        return True
+    first, head = core.split()[0], before.rsplit("|", 1)[-1]
+    return (first[0].isupper() and first.lower() in STOPWORDS and len(head.split()) <= 25
+            and head.strip()[:1].isupper() and not _STOP_THEN_SPACE.search(head)
+            and bool(_ENDS_ON_WORD.search(head)))
+
+
+def _glued_after(after: str) -> bool:
+    return (not after.strip() or after.lstrip().startswith("|")
+            or not without_credits(after).strip(" |()[]")
+            or bool(_CREDIT_IN_BRACKETS.fullmatch(after)))
 
 
 # A sentence opening on a quotation mark with no other mark after it (straight or curly).

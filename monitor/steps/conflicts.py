@@ -32,6 +32,8 @@ from monitor.steps.claims import (
     reports_speech,
 )
 from monitor.steps.text import (
+    DATING_WORDS,
+    HEDGES,
     MONTHS,
     NEGATIONS,
     PERIODS,
@@ -470,8 +472,7 @@ def number_checks(claimed: list[Number], found: list[Number]) -> tuple[list[dict
 
 
 # Words that tell when, as units are read (stems): what follows an amount is then no count.
-_WHEN_STEMS = frozenset(map(stem, ("late", "early", "last", "next", "this", "overnight", "today",
-                                   "yesterday", "tomorrow", *WEEKDAYS, *MONTHS, *PERIODS)))
+_WHEN_STEMS = frozenset(map(stem, ("late", "early", "this", *DATING_WORDS)))
 
 
 def counts_same_thing(a: Number, b: Number) -> bool:
@@ -827,13 +828,12 @@ def quotation_words(quotation: str) -> str:
 # will run ... every day" is not "will run until May and the bus every day").
 ELLIPSIS_PART_WORDS = 3
 ELLIPSIS_GAP_WORDS = 12
-_GAP_TELLS = NEGATIONS | {
-    "and", "but", "or", "while", "whereas", "although", "though", "unless", "except", "only",
-    # a condition or a time limit: "will run … every day" is not "will run until May"
-    "if", "until", "till", "when", "whenever", "then", "after", "once",
-    # a bound, a hedge or a scale: "three … boats" is not "three dozen boats"
-    "than", "less", "fewer", "more", "up", "hardly", "barely", "scarcely", "almost", "nearly",
-    "perhaps", "maybe", "possibly", "might", "half", "quarter", "quarters", "dozen", "dozens",
+_GAP_TELLS = NEGATIONS | HEDGES | {
+    "and", "or",
+    # a time limit: "will run … every day" is not "will run until May"
+    "until", "till", "when", "whenever", "then", "after", "once",
+    # a bound or a scale: "three … boats" is not "three dozen boats"
+    "than", "less", "fewer", "more", "up", "half", "quarter", "quarters", "dozen", "dozens",
     "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
     "billions", "twice", "double"}
 

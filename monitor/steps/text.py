@@ -62,6 +62,11 @@ STOPWORDS = frozenset(
 NEGATIONS = frozenset(
     "not no never nobody nothing none neither nor cannot without".split()
 )
+# Words that make a clause say less than its words, or only on a condition: a contrast, a
+# condition, a hedge ("will run ... every day" is not "will run only if ..."; "the ferry left"
+# is not "perhaps the ferry left").
+HEDGES = frozenset("""but while whereas although though unless except only if hardly barely
+    scarcely almost nearly perhaps maybe possibly might""".split())
 
 MONTHS = {
     m: i + 1
@@ -77,6 +82,10 @@ SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 # calendar's periods are those an amount is dated by ("next year": guards._ANCHOR).
 CALENDAR_PERIODS = ("week", "month", "year")
 PERIODS = (*CALENDAR_PERIODS, "weekend", *DAYTIMES, *SEASONS)
+# Words that date a thing against another day ("yesterday", "last week", "in March", "next
+# spring").
+DATING_WORDS = ("last", "next", "overnight", "today", "yesterday", "tomorrow", *WEEKDAYS,
+                *MONTHS, *PERIODS)
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
