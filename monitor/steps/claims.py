@@ -720,6 +720,22 @@ _TIME_BEFORE = frozenset({"in", "on", "since", "until", "by", "early", "late", "
                           "later", "last", "this", "next"})
 
 
+# A given name, then a month written as a family name ("Theresa May", "Vera March"); not a
+# word of time or a preposition before it ("Last May", "Through March"), nor a date ("May 4").
+_GIVEN_THEN_MONTH = re.compile(r"\b([A-Z][a-z]+)[ \t]+("
+                               + "|".join(m.capitalize() for m in MONTHS) + r")\b(?![ \t]*\d)")
+_NOT_GIVEN = _TIME_BEFORE | STOPWORDS | WEEKDAYS | MONTHS.keys() | {
+    "through", "throughout", "during", "around", "between", "within", "toward", "towards",
+    "till", "til", "every", "past", "mid", "beginning", "starting", "ending", "including"}
+
+
+def _months_as_names(text: str) -> set[str]:
+    """The months `text` writes as someone's family name after a given name ("Theresa May"):
+    there, "May said" is that person speaking, not a date."""
+    return {m.group(2).lower() for m in _GIVEN_THEN_MONTH.finditer(text)
+            if m.group(1) not in NOT_NAMES and m.group(1).lower() not in _NOT_GIVEN}
+
+
 def _time_then_name(tokens: list[str], start: int = 0) -> bool:
     """Whether `tokens` (from `start`) open with a word of time before a month or a day, then
     more words: "In May Ruiz", "on Monday Ruiz" (not "June Ruiz", nor "In May" alone)."""
@@ -1448,9 +1464,17 @@ _AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|these|tho
                         r"|(?<=asked)\s+(?:for|to|about|that|if|whether)\b", re.IGNORECASE)
 
 
+# Such a verb opening a quotation after a colon tells speech too: "But she admitted: “…”".
+_COLON_THEN_QUOTATION = re.compile(r"\s*:\s*\u2026")
+
+
 def _speech_after_quotation(outside: str) -> re.Match | None:
-    """The first `_LATER_SPEECH` verb just after a quotation (`unquoted`'s mark) and its subject."""
+    """The first `_LATER_SPEECH` verb just after a quotation (`unquoted`'s mark) and its
+    subject, or just before a colon and a quotation."""
     for m in _LATER_SPEECH.finditer(outside):
+        if _COLON_THEN_QUOTATION.match(outside, m.end()) and not _ASKED_OF.search(
+                outside, max(0, m.start() - 12), m.end()):
+            return m
         quoted = outside.rfind("\u2026", max(0, m.start() - 80), m.start())
         if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()) \
                 and not _AN_OBJECT.match(outside, m.end()) \
@@ -1656,6 +1680,7 @@ class People:
         self._quoting_guessed = False
         self._sure: set[str] = set()  # whom the sentence just read opens with or quotes
         self._from_pronoun: str | None = None  # whom a pronoun of the sentence stood for
+        self._months_as_names = _months_as_names(text)
         for m in PERSON_RE.finditer(text):
             self._meet(m)
         for name in _groups(self.known, text):
@@ -1719,7 +1744,8 @@ class People:
             name = _person_name(raw)
             if name and not _headline_words(name) and (
                     title in _TITLES or speaks or _ranked(tokens, before, name)) and (
-                    name.lower() not in MONTHS) and name.lower() not in WEEKDAYS and not (
+                    name.lower() not in MONTHS.keys() - self._months_as_names) and (
+                    name.lower() not in WEEKDAYS) and not (
                     name.split()[-1] in _BODY_ENDS and _JOINED_BEFORE.search(
                         text, max(0, m.start() - 40), m.start())):
                 self.known.setdefault(name, _TITLES.get(title) or _KIN.get(title))
