@@ -10,6 +10,7 @@ from monitor.steps.text import (
     numbers,
     quotations,
     split_sentences,
+    content_words,
     stem,
     without_credits,
     words,
@@ -673,3 +674,17 @@ def test_a_run_of_number_words_before_points_is_read_whole():
     assert [(n.text, n.value, n.unit) for n in found] == [
         ("twenty-five basis points", 0.25, "percentage point"),
         ("three quarters of a percentage point", 0.75, "percentage point")]
+
+
+@pytest.mark.parametrize("british, american", [
+    ("honour", "honor"), ("labourers", "laborers"), ("organised", "organized"),
+    ("analyse", "analyze"), ("centres", "centers"), ("metres", "meters"), ("defence", "defense"),
+    ("programme", "program"), ("favourite", "favorite"), ("neighbourhood", "neighborhood")])
+def test_british_and_american_spellings_of_a_word_read_alike(british, american):
+    assert content_words(british) == content_words(american)
+
+
+@pytest.mark.parametrize("one, other", [("score", "scour"), ("flour", "floor"),
+                                        ("pours", "pores"), ("Peter", "Petr")])
+def test_words_that_only_look_british_stay_apart_from_others(one, other):
+    assert content_words(one) != content_words(other)

@@ -570,11 +570,33 @@ def stem(word: str) -> str:
 
 
 def _stem(word: str) -> str:
+    whole = word
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    return word.rstrip("e")
+    return _american(word.rstrip("e"), whole)
+
+
+_RE_ENDINGS = ("tre", "tres", "tred", "bre", "bres")
+
+
+def _american(stem: str, word: str) -> str:
+    """A stem in American spelling, so that British and American outlets' words meet: honour
+    and honor, organised and organized, centre and center, defence and defense, programme and
+    program. A stem that only looks British ("devour", "promise") becomes no other word."""
+    if len(stem) < 4:
+        return stem
+    at = stem.find("our", 3)  # not "four", "hour", "tour", "journey", "source", "flour"
+    if at >= 0:
+        stem = stem[:at] + "or" + stem[at + 3:]
+    if stem.endswith(("is", "ys")):
+        return stem[:-1] + "z"
+    if stem.endswith(("tr", "br")) and word.endswith(_RE_ENDINGS):  # not "Petr"
+        return stem[:-1] + "er"
+    if stem.endswith(("mm", "enc")):
+        return stem[:-1] + ("" if stem.endswith("mm") else "s")
+    return stem
 
 
 # Bounded like the other memos: a hostile page's made-up words would otherwise pile up in
