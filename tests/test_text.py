@@ -4,13 +4,13 @@ import pytest
 
 from monitor.steps.text import (
     body_words_and_names,
+    content_words,
     name_words,
     negated,
     normalise,
     numbers,
     quotations,
     split_sentences,
-    content_words,
     stem,
     without_credits,
     words,
