@@ -10,6 +10,7 @@ from monitor.steps.text import (
     normalise,
     numbers,
     quotations,
+    quoted_posts,
     split_sentences,
     stem,
     without_credits,
@@ -688,3 +689,14 @@ def test_british_and_american_spellings_of_a_word_read_alike(british, american):
                                         ("pours", "pores"), ("Peter", "Petr")])
 def test_words_that_only_look_british_stay_apart_from_others(one, other):
     assert content_words(one) != content_words(other)
+
+
+def test_an_embedded_post_is_read_as_its_authors_quotation():
+    text = "The quay is shut. Nobody sails. \u2014 Ida Voss (@idavoss) May 4, 2021\nMore later."
+    assert quoted_posts(text) == ("\u201cThe quay is shut. Nobody sails.\u201d \u2014 Ida Voss "
+                                  "(@idavoss) May 4, 2021\nMore later.")
+
+
+def test_an_embedded_post_quoting_words_itself_is_left_as_it_is():
+    text = "The \u201cghost fleet\u201d is back. \u2014 Ida Voss (@idavoss) May 4, 2021"
+    assert quoted_posts(text) == text

@@ -24,6 +24,7 @@ from monitor.steps.text import (
     NOT_NAMES,
     PERIODS,
     PERSON_RE,
+    POST_SIGNATURE,
     STOPWORDS,
     TITLE_ABBREVIATIONS,
     WEEKDAYS,
@@ -57,10 +58,6 @@ _IN_PHOTO = re.compile(r"\bin this (?:" + _MONTH + r"\.? \d{1,2}, \d{4},? )?(?:[
 _CAPTION_OPENING = re.compile(r"^" + _IN_PHOTO.pattern.removeprefix(r"\b") + r",|^This (?:[\w-]+ )"
                               r"{0,3}(?:photo(?:graph)?|picture|image)\b[^.]{0,80}?\bshows\b",
                               re.IGNORECASE)
-# An embedded post, signed at its end with its author, handle and date ("… — Ida Voss (@idavoss)
-# May 4, 2021"): a copy of someone's post on the page, which the seed's own sentence tells.
-_POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
-                             + r"\.? \d{1,2}, \d{4}\.?$")
 _CAPTION_DATE = re.compile(r"(?<!day),\s+" + _MONTH + r"\.? \d{1,2}, \d{4}\.?$")
 _PHOTO_CREDIT = re.compile(r"(?:\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
                            r"|Photo(?:graph)?(?: by|:) .*)"
@@ -394,7 +391,7 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if is_promo(paragraph) or _is_caption(paragraph) or _POST_SIGNATURE.search(paragraph) or (
+        if is_promo(paragraph) or _is_caption(paragraph) or POST_SIGNATURE.search(paragraph) or (
                 title and not _TERMINAL.search(paragraph) and same_words(paragraph, title)):
             continue  # the headline again, without a stop, is no claim either
         # Above the first sentence of the body, a line without a stop is headline matter: the

@@ -798,6 +798,26 @@ _REGION = r"(?:[A-Z][\w.'-]*|\d{1,4})(?:[ \t]+(?:[A-Z][\w.'-]*|\d{1,4})){0,3}"
 _AGENCY = r"[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}"
 _DASH = r"[-\u2013\u2014]"
 _MONTH = r"(?:" + "|".join(m[:3].capitalize() for m in MONTHS) + r")[a-z]{0,6}\.?"
+# An embedded post, signed at its end with its author, handle and date ("… — Ida Voss (@idavoss)
+# May 4, 2021"): a copy of someone's post on the page. The seed's own sentence tells it; in an
+# article it is its author's words (`quoted_posts`).
+POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
+                            + r" \d{1,2}, \d{4}\.?$")
+
+
+def quoted_posts(text: str) -> str:
+    """The text with each embedded post's words in quotation marks (`POST_SIGNATURE`), read
+    as its author's words as a quotation is: "“The quay is shut.” — Ida Voss (@idavoss) …".
+    A post quoting words itself is left as it is (quotation marks cannot nest here)."""
+    if "(@" not in text:
+        return text
+    paragraphs = text.split("\n")
+    for i, paragraph in enumerate(paragraphs):
+        signed = POST_SIGNATURE.search(paragraph) if "(@" in paragraph else None
+        words = paragraph[:signed.start()].strip() if signed else ""
+        if words and not any(mark in words for mark in '"\u201c\u201d'):
+            paragraphs[i] = f"\u201c{words}\u201d{paragraph[signed.start():]}"
+    return "\n".join(paragraphs)
 _DATELINE_RE = re.compile(
     r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
     + r"){0,3}(?:,[ \t]*" + _REGION + r"){0,2}"
