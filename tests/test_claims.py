@@ -2409,3 +2409,12 @@ def test_a_later_verb_taking_an_object_before_a_colon_gives_no_speaker():
     text = ("Ada Lund said the quay would open on Friday. The strike continued into "
             "a third week: \u201cno sailing\u201d signs hung on every gate.")
     assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("box", [
+    "Q&A How does the harbour board choose a chair? Show Hide The board votes in two rounds.",
+    "Quick guide What happened at the quay? Show Hide Two cranes fell on 4 May.",
+    "Timeline The quay's long closure Show Hide"])
+def test_a_folded_box_of_background_beside_the_story_is_no_claim(box):
+    seed = read_seed(f"Quay to reopen\n\nThe harbour board voted to reopen the quay.\n\n{box}")
+    assert [c.text for c in seed.claims] == ["The harbour board voted to reopen the quay."]

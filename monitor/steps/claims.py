@@ -122,6 +122,9 @@ _PROMO = re.compile(
     r"reflect the correct|make clear|show))|this version corrects"
     r"|an? (?:earlier|previous) version of this (?:story|article|report|post))"
     r"|\bsend (?:us )?a tip\b"
+    # A box of background beside the story, folded on the page: "Q&A How does … work? Show
+    # Hide …", "Quick guide …", "Timeline …" (its facts are the box's, often written later).
+    r"|^(?:quick guide|q&a|timeline|explainer)\b[^\n]{0,200}?\bshow hide\b"
     r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
     r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
     r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
