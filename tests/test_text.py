@@ -691,10 +691,15 @@ def test_words_that_only_look_british_stay_apart_from_others(one, other):
     assert content_words(one) != content_words(other)
 
 
-def test_an_embedded_post_is_read_as_its_authors_quotation():
+def test_an_embedded_post_is_read_as_its_authors_quotation_a_sentence_at_a_time():
     text = "The quay is shut. Nobody sails. \u2014 Ida Voss (@idavoss) May 4, 2021\nMore later."
-    assert quoted_posts(text) == ("\u201cThe quay is shut. Nobody sails.\u201d \u2014 Ida Voss "
-                                  "(@idavoss) May 4, 2021\nMore later.")
+    assert quoted_posts(text) == ("\u201cThe quay is shut.\u201d \u201cNobody sails.\u201d "
+                                  "\u2014 Ida Voss (@idavoss) May 4, 2021\nMore later.")
+
+
+def test_an_embedded_post_is_signed_after_its_last_dash():
+    text = "Crews did well - what a job! - Ida Voss (@idavoss) May 4, 2021"
+    assert quoted_posts(text).startswith("\u201cCrews did well - what a job!\u201d - Ida Voss")
 
 
 def test_an_embedded_post_quoting_words_itself_is_left_as_it_is():

@@ -805,18 +805,29 @@ POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" 
                             + r" \d{1,2}, \d{4}\.?$")
 
 
+_DASHED = re.compile(r"\s[-\u2013\u2014]+\s*")
+
+
 def quoted_posts(text: str) -> str:
-    """The text with each embedded post's words in quotation marks (`POST_SIGNATURE`), read
-    as its author's words as a quotation is: "“The quay is shut.” — Ida Voss (@idavoss) …".
-    A post quoting words itself is left as it is (quotation marks cannot nest here)."""
+    """The text with each sentence of an embedded post in quotation marks (`POST_SIGNATURE`),
+    read as its author's words as a quotation is, a sentence at a time as the page shows it:
+    "“The quay is shut.” “Nobody sails.” — Ida Voss (@idavoss) …". A post quoting words
+    itself is left as it is (quotation marks cannot nest here)."""
     if "(@" not in text:
         return text
     paragraphs = text.split("\n")
     for i, paragraph in enumerate(paragraphs):
         signed = POST_SIGNATURE.search(paragraph) if "(@" in paragraph else None
-        words = paragraph[:signed.start()].strip() if signed else ""
+        if not signed:
+            continue
+        # The signature is after the post's last dash: "… our Men and Women - what a job! -
+        # Ida Voss (@idavoss) …" signs "… what a job!".
+        handle = paragraph.index("(@", signed.start())
+        dash = [m.start() for m in _DASHED.finditer(paragraph, signed.start(), handle)][-1]
+        words = paragraph[:dash].strip()
         if words and not any(mark in words for mark in '"\u201c\u201d'):
-            paragraphs[i] = f"\u201c{words}\u201d{paragraph[signed.start():]}"
+            quoted = " ".join(f"\u201c{s}\u201d" for s in split_sentences(words))
+            paragraphs[i] = quoted + paragraph[dash:]
     return "\n".join(paragraphs)
 _DATELINE_RE = re.compile(
     r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
