@@ -2580,3 +2580,40 @@ def test_another_sentence_glued_on_is_no_caption():
         "share of the levy at once.",
     ])
     assert len(claims) == 2
+
+
+@pytest.mark.parametrize("said", ["Speaking outside her office, March said",
+                                  "Outside the hall March told reporters"])
+def test_a_family_name_that_is_a_month_speaks_when_the_text_names_the_person(said):
+    text = (f"Vera March has named the day she will step down as party leader. {said} it had "
+            "been \u201cthe honour of my working life\u201d to lead it.")
+    assert People(text).speakers(split_sentences(text))[-1] == "March"
+
+
+@pytest.mark.parametrize("said", ["The board met in March and said", "In March said"])
+def test_a_month_with_no_person_of_that_name_is_no_speaker(said):
+    text = (f"Vera Lund chairs the harbour board. {said} it had been \u201cthe hardest winter "
+            "the port has known\u201d for its crews.")
+    assert People(text).speakers(split_sentences(text))[-1] != "March"
+
+
+@pytest.mark.parametrize("verb", ["admitted", "conceded", "recalled"])
+def test_a_later_verb_of_speech_before_a_colon_and_a_quotation_gives_its_speaker(verb):
+    text = ("Ada Lund said the quay would open on Friday. But she "
+            f"{verb}: \u201cIt is a deep regret to me that the quay is not finished.\u201d")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ada Lund"
+
+
+def test_a_later_verb_taking_an_object_before_a_colon_gives_no_speaker():
+    text = ("Ada Lund said the quay would open on Friday. The strike continued into "
+            "a third week: \u201cno sailing\u201d signs hung on every gate.")
+    assert People(text).speakers(split_sentences(text))[-1] is None
+
+
+@pytest.mark.parametrize("box", [
+    "Q&A How does the harbour board choose a chair? Show Hide The board votes in two rounds.",
+    "Quick guide What happened at the quay? Show Hide Two cranes fell on 4 May.",
+    "Timeline The quay's long closure Show Hide"])
+def test_a_folded_box_of_background_beside_the_story_is_no_claim(box):
+    seed = read_seed(f"Quay to reopen\n\nThe harbour board voted to reopen the quay.\n\n{box}")
+    assert [c.text for c in seed.claims] == ["The harbour board voted to reopen the quay."]

@@ -141,6 +141,16 @@ def test_an_article_url_off_the_outlets_domain_is_refused_with_the_outlet_and_th
     assert "\n" not in message
 
 
+def test_a_domain_with_a_port_is_refused_with_where_the_port_goes(tmp_path):
+    from monitor.steps.outlets import OutletFileError, load_outlets
+
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text('[[outlet]]\nname = "Tribune"\ndomain = "127.0.0.1:8957"\n'
+                       'feeds = ["http://127.0.0.1:8957/rss"]\n')
+    with pytest.raises(OutletFileError, match="domain = \"127.0.0.1\"; a port belongs in"):
+        load_outlets(outlets)
+
+
 def test_unreachable_seed_url_is_a_clear_error(tmp_path):
     result = run_monitor("seed", "add", "http://127.0.0.1:9/story.html", db=tmp_path / "m.db",
                          check=False)

@@ -522,3 +522,15 @@ def test_a_quotation_told_in_part_in_the_storys_words_is_still_its_part():
     found = match_article(seed.claims, f"Summer in Osland\n{sentence}\nIt rained.").matches
     assert (found[quote.position - 1].verdict, found[quote.position - 1].sentence) == (
         "partial", sentence)
+
+
+def test_a_post_copied_into_an_article_tells_its_authors_quotation_word_for_word():
+    seed = read_seed("Mayor blasts port owners\n\nMayor Ada Lund on Sunday attacked the port "
+                     "owners. \u201cThe harbour is poisoned and the owners knew it for months. "
+                     "They will pay for this,\u201d Lund wrote on Twitter.")
+    quote = next(c for c in seed.claims if c.kind == "quote")
+    article = ("Port owners under fire\n\nThe mayor went after the port owners on Sunday.\n\n"
+               "The harbour is poisoned and the owners knew it for months. They will pay for "
+               "this \u2014 Ada Lund (@adalund) April 8, 2018\n\nThe north quay stayed shut.")
+    told = match_article([quote], article).matches[0]
+    assert told.verdict == "verbatim" and "(@adalund)" in told.sentence

@@ -284,6 +284,7 @@ def test_a_speaker_guessed_from_she_said_is_listed_as_a_guess(tmp_path):
                       db=tmp_path / "m.db").stdout
     assert "The power will be back by Friday (Mara Olsen)" in out
     assert "Nobody told us anything (Mara Olsen, guessed)" in out
+    assert out.splitlines()[-1].startswith("  guessed: read from a “she said”")
 
 
 def test_a_hard_wrapped_seed_file_gives_the_claims_of_the_same_text_unwrapped(tmp_path):

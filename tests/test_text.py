@@ -4,11 +4,13 @@ import pytest
 
 from monitor.steps.text import (
     body_words_and_names,
+    content_words,
     name_words,
     negated,
     normalise,
     numbers,
     quotations,
+    quoted_posts,
     split_sentences,
     stem,
     without_credits,
@@ -673,3 +675,33 @@ def test_a_run_of_number_words_before_points_is_read_whole():
     assert [(n.text, n.value, n.unit) for n in found] == [
         ("twenty-five basis points", 0.25, "percentage point"),
         ("three quarters of a percentage point", 0.75, "percentage point")]
+
+
+@pytest.mark.parametrize("british, american", [
+    ("honour", "honor"), ("labourers", "laborers"), ("organised", "organized"),
+    ("analyse", "analyze"), ("centres", "centers"), ("metres", "meters"), ("defence", "defense"),
+    ("programme", "program"), ("favourite", "favorite"), ("neighbourhood", "neighborhood")])
+def test_british_and_american_spellings_of_a_word_read_alike(british, american):
+    assert content_words(british) == content_words(american)
+
+
+@pytest.mark.parametrize("one, other", [("score", "scour"), ("flour", "floor"),
+                                        ("pours", "pores"), ("Peter", "Petr")])
+def test_words_that_only_look_british_stay_apart_from_others(one, other):
+    assert content_words(one) != content_words(other)
+
+
+def test_an_embedded_post_is_read_as_its_authors_quotation_a_sentence_at_a_time():
+    text = "The quay is shut. Nobody sails. \u2014 Ida Voss (@idavoss) May 4, 2021\nMore later."
+    assert quoted_posts(text) == ("\u201cThe quay is shut.\u201d \u201cNobody sails.\u201d "
+                                  "\u2014 Ida Voss (@idavoss) May 4, 2021\nMore later.")
+
+
+def test_an_embedded_post_is_signed_after_its_last_dash():
+    text = "Crews did well - what a job! - Ida Voss (@idavoss) May 4, 2021"
+    assert quoted_posts(text).startswith("\u201cCrews did well - what a job!\u201d - Ida Voss")
+
+
+def test_an_embedded_post_quoting_words_itself_is_left_as_it_is():
+    text = "The \u201cghost fleet\u201d is back. \u2014 Ida Voss (@idavoss) May 4, 2021"
+    assert quoted_posts(text) == text

@@ -155,6 +155,9 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
         # A speaker read from a "she said" that the sentence before ties to no one is a guess.
         who = f" ({c.speaker}{', guessed' if c.speaker_guessed else ''})" if c.speaker else ""
         echo(f"  {c.position:>3} {c.kind:<9} {c.text[:80]}{who}")
+    if any(c.speaker_guessed for c in claims):
+        echo("  guessed: read from a “she said” or “he said” that the sentence "
+             "before ties to no one; shown, never counted against another name")
     if replace:
         matched, covering = rows.coverage_counts(db, story)
         echo(f"Matched its {matched} articles again: {covering} cover the story")

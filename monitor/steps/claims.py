@@ -27,6 +27,7 @@ from monitor.steps.text import (
     NOT_NAMES,
     PERIODS,
     PERSON_RE,
+    POST_SIGNATURE,
     STOPWORDS,
     TITLE_ABBREVIATIONS,
     WEEKDAYS,
@@ -61,10 +62,6 @@ _IN_PHOTO = re.compile(r"\bin this (?:" + _MONTH + r"\.? \d{1,2}, \d{4},? )?(?:[
 _CAPTION_OPENING = re.compile(r"^" + _IN_PHOTO.pattern.removeprefix(r"\b") + r",|^This (?:[\w-]+ )"
                               r"{0,3}(?:photo(?:graph)?|picture|image)\b[^.]{0,80}?\bshows\b",
                               re.IGNORECASE)
-# An embedded post, signed at its end with its author, handle and date ("… — Ida Voss (@idavoss)
-# May 4, 2021"): a copy of someone's post on the page, which the seed's own sentence tells.
-_POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
-                             + r"\.? \d{1,2}, \d{4}\.?$")
 _CAPTION_DATE = re.compile(r"(?<!day),\s+" + _MONTH + r"\.? \d{1,2}, \d{4}\.?$")
 _PHOTO_CREDIT = re.compile(r"(?:\s+(?:\(?[A-Z]{2,}(?: Photo)?/[^/()]{2,40}\)?|Mandatory Credit:.*"
                            r"|Photo(?:graph)?(?: by|:) .*)"
@@ -129,6 +126,9 @@ _PROMO = re.compile(
     r"reflect the correct|make clear|show))|this version corrects"
     r"|an? (?:earlier|previous) version of this (?:story|article|report|post))"
     r"|\bsend (?:us )?a tip\b"
+    # A box of background beside the story, folded on the page: "Q&A How does … work? Show
+    # Hide …", "Quick guide …", "Timeline …" (its facts are the box's, often written later).
+    r"|^(?:quick guide|q&a|timeline|explainer)\b[^\n]{0,200}?\bshow hide\b"
     r"|\bstay up to date on the latest\b|\bconsider making a contribution\b"
     r"|\byour financial contribution\b|\bvisit [\w'\u2019 ]{0,40}homepage\b"
     r"|\bdownload (?:our|the) app\b|\ball rights reserved\b|\u00a9"
@@ -398,7 +398,7 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     title = ""
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
-        if is_promo(paragraph) or _is_caption(paragraph) or _POST_SIGNATURE.search(paragraph) or (
+        if is_promo(paragraph) or _is_caption(paragraph) or POST_SIGNATURE.search(paragraph) or (
                 title and not _TERMINAL.search(paragraph) and same_words(paragraph, title)):
             continue  # the headline again, without a stop, is no claim either
         # Above the first sentence of the body, a line without a stop is headline matter: the
@@ -936,6 +936,22 @@ _LINKING = frozenset({"to", "of", "for", "at", "with", "under", "in", "and"})
 # "On Monday Ruiz told"): the name is the words after it.
 _TIME_BEFORE = frozenset({"in", "on", "since", "until", "by", "early", "late", "earlier",
                           "later", "last", "this", "next"})
+
+
+# A given name, then a month written as a family name ("Theresa May", "Vera March"); not a
+# word of time or a preposition before it ("Last May", "Through March"), nor a date ("May 4").
+_GIVEN_THEN_MONTH = re.compile(r"\b([A-Z][a-z]+)[ \t]+("
+                               + "|".join(m.capitalize() for m in MONTHS) + r")\b(?![ \t]*\d)")
+_NOT_GIVEN = _TIME_BEFORE | STOPWORDS | WEEKDAYS | MONTHS.keys() | {
+    "through", "throughout", "during", "around", "between", "within", "toward", "towards",
+    "till", "til", "every", "past", "mid", "beginning", "starting", "ending", "including"}
+
+
+def _months_as_names(text: str) -> set[str]:
+    """The months `text` writes as someone's family name after a given name ("Theresa May"):
+    there, "May said" is that person speaking, not a date."""
+    return {m.group(2).lower() for m in _GIVEN_THEN_MONTH.finditer(text)
+            if m.group(1) not in NOT_NAMES and m.group(1).lower() not in _NOT_GIVEN}
 
 
 def _time_then_name(tokens: list[str], start: int = 0) -> bool:
@@ -1666,9 +1682,17 @@ _AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|these|tho
                         r"|(?<=asked)\s+(?:for|to|about|that|if|whether)\b", re.IGNORECASE)
 
 
+# Such a verb opening a quotation after a colon tells speech too: "But she admitted: “…”".
+_COLON_THEN_QUOTATION = re.compile(r"\s*:\s*\u2026")
+
+
 def _speech_after_quotation(outside: str) -> re.Match | None:
-    """The first `_LATER_SPEECH` verb just after a quotation (`unquoted`'s mark) and its subject."""
+    """The first `_LATER_SPEECH` verb just after a quotation (`unquoted`'s mark) and its
+    subject, or just before a colon and a quotation."""
     for m in _LATER_SPEECH.finditer(outside):
+        if _COLON_THEN_QUOTATION.match(outside, m.end()) and not _ASKED_OF.search(
+                outside, max(0, m.start() - 12), m.end()):
+            return m
         quoted = outside.rfind("\u2026", max(0, m.start() - 80), m.start())
         if quoted >= 0 and _SUBJECT_AFTER_QUOTATION.fullmatch(outside, quoted + 1, m.start()) \
                 and not _AN_OBJECT.match(outside, m.end()) \
@@ -1874,6 +1898,7 @@ class People:
         self._quoting_guessed = False
         self._sure: set[str] = set()  # whom the sentence just read opens with or quotes
         self._from_pronoun: str | None = None  # whom a pronoun of the sentence stood for
+        self._months_as_names = _months_as_names(text)
         for m in PERSON_RE.finditer(text):
             self._meet(m)
         for name in _groups(self.known, text):
@@ -1937,7 +1962,8 @@ class People:
             name = _person_name(raw)
             if name and not _headline_words(name) and (
                     title in _TITLES or speaks or _ranked(tokens, before, name)) and (
-                    name.lower() not in MONTHS) and name.lower() not in WEEKDAYS and not (
+                    name.lower() not in MONTHS.keys() - self._months_as_names) and (
+                    name.lower() not in WEEKDAYS) and not (
                     name.split()[-1] in _BODY_ENDS and _JOINED_BEFORE.search(
                         text, max(0, m.start() - 40), m.start())):
                 self.known.setdefault(name, _TITLES.get(title) or _KIN.get(title))

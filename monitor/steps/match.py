@@ -45,7 +45,7 @@ from monitor.steps.conflicts import (
     two_persons,
     unquoted,
 )
-from monitor.steps.text import Number, split_sentences
+from monitor.steps.text import Number, quoted_posts, split_sentences
 from monitor.steps.verdicts import (
     CARRIED,
     ClaimMatch,
@@ -613,7 +613,7 @@ class _Reading:
 def _read(text: str) -> _Reading:
     # Not a line in capitals (a link to another story, `is_shouted`), unless the article is
     # written so.
-    sentences = split_sentences(text)
+    sentences = split_sentences(quoted_posts(text))
     shouted = [is_shouted(s) for s in sentences]
     if 0 < sum(shouted) < len(sentences) / 2:
         sentences = [s for s, loud in zip(sentences, shouted, strict=True) if not loud]
@@ -695,7 +695,7 @@ def _speakers(text: str, sentences: list[str], candidates: list[list[int]],
 
 @lru_cache(maxsize=2)
 def _people(text: str) -> People:
-    return People(text)
+    return People(quoted_posts(text))
 
 
 def _candidates(scores: np.ndarray, per_claim: int = CANDIDATES) -> list[list[int]]:

@@ -166,8 +166,11 @@ def _domain(where: str, value: str) -> str:
         return value.strip("[]")
     elif value and not any(c in value for c in "/?#@: \t"):
         return value
+    host, colon, port = value.rpartition(":")
+    hint = (f" (domain = \"{host}\"; a port belongs in the feeds', sitemaps' or urls' "
+            "addresses)") if colon and port.isdigit() and "/" not in value else ""
     raise OutletFileError(f"{where}: `domain` must be a host name such as example.com, "
-                          f"not {value}")
+                          f"not {value}{hint}")
 
 
 def _is_ip(value: str) -> bool:

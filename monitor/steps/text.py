@@ -579,11 +579,33 @@ def stem(word: str) -> str:
 
 
 def _stem(word: str) -> str:
+    whole = word
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    return word.rstrip("e")
+    return _american(word.rstrip("e"), whole)
+
+
+_RE_ENDINGS = ("tre", "tres", "tred", "bre", "bres")
+
+
+def _american(stem: str, word: str) -> str:
+    """A stem in American spelling, so that British and American outlets' words meet: honour
+    and honor, organised and organized, centre and center, defence and defense, programme and
+    program. A stem that only looks British ("devour", "promise") becomes no other word."""
+    if len(stem) < 4:
+        return stem
+    at = stem.find("our", 3)  # not "four", "hour", "tour", "journey", "source", "flour"
+    if at >= 0:
+        stem = stem[:at] + "or" + stem[at + 3:]
+    if stem.endswith(("is", "ys")):
+        return stem[:-1] + "z"
+    if stem.endswith(("tr", "br")) and word.endswith(_RE_ENDINGS):  # not "Petr"
+        return stem[:-1] + "er"
+    if stem.endswith(("mm", "enc")):
+        return stem[:-1] + ("" if stem.endswith("mm") else "s")
+    return stem
 
 
 # Bounded like the other memos: a hostile page's made-up words would otherwise pile up in
@@ -785,6 +807,37 @@ _REGION = r"(?:[A-Z][\w.'-]*|\d{1,4})(?:[ \t]+(?:[A-Z][\w.'-]*|\d{1,4})){0,3}"
 _AGENCY = r"[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}"
 _DASH = r"[-\u2013\u2014]"
 _MONTH = r"(?:" + "|".join(m[:3].capitalize() for m in MONTHS) + r")[a-z]{0,6}\.?"
+# An embedded post, signed at its end with its author, handle and date ("… — Ida Voss (@idavoss)
+# May 4, 2021"): a copy of someone's post on the page. The seed's own sentence tells it; in an
+# article it is its author's words (`quoted_posts`).
+POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
+                            + r" \d{1,2}, \d{4}\.?$")
+
+
+_DASHED = re.compile(r"\s[-\u2013\u2014]+\s*")
+
+
+def quoted_posts(text: str) -> str:
+    """The text with each sentence of an embedded post in quotation marks (`POST_SIGNATURE`),
+    read as its author's words as a quotation is, a sentence at a time as the page shows it:
+    "“The quay is shut.” “Nobody sails.” — Ida Voss (@idavoss) …". A post quoting words
+    itself is left as it is (quotation marks cannot nest here)."""
+    if "(@" not in text:
+        return text
+    paragraphs = text.split("\n")
+    for i, paragraph in enumerate(paragraphs):
+        signed = POST_SIGNATURE.search(paragraph) if "(@" in paragraph else None
+        if not signed:
+            continue
+        # The signature is after the post's last dash: "… our Men and Women - what a job! -
+        # Ida Voss (@idavoss) …" signs "… what a job!".
+        handle = paragraph.index("(@", signed.start())
+        dash = [m.start() for m in _DASHED.finditer(paragraph, signed.start(), handle)][-1]
+        words = paragraph[:dash].strip()
+        if words and not any(mark in words for mark in '"\u201c\u201d'):
+            quoted = " ".join(f"\u201c{s}\u201d" for s in split_sentences(words))
+            paragraphs[i] = quoted + paragraph[dash:]
+    return "\n".join(paragraphs)
 _DATELINE_RE = re.compile(
     r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
     + r"){0,3}(?:,[ \t]*" + _REGION + r"){0,2}"
