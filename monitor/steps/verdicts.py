@@ -137,6 +137,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         if not claim.speaker and verdict == "paraphrase" and any(
                 n["kind"] == "another speaker" for n in noted):
             verdict = "partial"  # words no one named says, told otherwise by someone: a part
+        if verdict == "paraphrase" and leaves_out_an_amount(claim.text, sentence):
+            verdict = "partial"  # the claim's fact without its figure: part of it
         if conflicts:
             verdict = "conflict"
         elif any(n["kind"] == "reworded quotation" for n in noted):
@@ -448,6 +450,33 @@ def tells_amount(claim: str, sentence: str) -> bool:
                and (agreed == "same" or _a_count_rounded(n, m) or _a_time_rounded(n, m))
                and (comparable(n, m) or unit_left_out(n, m))
                for n in claim_amounts(claim) for m in found)
+
+
+def leaves_out_an_amount(claim: str, sentence: str) -> bool:
+    """Whether the sentence tells one of the claim's amounts written in figures in no form:
+    neither its value (in figures or words, "$4m" or "four million dollars" for "$4 million";
+    rounded) nor another value of its kind (a conflict's matter). A day or a date is not
+    counted (many outlets leave out "on Tuesday" or give it as a date, and tell the claim); nor
+    an amount in words ("eight-year", "single", "millions"), nor "9th", which `numbers` reads
+    as 9: on real text those were left out by paraphrases as often as by parts."""
+    found = sentence_amounts(sentence)
+    return any(n.unit not in CALENDAR_UNITS and not n.vague and _in_figures(n.text, claim)
+               and not any(agreement(n, m) or comparable(n, m) for m in found)
+               for n in claim_amounts(claim))
+
+
+def _in_figures(amount: str, text: str) -> bool:
+    """Whether an amount is written with a digit in the text, no letter right after it (the
+    "th" of "9th")."""
+    if not any(ch.isdigit() for ch in amount):
+        return False
+    at = text.find(amount)
+    while at >= 0:
+        end = at + len(amount)
+        if end == len(text) or not text[end].isalpha():
+            return True
+        at = text.find(amount, end)
+    return False
 
 
 def _a_count_rounded(n: Number, m: Number) -> bool:
