@@ -815,6 +815,9 @@ def test_a_quotation_told_whole_inside_a_longer_quotation_is_verbatim():
      "Some 12 thousand homes in Harwick lost power in the storm.", "paraphrase"),
     ("The 9th Circuit ruling favoured the growers, the lawyers said.",
      "An appeals court ruling favoured the growers, according to their lawyers.", "paraphrase"),
+    ("Ivo Kask sold between $90,000 and $250,000 worth of shares in six firms on Feb. 13, 2020.",
+     "Ivo Kask sold between $90,000 and $250,000 worth of shares in six firms that day.",
+     "paraphrase"),
 ])
 def test_a_sentence_leaving_out_an_amount_of_the_claim_tells_part(seed, sentence, expected):
     c = first_claim(seed)

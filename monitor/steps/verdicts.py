@@ -456,11 +456,13 @@ def leaves_out_an_amount(claim: str, sentence: str) -> bool:
     """Whether the sentence tells one of the claim's amounts written in figures in no form:
     neither its value (in figures or words, "$4m" or "four million dollars" for "$4 million";
     rounded) nor another value of its kind (a conflict's matter). A day or a date is not
-    counted (many outlets leave out "on Tuesday" or give it as a date, and tell the claim); nor
+    counted (many outlets leave out "on Tuesday" or give it as a date, and tell the claim), nor
+    a figure of no unit (the 13 of "Feb. 13, 2020" is read as one); nor
     an amount in words ("eight-year", "single", "millions"), nor "9th", which `numbers` reads
     as 9: on real text those were left out by paraphrases as often as by parts."""
     found = sentence_amounts(sentence)
-    return any(n.unit not in CALENDAR_UNITS and not n.vague and _in_figures(n.text, claim)
+    return any(n.unit and n.unit not in CALENDAR_UNITS and not n.vague
+               and _in_figures(n.text, claim)
                and not any(agreement(n, m) or comparable(n, m) for m in found)
                for n in claim_amounts(claim))
 
