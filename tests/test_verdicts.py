@@ -818,6 +818,14 @@ def test_a_quotation_told_whole_inside_a_longer_quotation_is_verbatim():
     ("Ivo Kask sold between $90,000 and $250,000 worth of shares in six firms on Feb. 13, 2020.",
      "Ivo Kask sold between $90,000 and $250,000 worth of shares in six firms that day.",
      "paraphrase"),
+    ("Case 4000 centres on gifts that Ivo Kask received from two shipping firms.",
+     "The fourth case centres on gifts that Ivo Kask received from two shipping firms.",
+     "paraphrase"),
+    ("Mayor Ada Lund rebuked both councillors early Jan. 22 after they traded insults.",
+     "Mayor Ada Lund rebuked both councillors after they traded insults at the meeting.",
+     "paraphrase"),
+    ("The 9th district has elected Republicans since the 1960s.",
+     "The Ninth district has elected Republicans since the 1960s.", "paraphrase"),
 ])
 def test_a_sentence_leaving_out_an_amount_of_the_claim_tells_part(seed, sentence, expected):
     c = first_claim(seed)

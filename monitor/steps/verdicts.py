@@ -459,7 +459,8 @@ def leaves_out_an_amount(claim: str, sentence: str) -> bool:
     counted (many outlets leave out "on Tuesday" or give it as a date, and tell the claim), nor
     a figure of no unit (the 13 of "Feb. 13, 2020" is read as one); nor
     an amount in words ("eight-year", "single", "millions"), nor "9th", which `numbers` reads
-    as 9: on real text those were left out by paraphrases as often as by parts."""
+    as 9, nor a name's number ("Case 4000"): on real text those were left out by paraphrases
+    as often as by parts."""
     found = sentence_amounts(sentence)
     return any(n.unit and n.unit not in CALENDAR_UNITS and not n.vague
                and _in_figures(n.text, claim)
@@ -468,17 +469,42 @@ def leaves_out_an_amount(claim: str, sentence: str) -> bool:
 
 
 def _in_figures(amount: str, text: str) -> bool:
-    """Whether an amount is written with a digit in the text, no letter right after it (the
-    "th" of "9th")."""
-    if not any(ch.isdigit() for ch in amount):
+    """Whether an amount is written in figures in the text, a figure of its own (its first
+    run of digits among `_own_figures`)."""
+    first = _FIGURE.search(amount)
+    return bool(first) and first.group().rstrip(",.") in _own_figures(text)
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _own_figures(text: str) -> frozenset[str]:
+    """The runs of digits of a text that stand as figures of their own somewhere in it: no
+    letter or digit right after (the "th" of "9th"; "1960s") or before, and not after a
+    capitalised word, which makes them a name's ("Case 4000", "Flight 752") or a day's
+    ("Jan. 22"); a sentence's opening word ("The", "In") aside. One pass over the text."""
+    own = set()
+    for m in _FIGURE.finditer(text):
+        figure = m.group().rstrip(",.")
+        end = m.start() + len(figure)
+        if not (end < len(text) and text[end].isalnum()) and not (
+                m.start() and text[m.start() - 1].isalnum()) and not _after_a_name(
+                text[max(0, m.start() - NAME_REACH):m.start()]):
+            own.add(figure)
+    return frozenset(own)
+
+
+NAME_REACH = 30  # characters before a figure read for the capitalised word of a name
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether the text before a figure ends with a capitalised word and a space."""
+    words = before.split()
+    if not before.endswith(" ") or not words:
         return False
-    at = text.find(amount)
-    while at >= 0:
-        end = at + len(amount)
-        if end == len(text) or not text[end].isalpha():
-            return True
-        at = text.find(amount, end)
-    return False
+    word = words[-1].rstrip(".")
+    return word[:1].isupper() and word.isalpha() and word not in NOT_NAMES
 
 
 def _a_count_rounded(n: Number, m: Number) -> bool:
