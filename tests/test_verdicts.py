@@ -826,6 +826,10 @@ def test_a_quotation_told_whole_inside_a_longer_quotation_is_verbatim():
      "paraphrase"),
     ("The 9th district has elected Republicans since the 1960s.",
      "The Ninth district has elected Republicans since the 1960s.", "paraphrase"),
+    ("The bill gives $15bn to towns hit by the floods.",
+     "The bill gives money to towns hit by the floods.", "partial"),
+    ("The bill gives $15bn to towns hit by the floods.",
+     "The bill gives $15 billion to towns hit by the floods.", "paraphrase"),
 ])
 def test_a_sentence_leaving_out_an_amount_of_the_claim_tells_part(seed, sentence, expected):
     c = first_claim(seed)

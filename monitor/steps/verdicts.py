@@ -488,13 +488,16 @@ def _own_figures(text: str) -> frozenset[str]:
     for m in _FIGURE.finditer(text):
         figure = m.group().rstrip(",.")
         end = m.start() + len(figure)
-        if not (end < len(text) and text[end].isalnum()) and not (
-                m.start() and text[m.start() - 1].isalnum()) and not _after_a_name(
+        before = text[m.start() - 1] if m.start() else ""
+        # ("$15bn", "$4m": a currency's figure may run on into its multiplier)
+        if not (end < len(text) and text[end].isalnum() and before not in _CURRENCY) and not (
+                before.isalnum()) and not _after_a_name(
                 text[max(0, m.start() - NAME_REACH):m.start()]):
             own.add(figure)
     return frozenset(own)
 
 
+_CURRENCY = frozenset("$€£¥")
 NAME_REACH = 30  # characters before a figure read for the capitalised word of a name
 
 
