@@ -788,3 +788,50 @@ def test_a_quotation_told_whole_inside_a_longer_quotation_is_verbatim():
                "Lena Ortiz said: \u201cWe will not raise fares this year, and we will add ten "
                "buses to the night routes.\u201d")
     assert match_article([c], article).matches[0].verdict == "verbatim"
+
+
+# Issue #17: a sentence that tells the claim but leaves out one of its amounts, one written in
+# figures, in any form (not the same value, nor rounded, nor another value of its kind), tells
+# part of it. The amount in other words ("four million dollars", "$4m", "12 thousand"),
+# rounded, or its day given as a date tells it whole; "9th" is no amount.
+@pytest.mark.parametrize("seed, sentence, expected", [
+    ("The council approved a budget of $4 million on Tuesday.",
+     "The council approved a budget on Tuesday after a long debate over school funding.",
+     "partial"),
+    ("The council approved a budget of $4 million on Tuesday.",
+     "The council approved the new budget on Tuesday.", "partial"),
+    ("Harwick's hospital treated 240 patients for smoke inhalation after the warehouse fire.",
+     "Harwick's hospital treated patients for smoke inhalation after the warehouse fire.",
+     "partial"),
+    ("The council approved a budget of $4 million on Tuesday.",
+     "On Tuesday the city council approved a four million dollar budget.", "paraphrase"),
+    ("The council approved a budget of $4 million on Tuesday.",
+     "The council approved a budget of four million dollars on March 3.", "paraphrase"),
+    ("The council approved a budget of $4 million on Tuesday.",
+     "The council on Tuesday approved a budget of $4m.", "paraphrase"),
+    ("About 30.8 million people watched the final, the network said.",
+     "About 31 million people watched the final, according to the network.", "paraphrase"),
+    ("The storm cut power to 12,000 homes in Harwick.",
+     "Some 12 thousand homes in Harwick lost power in the storm.", "paraphrase"),
+    ("The 9th Circuit ruling favoured the growers, the lawyers said.",
+     "An appeals court ruling favoured the growers, according to their lawyers.", "paraphrase"),
+    ("Ivo Kask sold between $90,000 and $250,000 worth of shares in six firms on Feb. 13, 2020.",
+     "Ivo Kask sold between $90,000 and $250,000 worth of shares in six firms that day.",
+     "paraphrase"),
+    ("Case 4000 centres on gifts that Ivo Kask received from two shipping firms.",
+     "The fourth case centres on gifts that Ivo Kask received from two shipping firms.",
+     "paraphrase"),
+    ("Mayor Ada Lund rebuked both councillors early Jan. 22 after they traded insults.",
+     "Mayor Ada Lund rebuked both councillors after they traded insults at the meeting.",
+     "paraphrase"),
+    ("The 9th district has elected Republicans since the 1960s.",
+     "The Ninth district has elected Republicans since the 1960s.", "paraphrase"),
+    ("The bill gives $15bn to towns hit by the floods.",
+     "The bill gives money to towns hit by the floods.", "partial"),
+    ("The bill gives $15bn to towns hit by the floods.",
+     "The bill gives $15 billion to towns hit by the floods.", "paraphrase"),
+])
+def test_a_sentence_leaving_out_an_amount_of_the_claim_tells_part(seed, sentence, expected):
+    c = first_claim(seed)
+    article = "The weather stayed mild for most of May. " + sentence
+    assert match_article([c], article).matches[0].verdict == expected

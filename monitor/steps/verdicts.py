@@ -137,6 +137,8 @@ def judge(claim: Claim, sentence: str, score: float, speaker: str | None = None,
         if not claim.speaker and verdict == "paraphrase" and any(
                 n["kind"] == "another speaker" for n in noted):
             verdict = "partial"  # words no one named says, told otherwise by someone: a part
+        if verdict == "paraphrase" and leaves_out_an_amount(claim.text, sentence):
+            verdict = "partial"  # the claim's fact without its figure: part of it
         if conflicts:
             verdict = "conflict"
         elif any(n["kind"] == "reworded quotation" for n in noted):
@@ -448,6 +450,64 @@ def tells_amount(claim: str, sentence: str) -> bool:
                and (agreed == "same" or _a_count_rounded(n, m) or _a_time_rounded(n, m))
                and (comparable(n, m) or unit_left_out(n, m))
                for n in claim_amounts(claim) for m in found)
+
+
+def leaves_out_an_amount(claim: str, sentence: str) -> bool:
+    """Whether the sentence tells one of the claim's amounts written in figures in no form:
+    neither its value (in figures or words, "$4m" or "four million dollars" for "$4 million";
+    rounded) nor another value of its kind (a conflict's matter). A day or a date is not
+    counted (many outlets leave out "on Tuesday" or give it as a date, and tell the claim), nor
+    a figure of no unit (the 13 of "Feb. 13, 2020" is read as one); nor
+    an amount in words ("eight-year", "single", "millions"), nor "9th", which `numbers` reads
+    as 9, nor a name's number ("Case 4000"): on real text those were left out by paraphrases
+    as often as by parts."""
+    found = sentence_amounts(sentence)
+    return any(n.unit and n.unit not in CALENDAR_UNITS and not n.vague
+               and _in_figures(n.text, claim)
+               and not any(agreement(n, m) or comparable(n, m) for m in found)
+               for n in claim_amounts(claim))
+
+
+def _in_figures(amount: str, text: str) -> bool:
+    """Whether an amount is written in figures in the text, a figure of its own (its first
+    run of digits among `_own_figures`)."""
+    first = _FIGURE.search(amount)
+    return bool(first) and first.group().rstrip(",.") in _own_figures(text)
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+@lru_cache(maxsize=CLAIMS_KEPT)
+def _own_figures(text: str) -> frozenset[str]:
+    """The runs of digits of a text that stand as figures of their own somewhere in it: no
+    letter or digit right after (the "th" of "9th"; "1960s") or before, and not after a
+    capitalised word, which makes them a name's ("Case 4000", "Flight 752") or a day's
+    ("Jan. 22"); a sentence's opening word ("The", "In") aside. One pass over the text."""
+    own = set()
+    for m in _FIGURE.finditer(text):
+        figure = m.group().rstrip(",.")
+        end = m.start() + len(figure)
+        before = text[m.start() - 1] if m.start() else ""
+        # ("$15bn", "$4m": a currency's figure may run on into its multiplier)
+        if not (end < len(text) and text[end].isalnum() and before not in _CURRENCY) and not (
+                before.isalnum()) and not _after_a_name(
+                text[max(0, m.start() - NAME_REACH):m.start()]):
+            own.add(figure)
+    return frozenset(own)
+
+
+_CURRENCY = frozenset("$€£¥")
+NAME_REACH = 30  # characters before a figure read for the capitalised word of a name
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether the text before a figure ends with a capitalised word and a space."""
+    words = before.split()
+    if not before.endswith(" ") or not words:
+        return False
+    word = words[-1].rstrip(".")
+    return word[:1].isupper() and word.isalpha() and word not in NOT_NAMES
 
 
 def _a_count_rounded(n: Number, m: Number) -> bool:
