@@ -2617,3 +2617,12 @@ def test_a_later_verb_taking_an_object_before_a_colon_gives_no_speaker():
 def test_a_folded_box_of_background_beside_the_story_is_no_claim(box):
     seed = read_seed(f"Quay to reopen\n\nThe harbour board voted to reopen the quay.\n\n{box}")
     assert [c.text for c in seed.claims] == ["The harbour board voted to reopen the quay."]
+
+
+@pytest.mark.parametrize("who", ["Ivo Kask", "Kask"])
+@pytest.mark.parametrize("verb", ["admitted", "conceded"])
+def test_a_named_person_with_a_later_verb_before_a_colon_speaks_as_with_said(who, verb):
+    text = "The quay stayed shut. Ivo Kask ran the port. {}: \u201cWe got the dates wrong.\u201d"
+    said, other = text.format(f"{who} said"), text.format(f"{who} {verb}")
+    assert People(other).speakers(split_sentences(other))[-1] == People(
+        said).speakers(split_sentences(said))[-1] is not None

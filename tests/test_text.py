@@ -686,7 +686,8 @@ def test_british_and_american_spellings_of_a_word_read_alike(british, american):
 
 
 @pytest.mark.parametrize("one, other", [("score", "scour"), ("flour", "floor"),
-                                        ("pours", "pores"), ("Peter", "Petr")])
+                                        ("pours", "pores"), ("Peter", "Petr"),
+                                        ("hatred", "haters"), ("Hamm", "ham")])
 def test_words_that_only_look_british_stay_apart_from_others(one, other):
     assert content_words(one) != content_words(other)
 

@@ -830,6 +830,11 @@ def test_a_quotation_told_whole_inside_a_longer_quotation_is_verbatim():
      "The bill gives money to towns hit by the floods.", "partial"),
     ("The bill gives $15bn to towns hit by the floods.",
      "The bill gives $15 billion to towns hit by the floods.", "paraphrase"),
+    # a time of day and an age are details a reader drops, as a day is (review57b)
+    ("The harbour council met at 10 a.m. on Tuesday to approve the new quay budget.",
+     "The harbour council met on Tuesday to approve the new quay budget.", "paraphrase"),
+    ("A 40-year-old fisherman was rescued off Harwick after his trawler sank.",
+     "A fisherman was rescued off Harwick after his trawler sank.", "paraphrase"),
 ])
 def test_a_sentence_leaving_out_an_amount_of_the_claim_tells_part(seed, sentence, expected):
     c = first_claim(seed)

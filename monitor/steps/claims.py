@@ -1684,6 +1684,9 @@ _AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|these|tho
 
 # Such a verb opening a quotation after a colon tells speech too: "But she admitted: “…”".
 _COLON_THEN_QUOTATION = re.compile(r"\s*:\s*\u2026")
+# Just after a name: "Ivo Kask admitted: “…”" names a person who speaks (not "was asked:").
+_LATER_VERB_THEN_QUOTATION = re.compile(
+    r"\s+(?:" + "|".join(v for v in _LATER_SPEECH_VERBS if v != "asked") + r")\s*:\s*[\"\u201c]")
 
 
 def _speech_after_quotation(outside: str) -> re.Match | None:
@@ -1936,7 +1939,7 @@ class People:
         if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
             return
         title = title if title in _TITLES else _role_after(after) or title
-        speaks = (_SPEECH.match(after[:12].strip())
+        speaks = (_SPEECH.match(after[:12].strip()) or _LATER_VERB_THEN_QUOTATION.match(after)
                   or _said_before(text[max(0, m.start() - 60):m.start()], after)
                   or _APPOSITION_THEN_SAID.match(after)
                   or _clause_about_then_said(text, m)

@@ -153,6 +153,7 @@ _APPROX_RE = re.compile(
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*", re.IGNORECASE)
 _CURRENCIES = {"$": "$", "£": "£", "€": "€", "dollar": "$", "pound": "£", "euro": "€",
                "peso": "peso", "yen": "yen", "yuan": "yuan"}
+CURRENCY_SIGNS = frozenset(c for c in _CURRENCIES if len(c) == 1)  # "$", "£", "€"
 # The same amounts in digits only ("$1.2 billion", "29", "3.5%"): what a whole article is
 # searched for, where reading every number word of every sentence would cost too much.
 # Opening with the sign or digit itself (not with the look-behind that no letter or stop comes
@@ -587,25 +588,31 @@ def _stem(word: str) -> str:
     return _american(word.rstrip("e"), whole)
 
 
-_RE_ENDINGS = ("tre", "tres", "tred", "bre", "bres")
+# British endings of words the stem keeps a trace of: "centre(s)", "fibre(s)" (not "hatred",
+# whose stem also ends in "tr"), "programme(s)" (not "Hamm", "Grimm").
+_TRE_ENDINGS = ("tre", "tres", "bre", "bres")
+_MME_ENDINGS = ("mme", "mmes")
 
 
-def _american(stem: str, word: str) -> str:
-    """A stem in American spelling, so that British and American outlets' words meet: honour
-    and honor, organised and organized, centre and center, defence and defense, programme and
-    program. A stem that only looks British ("devour", "promise") becomes no other word."""
-    if len(stem) < 4:
-        return stem
-    at = stem.find("our", 3)  # not "four", "hour", "tour", "journey", "source", "flour"
+def _american(root: str, word: str) -> str:
+    """A word's stem (`root`) in American spelling, so that British and American outlets'
+    words meet: honour and honor, organised and organized, centre and center, defence and
+    defense, programme and program. Each mapping reads both spellings alike; a few words
+    that only look British meet another word (timbre and timber, prise and prize)."""
+    if len(root) < 4:
+        return root
+    at = root.find("our", 3)  # not "four", "hour", "tour", "journey", "source", "flour"
     if at >= 0:
-        stem = stem[:at] + "or" + stem[at + 3:]
-    if stem.endswith(("is", "ys")):
-        return stem[:-1] + "z"
-    if stem.endswith(("tr", "br")) and word.endswith(_RE_ENDINGS):  # not "Petr"
-        return stem[:-1] + "er"
-    if stem.endswith(("mm", "enc")):
-        return stem[:-1] + ("" if stem.endswith("mm") else "s")
-    return stem
+        root = root[:at] + "or" + root[at + 3:]
+    if root.endswith(("is", "ys")):
+        return root[:-1] + "z"
+    if root.endswith(("tr", "br")) and word.endswith(_TRE_ENDINGS):  # not "Petr"
+        return root[:-1] + "er"
+    if root.endswith("mm") and word.endswith(_MME_ENDINGS):
+        return root[:-1]
+    if root.endswith("enc"):
+        return root[:-1] + "s"
+    return root
 
 
 # Bounded like the other memos: a hostile page's made-up words would otherwise pile up in

@@ -61,6 +61,7 @@ from monitor.steps.guards import (
     loose_windows,
 )
 from monitor.steps.text import (
+    CURRENCY_SIGNS,
     IRREGULAR_VERB_STEMS,
     MONTHS,
     NOT_NAMES,
@@ -452,17 +453,24 @@ def tells_amount(claim: str, sentence: str) -> bool:
                for n in claim_amounts(claim) for m in found)
 
 
+# A claim's day, date, time of day or a person's age: details a sentence telling the claim
+# often leaves out (review57b), not part of what it states.
+_DETAIL_UNITS = CALENDAR_UNITS | {"clock"}
+
+
 def leaves_out_an_amount(claim: str, sentence: str) -> bool:
     """Whether the sentence tells one of the claim's amounts written in figures in no form:
     neither its value (in figures or words, "$4m" or "four million dollars" for "$4 million";
     rounded) nor another value of its kind (a conflict's matter). A day or a date is not
     counted (many outlets leave out "on Tuesday" or give it as a date, and tell the claim), nor
+    a time of day or an age, nor
     a figure of no unit (the 13 of "Feb. 13, 2020" is read as one); nor
     an amount in words ("eight-year", "single", "millions"), nor "9th", which `numbers` reads
     as 9, nor a name's number ("Case 4000"): on real text those were left out by paraphrases
     as often as by parts."""
     found = sentence_amounts(sentence)
-    return any(n.unit and n.unit not in CALENDAR_UNITS and not n.vague
+    return any(n.unit and n.unit not in _DETAIL_UNITS and not n.unit.startswith("year-old")
+               and not n.vague
                and _in_figures(n.text, claim)
                and not any(agreement(n, m) or comparable(n, m) for m in found)
                for n in claim_amounts(claim))
@@ -490,14 +498,13 @@ def _own_figures(text: str) -> frozenset[str]:
         end = m.start() + len(figure)
         before = text[m.start() - 1] if m.start() else ""
         # ("$15bn", "$4m": a currency's figure may run on into its multiplier)
-        if not (end < len(text) and text[end].isalnum() and before not in _CURRENCY) and not (
+        if not (end < len(text) and text[end].isalnum() and before not in CURRENCY_SIGNS) and not (
                 before.isalnum()) and not _after_a_name(
                 text[max(0, m.start() - NAME_REACH):m.start()]):
             own.add(figure)
     return frozenset(own)
 
 
-_CURRENCY = frozenset("$€£¥")
 NAME_REACH = 30  # characters before a figure read for the capitalised word of a name
 
 
