@@ -2385,14 +2385,16 @@ def test_a_list_in_a_hard_wrapped_seed_keeps_an_item_a_line():
 
 # One fact, one claim (issue #17 item 3): a claim another sentence of the seed tells whole.
 
-def test_key_point_the_body_tells_again_is_one_claim():
-    claims = claims_from_body([
-        "The council passed the harbour levy by a vote of 31-19.",
-        "The council passed the harbour levy by a vote of 31 to 19, with three members absent.",
-    ])
-    assert [c.text for c in claims] == [
-        "The council passed the harbour levy by a vote of 31 to 19, with three members absent."]
-    assert claims[0].position == 1
+@pytest.mark.parametrize("shorter, longer", [
+    ("The council passed the harbour levy by a vote of 31-19.",
+     "The council passed the harbour levy by a vote of 31 to 19, with three members absent."),
+    # (review57a: one word more is often another fact, a condition or another person)
+    ("The levy will pass next week.", "The levy will pass next week, provided the mayor votes."),
+    ("Ada Lund won the vote on Tuesday.", "Ada Lund's rival won the vote on Tuesday."),
+    ("The mayor was arrested on Tuesday.", "The former mayor was arrested on Tuesday."),
+])
+def test_a_statement_inside_a_longer_statement_stays_a_claim_of_its_own(shorter, longer):
+    assert len(claims_from_body([shorter, longer])) == 2
 
 
 def test_key_point_the_body_tells_with_a_day_and_more_words_stays():
@@ -2423,16 +2425,24 @@ def test_a_denial_around_the_words_keeps_the_shorter_claim():
     assert len(claims) == 2
 
 
-def test_quotation_fragment_quoted_again_whole_is_one_claim_with_its_speaker():
+@pytest.mark.parametrize("longer", [
+    '"We worked on it with every fisherman, and it is a gift to the harbour towns," the '
+    "statement read.",
+    # (review57a: a crowd's or a stranger's words are not hers)
+    'At the rally a man shouted: "It is a gift to the harbour towns, and we will win."',
+])
+def test_quotation_fragment_inside_a_quotation_of_nobody_named_stays_hers(longer):
+    claims = claims_from_body(['Mayor Ada Lund called the plan "a gift to the harbour towns".',
+                               longer])
+    assert [q.speaker for q in claims if q.kind == "quote"][0] == "Ada Lund"
+    assert sum(q.kind == "quote" for q in claims) == 2
+
+
+def test_quotation_fragment_of_another_year_stays():
     claims = claims_from_body([
-        'Mayor Ada Lund called the plan "a gift to the harbour towns".',
-        '"We worked on it with every fisherman, and it is a gift to the harbour towns," the '
-        "statement read.",
-    ])
-    quotes = [c for c in claims if c.kind == "quote"]
-    assert [q.text for q in quotes] == [
-        "We worked on it with every fisherman, and it is a gift to the harbour towns"]
-    assert quotes[0].speaker == "Ada Lund"
+        'In 2019 Ada Lund promised: "We will keep the ferry running all year."',
+        'On Monday Ada Lund said: "We will keep the ferry running all year for tourists."'])
+    assert sum(q.kind == "quote" for q in claims) == 2
 
 
 def test_quotation_fragment_of_another_speaker_stays():
@@ -2563,14 +2573,10 @@ def test_a_sentence_printed_again_with_a_glued_credit_or_headline_keeps_the_clea
         assert [c.text for c in claims_from_body(body)] == [clean], body
 
 
-def test_a_sentence_printed_again_inside_a_longer_sentence_keeps_the_longer():
-    # Not glued: the longer sentence's extra words are its own ("US President ...").
-    claims = claims_from_body([
-        "President Ada Lund has landed in Oslo on her tour of the region.",
-        "US President Ada Lund has landed in Oslo on her tour of the region.",
-    ])
-    assert [c.text for c in claims] == [
-        "US President Ada Lund has landed in Oslo on her tour of the region."]
+def test_a_sentence_after_a_bar_is_no_glued_credit():
+    claims = claims_from_body(["The library will close in May.",
+                               "The library will close in May | the pool will close in June."])
+    assert len(claims) == 2
 
 
 def test_another_sentence_glued_on_is_no_caption():
