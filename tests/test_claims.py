@@ -2632,3 +2632,17 @@ def test_a_named_person_with_a_later_verb_before_a_colon_speaks_as_with_said(who
     said, other = text.format(f"{who} said"), text.format(f"{who} {verb}")
     assert People(other).speakers(split_sentences(other))[-1] == People(
         said).speakers(split_sentences(said))[-1] is not None
+
+
+def test_a_sentence_before_a_bar_is_no_glued_headline():
+    claims = claims_from_body(["The library will close in May.",
+                               "The council will cut 40 jobs in June. | The library will close "
+                               "in May."])
+    assert len(claims) == 2
+
+
+def test_quotation_fragment_inside_a_quotation_she_denied_saying_stays():
+    claims = claims_from_body([
+        'Ada Lund said: "We will close the village school in June."',
+        'Ada Lund denied saying: "We will close the village school in June to save money."'])
+    assert sum(q.kind == "quote" for q in claims) == 2

@@ -692,8 +692,8 @@ def _repeat_of(small_read: _Read, big_read: _Read) -> bool:
     if not (small.kind == big.kind == "quote" and small.speaker == big.speaker is not None
             and not small.speaker_guessed and not big.speaker_guessed):
         return False
-    if small_read.context - big_read.context:
-        return False  # "In 2019 Lund promised: …" against Monday's longer quotation
+    if small_read.context ^ big_read.context:
+        return False  # "In 2019 Lund promised: …" against Monday's; "Lund denied saying: …"
     s_set = small_read.tokens
     if not (small_read.values <= big_read.values and s_set <= big_read.tokens
             and _inside(small_read.words, big_read)) or (
@@ -737,8 +737,8 @@ _STOPS_AND_CLOSERS = ".!?\"'\u201d\u2019 "
 def _glued_before(before: str, core: str) -> bool:
     if not before.strip() or not without_credits(before).strip(" |()[]"):
         return True
-    if before.rstrip().endswith("|"):
-        return True
+    if before.rstrip().endswith("|"):  # a credit or headline before it, not a sentence
+        return not _TERMINAL.search(before.rstrip(" |"))  # (review57c)
     first, head = core.split()[0], before.rsplit("|", 1)[-1]
     return (first[0].isupper() and first.lower() in STOPWORDS and len(head.split()) <= 25
             and head.strip()[:1].isupper() and not _STOP_THEN_SPACE.search(head)
