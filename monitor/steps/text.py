@@ -817,11 +817,9 @@ _MONTH = r"(?:" + "|".join(m[:3].capitalize() for m in MONTHS) + r")[a-z]{0,6}\.
 # An embedded post, signed at its end with its author, handle and date ("… — Ida Voss (@idavoss)
 # May 4, 2021"): a copy of someone's post on the page. The seed's own sentence tells it; in an
 # article it is its author's words (`quoted_posts`).
-POST_SIGNATURE = re.compile(r"\s[-\u2013\u2014]+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
+POST_SIGNATURE = re.compile(r"\s" + _DASH + r"+\s*[^()]{2,60}\(@\w{1,30}\)\s*" + _MONTH
                             + r" \d{1,2}, \d{4}\.?$")
-
-
-_DASHED = re.compile(r"\s[-\u2013\u2014]+\s*")
+_DASHED = re.compile(r"\s" + _DASH + r"+\s*")  # a dash set off before a name
 
 
 def quoted_posts(text: str) -> str:
@@ -845,6 +843,8 @@ def quoted_posts(text: str) -> str:
             quoted = " ".join(f"\u201c{s}\u201d" for s in split_sentences(words))
             paragraphs[i] = quoted + paragraph[dash:]
     return "\n".join(paragraphs)
+
+
 _DATELINE_RE = re.compile(
     r"^(?P<place>[ \t]*(?:" + _PLACE + r"(?:(?:[ \t]*/[ \t]*|[ \t]+and[ \t]+)" + _PLACE
     + r"){0,3}(?:,[ \t]*" + _REGION + r"){0,2}"
