@@ -695,11 +695,9 @@ def _repeat_of(small_read: _Read, big_read: _Read) -> bool:
     if small_read.context ^ big_read.context:
         return False  # "In 2019 Lund promised: …" against Monday's; "Lund denied saying: …"
     s_set = small_read.tokens
-    if not (small_read.values <= big_read.values and s_set <= big_read.tokens
-            and _inside(small_read.words, big_read)) or (
-            big_read.otherwise - s_set) or (big_read.years - s_set):
-        return False
-    return True
+    return (small_read.values <= big_read.values and s_set <= big_read.tokens
+            and not big_read.otherwise - s_set and not big_read.years - s_set
+            and _inside(small_read.words, big_read))
 
 
 # A sentence's stop inside a text (a stop then a space: not "3.5"), and a headline's end: a word
@@ -718,7 +716,7 @@ def _glued(small: Claim, big: Claim) -> bool:
     "sentence"): `small` whole inside `big`'s text, and what is around it a credit, a
     headline before it (no stop, then `small`'s first word, which opens a sentence: "The",
     "About", not a name that a longer sentence may hold: "US President Ada Lund ..."), or
-    anything after a "|"."""
+    after a "|" a credit or a headline (no sentence: `_AFTER_BAR`)."""
     if (big.kind != "statement" or small.sentence == big.sentence
             or len(big.text) > len(small.text) + GLUE_CHARS):
         return False

@@ -607,20 +607,22 @@ class _Reading:
     analysed: dict[int, similarity.Sentence] = field(default_factory=dict)  # as the model does
     statements: list[str] | None = None  # the sentences that could be additions
     masks: list[dict[str, int]] = field(default_factory=list)  # `word_masks(words)`
+    text: str = ""  # the article as read, its embedded posts quoted (`quoted_posts`)
 
 
 @lru_cache(maxsize=2)
 def _read(text: str) -> _Reading:
     # Not a line in capitals (a link to another story, `is_shouted`), unless the article is
     # written so.
-    sentences = split_sentences(quoted_posts(text))
+    quoted = quoted_posts(text)
+    sentences = split_sentences(quoted)
     shouted = [is_shouted(s) for s in sentences]
     if 0 < sum(shouted) < len(sentences) / 2:
         sentences = [s for s, loud in zip(sentences, shouted, strict=True) if not loud]
     # Each sentence's content words as the verdict checks read them (`sentence_words`): the
     # candidate sentences are then not read again for them.
     words = list(map(sentence_words, sentences))
-    return _Reading(sentences, words, masks=word_masks(words))
+    return _Reading(sentences, words, masks=word_masks(words), text=quoted)
 
 
 # Sentences a mask of `word_masks` stands for: its bits fit in a few machine words, so a long
@@ -695,7 +697,7 @@ def _speakers(text: str, sentences: list[str], candidates: list[list[int]],
 
 @lru_cache(maxsize=2)
 def _people(text: str) -> People:
-    return People(quoted_posts(text))
+    return People(_read(text).text)  # the text its sentences were read from
 
 
 def _candidates(scores: np.ndarray, per_claim: int = CANDIDATES) -> list[list[int]]:

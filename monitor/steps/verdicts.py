@@ -461,17 +461,15 @@ _DETAIL_UNITS = CALENDAR_UNITS | {"clock"}
 def leaves_out_an_amount(claim: str, sentence: str) -> bool:
     """Whether the sentence tells one of the claim's amounts written in figures in no form:
     neither its value (in figures or words, "$4m" or "four million dollars" for "$4 million";
-    rounded) nor another value of its kind (a conflict's matter). A day or a date is not
-    counted (many outlets leave out "on Tuesday" or give it as a date, and tell the claim), nor
-    a time of day or an age, nor
-    a figure of no unit (the 13 of "Feb. 13, 2020" is read as one); nor
-    an amount in words ("eight-year", "single", "millions"), nor "9th", which `numbers` reads
-    as 9, nor a name's number ("Case 4000"): on real text those were left out by paraphrases
-    as often as by parts."""
+    rounded) nor another value of its kind (a conflict's matter). Not counted: a day, a date,
+    a time of day or an age (many outlets leave out "on Tuesday" or give it as a date, and
+    tell the claim), a figure of no unit (the 13 of "Feb. 13, 2020" is read as one), an amount
+    in words ("eight-year", "single", "millions"), "9th", which `numbers` reads as 9, or a
+    name's number ("Case 4000"): on real text those were left out by paraphrases as often as
+    by parts."""
     found = sentence_amounts(sentence)
     return any(n.unit and n.unit not in _DETAIL_UNITS and not n.unit.startswith("year-old")
-               and not n.vague
-               and _in_figures(n.text, claim)
+               and not n.vague and _in_figures(n.text, claim)
                and not any(agreement(n, m) or comparable(n, m) for m in found)
                for n in claim_amounts(claim))
 
