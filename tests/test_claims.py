@@ -1,5 +1,6 @@
 """Claims read from the real seed article."""
 
+import random
 import textwrap
 
 import pytest
@@ -2646,3 +2647,46 @@ def test_quotation_fragment_inside_a_quotation_she_denied_saying_stays():
         'Ada Lund said: "We will close the village school in June."',
         'Ada Lund denied saying: "We will close the village school in June to save money."'])
     assert sum(q.kind == "quote" for q in claims) == 2
+
+
+_PLACES = ("harbour", "ferry", "bridge", "tunnel", "market", "school", "library", "stadium",
+           "hospital", "station", "pier", "reservoir", "depot", "museum", "airport", "canal")
+
+
+def _distinct_statements(n):
+    """`n` statements of our own, each some words apart from every other (made-up names)."""
+    rng = random.Random(58)
+
+    def made_up():
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    return [f"The {rng.choice(_PLACES)} of {made_up().title()} {made_up()}s plan {i} with "
+            f"{made_up()} and {made_up()} on {made_up()} street." for i in range(n)]
+
+
+def _near_copies(statements, size):
+    """`statements`, then each again with one letter changed, round after round, to `size`
+    characters: each new sentence in nearly the words of one already read."""
+    sentences, n, k = list(statements), sum(map(len, statements)), 0
+    while n < size:
+        s = statements[k % len(statements)]
+        at = 4 + k % 9
+        sentences.append(s[:at] + "x" + s[at + 1:])
+        n, k = n + len(s) + 1, k + 1
+    return "Plans Reviewed\n\n" + "\n".join(" ".join(sentences[i:i + 4])
+                                           for i in range(0, len(sentences), 4))
+
+
+@pytest.mark.slow  # reads a 1 MB seed
+def test_a_megabyte_seed_of_near_copies_gives_each_statement_once():
+    statements = _distinct_statements(1_500)
+    seed = read_seed(_near_copies(statements, 1_000_000))
+    assert [c.text for c in seed.claims] == statements
+
+
+def test_a_seed_of_more_claims_than_are_read_gives_the_first_and_says_so(monkeypatch):
+    monkeypatch.setattr("monitor.steps.claims.SEED_CLAIMS", 5)
+    seed = read_seed("Plans Reviewed\n\n" + " ".join(_distinct_statements(8)))
+    assert ([c.text for c in seed.claims], [c.position for c in seed.claims], seed.notes) == (
+        _distinct_statements(5), [1, 2, 3, 4, 5],
+        ["only the first 5 claims are read: the seed holds more (claims.SEED_CLAIMS)"])

@@ -78,6 +78,8 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
         raise ValueError(f"{source}: too long for a news article ({len(text):,} characters; "
                          f"the limit is {MAX_SEED_CHARACTERS:,})")
     seed = read_seed(text)
+    for note in seed.notes:  # (a seed of thousands of claims: the rest left unread)
+        logger.warning("%s: %s", source, note)
     if not seed.claims:
         raise ValueError(f"{source}: no claims found; is this a news article?")
     if published and parse_date(published) is None:

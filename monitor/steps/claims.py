@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from monitor.steps.text import (
     DATING_WORDS,
@@ -277,6 +277,11 @@ TERM_WORDS = 5  # a quotation shorter than this, with no one said to say it, is 
 # Two texts this close (rapidfuzz ratio, 0-100) are the same words: the figure the matcher
 # calls a claim "verbatim" at (conflicts.Thresholds.verbatim).
 SAME_WORDS = 92.0
+# Claims of one seed read at most. A real seed holds up to 167 (the 3,277 news-events texts), a
+# long read some hundreds; each new claim is compared with every one kept (`_Told`), so a seed
+# of tens of thousands (1 MB of short sentences, of near-duplicates) took minutes. Past this
+# many the rest is left unread, and the seed says so (`Seed.notes`).
+SEED_CLAIMS = 2_000
 
 
 @dataclass
@@ -306,6 +311,8 @@ class Seed:
     title: str
     body: str
     claims: list[Claim]
+    # what the reading left out and why, for the user (`SEED_CLAIMS`)
+    notes: list[str] = field(default_factory=list)
 
     def query(self, names: int = 1, words_: int = 2) -> str:
         """A search query from the seed: its most named name (a mention in the headline counts
@@ -341,7 +348,10 @@ class Seed:
 def read_seed(text: str) -> Seed:
     """Read a pasted or extracted seed article into its headline, body paragraphs and claims."""
     title, body = _title_and_paragraphs(text)
-    return Seed(title=title, body="\n".join(body), claims=claims_from_body(body))
+    claims = claims_from_body(body)
+    notes = [f"only the first {SEED_CLAIMS:,} claims are read: the seed holds more "
+             f"(claims.SEED_CLAIMS)"] if len(claims) > SEED_CLAIMS else []
+    return Seed(title=title, body="\n".join(body), claims=claims[:SEED_CLAIMS], notes=notes)
 
 
 # Lines of a hard-wrapped text (an e-mail, wire copy, a terminal's paste) are at most this
@@ -555,10 +565,13 @@ def claims_from_body(paragraphs: list[str]) -> list[Claim]:
                                 names=people.names_in(quote)))
         people.read(sentence)
     kept: list[Claim] = []
+    told = _Told()
     for claim in _without_repeats(claims):
-        if not _already(kept, claim.text):
+        if told.add(claim.text):
             claim.position = len(kept) + 1
             kept.append(claim)
+            if len(kept) > SEED_CLAIMS:  # one more than are read: the seed holds more
+                break
     return kept
 
 
@@ -768,9 +781,45 @@ def _closed(sentence: str) -> str:
     return sentence.rstrip() + _CLOSING[sentence.lstrip()[0]]
 
 
-def _already(claims: list[Claim], text: str) -> bool:
-    """A claim in nearly the same words is already there: one claim, told once."""
-    return any(same_words(c.text, text) for c in claims)
+class _Told:
+    """The claims kept so far, for telling whether a claim in nearly the same words
+    (`same_words`) is already there: one claim, told once. Each text is prepared for the
+    comparison once, not once a pair, and compared with the kept texts in one call of
+    rapidfuzz's (`process.extractOne`), only those of a length that can come within
+    `SAME_WORDS` of it (a ratio counts at least the difference in length as edits). A seed of
+    thousands of kept claims in a few words was read pair by pair in Python: minutes a MB."""
+
+    def __init__(self) -> None:
+        self._texts: list[str] = []
+        self._by_length: dict[int, list[str]] = {}
+        self._seen: set[str] = set()
+
+    def add(self, text: str) -> bool:
+        """Keep `text` unless a kept text is in nearly the same words: whether it was kept."""
+        prepared = utils.default_process(text)
+        if prepared in self._seen:  # the same words again
+            return False
+        if not prepared:  # (rapidfuzz scores two empty texts 100: compared the old way)
+            if any(fuzz.ratio(t, prepared) >= SAME_WORDS for t in self._texts):
+                return False
+        else:
+            n = len(prepared)
+            # ratio = 100 (1 - edits / (n + m)) and edits >= |n - m|: beyond these lengths
+            # no ratio reaches SAME_WORDS (one more each side, for rounding).
+            reach = 1 - SAME_WORDS / 100
+            low = int(n * (1 - reach) / (1 + reach)) - 1
+            high = int(n * (1 + reach) / (1 - reach)) + 1
+            near: list[str] = []
+            for m in range(max(low, 0), high + 1):
+                near += self._by_length.get(m, ())
+            best = process.extractOne(prepared, near, scorer=fuzz.ratio, processor=None,
+                                      score_cutoff=SAME_WORDS - 0.5)
+            if best is not None and fuzz.ratio(best[0], prepared) >= SAME_WORDS:
+                return False
+        self._texts.append(prepared)
+        self._seen.add(prepared)
+        self._by_length.setdefault(len(prepared), []).append(prepared)
+        return True
 
 
 # Words after a quotation that go on to say something of their own ("…,” said the union, which
