@@ -282,6 +282,8 @@ SAME_WORDS = 92.0
 # of tens of thousands (1 MB of short sentences, of near-duplicates) took minutes. Past this
 # many the rest is left unread, and the seed says so (`Seed.notes`).
 SEED_CLAIMS = 2_000
+# A claim is first compared with at most this many kept claims holding its rarest word (`_Told`).
+TOLD_LOOKS = 64
 
 
 @dataclass
@@ -786,13 +788,16 @@ class _Told:
     (`same_words`) is already there: one claim, told once. Each text is prepared for the
     comparison once, not once a pair, and compared with the kept texts in one call of
     rapidfuzz's (`process.extractOne`), only those of a length that can come within
-    `SAME_WORDS` of it (a ratio counts at least the difference in length as edits). A seed of
-    thousands of kept claims in a few words was read pair by pair in Python: minutes a MB."""
+    `SAME_WORDS` of it (a ratio counts at least the difference in length as edits); first with
+    the last `TOLD_LOOKS` kept that hold its rarest word among them, where a near copy is
+    found, at once. A seed of thousands of kept claims in a few words was read pair by pair in
+    Python: minutes a MB."""
 
     def __init__(self) -> None:
         self._texts: list[str] = []
         self._by_length: dict[int, list[str]] = {}
         self._seen: set[str] = set()
+        self._having: dict[str, list[str]] = {}  # the kept texts holding each word
 
     def add(self, text: str) -> bool:
         """Keep `text` unless a kept text is in nearly the same words: whether it was kept."""
@@ -812,12 +817,17 @@ class _Told:
             near: list[str] = []
             for m in range(max(low, 0), high + 1):
                 near += self._by_length.get(m, ())
-            best = process.extractOne(prepared, near, scorer=fuzz.ratio, processor=None,
-                                      score_cutoff=SAME_WORDS - 0.5)
-            if best is not None and fuzz.ratio(best[0], prepared) >= SAME_WORDS:
-                return False
+            held = [self._having[w] for w in set(prepared.split()) if w in self._having]
+            likely = min(held, key=len)[-TOLD_LOOKS:] if held else []
+            for texts in (likely, near):
+                best = process.extractOne(prepared, texts, scorer=fuzz.ratio, processor=None,
+                                          score_cutoff=SAME_WORDS - 0.5)
+                if best is not None and fuzz.ratio(best[0], prepared) >= SAME_WORDS:
+                    return False
         self._texts.append(prepared)
         self._seen.add(prepared)
+        for word in set(prepared.split()):
+            self._having.setdefault(word, []).append(prepared)
         self._by_length.setdefault(len(prepared), []).append(prepared)
         return True
 
