@@ -319,6 +319,16 @@ def test_a_name_opening_a_sentence_whose_clause_then_said_it_speaks_the_quotatio
     assert People(text).speakers(split_sentences(text)) == ["Omar Delacroix", "Lena Moritz"]
 
 
+@pytest.mark.parametrize("between", [", wife of the harbour master, lost her boat in the storm",
+                                     " lost her 12-metre boat, Swift, in the storm",
+                                     ", wife of the harbour master, lost her boat, Swift, in the "
+                                     "storm"])
+def test_a_name_set_off_by_a_role_or_naming_a_thing_then_said_speaks_the_quotation(between):
+    text = (f"{CHIEF} Ada Lund{between} but said that \u201cwe will sail again next spring."
+            "\u201d")
+    assert People(text).speakers(split_sentences(text)) == ["Omar Delacroix", "Ada Lund"]
+
+
 def test_her_in_the_clause_of_a_name_opening_the_sentence_tells_no_gender_of_another():
     text = (f"{CHIEF} Lena Moritz lost her son in the fire but said that \u201cthe town carried "
             "us.\u201d \u201cThe alarm never rang,\u201d Delacroix said. He added, \u201cWe "
@@ -775,6 +785,19 @@ def test_an_embedded_post_signed_with_its_authors_handle_and_date_is_not_a_claim
     # The post is the page's copy of someone's words; the seed's own sentence tells it.
     seed = seed_with("Night crossings are here at last! The best ferry service ever built. "
                      "KESTREL NEXT! \u2014 Ida Voss (@idavoss) May 4, 2021")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_post_opening_with_a_dot_and_a_handle_is_not_a_claim():
+    # ".@handle …" is how a post addresses someone; its lines on the page are the post's, signed
+    # in a later paragraph, not the writer's sentences.
+    seed = seed_with(".@KestrelFerries has carried my family to the islands for decades.")
+    assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
+
+
+def test_a_newsletter_box_that_says_the_site_is_protected_by_recaptcha_is_not_a_claim():
+    seed = seed_with("The Harbour Brief Get a head start on the harbour's news. This site is "
+                     "protected by reCAPTCHA")
     assert [c.text[:10] for c in seed.claims] == ["The Kestre"]
 
 
@@ -1467,7 +1490,12 @@ def test_unnamed_people_at_an_organisation_or_a_news_agency_are_no_speaker(sente
      "before spring,” the statement said.", "Interior Ministry"),
     ("Ships were turned away, according to a report by the Harbour Safety Board. “The quay is "
      "unsafe,” the report says.", "Harbour Safety Board"),
-], ids=["its subject", "after an opening clause", "by"])
+    ("“The quay was never inspected,” the Harbour Safety Board said in a statement. “A "
+     "review of every quay will follow,” said the statement.", "Harbour Safety Board"),
+    ("“The quay was never inspected,” the HSB said in a statement. “A review of every quay "
+     "will follow,” the statement said.", "HSB"),
+], ids=["its subject", "after an opening clause", "by", "after a quotation, said the",
+        "after a quotation, the document said"])
 def test_a_document_speaks_for_the_organisation_the_text_says_issued_it(text, speaker):
     assert People(text).speakers(split_sentences(text))[-1] == speaker
 

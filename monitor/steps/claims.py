@@ -126,6 +126,8 @@ _PROMO = re.compile(
     r"reflect the correct|make clear|show))|this version corrects"
     r"|an? (?:earlier|previous) version of this (?:story|article|report|post))"
     r"|\bsend (?:us )?a tip\b"
+    # a newsletter's sign-up box ends so: "… top stories. This site is protected by reCAPTCHA"
+    r"|\bthis site is protected by recaptcha\b"
     # A box of background beside the story, folded on the page: "Q&A How does … work? Show
     # Hide …", "Quick guide …", "Timeline …" (its facts are the box's, often written later).
     r"|^(?:quick guide|q&a|timeline|explainer)\b[^\n]{0,200}?\bshow hide\b"
@@ -411,7 +413,9 @@ def _title_and_body(paragraphs: list[str]) -> tuple[str, list[str]]:
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
         if is_promo(paragraph) or _is_caption(paragraph) or POST_SIGNATURE.search(paragraph) or (
+                paragraph.startswith(".@")) or (
                 title and not _TERMINAL.search(paragraph) and same_words(paragraph, title)):
+            # (".@handle …" opens a post's line, signed in a later paragraph: the post's words)
             continue  # the headline again, without a stop, is no claim either
         # Above the first sentence of the body, a line without a stop is headline matter: the
         # headline, a second wording of it (a page's <title> and its <h1> often differ), a
@@ -1078,18 +1082,23 @@ _APPOSITION = re.compile(r",\s+((?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+)?[\w'\u201
 
 # "Lena Moritz lost her son in the fire but said that": the subject's own clause of lower-case
 # words, then "and" or "but" and the verb; with no comma, the verb has no other subject.
-_CLAUSE_THEN_SAID = re.compile(r"\s+[a-z][a-z'\u2019 -]{0,80}?\s(?:and|but)\s+"
+# A role set off by commas may come first ("Ada Lund, wife of the harbour master, lost …"),
+# and a thing's name set off by commas inside ("lost her 12-metre boat, Swift, in the storm").
+_CLAUSE_WORDS = r"[a-z][a-z0-9'\u2019 -]{0,80}?"
+_CLAUSE_THEN_SAID = re.compile(r"(?:,\s+[a-z][^,.;\"\u201c\u201d]{0,80},)?\s+" + _CLAUSE_WORDS
+                               + r"(?:,\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2},\s+"
+                               + _CLAUSE_WORDS + r")?\s(?:and|but)\s+"
                                r"(?:(?:also|later|then)\s+)?(?:said|says|told|added)\b")
 _PERSONAL = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b")
 # Only stops, closing marks and spaces between a sentence's start and what follows.
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*|\n)\s*$")
 
 
-def _subject_then_said(text: str, m: re.Match, after: str) -> bool:
+def _subject_then_said(text: str, m: re.Match) -> bool:
     """Whether the full name at `m` opens a sentence whose clause then says it said something
     and speaks of it as a person ("Lena Moritz lost her son … but said that"): not a country
     or a company ("North Korea fired two missiles and said"), which a pronoun would then find."""
-    clause = _CLAUSE_THEN_SAID.match(after)
+    clause = _CLAUSE_THEN_SAID.match(text, m.end(), m.end() + _CLAUSE_REACH)
     return bool(" " in m.group(0) and clause and _PERSONAL.search(clause.group(0))
                 and _SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start())
                 and not organisation_head(m.group(0)))
@@ -1578,10 +1587,12 @@ _ORGANISATION_SUBJECT = re.compile(
     r"|\W*[Aa]n?\s+(?:(?P<voiced>" + _ORGANISATION + r")|(?P<voicenoun>"
     + "|".join(_ORGANISATION_HEADS) + rf"))\s+{SPOKESPERSON}" + _THEN
     + r"|\W*[Tt]he\s+(?P<document>" + "|".join(_DOCUMENTS) + ")" + _THEN)
-# After the verb: "…,” said the White House; “…,” according to the agency.
+# After the verb: "…,” said the White House; “…,” according to the agency; "…,” said the
+# statement (its issuer's, as "the statement said").
 _ORGANISATION_AFTER = re.compile(
     rf"\s+(?:(?:[Tt]he\s+)?(?P<named>{_ORGANISATION})|the\s+(?P<noun>"
-    + "|".join(_ORGANISATION_HEADS) + rf"))(?:{_ITS_VOICE})?(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|"
+    + "|".join(_ORGANISATION_HEADS) + r")|the\s+(?P<document>" + "|".join(_DOCUMENTS)
+    + rf"))(?:{_ITS_VOICE})?(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|"
     r"to|late|early|this|last|after|before|when|while)\b))")
 # News agencies and outlets: "according to Reuters" credits a report, it quotes no one.
 _NEWS_AGENCIES = frozenset({"AP", "AFP", "CNN", "BBC", "NBC", "CBS", "ABC", "NPR", "UPI", "DPA",
@@ -1690,18 +1701,25 @@ _A_DOCUMENT = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,2}?(" + "|".join(_DOCUMENTS) 
 _DOCUMENT_BY = re.compile(r"\s+(?:from|by|issued by|released by)\s+(?:the\s+)?([^,.;]{1,80})")
 # The subject, then its verb or a clause: not "CLOSE The former mayor" (a page's button).
 _OPENING_ORGANISATION = re.compile(r"\W*(?:[Tt]he\s+)?(" + _ORGANISATION + r")(?=,|\s+[a-z])")
+# Or the subject of the verb after a quotation: "“…,” the Harbour Board said in a statement."
+_ORGANISATION_AFTER_QUOTATION = re.compile(r"[,.!?][\"\u201d]\s*(?:[Tt]he\s+)?(" + _ORGANISATION
+                                           + r")\s+(?:said|says|added)\b")
 
 
 def documents_issued(sentence: str, opening: int = 0) -> list[tuple[str | None, str]]:
     """Each document a sentence names, with the organisation that issued it: "a report by the
     GAO", or the organisation opening it after `opening` ("The Democratic National Committee
-    skewered the company in a memo", "In a statement, the White House said"); None when it
+    skewered the company in a memo", "In a statement, the White House said"), or the subject
+    after a quotation ("“…,” the White House said in a statement"); None when it
     is no organisation's ("Ruiz said in a statement", "a letter from senators")."""
     found: list[tuple[str | None, str]] = []
     opener = _OPENING_ORGANISATION.match(sentence, opening)
+    after_quotation = None if opener else _ORGANISATION_AFTER_QUOTATION.search(sentence)
     for m in _A_DOCUMENT.finditer(sentence):
         by = _DOCUMENT_BY.match(sentence, m.end())
-        issuer = _NAMED_ORGANISATION.match(by.group(1)) if by else opener
+        # (one the subject after a quotation issued only if named after it)
+        issuer = _NAMED_ORGANISATION.match(by.group(1)) if by else opener or (
+            after_quotation if after_quotation and after_quotation.end() <= m.start() else None)
         name = issuer.group(issuer.lastindex or 0) if issuer else None
         name = name if name and organisation_head(name) else None
         found.append((name, m.group(1)))
@@ -1986,7 +2004,7 @@ class People:
                   or (_SET_OFF_THEN_SAID.match(after) and " " in m.group(0) and (
                       _DESCRIPTION_BEFORE.search(text, max(0, m.start() - 30), m.start())
                       or _WHOSE_ROLE_BEFORE.search(text, max(0, m.start() - 80), m.start())))
-                  or _subject_then_said(text, m, after))
+                  or _subject_then_said(text, m))
         # "the South Carolina Republican said" describes a person, it does not name one.
         if (m.group(0).startswith("The ") or before and before[-1] == "the") and not any(
                 t.lower().strip(".") in _TITLES for t in m.group(0).split()):
