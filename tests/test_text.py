@@ -162,6 +162,12 @@ def test_durations_in_any_unit_word_are_compared_in_one_unit():
     assert [(n.value, n.unit) for n in numbers("90 minutes")] == [(1.5, "hour")]
 
 
+def test_a_duration_in_the_possessive_is_a_duration():
+    # "6 weeks' leave", "two years' notice": the plural's apostrophe is no part of its word
+    assert [(n.value, n.unit) for n in numbers("after 6 weeks' leave")] == [(1008, "hour")]
+    assert [(n.value, n.unit) for n in numbers("with two years' notice")] == [(2, "year")]
+
+
 def test_a_count_of_months_is_a_duration_not_the_calendars_month():
     lasted, began = numbers("The strike lasted 18 months."), numbers("It began in August.")
     assert [(n.value, n.unit) for n in lasted] == [(1.5, "year")]

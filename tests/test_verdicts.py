@@ -835,6 +835,14 @@ def test_a_quotation_told_whole_inside_a_longer_quotation_is_verbatim():
      "The harbour council met on Tuesday to approve the new quay budget.", "paraphrase"),
     ("A 40-year-old fisherman was rescued off Harwick after his trawler sank.",
      "A fisherman was rescued off Harwick after his trawler sank.", "paraphrase"),
+    ("The harbour council met at 4:30 p.m. local time to approve the new quay budget.",
+     "The harbour council met in the afternoon to approve the new quay budget.", "paraphrase"),
+    ("The harbour council met at 9 p.m. ET to approve the new quay budget.",
+     "The harbour council met to approve the new quay budget.", "paraphrase"),
+    # the amount in another form: a duration in the possessive
+    ("The union must give the harbour board 3 weeks of notice before a strike, Ada Lund said.",
+     "The union must give the harbour board 3 weeks' warning before any strike, Ada Lund said.",
+     "paraphrase"),
 ])
 def test_a_sentence_leaving_out_an_amount_of_the_claim_tells_part(seed, sentence, expected):
     c = first_claim(seed)

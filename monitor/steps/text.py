@@ -1409,7 +1409,8 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
     # A count in words begins another amount: "thirty nurses and twelve doctors" counts no
     # doctors thirty, "two to four weeks" is a range (the window stops at a figure in digits
     # the same way); but "seven in ten voters", "five of the twelve victims" are one share.
-    words = re.findall(r"[a-z][a-z'-]*", window)[:4]
+    # A plural's possessive is its word: "6 weeks' leave" is 6 weeks.
+    words = [w.rstrip("'") for w in re.findall(r"[a-z][a-z'-]*", window)[:4]]
     kept = [w not in NUMBER_WORDS and w not in STOPWORDS and w not in _FILLERS for w in words]
     counted = next((i for i, w in enumerate(words) if w in _COUNT_WORDS and (
         any(kept[:i]) or not _SHARE_WORDS.issuperset(words[:i]))), len(words))

@@ -453,9 +453,11 @@ def tells_amount(claim: str, sentence: str) -> bool:
                for n in claim_amounts(claim) for m in found)
 
 
-# A claim's day, date, time of day or a person's age: details a sentence telling the claim
-# often leaves out (review57b), not part of what it states.
-_DETAIL_UNITS = CALENDAR_UNITS | {"clock"}
+# A claim's day, date, time of day (with its zone or half of the day: "clock et", "clock
+# local", "clock 12h") or a person's age: details a sentence telling the claim often leaves
+# out (review57b), not part of what it states.
+def _a_detail(unit: str) -> bool:
+    return unit in CALENDAR_UNITS or unit.startswith(("clock", "year-old"))
 
 
 def leaves_out_an_amount(claim: str, sentence: str) -> bool:
@@ -468,8 +470,7 @@ def leaves_out_an_amount(claim: str, sentence: str) -> bool:
     name's number ("Case 4000"): on real text those were left out by paraphrases as often as
     by parts."""
     found = sentence_amounts(sentence)
-    return any(n.unit and n.unit not in _DETAIL_UNITS and not n.unit.startswith("year-old")
-               and not n.vague and _in_figures(n.text, claim)
+    return any(n.unit and not _a_detail(n.unit) and not n.vague and _in_figures(n.text, claim)
                and not any(agreement(n, m) or comparable(n, m) for m in found)
                for n in claim_amounts(claim))
 
