@@ -410,6 +410,28 @@ def test_a_part_of_two_claims_is_the_one_it_tells_more_words_of_not_the_shorter(
     assert took_office.verdict == "absent"
 
 
+FERRY_BUDGET = ("Ferry Budget Passed\nThe harbour board approved the new ferry budget on Monday "
+                "after a long debate among council members.\n\nDock workers, who struck for weeks "
+                "over unpaid overtime, will get a pay rise next spring, though the union called it "
+                "an insult to every crane driver at the northern terminal.\n\nThe mayor, Ada Lund, "
+                "did not attend the vote.\n\nFares for island commuters will stay the same until "
+                "the autumn.\n\nTwo new boats are to be bought from a yard in the south.\n\nThe "
+                "opposition said the plan ignores the western routes.\n\nTourism to the islands "
+                "fell sharply last summer because of fog.\n\nA report on the old pier is expected "
+                "in June.\n")
+
+
+def test_a_part_of_two_claims_with_words_of_its_own_for_the_second_is_a_part_of_both():
+    # The sentence tells the budget claim more, but also the pay rise and the union's word,
+    # which only the workers' claim among the story's says: a part of that claim too.
+    sentence = ("The harbour board approved the new ferry budget on Monday, giving dock workers a "
+                "pay rise that the union called an insult.")
+    budget, workers = match_article(read_seed(FERRY_BUDGET).claims,
+                                    f"Harbour news\n{sentence}\nThe weather was fine.").matches[:2]
+    assert (budget.verdict, budget.sentence) == ("partial", sentence)
+    assert (workers.verdict, workers.sentence) == ("partial", sentence)
+
+
 SPLIT_QUOTE_SEED = ("Osland Acts\nMayor Ana Ruiz spoke on Monday. \u201cThe guild must obey "
                     "the law. It must end its unlawful levies and stop all support for the "
                     "grain cartel, which it is not doing,\u201d Ruiz said.\n")
