@@ -2646,3 +2646,19 @@ def test_quotation_fragment_inside_a_quotation_she_denied_saying_stays():
         'Ada Lund said: "We will close the village school in June."',
         'Ada Lund denied saying: "We will close the village school in June to save money."'])
     assert sum(q.kind == "quote" for q in claims) == 2
+
+
+@pytest.mark.parametrize("verb", ["said", "admitted", "added"])
+@pytest.mark.parametrize("adverb", ["later", "also", "then"])
+def test_a_person_first_named_with_an_adverb_before_a_verb_of_speech_speaks(adverb, verb):
+    text = ("The quay stayed shut. Ivo Kask {} \u201cWe got the dates wrong again.\u201d")
+    plain, adverbed = text.format(f"{verb}:"), text.format(f"{adverb} {verb}:")
+    assert People(adverbed).speakers(split_sentences(adverbed))[-1] == People(
+        plain).speakers(split_sentences(plain))[-1] == "Ivo Kask"
+
+
+def test_a_name_set_off_before_the_verb_after_a_quotation_speaks_not_the_subject():
+    text = ("Ada Lund said the quay opens Friday. Ivo Kask said the quay is fine. Lund was "
+            "\u201cmeticulous\u201d in her planning, Kask said, and had been \u201cvery careful "
+            "with every single date\u201d all year.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"

@@ -1665,6 +1665,12 @@ _AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|these|tho
 
 # Such a verb opening a quotation after a colon tells speech too: "But she admitted: “…”".
 _COLON_THEN_QUOTATION = re.compile(r"\s*:\s*\u2026")
+# Only a name (its title's words capitalised) between a comma and its verb: "…, Kask said",
+# "…, Defence Secretary Ivo Kask has said"; not "…, a senior analyst for Tallink said".
+_NAME_THEN_VERB = re.compile(r"\s*(?:[A-Z][\w.'\u2019-]*\s+){1,5}"
+                             r"(?:(?:has|had|also|later|then)\s+)?")
+# "Ivo Kask later said": between a name and its verb of speech, a word of when or of more.
+_ADVERB_BEFORE_VERB = re.compile(r"\s+(?:also|later|then)(?=\s)")
 # Just after a name: "Ivo Kask admitted: “…”" names a person who speaks (not "was asked:").
 _LATER_VERB_THEN_QUOTATION = re.compile(
     r"\s+(?:" + "|".join(v for v in _LATER_SPEECH_VERBS if v != "asked") + r")\s*:\s*[\"\u201c]")
@@ -1920,7 +1926,9 @@ class People:
         if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
             return
         title = title if title in _TITLES else _role_after(after) or title
-        speaks = (_SPEECH.match(after[:12].strip()) or _LATER_VERB_THEN_QUOTATION.match(after)
+        adverb = _ADVERB_BEFORE_VERB.match(after)
+        verb = after[adverb.end():] if adverb else after
+        speaks = (_SPEECH.match(verb[:12].strip()) or _LATER_VERB_THEN_QUOTATION.match(verb)
                   or _said_before(text[max(0, m.start() - 60):m.start()], after)
                   or _APPOSITION_THEN_SAID.match(after)
                   or _clause_about_then_said(text, m)
@@ -2170,6 +2178,12 @@ class People:
         # "A source close to Lund said"; not "Ruiz, an official involved in the talks, said",
         # nor "According to sources close to the talks, Ruiz said" (the subject's own clause).
         last = outside.rfind(",", starts, subject_ends) + 1 if subject_ends is not None else 0
+        # "Lund was “meticulous” in her planning, Kask said": after the quotation, the name
+        # set off by a comma just before the verb speaks, not the one the sentence opens with.
+        if last and "\u2026" in outside[starts:last] and _NAME_THEN_VERB.fullmatch(
+                outside, last, subject_ends) and any(
+                self.person(m.group(0)) for m in PERSON_RE.finditer(outside, last, subject_ends)):
+            starts = last
         unnamed = (_UNNAMED_SUBJECT.search(outside, max(starts, last), subject_ends)
                    if subject_ends is not None else None)
         if unnamed and not any(self.person(m.group(0))
