@@ -784,16 +784,39 @@ _TOLD_WHOM = re.compile(r"\btold\s+(?:(?:the|a|an)\s+)?(?:reporters|journalists|
                         r"[A-Z][\w.'&\u2019-]*(?:\s+[A-Z][\w.'&\u2019-]*)*)")
 
 
+# Who speaks, then a colon or comma and the one quotation ending the sentence: "The union
+# said on Monday: “…”", the verb of speech at most `_SAID_TAIL` words before the colon (not
+# "Ruiz said it was a day of grief for the town: “…”", which tells something itself).
+_SAID_THEN_QUOTATION = re.compile(r"([^\u2026]*)[:,]\s*\u2026\W*")
+_SAID_TAIL = 6
+_REPORTED_CLAUSE = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her",
+                              "their", "its"})
+
+
 def _attribution_only(sentence: str, speaker: str | None) -> bool:
-    """A sentence that opens with its quotation and then only says who said it ("“…,” said Dr.
-    Helen Okafor, the county's chief medical officer."): its quotation is its one claim."""
-    if not quotations(sentence) or normalise(sentence)[:1] not in "\"\u201c":
+    """A sentence that only says who said its quotation, after it ("“…,” said Dr. Helen
+    Okafor, the county's chief medical officer.") or before it ("Ada Lund told reporters on
+    Monday: “…”"): its quotation is its one claim."""
+    if not quotations(sentence) or normalise(sentence)[:1] not in "\"\u201c" and not (
+            _said_just_before(unquoted(sentence, " \u2026 "))):
         return False
     outside = words(_SPEECH.sub(" ", _TOLD_WHOM.sub(" ", unquoted(sentence))))
     named = set(words(speaker or ""))
     rest = [w for w in outside if w not in STOPWORDS and w not in _TITLES and w not in _RANKS
             and w not in named]
     return len(rest) <= 4 and not _GOES_ON.intersection(outside)
+
+
+def _said_just_before(outside: str) -> bool:
+    """Whether a sentence's words (`unquoted`) end in its one quotation just after its verb
+    of speech and whom or where the words were told ("told Fox News on Monday:")."""
+    m = _SAID_THEN_QUOTATION.fullmatch(outside)
+    said = m and list(_SPEECH.finditer(m.group(1)))
+    if not said or len(said) > 1:  # "Ruiz said the plan is ready and told Berg: “…”"
+        return False
+    tail = words(m.group(1)[said[0].end():])
+    # (not "Ruiz said she had been threatened:", what was said in the writer's words)
+    return len(tail) <= _SAID_TAIL and not (tail and tail[0] in _REPORTED_CLAUSE)
 
 
 def _states_something(sentence: str, quotes: list[str], own: list[str]) -> bool:
