@@ -2688,7 +2688,9 @@ def test_a_sentence_telling_what_was_said_before_its_quotation_is_a_statement_to
 
 
 @pytest.mark.parametrize("said", ["Ada Lund said she had been threatened at the gate:",
-                                  "Ada Lund said the port was ready and told the crews:"])
+                                  "Ada Lund said the port was ready and told the crews:",
+                                  "Ada Lund denied the charge and tweeted:",
+                                  "The port is losing money, Ada Lund added:"])
 def test_a_sentence_reporting_speech_in_its_own_words_before_its_quotation_is_a_statement_too(
         said):
     seed = read_seed(f"Dockers Strike\n{said} \u201cWe will not back down until the port pays "

@@ -789,6 +789,8 @@ _TOLD_WHOM = re.compile(r"\btold\s+(?:(?:the|a|an)\s+)?(?:reporters|journalists|
 # "Ruiz said it was a day of grief for the town: “…”", which tells something itself).
 _SAID_THEN_QUOTATION = re.compile(r"([^\u2026]*)[:,]\s*\u2026\W*")
 _SAID_TAIL = 6
+_TOLD_OWN_FACT = frozenset({"and", "is", "are", "was", "were", "will", "would", "has", "have",
+                            "had"})
 _REPORTED_CLAUSE = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her",
                               "their", "its"})
 
@@ -815,8 +817,13 @@ def _said_just_before(outside: str) -> bool:
     if not said or len(said) > 1:  # "Ruiz said the plan is ready and told Berg: “…”"
         return False
     tail = words(m.group(1)[said[0].end():])
-    # (not "Ruiz said she had been threatened:", what was said in the writer's words)
-    return len(tail) <= _SAID_TAIL and not (tail and tail[0] in _REPORTED_CLAUSE)
+    # (not "Ruiz said she had been threatened:", what was said in the writer's words, nor
+    # "Ruiz denied the charge and tweeted:", "The plan is late, Ruiz added:", facts of its own;
+    # a first "And" and a "has" before the verb aside)
+    before = words(m.group(1)[:said[0].start()])
+    told = before[before[:1] == ["and"]:len(before) - (before[-1:] in (["has"], ["had"]))]
+    return len(tail) <= _SAID_TAIL and not (tail and tail[0] in _REPORTED_CLAUSE) and not (
+        _TOLD_OWN_FACT.intersection(told + tail))
 
 
 def _states_something(sentence: str, quotes: list[str], own: list[str]) -> bool:
