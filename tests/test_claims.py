@@ -2718,3 +2718,52 @@ def test_a_seed_of_more_claims_than_are_read_gives_the_first_and_says_so(monkeyp
     assert ([c.text for c in seed.claims], [c.position for c in seed.claims], seed.notes) == (
         _distinct_statements(5), [1, 2, 3, 4, 5],
         ["only the first 5 claims are read: the seed holds more (claims.SEED_CLAIMS)"])
+
+@pytest.mark.parametrize("verb", ["said", "admitted", "added"])
+@pytest.mark.parametrize("adverb", ["later", "also", "then"])
+def test_a_person_first_named_with_an_adverb_before_a_verb_of_speech_speaks(adverb, verb):
+    text = ("The quay stayed shut. Ivo Kask {} \u201cWe got the dates wrong again.\u201d")
+    plain, adverbed = text.format(f"{verb}:"), text.format(f"{adverb} {verb}:")
+    assert People(adverbed).speakers(split_sentences(adverbed))[-1] == People(
+        plain).speakers(split_sentences(plain))[-1] == "Ivo Kask"
+
+
+def test_a_name_set_off_before_the_verb_after_a_quotation_speaks_not_the_subject():
+    text = ("Ada Lund said the quay opens Friday. Ivo Kask said the quay is fine. Lund was "
+            "\u201cmeticulous\u201d in her planning, Kask said, and had been \u201cvery careful "
+            "with every single date\u201d all year.")
+    assert People(text).speakers(split_sentences(text))[-1] == "Ivo Kask"
+
+
+@pytest.mark.parametrize("said", ["The union said on Monday:",
+                                  "Union leader Ada Lund told reporters:",
+                                  "A port spokesperson said in a statement:"])
+def test_a_sentence_saying_only_who_speaks_before_its_quotation_is_one_claim_the_quotation(said):
+    seed = read_seed(f"Dockers Strike\n{said} \u201cWe will not back down until the port "
+                     "pays every docker what it owes.\u201d\n")
+    assert [c.kind for c in seed.claims] == ["quote"]
+
+
+def test_a_sentence_telling_more_than_who_speaks_before_its_quotation_is_a_statement_too():
+    seed = read_seed("Dockers Strike\nThe union, which represents 3,200 dockworkers, said on "
+                     "Monday: \u201cWe will not back down until the port pays every docker what "
+                     "it owes.\u201d\n")
+    assert [c.kind for c in seed.claims] == ["statement", "quote"]
+
+
+def test_a_sentence_telling_what_was_said_before_its_quotation_is_a_statement_too():
+    seed = read_seed("Dockers Strike\nUnion leader Ada Lund said it was a day of grief for the "
+                     "whole port: \u201cWe will not back down until the port pays every docker "
+                     "what it owes.\u201d\n")
+    assert [c.kind for c in seed.claims] == ["statement", "quote"]
+
+
+@pytest.mark.parametrize("said", ["Ada Lund said she had been threatened at the gate:",
+                                  "Ada Lund said the port was ready and told the crews:",
+                                  "Ada Lund denied the charge and tweeted:",
+                                  "The port is losing money, Ada Lund added:"])
+def test_a_sentence_reporting_speech_in_its_own_words_before_its_quotation_is_a_statement_too(
+        said):
+    seed = read_seed(f"Dockers Strike\n{said} \u201cWe will not back down until the port pays "
+                     "every docker what it owes.\u201d\n")
+    assert [c.kind for c in seed.claims] == ["statement", "quote"]

@@ -229,6 +229,9 @@ BAD_INPUT = {
                                    "missing.txt: no such file"),
     "seed add with a bad slug": (["seed", "add", str(PORT_STRIKE), "--slug", "bad slug/../x"],
                                  "new", "--slug 'bad slug/../x': use lower-case letters"),
+    "seed add with an --url that is no page": (
+        ["seed", "add", str(PORT_STRIKE), "--url", "harbour.example/strike"], "new",
+        "--url 'harbour.example/strike': not the address of a web page"),
     "report on a missing database": (["report"], "missing", "no database at {tmp}/nodir/m.db"),
     "seed list on a missing database": (["seed", "list"], "missing",
                                         "no database at {tmp}/nodir/m.db"),

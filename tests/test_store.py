@@ -589,3 +589,30 @@ def test_a_saved_seed_whose_canonical_address_is_its_home_page_with_tracking_kee
     head = '<link rel="canonical" href="https://harbour.example/?utm_source=feed">'
     source, page = _source_of_saved_seed(tmp_path, head)
     assert source == page
+
+
+PASTED_SEED = ("Dockers strike at Calder Bay\n\nAbout 3,200 dockworkers at the Port of Calder Bay "
+               "began a 48-hour strike on Tuesday after talks over pay broke down, the union "
+               "said.\n\nThe port operator said the strike would cost the regional economy about "
+               "$90 million a day.\n")
+
+
+def test_a_pasted_seed_given_its_address_is_its_own_page_when_the_crawl_meets_it(tmp_path):
+    pasted = tmp_path / "seed.txt"
+    pasted.write_text(PASTED_SEED)
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(pasted), slug="port-strike", url=SEED_ADDRESS + "?utm_source=feed")
+    story = load_stories(db).stories[0]
+    crawled = Article(SEED_ADDRESS, SEED_ADDRESS, "Dockers strike at Calder Bay", None,
+                      "2025-08-12", "en", PASTED_SEED.split("\n\n", 1)[1], "h1", False)
+    result, _ = score_article(story, crawled)
+    assert (result.kind, result.is_coverage) == ("seed", False)
+
+
+@pytest.mark.parametrize("url", ["harbour.example/2025/08/12/dockers-strike",
+                                 "ftp://harbour.example/strike", "https://harbour.example/"])
+def test_a_pasted_seeds_address_that_is_no_page_on_the_web_is_refused(tmp_path, url):
+    pasted = tmp_path / "seed.txt"
+    pasted.write_text(PASTED_SEED)
+    with pytest.raises(ValueError, match="--url"):
+        add_seed(open_db(tmp_path / "m.db"), str(pasted), slug="port-strike", url=url)

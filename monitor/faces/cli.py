@@ -109,6 +109,8 @@ def seed() -> None:
 @click.option("--query", help="Search query for search pages and aggregators "
                               "(default: made from the seed's names and headline).")
 @click.option("--published", help="The seed's date, YYYY-MM-DD (from the page for a URL).")
+@click.option("--url", help="Where a seed FILE's text is published: that page is then the "
+                            "seed's own, never counted as coverage.")
 @click.option("--window", "window_days", type=click.IntRange(1, 3650),
               help="Days either side of the seed's date to fetch from feeds and sitemaps "
                    f"[default: {dates.DEFAULT_WINDOW_DAYS}].")
@@ -120,7 +122,7 @@ def seed() -> None:
                    "articles matched again, settings not given kept.")
 @click.pass_context
 def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | None,
-             published: str | None, window_days: int | None,
+             published: str | None, url: str | None, window_days: int | None,
              aggregators: tuple[str, ...], replace: bool) -> None:
     """Register a story from a seed FILE or URL and list its claims.
 
@@ -139,7 +141,7 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
         with _crawl_errors(ctx), schedule.run_lock(ctx.obj["db_path"]) if replace \
                 else nullcontext():
             story, slug = seed_job.add_seed(db, source, slug, query, published, window_days,
-                                            list(aggregators), replace=replace)
+                                            list(aggregators), replace=replace, url=url)
     except ValueError as e:
         if new:  # a mistyped first command leaves no empty database behind
             db.close()

@@ -35,6 +35,7 @@ from monitor.steps.extract import (
     decode_page,
     detect_language,
     extract_page,
+    page_address,
 )
 from monitor.steps.text import STOPWORDS
 from monitor.steps.urls import origin
@@ -60,19 +61,23 @@ class StoryExists(ValueError):
 
 def add_seed(db: Database, source: str, slug: str | None = None, query: str | None = None,
              published: str | None = None, window_days: int | None = None,
-             aggregators: list[str] | None = None, replace: bool = False) -> tuple[int, str]:
+             aggregators: list[str] | None = None, replace: bool = False,
+             url: str | None = None) -> tuple[int, str]:
     """Register a story from a seed file or URL; returns its id and slug.
 
     The search query defaults to one made from the seed (`Seed.query`); `published` (the seed's
     date, from the page when the seed is a URL) centres the crawl's time window. A story with
     the same slug (or headline, when no slug is given) or seed text is refused (`StoryExists`)
     unless `replace`: then it gets the new claims, keeps its articles, history and the settings
-    not given again, and is matched again.
+    not given again, and is matched again. `url` says where a seed file's text is published:
+    the crawl then knows that page as the seed's own, never coverage.
     """
     if slug is not None and not SLUG.fullmatch(slug):
         raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
                          f"(like port-strike)")
     text, page_date, address = _seed_text(source)
+    if url is not None:
+        address = _pasted_seeds_address(source, url)
     published = published or page_date
     if len(text) > MAX_SEED_CHARACTERS:
         raise ValueError(f"{source}: too long for a news article ({len(text):,} characters; "
@@ -113,6 +118,17 @@ def _seed_text(source: str) -> tuple[str, str | None, str]:
         # The crawl then knows the seed's own page when it meets it: not a copy counted.
         return text, published, declared_address(raw) or source
     return unwrapped(_decode_seed(raw, source)), None, source
+
+
+def _pasted_seeds_address(source: str, url: str) -> str:
+    """The address a seed file's text is published at, as the crawl will store that page."""
+    if re.match(r"https?://", source):
+        raise ValueError("--url is for a seed file; a seed fetched from a URL is its own page")
+    address = page_address(url.strip())
+    if address is None:
+        raise ValueError(f"--url {url!r}: not the address of a web page "
+                         f"(like https://example.com/2025/08/the-story.html)")
+    return address
 
 
 def _story_replaced(db: Database, slug: str | None, text: str, replace: bool,

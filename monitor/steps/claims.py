@@ -847,16 +847,46 @@ _TOLD_WHOM = re.compile(r"\btold\s+(?:(?:the|a|an)\s+)?(?:reporters|journalists|
                         r"[A-Z][\w.'&\u2019-]*(?:\s+[A-Z][\w.'&\u2019-]*)*)")
 
 
+# Who speaks, then a colon or comma and the one quotation ending the sentence: "The union
+# said on Monday: “…”", the verb of speech at most `_SAID_TAIL` words before the colon (not
+# "Ruiz said it was a day of grief for the town: “…”", which tells something itself).
+_SAID_THEN_QUOTATION = re.compile(r"([^\u2026]*)[:,]\s*\u2026\W*")
+_SAID_TAIL = 6
+_TOLD_OWN_FACT = frozenset({"and", "is", "are", "was", "were", "will", "would", "has", "have",
+                            "had"})
+_REPORTED_CLAUSE = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her",
+                              "their", "its"})
+
+
 def _attribution_only(sentence: str, speaker: str | None) -> bool:
-    """A sentence that opens with its quotation and then only says who said it ("“…,” said Dr.
-    Helen Okafor, the county's chief medical officer."): its quotation is its one claim."""
-    if not quotations(sentence) or normalise(sentence)[:1] not in "\"\u201c":
+    """A sentence that only says who said its quotation, after it ("“…,” said Dr. Helen
+    Okafor, the county's chief medical officer.") or before it ("Ada Lund told reporters on
+    Monday: “…”"): its quotation is its one claim."""
+    if not quotations(sentence) or normalise(sentence)[:1] not in "\"\u201c" and not (
+            _said_just_before(unquoted(sentence, " \u2026 "))):
         return False
     outside = words(_SPEECH.sub(" ", _TOLD_WHOM.sub(" ", unquoted(sentence))))
     named = set(words(speaker or ""))
     rest = [w for w in outside if w not in STOPWORDS and w not in _TITLES and w not in _RANKS
             and w not in named]
     return len(rest) <= 4 and not _GOES_ON.intersection(outside)
+
+
+def _said_just_before(outside: str) -> bool:
+    """Whether a sentence's words (`unquoted`) end in its one quotation just after its verb
+    of speech and whom or where the words were told ("told Fox News on Monday:")."""
+    m = _SAID_THEN_QUOTATION.fullmatch(outside)
+    said = m and list(_SPEECH.finditer(m.group(1)))
+    if not said or len(said) > 1:  # "Ruiz said the plan is ready and told Berg: “…”"
+        return False
+    tail = words(m.group(1)[said[0].end():])
+    # (not "Ruiz said she had been threatened:", what was said in the writer's words, nor
+    # "Ruiz denied the charge and tweeted:", "The plan is late, Ruiz added:", facts of its own;
+    # a first "And" and a "has" before the verb aside)
+    before = words(m.group(1)[:said[0].start()])
+    told = before[before[:1] == ["and"]:len(before) - (before[-1:] in (["has"], ["had"]))]
+    return len(tail) <= _SAID_TAIL and not (tail and tail[0] in _REPORTED_CLAUSE) and not (
+        _TOLD_OWN_FACT.intersection(told + tail))
 
 
 def _states_something(sentence: str, quotes: list[str], own: list[str]) -> bool:
@@ -1742,6 +1772,12 @@ _AN_OBJECT = re.compile(r"\s+(?:the|a|an|her|his|their|its|our|my|your|these|tho
 
 # Such a verb opening a quotation after a colon tells speech too: "But she admitted: “…”".
 _COLON_THEN_QUOTATION = re.compile(r"\s*:\s*\u2026")
+# Only a name (its title's words capitalised) between a comma and its verb: "…, Kask said",
+# "…, Defence Secretary Ivo Kask has said"; not "…, a senior analyst for Tallink said".
+_NAME_THEN_VERB = re.compile(r"\s*(?:[A-Z][\w.'\u2019-]*\s+){1,5}"
+                             r"(?:(?:has|had|also|later|then)\s+)?")
+# "Ivo Kask later said": between a name and its verb of speech, a word of when or of more.
+_ADVERB_BEFORE_VERB = re.compile(r"\s+(?:also|later|then)(?=\s)")
 # Just after a name: "Ivo Kask admitted: “…”" names a person who speaks (not "was asked:").
 _LATER_VERB_THEN_QUOTATION = re.compile(
     r"\s+(?:" + "|".join(v for v in _LATER_SPEECH_VERBS if v != "asked") + r")\s*:\s*[\"\u201c]")
@@ -1997,7 +2033,9 @@ class People:
         if _GLUED.match(after) or not _GLUED_WORD.sub("", m.group(0)):
             return
         title = title if title in _TITLES else _role_after(after) or title
-        speaks = (_SPEECH.match(after[:12].strip()) or _LATER_VERB_THEN_QUOTATION.match(after)
+        adverb = _ADVERB_BEFORE_VERB.match(after)
+        verb = after[adverb.end():] if adverb else after
+        speaks = (_SPEECH.match(verb[:12].strip()) or _LATER_VERB_THEN_QUOTATION.match(verb)
                   or _said_before(text[max(0, m.start() - 60):m.start()], after)
                   or _APPOSITION_THEN_SAID.match(after)
                   or _clause_about_then_said(text, m)
@@ -2247,6 +2285,12 @@ class People:
         # "A source close to Lund said"; not "Ruiz, an official involved in the talks, said",
         # nor "According to sources close to the talks, Ruiz said" (the subject's own clause).
         last = outside.rfind(",", starts, subject_ends) + 1 if subject_ends is not None else 0
+        # "Lund was “meticulous” in her planning, Kask said": after the quotation, the name
+        # set off by a comma just before the verb speaks, not the one the sentence opens with.
+        if last and "\u2026" in outside[starts:last] and _NAME_THEN_VERB.fullmatch(
+                outside, last, subject_ends) and any(
+                self.person(m.group(0)) for m in PERSON_RE.finditer(outside, last, subject_ends)):
+            starts = last
         unnamed = (_UNNAMED_SUBJECT.search(outside, max(starts, last), subject_ends)
                    if subject_ends is not None else None)
         if unnamed and not any(self.person(m.group(0))

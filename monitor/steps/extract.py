@@ -509,18 +509,24 @@ def declared_address(html: bytes) -> str | None:
         address = (found or "").strip()
         if address.startswith("//"):  # scheme-relative: as the page was most likely served
             address = "https:" + address
-        try:
-            parts = urlsplit(address)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                continue
-            # read once tracking is stripped: "/?p=4512" is a page, "/?utm_source=feed" none
-            stored = canonical_url(address)
-            kept = urlsplit(stored)
-            if kept.path.strip("/") or kept.query:
-                return stored
-        except ValueError:  # "http://[broken": no address
-            continue
+        if stored := page_address(address):
+            return stored
     return None
+
+
+def page_address(address: str) -> str | None:
+    """`address` as the crawl stores it (`canonical_url`) when it is a web page's: http or
+    https, a host, and a path or query once tracking is stripped ("/?p=4512" is a page,
+    "/?utm_source=feed" the site's home); else None."""
+    try:
+        parts = urlsplit(address)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
+        stored = canonical_url(address)
+        kept = urlsplit(stored)
+    except ValueError:  # "http://[broken": no address
+        return None
+    return stored if kept.path.strip("/") or kept.query else None
 
 
 def content_hash(title: str | None, text: str) -> str:
