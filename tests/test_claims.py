@@ -2719,6 +2719,7 @@ def test_a_seed_of_more_claims_than_are_read_gives_the_first_and_says_so(monkeyp
         _distinct_statements(5), [1, 2, 3, 4, 5],
         ["only the first 5 claims are read: the seed holds more (claims.SEED_CLAIMS)"])
 
+
 @pytest.mark.parametrize("verb", ["said", "admitted", "added"])
 @pytest.mark.parametrize("adverb", ["later", "also", "then"])
 def test_a_person_first_named_with_an_adverb_before_a_verb_of_speech_speaks(adverb, verb):
