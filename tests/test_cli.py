@@ -427,6 +427,18 @@ def test_seed_list_names_each_storys_aggregators(tmp_path):
     assert "aggregators gdelt, google-news" in listed and "aggregators none" in listed
 
 
+def test_seed_add_and_seed_list_name_the_seeds_own_page_or_say_how_to_give_it(tmp_path):
+    db = tmp_path / "m.db"
+    added = run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--url",
+                        "https://harbour.example/2025/08/12/dockers-strike", db=db).stdout
+    pasted = run_monitor("seed", "add", str(ROOT / "data/seeds/congestion-charge.txt"),
+                         db=db).stdout
+    listed = run_monitor("seed", "list", db=db).stdout
+    page = "its own page https://harbour.example/2025/08/12/dockers-strike"
+    assert page in added and page in listed
+    assert "--url" in pasted and listed.count("its own page not given") == 1
+
+
 def test_db_is_taken_after_the_command_name_too(tmp_path):
     db = tmp_path / "elsewhere.db"
     run_monitor("seed", "add", str(PORT_STRIKE), "--slug", "port-strike", "--db", str(db),

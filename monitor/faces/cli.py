@@ -152,7 +152,7 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     claims = stored_claims(db, story)
     row = db["stories"].get(story)
     echo(f"Story {slug!r}: {len(claims)} claims; language {row['language']}; "
-               f"query {row['query']}")
+               f"query {row['query']}; {_seed_page(row['source'])}")
     for c in claims:
         # A speaker read from a "she said" that the sentence before ties to no one is a guess.
         who = f" ({c.speaker}{', guessed' if c.speaker_guessed else ''})" if c.speaker else ""
@@ -163,6 +163,13 @@ def seed_add(ctx: click.Context, source: str, slug: str | None, query: str | Non
     if replace:
         matched, covering = rows.coverage_counts(db, story)
         echo(f"Matched its {matched} articles again: {covering} cover the story")
+
+
+def _seed_page(source: str | None) -> str:
+    """Where the seed is published, as the crawl will know its own page, or a hint to say."""
+    if source and urlsplit(source).scheme in ("http", "https"):
+        return f"its own page {clean(source, lines=False)}"
+    return "its own page not given (seed add --url ADDRESS: else it counts as a copy)"
 
 
 @seed.command("list")
@@ -177,7 +184,8 @@ def seed_list(ctx: click.Context) -> None:
         window = f"{row['published'] or 'any date'} ±{counted(dates.window_days(row), 'day')}"
         echo(f"{row['slug']}: {row['title']}\n  {row['claims']} claims · {window} · "
                    f"query {row['query']} · aggregators "
-                   f"{', '.join(json.loads(row['aggregators'] or '[]')) or 'none'}")
+                   f"{', '.join(json.loads(row['aggregators'] or '[]')) or 'none'}"
+                   f"\n  {_seed_page(row['source'])}")
 
 
 @seed.command("remove")

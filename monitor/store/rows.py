@@ -796,9 +796,9 @@ def save_copy_groups(db: Database, renamed: dict[int, int],
 
 
 def story_list(db: Database) -> list[dict]:
-    """Every story by slug: slug, title, published, window_days, query, aggregators (JSON) and
-    claims (how many)."""
-    return list(db.query("select slug, title, published, window_days, query, aggregators, "
+    """Every story by slug: slug, title, published, window_days, query, aggregators (JSON),
+    source (the seed's file or address) and claims (how many)."""
+    return list(db.query("select slug, title, published, window_days, query, aggregators, source, "
                          "(select count(*) from claims where story_id = stories.id) as claims "
                          "from stories order by slug"))
 
