@@ -848,3 +848,11 @@ def test_a_sentence_leaving_out_an_amount_of_the_claim_tells_part(seed, sentence
     c = first_claim(seed)
     article = "The weather stayed mild for most of May. " + sentence
     assert match_article([c], article).matches[0].verdict == expected
+
+
+def test_a_count_of_another_noun_in_the_possessive_is_no_conflict():
+    # "15 teachers' aides" counts aides: no other number of the 12 teachers
+    c = first_claim("The harbour school fired 12 teachers on Monday over the exam scandal.")
+    article = ("The weather stayed mild for most of May. The harbour school fired 15 teachers' "
+               "aides on Monday over the exam scandal.")
+    assert match_article([c], article).matches[0].verdict != "conflict"

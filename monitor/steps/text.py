@@ -1409,8 +1409,10 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
     # A count in words begins another amount: "thirty nurses and twelve doctors" counts no
     # doctors thirty, "two to four weeks" is a range (the window stops at a figure in digits
     # the same way); but "seven in ten voters", "five of the twelve victims" are one share.
-    # A plural's possessive is its word: "6 weeks' leave" is 6 weeks.
-    words = [w.rstrip("'") for w in re.findall(r"[a-z][a-z'-]*", window)[:4]]
+    # A span's possessive is its word: "6 weeks' leave" is 6 weeks (but "15 teachers' aides"
+    # counts no teachers).
+    words = [w[:-1] if w.endswith("s'") and w[:-2] in _SPAN_WORDS else w
+             for w in re.findall(r"[a-z][a-z'-]*", window)[:4]]
     kept = [w not in NUMBER_WORDS and w not in STOPWORDS and w not in _FILLERS for w in words]
     counted = next((i for i, w in enumerate(words) if w in _COUNT_WORDS and (
         any(kept[:i]) or not _SHARE_WORDS.issuperset(words[:i]))), len(words))
@@ -1424,6 +1426,7 @@ def _unit_after(lowered: str, end: int, phrase: str) -> tuple[str, str]:
 SPAN_DAYS = {"second": 1 / 86_400, "minute": 1 / 1_440, "hour": 1 / 24, "day": 1, "week": 7,
              "fortnight": 14, "year": 365}
 SPAN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+_SPAN_WORDS = frozenset([*SPAN_DAYS, *SPAN_MONTHS, "decade"])
 # A rate: so many a day, per week, each year, daily. "100,000 a day" counts things in a day, it
 # is no length of time; "a year ago", "a week earlier" say when, not how often.
 _SPANS = "|".join([*(s for s in SPAN_DAYS if s not in SPAN_MONTHS), *SPAN_MONTHS])
