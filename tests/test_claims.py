@@ -2768,3 +2768,12 @@ def test_a_sentence_reporting_speech_in_its_own_words_before_its_quotation_is_a_
     seed = read_seed(f"Dockers Strike\n{said} \u201cWe will not back down until the port pays "
                      "every docker what it owes.\u201d\n")
     assert [c.kind for c in seed.claims] == ["statement", "quote"]
+
+
+@pytest.mark.parametrize("said", ["Union leader Ada Lund falsely told reporters on Monday:",
+                                  "Ada Lund announced the harbour master's sacking, posting:",
+                                  "If the vote fails, Ada Lund added:"])
+def test_a_sentence_hedging_or_telling_an_act_before_its_quotation_is_a_statement_too(said):
+    seed = read_seed(f"Dockers Strike\n{said} \u201cWe will not back down until the port pays "
+                     "every docker what it owes.\u201d\n")
+    assert [c.kind for c in seed.claims] == ["statement", "quote"]

@@ -616,3 +616,25 @@ def test_a_pasted_seeds_address_that_is_no_page_on_the_web_is_refused(tmp_path, 
     pasted.write_text(PASTED_SEED)
     with pytest.raises(ValueError, match="--url"):
         add_seed(open_db(tmp_path / "m.db"), str(pasted), slug="port-strike", url=url)
+
+
+def test_a_pasted_seed_registered_again_without_its_address_keeps_it(tmp_path):
+    pasted = tmp_path / "seed.txt"
+    pasted.write_text(PASTED_SEED)
+    db = open_db(tmp_path / "m.db")
+    add_seed(db, str(pasted), slug="port-strike", url=SEED_ADDRESS)
+    pasted.write_text(PASTED_SEED.replace("48-hour", "72-hour"))
+    add_seed(db, str(pasted), slug="port-strike", replace=True)
+    assert db["stories"].get(1)["source"] == SEED_ADDRESS
+
+
+def test_an_address_given_for_a_seed_fetched_from_a_url_is_refused_before_fetching(tmp_path):
+    with pytest.raises(ValueError, match="--url is for a seed file"):
+        add_seed(open_db(tmp_path / "m.db"), "http://127.0.0.1:9/nowhere", url=SEED_ADDRESS)
+
+
+def test_a_pasted_seeds_address_holding_a_control_character_is_refused(tmp_path):
+    pasted = tmp_path / "seed.txt"
+    pasted.write_text(PASTED_SEED)
+    with pytest.raises(ValueError, match="--url"):
+        add_seed(open_db(tmp_path / "m.db"), str(pasted), url="https://harbour.example/a\x1b[2Jb")

@@ -75,9 +75,9 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
     if slug is not None and not SLUG.fullmatch(slug):
         raise ValueError(f"--slug {slug!r}: use lower-case letters, digits and hyphens "
                          f"(like port-strike)")
+    pasted_address = _pasted_seeds_address(source, url) if url is not None else None
     text, page_date, address = _seed_text(source)
-    if url is not None:
-        address = _pasted_seeds_address(source, url)
+    address = pasted_address or address
     published = published or page_date
     if len(text) > MAX_SEED_CHARACTERS:
         raise ValueError(f"{source}: too long for a news article ({len(text):,} characters; "
@@ -97,6 +97,9 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
              "aggregators": aggregators or None}
     if existing:  # what is not given again stays as it was
         given = {name: value for name, value in given.items() if value is not None}
+        kept = db["stories"].get(existing["id"])["source"] or ""
+        if url is None and not re.match(r"https?://", address) and re.match(r"https?://", kept):
+            address = kept  # a corrected seed file: its page's address (`--url`) kept
     else:
         given = {**given, "query": query or seed.query(), "aggregators": aggregators or []}
     story = save_seed(db, slug, seed, text, address, story_id=existing and existing["id"],
@@ -125,7 +128,7 @@ def _pasted_seeds_address(source: str, url: str) -> str:
     if re.match(r"https?://", source):
         raise ValueError("--url is for a seed file; a seed fetched from a URL is its own page")
     address = page_address(url.strip())
-    if address is None:
+    if address is None or any(ord(c) < 32 or ord(c) == 127 for c in url.strip()):
         raise ValueError(f"--url {url!r}: not the address of a web page "
                          f"(like https://example.com/2025/08/the-story.html)")
     return address

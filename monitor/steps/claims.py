@@ -615,6 +615,15 @@ def _repeat_words(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in _ARTICLES]
 
 
+@lru_cache(maxsize=64)
+def _sentence_context(sentence: str) -> frozenset[str]:
+    """A sentence's years and words of time or doubt (`_Read.context`), read once however many
+    of its quotations ask (one sentence of thousands of quotations was read again for each)."""
+    around = set(_repeat_words(sentence))
+    return frozenset(_SAYS_OTHERWISE.intersection(around) | {
+        w for w in around if _YEAR.fullmatch(w)})
+
+
 class _Read:
     """A claim as `_without_repeats` compares it, read once however many claims ask: a pair's
     tests then cost the shorter claim's length, not the longer's (a hostile seed's one huge
@@ -628,9 +637,7 @@ class _Read:
         self.otherwise = _SAYS_OTHERWISE.intersection(self.tokens)
         self.years = {w for w in self.tokens if _YEAR.fullmatch(w)}
         # its sentence's years and words of time or doubt, the attribution's too
-        around = set(_repeat_words(claim.sentence))
-        self.context = _SAYS_OTHERWISE.intersection(around) | {
-            w for w in around if _YEAR.fullmatch(w)}
+        self.context = _sentence_context(claim.sentence)
         self._at: dict[str, list[int]] | None = None
 
     def at(self, word: str) -> list[int]:
@@ -856,6 +863,18 @@ _TOLD_OWN_FACT = frozenset({"and", "is", "are", "was", "were", "will", "would", 
                             "had"})
 _REPORTED_CLAUSE = frozenset({"that", "he", "she", "they", "it", "we", "i", "there", "his", "her",
                               "their", "its"})
+# Words before the verb that say the words were not said, or not so, or only on a condition
+# ("Ruiz falsely told reporters:", "If the vote fails, Ruiz added:", "The papers allegedly say:").
+_TOLD_HEDGED = NEGATIONS | {"if", "unless", "allegedly", "reportedly", "falsely", "wrongly",
+                            "supposedly", "purportedly", "mistakenly"}
+# Verbs of speech that also take an object ("announced Berg's sacking, posting:"): after them
+# only whom, where or when the words were told ("announced on Monday:").
+_TAKES_AN_OBJECT = frozenset({*TELLING_VERBS, "called", "described", "urged", "urges", "vowed",
+                              "promised", "highlighted"})
+_NOT_AN_OBJECT = frozenset({"on", "in", "at", "to", "via", "during", "after", "before", "late",
+                            "early", "earlier", "later", "this", "last", "from", "with", "for",
+                            "about", "online", "today", "yesterday", "tonight", "again", "also",
+                            *WEEKDAYS})
 
 
 def _attribution_only(sentence: str, speaker: str | None) -> bool:
@@ -885,8 +904,13 @@ def _said_just_before(outside: str) -> bool:
     # a first "And" and a "has" before the verb aside)
     before = words(m.group(1)[:said[0].start()])
     told = before[before[:1] == ["and"]:len(before) - (before[-1:] in (["has"], ["had"]))]
+    if (before and said[0].group(0).lower() in _TAKES_AN_OBJECT and tail
+            and tail[0] not in _NOT_AN_OBJECT):  # (not "Wrote Ada Lund:", its speaker after it)
+        return False
+    hedged = {w for k, w in enumerate(before) if w in _TOLD_HEDGED and not (
+        w == "if" and before[k - 1:k] == ["asked"])}  # ("Asked if …, Ruiz said:" only asks)
     return len(tail) <= _SAID_TAIL and not (tail and tail[0] in _REPORTED_CLAUSE) and not (
-        _TOLD_OWN_FACT.intersection(told + tail))
+        _TOLD_OWN_FACT.intersection(told + tail)) and not hedged
 
 
 def _states_something(sentence: str, quotes: list[str], own: list[str]) -> bool:
