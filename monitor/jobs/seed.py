@@ -24,7 +24,7 @@ from monitor.crawler.settings import (
     REDIRECT_MAX_TIMES,
     USER_AGENT,
 )
-from monitor.faces.terminal import error_line
+from monitor.faces.terminal import clean, error_line
 from monitor.jobs.match import match_stories
 from monitor.jobs.stories import save_seed
 from monitor.steps.claims import read_seed, unwrapped
@@ -98,7 +98,7 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
     if existing:  # what is not given again stays as it was
         given = {name: value for name, value in given.items() if value is not None}
         kept = db["stories"].get(existing["id"])["source"] or ""
-        if url is None and not re.match(r"https?://", address) and re.match(r"https?://", kept):
+        if url is None and not _on_the_web(address) and _on_the_web(kept):
             address = kept  # a corrected seed file: its page's address (`--url`) kept
     else:
         given = {**given, "query": query or seed.query(), "aggregators": aggregators or []}
@@ -109,11 +109,16 @@ def add_seed(db: Database, source: str, slug: str | None = None, query: str | No
     return story, slug
 
 
+def _on_the_web(source: str) -> bool:
+    """Whether a seed's source (or a story's stored one) is a web address, not a file."""
+    return re.match(r"https?://", source) is not None
+
+
 def _seed_text(source: str) -> tuple[str, str | None, str]:
     """The seed's text, the date a web page gives, and where the seed is: its URL, or for a
     saved page the address it declares for itself (its canonical link or og:url), else the
     file."""
-    if re.match(r"https?://", source):
+    if _on_the_web(source):
         return (*_fetch_seed(source), source)
     raw = _read_seed_file(source)
     if re.match(rb"\s*<(?:!doctype html|html|head|body)", raw, re.IGNORECASE):
@@ -125,10 +130,10 @@ def _seed_text(source: str) -> tuple[str, str | None, str]:
 
 def _pasted_seeds_address(source: str, url: str) -> str:
     """The address a seed file's text is published at, as the crawl will store that page."""
-    if re.match(r"https?://", source):
+    if _on_the_web(source):
         raise ValueError("--url is for a seed file; a seed fetched from a URL is its own page")
     address = page_address(url.strip())
-    if address is None or any(ord(c) < 32 or ord(c) == 127 for c in url.strip()):
+    if address is None or clean(url.strip()) != url.strip():  # (a control character in it)
         raise ValueError(f"--url {url!r}: not the address of a web page "
                          f"(like https://example.com/2025/08/the-story.html)")
     return address
